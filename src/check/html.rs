@@ -97,11 +97,9 @@ impl<'a> Scanner<'a> {
     /// Moves to byte `target` (a char boundary at or after the cursor).
     fn advance_to(&mut self, target: usize) {
         let passed = &self.text[self.offset..target];
-        for (i, byte) in passed.bytes().enumerate() {
-            if byte == b'\n' {
-                self.line += 1;
-                self.line_start = self.offset + i + 1;
-            }
+        if let Some(last_newline) = passed.rfind('\n') {
+            self.line += passed.bytes().filter(|&b| b == b'\n').count();
+            self.line_start = self.offset + last_newline + 1;
         }
         self.offset = target;
     }
@@ -123,14 +121,20 @@ impl<'a> Scanner<'a> {
         self.advance_to(target);
     }
 
-    /// Skips the text content of a raw-text element up to its end tag.
+    /// Skips the text content of a raw-text element up to its end tag (matched without
+    /// regard to case, and without copying the rest of the page).
     fn skip_raw_text(&mut self, name: &str) {
-        let closing = format!("</{name}");
-        let lower = self.rest().to_ascii_lowercase();
-        let target = lower
-            .find(&closing)
+        let rest = self.rest();
+        let end = rest
+            .match_indices("</")
+            .map(|(i, _)| i)
+            .find(|&i| {
+                rest.as_bytes()
+                    .get(i + 2..i + 2 + name.len())
+                    .is_some_and(|candidate| candidate.eq_ignore_ascii_case(name.as_bytes()))
+            })
             .map_or(self.text.len(), |i| self.offset + i);
-        self.advance_to(target);
+        self.advance_to(end);
     }
 
     fn skip_while(&mut self, keep: impl Fn(char) -> bool) {

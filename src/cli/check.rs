@@ -8,21 +8,23 @@ use copydesk::check::{check_site, CheckOptions, CheckReport};
 use super::terminal::{self, TerminalProgress};
 use super::GlobalArgs;
 
+/// The longer help of `copydesk check`, shown after the options.
+const CHECK_HELP: &str = "\
+Builds the site into a temporary folder (or takes --output-dir) and reports:
+front matter that does not parse, build errors, internal links and #anchors that do
+not resolve, referenced assets (img, script, stylesheet, icon, srcset…) that do not
+exist, and what the clean stage noticed but would not fix safely (as warnings).
+Exits with 1 when there is any error.
+
+Examples:
+
+  copydesk check
+  copydesk check --output-dir output        # check an existing build as it is
+  copydesk check --format json | jq '.problems[] | select(.kind == \"broken-link\")'";
+
 /// Check a site without publishing it.
-///
-/// Builds the site into a temporary folder (or takes --output-dir) and reports:
-/// front matter that does not parse, build errors, internal links and #anchors that do
-/// not resolve, referenced assets (img, script, stylesheet, icon, srcset…) that do not
-/// exist, and what the clean stage noticed but would not fix safely (as warnings).
-/// Exits with 1 when there is any error.
-///
-/// Examples:
-///
-///   copydesk check
-///   copydesk check --output-dir output        # check an existing build as it is
-///   copydesk check --format json | jq '.problems[] | select(.kind == "broken-link")'
 #[derive(Debug, clap::Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = CHECK_HELP)]
 pub struct CheckArgs {
     /// Check this built folder instead of building into a temporary one.
     #[arg(long, value_name = "DIR")]

@@ -7,19 +7,21 @@ use copydesk::scaffold::create_site;
 
 use super::GlobalArgs;
 
+/// The longer help of `copydesk new`, shown after the options.
+const NEW_HELP: &str = "\
+Writes NAME/site.toml (default theme), NAME/.gitignore and one example raw article in
+NAME/content/raw/ showing each defect `copydesk clean` repairs (drop cap, glued words,
+a keyboard typo, a lost letter, a repeated pull-quote, byline, date and bio).
+Refuses a folder that exists and is not empty.
+
+Examples:
+
+  copydesk new ledger && cd ledger && copydesk build
+  copydesk new ~/sites/harbour-news";
+
 /// Create a new site that builds at once.
-///
-/// Writes NAME/site.toml (default theme), NAME/.gitignore and one example raw article in
-/// NAME/content/raw/ showing each defect `copydesk clean` repairs (drop cap, glued words,
-/// a keyboard typo, a lost letter, a repeated pull-quote, byline, date and bio).
-/// Refuses a folder that exists and is not empty.
-///
-/// Examples:
-///
-///   copydesk new ledger && cd ledger && copydesk build
-///   copydesk new ~/sites/harbour-news
 #[derive(Debug, clap::Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = NEW_HELP)]
 pub struct NewArgs {
     /// Folder to create (its name becomes the site's first title).
     #[arg(value_name = "NAME")]

@@ -7,28 +7,30 @@ use copydesk::publish::{publish, PublishError, PublishOptions, PublishOutcome};
 use super::terminal::{self, TerminalProgress};
 use super::GlobalArgs;
 
+/// The longer help of `copydesk publish`, shown after the options.
+const PUBLISH_HELP: &str = "\
+The site is built into a temporary folder first; a failed build publishes nothing.
+The target is the `[publish]` table of site.toml:
+
+  [publish]                          [publish]
+  target = \"dir\"                     target = \"git\"
+  path = \"/srv/www/paper\"            repository = \"git@github.com:me/paper.git\"
+                                     branch = \"gh-pages\"        # the default
+                                     cname = \"paper.example.com\"
+
+A dir target gets only the files that changed (staged, then renamed into place) and
+loses the files the site no longer has. A git target gets a new commit on its branch,
+made in a temporary clone (your checkout is never touched) and pushed; history is kept.
+
+Examples:
+
+  copydesk publish --dry-run     # list what would be added, changed and removed
+  copydesk publish
+  copydesk --site ../paper publish -v";
+
 /// Build with the production base_url and publish to the target in site.toml.
-///
-/// The site is built into a temporary folder first; a failed build publishes nothing.
-/// The target is the `[publish]` table of site.toml:
-///
-///   [publish]                          [publish]
-///   target = "dir"                     target = "git"
-///   path = "/srv/www/paper"            repository = "git@github.com:me/paper.git"
-///                                      branch = "gh-pages"        # the default
-///                                      cname = "paper.example.com"
-///
-/// A dir target gets only the files that changed (staged, then renamed into place) and
-/// loses the files the site no longer has. A git target gets a new commit on its branch,
-/// made in a temporary clone (your checkout is never touched) and pushed; history is kept.
-///
-/// Examples:
-///
-///   copydesk publish --dry-run     # list what would be added, changed and removed
-///   copydesk publish
-///   copydesk --site ../paper publish -v
 #[derive(Debug, clap::Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = PUBLISH_HELP)]
 pub struct PublishArgs {
     /// List what would be added, changed and removed; change nothing.
     #[arg(short = 'n', long)]

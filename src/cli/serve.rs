@@ -8,22 +8,24 @@ use copydesk::serve::{is_beyond_loopback, ServeEvent, ServeOptions, ServeSession
 use super::terminal;
 use super::GlobalArgs;
 
+/// The longer help of `copydesk serve`, shown after the options.
+const SERVE_HELP: &str = "\
+The preview is built into a private folder (never `output/`), with the live-reload
+script injected into each page and `base_url` set to the served address. Changes to
+content/, themes/, templates/, static/ and site.toml trigger a rebuild of what they
+affect; open pages reload. A failed rebuild is reported here and shown as an overlay
+in the browser while the last good site stays served. Stop with Ctrl-C.
+
+Examples:
+
+  copydesk serve                       # http://127.0.0.1:1111
+  copydesk serve --port 0              # any free port (the address is printed)
+  copydesk serve --bind 0.0.0.0        # reachable from the local network (warns)
+  copydesk --site ../paper serve --drafts";
+
 /// Build the site, serve it locally and rebuild + reload open pages on every change.
-///
-/// The preview is built into a private folder (never `output/`), with the live-reload
-/// script injected into each page and `base_url` set to the served address. Changes to
-/// content/, themes/, templates/, static/ and site.toml trigger a rebuild of what they
-/// affect; open pages reload. A failed rebuild is reported here and shown as an overlay
-/// in the browser while the last good site stays served. Stop with Ctrl-C.
-///
-/// Examples:
-///
-///   copydesk serve                       # http://127.0.0.1:1111
-///   copydesk serve --port 0              # any free port (the address is printed)
-///   copydesk serve --bind 0.0.0.0        # reachable from the local network (warns)
-///   copydesk --site ../paper serve --drafts
 #[derive(Debug, clap::Args)]
-#[command(verbatim_doc_comment)]
+#[command(after_help = SERVE_HELP)]
 pub struct ServeArgs {
     /// Port to listen on (0: any free port).
     #[arg(short, long, default_value_t = 1111)]
