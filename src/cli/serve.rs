@@ -3,7 +3,7 @@
 use std::net::IpAddr;
 use std::process::ExitCode;
 
-use copydesk::serve::{is_beyond_loopback, ServeEvent, ServeOptions, ServeSession};
+use copydesk::serve::{base_url_for, is_beyond_loopback, ServeEvent, ServeOptions, ServeSession};
 
 use super::terminal;
 use super::GlobalArgs;
@@ -60,7 +60,10 @@ pub fn run(args: ServeArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
     let session = ServeSession::start(options, move |event| report(&event, quiet, verbose))
         .map_err(|e| e.to_string())?;
     // Printed even with -q: it is the one thing a user (or a script) must learn.
-    println!("Serving on http://{}/ (Ctrl-C to stop)", session.address());
+    println!(
+        "Serving on {} (Ctrl-C to stop)",
+        base_url_for(session.address())
+    );
     session.wait();
     Ok(ExitCode::SUCCESS)
 }

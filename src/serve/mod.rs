@@ -135,12 +135,13 @@ impl ServeSession {
             hub,
             on_event,
         };
-        rebuild.run(&mut builder, Vec::new());
+        // Watch before the first build, so an edit made while it runs is not missed.
         let mut watcher =
             SiteWatcher::new(&options.site_root).map_err(|source| ServeError::Watch {
                 path: options.site_root.clone(),
                 source,
             })?;
+        rebuild.run(&mut builder, Vec::new());
         let stop = Arc::new(AtomicBool::new(false));
         let rebuilder = {
             let stop = Arc::clone(&stop);
@@ -237,8 +238,10 @@ impl Rebuild {
     }
 }
 
-/// The preview folder of a site: one per site under the system temp folder, emptied at
-/// start, so an interrupted session leaves at most one behind and the next reuses it.
+/// The preview folder of this session: `copydesk-serve-<site>-<pid>` under the system
+/// temp folder. Folders that sessions of the same site left behind when they were
+/// killed (their process is gone) are removed first, so interrupted sessions do not
+/// pile up; a session running at the same time keeps its own.
 fn preview_folder(site_root: &Path) -> Result<PathBuf, ServeError> {
     let canonical = site_root
         .canonicalize()
@@ -247,13 +250,38 @@ fn preview_folder(site_root: &Path) -> Result<PathBuf, ServeError> {
             source,
         })?;
     let key = blake3::hash(canonical.to_string_lossy().as_bytes()).to_hex();
-    let folder = std::env::temp_dir().join(format!("copydesk-serve-{}", &key[..16]));
+    let prefix = format!("copydesk-serve-{}-", &key[..16]);
+    let temp = std::env::temp_dir();
+    remove_abandoned_previews(&temp, &prefix);
+    let folder = temp.join(format!("{prefix}{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&folder);
     std::fs::create_dir_all(&folder).map_err(|source| ServeError::PreviewFolder {
         path: folder.clone(),
         source,
     })?;
     Ok(folder)
+}
+
+/// Removes `temp/<prefix><pid>` folders whose process no longer runs. Only where that
+/// can be told (`/proc`); elsewhere they stay.
+fn remove_abandoned_previews(temp: &Path, prefix: &str) {
+    let proc_root = Path::new("/proc");
+    if !proc_root.join("self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(temp) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name.strip_prefix(prefix) else {
+            continue;
+        };
+        let is_pid = !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit());
+        if is_pid && !proc_root.join(pid).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// `http://127.0.0.1:1111/`: the address pages link to while served (an unspecified
@@ -288,6 +316,26 @@ mod tests {
             base_url_for("192.168.1.4:1111".parse().unwrap()),
             "http://192.168.1.4:1111/"
         );
+    }
+
+    #[test]
+    fn previews_of_dead_sessions_are_removed_and_live_ones_kept() {
+        if !Path::new("/proc/self").exists() {
+            return; // liveness cannot be told here, so nothing is removed
+        }
+        let temp = tempfile::tempdir().unwrap();
+        let dead = temp.path().join("copydesk-serve-abc-4294967295");
+        let live = temp
+            .path()
+            .join(format!("copydesk-serve-abc-{}", std::process::id()));
+        let other_site = temp.path().join("copydesk-serve-xyz-4294967295");
+        for folder in [&dead, &live, &other_site] {
+            std::fs::create_dir_all(folder).unwrap();
+        }
+        remove_abandoned_previews(temp.path(), "copydesk-serve-abc-");
+        assert!(!dead.exists());
+        assert!(live.exists());
+        assert!(other_site.exists());
     }
 
     #[test]
