@@ -239,9 +239,9 @@ impl Rebuild {
 }
 
 /// The preview folder of this session: `copydesk-serve-<site>-<pid>` under the system
-/// temp folder. Folders that sessions of the same site left behind when they were
-/// killed (their process is gone) are removed first, so interrupted sessions do not
-/// pile up; a session running at the same time keeps its own.
+/// temp folder. Folders that earlier sessions left behind when they were killed (their
+/// process is gone) are removed first, so interrupted sessions do not pile up; a
+/// session running at the same time keeps its own.
 fn preview_folder(site_root: &Path) -> Result<PathBuf, ServeError> {
     let canonical = site_root
         .canonicalize()
@@ -250,10 +250,13 @@ fn preview_folder(site_root: &Path) -> Result<PathBuf, ServeError> {
             source,
         })?;
     let key = blake3::hash(canonical.to_string_lossy().as_bytes()).to_hex();
-    let prefix = format!("copydesk-serve-{}-", &key[..16]);
     let temp = std::env::temp_dir();
-    remove_abandoned_previews(&temp, &prefix);
-    let folder = temp.join(format!("{prefix}{}", std::process::id()));
+    remove_abandoned_previews(&temp);
+    let folder = temp.join(format!(
+        "{PREVIEW_PREFIX}{}-{}",
+        &key[..16],
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&folder);
     std::fs::create_dir_all(&folder).map_err(|source| ServeError::PreviewFolder {
         path: folder.clone(),
@@ -262,9 +265,12 @@ fn preview_folder(site_root: &Path) -> Result<PathBuf, ServeError> {
     Ok(folder)
 }
 
-/// Removes `temp/<prefix><pid>` folders whose process no longer runs. Only where that
-/// can be told (`/proc`); elsewhere they stay.
-fn remove_abandoned_previews(temp: &Path, prefix: &str) {
+/// How preview folders are named: this, 16 hex digits of the site, `-`, the pid.
+const PREVIEW_PREFIX: &str = "copydesk-serve-";
+
+/// Removes preview folders in `temp` whose process no longer runs. Only where that can
+/// be told (`/proc`); elsewhere they stay.
+fn remove_abandoned_previews(temp: &Path) {
     let proc_root = Path::new("/proc");
     if !proc_root.join("self").exists() {
         return;
@@ -274,14 +280,22 @@ fn remove_abandoned_previews(temp: &Path, prefix: &str) {
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(pid) = name.strip_prefix(prefix) else {
+        let Some(pid) = preview_owner(&name) else {
             continue;
         };
-        let is_pid = !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit());
-        if is_pid && !proc_root.join(pid).exists() {
+        if !proc_root.join(pid).exists() {
             let _ = std::fs::remove_dir_all(entry.path());
         }
     }
+}
+
+/// The pid in a preview folder's name, if the name is one.
+fn preview_owner(name: &str) -> Option<&str> {
+    let rest = name.strip_prefix(PREVIEW_PREFIX)?;
+    let (site, pid) = rest.split_once('-')?;
+    let is_site = site.len() == 16 && site.bytes().all(|b| b.is_ascii_hexdigit());
+    let is_pid = !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit());
+    (is_site && is_pid).then_some(pid)
 }
 
 /// `http://127.0.0.1:1111/`: the address pages link to while served (an unspecified
@@ -324,18 +338,21 @@ mod tests {
             return; // liveness cannot be told here, so nothing is removed
         }
         let temp = tempfile::tempdir().unwrap();
-        let dead = temp.path().join("copydesk-serve-abc-4294967295");
-        let live = temp
+        let dead = temp
             .path()
-            .join(format!("copydesk-serve-abc-{}", std::process::id()));
-        let other_site = temp.path().join("copydesk-serve-xyz-4294967295");
-        for folder in [&dead, &live, &other_site] {
+            .join("copydesk-serve-0123456789abcdef-4294967295");
+        let live = temp.path().join(format!(
+            "copydesk-serve-0123456789abcdef-{}",
+            std::process::id()
+        ));
+        let not_ours = temp.path().join("copydesk-serve-notes-4294967295");
+        for folder in [&dead, &live, &not_ours] {
             std::fs::create_dir_all(folder).unwrap();
         }
-        remove_abandoned_previews(temp.path(), "copydesk-serve-abc-");
+        remove_abandoned_previews(temp.path());
         assert!(!dead.exists());
         assert!(live.exists());
-        assert!(other_site.exists());
+        assert!(not_ours.exists());
     }
 
     #[test]
