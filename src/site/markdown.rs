@@ -77,8 +77,9 @@ pub fn parser_options() -> Options {
 /// Renders a body. Errors (an unclosed `:::` block) carry the file position; warnings
 /// (a stray closing `:::`) are returned beside the result.
 pub fn render(source: BodySource<'_>) -> Result<(RenderedBody, Vec<Diagnostic>), Diagnostic> {
-    let events: Vec<(Event<'_>, Range<usize>)> =
-        Parser::new_ext(source.text, parser_options()).into_offset_iter().collect();
+    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(source.text, parser_options())
+        .into_offset_iter()
+        .collect();
     let mut warnings = Vec::new();
     let events = fenced_divs(events, &source, &mut warnings)?;
     let events = footnote_ids(events);
@@ -461,7 +462,10 @@ mod tests {
     #[test]
     fn fences_as_separate_paragraphs_and_other_names() {
         let out = html(":::note\n\nA *note*.\n\n:::\n");
-        assert_eq!(out, "<div class=\"note\">\n<p>A <em>note</em>.</p>\n</div>\n");
+        assert_eq!(
+            out,
+            "<div class=\"note\">\n<p>A <em>note</em>.</p>\n</div>\n"
+        );
         let out = html("::: {.box}\nx\n:::\n");
         assert!(out.starts_with("<div class=\"box\">"), "{out}");
     }
@@ -501,7 +505,8 @@ mod tests {
 
     #[test]
     fn extensions_are_on() {
-        let out = html("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~ \"quoted\"[^n]\n\n[^n]: A note.\n");
+        let out =
+            html("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~ \"quoted\"[^n]\n\n[^n]: A note.\n");
         assert!(out.contains("<table>"), "{out}");
         assert!(out.contains("<del>gone</del>"), "{out}");
         assert!(out.contains("“quoted”"), "{out}");

@@ -105,7 +105,11 @@ pub fn plan_pages(site: &SiteData, shared: &SharedContext) -> Vec<PlannedPage> {
         shared.fingerprint.hash(&mut hasher);
         article.url.hash(&mut hasher);
         hash_article_inputs(site, article, &mut hasher);
-        pages.push(planned(PageKind::Article(index), &article.url, hasher.finish()));
+        pages.push(planned(
+            PageKind::Article(index),
+            &article.url,
+            hasher.finish(),
+        ));
     }
     for (index, listing) in site.listings.iter().enumerate() {
         let mut hasher = DefaultHasher::new();
@@ -117,7 +121,11 @@ pub fn plan_pages(site: &SiteData, shared: &SharedContext) -> Vec<PlannedPage> {
             article.url.hash(&mut hasher);
             hash_article_inputs(site, article, &mut hasher);
         }
-        pages.push(planned(PageKind::Listing(index), &listing.url, hasher.finish()));
+        pages.push(planned(
+            PageKind::Listing(index),
+            &listing.url,
+            hasher.finish(),
+        ));
     }
     let mut hasher = DefaultHasher::new();
     shared.fingerprint.hash(&mut hasher);
@@ -259,7 +267,10 @@ fn article_context(
         image: image.clone(),
     };
     context.insert("page", &page);
-    context.insert("json_ld", &news_article_json_ld(article, config, &permalink, image.as_deref()));
+    context.insert(
+        "json_ld",
+        &news_article_json_ld(article, config, &permalink, image.as_deref()),
+    );
     context.insert(
         "meta",
         &Meta {
@@ -395,15 +406,24 @@ struct Pager {
 }
 
 /// Title and description of a listing (home, section, tag or author).
-fn listing_heading<'a>(site: &'a SiteData, listing: &ListingPage) -> (&'static str, &'a str, &'a str) {
+fn listing_heading<'a>(
+    site: &'a SiteData,
+    listing: &ListingPage,
+) -> (&'static str, &'a str, &'a str) {
     match listing.kind {
         ListingKind::Home => {
             let home = site.home.as_deref();
             let title = home.map_or("", |d| d.front.title.as_str());
-            let description = home.and_then(|d| d.front.description.as_deref()).unwrap_or("");
+            let description = home
+                .and_then(|d| d.front.description.as_deref())
+                .unwrap_or("");
             ("home", title, description)
         }
-        ListingKind::Section(i) => ("section", &site.sections[i].title, &site.sections[i].description),
+        ListingKind::Section(i) => (
+            "section",
+            &site.sections[i].title,
+            &site.sections[i].description,
+        ),
         ListingKind::Tag(i) => ("tag", &site.tags[i].name, ""),
         ListingKind::Author(i) => ("author", &site.authors[i].name, ""),
     }
@@ -489,9 +509,13 @@ mod tests {
 
     #[test]
     fn json_cannot_close_the_script_element() {
-        let value = serde_json::json!({ "headline": "</script><script>alert(1)</script> & \u{2028}" });
+        let value =
+            serde_json::json!({ "headline": "</script><script>alert(1)</script> & \u{2028}" });
         let text = script_safe_json(&value);
-        assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'), "{text}");
+        assert!(
+            !text.contains('<') && !text.contains('>') && !text.contains('&'),
+            "{text}"
+        );
         let back: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back, value);
     }
@@ -504,9 +528,21 @@ mod tests {
 
     #[test]
     fn image_urls_become_absolute() {
-        let config = SiteConfig { base_url: "https://n.example".into(), ..SiteConfig::default() };
-        assert_eq!(absolute_url("/i.jpg", "/a/x/", &config), "https://n.example/i.jpg");
-        assert_eq!(absolute_url("i.jpg", "/a/x/", &config), "https://n.example/a/x/i.jpg");
-        assert_eq!(absolute_url("https://c.example/i.jpg", "/a/", &config), "https://c.example/i.jpg");
+        let config = SiteConfig {
+            base_url: "https://n.example".into(),
+            ..SiteConfig::default()
+        };
+        assert_eq!(
+            absolute_url("/i.jpg", "/a/x/", &config),
+            "https://n.example/i.jpg"
+        );
+        assert_eq!(
+            absolute_url("i.jpg", "/a/x/", &config),
+            "https://n.example/a/x/i.jpg"
+        );
+        assert_eq!(
+            absolute_url("https://c.example/i.jpg", "/a/", &config),
+            "https://c.example/i.jpg"
+        );
     }
 }
