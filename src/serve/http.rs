@@ -192,28 +192,33 @@ fn handle(request: Request, shared: &Arc<Shared>) {
     send(request, response);
 }
 
-/// Looks the target up and builds the reply; retries once after a running rebuild when
-/// the first look found nothing.
+/// Looks the target up and builds the reply. A miss while a rebuild runs waits for the
+/// rebuild and looks once more: the path may just be between the old and new folders.
 fn file_response(target: &str, shared: &Shared) -> Response<io::Cursor<Vec<u8>>> {
-    let mut retried = false;
-    loop {
-        let miss = match resolve(&shared.root, target) {
-            Resolution::File(path) => match fs::read(&path) {
-                Ok(body) => return bytes_response(200, body, content_type_for(&path)),
-                Err(e) if e.kind() == io::ErrorKind::NotFound => true,
-                Err(_) => return text_response(500, "could not read the file\n"),
-            },
-            Resolution::AddSlash(location) => {
-                return text_response(301, "moved\n").with_header(header("Location", &location))
-            }
-            Resolution::BadRequest => return text_response(400, "bad request path\n"),
-            Resolution::NotFound => true,
-        };
-        if miss && !retried && shared.gate.wait_idle(UPDATE_WAIT) {
-            retried = true;
-            continue;
+    if let Some(response) = found_response(target, shared) {
+        return response;
+    }
+    if shared.gate.wait_idle(UPDATE_WAIT) {
+        if let Some(response) = found_response(target, shared) {
+            return response;
         }
-        return not_found_page(shared);
+    }
+    not_found_page(shared)
+}
+
+/// The reply for `target`, or `None` when nothing is there.
+fn found_response(target: &str, shared: &Shared) -> Option<Response<io::Cursor<Vec<u8>>>> {
+    match resolve(&shared.root, target) {
+        Resolution::File(path) => match fs::read(&path) {
+            Ok(body) => Some(bytes_response(200, body, content_type_for(&path))),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(_) => Some(text_response(500, "could not read the file\n")),
+        },
+        Resolution::AddSlash(location) => {
+            Some(text_response(301, "moved\n").with_header(header("Location", &location)))
+        }
+        Resolution::BadRequest => Some(text_response(400, "bad request path\n")),
+        Resolution::NotFound => None,
     }
 }
 
