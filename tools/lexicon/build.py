@@ -6,7 +6,9 @@ Inputs (downloaded by hand, see data/README.md):
   --scowl     one or more SCOWL-derived word lists, one word per line (Debian's `wamerican`,
               `wbritish`: /usr/share/dict/american-english, british-english)
 
-Output: a tab-separated list `word<TAB>value`, sorted by UTF-8 bytes, which the companion Rust
+Outputs: data/common_words.tsv (--common-out), the frequent words (Zipf >= 3.3) with
+their values, most frequent first, which the lexicon loads into a hash table so that
+ordinary prose rarely needs the slower fst; and a tab-separated list `word<TAB>value`, sorted by UTF-8 bytes, which the companion Rust
 program in this folder (`cargo run --manifest-path tools/lexicon/Cargo.toml`) turns into the
 `fst::Map` that src/clean/words/lexicon.rs embeds.
 
@@ -83,7 +85,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wordfreq", required=True)
     parser.add_argument("--scowl", required=True, nargs="+")
-    parser.add_argument("--out", required=True, help="the TSV to write")
+    parser.add_argument("--out", required=True, help="the TSV of all words to write")
+    parser.add_argument("--common-out", required=True, help="the TSV of frequent words to write")
+    parser.add_argument("--common-min-zipf", type=float, default=3.3)
     args = parser.parse_args()
 
     values = {}
@@ -100,6 +104,14 @@ def main():
                 continue
             out.write(f"{word}\t{values[word]}\n")
     print(f"{len(values)} words -> {args.out}", file=sys.stderr)
+
+    threshold = round(args.common_min_zipf * 100)
+    common = [w for w in values if (values[w] & ZIPF_MASK) >= threshold and "\t" not in w]
+    common.sort(key=lambda w: (-(values[w] & ZIPF_MASK), w))
+    with open(args.common_out, "w", encoding="utf-8") as out:
+        for word in common:
+            out.write(f"{word}\t{values[word]}\n")
+    print(f"{len(common)} common words -> {args.common_out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

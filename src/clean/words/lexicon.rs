@@ -20,11 +20,22 @@
 //!
 //! Zipf is log10 of a word's frequency per billion words: "the" is about 7.7, "meanwhile"
 //! 4.5, a word seen once in a hundred million words is 1.0.
+//!
+//! An fst lookup costs a few hundred nanoseconds, too slow for every word of every
+//! article, so the ~20,000 most frequent words (`data/common_words.tsv`, same values) are
+//! also loaded into a hash table when the lexicon opens; ordinary prose is looked up there
+//! and only rarer words reach the fst.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 const EMBEDDED_FST: &[u8] = include_bytes!("../../../data/lexicon.fst");
+const EMBEDDED_COMMON_WORDS: &str = include_str!("../../../data/common_words.tsv");
+
+/// Words up to this many bytes are lower-cased on the stack for a lookup.
+const STACK_KEY_BYTES: usize = 48;
 
 const ZIPF_MASK: u64 = (1 << 10) - 1;
 const SCOWL_LOWER: u64 = 1 << 10;
@@ -104,6 +115,8 @@ pub struct EntryFlags {
 /// A read-only word list with frequencies; see the module doc for where it comes from.
 pub struct Lexicon {
     map: fst::Map<Cow<'static, [u8]>>,
+    /// The most frequent words again, for fast lookups (empty for test lexicons).
+    common: HashMap<&'static str, Entry, BuildHasherDefault<WordHasher>>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -121,6 +134,7 @@ impl Lexicon {
         EMBEDDED.get_or_init(|| Lexicon {
             map: fst::Map::new(Cow::Borrowed(EMBEDDED_FST))
                 .expect("data/lexicon.fst is a valid fst map (rebuild it with tools/lexicon)"),
+            common: parse_common_words(EMBEDDED_COMMON_WORDS),
         })
     }
 
@@ -145,6 +159,7 @@ impl Lexicon {
         Lexicon {
             map: fst::Map::new(Cow::Owned(map.into_fst().into_inner()))
                 .expect("bytes from fst's own builder are a valid map"),
+            common: HashMap::default(),
         }
     }
 
@@ -164,9 +179,25 @@ impl Lexicon {
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b == b'\'' || b == b'-')
         {
-            return self.map.get(word).map(Entry);
+            return self.lookup_key(word);
         }
-        self.map.get(normalise(word).as_bytes()).map(Entry)
+        if word.is_ascii() && word.len() <= STACK_KEY_BYTES {
+            let mut buffer = [0u8; STACK_KEY_BYTES];
+            let key = &mut buffer[..word.len()];
+            key.copy_from_slice(word.as_bytes());
+            key.make_ascii_lowercase();
+            let key = std::str::from_utf8(key).expect("ASCII stays ASCII");
+            return self.lookup_key(key);
+        }
+        self.lookup_key(&normalise(word))
+    }
+
+    /// Looks up an already normalised key: the common words first, then the fst.
+    fn lookup_key(&self, key: &str) -> Option<Entry> {
+        if let Some(entry) = self.common.get(key) {
+            return Some(*entry);
+        }
+        self.map.get(key).map(Entry)
     }
 
     /// The Zipf frequency of `word`, if the lexicon knows it in any way (a word only the
@@ -178,6 +209,47 @@ impl Lexicon {
     /// Whether the lexicon knows `word` at all.
     pub fn contains(&self, word: &str) -> bool {
         self.lookup(word).is_some()
+    }
+}
+
+/// Reads `word<TAB>value` lines into the common-word table.
+fn parse_common_words(
+    text: &'static str,
+) -> HashMap<&'static str, Entry, BuildHasherDefault<WordHasher>> {
+    let mut common = HashMap::with_capacity_and_hasher(text.len() / 12, Default::default());
+    for line in text.lines() {
+        let (word, value) = line
+            .split_once('\t')
+            .expect("data/common_words.tsv has word<TAB>value lines");
+        let value = value
+            .parse()
+            .expect("data/common_words.tsv values are numbers");
+        common.insert(word, Entry(value));
+    }
+    common
+}
+
+/// A small, fast, non-cryptographic hash for short words (the multiply-rotate scheme of
+/// rustc's FxHasher). The table it serves holds fixed, trusted data, so resistance to
+/// crafted collisions is not needed.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+        }
+        for &byte in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(SEED);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -206,6 +278,15 @@ mod tests {
         let ready = start.elapsed();
         assert!(lexicon.len() > 300_000, "{} words", lexicon.len());
         assert!(ready.as_millis() < 20, "lexicon took {ready:?} to open");
+    }
+
+    #[test]
+    fn common_words_agree_with_the_fst() {
+        let lexicon = Lexicon::embedded();
+        assert!(lexicon.common.len() > 10_000);
+        for (word, entry) in lexicon.common.iter().take(2000) {
+            assert_eq!(lexicon.map.get(word).map(Entry), Some(*entry), "{word}");
+        }
     }
 
     #[test]

@@ -39,6 +39,7 @@ use std::collections::HashSet;
 pub use lexicon::Lexicon;
 pub use site_words::load_site_words;
 
+use lexicon::Entry;
 use token::{tokenize, Token};
 use vocabulary::{Standing, Vocabulary};
 
@@ -165,13 +166,15 @@ impl<'a> ParagraphRepairer<'a> {
             if self.repair_glued_label(token) {
                 continue;
             }
+            // One lookup serves every pass that asks about this token.
+            let entry = self.vocabulary.entry(token.core);
             if let Some(next) = tokens.get(index) {
-                if !is_claimed(next) && self.repair_lost_letter(token, next) {
+                if !is_claimed(next) && self.repair_lost_letter(token, entry, next) {
                     index += 1;
                     continue;
                 }
             }
-            self.repair_word(token.core, token.core_start, token.sentence_start);
+            self.repair_word(token.core, entry, token.core_start, token.sentence_start);
         }
     }
 
@@ -212,8 +215,8 @@ impl<'a> ParagraphRepairer<'a> {
     }
 
     /// Pass 3: a letter lost between two tokens. Returns whether they were joined.
-    fn repair_lost_letter(&mut self, left: &Token, right: &Token) -> bool {
-        match lost_letter::join_lost_letter(left, right, &self.vocabulary) {
+    fn repair_lost_letter(&mut self, left: &Token, entry: Option<Entry>, right: &Token) -> bool {
+        match lost_letter::join_lost_letter(left, entry, right, &self.vocabulary) {
             Verdict::Replace {
                 with,
                 reason,
@@ -238,36 +241,54 @@ impl<'a> ParagraphRepairer<'a> {
         }
     }
 
-    /// Passes 4 to 6 on one token's core: hyphenated compounds part by part, a
-    /// possessive `’s` set aside.
-    fn repair_word(&mut self, word: &str, offset: usize, sentence_start: bool) {
+    /// Passes 4 to 6 on one token's core (whose lexicon entry is `entry`): hyphenated
+    /// compounds part by part, a possessive `’s` set aside.
+    fn repair_word(
+        &mut self,
+        word: &str,
+        entry: Option<Entry>,
+        offset: usize,
+        sentence_start: bool,
+    ) {
         if word.contains(['-', '\u{2010}']) {
-            if self.vocabulary.standing(word) == Standing::Known {
+            if self.vocabulary.standing_given(word, entry) == Standing::Known {
                 return;
             }
             let mut part_offset = offset;
             for (number, part) in word.split(['-', '\u{2010}']).enumerate() {
                 if !part.is_empty() {
-                    self.repair_simple_word(part, part_offset, sentence_start && number == 0);
+                    let starts = sentence_start && number == 0;
+                    self.repair_simple_word(part, None, part_offset, starts);
                 }
                 part_offset +=
                     part.len() + part_separator_len(word, part_offset - offset + part.len());
             }
             return;
         }
-        self.repair_simple_word(word, offset, sentence_start);
+        self.repair_simple_word(word, Some(entry), offset, sentence_start);
     }
 
-    /// Passes 4 to 6 on a word without hyphens.
-    fn repair_simple_word(&mut self, word: &str, offset: usize, sentence_start: bool) {
+    /// Passes 4 to 6 on a word without hyphens; `entry`, when given, is the lexicon's
+    /// entry for `word` (looked up here otherwise).
+    fn repair_simple_word(
+        &mut self,
+        word: &str,
+        entry: Option<Option<Entry>>,
+        offset: usize,
+        sentence_start: bool,
+    ) {
         let base = strip_possessive(word);
         if base.is_empty() {
             return;
         }
-        let standing = self.vocabulary.standing(base);
+        let entry = match entry {
+            Some(entry) if base.len() == word.len() => entry,
+            _ => self.vocabulary.entry(base),
+        };
+        let standing = self.vocabulary.standing_given(base, entry);
         match standing {
             Standing::Known => {
-                if self.is_miscased_ordinary_word(base) {
+                if is_miscased_ordinary_word(base, entry) {
                     let reason = "a capital letter inside an ordinary word looks like damage";
                     self.find("suspect", offset, base, reason.to_string());
                 }
@@ -281,16 +302,6 @@ impl<'a> ParagraphRepairer<'a> {
             Standing::Unverified(_) => self.repair_unverified(base, offset, standing),
             Standing::Unknown => self.repair_unknown(base, offset, sentence_start),
         }
-    }
-
-    /// `tHe`: a lower-case word with capitals inside whose letters spell an ordinary
-    /// word the dictionary never writes that way (unlike `iPod` or `eBay`).
-    fn is_miscased_ordinary_word(&self, word: &str) -> bool {
-        token::word_case(word) == Some(token::WordCase::LowerThenUpper)
-            && self
-                .vocabulary
-                .entry(word)
-                .is_some_and(|entry| entry.is_ordinary_word() && !entry.has_mixed_case_form())
     }
 
     /// A token no list knows: split it, else correct it, else report it if it looks damaged.
@@ -400,6 +411,18 @@ impl<'a> ParagraphRepairer<'a> {
             findings: self.findings,
         }
     }
+}
+
+/// `tHe`: a lower-case word with capitals inside whose letters spell an ordinary word
+/// the dictionary never writes that way (unlike `iPod` or `eBay`). `entry` is its
+/// lexicon entry.
+fn is_miscased_ordinary_word(word: &str, entry: Option<Entry>) -> bool {
+    let bytes = word.as_bytes();
+    let cheap_test = bytes.first().is_some_and(u8::is_ascii_lowercase)
+        && bytes.iter().any(u8::is_ascii_uppercase);
+    cheap_test
+        && token::word_case(word) == Some(token::WordCase::LowerThenUpper)
+        && entry.is_some_and(|entry| entry.is_ordinary_word() && !entry.has_mixed_case_form())
 }
 
 /// The token is a contact label followed by its colon and a space (`X:` in

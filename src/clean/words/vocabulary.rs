@@ -63,7 +63,12 @@ impl<'a> Vocabulary<'a> {
 
     /// How far `word` is trusted as it stands (see [`Standing`]).
     pub fn standing(&self, word: &str) -> Standing {
-        match self.entry(word) {
+        self.standing_given(word, self.entry(word))
+    }
+
+    /// [`Self::standing`] when the lexicon's entry for `word` is already at hand.
+    pub fn standing_given(&self, word: &str, entry: Option<Entry>) -> Standing {
+        match entry {
             None if self.site_knows(word) => Standing::Known,
             None => Standing::Unknown,
             Some(entry) => {
@@ -80,9 +85,13 @@ impl<'a> Vocabulary<'a> {
 
     /// `word` is a dictionary word, a frequent word, or a site word: not a fragment.
     pub fn is_real_word(&self, word: &str) -> bool {
-        let listed = self
-            .entry(word)
-            .is_some_and(|entry| entry.in_dictionary() || entry.zipf() >= REAL_WORD_MIN_ZIPF);
+        self.is_real_word_given(word, self.entry(word))
+    }
+
+    /// [`Self::is_real_word`] when the lexicon's entry for `word` is already at hand.
+    pub fn is_real_word_given(&self, word: &str, entry: Option<Entry>) -> bool {
+        let listed =
+            entry.is_some_and(|entry| entry.in_dictionary() || entry.zipf() >= REAL_WORD_MIN_ZIPF);
         listed || self.site_knows(word)
     }
 
