@@ -21,7 +21,7 @@ use std::collections::HashMap;
 use super::drop_cap::{continues_drop_cap, is_drop_cap, join_drop_cap};
 use super::mapped::MappedText;
 use super::vocabulary::Vocabulary;
-use super::Edit;
+use super::{Edit, Finding};
 
 /// A line of the document on its way to becoming part of a block.
 #[derive(Debug, Clone)]
@@ -37,13 +37,14 @@ pub fn lay_out(
     doc: &MappedText,
     vocabulary: &Vocabulary<'_>,
     edits: &mut Vec<Edit>,
+    findings: &mut Vec<Finding>,
 ) -> Vec<MappedText> {
     let lines = split_lines(doc);
     let lines = drop_page_furniture(lines, edits);
     let lines = join_drop_caps(lines, vocabulary, edits);
     group_blocks(lines)
         .iter()
-        .flat_map(|block| paragraphs_of_block(block, vocabulary, edits))
+        .flat_map(|block| paragraphs_of_block(block, vocabulary, edits, findings))
         .collect()
 }
 
@@ -232,6 +233,7 @@ fn paragraphs_of_block(
     block: &[MappedText],
     vocabulary: &Vocabulary<'_>,
     edits: &mut Vec<Edit>,
+    findings: &mut Vec<Finding>,
 ) -> Vec<MappedText> {
     let width = block
         .iter()
@@ -243,7 +245,7 @@ fn paragraphs_of_block(
     for (i, line) in block.iter().enumerate() {
         current = Some(match current.take() {
             None => line.clone(),
-            Some(paragraph) => join_lines(paragraph, line, vocabulary, edits),
+            Some(paragraph) => join_lines(paragraph, line, vocabulary, edits, findings),
         });
         let is_last = i + 1 == block.len();
         let short = line.as_str().chars().count() * 10 < width * 7;
@@ -265,6 +267,8 @@ pub enum HyphenDecision {
 
 /// Decides a line-end hyphen between `left` (the word before it, maybe itself a compound
 /// like `Tehreek-i`) and `right` (the first word of the next line). Returns how sure.
+/// The hyphen goes only when the joined word is known and the hyphenated one is not;
+/// a decision below 0.5 is reported as a finding.
 pub fn hyphen_decision(
     left: &str,
     right: &str,
@@ -280,12 +284,12 @@ pub fn hyphen_decision(
     if vocabulary.is_known(&format!("{left}{right}")) {
         return (HyphenDecision::Join, 0.95);
     }
+    // Neither spelling is known: keep what the text says (and report it).
     let pieces_are_words = vocabulary.is_known(last_piece) && vocabulary.is_known(right);
-    if pieces_are_words {
-        (HyphenDecision::Keep, 0.7)
-    } else {
-        (HyphenDecision::Join, 0.7)
-    }
+    (
+        HyphenDecision::Keep,
+        if pieces_are_words { 0.8 } else { 0.4 },
+    )
 }
 
 /// Appends `line` to `paragraph`: with a space, or across a line-end hyphen.
@@ -294,6 +298,7 @@ fn join_lines(
     line: &MappedText,
     vocabulary: &Vocabulary<'_>,
     edits: &mut Vec<Edit>,
+    findings: &mut Vec<Finding>,
 ) -> MappedText {
     let text = paragraph.as_str();
     let left_word = trailing_word(text.strip_suffix('-').unwrap_or(""));
@@ -328,6 +333,15 @@ fn join_lines(
             },
             confidence,
         });
+        if confidence < 0.5 {
+            findings.push(Finding {
+                pass: "hyphenation",
+                position,
+                text: format!("{left_word}-{right_word}"),
+                reason: "line-end hyphen kept: neither the joined nor the hyphenated word is known"
+                    .into(),
+            });
+        }
         return joined;
     }
     let position = paragraph.position_at(paragraph.len());
@@ -369,7 +383,7 @@ mod tests {
             doc.push_verbatim(line, Position::new(i + 1, 1));
         }
         let mut edits = Vec::new();
-        let blocks = lay_out(&doc, &vocabulary, &mut edits);
+        let blocks = lay_out(&doc, &vocabulary, &mut edits, &mut Vec::new());
         (
             blocks.iter().map(|b| b.as_str().to_string()).collect(),
             edits,
@@ -413,12 +427,22 @@ mod tests {
     }
 
     #[test]
-    fn unknown_fragments_join_and_known_pieces_keep_their_hyphen() {
+    fn without_evidence_the_hyphen_stays_and_is_reported() {
+        let context = WordContext::default();
         let text = "A long\nterm plan and a con-\ntinued effort over the long-\nterm.\n";
+        let vocabulary = Vocabulary::for_document(text, &context);
+        assert_eq!(
+            hyphen_decision("long", "term", &vocabulary),
+            (HyphenDecision::Keep, 0.8)
+        );
+        assert_eq!(
+            hyphen_decision("con", "tinued", &vocabulary),
+            (HyphenDecision::Keep, 0.4)
+        );
         let (blocks, _) = layout(text);
         assert_eq!(
             blocks[0],
-            "A long term plan and a continued effort over the long-term."
+            "A long term plan and a con-tinued effort over the long-term."
         );
     }
 

@@ -91,7 +91,7 @@ pub fn clean_text(
     let mut findings = Vec::new();
     let text = characters::repair_characters(&decoded.text, &mut edits);
     let vocabulary = Vocabulary::for_document(text.as_str(), context);
-    let blocks = layout::lay_out(&text, &vocabulary, &mut edits);
+    let blocks = layout::lay_out(&text, &vocabulary, &mut edits, &mut findings);
     let masthead = masthead::extract_masthead(blocks, &mut edits);
     let mut checked: Vec<&MappedText> = masthead.body.iter().collect();
     checked.extend(masthead.bio.as_ref());
