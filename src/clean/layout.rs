@@ -42,9 +42,11 @@ pub fn lay_out(
     let lines = split_lines(doc);
     let lines = drop_page_furniture(lines, edits);
     let lines = join_drop_caps(lines, vocabulary, edits);
-    group_blocks(lines)
+    let blocks = group_blocks(lines);
+    let split_inside = blank_lines_do_not_separate_paragraphs(&blocks);
+    blocks
         .iter()
-        .flat_map(|block| paragraphs_of_block(block, vocabulary, edits, findings))
+        .flat_map(|block| paragraphs_of_block(block, split_inside, vocabulary, edits, findings))
         .collect()
 }
 
@@ -192,8 +194,10 @@ fn join_drop_caps(
 }
 
 /// Groups lines into blocks at blank lines. A gap that held page furniture is bridged when
-/// the text before it stops mid-sentence.
+/// the text before it continues: it stops mid-sentence, or its line was full (the next
+/// word would not have fitted within the column `width`).
 fn group_blocks(lines: Vec<Line>) -> Vec<Vec<MappedText>> {
+    let width = column_width(&lines);
     let mut blocks: Vec<Vec<MappedText>> = Vec::new();
     let mut current: Vec<MappedText> = Vec::new();
     let mut saw_blank = false;
@@ -203,10 +207,10 @@ fn group_blocks(lines: Vec<Line>) -> Vec<Vec<MappedText>> {
             Line::Blank => saw_blank = true,
             Line::Furniture => saw_furniture = true,
             Line::Text(text) => {
-                let mid_sentence = current
-                    .last()
-                    .is_some_and(|prev| !ends_sentence(prev.as_str()));
-                let breaks = saw_blank && !(saw_furniture && mid_sentence);
+                let continues = current.last().is_some_and(|prev| {
+                    !ends_sentence(prev.as_str()) || is_full(prev.as_str(), text.as_str(), width)
+                });
+                let breaks = saw_blank && !(saw_furniture && continues);
                 if breaks && !current.is_empty() {
                     blocks.push(std::mem::take(&mut current));
                 }
@@ -222,15 +226,50 @@ fn group_blocks(lines: Vec<Line>) -> Vec<Vec<MappedText>> {
     blocks
 }
 
+/// The column width the text was wrapped at, in characters: the 90th percentile of line
+/// lengths (a few masthead lines may be longer than the column).
+fn column_width(lines: &[Line]) -> usize {
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .filter_map(|l| match l {
+            Line::Text(t) => Some(t.as_str().chars().count()),
+            _ => None,
+        })
+        .collect();
+    if lengths.is_empty() {
+        return 0;
+    }
+    lengths.sort_unstable();
+    lengths[(lengths.len() * 9 / 10).min(lengths.len() - 1)]
+}
+
+/// True when `line` was full: the first word of `next` would not have fitted after it.
+fn is_full(line: &str, next: &str, width: usize) -> bool {
+    let next_word = next.split(' ').next().unwrap_or("").chars().count();
+    line.chars().count() + 1 + next_word > width
+}
+
 /// True when `line` ends a sentence (or a quotation, or a heading-like colon).
 fn ends_sentence(line: &str) -> bool {
     let trimmed = line.trim_end_matches(['”', '’', '"', '\'', ')']);
     trimmed.ends_with(['.', '?', '!', ':', '…']) || trimmed.len() < line.len()
 }
 
-/// Splits a block into paragraphs and unwraps each paragraph's lines.
+/// True when the text does not mark paragraphs with blank lines (its blocks run long), so
+/// paragraphs must be found inside blocks: at a short line that ends a sentence.
+fn blank_lines_do_not_separate_paragraphs(blocks: &[Vec<MappedText>]) -> bool {
+    let lines: usize = blocks.iter().map(Vec::len).sum();
+    lines > 2 * LONGEST_PARAGRAPH_LINES && lines > blocks.len() * LONGEST_PARAGRAPH_LINES
+}
+
+/// More lines than a wrapped paragraph usually has (a long paragraph at a narrow column).
+const LONGEST_PARAGRAPH_LINES: usize = 16;
+
+/// Splits a block into paragraphs (only when `split_inside`) and unwraps each
+/// paragraph's lines.
 fn paragraphs_of_block(
     block: &[MappedText],
+    split_inside: bool,
     vocabulary: &Vocabulary<'_>,
     edits: &mut Vec<Edit>,
     findings: &mut Vec<Finding>,
@@ -249,7 +288,7 @@ fn paragraphs_of_block(
         });
         let is_last = i + 1 == block.len();
         let short = line.as_str().chars().count() * 10 < width * 7;
-        if is_last || (short && ends_sentence(line.as_str())) {
+        if is_last || (split_inside && short && ends_sentence(line.as_str())) {
             paragraphs.extend(current.take());
         }
     }
@@ -406,11 +445,30 @@ mod tests {
     }
 
     #[test]
-    fn a_short_line_ending_a_sentence_ends_a_paragraph() {
-        let text = "This line is long enough to set the width of it\nand this one ends here.\nA new paragraph starts on this line and\ngoes on.\n";
+    fn without_blank_lines_a_short_line_ending_a_sentence_ends_a_paragraph() {
+        const NAMES: &[&str] = &[
+            "Ann", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal", "Ivy", "Jo",
+        ];
+        let text: String = (0..20)
+            .map(|i| {
+                let name = NAMES[i % 10];
+                let verb = if i < 10 { "wrote" } else { "read" };
+                format!("{name} {verb} a line long enough to set the width of\nthe column here.\n")
+            })
+            .collect();
+        let (blocks, _) = layout(&text);
+        assert_eq!(blocks.len(), 20, "{blocks:?}");
+        assert_eq!(
+            blocks[1],
+            "Bo wrote a line long enough to set the width of the column here."
+        );
+    }
+
+    #[test]
+    fn with_blank_lines_a_short_line_inside_a_block_does_not_end_it() {
+        let text = "The department has taken\nnotice.\nIt plans to offer seed to all of the growers\nwho agree.\n\nNext.\n";
         let (blocks, _) = layout(text);
         assert_eq!(blocks.len(), 2, "{blocks:?}");
-        assert!(blocks[1].starts_with("A new paragraph"));
     }
 
     #[test]
@@ -447,10 +505,24 @@ mod tests {
     }
 
     #[test]
+    fn furniture_after_a_full_line_is_bridged_even_after_a_full_stop() {
+        let text = "A line that sets the column width for the test.\nThe department has taken notice. It\n\n7\n\nplans to act.\n\nA short one.\n\n8\n\nNew paragraph.\n";
+        let (blocks, _) = layout(text);
+        assert_eq!(blocks.len(), 3, "{blocks:?}");
+        assert!(blocks[0].ends_with("It plans to act."), "{blocks:?}");
+    }
+
+    #[test]
     fn page_numbers_and_running_heads_are_dropped_and_sentences_bridged() {
-        let text = "THE LEDGER | Page 1\nTalks ended in\n\n12\n\nTHE LEDGER | Page 2\n\na draw.\n\nTHE LEDGER | Page 3\nMore news.\n";
+        let text = "THE LEDGER | Page 1\nTalks between the two sides ended on Sunday in\n\n12\n\nTHE LEDGER | Page 2\n\na draw.\n\nTHE LEDGER | Page 3\nMore news.\n";
         let (blocks, edits) = layout(text);
-        assert_eq!(blocks, ["Talks ended in a draw.", "More news."]);
+        assert_eq!(
+            blocks,
+            [
+                "Talks between the two sides ended on Sunday in a draw.",
+                "More news."
+            ]
+        );
         assert_eq!(
             edits.iter().filter(|e| e.pass == "page_furniture").count(),
             4
