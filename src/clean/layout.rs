@@ -320,11 +320,15 @@ pub fn hyphen_decision(
     if vocabulary.is_known(&format!("{left}-{right}")) {
         return (HyphenDecision::Keep, 0.95);
     }
+    let pieces_are_words = vocabulary.is_known(last_piece) && vocabulary.is_known(right);
     if vocabulary.is_known(&format!("{left}{right}")) {
-        return (HyphenDecision::Join, 0.95);
+        // `under-`/`standing` is a broken word, but `fund-`/`raising` may be a compound.
+        return (
+            HyphenDecision::Join,
+            if pieces_are_words { 0.75 } else { 0.95 },
+        );
     }
     // Neither spelling is known: keep what the text says (and report it).
-    let pieces_are_words = vocabulary.is_known(last_piece) && vocabulary.is_known(right);
     (
         HyphenDecision::Keep,
         if pieces_are_words { 0.8 } else { 0.4 },
@@ -485,9 +489,10 @@ mod tests {
     }
 
     #[test]
-    fn without_evidence_the_hyphen_stays_and_is_reported() {
+    fn the_lexicon_decides_and_without_evidence_the_hyphen_stays() {
         let context = WordContext::default();
-        let text = "A long\nterm plan and a con-\ntinued effort over the long-\nterm.\n";
+        let text =
+            "A long\nterm plan, a con-\ntinued effort over the long-\nterm and a zorb-\nquile.\n";
         let vocabulary = Vocabulary::for_document(text, &context);
         assert_eq!(
             hyphen_decision("long", "term", &vocabulary),
@@ -495,13 +500,37 @@ mod tests {
         );
         assert_eq!(
             hyphen_decision("con", "tinued", &vocabulary),
+            (HyphenDecision::Join, 0.95)
+        );
+        assert_eq!(
+            hyphen_decision("fund", "raising", &vocabulary),
+            (HyphenDecision::Join, 0.75)
+        );
+        assert_eq!(
+            hyphen_decision("cross", "border", &vocabulary).0,
+            HyphenDecision::Keep
+        );
+        assert_eq!(
+            hyphen_decision("under", "standing", &vocabulary).0,
+            HyphenDecision::Join
+        );
+        assert_eq!(
+            hyphen_decision("zorb", "quile", &vocabulary),
             (HyphenDecision::Keep, 0.4)
         );
-        let (blocks, _) = layout(text);
+        let mut doc = MappedText::default();
+        for (i, line) in text.split_inclusive('\n').enumerate() {
+            doc.push_verbatim(line, Position::new(i + 1, 1));
+        }
+        let mut findings = Vec::new();
+        let blocks = lay_out(&doc, &vocabulary, &mut Vec::new(), &mut findings);
         assert_eq!(
-            blocks[0],
-            "A long term plan and a con-tinued effort over the long-term."
+            blocks[0].as_str(),
+            "A long term plan, a continued effort over the long-term and a zorb-quile."
         );
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].text, "zorb-quile");
+        assert_eq!(findings[0].position, Position::new(4, 12));
     }
 
     #[test]

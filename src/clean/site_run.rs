@@ -249,7 +249,7 @@ pub fn clean_stale_articles(
         return Ok(CleanSummary::default());
     }
     let files = raw_files_in(&raw_folder).map_err(|d| vec![d])?;
-    let context = site_word_context(site_root);
+    let context = site_word_context(site_root).map_err(|d| vec![d])?;
     let manifest = Manifest::load(&site_root.join("content").join("articles"));
     let mut summary = CleanSummary::default();
     let mut errors = Vec::new();

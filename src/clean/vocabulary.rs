@@ -3,13 +3,13 @@
 //!
 //! Known words come from three places: the site's [`WordContext`] (its dictionary and the
 //! words its other articles use), the words of the document itself (a word the author
-//! wrote whole elsewhere is a word), and the embedded lexicon, consulted through
+//! wrote whole elsewhere is a word), and the embedded [`Lexicon`], consulted through
 //! [`lexicon_knows`]. Fragments of the very damage being judged (the pieces around a
 //! line-end hyphen, the tail of a drop cap) are not collected from the document.
 
 use std::collections::HashSet;
 
-use super::words::WordContext;
+use super::words::{Lexicon, WordContext};
 
 /// Known words for one document.
 #[derive(Debug)]
@@ -51,18 +51,22 @@ impl<'a> Vocabulary<'a> {
             return false;
         }
         let lower = word.to_lowercase();
-        self.document.contains(&lower)
-            || self.context.known_words.contains(word)
-            || self.context.known_words.contains(&lower)
-            || lexicon_knows(&lower)
+        self.document.contains(&lower) || self.context.knows(word) || lexicon_knows(&lower)
     }
 }
 
-/// The embedded lexicon's verdict. The lexicon lives in `words` (its own engineer's
-/// module); until it is wired in here, only the site's and the document's words count.
-pub fn lexicon_knows(_lowercase_word: &str) -> bool {
-    false
+/// The embedded lexicon's verdict: a dictionary word, or one frequent enough in running
+/// text not to be a fragment (the frequency list alone also holds `imple`-like debris of
+/// web text, so rare entries found only there do not count).
+pub fn lexicon_knows(word: &str) -> bool {
+    Lexicon::embedded()
+        .lookup(word)
+        .is_some_and(|entry| entry.in_dictionary() || entry.zipf() >= MIN_FREQUENT_ZIPF)
 }
+
+/// Zipf frequency from which a word the dictionary does not list still counts as known
+/// (about once per ten million words).
+const MIN_FREQUENT_ZIPF: f32 = 3.0;
 
 #[cfg(test)]
 mod tests {
@@ -84,9 +88,17 @@ mod tests {
     }
 
     #[test]
+    fn the_lexicon_knows_words_but_not_fragments() {
+        assert!(lexicon_knows("implementation"));
+        assert!(lexicon_knows("Neighbours"));
+        assert!(!lexicon_knows("mentation"));
+        assert!(!lexicon_knows("eighbours"));
+    }
+
+    #[test]
     fn site_words_are_known() {
         let mut context = WordContext::default();
-        context.known_words.insert("muhajireen".into());
+        context.add_known_word("muhajireen");
         let v = Vocabulary::for_document("text\n", &context);
         assert!(v.is_known("muhajireen"));
         assert!(!v.is_known("zzyzx"));

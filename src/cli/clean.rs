@@ -93,7 +93,7 @@ pub fn run(args: CleanArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
     for d in &failures {
         print_diagnostic(d);
     }
-    let context = site_word_context(&global.site);
+    let context = site_word_context(&global.site).map_err(|d| d.to_string())?;
     let progress = TerminalProgress::new(global.quiet || stdout_taken);
     progress.start("clean", inputs.len() as u64);
     let mut report: Vec<(PathBuf, CleanedArticle)> = Vec::new();
