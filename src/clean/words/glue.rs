@@ -23,6 +23,7 @@
 //! * a rare lower-case token only wordfreq lists ([`Standing::Unverified`], e.g. `ofthe`)
 //!   is split only when the split is a thousand times more probable than the token.
 
+use super::lexicon::Entry;
 use super::token::{word_case, WordCase};
 use super::vocabulary::{Standing, Vocabulary};
 use super::Verdict;
@@ -239,6 +240,7 @@ fn best_splits(word: &str, rule: PieceRule, vocabulary: &Vocabulary) -> Vec<Spli
         .chain(std::iter::once(word.len()))
         .collect();
     let positions = bounds.len();
+    let possible_pieces = PossiblePieces::find(word, vocabulary);
     // paths[end] holds the best two ways to split word[..bounds[end]].
     let mut paths: Vec<Vec<Path>> = vec![Vec::new(); positions];
     for end in 1..positions {
@@ -247,12 +249,15 @@ fn best_splits(word: &str, rule: PieceRule, vocabulary: &Vocabulary) -> Vec<Spli
             if start > 0 && paths[start].is_empty() {
                 continue;
             }
+            let Some(entry) = possible_pieces.entry(start, end, word, vocabulary) else {
+                continue;
+            };
             let is_first = start == 0;
             if is_first && end == positions - 1 {
                 continue; // the whole token is not a split
             }
             let piece = &word[bounds[start]..bounds[end]];
-            let Some(zipf) = piece_zipf(piece, rule, is_first, vocabulary) else {
+            let Some(zipf) = piece_zipf_given(piece, entry, rule, is_first, vocabulary) else {
                 continue;
             };
             let extend = |log_probability: f32, zipf_sum: f32, previous_rank: usize| Path {
@@ -289,6 +294,66 @@ fn ends_with_article(split: &Split) -> bool {
         .is_some_and(|last| last == "a" || last == "an")
 }
 
+/// Which spans of a token may be words, with their lexicon entries, found with one fst
+/// walk per start position instead of one lookup per span (ASCII tokens; others look
+/// every span up).
+struct PossiblePieces {
+    /// `words[start]` lists (end, entry) of the words starting at `start` (`None` for a
+    /// site word the lexicon lacks); `None` means every span must be looked up.
+    words: Option<Vec<WordEnds>>,
+}
+
+/// The (end, entry) of each word starting at one position of a token.
+type WordEnds = Vec<(usize, Option<Entry>)>;
+
+impl PossiblePieces {
+    fn find(word: &str, vocabulary: &Vocabulary) -> PossiblePieces {
+        if !word.is_ascii() {
+            return PossiblePieces { words: None };
+        }
+        let lower = word.to_ascii_lowercase();
+        let words = (0..lower.len())
+            .map(|start| {
+                let rest = &lower[start..lower.len().min(start + MAX_PIECE_CHARS)];
+                let mut words: WordEnds = vocabulary
+                    .lexicon
+                    .word_prefixes(rest)
+                    .into_iter()
+                    .map(|(length, entry)| (start + length, Some(entry)))
+                    .collect();
+                if !vocabulary.context.known_words.is_empty() {
+                    for end in start + 1..=start + rest.len() {
+                        let listed = words.iter().any(|(e, _)| *e == end);
+                        if !listed && vocabulary.site_knows(&lower[start..end]) {
+                            words.push((end, None));
+                        }
+                    }
+                }
+                words
+            })
+            .collect();
+        PossiblePieces { words: Some(words) }
+    }
+
+    /// `Some(entry)` if `word[start..end]` may be a word (the entry is `None` for a site
+    /// word the lexicon lacks); `None` if it cannot be one.
+    fn entry(
+        &self,
+        start: usize,
+        end: usize,
+        word: &str,
+        vocabulary: &Vocabulary,
+    ) -> Option<Option<Entry>> {
+        match &self.words {
+            Some(words) => words[start]
+                .iter()
+                .find(|(e, _)| *e == end)
+                .map(|(_, entry)| *entry),
+            None => Some(vocabulary.entry(&word[start..end])),
+        }
+    }
+}
+
 fn keep_best_two(paths: &mut Vec<Path>, candidate: Path) {
     paths.push(candidate);
     paths.sort_by(|a, b| b.log_probability.total_cmp(&a.log_probability));
@@ -321,6 +386,17 @@ fn piece_zipf(
     is_first: bool,
     vocabulary: &Vocabulary,
 ) -> Option<f32> {
+    piece_zipf_given(piece, vocabulary.entry(piece), rule, is_first, vocabulary)
+}
+
+/// [`piece_zipf`] when the lexicon's entry for `piece` is at hand.
+fn piece_zipf_given(
+    piece: &str,
+    entry: Option<Entry>,
+    rule: PieceRule,
+    is_first: bool,
+    vocabulary: &Vocabulary,
+) -> Option<f32> {
     let mut chars = piece.chars();
     let first = chars.next()?;
     if chars.next().is_none() {
@@ -336,8 +412,8 @@ fn piece_zipf(
     }
     let min_zipf = if length == 3 { 3.0 } else { 2.5 };
     let zipf = match (rule, is_first) {
-        (PieceRule::NameThenOrdinary, true) => name_or_word_zipf(piece, vocabulary)?,
-        _ => vocabulary.ordinary_word_zipf(piece)?,
+        (PieceRule::NameThenOrdinary, true) => name_or_word_zipf(piece, entry, vocabulary)?,
+        _ => vocabulary.ordinary_word_zipf_given(piece, entry)?,
     };
     (zipf >= min_zipf).then_some(zipf)
 }
@@ -354,11 +430,11 @@ fn single_letter_zipf(letter: char, is_first: bool, vocabulary: &Vocabulary) -> 
 }
 
 /// The Zipf frequency of a real word, names included (a dictionary-only word counts as 3).
-fn name_or_word_zipf(piece: &str, vocabulary: &Vocabulary) -> Option<f32> {
-    if !vocabulary.is_real_word(piece) {
+fn name_or_word_zipf(piece: &str, entry: Option<Entry>, vocabulary: &Vocabulary) -> Option<f32> {
+    if !vocabulary.is_real_word_given(piece, entry) {
         return None;
     }
-    let zipf = vocabulary.entry(piece).map_or(0.0, |entry| entry.zipf());
+    let zipf = entry.map_or(0.0, |entry| entry.zipf());
     Some(zipf.max(super::vocabulary::SITE_WORD_ZIPF))
 }
 

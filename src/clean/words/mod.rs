@@ -166,8 +166,8 @@ impl<'a> ParagraphRepairer<'a> {
             if self.repair_glued_label(token) {
                 continue;
             }
-            // One lookup serves every pass that asks about this token.
-            let entry = self.vocabulary.entry(token.core);
+            // One lookup (of the core without a possessive `’s`) serves every pass.
+            let entry = self.vocabulary.entry(strip_possessive(token.core));
             if let Some(next) = tokens.get(index) {
                 if !is_claimed(next) && self.repair_lost_letter(token, entry, next) {
                     index += 1;
@@ -241,8 +241,8 @@ impl<'a> ParagraphRepairer<'a> {
         }
     }
 
-    /// Passes 4 to 6 on one token's core (whose lexicon entry is `entry`): hyphenated
-    /// compounds part by part, a possessive `’s` set aside.
+    /// Passes 4 to 6 on one token's core (`entry` is the lexicon's entry for it without
+    /// a possessive `’s`): hyphenated compounds part by part, a possessive set aside.
     fn repair_word(
         &mut self,
         word: &str,
@@ -269,7 +269,7 @@ impl<'a> ParagraphRepairer<'a> {
     }
 
     /// Passes 4 to 6 on a word without hyphens; `entry`, when given, is the lexicon's
-    /// entry for `word` (looked up here otherwise).
+    /// entry for `word` without its possessive (looked up here otherwise).
     fn repair_simple_word(
         &mut self,
         word: &str,
@@ -282,8 +282,8 @@ impl<'a> ParagraphRepairer<'a> {
             return;
         }
         let entry = match entry {
-            Some(entry) if base.len() == word.len() => entry,
-            _ => self.vocabulary.entry(base),
+            Some(entry) => entry,
+            None => self.vocabulary.entry(base),
         };
         let standing = self.vocabulary.standing_given(base, entry);
         match standing {

@@ -100,9 +100,7 @@ pub(crate) fn correct_slip(
     let mut found: Vec<(String, Slip)> = Vec::new();
     for &slip in slips {
         for candidate in slip_corrections(&lower, slip) {
-            let common = vocabulary
-                .ordinary_word_zipf(&candidate)
-                .is_some_and(|zipf| zipf >= min_zipf);
+            let common = vocabulary.is_frequent_ordinary_word(&candidate, min_zipf);
             if common && !found.iter().any(|(seen, _)| *seen == candidate) {
                 found.push((candidate, slip));
             }
