@@ -5,12 +5,11 @@
 //! Only a token no list knows is a candidate. It is split by a best-segmentation search
 //! (a small dynamic program over the token's letters) in which every piece must be an
 //! ordinary dictionary word; the best split is the most probable one (the sum of the
-//! pieces' Zipf frequencies minus 9 each, i.e. the product of their probabilities, so
-//! fewer and more frequent pieces win). The split is made only when it is clear:
+//! pieces' Zipf frequencies minus 9 each, i.e. the product of their probabilities, less
+//! a penalty per piece for each lost space, so fewer and more frequent pieces win). The split is made only when it is clear:
 //!
 //! * single-letter pieces only `a` and `I`, two-letter pieces only from a short list of
-//!   real two-letter words, three-letter pieces must be common; a split never ends in
-//!   `a` or `an`, which belong before a word;
+//!   real two-letter words, three-letter pieces must be common;
 //! * a lower-case piece must be an ordinary word, never a name: `mariaamkahn` is not
 //!   "maria am kahn";
 //! * a capital inside a token marks a split only after a lower-case prefix of real words
@@ -21,7 +20,8 @@
 //!   reported;
 //! * when a second split is nearly as likely, nothing changes and the doubt is reported;
 //! * a rare lower-case token only wordfreq lists ([`Standing::Unverified`], e.g. `ofthe`)
-//!   is split only when the split is a thousand times more probable than the token.
+//!   is split only when the split is a thousand times more probable than the token, and
+//!   never into a last piece `a` or `an` (wordfreq's `showa` is not `show a`).
 
 use super::lexicon::Entry;
 use super::token::{word_case, WordCase};
@@ -32,6 +32,9 @@ use super::Verdict;
 const MIN_GLUED_CHARS: usize = 4;
 /// Longest piece tried, in characters.
 const MAX_PIECE_CHARS: usize = 24;
+/// Each piece costs this many powers of ten: every lost space is one more defect, so a
+/// split into fewer pieces is likelier (`within weeks` rather than `with in weeks`).
+const PIECE_PENALTY: f32 = 1.5;
 /// A split is clear when the runner-up is less likely by this many powers of ten.
 const AMBIGUITY_MARGIN: f32 = 1.0;
 /// The pieces of a split must average at least this Zipf frequency.
@@ -71,9 +74,13 @@ fn split_unverified(word: &str, own_zipf: f32, vocabulary: &Vocabulary) -> Verdi
         return Verdict::Keep;
     }
     let splits = best_splits(word, PieceRule::Ordinary, vocabulary);
-    let overwhelming = splits
-        .first()
-        .is_some_and(|best| best.log_probability >= own_zipf - 9.0 + UNVERIFIED_MIN_GAIN);
+    if splits.first().is_some_and(ends_with_article) {
+        return Verdict::Keep; // wordfreq's `showa`, `campa` are not `show a`, `camp a`
+    }
+    let overwhelming = splits.first().is_some_and(|best| {
+        let unpenalised = best.log_probability + PIECE_PENALTY * best.pieces.len() as f32;
+        unpenalised >= own_zipf - 9.0 + UNVERIFIED_MIN_GAIN
+    });
     match decide(word, splits) {
         Verdict::Replace { with, reason, .. } if overwhelming => Verdict::Replace {
             with,
@@ -107,9 +114,12 @@ fn split_at_capital(word: &str, vocabulary: &Vocabulary) -> Verdict {
         return Verdict::Keep;
     };
     let (prefix, suffix) = word.split_at(boundary);
-    if word_case(suffix) != Some(WordCase::Capitalised) {
-        // More than one capital inside (`myFitnessPal`) looks like a brand or code.
-        return Verdict::Keep;
+    match word_case(suffix) {
+        Some(WordCase::Capitalised) => {}
+        // An acronym the lexicon knows: `theFO`.
+        Some(WordCase::Upper) if vocabulary.is_real_word(suffix) => {}
+        // More capitals inside (`myFitnessPal`) look like a brand or code.
+        _ => return Verdict::Keep,
     }
     let prefix_splits = best_splits_allowing_one(prefix, vocabulary);
     let Some(best) = prefix_splits.first() else {
@@ -136,7 +146,7 @@ fn best_splits_allowing_one(prefix: &str, vocabulary: &Vocabulary) -> Vec<Split>
     if let Some(zipf) = piece_zipf(prefix, PieceRule::Ordinary, true, vocabulary) {
         splits.push(Split {
             pieces: vec![prefix.to_string()],
-            log_probability: zipf - 9.0,
+            log_probability: zipf - 9.0 - PIECE_PENALTY,
             zipf_sum: zipf,
         });
         splits.sort_by(|a, b| b.log_probability.total_cmp(&a.log_probability));
@@ -210,7 +220,8 @@ enum PieceRule {
 #[derive(Debug, Clone, PartialEq)]
 struct Split {
     pieces: Vec<String>,
-    /// Sum over pieces of (Zipf − 9): log10 of the product of their probabilities.
+    /// Sum over pieces of (Zipf − 9 − [`PIECE_PENALTY`]): log10 of the product of their
+    /// probabilities and of the lost spaces'.
     log_probability: f32,
     zipf_sum: f32,
 }
@@ -261,7 +272,7 @@ fn best_splits(word: &str, rule: PieceRule, vocabulary: &Vocabulary) -> Vec<Spli
                 continue;
             };
             let extend = |log_probability: f32, zipf_sum: f32, previous_rank: usize| Path {
-                log_probability: log_probability + zipf - 9.0,
+                log_probability: log_probability + zipf - 9.0 - PIECE_PENALTY,
                 zipf_sum: zipf_sum + zipf,
                 piece_start: start,
                 previous_rank,
@@ -282,7 +293,6 @@ fn best_splits(word: &str, rule: PieceRule, vocabulary: &Vocabulary) -> Vec<Spli
     }
     (0..paths[positions - 1].len())
         .map(|rank| trace(word, &bounds, &paths, positions - 1, rank))
-        .filter(|split| !ends_with_article(split))
         .collect()
 }
 
@@ -536,8 +546,20 @@ mod tests {
     }
 
     #[test]
-    fn splits_never_end_in_an_article() {
-        assert!(!matches!(split("showa", false), Verdict::Replace { .. }));
+    fn rare_web_words_never_split_before_an_article() {
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context);
+        let verdict = split_glued("showa", Standing::Unverified(2.3), false, &vocabulary);
+        assert_eq!(verdict, Verdict::Keep);
+        assert!(
+            matches!(split("cancelleda", false), Verdict::Replace { with, .. } if with == "cancelled a")
+        );
+    }
+
+    #[test]
+    fn known_acronym_glued_after_a_word_is_split() {
+        assert!(matches!(split("theFO", false), Verdict::Replace { with, .. } if with == "the FO"));
+        assert!(!matches!(split("theZQXW", false), Verdict::Replace { .. }));
     }
 
     #[test]

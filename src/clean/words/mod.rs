@@ -98,6 +98,10 @@ impl WordContext {
     }
 }
 
+/// Both pieces of a split at least this frequent make it too strong for a typo
+/// correction to overrule.
+const STRONG_PIECE_ZIPF: f32 = 3.0;
+
 /// What a pass decided about a token.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Verdict {
@@ -304,19 +308,52 @@ impl<'a> ParagraphRepairer<'a> {
         }
     }
 
-    /// A token no list knows: split it, else correct it, else report it if it looks damaged.
+    /// A token no list knows: split it or correct it, else report it if it looks damaged.
+    /// When both a split and a correction fit, a clear correction beats a weak split (a
+    /// random slip often leaves letters that spell short rare words: `presnet` is not
+    /// `pres net`); against a strong split (`atrip`: `a trip` or `strip`) the token is
+    /// only reported, as it is when the correction is unclear.
     fn repair_unknown(&mut self, word: &str, offset: usize, sentence_start: bool) {
         let glued = glue::split_glued(word, Standing::Unknown, sentence_start, &self.vocabulary);
-        if self.apply_verdict("glue", word, offset, glued) {
-            return;
-        }
         let typo = typo::correct_slip(word, Standing::Unknown, sentence_start, &self.vocabulary);
-        if self.apply_verdict("typo", word, offset, typo) {
-            return;
+        match (glued, typo) {
+            (Verdict::Replace { with: split, .. }, Verdict::Replace { with: fixed, .. })
+                if self.is_strong_split(&split) =>
+            {
+                let reason = format!("may be `{split}` glued together or a typo for `{fixed}`");
+                self.find("typo", offset, word, reason);
+            }
+            (_, typo @ Verdict::Replace { .. }) => {
+                self.apply_verdict("typo", word, offset, typo);
+            }
+            (Verdict::Replace { with: split, .. }, Verdict::Report { reason }) => {
+                let reason = format!("may be `{split}` glued together; also {reason}");
+                self.find("glue", offset, word, reason);
+            }
+            (glued @ (Verdict::Replace { .. } | Verdict::Report { .. }), _) => {
+                self.apply_verdict("glue", word, offset, glued);
+            }
+            (Verdict::Keep, typo @ Verdict::Report { .. }) => {
+                self.apply_verdict("typo", word, offset, typo);
+            }
+            (Verdict::Keep, Verdict::Keep) => {
+                if let Some(reason) = suspect::damage_in(word) {
+                    self.find("suspect", offset, word, reason.to_string());
+                }
+            }
         }
-        if let Some(reason) = suspect::damage_in(word) {
-            self.find("suspect", offset, word, reason.to_string());
-        }
+    }
+
+    /// A split into two pieces that are both frequent words, which a typo correction
+    /// cannot simply overrule.
+    fn is_strong_split(&self, split: &str) -> bool {
+        let pieces: Vec<&str> = split.split(' ').collect();
+        pieces.len() == 2
+            && pieces.iter().all(|piece| {
+                self.vocabulary
+                    .entry(piece)
+                    .is_some_and(|entry| entry.zipf() >= STRONG_PIECE_ZIPF)
+            })
     }
 
     /// A rare word only wordfreq lists: changed only when exactly one pass is sure; when
@@ -445,3 +482,6 @@ fn part_separator_len(word: &str, at: usize) -> usize {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod corpus_tests;

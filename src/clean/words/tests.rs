@@ -137,7 +137,7 @@ fn damaged_looking_tokens_are_reported_not_changed() {
 
 #[test]
 fn ambiguous_typo_is_reported() {
-    let paragraph = "The bstter was closed.";
+    let paragraph = "The claim was deined at once.";
     let result = repair(paragraph);
     assert_eq!(result.text, paragraph);
     assert_eq!(result.findings.len(), 1);

@@ -7,7 +7,8 @@
 //! correction must be a frequent ordinary dictionary word:
 //!
 //! * lower-case tokens: any of the four slips, when exactly one such word is one slip
-//!   away (several → reported, not changed);
+//!   away, or one is ten times commoner than every other (otherwise reported, not
+//!   changed);
 //! * a capitalised token at the start of a sentence: only an extra or replaced
 //!   neighbouring key, and only towards a common word, because a sentence may open with a
 //!   name (`Akhundzada`, `Yaqoob`, `Baradar` never change);
@@ -32,6 +33,9 @@ const MIN_CAPITALISED_CORRECTION_ZIPF: f32 = 3.5;
 const UNVERIFIED_MIN_GAIN: f32 = 2.0;
 const CONFIDENCE: f32 = 0.85;
 const UNVERIFIED_CONFIDENCE: f32 = 0.7;
+/// With several fits, a lower-case token is corrected only when the most frequent is this
+/// many powers of ten commoner than the next.
+const CLEAR_WINNER_MARGIN: f32 = 1.0;
 const CAPITALISED_CONFIDENCE: f32 = 0.8;
 
 /// The four kinds of slip, as what the typist did.
@@ -97,36 +101,55 @@ pub(crate) fn correct_slip(
         _ => return Verdict::Keep,
     };
     let lower = word.to_ascii_lowercase();
-    let mut found: Vec<(String, Slip)> = Vec::new();
+    let mut found: Vec<(String, Slip, f32)> = Vec::new();
     for &slip in slips {
         for candidate in slip_corrections(&lower, slip) {
-            let common = vocabulary.is_frequent_ordinary_word(&candidate, min_zipf);
-            if common && !found.iter().any(|(seen, _)| *seen == candidate) {
-                found.push((candidate, slip));
+            if let Some(zipf) = vocabulary.frequent_ordinary_zipf(&candidate, min_zipf) {
+                if !found.iter().any(|(seen, _, _)| *seen == candidate) {
+                    found.push((candidate, slip, zipf));
+                }
             }
         }
     }
-    match found.as_slice() {
-        [] => Verdict::Keep,
-        [(candidate, slip)] => Verdict::Replace {
-            with: match_case(word, candidate),
+    found.sort_by(|a, b| b.2.total_cmp(&a.2));
+    let clear_winner = match found.as_slice() {
+        [_] => true,
+        // Lower case only: a word ten times commoner than any other fit (`wreks`: `weeks`).
+        [(_, _, best), (_, _, second), ..] => {
+            word_case(word) == Some(WordCase::Lower) && best - second >= CLEAR_WINNER_MARGIN
+        }
+        [] => return Verdict::Keep,
+    };
+    if clear_winner {
+        let (candidate, slip, _) = &found[0];
+        let fixed = match_case(word, candidate);
+        let others = if found.len() > 1 {
+            " and far more frequent than any other fit"
+        } else {
+            ""
+        };
+        return Verdict::Replace {
             reason: format!(
-                "`{word}` is not a word; `{}` is one slip away ({})",
-                match_case(word, candidate),
+                "`{word}` is not a word; `{fixed}` is one slip away ({}){others}",
                 slip.describe()
             ),
-            confidence,
-        },
-        several => Verdict::Report {
-            reason: format!(
-                "`{word}` is not a word and may be a typo for any of: {}",
-                several
-                    .iter()
-                    .map(|(c, _)| format!("`{}`", match_case(word, c)))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        },
+            with: fixed,
+            confidence: if found.len() > 1 {
+                confidence - 0.1
+            } else {
+                confidence
+            },
+        };
+    }
+    Verdict::Report {
+        reason: format!(
+            "`{word}` is not a word and may be a typo for any of: {}",
+            found
+                .iter()
+                .map(|(c, _, _)| format!("`{}`", match_case(word, c)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 
@@ -274,7 +297,12 @@ mod tests {
 
     #[test]
     fn ambiguous_slips_are_reported() {
-        let verdict = correct("bstter", false);
+        let verdict = correct("deined", false); // defined or denied
+        assert!(matches!(verdict, Verdict::Report { .. }), "{verdict:?}");
+        // ...but one fit ten times commoner than the rest is taken.
+        assert_eq!(corrected("bstter", false), "better");
+        // A capitalised token needs exactly one fit: `Bstter` also fits `Batter`.
+        let verdict = correct("Bstter", true);
         assert!(matches!(verdict, Verdict::Report { .. }), "{verdict:?}");
     }
 

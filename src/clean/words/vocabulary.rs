@@ -22,7 +22,7 @@ pub(crate) const SITE_WORD_ZIPF: f32 = 3.0;
 const REAL_WORD_MIN_ZIPF: f32 = 3.0;
 
 /// Below this Zipf frequency a lower-case word that only wordfreq lists is unverified.
-const UNVERIFIED_MAX_ZIPF: f32 = 3.0;
+const UNVERIFIED_MAX_ZIPF: f32 = 3.5;
 
 /// How far a token is trusted as it stands.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -96,15 +96,18 @@ impl<'a> Vocabulary<'a> {
         listed || self.site_knows(word)
     }
 
-    /// `word` (lower case) is an ordinary dictionary word at least `min_zipf` frequent, or
-    /// a site word when `min_zipf` is at most [`SITE_WORD_ZIPF`]. Cheap even for the many
-    /// misspellings a typo search tries.
-    pub fn is_frequent_ordinary_word(&self, word: &str, min_zipf: f32) -> bool {
+    /// The Zipf frequency of `word` (lower case) if it is an ordinary dictionary word at
+    /// least `min_zipf` frequent, or a site word (counted as [`SITE_WORD_ZIPF`]) when
+    /// that is enough. Cheap even for the many misspellings a typo search tries.
+    pub fn frequent_ordinary_zipf(&self, word: &str, min_zipf: f32) -> Option<f32> {
         let listed = self
             .lexicon
             .frequent_entry(word, min_zipf)
-            .is_some_and(Entry::is_ordinary_word);
-        listed || (min_zipf <= SITE_WORD_ZIPF && self.site_knows(word))
+            .filter(|entry| entry.is_ordinary_word())
+            .map(Entry::zipf);
+        listed.or_else(|| {
+            (min_zipf <= SITE_WORD_ZIPF && self.site_knows(word)).then_some(SITE_WORD_ZIPF)
+        })
     }
 
     /// The Zipf frequency of `word` (whose lexicon entry is `entry`) if it is an ordinary
