@@ -24,7 +24,7 @@ use super::Verdict;
 /// Tokens shorter than this have too many neighbours to correct safely.
 const MIN_TYPO_CHARS: usize = 4;
 /// Longest token considered (longer ones are rarely single slips of a known word).
-const MAX_TYPO_CHARS: usize = 30;
+const MAX_TYPO_CHARS: usize = 20;
 /// A correction must be at least this frequent.
 const MIN_CORRECTION_ZIPF: f32 = 3.0;
 /// ... and this frequent when the token is capitalised at a sentence start.
@@ -103,13 +103,13 @@ pub(crate) fn correct_slip(
     let lower = word.to_ascii_lowercase();
     let mut found: Vec<(String, Slip, f32)> = Vec::new();
     for &slip in slips {
-        for candidate in slip_corrections(&lower, slip) {
-            if let Some(zipf) = vocabulary.frequent_ordinary_zipf(&candidate, min_zipf) {
-                if !found.iter().any(|(seen, _, _)| *seen == candidate) {
-                    found.push((candidate, slip, zipf));
+        for_each_slip_correction(&lower, slip, |candidate| {
+            if let Some(zipf) = vocabulary.frequent_ordinary_zipf(candidate, min_zipf) {
+                if !found.iter().any(|(seen, _, _)| seen == candidate) {
+                    found.push((candidate.to_string(), slip, zipf));
                 }
             }
-        }
+        });
     }
     found.sort_by(|a, b| b.2.total_cmp(&a.2));
     let clear_winner = match found.as_slice() {
@@ -153,11 +153,13 @@ pub(crate) fn correct_slip(
     }
 }
 
-/// Every word the typist may have meant, if they made this slip typing `word`
-/// (lower-case ASCII).
-fn slip_corrections(word: &str, slip: Slip) -> Vec<String> {
+/// Calls `visit` with every word the typist may have meant, if they made this slip
+/// typing `word` (lower-case ASCII). One buffer serves all candidates: a search tries
+/// hundreds of them and must not allocate for each.
+fn for_each_slip_correction(word: &str, slip: Slip, mut visit: impl FnMut(&str)) {
     let bytes = word.as_bytes();
-    let mut out = Vec::new();
+    let mut candidate: Vec<u8> = Vec::with_capacity(bytes.len() + 1);
+    let mut emit = |candidate: &[u8]| visit(std::str::from_utf8(candidate).expect("ASCII"));
     match slip {
         Slip::ExtraKey => {
             for i in 0..bytes.len() {
@@ -166,43 +168,46 @@ fn slip_corrections(word: &str, slip: Slip) -> Vec<String> {
                         .is_some_and(|&b| b == bytes[i] || are_neighbours(b, bytes[i]))
                 };
                 if beside(i.checked_sub(1)) || beside(Some(i + 1)) {
-                    let mut candidate = bytes.to_vec();
-                    candidate.remove(i);
-                    out.push(candidate);
+                    candidate.clear();
+                    candidate.extend_from_slice(&bytes[..i]);
+                    candidate.extend_from_slice(&bytes[i + 1..]);
+                    emit(&candidate);
                 }
             }
         }
         Slip::WrongKey => {
+            candidate.extend_from_slice(bytes);
             for i in 0..bytes.len() {
                 for &key in neighbours(bytes[i]) {
-                    let mut candidate = bytes.to_vec();
                     candidate[i] = key;
-                    out.push(candidate);
+                    emit(&candidate);
                 }
+                candidate[i] = bytes[i];
             }
         }
         Slip::Swapped => {
+            candidate.extend_from_slice(bytes);
             for i in 0..bytes.len().saturating_sub(1) {
                 if bytes[i] != bytes[i + 1] {
-                    let mut candidate = bytes.to_vec();
                     candidate.swap(i, i + 1);
-                    out.push(candidate);
+                    emit(&candidate);
+                    candidate.swap(i, i + 1);
                 }
             }
         }
         Slip::MissedKey => {
             for i in 0..=bytes.len() {
+                candidate.clear();
+                candidate.extend_from_slice(&bytes[..i]);
+                candidate.push(b'a');
+                candidate.extend_from_slice(&bytes[i..]);
                 for key in b'a'..=b'z' {
-                    let mut candidate = bytes.to_vec();
-                    candidate.insert(i, key);
-                    out.push(candidate);
+                    candidate[i] = key;
+                    emit(&candidate);
                 }
             }
         }
     }
-    out.into_iter()
-        .map(|bytes| String::from_utf8(bytes).expect("ASCII in, ASCII out"))
-        .collect()
 }
 
 /// Letter keys next to `key` on a QWERTY keyboard (same row and the rows above/below).
@@ -376,6 +381,21 @@ mod tests {
     fn acronyms_and_short_tokens_are_left_alone() {
         assert_eq!(correct("TTPX", false), Verdict::Keep);
         assert_eq!(correct("teh", false), Verdict::Keep);
+    }
+
+    #[test]
+    fn each_slip_generates_its_corrections() {
+        let collect = |word: &str, slip: Slip| {
+            let mut out = Vec::new();
+            for_each_slip_correction(word, slip, |c| out.push(c.to_string()));
+            out
+        };
+        assert_eq!(collect("aab", Slip::ExtraKey), ["ab", "ab"]);
+        assert!(collect("tje", Slip::WrongKey).contains(&"the".to_string()));
+        assert_eq!(collect("teh", Slip::Swapped), ["eth", "the"]);
+        let missed = collect("te", Slip::MissedKey);
+        assert_eq!(missed.len(), 26 * 3);
+        assert!(missed.contains(&"the".to_string()));
     }
 
     #[test]
