@@ -19,7 +19,7 @@
 //!   mid-sentence it is a name until proven otherwise, and a plausible split is only
 //!   reported;
 //! * when a second split is nearly as likely, nothing changes and the doubt is reported;
-//! * a rare lower-case token only wordfreq lists ([`Standing::Unverified`], e.g. `ofthe`)
+//! * a rare lower-case token only wordfreq lists (`Standing::Unverified`, e.g. `ofthe`)
 //!   is split only when the split is a thousand times more probable than the token, and
 //!   never into a last piece `a` or `an` (wordfreq's `showa` is not `show a`).
 

@@ -24,7 +24,7 @@
 //! An fst lookup costs a few hundred nanoseconds, too slow for every word of every
 //! article, so the ~53,000 words with Zipf ≥ 2.5 are also in `data/common_words.bin`, an
 //! open-addressing hash table written ready-made by `tools/lexicon/build.py` and used in
-//! place ([`CommonWords`]): ordinary prose is looked up there in tens of nanoseconds, with
+//! place (`CommonWords`): ordinary prose is looked up there in tens of nanoseconds, with
 //! no start-up work, and only rarer words reach the fst.
 
 use std::borrow::Cow;

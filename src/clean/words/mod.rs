@@ -13,14 +13,19 @@
 //! 2. [`spacing`]: `X:mariaamkahn` → `X: mariaamkahn`; the handle is then left alone.
 //! 3. [`lost_letter`]: `Erdo an` → `Erdoğan`.
 //! 4. [`glue`]: `ajournalist` → `a journalist`, `forExcellence` → `for Excellence`.
-//! 5. [`typo`]: `Meanbwhile` → `Meanwhile`.
+//! 5. [`typo`]: `Meanbwhile` → `Meanwhile`. Glue and typo both judge an unknown token;
+//!    a clear correction beats a weak split (`presnet` is `present`, not `pres net`),
+//!    and a strong split against a correction (`atrip`: `a trip` or `strip`) is reported.
 //! 6. [`suspect`]: damaged-looking tokens that nothing could repair are reported.
 //!
-//! The passes are conservative by construction: a token any list knows ([`lexicon`], the
-//! site's words) is never changed, nor is anything with a digit, `@`, `#`, `/` or `.`
-//! inside (numbers, units, URLs, e-mails, handles, hashtags); a capitalised word
-//! mid-sentence is a name; a repair happens only when exactly one clear answer exists,
-//! and a doubtful one becomes a [`WordFinding`] instead. Every decision is made on the
+//! The passes are conservative by construction: a token the dictionary, the site or
+//! wordfreq (frequently, or capitalised) knows is never changed ([`lexicon`]); only a
+//! rare lower-case word that wordfreq alone lists, whose web text holds misspellings
+//! and glued pairs (`goverment`, `inthe`), may be repaired, and only by an overwhelmingly
+//! likelier answer. Nothing with a digit, `@`, `#`, `/` or `.` inside (numbers, units,
+//! URLs, e-mails, handles, hashtags) is touched; a capitalised word mid-sentence is a
+//! name; a repair happens only when one clear answer exists, and a doubtful one becomes
+//! a [`WordFinding`] instead. Every decision is made on the
 //! paragraph as given, so each edit's offset points into the caller's text and the
 //! punctuation around a token is preserved exactly.
 

@@ -13,7 +13,7 @@
 //!   neighbouring key, and only towards a common word, because a sentence may open with a
 //!   name (`Akhundzada`, `Yaqoob`, `Baradar` never change);
 //! * a capitalised token mid-sentence, capitals, mixed case: never (names, acronyms);
-//! * a rare lower-case token only wordfreq lists ([`Standing::Unverified`]: its web text
+//! * a rare lower-case token only wordfreq lists (`Standing::Unverified`: its web text
 //!   holds misspellings such as `goverment`) only when the correction is a hundred times
 //!   more frequent.
 
