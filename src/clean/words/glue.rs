@@ -260,14 +260,14 @@ fn best_splits(word: &str, rule: PieceRule, vocabulary: &Vocabulary) -> Vec<Spli
             if start > 0 && paths[start].is_empty() {
                 continue;
             }
-            let Some(entry) = possible_pieces.entry(start, end, word, vocabulary) else {
+            let piece = &word[bounds[start]..bounds[end]];
+            let Some(entry) = possible_pieces.entry(start, end, piece, vocabulary) else {
                 continue;
             };
             let is_first = start == 0;
             if is_first && end == positions - 1 {
                 continue; // the whole token is not a split
             }
-            let piece = &word[bounds[start]..bounds[end]];
             let Some(zipf) = piece_zipf_given(piece, entry, rule, is_first, vocabulary) else {
                 continue;
             };
@@ -345,13 +345,14 @@ impl PossiblePieces {
         PossiblePieces { words: Some(words) }
     }
 
-    /// `Some(entry)` if `word[start..end]` may be a word (the entry is `None` for a site
-    /// word the lexicon lacks); `None` if it cannot be one.
+    /// `Some(entry)` if `piece`, the characters `start..end` of the token, may be a word
+    /// (the entry is `None` for a site word the lexicon lacks); `None` if it cannot be one.
+    /// `start` and `end` count characters, which are bytes only in the ASCII table.
     fn entry(
         &self,
         start: usize,
         end: usize,
-        word: &str,
+        piece: &str,
         vocabulary: &Vocabulary,
     ) -> Option<Option<Entry>> {
         match &self.words {
@@ -359,7 +360,7 @@ impl PossiblePieces {
                 .iter()
                 .find(|(e, _)| *e == end)
                 .map(|(_, entry)| *entry),
-            None => Some(vocabulary.entry(&word[start..end])),
+            None => Some(vocabulary.entry(piece)),
         }
     }
 }
@@ -459,6 +460,23 @@ mod tests {
         let vocabulary = Vocabulary::new(Lexicon::embedded(), &context);
         // Judged as unknown whatever the lexicon says, to test the rules themselves.
         split_glued(word, Standing::Unknown, sentence_start, &vocabulary)
+    }
+
+    #[test]
+    fn non_ascii_tokens_are_split_by_characters_not_bytes() {
+        // Regression: a multi-byte letter early in the token once made the splitter
+        // slice inside a character and panic.
+        for word in [
+            "Wiśniewska",
+            "wiśniewska",
+            "ßstraße",
+            "żółwiąteczko",
+            "naïvecafé",
+        ] {
+            let _ = split(word, false);
+            let _ = split(word, true);
+        }
+        assert_eq!(replaced("thecafé"), "the café");
     }
 
     fn replaced(word: &str) -> String {
