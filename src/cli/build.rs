@@ -20,7 +20,9 @@ use super::GlobalArgs;
 /// sitemap.xml and robots.txt. The new site is written to a staging folder and swapped in
 /// at the end, so a failed build leaves the previous output untouched.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  copydesk build\n  copydesk build --drafts --output /tmp/preview\n  copydesk --site mysite build --base-url https://news.example.org")]
+#[command(
+    after_help = "Examples:\n  copydesk build\n  copydesk build --drafts --output /tmp/preview\n  copydesk --site mysite build --base-url https://news.example.org"
+)]
 pub struct BuildArgs {
     /// Write the site into DIR instead of the site's output/ folder.
     #[arg(short, long, value_name = "DIR")]

@@ -388,13 +388,28 @@ fn collect_taxa(articles: &[ArticleEntry], of: impl Fn(&ArticleEntry) -> &[Link]
 fn paginate_all(site: &SiteData, per_page: usize) -> Vec<ListingPage> {
     let mut pages = paginate(ListingKind::Home, "/", site.articles.len(), per_page);
     for (i, s) in site.sections.iter().enumerate() {
-        pages.extend(paginate(ListingKind::Section(i), &s.url, s.articles.len(), per_page));
+        pages.extend(paginate(
+            ListingKind::Section(i),
+            &s.url,
+            s.articles.len(),
+            per_page,
+        ));
     }
     for (i, t) in site.tags.iter().enumerate() {
-        pages.extend(paginate(ListingKind::Tag(i), &t.url, t.articles.len(), per_page));
+        pages.extend(paginate(
+            ListingKind::Tag(i),
+            &t.url,
+            t.articles.len(),
+            per_page,
+        ));
     }
     for (i, a) in site.authors.iter().enumerate() {
-        pages.extend(paginate(ListingKind::Author(i), &a.url, a.articles.len(), per_page));
+        pages.extend(paginate(
+            ListingKind::Author(i),
+            &a.url,
+            a.articles.len(),
+            per_page,
+        ));
     }
     pages
 }
@@ -427,7 +442,10 @@ fn paginate(kind: ListingKind, base: &str, count: usize, per_page: usize) -> Vec
 fn url_collisions(site: &SiteData) -> Vec<Diagnostic> {
     let mut owners: HashMap<&str, &str> = HashMap::new();
     let mut errors = Vec::new();
-    let reserved = site.listings.iter().map(|l| (l.url.as_str(), "a listing page"));
+    let reserved = site
+        .listings
+        .iter()
+        .map(|l| (l.url.as_str(), "a listing page"));
     for (url, owner) in reserved {
         owners.insert(url, owner);
     }
@@ -482,12 +500,21 @@ mod tests {
     #[test]
     fn urls_mirror_folders_and_order_is_newest_first() {
         let docs = vec![
-            doc("articles/_index.md", FrontMatter { title: "News".into(), ..Default::default() }),
+            doc(
+                "articles/_index.md",
+                FrontMatter {
+                    title: "News".into(),
+                    ..Default::default()
+                },
+            ),
             doc("articles/old.md", dated("Old", "2025-01-01")),
             doc("articles/new.md", dated("New", "2025-11-16")),
             doc(
                 "posts/Some File.md",
-                FrontMatter { slug: Some("../../evil".into()), ..dated("X", "2025-06-01") },
+                FrontMatter {
+                    slug: Some("../../evil".into()),
+                    ..dated("X", "2025-06-01")
+                },
             ),
         ];
         let (site, errors) = assemble(&docs, &SiteConfig::default(), now());
@@ -502,7 +529,13 @@ mod tests {
     #[test]
     fn drafts_and_future_articles_need_their_flags() {
         let docs = vec![
-            doc("a.md", FrontMatter { draft: true, ..dated("Draft", "2025-01-01") }),
+            doc(
+                "a.md",
+                FrontMatter {
+                    draft: true,
+                    ..dated("Draft", "2025-01-01")
+                },
+            ),
             doc("b.md", dated("Future", "2026-01-01")),
             doc("c.md", dated("Now", "2025-11-30")),
         ];
@@ -510,7 +543,11 @@ mod tests {
         let (site, _) = assemble(&docs, &config, now());
         assert_eq!(site.articles.len(), 1);
         assert_eq!(site.skipped, 2);
-        let all = Selection { drafts: true, future: true, ..now() };
+        let all = Selection {
+            drafts: true,
+            future: true,
+            ..now()
+        };
         assert_eq!(assemble(&docs, &config, all).0.articles.len(), 3);
     }
 
@@ -519,7 +556,11 @@ mod tests {
         let mut docs = Vec::new();
         for i in 0..5 {
             let mut front = dated(&format!("A{i}"), &format!("2025-01-0{}", i + 1));
-            front.tags = vec![if i % 2 == 0 { "Climate".into() } else { "climate".into() }];
+            front.tags = vec![if i % 2 == 0 {
+                "Climate".into()
+            } else {
+                "climate".into()
+            }];
             docs.push(doc(&format!("a{i}.md"), front));
         }
         let config = SiteConfig {
@@ -547,7 +588,13 @@ mod tests {
     fn colliding_urls_are_errors() {
         let docs = vec![
             doc("a/x.md", dated("One", "2025-01-01")),
-            doc("a/y.md", FrontMatter { slug: Some("X".into()), ..dated("Two", "2025-01-02") }),
+            doc(
+                "a/y.md",
+                FrontMatter {
+                    slug: Some("X".into()),
+                    ..dated("Two", "2025-01-02")
+                },
+            ),
         ];
         let (_, errors) = assemble(&docs, &SiteConfig::default(), now());
         assert_eq!(errors.len(), 1);

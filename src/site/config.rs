@@ -106,12 +106,8 @@ impl SiteConfig {
         let timezone = match raw.timezone {
             None => defaults.timezone,
             Some(name) => parse_timezone(&name).map_err(|help| {
-                Diagnostic::error(
-                    path,
-                    at("timezone"),
-                    format!("unknown time zone `{name}`"),
-                )
-                .with_help(help)
+                Diagnostic::error(path, at("timezone"), format!("unknown time zone `{name}`"))
+                    .with_help(help)
             })?,
         };
         let base_url = match raw.base_url {
@@ -251,7 +247,10 @@ mod tests {
         assert_eq!(config.paginate, 5);
         assert_eq!(config.feed_limit, 3);
         assert_eq!(config.timezone, chrono_tz::Asia::Karachi);
-        assert_eq!(config.publish.as_ref().unwrap()["target"].as_str(), Some("dir"));
+        assert_eq!(
+            config.publish.as_ref().unwrap()["target"].as_str(),
+            Some("dir")
+        );
         assert_eq!(config.permalink("/a/"), "https://news.example/a/");
     }
 

@@ -34,17 +34,29 @@ pub fn atom_feed(site: &SiteData, config: &SiteConfig) -> String {
     );
     let _ = writeln!(xml, "  <title>{}</title>", escape_xml(&config.title));
     if !config.description.is_empty() {
-        let _ = writeln!(xml, "  <subtitle>{}</subtitle>", escape_xml(&config.description));
+        let _ = writeln!(
+            xml,
+            "  <subtitle>{}</subtitle>",
+            escape_xml(&config.description)
+        );
     }
     let _ = writeln!(
         xml,
         "  <link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>",
         escape_xml(&config.permalink(&format!("/{FEED_FILE}")))
     );
-    let _ = writeln!(xml, "  <link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>", escape_xml(&home));
+    let _ = writeln!(
+        xml,
+        "  <link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>",
+        escape_xml(&home)
+    );
     let _ = writeln!(xml, "  <id>{}</id>", escape_xml(&home));
     let _ = writeln!(xml, "  <updated>{}</updated>", atom_date(updated));
-    let _ = writeln!(xml, "  <author><name>{}</name></author>", escape_xml(&config.title));
+    let _ = writeln!(
+        xml,
+        "  <author><name>{}</name></author>",
+        escape_xml(&config.title)
+    );
     for article in entries {
         write_entry(&mut xml, article, config, updated);
     }
@@ -64,15 +76,27 @@ fn atom_date(date: DateTime<Utc>) -> String {
     date.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-fn write_entry(xml: &mut String, article: &ArticleEntry, config: &SiteConfig, feed_updated: DateTime<Utc>) {
+fn write_entry(
+    xml: &mut String,
+    article: &ArticleEntry,
+    config: &SiteConfig,
+    feed_updated: DateTime<Utc>,
+) {
     let front = &article.doc.front;
     let permalink = escape_xml(&config.permalink(&article.url));
     xml.push_str("  <entry>\n");
     let _ = writeln!(xml, "    <title>{}</title>", escape_xml(&front.title));
-    let _ = writeln!(xml, "    <link href=\"{permalink}\" rel=\"alternate\" type=\"text/html\"/>");
+    let _ = writeln!(
+        xml,
+        "    <link href=\"{permalink}\" rel=\"alternate\" type=\"text/html\"/>"
+    );
     let _ = writeln!(xml, "    <id>{permalink}</id>");
     if let Some(published) = &article.published {
-        let _ = writeln!(xml, "    <published>{}</published>", atom_date(published.instant));
+        let _ = writeln!(
+            xml,
+            "    <published>{}</published>",
+            atom_date(published.instant)
+        );
     }
     let updated = article_updated(article).unwrap_or(feed_updated);
     let _ = writeln!(xml, "    <updated>{}</updated>", atom_date(updated));
@@ -88,7 +112,11 @@ fn write_entry(xml: &mut String, article: &ArticleEntry, config: &SiteConfig, fe
         let _ = writeln!(xml, "    <category term=\"{}\"/>", escape_xml(&tag.name));
     }
     if !article.description.is_empty() {
-        let _ = writeln!(xml, "    <summary>{}</summary>", escape_xml(&article.description));
+        let _ = writeln!(
+            xml,
+            "    <summary>{}</summary>",
+            escape_xml(&article.description)
+        );
     }
     let _ = writeln!(
         xml,

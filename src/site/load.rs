@@ -126,10 +126,9 @@ impl ContentCache {
             .into_par_iter()
             .map(|(path, relative)| {
                 let stamp = file_stamp(&path);
-                let cached = self
-                    .docs
-                    .get(&path)
-                    .filter(|c| Some(c.stamp) == stamp && !changed.iter().any(|p| same_file(p, &path)));
+                let cached = self.docs.get(&path).filter(|c| {
+                    Some(c.stamp) == stamp && !changed.iter().any(|p| same_file(p, &path))
+                });
                 let entry = match cached {
                     Some(cached) => cached.clone(),
                     None => CachedDoc {
@@ -236,7 +235,10 @@ fn walk_content(content: &Path) -> (Vec<(PathBuf, String)>, Vec<ContentAsset>, V
 /// `path` relative to `base`, joined with `/`; `None` for non-UTF-8 names.
 pub fn relative_slash_path(base: &Path, path: &Path) -> Option<String> {
     let relative = path.strip_prefix(base).ok()?;
-    let parts: Option<Vec<&str>> = relative.components().map(|c| c.as_os_str().to_str()).collect();
+    let parts: Option<Vec<&str>> = relative
+        .components()
+        .map(|c| c.as_os_str().to_str())
+        .collect();
     Some(parts?.join("/"))
 }
 
@@ -300,8 +302,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         write(root, "content/_index.md", "+++\ntitle = \"Home\"\n+++\n");
-        write(root, "content/articles/a.md", "+++\ntitle = \"A\"\n+++\nHello *you*.\n");
-        write(root, "content/articles/b.md", "---\ntitle: B\n---\nYAML body\n");
+        write(
+            root,
+            "content/articles/a.md",
+            "+++\ntitle = \"A\"\n+++\nHello *you*.\n",
+        );
+        write(
+            root,
+            "content/articles/b.md",
+            "---\ntitle: B\n---\nYAML body\n",
+        );
         write(root, "content/articles/bad.md", "+++\ntitel = \"x\"\n+++\n");
         write(root, "content/raw/r.md", "not front matter\n");
         write(root, "content/.hidden.md", "nope\n");
@@ -315,7 +325,10 @@ mod tests {
         assert_eq!(loaded.docs[1].body.html, "<p>Hello <em>you</em>.</p>\n");
         assert_eq!(loaded.errors.len(), 1);
         assert_eq!(loaded.errors[0].position, Position::new(2, 1));
-        assert_eq!(loaded.errors[0].help.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(
+            loaded.errors[0].help.as_deref(),
+            Some("did you mean `title`?")
+        );
         assert_eq!(loaded.assets[0].relative, "articles/photo.jpg");
     }
 

@@ -43,7 +43,6 @@ use render::{PlannedPage, SharedContext};
 use templates::{StaticOrigin, Theme};
 use write::{Manifest, OutputWriter};
 
-
 /// How to build.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -159,7 +158,9 @@ impl Builder {
                 return Err(split_failure(errors, warnings));
             }
         };
-        let theme = Theme::load(&root, &config.theme).map_err(|e| errors.extend(e)).ok();
+        let theme = Theme::load(&root, &config.theme)
+            .map_err(|e| errors.extend(e))
+            .ok();
         let loaded = self.content.load(&root, changed, progress);
         errors.extend(loaded.errors);
         warnings.extend(loaded.warnings);
@@ -284,14 +285,21 @@ impl WriteJob<'_> {
         let files = Mutex::new(HashMap::with_capacity(pages.len() + 64));
         let errors = Mutex::new(Vec::new());
         let rendered = self.render_pages(pages, &files, &errors, progress);
-        let mut errors = errors.into_inner().expect("no panics while holding the lock");
+        let mut errors = errors
+            .into_inner()
+            .expect("no panics while holding the lock");
         if !errors.is_empty() {
             return Err(dedupe_template_errors(errors));
         }
-        let mut files = files.into_inner().expect("no panics while holding the lock");
+        let mut files = files
+            .into_inner()
+            .expect("no panics while holding the lock");
         // In place: nothing was written during rendering; write the changed pages now.
         for (output, html) in rendered {
-            match self.writer.put(&output, html.as_bytes(), self.previous_hash(&output)) {
+            match self
+                .writer
+                .put(&output, html.as_bytes(), self.previous_hash(&output))
+            {
                 Ok(hash) => {
                     files.insert(output, hash);
                 }
@@ -320,7 +328,10 @@ impl WriteJob<'_> {
         files: &mut HashMap<String, u64>,
         errors: &mut Vec<Diagnostic>,
     ) {
-        match self.writer.put(relative, bytes, self.previous_hash(relative)) {
+        match self
+            .writer
+            .put(relative, bytes, self.previous_hash(relative))
+        {
             Ok(hash) => {
                 files.insert(relative.to_string(), hash);
             }
@@ -354,7 +365,13 @@ impl WriteJob<'_> {
                     lock(files).insert(page.output.clone(), hash);
                     return None;
                 }
-                let html = match render::render_page(page, self.site, self.config, self.theme, self.shared) {
+                let html = match render::render_page(
+                    page,
+                    self.site,
+                    self.config,
+                    self.theme,
+                    self.shared,
+                ) {
                     Ok(html) => html,
                     Err(e) => {
                         lock(errors).push(e);
@@ -380,9 +397,18 @@ impl WriteJob<'_> {
     /// Feed, sitemap and robots.txt.
     fn generated_files(&self) -> Vec<(String, Vec<u8>)> {
         vec![
-            (feeds::FEED_FILE.to_string(), feeds::atom_feed(self.site, self.config).into_bytes()),
-            (sitemap::SITEMAP_FILE.to_string(), sitemap::sitemap(self.site, self.config).into_bytes()),
-            (sitemap::ROBOTS_FILE.to_string(), sitemap::robots_txt(self.config).into_bytes()),
+            (
+                feeds::FEED_FILE.to_string(),
+                feeds::atom_feed(self.site, self.config).into_bytes(),
+            ),
+            (
+                sitemap::SITEMAP_FILE.to_string(),
+                sitemap::sitemap(self.site, self.config).into_bytes(),
+            ),
+            (
+                sitemap::ROBOTS_FILE.to_string(),
+                sitemap::robots_txt(self.config).into_bytes(),
+            ),
         ]
     }
 
@@ -396,7 +422,11 @@ impl WriteJob<'_> {
                 StaticOrigin::BuiltIn(bytes) => self.put(&file.relative, bytes, files, errors),
                 StaticOrigin::File(path) => match std::fs::read(path) {
                     Ok(bytes) => self.put(&file.relative, &bytes, files, errors),
-                    Err(e) => errors.push(Diagnostic::error(path, Position::default(), format!("cannot read: {e}"))),
+                    Err(e) => errors.push(Diagnostic::error(
+                        path,
+                        Position::default(),
+                        format!("cannot read: {e}"),
+                    )),
                 },
             }
         }
@@ -407,7 +437,11 @@ impl WriteJob<'_> {
             }
             match std::fs::read(&asset.source) {
                 Ok(bytes) => self.put(&relative, &bytes, files, errors),
-                Err(e) => errors.push(Diagnostic::error(&asset.source, Position::default(), format!("cannot read: {e}"))),
+                Err(e) => errors.push(Diagnostic::error(
+                    &asset.source,
+                    Position::default(),
+                    format!("cannot read: {e}"),
+                )),
             }
         }
     }
@@ -420,12 +454,18 @@ fn asset_output_path(relative: &str) -> String {
     let name = parts.pop().unwrap_or_default();
     let (stem, extension) = name.rsplit_once('.').unwrap_or((&name, ""));
     let mut out: Vec<String> = parts.iter().map(|p| slug::slugify(p)).collect();
-    out.push(format!("{}.{}", slug::slugify(stem), extension.to_ascii_lowercase()));
+    out.push(format!(
+        "{}.{}",
+        slug::slugify(stem),
+        extension.to_ascii_lowercase()
+    ));
     out.join("/")
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// One template mistake fails every page that uses it: report it once, with the number
@@ -434,7 +474,11 @@ fn dedupe_template_errors(errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut order: Vec<Diagnostic> = Vec::new();
     let mut counts: HashMap<(PathBuf, usize, usize), usize> = HashMap::new();
     for error in errors {
-        let key = (error.path.clone(), error.position.line, error.position.column);
+        let key = (
+            error.path.clone(),
+            error.position.line,
+            error.position.column,
+        );
         let count = counts.entry(key).or_insert(0);
         *count += 1;
         if *count == 1 {
@@ -442,9 +486,15 @@ fn dedupe_template_errors(errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
         }
     }
     for error in &mut order {
-        let others = counts[&(error.path.clone(), error.position.line, error.position.column)] - 1;
+        let others = counts[&(
+            error.path.clone(),
+            error.position.line,
+            error.position.column,
+        )] - 1;
         if others > 0 {
-            error.message.push_str(&format!(" (and {others} other pages)"));
+            error
+                .message
+                .push_str(&format!(" (and {others} other pages)"));
         }
     }
     order

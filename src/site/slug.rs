@@ -12,10 +12,7 @@ pub fn slugify(text: &str) -> String {
     let mut pending_hyphen = false;
     for c in text.chars() {
         let folded = fold_accent(c);
-        let pieces: &str = match folded {
-            Some(s) => s,
-            None => "",
-        };
+        let pieces: &str = folded.unwrap_or_default();
         let mut push = |c: char| {
             if pending_hyphen && !slug.is_empty() {
                 slug.push('-');
@@ -75,17 +72,31 @@ mod tests {
 
     #[test]
     fn titles_become_hyphenated_lowercase() {
-        assert_eq!(slugify("Diplomatic Impasse: Talks Collapse!"), "diplomatic-impasse-talks-collapse");
+        assert_eq!(
+            slugify("Diplomatic Impasse: Talks Collapse!"),
+            "diplomatic-impasse-talks-collapse"
+        );
         assert_eq!(slugify("  Hugo's  café  "), "hugos-cafe");
         assert_eq!(slugify("Erdoğan meets Straße"), "erdogan-meets-strasse");
     }
 
     #[test]
     fn nothing_can_escape_the_output_folder() {
-        for hostile in ["../../etc/passwd", "..", ".", "/abs/path", "a\\..\\b", "", "***"] {
+        for hostile in [
+            "../../etc/passwd",
+            "..",
+            ".",
+            "/abs/path",
+            "a\\..\\b",
+            "",
+            "***",
+        ] {
             let slug = slugify(hostile);
             assert!(!slug.is_empty());
-            assert!(!slug.contains('/') && !slug.contains('\\') && !slug.contains(".."), "{slug}");
+            assert!(
+                !slug.contains('/') && !slug.contains('\\') && !slug.contains(".."),
+                "{slug}"
+            );
             assert_ne!(slug, ".");
         }
         assert_eq!(slugify("../../etc/passwd"), "etc-passwd");

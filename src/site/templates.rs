@@ -19,13 +19,34 @@ use crate::diagnostic::{closest, Diagnostic, Position};
 
 /// The built-in theme's templates, by name.
 const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../themes/default/templates/base.html")),
-    ("macros.html", include_str!("../../themes/default/templates/macros.html")),
-    ("article.html", include_str!("../../themes/default/templates/article.html")),
-    ("index.html", include_str!("../../themes/default/templates/index.html")),
-    ("tag.html", include_str!("../../themes/default/templates/tag.html")),
-    ("author.html", include_str!("../../themes/default/templates/author.html")),
-    ("404.html", include_str!("../../themes/default/templates/404.html")),
+    (
+        "base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "macros.html",
+        include_str!("../../themes/default/templates/macros.html"),
+    ),
+    (
+        "article.html",
+        include_str!("../../themes/default/templates/article.html"),
+    ),
+    (
+        "index.html",
+        include_str!("../../themes/default/templates/index.html"),
+    ),
+    (
+        "tag.html",
+        include_str!("../../themes/default/templates/tag.html"),
+    ),
+    (
+        "author.html",
+        include_str!("../../themes/default/templates/author.html"),
+    ),
+    (
+        "404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
 ];
 
 /// The built-in theme's static files, by path under `static/`.
@@ -218,7 +239,11 @@ fn compile(sources: &BTreeMap<String, TemplateSource>) -> Result<Tera, Vec<Diagn
             ),
             None => (PathBuf::from("templates"), Position::default()),
         };
-        vec![Diagnostic::error(&path, position, format!("template error: {chain}"))]
+        vec![Diagnostic::error(
+            &path,
+            position,
+            format!("template error: {chain}"),
+        )]
     })?;
     Ok(tera)
 }
@@ -248,17 +273,22 @@ fn unknown_theme(site_root: &Path, name: &str) -> Diagnostic {
 /// Escapes text for HTML content and quoted attributes. Unlike tera's default it leaves
 /// `/` alone, so URLs read as written (`/articles/x/`, not `&#x2F;articles&#x2F;x&#x2F;`).
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut plain_from = 0;
+    for (index, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[plain_from..index]);
+        out.push_str(entity);
+        plain_from = index + 1;
     }
+    out.push_str(&text[plain_from..]);
     out
 }
 
@@ -358,7 +388,9 @@ fn backticked_names(text: &str) -> Vec<&str> {
 /// The `--> 3:7` position in a pest parse error.
 fn arrow_position(text: &str) -> Option<Position> {
     let rest = text.split("--> ").nth(1)?;
-    let mut numbers = rest.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty());
+    let mut numbers = rest
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty());
     let line = numbers.next()?.parse().ok()?;
     let column = numbers.next()?.parse().ok()?;
     Some(Position::new(line, column))
@@ -367,6 +399,14 @@ fn arrow_position(text: &str) -> Option<Position> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaping_covers_markup_but_keeps_slashes() {
+        assert_eq!(
+            escape_html("a/<b c=\"d\">'é'&"),
+            "a/&lt;b c=&quot;d&quot;&gt;&#39;é&#39;&amp;"
+        );
+    }
 
     #[test]
     fn builtin_theme_compiles_without_any_files() {
@@ -392,7 +432,11 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("templates")).unwrap();
         std::fs::write(dir.path().join("templates/404.html"), "ok\n{% if %}\n").unwrap();
         let errors = Theme::load(dir.path(), DEFAULT_THEME).unwrap_err();
-        assert!(errors[0].path.ends_with("templates/404.html"), "{}", errors[0]);
+        assert!(
+            errors[0].path.ends_with("templates/404.html"),
+            "{}",
+            errors[0]
+        );
         assert_eq!(errors[0].position.line, 2, "{}", errors[0]);
     }
 
@@ -400,7 +444,11 @@ mod tests {
     fn render_errors_name_template_line_and_page() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("templates")).unwrap();
-        std::fs::write(dir.path().join("templates/404.html"), "a\nb {{ nope.deep }}\n").unwrap();
+        std::fs::write(
+            dir.path().join("templates/404.html"),
+            "a\nb {{ nope.deep }}\n",
+        )
+        .unwrap();
         let theme = Theme::load(dir.path(), DEFAULT_THEME).unwrap();
         let err = theme
             .render("404.html", &tera::Context::new(), "/404.html", None)

@@ -82,7 +82,12 @@ impl OutputWriter {
 
     /// Writes `bytes` to `relative` unless the output already holds exactly those bytes
     /// (`previous` is the hash the manifest recorded). Returns the content hash.
-    pub fn put(&self, relative: &str, bytes: &[u8], previous: Option<u64>) -> Result<u64, Diagnostic> {
+    pub fn put(
+        &self,
+        relative: &str,
+        bytes: &[u8],
+        previous: Option<u64>,
+    ) -> Result<u64, Diagnostic> {
         let hash = revision_of(bytes);
         if !self.staged && previous == Some(hash) {
             return Ok(hash);
@@ -103,13 +108,19 @@ impl OutputWriter {
 
     /// Completes the write: swaps the staging folder in, or removes the files of the
     /// previous manifest that are not in `kept`.
-    pub fn finish(self, previous: Option<&Manifest>, kept: &HashSet<&str>) -> Result<(), Diagnostic> {
+    pub fn finish(
+        self,
+        previous: Option<&Manifest>,
+        kept: &HashSet<&str>,
+    ) -> Result<(), Diagnostic> {
         if self.staged {
             return self.swap_in();
         }
         if let Some(previous) = previous {
             for relative in previous.files.keys().filter(|r| !kept.contains(r.as_str())) {
-                let Ok(safe) = safe_relative(relative) else { continue };
+                let Ok(safe) = safe_relative(relative) else {
+                    continue;
+                };
                 let path = self.output.join(safe);
                 match std::fs::remove_file(&path) {
                     Ok(()) => remove_empty_parents(&path, &self.output),
@@ -175,7 +186,11 @@ pub fn check_output_dir(output: &Path, site_root: &Path) -> Result<(), Diagnosti
         .with_help("choose an output folder of its own, such as `output/`"));
     }
     if output.exists() && !output.is_dir() {
-        return Err(Diagnostic::error(output, Position::default(), "the output path exists and is not a folder"));
+        return Err(Diagnostic::error(
+            output,
+            Position::default(),
+            "the output path exists and is not a folder",
+        ));
     }
     Ok(())
 }
@@ -255,9 +270,15 @@ mod tests {
         std::fs::write(output.join("old/index.html"), "stale").unwrap();
         let writer = OutputWriter::staged(&output).unwrap();
         writer.put("a/index.html", b"new", None).unwrap();
-        assert!(output.join("old/index.html").exists(), "untouched until finished");
+        assert!(
+            output.join("old/index.html").exists(),
+            "untouched until finished"
+        );
         writer.finish(None, &HashSet::new()).unwrap();
-        assert_eq!(std::fs::read_to_string(output.join("a/index.html")).unwrap(), "new");
+        assert_eq!(
+            std::fs::read_to_string(output.join("a/index.html")).unwrap(),
+            "new"
+        );
         assert!(!output.join("old").exists());
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no staging or old folder left behind");
@@ -272,7 +293,10 @@ mod tests {
         let writer = OutputWriter::staged(&output).unwrap();
         writer.put("index.html", b"new", None).unwrap();
         writer.abandon();
-        assert_eq!(std::fs::read_to_string(output.join("index.html")).unwrap(), "old");
+        assert_eq!(
+            std::fs::read_to_string(output.join("index.html")).unwrap(),
+            "old"
+        );
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
@@ -292,10 +316,18 @@ mod tests {
             .into(),
         };
         let writer = OutputWriter::in_place(&output);
-        writer.put("same.html", b"same", previous.files.get("same.html").copied()).unwrap();
+        writer
+            .put(
+                "same.html",
+                b"same",
+                previous.files.get("same.html").copied(),
+            )
+            .unwrap();
         writer.put("new.html", b"new", None).unwrap();
         assert_eq!(writer.written(), 1);
-        writer.finish(Some(&previous), &HashSet::from(["same.html", "new.html"])).unwrap();
+        writer
+            .finish(Some(&previous), &HashSet::from(["same.html", "new.html"]))
+            .unwrap();
         assert!(!output.join("gone").exists());
         assert!(output.join("new.html").exists());
     }

@@ -26,6 +26,9 @@ mod tests {
 
     #[test]
     fn escapes_markup_and_drops_forbidden_characters() {
-        assert_eq!(escape_xml("a<b>&\"c'\u{1}\n"), "a&lt;b&gt;&amp;&quot;c&apos;\n");
+        assert_eq!(
+            escape_xml("a<b>&\"c'\u{1}\n"),
+            "a&lt;b&gt;&amp;&quot;c&apos;\n"
+        );
     }
 }
