@@ -12,6 +12,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
@@ -99,34 +100,35 @@ impl SharedContext {
 
 /// Every HTML page of the site, with fingerprints.
 pub fn plan_pages(site: &SiteData, shared: &SharedContext) -> Vec<PlannedPage> {
-    let mut pages = Vec::with_capacity(site.articles.len() + site.listings.len() + 1);
-    for (index, article) in site.articles.iter().enumerate() {
-        let mut hasher = DefaultHasher::new();
-        shared.fingerprint.hash(&mut hasher);
-        article.url.hash(&mut hasher);
-        hash_article_inputs(site, article, &mut hasher);
-        pages.push(planned(
-            PageKind::Article(index),
-            &article.url,
-            hasher.finish(),
-        ));
-    }
-    for (index, listing) in site.listings.iter().enumerate() {
-        let mut hasher = DefaultHasher::new();
-        shared.fingerprint.hash(&mut hasher);
-        listing.url.hash(&mut hasher);
-        (listing.number, listing.total).hash(&mut hasher);
-        listing_heading(site, listing).hash(&mut hasher);
-        for article in site.listing_articles(listing) {
+    let mut pages: Vec<PlannedPage> = site
+        .articles
+        .par_iter()
+        .enumerate()
+        .map(|(index, article)| {
+            let mut hasher = DefaultHasher::new();
+            shared.fingerprint.hash(&mut hasher);
             article.url.hash(&mut hasher);
             hash_article_inputs(site, article, &mut hasher);
-        }
-        pages.push(planned(
-            PageKind::Listing(index),
-            &listing.url,
-            hasher.finish(),
-        ));
-    }
+            planned(PageKind::Article(index), &article.url, hasher.finish())
+        })
+        .collect();
+    pages.par_extend(
+        site.listings
+            .par_iter()
+            .enumerate()
+            .map(|(index, listing)| {
+                let mut hasher = DefaultHasher::new();
+                shared.fingerprint.hash(&mut hasher);
+                listing.url.hash(&mut hasher);
+                (listing.number, listing.total).hash(&mut hasher);
+                listing_heading(site, listing).hash(&mut hasher);
+                for article in site.listing_articles(listing) {
+                    article.url.hash(&mut hasher);
+                    hash_article_inputs(site, article, &mut hasher);
+                }
+                planned(PageKind::Listing(index), &listing.url, hasher.finish())
+            }),
+    );
     let mut hasher = DefaultHasher::new();
     shared.fingerprint.hash(&mut hasher);
     pages.push(planned(PageKind::NotFound, "/404.html", hasher.finish()));
@@ -295,6 +297,48 @@ fn absolute_url(image: &str, page_url: &str, config: &SiteConfig) -> String {
     }
 }
 
+/// schema.org `NewsArticle`, serialised straight from borrowed data.
+#[derive(Serialize)]
+struct NewsArticle<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    headline: &'a str,
+    description: &'a str,
+    author: Vec<Person<'a>>,
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    date_published: Option<String>,
+    #[serde(rename = "dateModified", skip_serializing_if = "Option::is_none")]
+    date_modified: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<&'a str>,
+    url: &'a str,
+    #[serde(rename = "mainEntityOfPage")]
+    main_entity_of_page: Thing<'a>,
+    #[serde(rename = "inLanguage")]
+    in_language: &'a str,
+    publisher: Thing<'a>,
+}
+
+#[derive(Serialize)]
+struct Person<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Thing<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "@id", skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+}
+
 /// The schema.org `NewsArticle` of an article, as JSON safe to put inside `<script>`.
 pub fn news_article_json_ld(
     article: &ArticleEntry,
@@ -302,63 +346,65 @@ pub fn news_article_json_ld(
     permalink: &str,
     image: Option<&str>,
 ) -> String {
-    let front = &article.doc.front;
-    let authors: Vec<serde_json::Value> = article
-        .authors
-        .iter()
-        .map(|a| {
-            serde_json::json!({
-                "@type": "Person",
-                "name": a.name,
-                "url": config.permalink(&a.url),
-            })
-        })
-        .collect();
     let published = article.published.as_ref().map(|d| d.instant.to_rfc3339());
     let modified = article
         .updated
         .as_ref()
         .map(|d| d.instant.to_rfc3339())
         .or_else(|| published.clone());
-    let mut value = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": front.title,
-        "description": article.description,
-        "author": authors,
-        "url": permalink,
-        "mainEntityOfPage": { "@type": "WebPage", "@id": permalink },
-        "inLanguage": config.language,
-        "publisher": { "@type": "Organization", "name": config.title },
-    });
-    let fields = [
-        ("datePublished", published),
-        ("dateModified", modified),
-        ("image", image.map(str::to_string)),
-    ];
-    for (key, field) in fields {
-        if let Some(text) = field {
-            value[key] = serde_json::Value::String(text);
-        }
-    }
-    script_safe_json(&value)
+    let value = NewsArticle {
+        context: "https://schema.org",
+        kind: "NewsArticle",
+        headline: &article.doc.front.title,
+        description: &article.description,
+        author: article
+            .authors
+            .iter()
+            .map(|a| Person {
+                kind: "Person",
+                name: &a.name,
+                url: config.permalink(&a.url),
+            })
+            .collect(),
+        date_published: published,
+        date_modified: modified,
+        image,
+        url: permalink,
+        main_entity_of_page: Thing {
+            kind: "WebPage",
+            id: Some(permalink),
+            name: None,
+        },
+        in_language: &config.language,
+        publisher: Thing {
+            kind: "Organization",
+            id: None,
+            name: Some(&config.title),
+        },
+    };
+    script_safe_json(&serde_json::to_string(&value).expect("plain data serialises"))
 }
 
 /// JSON text with `<`, `>`, `&` and the JavaScript line separators escaped, so it can sit
-/// inside a `<script>` element whatever its strings hold.
-pub fn script_safe_json(value: &serde_json::Value) -> String {
-    let text = value.to_string();
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
+/// inside a `<script>` element whatever its strings hold. (Outside strings JSON has none
+/// of these characters, so escaping them everywhere keeps the JSON equal.)
+pub fn script_safe_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len() + 16);
+    let mut plain_from = 0;
+    for (index, c) in json.char_indices() {
+        let escaped = match c {
+            '<' => "\\u003c",
+            '>' => "\\u003e",
+            '&' => "\\u0026",
+            '\u{2028}' => "\\u2028",
+            '\u{2029}' => "\\u2029",
+            _ => continue,
+        };
+        out.push_str(&json[plain_from..index]);
+        out.push_str(escaped);
+        plain_from = index + c.len_utf8();
     }
+    out.push_str(&json[plain_from..]);
     out
 }
 
@@ -511,7 +557,7 @@ mod tests {
     fn json_cannot_close_the_script_element() {
         let value =
             serde_json::json!({ "headline": "</script><script>alert(1)</script> & \u{2028}" });
-        let text = script_safe_json(&value);
+        let text = script_safe_json(&value.to_string());
         assert!(
             !text.contains('<') && !text.contains('>') && !text.contains('&'),
             "{text}"

@@ -273,17 +273,22 @@ fn unknown_theme(site_root: &Path, name: &str) -> Diagnostic {
 /// Escapes text for HTML content and quoted attributes. Unlike tera's default it leaves
 /// `/` alone, so URLs read as written (`/articles/x/`, not `&#x2F;articles&#x2F;x&#x2F;`).
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut plain_from = 0;
+    for (index, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[plain_from..index]);
+        out.push_str(entity);
+        plain_from = index + 1;
     }
+    out.push_str(&text[plain_from..]);
     out
 }
 
@@ -394,6 +399,14 @@ fn arrow_position(text: &str) -> Option<Position> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaping_covers_markup_but_keeps_slashes() {
+        assert_eq!(
+            escape_html("a/<b c=\"d\">'é'&"),
+            "a/&lt;b c=&quot;d&quot;&gt;&#39;é&#39;&amp;"
+        );
+    }
 
     #[test]
     fn builtin_theme_compiles_without_any_files() {

@@ -1,0 +1,146 @@
+//! Bad sites fail with clear messages (file and line:column, all errors at once), leave
+//! the previous output exactly as it was, and make the CLI exit non-zero.
+
+mod build_support;
+
+use build_support::{snapshot_tree, FixtureSite};
+use copydesk::diagnostic::Position;
+
+#[test]
+fn every_content_error_is_reported_at_once_with_its_position() {
+    let site = FixtureSite::copy("bad-content");
+    let failure = site.build().unwrap_err();
+    let errors: Vec<_> = failure
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert_eq!(errors.len(), 3, "{errors:#?}");
+    let find = |name: &str| {
+        errors
+            .iter()
+            .find(|d| d.path.ends_with(name))
+            .unwrap_or_else(|| panic!("no error for {name}: {errors:#?}"))
+    };
+    let typo = find("typo-key.md");
+    assert_eq!(typo.position, Position::new(3, 1));
+    assert!(typo.message.contains("autors"), "{}", typo.message);
+    assert_eq!(typo.help.as_deref(), Some("did you mean `authors`?"));
+    let unclosed = find("unclosed.md");
+    assert_eq!(unclosed.position, Position::new(7, 1));
+    assert!(unclosed.message.contains("never closed"));
+    let date = find("bad-date.md");
+    assert_eq!(date.position.line, 3);
+    assert!(date.message.contains("next Tuesday"));
+    assert!(
+        !site.output().exists(),
+        "nothing written by a failed first build"
+    );
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_untouched() {
+    let site = FixtureSite::copy("basic");
+    site.build().unwrap();
+    let before = snapshot_tree(&site.output());
+    site.write(
+        "content/articles/broken.md",
+        "+++\ntitle = \"Broken\"\ntgas = [\"x\"]\n+++\nBody\n",
+    );
+    let failure = site.build().unwrap_err();
+    assert!(failure.diagnostics[0]
+        .to_string()
+        .contains("broken.md:3:1: error"));
+    assert_eq!(
+        failure.diagnostics[0].help.as_deref(),
+        Some("did you mean `tags`?")
+    );
+    assert_eq!(snapshot_tree(&site.output()), before);
+    let leftovers: Vec<_> = std::fs::read_dir(&site.root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("staging") || n.contains(".old-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn unknown_config_key_suggests_the_right_one() {
+    let site = FixtureSite::copy("bad-config");
+    let failure = site.build().unwrap_err();
+    let error = &failure.diagnostics[0];
+    assert!(error.path.ends_with("site.toml"));
+    assert_eq!(error.position, Position::new(2, 1));
+    assert_eq!(error.help.as_deref(), Some("did you mean `paginate`?"));
+}
+
+#[test]
+fn template_errors_name_the_template_its_line_and_the_page() {
+    let site = FixtureSite::copy("bad-template");
+    let failure = site.build().unwrap_err();
+    let error = &failure.diagnostics[0];
+    assert!(error.path.ends_with("templates/article.html"), "{error}");
+    assert_eq!(error.position, Position::new(4, 7), "{error}");
+    assert!(error.message.contains("/articles/one/"), "{error}");
+    assert!(error.message.contains("one.md"), "{error}");
+    assert!(error.message.contains("headline_missing"), "{error}");
+}
+
+#[test]
+fn output_folder_holding_the_site_is_refused() {
+    let site = FixtureSite::copy("basic");
+    let options = copydesk::site::BuildOptions {
+        output_dir: Some(site.root.clone()),
+        ..site.options()
+    };
+    let failure = copydesk::site::build(&options, &copydesk::progress::Silent).unwrap_err();
+    assert!(failure.diagnostics[0].message.contains("refusing"));
+    assert!(site.root.join("site.toml").is_file());
+}
+
+#[test]
+fn the_cli_prints_positions_and_exits_one() {
+    let site = FixtureSite::copy("bad-content");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .arg("--site")
+        .arg(&site.root)
+        .arg("build")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("typo-key.md:3:1: error: invalid front matter"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("help: did you mean `authors`?"), "{stderr}");
+    assert!(stderr.contains("unclosed.md:7:1: error"), "{stderr}");
+    assert!(stderr.contains("build failed with 3 errors"), "{stderr}");
+}
+
+#[test]
+fn the_cli_builds_and_summarises() {
+    let site = FixtureSite::copy("basic");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .arg("--site")
+        .arg(&site.root)
+        .arg("build")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("Built 4 articles into "), "{stdout}");
+    let quiet = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["-q", "--site"])
+        .arg(&site.root)
+        .arg("build")
+        .output()
+        .unwrap();
+    assert!(quiet.status.success());
+    assert!(quiet.stdout.is_empty());
+}

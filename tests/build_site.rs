@@ -1,0 +1,428 @@
+//! `copydesk build` over fixture sites: every kind of page, the markup the theme promises,
+//! JSON-LD, feed and sitemap, links, drafts and future articles, and the incremental
+//! rebuilds `serve` relies on.
+
+mod build_support;
+
+use std::collections::BTreeSet;
+
+use build_support::{attribute_values, between, FixtureSite};
+use copydesk::progress::Silent;
+use copydesk::site::{BuildOptions, Builder};
+
+const BASE: &str = "https://gazette.example";
+
+#[test]
+fn builds_every_kind_of_page() {
+    let site = FixtureSite::copy("basic");
+    let summary = site.build().unwrap();
+    assert_eq!(summary.articles, 4, "draft and future article left out");
+    assert_eq!(summary.skipped, 2);
+    for file in [
+        "index.html",
+        "page/2/index.html",
+        "articles/index.html",
+        "articles/bridge-vote/index.html",
+        "articles/ferry-fares/index.html",
+        "opinion/letters/index.html",
+        "tags/transport/index.html",
+        "tags/local-politics/index.html",
+        "authors/tom-ellery/index.html",
+        "authors/gazette-staff/index.html",
+        "404.html",
+        "feed.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "style.css",
+        "extra.txt",
+    ] {
+        assert!(site.output().join(file).is_file(), "missing {file}");
+    }
+    assert!(summary
+        .page_urls
+        .contains(&"/articles/bridge-vote/".to_string()));
+    // Two spellings of one tag share a page listing both articles.
+    let tag = site.read("tags/local-politics/index.html");
+    assert!(tag.contains("/articles/bridge-vote/") && tag.contains("/opinion/letters/"));
+}
+
+#[test]
+fn article_page_has_the_newspaper_furniture() {
+    let site = FixtureSite::copy("basic");
+    site.build().unwrap();
+    let html = site.read("articles/bridge-vote/index.html");
+    assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..40]);
+    assert!(html.contains("<html lang=\"en\">"));
+    assert!(html.contains("<p class=\"kicker\"><a href=\"/articles/\">News</a></p>"));
+    assert!(html.contains("<h1 class=\"headline\">Council approves the new river bridge</h1>"));
+    assert!(html.contains("<p class=\"standfirst\">A decade of debate ends with a 9–4 vote</p>"));
+    assert!(html.contains(
+        "<a class=\"author\" href=\"/authors/nadia-farouk/\">Nadia Farouk</a> and <a class=\"author\" href=\"/authors/tom-ellery/\">Tom Ellery</a>"
+    ));
+    assert!(html.contains("<time datetime=\"2025-10-02T18:30:00+05:00\">2 October 2025</time>"));
+    assert!(html.contains(
+        "<aside class=\"pullquote\" aria-hidden=\"true\">\n<p>“We have waited long enough,” said the mayor.</p>\n</aside>"
+    ));
+    assert!(html.contains("<h2 id=\"what-happens-next\">What happens next</h2>"));
+    assert!(html.contains("<table>"));
+    assert!(html.contains("<div class=\"bio\">"));
+    assert!(html.contains("Nadia Farouk covers the council; Tom Ellery covers transport."));
+    assert!(html.contains("<a href=\"/tags/transport/\">Transport</a>"));
+    assert!(html.contains(&format!(
+        "<link rel=\"canonical\" href=\"{BASE}/articles/bridge-vote/\">"
+    )));
+    assert!(html.contains("<meta property=\"og:type\" content=\"article\">"));
+    assert!(html.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+    assert!(html.contains("<a class=\"skip-link\" href=\"#main\">"));
+    assert!(html.contains("<main id=\"main\">"));
+    // Other fenced divs become plain classed divs.
+    let letters = site.read("opinion/letters/index.html");
+    assert!(letters.contains("<div class=\"note\">\n<p>Letters may be shortened.</p>\n</div>"));
+    assert!(letters.contains("<p class=\"kicker\"><a href=\"/opinion/\">Your views</a></p>"));
+}
+
+fn json_ld(html: &str) -> serde_json::Value {
+    let text =
+        between(html, "<script type=\"application/ld+json\">", "</script>").expect("JSON-LD");
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+#[test]
+fn json_ld_is_a_news_article_with_the_right_fields() {
+    let site = FixtureSite::copy("basic");
+    site.build().unwrap();
+    let ld = json_ld(&site.read("articles/bridge-vote/index.html"));
+    assert_eq!(ld["@context"], "https://schema.org");
+    assert_eq!(ld["@type"], "NewsArticle");
+    assert_eq!(ld["headline"], "Council approves the new river bridge");
+    assert_eq!(ld["datePublished"], "2025-10-02T13:30:00+00:00");
+    assert_eq!(ld["dateModified"], "2025-10-02T19:00:00+00:00");
+    assert_eq!(ld["description"], "A decade of debate ends with a 9–4 vote");
+    assert_eq!(ld["author"][0]["name"], "Nadia Farouk");
+    assert_eq!(
+        ld["author"][1]["url"],
+        format!("{BASE}/authors/tom-ellery/")
+    );
+    // Without `updated`, modified is published; without authors, the site's default.
+    let ld = json_ld(&site.read("articles/ferry-fares/index.html"));
+    assert_eq!(ld["dateModified"], ld["datePublished"]);
+    assert_eq!(
+        ld["description"],
+        "Single tickets go up by 20 cents from October."
+    );
+}
+
+#[test]
+fn a_hostile_title_cannot_break_out_of_json_or_html() {
+    let site = FixtureSite::copy("basic");
+    site.build().unwrap();
+    let html = site.read("articles/script-title/index.html");
+    assert_eq!(
+        html.matches("<script").count(),
+        1,
+        "only the JSON-LD script element"
+    );
+    let ld = json_ld(&html);
+    assert_eq!(
+        ld["headline"],
+        "Why </script><script>alert(1)</script> & other tags stay text"
+    );
+    assert_eq!(ld["author"][0]["name"], "Gazette Staff");
+    assert!(html.contains("Why &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; other"));
+    assert!(html.contains("&lt;b&gt;not bold&lt;/b&gt;"));
+}
+
+#[test]
+fn feed_and_sitemap_are_well_formed_and_list_every_article() {
+    let site = FixtureSite::copy("basic");
+    site.build().unwrap();
+    let articles: BTreeSet<String> = [
+        "/articles/bridge-vote/",
+        "/articles/ferry-fares/",
+        "/articles/script-title/",
+        "/opinion/letters/",
+    ]
+    .iter()
+    .map(|p| format!("{BASE}{p}"))
+    .collect();
+
+    let feed = site.read("feed.xml");
+    let doc = roxmltree::Document::parse(&feed).unwrap();
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "feed");
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.w3.org/2005/Atom")
+    );
+    let entries: Vec<_> = root
+        .children()
+        .filter(|n| n.has_tag_name("entry"))
+        .collect();
+    let ids: BTreeSet<String> = entries
+        .iter()
+        .map(|e| {
+            e.children()
+                .find(|c| c.has_tag_name("id"))
+                .unwrap()
+                .text()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, articles);
+    let bridge = entries
+        .iter()
+        .find(|e| {
+            e.children()
+                .any(|c| c.has_tag_name("id") && c.text().unwrap().ends_with("/bridge-vote/"))
+        })
+        .unwrap();
+    let content = bridge
+        .children()
+        .find(|c| c.has_tag_name("content"))
+        .unwrap();
+    assert!(
+        content
+            .text()
+            .unwrap()
+            .contains("<h2 id=\"what-happens-next\">"),
+        "full content"
+    );
+    let title = entries.iter().find_map(|e| {
+        let t = e.children().find(|c| c.has_tag_name("title"))?.text()?;
+        t.contains("alert").then_some(t)
+    });
+    assert_eq!(
+        title,
+        Some("Why </script><script>alert(1)</script> & other tags stay text")
+    );
+
+    let sitemap = site.read("sitemap.xml");
+    let doc = roxmltree::Document::parse(&sitemap).unwrap();
+    let locs: BTreeSet<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .map(|n| n.text().unwrap().to_string())
+        .collect();
+    assert!(locs.is_superset(&articles), "{locs:?}");
+    assert!(locs.contains(&format!("{BASE}/")));
+    assert!(!locs
+        .iter()
+        .any(|l| l.contains("draft") || l.contains("election")));
+    assert_eq!(
+        site.read("robots.txt"),
+        format!("User-agent: *\nAllow: /\n\nSitemap: {BASE}/sitemap.xml\n")
+    );
+}
+
+/// The output file a site path names, or `None` when it names nothing.
+fn resolve(site: &FixtureSite, path: &str) -> Option<String> {
+    let relative = path.trim_start_matches('/');
+    let file = if relative.is_empty() || relative.ends_with('/') {
+        format!("{relative}index.html")
+    } else {
+        relative.to_string()
+    };
+    site.output().join(&file).is_file().then_some(file)
+}
+
+#[test]
+fn every_internal_link_and_anchor_resolves() {
+    let site = FixtureSite::copy("basic");
+    site.build().unwrap();
+    let pages = site.html_files();
+    assert!(pages.len() >= 14, "{}", pages.len());
+    let mut checked = 0;
+    for (file, html) in &pages {
+        let links = attribute_values(html, "href")
+            .into_iter()
+            .chain(attribute_values(html, "src"));
+        for link in links {
+            let link = link.strip_prefix(BASE).unwrap_or(link);
+            if link.starts_with("http") || link.starts_with("//") || link.starts_with("mailto:") {
+                continue;
+            }
+            let (path, fragment) = link.split_once('#').unwrap_or((link, ""));
+            let target = if path.is_empty() {
+                Some(file.clone())
+            } else {
+                assert!(path.starts_with('/'), "{file}: relative link {link}");
+                resolve(&site, path)
+            };
+            let target = target.unwrap_or_else(|| panic!("{file}: broken link {link}"));
+            if !fragment.is_empty() {
+                let target_html = site.read(&target);
+                assert!(
+                    target_html.contains(&format!(" id=\"{fragment}\"")),
+                    "{file}: no #{fragment} in {target}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}
+
+#[test]
+fn ids_are_unique_on_every_page() {
+    let site = FixtureSite::copy("basic");
+    site.build().unwrap();
+    for (file, html) in site.html_files() {
+        let ids = attribute_values(&html, "id");
+        let unique: BTreeSet<&str> = ids.iter().copied().collect();
+        assert_eq!(unique.len(), ids.len(), "{file}: {ids:?}");
+    }
+}
+
+#[test]
+fn drafts_and_future_articles_need_their_flags() {
+    let site = FixtureSite::copy("basic");
+    site.build().unwrap();
+    assert!(!site.output().join("articles/draft-budget").exists());
+    assert!(!site.output().join("articles/election-night").exists());
+    assert!(!site.read("index.html").contains("Budget draft"));
+
+    let options = BuildOptions {
+        drafts: true,
+        ..site.options()
+    };
+    let summary = copydesk::site::build(&options, &Silent).unwrap();
+    assert_eq!(summary.articles, 5);
+    assert!(site
+        .output()
+        .join("articles/draft-budget/index.html")
+        .is_file());
+    assert!(!site.output().join("articles/election-night").exists());
+
+    let options = BuildOptions {
+        future: true,
+        ..site.options()
+    };
+    copydesk::site::build(&options, &Silent).unwrap();
+    assert!(site
+        .output()
+        .join("articles/election-night/index.html")
+        .is_file());
+    assert!(
+        !site.output().join("articles/draft-budget").exists(),
+        "stale pages are removed"
+    );
+}
+
+#[test]
+fn home_is_paginated_newest_first() {
+    let site = FixtureSite::copy("basic");
+    site.build().unwrap();
+    let home = site.read("index.html");
+    let letters = home.find("/opinion/letters/").unwrap();
+    let bridge = home.find("/articles/bridge-vote/").unwrap();
+    assert!(letters < bridge, "newest first");
+    assert!(home.contains("<a rel=\"next\" href=\"/page/2/\">Older</a>"));
+    assert!(home.contains("Page 1 of 2"));
+    let second = site.read("page/2/index.html");
+    assert!(second.contains("<a rel=\"prev\" href=\"/\">Newer</a>"));
+    assert!(second.contains("/articles/script-title/"));
+    // The text before <!--more--> is the teaser.
+    assert!(home.contains("ending ten years of argument about traffic in the old town.</p>"));
+    assert!(!home.contains("Work will start next spring"));
+}
+
+#[test]
+fn output_and_base_url_flags() {
+    let site = FixtureSite::copy("basic");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let output = elsewhere.path().join("public");
+    let options = BuildOptions {
+        output_dir: Some(output.clone()),
+        base_url: Some("https://preview.example/".into()),
+        ..site.options()
+    };
+    let summary = copydesk::site::build(&options, &Silent).unwrap();
+    assert_eq!(summary.output_dir, output);
+    let html = std::fs::read_to_string(output.join("articles/bridge-vote/index.html")).unwrap();
+    assert!(html.contains(
+        "<link rel=\"canonical\" href=\"https://preview.example/articles/bridge-vote/\">"
+    ));
+    assert!(!site.output().exists());
+}
+
+#[test]
+fn rebuilds_touch_only_what_an_edit_affects() {
+    let site = FixtureSite::copy("basic");
+    let mut builder = Builder::new(site.options());
+    let first = builder.build(&[], &Silent).unwrap();
+    assert_eq!(
+        first.files,
+        first.pages + 5,
+        "pages, feed, sitemap, robots, two static files"
+    );
+
+    let untouched = site.output().join("articles/ferry-fares/index.html");
+    let before = std::fs::metadata(&untouched).unwrap().modified().unwrap();
+    let same = builder.build(&[], &Silent).unwrap();
+    assert_eq!(same.files, 0, "nothing changed, nothing written");
+
+    let edited = site.root.join("content/opinion/letters.md");
+    let text = std::fs::read_to_string(&edited)
+        .unwrap()
+        .replace("Readers write in", "Many readers wrote in");
+    std::fs::write(&edited, text).unwrap();
+    let after = builder
+        .build(std::slice::from_ref(&edited), &Silent)
+        .unwrap();
+    assert!(site
+        .read("opinion/letters/index.html")
+        .contains("Many readers wrote in"));
+    // The article, the feed, and at most the listing pages showing it.
+    assert!(after.files >= 2 && after.files <= 8, "{}", after.files);
+    assert_eq!(
+        std::fs::metadata(&untouched).unwrap().modified().unwrap(),
+        before
+    );
+
+    std::fs::remove_file(&edited).unwrap();
+    builder
+        .build(std::slice::from_ref(&edited), &Silent)
+        .unwrap();
+    assert!(
+        !site.output().join("opinion/letters").exists(),
+        "a removed article's page goes"
+    );
+    assert!(
+        !site.output().join("opinion").exists(),
+        "and its empty section"
+    );
+}
+
+#[test]
+fn serve_script_is_injected_into_every_page_only_when_asked() {
+    let site = FixtureSite::copy("basic");
+    let options = BuildOptions {
+        inject_before_body_end: Some("<script>reload()</script>".into()),
+        ..site.options()
+    };
+    Builder::new(options).build(&[], &Silent).unwrap();
+    for (file, html) in site.html_files() {
+        assert!(html.contains("<script>reload()</script></body>"), "{file}");
+    }
+    site.build().unwrap();
+    assert!(!site.read("index.html").contains("reload()"));
+}
+
+#[test]
+fn site_templates_override_the_theme_by_name() {
+    let site = FixtureSite::copy("basic");
+    site.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>Lost at sea</h1>{% endblock content %}",
+    );
+    site.write("static/style.css", "body { color: teal }\n");
+    site.build().unwrap();
+    let html = site.read("404.html");
+    assert!(html.contains("<h1>Lost at sea</h1>"));
+    assert!(
+        html.contains("<title>Page not found · The Fixture Gazette</title>"),
+        "base still used"
+    );
+    assert_eq!(site.read("style.css"), "body { color: teal }\n");
+}
