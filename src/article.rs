@@ -207,8 +207,7 @@ pub fn split_front_matter<'a>(text: &'a str, path: &Path) -> Result<SplitDocumen
     };
     let front_start = (first_line_end + 1).min(text.len());
     let mut offset = front_start;
-    let mut line = 2;
-    for raw_line in text[front_start..].split_inclusive('\n') {
+    for (line, raw_line) in (2..).zip(text[front_start..].split_inclusive('\n')) {
         if raw_line.trim_end() == fence {
             let body_start = offset + raw_line.len();
             return Ok(SplitDocument {
@@ -220,7 +219,6 @@ pub fn split_front_matter<'a>(text: &'a str, path: &Path) -> Result<SplitDocumen
             });
         }
         offset += raw_line.len();
-        line += 1;
     }
     Err(Diagnostic::error(
         path,
