@@ -35,6 +35,7 @@ mod synthetic {
 base_url = "https://bench.example.org"
 language = "en"
 description = "Synthetic long reads for measuring copydesk build"
+paginate = 20
 "#;
 
     /// SplitMix64: small, fast, and the same sequence on every machine.

@@ -96,13 +96,16 @@ build_copydesk() {
 
 # --- one size --------------------------------------------------------------------------
 
-# copydesk's site.toml for the generated content: the same site as hugo.toml describes.
+# copydesk's site.toml for the generated content: the same site as hugo.toml describes
+# (20 articles per listing page, 20 in the feed).
 write_copydesk_config() {
   cat >"$1/site.toml" <<'TOML'
 title = "The Daily Synthetic"
 base_url = "https://example.org"
 language = "en"
 description = "Synthetic news for static-site generator benchmarks"
+paginate = 20
+feed_limit = 20
 TOML
 }
 
