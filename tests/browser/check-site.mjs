@@ -28,6 +28,7 @@ const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const PAGE_TIMEOUT_MS = 30_000;
 const PHONE = 375;
 const DESKTOP = 1280;
+const VIEWPORT_HEIGHT = 900;
 
 /** Chromium flags for a closed network: no sandbox (root in CI), nothing phoning home. */
 const CHROMIUM_ARGS = [
@@ -73,17 +74,29 @@ function auditVariants(page) {
       ];
 }
 
-/** Which screenshots to take of a page: `{ width, scheme, media, file }`. */
+/**
+ * Which screenshots to take of a page: `{ width, scheme, media, fullPage, file }`. Full
+ * pages at both widths, plus the first phone screen alone (a full phone page is too tall
+ * to judge by eye); the article also in dark mode and as printed.
+ */
 function screenshotVariants(page) {
   if (page.name !== "home" && page.name !== "article") return [];
+  const shot = (width, scheme, media, fullPage, suffix = "") => ({
+    width,
+    scheme,
+    media,
+    fullPage,
+    file: `${page.name}-${width}${suffix}.png`,
+  });
   const shots = [
-    { width: PHONE, scheme: "light", media: "screen", file: `${page.name}-${PHONE}.png` },
-    { width: DESKTOP, scheme: "light", media: "screen", file: `${page.name}-${DESKTOP}.png` },
+    shot(PHONE, "light", "screen", true),
+    shot(PHONE, "light", "screen", false, "-top"),
+    shot(DESKTOP, "light", "screen", true),
   ];
   if (page.name === "article") {
-    shots.push({ width: PHONE, scheme: "dark", media: "screen", file: `article-${PHONE}-dark.png` });
-    shots.push({ width: DESKTOP, scheme: "dark", media: "screen", file: `article-${DESKTOP}-dark.png` });
-    shots.push({ width: DESKTOP, scheme: "light", media: "print", file: `article-print.png` });
+    shots.push(shot(PHONE, "dark", "screen", false, "-top-dark"));
+    shots.push(shot(DESKTOP, "dark", "screen", true, "-dark"));
+    shots.push(shot(DESKTOP, "light", "print", true, "-print"));
   }
   return shots;
 }
@@ -115,11 +128,28 @@ async function openPage(browser, origin, url, { width, scheme, media = "screen" 
     }
   });
   page.on("pageerror", (error) => problems.push(`script error: ${error.message}`));
-  await page.setViewport({ width, height: 900, deviceScaleFactor: 1 });
-  await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: scheme }]);
-  await page.emulateMediaType(media);
+  await page.setViewport({ width, height: VIEWPORT_HEIGHT, deviceScaleFactor: 1 });
+  await emulateMedia(page, scheme, media);
   await page.goto(url, { waitUntil: "load" });
+  if (media === "screen") await assertColourScheme(page, scheme);
   return { page, problems };
+}
+
+/**
+ * Sets the colour scheme, or the print media type. Both puppeteer calls send the one CDP
+ * command `Emulation.setEmulatedMedia`, and each call replaces what the other set, so only
+ * one of them may be used per page.
+ */
+async function emulateMedia(page, scheme, media) {
+  if (media === "print") await page.emulateMediaType("print");
+  else await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: scheme }]);
+}
+
+/** Fails unless the loaded page really sees `scheme`: a dark check must not test light. */
+async function assertColourScheme(page, scheme) {
+  const query = `(prefers-color-scheme: ${scheme})`;
+  const seen = await page.evaluate((q) => window.matchMedia(q).matches, query);
+  if (!seen) throw new Error(`the page does not match ${query}: colour-scheme emulation failed`);
 }
 
 /**
@@ -154,9 +184,10 @@ async function screenshotsOf(browser, origin, pageInfo, dir) {
   for (const shot of screenshotVariants(pageInfo)) {
     const { page } = await openPage(browser, origin, origin + pageInfo.urlPath, shot);
     const file = path.join(dir, shot.file);
-    await page.screenshot({ path: file, fullPage: true });
+    await page.screenshot({ path: file, fullPage: shot.fullPage });
     await page.close();
-    console.log(`shot  ${pageInfo.name} @${shot.width}px ${shot.scheme} ${shot.media} -> ${file}`);
+    const extent = shot.fullPage ? "full page" : "first screen";
+    console.log(`shot  ${pageInfo.name} @${shot.width}px ${shot.scheme} ${shot.media} ${extent} -> ${file}`);
   }
 }
 
