@@ -818,7 +818,7 @@ fn print_row(count: usize, words: usize, samples: &[Sample]) {
             format!("{:.0} MiB", k as f64 / 1024.0)
         });
     println!(
-        "| {count} | {:.1} M | {wall:.3} s | {:.0} | {cpu} | {peak} |",
+        "| {count} | {:.2} M | {wall:.3} s | {:.0} | {cpu} | {peak} |",
         words as f64 / 1e6,
         count as f64 / wall
     );
