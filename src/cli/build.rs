@@ -1,13 +1,80 @@
-//! `copydesk build` (being written).
+//! `copydesk build`: render the site into `output/` (or `--output DIR`).
+//!
+//! Parses the flags into [`BuildOptions`], runs [`copydesk::site::build`] with a progress
+//! bar on interactive terminals, prints every warning and error with its file and
+//! line:column, and a one-line summary unless `-q`. Exit status 1 when the build failed.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
+use copydesk::site::{self, BuildOptions};
+
+use super::terminal::{print_diagnostic, TerminalProgress};
 use super::GlobalArgs;
 
 /// Arguments of `copydesk build`.
+///
+/// Cleans any raw article in content/raw/ whose Markdown is missing or stale, then renders
+/// every article, the home page, section, tag and author pages, 404.html, feed.xml,
+/// sitemap.xml and robots.txt. The new site is written to a staging folder and swapped in
+/// at the end, so a failed build leaves the previous output untouched.
 #[derive(Debug, clap::Args)]
-pub struct BuildArgs {}
+#[command(
+    after_help = "Examples:\n  copydesk build\n  copydesk build --drafts --output /tmp/preview\n  copydesk --site mysite build --base-url https://news.example.org"
+)]
+pub struct BuildArgs {
+    /// Write the site into DIR instead of the site's output/ folder.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Use URL as the site's address instead of base_url from site.toml.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Include articles marked `draft = true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include articles dated in the future (in the site's timezone).
+    #[arg(long)]
+    pub future: bool,
+}
 
-pub fn run(_args: BuildArgs, _global: &GlobalArgs) -> Result<ExitCode, String> {
-    Err("`copydesk build` is not written yet".into())
+pub fn run(args: BuildArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
+    let options = BuildOptions {
+        site_root: global.site.clone(),
+        output_dir: args.output,
+        base_url: args.base_url,
+        drafts: args.drafts,
+        future: args.future,
+        inject_before_body_end: None,
+    };
+    let progress = TerminalProgress::new(global.quiet);
+    let started = Instant::now();
+    match site::build(&options, &progress) {
+        Ok(summary) => {
+            if !global.quiet {
+                summary.warnings.iter().for_each(print_diagnostic);
+                let skipped = match summary.skipped {
+                    0 => String::new(),
+                    n => format!(", {n} drafts or future articles left out"),
+                };
+                println!(
+                    "Built {} articles into {} pages in {} ({} files written{skipped}) in {:.2}s",
+                    summary.articles,
+                    summary.pages,
+                    summary.output_dir.display(),
+                    summary.files,
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(failure) => {
+            failure.diagnostics.iter().for_each(print_diagnostic);
+            let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
+            Err(format!(
+                "build failed with {errors} error{}; the previous output was left as it was",
+                if errors == 1 { "" } else { "s" }
+            ))
+        }
+    }
 }

@@ -1,13 +1,46 @@
-//! `copydesk new` (being written).
+//! `copydesk new`: arguments and the next steps printed after creating a site.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use copydesk::scaffold::create_site;
 
 use super::GlobalArgs;
 
-/// Arguments of `copydesk new`.
-#[derive(Debug, clap::Args)]
-pub struct NewArgs {}
+/// The longer help of `copydesk new`, shown after the options.
+const NEW_HELP: &str = "\
+Writes NAME/site.toml (default theme), NAME/.gitignore and one example raw article in
+NAME/content/raw/ showing each defect `copydesk clean` repairs (drop cap, glued words,
+a keyboard typo, a lost letter, a repeated pull-quote, byline, date and bio).
+Refuses a folder that exists and is not empty.
 
-pub fn run(_args: NewArgs, _global: &GlobalArgs) -> Result<ExitCode, String> {
-    Err("`copydesk new` is not written yet".into())
+Examples:
+
+  copydesk new ledger && cd ledger && copydesk build
+  copydesk new ~/sites/harbour-news";
+
+/// Create a new site that builds at once.
+#[derive(Debug, clap::Args)]
+#[command(after_help = NEW_HELP)]
+pub struct NewArgs {
+    /// Folder to create (its name becomes the site's first title).
+    #[arg(value_name = "NAME")]
+    name: PathBuf,
+}
+
+pub fn run(args: NewArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
+    let site = create_site(&args.name).map_err(|e| e.to_string())?;
+    if !global.quiet {
+        eprintln!("Created a new site in {}", site.root.display());
+        if global.verbose > 0 {
+            for file in &site.files {
+                eprintln!("  {}", file.display());
+            }
+        }
+        eprintln!(
+            "Next: cd {} && copydesk build   (or copydesk serve to preview)",
+            site.root.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,13 +1,108 @@
-//! `copydesk publish` (being written).
+//! `copydesk publish`: arguments, and the listing of what changed.
 
 use std::process::ExitCode;
 
+use copydesk::publish::{publish, PublishError, PublishOptions, PublishOutcome};
+
+use super::terminal::{self, TerminalProgress};
 use super::GlobalArgs;
 
-/// Arguments of `copydesk publish`.
-#[derive(Debug, clap::Args)]
-pub struct PublishArgs {}
+/// The longer help of `copydesk publish`, shown after the options.
+const PUBLISH_HELP: &str = "\
+The site is built into a temporary folder first; a failed build publishes nothing.
+The target is the `[publish]` table of site.toml:
 
-pub fn run(_args: PublishArgs, _global: &GlobalArgs) -> Result<ExitCode, String> {
-    Err("`copydesk publish` is not written yet".into())
+  [publish]                          [publish]
+  target = \"dir\"                     target = \"git\"
+  path = \"/srv/www/paper\"            repository = \"git@github.com:me/paper.git\"
+                                     branch = \"gh-pages\"        # the default
+                                     cname = \"paper.example.com\"
+
+A dir target gets only the files that changed (staged, then renamed into place) and
+loses the files the site no longer has. A git target gets a new commit on its branch,
+made in a temporary clone (your checkout is never touched) and pushed; history is kept.
+
+Examples:
+
+  copydesk publish --dry-run     # list what would be added, changed and removed
+  copydesk publish
+  copydesk --site ../paper publish -v";
+
+/// Build with the production base_url and publish to the target in site.toml.
+#[derive(Debug, clap::Args)]
+#[command(after_help = PUBLISH_HELP)]
+pub struct PublishArgs {
+    /// List what would be added, changed and removed; change nothing.
+    #[arg(short = 'n', long)]
+    dry_run: bool,
+}
+
+pub fn run(args: PublishArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
+    let options = PublishOptions {
+        site_root: global.site.clone(),
+        dry_run: args.dry_run,
+    };
+    let progress = TerminalProgress::new(global.quiet);
+    match publish(&options, &progress) {
+        Ok(outcome) => {
+            report(&outcome, global);
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(PublishError::Build(diagnostics)) => {
+            for diagnostic in &diagnostics {
+                terminal::print_diagnostic(diagnostic);
+            }
+            Err(format!(
+                "the build failed with {} error(s); nothing was published",
+                diagnostics.len()
+            ))
+        }
+        Err(PublishError::ConfigAt(diagnostic)) => {
+            terminal::print_diagnostic(&diagnostic);
+            Ok(ExitCode::from(1))
+        }
+        Err(other) => Err(other.to_string()),
+    }
+}
+
+fn report(outcome: &PublishOutcome, global: &GlobalArgs) {
+    if !global.quiet {
+        for warning in &outcome.warnings {
+            terminal::print_diagnostic(warning);
+        }
+    }
+    let plan = &outcome.plan;
+    // The listing is the point of a dry run, so it goes to stdout even with -q.
+    if outcome.dry_run || global.verbose > 0 {
+        for (mark, files) in [
+            ("+", &plan.added),
+            ("~", &plan.changed),
+            ("-", &plan.removed),
+        ] {
+            for file in files {
+                println!("{mark} {file}");
+            }
+        }
+    }
+    if global.quiet {
+        return;
+    }
+    let counts = format!(
+        "{} added, {} changed, {} removed",
+        plan.added.len(),
+        plan.changed.len(),
+        plan.removed.len()
+    );
+    if outcome.dry_run {
+        eprintln!("Dry run for {}: would have {counts}", outcome.destination);
+    } else if plan.is_empty() {
+        eprintln!("{} is up to date", outcome.destination);
+    } else {
+        let commit = outcome
+            .commit
+            .as_deref()
+            .map(|c| format!(" (commit {})", &c[..c.len().min(12)]))
+            .unwrap_or_default();
+        eprintln!("Published to {}{commit}: {counts}", outcome.destination);
+    }
 }

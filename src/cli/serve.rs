@@ -1,13 +1,120 @@
-//! `copydesk serve` (being written).
+//! `copydesk serve`: arguments, and what the terminal shows while serving.
 
+use std::net::IpAddr;
 use std::process::ExitCode;
 
+use copydesk::serve::{base_url_for, is_beyond_loopback, ServeEvent, ServeOptions, ServeSession};
+
+use super::terminal;
 use super::GlobalArgs;
 
-/// Arguments of `copydesk serve`.
-#[derive(Debug, clap::Args)]
-pub struct ServeArgs {}
+/// The longer help of `copydesk serve`, shown after the options.
+const SERVE_HELP: &str = "\
+The preview is built into a private folder (never `output/`), with the live-reload
+script injected into each page and `base_url` set to the served address. Changes to
+content/, themes/, templates/, static/ and site.toml trigger a rebuild of what they
+affect; open pages reload. A failed rebuild is reported here and shown as an overlay
+in the browser while the last good site stays served. Stop with Ctrl-C.
 
-pub fn run(_args: ServeArgs, _global: &GlobalArgs) -> Result<ExitCode, String> {
-    Err("`copydesk serve` is not written yet".into())
+Examples:
+
+  copydesk serve                       # http://127.0.0.1:1111
+  copydesk serve --port 0              # any free port (the address is printed)
+  copydesk serve --bind 0.0.0.0        # reachable from the local network (warns)
+  copydesk --site ../paper serve --drafts";
+
+/// Build the site, serve it locally and rebuild + reload open pages on every change.
+#[derive(Debug, clap::Args)]
+#[command(after_help = SERVE_HELP)]
+pub struct ServeArgs {
+    /// Port to listen on (0: any free port).
+    #[arg(short, long, default_value_t = 1111)]
+    port: u16,
+    /// Address to listen on; anything but loopback exposes the preview to the network.
+    #[arg(short, long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+    bind: IpAddr,
+    /// Include draft articles.
+    #[arg(long)]
+    drafts: bool,
+    /// Include articles dated in the future.
+    #[arg(long)]
+    future: bool,
+}
+
+pub fn run(args: ServeArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
+    if is_beyond_loopback(args.bind) {
+        print_warning(&format!(
+            "binding to {}: the preview is reachable from other machines",
+            args.bind
+        ));
+    }
+    let quiet = global.quiet;
+    let verbose = global.verbose;
+    let options = ServeOptions {
+        site_root: global.site.clone(),
+        bind: args.bind,
+        port: args.port,
+        drafts: args.drafts,
+        future: args.future,
+    };
+    let session = ServeSession::start(options, move |event| report(&event, quiet, verbose))
+        .map_err(|e| e.to_string())?;
+    // Printed even with -q: it is the one thing a user (or a script) must learn.
+    println!(
+        "Serving on {} (Ctrl-C to stop)",
+        base_url_for(session.address())
+    );
+    session.wait();
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report(event: &ServeEvent, quiet: bool, verbose: u8) {
+    match event {
+        ServeEvent::Built {
+            summary,
+            changed,
+            elapsed,
+        } => {
+            for warning in &summary.warnings {
+                if !quiet {
+                    terminal::print_diagnostic(warning);
+                }
+            }
+            if quiet {
+                return;
+            }
+            let what = if changed.is_empty() {
+                "Built".to_string()
+            } else {
+                format!("Rebuilt after {} change(s)", changed.len())
+            };
+            eprintln!(
+                "{what}: {} pages in {} ms",
+                summary.pages,
+                elapsed.as_millis()
+            );
+            if verbose > 0 {
+                for path in changed {
+                    eprintln!("  changed: {}", path.display());
+                }
+            }
+        }
+        ServeEvent::BuildFailed {
+            diagnostics,
+            changed: _,
+        } => {
+            for diagnostic in diagnostics {
+                terminal::print_diagnostic(diagnostic);
+            }
+            terminal::print_error("the build failed; still serving the last good site");
+        }
+    }
+}
+
+fn print_warning(message: &str) {
+    if terminal::colour_on_stderr() {
+        eprintln!("\x1b[1;33mwarning\x1b[0m: {message}");
+    } else {
+        eprintln!("warning: {message}");
+    }
 }

@@ -1,11 +1,47 @@
 //! Stage two: articles become a static site.
 //!
-//! (Placeholder: the API the CLI, `serve` and `publish` use; being written.)
+//! A build runs these steps, each in its own module:
+//!
+//! 1. [`clean`](crate::clean::clean_stale_articles) any stale raw article first;
+//! 2. [`config`]: read `site.toml`;
+//! 3. [`templates`]: load and compile the theme (built-in, named, site overrides);
+//! 4. [`load`]: walk `content/`, parse front matter, render Markdown ([`markdown`]) in
+//!    parallel, cached across builds;
+//! 5. [`assemble`]: published articles, URLs ([`slug`]), tags, authors, sections, pages;
+//! 6. [`render`]: fill templates for every page, in parallel; plus [`feeds`] and
+//!    [`sitemap`];
+//! 7. [`write`]: stage and swap the output folder (or update it in place when serving).
+//!
+//! [`Builder`] keeps what a build learned (parsed articles, page fingerprints, what the
+//! output holds) so that `serve` rebuilds after an edit only what the edit affects.
+//! Every error found is reported at once, each naming its file and line:column.
 
+pub mod assemble;
+pub mod config;
+pub mod feeds;
+pub mod load;
+pub mod markdown;
+pub mod render;
+pub mod sitemap;
+pub mod slug;
+pub mod templates;
+pub mod write;
+mod xml;
+
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
-use crate::diagnostic::Diagnostic;
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Position};
 use crate::progress::Progress;
+use assemble::{Selection, SiteData};
+use config::SiteConfig;
+use load::ContentCache;
+use render::{PlannedPage, SharedContext};
+use templates::{StaticOrigin, Theme};
+use write::{Manifest, OutputWriter};
 
 /// How to build.
 #[derive(Debug, Clone, Default)]
@@ -25,14 +61,35 @@ pub struct BuildOptions {
     pub inject_before_body_end: Option<String>,
 }
 
+impl BuildOptions {
+    /// The output folder these options build into.
+    pub fn output_dir(&self) -> PathBuf {
+        self.output_dir
+            .clone()
+            .unwrap_or_else(|| default_output_dir(&self.site_root))
+    }
+}
+
+/// The output folder of a site when none is given: `site_root/output`.
+pub fn default_output_dir(site_root: &Path) -> PathBuf {
+    site_root.join("output")
+}
+
 /// What a successful build did.
 #[derive(Debug, Clone, Default)]
 pub struct BuildSummary {
     pub output_dir: PathBuf,
-    /// Pages rendered (articles, index pages, tag and author pages, 404).
+    /// Pages in the site (articles, index pages, tag and author pages, 404).
     pub pages: usize,
-    /// Files written or copied into the output.
+    /// Files written or copied into the output by this build (unchanged ones are not
+    /// rewritten when serving).
     pub files: usize,
+    /// Articles published.
+    pub articles: usize,
+    /// Articles left out: drafts without `--drafts`, future-dated without `--future`.
+    pub skipped: usize,
+    /// Site path of every HTML page (`/`, `/articles/x/`, `/404.html`…), for `check`.
+    pub page_urls: Vec<String>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -42,16 +99,36 @@ pub struct BuildFailure {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl From<Vec<Diagnostic>> for BuildFailure {
+    fn from(diagnostics: Vec<Diagnostic>) -> BuildFailure {
+        BuildFailure { diagnostics }
+    }
+}
+
+/// What the last successful build left in the output, for the next one.
+#[derive(Debug, Default)]
+struct LastBuild {
+    manifest: Manifest,
+    /// Page output file -> fingerprint of its inputs.
+    fingerprints: HashMap<String, u64>,
+}
+
 /// Keeps what a build learned (parsed articles, templates) so that the next build after
 /// a change redoes only what the change affects. `serve` holds one; `build` uses one once.
 #[derive(Debug)]
 pub struct Builder {
     options: BuildOptions,
+    content: ContentCache,
+    last: Option<LastBuild>,
 }
 
 impl Builder {
     pub fn new(options: BuildOptions) -> Builder {
-        Builder { options }
+        Builder {
+            options,
+            content: ContentCache::default(),
+            last: None,
+        }
     }
 
     pub fn options(&self) -> &BuildOptions {
@@ -59,19 +136,368 @@ impl Builder {
     }
 
     /// Builds the site; `changed` lists paths changed since the last build (empty: all).
+    /// Files are also re-read when their modification time or size changed, so an empty
+    /// list is always safe.
     pub fn build(
         &mut self,
-        _changed: &[PathBuf],
-        _progress: &dyn Progress,
+        changed: &[PathBuf],
+        progress: &dyn Progress,
     ) -> Result<BuildSummary, BuildFailure> {
-        Err(BuildFailure {
-            diagnostics: vec![Diagnostic::error(
-                Path::new("site.toml"),
-                crate::diagnostic::Position::default(),
-                "build is not written yet",
-            )],
-        })
+        let root = self.options.site_root.clone();
+        let mut errors = Vec::new();
+        let mut warnings = Vec::new();
+
+        match crate::clean::clean_stale_articles(&root, progress) {
+            Ok(summary) => warnings.extend(summary.warnings),
+            Err(diagnostics) => errors.extend(diagnostics),
+        }
+        let config = match self.config() {
+            Ok(config) => config,
+            Err(error) => {
+                errors.push(error);
+                return Err(split_failure(errors, warnings));
+            }
+        };
+        let theme = Theme::load(&root, &config.theme)
+            .map_err(|e| errors.extend(e))
+            .ok();
+        let loaded = self.content.load(&root, changed, progress);
+        errors.extend(loaded.errors);
+        warnings.extend(loaded.warnings);
+        let selection = Selection {
+            drafts: self.options.drafts,
+            future: self.options.future,
+            now: chrono::Utc::now(),
+        };
+        let (site, collisions) = assemble::assemble(&loaded.docs, &config, selection);
+        errors.extend(collisions);
+        let output = self.options.output_dir();
+        if let Err(error) = write::check_output_dir(&output, &root) {
+            errors.push(error);
+        }
+        let Some(theme) = theme.filter(|_| errors.is_empty()) else {
+            return Err(split_failure(errors, warnings));
+        };
+
+        let shared = SharedContext::new(
+            &config,
+            &theme,
+            &site,
+            self.options.inject_before_body_end.as_deref(),
+        );
+        let pages = render::plan_pages(&site, &shared);
+        let previous = self
+            .last
+            .take()
+            .filter(|last| last.manifest.dir == output && output.is_dir());
+        let writer = match &previous {
+            Some(_) => OutputWriter::in_place(&output),
+            None => OutputWriter::staged(&output).map_err(|e| split_failure(vec![e], vec![]))?,
+        };
+        let job = WriteJob {
+            site: &site,
+            config: &config,
+            theme: &theme,
+            shared: &shared,
+            writer: &writer,
+            previous: previous.as_ref(),
+            content_assets: &loaded.assets,
+        };
+        match job.run(&pages, progress) {
+            Ok(manifest_files) => {
+                let kept: HashSet<&str> = manifest_files.keys().map(String::as_str).collect();
+                let written = writer.written();
+                if let Err(error) = writer.finish(previous.as_ref().map(|l| &l.manifest), &kept) {
+                    return Err(split_failure(vec![error], warnings));
+                }
+                self.last = Some(LastBuild {
+                    manifest: Manifest {
+                        dir: output.clone(),
+                        files: manifest_files,
+                    },
+                    fingerprints: pages
+                        .iter()
+                        .map(|p| (p.output.clone(), p.fingerprint))
+                        .collect(),
+                });
+                Ok(BuildSummary {
+                    output_dir: output,
+                    pages: pages.len(),
+                    files: written,
+                    articles: site.articles.len(),
+                    skipped: site.skipped,
+                    page_urls: pages.into_iter().map(|p| p.url).collect(),
+                    warnings,
+                })
+            }
+            Err(render_errors) => {
+                writer.abandon();
+                // The output may hold part of this build's files only if written in place,
+                // which happens after rendering succeeded; keep the old state for next time.
+                self.last = previous;
+                Err(split_failure(render_errors, warnings))
+            }
+        }
     }
+
+    /// `site.toml` with the `--base-url` override applied.
+    fn config(&self) -> Result<SiteConfig, Diagnostic> {
+        let mut config = SiteConfig::load(&self.options.site_root)?;
+        if let Some(url) = &self.options.base_url {
+            config.base_url = config::normalise_base_url(url).ok_or_else(|| {
+                Diagnostic::error(
+                    Path::new("--base-url"),
+                    Position::default(),
+                    format!("`{url}` is not an absolute http(s) URL"),
+                )
+            })?;
+        }
+        Ok(config)
+    }
+}
+
+/// Errors first, then warnings, as one failure.
+fn split_failure(errors: Vec<Diagnostic>, warnings: Vec<Diagnostic>) -> BuildFailure {
+    let mut diagnostics = errors;
+    diagnostics.extend(warnings);
+    BuildFailure { diagnostics }
+}
+
+/// Everything one build writes, and where.
+struct WriteJob<'a> {
+    site: &'a SiteData,
+    config: &'a SiteConfig,
+    theme: &'a Theme,
+    shared: &'a SharedContext,
+    writer: &'a OutputWriter,
+    previous: Option<&'a LastBuild>,
+    content_assets: &'a [load::ContentAsset],
+}
+
+impl WriteJob<'_> {
+    /// Renders changed pages (all, when staging), writes them and every other file;
+    /// returns the new manifest's files, or every error.
+    fn run(
+        &self,
+        pages: &[PlannedPage],
+        progress: &dyn Progress,
+    ) -> Result<HashMap<String, u64>, Vec<Diagnostic>> {
+        let files = Mutex::new(HashMap::with_capacity(pages.len() + 64));
+        let errors = Mutex::new(Vec::new());
+        let rendered = self.render_pages(pages, &files, &errors, progress);
+        let mut errors = errors
+            .into_inner()
+            .expect("no panics while holding the lock");
+        if !errors.is_empty() {
+            return Err(dedupe_template_errors(errors));
+        }
+        let mut files = files
+            .into_inner()
+            .expect("no panics while holding the lock");
+        // In place: nothing was written during rendering; write the changed pages now.
+        for (output, html) in rendered {
+            match self
+                .writer
+                .put(&output, html.as_bytes(), self.previous_hash(&output))
+            {
+                Ok(hash) => {
+                    files.insert(output, hash);
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        for (relative, bytes) in self.generated_files() {
+            self.put(&relative, &bytes, &mut files, &mut errors);
+        }
+        self.copy_static(&mut files, &mut errors);
+        if errors.is_empty() {
+            Ok(files)
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn previous_hash(&self, relative: &str) -> Option<u64> {
+        self.previous?.manifest.files.get(relative).copied()
+    }
+
+    fn put(
+        &self,
+        relative: &str,
+        bytes: &[u8],
+        files: &mut HashMap<String, u64>,
+        errors: &mut Vec<Diagnostic>,
+    ) {
+        match self
+            .writer
+            .put(relative, bytes, self.previous_hash(relative))
+        {
+            Ok(hash) => {
+                files.insert(relative.to_string(), hash);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+
+    /// Renders in parallel. Staged: each page is written as soon as it is rendered (so a
+    /// big site is never held in memory) and nothing is returned. In place: pages whose
+    /// fingerprint is unchanged are skipped, and the changed ones are returned for writing
+    /// once all have rendered.
+    fn render_pages(
+        &self,
+        pages: &[PlannedPage],
+        files: &Mutex<HashMap<String, u64>>,
+        errors: &Mutex<Vec<Diagnostic>>,
+        progress: &dyn Progress,
+    ) -> Vec<(String, String)> {
+        progress.start("Rendering", pages.len() as u64);
+        let staged = self.writer.is_staged();
+        let rendered: Vec<(String, String)> = pages
+            .par_iter()
+            .filter_map(|page| {
+                progress.advance(1);
+                let unchanged = self.previous.and_then(|last| {
+                    let same = last.fingerprints.get(&page.output) == Some(&page.fingerprint);
+                    same.then(|| last.manifest.files.get(&page.output).copied())
+                        .flatten()
+                });
+                if let (false, Some(hash)) = (staged, unchanged) {
+                    lock(files).insert(page.output.clone(), hash);
+                    return None;
+                }
+                let html = match render::render_page(
+                    page,
+                    self.site,
+                    self.config,
+                    self.theme,
+                    self.shared,
+                ) {
+                    Ok(html) => html,
+                    Err(e) => {
+                        lock(errors).push(e);
+                        return None;
+                    }
+                };
+                if !staged {
+                    return Some((page.output.clone(), html));
+                }
+                match self.writer.put(&page.output, html.as_bytes(), None) {
+                    Ok(hash) => {
+                        lock(files).insert(page.output.clone(), hash);
+                    }
+                    Err(e) => lock(errors).push(e),
+                }
+                None
+            })
+            .collect();
+        progress.finish();
+        rendered
+    }
+
+    /// Feed, sitemap and robots.txt.
+    fn generated_files(&self) -> Vec<(String, Vec<u8>)> {
+        vec![
+            (
+                feeds::FEED_FILE.to_string(),
+                feeds::atom_feed(self.site, self.config).into_bytes(),
+            ),
+            (
+                sitemap::SITEMAP_FILE.to_string(),
+                sitemap::sitemap(self.site, self.config).into_bytes(),
+            ),
+            (
+                sitemap::ROBOTS_FILE.to_string(),
+                sitemap::robots_txt(self.config).into_bytes(),
+            ),
+        ]
+    }
+
+    /// Theme and site `static/` files, and media files found in `content/`.
+    fn copy_static(&self, files: &mut HashMap<String, u64>, errors: &mut Vec<Diagnostic>) {
+        for file in &self.theme.static_files {
+            if files.contains_key(&file.relative) {
+                continue; // a page or generated file of the same name wins
+            }
+            match &file.origin {
+                StaticOrigin::BuiltIn(bytes) => self.put(&file.relative, bytes, files, errors),
+                StaticOrigin::File(path) => match std::fs::read(path) {
+                    Ok(bytes) => self.put(&file.relative, &bytes, files, errors),
+                    Err(e) => errors.push(Diagnostic::error(
+                        path,
+                        Position::default(),
+                        format!("cannot read: {e}"),
+                    )),
+                },
+            }
+        }
+        for asset in self.content_assets {
+            let relative = asset_output_path(&asset.relative);
+            if files.contains_key(&relative) {
+                continue;
+            }
+            match std::fs::read(&asset.source) {
+                Ok(bytes) => self.put(&relative, &bytes, files, errors),
+                Err(e) => errors.push(Diagnostic::error(
+                    &asset.source,
+                    Position::default(),
+                    format!("cannot read: {e}"),
+                )),
+            }
+        }
+    }
+}
+
+/// Where a media file of `content/` goes: its folders slugged like page URLs, its name kept
+/// if safe (`articles/Photos/a b.jpg` → `articles/photos/a-b.jpg`).
+fn asset_output_path(relative: &str) -> String {
+    let mut parts: Vec<String> = relative.split('/').map(str::to_string).collect();
+    let name = parts.pop().unwrap_or_default();
+    let (stem, extension) = name.rsplit_once('.').unwrap_or((&name, ""));
+    let mut out: Vec<String> = parts.iter().map(|p| slug::slugify(p)).collect();
+    out.push(format!(
+        "{}.{}",
+        slug::slugify(stem),
+        extension.to_ascii_lowercase()
+    ));
+    out.join("/")
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// One template mistake fails every page that uses it: report it once, with the number
+/// of other pages it broke.
+fn dedupe_template_errors(errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut order: Vec<Diagnostic> = Vec::new();
+    let mut counts: HashMap<(PathBuf, usize, usize), usize> = HashMap::new();
+    for error in errors {
+        let key = (
+            error.path.clone(),
+            error.position.line,
+            error.position.column,
+        );
+        let count = counts.entry(key).or_insert(0);
+        *count += 1;
+        if *count == 1 {
+            order.push(error);
+        }
+    }
+    for error in &mut order {
+        let others = counts[&(
+            error.path.clone(),
+            error.position.line,
+            error.position.column,
+        )] - 1;
+        if others > 0 {
+            error
+                .message
+                .push_str(&format!(" (and {others} other pages)"));
+        }
+    }
+    order
 }
 
 /// Builds the site once.

@@ -6,9 +6,41 @@
 //! of prose and returns the repaired text plus every edit (with its byte offset in the
 //! input paragraph) and every finding it would not change.
 //!
-//! (Placeholder implementation: changes nothing yet.)
+//! One pass per file, applied to each token of the paragraph in this order:
+//!
+//! 1. [`site_words`]: the site's `corrections.toml`, exact replacements, first; its
+//!    `dictionary.txt` words (and the other articles' words) are known words.
+//! 2. [`spacing`]: `X:mariaamkahn` → `X: mariaamkahn`; the handle is then left alone.
+//! 3. [`lost_letter`]: `Erdo an` → `Erdoğan`.
+//! 4. [`glue`]: `ajournalist` → `a journalist`, `forExcellence` → `for Excellence`.
+//! 5. [`typo`]: `Meanbwhile` → `Meanwhile`.
+//! 6. [`suspect`]: damaged-looking tokens that nothing could repair are reported.
+//!
+//! The passes are conservative by construction: a token any list knows ([`lexicon`], the
+//! site's words) is never changed, nor is anything with a digit, `@`, `#`, `/` or `.`
+//! inside (numbers, units, URLs, e-mails, handles, hashtags); a capitalised word
+//! mid-sentence is a name; a repair happens only when exactly one clear answer exists,
+//! and a doubtful one becomes a [`WordFinding`] instead. Every decision is made on the
+//! paragraph as given, so each edit's offset points into the caller's text and the
+//! punctuation around a token is preserved exactly.
+
+pub mod glue;
+pub mod lexicon;
+pub mod lost_letter;
+pub mod site_words;
+pub mod spacing;
+pub mod suspect;
+mod token;
+pub mod typo;
+mod vocabulary;
 
 use std::collections::HashSet;
+
+pub use lexicon::Lexicon;
+pub use site_words::load_site_words;
+
+use token::{tokenize, Token};
+use vocabulary::{Standing, Vocabulary};
 
 /// One change to a paragraph. `offset` is the byte offset of `before` in the paragraph
 /// that was passed to [`repair_paragraph`].
@@ -43,15 +75,350 @@ pub struct WordRepairs {
 #[derive(Debug, Clone, Default)]
 pub struct WordContext {
     /// Words the site accepts (`dictionary.txt`) and words its other articles use.
+    /// Matched case-insensitively when stored in lower case, as [`Self::add_known_word`]
+    /// does.
     pub known_words: HashSet<String>,
-    /// Exact replacements from `corrections.toml`, applied first.
+    /// Exact replacements from `corrections.toml`, applied first (longest first).
     pub corrections: Vec<(String, String)>,
 }
 
-/// Repairs the words of one paragraph of prose.
-pub fn repair_paragraph(paragraph: &str, _context: &WordContext) -> WordRepairs {
-    WordRepairs {
-        text: paragraph.to_string(),
-        ..WordRepairs::default()
+impl WordContext {
+    /// Accepts `word` (in any case) as a known word.
+    pub fn add_known_word(&mut self, word: &str) {
+        self.known_words.insert(word.to_lowercase());
+    }
+
+    /// Whether the site knows `word`, exactly or in lower case.
+    pub fn knows(&self, word: &str) -> bool {
+        if self.known_words.is_empty() {
+            return false;
+        }
+        self.known_words.contains(word) || self.known_words.contains(&word.to_lowercase())
     }
 }
+
+/// What a pass decided about a token.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Verdict {
+    /// Leave it as it is.
+    Keep,
+    /// Put `with` in its place.
+    Replace {
+        with: String,
+        reason: String,
+        confidence: f32,
+    },
+    /// Leave it, but report why it looks wrong.
+    Report { reason: String },
+}
+
+/// Repairs the words of one paragraph of prose, using the embedded lexicon.
+pub fn repair_paragraph(paragraph: &str, context: &WordContext) -> WordRepairs {
+    repair_paragraph_with(paragraph, context, Lexicon::embedded())
+}
+
+/// Repairs the words of one paragraph of prose against the given lexicon.
+pub fn repair_paragraph_with(
+    paragraph: &str,
+    context: &WordContext,
+    lexicon: &Lexicon,
+) -> WordRepairs {
+    let mut repairer = ParagraphRepairer {
+        paragraph,
+        vocabulary: Vocabulary::new(lexicon, context),
+        edits: Vec::new(),
+        findings: Vec::new(),
+    };
+    repairer.run(&context.corrections);
+    repairer.finish()
+}
+
+/// The state of repairing one paragraph: decisions are collected as edits against the
+/// original text and applied together at the end.
+struct ParagraphRepairer<'a> {
+    paragraph: &'a str,
+    vocabulary: Vocabulary<'a>,
+    /// Non-overlapping edits as (start, end, edit), in any order until `finish`.
+    edits: Vec<(usize, usize, WordEdit)>,
+    findings: Vec<WordFinding>,
+}
+
+impl<'a> ParagraphRepairer<'a> {
+    fn run(&mut self, corrections: &[(String, String)]) {
+        let claimed = self.apply_site_corrections(corrections);
+        let tokens = tokenize(self.paragraph);
+        let is_claimed = |token: &Token| {
+            claimed
+                .iter()
+                .any(|&(start, end)| token.start < end && start < token.end())
+        };
+        let mut index = 0;
+        while index < tokens.len() {
+            let token = &tokens[index];
+            index += 1;
+            if token.core.is_empty() || is_claimed(token) {
+                continue;
+            }
+            if index >= 2 && follows_contact_label(&tokens[index - 2]) {
+                continue; // the handle after `X: ` is not a word
+            }
+            if self.repair_glued_label(token) {
+                continue;
+            }
+            if let Some(next) = tokens.get(index) {
+                if !is_claimed(next) && self.repair_lost_letter(token, next) {
+                    index += 1;
+                    continue;
+                }
+            }
+            self.repair_word(token.core, token.core_start, token.sentence_start);
+        }
+    }
+
+    /// Pass 1: the site's exact replacements. Returns the byte ranges they cover, which
+    /// the other passes leave alone.
+    fn apply_site_corrections(&mut self, corrections: &[(String, String)]) -> Vec<(usize, usize)> {
+        let found = site_words::find_corrections(self.paragraph, corrections);
+        let mut claimed = Vec::with_capacity(found.len());
+        for correction in found {
+            claimed.push((correction.start, correction.end));
+            self.edit(
+                "site_words",
+                correction.start,
+                correction.end,
+                correction.replacement.to_string(),
+                "the site's corrections.toml replaces it".to_string(),
+                1.0,
+            );
+        }
+        claimed
+    }
+
+    /// Pass 2: `X:handle` gets its space. Returns whether the token was such a label.
+    fn repair_glued_label(&mut self, token: &Token) -> bool {
+        let Some(label_length) = spacing::glued_label_length(token.core) else {
+            return false;
+        };
+        let (label, handle) = token.core.split_at(label_length);
+        self.edit(
+            "spacing",
+            token.core_start,
+            token.core_end(),
+            format!("{label} {handle}"),
+            format!("a space belongs after the label `{label}`"),
+            0.95,
+        );
+        true
+    }
+
+    /// Pass 3: a letter lost between two tokens. Returns whether they were joined.
+    fn repair_lost_letter(&mut self, left: &Token, right: &Token) -> bool {
+        match lost_letter::join_lost_letter(left, right, &self.vocabulary) {
+            Verdict::Replace {
+                with,
+                reason,
+                confidence,
+            } => {
+                self.edit(
+                    "lost_letter",
+                    left.core_start,
+                    right.core_end(),
+                    with,
+                    reason,
+                    confidence,
+                );
+                true
+            }
+            Verdict::Report { reason } => {
+                let text = &self.paragraph[left.core_start..right.core_end()];
+                self.find("lost_letter", left.core_start, text, reason);
+                false
+            }
+            Verdict::Keep => false,
+        }
+    }
+
+    /// Passes 4 to 6 on one token's core: hyphenated compounds part by part, a
+    /// possessive `’s` set aside.
+    fn repair_word(&mut self, word: &str, offset: usize, sentence_start: bool) {
+        if word.contains(['-', '\u{2010}']) {
+            if self.vocabulary.standing(word) == Standing::Known {
+                return;
+            }
+            let mut part_offset = offset;
+            for (number, part) in word.split(['-', '\u{2010}']).enumerate() {
+                if !part.is_empty() {
+                    self.repair_simple_word(part, part_offset, sentence_start && number == 0);
+                }
+                part_offset +=
+                    part.len() + part_separator_len(word, part_offset - offset + part.len());
+            }
+            return;
+        }
+        self.repair_simple_word(word, offset, sentence_start);
+    }
+
+    /// Passes 4 to 6 on a word without hyphens.
+    fn repair_simple_word(&mut self, word: &str, offset: usize, sentence_start: bool) {
+        let base = strip_possessive(word);
+        if base.is_empty() {
+            return;
+        }
+        let standing = self.vocabulary.standing(base);
+        match standing {
+            Standing::Known => {
+                if self.is_miscased_ordinary_word(base) {
+                    let reason = "a capital letter inside an ordinary word looks like damage";
+                    self.find("suspect", offset, base, reason.to_string());
+                }
+            }
+            _ if !base.chars().all(char::is_alphabetic) => {
+                // Digits, apostrophes, `@`, `/`, `.`: numbers, contractions, handles, URLs.
+                if let Some(reason) = suspect::damage_in(base) {
+                    self.find("suspect", offset, base, reason.to_string());
+                }
+            }
+            Standing::Unverified(_) => self.repair_unverified(base, offset, standing),
+            Standing::Unknown => self.repair_unknown(base, offset, sentence_start),
+        }
+    }
+
+    /// `tHe`: a lower-case word with capitals inside whose letters spell an ordinary
+    /// word the dictionary never writes that way (unlike `iPod` or `eBay`).
+    fn is_miscased_ordinary_word(&self, word: &str) -> bool {
+        token::word_case(word) == Some(token::WordCase::LowerThenUpper)
+            && self
+                .vocabulary
+                .entry(word)
+                .is_some_and(|entry| entry.is_ordinary_word() && !entry.has_mixed_case_form())
+    }
+
+    /// A token no list knows: split it, else correct it, else report it if it looks damaged.
+    fn repair_unknown(&mut self, word: &str, offset: usize, sentence_start: bool) {
+        let glued = glue::split_glued(word, Standing::Unknown, sentence_start, &self.vocabulary);
+        if self.apply_verdict("glue", word, offset, glued) {
+            return;
+        }
+        let typo = typo::correct_slip(word, Standing::Unknown, sentence_start, &self.vocabulary);
+        if self.apply_verdict("typo", word, offset, typo) {
+            return;
+        }
+        if let Some(reason) = suspect::damage_in(word) {
+            self.find("suspect", offset, word, reason.to_string());
+        }
+    }
+
+    /// A rare word only wordfreq lists: changed only when exactly one pass is sure; when
+    /// both a split and a correction fit (`theif`: `the if` or `thief`), it is reported.
+    fn repair_unverified(&mut self, word: &str, offset: usize, standing: Standing) {
+        let glued = glue::split_glued(word, standing, false, &self.vocabulary);
+        let typo = typo::correct_slip(word, standing, false, &self.vocabulary);
+        match (glued, typo) {
+            (glued @ Verdict::Replace { .. }, Verdict::Keep | Verdict::Report { .. }) => {
+                self.apply_verdict("glue", word, offset, glued);
+            }
+            (Verdict::Keep | Verdict::Report { .. }, typo @ Verdict::Replace { .. }) => {
+                self.apply_verdict("typo", word, offset, typo);
+            }
+            (Verdict::Replace { with: split, .. }, Verdict::Replace { with: fixed, .. }) => {
+                let reason = format!("may be `{split}` glued together or a typo for `{fixed}`");
+                self.find("typo", offset, word, reason);
+            }
+            _ => {}
+        }
+    }
+
+    /// Records a verdict on `word` at `offset`. Returns whether anything was recorded.
+    fn apply_verdict(
+        &mut self,
+        pass: &'static str,
+        word: &str,
+        offset: usize,
+        verdict: Verdict,
+    ) -> bool {
+        match verdict {
+            Verdict::Keep => false,
+            Verdict::Replace {
+                with,
+                reason,
+                confidence,
+            } => {
+                self.edit(pass, offset, offset + word.len(), with, reason, confidence);
+                true
+            }
+            Verdict::Report { reason } => {
+                self.find(pass, offset, word, reason);
+                true
+            }
+        }
+    }
+
+    fn edit(
+        &mut self,
+        pass: &'static str,
+        start: usize,
+        end: usize,
+        after: String,
+        reason: String,
+        confidence: f32,
+    ) {
+        let edit = WordEdit {
+            pass,
+            offset: start,
+            before: self.paragraph[start..end].to_string(),
+            after,
+            reason,
+            confidence,
+        };
+        self.edits.push((start, end, edit));
+    }
+
+    fn find(&mut self, pass: &'static str, offset: usize, text: &str, reason: String) {
+        self.findings.push(WordFinding {
+            pass,
+            offset,
+            text: text.to_string(),
+            reason,
+        });
+    }
+
+    /// Applies the edits to the paragraph.
+    fn finish(mut self) -> WordRepairs {
+        self.edits.sort_by_key(|(start, _, _)| *start);
+        self.findings.sort_by_key(|finding| finding.offset);
+        let mut text = String::with_capacity(self.paragraph.len() + 16);
+        let mut copied_to = 0;
+        for (start, end, edit) in &self.edits {
+            text.push_str(&self.paragraph[copied_to..*start]);
+            text.push_str(&edit.after);
+            copied_to = *end;
+        }
+        text.push_str(&self.paragraph[copied_to..]);
+        WordRepairs {
+            text,
+            edits: self.edits.into_iter().map(|(_, _, edit)| edit).collect(),
+            findings: self.findings,
+        }
+    }
+}
+
+/// The token is a contact label followed by its colon and a space (`X:` in
+/// `X: mariaamkahn`), so the next token is a handle.
+fn follows_contact_label(token: &Token) -> bool {
+    token.text.ends_with(':') && spacing::is_contact_label(token.core)
+}
+
+/// `word` without a trailing possessive `'s` / `’s`.
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .unwrap_or(word)
+}
+
+/// The byte length of the hyphen at `at` in `word` (0 at the end).
+fn part_separator_len(word: &str, at: usize) -> usize {
+    word[at..].chars().next().map_or(0, char::len_utf8)
+}
+
+#[cfg(test)]
+mod tests;

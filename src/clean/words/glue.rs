@@ -1,0 +1,476 @@
+//! Glued words: spaces lost where italics or links were stripped, as in
+//! `ajournalist andcommunicationsprofessional` → `a journalist and communications
+//! professional` and `forExcellence inJournalism` → `for Excellence in Journalism`.
+//!
+//! Only a token no list knows is a candidate. It is split by a best-segmentation search
+//! (a small dynamic program over the token's letters) in which every piece must be an
+//! ordinary dictionary word; the best split is the most probable one (the sum of the
+//! pieces' Zipf frequencies minus 9 each, i.e. the product of their probabilities, so
+//! fewer and more frequent pieces win). The split is made only when it is clear:
+//!
+//! * single-letter pieces only `a` and `I`, two-letter pieces only from a short list of
+//!   real two-letter words, three-letter pieces must be common; a split never ends in
+//!   `a` or `an`, which belong before a word;
+//! * a lower-case piece must be an ordinary word, never a name: `mariaamkahn` is not
+//!   "maria am kahn";
+//! * a capital inside a token marks a split only after a lower-case prefix of real words
+//!   (`forExcellence`); `iPhone`, `eBay` and capitalised camel case (`PowerPoint`,
+//!   `McDonald`, `YouTube`) are never split;
+//! * a capitalised token is split only at the start of a sentence (`Thecouncil`);
+//!   mid-sentence it is a name until proven otherwise, and a plausible split is only
+//!   reported;
+//! * when a second split is nearly as likely, nothing changes and the doubt is reported;
+//! * a rare lower-case token only wordfreq lists ([`Standing::Unverified`], e.g. `ofthe`)
+//!   is split only when the split is a thousand times more probable than the token.
+
+use super::token::{word_case, WordCase};
+use super::vocabulary::{Standing, Vocabulary};
+use super::Verdict;
+
+/// Tokens shorter than this (in characters) are never split: too many short words fit.
+const MIN_GLUED_CHARS: usize = 4;
+/// Longest piece tried, in characters.
+const MAX_PIECE_CHARS: usize = 24;
+/// A split is clear when the runner-up is less likely by this many powers of ten.
+const AMBIGUITY_MARGIN: f32 = 1.0;
+/// The pieces of a split must average at least this Zipf frequency.
+const MIN_MEAN_ZIPF: f32 = 3.0;
+/// An unverified token is split only when the split beats it by this many powers of ten.
+const UNVERIFIED_MIN_GAIN: f32 = 3.0;
+/// Confidence recorded for a split of an unknown token, and of an unverified one.
+const SPLIT_CONFIDENCE: f32 = 0.9;
+const UNVERIFIED_SPLIT_CONFIDENCE: f32 = 0.7;
+/// The only two-letter words a split may produce.
+const TWO_LETTER_WORDS: &[&str] = &[
+    "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no",
+    "of", "on", "or", "so", "to", "up", "us", "we",
+];
+
+/// Decides whether a token that is not known ([`Standing::Unknown`] or
+/// [`Standing::Unverified`]) is words glued together, and how to split it.
+pub(crate) fn split_glued(
+    word: &str,
+    standing: Standing,
+    sentence_start: bool,
+    vocabulary: &Vocabulary,
+) -> Verdict {
+    if word.chars().count() < MIN_GLUED_CHARS {
+        return Verdict::Keep;
+    }
+    match standing {
+        Standing::Known => Verdict::Keep,
+        Standing::Unverified(own_zipf) => split_unverified(word, own_zipf, vocabulary),
+        Standing::Unknown => split_unknown(word, sentence_start, vocabulary),
+    }
+}
+
+/// A rare web word (`ofthe`): split only if overwhelmingly likelier; never reported.
+fn split_unverified(word: &str, own_zipf: f32, vocabulary: &Vocabulary) -> Verdict {
+    if word_case(word) != Some(WordCase::Lower) {
+        return Verdict::Keep;
+    }
+    let splits = best_splits(word, PieceRule::Ordinary, vocabulary);
+    let overwhelming = splits
+        .first()
+        .is_some_and(|best| best.log_probability >= own_zipf - 9.0 + UNVERIFIED_MIN_GAIN);
+    match decide(word, splits) {
+        Verdict::Replace { with, reason, .. } if overwhelming => Verdict::Replace {
+            with,
+            reason: format!("{reason}, far more likely than the rare `{word}`"),
+            confidence: UNVERIFIED_SPLIT_CONFIDENCE,
+        },
+        _ => Verdict::Keep,
+    }
+}
+
+/// A token no list knows.
+fn split_unknown(word: &str, sentence_start: bool, vocabulary: &Vocabulary) -> Verdict {
+    match word_case(word) {
+        Some(WordCase::Lower) => decide(word, best_splits(word, PieceRule::Ordinary, vocabulary)),
+        Some(WordCase::LowerThenUpper) => split_at_capital(word, vocabulary),
+        Some(WordCase::Capitalised) => {
+            let splits = best_splits(word, PieceRule::NameThenOrdinary, vocabulary);
+            if sentence_start && starts_with_ordinary_word(&splits, vocabulary) {
+                decide(word, splits)
+            } else {
+                report_only(word, splits)
+            }
+        }
+        _ => Verdict::Keep,
+    }
+}
+
+/// `forExcellence`: a lower-case prefix of real words, then one capitalised word.
+fn split_at_capital(word: &str, vocabulary: &Vocabulary) -> Verdict {
+    let Some(boundary) = word.find(char::is_uppercase) else {
+        return Verdict::Keep;
+    };
+    let (prefix, suffix) = word.split_at(boundary);
+    if word_case(suffix) != Some(WordCase::Capitalised) {
+        // More than one capital inside (`myFitnessPal`) looks like a brand or code.
+        return Verdict::Keep;
+    }
+    let prefix_splits = best_splits_allowing_one(prefix, vocabulary);
+    let Some(best) = prefix_splits.first() else {
+        return Verdict::Keep;
+    };
+    if !vocabulary.is_real_word(suffix) {
+        return Verdict::Report {
+            reason: format!(
+                "may be words glued together (`{} {suffix}`), but `{suffix}` is not a known word",
+                best.pieces.join(" ")
+            ),
+        };
+    }
+    let mut splits = prefix_splits;
+    for split in &mut splits {
+        split.pieces.push(suffix.to_string());
+    }
+    decide(word, splits)
+}
+
+/// Like [`best_splits`], but a prefix that is itself one word counts as a split of one.
+fn best_splits_allowing_one(prefix: &str, vocabulary: &Vocabulary) -> Vec<Split> {
+    let mut splits = best_splits(prefix, PieceRule::Ordinary, vocabulary);
+    if let Some(zipf) = piece_zipf(prefix, PieceRule::Ordinary, true, vocabulary) {
+        splits.push(Split {
+            pieces: vec![prefix.to_string()],
+            log_probability: zipf - 9.0,
+            zipf_sum: zipf,
+        });
+        splits.sort_by(|a, b| b.log_probability.total_cmp(&a.log_probability));
+        splits.truncate(2);
+    }
+    splits
+}
+
+/// Turns the two best splits into a verdict: split when clear, report when doubtful.
+fn decide(word: &str, splits: Vec<Split>) -> Verdict {
+    let Some(best) = splits.first() else {
+        return Verdict::Keep;
+    };
+    if best.pieces.len() < 2 || best.mean_zipf() < MIN_MEAN_ZIPF {
+        return Verdict::Keep;
+    }
+    let joined = best.pieces.join(" ");
+    if let Some(second) = splits.get(1) {
+        if best.log_probability - second.log_probability < AMBIGUITY_MARGIN {
+            return Verdict::Report {
+                reason: format!(
+                    "may be words glued together, but `{joined}` and `{}` are both likely",
+                    second.pieces.join(" ")
+                ),
+            };
+        }
+    }
+    Verdict::Replace {
+        with: joined,
+        reason: format!(
+            "`{word}` is not a word; its letters are the words `{}`",
+            best.pieces.join("` `")
+        ),
+        confidence: SPLIT_CONFIDENCE,
+    }
+}
+
+/// A capitalised token mid-sentence may be a name: a good split is only reported.
+fn report_only(_word: &str, splits: Vec<Split>) -> Verdict {
+    match splits.first() {
+        Some(best) if best.pieces.len() >= 2 && best.mean_zipf() >= MIN_MEAN_ZIPF => {
+            Verdict::Report {
+                reason: format!(
+                    "may be words glued together (`{}`), but a capitalised word may be a name",
+                    best.pieces.join(" ")
+                ),
+            }
+        }
+        _ => Verdict::Keep,
+    }
+}
+
+/// The first piece of the best split is an ordinary word (`The` of `Thecouncil`), not
+/// only a name.
+fn starts_with_ordinary_word(splits: &[Split], vocabulary: &Vocabulary) -> bool {
+    splits.first().is_some_and(|best| {
+        piece_zipf(&best.pieces[0], PieceRule::Ordinary, true, vocabulary).is_some()
+    })
+}
+
+/// Which words may be pieces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PieceRule {
+    /// Every piece an ordinary word.
+    Ordinary,
+    /// The first piece may be a name (it carries the token's capital); the rest ordinary.
+    NameThenOrdinary,
+}
+
+/// One way to split a token.
+#[derive(Debug, Clone, PartialEq)]
+struct Split {
+    pieces: Vec<String>,
+    /// Sum over pieces of (Zipf − 9): log10 of the product of their probabilities.
+    log_probability: f32,
+    zipf_sum: f32,
+}
+
+impl Split {
+    fn mean_zipf(&self) -> f32 {
+        self.zipf_sum / self.pieces.len() as f32
+    }
+}
+
+/// A partial split ending at some position: its score and where its last piece began.
+#[derive(Debug, Clone, Copy)]
+struct Path {
+    log_probability: f32,
+    zipf_sum: f32,
+    piece_start: usize,
+    /// Which of the (up to two) paths ending at `piece_start` it extends.
+    previous_rank: usize,
+}
+
+/// The two most probable splits of `word` into valid pieces, best first (fewer if fewer
+/// exist). A split of one piece is not returned.
+fn best_splits(word: &str, rule: PieceRule, vocabulary: &Vocabulary) -> Vec<Split> {
+    let bounds: Vec<usize> = word
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(word.len()))
+        .collect();
+    let positions = bounds.len();
+    // paths[end] holds the best two ways to split word[..bounds[end]].
+    let mut paths: Vec<Vec<Path>> = vec![Vec::new(); positions];
+    for end in 1..positions {
+        let first_start = end.saturating_sub(MAX_PIECE_CHARS);
+        for start in first_start..end {
+            if start > 0 && paths[start].is_empty() {
+                continue;
+            }
+            let is_first = start == 0;
+            if is_first && end == positions - 1 {
+                continue; // the whole token is not a split
+            }
+            let piece = &word[bounds[start]..bounds[end]];
+            let Some(zipf) = piece_zipf(piece, rule, is_first, vocabulary) else {
+                continue;
+            };
+            let extend = |log_probability: f32, zipf_sum: f32, previous_rank: usize| Path {
+                log_probability: log_probability + zipf - 9.0,
+                zipf_sum: zipf_sum + zipf,
+                piece_start: start,
+                previous_rank,
+            };
+            let candidates: Vec<Path> = if is_first {
+                vec![extend(0.0, 0.0, 0)]
+            } else {
+                paths[start]
+                    .iter()
+                    .enumerate()
+                    .map(|(rank, p)| extend(p.log_probability, p.zipf_sum, rank))
+                    .collect()
+            };
+            for candidate in candidates {
+                keep_best_two(&mut paths[end], candidate);
+            }
+        }
+    }
+    (0..paths[positions - 1].len())
+        .map(|rank| trace(word, &bounds, &paths, positions - 1, rank))
+        .filter(|split| !ends_with_article(split))
+        .collect()
+}
+
+/// `a` and `an` go before a word: a split ending in one is not a glued pair.
+fn ends_with_article(split: &Split) -> bool {
+    split
+        .pieces
+        .last()
+        .is_some_and(|last| last == "a" || last == "an")
+}
+
+fn keep_best_two(paths: &mut Vec<Path>, candidate: Path) {
+    paths.push(candidate);
+    paths.sort_by(|a, b| b.log_probability.total_cmp(&a.log_probability));
+    paths.truncate(2);
+}
+
+/// Rebuilds the split that ends at `end` with the given rank.
+fn trace(word: &str, bounds: &[usize], paths: &[Vec<Path>], end: usize, rank: usize) -> Split {
+    let last = paths[end][rank];
+    let mut pieces = Vec::new();
+    let (mut end, mut rank) = (end, rank);
+    while end > 0 {
+        let path = paths[end][rank];
+        pieces.push(word[bounds[path.piece_start]..bounds[end]].to_string());
+        end = path.piece_start;
+        rank = path.previous_rank;
+    }
+    pieces.reverse();
+    Split {
+        pieces,
+        log_probability: last.log_probability,
+        zipf_sum: last.zipf_sum,
+    }
+}
+
+/// The Zipf frequency of `piece` if it may be a piece of a split, else `None`.
+fn piece_zipf(
+    piece: &str,
+    rule: PieceRule,
+    is_first: bool,
+    vocabulary: &Vocabulary,
+) -> Option<f32> {
+    let mut chars = piece.chars();
+    let first = chars.next()?;
+    if chars.next().is_none() {
+        return single_letter_zipf(first, is_first, vocabulary);
+    }
+    let length = piece.chars().count();
+    if length == 2
+        && !TWO_LETTER_WORDS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(piece))
+    {
+        return None;
+    }
+    let min_zipf = if length == 3 { 3.0 } else { 2.5 };
+    let zipf = match (rule, is_first) {
+        (PieceRule::NameThenOrdinary, true) => name_or_word_zipf(piece, vocabulary)?,
+        _ => vocabulary.ordinary_word_zipf(piece)?,
+    };
+    (zipf >= min_zipf).then_some(zipf)
+}
+
+/// Single letters are words only as `a` (or `A` opening a token) and `I`.
+fn single_letter_zipf(letter: char, is_first: bool, vocabulary: &Vocabulary) -> Option<f32> {
+    let allowed = letter == 'a' || letter == 'I' || (letter == 'A' && is_first);
+    if !allowed {
+        return None;
+    }
+    vocabulary
+        .entry(&letter.to_string())
+        .map(|entry| entry.zipf())
+}
+
+/// The Zipf frequency of a real word, names included (a dictionary-only word counts as 3).
+fn name_or_word_zipf(piece: &str, vocabulary: &Vocabulary) -> Option<f32> {
+    if !vocabulary.is_real_word(piece) {
+        return None;
+    }
+    let zipf = vocabulary.entry(piece).map_or(0.0, |entry| entry.zipf());
+    Some(zipf.max(super::vocabulary::SITE_WORD_ZIPF))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::words::lexicon::Lexicon;
+    use crate::clean::words::WordContext;
+
+    fn split(word: &str, sentence_start: bool) -> Verdict {
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context);
+        // Judged as unknown whatever the lexicon says, to test the rules themselves.
+        split_glued(word, Standing::Unknown, sentence_start, &vocabulary)
+    }
+
+    fn replaced(word: &str) -> String {
+        match split(word, false) {
+            Verdict::Replace { with, .. } => with,
+            other => panic!("{word}: expected a split, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn glued_lower_case_words_are_split() {
+        assert_eq!(replaced("ajournalist"), "a journalist");
+        assert_eq!(
+            replaced("andcommunicationsprofessional"),
+            "and communications professional"
+        );
+        assert_eq!(replaced("ofthegovernment"), "of the government");
+        assert_eq!(replaced("ceasefireagreement"), "ceasefire agreement");
+    }
+
+    #[test]
+    fn lower_case_prefix_glued_to_a_capitalised_word_is_split() {
+        assert_eq!(replaced("forExcellence"), "for Excellence");
+        assert_eq!(replaced("inJournalism"), "in Journalism");
+        assert_eq!(replaced("theTaliban"), "the Taliban");
+    }
+
+    #[test]
+    fn capitalised_token_is_split_only_at_a_sentence_start() {
+        assert!(
+            matches!(split("Thecouncil", true), Verdict::Replace { with, .. } if with == "The council")
+        );
+        assert!(matches!(split("Thecouncil", false), Verdict::Report { .. }));
+    }
+
+    #[test]
+    fn names_brands_and_handles_are_not_split() {
+        for word in [
+            "mariaamkahn",
+            "Akhundzada",
+            "Baradar",
+            "Yaqoob",
+            "muhajireen",
+            "Rawalpindi",
+            "Kandahar",
+            "Turkiye",
+            "Azaz",
+            "iPhone",
+            "eBay",
+            "YouTube",
+            "McDonald",
+            "JavaScript",
+            "PowerPoint",
+            "myFitnessPal",
+            "TTP",
+        ] {
+            for sentence_start in [false, true] {
+                assert!(
+                    !matches!(split(word, sentence_start), Verdict::Replace { .. }),
+                    "{word} must not be split"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn rare_web_words_are_split_only_when_overwhelmingly_likelier() {
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context);
+        let unverified = |word: &str| match vocabulary.standing(word) {
+            Standing::Unverified(zipf) => {
+                split_glued(word, Standing::Unverified(zipf), false, &vocabulary)
+            }
+            other => panic!("{word} is {other:?}"),
+        };
+        assert!(matches!(unverified("inthe"), Verdict::Replace { with, .. } if with == "in the"));
+        // Real rare words, dialect and names that happen to be made of words stay.
+        for word in ["statemen", "sufferin", "afeared", "nother"] {
+            assert_eq!(unverified(word), Verdict::Keep, "{word}");
+        }
+        assert_eq!(
+            split_glued("journalist", Standing::Known, true, &vocabulary),
+            Verdict::Keep
+        );
+    }
+
+    #[test]
+    fn splits_never_end_in_an_article() {
+        assert!(!matches!(split("showa", false), Verdict::Replace { .. }));
+    }
+
+    #[test]
+    fn short_tokens_are_not_split() {
+        assert_eq!(split("ina", false), Verdict::Keep);
+    }
+
+    #[test]
+    fn unknown_capitalised_suffix_is_reported_not_split() {
+        assert!(matches!(split("inZqxwland", false), Verdict::Report { .. }));
+    }
+}

@@ -1,0 +1,139 @@
+//! Lost letters: a non-ASCII letter the copy turned into a space, as in `Erdo an` →
+//! `Erdoğan`.
+//!
+//! Two adjacent tokens are joined when the left one is not a real word (only a fragment:
+//! `Erdo`), no punctuation separates them, and putting exactly one of the letters below
+//! in place of the space gives a word the lexicon knows with some frequency (wordfreq
+//! lists names with diacritics: `erdoğan`). The capitals of the two parts are kept; the
+//! restored letter is a capital only inside a word in capitals.
+
+use super::token::Token;
+use super::vocabulary::Vocabulary;
+use super::Verdict;
+
+/// Letters that copying commonly loses: Turkish, Western and Central European, Nordic.
+const LOST_LETTERS: &[char] = &[
+    'ğ', 'ş', 'ç', 'ı', 'ö', 'ü', 'é', 'è', 'ê', 'ë', 'á', 'à', 'â', 'ä', 'å', 'ã', 'í', 'ì', 'î',
+    'ï', 'ó', 'ò', 'ô', 'õ', 'ø', 'ú', 'ù', 'û', 'ñ', 'ł', 'ś', 'ź', 'ż', 'ć', 'ń', 'č', 'š', 'ž',
+    'ř', 'ý', 'ß', 'æ', 'œ', 'đ', 'ă', 'ș', 'ț', 'ě', 'ů', 'ő', 'ű',
+];
+
+/// The joined word must be at least this frequent.
+const MIN_JOINED_ZIPF: f32 = 2.0;
+/// When two letters both fit, the better must be this many powers of ten more frequent.
+const AMBIGUITY_MARGIN: f32 = 1.0;
+const CONFIDENCE: f32 = 0.8;
+
+/// Decides whether `left` and `right` (adjacent tokens) are one word with a lost letter.
+/// A `Replace` verdict replaces the text from `left`'s core to `right`'s core.
+pub(crate) fn join_lost_letter(left: &Token, right: &Token, vocabulary: &Vocabulary) -> Verdict {
+    if !left.core_is_last() || !right.core_is_first() {
+        return Verdict::Keep;
+    }
+    let (head, tail) = (left.core, right.core);
+    let letters_only = |s: &str| !s.is_empty() && s.chars().all(char::is_alphabetic);
+    if !letters_only(head) || !letters_only(tail) || vocabulary.is_real_word(head) {
+        return Verdict::Keep;
+    }
+    // The tail continues a word: lower case, unless the whole word is in capitals.
+    let shouting = is_all_caps(head) && is_all_caps(tail);
+    if !shouting && tail.chars().any(char::is_uppercase) {
+        return Verdict::Keep;
+    }
+    let mut fits: Vec<(String, f32)> = LOST_LETTERS
+        .iter()
+        .filter_map(|&letter| {
+            let letter = if shouting { upper(letter) } else { letter };
+            let joined = format!("{head}{letter}{tail}");
+            let zipf = vocabulary.entry(&joined)?.zipf();
+            (zipf >= MIN_JOINED_ZIPF).then_some((joined, zipf))
+        })
+        .collect();
+    fits.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let before = format!("{head} {tail}");
+    match fits.as_slice() {
+        [] => Verdict::Keep,
+        [(best, best_zipf), rest @ ..]
+            if rest
+                .first()
+                .is_none_or(|(_, second)| best_zipf - second >= AMBIGUITY_MARGIN) =>
+        {
+            Verdict::Replace {
+                with: best.clone(),
+                reason: format!(
+                    "`{head}` is not a word; `{best}` has a letter the copy turned into a space"
+                ),
+                confidence: CONFIDENCE,
+            }
+        }
+        several => Verdict::Report {
+            reason: format!(
+                "`{before}` may be one word with a lost letter: {}",
+                several
+                    .iter()
+                    .map(|(w, _)| format!("`{w}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        },
+    }
+}
+
+fn is_all_caps(s: &str) -> bool {
+    s.chars().count() > 1 && s.chars().all(char::is_uppercase)
+}
+
+/// The capital of a lower-case letter (`ß` and `ı` have no single-letter capital of their
+/// own and stay as they are).
+fn upper(letter: char) -> char {
+    let mut capitals = letter.to_uppercase();
+    match (capitals.next(), capitals.next()) {
+        (Some(capital), None) if letter != 'ı' => capital,
+        _ => letter,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::words::lexicon::Lexicon;
+    use crate::clean::words::token::tokenize;
+    use crate::clean::words::WordContext;
+
+    fn join(text: &str) -> Verdict {
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context);
+        let tokens = tokenize(text);
+        join_lost_letter(&tokens[0], &tokens[1], &vocabulary)
+    }
+
+    fn joined(text: &str) -> String {
+        match join(text) {
+            Verdict::Replace { with, .. } => with,
+            other => panic!("{text}: expected a join, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn lost_letter_is_restored_keeping_capitals() {
+        assert_eq!(joined("Erdo an…"), "Erdoğan");
+        assert_eq!(joined("erdo an"), "erdoğan");
+        assert_eq!(joined("ERDO AN"), "ERDOĞAN");
+    }
+
+    #[test]
+    fn real_words_and_punctuation_keep_their_space() {
+        for text in [
+            "Syed said",
+            "an apple",
+            "Erdo, an",
+            "Erdo (an",
+            "Azaz Syed",
+            "Kabul and",
+            "Tehreek-i-Taliban Pakistan",
+            "Erdo An",
+        ] {
+            assert!(!matches!(join(text), Verdict::Replace { .. }), "{text}");
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! Paragraph-level tests of the word passes together: what must change, what must not,
+//! and that offsets and punctuation survive. All text here is written for these tests.
+
+use super::*;
+
+fn repair(paragraph: &str) -> WordRepairs {
+    repair_paragraph(paragraph, &WordContext::default())
+}
+
+fn repaired(paragraph: &str) -> String {
+    repair(paragraph).text
+}
+
+#[test]
+fn each_defect_class_is_repaired_in_context() {
+    assert_eq!(
+        repaired("The editor is ajournalist andcommunicationsprofessional based in Lahore."),
+        "The editor is a journalist and communications professional based in Lahore."
+    );
+    assert_eq!(
+        repaired("She leads the Centre forExcellence inJournalism at the institute."),
+        "She leads the Centre for Excellence in Journalism at the institute."
+    );
+    assert_eq!(
+        repaired("Trade fell sharply. Meanbwhile, the border stayed shut."),
+        "Trade fell sharply. Meanwhile, the border stayed shut."
+    );
+    assert_eq!(
+        repaired("The visit was announced by President Erdo an… on Friday."),
+        "The visit was announced by President Erdoğan… on Friday."
+    );
+    assert_eq!(
+        repaired("She can be reached on X:deskhandle"),
+        "She can be reached on X: deskhandle"
+    );
+}
+
+#[test]
+fn names_and_ordinary_prose_come_out_unchanged() {
+    let prose = "Neighbours met in Doha. The Taliban under Akhundzada, with Mullah Baradar and \
+        Mullah Yaqoob, call the fighters muhajireen; the Tehreek-i-Taliban Pakistan (TTP) \
+        denies it. Officials in Rawalpindi and Kandahar disagree, the FO said, as Turkiye \
+        offered talks. Azaz Syed told TNS the Pakistan-Afghanistan trade is worth $6 billion. \
+        Reach me on X: mariaamkahn or @mariaamkahn, #peace, desk@example.com, \
+        https://example.com/a-b. COVID-19 cases rose 5% across 10km; 5G masts, an iPhone, \
+        eBay, YouTube, McDonald, JavaScript and PowerPoint were all mentioned. “It’s fine,” \
+        he said — doesn’t he?";
+    let result = repair(prose);
+    assert_eq!(result.text, prose, "edits: {:#?}", result.edits);
+    assert!(result.edits.is_empty());
+}
+
+#[test]
+fn sentence_opening_names_are_never_corrected() {
+    for name in [
+        "Akhundzada",
+        "Yaqoob",
+        "Baradar",
+        "Turkiye",
+        "Azaz",
+        "Kandahar",
+    ] {
+        let paragraph = format!("{name} said nothing. {name} left.");
+        assert_eq!(repaired(&paragraph), paragraph);
+    }
+}
+
+#[test]
+fn handle_glued_to_its_label_is_never_split() {
+    let result = repair("Write to X:mariaamkahn today.");
+    assert_eq!(result.text, "Write to X: mariaamkahn today.");
+    assert_eq!(result.edits.len(), 1);
+    assert_eq!(result.edits[0].pass, "spacing");
+}
+
+#[test]
+fn punctuation_and_curly_quotes_around_a_token_are_kept() {
+    assert_eq!(
+        repaired("“Meanbwhile,” she said; (ajournalist)… ‘forExcellence’"),
+        "“Meanwhile,” she said; (a journalist)… ‘for Excellence’"
+    );
+}
+
+#[test]
+fn edits_carry_offsets_into_the_input() {
+    let paragraph = "Ask “ajournalist” and Erdo an. Meanbwhile it rained.";
+    let result = repair(paragraph);
+    let passes: Vec<&str> = result.edits.iter().map(|e| e.pass).collect();
+    assert_eq!(passes, ["glue", "lost_letter", "typo"]);
+    for edit in &result.edits {
+        assert_eq!(
+            &paragraph[edit.offset..edit.offset + edit.before.len()],
+            edit.before
+        );
+        assert!(edit.confidence > 0.0 && edit.confidence <= 1.0);
+        assert!(!edit.reason.is_empty());
+    }
+    assert_eq!(result.edits[1].before, "Erdo an");
+    assert_eq!(result.edits[1].after, "Erdoğan");
+}
+
+#[test]
+fn site_corrections_run_first_and_site_words_are_known() {
+    let mut context = WordContext {
+        corrections: vec![("Wrongname".to_string(), "Rightname".to_string())],
+        ..WordContext::default()
+    };
+    context.add_known_word("zqxwfoo");
+    let result = repair_paragraph("Then Wrongname met the zqxwfoo team.", &context);
+    assert_eq!(result.text, "Then Rightname met the zqxwfoo team.");
+    assert_eq!(result.edits[0].pass, "site_words");
+    assert!(result.findings.is_empty());
+}
+
+#[test]
+fn site_words_can_be_pieces_of_glued_words() {
+    let mut context = WordContext::default();
+    context.add_known_word("zqxwland");
+    let result = repair_paragraph("They flew tozqxwland yesterday.", &context);
+    assert_eq!(result.text, "They flew to zqxwland yesterday.");
+}
+
+#[test]
+fn damaged_looking_tokens_are_reported_not_changed() {
+    let paragraph = "The wor1d saw tHe change in Kabul.";
+    let result = repair(paragraph);
+    assert_eq!(result.text, paragraph);
+    let texts: Vec<&str> = result.findings.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(texts, ["wor1d", "tHe"]);
+    for finding in &result.findings {
+        assert_eq!(
+            &paragraph[finding.offset..finding.offset + finding.text.len()],
+            finding.text
+        );
+    }
+}
+
+#[test]
+fn ambiguous_typo_is_reported() {
+    let paragraph = "The bstter was closed.";
+    let result = repair(paragraph);
+    assert_eq!(result.text, paragraph);
+    assert_eq!(result.findings.len(), 1);
+    assert_eq!(result.findings[0].pass, "typo");
+}
+
+#[test]
+fn hyphenated_compounds_are_repaired_part_by_part() {
+    assert_eq!(
+        repaired("a well-knownjournalist spoke"),
+        "a well-known journalist spoke"
+    );
+    assert_eq!(
+        repaired("the anti-goverment protest"),
+        "the anti-government protest"
+    );
+}
+
+#[test]
+fn possessives_are_repaired_around_the_suffix() {
+    assert_eq!(repaired("the goverment’s plan"), "the government’s plan");
+}
+
+#[test]
+fn odd_input_never_panics() {
+    for paragraph in [
+        "",
+        " ",
+        "—",
+        "’s",
+        "-",
+        "a-",
+        "-b",
+        "X:",
+        "“",
+        "Erdo",
+        "ß ı",
+        "\u{2010}x",
+    ] {
+        let result = repair(paragraph);
+        assert_eq!(result.text.is_empty(), paragraph.is_empty());
+    }
+}
+
+/// Throughput on generated prose; run with
+/// `cargo test --release --lib clean::words::tests::throughput -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn throughput() {
+    let sentences = [
+        "The ministers met in the capital on Tuesday to discuss the ceasefire and the trade route.",
+        "Officials said the talks had made progress, although several questions remained open.",
+        "Meanbwhile, the opposition accused the government of ignoring the ajournalist report.",
+        "Analysts in Rawalpindi and Kandahar expect a second round before the end of the month.",
+        "“We are willing to sit together,” the spokesman said, “but not at any price.”",
+    ];
+    let mut text = String::new();
+    let mut paragraph = 0usize;
+    while text.len() < 8 << 20 {
+        for i in 0..4 {
+            text.push_str(sentences[(paragraph + i) % sentences.len()]);
+            text.push(' ');
+        }
+        text.push('\n');
+        paragraph += 1;
+    }
+    let context = WordContext::default();
+    let paragraphs: Vec<&str> = text.lines().collect();
+    let start = std::time::Instant::now();
+    let mut edits = 0;
+    for p in &paragraphs {
+        edits += repair_paragraph(p, &context).edits.len();
+    }
+    let elapsed = start.elapsed();
+    let mb = text.len() as f64 / 1e6;
+    println!(
+        "{mb:.1} MB in {elapsed:?}: {:.1} MB/s, {edits} edits",
+        mb / elapsed.as_secs_f64()
+    );
+    assert!(edits > 0);
+}

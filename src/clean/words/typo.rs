@@ -1,0 +1,363 @@
+//! Typos: a single keyboard slip in an ordinary word, as in `Meanbwhile` → `Meanwhile`.
+//!
+//! A slip is one of: an extra key next to (or the same as) a neighbouring letter
+//! (`Meanbwhile`), a letter replaced by a key next to it on a QWERTY keyboard (`goverbment`
+//! for `government` is two slips and is left alone), two letters swapped (`teh`), or a
+//! letter left out (`goverment`). Only a token no list knows is a candidate, and the
+//! correction must be a frequent ordinary dictionary word:
+//!
+//! * lower-case tokens: any of the four slips, when exactly one such word is one slip
+//!   away (several → reported, not changed);
+//! * a capitalised token at the start of a sentence: only an extra or replaced
+//!   neighbouring key, and only towards a common word, because a sentence may open with a
+//!   name (`Akhundzada`, `Yaqoob`, `Baradar` never change);
+//! * a capitalised token mid-sentence, capitals, mixed case: never (names, acronyms);
+//! * a rare lower-case token only wordfreq lists ([`Standing::Unverified`]: its web text
+//!   holds misspellings such as `goverment`) only when the correction is a hundred times
+//!   more frequent.
+
+use super::token::{word_case, WordCase};
+use super::vocabulary::{Standing, Vocabulary};
+use super::Verdict;
+
+/// Tokens shorter than this have too many neighbours to correct safely.
+const MIN_TYPO_CHARS: usize = 4;
+/// Longest token considered (longer ones are rarely single slips of a known word).
+const MAX_TYPO_CHARS: usize = 30;
+/// A correction must be at least this frequent.
+const MIN_CORRECTION_ZIPF: f32 = 3.0;
+/// ... and this frequent when the token is capitalised at a sentence start.
+const MIN_CAPITALISED_CORRECTION_ZIPF: f32 = 3.5;
+/// For an unverified token, how many powers of ten more frequent the correction must be.
+const UNVERIFIED_MIN_GAIN: f32 = 2.0;
+const CONFIDENCE: f32 = 0.85;
+const UNVERIFIED_CONFIDENCE: f32 = 0.7;
+const CAPITALISED_CONFIDENCE: f32 = 0.8;
+
+/// The four kinds of slip, as what the typist did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slip {
+    ExtraKey,
+    WrongKey,
+    Swapped,
+    MissedKey,
+}
+
+impl Slip {
+    fn describe(self) -> &'static str {
+        match self {
+            Slip::ExtraKey => "an extra key",
+            Slip::WrongKey => "a neighbouring key",
+            Slip::Swapped => "two swapped letters",
+            Slip::MissedKey => "a missed letter",
+        }
+    }
+}
+
+/// Decides whether a token that is not known ([`Standing::Unknown`] or
+/// [`Standing::Unverified`]) is one keyboard slip away from a single common word.
+pub(crate) fn correct_slip(
+    word: &str,
+    standing: Standing,
+    sentence_start: bool,
+    vocabulary: &Vocabulary,
+) -> Verdict {
+    let length = word.len();
+    if !word.is_ascii() || !(MIN_TYPO_CHARS..=MAX_TYPO_CHARS).contains(&length) {
+        return Verdict::Keep;
+    }
+    let (slips, min_zipf, confidence): (&[Slip], f32, f32) = match (standing, word_case(word)) {
+        (Standing::Known, _) => return Verdict::Keep,
+        (Standing::Unverified(own_zipf), Some(WordCase::Lower)) => (
+            &[
+                Slip::ExtraKey,
+                Slip::WrongKey,
+                Slip::Swapped,
+                Slip::MissedKey,
+            ],
+            MIN_CORRECTION_ZIPF.max(own_zipf + UNVERIFIED_MIN_GAIN),
+            UNVERIFIED_CONFIDENCE,
+        ),
+        (Standing::Unverified(_), _) => return Verdict::Keep,
+        (Standing::Unknown, Some(WordCase::Lower)) => (
+            &[
+                Slip::ExtraKey,
+                Slip::WrongKey,
+                Slip::Swapped,
+                Slip::MissedKey,
+            ],
+            MIN_CORRECTION_ZIPF,
+            CONFIDENCE,
+        ),
+        (Standing::Unknown, Some(WordCase::Capitalised)) if sentence_start => (
+            &[Slip::ExtraKey, Slip::WrongKey],
+            MIN_CAPITALISED_CORRECTION_ZIPF,
+            CAPITALISED_CONFIDENCE,
+        ),
+        _ => return Verdict::Keep,
+    };
+    let lower = word.to_ascii_lowercase();
+    let mut found: Vec<(String, Slip)> = Vec::new();
+    for &slip in slips {
+        for candidate in slip_corrections(&lower, slip) {
+            let common = vocabulary
+                .ordinary_word_zipf(&candidate)
+                .is_some_and(|zipf| zipf >= min_zipf);
+            if common && !found.iter().any(|(seen, _)| *seen == candidate) {
+                found.push((candidate, slip));
+            }
+        }
+    }
+    match found.as_slice() {
+        [] => Verdict::Keep,
+        [(candidate, slip)] => Verdict::Replace {
+            with: match_case(word, candidate),
+            reason: format!(
+                "`{word}` is not a word; `{}` is one slip away ({})",
+                match_case(word, candidate),
+                slip.describe()
+            ),
+            confidence,
+        },
+        several => Verdict::Report {
+            reason: format!(
+                "`{word}` is not a word and may be a typo for any of: {}",
+                several
+                    .iter()
+                    .map(|(c, _)| format!("`{}`", match_case(word, c)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        },
+    }
+}
+
+/// Every word the typist may have meant, if they made this slip typing `word`
+/// (lower-case ASCII).
+fn slip_corrections(word: &str, slip: Slip) -> Vec<String> {
+    let bytes = word.as_bytes();
+    let mut out = Vec::new();
+    match slip {
+        Slip::ExtraKey => {
+            for i in 0..bytes.len() {
+                let beside = |j: Option<usize>| {
+                    j.and_then(|j| bytes.get(j))
+                        .is_some_and(|&b| b == bytes[i] || are_neighbours(b, bytes[i]))
+                };
+                if beside(i.checked_sub(1)) || beside(Some(i + 1)) {
+                    let mut candidate = bytes.to_vec();
+                    candidate.remove(i);
+                    out.push(candidate);
+                }
+            }
+        }
+        Slip::WrongKey => {
+            for i in 0..bytes.len() {
+                for &key in neighbours(bytes[i]) {
+                    let mut candidate = bytes.to_vec();
+                    candidate[i] = key;
+                    out.push(candidate);
+                }
+            }
+        }
+        Slip::Swapped => {
+            for i in 0..bytes.len().saturating_sub(1) {
+                if bytes[i] != bytes[i + 1] {
+                    let mut candidate = bytes.to_vec();
+                    candidate.swap(i, i + 1);
+                    out.push(candidate);
+                }
+            }
+        }
+        Slip::MissedKey => {
+            for i in 0..=bytes.len() {
+                for key in b'a'..=b'z' {
+                    let mut candidate = bytes.to_vec();
+                    candidate.insert(i, key);
+                    out.push(candidate);
+                }
+            }
+        }
+    }
+    out.into_iter()
+        .map(|bytes| String::from_utf8(bytes).expect("ASCII in, ASCII out"))
+        .collect()
+}
+
+/// Letter keys next to `key` on a QWERTY keyboard (same row and the rows above/below).
+fn neighbours(key: u8) -> &'static [u8] {
+    match key {
+        b'q' => b"wa",
+        b'w' => b"qeas",
+        b'e' => b"wrsd",
+        b'r' => b"etdf",
+        b't' => b"ryfg",
+        b'y' => b"tugh",
+        b'u' => b"yihj",
+        b'i' => b"uojk",
+        b'o' => b"ipkl",
+        b'p' => b"ol",
+        b'a' => b"qwsz",
+        b's' => b"awedxz",
+        b'd' => b"serfcx",
+        b'f' => b"drtgvc",
+        b'g' => b"ftyhbv",
+        b'h' => b"gyujnb",
+        b'j' => b"huikmn",
+        b'k' => b"jiolm",
+        b'l' => b"kop",
+        b'z' => b"asx",
+        b'x' => b"zsdc",
+        b'c' => b"xdfv",
+        b'v' => b"cfgb",
+        b'b' => b"vghn",
+        b'n' => b"bhjm",
+        b'm' => b"njk",
+        _ => b"",
+    }
+}
+
+fn are_neighbours(a: u8, b: u8) -> bool {
+    neighbours(a).contains(&b)
+}
+
+/// `candidate` (lower case) with the capital of `original` if it had one.
+fn match_case(original: &str, candidate: &str) -> String {
+    if original.starts_with(|c: char| c.is_ascii_uppercase()) {
+        let mut chars = candidate.chars();
+        chars
+            .next()
+            .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+            .unwrap_or_default()
+    } else {
+        candidate.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::words::lexicon::{Entry, EntryFlags, Lexicon};
+    use crate::clean::words::WordContext;
+
+    fn correct(word: &str, sentence_start: bool) -> Verdict {
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context);
+        correct_slip(word, vocabulary.standing(word), sentence_start, &vocabulary)
+    }
+
+    fn corrected(word: &str, sentence_start: bool) -> String {
+        match correct(word, sentence_start) {
+            Verdict::Replace { with, .. } => with,
+            other => panic!("{word}: expected a correction, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn single_slips_in_ordinary_words_are_fixed() {
+        assert_eq!(corrected("Meanbwhile", true), "Meanwhile");
+        assert_eq!(corrected("meanbwhile", false), "meanwhile");
+        assert_eq!(corrected("goverment", false), "government"); // wordfreq lists it, rarely
+        assert_eq!(corrected("statemnet", false), "statement");
+        assert_eq!(corrected("ceasefure", false), "ceasefire");
+    }
+
+    #[test]
+    fn capitalised_word_mid_sentence_is_a_name() {
+        assert_eq!(correct("Meanbwhile", false), Verdict::Keep);
+    }
+
+    #[test]
+    fn capitalised_sentence_start_allows_only_neighbouring_key_slips() {
+        // A swap or a missed letter could as well be a name's spelling.
+        assert_eq!(correct("Goverment", true), Verdict::Keep);
+        assert_eq!(correct("Statemnet", true), Verdict::Keep);
+    }
+
+    #[test]
+    fn ambiguous_slips_are_reported() {
+        let verdict = correct("bstter", false);
+        assert!(matches!(verdict, Verdict::Report { .. }), "{verdict:?}");
+    }
+
+    #[test]
+    fn names_never_change_even_when_the_lexicon_lacks_them() {
+        // A lexicon of ordinary words without the names: they are unknown tokens, and
+        // still must not be "corrected".
+        let ordinary = EntryFlags {
+            ordinary_word: true,
+            ..EntryFlags::default()
+        };
+        let words = [
+            "dachshund",
+            "yahoo",
+            "bar",
+            "radar",
+            "barbarian",
+            "kandahar",
+            "tailban",
+            "taliban",
+            "akhund",
+            "yakob",
+            "turkey",
+            "rawalpindi",
+            "the",
+            "mujahideen",
+        ];
+        let lexicon = Lexicon::from_entries(words.iter().map(|w| (*w, Entry::new(4.5, ordinary))));
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::new(&lexicon, &context);
+        for name in [
+            "Akhundzada",
+            "Baradar",
+            "Yaqoob",
+            "Turkiye",
+            "Azaz",
+            "Kandahar",
+            "Taliban",
+        ] {
+            for sentence_start in [false, true] {
+                let verdict = correct_slip(name, Standing::Unknown, sentence_start, &vocabulary);
+                assert!(
+                    !matches!(verdict, Verdict::Replace { .. }),
+                    "{name}: {verdict:?}"
+                );
+            }
+        }
+        for word in ["muhajireen", "mariaamkahn"] {
+            let verdict = correct_slip(word, Standing::Unknown, false, &vocabulary);
+            assert!(
+                !matches!(verdict, Verdict::Replace { .. }),
+                "{word}: {verdict:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn rare_web_words_need_a_far_more_frequent_correction() {
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context);
+        // `muhajireen` is rare and in no dictionary, but no common word is one slip away.
+        assert_eq!(correct("muhajireen", false), Verdict::Keep);
+        // A known word is never corrected, whatever is near it.
+        assert_eq!(
+            correct_slip("cart", Standing::Known, false, &vocabulary),
+            Verdict::Keep
+        );
+    }
+
+    #[test]
+    fn acronyms_and_short_tokens_are_left_alone() {
+        assert_eq!(correct("TTPX", false), Verdict::Keep);
+        assert_eq!(correct("teh", false), Verdict::Keep);
+    }
+
+    #[test]
+    fn keyboard_neighbours_are_symmetric() {
+        for a in b'a'..=b'z' {
+            for &b in neighbours(a) {
+                assert!(are_neighbours(b, a), "{} / {}", a as char, b as char);
+            }
+        }
+    }
+}

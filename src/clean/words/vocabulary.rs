@@ -1,0 +1,144 @@
+//! The questions the word passes ask about a word, answered from the embedded
+//! [`Lexicon`] together with the site's own words ([`WordContext::known_words`]).
+//!
+//! Three levels of "knowing" a word, from loosest to strictest:
+//!
+//! * [`Vocabulary::standing`]: whether a token may be changed at all. Anything the
+//!   site lists, any dictionary or frequent word and any capitalised word wordfreq has
+//!   seen is known and never changed; a rare lower-case word only wordfreq lists (its web
+//!   text holds misspellings and glued pairs) is unverified.
+//! * [`Vocabulary::is_real_word`]: a dictionary word or a reasonably frequent one; a
+//!   token that is not real may be a fragment (the left half of `Erdo an`).
+//! * [`Vocabulary::ordinary_word_zipf`]: an ordinary lower-case dictionary word, the
+//!   only kind a repair may produce (a piece of a glued word, a typo's correction).
+
+use super::lexicon::{Entry, Lexicon};
+use super::WordContext;
+
+/// Zipf frequency credited to a word only the site's dictionary or articles know.
+pub(crate) const SITE_WORD_ZIPF: f32 = 3.0;
+
+/// Below this Zipf frequency a word that no dictionary lists is not taken as a real word.
+const REAL_WORD_MIN_ZIPF: f32 = 3.0;
+
+/// Below this Zipf frequency a lower-case word that only wordfreq lists is unverified.
+const UNVERIFIED_MAX_ZIPF: f32 = 3.0;
+
+/// How far a token is trusted as it stands.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Standing {
+    /// A dictionary word, a frequent word, a site word, or any capitalised word wordfreq
+    /// lists: never changed.
+    Known,
+    /// A lower-case word that no dictionary lists and wordfreq has seen only rarely, with
+    /// this Zipf frequency: wordfreq's web text holds common misspellings (`goverment`)
+    /// and glued pairs (`ofthe`), so a repair may replace it, but only when the repair is
+    /// far more likely than the word itself.
+    Unverified(f32),
+    /// No list knows it.
+    Unknown,
+}
+
+/// The lexicon and the site's words, consulted together.
+#[derive(Clone, Copy)]
+pub(crate) struct Vocabulary<'a> {
+    pub lexicon: &'a Lexicon,
+    pub context: &'a WordContext,
+}
+
+impl<'a> Vocabulary<'a> {
+    pub fn new(lexicon: &'a Lexicon, context: &'a WordContext) -> Vocabulary<'a> {
+        Vocabulary { lexicon, context }
+    }
+
+    /// The lexicon's entry for `word`.
+    pub fn entry(&self, word: &str) -> Option<Entry> {
+        self.lexicon.lookup(word)
+    }
+
+    /// The site's dictionary or other articles use `word`.
+    pub fn site_knows(&self, word: &str) -> bool {
+        self.context.knows(word)
+    }
+
+    /// How far `word` is trusted as it stands (see [`Standing`]).
+    pub fn standing(&self, word: &str) -> Standing {
+        match self.entry(word) {
+            None if self.site_knows(word) => Standing::Known,
+            None => Standing::Unknown,
+            Some(entry) => {
+                let rare_web_word = !entry.in_dictionary() && entry.zipf() < UNVERIFIED_MAX_ZIPF;
+                let lower_case = !word.chars().any(char::is_uppercase);
+                if rare_web_word && lower_case && !self.site_knows(word) {
+                    Standing::Unverified(entry.zipf())
+                } else {
+                    Standing::Known
+                }
+            }
+        }
+    }
+
+    /// `word` is a dictionary word, a frequent word, or a site word: not a fragment.
+    pub fn is_real_word(&self, word: &str) -> bool {
+        let listed = self
+            .entry(word)
+            .is_some_and(|entry| entry.in_dictionary() || entry.zipf() >= REAL_WORD_MIN_ZIPF);
+        listed || self.site_knows(word)
+    }
+
+    /// The Zipf frequency of `word` if it is an ordinary lower-case dictionary word (or a
+    /// site word); `None` for names, unlisted words and unknown strings.
+    pub fn ordinary_word_zipf(&self, word: &str) -> Option<f32> {
+        match self.entry(word) {
+            Some(entry) if entry.is_ordinary_word() => Some(entry.zipf()),
+            _ if self.site_knows(word) => Some(SITE_WORD_ZIPF),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_words_count_as_known_and_real() {
+        let mut context = WordContext::default();
+        context.add_known_word("Mariaamkahn");
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context);
+        assert_eq!(vocabulary.standing("mariaamkahn"), Standing::Known);
+        assert!(vocabulary.is_real_word("mariaamkahn"));
+        assert_eq!(
+            vocabulary.ordinary_word_zipf("mariaamkahn"),
+            Some(SITE_WORD_ZIPF)
+        );
+    }
+
+    #[test]
+    fn levels_of_knowing() {
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context);
+        // A rare fragment wordfreq happens to list: known, but not a real word.
+        assert!(Lexicon::embedded().contains("erdo"));
+        assert!(!vocabulary.is_real_word("erdo"));
+        // A name: real, but not an ordinary word.
+        assert!(vocabulary.is_real_word("Kandahar"));
+        assert_eq!(vocabulary.ordinary_word_zipf("Kandahar"), None);
+        assert!(vocabulary.ordinary_word_zipf("journalist").unwrap() > 3.0);
+    }
+
+    #[test]
+    fn standing_separates_rare_web_words_from_real_ones() {
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context);
+        assert_eq!(vocabulary.standing("journalist"), Standing::Known);
+        assert_eq!(vocabulary.standing("meanbwhile"), Standing::Unknown);
+        assert!(matches!(
+            vocabulary.standing("goverment"),
+            Standing::Unverified(_)
+        ));
+        // Capitalised, it may be a name: trusted.
+        assert_eq!(vocabulary.standing("Yaqoob"), Standing::Known);
+        assert_eq!(vocabulary.standing("Baradar"), Standing::Known);
+    }
+}

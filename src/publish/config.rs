@@ -1,0 +1,384 @@
+//! The `[publish]` table of `site.toml`: where `copydesk publish` puts the site.
+//!
+//! ```toml
+//! [publish]
+//! target = "dir"                 # a folder: a mounted share, a web server's root
+//! path = "../public_html"        # relative to the site root
+//! ```
+//! ```toml
+//! [publish]
+//! target = "git"                 # a branch of a git repository, pushed
+//! repository = "git@github.com:me/paper.git"   # default: the site's `origin` remote
+//! branch = "gh-pages"            # the default
+//! cname = "paper.example.com"    # writes CNAME (optional)
+//! nojekyll = true                # writes .nojekyll (the default)
+//! message = "Publish the paper"  # commit message (optional)
+//! ```
+//! `target` may be left out when `path` (dir) or `repository` (git) makes it plain.
+//! Unknown keys are errors with a suggestion and the key's line in `site.toml`.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostic::{closest, Diagnostic, Position};
+
+use super::git::{git, GitTarget};
+use super::PublishError;
+
+/// Where to publish.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PublishTarget {
+    /// A folder, made absolute.
+    Dir { path: PathBuf },
+    /// A branch of a git repository.
+    Git(GitTarget),
+}
+
+const DIR_KEYS: &[&str] = &["target", "path"];
+const GIT_KEYS: &[&str] = &[
+    "target",
+    "repository",
+    "branch",
+    "cname",
+    "nojekyll",
+    "message",
+];
+const ALL_KEYS: &[&str] = &[
+    "target",
+    "path",
+    "repository",
+    "branch",
+    "cname",
+    "nojekyll",
+    "message",
+];
+
+/// Reads `site_root/site.toml` and its `[publish]` table.
+pub fn load_target(site_root: &Path) -> Result<PublishTarget, PublishError> {
+    let file = site_root.join("site.toml");
+    let text = fs::read_to_string(&file).map_err(|e| PublishError::io(&file, e))?;
+    let table: toml::Table = toml::from_str(&text).map_err(|e| {
+        let position = e
+            .span()
+            .map_or_else(Position::default, |span| position_of(&text, span.start));
+        PublishError::ConfigAt(Diagnostic::error(&file, position, e.message().to_string()))
+    })?;
+    let Some(publish) = table.get("publish") else {
+        return Err(PublishError::ConfigAt(
+            Diagnostic::error(&file, Position::default(), "no [publish] table").with_help(
+                "add `[publish]` with `target = \"dir\"` and `path = \"...\"`, \
+                 or `target = \"git\"` and `repository = \"...\"`",
+            ),
+        ));
+    };
+    let Some(publish) = publish.as_table() else {
+        return Err(at(&file, &text, "publish", "`publish` must be a table"));
+    };
+    parse_target(publish, site_root, &file, Some(&text))
+}
+
+/// Turns a `[publish]` table into a target. `site_toml` and its `text` (when known) are
+/// used to point errors at the offending key.
+pub fn parse_target(
+    table: &toml::Table,
+    site_root: &Path,
+    site_toml: &Path,
+    text: Option<&str>,
+) -> Result<PublishTarget, PublishError> {
+    let text = text.unwrap_or_default();
+    let error = |key: &str, message: String| at(site_toml, text, key, &message);
+    for key in table.keys() {
+        if !ALL_KEYS.contains(&key.as_str()) {
+            let mut diagnostic = match error(key, format!("unknown key `{key}` in [publish]")) {
+                PublishError::ConfigAt(d) => d,
+                other => return Err(other),
+            };
+            if let Some(suggestion) = closest(key, ALL_KEYS) {
+                diagnostic = diagnostic.with_help(format!("did you mean `{suggestion}`?"));
+            }
+            return Err(PublishError::ConfigAt(diagnostic));
+        }
+    }
+    let string = |key: &str| -> Result<Option<String>, PublishError> {
+        match table.get(key) {
+            None => Ok(None),
+            Some(toml::Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(error(key, format!("publish.{key} must be a string"))),
+        }
+    };
+    let kind = match string("target")?.as_deref() {
+        Some("dir") => "dir",
+        Some("git") => "git",
+        Some(other) => {
+            return Err(error(
+                "target",
+                format!("unknown publish target `{other}`: use \"dir\" or \"git\""),
+            ))
+        }
+        None if table.contains_key("path") => "dir",
+        None if table.contains_key("repository") => "git",
+        None => {
+            return Err(error(
+                "target",
+                "[publish] needs `target = \"dir\"` or `target = \"git\"`".into(),
+            ))
+        }
+    };
+    let allowed = if kind == "dir" { DIR_KEYS } else { GIT_KEYS };
+    if let Some(stray) = table.keys().find(|k| !allowed.contains(&k.as_str())) {
+        return Err(error(
+            stray,
+            format!("`{stray}` does not apply to a {kind} target"),
+        ));
+    }
+    if kind == "dir" {
+        let path =
+            string("path")?.ok_or_else(|| error("target", "a dir target needs `path`".into()))?;
+        return Ok(PublishTarget::Dir {
+            path: absolute(&site_root.join(path)),
+        });
+    }
+    let repository = match string("repository")? {
+        Some(address) => repository_address(&address, site_root),
+        None => origin_of(site_root).ok_or_else(|| {
+            error(
+                "target",
+                "a git target needs `repository` (the site has no `origin` remote to default to)"
+                    .into(),
+            )
+        })?,
+    };
+    let nojekyll = match table.get("nojekyll") {
+        None => true,
+        Some(toml::Value::Boolean(b)) => *b,
+        Some(_) => {
+            return Err(error(
+                "nojekyll",
+                "publish.nojekyll must be true or false".into(),
+            ))
+        }
+    };
+    Ok(PublishTarget::Git(GitTarget {
+        repository,
+        branch: string("branch")?.unwrap_or_else(|| "gh-pages".into()),
+        cname: string("cname")?.filter(|c| !c.trim().is_empty()),
+        nojekyll,
+        message: string("message")?.unwrap_or_else(|| "Publish the site with copydesk".into()),
+    }))
+}
+
+/// A URL or scp-like address as it is; a local path made absolute from the site root.
+fn repository_address(address: &str, site_root: &Path) -> String {
+    let is_url = address.contains("://");
+    let is_scp_like = address
+        .split_once(':')
+        .is_some_and(|(host, _)| host.contains('@') && !host.contains('/'));
+    if is_url || is_scp_like {
+        address.to_string()
+    } else {
+        absolute(&site_root.join(address))
+            .to_string_lossy()
+            .into_owned()
+    }
+}
+
+/// The URL of the `origin` remote of the repository holding the site, if any.
+fn origin_of(site_root: &Path) -> Option<String> {
+    git(Some(site_root), &["remote", "get-url", "origin"])
+        .ok()
+        .filter(|url| !url.is_empty())
+}
+
+/// An error at the line of `key` in `site.toml` (found by a plain scan of `[publish]`).
+fn at(file: &Path, text: &str, key: &str, message: &str) -> PublishError {
+    PublishError::ConfigAt(Diagnostic::error(file, key_position(text, key), message))
+}
+
+/// Where `key = …` stands inside `[publish]` in `text`; line 0 when not found.
+fn key_position(text: &str, key: &str) -> Position {
+    let mut inside = false;
+    let mut table_line = None;
+    for (index, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('[') {
+            inside = trimmed.trim_end() == "[publish]";
+            if inside {
+                table_line = Some(index + 1);
+            }
+            continue;
+        }
+        let Some(rest) = trimmed.strip_prefix(key) else {
+            continue;
+        };
+        if inside && rest.trim_start().starts_with('=') {
+            let column = line.len() - trimmed.len() + 1;
+            return Position::new(index + 1, column);
+        }
+    }
+    table_line.map_or_else(Position::default, |line| Position::new(line, 1))
+}
+
+/// The 1-based line and column of byte `offset` in `text`.
+fn position_of(text: &str, offset: usize) -> Position {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count()
+        + 1;
+    Position::new(line, column)
+}
+
+/// `path` made absolute and free of `.`/`..`; symlinks are resolved in the part of the
+/// path that exists, so `..` means what it means to the file system.
+pub fn absolute(path: &Path) -> PathBuf {
+    let mut result = std::env::current_dir().unwrap_or_default();
+    let mut after_prefix = false;
+    for component in path.components() {
+        let is_prefix = matches!(component, Component::Prefix(_));
+        match component {
+            Component::Prefix(_) => result = PathBuf::from(component.as_os_str()),
+            // `C:` then `\`: keep the drive.
+            Component::RootDir if after_prefix => result.push(component.as_os_str()),
+            Component::RootDir => result = PathBuf::from(component.as_os_str()),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if let Ok(real) = result.canonicalize() {
+                    result = real;
+                }
+                result.pop();
+            }
+            Component::Normal(name) => result.push(name),
+        }
+        after_prefix = is_prefix;
+    }
+    result.canonicalize().unwrap_or(result)
+}
+
+/// Refuses folders that a publish (which removes whatever the site lacks) would ravage:
+/// the site itself or anything holding it, its source folders, and a non-empty folder
+/// that does not look like a published site (no `index.html`).
+pub fn refuse_unsafe_folder(target: &Path, site_root: &Path) -> Result<(), PublishError> {
+    let target = absolute(target);
+    let site_root = absolute(site_root);
+    let refuse = |why: &str| {
+        Err(PublishError::Config(format!(
+            "refusing to publish into {}: {why}",
+            target.display()
+        )))
+    };
+    if site_root.starts_with(&target) {
+        return refuse("it holds the site itself");
+    }
+    for source in ["content", "themes", "templates", "static"] {
+        if target.starts_with(site_root.join(source)) {
+            return refuse(&format!("it is inside the site's {source}/ folder"));
+        }
+    }
+    let holds_files = fs::read_dir(&target)
+        .map(|mut entries| {
+            entries.any(|e| e.is_ok_and(|e| e.file_name() != super::dir::STAGING_NAME))
+        })
+        .unwrap_or(false);
+    if holds_files && !target.join("index.html").is_file() {
+        return refuse("it holds files but no index.html, so it is not a published site (empty it or pick another folder)");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<PublishTarget, PublishError> {
+        let table: toml::Table = toml::from_str(text).unwrap();
+        let publish = table["publish"].as_table().unwrap();
+        parse_target(
+            publish,
+            Path::new("/site"),
+            Path::new("/site/site.toml"),
+            Some(text),
+        )
+    }
+
+    fn diagnostic(result: Result<PublishTarget, PublishError>) -> Diagnostic {
+        match result {
+            Err(PublishError::ConfigAt(d)) => d,
+            other => panic!("expected a config diagnostic, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn dir_targets_resolve_relative_to_the_site() {
+        let target = parse("[publish]\ntarget = \"dir\"\npath = \"../www\"\n").unwrap();
+        assert_eq!(
+            target,
+            PublishTarget::Dir {
+                path: PathBuf::from("/www")
+            }
+        );
+    }
+
+    #[test]
+    fn git_targets_take_defaults() {
+        let target = parse("[publish]\nrepository = \"https://example.com/p.git\"\n").unwrap();
+        let PublishTarget::Git(git) = target else {
+            panic!("not git")
+        };
+        assert_eq!(git.branch, "gh-pages");
+        assert!(git.nojekyll);
+        assert_eq!(git.cname, None);
+        assert_eq!(git.repository, "https://example.com/p.git");
+    }
+
+    #[test]
+    fn scp_addresses_stay_and_paths_become_absolute() {
+        assert_eq!(
+            repository_address("git@github.com:me/p.git", Path::new("/s")),
+            "git@github.com:me/p.git"
+        );
+        assert_eq!(repository_address("../p.git", Path::new("/s")), "/p.git");
+    }
+
+    #[test]
+    fn unknown_keys_name_their_line_and_suggest() {
+        let d = diagnostic(parse(
+            "title = \"x\"\n\n[publish]\ntarget = \"git\"\nrepository = \"/r\"\n  brnach = \"main\"\n",
+        ));
+        assert_eq!(d.position, Position::new(6, 3));
+        assert_eq!(d.help.as_deref(), Some("did you mean `branch`?"));
+    }
+
+    #[test]
+    fn keys_of_the_other_target_and_bad_types_are_errors() {
+        let d = diagnostic(parse(
+            "[publish]\ntarget = \"dir\"\npath = \"x\"\ncname = \"a.b\"\n",
+        ));
+        assert!(d.message.contains("does not apply"), "{}", d.message);
+        assert_eq!(d.position.line, 4);
+        let d = diagnostic(parse("[publish]\ntarget = \"ftp\"\n"));
+        assert!(d.message.contains("ftp"));
+        let d = diagnostic(parse(
+            "[publish]\ntarget = \"git\"\nrepository = \"/r\"\nnojekyll = \"yes\"\n",
+        ));
+        assert_eq!(d.position.line, 4);
+    }
+
+    #[test]
+    fn dangerous_folders_are_refused() {
+        let site = tempfile::tempdir().unwrap();
+        fs::create_dir_all(site.path().join("content")).unwrap();
+        let stranger = tempfile::tempdir().unwrap();
+        fs::write(stranger.path().join("notes.txt"), "mine").unwrap();
+        assert!(refuse_unsafe_folder(site.path(), site.path()).is_err());
+        assert!(refuse_unsafe_folder(site.path().parent().unwrap(), site.path()).is_err());
+        assert!(refuse_unsafe_folder(&site.path().join("content/www"), site.path()).is_err());
+        assert!(refuse_unsafe_folder(stranger.path(), site.path()).is_err());
+        assert!(refuse_unsafe_folder(&site.path().join("public"), site.path()).is_ok());
+        fs::write(stranger.path().join("index.html"), "site").unwrap();
+        assert!(refuse_unsafe_folder(stranger.path(), site.path()).is_ok());
+    }
+}

@@ -1,0 +1,134 @@
+//! `copydesk publish`: build with the production `base_url`, then put the site online.
+//!
+//! * [`config`]: the `[publish]` table of `site.toml` → a [`PublishTarget`];
+//! * [`plan`]: what would be added, changed and removed (also the `--dry-run` listing);
+//! * [`dir`]: update a folder in place, changed files only, staged then renamed;
+//! * [`git`]: commit to a branch (`gh-pages`) of a repository in a temporary clone and push.
+//!
+//! A failed build is never published: [`publish`] builds into a fresh temporary folder
+//! first and stops at the first error, leaving the target as it was.
+
+pub mod config;
+pub mod dir;
+pub mod git;
+pub mod plan;
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+use crate::progress::Progress;
+use crate::site::{build, BuildOptions};
+pub use config::{load_target, PublishTarget};
+use plan::Plan;
+
+/// Why a publish did not happen (the target is left as it was in every case).
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError {
+    /// `[publish]` in `site.toml` is missing or wrong.
+    #[error("{0}")]
+    Config(String),
+    /// The same, tied to a position in `site.toml`.
+    #[error("{0}")]
+    ConfigAt(Diagnostic),
+    /// The build failed; nothing was published.
+    #[error("the build failed ({} error(s)); nothing was published", .0.len())]
+    Build(Vec<Diagnostic>),
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("`{command}` failed: {message}")]
+    Git { command: String, message: String },
+}
+
+impl PublishError {
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> PublishError {
+        PublishError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// How to publish.
+#[derive(Debug, Clone, Default)]
+pub struct PublishOptions {
+    /// The site root (holds `site.toml` and `content/`).
+    pub site_root: PathBuf,
+    /// List what would change without changing anything.
+    pub dry_run: bool,
+}
+
+/// What a publish did (or, dry, would do).
+#[derive(Debug, Clone)]
+pub struct PublishOutcome {
+    /// Where the site went, for messages: a folder path or `repository (branch)`.
+    pub destination: String,
+    pub plan: Plan,
+    pub dry_run: bool,
+    /// The commit pushed, for git targets that changed.
+    pub commit: Option<String>,
+    /// Warnings from the build.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads the target, builds the site with its production `base_url` into a temporary
+/// folder and publishes that build.
+pub fn publish(
+    options: &PublishOptions,
+    progress: &dyn Progress,
+) -> Result<PublishOutcome, PublishError> {
+    let target = load_target(&options.site_root)?;
+    let scratch = tempfile::tempdir().map_err(|e| PublishError::io(Path::new("(temp)"), e))?;
+    let built = scratch.path().join("site");
+    let summary = build(
+        &BuildOptions {
+            site_root: options.site_root.clone(),
+            output_dir: Some(built.clone()),
+            ..BuildOptions::default()
+        },
+        progress,
+    )
+    .map_err(|failure| PublishError::Build(failure.diagnostics))?;
+    let mut outcome = publish_built_site(&built, &options.site_root, &target, options.dry_run)?;
+    outcome.warnings = summary.warnings;
+    Ok(outcome)
+}
+
+/// Publishes an already built site folder `built` to `target`. `built` may gain host
+/// files (`.nojekyll`, `CNAME`) for git targets, so pass a fresh build.
+pub fn publish_built_site(
+    built: &Path,
+    site_root: &Path,
+    target: &PublishTarget,
+    dry_run: bool,
+) -> Result<PublishOutcome, PublishError> {
+    match target {
+        PublishTarget::Dir { path } => {
+            config::refuse_unsafe_folder(path, site_root)?;
+            let plan = plan::plan(built, path, &|p| p == dir::STAGING_NAME)
+                .map_err(|e| PublishError::io(path, e))?;
+            if !dry_run && !plan.is_empty() {
+                dir::apply(built, path, &plan).map_err(|e| PublishError::io(path, e))?;
+            }
+            Ok(PublishOutcome {
+                destination: path.display().to_string(),
+                plan,
+                dry_run,
+                commit: None,
+                warnings: Vec::new(),
+            })
+        }
+        PublishTarget::Git(git_target) => {
+            let outcome = git::publish_to_git(built, git_target, dry_run)?;
+            Ok(PublishOutcome {
+                destination: format!("{} ({})", git_target.repository, git_target.branch),
+                plan: outcome.plan,
+                dry_run,
+                commit: outcome.commit,
+                warnings: Vec::new(),
+            })
+        }
+    }
+}

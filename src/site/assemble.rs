@@ -1,0 +1,609 @@
+//! Assembling the site: loaded documents become plain data about pages.
+//!
+//! [`assemble`] decides which articles are published (drafts and future-dated ones only
+//! when asked), gives each its URL (mirroring its folder, slugs sanitised), orders them
+//! newest first, gathers tags, authors and sections, and cuts every listing (home,
+//! section, tag, author) into pages. The result is built once per build, borrows nothing
+//! mutable, and is what templates, feeds and the sitemap all read. Two pages that would
+//! land on the same URL are an error naming both files.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use crate::article::ArticleDate;
+use crate::diagnostic::{Diagnostic, Position};
+use crate::site::config::SiteConfig;
+use crate::site::load::SourceDoc;
+use crate::site::slug::slugify;
+
+/// Which articles to publish.
+#[derive(Debug, Clone, Copy)]
+pub struct Selection {
+    pub drafts: bool,
+    pub future: bool,
+    /// "Now", for deciding what is future-dated.
+    pub now: DateTime<Utc>,
+}
+
+/// A name with the URL of its page (an author, a tag, a section).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Link {
+    pub name: String,
+    pub url: String,
+}
+
+/// A date ready for templates: machine form for `datetime=` and a reader's form.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DisplayDate {
+    /// `2025-11-16` for a date, RFC 3339 with the site's offset for a date-time.
+    pub iso: String,
+    /// `16 November 2025`.
+    pub text: String,
+    /// RFC 3339 instant, for feeds, sitemaps and JSON-LD.
+    #[serde(skip)]
+    pub instant: DateTime<Utc>,
+}
+
+impl DisplayDate {
+    pub fn new(date: &ArticleDate, tz: Tz) -> DisplayDate {
+        let instant = date.to_utc(tz);
+        let iso = match date {
+            ArticleDate::Date(d) => d.format("%Y-%m-%d").to_string(),
+            _ => instant.with_timezone(&tz).to_rfc3339(),
+        };
+        DisplayDate {
+            iso,
+            text: date.date().format("%-d %B %Y").to_string(),
+            instant,
+        }
+    }
+}
+
+/// One published article.
+#[derive(Debug, Clone)]
+pub struct ArticleEntry {
+    pub doc: Arc<SourceDoc>,
+    /// Site path, `/articles/x/`.
+    pub url: String,
+    pub published: Option<DisplayDate>,
+    pub updated: Option<DisplayDate>,
+    pub authors: Vec<Link>,
+    pub tags: Vec<Link>,
+    /// The front matter's kicker, else the title of the article's section.
+    pub kicker: Option<String>,
+    /// The front matter's description, else its subtitle, else the opening words.
+    pub description: String,
+    /// The innermost section holding the article, if any.
+    pub section: Option<usize>,
+}
+
+/// A folder of `content/` holding articles: its listing page and `_index.md` data.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Folder relative to `content/`, `articles/2025`.
+    pub folder: String,
+    pub url: String,
+    pub title: String,
+    pub description: String,
+    /// The `_index.md`, when the folder has one.
+    pub doc: Option<Arc<SourceDoc>>,
+    /// Articles in this folder or below, newest first (indices into `articles`).
+    pub articles: Vec<usize>,
+}
+
+/// A tag or an author and their articles.
+#[derive(Debug, Clone)]
+pub struct Taxon {
+    pub name: String,
+    pub url: String,
+    pub articles: Vec<usize>,
+}
+
+/// What a listing page lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListingKind {
+    Home,
+    Section(usize),
+    Tag(usize),
+    Author(usize),
+}
+
+/// One page of a listing.
+#[derive(Debug, Clone)]
+pub struct ListingPage {
+    pub kind: ListingKind,
+    pub url: String,
+    /// 1-based page number and page count.
+    pub number: usize,
+    pub total: usize,
+    /// Range into the listing's article list.
+    pub start: usize,
+    pub end: usize,
+    /// URL of the listing's first page, and a page URL builder's base.
+    pub first_url: String,
+}
+
+/// The assembled site.
+#[derive(Debug, Default)]
+pub struct SiteData {
+    /// Published articles, newest first.
+    pub articles: Vec<ArticleEntry>,
+    /// The content root's `_index.md`, giving the home page's title and description.
+    pub home: Option<Arc<SourceDoc>>,
+    pub sections: Vec<Section>,
+    /// Sorted by URL.
+    pub tags: Vec<Taxon>,
+    pub authors: Vec<Taxon>,
+    pub listings: Vec<ListingPage>,
+    /// Articles left out (drafts, future-dated), for the summary.
+    pub skipped: usize,
+}
+
+impl SiteData {
+    /// Articles a listing page shows, in order.
+    pub fn listing_articles(&self, page: &ListingPage) -> impl Iterator<Item = &ArticleEntry> {
+        let all: &[usize] = match page.kind {
+            ListingKind::Home => &[],
+            ListingKind::Section(i) => &self.sections[i].articles,
+            ListingKind::Tag(i) => &self.tags[i].articles,
+            ListingKind::Author(i) => &self.authors[i].articles,
+        };
+        let home = matches!(page.kind, ListingKind::Home);
+        let range = page.start..page.end;
+        let listed: Box<dyn Iterator<Item = &ArticleEntry>> = if home {
+            Box::new(self.articles[range].iter())
+        } else {
+            Box::new(all[range].iter().map(|&i| &self.articles[i]))
+        };
+        listed
+    }
+
+    /// The top-level sections, for the masthead's navigation.
+    pub fn navigation(&self) -> Vec<Link> {
+        self.sections
+            .iter()
+            .filter(|s| !s.folder.contains('/'))
+            .map(|s| Link {
+                name: s.title.clone(),
+                url: s.url.clone(),
+            })
+            .collect()
+    }
+}
+
+/// Builds the site's data from loaded documents. Errors: URL collisions.
+pub fn assemble(
+    docs: &[Arc<SourceDoc>],
+    config: &SiteConfig,
+    selection: Selection,
+) -> (SiteData, Vec<Diagnostic>) {
+    let mut site = SiteData::default();
+    let mut section_docs: HashMap<&str, &Arc<SourceDoc>> = HashMap::new();
+    let mut published = Vec::new();
+    for doc in docs {
+        if doc.is_section() {
+            if doc.folder().is_empty() {
+                site.home = Some(Arc::clone(doc));
+            } else {
+                section_docs.insert(doc.folder(), doc);
+            }
+        } else if is_published(doc, config.timezone, selection) {
+            published.push(doc);
+        } else {
+            site.skipped += 1;
+        }
+    }
+    site.articles = published
+        .into_iter()
+        .map(|doc| article_entry(doc, config))
+        .collect();
+    site.articles.sort_by(newest_first);
+    site.sections = collect_sections(&mut site.articles, &section_docs);
+    for article in &mut site.articles {
+        if article.kicker.is_none() {
+            article.kicker = article.section.map(|i| site.sections[i].title.clone());
+        }
+    }
+    site.tags = collect_taxa(&site.articles, |a| &a.tags);
+    site.authors = collect_taxa(&site.articles, |a| &a.authors);
+    site.listings = paginate_all(&site, config.paginate);
+    let errors = url_collisions(&site);
+    (site, errors)
+}
+
+fn is_published(doc: &SourceDoc, tz: Tz, selection: Selection) -> bool {
+    if doc.front.draft && !selection.drafts {
+        return false;
+    }
+    let future = doc
+        .front
+        .date
+        .is_some_and(|date| date.to_utc(tz) > selection.now);
+    !future || selection.future
+}
+
+/// Newest first; undated articles last; then by title and path for a stable order.
+fn newest_first(a: &ArticleEntry, b: &ArticleEntry) -> std::cmp::Ordering {
+    let key = |e: &ArticleEntry| e.published.as_ref().map(|d| d.instant);
+    match (key(a), key(b)) {
+        (Some(x), Some(y)) => y.cmp(&x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+    .then_with(|| a.doc.front.title.cmp(&b.doc.front.title))
+    .then_with(|| a.doc.relative.cmp(&b.doc.relative))
+}
+
+/// `/a/b/` for the folder `a/b` (each part slugged); `/` for the root.
+pub fn folder_url(folder: &str) -> String {
+    let mut url = String::from("/");
+    for part in folder.split('/').filter(|p| !p.is_empty()) {
+        url.push_str(&slugify(part));
+        url.push('/');
+    }
+    url
+}
+
+fn article_entry(doc: &Arc<SourceDoc>, config: &SiteConfig) -> ArticleEntry {
+    let front = &doc.front;
+    let slug = slugify(front.slug.as_deref().unwrap_or(doc.stem()));
+    let url = format!("{}{}/", folder_url(doc.folder()), slug);
+    let names: Vec<&String> = if front.authors.is_empty() {
+        config.author.iter().collect()
+    } else {
+        front.authors.iter().collect()
+    };
+    let authors = names
+        .into_iter()
+        .map(|name| Link {
+            name: name.clone(),
+            url: format!("/authors/{}/", slugify(name)),
+        })
+        .collect();
+    let tags = front
+        .tags
+        .iter()
+        .map(|name| Link {
+            name: name.clone(),
+            url: format!("/tags/{}/", slugify(name)),
+        })
+        .collect();
+    let description = front
+        .description
+        .clone()
+        .or_else(|| front.subtitle.clone())
+        .unwrap_or_else(|| truncate_words(&doc.body.lead_text, 160));
+    ArticleEntry {
+        doc: Arc::clone(doc),
+        url,
+        published: front.date.map(|d| DisplayDate::new(&d, config.timezone)),
+        updated: front.updated.map(|d| DisplayDate::new(&d, config.timezone)),
+        authors,
+        tags,
+        kicker: front.kicker.clone(),
+        description,
+        section: None,
+    }
+}
+
+/// At most `limit` characters, cut at a word boundary with an ellipsis.
+pub fn truncate_words(text: &str, limit: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= limit {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(limit).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+/// Every folder holding an article (directly or below) becomes a section; each article
+/// learns its innermost section.
+fn collect_sections(
+    articles: &mut [ArticleEntry],
+    section_docs: &HashMap<&str, &Arc<SourceDoc>>,
+) -> Vec<Section> {
+    let mut by_folder: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (index, article) in articles.iter().enumerate() {
+        let folder = article.doc.folder();
+        let mut end = 0;
+        while end < folder.len() {
+            end = folder[end..].find('/').map_or(folder.len(), |i| end + i);
+            by_folder
+                .entry(folder[..end].to_string())
+                .or_default()
+                .push(index);
+            end += 1;
+        }
+    }
+    let sections: Vec<Section> = by_folder
+        .into_iter()
+        .map(|(folder, list)| {
+            let doc = section_docs.get(folder.as_str()).map(|d| Arc::clone(d));
+            let fallback = folder.rsplit('/').next().unwrap_or(&folder).to_string();
+            let title = doc
+                .as_ref()
+                .map(|d| d.front.title.clone())
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| title_case(&fallback));
+            let description = doc
+                .as_ref()
+                .and_then(|d| d.front.description.clone())
+                .unwrap_or_default();
+            Section {
+                url: folder_url(&folder),
+                folder,
+                title,
+                description,
+                doc,
+                articles: list,
+            }
+        })
+        .collect();
+    let index_of: HashMap<&str, usize> = sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.folder.as_str(), i))
+        .collect();
+    for article in articles.iter_mut() {
+        article.section = index_of.get(article.doc.folder()).copied();
+    }
+    sections
+}
+
+/// `opinion-pieces` → `Opinion pieces`, for folders without an `_index.md` title.
+fn title_case(folder: &str) -> String {
+    let words = folder.replace(['-', '_'], " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Groups articles by the links `of` gives (tags or authors), keyed by URL so that two
+/// spellings with the same slug share a page (the newest article's spelling wins).
+fn collect_taxa(articles: &[ArticleEntry], of: impl Fn(&ArticleEntry) -> &[Link]) -> Vec<Taxon> {
+    let mut by_url: BTreeMap<&str, Taxon> = BTreeMap::new();
+    for (index, article) in articles.iter().enumerate() {
+        for link in of(article) {
+            let taxon = by_url.entry(link.url.as_str()).or_insert_with(|| Taxon {
+                name: link.name.clone(),
+                url: link.url.clone(),
+                articles: Vec::new(),
+            });
+            if taxon.articles.last() != Some(&index) {
+                taxon.articles.push(index);
+            }
+        }
+    }
+    by_url.into_values().collect()
+}
+
+/// Every listing cut into pages of `per_page`.
+fn paginate_all(site: &SiteData, per_page: usize) -> Vec<ListingPage> {
+    let mut pages = paginate(ListingKind::Home, "/", site.articles.len(), per_page);
+    for (i, s) in site.sections.iter().enumerate() {
+        pages.extend(paginate(
+            ListingKind::Section(i),
+            &s.url,
+            s.articles.len(),
+            per_page,
+        ));
+    }
+    for (i, t) in site.tags.iter().enumerate() {
+        pages.extend(paginate(
+            ListingKind::Tag(i),
+            &t.url,
+            t.articles.len(),
+            per_page,
+        ));
+    }
+    for (i, a) in site.authors.iter().enumerate() {
+        pages.extend(paginate(
+            ListingKind::Author(i),
+            &a.url,
+            a.articles.len(),
+            per_page,
+        ));
+    }
+    pages
+}
+
+/// Page `n` of a listing at `base`: `base` itself for the first, `base/page/n/` after.
+pub fn page_url(base: &str, number: usize) -> String {
+    if number <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}page/{number}/")
+    }
+}
+
+fn paginate(kind: ListingKind, base: &str, count: usize, per_page: usize) -> Vec<ListingPage> {
+    let total = count.div_ceil(per_page).max(1);
+    (1..=total)
+        .map(|number| ListingPage {
+            kind,
+            url: page_url(base, number),
+            number,
+            total,
+            start: (number - 1) * per_page,
+            end: (number * per_page).min(count),
+            first_url: base.to_string(),
+        })
+        .collect()
+}
+
+/// Pages that would be written to the same place.
+fn url_collisions(site: &SiteData) -> Vec<Diagnostic> {
+    let mut owners: HashMap<&str, &str> = HashMap::new();
+    let mut errors = Vec::new();
+    let reserved = site
+        .listings
+        .iter()
+        .map(|l| (l.url.as_str(), "a listing page"));
+    for (url, owner) in reserved {
+        owners.insert(url, owner);
+    }
+    for article in &site.articles {
+        let owner = article.doc.path.to_str().unwrap_or("an article");
+        if let Some(previous) = owners.insert(&article.url, owner) {
+            errors.push(
+                Diagnostic::error(
+                    &article.doc.path,
+                    Position::default(),
+                    format!("its URL {} is already used by {previous}", article.url),
+                )
+                .with_help("give one of them a different `slug` in its front matter"),
+            );
+        }
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::FrontMatter;
+    use crate::site::markdown::RenderedBody;
+
+    fn doc(relative: &str, front: FrontMatter) -> Arc<SourceDoc> {
+        Arc::new(SourceDoc {
+            path: format!("content/{relative}").into(),
+            relative: relative.into(),
+            front,
+            body: RenderedBody::default(),
+            revision: 0,
+        })
+    }
+
+    fn dated(title: &str, date: &str) -> FrontMatter {
+        FrontMatter {
+            title: title.into(),
+            date: ArticleDate::parse(date),
+            ..FrontMatter::default()
+        }
+    }
+
+    fn now() -> Selection {
+        Selection {
+            drafts: false,
+            future: false,
+            now: "2025-12-01T00:00:00Z".parse().unwrap(),
+        }
+    }
+
+    #[test]
+    fn urls_mirror_folders_and_order_is_newest_first() {
+        let docs = vec![
+            doc(
+                "articles/_index.md",
+                FrontMatter {
+                    title: "News".into(),
+                    ..Default::default()
+                },
+            ),
+            doc("articles/old.md", dated("Old", "2025-01-01")),
+            doc("articles/new.md", dated("New", "2025-11-16")),
+            doc(
+                "posts/Some File.md",
+                FrontMatter {
+                    slug: Some("../../evil".into()),
+                    ..dated("X", "2025-06-01")
+                },
+            ),
+        ];
+        let (site, errors) = assemble(&docs, &SiteConfig::default(), now());
+        assert!(errors.is_empty(), "{errors:?}");
+        let urls: Vec<&str> = site.articles.iter().map(|a| a.url.as_str()).collect();
+        assert_eq!(urls, ["/articles/new/", "/posts/evil/", "/articles/old/"]);
+        assert_eq!(site.articles[0].kicker.as_deref(), Some("News"));
+        assert_eq!(site.sections.len(), 2);
+        assert_eq!(site.sections[1].title, "Posts");
+    }
+
+    #[test]
+    fn drafts_and_future_articles_need_their_flags() {
+        let docs = vec![
+            doc(
+                "a.md",
+                FrontMatter {
+                    draft: true,
+                    ..dated("Draft", "2025-01-01")
+                },
+            ),
+            doc("b.md", dated("Future", "2026-01-01")),
+            doc("c.md", dated("Now", "2025-11-30")),
+        ];
+        let config = SiteConfig::default();
+        let (site, _) = assemble(&docs, &config, now());
+        assert_eq!(site.articles.len(), 1);
+        assert_eq!(site.skipped, 2);
+        let all = Selection {
+            drafts: true,
+            future: true,
+            ..now()
+        };
+        assert_eq!(assemble(&docs, &config, all).0.articles.len(), 3);
+    }
+
+    #[test]
+    fn tags_authors_and_pagination() {
+        let mut docs = Vec::new();
+        for i in 0..5 {
+            let mut front = dated(&format!("A{i}"), &format!("2025-01-0{}", i + 1));
+            front.tags = vec![if i % 2 == 0 {
+                "Climate".into()
+            } else {
+                "climate".into()
+            }];
+            docs.push(doc(&format!("a{i}.md"), front));
+        }
+        let config = SiteConfig {
+            paginate: 2,
+            author: Some("Desk Staff".into()),
+            ..SiteConfig::default()
+        };
+        let (site, _) = assemble(&docs, &config, now());
+        assert_eq!(site.tags.len(), 1);
+        assert_eq!(site.tags[0].name, "Climate");
+        assert_eq!(site.tags[0].articles.len(), 5);
+        assert_eq!(site.authors[0].url, "/authors/desk-staff/");
+        let home: Vec<&str> = site
+            .listings
+            .iter()
+            .filter(|l| l.kind == ListingKind::Home)
+            .map(|l| l.url.as_str())
+            .collect();
+        assert_eq!(home, ["/", "/page/2/", "/page/3/"]);
+        let last = site.listings.iter().find(|l| l.url == "/page/3/").unwrap();
+        assert_eq!(site.listing_articles(last).count(), 1);
+    }
+
+    #[test]
+    fn colliding_urls_are_errors() {
+        let docs = vec![
+            doc("a/x.md", dated("One", "2025-01-01")),
+            doc(
+                "a/y.md",
+                FrontMatter {
+                    slug: Some("X".into()),
+                    ..dated("Two", "2025-01-02")
+                },
+            ),
+        ];
+        let (_, errors) = assemble(&docs, &SiteConfig::default(), now());
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].message.contains("/a/x/"), "{}", errors[0].message);
+    }
+
+    #[test]
+    fn descriptions_fall_back_and_truncate() {
+        assert_eq!(truncate_words("one two three", 9), "one two…");
+        assert_eq!(truncate_words("short", 9), "short");
+    }
+}

@@ -1,0 +1,361 @@
+//! Loading `content/`: every Markdown file parsed and rendered once, and kept.
+//!
+//! [`ContentCache::load`] walks `content/` (skipping `content/raw/`, which belongs to the
+//! clean stage, and hidden files), parses each `.md` file's front matter (TOML `+++` or
+//! YAML `---`) into the shared [`FrontMatter`], and renders its body to HTML in parallel.
+//! Results, errors included, are cached by path and file stamp (modification time and
+//! length): a rebuild re-reads only files that changed, which is what makes `serve` fast
+//! on large sites. `_index.md` gives its folder (a section) its own front matter.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::article::{parse_front_matter, split_front_matter, FrontMatter};
+use crate::diagnostic::{Diagnostic, Position};
+use crate::progress::Progress;
+use crate::site::markdown::{self, BodySource, RenderedBody};
+
+/// The folder, under the site root, that holds the articles.
+pub const CONTENT_DIR: &str = "content";
+/// The folder, under `content/`, of raw copied text (the clean stage's input).
+pub const RAW_DIR: &str = "raw";
+/// The file that gives a folder its front matter.
+pub const SECTION_FILE: &str = "_index.md";
+
+/// File types in `content/` copied beside the pages (images and media next to articles).
+const ASSET_EXTENSIONS: &[&str] = &[
+    "jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "pdf", "mp3", "mp4", "webm",
+];
+
+/// One Markdown file of `content/`, parsed and rendered.
+#[derive(Debug, Clone)]
+pub struct SourceDoc {
+    /// Path as found under the site root (used in messages).
+    pub path: PathBuf,
+    /// Path relative to `content/`, with `/` separators: `articles/x.md`.
+    pub relative: String,
+    pub front: FrontMatter,
+    pub body: RenderedBody,
+    /// Hash of the file's bytes: changes whenever the file does.
+    pub revision: u64,
+}
+
+impl SourceDoc {
+    /// True for a folder's `_index.md`.
+    pub fn is_section(&self) -> bool {
+        self.relative == SECTION_FILE || self.relative.ends_with("/_index.md")
+    }
+
+    /// The folder this document belongs to, relative to `content/` (`""` for the root).
+    pub fn folder(&self) -> &str {
+        self.relative.rsplit_once('/').map_or("", |(dir, _)| dir)
+    }
+
+    /// The file name without `.md`.
+    pub fn stem(&self) -> &str {
+        let name = self.relative.rsplit('/').next().unwrap_or(&self.relative);
+        name.strip_suffix(".md").unwrap_or(name)
+    }
+}
+
+/// A file of `content/` copied as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentAsset {
+    pub source: PathBuf,
+    /// Path relative to `content/`, with `/` separators.
+    pub relative: String,
+}
+
+/// Everything `content/` holds, as of this build.
+#[derive(Debug, Default)]
+pub struct LoadedContent {
+    /// Articles and section files, sorted by relative path.
+    pub docs: Vec<Arc<SourceDoc>>,
+    pub assets: Vec<ContentAsset>,
+    pub errors: Vec<Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// When and how big a file was: a cheap test for "did it change".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FileStamp {
+    modified: Option<SystemTime>,
+    len: u64,
+}
+
+type LoadResult = Result<(Arc<SourceDoc>, Vec<Diagnostic>), Diagnostic>;
+
+#[derive(Debug, Clone)]
+struct CachedDoc {
+    stamp: FileStamp,
+    result: LoadResult,
+}
+
+/// Parsed documents from earlier builds, by path.
+#[derive(Debug, Default)]
+pub struct ContentCache {
+    docs: HashMap<PathBuf, CachedDoc>,
+}
+
+impl ContentCache {
+    /// Loads `site_root/content/`, re-reading only files whose stamp changed or that are
+    /// listed in `changed`.
+    pub fn load(
+        &mut self,
+        site_root: &Path,
+        changed: &[PathBuf],
+        progress: &dyn Progress,
+    ) -> LoadedContent {
+        let content = site_root.join(CONTENT_DIR);
+        let mut loaded = LoadedContent::default();
+        if !content.is_dir() {
+            self.docs.clear();
+            return loaded;
+        }
+        let (markdown_files, assets, walk_errors) = walk_content(&content);
+        loaded.assets = assets;
+        loaded.errors.extend(walk_errors);
+
+        progress.start("Loading", markdown_files.len() as u64);
+        let results: Vec<(PathBuf, CachedDoc)> = markdown_files
+            .into_par_iter()
+            .map(|(path, relative)| {
+                let stamp = file_stamp(&path);
+                let cached = self.docs.get(&path).filter(|c| {
+                    Some(c.stamp) == stamp && !changed.iter().any(|p| same_file(p, &path))
+                });
+                let entry = match cached {
+                    Some(cached) => cached.clone(),
+                    None => CachedDoc {
+                        stamp: stamp.unwrap_or(FileStamp {
+                            modified: None,
+                            len: 0,
+                        }),
+                        result: load_doc(&path, relative),
+                    },
+                };
+                progress.advance(1);
+                (path, entry)
+            })
+            .collect();
+        progress.finish();
+
+        self.docs.clear();
+        for (path, entry) in results {
+            match &entry.result {
+                Ok((doc, warnings)) => {
+                    loaded.docs.push(Arc::clone(doc));
+                    loaded.warnings.extend(warnings.iter().cloned());
+                }
+                Err(error) => loaded.errors.push(error.clone()),
+            }
+            self.docs.insert(path, entry);
+        }
+        loaded.docs.sort_by(|a, b| a.relative.cmp(&b.relative));
+        loaded
+    }
+}
+
+/// Compares a reported changed path with a walked one, tolerating `./` prefixes and
+/// absolute/relative spellings.
+fn same_file(changed: &Path, walked: &Path) -> bool {
+    changed == walked
+        || changed.ends_with(walked)
+        || walked.ends_with(changed)
+        || matches!(
+            (changed.canonicalize(), walked.canonicalize()),
+            (Ok(a), Ok(b)) if a == b
+        )
+}
+
+fn file_stamp(path: &Path) -> Option<FileStamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some(FileStamp {
+        modified: meta.modified().ok(),
+        len: meta.len(),
+    })
+}
+
+/// Markdown files (path, path relative to `content/`) and assets under `content/`,
+/// skipping `raw/` and hidden entries.
+fn walk_content(content: &Path) -> (Vec<(PathBuf, String)>, Vec<ContentAsset>, Vec<Diagnostic>) {
+    let mut markdown = Vec::new();
+    let mut assets = Vec::new();
+    let mut errors = Vec::new();
+    let walker = WalkDir::new(content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            let name = entry.file_name().to_string_lossy();
+            let hidden = entry.depth() > 0 && name.starts_with('.');
+            let raw = entry.depth() == 1 && name == RAW_DIR && entry.file_type().is_dir();
+            !hidden && !raw
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().unwrap_or(content).to_path_buf();
+                errors.push(Diagnostic::error(
+                    &path,
+                    Position::default(),
+                    format!("cannot read: {e}"),
+                ));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let Some(relative) = relative_slash_path(content, path) else {
+            continue;
+        };
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        if extension == "md" {
+            markdown.push((path.to_path_buf(), relative));
+        } else if ASSET_EXTENSIONS.contains(&extension.as_str()) {
+            assets.push(ContentAsset {
+                source: path.to_path_buf(),
+                relative,
+            });
+        }
+    }
+    (markdown, assets, errors)
+}
+
+/// `path` relative to `base`, joined with `/`; `None` for non-UTF-8 names.
+pub fn relative_slash_path(base: &Path, path: &Path) -> Option<String> {
+    let relative = path.strip_prefix(base).ok()?;
+    let parts: Option<Vec<&str>> = relative
+        .components()
+        .map(|c| c.as_os_str().to_str())
+        .collect();
+    Some(parts?.join("/"))
+}
+
+/// Reads, parses and renders one Markdown file.
+fn load_doc(path: &Path, relative: String) -> LoadResult {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::error(path, Position::default(), format!("cannot read: {e}")))?;
+    let revision = revision_of(&bytes);
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+        let (line, column) = crate::article::line_col(&text, offset);
+        Diagnostic::error(
+            path,
+            Position::new(line + 1, column + 1),
+            "not valid UTF-8: article Markdown must be UTF-8 (the clean stage writes it so)",
+        )
+    })?;
+    let doc = split_front_matter(&text, path)?;
+    let front = parse_front_matter(&doc, path)?;
+    let (body_text, first_line) = match doc.body.strip_prefix('\n') {
+        Some(rest) => (rest, doc.body_line + 1),
+        None => (doc.body, doc.body_line),
+    };
+    let (body, warnings) = markdown::render(BodySource {
+        path,
+        text: body_text,
+        first_line,
+    })?;
+    Ok((
+        Arc::new(SourceDoc {
+            path: path.to_path_buf(),
+            relative,
+            front,
+            body,
+            revision,
+        }),
+        warnings,
+    ))
+}
+
+/// A 64-bit content hash.
+pub fn revision_of(bytes: &[u8]) -> u64 {
+    let hash = blake3::hash(bytes);
+    u64::from_le_bytes(hash.as_bytes()[..8].try_into().expect("8 bytes"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::Silent;
+
+    fn write(root: &Path, relative: &str, text: &str) {
+        let path = root.join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn loads_markdown_skips_raw_and_hidden_and_reports_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "content/_index.md", "+++\ntitle = \"Home\"\n+++\n");
+        write(
+            root,
+            "content/articles/a.md",
+            "+++\ntitle = \"A\"\n+++\nHello *you*.\n",
+        );
+        write(
+            root,
+            "content/articles/b.md",
+            "---\ntitle: B\n---\nYAML body\n",
+        );
+        write(root, "content/articles/bad.md", "+++\ntitel = \"x\"\n+++\n");
+        write(root, "content/raw/r.md", "not front matter\n");
+        write(root, "content/.hidden.md", "nope\n");
+        write(root, "content/articles/photo.jpg", "jpg");
+        let loaded = ContentCache::default().load(root, &[], &Silent);
+        let names: Vec<&str> = loaded.docs.iter().map(|d| d.relative.as_str()).collect();
+        assert_eq!(names, ["_index.md", "articles/a.md", "articles/b.md"]);
+        assert!(loaded.docs[0].is_section());
+        assert_eq!(loaded.docs[1].folder(), "articles");
+        assert_eq!(loaded.docs[1].stem(), "a");
+        assert_eq!(loaded.docs[1].body.html, "<p>Hello <em>you</em>.</p>\n");
+        assert_eq!(loaded.errors.len(), 1);
+        assert_eq!(loaded.errors[0].position, Position::new(2, 1));
+        assert_eq!(
+            loaded.errors[0].help.as_deref(),
+            Some("did you mean `title`?")
+        );
+        assert_eq!(loaded.assets[0].relative, "articles/photo.jpg");
+    }
+
+    #[test]
+    fn markdown_errors_carry_the_file_line() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "content/a.md",
+            "+++\ntitle = \"A\"\n+++\n\nIntro.\n\n::: pullquote\nQuote\n",
+        );
+        let loaded = ContentCache::default().load(dir.path(), &[], &Silent);
+        assert_eq!(loaded.errors[0].position, Position::new(7, 1));
+    }
+
+    #[test]
+    fn unchanged_files_come_from_the_cache_and_changed_ones_are_reread() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "content/a.md", "+++\ntitle = \"A\"\n+++\nOne\n");
+        let mut cache = ContentCache::default();
+        let first = cache.load(root, &[], &Silent);
+        let second = cache.load(root, &[], &Silent);
+        assert!(Arc::ptr_eq(&first.docs[0], &second.docs[0]));
+        write(root, "content/a.md", "+++\ntitle = \"A\"\n+++\nTwo words\n");
+        let third = cache.load(root, &[root.join("content/a.md")], &Silent);
+        assert_eq!(third.docs[0].body.html, "<p>Two words</p>\n");
+        assert_ne!(third.docs[0].revision, first.docs[0].revision);
+    }
+}

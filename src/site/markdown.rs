@@ -1,0 +1,546 @@
+//! Markdown to HTML: pulldown-cmark events, transformed as events.
+//!
+//! The body of an article is parsed once with tables, footnotes, strikethrough, smart
+//! punctuation and heading attributes, then passed through small adaptors over the event
+//! list (never string surgery on the HTML):
+//!
+//! * [`fenced_divs`]: a pandoc-style `::: name` … `:::` block becomes a container. The
+//!   `pullquote` one becomes `<aside class="pullquote" aria-hidden="true">` (the body already
+//!   holds the quoted sentence, so screen readers must not hear it twice); any other name
+//!   becomes `<div class="name">`.
+//! * [`heading_ids`]: every heading gets a unique `id` (its slug) so it can be linked.
+//! * [`footnote_ids`]: footnote labels become `fn-LABEL`, safe and distinct from headings.
+//! * [`summary_marker`]: `<!--more-->` ends the summary shown on listing pages; when typed
+//!   inside a paragraph it moves to the end of that block so the summary stays well formed.
+//!
+//! Raw HTML typed by authors passes through: authors are trusted, and text that came from
+//! raw copy was escaped by the clean stage before it got here.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::path::Path;
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use crate::article::line_col;
+use crate::diagnostic::{Diagnostic, Position};
+use crate::site::slug::slugify;
+
+/// The comment that marks where an article's summary ends.
+pub const SUMMARY_MARKER: &str = "<!--more-->";
+
+/// An article body rendered to HTML.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RenderedBody {
+    pub html: String,
+    /// Length of the summary prefix of `html`, when the body has a `<!--more-->` marker.
+    pub summary_len: Option<usize>,
+    /// Plain text before `<!--more-->`, when the body has one: the teaser of listings.
+    pub summary_text: Option<String>,
+    /// Plain text of the first paragraph, a fallback for descriptions.
+    pub lead_text: String,
+    pub words: usize,
+}
+
+impl RenderedBody {
+    /// The HTML before `<!--more-->`, if the author marked one.
+    pub fn summary(&self) -> Option<&str> {
+        self.summary_len.map(|len| &self.html[..len])
+    }
+}
+
+/// Where a body sits in its file, to turn byte offsets into file positions.
+#[derive(Debug, Clone, Copy)]
+pub struct BodySource<'a> {
+    pub path: &'a Path,
+    pub text: &'a str,
+    /// 1-based line of the file on which `text` starts.
+    pub first_line: usize,
+}
+
+impl BodySource<'_> {
+    fn position(&self, offset: usize) -> Position {
+        let (line, column) = line_col(self.text, offset);
+        Position::new(self.first_line + line, column + 1)
+    }
+}
+
+/// The pulldown-cmark extensions every article is parsed with.
+pub fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders a body. Errors (an unclosed `:::` block) carry the file position; warnings
+/// (a stray closing `:::`) are returned beside the result.
+pub fn render(source: BodySource<'_>) -> Result<(RenderedBody, Vec<Diagnostic>), Diagnostic> {
+    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(source.text, parser_options())
+        .into_offset_iter()
+        .collect();
+    let mut warnings = Vec::new();
+    let events = fenced_divs(events, &source, &mut warnings)?;
+    let events = footnote_ids(events);
+    let events = heading_ids(events);
+    let events = summary_marker(events);
+    let lead_text = lead_text(&events);
+    let summary_text = summary_text(&events);
+    let words = count_words(&events);
+    let mut html = String::with_capacity(source.text.len() + source.text.len() / 4);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(event, _)| event));
+    let summary_len = html.find(SUMMARY_MARKER);
+    Ok((
+        RenderedBody {
+            html,
+            summary_len,
+            summary_text,
+            lead_text,
+            words,
+        },
+        warnings,
+    ))
+}
+
+/// What a one-line paragraph made only of colons (and maybe a name) means.
+#[derive(Debug, PartialEq, Eq)]
+enum Fence {
+    Open(String),
+    Close,
+}
+
+/// Reads `::: name`, `:::name`, `::: {.name}` or `:::`.
+fn parse_fence(line: &str) -> Option<Fence> {
+    let line = line.trim();
+    let rest = line.trim_start_matches(':');
+    if line.len() - rest.len() < 3 {
+        return None;
+    }
+    let name = rest.trim().trim_end_matches(':').trim();
+    if name.is_empty() {
+        return Some(Fence::Close);
+    }
+    let name = name
+        .strip_prefix("{.")
+        .and_then(|n| n.strip_suffix('}'))
+        .unwrap_or(name);
+    let valid = name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    valid.then(|| Fence::Open(name.to_string()))
+}
+
+/// The opening tag for a fenced div called `name`.
+fn container_open(name: &str) -> String {
+    if name == "pullquote" {
+        "<aside class=\"pullquote\" aria-hidden=\"true\">\n".to_string()
+    } else {
+        format!("<div class=\"{name}\">\n")
+    }
+}
+
+fn container_close(name: &str) -> &'static str {
+    if name == "pullquote" {
+        "</aside>\n"
+    } else {
+        "</div>\n"
+    }
+}
+
+/// A paragraph's inline events split into lines at soft and hard breaks. Each line keeps
+/// the break that ended it, so lines can be put back together unchanged.
+fn paragraph_lines<'a>(
+    inline: Vec<(Event<'a>, Range<usize>)>,
+) -> Vec<Vec<(Event<'a>, Range<usize>)>> {
+    let mut lines = vec![Vec::new()];
+    for (event, range) in inline {
+        let is_break = matches!(event, Event::SoftBreak | Event::HardBreak);
+        lines.last_mut().expect("never empty").push((event, range));
+        if is_break {
+            lines.push(Vec::new());
+        }
+    }
+    lines
+}
+
+/// The fence a line spells, if it is nothing but text forming one.
+fn line_fence(line: &[(Event<'_>, Range<usize>)]) -> Option<Fence> {
+    let mut text = String::new();
+    for (event, _) in line {
+        match event {
+            Event::Text(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => {}
+            _ => return None,
+        }
+    }
+    parse_fence(&text)
+}
+
+/// Turns `::: name` … `:::` paragraphs into container open/close HTML events.
+fn fenced_divs<'a>(
+    events: Vec<(Event<'a>, Range<usize>)>,
+    source: &BodySource<'_>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Vec<(Event<'a>, Range<usize>)>, Diagnostic> {
+    let mut out = Vec::with_capacity(events.len() + 4);
+    let mut open: Vec<(String, usize)> = Vec::new();
+    let mut iter = events.into_iter();
+    while let Some((event, range)) = iter.next() {
+        if !matches!(event, Event::Start(Tag::Paragraph)) {
+            out.push((event, range));
+            continue;
+        }
+        let start_range = range;
+        let mut inline = Vec::new();
+        let mut end_range = start_range.clone();
+        for (event, range) in iter.by_ref() {
+            if matches!(event, Event::End(TagEnd::Paragraph)) {
+                end_range = range;
+                break;
+            }
+            inline.push((event, range));
+        }
+        let mut lines = paragraph_lines(inline);
+        let mut before = Vec::new();
+        let mut after = Vec::new();
+        if let Some(Fence::Open(name)) = lines.first().and_then(|l| line_fence(l)) {
+            let line = lines.remove(0);
+            let at = line.first().map_or(start_range.start, |(_, r)| r.start);
+            before.push((Event::Html(CowStr::from(container_open(&name))), at..at));
+            open.push((name, at));
+        }
+        if lines.last().and_then(|l| line_fence(l)) == Some(Fence::Close) {
+            let line = lines.pop().expect("checked");
+            let at = line.first().map_or(end_range.start, |(_, r)| r.start);
+            match open.pop() {
+                Some((name, _)) => {
+                    after.push((Event::Html(CowStr::from(container_close(&name))), at..at))
+                }
+                None => {
+                    warnings.push(Diagnostic::warning(
+                        source.path,
+                        source.position(at),
+                        "`:::` closes no open `::: name` block; it is kept as text",
+                    ));
+                    lines.push(line);
+                }
+            }
+        }
+        // Drop the break that ended the last remaining line: it belonged to a fence line.
+        if let Some(last) = lines.last_mut() {
+            if matches!(last.last(), Some((Event::SoftBreak | Event::HardBreak, _))) {
+                last.pop();
+            }
+        }
+        out.extend(before);
+        if lines.iter().any(|l| !l.is_empty()) {
+            out.push((Event::Start(Tag::Paragraph), start_range));
+            out.extend(lines.into_iter().flatten());
+            out.push((Event::End(TagEnd::Paragraph), end_range));
+        }
+        out.extend(after);
+    }
+    if let Some((name, at)) = open.into_iter().next() {
+        return Err(Diagnostic::error(
+            source.path,
+            source.position(at),
+            format!("`::: {name}` block is never closed"),
+        )
+        .with_help("end it with a line holding only `:::`"));
+    }
+    Ok(out)
+}
+
+/// Prefixes footnote labels with `fn-` and slugs them, so they are valid unique ids.
+fn footnote_ids<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Range<usize>)> {
+    let relabel = |label: &str| CowStr::from(format!("fn-{}", slugify(label)));
+    events
+        .into_iter()
+        .map(|(event, range)| {
+            let event = match event {
+                Event::FootnoteReference(label) => Event::FootnoteReference(relabel(&label)),
+                Event::Start(Tag::FootnoteDefinition(label)) => {
+                    Event::Start(Tag::FootnoteDefinition(relabel(&label)))
+                }
+                other => other,
+            };
+            (event, range)
+        })
+        .collect()
+}
+
+/// Gives every heading without an explicit `{#id}` the slug of its text, made unique.
+fn heading_ids<'a>(mut events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Range<usize>)> {
+    let mut used: HashSet<String> = events
+        .iter()
+        .filter_map(|(event, _)| match event {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+            Event::Start(Tag::FootnoteDefinition(label)) => Some(label.to_string()),
+            _ => None,
+        })
+        .collect();
+    for index in 0..events.len() {
+        if !matches!(events[index].0, Event::Start(Tag::Heading { id: None, .. })) {
+            continue;
+        }
+        let text: String = events[index + 1..]
+            .iter()
+            .take_while(|(e, _)| !matches!(e, Event::End(TagEnd::Heading(_))))
+            .filter_map(|(e, _)| match e {
+                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let id = unique_id(&slugify(&text), &mut used);
+        if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[index].0 {
+            *slot = Some(CowStr::from(id));
+        }
+    }
+    events
+}
+
+/// `base`, or `base-2`, `base-3`… whichever is not yet used; records the choice.
+fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
+    let mut candidate = base.to_string();
+    let mut n = 1;
+    while used.contains(&candidate) {
+        n += 1;
+        candidate = format!("{base}-{n}");
+    }
+    used.insert(candidate.clone());
+    candidate
+}
+
+fn is_summary_marker(event: &Event<'_>) -> bool {
+    match event {
+        Event::Html(t) | Event::InlineHtml(t) => {
+            let t = t.trim();
+            t == SUMMARY_MARKER || t == "<!-- more -->"
+        }
+        _ => false,
+    }
+}
+
+/// Keeps the first `<!--more-->` at block level: normalised in place when it is a block of
+/// its own, moved after its enclosing top-level block when typed inside one. Later
+/// markers are dropped.
+fn summary_marker<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Range<usize>)> {
+    let mut out = Vec::with_capacity(events.len() + 1);
+    let mut depth = 0usize;
+    let mut state = MarkerState::NotSeen;
+    for (event, range) in events {
+        if is_summary_marker(&event) {
+            if state == MarkerState::NotSeen {
+                if depth == 0 {
+                    out.push((Event::Html(CowStr::from("<!--more-->\n")), range));
+                    state = MarkerState::Placed;
+                } else {
+                    state = MarkerState::Pending;
+                }
+            }
+            continue;
+        }
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let at = range.end;
+        out.push((event, range));
+        if depth == 0 && state == MarkerState::Pending {
+            out.push((Event::Html(CowStr::from("<!--more-->\n")), at..at));
+            state = MarkerState::Placed;
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MarkerState {
+    NotSeen,
+    Pending,
+    Placed,
+}
+
+/// Plain text of the first top-level paragraph outside any `:::` container.
+fn lead_text(events: &[(Event<'_>, Range<usize>)]) -> String {
+    let mut depth = 0usize;
+    let mut containers = 0usize;
+    let mut text = String::new();
+    let mut inside = false;
+    for (event, _) in events {
+        match event {
+            Event::Html(html) if html.starts_with("<aside") || html.starts_with("<div") => {
+                containers += 1
+            }
+            Event::Html(html) if html.starts_with("</aside") || html.starts_with("</div") => {
+                containers = containers.saturating_sub(1)
+            }
+            Event::Start(Tag::Paragraph) if depth == 0 && containers == 0 => {
+                inside = true;
+                depth += 1;
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                if inside && depth == 0 {
+                    break;
+                }
+            }
+            Event::Text(t) | Event::Code(t) if inside => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak if inside => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Plain text of everything before the summary marker, outside `:::` containers, with
+/// blocks separated by a space.
+fn summary_text(events: &[(Event<'_>, Range<usize>)]) -> Option<String> {
+    let end = events.iter().position(|(e, _)| is_summary_marker(e))?;
+    let mut containers = 0usize;
+    let mut text = String::new();
+    for (event, _) in &events[..end] {
+        match event {
+            Event::Html(html) if html.starts_with("<aside") || html.starts_with("<div") => {
+                containers += 1
+            }
+            Event::Html(html) if html.starts_with("</aside") || html.starts_with("</div") => {
+                containers = containers.saturating_sub(1)
+            }
+            _ if containers > 0 => {}
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
+            _ => {}
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
+}
+
+fn count_words(events: &[(Event<'_>, Range<usize>)]) -> usize {
+    events
+        .iter()
+        .map(|(event, _)| match event {
+            Event::Text(t) => t.split_whitespace().count(),
+            _ => 0,
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(text: &str) -> String {
+        render_ok(text).html
+    }
+
+    fn render_ok(text: &str) -> RenderedBody {
+        render(BodySource {
+            path: Path::new("a.md"),
+            text,
+            first_line: 1,
+        })
+        .unwrap()
+        .0
+    }
+
+    #[test]
+    fn pullquote_in_one_paragraph_becomes_an_hidden_aside() {
+        let out = html("Body.\n\n::: pullquote\n\"We stay,\" she said.\n:::\n\nMore.\n");
+        assert_eq!(
+            out,
+            "<p>Body.</p>\n<aside class=\"pullquote\" aria-hidden=\"true\">\n\
+             <p>“We stay,” she said.</p>\n</aside>\n<p>More.</p>\n"
+        );
+    }
+
+    #[test]
+    fn fences_as_separate_paragraphs_and_other_names() {
+        let out = html(":::note\n\nA *note*.\n\n:::\n");
+        assert_eq!(
+            out,
+            "<div class=\"note\">\n<p>A <em>note</em>.</p>\n</div>\n"
+        );
+        let out = html("::: {.box}\nx\n:::\n");
+        assert!(out.starts_with("<div class=\"box\">"), "{out}");
+    }
+
+    #[test]
+    fn unclosed_fence_is_an_error_at_its_line() {
+        let err = render(BodySource {
+            path: Path::new("a.md"),
+            text: "Intro.\n\n::: pullquote\nWords\n",
+            first_line: 5,
+        })
+        .unwrap_err();
+        assert_eq!(err.position, Position::new(7, 1));
+        assert!(err.message.contains("never closed"));
+    }
+
+    #[test]
+    fn stray_close_is_kept_as_text_with_a_warning() {
+        let (body, warnings) = render(BodySource {
+            path: Path::new("a.md"),
+            text: "Intro.\n\n:::\n",
+            first_line: 1,
+        })
+        .unwrap();
+        assert_eq!(body.html, "<p>Intro.</p>\n<p>:::</p>\n");
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].position, Position::new(3, 1));
+    }
+
+    #[test]
+    fn headings_get_unique_ids_and_explicit_ids_win() {
+        let out = html("## The Vote\n\n## The Vote\n\n## Other {#custom}\n");
+        assert!(out.contains("<h2 id=\"the-vote\">"), "{out}");
+        assert!(out.contains("<h2 id=\"the-vote-2\">"), "{out}");
+        assert!(out.contains("<h2 id=\"custom\">"), "{out}");
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let out =
+            html("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~ \"quoted\"[^n]\n\n[^n]: A note.\n");
+        assert!(out.contains("<table>"), "{out}");
+        assert!(out.contains("<del>gone</del>"), "{out}");
+        assert!(out.contains("“quoted”"), "{out}");
+        assert!(out.contains("href=\"#fn-n\""), "{out}");
+        assert!(out.contains("id=\"fn-n\""), "{out}");
+    }
+
+    #[test]
+    fn author_html_passes_through_and_escaped_text_stays_text() {
+        let out = html("<figure>x</figure>\n\nA \\<script\\> tag.\n");
+        assert!(out.contains("<figure>x</figure>"), "{out}");
+        assert!(out.contains("A &lt;script&gt; tag."), "{out}");
+    }
+
+    #[test]
+    fn summary_ends_at_the_marker() {
+        let body = render_ok("First para.\n\n<!--more-->\n\nSecond para.\n");
+        assert_eq!(body.summary(), Some("<p>First para.</p>\n"));
+        assert_eq!(body.lead_text, "First para.");
+        assert_eq!(body.summary_text.as_deref(), Some("First para."));
+        assert_eq!(body.words, 4);
+        let none = render_ok("No marker.\n");
+        assert_eq!(none.summary(), None);
+    }
+
+    #[test]
+    fn inline_marker_moves_to_the_end_of_its_block() {
+        let body = render_ok("One <!--more--> two.\n\nThree.\n");
+        assert_eq!(body.summary(), Some("<p>One  two.</p>\n"));
+    }
+
+    #[test]
+    fn lead_text_skips_pullquotes() {
+        let body = render_ok("::: pullquote\nQuote\n:::\n\nThe *real* lead.\n");
+        assert_eq!(body.lead_text, "The real lead.");
+    }
+}

@@ -1,0 +1,548 @@
+//! Rendering pages: assembled data + templates = HTML.
+//!
+//! [`plan_pages`] lists every HTML page of the site (articles, listing pages, 404) with the
+//! template it uses, the file it becomes and a *fingerprint*: a hash of everything the
+//! page's template context is made from. A [`Builder`](crate::site::Builder) that kept the
+//! fingerprints of its last build re-renders only pages whose fingerprint changed. The
+//! template context of a page is described by the serde structs below; article pages also
+//! carry their schema.org `NewsArticle` JSON-LD, escaped so no title can close the
+//! `<script>` element.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::site::assemble::{ArticleEntry, DisplayDate, Link, ListingKind, ListingPage, SiteData};
+use crate::site::config::SiteConfig;
+use crate::site::templates::Theme;
+
+/// What a page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// Index into `SiteData::articles`.
+    Article(usize),
+    /// Index into `SiteData::listings`.
+    Listing(usize),
+    NotFound,
+}
+
+/// One HTML page to render.
+#[derive(Debug, Clone)]
+pub struct PlannedPage {
+    pub kind: PageKind,
+    /// Site path, `/articles/x/`.
+    pub url: String,
+    /// Output file, relative to the output folder: `articles/x/index.html`.
+    pub output: String,
+    pub fingerprint: u64,
+}
+
+/// The output file of a site path: `/a/` → `a/index.html`, `/404.html` → `404.html`.
+pub fn output_file_of(url: &str) -> String {
+    let path = url.trim_start_matches('/');
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
+}
+
+/// Data shared by every page's context, prepared once per build.
+pub struct SharedContext {
+    site: serde_json::Value,
+    /// Hash of the theme, configuration, navigation and injected HTML.
+    pub fingerprint: u64,
+    inject_before_body_end: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SiteContext<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    base_url: &'a str,
+    feed_url: String,
+    navigation: Vec<Link>,
+}
+
+impl SharedContext {
+    pub fn new(
+        config: &SiteConfig,
+        theme: &Theme,
+        site: &SiteData,
+        inject_before_body_end: Option<&str>,
+    ) -> SharedContext {
+        let context = SiteContext {
+            title: &config.title,
+            description: &config.description,
+            language: &config.language,
+            base_url: &config.base_url,
+            feed_url: config.permalink("/feed.xml"),
+            navigation: site.navigation(),
+        };
+        let site_value = serde_json::to_value(&context).expect("plain data serialises");
+        let mut hasher = DefaultHasher::new();
+        theme.fingerprint.hash(&mut hasher);
+        format!("{config:?}").hash(&mut hasher);
+        site_value.to_string().hash(&mut hasher);
+        inject_before_body_end.hash(&mut hasher);
+        SharedContext {
+            site: site_value,
+            fingerprint: hasher.finish(),
+            inject_before_body_end: inject_before_body_end.map(str::to_string),
+        }
+    }
+}
+
+/// Every HTML page of the site, with fingerprints.
+pub fn plan_pages(site: &SiteData, shared: &SharedContext) -> Vec<PlannedPage> {
+    let mut pages = Vec::with_capacity(site.articles.len() + site.listings.len() + 1);
+    for (index, article) in site.articles.iter().enumerate() {
+        let mut hasher = DefaultHasher::new();
+        shared.fingerprint.hash(&mut hasher);
+        article.url.hash(&mut hasher);
+        hash_article_inputs(site, article, &mut hasher);
+        pages.push(planned(
+            PageKind::Article(index),
+            &article.url,
+            hasher.finish(),
+        ));
+    }
+    for (index, listing) in site.listings.iter().enumerate() {
+        let mut hasher = DefaultHasher::new();
+        shared.fingerprint.hash(&mut hasher);
+        listing.url.hash(&mut hasher);
+        (listing.number, listing.total).hash(&mut hasher);
+        listing_heading(site, listing).hash(&mut hasher);
+        for article in site.listing_articles(listing) {
+            article.url.hash(&mut hasher);
+            hash_article_inputs(site, article, &mut hasher);
+        }
+        pages.push(planned(
+            PageKind::Listing(index),
+            &listing.url,
+            hasher.finish(),
+        ));
+    }
+    let mut hasher = DefaultHasher::new();
+    shared.fingerprint.hash(&mut hasher);
+    pages.push(planned(PageKind::NotFound, "/404.html", hasher.finish()));
+    pages
+}
+
+fn planned(kind: PageKind, url: &str, fingerprint: u64) -> PlannedPage {
+    PlannedPage {
+        kind,
+        url: url.to_string(),
+        output: output_file_of(url),
+        fingerprint,
+    }
+}
+
+/// Everything an article's context is made from: its file and its section's file.
+fn hash_article_inputs(site: &SiteData, article: &ArticleEntry, hasher: &mut DefaultHasher) {
+    article.doc.revision.hash(hasher);
+    article.doc.relative.hash(hasher);
+    if let Some(doc) = article.section.and_then(|i| site.sections[i].doc.as_ref()) {
+        doc.revision.hash(hasher);
+    }
+}
+
+/// Renders one page to its final HTML.
+pub fn render_page(
+    page: &PlannedPage,
+    site: &SiteData,
+    config: &SiteConfig,
+    theme: &Theme,
+    shared: &SharedContext,
+) -> Result<String, Diagnostic> {
+    let mut context = tera::Context::new();
+    context.insert("site", &shared.site);
+    let (template, source): (&str, Option<&Path>) = match page.kind {
+        PageKind::Article(index) => {
+            let article = &site.articles[index];
+            article_context(&mut context, article, site, config);
+            ("article.html", Some(&article.doc.path))
+        }
+        PageKind::Listing(index) => {
+            let listing = &site.listings[index];
+            listing_context(&mut context, listing, site, config);
+            let template = match listing.kind {
+                ListingKind::Home | ListingKind::Section(_) => "index.html",
+                ListingKind::Tag(_) => "tag.html",
+                ListingKind::Author(_) => "author.html",
+            };
+            (template, None)
+        }
+        PageKind::NotFound => {
+            context.insert(
+                "meta",
+                &Meta {
+                    title: "Page not found".into(),
+                    description: config.description.clone(),
+                    canonical: config.permalink("/404.html"),
+                    og_type: "website",
+                    image: None,
+                },
+            );
+            ("404.html", None)
+        }
+    };
+    let html = theme.render(template, &context, &page.url, source)?;
+    Ok(match &shared.inject_before_body_end {
+        Some(snippet) => inject_before_body_end(html, snippet),
+        None => html,
+    })
+}
+
+/// Inserts `snippet` before the last `</body>`, or at the end when there is none.
+pub fn inject_before_body_end(mut html: String, snippet: &str) -> String {
+    let at = html.rfind("</body>").unwrap_or(html.len());
+    html.insert_str(at, snippet);
+    html
+}
+
+/// Head metadata every page has: `<title>`, description, canonical URL, OpenGraph, Twitter.
+#[derive(Serialize)]
+struct Meta {
+    title: String,
+    description: String,
+    canonical: String,
+    og_type: &'static str,
+    image: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ArticleContext<'a> {
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    kicker: Option<&'a str>,
+    authors: &'a [Link],
+    date: Option<&'a DisplayDate>,
+    updated: Option<&'a DisplayDate>,
+    tags: &'a [Link],
+    content: &'a str,
+    bio: Option<&'a str>,
+    description: &'a str,
+    url: &'a str,
+    permalink: String,
+    reading_minutes: usize,
+    section: Option<Link>,
+    image: Option<String>,
+}
+
+fn article_context(
+    context: &mut tera::Context,
+    article: &ArticleEntry,
+    site: &SiteData,
+    config: &SiteConfig,
+) {
+    let front = &article.doc.front;
+    let permalink = config.permalink(&article.url);
+    let image = front
+        .image
+        .as_deref()
+        .map(|image| absolute_url(image, &article.url, config));
+    let page = ArticleContext {
+        title: &front.title,
+        subtitle: front.subtitle.as_deref(),
+        kicker: article.kicker.as_deref(),
+        authors: &article.authors,
+        date: article.published.as_ref(),
+        updated: article.updated.as_ref(),
+        tags: &article.tags,
+        content: &article.doc.body.html,
+        bio: front.bio.as_deref(),
+        description: &article.description,
+        url: &article.url,
+        permalink: permalink.clone(),
+        reading_minutes: article.doc.body.words.div_ceil(230).max(1),
+        section: article.section.map(|i| Link {
+            name: site.sections[i].title.clone(),
+            url: site.sections[i].url.clone(),
+        }),
+        image: image.clone(),
+    };
+    context.insert("page", &page);
+    context.insert(
+        "json_ld",
+        &news_article_json_ld(article, config, &permalink, image.as_deref()),
+    );
+    context.insert(
+        "meta",
+        &Meta {
+            title: front.title.clone(),
+            description: article.description.clone(),
+            canonical: permalink,
+            og_type: "article",
+            image,
+        },
+    );
+}
+
+/// An image URL made absolute: `https://…` as it is, `/img.jpg` under the base URL, and
+/// `img.jpg` relative to the page.
+fn absolute_url(image: &str, page_url: &str, config: &SiteConfig) -> String {
+    if image.starts_with("http://") || image.starts_with("https://") {
+        image.to_string()
+    } else if image.starts_with('/') {
+        config.permalink(image)
+    } else {
+        config.permalink(&format!("{page_url}{image}"))
+    }
+}
+
+/// The schema.org `NewsArticle` of an article, as JSON safe to put inside `<script>`.
+pub fn news_article_json_ld(
+    article: &ArticleEntry,
+    config: &SiteConfig,
+    permalink: &str,
+    image: Option<&str>,
+) -> String {
+    let front = &article.doc.front;
+    let authors: Vec<serde_json::Value> = article
+        .authors
+        .iter()
+        .map(|a| {
+            serde_json::json!({
+                "@type": "Person",
+                "name": a.name,
+                "url": config.permalink(&a.url),
+            })
+        })
+        .collect();
+    let published = article.published.as_ref().map(|d| d.instant.to_rfc3339());
+    let modified = article
+        .updated
+        .as_ref()
+        .map(|d| d.instant.to_rfc3339())
+        .or_else(|| published.clone());
+    let mut value = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": front.title,
+        "description": article.description,
+        "author": authors,
+        "url": permalink,
+        "mainEntityOfPage": { "@type": "WebPage", "@id": permalink },
+        "inLanguage": config.language,
+        "publisher": { "@type": "Organization", "name": config.title },
+    });
+    let fields = [
+        ("datePublished", published),
+        ("dateModified", modified),
+        ("image", image.map(str::to_string)),
+    ];
+    for (key, field) in fields {
+        if let Some(text) = field {
+            value[key] = serde_json::Value::String(text);
+        }
+    }
+    script_safe_json(&value)
+}
+
+/// JSON text with `<`, `>`, `&` and the JavaScript line separators escaped, so it can sit
+/// inside a `<script>` element whatever its strings hold.
+pub fn script_safe_json(value: &serde_json::Value) -> String {
+    let text = value.to_string();
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct ListingContext<'a> {
+    kind: &'static str,
+    title: &'a str,
+    description: &'a str,
+    url: &'a str,
+}
+
+/// An article as a listing shows it.
+#[derive(Serialize)]
+struct ArticleSummary<'a> {
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    kicker: Option<&'a str>,
+    url: &'a str,
+    /// The text before `<!--more-->`, else the description, unless it repeats the
+    /// subtitle shown above it.
+    teaser: Option<&'a str>,
+    date: Option<&'a DisplayDate>,
+    authors: &'a [Link],
+}
+
+fn teaser(article: &ArticleEntry) -> Option<&str> {
+    let text = article
+        .doc
+        .body
+        .summary_text
+        .as_deref()
+        .unwrap_or(&article.description);
+    let repeats_subtitle = article.doc.front.subtitle.as_deref() == Some(text);
+    (!text.is_empty() && !repeats_subtitle).then_some(text)
+}
+
+#[derive(Serialize)]
+struct Pager {
+    number: usize,
+    total: usize,
+    previous: Option<String>,
+    next: Option<String>,
+    first: String,
+    last: String,
+}
+
+/// Title and description of a listing (home, section, tag or author).
+fn listing_heading<'a>(
+    site: &'a SiteData,
+    listing: &ListingPage,
+) -> (&'static str, &'a str, &'a str) {
+    match listing.kind {
+        ListingKind::Home => {
+            let home = site.home.as_deref();
+            let title = home.map_or("", |d| d.front.title.as_str());
+            let description = home
+                .and_then(|d| d.front.description.as_deref())
+                .unwrap_or("");
+            ("home", title, description)
+        }
+        ListingKind::Section(i) => (
+            "section",
+            &site.sections[i].title,
+            &site.sections[i].description,
+        ),
+        ListingKind::Tag(i) => ("tag", &site.tags[i].name, ""),
+        ListingKind::Author(i) => ("author", &site.authors[i].name, ""),
+    }
+}
+
+fn listing_context(
+    context: &mut tera::Context,
+    listing: &ListingPage,
+    site: &SiteData,
+    config: &SiteConfig,
+) {
+    let (kind, title, description) = listing_heading(site, listing);
+    let articles: Vec<ArticleSummary<'_>> = site
+        .listing_articles(listing)
+        .map(|a| ArticleSummary {
+            title: &a.doc.front.title,
+            subtitle: a.doc.front.subtitle.as_deref(),
+            kicker: a.kicker.as_deref(),
+            url: &a.url,
+            teaser: teaser(a),
+            date: a.published.as_ref(),
+            authors: &a.authors,
+        })
+        .collect();
+    let page_url = |n: usize| crate::site::assemble::page_url(&listing.first_url, n);
+    let pager = Pager {
+        number: listing.number,
+        total: listing.total,
+        previous: (listing.number > 1).then(|| page_url(listing.number - 1)),
+        next: (listing.number < listing.total).then(|| page_url(listing.number + 1)),
+        first: page_url(1),
+        last: page_url(listing.total),
+    };
+    let heading = match kind {
+        "home" if title.is_empty() => config.title.clone(),
+        "tag" => format!("Tagged “{title}”"),
+        "author" => format!("Articles by {title}"),
+        _ => title.to_string(),
+    };
+    let meta_title = if listing.number > 1 {
+        format!("{heading} (page {})", listing.number)
+    } else {
+        heading.clone()
+    };
+    let meta_description = if description.is_empty() {
+        config.description.clone()
+    } else {
+        description.to_string()
+    };
+    context.insert(
+        "listing",
+        &ListingContext {
+            kind,
+            title: &heading,
+            description,
+            url: &listing.url,
+        },
+    );
+    context.insert("articles", &articles);
+    context.insert("pager", &pager);
+    context.insert(
+        "meta",
+        &Meta {
+            title: meta_title,
+            description: meta_description,
+            canonical: config.permalink(&listing.url),
+            og_type: "website",
+            image: None,
+        },
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_files_of_urls() {
+        assert_eq!(output_file_of("/"), "index.html");
+        assert_eq!(output_file_of("/a/b/"), "a/b/index.html");
+        assert_eq!(output_file_of("/404.html"), "404.html");
+    }
+
+    #[test]
+    fn json_cannot_close_the_script_element() {
+        let value =
+            serde_json::json!({ "headline": "</script><script>alert(1)</script> & \u{2028}" });
+        let text = script_safe_json(&value);
+        assert!(
+            !text.contains('<') && !text.contains('>') && !text.contains('&'),
+            "{text}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
+    }
+
+    #[test]
+    fn injection_goes_before_the_last_body_end() {
+        let html = inject_before_body_end("<body>x</body>\n</html>".into(), "<script></script>");
+        assert_eq!(html, "<body>x<script></script></body>\n</html>");
+    }
+
+    #[test]
+    fn image_urls_become_absolute() {
+        let config = SiteConfig {
+            base_url: "https://n.example".into(),
+            ..SiteConfig::default()
+        };
+        assert_eq!(
+            absolute_url("/i.jpg", "/a/x/", &config),
+            "https://n.example/i.jpg"
+        );
+        assert_eq!(
+            absolute_url("i.jpg", "/a/x/", &config),
+            "https://n.example/a/x/i.jpg"
+        );
+        assert_eq!(
+            absolute_url("https://c.example/i.jpg", "/a/", &config),
+            "https://c.example/i.jpg"
+        );
+    }
+}

@@ -1,0 +1,454 @@
+//! Themes: tera templates and static files, layered and compiled once per build.
+//!
+//! Three layers, each overriding the one before by file name:
+//! 1. the built-in `default` theme, embedded in the binary with `include_str!` so
+//!    `copydesk build` works anywhere;
+//! 2. the theme named in `site.toml`, from `themes/NAME/templates` and `themes/NAME/static`
+//!    at the site root (for `default`, only if the site has such a folder);
+//! 3. the site's own `templates/` and `static/`.
+//!
+//! Template errors become [`Diagnostic`]s that name the template file and line; render
+//! errors also name the page being rendered (see [`Theme::render`]).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use tera::Tera;
+
+use crate::diagnostic::{closest, Diagnostic, Position};
+
+/// The built-in theme's templates, by name.
+const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "macros.html",
+        include_str!("../../themes/default/templates/macros.html"),
+    ),
+    (
+        "article.html",
+        include_str!("../../themes/default/templates/article.html"),
+    ),
+    (
+        "index.html",
+        include_str!("../../themes/default/templates/index.html"),
+    ),
+    (
+        "tag.html",
+        include_str!("../../themes/default/templates/tag.html"),
+    ),
+    (
+        "author.html",
+        include_str!("../../themes/default/templates/author.html"),
+    ),
+    (
+        "404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
+];
+
+/// The built-in theme's static files, by path under `static/`.
+const DEFAULT_STATIC: &[(&str, &[u8])] = &[(
+    "style.css",
+    include_bytes!("../../themes/default/static/style.css"),
+)];
+
+/// The name of the built-in theme.
+pub const DEFAULT_THEME: &str = "default";
+
+/// Where a template or static file came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Embedded in the binary (the built-in theme).
+    BuiltIn(&'static str),
+    File(PathBuf),
+}
+
+impl Origin {
+    /// The path to show in messages.
+    pub fn display_path(&self, kind: &str) -> PathBuf {
+        match self {
+            Origin::BuiltIn(name) => PathBuf::from(format!("themes/default/{kind}/{name}")),
+            Origin::File(path) => path.clone(),
+        }
+    }
+}
+
+/// A template's text and where it came from.
+#[derive(Debug, Clone)]
+pub struct TemplateSource {
+    pub origin: Origin,
+    pub text: String,
+}
+
+/// A file to copy into the output, from the theme or the site's `static/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaticFile {
+    /// Path under `static/` (and so under the output), `/`-separated.
+    pub relative: String,
+    pub origin: StaticOrigin,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StaticOrigin {
+    BuiltIn(&'static [u8]),
+    File(PathBuf),
+}
+
+/// A compiled theme.
+#[derive(Debug)]
+pub struct Theme {
+    pub tera: Tera,
+    pub sources: BTreeMap<String, TemplateSource>,
+    pub static_files: Vec<StaticFile>,
+    /// Hash of every template's text: changes when any template does.
+    pub fingerprint: u64,
+}
+
+impl Theme {
+    /// Loads and compiles the theme `name` for the site at `site_root`.
+    pub fn load(site_root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+        let mut sources: BTreeMap<String, TemplateSource> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(name, text)| {
+                let source = TemplateSource {
+                    origin: Origin::BuiltIn(name),
+                    text: (*text).to_string(),
+                };
+                (name.to_string(), source)
+            })
+            .collect();
+        let mut static_files: BTreeMap<String, StaticOrigin> = DEFAULT_STATIC
+            .iter()
+            .map(|(path, bytes)| (path.to_string(), StaticOrigin::BuiltIn(bytes)))
+            .collect();
+        let mut errors = Vec::new();
+
+        let theme_dir = site_root.join("themes").join(name);
+        if theme_dir.is_dir() {
+            read_templates(&theme_dir.join("templates"), &mut sources, &mut errors);
+            read_static(&theme_dir.join("static"), &mut static_files, &mut errors);
+        } else if name != DEFAULT_THEME {
+            errors.push(unknown_theme(site_root, name));
+        }
+        read_templates(&site_root.join("templates"), &mut sources, &mut errors);
+        read_static(&site_root.join("static"), &mut static_files, &mut errors);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+
+        let tera = compile(&sources)?;
+        let fingerprint = crate::site::load::revision_of(
+            sources
+                .iter()
+                .flat_map(|(name, s)| [name.as_bytes(), s.text.as_bytes()])
+                .collect::<Vec<_>>()
+                .concat()
+                .as_slice(),
+        );
+        Ok(Theme {
+            tera,
+            sources,
+            static_files: static_files
+                .into_iter()
+                .map(|(relative, origin)| StaticFile { relative, origin })
+                .collect(),
+            fingerprint,
+        })
+    }
+
+    /// Renders `template` for the page at `page_url` built from `page_source`. Errors name
+    /// the template, the line of the failing expression when it can be found, and the page.
+    pub fn render(
+        &self,
+        template: &str,
+        context: &tera::Context,
+        page_url: &str,
+        page_source: Option<&Path>,
+    ) -> Result<String, Diagnostic> {
+        self.tera
+            .render(template, context)
+            .map_err(|e| self.render_error(template, &e, page_url, page_source))
+    }
+
+    fn render_error(
+        &self,
+        template: &str,
+        error: &tera::Error,
+        page_url: &str,
+        page_source: Option<&Path>,
+    ) -> Diagnostic {
+        let chain = error_chain(error);
+        // Tera names the template where the failure happened in its innermost message.
+        let failing = quoted_names(&chain)
+            .into_iter()
+            .rev()
+            .find(|name| self.sources.contains_key(*name))
+            .unwrap_or(template)
+            .to_string();
+        let position = backticked_names(&chain)
+            .into_iter()
+            .find_map(|needle| self.find_in_template(&failing, needle))
+            .unwrap_or_default();
+        let path = self
+            .sources
+            .get(&failing)
+            .map(|s| s.origin.display_path("templates"))
+            .unwrap_or_else(|| PathBuf::from(&failing));
+        let page = match page_source {
+            Some(source) => format!("{page_url} (from {})", source.display()),
+            None => page_url.to_string(),
+        };
+        Diagnostic::error(
+            &path,
+            position,
+            format!("template error while rendering {page}: {chain}"),
+        )
+    }
+
+    /// The first line:column of `needle` in a template's text.
+    fn find_in_template(&self, template: &str, needle: &str) -> Option<Position> {
+        let text = &self.sources.get(template)?.text;
+        let offset = text.find(needle)?;
+        let (line, column) = crate::article::line_col(text, offset);
+        Some(Position::new(line + 1, column + 1))
+    }
+}
+
+/// Compiles all templates together (so `extends` and `import` resolve), or explains why not.
+fn compile(sources: &BTreeMap<String, TemplateSource>) -> Result<Tera, Vec<Diagnostic>> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape_html);
+    let templates: Vec<(&str, &str)> = sources
+        .iter()
+        .map(|(name, source)| (name.as_str(), source.text.as_str()))
+        .collect();
+    tera.add_raw_templates(templates).map_err(|e| {
+        let chain = error_chain(&e);
+        let name = quoted_names(&chain)
+            .into_iter()
+            .find(|n| sources.contains_key(*n))
+            .map(str::to_string);
+        let (path, position) = match name.as_ref().and_then(|n| sources.get(n)) {
+            Some(source) => (
+                source.origin.display_path("templates"),
+                arrow_position(&chain).unwrap_or_default(),
+            ),
+            None => (PathBuf::from("templates"), Position::default()),
+        };
+        vec![Diagnostic::error(
+            &path,
+            position,
+            format!("template error: {chain}"),
+        )]
+    })?;
+    Ok(tera)
+}
+
+fn unknown_theme(site_root: &Path, name: &str) -> Diagnostic {
+    let mut available: Vec<String> = std::fs::read_dir(site_root.join("themes"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .collect();
+    available.push(DEFAULT_THEME.to_string());
+    let names: Vec<&str> = available.iter().map(String::as_str).collect();
+    let help = match closest(name, &names) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => format!("available themes: {}", names.join(", ")),
+    };
+    Diagnostic::error(
+        &crate::site::config::config_path(site_root),
+        Position::default(),
+        format!("theme `{name}` not found in themes/{name}"),
+    )
+    .with_help(help)
+}
+
+/// Escapes text for HTML content and quoted attributes. Unlike tera's default it leaves
+/// `/` alone, so URLs read as written (`/articles/x/`, not `&#x2F;articles&#x2F;x&#x2F;`).
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Adds every `*.html` / `*.xml` file under `dir` to `sources`, replacing same names.
+fn read_templates(
+    dir: &Path,
+    sources: &mut BTreeMap<String, TemplateSource>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    for (path, relative) in files_under(dir, errors) {
+        if !(relative.ends_with(".html") || relative.ends_with(".xml")) {
+            continue;
+        }
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                sources.insert(
+                    relative,
+                    TemplateSource {
+                        origin: Origin::File(path),
+                        text,
+                    },
+                );
+            }
+            Err(e) => errors.push(Diagnostic::error(
+                &path,
+                Position::default(),
+                format!("cannot read template: {e}"),
+            )),
+        }
+    }
+}
+
+fn read_static(
+    dir: &Path,
+    files: &mut BTreeMap<String, StaticOrigin>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    for (path, relative) in files_under(dir, errors) {
+        files.insert(relative, StaticOrigin::File(path));
+    }
+}
+
+/// Regular files under `dir` with their `/`-separated relative paths; nothing if `dir`
+/// does not exist.
+fn files_under(dir: &Path, errors: &mut Vec<Diagnostic>) -> Vec<(PathBuf, String)> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                let hidden = entry.file_name().to_string_lossy().starts_with('.');
+                if let (false, Some(relative)) = (
+                    hidden,
+                    crate::site::load::relative_slash_path(dir, entry.path()),
+                ) {
+                    files.push((entry.path().to_path_buf(), relative));
+                }
+            }
+            Ok(_) => {}
+            Err(e) => errors.push(Diagnostic::error(
+                e.path().unwrap_or(dir),
+                Position::default(),
+                format!("cannot read: {e}"),
+            )),
+        }
+    }
+    files
+}
+
+/// A tera error and its causes, joined.
+fn error_chain(error: &tera::Error) -> String {
+    let mut parts = vec![error.to_string()];
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        parts.push(cause.to_string());
+        source = cause.source();
+    }
+    parts.join(": ")
+}
+
+/// Names in single quotes ('article.html'), in order.
+fn quoted_names(text: &str) -> Vec<&str> {
+    text.split('\'').skip(1).step_by(2).collect()
+}
+
+/// Names in backticks (`page.titel`), in order.
+fn backticked_names(text: &str) -> Vec<&str> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// The `--> 3:7` position in a pest parse error.
+fn arrow_position(text: &str) -> Option<Position> {
+    let rest = text.split("--> ").nth(1)?;
+    let mut numbers = rest
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty());
+    let line = numbers.next()?.parse().ok()?;
+    let column = numbers.next()?.parse().ok()?;
+    Some(Position::new(line, column))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_theme_compiles_without_any_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let theme = Theme::load(dir.path(), DEFAULT_THEME).unwrap();
+        assert!(theme.sources.contains_key("article.html"));
+        assert_eq!(theme.static_files[0].relative, "style.css");
+    }
+
+    #[test]
+    fn site_templates_override_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+        std::fs::write(dir.path().join("templates/404.html"), "gone {{ 1 + 1 }}").unwrap();
+        let theme = Theme::load(dir.path(), DEFAULT_THEME).unwrap();
+        let out = theme.render("404.html", &tera::Context::new(), "/404.html", None);
+        assert_eq!(out.unwrap(), "gone 2");
+    }
+
+    #[test]
+    fn syntax_errors_name_the_template_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+        std::fs::write(dir.path().join("templates/404.html"), "ok\n{% if %}\n").unwrap();
+        let errors = Theme::load(dir.path(), DEFAULT_THEME).unwrap_err();
+        assert!(
+            errors[0].path.ends_with("templates/404.html"),
+            "{}",
+            errors[0]
+        );
+        assert_eq!(errors[0].position.line, 2, "{}", errors[0]);
+    }
+
+    #[test]
+    fn render_errors_name_template_line_and_page() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+        std::fs::write(
+            dir.path().join("templates/404.html"),
+            "a\nb {{ nope.deep }}\n",
+        )
+        .unwrap();
+        let theme = Theme::load(dir.path(), DEFAULT_THEME).unwrap();
+        let err = theme
+            .render("404.html", &tera::Context::new(), "/404.html", None)
+            .unwrap_err();
+        assert!(err.path.ends_with("templates/404.html"));
+        assert_eq!(err.position, Position::new(2, 6), "{err}");
+        assert!(err.message.contains("/404.html"), "{err}");
+    }
+
+    #[test]
+    fn unknown_theme_is_an_error_with_a_suggestion() {
+        let dir = tempfile::tempdir().unwrap();
+        let errors = Theme::load(dir.path(), "defualt").unwrap_err();
+        assert_eq!(errors[0].help.as_deref(), Some("did you mean `default`?"));
+    }
+}

@@ -1,0 +1,352 @@
+//! Writing the output folder without ever leaving it half-built.
+//!
+//! Two ways, one interface ([`OutputWriter`]):
+//! * **staged** (every `copydesk build`, and the first build of a `serve` session): files
+//!   go into a staging folder next to the output (`.output.staging-PID`), which is swapped
+//!   in by two renames once everything is written. A failed build removes the staging
+//!   folder and leaves the previous site exactly as it was; files that no longer belong
+//!   simply are not in the new folder.
+//! * **in place** (rebuilds of a `serve` session, whose [`Manifest`] knows what is in the
+//!   output): only files whose bytes changed are written, each to a temporary file then
+//!   renamed over the old one, so a reader sees the old file or the new one, never half of
+//!   one; files no longer produced are removed. Nothing is written until every page has
+//!   rendered, so a failed rebuild also leaves the site intact.
+//!
+//! Every path is checked to stay inside the output folder, and an output folder that
+//! holds the site itself (`--output .`) is refused rather than swapped away.
+
+use std::collections::{HashMap, HashSet};
+use std::io;
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::diagnostic::{Diagnostic, Position};
+use crate::site::load::revision_of;
+
+/// What the output folder holds after a build: each file's path and content hash.
+#[derive(Debug, Clone, Default)]
+pub struct Manifest {
+    pub dir: PathBuf,
+    pub files: HashMap<String, u64>,
+}
+
+/// Writes files into an output folder, staged or in place.
+#[derive(Debug)]
+pub struct OutputWriter {
+    output: PathBuf,
+    /// Where files are written now: the staging folder, or the output itself.
+    root: PathBuf,
+    staged: bool,
+    written: AtomicUsize,
+}
+
+impl OutputWriter {
+    /// Starts a staged write of `output`.
+    pub fn staged(output: &Path) -> Result<OutputWriter, Diagnostic> {
+        let parent = parent_of(output);
+        std::fs::create_dir_all(&parent).map_err(|e| io_error(&parent, "cannot create", e))?;
+        let name = output
+            .file_name()
+            .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+        let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        if staging.exists() {
+            std::fs::remove_dir_all(&staging).map_err(|e| io_error(&staging, "cannot clear", e))?;
+        }
+        std::fs::create_dir(&staging).map_err(|e| io_error(&staging, "cannot create", e))?;
+        Ok(OutputWriter {
+            output: output.to_path_buf(),
+            root: staging,
+            staged: true,
+            written: AtomicUsize::new(0),
+        })
+    }
+
+    /// Starts an in-place update of `output`, which must exist.
+    pub fn in_place(output: &Path) -> OutputWriter {
+        OutputWriter {
+            output: output.to_path_buf(),
+            root: output.to_path_buf(),
+            staged: false,
+            written: AtomicUsize::new(0),
+        }
+    }
+
+    pub fn is_staged(&self) -> bool {
+        self.staged
+    }
+
+    /// Files written so far.
+    pub fn written(&self) -> usize {
+        self.written.load(Ordering::Relaxed)
+    }
+
+    /// Writes `bytes` to `relative` unless the output already holds exactly those bytes
+    /// (`previous` is the hash the manifest recorded). Returns the content hash.
+    pub fn put(
+        &self,
+        relative: &str,
+        bytes: &[u8],
+        previous: Option<u64>,
+    ) -> Result<u64, Diagnostic> {
+        let hash = revision_of(bytes);
+        if !self.staged && previous == Some(hash) {
+            return Ok(hash);
+        }
+        let path = self.root.join(safe_relative(relative)?);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| io_error(dir, "cannot create", e))?;
+        }
+        let result = if self.staged {
+            std::fs::write(&path, bytes)
+        } else {
+            write_atomically(&path, bytes)
+        };
+        result.map_err(|e| io_error(&path, "cannot write", e))?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(hash)
+    }
+
+    /// Completes the write: swaps the staging folder in, or removes the files of the
+    /// previous manifest that are not in `kept`.
+    pub fn finish(
+        self,
+        previous: Option<&Manifest>,
+        kept: &HashSet<&str>,
+    ) -> Result<(), Diagnostic> {
+        if self.staged {
+            return self.swap_in();
+        }
+        if let Some(previous) = previous {
+            for relative in previous.files.keys().filter(|r| !kept.contains(r.as_str())) {
+                let Ok(safe) = safe_relative(relative) else {
+                    continue;
+                };
+                let path = self.output.join(safe);
+                match std::fs::remove_file(&path) {
+                    Ok(()) => remove_empty_parents(&path, &self.output),
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(io_error(&path, "cannot remove stale file", e)),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Gives up: removes the staging folder; the output is untouched.
+    pub fn abandon(self) {
+        if self.staged {
+            let _ = std::fs::remove_dir_all(&self.root);
+        }
+    }
+
+    fn swap_in(self) -> Result<(), Diagnostic> {
+        let parent = parent_of(&self.output);
+        let name = self
+            .output
+            .file_name()
+            .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        let had_output = self.output.exists();
+        if had_output {
+            if let Err(e) = std::fs::rename(&self.output, &old) {
+                let _ = std::fs::remove_dir_all(&self.root);
+                return Err(io_error(&self.output, "cannot move the old site aside", e));
+            }
+        }
+        if let Err(e) = std::fs::rename(&self.root, &self.output) {
+            if had_output {
+                let _ = std::fs::rename(&old, &self.output);
+            }
+            let _ = std::fs::remove_dir_all(&self.root);
+            return Err(io_error(&self.output, "cannot move the new site in", e));
+        }
+        if had_output {
+            let _ = std::fs::remove_dir_all(&old);
+        }
+        Ok(())
+    }
+}
+
+/// Refuses an output folder that is the site root, holds it, or holds site sources.
+pub fn check_output_dir(output: &Path, site_root: &Path) -> Result<(), Diagnostic> {
+    let absolute = |p: &Path| {
+        std::path::absolute(p)
+            .map(|p| normalise(&p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    let output_abs = absolute(output);
+    let root_abs = absolute(site_root);
+    let holds_sources = output.join("site.toml").exists() || output.join("content").is_dir();
+    if root_abs.starts_with(&output_abs) || holds_sources {
+        return Err(Diagnostic::error(
+            output,
+            Position::default(),
+            "refusing to build into this folder: it holds the site's own files and would be replaced",
+        )
+        .with_help("choose an output folder of its own, such as `output/`"));
+    }
+    if output.exists() && !output.is_dir() {
+        return Err(Diagnostic::error(
+            output,
+            Position::default(),
+            "the output path exists and is not a folder",
+        ));
+    }
+    Ok(())
+}
+
+/// `.` and `..` resolved lexically.
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A `/`-separated output path as a relative path with only normal components.
+fn safe_relative(relative: &str) -> Result<PathBuf, Diagnostic> {
+    let path = Path::new(relative);
+    let safe = !relative.is_empty()
+        && !relative.contains('\\')
+        && path.components().all(|c| matches!(c, Component::Normal(_)));
+    if safe {
+        Ok(path.to_path_buf())
+    } else {
+        Err(Diagnostic::error(
+            path,
+            Position::default(),
+            "refusing to write outside the output folder",
+        ))
+    }
+}
+
+fn parent_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Writes through a temporary file in the same folder and renames it into place.
+fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = parent_of(path);
+    let mut temp = tempfile::NamedTempFile::new_in(&dir)?;
+    io::Write::write_all(&mut temp, bytes)?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Removes now-empty folders from `path`'s parent up to (not including) `stop`.
+fn remove_empty_parents(path: &Path, stop: &Path) {
+    let mut dir = path.parent();
+    while let Some(d) = dir {
+        if d == stop || !d.starts_with(stop) || std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
+fn io_error(path: &Path, what: &str, error: io::Error) -> Diagnostic {
+    Diagnostic::error(path, Position::default(), format!("{what}: {error}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn staged_write_swaps_in_and_drops_stale_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("output");
+        std::fs::create_dir_all(output.join("old")).unwrap();
+        std::fs::write(output.join("old/index.html"), "stale").unwrap();
+        let writer = OutputWriter::staged(&output).unwrap();
+        writer.put("a/index.html", b"new", None).unwrap();
+        assert!(
+            output.join("old/index.html").exists(),
+            "untouched until finished"
+        );
+        writer.finish(None, &HashSet::new()).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(output.join("a/index.html")).unwrap(),
+            "new"
+        );
+        assert!(!output.join("old").exists());
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no staging or old folder left behind");
+    }
+
+    #[test]
+    fn abandoned_write_leaves_the_old_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("output");
+        std::fs::create_dir_all(&output).unwrap();
+        std::fs::write(output.join("index.html"), "old").unwrap();
+        let writer = OutputWriter::staged(&output).unwrap();
+        writer.put("index.html", b"new", None).unwrap();
+        writer.abandon();
+        assert_eq!(
+            std::fs::read_to_string(output.join("index.html")).unwrap(),
+            "old"
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn in_place_writes_only_changed_files_and_removes_stale_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("output");
+        std::fs::create_dir_all(output.join("gone")).unwrap();
+        std::fs::write(output.join("same.html"), "same").unwrap();
+        std::fs::write(output.join("gone/index.html"), "x").unwrap();
+        let previous = Manifest {
+            dir: output.clone(),
+            files: [
+                ("same.html".to_string(), revision_of(b"same")),
+                ("gone/index.html".to_string(), revision_of(b"x")),
+            ]
+            .into(),
+        };
+        let writer = OutputWriter::in_place(&output);
+        writer
+            .put(
+                "same.html",
+                b"same",
+                previous.files.get("same.html").copied(),
+            )
+            .unwrap();
+        writer.put("new.html", b"new", None).unwrap();
+        assert_eq!(writer.written(), 1);
+        writer
+            .finish(Some(&previous), &HashSet::from(["same.html", "new.html"]))
+            .unwrap();
+        assert!(!output.join("gone").exists());
+        assert!(output.join("new.html").exists());
+    }
+
+    #[test]
+    fn paths_cannot_leave_the_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let writer = OutputWriter::in_place(dir.path());
+        for bad in ["../x", "/etc/x", "a/../../x", "", "a\\..\\x"] {
+            assert!(writer.put(bad, b"x", None).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_site_itself_is_never_an_output() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("site.toml"), "").unwrap();
+        assert!(check_output_dir(dir.path(), dir.path()).is_err());
+        assert!(check_output_dir(&dir.path().join(".."), dir.path()).is_err());
+        assert!(check_output_dir(&dir.path().join("output"), dir.path()).is_ok());
+    }
+}

@@ -1,0 +1,222 @@
+//! Publishing to a real git repository: a bare repository in a temp folder, cloned back
+//! to check the branch's files, `.nojekyll`, `CNAME` and history; a checked-out
+//! repository whose working tree must stay untouched; a rejected push.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use copydesk::publish::git::GitTarget;
+use copydesk::publish::{publish_built_site, PublishTarget};
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let output = Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).trim().to_string()
+}
+
+fn write(root: &Path, relative: &str, text: &str) {
+    let path = root.join(relative);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+fn bare_repository(dir: &Path) -> PathBuf {
+    let repository = dir.join("remote.git");
+    git(dir, &["init", "--quiet", "--bare", "remote.git"]);
+    repository
+}
+
+/// A fresh "build" (publish may add host files to it, as to a real build).
+fn built_site(dir: &Path, name: &str, pages: &[(&str, &str)]) -> PathBuf {
+    let root = dir.join(name);
+    for (path, text) in pages {
+        write(&root, path, text);
+    }
+    root
+}
+
+fn target(repository: &Path, cname: Option<&str>) -> PublishTarget {
+    PublishTarget::Git(GitTarget {
+        repository: repository.to_string_lossy().into_owned(),
+        branch: "gh-pages".into(),
+        cname: cname.map(Into::into),
+        nojekyll: true,
+        message: "Publish the site".into(),
+    })
+}
+
+fn clone_branch(repository: &Path, into: &Path) -> PathBuf {
+    let checkout = into.join("check");
+    let _ = fs::remove_dir_all(&checkout);
+    git(
+        into,
+        &[
+            "clone",
+            "--quiet",
+            "--branch",
+            "gh-pages",
+            &repository.to_string_lossy(),
+            "check",
+        ],
+    );
+    checkout
+}
+
+#[test]
+fn the_site_lands_on_gh_pages_with_host_files_and_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let site_root = dir.path().join("site-source");
+    fs::create_dir_all(&site_root).unwrap();
+    let repository = bare_repository(dir.path());
+    let target = target(&repository, Some("ledger.example.com"));
+
+    let first = built_site(
+        dir.path(),
+        "build1",
+        &[
+            ("index.html", "<h1>Home</h1>"),
+            ("articles/storm/index.html", "<h1>Storm</h1>"),
+        ],
+    );
+    let outcome = publish_built_site(&first, &site_root, &target, false).unwrap();
+    let commit = outcome.commit.expect("a commit was pushed");
+    assert!(outcome.plan.added.iter().any(|f| f == ".nojekyll"));
+
+    let checkout = clone_branch(&repository, dir.path());
+    assert_eq!(git(&checkout, &["rev-parse", "HEAD"]), commit);
+    assert_eq!(
+        fs::read_to_string(checkout.join("CNAME")).unwrap(),
+        "ledger.example.com\n"
+    );
+    assert!(checkout.join(".nojekyll").is_file());
+    assert!(checkout.join("articles/storm/index.html").is_file());
+
+    let second = built_site(
+        dir.path(),
+        "build2",
+        &[
+            ("index.html", "<h1>Home, later</h1>"),
+            ("articles/flood/index.html", "<h1>Flood</h1>"),
+        ],
+    );
+    let outcome = publish_built_site(&second, &site_root, &target, false).unwrap();
+    assert_eq!(outcome.plan.removed, ["articles/storm/index.html"]);
+    assert_eq!(outcome.plan.changed, ["index.html"]);
+
+    let checkout = clone_branch(&repository, dir.path());
+    assert_eq!(git(&checkout, &["rev-list", "--count", "HEAD"]), "2");
+    assert_eq!(git(&checkout, &["rev-parse", "HEAD~1"]), commit);
+    assert!(!checkout.join("articles/storm").exists());
+    assert_eq!(
+        fs::read_to_string(checkout.join("index.html")).unwrap(),
+        "<h1>Home, later</h1>"
+    );
+    let message = git(&checkout, &["log", "-1", "--format=%s"]);
+    assert_eq!(message, "Publish the site");
+
+    // The same site again: nothing to commit.
+    let again = built_site(
+        dir.path(),
+        "build3",
+        &[
+            ("index.html", "<h1>Home, later</h1>"),
+            ("articles/flood/index.html", "<h1>Flood</h1>"),
+        ],
+    );
+    let outcome = publish_built_site(&again, &site_root, &target, false).unwrap();
+    assert!(outcome.plan.is_empty(), "{:?}", outcome.plan);
+    assert_eq!(outcome.commit, None);
+    let checkout = clone_branch(&repository, dir.path());
+    assert_eq!(git(&checkout, &["rev-list", "--count", "HEAD"]), "2");
+}
+
+#[test]
+fn a_dry_run_lists_and_pushes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let site_root = dir.path().join("src");
+    fs::create_dir_all(&site_root).unwrap();
+    let repository = bare_repository(dir.path());
+    let target = target(&repository, None);
+    let built = built_site(dir.path(), "b", &[("index.html", "home")]);
+    let outcome = publish_built_site(&built, &site_root, &target, true).unwrap();
+    assert_eq!(outcome.plan.added, [".nojekyll", "index.html"]);
+    assert_eq!(outcome.commit, None);
+    assert_eq!(git(&repository, &["branch", "--list"]), "");
+}
+
+#[test]
+fn the_users_checkout_is_never_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let checkout = dir.path().join("paper");
+    fs::create_dir_all(&checkout).unwrap();
+    git(&checkout, &["init", "--quiet", "--initial-branch", "main"]);
+    write(&checkout, "site.toml", "title = \"x\"\n");
+    git(&checkout, &["add", "."]);
+    git(&checkout, &["commit", "--quiet", "-m", "site"]);
+    write(&checkout, "draft.md", "uncommitted work");
+
+    let built = built_site(dir.path(), "b", &[("index.html", "home")]);
+    let outcome = publish_built_site(&built, &checkout, &target(&checkout, None), false).unwrap();
+    assert!(outcome.commit.is_some());
+
+    assert_eq!(
+        git(&checkout, &["rev-parse", "--abbrev-ref", "HEAD"]),
+        "main"
+    );
+    assert_eq!(git(&checkout, &["status", "--porcelain"]), "?? draft.md");
+    assert_eq!(
+        git(&checkout, &["ls-tree", "--name-only", "gh-pages"]),
+        ".nojekyll\nindex.html"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rejected_push_leaves_the_branch_as_it_was() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let site_root = dir.path().join("src");
+    fs::create_dir_all(&site_root).unwrap();
+    let repository = bare_repository(dir.path());
+    let target = target(&repository, None);
+    let first = built_site(dir.path(), "b1", &[("index.html", "v1")]);
+    let published = publish_built_site(&first, &site_root, &target, false)
+        .unwrap()
+        .commit
+        .unwrap();
+
+    let hook = repository.join("hooks/pre-receive");
+    fs::write(&hook, "#!/bin/sh\necho 'rejected by policy' >&2\nexit 1\n").unwrap();
+    fs::set_permissions(&hook, fs::Permissions::from_mode(0o755)).unwrap();
+    let second = built_site(dir.path(), "b2", &[("index.html", "v2")]);
+    let error = publish_built_site(&second, &site_root, &target, false).unwrap_err();
+    assert!(error.to_string().contains("rejected by policy"), "{error}");
+    assert_eq!(git(&repository, &["rev-parse", "gh-pages"]), published);
+}
+
+#[test]
+fn branch_names_that_git_would_read_as_options_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let repository = bare_repository(dir.path());
+    let built = built_site(dir.path(), "b", &[("index.html", "home")]);
+    let PublishTarget::Git(mut bad) = target(&repository, None) else {
+        unreachable!()
+    };
+    bad.branch = "--upload-pack=touch pwned".into();
+    let error =
+        publish_built_site(&built, dir.path(), &PublishTarget::Git(bad), false).unwrap_err();
+    assert!(
+        error.to_string().contains("not a valid branch name"),
+        "{error}"
+    );
+}
