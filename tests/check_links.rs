@@ -43,7 +43,11 @@ const ARTICLE: &str = r##"<!doctype html><html lang="en"><head><link rel="styles
 fn output(root: &Path) {
     write(root, "index.html", HOME);
     write(root, "articles/budget/index.html", ARTICLE);
-    write(root, "style.css", "body{}");
+    write(
+        root,
+        "style.css",
+        "body{background:url(images/ok.png)}\n@font-face{src:url(\"fonts/missing.woff2\")}\n",
+    );
     write(root, "favicon.svg", "<svg/>");
     write(root, "images/ok.png", "png");
 }
@@ -98,9 +102,10 @@ fn broken_links_anchors_and_assets_are_errors_at_their_place() {
             (ProblemKind::BrokenLink, "/articles/gone/".into(), 11),
             (ProblemKind::MissingAsset, "/images/lost.png".into(), 16),
             (ProblemKind::MissingAsset, "/images/lost-2x.png".into(), 17),
+            (ProblemKind::MissingAsset, "fonts/missing.woff2".into(), 2),
         ]
     );
-    assert_eq!(report.errors, 5);
+    assert_eq!(report.errors, 6);
     assert_eq!(report.pages_checked, 2);
     assert!(!report.passed());
     let first = &report.problems[0].diagnostic;
@@ -177,7 +182,7 @@ fn the_command_exits_non_zero_and_prints_json() {
         .unwrap();
     assert_eq!(run.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
-    assert_eq!(report["errors"], 5);
+    assert_eq!(report["errors"], 6);
     let kinds: Vec<&str> = report["problems"]
         .as_array()
         .unwrap()
@@ -190,6 +195,7 @@ fn the_command_exits_non_zero_and_prints_json() {
             "missing-asset",
             "broken-anchor",
             "broken-link",
+            "missing-asset",
             "missing-asset",
             "missing-asset"
         ]

@@ -117,6 +117,10 @@ fn a_new_site_builds_at_once() {
     let article = root.join("output/articles/harbour-dredging/index.html");
     let page = fs::read_to_string(article).unwrap();
     assert!(page.contains("Harbour dredging plan approved"));
+    assert!(page.contains("Dana Whitfield"));
+    assert!(page.contains("class=\"pullquote\""));
+    assert!(page.contains("The harbour commission"), "drop cap joined");
     assert!(page.contains("Zürich"));
+    assert!(page.contains("unable to say"));
     assert!(page.contains("that larger"));
 }

@@ -70,6 +70,7 @@ fn start(root: &Path) -> ServeSession {
             drafts: false,
             future: false,
         },
+        &Silent,
         |_| {},
     )
     .unwrap()

@@ -1,5 +1,5 @@
 //! Link checking over a built site: every internal link and `#anchor` resolves, every
-//! referenced asset exists.
+//! referenced asset exists (those of pages, and the fonts and images of stylesheets).
 //!
 //! The output folder is indexed once (all file paths, and the `id`s of each HTML page,
 //! read in parallel); then every reference in every page is resolved the way a browser
@@ -16,6 +16,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use super::css::css_references;
 use super::html::{start_tags, StartTag};
 use super::{Problem, ProblemKind};
 use crate::diagnostic::{Diagnostic, Position};
@@ -78,13 +79,18 @@ impl BaseUrl {
 /// Checks every HTML page under `output`. Problems name files as `shown_root/<page>`.
 pub fn check_links(output: &Path, base: &BaseUrl, shown_root: &Path) -> io::Result<Vec<Problem>> {
     let files = all_files(output)?;
-    let pages: Vec<&String> = files.iter().filter(|f| is_html(f)).collect();
+    let pages: Vec<&String> = files.iter().filter(|f| is_html(f) || is_css(f)).collect();
     let scans: HashMap<&str, PageScan> = pages
         .par_iter()
         .map(|page| {
             let text = fs::read(output.join(page.as_str()))
                 .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())?;
-            Ok((page.as_str(), scan_page(&text)))
+            let scan = if is_css(page) {
+                scan_stylesheet(&text)
+            } else {
+                scan_page(&text)
+            };
+            Ok((page.as_str(), scan))
         })
         .collect::<io::Result<_>>()?;
     let site = Site {
@@ -304,6 +310,21 @@ fn scan_page(html: &str) -> PageScan {
     scan
 }
 
+/// The fonts, images and imports a stylesheet needs.
+fn scan_stylesheet(css: &str) -> PageScan {
+    PageScan {
+        ids: HashSet::new(),
+        references: css_references(css)
+            .into_iter()
+            .map(|(url, position)| Reference {
+                url,
+                role: Role::Asset,
+                position,
+            })
+            .collect(),
+    }
+}
+
 /// The URLs a tag refers to, by the attributes that hold them.
 fn references_of(tag: &StartTag, out: &mut Vec<Reference>) {
     let mut add = |attribute: &str, role: Role| {
@@ -359,6 +380,10 @@ fn link_role(tag: &StartTag) -> Role {
     } else {
         Role::Link
     }
+}
+
+fn is_css(path: &str) -> bool {
+    path.to_ascii_lowercase().ends_with(".css")
 }
 
 fn is_html(path: &str) -> bool {

@@ -3,12 +3,13 @@
 //! * front matter of every article in `content/` parses (with file and line:column);
 //! * the site builds (into a temporary folder), or an existing output folder is taken;
 //! * [`links`]: every internal link and `#anchor` resolves, every asset exists
-//!   (pages are read with the small tokenizer in [`html`]);
+//!   (pages are read with the small tokenizer in [`html`], stylesheets with [`css`]);
 //! * [`unrepaired`]: what the clean stage noticed but would not change safely.
 //!
 //! Problems are collected, not thrown: a report lists them all, errors and warnings,
 //! each with a [`ProblemKind`] that tools can filter on (`--format json`).
 
+pub mod css;
 pub mod html;
 pub mod links;
 pub mod unrepaired;

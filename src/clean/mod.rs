@@ -1,10 +1,49 @@
-//! Stage one: raw copied text becomes an [`Article`](crate::article::Article).
+//! Stage one: raw copied text becomes an [`Article`].
 //!
-//! (Being written: the pipeline of passes, each in its own file.)
+//! [`clean_text`] runs the passes in order, each in its own file:
+//!
+//! 1. [`decode`] — bytes to text (UTF-8, else Windows-1252), BOM, line ends;
+//! 2. [`characters`] — mojibake, ligatures, soft hyphens, zero-width characters, NBSP,
+//!    doubled spaces;
+//! 3. [`layout`] (with [`drop_cap`]) — page furniture, drop caps, hard wraps, line-end
+//!    hyphens: lines become paragraphs;
+//! 4. [`masthead`] — kicker, headline, standfirst, byline, date; the closing bio;
+//! 5. [`quotes`] — unbalanced quotation marks, reported as findings;
+//! 6. [`words`] — glued words, typos, lost letters (body and bio);
+//! 7. [`pullquote`] — paragraphs that repeat the body become pull-quotes;
+//! 8. [`emit`] — front matter and an escaped CommonMark body.
+//!
+//! Every change is an [`Edit`] and every unrepaired defect a [`Finding`], each at a
+//! line:column of the raw file (the [`mapped`] text keeps that map through the passes).
+//! [`site_run`] applies the stage to a site's files: slugs, the manifest that protects
+//! hand edits, atomic writes.
 
+pub mod characters;
+pub mod decode;
+pub mod drop_cap;
+pub mod emit;
+pub mod layout;
+pub mod mapped;
+pub mod masthead;
+pub mod pullquote;
+pub mod quotes;
+pub mod site_run;
+pub mod site_words;
+pub mod slug;
+pub mod vocabulary;
 pub mod words;
 
-use crate::diagnostic::Position;
+use std::path::Path;
+
+use crate::article::{Article, FrontMatter};
+use crate::diagnostic::{Diagnostic, Position};
+
+use emit::BodyBlock;
+use mapped::MappedText;
+use vocabulary::Vocabulary;
+use words::WordContext;
+
+pub use site_run::{clean_stale_articles, CleanSummary};
 
 /// One change a pass made to the text, with where in the raw file it happened and why.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -30,28 +69,124 @@ pub struct Finding {
     pub reason: String,
 }
 
-use std::path::{Path, PathBuf};
-
-use crate::diagnostic::Diagnostic;
-use crate::progress::Progress;
-
-/// What cleaning a site's stale raw articles did.
-#[derive(Debug, Clone, Default)]
-pub struct CleanSummary {
-    /// Markdown files written (new, or updated because their raw text changed).
-    pub written: Vec<PathBuf>,
-    /// Articles left alone because they were edited by hand after copydesk wrote them.
-    pub kept_hand_edited: Vec<PathBuf>,
-    /// Warnings (undecodable bytes read as Windows-1252, unrepaired defects…).
+/// The result of cleaning one raw file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CleanedArticle {
+    pub article: Article,
+    pub edits: Vec<Edit>,
+    pub findings: Vec<Finding>,
+    /// Non-fatal problems with the file itself (e.g. it was not UTF-8).
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Cleans every raw article in `site_root/content/raw/` whose Markdown is missing or
-/// stale, respecting hand edits. Bad files are reported in `Err` with all others still
-/// processed. (Placeholder: does nothing yet.)
-pub fn clean_stale_articles(
-    _site_root: &Path,
-    _progress: &dyn Progress,
-) -> Result<CleanSummary, Vec<Diagnostic>> {
-    Ok(CleanSummary::default())
+/// Cleans the raw bytes of the file at `path` (used in messages) into an article.
+/// Fails only when the file has no usable text (empty or binary).
+pub fn clean_text(
+    raw: &[u8],
+    path: &Path,
+    context: &WordContext,
+) -> Result<CleanedArticle, Diagnostic> {
+    let decoded = decode::decode(raw, path)?;
+    let mut edits = decoded.edits;
+    let mut findings = Vec::new();
+    let text = characters::repair_characters(&decoded.text, &mut edits);
+    let vocabulary = Vocabulary::for_document(text.as_str(), context);
+    let blocks = layout::lay_out(&text, &vocabulary, &mut edits, &mut findings);
+    let masthead = masthead::extract_masthead(blocks, &mut edits);
+    let mut checked: Vec<&MappedText> = masthead.body.iter().collect();
+    checked.extend(masthead.bio.as_ref());
+    findings.extend(quotes::find_unbalanced_quotes(&checked));
+
+    let body: Vec<String> = masthead
+        .body
+        .iter()
+        .map(|p| repair_words(p, context, &mut edits, &mut findings))
+        .collect();
+    let bio = masthead
+        .bio
+        .as_ref()
+        .map(|b| repair_words(b, context, &mut edits, &mut findings));
+    let blocks = mark_pull_quotes(&masthead.body, body, &mut edits);
+    if masthead.title.is_none() {
+        findings.push(Finding {
+            pass: "masthead",
+            position: Position::new(1, 1),
+            text: String::new(),
+            reason: "no headline found: add `title` to the front matter".into(),
+        });
+    }
+    let front = FrontMatter {
+        title: masthead.title.unwrap_or_default(),
+        subtitle: masthead.subtitle,
+        kicker: masthead.kicker,
+        authors: masthead.authors,
+        date: masthead.date,
+        bio,
+        ..FrontMatter::default()
+    };
+    edits.sort_by_key(|e| e.position);
+    findings.sort_by_key(|f| f.position);
+    Ok(CleanedArticle {
+        article: Article {
+            front,
+            body: emit::emit_body(&blocks),
+        },
+        edits,
+        findings,
+        warnings: decoded.warnings,
+    })
+}
+
+/// Runs the word passes over one paragraph, mapping their offsets to raw positions.
+fn repair_words(
+    paragraph: &MappedText,
+    context: &WordContext,
+    edits: &mut Vec<Edit>,
+    findings: &mut Vec<Finding>,
+) -> String {
+    let repairs = words::repair_paragraph(paragraph.as_str(), context);
+    edits.extend(repairs.edits.into_iter().map(|e| Edit {
+        pass: e.pass,
+        position: paragraph.position_at(e.offset),
+        before: e.before,
+        after: e.after,
+        reason: e.reason,
+        confidence: e.confidence,
+    }));
+    findings.extend(repairs.findings.into_iter().map(|f| Finding {
+        pass: f.pass,
+        position: paragraph.position_at(f.offset),
+        text: f.text,
+        reason: f.reason,
+    }));
+    repairs.text
+}
+
+/// Turns repeated paragraphs into pull-quote blocks, recording an edit for each.
+fn mark_pull_quotes(
+    mapped: &[MappedText],
+    paragraphs: Vec<String>,
+    edits: &mut Vec<Edit>,
+) -> Vec<BodyBlock> {
+    let texts: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+    let pull_quotes = pullquote::find_pull_quotes(&texts);
+    paragraphs
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| {
+            if pull_quotes.contains(&i) {
+                edits.push(Edit {
+                    pass: "pullquote",
+                    position: mapped[i].position_at(0),
+                    before: text.clone(),
+                    after: format!("::: pullquote\n{text}\n:::"),
+                    reason: "paragraph repeats words of the body: set as a pull-quote".into(),
+                    confidence: 0.9,
+                });
+                BodyBlock::PullQuote(text)
+            } else {
+                BodyBlock::Paragraph(text)
+            }
+        })
+        .collect()
 }

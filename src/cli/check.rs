@@ -13,7 +13,8 @@ const CHECK_HELP: &str = "\
 Builds the site into a temporary folder (or takes --output-dir) and reports:
 front matter that does not parse, build errors, internal links and #anchors that do
 not resolve, referenced assets (img, script, stylesheet, icon, srcset…) that do not
-exist, and what the clean stage noticed but would not fix safely (as warnings).
+exist (with the fonts and images stylesheets use), and what the clean stage
+noticed but would not fix safely (as warnings).
 Exits with 1 when there is any error.
 
 Examples:

@@ -1,13 +1,282 @@
-//! `copydesk clean` (being written).
+//! `copydesk clean [PATH...]`: raw copied text becomes article Markdown.
+//!
+//! Thin shell over [`copydesk::clean`]: gathers the input files, cleans each, and then
+//! writes the article (respecting hand edits through the manifest), prints it (`-o -`),
+//! or prints a diff (`--dry-run`); `--report` writes every edit and finding as JSON.
+//! Every bad file gets one message; the others are still cleaned; the exit status is 1
+//! when any file failed.
 
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use copydesk::clean::site_run::{
+    article_path, clean_file, hand_edited_warning, raw_files_in, write_article, write_atomically,
+    WriteOutcome,
+};
+use copydesk::clean::site_words::site_word_context;
+use copydesk::clean::CleanedArticle;
+use copydesk::diagnostic::{Diagnostic, Position};
+use copydesk::progress::Progress;
+
+use super::terminal::{colour_on_stdout, print_diagnostic, TerminalProgress};
 use super::GlobalArgs;
 
 /// Arguments of `copydesk clean`.
 #[derive(Debug, clap::Args)]
-pub struct CleanArgs {}
+#[command(
+    long_about = "Repair raw copied text into article Markdown.\n\n\
+Reads raw article text (copied from an e-paper, PDF or web page), repairs the copying \
+defects (mojibake, ligatures, hard wraps, line-end hyphens, page headers, drop caps, glued \
+words, typos, lost letters), moves the masthead (headline, standfirst, byline, date) and \
+the closing bio into front matter, turns repeated quotes into pull-quotes, and writes \
+content/articles/SLUG.md. Anything it cannot repair safely (such as unbalanced quotes) is \
+reported as a warning, not changed.\n\n\
+An article edited by hand after copydesk wrote it is never overwritten (a manifest in \
+content/articles/ remembers what copydesk wrote); --force overwrites it and keeps a .bak copy.",
+    after_help = "Examples:\n  \
+copydesk clean                                  # every content/raw/*.txt of the site in .\n  \
+copydesk clean --site mysite                    # the same for the site in mysite/\n  \
+copydesk clean content/raw/impasse.txt -o -     # print the Markdown instead of writing it\n  \
+copydesk clean notes.txt -o draft.md            # write to a file of your choice\n  \
+copydesk clean --dry-run                        # show what would change, write nothing\n  \
+copydesk clean --report report.json             # every change and finding as JSON\n  \
+copydesk clean --force impasse.txt              # overwrite a hand-edited article (keeps .bak)"
+)]
+pub struct CleanArgs {
+    /// Raw text files or folders of them (default: the site's content/raw/).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Write the article here instead of content/articles/SLUG.md (one input only);
+    /// `-` prints it on stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Write every edit and finding as JSON to FILE (`-` for stdout).
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Print a diff of what would change and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Overwrite articles edited by hand, keeping a NAME.md.bak copy.
+    #[arg(long)]
+    pub force: bool,
+}
 
-pub fn run(_args: CleanArgs, _global: &GlobalArgs) -> Result<ExitCode, String> {
-    Err("`copydesk clean` is not written yet".into())
+/// One line of the JSON report.
+#[derive(Debug, serde::Serialize)]
+struct ReportEntry<'a> {
+    kind: &'static str,
+    pass: &'static str,
+    file: String,
+    line: usize,
+    column: usize,
+    before: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    after: Option<&'a str>,
+    reason: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<f32>,
+}
+
+pub fn run(args: CleanArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
+    let stdout_taken = is_stdout(args.output.as_deref()) || is_stdout(args.report.as_deref());
+    if is_stdout(args.output.as_deref()) && is_stdout(args.report.as_deref()) {
+        return Err("`-o -` and `--report -` cannot both use stdout".into());
+    }
+    let (inputs, mut failures) = gather_inputs(&args.paths, &global.site);
+    if args.output.is_some() && inputs.len() + failures.len() != 1 {
+        return Err(format!(
+            "-o/--output takes exactly one input file, but {} were given",
+            inputs.len() + failures.len()
+        ));
+    }
+    for d in &failures {
+        print_diagnostic(d);
+    }
+    let context = site_word_context(&global.site).map_err(|d| d.to_string())?;
+    let progress = TerminalProgress::new(global.quiet || stdout_taken);
+    progress.start("clean", inputs.len() as u64);
+    let mut report: Vec<(PathBuf, CleanedArticle)> = Vec::new();
+    for raw_path in &inputs {
+        match clean_one(raw_path, &args, global, &context) {
+            Ok(cleaned) => report.push((raw_path.clone(), cleaned)),
+            Err(d) => {
+                print_diagnostic(&d);
+                failures.push(d);
+            }
+        }
+        progress.advance(1);
+    }
+    progress.finish();
+    if let Some(report_path) = &args.report {
+        write_report(report_path, &report)?;
+    }
+    if !global.quiet && !stdout_taken && !args.dry_run {
+        eprintln!(
+            "cleaned {} file(s){}",
+            report.len(),
+            if failures.is_empty() {
+                String::new()
+            } else {
+                format!(", {} failed", failures.len())
+            }
+        );
+    }
+    Ok(if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn is_stdout(path: Option<&Path>) -> bool {
+    path.is_some_and(|p| p == Path::new("-"))
+}
+
+/// The raw files named by `paths` (or the site's content/raw/), and one error per path
+/// that is neither a file nor a folder.
+fn gather_inputs(paths: &[PathBuf], site: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let default = [site.join("content").join("raw")];
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            match raw_files_in(path) {
+                Ok(files) => inputs.extend(files),
+                Err(d) => errors.push(d),
+            }
+        } else if path.is_file() {
+            inputs.push(path.clone());
+        } else {
+            errors.push(Diagnostic::error(
+                path,
+                Position::default(),
+                "no such file or folder",
+            ));
+        }
+    }
+    (inputs, errors)
+}
+
+/// Cleans one file and delivers the result as the arguments ask.
+fn clean_one(
+    raw_path: &Path,
+    args: &CleanArgs,
+    global: &GlobalArgs,
+    context: &copydesk::clean::words::WordContext,
+) -> Result<CleanedArticle, Diagnostic> {
+    let (raw, cleaned) = clean_file(raw_path, context)?;
+    if !global.quiet {
+        for warning in &cleaned.warnings {
+            print_diagnostic(warning);
+        }
+        for finding in &cleaned.findings {
+            print_diagnostic(
+                &Diagnostic::warning(raw_path, finding.position, &finding.reason)
+                    .with_help(format!("left as it is: `{}`", finding.text)),
+            );
+        }
+    }
+    let markdown = cleaned.article.to_markdown();
+    let target = match &args.output {
+        Some(path) if path == Path::new("-") => {
+            print!("{markdown}");
+            return Ok(cleaned);
+        }
+        Some(path) => path.clone(),
+        None => article_path(&global.site, raw_path),
+    };
+    if args.dry_run {
+        let existing = std::fs::read_to_string(&target).unwrap_or_default();
+        print_diff(&target, &existing, &markdown);
+        return Ok(cleaned);
+    }
+    match write_article(&target, &markdown, raw_path, &raw, args.force)? {
+        WriteOutcome::KeptHandEdited => print_diagnostic(&hand_edited_warning(&target)),
+        WriteOutcome::Overwritten { backup } if !global.quiet => {
+            eprintln!(
+                "{}: overwritten; the hand-edited copy is in {}",
+                target.display(),
+                backup.display()
+            );
+        }
+        outcome if global.verbose > 0 => eprintln!("{}: {outcome:?}", target.display()),
+        _ => {}
+    }
+    Ok(cleaned)
+}
+
+/// Prints a unified diff from `old` to `new`, coloured on a terminal unless NO_COLOR.
+fn print_diff(target: &Path, old: &str, new: &str) {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let text = diff
+        .unified_diff()
+        .context_radius(2)
+        .header(
+            &format!("a/{}", target.display()),
+            &format!("b/{}", target.display()),
+        )
+        .to_string();
+    let colour = colour_on_stdout();
+    let mut out = std::io::stdout().lock();
+    for line in text.lines() {
+        let code = match line.as_bytes().first() {
+            _ if !colour => None,
+            Some(b'+') => Some("32"),
+            Some(b'-') => Some("31"),
+            Some(b'@') => Some("36"),
+            _ => None,
+        };
+        let _ = match code {
+            Some(code) => writeln!(out, "\x1b[{code}m{line}\x1b[0m"),
+            None => writeln!(out, "{line}"),
+        };
+    }
+}
+
+/// Writes the JSON report of every edit and finding.
+fn write_report(path: &Path, cleaned: &[(PathBuf, CleanedArticle)]) -> Result<(), String> {
+    let mut entries = Vec::new();
+    for (file, article) in cleaned {
+        let file = file.display().to_string();
+        for e in &article.edits {
+            entries.push(ReportEntry {
+                kind: "edit",
+                pass: e.pass,
+                file: file.clone(),
+                line: e.position.line,
+                column: e.position.column,
+                before: &e.before,
+                after: Some(&e.after),
+                reason: &e.reason,
+                confidence: Some(e.confidence),
+            });
+        }
+        for f in &article.findings {
+            entries.push(ReportEntry {
+                kind: "finding",
+                pass: f.pass,
+                file: file.clone(),
+                line: f.position.line,
+                column: f.position.column,
+                before: &f.text,
+                after: None,
+                reason: &f.reason,
+                confidence: None,
+            });
+        }
+    }
+    let json = serde_json::to_string_pretty(&entries).expect("the report always serialises");
+    if path == Path::new("-") {
+        println!("{json}");
+        Ok(())
+    } else {
+        write_atomically(path, format!("{json}\n").as_bytes())
+            .map_err(|e| format!("{}: cannot write the report: {e}", path.display()))
+    }
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use copydesk::serve::{base_url_for, is_beyond_loopback, ServeEvent, ServeOptions, ServeSession};
 
-use super::terminal;
+use super::terminal::{self, TerminalProgress};
 use super::GlobalArgs;
 
 /// The longer help of `copydesk serve`, shown after the options.
@@ -57,8 +57,11 @@ pub fn run(args: ServeArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
         drafts: args.drafts,
         future: args.future,
     };
-    let session = ServeSession::start(options, move |event| report(&event, quiet, verbose))
-        .map_err(|e| e.to_string())?;
+    let progress = TerminalProgress::new(quiet);
+    let session = ServeSession::start(options, &progress, move |event| {
+        report(&event, quiet, verbose)
+    })
+    .map_err(|e| e.to_string())?;
     // Printed even with -q: it is the one thing a user (or a script) must learn.
     println!(
         "Serving on {} (Ctrl-C to stop)",

@@ -30,13 +30,25 @@ const MAX_WAITING_POLLS: usize = 64;
 const POLL_TIMEOUT: Duration = Duration::from_secs(25);
 /// How long a missed request waits for a running rebuild before giving up.
 const UPDATE_WAIT: Duration = Duration::from_secs(60);
+/// How many times a request that keeps missing during rebuilds looks again.
+const LOOKUPS_DURING_UPDATES: usize = 8;
 
 /// Marks the output folder as being rewritten. Rebuilds hold an [`UpdateGuard`] while
-/// they run; requests that miss a file during that time wait and retry.
+/// they run; a request that misses a file while, or since, an update ran waits for it
+/// to end and looks again.
 #[derive(Debug, Default)]
 pub struct UpdateGate {
-    active: Mutex<usize>,
+    state: Mutex<GateState>,
     idle: Condvar,
+}
+
+#[derive(Debug, Default)]
+struct GateState {
+    /// Updates running now.
+    active: usize,
+    /// Bumped when an update starts or ends, so a reader can tell that one overlapped
+    /// its lookup even if it is over by the time the reader asks.
+    epoch: u64,
 }
 
 /// Held while the output folder is being rewritten; dropping it ends the update.
@@ -46,23 +58,35 @@ pub struct UpdateGuard {
 }
 
 impl UpdateGate {
+    fn lock(&self) -> std::sync::MutexGuard<'_, GateState> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// Starts an update that lasts as long as the returned guard.
     pub fn begin(self: &Arc<Self>) -> UpdateGuard {
-        *self.active.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+        let mut state = self.lock();
+        state.active += 1;
+        state.epoch += 1;
         UpdateGuard {
             gate: Arc::clone(self),
         }
     }
 
-    /// Waits (up to `timeout`) until no update runs; returns whether one was running.
-    fn wait_idle(&self, timeout: Duration) -> bool {
-        let active = self.active.lock().unwrap_or_else(|e| e.into_inner());
-        if *active == 0 {
+    /// A mark to pass to [`UpdateGate::wait_if_overlapped`] after a lookup.
+    fn epoch(&self) -> u64 {
+        self.lock().epoch
+    }
+
+    /// When an update ran at any time since `epoch` (or runs now), waits (up to
+    /// `timeout`) until none runs and returns true; otherwise returns false at once.
+    fn wait_if_overlapped(&self, epoch: u64, timeout: Duration) -> bool {
+        let state = self.lock();
+        if state.active == 0 && state.epoch == epoch {
             return false;
         }
         let _ = self
             .idle
-            .wait_timeout_while(active, timeout, |n| *n > 0)
+            .wait_timeout_while(state, timeout, |s| s.active > 0)
             .unwrap_or_else(|e| e.into_inner());
         true
     }
@@ -70,9 +94,10 @@ impl UpdateGate {
 
 impl Drop for UpdateGuard {
     fn drop(&mut self) {
-        let mut active = self.gate.active.lock().unwrap_or_else(|e| e.into_inner());
-        *active -= 1;
-        if *active == 0 {
+        let mut state = self.gate.lock();
+        state.active -= 1;
+        state.epoch += 1;
+        if state.active == 0 {
             self.gate.idle.notify_all();
         }
     }
@@ -192,28 +217,35 @@ fn handle(request: Request, shared: &Arc<Shared>) {
     send(request, response);
 }
 
-/// Looks the target up and builds the reply; retries once after a running rebuild when
-/// the first look found nothing.
+/// Looks the target up and builds the reply. A miss that a rebuild overlapped waits for
+/// the rebuild and looks again: the path may just have been between the old and new
+/// folders. (Rebuilds may follow each other closely, so this repeats a few times.)
 fn file_response(target: &str, shared: &Shared) -> Response<io::Cursor<Vec<u8>>> {
-    let mut retried = false;
-    loop {
-        let miss = match resolve(&shared.root, target) {
-            Resolution::File(path) => match fs::read(&path) {
-                Ok(body) => return bytes_response(200, body, content_type_for(&path)),
-                Err(e) if e.kind() == io::ErrorKind::NotFound => true,
-                Err(_) => return text_response(500, "could not read the file\n"),
-            },
-            Resolution::AddSlash(location) => {
-                return text_response(301, "moved\n").with_header(header("Location", &location))
-            }
-            Resolution::BadRequest => return text_response(400, "bad request path\n"),
-            Resolution::NotFound => true,
-        };
-        if miss && !retried && shared.gate.wait_idle(UPDATE_WAIT) {
-            retried = true;
-            continue;
+    for _ in 0..LOOKUPS_DURING_UPDATES {
+        let epoch = shared.gate.epoch();
+        if let Some(response) = found_response(target, shared) {
+            return response;
         }
-        return not_found_page(shared);
+        if !shared.gate.wait_if_overlapped(epoch, UPDATE_WAIT) {
+            break;
+        }
+    }
+    not_found_page(shared)
+}
+
+/// The reply for `target`, or `None` when nothing is there.
+fn found_response(target: &str, shared: &Shared) -> Option<Response<io::Cursor<Vec<u8>>>> {
+    match resolve(&shared.root, target) {
+        Resolution::File(path) => match fs::read(&path) {
+            Ok(body) => Some(bytes_response(200, body, content_type_for(&path))),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(_) => Some(text_response(500, "could not read the file\n")),
+        },
+        Resolution::AddSlash(location) => {
+            Some(text_response(301, "moved\n").with_header(header("Location", &location)))
+        }
+        Resolution::BadRequest => Some(text_response(400, "bad request path\n")),
+        Resolution::NotFound => None,
     }
 }
 
@@ -302,16 +334,25 @@ mod tests {
     }
 
     #[test]
-    fn the_gate_reports_whether_an_update_ran() {
+    fn the_gate_tells_whether_an_update_overlapped_a_lookup() {
         let gate = Arc::new(UpdateGate::default());
-        assert!(!gate.wait_idle(Duration::from_millis(1)));
+        let before = gate.epoch();
+        assert!(!gate.wait_if_overlapped(before, Duration::from_millis(1)));
+
+        // An update that started and ended during the lookup still counts.
+        drop(gate.begin());
+        assert!(gate.wait_if_overlapped(before, Duration::from_millis(1)));
+
+        // One that is running is waited for.
+        let during = gate.epoch();
         let guard = gate.begin();
         let waiter = {
             let gate = Arc::clone(&gate);
-            std::thread::spawn(move || gate.wait_idle(Duration::from_secs(10)))
+            std::thread::spawn(move || gate.wait_if_overlapped(during, Duration::from_secs(10)))
         };
         std::thread::sleep(Duration::from_millis(30));
         drop(guard);
         assert!(waiter.join().unwrap());
+        assert!(!gate.wait_if_overlapped(gate.epoch(), Duration::from_millis(1)));
     }
 }

@@ -28,7 +28,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::Diagnostic;
-use crate::progress::Silent;
+use crate::progress::{Progress, Silent};
 use crate::site::{BuildOptions, BuildSummary, Builder};
 use http::{PreviewServer, UpdateGate};
 use reload::ReloadHub;
@@ -101,10 +101,12 @@ pub struct ServeSession {
 type EventSink = Arc<dyn Fn(ServeEvent) + Send + Sync>;
 
 impl ServeSession {
-    /// Binds, builds once, starts watching; returns once the first build has finished
-    /// (good or bad: a bad first build is served as an error overlay until fixed).
+    /// Binds, builds once (reporting to `progress`), starts watching; returns once the
+    /// first build has finished (good or bad: a bad first build is served as an error
+    /// page with the overlay until fixed). Rebuilds report only through `on_event`.
     pub fn start(
         options: ServeOptions,
+        progress: &dyn Progress,
         on_event: impl Fn(ServeEvent) + Send + Sync + 'static,
     ) -> Result<ServeSession, ServeError> {
         let on_event: EventSink = Arc::new(on_event);
@@ -141,13 +143,13 @@ impl ServeSession {
                 path: options.site_root.clone(),
                 source,
             })?;
-        rebuild.run(&mut builder, Vec::new());
+        rebuild.run(&mut builder, Vec::new(), progress);
         let stop = Arc::new(AtomicBool::new(false));
         let rebuilder = {
             let stop = Arc::clone(&stop);
             std::thread::spawn(move || {
                 while let Some(changed) = watcher.next_changes(&stop) {
-                    rebuild.run(&mut builder, changed);
+                    rebuild.run(&mut builder, changed, &Silent);
                 }
             })
         };
@@ -206,11 +208,11 @@ struct Rebuild {
 }
 
 impl Rebuild {
-    fn run(&mut self, builder: &mut Builder, changed: Vec<PathBuf>) {
+    fn run(&mut self, builder: &mut Builder, changed: Vec<PathBuf>, progress: &dyn Progress) {
         let started = Instant::now();
         let result = {
             let _updating = self.gate.begin();
-            builder.build(&changed, &Silent)
+            builder.build(&changed, progress)
         };
         match result {
             Ok(summary) => {

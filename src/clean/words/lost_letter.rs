@@ -7,6 +7,7 @@
 //! lists names with diacritics: `erdoğan`). The capitals of the two parts are kept; the
 //! restored letter is a capital only inside a word in capitals.
 
+use super::lexicon::Entry;
 use super::token::Token;
 use super::vocabulary::Vocabulary;
 use super::Verdict;
@@ -24,29 +25,44 @@ const MIN_JOINED_ZIPF: f32 = 2.0;
 const AMBIGUITY_MARGIN: f32 = 1.0;
 const CONFIDENCE: f32 = 0.8;
 
-/// Decides whether `left` and `right` (adjacent tokens) are one word with a lost letter.
-/// A `Replace` verdict replaces the text from `left`'s core to `right`'s core.
-pub(crate) fn join_lost_letter(left: &Token, right: &Token, vocabulary: &Vocabulary) -> Verdict {
+/// Decides whether `left` and `right` (adjacent tokens) are one word with a lost letter;
+/// `left_entry` is the lexicon's entry for `left`'s core. A `Replace` verdict replaces
+/// the text from `left`'s core to `right`'s core.
+pub(crate) fn join_lost_letter(
+    left: &Token,
+    left_entry: Option<Entry>,
+    right: &Token,
+    vocabulary: &Vocabulary,
+) -> Verdict {
     if !left.core_is_last() || !right.core_is_first() {
         return Verdict::Keep;
     }
     let (head, tail) = (left.core, right.core);
-    let letters_only = |s: &str| !s.is_empty() && s.chars().all(char::is_alphabetic);
-    if !letters_only(head) || !letters_only(tail) || vocabulary.is_real_word(head) {
+    let letters_only = |s: &str| {
+        !s.is_empty()
+            && (s.bytes().all(|b| b.is_ascii_alphabetic()) || s.chars().all(char::is_alphabetic))
+    };
+    if !letters_only(head) || !letters_only(tail) || vocabulary.is_real_word_given(head, left_entry)
+    {
         return Verdict::Keep;
     }
-    // The tail continues a word: lower case, unless the whole word is in capitals.
+    // The two parts read as one word: lower-case tail after a lower-case or capitalised
+    // head (`Erdo an`), or both in capitals (`ERDO AN`); `TTP and` is two words.
     let shouting = is_all_caps(head) && is_all_caps(tail);
-    if !shouting && tail.chars().any(char::is_uppercase) {
+    let head_reads_as_word_start = !head.chars().skip(1).any(char::is_uppercase);
+    let tail_is_lower = !tail.chars().any(char::is_uppercase);
+    if !(shouting || (head_reads_as_word_start && tail_is_lower)) {
         return Verdict::Keep;
     }
-    let mut fits: Vec<(String, f32)> = LOST_LETTERS
-        .iter()
-        .filter_map(|&letter| {
+    let (head_key, tail_key) = (head.to_lowercase(), tail.to_lowercase());
+    let mut fits: Vec<(String, f32)> = vocabulary
+        .lexicon
+        .joined_entries(&head_key, LOST_LETTERS, &tail_key)
+        .into_iter()
+        .filter(|(_, entry)| entry.zipf() >= MIN_JOINED_ZIPF)
+        .map(|(letter, entry)| {
             let letter = if shouting { upper(letter) } else { letter };
-            let joined = format!("{head}{letter}{tail}");
-            let zipf = vocabulary.entry(&joined)?.zipf();
-            (zipf >= MIN_JOINED_ZIPF).then_some((joined, zipf))
+            (format!("{head}{letter}{tail}"), entry.zipf())
         })
         .collect();
     fits.sort_by(|a, b| b.1.total_cmp(&a.1));
@@ -104,7 +120,8 @@ mod tests {
         let context = WordContext::default();
         let vocabulary = Vocabulary::new(Lexicon::embedded(), &context);
         let tokens = tokenize(text);
-        join_lost_letter(&tokens[0], &tokens[1], &vocabulary)
+        let left_entry = vocabulary.entry(tokens[0].core);
+        join_lost_letter(&tokens[0], left_entry, &tokens[1], &vocabulary)
     }
 
     fn joined(text: &str) -> String {
@@ -132,6 +149,8 @@ mod tests {
             "Kabul and",
             "Tehreek-i-Taliban Pakistan",
             "Erdo An",
+            "TTP and",
+            "ErDo an",
         ] {
             assert!(!matches!(join(text), Verdict::Replace { .. }), "{text}");
         }

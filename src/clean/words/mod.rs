@@ -13,14 +13,19 @@
 //! 2. [`spacing`]: `X:mariaamkahn` → `X: mariaamkahn`; the handle is then left alone.
 //! 3. [`lost_letter`]: `Erdo an` → `Erdoğan`.
 //! 4. [`glue`]: `ajournalist` → `a journalist`, `forExcellence` → `for Excellence`.
-//! 5. [`typo`]: `Meanbwhile` → `Meanwhile`.
+//! 5. [`typo`]: `Meanbwhile` → `Meanwhile`. Glue and typo both judge an unknown token;
+//!    a clear correction beats a weak split (`presnet` is `present`, not `pres net`),
+//!    and a strong split against a correction (`atrip`: `a trip` or `strip`) is reported.
 //! 6. [`suspect`]: damaged-looking tokens that nothing could repair are reported.
 //!
-//! The passes are conservative by construction: a token any list knows ([`lexicon`], the
-//! site's words) is never changed, nor is anything with a digit, `@`, `#`, `/` or `.`
-//! inside (numbers, units, URLs, e-mails, handles, hashtags); a capitalised word
-//! mid-sentence is a name; a repair happens only when exactly one clear answer exists,
-//! and a doubtful one becomes a [`WordFinding`] instead. Every decision is made on the
+//! The passes are conservative by construction: a token the dictionary, the site or
+//! wordfreq (frequently, or capitalised) knows is never changed ([`lexicon`]); only a
+//! rare lower-case word that wordfreq alone lists, whose web text holds misspellings
+//! and glued pairs (`goverment`, `inthe`), may be repaired, and only by an overwhelmingly
+//! likelier answer. Nothing with a digit, `@`, `#`, `/` or `.` inside (numbers, units,
+//! URLs, e-mails, handles, hashtags) is touched; a capitalised word mid-sentence is a
+//! name; a repair happens only when one clear answer exists, and a doubtful one becomes
+//! a [`WordFinding`] instead. Every decision is made on the
 //! paragraph as given, so each edit's offset points into the caller's text and the
 //! punctuation around a token is preserved exactly.
 
@@ -39,6 +44,7 @@ use std::collections::HashSet;
 pub use lexicon::Lexicon;
 pub use site_words::load_site_words;
 
+use lexicon::Entry;
 use token::{tokenize, Token};
 use vocabulary::{Standing, Vocabulary};
 
@@ -96,6 +102,10 @@ impl WordContext {
         self.known_words.contains(word) || self.known_words.contains(&word.to_lowercase())
     }
 }
+
+/// Both pieces of a split at least this frequent make it too strong for a typo
+/// correction to overrule.
+const STRONG_PIECE_ZIPF: f32 = 3.0;
 
 /// What a pass decided about a token.
 #[derive(Debug, Clone, PartialEq)]
@@ -165,13 +175,15 @@ impl<'a> ParagraphRepairer<'a> {
             if self.repair_glued_label(token) {
                 continue;
             }
+            // One lookup (of the core without a possessive `’s`) serves every pass.
+            let entry = self.vocabulary.entry(strip_possessive(token.core));
             if let Some(next) = tokens.get(index) {
-                if !is_claimed(next) && self.repair_lost_letter(token, next) {
+                if !is_claimed(next) && self.repair_lost_letter(token, entry, next) {
                     index += 1;
                     continue;
                 }
             }
-            self.repair_word(token.core, token.core_start, token.sentence_start);
+            self.repair_word(token.core, entry, token.core_start, token.sentence_start);
         }
     }
 
@@ -212,8 +224,8 @@ impl<'a> ParagraphRepairer<'a> {
     }
 
     /// Pass 3: a letter lost between two tokens. Returns whether they were joined.
-    fn repair_lost_letter(&mut self, left: &Token, right: &Token) -> bool {
-        match lost_letter::join_lost_letter(left, right, &self.vocabulary) {
+    fn repair_lost_letter(&mut self, left: &Token, entry: Option<Entry>, right: &Token) -> bool {
+        match lost_letter::join_lost_letter(left, entry, right, &self.vocabulary) {
             Verdict::Replace {
                 with,
                 reason,
@@ -238,36 +250,54 @@ impl<'a> ParagraphRepairer<'a> {
         }
     }
 
-    /// Passes 4 to 6 on one token's core: hyphenated compounds part by part, a
-    /// possessive `’s` set aside.
-    fn repair_word(&mut self, word: &str, offset: usize, sentence_start: bool) {
+    /// Passes 4 to 6 on one token's core (`entry` is the lexicon's entry for it without
+    /// a possessive `’s`): hyphenated compounds part by part, a possessive set aside.
+    fn repair_word(
+        &mut self,
+        word: &str,
+        entry: Option<Entry>,
+        offset: usize,
+        sentence_start: bool,
+    ) {
         if word.contains(['-', '\u{2010}']) {
-            if self.vocabulary.standing(word) == Standing::Known {
+            if self.vocabulary.standing_given(word, entry) == Standing::Known {
                 return;
             }
             let mut part_offset = offset;
             for (number, part) in word.split(['-', '\u{2010}']).enumerate() {
                 if !part.is_empty() {
-                    self.repair_simple_word(part, part_offset, sentence_start && number == 0);
+                    let starts = sentence_start && number == 0;
+                    self.repair_simple_word(part, None, part_offset, starts);
                 }
                 part_offset +=
                     part.len() + part_separator_len(word, part_offset - offset + part.len());
             }
             return;
         }
-        self.repair_simple_word(word, offset, sentence_start);
+        self.repair_simple_word(word, Some(entry), offset, sentence_start);
     }
 
-    /// Passes 4 to 6 on a word without hyphens.
-    fn repair_simple_word(&mut self, word: &str, offset: usize, sentence_start: bool) {
+    /// Passes 4 to 6 on a word without hyphens; `entry`, when given, is the lexicon's
+    /// entry for `word` without its possessive (looked up here otherwise).
+    fn repair_simple_word(
+        &mut self,
+        word: &str,
+        entry: Option<Option<Entry>>,
+        offset: usize,
+        sentence_start: bool,
+    ) {
         let base = strip_possessive(word);
         if base.is_empty() {
             return;
         }
-        let standing = self.vocabulary.standing(base);
+        let entry = match entry {
+            Some(entry) => entry,
+            None => self.vocabulary.entry(base),
+        };
+        let standing = self.vocabulary.standing_given(base, entry);
         match standing {
             Standing::Known => {
-                if self.is_miscased_ordinary_word(base) {
+                if is_miscased_ordinary_word(base, entry) {
                     let reason = "a capital letter inside an ordinary word looks like damage";
                     self.find("suspect", offset, base, reason.to_string());
                 }
@@ -283,29 +313,52 @@ impl<'a> ParagraphRepairer<'a> {
         }
     }
 
-    /// `tHe`: a lower-case word with capitals inside whose letters spell an ordinary
-    /// word the dictionary never writes that way (unlike `iPod` or `eBay`).
-    fn is_miscased_ordinary_word(&self, word: &str) -> bool {
-        token::word_case(word) == Some(token::WordCase::LowerThenUpper)
-            && self
-                .vocabulary
-                .entry(word)
-                .is_some_and(|entry| entry.is_ordinary_word() && !entry.has_mixed_case_form())
-    }
-
-    /// A token no list knows: split it, else correct it, else report it if it looks damaged.
+    /// A token no list knows: split it or correct it, else report it if it looks damaged.
+    /// When both a split and a correction fit, a clear correction beats a weak split (a
+    /// random slip often leaves letters that spell short rare words: `presnet` is not
+    /// `pres net`); against a strong split (`atrip`: `a trip` or `strip`) the token is
+    /// only reported, as it is when the correction is unclear.
     fn repair_unknown(&mut self, word: &str, offset: usize, sentence_start: bool) {
         let glued = glue::split_glued(word, Standing::Unknown, sentence_start, &self.vocabulary);
-        if self.apply_verdict("glue", word, offset, glued) {
-            return;
-        }
         let typo = typo::correct_slip(word, Standing::Unknown, sentence_start, &self.vocabulary);
-        if self.apply_verdict("typo", word, offset, typo) {
-            return;
+        match (glued, typo) {
+            (Verdict::Replace { with: split, .. }, Verdict::Replace { with: fixed, .. })
+                if self.is_strong_split(&split) =>
+            {
+                let reason = format!("may be `{split}` glued together or a typo for `{fixed}`");
+                self.find("typo", offset, word, reason);
+            }
+            (_, typo @ Verdict::Replace { .. }) => {
+                self.apply_verdict("typo", word, offset, typo);
+            }
+            (Verdict::Replace { with: split, .. }, Verdict::Report { reason }) => {
+                let reason = format!("may be `{split}` glued together; also {reason}");
+                self.find("glue", offset, word, reason);
+            }
+            (glued @ (Verdict::Replace { .. } | Verdict::Report { .. }), _) => {
+                self.apply_verdict("glue", word, offset, glued);
+            }
+            (Verdict::Keep, typo @ Verdict::Report { .. }) => {
+                self.apply_verdict("typo", word, offset, typo);
+            }
+            (Verdict::Keep, Verdict::Keep) => {
+                if let Some(reason) = suspect::damage_in(word) {
+                    self.find("suspect", offset, word, reason.to_string());
+                }
+            }
         }
-        if let Some(reason) = suspect::damage_in(word) {
-            self.find("suspect", offset, word, reason.to_string());
-        }
+    }
+
+    /// A split into two pieces that are both frequent words, which a typo correction
+    /// cannot simply overrule.
+    fn is_strong_split(&self, split: &str) -> bool {
+        let pieces: Vec<&str> = split.split(' ').collect();
+        pieces.len() == 2
+            && pieces.iter().all(|piece| {
+                self.vocabulary
+                    .entry(piece)
+                    .is_some_and(|entry| entry.zipf() >= STRONG_PIECE_ZIPF)
+            })
     }
 
     /// A rare word only wordfreq lists: changed only when exactly one pass is sure; when
@@ -402,6 +455,18 @@ impl<'a> ParagraphRepairer<'a> {
     }
 }
 
+/// `tHe`: a lower-case word with capitals inside whose letters spell an ordinary word
+/// the dictionary never writes that way (unlike `iPod` or `eBay`). `entry` is its
+/// lexicon entry.
+fn is_miscased_ordinary_word(word: &str, entry: Option<Entry>) -> bool {
+    let bytes = word.as_bytes();
+    let cheap_test = bytes.first().is_some_and(u8::is_ascii_lowercase)
+        && bytes.iter().any(u8::is_ascii_uppercase);
+    cheap_test
+        && token::word_case(word) == Some(token::WordCase::LowerThenUpper)
+        && entry.is_some_and(|entry| entry.is_ordinary_word() && !entry.has_mixed_case_form())
+}
+
 /// The token is a contact label followed by its colon and a space (`X:` in
 /// `X: mariaamkahn`), so the next token is a handle.
 fn follows_contact_label(token: &Token) -> bool {
@@ -422,3 +487,6 @@ fn part_separator_len(word: &str, at: usize) -> usize {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod corpus_tests;

@@ -1,0 +1,290 @@
+//! Pass 2, characters: copy artifacts that live in single characters.
+//!
+//! * mojibake — UTF-8 that was once decoded as Windows-1252 (`â€™` for `’`, `Ã©` for `é`),
+//!   repaired only when [`looks_mis_decoded`] finds such sequences (ftfy's rule: never
+//!   touch text that was decoded correctly);
+//! * ligatures (`ﬁ` → `fi`), soft hyphens and zero-width characters (removed), NBSP and
+//!   other fixed-width spaces and tabs (→ a plain space), and runs of spaces (→ one).
+//!
+//! Curly quotes, dashes and every other character stay exactly as they are. The result is
+//! a [`MappedText`] whose anchors lead back to raw line:column, and one [`Edit`] per repair.
+
+use crate::diagnostic::Position;
+
+use super::mapped::MappedText;
+use super::Edit;
+
+/// Applies every character repair to `text` (decoded, LF line ends).
+pub fn repair_characters(text: &str, edits: &mut Vec<Edit>) -> MappedText {
+    let fix_mojibake = looks_mis_decoded(text);
+    let mut out = MappedText::default();
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        repair_line(line, index + 1, fix_mojibake, &mut out, edits);
+    }
+    out
+}
+
+/// The badness test: true when the text holds at least one run of characters that, written
+/// back as Windows-1252 bytes, is a valid multi-byte UTF-8 sequence (such runs, like `â€™`
+/// or `Ã©`, do not occur in text that was decoded correctly).
+pub fn looks_mis_decoded(text: &str) -> bool {
+    !text.is_ascii()
+        && text
+            .char_indices()
+            .filter(|(_, c)| !c.is_ascii())
+            .any(|(i, _)| mojibake_at(&text[i..]).is_some())
+}
+
+fn repair_line(
+    line: &str,
+    line_number: usize,
+    fix_mojibake: bool,
+    out: &mut MappedText,
+    edits: &mut Vec<Edit>,
+) {
+    let mut run_start = 0; // byte offset in `line` of the verbatim run being copied
+    let mut run_column = 1;
+    let mut column = 1; // raw column of the character at `i`
+    let mut i = 0;
+    let mut last_out_is_space = false;
+    while i < line.len() {
+        let rest = &line[i..];
+        let c = rest.chars().next().expect("inside the line");
+        let fix = if c == ' ' && last_out_is_space {
+            Some((String::new(), 1, "doubled space removed"))
+        } else {
+            classify(rest, fix_mojibake)
+        };
+        let (replacement, raw_len, reason) = match fix {
+            Some(fix) => fix,
+            None => {
+                last_out_is_space = c == ' ';
+                i += c.len_utf8();
+                column += 1;
+                continue;
+            }
+        };
+        let raw_text = &rest[..raw_len];
+        let raw_chars = raw_text.chars().count();
+        // A space after a space is a doubled space: drop it.
+        let (replacement, reason) = if replacement == " " && last_out_is_space {
+            (String::new(), "doubled space removed")
+        } else {
+            (replacement, reason)
+        };
+        out.push_verbatim(&line[run_start..i], Position::new(line_number, run_column));
+        out.push_replacement(&replacement, Position::new(line_number, column));
+        record(edits, line_number, column, raw_text, &replacement, reason);
+        if !replacement.is_empty() {
+            last_out_is_space = replacement.ends_with(' ');
+        }
+        i += raw_len;
+        column += raw_chars;
+        run_start = i;
+        run_column = column;
+    }
+    out.push_verbatim(&line[run_start..], Position::new(line_number, run_column));
+}
+
+/// Adds an edit, merging it into the previous one when they touch (a run of NBSPs or
+/// zero-width characters is one edit, not many).
+fn record(
+    edits: &mut Vec<Edit>,
+    line: usize,
+    column: usize,
+    before: &str,
+    after: &str,
+    reason: &str,
+) {
+    if let Some(last) = edits.last_mut() {
+        let last_end = last.position.column + last.before.chars().count();
+        if last.pass == "characters"
+            && last.position.line == line
+            && last_end == column
+            && last.reason == reason
+        {
+            last.before.push_str(before);
+            last.after.push_str(after);
+            return;
+        }
+    }
+    edits.push(Edit {
+        pass: "characters",
+        position: Position::new(line, column),
+        before: before.to_string(),
+        after: after.to_string(),
+        reason: reason.to_string(),
+        confidence: 1.0,
+    });
+}
+
+/// The repair for the text at the start of `rest`, if any: (replacement, raw bytes, reason).
+fn classify(rest: &str, fix_mojibake: bool) -> Option<(String, usize, &'static str)> {
+    let c = rest.chars().next()?;
+    if c.is_ascii() && c != '\t' {
+        return None;
+    }
+    if fix_mojibake {
+        if let Some((decoded, len)) = mojibake_at(rest) {
+            let repaired = match single_character_fix(decoded) {
+                Some((fixed, _)) => fixed.to_string(),
+                None => decoded.to_string(),
+            };
+            return Some((
+                repaired,
+                len,
+                "mojibake repaired (UTF-8 read as Windows-1252)",
+            ));
+        }
+    }
+    single_character_fix(c).map(|(fixed, reason)| (fixed.to_string(), c.len_utf8(), reason))
+}
+
+/// The repair for one character, if it is an artifact.
+fn single_character_fix(c: char) -> Option<(&'static str, &'static str)> {
+    let fix = match c {
+        '\u{FB00}' => ("ff", "ligature expanded"),
+        '\u{FB01}' => ("fi", "ligature expanded"),
+        '\u{FB02}' => ("fl", "ligature expanded"),
+        '\u{FB03}' => ("ffi", "ligature expanded"),
+        '\u{FB04}' => ("ffl", "ligature expanded"),
+        '\u{FB05}' | '\u{FB06}' => ("st", "ligature expanded"),
+        '\u{00AD}' => ("", "soft hyphen removed"),
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {
+            ("", "zero-width character removed")
+        }
+        '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' | '\u{200A}' | '\u{3000}' => {
+            (" ", "non-breaking or fixed-width space made a plain space")
+        }
+        '\t' => (" ", "tab made a plain space"),
+        _ => return None,
+    };
+    Some(fix)
+}
+
+/// If `rest` starts with a mojibake sequence, the character it stands for and its length
+/// in bytes.
+fn mojibake_at(rest: &str) -> Option<(char, usize)> {
+    let mut chars = rest.char_indices();
+    let (_, lead) = chars.next()?;
+    let lead_byte = windows_1252_byte(lead)?;
+    let continuation = match lead_byte {
+        0xC2..=0xDF => 1,
+        0xE0..=0xEF => 2,
+        0xF0..=0xF4 => 3,
+        _ => return None,
+    };
+    let mut bytes = vec![lead_byte];
+    let mut end = lead.len_utf8();
+    for _ in 0..continuation {
+        let (at, c) = chars.next()?;
+        let b = windows_1252_byte(c).filter(|b| (0x80..=0xBF).contains(b))?;
+        bytes.push(b);
+        end = at + c.len_utf8();
+    }
+    let decoded = std::str::from_utf8(&bytes).ok()?.chars().next()?;
+    // A C1 control is not a believable original character.
+    if ('\u{80}'..='\u{9F}').contains(&decoded) {
+        return None;
+    }
+    Some((decoded, end))
+}
+
+/// The Windows-1252 byte for a non-ASCII character, if it has one. Undefined bytes
+/// (0x81, 0x8D, 0x8F, 0x90, 0x9D) decode to the C1 control of the same value.
+fn windows_1252_byte(c: char) -> Option<u8> {
+    let code = c as u32;
+    if (0x80..=0xFF).contains(&code) {
+        return Some(code as u8);
+    }
+    let byte = match c {
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8A,
+        '‹' => 0x8B,
+        'Œ' => 0x8C,
+        'Ž' => 0x8E,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9A,
+        '›' => 0x9B,
+        'œ' => 0x9C,
+        'ž' => 0x9E,
+        'Ÿ' => 0x9F,
+        _ => return None,
+    };
+    Some(byte)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repair(text: &str) -> (String, Vec<Edit>) {
+        let mut edits = Vec::new();
+        let out = repair_characters(text, &mut edits);
+        (out.as_str().to_string(), edits)
+    }
+
+    #[test]
+    fn mojibake_is_repaired_when_the_text_is_mis_decoded() {
+        let (text, edits) = repair("Pakistanâ€™s cafÃ© â€œtalksâ€\u{9d}\n");
+        assert_eq!(text, "Pakistan’s café “talks”\n");
+        assert_eq!(edits[0].before, "â€™");
+        assert_eq!(edits[0].after, "’");
+        assert_eq!(edits[0].position, Position::new(1, 9));
+    }
+
+    #[test]
+    fn correctly_decoded_text_is_left_alone() {
+        let text = "Erdoğan’s “naïve” café — Â fine, Ã alone, Turkiye\n";
+        assert!(!looks_mis_decoded(text));
+        assert_eq!(repair(text).0, text);
+    }
+
+    #[test]
+    fn ligatures_soft_hyphens_and_zero_width_go() {
+        let (text, edits) = repair("ﬁnal of\u{ad}ﬁce a\u{200b}\u{200b}b\n");
+        assert_eq!(text, "final office ab\n");
+        assert_eq!(edits.len(), 4);
+        assert_eq!(edits[3].before, "\u{200b}\u{200b}");
+        assert_eq!(edits[3].position, Position::new(1, 14));
+    }
+
+    #[test]
+    fn nbsp_and_doubled_spaces_become_one_space() {
+        let (text, edits) = repair("Mr\u{a0}Khan  said\u{a0} so\n  x\n");
+        assert_eq!(text, "Mr Khan said so\n x\n");
+        assert!(edits.iter().all(|e| e.pass == "characters"));
+        assert_eq!(edits[1].position, Position::new(1, 9));
+    }
+
+    #[test]
+    fn positions_after_a_repair_map_back_to_raw_columns() {
+        let mut edits = Vec::new();
+        let out = repair_characters("ﬁne  day\nnext\n", &mut edits);
+        assert_eq!(out.as_str(), "fine day\nnext\n");
+        assert_eq!(out.position_at(5), Position::new(1, 6)); // "d"
+        assert_eq!(out.position_at(9), Position::new(2, 1));
+    }
+
+    #[test]
+    fn curly_quotes_and_dashes_stay() {
+        let text = "“It’s — ‘fine’ – ok…”\n";
+        assert_eq!(repair(text).0, text);
+    }
+}

@@ -1,0 +1,589 @@
+//! Pass 3, layout: lines become blocks (paragraphs).
+//!
+//! Copied text keeps the page's layout: lines hard-wrapped at the column width, words
+//! hyphenated at a line end, running headers and page numbers between the lines, a drop
+//! cap on a line of its own. This pass
+//!
+//! * drops page furniture: lines repeated three or more times (digits aside, so
+//!   `Page 3` and `Page 4` repeat) and lone page numbers ([`is_page_furniture`]);
+//! * joins drop caps (see [`super::drop_cap`]);
+//! * groups lines into blocks at blank lines, bridging a blank that only surrounded
+//!   dropped furniture in the middle of a sentence;
+//! * splits a block where a short line ends a sentence, and unwraps the rest
+//!   ([`paragraphs_of_block`]), joining a line-end hyphen only when that makes a known
+//!   word out of unknown pieces ([`hyphen_decision`]): `imple-`/`mentation` joins,
+//!   `Pakistan-`/`Afghanistan` and `well-`/`known` keep their hyphen.
+//!
+//! Blocks stay [`MappedText`]s, so every later edit still knows its raw line:column.
+
+use std::collections::HashMap;
+
+use super::drop_cap::{continues_drop_cap, is_drop_cap, join_drop_cap};
+use super::mapped::MappedText;
+use super::vocabulary::Vocabulary;
+use super::{Edit, Finding};
+
+/// A line of the document on its way to becoming part of a block.
+#[derive(Debug, Clone)]
+enum Line {
+    Text(MappedText),
+    Blank,
+    /// A running header, footer or page number that was removed.
+    Furniture,
+}
+
+/// Lays out the document `doc` (character-repaired text with LF line ends) into blocks.
+pub fn lay_out(
+    doc: &MappedText,
+    vocabulary: &Vocabulary<'_>,
+    edits: &mut Vec<Edit>,
+    findings: &mut Vec<Finding>,
+) -> Vec<MappedText> {
+    let lines = split_lines(doc);
+    let lines = drop_page_furniture(lines, edits);
+    let lines = join_drop_caps(lines, vocabulary, edits);
+    let blocks = group_blocks(lines);
+    let split_inside = blank_lines_do_not_separate_paragraphs(&blocks);
+    blocks
+        .iter()
+        .flat_map(|block| paragraphs_of_block(block, split_inside, vocabulary, edits, findings))
+        .collect()
+}
+
+/// Splits into trimmed lines.
+fn split_lines(doc: &MappedText) -> Vec<Line> {
+    let text = doc.as_str();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for raw_line in text.split_inclusive('\n') {
+        let end = start + raw_line.len();
+        let content = raw_line.trim_end_matches('\n');
+        let leading = content.len() - content.trim_start().len();
+        let trimmed = content.trim();
+        if trimmed.is_empty() {
+            lines.push(Line::Blank);
+        } else {
+            let from = start + leading;
+            let mut line = MappedText::default();
+            line.push_slice(doc, from, from + trimmed.len());
+            lines.push(Line::Text(line));
+        }
+        start = end;
+    }
+    lines
+}
+
+/// True for a lone page number: `12`, `- 12 -`, `Page 12`, `Page 12 of 30`, `12/30`.
+pub fn is_page_number(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    let core = lower
+        .trim_matches(|c: char| c == '-' || c == '–' || c == '—' || c.is_whitespace())
+        .trim_start_matches("page")
+        .trim_start_matches("p.")
+        .trim();
+    let mut parts = core
+        .split(|c: char| c == '/' || c.is_whitespace())
+        .filter(|p| !p.is_empty() && *p != "of");
+    let is_number = |p: &str| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(a), None, None) => is_number(a),
+        (Some(a), Some(b), None) => is_number(a) && is_number(b),
+        _ => false,
+    }
+}
+
+/// The text a running header is compared by: lowercase, digit runs as `#`.
+fn furniture_key(line: &str) -> String {
+    let mut key = String::with_capacity(line.len());
+    let mut in_digits = false;
+    for c in line.chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                key.push('#');
+            }
+            in_digits = true;
+        } else {
+            in_digits = false;
+            key.extend(c.to_lowercase());
+        }
+    }
+    key
+}
+
+/// Whether a repeated line may be furniture: short, has letters or digits, and does not
+/// end a sentence (prose that repeats, like `No.`, is not a header).
+fn may_repeat_as_furniture(line: &str) -> bool {
+    line.chars().count() <= 80
+        && line.chars().any(char::is_alphanumeric)
+        && !line.ends_with(['.', '?', '!', '"', '”', '’', ','])
+}
+
+/// True when `line` is page furniture given how often each furniture key occurs.
+pub fn is_page_furniture(line: &str, repeats: &HashMap<String, usize>) -> bool {
+    is_page_number(line)
+        || (may_repeat_as_furniture(line)
+            && repeats.get(&furniture_key(line)).copied().unwrap_or(0) >= 3)
+}
+
+fn drop_page_furniture(lines: Vec<Line>, edits: &mut Vec<Edit>) -> Vec<Line> {
+    let mut repeats: HashMap<String, usize> = HashMap::new();
+    for line in &lines {
+        if let Line::Text(t) = line {
+            if may_repeat_as_furniture(t.as_str()) {
+                *repeats.entry(furniture_key(t.as_str())).or_default() += 1;
+            }
+        }
+    }
+    lines
+        .into_iter()
+        .map(|line| match line {
+            Line::Text(t) if is_page_furniture(t.as_str(), &repeats) => {
+                edits.push(Edit {
+                    pass: "page_furniture",
+                    position: t.position_at(0),
+                    before: t.as_str().to_string(),
+                    after: String::new(),
+                    reason: if is_page_number(t.as_str()) {
+                        "page number removed".into()
+                    } else {
+                        "running header or footer (repeated on every page) removed".into()
+                    },
+                    confidence: 0.9,
+                });
+                Line::Furniture
+            }
+            other => other,
+        })
+        .collect()
+}
+
+fn join_drop_caps(
+    lines: Vec<Line>,
+    vocabulary: &Vocabulary<'_>,
+    edits: &mut Vec<Edit>,
+) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut iter = lines.into_iter().peekable();
+    while let Some(line) = iter.next() {
+        let Line::Text(cap) = &line else {
+            out.push(line);
+            continue;
+        };
+        if !is_drop_cap(cap.as_str()) {
+            out.push(line);
+            continue;
+        }
+        // Look past blank lines for the continuation.
+        let mut skipped = Vec::new();
+        while matches!(iter.peek(), Some(Line::Blank)) {
+            skipped.push(iter.next().expect("peeked"));
+        }
+        match iter.peek() {
+            Some(Line::Text(rest)) if continues_drop_cap(rest.as_str()) => {
+                let joined = join_drop_cap(cap, rest, vocabulary, edits);
+                iter.next();
+                out.push(Line::Text(joined));
+            }
+            _ => {
+                out.push(line);
+                out.extend(skipped);
+            }
+        }
+    }
+    out
+}
+
+/// Groups lines into blocks at blank lines. A gap that held page furniture is bridged when
+/// the text before it continues: it stops mid-sentence, or its line was full (the next
+/// word would not have fitted within the column `width`).
+fn group_blocks(lines: Vec<Line>) -> Vec<Vec<MappedText>> {
+    let width = column_width(&lines);
+    let mut blocks: Vec<Vec<MappedText>> = Vec::new();
+    let mut current: Vec<MappedText> = Vec::new();
+    let mut saw_blank = false;
+    let mut saw_furniture = false;
+    for line in lines {
+        match line {
+            Line::Blank => saw_blank = true,
+            Line::Furniture => saw_furniture = true,
+            Line::Text(text) => {
+                let continues = current.last().is_some_and(|prev| {
+                    !ends_sentence(prev.as_str()) || is_full(prev.as_str(), text.as_str(), width)
+                });
+                let breaks = saw_blank && !(saw_furniture && continues);
+                if breaks && !current.is_empty() {
+                    blocks.push(std::mem::take(&mut current));
+                }
+                current.push(text);
+                saw_blank = false;
+                saw_furniture = false;
+            }
+        }
+    }
+    if !current.is_empty() {
+        blocks.push(current);
+    }
+    blocks
+}
+
+/// The column width the text was wrapped at, in characters: the 90th percentile of line
+/// lengths (a few masthead lines may be longer than the column).
+fn column_width(lines: &[Line]) -> usize {
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .filter_map(|l| match l {
+            Line::Text(t) => Some(t.as_str().chars().count()),
+            _ => None,
+        })
+        .collect();
+    if lengths.is_empty() {
+        return 0;
+    }
+    lengths.sort_unstable();
+    lengths[(lengths.len() * 9 / 10).min(lengths.len() - 1)]
+}
+
+/// True when `line` was full: the first word of `next` would not have fitted after it.
+fn is_full(line: &str, next: &str, width: usize) -> bool {
+    let next_word = next.split(' ').next().unwrap_or("").chars().count();
+    line.chars().count() + 1 + next_word > width
+}
+
+/// True when `line` ends a sentence (or a quotation, or a heading-like colon).
+fn ends_sentence(line: &str) -> bool {
+    let trimmed = line.trim_end_matches(['”', '’', '"', '\'', ')']);
+    trimmed.ends_with(['.', '?', '!', ':', '…']) || trimmed.len() < line.len()
+}
+
+/// True when the text does not mark paragraphs with blank lines (its blocks run long), so
+/// paragraphs must be found inside blocks: at a short line that ends a sentence.
+fn blank_lines_do_not_separate_paragraphs(blocks: &[Vec<MappedText>]) -> bool {
+    let lines: usize = blocks.iter().map(Vec::len).sum();
+    lines > 2 * LONGEST_PARAGRAPH_LINES && lines > blocks.len() * LONGEST_PARAGRAPH_LINES
+}
+
+/// More lines than a wrapped paragraph usually has (a long paragraph at a narrow column).
+const LONGEST_PARAGRAPH_LINES: usize = 16;
+
+/// Splits a block into paragraphs (only when `split_inside`) and unwraps each
+/// paragraph's lines.
+fn paragraphs_of_block(
+    block: &[MappedText],
+    split_inside: bool,
+    vocabulary: &Vocabulary<'_>,
+    edits: &mut Vec<Edit>,
+    findings: &mut Vec<Finding>,
+) -> Vec<MappedText> {
+    let width = block
+        .iter()
+        .map(|l| l.as_str().chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut paragraphs = Vec::new();
+    let mut current: Option<MappedText> = None;
+    for (i, line) in block.iter().enumerate() {
+        current = Some(match current.take() {
+            None => line.clone(),
+            Some(paragraph) => join_lines(paragraph, line, vocabulary, edits, findings),
+        });
+        let is_last = i + 1 == block.len();
+        let short = line.as_str().chars().count() * 10 < width * 7;
+        if is_last || (split_inside && short && ends_sentence(line.as_str())) {
+            paragraphs.extend(current.take());
+        }
+    }
+    paragraphs
+}
+
+/// What to do with a hyphen at the end of a line, before the next line's first word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HyphenDecision {
+    /// The hyphen only broke a word: drop it and join (`imple-`/`mentation`).
+    Join,
+    /// A real hyphen: keep it and join without a space (`Pakistan-`/`Afghanistan`).
+    Keep,
+}
+
+/// Decides a line-end hyphen between `left` (the word before it, maybe itself a compound
+/// like `Tehreek-i`) and `right` (the first word of the next line). Returns how sure.
+/// The hyphen goes only when the joined word is known and the hyphenated one is not;
+/// a decision below 0.5 is reported as a finding.
+pub fn hyphen_decision(
+    left: &str,
+    right: &str,
+    vocabulary: &Vocabulary<'_>,
+) -> (HyphenDecision, f32) {
+    let last_piece = left.rsplit('-').next().unwrap_or(left);
+    if right.chars().next().is_some_and(char::is_uppercase) || left.contains('-') {
+        return (HyphenDecision::Keep, 0.95);
+    }
+    if vocabulary.is_known(&format!("{left}-{right}")) {
+        return (HyphenDecision::Keep, 0.95);
+    }
+    let pieces_are_words = vocabulary.is_known(last_piece) && vocabulary.is_known(right);
+    if vocabulary.is_known(&format!("{left}{right}")) {
+        // `under-`/`standing` is a broken word, but `fund-`/`raising` may be a compound.
+        return (
+            HyphenDecision::Join,
+            if pieces_are_words { 0.75 } else { 0.95 },
+        );
+    }
+    // Neither spelling is known: keep what the text says (and report it).
+    (
+        HyphenDecision::Keep,
+        if pieces_are_words { 0.8 } else { 0.4 },
+    )
+}
+
+/// Appends `line` to `paragraph`: with a space, or across a line-end hyphen.
+fn join_lines(
+    mut paragraph: MappedText,
+    line: &MappedText,
+    vocabulary: &Vocabulary<'_>,
+    edits: &mut Vec<Edit>,
+    findings: &mut Vec<Finding>,
+) -> MappedText {
+    let text = paragraph.as_str();
+    let left_word = trailing_word(text.strip_suffix('-').unwrap_or(""));
+    let right_word: String = line
+        .as_str()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let hyphen_at = text.len().saturating_sub(1);
+    if !left_word.is_empty() && !right_word.is_empty() && text.ends_with('-') {
+        let (decision, confidence) = hyphen_decision(left_word, &right_word, vocabulary);
+        let left_word = left_word.to_string();
+        let position = paragraph.position_at(hyphen_at - left_word.len());
+        let mut joined = MappedText::default();
+        let keep = decision == HyphenDecision::Keep;
+        joined.push_slice(&paragraph, 0, if keep { text.len() } else { hyphen_at });
+        joined.push_mapped(line);
+        let after = if keep {
+            format!("{left_word}-{right_word}")
+        } else {
+            format!("{left_word}{right_word}")
+        };
+        edits.push(Edit {
+            pass: "hyphenation",
+            position,
+            before: format!("{left_word}-\n{right_word}"),
+            after,
+            reason: if keep {
+                "line break after a real hyphen removed; the hyphen stays".into()
+            } else {
+                "word hyphenated at a line end joined".into()
+            },
+            confidence,
+        });
+        if confidence < 0.5 {
+            findings.push(Finding {
+                pass: "hyphenation",
+                position,
+                text: format!("{left_word}-{right_word}"),
+                reason: "line-end hyphen kept: neither the joined nor the hyphenated word is known"
+                    .into(),
+            });
+        }
+        return joined;
+    }
+    let position = paragraph.position_at(paragraph.len());
+    paragraph.push_replacement(" ", position);
+    paragraph.push_mapped(line);
+    edits.push(Edit {
+        pass: "unwrap",
+        position,
+        before: "\n".into(),
+        after: " ".into(),
+        reason: "hard-wrapped line joined to its paragraph".into(),
+        confidence: 0.95,
+    });
+    paragraph
+}
+
+/// The word (letters and inner hyphens) at the end of `text`.
+fn trailing_word(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic() || *c == '-')
+        .last()
+        .map_or(text.len(), |(i, _)| i);
+    text[start..].trim_start_matches('-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::words::WordContext;
+    use crate::diagnostic::Position;
+
+    fn layout(text: &str) -> (Vec<String>, Vec<Edit>) {
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::for_document(text, &context);
+        let mut doc = MappedText::default();
+        for (i, line) in text.split_inclusive('\n').enumerate() {
+            doc.push_verbatim(line, Position::new(i + 1, 1));
+        }
+        let mut edits = Vec::new();
+        let blocks = lay_out(&doc, &vocabulary, &mut edits, &mut Vec::new());
+        (
+            blocks.iter().map(|b| b.as_str().to_string()).collect(),
+            edits,
+        )
+    }
+
+    #[test]
+    fn wrapped_lines_become_one_paragraph() {
+        let (blocks, edits) =
+            layout("The talks in Doha ended on\na Sunday without a deal.\n\nNext one.\n");
+        assert_eq!(
+            blocks,
+            [
+                "The talks in Doha ended on a Sunday without a deal.",
+                "Next one."
+            ]
+        );
+        assert_eq!(edits[0].pass, "unwrap");
+        assert_eq!(edits[0].position, Position::new(1, 27));
+    }
+
+    #[test]
+    fn without_blank_lines_a_short_line_ending_a_sentence_ends_a_paragraph() {
+        const NAMES: &[&str] = &[
+            "Ann", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal", "Ivy", "Jo",
+        ];
+        let text: String = (0..20)
+            .map(|i| {
+                let name = NAMES[i % 10];
+                let verb = if i < 10 { "wrote" } else { "read" };
+                format!("{name} {verb} a line long enough to set the width of\nthe column here.\n")
+            })
+            .collect();
+        let (blocks, _) = layout(&text);
+        assert_eq!(blocks.len(), 20, "{blocks:?}");
+        assert_eq!(
+            blocks[1],
+            "Bo wrote a line long enough to set the width of the column here."
+        );
+    }
+
+    #[test]
+    fn with_blank_lines_a_short_line_inside_a_block_does_not_end_it() {
+        let text = "The department has taken\nnotice.\nIt plans to offer seed to all of the growers\nwho agree.\n\nNext.\n";
+        let (blocks, _) = layout(text);
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
+    }
+
+    #[test]
+    fn line_end_hyphens_join_broken_words_and_keep_real_hyphens() {
+        let text = "The implementation of the truce, as is well known, was slow. The imple-\nmentation went on between Pakistan-\nAfghanistan and the Tehreek-i-\nTaliban, a well-\nknown group.\n";
+        let (blocks, edits) = layout(text);
+        assert_eq!(
+            blocks[0],
+            "The implementation of the truce, as is well known, was slow. The implementation went on between Pakistan-Afghanistan and the Tehreek-i-Taliban, a well-known group."
+        );
+        let hyphen = edits.iter().find(|e| e.pass == "hyphenation").unwrap();
+        assert_eq!(hyphen.before, "imple-\nmentation");
+        assert_eq!(hyphen.position, Position::new(1, 66));
+    }
+
+    #[test]
+    fn the_lexicon_decides_and_without_evidence_the_hyphen_stays() {
+        let context = WordContext::default();
+        let text =
+            "A long\nterm plan, a con-\ntinued effort over the long-\nterm and a zorb-\nquile.\n";
+        let vocabulary = Vocabulary::for_document(text, &context);
+        assert_eq!(
+            hyphen_decision("long", "term", &vocabulary),
+            (HyphenDecision::Keep, 0.8)
+        );
+        assert_eq!(
+            hyphen_decision("con", "tinued", &vocabulary),
+            (HyphenDecision::Join, 0.95)
+        );
+        assert_eq!(
+            hyphen_decision("fund", "raising", &vocabulary),
+            (HyphenDecision::Join, 0.75)
+        );
+        assert_eq!(
+            hyphen_decision("cross", "border", &vocabulary).0,
+            HyphenDecision::Keep
+        );
+        assert_eq!(
+            hyphen_decision("under", "standing", &vocabulary).0,
+            HyphenDecision::Join
+        );
+        assert_eq!(
+            hyphen_decision("zorb", "quile", &vocabulary),
+            (HyphenDecision::Keep, 0.4)
+        );
+        let mut doc = MappedText::default();
+        for (i, line) in text.split_inclusive('\n').enumerate() {
+            doc.push_verbatim(line, Position::new(i + 1, 1));
+        }
+        let mut findings = Vec::new();
+        let blocks = lay_out(&doc, &vocabulary, &mut Vec::new(), &mut findings);
+        assert_eq!(
+            blocks[0].as_str(),
+            "A long term plan, a continued effort over the long-term and a zorb-quile."
+        );
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].text, "zorb-quile");
+        assert_eq!(findings[0].position, Position::new(4, 12));
+    }
+
+    #[test]
+    fn furniture_after_a_full_line_is_bridged_even_after_a_full_stop() {
+        let text = "A line that sets the column width for the test.\nThe department has taken notice. It\n\n7\n\nplans to act.\n\nA short one.\n\n8\n\nNew paragraph.\n";
+        let (blocks, _) = layout(text);
+        assert_eq!(blocks.len(), 3, "{blocks:?}");
+        assert!(blocks[0].ends_with("It plans to act."), "{blocks:?}");
+    }
+
+    #[test]
+    fn page_numbers_and_running_heads_are_dropped_and_sentences_bridged() {
+        let text = "THE LEDGER | Page 1\nTalks between the two sides ended on Sunday in\n\n12\n\nTHE LEDGER | Page 2\n\na draw.\n\nTHE LEDGER | Page 3\nMore news.\n";
+        let (blocks, edits) = layout(text);
+        assert_eq!(
+            blocks,
+            [
+                "Talks between the two sides ended on Sunday in a draw.",
+                "More news."
+            ]
+        );
+        assert_eq!(
+            edits.iter().filter(|e| e.pass == "page_furniture").count(),
+            4
+        );
+    }
+
+    #[test]
+    fn page_number_shapes() {
+        for yes in ["12", "- 12 -", "Page 3", "page 3 of 30", "3/30", "— 7 —"] {
+            assert!(is_page_number(yes), "{yes}");
+        }
+        for no in ["2025", "November 16, 2025", "|", "12 killed", "Page one"] {
+            assert!(!is_page_number(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn drop_cap_across_a_blank_line() {
+        let (blocks, _) =
+            layout("Title\n\nN\n\neighbours Pakistan and Afghanistan\nsigned a deal.\n");
+        assert_eq!(
+            blocks,
+            [
+                "Title",
+                "Neighbours Pakistan and Afghanistan signed a deal."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lone_letter_without_a_continuation_stays() {
+        let (blocks, _) = layout("Plan B\n\nB\n\nThe end.\n");
+        assert_eq!(blocks, ["Plan B", "B", "The end."]);
+    }
+}

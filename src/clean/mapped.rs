@@ -1,0 +1,187 @@
+//! Text that remembers where it came from: a string plus a sparse map from its byte
+//! offsets back to line:column positions in the raw file.
+//!
+//! Every pass rewrites text (a ligature becomes two letters, wrapped lines become one
+//! paragraph), yet its edits must name positions in the *raw* file. Instead of a position
+//! per character, [`MappedText`] keeps an [`Anchor`] wherever the correspondence changes
+//! (the start of each raw line, and just after each replacement); between two anchors the
+//! text is a verbatim copy of the raw line, so the column advances one per character.
+
+use crate::diagnostic::Position;
+
+/// Byte `offset` of the text corresponds to raw `position`, and the characters after it
+/// (up to the next anchor) are copied verbatim from that raw line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    pub offset: usize,
+    pub position: Position,
+}
+
+/// A string with a map back to raw positions. Build it with the `push_*` methods.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MappedText {
+    text: String,
+    anchors: Vec<Anchor>,
+}
+
+impl MappedText {
+    /// Text copied verbatim from the raw file starting at `position`.
+    pub fn from_raw(text: &str, position: Position) -> MappedText {
+        let mut mapped = MappedText::default();
+        mapped.push_verbatim(text, position);
+        mapped
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Appends text copied verbatim from the raw file starting at `position`.
+    pub fn push_verbatim(&mut self, text: &str, position: Position) {
+        if text.is_empty() {
+            return;
+        }
+        self.anchor_here(position);
+        self.text.push_str(text);
+    }
+
+    /// Appends text that replaces raw text starting at `position` (all of it maps there).
+    pub fn push_replacement(&mut self, text: &str, position: Position) {
+        self.push_verbatim(text, position);
+    }
+
+    /// Appends `len` bytes of `source` starting at byte `start`, keeping their positions.
+    pub fn push_slice(&mut self, source: &MappedText, start: usize, end: usize) {
+        if start >= end {
+            return;
+        }
+        let first = source.anchor_index(start);
+        let mut cursor = start;
+        for (i, anchor) in source.anchors[first..].iter().enumerate() {
+            let next = source
+                .anchors
+                .get(first + i + 1)
+                .map_or(source.text.len(), |a| a.offset)
+                .min(end);
+            if cursor >= end {
+                break;
+            }
+            let from = cursor.max(anchor.offset);
+            if from < next {
+                let position = source.position_in_anchor(anchor, from);
+                self.push_verbatim(&source.text[from..next], position);
+            }
+            cursor = next;
+        }
+    }
+
+    /// Appends all of `other`, keeping its positions.
+    pub fn push_mapped(&mut self, other: &MappedText) {
+        self.push_slice(other, 0, other.len());
+    }
+
+    /// The raw position of byte `offset` (clamped to the text).
+    pub fn position_at(&self, offset: usize) -> Position {
+        if self.anchors.is_empty() {
+            return Position::new(1, 1);
+        }
+        let offset = offset.min(self.text.len());
+        let anchor = self.anchors[self.anchor_index(offset)];
+        self.position_in_anchor(&anchor, offset)
+    }
+
+    fn position_in_anchor(&self, anchor: &Anchor, offset: usize) -> Position {
+        let from = anchor.offset.min(offset);
+        let mut end = offset;
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let extra = self.text[from..end.max(from)].chars().count();
+        Position::new(anchor.position.line, anchor.position.column + extra)
+    }
+
+    /// Index of the last anchor at or before `offset`.
+    fn anchor_index(&self, offset: usize) -> usize {
+        match self.anchors.binary_search_by(|a| a.offset.cmp(&offset)) {
+            Ok(mut i) => {
+                // Several anchors can share an offset (empty pushes never add one, but a
+                // replacement may start where another ended): take the last.
+                while i + 1 < self.anchors.len() && self.anchors[i + 1].offset == offset {
+                    i += 1;
+                }
+                i
+            }
+            Err(0) => 0,
+            Err(i) => i - 1,
+        }
+    }
+
+    fn anchor_here(&mut self, position: Position) {
+        let offset = self.text.len();
+        if let Some(last) = self.anchors.last() {
+            // Skip an anchor that the verbatim rule already implies.
+            let implied = self.position_in_anchor(last, offset);
+            if implied == position {
+                return;
+            }
+            if last.offset == offset {
+                self.anchors.pop();
+            }
+        }
+        self.anchors.push(Anchor { offset, position });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbatim_text_maps_column_by_character() {
+        let m = MappedText::from_raw("aé b", Position::new(3, 5));
+        assert_eq!(m.position_at(0), Position::new(3, 5));
+        assert_eq!(m.position_at(3), Position::new(3, 7)); // after the two-byte é
+        assert_eq!(m.position_at(4), Position::new(3, 8));
+    }
+
+    #[test]
+    fn joined_lines_keep_their_own_lines() {
+        let mut m = MappedText::from_raw("first", Position::new(1, 1));
+        m.push_replacement(" ", Position::new(1, 6));
+        m.push_verbatim("second", Position::new(2, 1));
+        assert_eq!(m.as_str(), "first second");
+        assert_eq!(m.position_at(6), Position::new(2, 1));
+        assert_eq!(m.position_at(8), Position::new(2, 3));
+        assert_eq!(m.position_at(2), Position::new(1, 3));
+    }
+
+    #[test]
+    fn replacement_shifts_later_columns_back_to_raw() {
+        // raw: "ﬁne day" where ﬁ is one raw char that became two.
+        let mut m = MappedText::default();
+        m.push_replacement("fi", Position::new(1, 1));
+        m.push_verbatim("ne day", Position::new(1, 2));
+        assert_eq!(m.as_str(), "fine day");
+        assert_eq!(m.position_at(5), Position::new(1, 5)); // "d" is raw column 5
+    }
+
+    #[test]
+    fn slices_keep_positions() {
+        let mut m = MappedText::from_raw("abc", Position::new(1, 1));
+        m.push_verbatim("def", Position::new(2, 1));
+        let mut s = MappedText::default();
+        s.push_slice(&m, 1, 5);
+        assert_eq!(s.as_str(), "bcde");
+        assert_eq!(s.position_at(0), Position::new(1, 2));
+        assert_eq!(s.position_at(2), Position::new(2, 1));
+        assert_eq!(s.position_at(3), Position::new(2, 2));
+    }
+}

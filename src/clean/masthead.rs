@@ -1,0 +1,428 @@
+//! Pass 4, masthead: the article's furniture at the top and the bio at the bottom move
+//! out of the body into front matter.
+//!
+//! From the top: an optional kicker, the headline, an optional standfirst, a byline
+//! (`By A`, `By A and B`, `By A, B and C`), lone `|` separators, and a date in a common
+//! spelling (`November 16, 2025`, `16 November 2025`, `Nov. 16, 2025`, `2025-11-16`, any of
+//! them after a weekday). From the bottom: a closing "The writer is …" paragraph becomes
+//! the bio. A layout this pass does not recognise degrades gracefully: a short first line
+//! is still the headline, and everything else stays in the body.
+
+use chrono::NaiveDate;
+
+use crate::article::ArticleDate;
+
+use super::mapped::MappedText;
+use super::Edit;
+
+/// The masthead fields found, and the blocks that remain for the body.
+#[derive(Debug, Clone, Default)]
+pub struct Masthead {
+    pub kicker: Option<String>,
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub authors: Vec<String>,
+    pub date: Option<ArticleDate>,
+    /// The bio paragraph, still to be repaired like the body.
+    pub bio: Option<MappedText>,
+    pub body: Vec<MappedText>,
+}
+
+/// How many blocks from the top may belong to the masthead.
+const MASTHEAD_REACH: usize = 8;
+/// Openings of a closing bio paragraph (compared case-insensitively).
+const BIO_OPENINGS: &[&str] = &[
+    "the writer is",
+    "the writer was",
+    "the writers are",
+    "the author is",
+    "the authors are",
+    "the columnist is",
+    "the reviewer is",
+    "the contributor is",
+];
+
+/// Splits `blocks` into masthead fields and body.
+pub fn extract_masthead(blocks: Vec<MappedText>, edits: &mut Vec<Edit>) -> Masthead {
+    let mut masthead = Masthead::default();
+    let mut blocks = blocks;
+    if let Some(last) = blocks.last() {
+        if is_bio(last.as_str()) {
+            let bio = blocks.pop().expect("checked");
+            record(
+                edits,
+                &bio,
+                "bio",
+                "closing author paragraph moved to the bio",
+            );
+            masthead.bio = Some(bio);
+        }
+    }
+    let consumed = match read_top(&blocks) {
+        Some(top) => apply_top(&mut masthead, &blocks, top, edits),
+        None => fallback_title(&mut masthead, &blocks, edits),
+    };
+    masthead.body = blocks
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !consumed.contains(i))
+        .map(|(_, b)| b)
+        .collect();
+    masthead
+}
+
+/// What the top of the article holds: indices of heading blocks and of the byline/date
+/// blocks, and what they said.
+#[derive(Debug, Default)]
+struct Top {
+    headings: Vec<usize>,
+    consumed: Vec<usize>,
+    authors: Vec<String>,
+    date: Option<NaiveDate>,
+}
+
+/// Reads the byline and date region; `None` when no byline or date is near the top.
+fn read_top(blocks: &[MappedText]) -> Option<Top> {
+    let mut top = Top::default();
+    let mut found_meta = false;
+    for (i, block) in blocks.iter().enumerate().take(MASTHEAD_REACH) {
+        let segments: Vec<&str> = block
+            .as_str()
+            .split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        if segments.is_empty() {
+            top.consumed.push(i);
+            continue;
+        }
+        let mut meta = true;
+        let mut authors = Vec::new();
+        let mut date = None;
+        for segment in &segments {
+            if let Some(names) = parse_byline(segment) {
+                authors.extend(names);
+            } else if let Some(d) = parse_date(segment) {
+                date = Some(d);
+            } else {
+                meta = false;
+            }
+        }
+        if meta {
+            found_meta = true;
+            top.consumed.push(i);
+            top.authors.extend(authors);
+            top.date = top.date.or(date);
+        } else if found_meta {
+            break;
+        } else if looks_like_heading(block.as_str()) && top.headings.len() < 3 {
+            top.headings.push(i);
+        } else {
+            return None;
+        }
+    }
+    found_meta.then_some(top)
+}
+
+/// Fills the masthead from `top`; returns the indices of the blocks it used.
+fn apply_top(
+    masthead: &mut Masthead,
+    blocks: &[MappedText],
+    top: Top,
+    edits: &mut Vec<Edit>,
+) -> Vec<usize> {
+    let headings: Vec<&MappedText> = top.headings.iter().map(|&i| &blocks[i]).collect();
+    let (kicker, title, subtitle) = match headings.as_slice() {
+        [] => (None, None, None),
+        [title] => (None, Some(*title), None),
+        [first, second] if is_kicker(first.as_str()) => (Some(*first), Some(*second), None),
+        [title, subtitle] => (None, Some(*title), Some(*subtitle)),
+        [kicker, title, subtitle, ..] => (Some(*kicker), Some(*title), Some(*subtitle)),
+    };
+    if let Some(k) = kicker {
+        record(edits, k, "kicker", "kicker line moved to front matter");
+        masthead.kicker = Some(k.as_str().to_string());
+    }
+    if let Some(t) = title {
+        record(edits, t, "title", "headline moved to front matter");
+        masthead.title = Some(t.as_str().to_string());
+    }
+    if let Some(s) = subtitle {
+        record(edits, s, "subtitle", "standfirst moved to front matter");
+        masthead.subtitle = Some(s.as_str().to_string());
+    }
+    for &i in &top.consumed {
+        record(
+            edits,
+            &blocks[i],
+            "byline",
+            "byline, date and separators moved to front matter",
+        );
+    }
+    masthead.authors = top.authors;
+    masthead.date = top.date.map(ArticleDate::Date);
+    let mut consumed = top.consumed;
+    consumed.extend(top.headings);
+    consumed
+}
+
+/// No byline or date: a short first block without a full stop is still the headline.
+fn fallback_title(
+    masthead: &mut Masthead,
+    blocks: &[MappedText],
+    edits: &mut Vec<Edit>,
+) -> Vec<usize> {
+    match blocks.first() {
+        Some(first)
+            if looks_like_heading(first.as_str())
+                && !first.as_str().ends_with('.')
+                && blocks.len() > 1 =>
+        {
+            record(edits, first, "title", "headline moved to front matter");
+            masthead.title = Some(first.as_str().to_string());
+            vec![0]
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn record(edits: &mut Vec<Edit>, block: &MappedText, field: &str, reason: &str) {
+    edits.push(Edit {
+        pass: "masthead",
+        position: block.position_at(0),
+        before: block.as_str().to_string(),
+        after: format!("[front matter: {field}]"),
+        reason: reason.into(),
+        confidence: 0.9,
+    });
+}
+
+/// A headline, kicker or standfirst: one short block (at most 40 words).
+fn looks_like_heading(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=40).contains(&words)
+}
+
+/// A kicker: shouting capitals, or a label ending with a colon.
+fn is_kicker(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    (letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())) || text.ends_with(':')
+}
+
+/// True for a closing "The writer is …" paragraph.
+pub fn is_bio(text: &str) -> bool {
+    let start: String = text.chars().take(24).collect::<String>().to_lowercase();
+    BIO_OPENINGS.iter().any(|o| start.starts_with(o))
+}
+
+/// The authors of a byline (`By A`, `By A and B`, `By A, B and C`), if `text` is one.
+pub fn parse_byline(text: &str) -> Option<Vec<String>> {
+    let rest = text
+        .strip_prefix("By ")
+        .or_else(|| text.strip_prefix("by "))
+        .or_else(|| text.strip_prefix("BY "))?;
+    let names: Vec<String> = rest
+        .split(", ")
+        .flat_map(|part| part.split(" and "))
+        .flat_map(|part| part.split(" & "))
+        .map(|name| name.trim().trim_start_matches("and ").trim().to_string())
+        .filter(|name| !name.is_empty())
+        .collect();
+    (!names.is_empty() && names.iter().all(|n| is_name(n))).then_some(names)
+}
+
+/// A person's name: one to five words, the first and last capitalised.
+fn is_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    (1..=5).contains(&words.len())
+        && words.first().is_some_and(capitalised)
+        && words.last().is_some_and(capitalised)
+        && !text.ends_with('.')
+}
+
+/// A date in a common spelling, optionally after a weekday.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let cleaned = normalise_date_text(text);
+    const FORMATS: &[&str] = &["%B %d %Y", "%d %B %Y", "%Y-%m-%d", "%B %d %Y %H:%M"];
+    FORMATS
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(&cleaned, f).ok())
+        .filter(|d| (1800..=2200).contains(&chrono::Datelike::year(d)))
+}
+
+/// Drops a weekday, commas, full stops after abbreviations and ordinal suffixes.
+fn normalise_date_text(text: &str) -> String {
+    const WEEKDAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ];
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', '.']).to_string())
+        .collect();
+    let words = match words.first() {
+        Some(w) if WEEKDAYS.contains(&w.to_lowercase().as_str()) => &words[1..],
+        _ => &words[..],
+    };
+    words
+        .iter()
+        .map(|w| {
+            let w = if w.eq_ignore_ascii_case("sept") {
+                "Sep"
+            } else {
+                w
+            };
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            if !digits.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && ["st", "nd", "rd", "th"].contains(&&w[digits.len()..])
+            {
+                digits.to_string()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Position;
+
+    fn blocks(texts: &[&str]) -> Vec<MappedText> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| MappedText::from_raw(t, Position::new(i * 2 + 1, 1)))
+            .collect()
+    }
+
+    fn body(m: &Masthead) -> Vec<&str> {
+        m.body.iter().map(MappedText::as_str).collect()
+    }
+
+    #[test]
+    fn the_seed_shaped_masthead() {
+        let mut edits = Vec::new();
+        let m = extract_masthead(
+            blocks(&[
+                "Diplomatic impasse",
+                "Pakistan-Afghanistan talks collapse even as ceasefire continues",
+                "By Mariam Khan | November 16, 2025",
+                "Neighbours signed a deal.",
+                "The writer is a journalist.",
+            ]),
+            &mut edits,
+        );
+        assert_eq!(m.title.as_deref(), Some("Diplomatic impasse"));
+        assert_eq!(
+            m.subtitle.as_deref(),
+            Some("Pakistan-Afghanistan talks collapse even as ceasefire continues")
+        );
+        assert_eq!(m.authors, ["Mariam Khan"]);
+        assert_eq!(
+            m.date,
+            Some(ArticleDate::Date(
+                NaiveDate::from_ymd_opt(2025, 11, 16).unwrap()
+            ))
+        );
+        assert_eq!(
+            m.bio.as_ref().unwrap().as_str(),
+            "The writer is a journalist."
+        );
+        assert_eq!(body(&m), ["Neighbours signed a deal."]);
+        assert!(edits.iter().all(|e| e.pass == "masthead"));
+    }
+
+    #[test]
+    fn kicker_separate_bylines_and_dates() {
+        let mut edits = Vec::new();
+        let m = extract_masthead(
+            blocks(&[
+                "ANALYSIS",
+                "The long road",
+                "By Ali Raza, Sara Ahmed and Omar Shah",
+                "|",
+                "Sunday, 16 November 2025",
+                "Body text.",
+            ]),
+            &mut edits,
+        );
+        assert_eq!(m.kicker.as_deref(), Some("ANALYSIS"));
+        assert_eq!(m.title.as_deref(), Some("The long road"));
+        assert_eq!(m.subtitle, None);
+        assert_eq!(m.authors, ["Ali Raza", "Sara Ahmed", "Omar Shah"]);
+        assert!(m.date.is_some());
+        assert_eq!(body(&m), ["Body text."]);
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(parse_byline("By A B").unwrap(), ["A B"]);
+        assert_eq!(
+            parse_byline("By Ann Lee and Bo Chan").unwrap(),
+            ["Ann Lee", "Bo Chan"]
+        );
+        assert_eq!(
+            parse_byline("By Ann, Bo and Cy Day").unwrap(),
+            ["Ann", "Bo", "Cy Day"]
+        );
+        assert_eq!(parse_byline("By the river we sat."), None);
+        assert_eq!(parse_byline("Byron Khan"), None);
+    }
+
+    #[test]
+    fn dates_in_common_spellings() {
+        let d = NaiveDate::from_ymd_opt(2025, 11, 16).unwrap();
+        for text in [
+            "November 16, 2025",
+            "16 November 2025",
+            "Nov. 16, 2025",
+            "Nov 16, 2025",
+            "2025-11-16",
+            "Sunday, November 16, 2025",
+            "Sun, 16 Nov 2025",
+            "November 16th, 2025",
+        ] {
+            assert_eq!(parse_date(text), Some(d), "{text}");
+        }
+        assert_eq!(
+            parse_date("Sept. 3, 2024"),
+            NaiveDate::from_ymd_opt(2024, 9, 3)
+        );
+        assert_eq!(parse_date("The 16 November talks"), None);
+        assert_eq!(parse_date("2025"), None);
+    }
+
+    #[test]
+    fn unknown_layouts_keep_the_text() {
+        let mut edits = Vec::new();
+        let m = extract_masthead(
+            blocks(&["A headline", "First paragraph.", "Second."]),
+            &mut edits,
+        );
+        assert_eq!(m.title.as_deref(), Some("A headline"));
+        assert_eq!(body(&m), ["First paragraph.", "Second."]);
+        let m = extract_masthead(blocks(&["Just one long paragraph of prose."]), &mut edits);
+        assert_eq!(m.title, None);
+        assert_eq!(body(&m), ["Just one long paragraph of prose."]);
+    }
+}

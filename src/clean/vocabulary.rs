@@ -1,0 +1,106 @@
+//! Which words count as known while the layout passes decide a line-end hyphen or a
+//! drop cap ("is `implementation` a word? is `imple`?").
+//!
+//! Known words come from three places: the site's [`WordContext`] (its dictionary and the
+//! words its other articles use), the words of the document itself (a word the author
+//! wrote whole elsewhere is a word), and the embedded [`Lexicon`], consulted through
+//! [`lexicon_knows`]. Fragments of the very damage being judged (the pieces around a
+//! line-end hyphen, the tail of a drop cap) are not collected from the document.
+
+use std::collections::HashSet;
+
+use super::words::{Lexicon, WordContext};
+
+/// Known words for one document.
+#[derive(Debug)]
+pub struct Vocabulary<'a> {
+    context: &'a WordContext,
+    document: HashSet<String>,
+}
+
+impl<'a> Vocabulary<'a> {
+    /// Collects the words of `text` (decoded, LF line ends) except damage fragments.
+    pub fn for_document(text: &str, context: &'a WordContext) -> Vocabulary<'a> {
+        let mut document = HashSet::new();
+        let mut previous_line = "";
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            let tokens: Vec<&str> = line.split(' ').filter(|t| !t.is_empty()).collect();
+            let skip_first = previous_line.ends_with('-') || previous_line.chars().count() <= 2;
+            let skip_last = line.ends_with('-');
+            for (i, token) in tokens.iter().enumerate() {
+                if (i == 0 && skip_first) || (i + 1 == tokens.len() && skip_last) {
+                    continue;
+                }
+                let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+                if !word.is_empty() {
+                    document.insert(word.to_lowercase());
+                }
+            }
+            previous_line = line;
+        }
+        Vocabulary { context, document }
+    }
+
+    /// True when `word` (a word or a hyphenated compound) is known.
+    pub fn is_known(&self, word: &str) -> bool {
+        if word.is_empty() {
+            return false;
+        }
+        let lower = word.to_lowercase();
+        self.document.contains(&lower) || self.context.knows(word) || lexicon_knows(&lower)
+    }
+}
+
+/// The embedded lexicon's verdict: a dictionary word, or one frequent enough in running
+/// text not to be a fragment (the frequency list alone also holds `imple`-like debris of
+/// web text, so rare entries found only there do not count).
+pub fn lexicon_knows(word: &str) -> bool {
+    Lexicon::embedded()
+        .lookup(word)
+        .is_some_and(|entry| entry.in_dictionary() || entry.zipf() >= MIN_FREQUENT_ZIPF)
+}
+
+/// Zipf frequency from which a word the dictionary does not list still counts as known
+/// (about once per ten million words).
+const MIN_FREQUENT_ZIPF: f32 = 3.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_words_are_known_but_damage_fragments_are_not() {
+        let context = WordContext::default();
+        let v = Vocabulary::for_document(
+            "The imple-\nmentation of the well-known plan.\nN\neighbours agree.\n",
+            &context,
+        );
+        assert!(v.is_known("plan"));
+        assert!(v.is_known("Well-known"));
+        assert!(!v.is_known("imple"));
+        assert!(!v.is_known("mentation"));
+        assert!(!v.is_known("eighbours"));
+        assert!(v.is_known("agree"));
+    }
+
+    #[test]
+    fn the_lexicon_knows_words_but_not_fragments() {
+        assert!(lexicon_knows("implementation"));
+        assert!(lexicon_knows("Neighbours"));
+        assert!(!lexicon_knows("mentation"));
+        assert!(!lexicon_knows("eighbours"));
+    }
+
+    #[test]
+    fn site_words_are_known() {
+        let mut context = WordContext::default();
+        context.add_known_word("muhajireen");
+        let v = Vocabulary::for_document("text\n", &context);
+        assert!(v.is_known("muhajireen"));
+        assert!(!v.is_known("zzyzx"));
+    }
+}

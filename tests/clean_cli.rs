@@ -1,0 +1,244 @@
+//! End-to-end tests of `copydesk clean`: the built binary run on raw texts written into
+//! temporary site folders, checking the output contract, hand-edit protection, `--force`,
+//! `-o -`, `--report`, `--dry-run`, bad files and odd inputs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A raw article in the shape the clean stage expects from an e-paper copy.
+const RAW: &str = "Harbour dispute\n\nFishing fleets stay ashore as port talks stall\n\nBy Sana Malik and Omar Farooq\n|\nNovember 16, 2025\n\n\nT\n\nhe fishing fleets of Gwadar stayed in port on Saturday as talks between\nthe boat owners and the port authority stalled for a second week.\n\nThe owners want the new berthing fee withdrawn. “We cannot pay twice for the same water,” said Rahim Baloch, who speaks for the owners.\n\n“We cannot pay twice for the same water,” said Rahim Baloch.\n\nThe port authority said the fee pays for dredging. It’s a fair price.”\n\nThe writer is a reporter based in Karachi.\n";
+
+fn copydesk(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("CI")
+        .output()
+        .expect("the binary runs")
+}
+
+fn site_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("content/raw")).unwrap();
+    for (name, bytes) in files {
+        std::fs::write(dir.path().join("content/raw").join(name), bytes).unwrap();
+    }
+    dir
+}
+
+fn article(dir: &Path, slug: &str) -> PathBuf {
+    dir.join("content/articles").join(format!("{slug}.md"))
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn the_output_contract() {
+    let dir = site_with(&[("Harbour Dispute.txt", RAW.as_bytes())]);
+    let out = copydesk(dir.path(), &["clean"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = std::fs::read_to_string(article(dir.path(), "harbour-dispute")).unwrap();
+    let expected_front = "+++\ntitle = \"Harbour dispute\"\nsubtitle = \"Fishing fleets stay ashore as port talks stall\"\nauthors = [\"Sana Malik\", \"Omar Farooq\"]\ndate = 2025-11-16\nbio = \"The writer is a reporter based in Karachi.\"\n+++\n\n";
+    assert!(md.starts_with(expected_front), "{md}");
+    assert!(md.contains("\n\nThe fishing fleets of Gwadar stayed in port on Saturday as talks between the boat owners"));
+    assert!(md.contains(
+        "::: pullquote\n“We cannot pay twice for the same water,” said Rahim Baloch.\n:::\n"
+    ));
+    // The unbalanced quote is reported, with its raw position, and left in the text.
+    assert!(md.contains("It’s a fair price.”"));
+    assert!(
+        stderr(&out).contains("Harbour Dispute.txt:19:70: warning: closing quote mark"),
+        "{}",
+        stderr(&out)
+    );
+    // The build stage reads the same article back.
+    let parsed = copydesk::article::Article::parse(&md, Path::new("a.md")).unwrap();
+    assert_eq!(parsed.front.authors, ["Sana Malik", "Omar Farooq"]);
+}
+
+#[test]
+fn stdout_output_writes_nothing() {
+    let dir = site_with(&[("a.txt", RAW.as_bytes())]);
+    let out = copydesk(dir.path(), &["clean", "content/raw/a.txt", "-o", "-"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("+++\ntitle = \"Harbour dispute\""));
+    assert!(!dir.path().join("content/articles").exists());
+}
+
+#[test]
+fn output_to_a_chosen_file_needs_one_input() {
+    let dir = site_with(&[("a.txt", RAW.as_bytes()), ("b.txt", RAW.as_bytes())]);
+    let out = copydesk(
+        dir.path(),
+        &["clean", "content/raw/a.txt", "-o", "draft.md"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::read_to_string(dir.path().join("draft.md"))
+        .unwrap()
+        .starts_with("+++\n"));
+    let out = copydesk(dir.path(), &["clean", "-o", "draft.md"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("exactly one input"));
+}
+
+#[test]
+fn hand_edits_are_protected_and_force_keeps_a_backup() {
+    let dir = site_with(&[("a.txt", RAW.as_bytes())]);
+    assert!(copydesk(dir.path(), &["clean"]).status.success());
+    let target = article(dir.path(), "a");
+    let raw = dir.path().join("content/raw/a.txt");
+
+    // Unedited article, changed raw text: updated.
+    std::fs::write(&raw, RAW.replace("second week", "third week")).unwrap();
+    assert!(copydesk(dir.path(), &["clean"]).status.success());
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .contains("third week"));
+
+    // Edited by hand, raw changed again: kept, with a warning.
+    let mine = std::fs::read_to_string(&target)
+        .unwrap()
+        .replace("Saturday", "Sunday");
+    std::fs::write(&target, &mine).unwrap();
+    std::fs::write(&raw, RAW.replace("second week", "fourth week")).unwrap();
+    let out = copydesk(dir.path(), &["clean"]);
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("edited by hand"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), mine);
+
+    // --force overwrites and keeps the hand-edited copy.
+    let out = copydesk(dir.path(), &["clean", "--force"]);
+    assert!(out.status.success());
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .contains("fourth week"));
+    let backup = dir.path().join("content/articles/a.md.bak");
+    assert_eq!(std::fs::read_to_string(backup).unwrap(), mine);
+}
+
+#[test]
+fn the_report_lists_edits_and_findings_as_json() {
+    let dir = site_with(&[("a.txt", RAW.as_bytes())]);
+    let out = copydesk(dir.path(), &["clean", "--report", "report.json"]);
+    assert!(out.status.success());
+    let text = std::fs::read_to_string(dir.path().join("report.json")).unwrap();
+    let entries: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    let drop_cap = entries
+        .iter()
+        .find(|e| e["pass"] == "drop_cap")
+        .expect("a drop-cap edit");
+    assert_eq!(drop_cap["line"], 10);
+    assert_eq!(drop_cap["column"], 1);
+    assert_eq!(drop_cap["after"], "The");
+    assert!(drop_cap["file"].as_str().unwrap().ends_with("a.txt"));
+    assert!(drop_cap["confidence"].as_f64().unwrap() > 0.5);
+    let finding = entries
+        .iter()
+        .find(|e| e["kind"] == "finding")
+        .expect("a finding");
+    assert_eq!(finding["pass"], "quotes");
+    assert_eq!(finding["line"], 19);
+    for e in &entries {
+        for key in ["pass", "file", "line", "column", "before", "reason"] {
+            assert!(!e[key].is_null(), "{key} missing in {e}");
+        }
+    }
+}
+
+#[test]
+fn dry_run_prints_a_diff_and_writes_nothing() {
+    let dir = site_with(&[("a.txt", RAW.as_bytes())]);
+    let out = copydesk(dir.path(), &["clean", "--dry-run"]);
+    assert!(out.status.success());
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert!(diff.contains("+title = \"Harbour dispute\""), "{diff}");
+    assert!(!diff.contains('\x1b'), "NO_COLOR must turn colour off");
+    assert!(!dir.path().join("content/articles").exists());
+}
+
+#[test]
+fn bad_files_get_one_message_each_and_the_rest_is_cleaned() {
+    let dir = site_with(&[
+        ("good.txt", RAW.as_bytes()),
+        ("empty.txt", b""),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+        (
+            "latin.txt",
+            b"Caf\xe9 news\n\nBy Ann Lee\n\nThe caf\xe9 opened.\n",
+        ),
+    ]);
+    let out = copydesk(dir.path(), &["clean"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.matches("error:").count(), 2, "{err}");
+    assert!(err.contains("empty.txt: error: the file is empty"), "{err}");
+    assert!(
+        err.contains("binary.txt:3:1: error: this is not a text file"),
+        "{err}"
+    );
+    assert!(
+        err.contains("latin.txt:1:4: warning: the file is not valid UTF-8"),
+        "{err}"
+    );
+    assert!(article(dir.path(), "good").exists());
+    let latin = std::fs::read_to_string(article(dir.path(), "latin")).unwrap();
+    assert!(latin.contains("title = \"Café news\""), "{latin}");
+    assert!(!article(dir.path(), "empty").exists());
+}
+
+#[test]
+fn a_missing_input_is_an_error_naming_it() {
+    let dir = site_with(&[]);
+    let out = copydesk(dir.path(), &["clean", "nope.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("nope.txt: error: no such file or folder"));
+}
+
+#[test]
+fn weird_inputs_never_panic() {
+    let weird: &[&[u8]] = &[
+        b"\xff\xfe\xfd",
+        b"|\n|\n|\n",
+        b"N\n\n",
+        b"\xe2\x80",
+        b"By\n\nBy \n\n2025-13-45\n",
+        b"---\n+++\n:::\n",
+        b"\r\r\r\rword\r",
+        "“\n\n”\n\nâ€\n".as_bytes(),
+        b"The writer is\n",
+        b"-\n-\n-\n-\n",
+        b"a-\n-b\n\nI\n\n\n",
+        "\u{feff}\u{200b}\u{ad}".as_bytes(),
+    ];
+    let dir = site_with(&[]);
+    for (i, bytes) in weird.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("content/raw/w{i}.txt")), bytes).unwrap();
+    }
+    let out = copydesk(dir.path(), &["clean", "--report", "-"]);
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        out.status.code() == Some(0) || out.status.code() == Some(1),
+        "{err}"
+    );
+    serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("the report is JSON");
+}
+
+#[test]
+fn help_explains_with_examples() {
+    let out = copydesk(Path::new("."), &["clean", "--help"]);
+    let help = String::from_utf8_lossy(&out.stdout);
+    for text in [
+        "--dry-run",
+        "--report",
+        "--force",
+        "-o",
+        "Examples:",
+        "copydesk clean --site",
+    ] {
+        assert!(help.contains(text), "{text} missing from:\n{help}");
+    }
+}

@@ -1,0 +1,113 @@
+//! Clean article text for the corpus: invented news stories written for copydesk's tests
+//! (names, hyphenated compounds, curly quotes, accented names, numbers), each with its
+//! masthead and bio. Nothing here is copied from anywhere; the generator damages it.
+
+/// One clean article, as it should come out of the clean stage.
+pub struct CleanArticle {
+    pub kicker: Option<&'static str>,
+    pub title: &'static str,
+    pub subtitle: Option<&'static str>,
+    pub authors: &'static [&'static str],
+    /// Year, month, day.
+    pub date: (i32, u32, u32),
+    pub paragraphs: &'static [&'static str],
+    pub bio: Option<&'static str>,
+}
+
+pub const ARTICLES: &[CleanArticle] = &[
+    CleanArticle {
+        kicker: None,
+        title: "Harbour fees sink fishing season",
+        subtitle: Some("Boat owners in Gwadar refuse a new berthing charge as talks with the port authority drag on"),
+        authors: &["Sana Malik"],
+        date: (2025, 3, 9),
+        paragraphs: &[
+            "The fishing fleets of Gwadar stayed tied to the harbour wall for a third week on Saturday, as owners and the port authority failed to settle a dispute over a berthing fee that the owners say would wipe out what little profit the winter season brings.",
+            "The charge, announced in January, adds a flat daily fee for every boat that uses the eastern quay. The authority says the money will pay for dredging the channel, which has silted up since the last monsoon and now leaves larger trawlers stranded at low tide.",
+            "“We cannot pay twice for the same water,” said Rahim Baloch, who speaks for an association of more than four hundred owners. “We already pay a licence fee, a fuel levy and a landing charge. Now they want rent for the sea itself.”",
+            "Officials at the port authority dispute that account. A spokesman, Tariq Jamali, said the fee was modest and would fall once the dredging was finished. He said the authority had offered a two-month grace period, which the owners rejected without putting forward a counter-proposal.",
+            "The standoff has rippled through the town. Ice factories have cut their shifts, and the auction hall, usually crowded before dawn, has been quiet for days. Shopkeepers in the old bazaar say their takings have fallen by half since the boats stopped going out.",
+            "Naseem Bibi, whose husband and two sons work on a mid-sized trawler, said the family had borrowed money to buy nets before the season. “If the boats do not move this month, we will be paying that loan for a year,” she said.",
+            "Economists who study the coastal economy say the dispute reflects a long-term problem rather than a single bad decision. The port has grown quickly as a cargo terminal, and fishing families feel that the newer business is being favoured at their expense.",
+            "“The harbour was built around the fishermen, and now the fishermen are an afterthought,” said Dr Farah Qureshi, who teaches at a university in Karachi and has written about the cross-border fish trade. “Nobody planned for both to grow at once.”",
+            "A meeting between the two sides is scheduled for Tuesday, with the provincial fisheries minister expected to attend. Both sides said they were willing to talk, though neither signalled that it would give ground on the fee itself.",
+            "Until then, the boats will stay where they are. On the quay on Saturday, a few young men mended nets in the shade, while older captains played cards and watched the tide come in over the silted channel that started the quarrel.",
+        ],
+        bio: Some("The writer is a reporter based in Karachi who covers the coastal economy and the fisheries of Balochistan."),
+    },
+    CleanArticle {
+        kicker: Some("ANALYSIS"),
+        title: "A quiet summit in Zürich",
+        subtitle: None,
+        authors: &["Omar Farooq", "Lena Hoffmann"],
+        date: (2024, 11, 21),
+        paragraphs: &[
+            "When the finance ministers gathered in Zürich last week, the official agenda promised little more than a review of lending rules. By the time they left, several delegations were describing the meeting as the most important of the year.",
+            "The reason was a short paper, circulated on the first evening, that proposed a common fund to cover the cost of sudden floods and droughts in the poorest member states. The idea is not new, but this was the first time that the largest economies had put their names to it.",
+            "“For years the answer was that such a fund was too expensive,” said Ingrid Solberg, a Norwegian official who chaired one of the working groups. “What changed is that the damage has become more expensive than the insurance.”",
+            "Under the plan, countries would pay into the fund according to the size of their economies, and payouts would be triggered automatically when rainfall or river levels cross agreed thresholds. That design is meant to avoid the long delays that have dogged earlier relief efforts.",
+            "Critics say the thresholds are too high and the money too little. A coalition of island states argued that the fund, as drafted, would pay out only after a disaster had already destroyed homes and harvests, rather than helping countries prepare.",
+            "President Erdoğan’s finance minister, who attended on the second day, said Turkey supported the fund in principle but wanted a clearer role for regional development banks. Delegates from Brazil and Indonesia made similar points during the closing session.",
+            "The officials also spent a full afternoon on a less visible subject: how to share data on public debt. Several low-income countries owe money to lenders who do not publish the terms of their loans, which makes it hard to judge whether a debt is sustainable.",
+            "“You cannot restructure what you cannot see,” said Dr Amara Okafor, an economist who advises three West African governments. She described the data agreement as a small step that could matter more than the headline fund.",
+            "Whether any of this survives the next round of budget negotiations is another matter. The fund needs approval from national parliaments, several of which are already cutting foreign aid, and a well-organised campaign against it has begun in at least two capitals.",
+            "For now, the ministers have agreed to meet again in the spring in Málaga, where they hope to sign a final text. Until then, the staff of the working groups will be left to turn a promising paper into a workable treaty.",
+        ],
+        bio: Some("The writers are correspondents who cover international finance and development from Geneva and Frankfurt."),
+    },
+    CleanArticle {
+        kicker: None,
+        title: "The library that refused to close",
+        subtitle: Some("Volunteers have kept a hundred-year-old reading room open for a decade without public money"),
+        authors: &["Ayesha Raza", "Kamran Sheikh", "Nadia Iqbal"],
+        date: (2023, 6, 4),
+        paragraphs: &[
+            "The reading room on Nicholson Road opens at nine every morning, as it has for almost a century. The difference is that for the past ten years nobody has been paid to open it.",
+            "When the municipal council cut its funding in 2014, the library was given three months to clear its shelves. A group of retired teachers, led by a former headmistress named Parveen Akhtar, asked for the keys instead.",
+            "“We told them we would look after it for a year, just until they found the money,” Ms Akhtar said, sitting at the long oak table where she reads the morning papers. “That was ten years ago. I think they have stopped looking.”",
+            "The volunteers now number about forty. They run a rota for the front desk, mend torn bindings with rice glue, and hold a reading hour for children every Saturday. A local printer donates paper for the catalogue, and a bakery across the road sends bread for the afternoon tea.",
+            "The building itself is the greatest worry. The roof leaks in the rainy season, and the wiring, installed in the 1960s, has twice caused small fires. An engineer who inspected it last year estimated that repairs would cost more than the volunteers raise in a decade.",
+            "Students make up most of the regular readers. Many come from homes where there is no quiet room to study, and the library’s old ceiling fans and hard chairs are, for them, a kind of luxury. During exam season the tables are full from opening until the lights go off.",
+            "Bilal Hussain, who is preparing for his engineering entrance test, said he had tried studying at home and in a coffee shop. “Here nobody talks, nobody plays music, and the books are free,” he said. “It is the only place in the city that asks nothing of me.”",
+            "The council’s position has softened. Its current chairman, Sohail Mirza, visited in March and promised to include the library in a heritage-restoration scheme. The volunteers have heard promises before, and they have started their own fund-raising campaign anyway.",
+            "On a recent afternoon, a girl of about nine returned a stack of picture books and asked for something harder. Ms Akhtar walked her to a shelf of adventure stories and pulled out a worn copy with a cracked spine. “This one was mine,” she said, “when I was your age.”",
+        ],
+        bio: Some("The writers are journalists in Lahore who report on education, culture and city life."),
+    },
+    CleanArticle {
+        kicker: Some("Science:"),
+        title: "Bees return to the valley orchards",
+        subtitle: Some("A farmers’ experiment in Swat suggests that fewer sprays and more wildflowers can bring pollinators back"),
+        authors: &["Hina Yousafzai"],
+        date: (2025, 4, 27),
+        paragraphs: &[
+            "Five springs ago, the apple growers of upper Swat noticed that their trees were flowering as usual but setting far less fruit. The blossoms were there; the bees were not.",
+            "Some growers hired hives from beekeepers in the plains, trucking them up the mountain roads at considerable cost. Others began pollinating by hand, sending their children into the trees with brushes made of chicken feathers.",
+            "A group of twelve farmers near the village of Kalam tried something different. On the advice of an agronomist, Dr Javed Khattak, they cut the number of insecticide sprays from six a season to two, and sowed strips of clover, mustard and wild thyme between the rows.",
+            "“The first year, my neighbours thought I had lost my mind,” said Gul Rehman, who farms eleven acres on a steep hillside. “They said the insects would eat everything. Some did, but the bees came too, and the bees are worth more.”",
+            "By the third season, the experimental orchards were producing about a fifth more fruit than the sprayed ones nearby, according to figures collected by the farmers and checked by Dr Khattak’s students. Costs fell as well, since the growers were buying less chemical.",
+            "Entomologists caution that the results come from a small sample and a few good years. Weather, prices and the age of the trees all affect yields, and a single hailstorm can undo a season’s work. Still, the pattern matches studies from orchards in other mountain regions.",
+            "The provincial agriculture department has taken notice. It plans to offer free wildflower seed to growers who agree to reduce spraying, and to train extension workers in the methods the Kalam farmers developed largely on their own.",
+            "For Mr Rehman, the change is visible every April. “When I was a boy, the orchard hummed in spring,” he said. “Then it went silent. Now it hums again, and I sleep better.”",
+        ],
+        bio: Some("The writer is an environmental journalist based in Peshawar."),
+    },
+    CleanArticle {
+        kicker: None,
+        title: "Night trains make a comeback",
+        subtitle: Some("Rail operators are reviving sleeper services that were written off a generation ago"),
+        authors: &["Marta Kowalczyk"],
+        date: (2024, 1, 14),
+        paragraphs: &[
+            "The last sleeper train between Kraków and the Baltic coast ran in 2009, and for more than a decade the route existed only in timetables kept by collectors. This winter it returned, and its first month of tickets sold out in two days.",
+            "Across Europe, operators are rediscovering the night train. New services now link cities that had lost them, and state-owned companies that once dismissed sleepers as a money-losing relic are ordering new carriages for the first time in thirty years.",
+            "“People want to travel without flying, but they do not want to lose a whole day doing it,” said Piotr Nowak, who manages long-distance services for a regional operator. “A night train gives them the day back.”",
+            "The economics remain difficult. A sleeper carriage carries far fewer passengers than a day coach, and the trains spend their days parked at the end of the line earning nothing. Track charges, which differ from country to country, can make a cross-border route far more expensive to run than a domestic one.",
+            "Governments have stepped in with subsidies and, in some cases, with rules that oblige airlines to give up short routes where a train is available. Supporters argue that the public money is justified by the lower emissions of rail travel.",
+            "Not every revival has gone smoothly. Passengers on one new route complained of cold compartments, broken locks and a dining car that ran out of food before midnight. The operator apologised and offered refunds, blaming a shortage of trained staff.",
+            "Still, the demand appears to be real. Surveys by consumer groups suggest that a large share of travellers under forty would choose a sleeper over a short flight if the fares were similar, and many say they would accept a slightly higher price.",
+            "On the platform in Kraków one evening, a retired engineer named Zofia Wiśniewska waited with a small suitcase and a thermos of tea. She had last taken the route as a student. “It is the same journey,” she said, “but I am not the same traveller.”",
+        ],
+        bio: None,
+    },
+];
