@@ -222,7 +222,6 @@ fn the_command_exits_non_zero_and_prints_json() {
 }
 
 #[test]
-#[ignore = "needs the site build (issue 3)"]
 fn a_built_site_checks_clean() {
     let dir = tempfile::tempdir().unwrap();
     site(dir.path());

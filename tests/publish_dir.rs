@@ -186,7 +186,6 @@ fn config_errors_name_the_line_in_site_toml() {
 }
 
 #[test]
-#[ignore = "needs the site build (issue 3)"]
 fn publish_builds_with_the_production_base_url() {
     let site = tempfile::tempdir().unwrap();
     let www = tempfile::tempdir().unwrap();

@@ -1,8 +1,5 @@
 //! `copydesk serve` end to end: a real site built by the real build, served on an
 //! ephemeral port, edited on disk while a client long-polls for reload events.
-//!
-//! These tests need the site build (issue 3). Until it is merged they are ignored; run
-//! them with `cargo test --test serve_session -- --ignored`.
 
 use std::fs;
 use std::path::Path;
@@ -88,7 +85,6 @@ fn next_state(address: std::net::SocketAddr, since: u64) -> serde_json::Value {
 }
 
 #[test]
-#[ignore = "needs the site build (issue 3)"]
 fn pages_carry_the_reload_script_only_while_serving() {
     let dir = site();
     let session = start(dir.path());
@@ -133,7 +129,6 @@ fn pages_carry_the_reload_script_only_while_serving() {
 }
 
 #[test]
-#[ignore = "needs the site build (issue 3)"]
 fn an_edit_rebuilds_and_a_broken_edit_keeps_the_last_good_site() {
     let dir = site();
     let session = start(dir.path());

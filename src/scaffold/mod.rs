@@ -2,12 +2,15 @@
 //!
 //! A new site holds `site.toml` (the default theme selected, every setting shown with
 //! its default), `.gitignore` (the output folder), and `content/raw/` with one example
-//! raw article, written for this purpose, that shows each defect the clean stage repairs:
-//! a kicker, headline, standfirst, byline of two authors and a date at the top; a drop
-//! cap split from its word (`T` … `he harbour`); glued words (`thatlarger`, `andshipping`);
-//! a keyboard slip (`unabke`); a lost non-ASCII letter (`Z rich` for Zürich); a
-//! pull-quote repeating a sentence of the body; hard-wrapped lines; and an author bio
-//! with a glued handle (`X:danawhitfield`) at the end.
+//! raw article, written for this purpose, that shows each defect the clean stage repairs,
+//! so a first `copydesk build` shows them repaired: a kicker, headline, standfirst,
+//! byline of two authors and a date at the top; a drop cap split from its word (`T` …
+//! `he harbour`); hard-wrapped lines; a word hyphenated at a line end (`environ-`/`mental`);
+//! a running header repeated on every page; glued words (`thatlarger`, `andshipping`); a
+//! keyboard slip (`unabke`); a lost non-ASCII letter (`Reykjav k`); a pull-quote
+//! repeating a sentence of the body; a ligature (`ﬁ`), mojibake (`â€™`), a non-breaking
+//! space, a doubled space, a soft hyphen and a zero-width space; and an author bio with a
+//! handle missing its space (`X:danawhitfield`) at the end.
 //!
 //! An existing non-empty folder is never written into: nothing of the user's is
 //! overwritten. Files are created only after that check, so a refusal changes nothing.
