@@ -1,7 +1,11 @@
-//! `copydesk serve`: arguments, and what the terminal shows while serving.
+//! `copydesk serve`: arguments, what the terminal shows while serving, and a clean stop
+//! on Ctrl-C or SIGTERM (the preview folder is removed).
 
 use std::net::IpAddr;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::Duration;
 
 use copydesk::serve::{base_url_for, is_beyond_loopback, ServeEvent, ServeOptions, ServeSession};
 
@@ -67,8 +71,35 @@ pub fn run(args: ServeArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
         "Serving on {} (Ctrl-C to stop)",
         base_url_for(session.address())
     );
-    session.wait();
+    let stop = stop_signals()?;
+    while session.is_watching() {
+        match stop.recv_timeout(Duration::from_millis(250)) {
+            Ok(()) | Err(RecvTimeoutError::Disconnected) => break,
+            Err(RecvTimeoutError::Timeout) => {}
+        }
+    }
+    // Dropping the session stops the server and removes the preview folder, which an
+    // exit straight from the signal would leave behind in the temp folder.
+    session.stop();
+    if !quiet {
+        eprintln!("Stopped.");
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A channel that receives once on Ctrl-C (SIGINT) or SIGTERM. A second signal while
+/// stopping ends the process at once (status 130), for a shutdown that hangs.
+fn stop_signals() -> Result<Receiver<()>, String> {
+    let (sender, receiver) = mpsc::channel();
+    let signalled = AtomicBool::new(false);
+    ctrlc::set_handler(move || {
+        if signalled.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        let _ = sender.send(());
+    })
+    .map_err(|e| format!("cannot handle Ctrl-C: {e}"))?;
+    Ok(receiver)
 }
 
 fn report(event: &ServeEvent, quiet: bool, verbose: u8) {

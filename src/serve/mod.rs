@@ -174,11 +174,11 @@ impl ServeSession {
         self.preview_dir.join("site")
     }
 
-    /// Serves until the process ends.
-    pub fn wait(mut self) {
-        if let Some(rebuilder) = self.rebuilder.take() {
-            let _ = rebuilder.join();
-        }
+    /// True while files are watched and rebuilt (false if the watcher has ended).
+    pub fn is_watching(&self) -> bool {
+        self.rebuilder
+            .as_ref()
+            .is_some_and(|rebuilder| !rebuilder.is_finished())
     }
 
     /// Stops watching and serving and removes the preview folder.
