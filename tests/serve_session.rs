@@ -84,6 +84,14 @@ fn next_state(address: std::net::SocketAddr, since: u64) -> serde_json::Value {
     panic!("no rebuild was reported");
 }
 
+/// The generation the server stamped into the page's reload script.
+fn stamped_generation(page: &str) -> u64 {
+    let (_, rest) = page
+        .split_once("data-generation=\"")
+        .unwrap_or_else(|| panic!("no generation stamped in {page}"));
+    rest.split('"').next().unwrap().parse().unwrap()
+}
+
 #[test]
 fn pages_carry_the_reload_script_only_while_serving() {
     let dir = site();
@@ -136,6 +144,8 @@ fn an_edit_rebuilds_and_a_broken_edit_keeps_the_last_good_site() {
     let first = state(address, None);
     assert_eq!(first["ok"], true);
     let generation = first["generation"].as_u64().unwrap();
+    let page = get(address, "/articles/council/").1;
+    assert_eq!(stamped_generation(&page), generation);
 
     write(
         dir.path(),
@@ -144,9 +154,13 @@ fn an_edit_rebuilds_and_a_broken_edit_keeps_the_last_good_site() {
     );
     let rebuilt = next_state(address, generation);
     assert_eq!(rebuilt["ok"], true, "{rebuilt}");
-    assert!(get(address, "/articles/council/")
-        .1
-        .contains("Council votes"));
+    let page = get(address, "/articles/council/").1;
+    assert!(page.contains("Council votes"));
+    // A save may bring a second rebuild: the stamp is the newest the page could be.
+    assert!(
+        stamped_generation(&page) >= rebuilt["generation"].as_u64().unwrap(),
+        "the page tells its script which build it came from"
+    );
 
     write(
         dir.path(),

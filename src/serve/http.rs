@@ -19,7 +19,7 @@ use std::time::Duration;
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 use super::content_type::content_type_for;
-use super::reload::{ReloadHub, EVENTS_PATH, RELOAD_SCRIPT, SCRIPT_PATH};
+use super::reload::{stamp_generation, ReloadHub, EVENTS_PATH, RELOAD_SCRIPT, SCRIPT_PATH};
 use super::resolve::{resolve, Resolution};
 
 /// Threads answering ordinary requests.
@@ -235,9 +235,19 @@ fn file_response(target: &str, shared: &Shared) -> Response<io::Cursor<Vec<u8>>>
 
 /// The reply for `target`, or `None` when nothing is there.
 fn found_response(target: &str, shared: &Shared) -> Option<Response<io::Cursor<Vec<u8>>>> {
+    // Read before the file: the page is at least as new as this generation, so the
+    // reload script never misses a later build (at worst it reloads once more).
+    let generation = shared.hub.current().generation;
     match resolve(&shared.root, target) {
         Resolution::File(path) => match fs::read(&path) {
-            Ok(body) => Some(bytes_response(200, body, content_type_for(&path))),
+            Ok(body) => {
+                let content_type = content_type_for(&path);
+                Some(bytes_response(
+                    200,
+                    stamp_if_html(body, content_type, generation),
+                    content_type,
+                ))
+            }
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(_) => Some(text_response(500, "could not read the file\n")),
         },
@@ -249,9 +259,19 @@ fn found_response(target: &str, shared: &Shared) -> Option<Response<io::Cursor<V
     }
 }
 
+/// `body` with the reload script stamped with `generation` when it is an HTML page.
+fn stamp_if_html(body: Vec<u8>, content_type: &str, generation: u64) -> Vec<u8> {
+    if content_type.starts_with("text/html") {
+        stamp_generation(body, generation)
+    } else {
+        body
+    }
+}
+
 /// The site's own `404.html` with status 404, or a minimal page (with the reload script,
 /// so build errors still show) when the site has none yet.
 fn not_found_page(shared: &Shared) -> Response<io::Cursor<Vec<u8>>> {
+    let generation = shared.hub.current().generation;
     let page = fs::read(shared.root.join("404.html")).unwrap_or_else(|_| {
         format!(
             "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title>\
@@ -261,7 +281,11 @@ fn not_found_page(shared: &Shared) -> Response<io::Cursor<Vec<u8>>> {
         )
         .into_bytes()
     });
-    bytes_response(404, page, "text/html; charset=utf-8")
+    bytes_response(
+        404,
+        stamp_generation(page, generation),
+        "text/html; charset=utf-8",
+    )
 }
 
 /// Answers `/__copydesk/events?since=N` on its own thread: a poll may wait long, and it

@@ -5,7 +5,10 @@
 //! `/__copydesk/events?since=N`: the server answers as soon as the generation differs
 //! from `N` (or after a timeout with the same generation). On a new good build the page
 //! reloads; on a failed build it shows the errors in an overlay and keeps the page (the
-//! last good site stays served). The overlay text is set with `textContent`, so error
+//! last good site stays served). The server stamps into each page the generation it was
+//! served at ([`stamp_generation`]); the first poll answers at once, and a page that
+//! is already behind reloads, so a rebuild finishing just after a page loaded is not
+//! missed. The overlay text is set with `textContent`, so error
 //! messages quoting raw content can never become markup.
 
 use std::sync::{Condvar, Mutex};
@@ -16,9 +19,38 @@ pub const EVENTS_PATH: &str = "/__copydesk/events";
 /// Path the reload script is served from.
 pub const SCRIPT_PATH: &str = "/__copydesk/reload.js";
 
-/// The HTML the build inserts before `</body>` while serving.
+/// The HTML the build inserts before `</body>` while serving. The build writes it the
+/// same for every page and every rebuild (so unchanged pages stay unchanged); the server
+/// stamps the generation into it as it sends a page ([`stamp_generation`]).
 pub fn injected_html() -> String {
     format!("<script src=\"{SCRIPT_PATH}\" defer></script>")
+}
+
+/// `page` (an HTML file as built) with the generation `generation` stamped into its
+/// reload script tag, as `data-generation="N"`: the script's first poll compares it with
+/// the latest build, so a rebuild that finished between the page's load and that poll
+/// still reloads the page. Pages without the tag are returned as they are. The tag is
+/// the last one in the page (it goes before `</body>`), and article text can never
+/// contain it, because text is escaped.
+pub fn stamp_generation(page: Vec<u8>, generation: u64) -> Vec<u8> {
+    let tag = injected_html();
+    let Some(at) = rfind(&page, tag.as_bytes()) else {
+        return page;
+    };
+    let stamped =
+        format!("<script src=\"{SCRIPT_PATH}\" data-generation=\"{generation}\" defer></script>");
+    let mut out = Vec::with_capacity(page.len() + 32);
+    out.extend_from_slice(&page[..at]);
+    out.extend_from_slice(stamped.as_bytes());
+    out.extend_from_slice(&page[at + tag.len()..]);
+    out
+}
+
+/// Where `needle` last occurs in `haystack`.
+fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .rposition(|window| window == needle)
 }
 
 /// The state of the latest build as the browser sees it.
@@ -122,12 +154,19 @@ pub const RELOAD_SCRIPT: &str = r#"// copydesk serve: reloads this page after a 
     if (box) { box.remove(); }
   }
 
+  // The generation of the build this page came from, stamped in by the server: the
+  // first poll (which answers at once) reloads if a good build has finished since.
+  var script = document.currentScript;
+  var stamped = script ? parseInt(script.getAttribute("data-generation"), 10) : NaN;
+  var loadedAt = isNaN(stamped) ? null : stamped;
+
   function poll() {
     var url = "/__copydesk/events" + (since === null ? "" : "?since=" + since);
     fetch(url, { cache: "no-store" })
       .then(function (response) { return response.json(); })
       .then(function (state) {
-        if (since !== null && state.generation !== since && state.ok) {
+        var seen = since === null ? loadedAt : since;
+        if (seen !== null && state.generation !== seen && state.ok) {
           window.location.reload();
           return;
         }
@@ -163,6 +202,21 @@ mod tests {
         assert_eq!(state.generation, 2);
         assert!(!state.ok);
         assert!(state.errors.contains("a.md:1:1"));
+    }
+
+    #[test]
+    fn the_generation_is_stamped_into_the_last_reload_tag_only() {
+        let tag = injected_html();
+        let page = format!("<html><body><p>{tag}</p>{tag}</body></html>");
+        let stamped = String::from_utf8(stamp_generation(page.into_bytes(), 7)).unwrap();
+        assert_eq!(
+            stamped,
+            format!(
+                "<html><body><p>{tag}</p><script src=\"{SCRIPT_PATH}\" data-generation=\"7\" defer></script></body></html>"
+            )
+        );
+        let plain = b"<html><body>no script</body></html>".to_vec();
+        assert_eq!(stamp_generation(plain.clone(), 3), plain);
     }
 
     #[test]
