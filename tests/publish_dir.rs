@@ -185,6 +185,29 @@ fn config_errors_name_the_line_in_site_toml() {
     assert_eq!(diagnostic.help.as_deref(), Some("did you mean `path`?"));
 }
 
+/// `site.toml` has one reader: what the build refuses, publish refuses the same way,
+/// before looking at `[publish]`.
+#[test]
+fn site_toml_errors_outside_publish_are_the_builds() {
+    let site = tempfile::tempdir().unwrap();
+    let text = "title = \"x\"\nbase_url = \"not a url\"\n[publish]\npath = \"../www\"\n";
+    write(site.path(), "site.toml", text);
+    let error = publish(
+        &PublishOptions {
+            site_root: site.path().to_path_buf(),
+            dry_run: true,
+        },
+        &Silent,
+    )
+    .unwrap_err();
+    let PublishError::ConfigAt(diagnostic) = error else {
+        panic!("{error:?}")
+    };
+    let from_the_build = copydesk::site::config::SiteConfig::load(site.path()).unwrap_err();
+    assert_eq!(diagnostic, from_the_build);
+    assert_eq!(diagnostic.position.line, 2);
+}
+
 #[test]
 fn publish_builds_with_the_production_base_url() {
     let site = tempfile::tempdir().unwrap();

@@ -21,6 +21,7 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::{closest, Diagnostic, Position};
+use crate::site::config::{config_path, SiteConfig};
 
 use super::git::{git, GitTarget};
 use super::PublishError;
@@ -53,17 +54,14 @@ const ALL_KEYS: &[&str] = &[
     "message",
 ];
 
-/// Reads `site_root/site.toml` and its `[publish]` table.
+/// The `[publish]` table of `site_root/site.toml`, as a target. The file is parsed by
+/// [`SiteConfig::load`], the one reader of `site.toml` (so publish accepts exactly what
+/// the build accepts); its text is read again only when an error needs the line of a
+/// key inside `[publish]`.
 pub fn load_target(site_root: &Path) -> Result<PublishTarget, PublishError> {
-    let file = site_root.join("site.toml");
-    let text = fs::read_to_string(&file).map_err(|e| PublishError::io(&file, e))?;
-    let table: toml::Table = toml::from_str(&text).map_err(|e| {
-        let position = e
-            .span()
-            .map_or_else(Position::default, |span| position_of(&text, span.start));
-        PublishError::ConfigAt(Diagnostic::error(&file, position, e.message().to_string()))
-    })?;
-    let Some(publish) = table.get("publish") else {
+    let config = SiteConfig::load(site_root).map_err(PublishError::ConfigAt)?;
+    let file = config_path(site_root);
+    let Some(publish) = config.publish else {
         return Err(PublishError::ConfigAt(
             Diagnostic::error(&file, Position::default(), "no [publish] table").with_help(
                 "add `[publish]` with `target = \"dir\"` and `path = \"...\"`, \
@@ -71,10 +69,10 @@ pub fn load_target(site_root: &Path) -> Result<PublishTarget, PublishError> {
             ),
         ));
     };
-    let Some(publish) = publish.as_table() else {
-        return Err(at(&file, &text, "publish", "`publish` must be a table"));
-    };
-    parse_target(publish, site_root, &file, Some(&text))
+    parse_target(&publish, site_root, &file, None).or_else(|_| {
+        let text = fs::read_to_string(&file).unwrap_or_default();
+        parse_target(&publish, site_root, &file, Some(&text))
+    })
 }
 
 /// Turns a `[publish]` table into a target. `site_toml` and its `text` (when known) are
@@ -216,20 +214,6 @@ fn key_position(text: &str, key: &str) -> Position {
         }
     }
     table_line.map_or_else(Position::default, |line| Position::new(line, 1))
-}
-
-/// The 1-based line and column of byte `offset` in `text`.
-fn position_of(text: &str, offset: usize) -> Position {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before
-        .rsplit('\n')
-        .next()
-        .unwrap_or_default()
-        .chars()
-        .count()
-        + 1;
-    Position::new(line, column)
 }
 
 /// `path` made absolute and free of `.`/`..`; symlinks are resolved in the part of the
