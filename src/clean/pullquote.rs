@@ -13,7 +13,7 @@ use std::collections::HashSet;
 /// Fewest words a pull-quote must repeat.
 const MIN_WORDS: usize = 8;
 /// Most words a pull-quote has (a layout lifts a sentence or two, not a paragraph).
-const MAX_WORDS: usize = 80;
+const MAX_WORDS: usize = 60;
 /// Verbs that mark a trailing attribution after a quotation.
 const ATTRIBUTION_VERBS: &[&str] = &[
     "said",
@@ -35,7 +35,7 @@ const ATTRIBUTION_VERBS: &[&str] = &[
 /// Indices of the paragraphs in `paragraphs` that are pull-quotes.
 pub fn find_pull_quotes(paragraphs: &[&str]) -> HashSet<usize> {
     let padded: Vec<String> = paragraphs.iter().map(|p| padded_normal_form(p)).collect();
-    let mut found = HashSet::new();
+    let mut found = vec![false; paragraphs.len()];
     for (i, paragraph) in paragraphs.iter().enumerate() {
         let words = paragraph.split_whitespace().count();
         if !(MIN_WORDS..=MAX_WORDS).contains(&words) {
@@ -53,15 +53,13 @@ pub fn find_pull_quotes(paragraphs: &[&str]) -> HashSet<usize> {
         let needle = needle.as_str();
         let repeats_another = padded.iter().enumerate().any(|(j, other)| {
             j != i
-                && !found.contains(&j)
+                && !found[j]
                 && (other.len() > needle.len() || (other.len() == needle.len() && j < i))
                 && other.contains(needle)
         });
-        if repeats_another {
-            found.insert(i);
-        }
+        found[i] = repeats_another;
     }
-    found
+    (0..paragraphs.len()).filter(|&i| found[i]).collect()
 }
 
 /// [`normalise`]d text with a space at each end, so a search matches whole words only.
