@@ -6,9 +6,10 @@ Inputs (downloaded by hand, see data/README.md):
   --scowl     one or more SCOWL-derived word lists, one word per line (Debian's `wamerican`,
               `wbritish`: /usr/share/dict/american-english, british-english)
 
-Outputs: data/common_words.tsv (--common-out), the frequent words (Zipf >= 3.3) with
-their values, most frequent first, which the lexicon loads into a hash table so that
-ordinary prose rarely needs the slower fst; and a tab-separated list `word<TAB>value`, sorted by UTF-8 bytes, which the companion Rust
+Outputs: data/common_words.bin (--common-out), the frequent words (Zipf >= 2.5) with
+their values as a ready-made open-addressing hash table (format below), which the
+lexicon uses without any start-up work so that ordinary prose rarely needs the slower
+fst; and a tab-separated list `word<TAB>value`, sorted by UTF-8 bytes, which the companion Rust
 program in this folder (`cargo run --manifest-path tools/lexicon/Cargo.toml`) turns into the
 `fst::Map` that src/clean/words/lexicon.rs embeds.
 
@@ -22,11 +23,19 @@ The value packs (see src/clean/words/lexicon.rs, which must agree):
 
 Keys are lower case, with the typographic apostrophe folded to "'".
 
+common_words.bin (little-endian; kept in step with src/clean/words/lexicon.rs):
+  b"CDWT", u32 slot count (a power of two), u32 entry count,
+  slots:   u32 each, 0 = empty, else 1 + entry index; a word's first slot is
+           fnv1a64(word) & (slots - 1), then the following slots in turn
+  entries: u64 each = blob offset (bits 0..24) | byte length (24..32) | value (32..48)
+  blob:    the words' UTF-8 bytes
+
 Requires: pip install msgpack
 """
 
 import argparse
 import gzip
+import struct
 import sys
 
 import msgpack
@@ -87,7 +96,8 @@ def main():
     parser.add_argument("--scowl", required=True, nargs="+")
     parser.add_argument("--out", required=True, help="the TSV of all words to write")
     parser.add_argument("--common-out", required=True, help="the TSV of frequent words to write")
-    parser.add_argument("--common-min-zipf", type=float, default=3.3)
+    # Keep in step with COMMON_MIN_ZIPF in src/clean/words/lexicon.rs.
+    parser.add_argument("--common-min-zipf", type=float, default=2.5)
     args = parser.parse_args()
 
     values = {}
@@ -106,13 +116,45 @@ def main():
     print(f"{len(values)} words -> {args.out}", file=sys.stderr)
 
     threshold = round(args.common_min_zipf * 100)
-    common = [w for w in values if (values[w] & ZIPF_MASK) >= threshold and "\t" not in w]
+    common = [w for w in values if (values[w] & ZIPF_MASK) >= threshold]
     common.sort(key=lambda w: (-(values[w] & ZIPF_MASK), w))
-    with open(args.common_out, "w", encoding="utf-8") as out:
-        for word in common:
-            out.write(f"{word}\t{values[word]}\n")
+    with open(args.common_out, "wb") as out:
+        out.write(common_table(common, values))
     print(f"{len(common)} common words -> {args.common_out}", file=sys.stderr)
 
+
+def fnv1a64(data):
+    h = 0xCBF29CE484222325
+    for byte in data:
+        h = ((h ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+def common_table(words, values):
+    """The open-addressing hash table of common_words.bin (see the module doc)."""
+    slot_count = 1
+    while slot_count < len(words) * 2:
+        slot_count *= 2
+    slots = [0] * slot_count
+    entries = []
+    blob = bytearray()
+    for index, word in enumerate(words):
+        data = word.encode("utf-8")
+        if len(data) > 255 or len(blob) >= 1 << 24:
+            continue
+        entries.append(len(blob) | (len(data) << 24) | (values[word] << 32))
+        blob += data
+        slot = fnv1a64(data) & (slot_count - 1)
+        while slots[slot]:
+            slot = (slot + 1) & (slot_count - 1)
+        slots[slot] = len(entries)
+    header = b"CDWT" + struct.pack("<II", slot_count, len(entries))
+    return (
+        header
+        + struct.pack(f"<{slot_count}I", *slots)
+        + struct.pack(f"<{len(entries)}Q", *entries)
+        + bytes(blob)
+    )
 
 if __name__ == "__main__":
     main()

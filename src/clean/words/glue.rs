@@ -5,12 +5,11 @@
 //! Only a token no list knows is a candidate. It is split by a best-segmentation search
 //! (a small dynamic program over the token's letters) in which every piece must be an
 //! ordinary dictionary word; the best split is the most probable one (the sum of the
-//! pieces' Zipf frequencies minus 9 each, i.e. the product of their probabilities, so
-//! fewer and more frequent pieces win). The split is made only when it is clear:
+//! pieces' Zipf frequencies minus 9 each, i.e. the product of their probabilities, less
+//! a penalty per piece for each lost space, so fewer and more frequent pieces win). The split is made only when it is clear:
 //!
 //! * single-letter pieces only `a` and `I`, two-letter pieces only from a short list of
-//!   real two-letter words, three-letter pieces must be common; a split never ends in
-//!   `a` or `an`, which belong before a word;
+//!   real two-letter words, three-letter pieces must be common;
 //! * a lower-case piece must be an ordinary word, never a name: `mariaamkahn` is not
 //!   "maria am kahn";
 //! * a capital inside a token marks a split only after a lower-case prefix of real words
@@ -20,9 +19,11 @@
 //!   mid-sentence it is a name until proven otherwise, and a plausible split is only
 //!   reported;
 //! * when a second split is nearly as likely, nothing changes and the doubt is reported;
-//! * a rare lower-case token only wordfreq lists ([`Standing::Unverified`], e.g. `ofthe`)
-//!   is split only when the split is a thousand times more probable than the token.
+//! * a rare lower-case token only wordfreq lists (`Standing::Unverified`, e.g. `ofthe`)
+//!   is split only when the split is a thousand times more probable than the token, and
+//!   never into a last piece `a` or `an` (wordfreq's `showa` is not `show a`).
 
+use super::lexicon::Entry;
 use super::token::{word_case, WordCase};
 use super::vocabulary::{Standing, Vocabulary};
 use super::Verdict;
@@ -31,6 +32,9 @@ use super::Verdict;
 const MIN_GLUED_CHARS: usize = 4;
 /// Longest piece tried, in characters.
 const MAX_PIECE_CHARS: usize = 24;
+/// Each piece costs this many powers of ten: every lost space is one more defect, so a
+/// split into fewer pieces is likelier (`within weeks` rather than `with in weeks`).
+const PIECE_PENALTY: f32 = 1.5;
 /// A split is clear when the runner-up is less likely by this many powers of ten.
 const AMBIGUITY_MARGIN: f32 = 1.0;
 /// The pieces of a split must average at least this Zipf frequency.
@@ -70,9 +74,13 @@ fn split_unverified(word: &str, own_zipf: f32, vocabulary: &Vocabulary) -> Verdi
         return Verdict::Keep;
     }
     let splits = best_splits(word, PieceRule::Ordinary, vocabulary);
-    let overwhelming = splits
-        .first()
-        .is_some_and(|best| best.log_probability >= own_zipf - 9.0 + UNVERIFIED_MIN_GAIN);
+    if splits.first().is_some_and(ends_with_article) {
+        return Verdict::Keep; // wordfreq's `showa`, `campa` are not `show a`, `camp a`
+    }
+    let overwhelming = splits.first().is_some_and(|best| {
+        let unpenalised = best.log_probability + PIECE_PENALTY * best.pieces.len() as f32;
+        unpenalised >= own_zipf - 9.0 + UNVERIFIED_MIN_GAIN
+    });
     match decide(word, splits) {
         Verdict::Replace { with, reason, .. } if overwhelming => Verdict::Replace {
             with,
@@ -106,9 +114,12 @@ fn split_at_capital(word: &str, vocabulary: &Vocabulary) -> Verdict {
         return Verdict::Keep;
     };
     let (prefix, suffix) = word.split_at(boundary);
-    if word_case(suffix) != Some(WordCase::Capitalised) {
-        // More than one capital inside (`myFitnessPal`) looks like a brand or code.
-        return Verdict::Keep;
+    match word_case(suffix) {
+        Some(WordCase::Capitalised) => {}
+        // An acronym the lexicon knows: `theFO`.
+        Some(WordCase::Upper) if vocabulary.is_real_word(suffix) => {}
+        // More capitals inside (`myFitnessPal`) look like a brand or code.
+        _ => return Verdict::Keep,
     }
     let prefix_splits = best_splits_allowing_one(prefix, vocabulary);
     let Some(best) = prefix_splits.first() else {
@@ -135,7 +146,7 @@ fn best_splits_allowing_one(prefix: &str, vocabulary: &Vocabulary) -> Vec<Split>
     if let Some(zipf) = piece_zipf(prefix, PieceRule::Ordinary, true, vocabulary) {
         splits.push(Split {
             pieces: vec![prefix.to_string()],
-            log_probability: zipf - 9.0,
+            log_probability: zipf - 9.0 - PIECE_PENALTY,
             zipf_sum: zipf,
         });
         splits.sort_by(|a, b| b.log_probability.total_cmp(&a.log_probability));
@@ -209,7 +220,8 @@ enum PieceRule {
 #[derive(Debug, Clone, PartialEq)]
 struct Split {
     pieces: Vec<String>,
-    /// Sum over pieces of (Zipf − 9): log10 of the product of their probabilities.
+    /// Sum over pieces of (Zipf − 9 − [`PIECE_PENALTY`]): log10 of the product of their
+    /// probabilities and of the lost spaces'.
     log_probability: f32,
     zipf_sum: f32,
 }
@@ -239,6 +251,7 @@ fn best_splits(word: &str, rule: PieceRule, vocabulary: &Vocabulary) -> Vec<Spli
         .chain(std::iter::once(word.len()))
         .collect();
     let positions = bounds.len();
+    let possible_pieces = PossiblePieces::find(word, vocabulary);
     // paths[end] holds the best two ways to split word[..bounds[end]].
     let mut paths: Vec<Vec<Path>> = vec![Vec::new(); positions];
     for end in 1..positions {
@@ -247,16 +260,19 @@ fn best_splits(word: &str, rule: PieceRule, vocabulary: &Vocabulary) -> Vec<Spli
             if start > 0 && paths[start].is_empty() {
                 continue;
             }
+            let piece = &word[bounds[start]..bounds[end]];
+            let Some(entry) = possible_pieces.entry(start, end, piece, vocabulary) else {
+                continue;
+            };
             let is_first = start == 0;
             if is_first && end == positions - 1 {
                 continue; // the whole token is not a split
             }
-            let piece = &word[bounds[start]..bounds[end]];
-            let Some(zipf) = piece_zipf(piece, rule, is_first, vocabulary) else {
+            let Some(zipf) = piece_zipf_given(piece, entry, rule, is_first, vocabulary) else {
                 continue;
             };
             let extend = |log_probability: f32, zipf_sum: f32, previous_rank: usize| Path {
-                log_probability: log_probability + zipf - 9.0,
+                log_probability: log_probability + zipf - 9.0 - PIECE_PENALTY,
                 zipf_sum: zipf_sum + zipf,
                 piece_start: start,
                 previous_rank,
@@ -277,7 +293,6 @@ fn best_splits(word: &str, rule: PieceRule, vocabulary: &Vocabulary) -> Vec<Spli
     }
     (0..paths[positions - 1].len())
         .map(|rank| trace(word, &bounds, &paths, positions - 1, rank))
-        .filter(|split| !ends_with_article(split))
         .collect()
 }
 
@@ -287,6 +302,67 @@ fn ends_with_article(split: &Split) -> bool {
         .pieces
         .last()
         .is_some_and(|last| last == "a" || last == "an")
+}
+
+/// Which spans of a token may be words, with their lexicon entries, found with one fst
+/// walk per start position instead of one lookup per span (ASCII tokens; others look
+/// every span up).
+struct PossiblePieces {
+    /// `words[start]` lists (end, entry) of the words starting at `start` (`None` for a
+    /// site word the lexicon lacks); `None` means every span must be looked up.
+    words: Option<Vec<WordEnds>>,
+}
+
+/// The (end, entry) of each word starting at one position of a token.
+type WordEnds = Vec<(usize, Option<Entry>)>;
+
+impl PossiblePieces {
+    fn find(word: &str, vocabulary: &Vocabulary) -> PossiblePieces {
+        if !word.is_ascii() {
+            return PossiblePieces { words: None };
+        }
+        let lower = word.to_ascii_lowercase();
+        let words = (0..lower.len())
+            .map(|start| {
+                let rest = &lower[start..lower.len().min(start + MAX_PIECE_CHARS)];
+                let mut words: WordEnds = vocabulary
+                    .lexicon
+                    .word_prefixes(rest)
+                    .into_iter()
+                    .map(|(length, entry)| (start + length, Some(entry)))
+                    .collect();
+                if !vocabulary.context.known_words.is_empty() {
+                    for end in start + 1..=start + rest.len() {
+                        let listed = words.iter().any(|(e, _)| *e == end);
+                        if !listed && vocabulary.site_knows(&lower[start..end]) {
+                            words.push((end, None));
+                        }
+                    }
+                }
+                words
+            })
+            .collect();
+        PossiblePieces { words: Some(words) }
+    }
+
+    /// `Some(entry)` if `piece`, the characters `start..end` of the token, may be a word
+    /// (the entry is `None` for a site word the lexicon lacks); `None` if it cannot be one.
+    /// `start` and `end` count characters, which are bytes only in the ASCII table.
+    fn entry(
+        &self,
+        start: usize,
+        end: usize,
+        piece: &str,
+        vocabulary: &Vocabulary,
+    ) -> Option<Option<Entry>> {
+        match &self.words {
+            Some(words) => words[start]
+                .iter()
+                .find(|(e, _)| *e == end)
+                .map(|(_, entry)| *entry),
+            None => Some(vocabulary.entry(piece)),
+        }
+    }
 }
 
 fn keep_best_two(paths: &mut Vec<Path>, candidate: Path) {
@@ -321,6 +397,17 @@ fn piece_zipf(
     is_first: bool,
     vocabulary: &Vocabulary,
 ) -> Option<f32> {
+    piece_zipf_given(piece, vocabulary.entry(piece), rule, is_first, vocabulary)
+}
+
+/// [`piece_zipf`] when the lexicon's entry for `piece` is at hand.
+fn piece_zipf_given(
+    piece: &str,
+    entry: Option<Entry>,
+    rule: PieceRule,
+    is_first: bool,
+    vocabulary: &Vocabulary,
+) -> Option<f32> {
     let mut chars = piece.chars();
     let first = chars.next()?;
     if chars.next().is_none() {
@@ -336,8 +423,8 @@ fn piece_zipf(
     }
     let min_zipf = if length == 3 { 3.0 } else { 2.5 };
     let zipf = match (rule, is_first) {
-        (PieceRule::NameThenOrdinary, true) => name_or_word_zipf(piece, vocabulary)?,
-        _ => vocabulary.ordinary_word_zipf(piece)?,
+        (PieceRule::NameThenOrdinary, true) => name_or_word_zipf(piece, entry, vocabulary)?,
+        _ => vocabulary.ordinary_word_zipf_given(piece, entry)?,
     };
     (zipf >= min_zipf).then_some(zipf)
 }
@@ -354,11 +441,11 @@ fn single_letter_zipf(letter: char, is_first: bool, vocabulary: &Vocabulary) -> 
 }
 
 /// The Zipf frequency of a real word, names included (a dictionary-only word counts as 3).
-fn name_or_word_zipf(piece: &str, vocabulary: &Vocabulary) -> Option<f32> {
-    if !vocabulary.is_real_word(piece) {
+fn name_or_word_zipf(piece: &str, entry: Option<Entry>, vocabulary: &Vocabulary) -> Option<f32> {
+    if !vocabulary.is_real_word_given(piece, entry) {
         return None;
     }
-    let zipf = vocabulary.entry(piece).map_or(0.0, |entry| entry.zipf());
+    let zipf = entry.map_or(0.0, |entry| entry.zipf());
     Some(zipf.max(super::vocabulary::SITE_WORD_ZIPF))
 }
 
@@ -373,6 +460,23 @@ mod tests {
         let vocabulary = Vocabulary::new(Lexicon::embedded(), &context);
         // Judged as unknown whatever the lexicon says, to test the rules themselves.
         split_glued(word, Standing::Unknown, sentence_start, &vocabulary)
+    }
+
+    #[test]
+    fn non_ascii_tokens_are_split_by_characters_not_bytes() {
+        // Regression: a multi-byte letter early in the token once made the splitter
+        // slice inside a character and panic.
+        for word in [
+            "Wiśniewska",
+            "wiśniewska",
+            "ßstraße",
+            "żółwiąteczko",
+            "naïvecafé",
+        ] {
+            let _ = split(word, false);
+            let _ = split(word, true);
+        }
+        assert_eq!(replaced("thecafé"), "the café");
     }
 
     fn replaced(word: &str) -> String {
@@ -460,8 +564,20 @@ mod tests {
     }
 
     #[test]
-    fn splits_never_end_in_an_article() {
-        assert!(!matches!(split("showa", false), Verdict::Replace { .. }));
+    fn rare_web_words_never_split_before_an_article() {
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context);
+        let verdict = split_glued("showa", Standing::Unverified(2.3), false, &vocabulary);
+        assert_eq!(verdict, Verdict::Keep);
+        assert!(
+            matches!(split("cancelleda", false), Verdict::Replace { with, .. } if with == "cancelled a")
+        );
+    }
+
+    #[test]
+    fn known_acronym_glued_after_a_word_is_split() {
+        assert!(matches!(split("theFO", false), Verdict::Replace { with, .. } if with == "the FO"));
+        assert!(!matches!(split("theZQXW", false), Verdict::Replace { .. }));
     }
 
     #[test]

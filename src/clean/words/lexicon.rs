@@ -22,17 +22,20 @@
 //! 4.5, a word seen once in a hundred million words is 1.0.
 //!
 //! An fst lookup costs a few hundred nanoseconds, too slow for every word of every
-//! article, so the ~20,000 most frequent words (`data/common_words.tsv`, same values) are
-//! also loaded into a hash table when the lexicon opens; ordinary prose is looked up there
-//! and only rarer words reach the fst.
+//! article, so the ~53,000 words with Zipf ≥ 2.5 are also in `data/common_words.bin`, an
+//! open-addressing hash table written ready-made by `tools/lexicon/build.py` and used in
+//! place (`CommonWords`): ordinary prose is looked up there in tens of nanoseconds, with
+//! no start-up work, and only rarer words reach the fst.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 const EMBEDDED_FST: &[u8] = include_bytes!("../../../data/lexicon.fst");
-const EMBEDDED_COMMON_WORDS: &str = include_str!("../../../data/common_words.tsv");
+const EMBEDDED_COMMON_WORDS: &[u8] = include_bytes!("../../../data/common_words.bin");
+
+/// Every word at least this frequent is in the common-word table (the threshold
+/// `tools/lexicon/build.py` was run with).
+pub const COMMON_MIN_ZIPF: f32 = 2.5;
 
 /// Words up to this many bytes are lower-cased on the stack for a lookup.
 const STACK_KEY_BYTES: usize = 48;
@@ -116,7 +119,7 @@ pub struct EntryFlags {
 pub struct Lexicon {
     map: fst::Map<Cow<'static, [u8]>>,
     /// The most frequent words again, for fast lookups (empty for test lexicons).
-    common: HashMap<&'static str, Entry, BuildHasherDefault<WordHasher>>,
+    common: CommonWords,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -134,7 +137,8 @@ impl Lexicon {
         EMBEDDED.get_or_init(|| Lexicon {
             map: fst::Map::new(Cow::Borrowed(EMBEDDED_FST))
                 .expect("data/lexicon.fst is a valid fst map (rebuild it with tools/lexicon)"),
-            common: parse_common_words(EMBEDDED_COMMON_WORDS),
+            common: CommonWords::new(EMBEDDED_COMMON_WORDS)
+                .expect("data/common_words.bin is a valid table (rebuild it with tools/lexicon)"),
         })
     }
 
@@ -159,7 +163,7 @@ impl Lexicon {
         Lexicon {
             map: fst::Map::new(Cow::Owned(map.into_fst().into_inner()))
                 .expect("bytes from fst's own builder are a valid map"),
-            common: HashMap::default(),
+            common: CommonWords::empty(),
         }
     }
 
@@ -192,12 +196,72 @@ impl Lexicon {
         self.lookup_key(&normalise(word))
     }
 
+    /// The entry for `key` (a lower-case lexicon key) if it is at least `min_zipf`
+    /// frequent. Frequent words are all in the common-word table, so a search that
+    /// tries many candidate spellings is answered without touching the fst.
+    pub fn frequent_entry(&self, key: &str, min_zipf: f32) -> Option<Entry> {
+        let entry = if min_zipf >= COMMON_MIN_ZIPF && self.common.len() > 0 {
+            self.common.get(key)
+        } else {
+            self.lookup(key)
+        };
+        entry.filter(|entry| entry.zipf() >= min_zipf)
+    }
+
     /// Looks up an already normalised key: the common words first, then the fst.
     fn lookup_key(&self, key: &str) -> Option<Entry> {
         if let Some(entry) = self.common.get(key) {
-            return Some(*entry);
+            return Some(entry);
         }
         self.map.get(key).map(Entry)
+    }
+
+    /// The prefixes of `key` that are words, as (byte length, entry), shortest first.
+    /// `key` must already be a lexicon key (lower case); one walk down the fst answers
+    /// for all prefixes, which makes splitting a glued word cheap.
+    pub fn word_prefixes(&self, key: &str) -> Vec<(usize, Entry)> {
+        let fst = self.map.as_fst();
+        let mut node = fst.root();
+        let mut output = fst::raw::Output::zero();
+        let mut prefixes = Vec::new();
+        for (index, &byte) in key.as_bytes().iter().enumerate() {
+            let Some(transition) = node.find_input(byte) else {
+                break;
+            };
+            let transition = node.transition(transition);
+            output = output.cat(transition.out);
+            node = fst.node(transition.addr);
+            if node.is_final() && key.is_char_boundary(index + 1) {
+                prefixes.push((index + 1, Entry(output.cat(node.final_output()).value())));
+            }
+        }
+        prefixes
+    }
+
+    /// For each letter in `middles`, the entry of the word `head + letter + tail` if the
+    /// lexicon has it. `head` and `tail` must be lexicon keys (lower case). The walk down
+    /// `head` is shared, and most letters fail at once, so trying dozens of letters costs
+    /// about one lookup.
+    pub fn joined_entries(&self, head: &str, middles: &[char], tail: &str) -> Vec<(char, Entry)> {
+        let fst = self.map.as_fst();
+        let Some((node, output)) = walk(fst, fst.root(), fst::raw::Output::zero(), head.as_bytes())
+        else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        let mut buffer = [0u8; 4];
+        for &middle in middles {
+            let letter = middle.encode_utf8(&mut buffer).as_bytes();
+            let Some((node, output)) = walk(fst, node, output, letter) else {
+                continue;
+            };
+            if let Some((node, output)) = walk(fst, node, output, tail.as_bytes()) {
+                if node.is_final() {
+                    found.push((middle, Entry(output.cat(node.final_output()).value())));
+                }
+            }
+        }
+        found
     }
 
     /// The Zipf frequency of `word`, if the lexicon knows it in any way (a word only the
@@ -212,45 +276,122 @@ impl Lexicon {
     }
 }
 
-/// Reads `word<TAB>value` lines into the common-word table.
-fn parse_common_words(
-    text: &'static str,
-) -> HashMap<&'static str, Entry, BuildHasherDefault<WordHasher>> {
-    let mut common = HashMap::with_capacity_and_hasher(text.len() / 12, Default::default());
-    for line in text.lines() {
-        let (word, value) = line
-            .split_once('\t')
-            .expect("data/common_words.tsv has word<TAB>value lines");
-        let value = value
-            .parse()
-            .expect("data/common_words.tsv values are numbers");
-        common.insert(word, Entry(value));
+/// Follows `bytes` down the fst from `node`, adding up the outputs; `None` if no key
+/// continues that way.
+fn walk<'f>(
+    fst: &'f fst::raw::Fst<Cow<'static, [u8]>>,
+    mut node: fst::raw::Node<'f>,
+    mut output: fst::raw::Output,
+    bytes: &[u8],
+) -> Option<(fst::raw::Node<'f>, fst::raw::Output)> {
+    for &byte in bytes {
+        let transition = node.transition(node.find_input(byte)?);
+        output = output.cat(transition.out);
+        node = fst.node(transition.addr);
     }
-    common
+    Some((node, output))
 }
 
-/// A small, fast, non-cryptographic hash for short words (the multiply-rotate scheme of
-/// rustc's FxHasher). The table it serves holds fixed, trusted data, so resistance to
-/// crafted collisions is not needed.
-#[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
+/// The common words' hash table, read in place from `data/common_words.bin`:
+/// `b"CDWT"`, slot count (a power of two) and entry count as `u32`; the slots (`u32`, 0
+/// for empty, else 1 + entry index; a word starts at `fnv1a(word) & (slots - 1)` and
+/// probes onwards); the entries (`u64`: blob offset in bits 0..24, byte length in 24..32,
+/// packed value in 32..48); the blob of words.
+struct CommonWords {
+    slots: &'static [u8],
+    entries: &'static [u8],
+    blob: &'static [u8],
+}
 
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+impl CommonWords {
+    const HEADER: usize = 12;
+
+    /// Checks the layout of `data`; `None` if it is not a table of this format.
+    fn new(data: &'static [u8]) -> Option<CommonWords> {
+        let magic = data.get(..4)?;
+        let slot_count = read_u32(data, 4)? as usize;
+        let entry_count = read_u32(data, 8)? as usize;
+        if magic != b"CDWT" || !slot_count.is_power_of_two() || entry_count >= slot_count {
+            return None;
         }
-        for &byte in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(SEED);
+        let slots_end = Self::HEADER + slot_count * 4;
+        let entries_end = slots_end + entry_count * 8;
+        let table = CommonWords {
+            slots: data.get(Self::HEADER..slots_end)?,
+            entries: data.get(slots_end..entries_end)?,
+            blob: data.get(entries_end..)?,
+        };
+        let blob_fits = (0..entry_count).all(|index| {
+            let (offset, length, _) = table.entry(index);
+            offset + length <= table.blob.len()
+        });
+        blob_fits.then_some(table)
+    }
+
+    fn empty() -> CommonWords {
+        CommonWords {
+            slots: &[],
+            entries: &[],
+            blob: &[],
         }
     }
 
-    fn finish(&self) -> u64 {
-        self.0
+    fn len(&self) -> usize {
+        self.entries.len() / 8
     }
+
+    /// The blob offset, byte length and packed value of entry `index`.
+    fn entry(&self, index: usize) -> (usize, usize, u64) {
+        let packed = u64::from_le_bytes(
+            self.entries[index * 8..index * 8 + 8]
+                .try_into()
+                .expect("eight bytes"),
+        );
+        let offset = (packed & 0xff_ffff) as usize;
+        let length = ((packed >> 24) & 0xff) as usize;
+        (offset, length, packed >> 32)
+    }
+
+    fn get(&self, key: &str) -> Option<Entry> {
+        let slot_count = self.slots.len() / 4;
+        if slot_count == 0 {
+            return None;
+        }
+        let mask = slot_count - 1;
+        let mut slot = (fnv1a(key.as_bytes()) as usize) & mask;
+        loop {
+            let index = read_u32(self.slots, slot * 4).unwrap_or(0) as usize;
+            if index == 0 {
+                return None;
+            }
+            let (offset, length, value) = self.entry(index - 1);
+            if &self.blob[offset..offset + length] == key.as_bytes() {
+                return Some(Entry(value));
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// Every word and its entry, in table order.
+    #[cfg(test)]
+    fn iter(&self) -> impl Iterator<Item = (&'static str, Entry)> + '_ {
+        (0..self.len()).map(|index| {
+            let (offset, length, value) = self.entry(index);
+            let word = std::str::from_utf8(&self.blob[offset..offset + length]).expect("UTF-8");
+            (word, Entry(value))
+        })
+    }
+}
+
+fn read_u32(data: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(data.get(at..at + 4)?.try_into().ok()?))
+}
+
+/// 64-bit FNV-1a, the hash `tools/lexicon/build.py` placed the common words with.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// The lexicon's key for a word: lower case, with `’` folded to `'`.
@@ -277,16 +418,26 @@ mod tests {
         let lexicon = Lexicon::embedded();
         let ready = start.elapsed();
         assert!(lexicon.len() > 300_000, "{} words", lexicon.len());
+        println!("lexicon ready in {ready:?}");
         assert!(ready.as_millis() < 20, "lexicon took {ready:?} to open");
     }
 
     #[test]
     fn common_words_agree_with_the_fst() {
         let lexicon = Lexicon::embedded();
-        assert!(lexicon.common.len() > 10_000);
-        for (word, entry) in lexicon.common.iter().take(2000) {
-            assert_eq!(lexicon.map.get(word).map(Entry), Some(*entry), "{word}");
+        assert!(lexicon.common.len() > 40_000);
+        let rarest = lexicon
+            .common
+            .iter()
+            .map(|(_, e)| e.zipf())
+            .fold(9.0, f32::min);
+        assert!((rarest - COMMON_MIN_ZIPF).abs() < 0.005, "{rarest}");
+        for (word, entry) in lexicon.common.iter() {
+            assert_eq!(lexicon.map.get(word).map(Entry), Some(entry), "{word}");
+            assert_eq!(lexicon.common.get(word), Some(entry), "{word}");
         }
+        assert_eq!(lexicon.common.get("meanbwhile"), None);
+        assert!(CommonWords::new(b"CDWT\x03\0\0\0\0\0\0\0").is_none());
     }
 
     #[test]
@@ -322,6 +473,32 @@ mod tests {
         // wordfreq knows many words no dictionary lists, misspellings included.
         let teh = lexicon.lookup("teh").unwrap();
         assert!(teh.in_frequency_list() && !teh.in_dictionary());
+    }
+
+    #[test]
+    fn prefix_walk_finds_every_word_at_the_start() {
+        let lexicon = Lexicon::embedded();
+        let prefixes = lexicon.word_prefixes("andcommunications");
+        let lengths: Vec<usize> = prefixes.iter().map(|(length, _)| *length).collect();
+        assert!(lengths.contains(&1) && lengths.contains(&3), "{lengths:?}"); // a, and
+        assert!(!lengths.contains(&17));
+        for (length, entry) in prefixes {
+            assert_eq!(lexicon.lookup(&"andcommunications"[..length]), Some(entry));
+        }
+        assert!(lexicon
+            .word_prefixes("zqxw")
+            .iter()
+            .all(|(length, _)| *length < 4));
+    }
+
+    #[test]
+    fn joined_entries_try_letters_between_two_parts() {
+        let lexicon = Lexicon::embedded();
+        let found = lexicon.joined_entries("erdo", &['ş', 'ğ', 'x'], "an");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, 'ğ');
+        assert_eq!(Some(found[0].1), lexicon.lookup("erdoğan"));
+        assert!(lexicon.joined_entries("zqxw", &['ğ'], "an").is_empty());
     }
 
     #[test]

@@ -38,7 +38,10 @@ pub(crate) fn join_lost_letter(
         return Verdict::Keep;
     }
     let (head, tail) = (left.core, right.core);
-    let letters_only = |s: &str| !s.is_empty() && s.chars().all(char::is_alphabetic);
+    let letters_only = |s: &str| {
+        !s.is_empty()
+            && (s.bytes().all(|b| b.is_ascii_alphabetic()) || s.chars().all(char::is_alphabetic))
+    };
     if !letters_only(head) || !letters_only(tail) || vocabulary.is_real_word_given(head, left_entry)
     {
         return Verdict::Keep;
@@ -51,20 +54,17 @@ pub(crate) fn join_lost_letter(
     if !(shouting || (head_reads_as_word_start && tail_is_lower)) {
         return Verdict::Keep;
     }
-    let mut joined = String::with_capacity(head.len() + tail.len() + 4);
-    let mut fits: Vec<(String, f32)> = Vec::new();
-    for &letter in LOST_LETTERS {
-        let letter = if shouting { upper(letter) } else { letter };
-        joined.clear();
-        joined.push_str(head);
-        joined.push(letter);
-        joined.push_str(tail);
-        if let Some(zipf) = vocabulary.entry(&joined).map(|entry| entry.zipf()) {
-            if zipf >= MIN_JOINED_ZIPF {
-                fits.push((joined.clone(), zipf));
-            }
-        }
-    }
+    let (head_key, tail_key) = (head.to_lowercase(), tail.to_lowercase());
+    let mut fits: Vec<(String, f32)> = vocabulary
+        .lexicon
+        .joined_entries(&head_key, LOST_LETTERS, &tail_key)
+        .into_iter()
+        .filter(|(_, entry)| entry.zipf() >= MIN_JOINED_ZIPF)
+        .map(|(letter, entry)| {
+            let letter = if shouting { upper(letter) } else { letter };
+            (format!("{head}{letter}{tail}"), entry.zipf())
+        })
+        .collect();
     fits.sort_by(|a, b| b.1.total_cmp(&a.1));
     let before = format!("{head} {tail}");
     match fits.as_slice() {

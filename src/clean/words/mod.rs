@@ -13,14 +13,19 @@
 //! 2. [`spacing`]: `X:mariaamkahn` → `X: mariaamkahn`; the handle is then left alone.
 //! 3. [`lost_letter`]: `Erdo an` → `Erdoğan`.
 //! 4. [`glue`]: `ajournalist` → `a journalist`, `forExcellence` → `for Excellence`.
-//! 5. [`typo`]: `Meanbwhile` → `Meanwhile`.
+//! 5. [`typo`]: `Meanbwhile` → `Meanwhile`. Glue and typo both judge an unknown token;
+//!    a clear correction beats a weak split (`presnet` is `present`, not `pres net`),
+//!    and a strong split against a correction (`atrip`: `a trip` or `strip`) is reported.
 //! 6. [`suspect`]: damaged-looking tokens that nothing could repair are reported.
 //!
-//! The passes are conservative by construction: a token any list knows ([`lexicon`], the
-//! site's words) is never changed, nor is anything with a digit, `@`, `#`, `/` or `.`
-//! inside (numbers, units, URLs, e-mails, handles, hashtags); a capitalised word
-//! mid-sentence is a name; a repair happens only when exactly one clear answer exists,
-//! and a doubtful one becomes a [`WordFinding`] instead. Every decision is made on the
+//! The passes are conservative by construction: a token the dictionary, the site or
+//! wordfreq (frequently, or capitalised) knows is never changed ([`lexicon`]); only a
+//! rare lower-case word that wordfreq alone lists, whose web text holds misspellings
+//! and glued pairs (`goverment`, `inthe`), may be repaired, and only by an overwhelmingly
+//! likelier answer. Nothing with a digit, `@`, `#`, `/` or `.` inside (numbers, units,
+//! URLs, e-mails, handles, hashtags) is touched; a capitalised word mid-sentence is a
+//! name; a repair happens only when one clear answer exists, and a doubtful one becomes
+//! a [`WordFinding`] instead. Every decision is made on the
 //! paragraph as given, so each edit's offset points into the caller's text and the
 //! punctuation around a token is preserved exactly.
 
@@ -98,6 +103,10 @@ impl WordContext {
     }
 }
 
+/// Both pieces of a split at least this frequent make it too strong for a typo
+/// correction to overrule.
+const STRONG_PIECE_ZIPF: f32 = 3.0;
+
 /// What a pass decided about a token.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Verdict {
@@ -166,8 +175,8 @@ impl<'a> ParagraphRepairer<'a> {
             if self.repair_glued_label(token) {
                 continue;
             }
-            // One lookup serves every pass that asks about this token.
-            let entry = self.vocabulary.entry(token.core);
+            // One lookup (of the core without a possessive `’s`) serves every pass.
+            let entry = self.vocabulary.entry(strip_possessive(token.core));
             if let Some(next) = tokens.get(index) {
                 if !is_claimed(next) && self.repair_lost_letter(token, entry, next) {
                     index += 1;
@@ -241,8 +250,8 @@ impl<'a> ParagraphRepairer<'a> {
         }
     }
 
-    /// Passes 4 to 6 on one token's core (whose lexicon entry is `entry`): hyphenated
-    /// compounds part by part, a possessive `’s` set aside.
+    /// Passes 4 to 6 on one token's core (`entry` is the lexicon's entry for it without
+    /// a possessive `’s`): hyphenated compounds part by part, a possessive set aside.
     fn repair_word(
         &mut self,
         word: &str,
@@ -269,7 +278,7 @@ impl<'a> ParagraphRepairer<'a> {
     }
 
     /// Passes 4 to 6 on a word without hyphens; `entry`, when given, is the lexicon's
-    /// entry for `word` (looked up here otherwise).
+    /// entry for `word` without its possessive (looked up here otherwise).
     fn repair_simple_word(
         &mut self,
         word: &str,
@@ -282,8 +291,8 @@ impl<'a> ParagraphRepairer<'a> {
             return;
         }
         let entry = match entry {
-            Some(entry) if base.len() == word.len() => entry,
-            _ => self.vocabulary.entry(base),
+            Some(entry) => entry,
+            None => self.vocabulary.entry(base),
         };
         let standing = self.vocabulary.standing_given(base, entry);
         match standing {
@@ -304,19 +313,52 @@ impl<'a> ParagraphRepairer<'a> {
         }
     }
 
-    /// A token no list knows: split it, else correct it, else report it if it looks damaged.
+    /// A token no list knows: split it or correct it, else report it if it looks damaged.
+    /// When both a split and a correction fit, a clear correction beats a weak split (a
+    /// random slip often leaves letters that spell short rare words: `presnet` is not
+    /// `pres net`); against a strong split (`atrip`: `a trip` or `strip`) the token is
+    /// only reported, as it is when the correction is unclear.
     fn repair_unknown(&mut self, word: &str, offset: usize, sentence_start: bool) {
         let glued = glue::split_glued(word, Standing::Unknown, sentence_start, &self.vocabulary);
-        if self.apply_verdict("glue", word, offset, glued) {
-            return;
-        }
         let typo = typo::correct_slip(word, Standing::Unknown, sentence_start, &self.vocabulary);
-        if self.apply_verdict("typo", word, offset, typo) {
-            return;
+        match (glued, typo) {
+            (Verdict::Replace { with: split, .. }, Verdict::Replace { with: fixed, .. })
+                if self.is_strong_split(&split) =>
+            {
+                let reason = format!("may be `{split}` glued together or a typo for `{fixed}`");
+                self.find("typo", offset, word, reason);
+            }
+            (_, typo @ Verdict::Replace { .. }) => {
+                self.apply_verdict("typo", word, offset, typo);
+            }
+            (Verdict::Replace { with: split, .. }, Verdict::Report { reason }) => {
+                let reason = format!("may be `{split}` glued together; also {reason}");
+                self.find("glue", offset, word, reason);
+            }
+            (glued @ (Verdict::Replace { .. } | Verdict::Report { .. }), _) => {
+                self.apply_verdict("glue", word, offset, glued);
+            }
+            (Verdict::Keep, typo @ Verdict::Report { .. }) => {
+                self.apply_verdict("typo", word, offset, typo);
+            }
+            (Verdict::Keep, Verdict::Keep) => {
+                if let Some(reason) = suspect::damage_in(word) {
+                    self.find("suspect", offset, word, reason.to_string());
+                }
+            }
         }
-        if let Some(reason) = suspect::damage_in(word) {
-            self.find("suspect", offset, word, reason.to_string());
-        }
+    }
+
+    /// A split into two pieces that are both frequent words, which a typo correction
+    /// cannot simply overrule.
+    fn is_strong_split(&self, split: &str) -> bool {
+        let pieces: Vec<&str> = split.split(' ').collect();
+        pieces.len() == 2
+            && pieces.iter().all(|piece| {
+                self.vocabulary
+                    .entry(piece)
+                    .is_some_and(|entry| entry.zipf() >= STRONG_PIECE_ZIPF)
+            })
     }
 
     /// A rare word only wordfreq lists: changed only when exactly one pass is sure; when
@@ -445,3 +487,6 @@ fn part_separator_len(word: &str, at: usize) -> usize {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod corpus_tests;

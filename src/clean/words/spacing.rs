@@ -4,7 +4,7 @@
 //! often drops the space after the colon. Only a known label (X, Twitter, Email…) followed
 //! directly by a handle, address or number is fixed, so times (`10:30`), URLs
 //! (`https://…`) and other colons are left alone. The word after a label is a handle: the
-//! other passes never touch it ([`is_contact_label`]).
+//! other passes never touch it (`is_contact_label`).
 
 /// Labels that introduce a handle, an address or a number. `X` must be a capital.
 const CONTACT_LABELS: &[&str] = &[

@@ -7,12 +7,13 @@
 //! correction must be a frequent ordinary dictionary word:
 //!
 //! * lower-case tokens: any of the four slips, when exactly one such word is one slip
-//!   away (several → reported, not changed);
+//!   away, or one is ten times commoner than every other (otherwise reported, not
+//!   changed);
 //! * a capitalised token at the start of a sentence: only an extra or replaced
 //!   neighbouring key, and only towards a common word, because a sentence may open with a
 //!   name (`Akhundzada`, `Yaqoob`, `Baradar` never change);
 //! * a capitalised token mid-sentence, capitals, mixed case: never (names, acronyms);
-//! * a rare lower-case token only wordfreq lists ([`Standing::Unverified`]: its web text
+//! * a rare lower-case token only wordfreq lists (`Standing::Unverified`: its web text
 //!   holds misspellings such as `goverment`) only when the correction is a hundred times
 //!   more frequent.
 
@@ -23,7 +24,7 @@ use super::Verdict;
 /// Tokens shorter than this have too many neighbours to correct safely.
 const MIN_TYPO_CHARS: usize = 4;
 /// Longest token considered (longer ones are rarely single slips of a known word).
-const MAX_TYPO_CHARS: usize = 30;
+const MAX_TYPO_CHARS: usize = 20;
 /// A correction must be at least this frequent.
 const MIN_CORRECTION_ZIPF: f32 = 3.0;
 /// ... and this frequent when the token is capitalised at a sentence start.
@@ -32,6 +33,9 @@ const MIN_CAPITALISED_CORRECTION_ZIPF: f32 = 3.5;
 const UNVERIFIED_MIN_GAIN: f32 = 2.0;
 const CONFIDENCE: f32 = 0.85;
 const UNVERIFIED_CONFIDENCE: f32 = 0.7;
+/// With several fits, a lower-case token is corrected only when the most frequent is this
+/// many powers of ten commoner than the next.
+const CLEAR_WINNER_MARGIN: f32 = 1.0;
 const CAPITALISED_CONFIDENCE: f32 = 0.8;
 
 /// The four kinds of slip, as what the typist did.
@@ -97,46 +101,65 @@ pub(crate) fn correct_slip(
         _ => return Verdict::Keep,
     };
     let lower = word.to_ascii_lowercase();
-    let mut found: Vec<(String, Slip)> = Vec::new();
+    let mut found: Vec<(String, Slip, f32)> = Vec::new();
     for &slip in slips {
-        for candidate in slip_corrections(&lower, slip) {
-            let common = vocabulary
-                .ordinary_word_zipf(&candidate)
-                .is_some_and(|zipf| zipf >= min_zipf);
-            if common && !found.iter().any(|(seen, _)| *seen == candidate) {
-                found.push((candidate, slip));
+        for_each_slip_correction(&lower, slip, |candidate| {
+            if let Some(zipf) = vocabulary.frequent_ordinary_zipf(candidate, min_zipf) {
+                if !found.iter().any(|(seen, _, _)| seen == candidate) {
+                    found.push((candidate.to_string(), slip, zipf));
+                }
             }
-        }
+        });
     }
-    match found.as_slice() {
-        [] => Verdict::Keep,
-        [(candidate, slip)] => Verdict::Replace {
-            with: match_case(word, candidate),
+    found.sort_by(|a, b| b.2.total_cmp(&a.2));
+    let clear_winner = match found.as_slice() {
+        [_] => true,
+        // Lower case only: a word ten times commoner than any other fit (`wreks`: `weeks`).
+        [(_, _, best), (_, _, second), ..] => {
+            word_case(word) == Some(WordCase::Lower) && best - second >= CLEAR_WINNER_MARGIN
+        }
+        [] => return Verdict::Keep,
+    };
+    if clear_winner {
+        let (candidate, slip, _) = &found[0];
+        let fixed = match_case(word, candidate);
+        let others = if found.len() > 1 {
+            " and far more frequent than any other fit"
+        } else {
+            ""
+        };
+        return Verdict::Replace {
             reason: format!(
-                "`{word}` is not a word; `{}` is one slip away ({})",
-                match_case(word, candidate),
+                "`{word}` is not a word; `{fixed}` is one slip away ({}){others}",
                 slip.describe()
             ),
-            confidence,
-        },
-        several => Verdict::Report {
-            reason: format!(
-                "`{word}` is not a word and may be a typo for any of: {}",
-                several
-                    .iter()
-                    .map(|(c, _)| format!("`{}`", match_case(word, c)))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        },
+            with: fixed,
+            confidence: if found.len() > 1 {
+                confidence - 0.1
+            } else {
+                confidence
+            },
+        };
+    }
+    Verdict::Report {
+        reason: format!(
+            "`{word}` is not a word and may be a typo for any of: {}",
+            found
+                .iter()
+                .map(|(c, _, _)| format!("`{}`", match_case(word, c)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 
-/// Every word the typist may have meant, if they made this slip typing `word`
-/// (lower-case ASCII).
-fn slip_corrections(word: &str, slip: Slip) -> Vec<String> {
+/// Calls `visit` with every word the typist may have meant, if they made this slip
+/// typing `word` (lower-case ASCII). One buffer serves all candidates: a search tries
+/// hundreds of them and must not allocate for each.
+fn for_each_slip_correction(word: &str, slip: Slip, mut visit: impl FnMut(&str)) {
     let bytes = word.as_bytes();
-    let mut out = Vec::new();
+    let mut candidate: Vec<u8> = Vec::with_capacity(bytes.len() + 1);
+    let mut emit = |candidate: &[u8]| visit(std::str::from_utf8(candidate).expect("ASCII"));
     match slip {
         Slip::ExtraKey => {
             for i in 0..bytes.len() {
@@ -145,43 +168,46 @@ fn slip_corrections(word: &str, slip: Slip) -> Vec<String> {
                         .is_some_and(|&b| b == bytes[i] || are_neighbours(b, bytes[i]))
                 };
                 if beside(i.checked_sub(1)) || beside(Some(i + 1)) {
-                    let mut candidate = bytes.to_vec();
-                    candidate.remove(i);
-                    out.push(candidate);
+                    candidate.clear();
+                    candidate.extend_from_slice(&bytes[..i]);
+                    candidate.extend_from_slice(&bytes[i + 1..]);
+                    emit(&candidate);
                 }
             }
         }
         Slip::WrongKey => {
+            candidate.extend_from_slice(bytes);
             for i in 0..bytes.len() {
                 for &key in neighbours(bytes[i]) {
-                    let mut candidate = bytes.to_vec();
                     candidate[i] = key;
-                    out.push(candidate);
+                    emit(&candidate);
                 }
+                candidate[i] = bytes[i];
             }
         }
         Slip::Swapped => {
+            candidate.extend_from_slice(bytes);
             for i in 0..bytes.len().saturating_sub(1) {
                 if bytes[i] != bytes[i + 1] {
-                    let mut candidate = bytes.to_vec();
                     candidate.swap(i, i + 1);
-                    out.push(candidate);
+                    emit(&candidate);
+                    candidate.swap(i, i + 1);
                 }
             }
         }
         Slip::MissedKey => {
             for i in 0..=bytes.len() {
+                candidate.clear();
+                candidate.extend_from_slice(&bytes[..i]);
+                candidate.push(b'a');
+                candidate.extend_from_slice(&bytes[i..]);
                 for key in b'a'..=b'z' {
-                    let mut candidate = bytes.to_vec();
-                    candidate.insert(i, key);
-                    out.push(candidate);
+                    candidate[i] = key;
+                    emit(&candidate);
                 }
             }
         }
     }
-    out.into_iter()
-        .map(|bytes| String::from_utf8(bytes).expect("ASCII in, ASCII out"))
-        .collect()
 }
 
 /// Letter keys next to `key` on a QWERTY keyboard (same row and the rows above/below).
@@ -276,7 +302,12 @@ mod tests {
 
     #[test]
     fn ambiguous_slips_are_reported() {
-        let verdict = correct("bstter", false);
+        let verdict = correct("deined", false); // defined or denied
+        assert!(matches!(verdict, Verdict::Report { .. }), "{verdict:?}");
+        // ...but one fit ten times commoner than the rest is taken.
+        assert_eq!(corrected("bstter", false), "better");
+        // A capitalised token needs exactly one fit: `Bstter` also fits `Batter`.
+        let verdict = correct("Bstter", true);
         assert!(matches!(verdict, Verdict::Report { .. }), "{verdict:?}");
     }
 
@@ -350,6 +381,21 @@ mod tests {
     fn acronyms_and_short_tokens_are_left_alone() {
         assert_eq!(correct("TTPX", false), Verdict::Keep);
         assert_eq!(correct("teh", false), Verdict::Keep);
+    }
+
+    #[test]
+    fn each_slip_generates_its_corrections() {
+        let collect = |word: &str, slip: Slip| {
+            let mut out = Vec::new();
+            for_each_slip_correction(word, slip, |c| out.push(c.to_string()));
+            out
+        };
+        assert_eq!(collect("aab", Slip::ExtraKey), ["ab", "ab"]);
+        assert!(collect("tje", Slip::WrongKey).contains(&"the".to_string()));
+        assert_eq!(collect("teh", Slip::Swapped), ["eth", "the"]);
+        let missed = collect("te", Slip::MissedKey);
+        assert_eq!(missed.len(), 26 * 3);
+        assert!(missed.contains(&"the".to_string()));
     }
 
     #[test]

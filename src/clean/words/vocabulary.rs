@@ -9,7 +9,7 @@
 //!   text holds misspellings and glued pairs) is unverified.
 //! * [`Vocabulary::is_real_word`]: a dictionary word or a reasonably frequent one; a
 //!   token that is not real may be a fragment (the left half of `Erdo an`).
-//! * [`Vocabulary::ordinary_word_zipf`]: an ordinary lower-case dictionary word, the
+//! * [`Vocabulary::ordinary_word_zipf_given`]: an ordinary lower-case dictionary word, the
 //!   only kind a repair may produce (a piece of a glued word, a typo's correction).
 
 use super::lexicon::{Entry, Lexicon};
@@ -22,7 +22,7 @@ pub(crate) const SITE_WORD_ZIPF: f32 = 3.0;
 const REAL_WORD_MIN_ZIPF: f32 = 3.0;
 
 /// Below this Zipf frequency a lower-case word that only wordfreq lists is unverified.
-const UNVERIFIED_MAX_ZIPF: f32 = 3.0;
+const UNVERIFIED_MAX_ZIPF: f32 = 3.5;
 
 /// How far a token is trusted as it stands.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -62,11 +62,12 @@ impl<'a> Vocabulary<'a> {
     }
 
     /// How far `word` is trusted as it stands (see [`Standing`]).
+    #[cfg(test)] // the passes look the entry up once and use `standing_given`
     pub fn standing(&self, word: &str) -> Standing {
         self.standing_given(word, self.entry(word))
     }
 
-    /// [`Self::standing`] when the lexicon's entry for `word` is already at hand.
+    /// How far `word` is trusted as it stands, given the lexicon's entry for it.
     pub fn standing_given(&self, word: &str, entry: Option<Entry>) -> Standing {
         match entry {
             None if self.site_knows(word) => Standing::Known,
@@ -95,10 +96,25 @@ impl<'a> Vocabulary<'a> {
         listed || self.site_knows(word)
     }
 
-    /// The Zipf frequency of `word` if it is an ordinary lower-case dictionary word (or a
-    /// site word); `None` for names, unlisted words and unknown strings.
-    pub fn ordinary_word_zipf(&self, word: &str) -> Option<f32> {
-        match self.entry(word) {
+    /// The Zipf frequency of `word` (lower case) if it is an ordinary dictionary word at
+    /// least `min_zipf` frequent, or a site word (counted as [`SITE_WORD_ZIPF`]) when
+    /// that is enough. Cheap even for the many misspellings a typo search tries.
+    pub fn frequent_ordinary_zipf(&self, word: &str, min_zipf: f32) -> Option<f32> {
+        let listed = self
+            .lexicon
+            .frequent_entry(word, min_zipf)
+            .filter(|entry| entry.is_ordinary_word())
+            .map(Entry::zipf);
+        listed.or_else(|| {
+            (min_zipf <= SITE_WORD_ZIPF && self.site_knows(word)).then_some(SITE_WORD_ZIPF)
+        })
+    }
+
+    /// The Zipf frequency of `word` (whose lexicon entry is `entry`) if it is an ordinary
+    /// lower-case dictionary word (or a site word); `None` for names, unlisted words and
+    /// unknown strings.
+    pub fn ordinary_word_zipf_given(&self, word: &str, entry: Option<Entry>) -> Option<f32> {
+        match entry {
             Some(entry) if entry.is_ordinary_word() => Some(entry.zipf()),
             _ if self.site_knows(word) => Some(SITE_WORD_ZIPF),
             _ => None,
@@ -118,7 +134,7 @@ mod tests {
         assert_eq!(vocabulary.standing("mariaamkahn"), Standing::Known);
         assert!(vocabulary.is_real_word("mariaamkahn"));
         assert_eq!(
-            vocabulary.ordinary_word_zipf("mariaamkahn"),
+            vocabulary.ordinary_word_zipf_given("mariaamkahn", None),
             Some(SITE_WORD_ZIPF)
         );
     }
@@ -132,8 +148,16 @@ mod tests {
         assert!(!vocabulary.is_real_word("erdo"));
         // A name: real, but not an ordinary word.
         assert!(vocabulary.is_real_word("Kandahar"));
-        assert_eq!(vocabulary.ordinary_word_zipf("Kandahar"), None);
-        assert!(vocabulary.ordinary_word_zipf("journalist").unwrap() > 3.0);
+        assert_eq!(
+            vocabulary.ordinary_word_zipf_given("Kandahar", vocabulary.entry("Kandahar")),
+            None
+        );
+        assert!(
+            vocabulary
+                .ordinary_word_zipf_given("journalist", vocabulary.entry("journalist"))
+                .unwrap()
+                > 3.0
+        );
     }
 
     #[test]

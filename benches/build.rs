@@ -1,0 +1,857 @@
+//! Build benchmark: how fast `copydesk::site::build` renders sites of 1k and 10k articles.
+//!
+//! `cargo bench --bench build` (or `cargo bench --bench build -- 500 2000 --runs 5` for other
+//! sizes; `--keep` leaves the generated sites in place to look at). The bench writes its own synthetic sites, so it needs nothing outside the repo:
+//! [`synthetic`] generates deterministic articles of about 1,000 words, each with front
+//! matter (title, standfirst, authors, date-time, tags, description, bio), a `<!--more-->`
+//! summary marker, a `::: pullquote` repeating a sentence of the body, emphasis, links to
+//! earlier articles, sometimes a sub-heading and a list. It writes them through the shared
+//! [`copydesk::article::Article`] contract into a temporary site on `/dev/shm` (a tmpfs, so
+//! the disk does not dominate the timing) when there is one.
+//!
+//! Each size is built several times into a fresh output folder; the table shows the median
+//! wall time, articles per second, CPU time and the process's peak resident memory during the
+//! build ([`measure`]: the kernel's high-water mark, reset before each build). A build that
+//! fails, or that does not write one page per article, stops the bench with the reason.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use copydesk::progress::Silent;
+use copydesk::site::{build, BuildOptions, BuildSummary};
+
+/// Deterministic synthetic news sites, written the way `copydesk clean` writes articles.
+mod synthetic {
+    use std::fs;
+    use std::io;
+    use std::path::Path;
+
+    use chrono::{Duration, NaiveDate, TimeZone, Utc};
+    use copydesk::article::{Article, ArticleDate, FrontMatter};
+
+    /// `site.toml` of every generated site.
+    pub const SITE_TOML: &str = r#"title = "The Benchmark Courier"
+base_url = "https://bench.example.org"
+language = "en"
+description = "Synthetic long reads for measuring copydesk build"
+paginate = 20
+"#;
+
+    /// SplitMix64: small, fast, and the same sequence on every machine.
+    pub struct Rng(u64);
+
+    impl Rng {
+        pub fn new(seed: u64, stream: u64) -> Rng {
+            let mut rng = Rng(seed ^ stream.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            rng.next_u64();
+            rng
+        }
+
+        pub fn next_u64(&mut self) -> u64 {
+            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        }
+
+        /// A number in `0..n` (`n > 0`).
+        pub fn below(&mut self, n: usize) -> usize {
+            (self.next_u64() % n as u64) as usize
+        }
+
+        /// A number in `low..=high`.
+        pub fn between(&mut self, low: usize, high: usize) -> usize {
+            low + self.below(high - low + 1)
+        }
+
+        pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+            items[self.below(items.len())]
+        }
+
+        /// True with probability `percent`/100.
+        pub fn percent(&mut self, percent: usize) -> bool {
+            self.below(100) < percent
+        }
+    }
+
+    const AUTHORS: &[&str] = &[
+        "Imogen Vale",
+        "Tariq Bellamy",
+        "Solveig Markham",
+        "Rafael Okonjo",
+        "Wen Hartigan",
+        "Priya Castellan",
+        "Oskar Lindgard",
+        "Nadia Feraud",
+        "Callum Ashdown",
+        "Yusra Kettering",
+        "Marguerite Osei",
+        "Dmitri Halvorsen",
+        "Lucía Brennan",
+        "Tobias Nakamura",
+        "Hollis Adebayo",
+        "Ines Whitcombe",
+    ];
+
+    const TAGS: &[&str] = &[
+        "councils",
+        "rail",
+        "harbours",
+        "schools",
+        "water",
+        "courts",
+        "farming",
+        "budgets",
+        "housing",
+        "hospitals",
+        "weather",
+        "libraries",
+        "elections",
+        "bridges",
+        "fisheries",
+        "museums",
+        "energy",
+        "roads",
+        "parks",
+        "markets",
+        "universities",
+        "policing",
+        "tourism",
+        "pensions",
+        "broadband",
+        "wildlife",
+        "theatre",
+        "football",
+        "ferries",
+        "forestry",
+    ];
+
+    const TOWNS: &[&str] = &[
+        "Saltmarsh",
+        "Kellow Bay",
+        "Ambridge Vale",
+        "Durnholt",
+        "Pennock",
+        "Wrexley",
+        "Coldwater Point",
+        "Hesketh",
+        "Marrowby",
+        "Tillingford",
+        "Orchard Hythe",
+        "Brackenmoor",
+        "Quillon",
+        "Stavely Cross",
+        "Fennick",
+        "Lowther Reach",
+    ];
+
+    const BODIES: &[&str] = &[
+        "borough council",
+        "harbour board",
+        "rail operator",
+        "water company",
+        "health trust",
+        "parish assembly",
+        "schools inspectorate",
+        "planning tribunal",
+        "county treasury",
+        "library service",
+        "ferry authority",
+        "fire service",
+    ];
+
+    const SUBJECTS: &[&str] = &[
+        "councillors",
+        "residents",
+        "the treasurer",
+        "inspectors",
+        "the mayor",
+        "campaigners",
+        "engineers",
+        "shopkeepers",
+        "the opposition",
+        "auditors",
+        "teachers",
+        "fishermen",
+        "the trust's directors",
+        "commuters",
+        "local historians",
+        "the ombudsman",
+    ];
+
+    const VERBS: &[&str] = &[
+        "approved",
+        "rejected",
+        "postponed",
+        "questioned",
+        "welcomed",
+        "costed",
+        "reopened",
+        "defended",
+        "redrew",
+        "scrutinised",
+        "backed",
+        "shelved",
+        "publicised",
+        "amended",
+        "audited",
+        "inherited",
+    ];
+
+    const OBJECTS: &[&str] = &[
+        "the revised timetable",
+        "a loan for the sea wall",
+        "the winter gritting rota",
+        "plans for a second footbridge",
+        "the cost of the new reservoir",
+        "a levy on holiday lets",
+        "the closure of two branch libraries",
+        "a cap on harbour fees",
+        "the consultation on bus routes",
+        "the school catchment map",
+        "a grant for the lifeboat station",
+        "the contract for street lighting",
+        "repairs to the market hall roof",
+        "the tender for ward cleaning",
+    ];
+
+    const WHEN: &[&str] = &[
+        "on Tuesday evening",
+        "after a four-hour meeting",
+        "for the second time this spring",
+        "before the summer recess",
+        "in a vote that split the chamber",
+        "at a packed public session",
+        "with almost no debate",
+        "late on Friday",
+        "despite a petition of 3,000 names",
+        "under pressure from the auditors",
+    ];
+
+    const CONNECTIVES: &[&str] = &[
+        "Even so,",
+        "Meanwhile,",
+        "By the autumn,",
+        "In private,",
+        "For now,",
+        "Elsewhere in the county,",
+        "Two years ago,",
+        "As the figures show,",
+        "Since then,",
+        "Not everyone agrees:",
+    ];
+
+    const ADJECTIVES: &[&str] = &[
+        "overdue",
+        "costly",
+        "modest",
+        "contested",
+        "long-promised",
+        "temporary",
+        "sweeping",
+        "cautious",
+        "quiet",
+        "unexpected",
+    ];
+
+    const ROLES: &[&str] = &[
+        "a retired harbourmaster",
+        "the council's finance lead",
+        "a primary-school head",
+        "a ferry pilot of thirty years",
+        "the chair of the residents' association",
+        "a structural engineer",
+        "a market trader",
+        "the county archivist",
+    ];
+
+    const HEADLINE_NOUNS: &[&str] = &[
+        "Sea Wall",
+        "Ferry",
+        "Library",
+        "Bus Route",
+        "Reservoir",
+        "Footbridge",
+        "Market Hall",
+        "Lifeboat",
+        "School",
+        "Harbour",
+    ];
+
+    const HEADLINE_VERBS: &[&str] = &[
+        "Delays",
+        "Backs",
+        "Rethinks",
+        "Scraps",
+        "Rescues",
+        "Funds",
+        "Questions",
+        "Revives",
+    ];
+
+    const SUBHEADINGS: &[&str] = &[
+        "What happens next",
+        "The money question",
+        "A town divided",
+        "How we got here",
+        "The view from the quay",
+    ];
+
+    /// What a generator run wrote.
+    #[derive(Debug, Default, Clone, Copy)]
+    pub struct SiteStats {
+        pub articles: usize,
+        pub words: usize,
+        pub bytes: u64,
+    }
+
+    /// The headline, slug and town of article `index`: derived from their own stream, so
+    /// any article can link to an earlier one without generating it.
+    pub fn headline(seed: u64, index: usize) -> (String, String, &'static str) {
+        let mut rng = Rng::new(seed, 2 * index as u64);
+        let town = rng.pick(TOWNS);
+        let title = match rng.below(3) {
+            0 => format!(
+                "{town} {} the {} {} Plan",
+                rng.pick(HEADLINE_VERBS),
+                capitalise(rng.pick(ADJECTIVES)),
+                rng.pick(HEADLINE_NOUNS)
+            ),
+            1 => format!(
+                "Inside the Fight Over {town}’s {}",
+                rng.pick(HEADLINE_NOUNS)
+            ),
+            _ => format!(
+                "Why {town} Still Waits for Its {}",
+                rng.pick(HEADLINE_NOUNS)
+            ),
+        };
+        let slug = format!("{}-{:05}", slugify(&title), index + 1);
+        (title, slug, town)
+    }
+
+    fn capitalise(word: &str) -> String {
+        let mut chars = word.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    }
+
+    fn slugify(text: &str) -> String {
+        let mut slug = String::with_capacity(text.len());
+        for c in text.chars() {
+            if c.is_ascii_alphanumeric() {
+                slug.push(c.to_ascii_lowercase());
+            } else if !slug.ends_with('-') && !slug.is_empty() {
+                slug.push('-');
+            }
+        }
+        slug.trim_end_matches('-').to_string()
+    }
+
+    /// Writes one article's body, sentence by sentence, remembering a quotable sentence
+    /// for the pull-quote.
+    struct BodyWriter<'a> {
+        rng: Rng,
+        seed: u64,
+        index: usize,
+        town: &'a str,
+        quote: Option<String>,
+    }
+
+    impl BodyWriter<'_> {
+        fn sentence(&mut self) -> String {
+            let town = self.town;
+            match self.rng.below(8) {
+                0 | 1 => {
+                    let subject = capitalise(self.rng.pick(SUBJECTS));
+                    let verb = self.rng.pick(VERBS);
+                    let object = self.decorate_object();
+                    format!("{subject} {verb} {object} {}.", self.rng.pick(WHEN))
+                }
+                2 | 3 => {
+                    let connective = self.rng.pick(CONNECTIVES);
+                    let subject = self.rng.pick(SUBJECTS);
+                    let verb = self.rng.pick(VERBS);
+                    let object = self.decorate_object();
+                    format!("{connective} {subject} in {town} {verb} {object}.")
+                }
+                4 => {
+                    let rng = &mut self.rng;
+                    format!(
+                        "The {town} {} said the {} work on {} would take {} months.",
+                        rng.pick(BODIES),
+                        rng.pick(ADJECTIVES),
+                        rng.pick(OBJECTS),
+                        rng.between(3, 30)
+                    )
+                }
+                5 => self.quotation(),
+                6 => {
+                    let rng = &mut self.rng;
+                    format!(
+                        "About {} people live within a mile of the works, and {} in {} of them signed the petition.",
+                        rng.between(2, 40) * 100,
+                        rng.between(1, 9),
+                        rng.between(10, 20)
+                    )
+                }
+                _ => {
+                    let rng = &mut self.rng;
+                    format!(
+                        "{} {} {}, according to figures published by the {}.",
+                        capitalise(rng.pick(SUBJECTS)),
+                        rng.pick(VERBS),
+                        rng.pick(OBJECTS),
+                        rng.pick(BODIES)
+                    )
+                }
+            }
+        }
+
+        /// A quoted sentence with attribution; the first becomes the pull-quote.
+        fn quotation(&mut self) -> String {
+            let words = format!(
+                "We {} {} because nobody in {} was asked",
+                self.rng.pick(VERBS),
+                self.rng.pick(OBJECTS),
+                self.town
+            );
+            let speaker = self.rng.pick(AUTHORS);
+            let role = self.rng.pick(ROLES);
+            let sentence = format!("“{words},” said {speaker}, {role}.");
+            if self.quote.is_none() {
+                self.quote = Some(format!("“{words},” {speaker} said."));
+            }
+            sentence
+        }
+
+        /// An object phrase, sometimes emphasised or linked to an earlier article.
+        fn decorate_object(&mut self) -> String {
+            let object = self.rng.pick(OBJECTS);
+            match self.rng.below(20) {
+                0 => format!("*{object}*"),
+                1 if self.index > 0 => {
+                    let earlier = self.index - 1 - self.rng.below(self.index.min(200));
+                    let (_, slug, _) = headline(self.seed, earlier);
+                    format!("[{object}](/articles/{slug}/)")
+                }
+                _ => object.to_string(),
+            }
+        }
+
+        fn paragraph(&mut self, word_goal: usize) -> String {
+            let mut text = String::new();
+            while count_words(&text) < word_goal {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(&self.sentence());
+            }
+            text
+        }
+
+        fn list(&mut self) -> String {
+            (0..self.rng.between(3, 5))
+                .map(|_| format!("- {}", capitalise(self.rng.pick(OBJECTS))))
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+    }
+
+    pub fn count_words(text: &str) -> usize {
+        text.split_whitespace().count()
+    }
+
+    /// The body: a lede, the summary marker, then paragraphs to about `goal` words, with a
+    /// pull-quote after the third paragraph and sometimes a sub-heading and a list.
+    fn body(writer: &mut BodyWriter<'_>, goal: usize) -> String {
+        let mut blocks = vec![writer.paragraph(45), "<!--more-->".to_string()];
+        let mut words = count_words(&blocks[0]);
+        let heading_at = writer.rng.between(4, 7);
+        let list_at = writer.rng.percent(40).then(|| writer.rng.between(3, 8));
+        let mut paragraph = 1;
+        while words < goal {
+            let goal_here = writer.rng.between(60, 120);
+            let text = writer.paragraph(goal_here);
+            words += count_words(&text);
+            blocks.push(text);
+            paragraph += 1;
+            if paragraph == 3 {
+                let quote = writer.quote.clone().unwrap_or_else(|| writer.quotation());
+                blocks.push(format!("::: pullquote\n{quote}\n:::"));
+            }
+            if paragraph == heading_at {
+                blocks.push(format!("## {}", writer.rng.pick(SUBHEADINGS)));
+            }
+            if Some(paragraph) == list_at {
+                blocks.push(writer.list());
+            }
+        }
+        let mut body = blocks.join("\n\n");
+        body.push('\n');
+        body
+    }
+
+    /// Article `index` of the site generated from `seed`, and its slug.
+    pub fn article(seed: u64, index: usize) -> (String, Article) {
+        let (title, slug, town) = headline(seed, index);
+        let mut rng = Rng::new(seed, 2 * index as u64 + 1);
+        let mut authors = vec![rng.pick(AUTHORS).to_string()];
+        if rng.percent(20) {
+            let second = rng.pick(AUTHORS).to_string();
+            if second != authors[0] {
+                authors.push(second);
+            }
+        }
+        let mut tags: Vec<String> = Vec::new();
+        for _ in 0..rng.between(1, 3) {
+            let tag = rng.pick(TAGS).to_string();
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+        let epoch = Utc.from_utc_datetime(
+            &NaiveDate::from_ymd_opt(2020, 1, 1)
+                .and_then(|d| d.and_hms_opt(6, 0, 0))
+                .expect("a valid date"),
+        );
+        let published = epoch + Duration::minutes(index as i64 * 180 + rng.below(180) as i64);
+        let goal = rng.between(900, 1100);
+        let mut writer = BodyWriter {
+            rng,
+            seed,
+            index,
+            town,
+            quote: None,
+        };
+        let subtitle = writer.sentence().replace(['*', '[', ']'], "");
+        let subtitle = strip_link_targets(&subtitle);
+        let body = body(&mut writer, goal);
+        let front = FrontMatter {
+            title,
+            subtitle: Some(subtitle.clone()),
+            authors: authors.clone(),
+            date: Some(ArticleDate::Offset(published.fixed_offset())),
+            bio: Some(format!(
+                "{} reports on {} and the county's public services.",
+                authors[0], town
+            )),
+            description: Some(subtitle),
+            tags,
+            ..FrontMatter::default()
+        };
+        (slug, Article { front, body })
+    }
+
+    /// Removes `(/articles/…/)` link targets left after the brackets were stripped.
+    fn strip_link_targets(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(start) = rest.find("(/articles/") {
+            out.push_str(&rest[..start]);
+            match rest[start..].find(')') {
+                Some(end) => rest = &rest[start + end + 1..],
+                None => rest = "",
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// Writes a site of `count` articles into `root` (`site.toml`, `content/articles/`).
+    pub fn write_site(root: &Path, count: usize, seed: u64) -> io::Result<SiteStats> {
+        let articles = root.join("content").join("articles");
+        fs::create_dir_all(&articles)?;
+        fs::write(root.join("site.toml"), SITE_TOML)?;
+        let mut stats = SiteStats::default();
+        for index in 0..count {
+            let (slug, article) = article(seed, index);
+            let text = article.to_markdown();
+            stats.articles += 1;
+            stats.words += count_words(&article.body);
+            stats.bytes += text.len() as u64;
+            fs::write(articles.join(format!("{slug}.md")), text)?;
+        }
+        Ok(stats)
+    }
+}
+
+/// What the kernel says about this process: peak memory and CPU time.
+mod measure {
+    use std::fs;
+
+    /// Resets the peak-RSS high-water mark to the current RSS (Linux: `5` into
+    /// `/proc/self/clear_refs`). False when the kernel does not allow it.
+    pub fn reset_peak_rss() -> bool {
+        fs::write("/proc/self/clear_refs", "5").is_ok()
+    }
+
+    /// A `kB` field of `/proc/self/status`, in KiB.
+    fn status_kib(field: &str) -> Option<u64> {
+        let status = fs::read_to_string("/proc/self/status").ok()?;
+        let line = status.lines().find(|l| l.starts_with(field))?;
+        line[field.len()..]
+            .trim()
+            .trim_end_matches("kB")
+            .trim()
+            .parse()
+            .ok()
+    }
+
+    /// Peak resident memory since the last reset, in KiB (`VmHWM`).
+    pub fn peak_rss_kib() -> Option<u64> {
+        status_kib("VmHWM:")
+    }
+
+    /// Resident memory now, in KiB (`VmRSS`).
+    pub fn rss_kib() -> Option<u64> {
+        status_kib("VmRSS:")
+    }
+
+    /// Clock ticks per second of `/proc` times (`getconf CLK_TCK`; 100 on Linux).
+    pub fn clock_ticks_per_second() -> f64 {
+        std::process::Command::new("getconf")
+            .arg("CLK_TCK")
+            .output()
+            .ok()
+            .and_then(|out| String::from_utf8(out.stdout).ok())
+            .and_then(|text| text.trim().parse().ok())
+            .unwrap_or(100.0)
+    }
+
+    /// User + system CPU time of this process so far, in seconds, from `/proc/self/stat`.
+    pub fn cpu_seconds(ticks_per_second: f64) -> Option<f64> {
+        let stat = fs::read_to_string("/proc/self/stat").ok()?;
+        // Fields after the command name, which is in parentheses and may hold spaces.
+        let after_name = &stat[stat.rfind(')')? + 2..];
+        let fields: Vec<&str> = after_name.split_whitespace().collect();
+        // utime and stime are fields 14 and 15 of the whole line: 11 and 12 here.
+        let user: f64 = fields.get(11)?.parse().ok()?;
+        let system: f64 = fields.get(12)?.parse().ok()?;
+        Some((user + system) / ticks_per_second)
+    }
+}
+
+/// Sizes and repetitions, from the command line: bare numbers are sizes, `--runs N`.
+struct BenchConfig {
+    sizes: Vec<usize>,
+    runs: usize,
+    seed: u64,
+    /// Keep the generated sites (and their last output) for inspection.
+    keep: bool,
+}
+
+impl BenchConfig {
+    fn from_args() -> Result<BenchConfig, String> {
+        let mut config = BenchConfig {
+            sizes: Vec::new(),
+            runs: 3,
+            seed: 1,
+            keep: false,
+        };
+        let mut args = std::env::args().skip(1);
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--runs" => config.runs = parse_number(args.next(), "--runs")?,
+                "--seed" => config.seed = parse_number::<u64>(args.next(), "--seed")?,
+                "--keep" => config.keep = true,
+                // `cargo bench` passes `--bench`; other harness flags mean nothing here.
+                flag if flag.starts_with('-') => {}
+                size => config
+                    .sizes
+                    .push(parse_number(Some(size.to_string()), "size")?),
+            }
+        }
+        if config.sizes.is_empty() {
+            config.sizes = vec![1_000, 10_000];
+        }
+        if config.runs == 0 || config.sizes.contains(&0) {
+            return Err("sizes and --runs must be at least 1".into());
+        }
+        Ok(config)
+    }
+}
+
+fn parse_number<T: std::str::FromStr>(text: Option<String>, what: &str) -> Result<T, String> {
+    let text = text.ok_or_else(|| format!("{what} needs a number"))?;
+    text.parse()
+        .map_err(|_| format!("{what}: `{text}` is not a number"))
+}
+
+/// Where generated sites go: `/dev/shm` when it is a writable folder, else the temp dir.
+fn scratch_dir() -> PathBuf {
+    let shm = Path::new("/dev/shm");
+    if shm.is_dir() && tempfile::tempdir_in(shm).is_ok() {
+        shm.to_path_buf()
+    } else {
+        std::env::temp_dir()
+    }
+}
+
+/// One measured build.
+#[derive(Debug, Clone, Copy)]
+struct Sample {
+    wall: f64,
+    cpu: Option<f64>,
+    peak_kib: Option<u64>,
+}
+
+/// Counts `articles/*/index.html` in the output: one page per generated article.
+fn article_pages(output: &Path) -> usize {
+    std::fs::read_dir(output.join("articles"))
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| e.path().join("index.html").is_file())
+                .count()
+        })
+        .unwrap_or(0)
+}
+
+/// Builds the site at `root` into `output` once, measuring it.
+fn build_once(root: &Path, output: &Path, ticks: f64) -> Result<(Sample, BuildSummary), String> {
+    let options = BuildOptions {
+        site_root: root.to_path_buf(),
+        output_dir: Some(output.to_path_buf()),
+        ..BuildOptions::default()
+    };
+    let peak_reset = measure::reset_peak_rss();
+    let cpu_before = measure::cpu_seconds(ticks);
+    let started = Instant::now();
+    let result = build(&options, &Silent);
+    let wall = started.elapsed().as_secs_f64();
+    let cpu = measure::cpu_seconds(ticks)
+        .zip(cpu_before)
+        .map(|(after, before)| after - before);
+    let peak_kib = if peak_reset {
+        measure::peak_rss_kib()
+    } else {
+        None
+    };
+    let summary = result.map_err(|failure| {
+        let lines: Vec<String> = failure.diagnostics.iter().map(|d| d.to_string()).collect();
+        format!("the build failed:\n{}", lines.join("\n"))
+    })?;
+    Ok((
+        Sample {
+            wall,
+            cpu,
+            peak_kib,
+        },
+        summary,
+    ))
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(|a, b| a.total_cmp(b));
+    values[values.len() / 2]
+}
+
+/// Generates a site of `count` articles and builds it `runs` times; prints one table row.
+fn bench_size(
+    scratch: &Path,
+    count: usize,
+    config: &BenchConfig,
+    ticks: f64,
+) -> Result<(), String> {
+    let mut site = tempfile::Builder::new()
+        .prefix(&format!("copydesk-bench-{count}-"))
+        .tempdir_in(scratch)
+        .map_err(|e| format!("cannot create a site folder in {}: {e}", scratch.display()))?;
+    site.disable_cleanup(config.keep);
+    let started = Instant::now();
+    let stats = synthetic::write_site(site.path(), count, config.seed)
+        .map_err(|e| format!("cannot write the synthetic site: {e}"))?;
+    eprintln!(
+        "generated {} articles, {} words, {:.1} MB in {:.1} s at {}",
+        stats.articles,
+        stats.words,
+        stats.bytes as f64 / 1e6,
+        started.elapsed().as_secs_f64(),
+        site.path().display()
+    );
+    let mut samples = Vec::new();
+    for run in 0..config.runs {
+        let output = site.path().join(format!("output-{run}"));
+        let (sample, summary) = build_once(site.path(), &output, ticks)?;
+        let pages = article_pages(&output);
+        if pages != count {
+            return Err(format!(
+                "the build wrote {pages} article pages under {}/articles for {count} articles",
+                output.display()
+            ));
+        }
+        eprintln!(
+            "  run {}: {:.3} s, {} pages, {} files",
+            run + 1,
+            sample.wall,
+            summary.pages,
+            summary.files
+        );
+        samples.push(sample);
+        if !(config.keep && run + 1 == config.runs) {
+            std::fs::remove_dir_all(&output)
+                .map_err(|e| format!("cannot remove {}: {e}", output.display()))?;
+        }
+    }
+    print_row(count, stats.words, &samples);
+    Ok(())
+}
+
+fn print_row(count: usize, words: usize, samples: &[Sample]) {
+    let wall = median(samples.iter().map(|s| s.wall).collect());
+    let cpu = samples
+        .iter()
+        .map(|s| s.cpu)
+        .collect::<Option<Vec<f64>>>()
+        .map(median)
+        .map_or("n/a".to_string(), |c| format!("{c:.2} s"));
+    let peak = samples
+        .iter()
+        .filter_map(|s| s.peak_kib)
+        .max()
+        .map_or("n/a".to_string(), |k| {
+            format!("{:.0} MiB", k as f64 / 1024.0)
+        });
+    println!(
+        "| {count} | {:.2} M | {wall:.3} s | {:.0} | {cpu} | {peak} |",
+        words as f64 / 1e6,
+        count as f64 / wall
+    );
+}
+
+fn main() -> ExitCode {
+    let config = match BenchConfig::from_args() {
+        Ok(config) => config,
+        Err(message) => {
+            eprintln!("bench build: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let scratch = scratch_dir();
+    let ticks = measure::clock_ticks_per_second();
+    eprintln!(
+        "copydesk build benchmark: sizes {:?}, {} runs each, sites in {}, {} threads; RSS before: {} KiB",
+        config.sizes,
+        config.runs,
+        scratch.display(),
+        rayon::current_num_threads(),
+        measure::rss_kib().unwrap_or(0)
+    );
+    println!(
+        "| articles | words | wall (median of {}) | articles/s | CPU (median) | peak RSS (max) |",
+        config.runs
+    );
+    println!("|---|---|---|---|---|---|");
+    for &count in &config.sizes {
+        if let Err(message) = bench_size(&scratch, count, &config, ticks) {
+            eprintln!("bench build: {count} articles: {message}");
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
+}
