@@ -1,5 +1,6 @@
 //! What the CLI prints and how: colour (honouring NO_COLOR), progress bars only on an
 //! interactive terminal outside CI, messages on stderr.
+
 use std::io::IsTerminal;
 
 use copydesk::diagnostic::{Diagnostic, Severity};
