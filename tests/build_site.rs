@@ -426,3 +426,33 @@ fn site_templates_override_the_theme_by_name() {
     );
     assert_eq!(site.read("style.css"), "body { color: teal }\n");
 }
+
+#[test]
+fn a_template_or_config_change_rerenders_every_page() {
+    let site = FixtureSite::copy("basic");
+    let mut builder = Builder::new(site.options());
+    let first = builder.build(&[], &Silent).unwrap();
+    site.write(
+        "templates/article.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1>{% endblock content %}",
+    );
+    let after_template = builder.build(&[], &Silent).unwrap();
+    assert_eq!(
+        after_template.files, first.articles,
+        "each article page, nothing else"
+    );
+    assert!(!site
+        .read("articles/bridge-vote/index.html")
+        .contains("story-body"));
+    let config = std::fs::read_to_string(site.root.join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        &config.replace("The Fixture Gazette", "The Fixture Herald"),
+    );
+    let after_config = builder.build(&[], &Silent).unwrap();
+    // Every page and the feed; the static files, sitemap and robots.txt hold no title.
+    assert_eq!(after_config.files, first.files - 4);
+    for (file, html) in site.html_files() {
+        assert!(html.contains("The Fixture Herald"), "{file}");
+    }
+}

@@ -5,7 +5,7 @@
 //! cap on a line of its own. This pass
 //!
 //! * drops page furniture: lines repeated three or more times (digits aside, so
-//!   `Page 3` and `Page 4` repeat) and lone page numbers ([`is_page_furniture`]);
+//!   `Page 3` and `Page 4` repeat) and lone page numbers ([`is_page_number`]);
 //! * joins drop caps (see [`super::drop_cap`]);
 //! * groups lines into blocks at blank lines, bridging a blank that only surrounded
 //!   dropped furniture in the middle of a sentence;
@@ -75,6 +75,10 @@ fn split_lines(doc: &MappedText) -> Vec<Line> {
 
 /// True for a lone page number: `12`, `- 12 -`, `Page 12`, `Page 12 of 30`, `12/30`.
 pub fn is_page_number(line: &str) -> bool {
+    // The longest shape, `page 123 of 456`, has 15 characters; most lines are far longer.
+    if line.len() > 24 || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let lower = line.trim().to_lowercase();
     let core = lower
         .trim_matches(|c: char| c == '-' || c == '–' || c == '—' || c.is_whitespace())
@@ -97,7 +101,10 @@ fn furniture_key(line: &str) -> String {
     let mut key = String::with_capacity(line.len());
     let mut in_digits = false;
     for c in line.chars() {
-        if c.is_ascii_digit() {
+        if c.is_ascii() && !c.is_ascii_digit() {
+            in_digits = false;
+            key.push(c.to_ascii_lowercase());
+        } else if c.is_ascii_digit() {
             if !in_digits {
                 key.push('#');
             }
@@ -118,44 +125,56 @@ fn may_repeat_as_furniture(line: &str) -> bool {
         && !line.ends_with(['.', '?', '!', '"', '”', '’', ','])
 }
 
-/// True when `line` is page furniture given how often each furniture key occurs.
-pub fn is_page_furniture(line: &str, repeats: &HashMap<String, usize>) -> bool {
-    is_page_number(line)
-        || (may_repeat_as_furniture(line)
-            && repeats.get(&furniture_key(line)).copied().unwrap_or(0) >= 3)
-}
-
 fn drop_page_furniture(lines: Vec<Line>, edits: &mut Vec<Edit>) -> Vec<Line> {
-    let mut repeats: HashMap<String, usize> = HashMap::new();
-    for line in &lines {
-        if let Line::Text(t) = line {
-            if may_repeat_as_furniture(t.as_str()) {
-                *repeats.entry(furniture_key(t.as_str())).or_default() += 1;
-            }
-        }
+    // Each candidate line's key, computed once; then how often each key occurs.
+    let keys: Vec<Option<String>> = lines
+        .iter()
+        .map(|line| match line {
+            Line::Text(t) if may_repeat_as_furniture(t.as_str()) => Some(furniture_key(t.as_str())),
+            _ => None,
+        })
+        .collect();
+    let mut repeats: HashMap<&str, usize> = HashMap::new();
+    for key in keys.iter().flatten() {
+        *repeats.entry(key.as_str()).or_default() += 1;
     }
+    let repeated = |key: &Option<String>| {
+        key.as_deref()
+            .is_some_and(|k| repeats.get(k).copied().unwrap_or(0) >= FURNITURE_REPEATS)
+    };
+    let verdicts: Vec<Option<&'static str>> = lines
+        .iter()
+        .zip(&keys)
+        .map(|(line, key)| match line {
+            Line::Text(t) if is_page_number(t.as_str()) => Some("page number removed"),
+            Line::Text(_) if repeated(key) => {
+                Some("running header or footer (repeated on every page) removed")
+            }
+            _ => None,
+        })
+        .collect();
     lines
         .into_iter()
-        .map(|line| match line {
-            Line::Text(t) if is_page_furniture(t.as_str(), &repeats) => {
+        .zip(verdicts)
+        .map(|(line, verdict)| match (line, verdict) {
+            (Line::Text(t), Some(reason)) => {
                 edits.push(Edit {
                     pass: "page_furniture",
                     position: t.position_at(0),
                     before: t.as_str().to_string(),
                     after: String::new(),
-                    reason: if is_page_number(t.as_str()) {
-                        "page number removed".into()
-                    } else {
-                        "running header or footer (repeated on every page) removed".into()
-                    },
+                    reason: reason.into(),
                     confidence: 0.9,
                 });
                 Line::Furniture
             }
-            other => other,
+            (other, _) => other,
         })
         .collect()
 }
+
+/// How often a line must repeat to count as a running header or footer.
+const FURNITURE_REPEATS: usize = 3;
 
 fn join_drop_caps(
     lines: Vec<Line>,

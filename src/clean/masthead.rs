@@ -217,6 +217,9 @@ pub fn is_bio(text: &str) -> bool {
 
 /// The authors of a byline (`By A`, `By A and B`, `By A, B and C`), if `text` is one.
 pub fn parse_byline(text: &str) -> Option<Vec<String>> {
+    if text.len() > 200 {
+        return None;
+    }
     let rest = text
         .strip_prefix("By ")
         .or_else(|| text.strip_prefix("by "))
@@ -243,6 +246,10 @@ fn is_name(text: &str) -> bool {
 
 /// A date in a common spelling, optionally after a weekday.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    // `Wednesday, September 17th, 2025` is the longest spelling: 32 characters.
+    if text.len() > 48 || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let cleaned = normalise_date_text(text);
     const FORMATS: &[&str] = &["%B %d %Y", "%d %B %Y", "%Y-%m-%d", "%B %d %Y %H:%M"];
     FORMATS

@@ -12,6 +12,8 @@ use std::collections::HashSet;
 
 /// Fewest words a pull-quote must repeat.
 const MIN_WORDS: usize = 8;
+/// Most words a pull-quote has (a layout lifts a sentence or two, not a paragraph).
+const MAX_WORDS: usize = 60;
 /// Verbs that mark a trailing attribution after a quotation.
 const ATTRIBUTION_VERBS: &[&str] = &[
     "said",
@@ -32,28 +34,41 @@ const ATTRIBUTION_VERBS: &[&str] = &[
 
 /// Indices of the paragraphs in `paragraphs` that are pull-quotes.
 pub fn find_pull_quotes(paragraphs: &[&str]) -> HashSet<usize> {
-    let padded: Vec<String> = paragraphs
-        .iter()
-        .map(|p| format!(" {} ", normalise(p)))
-        .collect();
-    let mut found = HashSet::new();
+    let padded: Vec<String> = paragraphs.iter().map(|p| padded_normal_form(p)).collect();
+    let mut found = vec![false; paragraphs.len()];
     for (i, paragraph) in paragraphs.iter().enumerate() {
-        let quote = normalise(strip_attribution(paragraph));
-        if quote.split(' ').count() < MIN_WORDS {
+        let words = paragraph.split_whitespace().count();
+        if !(MIN_WORDS..=MAX_WORDS).contains(&words) {
             continue;
         }
-        let needle = format!(" {quote} ");
+        let quote = strip_attribution(paragraph);
+        let needle = if quote.len() == paragraph.len() {
+            std::borrow::Cow::Borrowed(&padded[i])
+        } else {
+            std::borrow::Cow::Owned(padded_normal_form(quote))
+        };
+        if needle.matches(' ').count() <= MIN_WORDS {
+            continue;
+        }
+        let needle = needle.as_str();
         let repeats_another = padded.iter().enumerate().any(|(j, other)| {
             j != i
-                && !found.contains(&j)
+                && !found[j]
                 && (other.len() > needle.len() || (other.len() == needle.len() && j < i))
-                && other.contains(&needle)
+                && other.contains(needle)
         });
-        if repeats_another {
-            found.insert(i);
-        }
+        found[i] = repeats_another;
     }
-    found
+    (0..paragraphs.len()).filter(|&i| found[i]).collect()
+}
+
+/// [`normalise`]d text with a space at each end, so a search matches whole words only.
+fn padded_normal_form(text: &str) -> String {
+    let mut padded = String::with_capacity(text.len() + 2);
+    padded.push(' ');
+    padded.push_str(&normalise(text));
+    padded.push(' ');
+    padded
 }
 
 /// Lowercase words separated by single spaces, without quote marks or punctuation.

@@ -7,42 +7,28 @@
 //! [`lexicon_knows`]. Fragments of the very damage being judged (the pieces around a
 //! line-end hyphen, the tail of a drop cap) are not collected from the document.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use super::words::{Lexicon, WordContext};
 
-/// Known words for one document.
+/// Known words for one document. The document's own words are collected on the first
+/// question (most documents never ask one).
 #[derive(Debug)]
 pub struct Vocabulary<'a> {
     context: &'a WordContext,
-    document: HashSet<String>,
+    text: &'a str,
+    document: OnceCell<HashSet<String>>,
 }
 
 impl<'a> Vocabulary<'a> {
-    /// Collects the words of `text` (decoded, LF line ends) except damage fragments.
-    pub fn for_document(text: &str, context: &'a WordContext) -> Vocabulary<'a> {
-        let mut document = HashSet::new();
-        let mut previous_line = "";
-        for line in text.lines() {
-            let line = line.trim();
-            if line.is_empty() {
-                continue;
-            }
-            let tokens: Vec<&str> = line.split(' ').filter(|t| !t.is_empty()).collect();
-            let skip_first = previous_line.ends_with('-') || previous_line.chars().count() <= 2;
-            let skip_last = line.ends_with('-');
-            for (i, token) in tokens.iter().enumerate() {
-                if (i == 0 && skip_first) || (i + 1 == tokens.len() && skip_last) {
-                    continue;
-                }
-                let word = token.trim_matches(|c: char| !c.is_alphanumeric());
-                if !word.is_empty() {
-                    document.insert(word.to_lowercase());
-                }
-            }
-            previous_line = line;
+    /// The vocabulary of `text` (decoded, LF line ends) and the site's `context`.
+    pub fn for_document(text: &'a str, context: &'a WordContext) -> Vocabulary<'a> {
+        Vocabulary {
+            context,
+            text,
+            document: OnceCell::new(),
         }
-        Vocabulary { context, document }
     }
 
     /// True when `word` (a word or a hyphenated compound) is known.
@@ -51,8 +37,51 @@ impl<'a> Vocabulary<'a> {
             return false;
         }
         let lower = word.to_lowercase();
-        self.document.contains(&lower) || self.context.knows(word) || lexicon_knows(&lower)
+        self.document_words().contains(&lower) || self.context.knows(word) || lexicon_knows(&lower)
     }
+
+    fn document_words(&self) -> &HashSet<String> {
+        self.document
+            .get_or_init(|| collect_document_words(self.text))
+    }
+}
+
+/// The lowercase words of `text`, except damage fragments: the pieces around a line-end
+/// hyphen and the word after a lone letter (a drop cap's tail).
+fn collect_document_words(text: &str) -> HashSet<String> {
+    let mut words = HashSet::new();
+    let mut previous_line = "";
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let skip_first = previous_line.ends_with('-') || previous_line.chars().count() <= 2;
+        let skip_last = line.ends_with('-');
+        let mut tokens = line.split(' ').filter(|t| !t.is_empty()).peekable();
+        let mut first = true;
+        while let Some(token) = tokens.next() {
+            let is_last = tokens.peek().is_none();
+            if (first && skip_first) || (is_last && skip_last) {
+                first = false;
+                continue;
+            }
+            first = false;
+            let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+            if word.is_empty() {
+                continue;
+            }
+            if word.bytes().all(|b| !b.is_ascii_uppercase()) && word.is_ascii() {
+                if !words.contains(word) {
+                    words.insert(word.to_string());
+                }
+            } else {
+                words.insert(word.to_lowercase());
+            }
+        }
+        previous_line = line;
+    }
+    words
 }
 
 /// The embedded lexicon's verdict: a dictionary word, or one frequent enough in running

@@ -22,7 +22,17 @@ use clap::{Args, Parser, Subcommand};
 ///   copydesk serve      # preview on http://127.0.0.1:1111 with live reload
 ///   copydesk publish    # build and upload to the target in site.toml
 #[derive(Debug, Parser)]
-#[command(name = "copydesk", version, about, long_about, max_term_width = 100)]
+#[command(
+    name = "copydesk",
+    version,
+    about,
+    long_about,
+    verbatim_doc_comment,
+    max_term_width = 100,
+    after_help = "Exit status: 0 success; 1 some input, build or check failed (details on stderr); \
+                  2 usage error.\nColour is off when NO_COLOR is set or output is not a terminal; \
+                  progress bars appear only on a terminal outside CI."
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,

@@ -1,8 +1,6 @@
 //! What the CLI prints and how: colour (honouring NO_COLOR), progress bars only on an
 //! interactive terminal outside CI, messages on stderr.
 
-// Parts of this module are used only by some subcommands; until each lands, allow that.
-#![allow(dead_code)]
 use std::io::IsTerminal;
 
 use copydesk::diagnostic::{Diagnostic, Severity};

@@ -143,22 +143,22 @@ pub struct SiteData {
 }
 
 impl SiteData {
+    /// Positions in `articles` of the articles a listing page shows, in order.
+    pub fn listing_positions(&self, page: &ListingPage) -> Vec<usize> {
+        let range = page.start..page.end;
+        match page.kind {
+            ListingKind::Home => range.collect(),
+            ListingKind::Section(i) => self.sections[i].articles[range].to_vec(),
+            ListingKind::Tag(i) => self.tags[i].articles[range].to_vec(),
+            ListingKind::Author(i) => self.authors[i].articles[range].to_vec(),
+        }
+    }
+
     /// Articles a listing page shows, in order.
     pub fn listing_articles(&self, page: &ListingPage) -> impl Iterator<Item = &ArticleEntry> {
-        let all: &[usize] = match page.kind {
-            ListingKind::Home => &[],
-            ListingKind::Section(i) => &self.sections[i].articles,
-            ListingKind::Tag(i) => &self.tags[i].articles,
-            ListingKind::Author(i) => &self.authors[i].articles,
-        };
-        let home = matches!(page.kind, ListingKind::Home);
-        let range = page.start..page.end;
-        let listed: Box<dyn Iterator<Item = &ArticleEntry>> = if home {
-            Box::new(self.articles[range].iter())
-        } else {
-            Box::new(all[range].iter().map(|&i| &self.articles[i]))
-        };
-        listed
+        self.listing_positions(page)
+            .into_iter()
+            .map(|i| &self.articles[i])
     }
 
     /// The top-level sections, for the masthead's navigation.

@@ -99,7 +99,8 @@ struct CachedDoc {
 /// Parsed documents from earlier builds, by path.
 #[derive(Debug, Default)]
 pub struct ContentCache {
-    docs: HashMap<PathBuf, CachedDoc>,
+    /// Keyed by path relative to `content/` (hashing strings is much cheaper than paths).
+    docs: HashMap<String, CachedDoc>,
 }
 
 impl ContentCache {
@@ -118,17 +119,19 @@ impl ContentCache {
             return loaded;
         }
         let (markdown_files, assets, walk_errors) = walk_content(&content);
+        let changed = ChangedPaths::new(changed, &content);
         loaded.assets = assets;
         loaded.errors.extend(walk_errors);
 
         progress.start("Loading", markdown_files.len() as u64);
-        let results: Vec<(PathBuf, CachedDoc)> = markdown_files
+        let results: Vec<(String, CachedDoc)> = markdown_files
             .into_par_iter()
             .map(|(path, relative)| {
                 let stamp = file_stamp(&path);
-                let cached = self.docs.get(&path).filter(|c| {
-                    Some(c.stamp) == stamp && !changed.iter().any(|p| same_file(p, &path))
-                });
+                let cached = self
+                    .docs
+                    .get(&relative)
+                    .filter(|c| Some(c.stamp) == stamp && !changed.contains(&path));
                 let entry = match cached {
                     Some(cached) => cached.clone(),
                     None => CachedDoc {
@@ -136,17 +139,17 @@ impl ContentCache {
                             modified: None,
                             len: 0,
                         }),
-                        result: load_doc(&path, relative),
+                        result: load_doc(&path, relative.clone()),
                     },
                 };
                 progress.advance(1);
-                (path, entry)
+                (relative, entry)
             })
             .collect();
         progress.finish();
 
-        self.docs.clear();
-        for (path, entry) in results {
+        let mut docs = HashMap::with_capacity(results.len());
+        for (relative, entry) in results {
             match &entry.result {
                 Ok((doc, warnings)) => {
                     loaded.docs.push(Arc::clone(doc));
@@ -154,23 +157,47 @@ impl ContentCache {
                 }
                 Err(error) => loaded.errors.push(error.clone()),
             }
-            self.docs.insert(path, entry);
+            docs.insert(relative, entry);
         }
+        self.docs = docs;
         loaded.docs.sort_by(|a, b| a.relative.cmp(&b.relative));
         loaded
     }
 }
 
-/// Compares a reported changed path with a walked one, tolerating `./` prefixes and
-/// absolute/relative spellings.
-fn same_file(changed: &Path, walked: &Path) -> bool {
-    changed == walked
-        || changed.ends_with(walked)
-        || walked.ends_with(changed)
-        || matches!(
-            (changed.canonicalize(), walked.canonicalize()),
-            (Ok(a), Ok(b)) if a == b
-        )
+/// The paths a caller says changed, resolved once so that checking each of thousands of
+/// walked files is a hash lookup. Walked paths start with `content/` as given; changed
+/// paths may be spelled relative, absolute or through symlinks, so both sides are
+/// compared in canonical form.
+struct ChangedPaths {
+    canonical: std::collections::HashSet<PathBuf>,
+    /// `content/` as walked, and its canonical form.
+    walked_root: PathBuf,
+    canonical_root: Option<PathBuf>,
+}
+
+impl ChangedPaths {
+    fn new(changed: &[PathBuf], content: &Path) -> ChangedPaths {
+        ChangedPaths {
+            canonical: changed
+                .iter()
+                .map(|p| p.canonicalize().unwrap_or_else(|_| p.clone()))
+                .collect(),
+            walked_root: content.to_path_buf(),
+            canonical_root: content.canonicalize().ok(),
+        }
+    }
+
+    fn contains(&self, walked: &Path) -> bool {
+        if self.canonical.is_empty() {
+            return false;
+        }
+        let canonical = match (&self.canonical_root, walked.strip_prefix(&self.walked_root)) {
+            (Some(root), Ok(rest)) => root.join(rest),
+            _ => walked.to_path_buf(),
+        };
+        self.canonical.contains(&canonical) || self.canonical.contains(walked)
+    }
 }
 
 fn file_stamp(path: &Path) -> Option<FileStamp> {

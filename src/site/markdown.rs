@@ -165,17 +165,28 @@ fn paragraph_lines<'a>(
     lines
 }
 
-/// The fence a line spells, if it is nothing but text forming one.
-fn line_fence(line: &[(Event<'_>, Range<usize>)]) -> Option<Fence> {
-    let mut text = String::new();
-    for (event, _) in line {
-        match event {
-            Event::Text(t) => text.push_str(t),
-            Event::SoftBreak | Event::HardBreak => {}
-            _ => return None,
-        }
+/// The fence a paragraph line spells, read from the *source* line, never from decoded
+/// text: the clean stage writes a raw paragraph `::: pullquote` as `\::: pullquote`, whose
+/// text decodes to the same characters but must stay text, or raw copy would become
+/// markup. So the line in the file must itself start with `:::`, and every event of the
+/// line must be plain text.
+fn line_fence(line: &[(Event<'_>, Range<usize>)], source: &BodySource<'_>) -> Option<Fence> {
+    let all_text = line
+        .iter()
+        .all(|(e, _)| matches!(e, Event::Text(_) | Event::SoftBreak | Event::HardBreak));
+    let (_, first) = line.first()?;
+    if !all_text {
+        return None;
     }
-    parse_fence(&text)
+    parse_fence(source_line(source.text, first.start))
+}
+
+/// The whole line of `text` holding byte `offset`, without its line end.
+fn source_line(text: &str, offset: usize) -> &str {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    text[start..end].trim_end_matches('\r')
 }
 
 /// Cheap test before splitting a paragraph into lines: can its first or last line be a
@@ -220,13 +231,13 @@ fn fenced_divs<'a>(
         let mut lines = paragraph_lines(inline);
         let mut before = Vec::new();
         let mut after = Vec::new();
-        if let Some(Fence::Open(name)) = lines.first().and_then(|l| line_fence(l)) {
+        if let Some(Fence::Open(name)) = lines.first().and_then(|l| line_fence(l, source)) {
             let line = lines.remove(0);
             let at = line.first().map_or(start_range.start, |(_, r)| r.start);
             before.push((Event::Html(CowStr::from(container_open(&name))), at..at));
             open.push((name, at));
         }
-        if lines.last().and_then(|l| line_fence(l)) == Some(Fence::Close) {
+        if lines.last().and_then(|l| line_fence(l, source)) == Some(Fence::Close) {
             let line = lines.pop().expect("checked");
             let at = line.first().map_or(end_range.start, |(_, r)| r.start);
             match open.pop() {
@@ -480,6 +491,57 @@ mod tests {
         );
         let out = html("::: {.box}\nx\n:::\n");
         assert!(out.starts_with("<div class=\"box\">"), "{out}");
+    }
+
+    #[test]
+    fn escaped_fences_from_raw_copy_stay_text() {
+        for escaped in [
+            "\\::: pullquote\nWords\n\\:::\n",
+            "\\:::\n",
+            "\\::: {.x}\n",
+            "\\:\\:\\: note\n",
+        ] {
+            let out = html(escaped);
+            assert!(out.starts_with("<p>:::"), "{escaped:?} -> {out}");
+            assert!(
+                !out.contains("<aside") && !out.contains("<div"),
+                "{escaped:?} -> {out}"
+            );
+        }
+        // A real fence closed by an escaped one is unclosed, not closed.
+        let err = render(BodySource {
+            path: Path::new("a.md"),
+            text: "::: pullquote\nWords\n\\:::\n",
+            first_line: 1,
+        });
+        assert!(err.is_err());
+    }
+
+    #[test]
+    fn raw_text_that_looks_like_a_fence_never_becomes_markup() {
+        let raw = "Headline\n\nBy Ann Lee\n\nFirst paragraph of the story.\n\n::: pullquote\n\n\
+                   Middle paragraph.\n\n:::\n\n::: {.x}\n\nLast paragraph.\n";
+        let cleaned = crate::clean::clean_text(
+            raw.as_bytes(),
+            Path::new("raw.txt"),
+            &crate::clean::words::WordContext::default(),
+        )
+        .unwrap();
+        let (body, _) = render(BodySource {
+            path: Path::new("a.md"),
+            text: &cleaned.article.body,
+            first_line: 1,
+        })
+        .unwrap();
+        assert!(
+            !body.html.contains("<aside") && !body.html.contains("<div"),
+            "{}",
+            body.html
+        );
+        // (The clean stage may also repair the words; the colons stay literal text.)
+        assert_eq!(body.html.matches("<p>:::").count(), 3, "{}", body.html);
+        assert!(body.html.contains("<p>:::</p>"), "{}", body.html);
+        assert!(body.html.contains("<p>::: {.x}</p>"), "{}", body.html);
     }
 
     #[test]

@@ -230,12 +230,14 @@ impl Builder {
                     warnings,
                 })
             }
-            Err(render_errors) => {
+            Err(run_errors) => {
+                // Render errors stop a build before anything is written, so the output is
+                // still what `previous` describes. A write error in place may have changed
+                // some files: forget the manifest so the next build stages a fresh site.
+                let output_unchanged = writer.written() == 0 || writer.is_staged();
                 writer.abandon();
-                // The output may hold part of this build's files only if written in place,
-                // which happens after rendering succeeded; keep the old state for next time.
-                self.last = previous;
-                Err(split_failure(render_errors, warnings))
+                self.last = previous.filter(|_| output_unchanged);
+                Err(split_failure(run_errors, warnings))
             }
         }
     }

@@ -100,17 +100,24 @@ impl SharedContext {
 
 /// Every HTML page of the site, with fingerprints.
 pub fn plan_pages(site: &SiteData, shared: &SharedContext) -> Vec<PlannedPage> {
-    let mut pages: Vec<PlannedPage> = site
+    // Each article's inputs are hashed once; listings combine those small hashes.
+    let inputs: Vec<u64> = site
         .articles
         .par_iter()
-        .enumerate()
-        .map(|(index, article)| {
+        .map(|article| {
             let mut hasher = DefaultHasher::new();
             shared.fingerprint.hash(&mut hasher);
             article.url.hash(&mut hasher);
             hash_article_inputs(site, article, &mut hasher);
-            planned(PageKind::Article(index), &article.url, hasher.finish())
+            hasher.finish()
         })
+        .collect();
+    let mut pages: Vec<PlannedPage> = site
+        .articles
+        .par_iter()
+        .zip(inputs.par_iter())
+        .enumerate()
+        .map(|(index, (article, &input))| planned(PageKind::Article(index), &article.url, input))
         .collect();
     pages.par_extend(
         site.listings
@@ -122,9 +129,8 @@ pub fn plan_pages(site: &SiteData, shared: &SharedContext) -> Vec<PlannedPage> {
                 listing.url.hash(&mut hasher);
                 (listing.number, listing.total).hash(&mut hasher);
                 listing_heading(site, listing).hash(&mut hasher);
-                for article in site.listing_articles(listing) {
-                    article.url.hash(&mut hasher);
-                    hash_article_inputs(site, article, &mut hasher);
+                for position in site.listing_positions(listing) {
+                    inputs[position].hash(&mut hasher);
                 }
                 planned(PageKind::Listing(index), &listing.url, hasher.finish())
             }),
