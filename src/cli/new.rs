@@ -10,9 +10,12 @@ use super::GlobalArgs;
 /// The longer help of `copydesk new`, shown after the options.
 const NEW_HELP: &str = "\
 Writes NAME/site.toml (default theme), NAME/.gitignore and one example raw article in
-NAME/content/raw/ showing each defect `copydesk clean` repairs (drop cap, glued words,
-a keyboard typo, a lost letter, a repeated pull-quote, byline, date and bio).
-Refuses a folder that exists and is not empty.
+NAME/content/raw/ showing each defect `copydesk clean` repairs: kicker, headline,
+standfirst, byline and date at the top; a drop cap, hard wraps, a line-end hyphen,
+running page headers, glued words, a keyboard typo, a lost accented letter, a repeated
+pull-quote, a ligature, mojibake, odd spaces and invisible characters; the author bio
+at the end. `copydesk build` then writes the repaired Markdown to content/articles/
+and the site to output/. Refuses a folder that exists and is not empty.
 
 Examples:
 
