@@ -729,8 +729,13 @@ pub fn evaluate(generated: &Generated, scores: &mut Scores) {
                 Check::PullQuote(text) => !blocks.contains(&BodyBlock::PullQuote(text.clone())),
                 _ => false,
             });
-            if failed && !WORD_CLASSES.contains(&defect.class) && defect.class != "line_end_hyphen"
-            {
+            let word_class =
+                WORD_CLASSES.contains(&defect.class) || defect.class == "line_end_hyphen";
+            let words_wanted = std::env::var("CORPUS_DEBUG").is_ok_and(|v| v == "words");
+            if failed && word_class && words_wanted {
+                report_word_miss(defect, &body_text);
+            }
+            if failed && !word_class && !words_wanted {
                 eprintln!("FAILED {}: {:?}", defect.class, defect.checks);
                 if std::env::var("CORPUS_DEBUG").is_ok_and(|v| v == "2") {
                     eprintln!("{}", String::from_utf8_lossy(&generated.raw));
@@ -738,6 +743,28 @@ pub fn evaluate(generated: &Generated, scores: &mut Scores) {
                 }
             }
         }
+    }
+}
+
+/// Prints a missed word-level repair with the output words where it should be: from the
+/// snippet's first word to its last, at most five words apart.
+fn report_word_miss(defect: &Defect, body_text: &str) {
+    let output: Vec<&str> = body_text.split([' ', '\n']).collect();
+    for check in &defect.checks {
+        let Check::InBody(wanted) = check else {
+            continue;
+        };
+        let words: Vec<&str> = wanted.split(' ').collect();
+        let (first, last) = (words[0], words[words.len() - 1]);
+        let found = (0..output.len()).find_map(|j| {
+            let k = (1..=5).find(|k| output.get(j + k) == Some(&last))?;
+            (output[j] == first).then(|| output[j..=j + k].join(" "))
+        });
+        eprintln!(
+            "MISSED {}: want `{wanted}`, got `{}`",
+            defect.class,
+            found.unwrap_or_default()
+        );
     }
 }
 
