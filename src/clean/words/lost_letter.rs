@@ -2,8 +2,10 @@
 //! `Erdoğan`.
 //!
 //! Two adjacent tokens are joined when the left one is not a real word (only a fragment:
-//! `Erdo`, or a capital letter or two that is no word: `Z rich`, `Ch vez`), no punctuation separates them, and putting exactly one of the letters below
-//! in place of the space gives a word the lexicon knows with some frequency (wordfreq
+//! `Erdo`, or a capital letter or two that is no word: `Z rich`, `Ch vez`) or the right
+//! one is a fragment after a capitalised word (`Mart nez`), no punctuation separates
+//! them, and putting exactly one of the letters below in place of the space gives a
+//! word the lexicon knows with some frequency (wordfreq
 //! lists names with diacritics: `erdoğan`). The capitals of the two parts are kept; the
 //! restored letter is a capital only inside a word in capitals.
 
@@ -46,7 +48,11 @@ pub(crate) fn join_lost_letter(
     if !letters_only(head) || !letters_only(tail) {
         return Verdict::Keep;
     }
-    if vocabulary.is_real_word_given(head, left_entry) && !is_short_name_start(head) {
+    let head_is_word = vocabulary.is_real_word_given(head, left_entry);
+    if head_is_word
+        && !is_short_name_start(head)
+        && !is_name_before_fragment(head, tail, vocabulary)
+    {
         return Verdict::Keep;
     }
     // The two parts read as one word: lower-case tail after a lower-case or capitalised
@@ -116,6 +122,14 @@ fn is_short_name_start(head: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(head))
 }
 
+/// A capitalised head that is a word by itself followed by a lower-case tail that is no
+/// word (`Mart nez`: `Mart` is a word, `nez` is not): the tail is the fragment.
+fn is_name_before_fragment(head: &str, tail: &str, vocabulary: &Vocabulary) -> bool {
+    let mut chars = head.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+    capitalised && tail.chars().all(char::is_lowercase) && !vocabulary.is_real_word(tail)
+}
+
 fn is_all_caps(s: &str) -> bool {
     s.chars().count() > 1 && s.chars().all(char::is_uppercase)
 }
@@ -164,6 +178,19 @@ mod tests {
         assert_eq!(joined("Z rich"), "Zürich");
         assert_eq!(joined("M laga"), "Málaga");
         assert_eq!(joined("Ch vez"), "Chávez");
+    }
+
+    #[test]
+    fn lost_letter_after_a_head_that_is_a_word_before_a_fragment_is_restored() {
+        assert_eq!(joined("Mart nez"), "Martínez");
+        // Both halves words: two words.
+        assert!(!matches!(join("Mart now"), Verdict::Replace { .. }));
+    }
+
+    #[test]
+    fn two_restorations_of_a_lost_letter_are_reported() {
+        // Jürgen and Jørgen are both names.
+        assert!(matches!(join("J rgen"), Verdict::Report { .. }));
     }
 
     #[test]
