@@ -20,7 +20,7 @@
 //!   reported;
 //! * when a second split is nearly as likely, nothing changes and the doubt is reported;
 //! * a rare lower-case token only wordfreq lists (`Standing::Unverified`, e.g. `ofthe`)
-//!   is split only when the split is a thousand times more probable than the token, and
+//!   is split only when the split is thirty times more probable than the token, and
 //!   never into a last piece `a` or `an` (wordfreq's `showa` is not `show a`).
 
 use super::lexicon::Entry;
@@ -40,12 +40,19 @@ const AMBIGUITY_MARGIN: f32 = 1.0;
 /// The pieces of a split must average at least this Zipf frequency.
 const MIN_MEAN_ZIPF: f32 = 3.0;
 /// An unverified token is split only when the split beats it by this many powers of ten.
-const UNVERIFIED_MIN_GAIN: f32 = 3.0;
+/// The product of the pieces' probabilities underrates a set phrase (`rather than`,
+/// `how to`), while the real rare words wordfreq lists that happen to be made of words
+/// (`statemen`, `sufferin`, `afeared`, `nother`) stay about a power of ten short of it.
+const UNVERIFIED_MIN_GAIN: f32 = 1.5;
 /// Confidence recorded for a split of an unknown token, and of an unverified one.
 const SPLIT_CONFIDENCE: f32 = 0.9;
 const UNVERIFIED_SPLIT_CONFIDENCE: f32 = 0.7;
+/// Pieces of at least this many characters may be rarer words: few long rare words can
+/// be made of the same letters (`pollinating by`, not `poll in a ting by`).
+const LONG_PIECE_CHARS: usize = 8;
+const MIN_LONG_PIECE_ZIPF: f32 = 2.0;
 /// The only two-letter words a split may produce.
-const TWO_LETTER_WORDS: &[&str] = &[
+pub(crate) const TWO_LETTER_WORDS: &[&str] = &[
     "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no",
     "of", "on", "or", "so", "to", "up", "us", "we",
 ];
@@ -421,7 +428,11 @@ fn piece_zipf_given(
     {
         return None;
     }
-    let min_zipf = if length == 3 { 3.0 } else { 2.5 };
+    let min_zipf = match length {
+        3 => 3.0,
+        LONG_PIECE_CHARS.. => MIN_LONG_PIECE_ZIPF,
+        _ => 2.5,
+    };
     let zipf = match (rule, is_first) {
         (PieceRule::NameThenOrdinary, true) => name_or_word_zipf(piece, entry, vocabulary)?,
         _ => vocabulary.ordinary_word_zipf_given(piece, entry)?,

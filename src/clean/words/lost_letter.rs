@@ -2,11 +2,14 @@
 //! `Erdoğan`.
 //!
 //! Two adjacent tokens are joined when the left one is not a real word (only a fragment:
-//! `Erdo`), no punctuation separates them, and putting exactly one of the letters below
-//! in place of the space gives a word the lexicon knows with some frequency (wordfreq
+//! `Erdo`, or a capital letter or two that is no word: `Z rich`, `Ch vez`) or the right
+//! one is a fragment after a capitalised word (`Mart nez`), no punctuation separates
+//! them, and putting exactly one of the letters below in place of the space gives a
+//! word the lexicon knows with some frequency (wordfreq
 //! lists names with diacritics: `erdoğan`). The capitals of the two parts are kept; the
 //! restored letter is a capital only inside a word in capitals.
 
+use super::glue::TWO_LETTER_WORDS;
 use super::lexicon::Entry;
 use super::token::Token;
 use super::vocabulary::Vocabulary;
@@ -42,7 +45,13 @@ pub(crate) fn join_lost_letter(
         !s.is_empty()
             && (s.bytes().all(|b| b.is_ascii_alphabetic()) || s.chars().all(char::is_alphabetic))
     };
-    if !letters_only(head) || !letters_only(tail) || vocabulary.is_real_word_given(head, left_entry)
+    if !letters_only(head) || !letters_only(tail) {
+        return Verdict::Keep;
+    }
+    let head_is_word = vocabulary.is_real_word_given(head, left_entry);
+    if head_is_word
+        && !is_short_name_start(head)
+        && !is_name_before_fragment(head, tail, vocabulary)
     {
         return Verdict::Keep;
     }
@@ -95,6 +104,32 @@ pub(crate) fn join_lost_letter(
     }
 }
 
+/// A capital letter or two that is no word on its own (`Z` of `Z rich`, `Ch` of
+/// `Ch vez`, `M` of `M laga`): every one- and two-letter string is in the lexicon, so a
+/// head this short is judged by this instead. `A`, `I` and the two-letter words (`In`,
+/// `As`) open sentences and keep their space.
+fn is_short_name_start(head: &str) -> bool {
+    let mut chars = head.chars();
+    let starts_capital = chars.next().is_some_and(char::is_uppercase);
+    let rest_lower = chars.all(char::is_lowercase);
+    let length = head.chars().count();
+    starts_capital
+        && rest_lower
+        && length <= 2
+        && !matches!(head, "A" | "I")
+        && !TWO_LETTER_WORDS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(head))
+}
+
+/// A capitalised head that is a word by itself followed by a lower-case tail that is no
+/// word (`Mart nez`: `Mart` is a word, `nez` is not): the tail is the fragment.
+fn is_name_before_fragment(head: &str, tail: &str, vocabulary: &Vocabulary) -> bool {
+    let mut chars = head.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+    capitalised && tail.chars().all(char::is_lowercase) && !vocabulary.is_real_word(tail)
+}
+
 fn is_all_caps(s: &str) -> bool {
     s.chars().count() > 1 && s.chars().all(char::is_uppercase)
 }
@@ -136,6 +171,33 @@ mod tests {
         assert_eq!(joined("Erdo an…"), "Erdoğan");
         assert_eq!(joined("erdo an"), "erdoğan");
         assert_eq!(joined("ERDO AN"), "ERDOĞAN");
+    }
+
+    #[test]
+    fn lost_letter_after_a_one_or_two_letter_head_is_restored() {
+        assert_eq!(joined("Z rich"), "Zürich");
+        assert_eq!(joined("M laga"), "Málaga");
+        assert_eq!(joined("Ch vez"), "Chávez");
+    }
+
+    #[test]
+    fn lost_letter_after_a_head_that_is_a_word_before_a_fragment_is_restored() {
+        assert_eq!(joined("Mart nez"), "Martínez");
+        // Both halves words: two words.
+        assert!(!matches!(join("Mart now"), Verdict::Replace { .. }));
+    }
+
+    #[test]
+    fn two_restorations_of_a_lost_letter_are_reported() {
+        // Jürgen and Jørgen are both names.
+        assert!(matches!(join("J rgen"), Verdict::Report { .. }));
+    }
+
+    #[test]
+    fn one_and_two_letter_words_keep_their_space() {
+        for text in ["A rich", "I an", "In ter", "As ia", "a rich", "z rich"] {
+            assert!(!matches!(join(text), Verdict::Replace { .. }), "{text}");
+        }
     }
 
     #[test]

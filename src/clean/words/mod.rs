@@ -14,8 +14,10 @@
 //! 3. [`lost_letter`]: `Erdo an` → `Erdoğan`.
 //! 4. [`glue`]: `ajournalist` → `a journalist`, `forExcellence` → `for Excellence`.
 //! 5. [`typo`]: `Meanbwhile` → `Meanwhile`. Glue and typo both judge an unknown token;
-//!    a clear correction beats a weak split (`presnet` is `present`, not `pres net`),
-//!    and a strong split against a correction (`atrip`: `a trip` or `strip`) is reported.
+//!    a clear correction beats a weak split (`presnet` is `present`, not `pres net`);
+//!    between a strong split and a correction the far likelier wins (`carego` is
+//!    `cargo`, not `care go`), and when neither is (`atrip`: `a trip` or `strip`) the
+//!    token is reported.
 //! 6. [`suspect`]: damaged-looking tokens that nothing could repair are reported.
 //!
 //! The passes are conservative by construction: a token the dictionary, the site or
@@ -106,6 +108,17 @@ impl WordContext {
 /// Both pieces of a split at least this frequent make it too strong for a typo
 /// correction to overrule.
 const STRONG_PIECE_ZIPF: f32 = 3.0;
+
+/// How many powers of ten likelier a strong split or a typo correction must be than the
+/// other to be chosen over it.
+const SPLIT_OR_TYPO_MARGIN: f32 = 2.0;
+
+/// Which of two competing repairs of one token was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Repair {
+    Split,
+    Typo,
+}
 
 /// What a pass decided about a token.
 #[derive(Debug, Clone, PartialEq)]
@@ -321,13 +334,24 @@ impl<'a> ParagraphRepairer<'a> {
     fn repair_unknown(&mut self, word: &str, offset: usize, sentence_start: bool) {
         let glued = glue::split_glued(word, Standing::Unknown, sentence_start, &self.vocabulary);
         let typo = typo::correct_slip(word, Standing::Unknown, sentence_start, &self.vocabulary);
-        match (glued, typo) {
-            (Verdict::Replace { with: split, .. }, Verdict::Replace { with: fixed, .. })
-                if self.is_strong_split(&split) =>
-            {
-                let reason = format!("may be `{split}` glued together or a typo for `{fixed}`");
-                self.find("typo", offset, word, reason);
+        if let (Verdict::Replace { with: split, .. }, Verdict::Replace { with: fixed, .. }) =
+            (&glued, &typo)
+        {
+            if self.is_strong_split(split) {
+                match self.split_or_typo(split, fixed) {
+                    Some(Repair::Split) => self.apply_verdict("glue", word, offset, glued),
+                    Some(Repair::Typo) => self.apply_verdict("typo", word, offset, typo),
+                    None => {
+                        let reason =
+                            format!("may be `{split}` glued together or a typo for `{fixed}`");
+                        self.find("typo", offset, word, reason);
+                        true
+                    }
+                };
+                return;
             }
+        }
+        match (glued, typo) {
             (_, typo @ Verdict::Replace { .. }) => {
                 self.apply_verdict("typo", word, offset, typo);
             }
@@ -359,6 +383,29 @@ impl<'a> ParagraphRepairer<'a> {
                     .entry(piece)
                     .is_some_and(|entry| entry.zipf() >= STRONG_PIECE_ZIPF)
             })
+    }
+
+    /// Between a strong split and a typo correction, the one far likelier as a reading
+    /// of the damaged token: the product of the pieces' probabilities against the
+    /// corrected word's (`carego`: `cargo`, not `care go`; `sittying`: `sitting`).
+    /// `None` when neither wins by [`SPLIT_OR_TYPO_MARGIN`] (`atrip`: `a trip` or `strip`).
+    fn split_or_typo(&self, split: &str, fixed: &str) -> Option<Repair> {
+        let log_probability = |word: &str| {
+            let zipf = self
+                .vocabulary
+                .entry(&word.to_lowercase())
+                .map_or(vocabulary::SITE_WORD_ZIPF, Entry::zipf);
+            zipf - 9.0
+        };
+        let split_log_probability: f32 = split.split(' ').map(log_probability).sum();
+        let typo_log_probability = log_probability(fixed);
+        if typo_log_probability - split_log_probability >= SPLIT_OR_TYPO_MARGIN {
+            Some(Repair::Typo)
+        } else if split_log_probability - typo_log_probability >= SPLIT_OR_TYPO_MARGIN {
+            Some(Repair::Split)
+        } else {
+            None
+        }
     }
 
     /// A rare word only wordfreq lists: changed only when exactly one pass is sure; when
