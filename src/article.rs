@@ -307,13 +307,10 @@ fn unknown_field_name(message: &str) -> Option<&str> {
     rest.split('`').next()
 }
 
-/// 0-based (line, column in characters) of a byte offset.
+/// 0-based (line, column in characters) of a byte offset; see [`Position::of_byte_offset`].
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line = before.matches('\n').count();
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    (line, before[line_start..].chars().count())
+    let position = Position::of_byte_offset(text, offset);
+    (position.line - 1, position.column - 1)
 }
 
 #[cfg(test)]

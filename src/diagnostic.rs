@@ -17,6 +17,22 @@ impl Position {
     pub fn new(line: usize, column: usize) -> Position {
         Position { line, column }
     }
+
+    /// The position of byte `offset` in `text`: 1-based line, and 1-based column counted in
+    /// characters. An offset past the end, or inside a character, is moved back to the
+    /// nearest character boundary, so any offset is safe.
+    pub fn of_byte_offset(text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Position::new(
+            before.matches('\n').count() + 1,
+            before[line_start..].chars().count() + 1,
+        )
+    }
 }
 
 impl fmt::Display for Position {
@@ -143,6 +159,24 @@ mod tests {
             d.to_string(),
             "content/a.md:3:7: error: bad\n  help: fix it"
         );
+    }
+
+    #[test]
+    fn byte_offsets_become_lines_and_character_columns() {
+        let text = "ab\nçd\n";
+        assert_eq!(Position::of_byte_offset(text, 0), Position::new(1, 1));
+        assert_eq!(Position::of_byte_offset(text, 3), Position::new(2, 1));
+        assert_eq!(
+            Position::of_byte_offset(text, 5),
+            Position::new(2, 2),
+            "after ç"
+        );
+        assert_eq!(
+            Position::of_byte_offset(text, 4),
+            Position::new(2, 1),
+            "inside ç"
+        );
+        assert_eq!(Position::of_byte_offset(text, 99), Position::new(3, 1));
     }
 
     #[test]

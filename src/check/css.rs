@@ -18,7 +18,7 @@ pub fn css_references(css: &str) -> Vec<(String, Position)> {
         } else if starts_with_ignore_case(&css[i..], "url(") {
             let (value, start, end) = url_value(css, i + 4);
             if !value.is_empty() {
-                found.push((value, position_of(css, start)));
+                found.push((value, Position::of_byte_offset(css, start)));
             }
             i = end.max(i + 4);
         } else if starts_with_ignore_case(&css[i..], "@import") {
@@ -28,7 +28,7 @@ pub fn css_references(css: &str) -> Vec<(String, Position)> {
                 .map_or(css.len(), |o| rest_start + o);
             if matches!(bytes.get(offset), Some(b'"' | b'\'')) {
                 let (value, start, end) = quoted(css, offset);
-                found.push((value, position_of(css, start)));
+                found.push((value, Position::of_byte_offset(css, start)));
                 i = end;
             } else {
                 i = offset; // `@import url(…)` is found as a url( next
@@ -70,19 +70,6 @@ fn quoted(css: &str, at: usize) -> (String, usize, usize) {
     let start = at + 1;
     let end = css[start..].find(quote).map_or(css.len(), |o| start + o);
     (css[start..end].to_string(), start, (end + 1).min(css.len()))
-}
-
-fn position_of(text: &str, offset: usize) -> Position {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before
-        .rsplit('\n')
-        .next()
-        .unwrap_or_default()
-        .chars()
-        .count()
-        + 1;
-    Position::new(line, column)
 }
 
 #[cfg(test)]

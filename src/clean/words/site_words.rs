@@ -60,7 +60,11 @@ fn read_optional(path: &Path) -> Result<Option<String>, Diagnostic> {
         Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|error| {
             let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
             let text = String::from_utf8_lossy(valid);
-            Diagnostic::error(path, position_at(&text, text.len()), "not valid UTF-8")
+            Diagnostic::error(
+                path,
+                Position::of_byte_offset(&text, text.len()),
+                "not valid UTF-8",
+            )
         }),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(error) => Err(Diagnostic::error(
@@ -85,7 +89,7 @@ pub fn parse_dictionary(path: &Path, text: &str) -> Result<Vec<String>, Diagnost
                 let rest_offset = word_offset + (word.len() - rest.len());
                 return Err(Diagnostic::error(
                     path,
-                    position_at(text, rest_offset),
+                    Position::of_byte_offset(text, rest_offset),
                     format!("expected one word per line, found a second word `{rest}`"),
                 )
                 .with_help("put each word on its own line"));
@@ -93,7 +97,7 @@ pub fn parse_dictionary(path: &Path, text: &str) -> Result<Vec<String>, Diagnost
             if let Some(bad) = word.find(char::is_control) {
                 return Err(Diagnostic::error(
                     path,
-                    position_at(text, word_offset + bad),
+                    Position::of_byte_offset(text, word_offset + bad),
                     "a word cannot contain control characters",
                 ));
             }
@@ -116,8 +120,12 @@ struct CorrectionsFile {
 pub fn parse_corrections(path: &Path, text: &str) -> Result<Vec<(String, String)>, Diagnostic> {
     let file: CorrectionsFile = toml::from_str(text).map_err(|error| {
         let offset = error.span().map_or(0, |span| span.start);
-        Diagnostic::error(path, position_at(text, offset), error.message().trim())
-            .with_help("expected a `[replace]` table of \"wrong\" = \"right\" strings")
+        Diagnostic::error(
+            path,
+            Position::of_byte_offset(text, offset),
+            error.message().trim(),
+        )
+        .with_help("expected a `[replace]` table of \"wrong\" = \"right\" strings")
     })?;
     let mut corrections = Vec::with_capacity(file.replace.len());
     for (from, to) in file.replace {
@@ -134,26 +142,16 @@ pub fn parse_corrections(path: &Path, text: &str) -> Result<Vec<(String, String)
             None
         };
         if let Some((offset, message)) = problem {
-            return Err(Diagnostic::error(path, position_at(text, offset), message));
+            return Err(Diagnostic::error(
+                path,
+                Position::of_byte_offset(text, offset),
+                message,
+            ));
         }
         corrections.push((from.into_inner(), to.into_inner()));
     }
     corrections.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
     Ok(corrections)
-}
-
-/// The 1-based line and column (in characters) of byte `offset` in `text`.
-fn position_at(text: &str, offset: usize) -> Position {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Position::new(
-        before.matches('\n').count() + 1,
-        before[line_start..].chars().count() + 1,
-    )
 }
 
 /// One place where a site correction applies.
