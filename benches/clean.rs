@@ -161,7 +161,10 @@ fn measure(flavour: Flavour, documents: &[Vec<u8>], runs: usize, context: &WordC
     );
     if let Some(&cpu) = cpus.get(cpus.len() / 2) {
         // On a shared machine the wall clock includes other processes' turns.
-        println!("  CPU  {cpu:.2} s (median): {:.1} MB/s of CPU", mb / cpu.max(1e-9));
+        println!(
+            "  CPU  {cpu:.2} s (median): {:.1} MB/s of CPU",
+            mb / cpu.max(1e-9)
+        );
     }
 }
 
