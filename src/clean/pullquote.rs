@@ -36,7 +36,9 @@ const ATTRIBUTION_VERBS: &[&str] = &[
 /// Indices of the paragraphs in `paragraphs` that are pull-quotes.
 pub fn find_pull_quotes(paragraphs: &[&str]) -> HashSet<usize> {
     let candidates: Vec<usize> = (0..paragraphs.len())
-        .filter(|&i| (MIN_WORDS..=MAX_WORDS).contains(&paragraphs[i].split_whitespace().count()))
+        .filter(|&i| {
+            (MIN_WORDS..=MAX_WORDS).contains(&count_words_up_to(paragraphs[i], MAX_WORDS + 1))
+        })
         .collect();
     if candidates.is_empty() {
         return HashSet::new();
@@ -52,7 +54,8 @@ pub fn find_pull_quotes(paragraphs: &[&str]) -> HashSet<usize> {
             } else {
                 Cow::Owned(padded_normal_form(quote))
             };
-            (needle.matches(' ').count() > MIN_WORDS).then_some((i, needle))
+            let spaces = needle.bytes().filter(|&b| b == b' ').count();
+            (spaces > MIN_WORDS).then_some((i, needle))
         })
         .collect();
     let texts: Vec<&str> = needles.iter().map(|(_, n)| n.as_ref()).collect();
@@ -68,6 +71,23 @@ pub fn find_pull_quotes(paragraphs: &[&str]) -> HashSet<usize> {
         });
     }
     (0..paragraphs.len()).filter(|&i| found[i]).collect()
+}
+
+/// The number of whitespace-separated words in `text`, counting no further than `limit`.
+fn count_words_up_to(text: &str, limit: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let space = c.is_whitespace();
+        if !space && !in_word {
+            words += 1;
+            if words >= limit {
+                break;
+            }
+        }
+        in_word = !space;
+    }
+    words
 }
 
 /// Every paragraph's padded normal form, in one string separated by newlines (which a
@@ -184,22 +204,28 @@ pub fn normalise(text: &str) -> String {
 fn push_normal_form(text: &str, out: &mut String) {
     let start = out.len();
     let mut gap = false;
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
+    let mut rest = text;
+    while let Some(&byte) = rest.as_bytes().first() {
+        let (alphanumeric, len) = if byte.is_ascii() {
+            (byte.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = rest.chars().next().expect("not empty");
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if alphanumeric {
             if gap && out.len() > start {
                 out.push(' ');
             }
             gap = false;
-            out.push(c.to_ascii_lowercase());
-        } else if !c.is_ascii() && c.is_alphanumeric() {
-            if gap && out.len() > start {
-                out.push(' ');
+            if byte.is_ascii() {
+                out.push(char::from(byte.to_ascii_lowercase()));
+            } else {
+                out.extend(rest[..len].chars().flat_map(char::to_lowercase));
             }
-            gap = false;
-            out.extend(c.to_lowercase());
         } else {
             gap = true;
         }
+        rest = &rest[len..];
     }
 }
 
