@@ -81,11 +81,7 @@ fn collect_document_words(text: &str) -> DocumentWords<'_> {
         }
         let skip_first = previous_line.ends_with('-') || is_at_most_two_chars(previous_line);
         let skip_last = line.ends_with('-');
-        // A char predicate rather than `' '`: tokens are short, and this loop is inlined.
-        let mut tokens = line
-            .split(|c: char| c == ' ')
-            .filter(|t| !t.is_empty())
-            .peekable();
+        let mut tokens = line.split(' ').filter(|t| !t.is_empty()).peekable();
         let mut first = true;
         while let Some(token) = tokens.next() {
             let is_last = tokens.peek().is_none();
