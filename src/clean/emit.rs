@@ -30,25 +30,34 @@ pub enum BodyBlock {
 pub const PULL_QUOTE_CLASS: &str = "pullquote";
 
 /// Writes `blocks` as a CommonMark body: blocks separated by blank lines, ending in `\n`.
+/// One arena holds every paragraph's nodes, and comrak writes straight into the body.
 pub fn emit_body(blocks: &[BodyBlock]) -> String {
     let options = formatter_options();
-    let mut out = String::new();
+    let arena = Arena::new();
+    let mut out = String::with_capacity(blocks.iter().map(block_len).sum::<usize>() * 9 / 8);
     for block in blocks {
         if !out.is_empty() {
             out.push('\n');
         }
         match block {
-            BodyBlock::Paragraph(text) => out.push_str(&escaped_paragraph(text, &options)),
+            BodyBlock::Paragraph(text) => push_escaped_paragraph(text, &arena, &options, &mut out),
             BodyBlock::PullQuote(text) => {
                 out.push_str("::: ");
                 out.push_str(PULL_QUOTE_CLASS);
                 out.push('\n');
-                out.push_str(&escaped_paragraph(text, &options));
+                push_escaped_paragraph(text, &arena, &options, &mut out);
                 out.push_str(":::\n");
             }
         }
     }
     out
+}
+
+fn block_len(block: &BodyBlock) -> usize {
+    match block {
+        BodyBlock::Paragraph(text) => text.len() + 2,
+        BodyBlock::PullQuote(text) => text.len() + 20,
+    }
 }
 
 /// The formatter knows the extensions the build stage parses with (tables, strikethrough,
@@ -63,28 +72,43 @@ fn formatter_options() -> Options<'static> {
     options
 }
 
-/// One paragraph of literal text as CommonMark, ending in `\n`.
-fn escaped_paragraph(text: &str, options: &Options<'_>) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+/// Appends one paragraph of literal text as CommonMark, ending in `\n`, to `out` (nothing
+/// for a blank paragraph). Runs of whitespace become single spaces first.
+fn push_escaped_paragraph<'a>(
+    text: &str,
+    arena: &'a Arena<'a>,
+    options: &Options<'_>,
+    out: &mut String,
+) {
+    let text = single_spaced(text);
     if text.is_empty() {
-        return String::new();
+        return;
     }
-    let arena = Arena::new();
     let document = arena.alloc(AstNode::from(NodeValue::Document));
     let paragraph = arena.alloc(AstNode::from(NodeValue::Paragraph));
     let literal = arena.alloc(AstNode::from(NodeValue::Text(text.into())));
     paragraph.append(literal);
     document.append(paragraph);
-    let mut markdown = String::new();
-    comrak::format_commonmark(document, options, &mut markdown)
-        .expect("writing to a String cannot fail");
-    if markdown.starts_with(':') {
-        markdown.insert(0, '\\');
+    let start = out.len();
+    comrak::format_commonmark(document, options, out).expect("writing to a String cannot fail");
+    if out[start..].starts_with(':') {
+        out.insert(start, '\\');
     }
-    if !markdown.ends_with('\n') {
-        markdown.push('\n');
+    if !out.ends_with('\n') {
+        out.push('\n');
     }
-    markdown
+}
+
+/// `text` with every run of whitespace made one space, and none at either end.
+fn single_spaced(text: &str) -> String {
+    let mut spaced = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !spaced.is_empty() {
+            spaced.push(' ');
+        }
+        spaced.push_str(word);
+    }
+    spaced
 }
 
 /// Reads a body written by [`emit_body`] (or by hand) back into blocks: the text of each

@@ -364,14 +364,10 @@ fn join_lines(
 ) -> MappedText {
     let text = paragraph.as_str();
     let left_word = trailing_word(text.strip_suffix('-').unwrap_or(""));
-    let right_word: String = line
-        .as_str()
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
+    let right_word = leading_letters(line.as_str());
     let hyphen_at = text.len().saturating_sub(1);
     if !left_word.is_empty() && !right_word.is_empty() && text.ends_with('-') {
-        let (decision, confidence) = hyphen_decision(left_word, &right_word, vocabulary);
+        let (decision, confidence) = hyphen_decision(left_word, right_word, vocabulary);
         let left_word = left_word.to_string();
         let position = paragraph.position_at(hyphen_at - left_word.len());
         let mut joined = MappedText::default();
@@ -418,6 +414,15 @@ fn join_lines(
         confidence: 0.95,
     });
     paragraph
+}
+
+/// The letters at the start of `text`.
+fn leading_letters(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(text.len(), |(i, _)| i);
+    &text[..end]
 }
 
 /// The word (letters and inner hyphens) at the end of `text`.

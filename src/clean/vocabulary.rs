@@ -8,7 +8,6 @@
 //! line-end hyphen, the tail of a drop cap) are not collected from the document.
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
 
 use super::words::{Lexicon, WordContext};
 
@@ -18,7 +17,7 @@ use super::words::{Lexicon, WordContext};
 pub struct Vocabulary<'a> {
     context: &'a WordContext,
     text: &'a str,
-    document: OnceCell<HashSet<String>>,
+    document: OnceCell<DocumentWords<'a>>,
 }
 
 impl<'a> Vocabulary<'a> {
@@ -40,23 +39,47 @@ impl<'a> Vocabulary<'a> {
         self.document_words().contains(&lower) || self.context.knows(word) || lexicon_knows(&lower)
     }
 
-    fn document_words(&self) -> &HashSet<String> {
+    fn document_words(&self) -> &DocumentWords<'a> {
         self.document
             .get_or_init(|| collect_document_words(self.text))
     }
 }
 
-/// The lowercase words of `text`, except damage fragments: the pieces around a line-end
-/// hyphen and the word after a lone letter (a drop cap's tail).
-fn collect_document_words(text: &str) -> HashSet<String> {
-    let mut words = HashSet::new();
+/// The words of a document, as they stand in it. A document asks only a handful of
+/// questions (one per line-end hyphen or drop cap), so a linear scan of its words beats
+/// building a set of them.
+#[derive(Debug)]
+struct DocumentWords<'a> {
+    /// ASCII words, in their own case.
+    ascii: Vec<&'a str>,
+    /// Other words, lowercased.
+    other: Vec<String>,
+}
+
+impl DocumentWords<'_> {
+    /// True when the document has a word whose lowercase form is `lowercase`.
+    fn contains(&self, lowercase: &str) -> bool {
+        self.ascii
+            .iter()
+            .any(|w| w.len() == lowercase.len() && w.eq_ignore_ascii_case(lowercase))
+            || self.other.iter().any(|w| w == lowercase)
+    }
+}
+
+/// The words of `text`, except damage fragments: the pieces around a line-end hyphen and
+/// the word after a lone letter (a drop cap's tail).
+fn collect_document_words(text: &str) -> DocumentWords<'_> {
+    let mut words = DocumentWords {
+        ascii: Vec::with_capacity(text.len() / 6),
+        other: Vec::new(),
+    };
     let mut previous_line = "";
     for line in text.lines() {
         let line = line.trim();
         if line.is_empty() {
             continue;
         }
-        let skip_first = previous_line.ends_with('-') || previous_line.chars().count() <= 2;
+        let skip_first = previous_line.ends_with('-') || is_at_most_two_chars(previous_line);
         let skip_last = line.ends_with('-');
         let mut tokens = line.split(' ').filter(|t| !t.is_empty()).peekable();
         let mut first = true;
@@ -71,17 +94,20 @@ fn collect_document_words(text: &str) -> HashSet<String> {
             if word.is_empty() {
                 continue;
             }
-            if word.bytes().all(|b| !b.is_ascii_uppercase()) && word.is_ascii() {
-                if !words.contains(word) {
-                    words.insert(word.to_string());
-                }
+            if word.is_ascii() {
+                words.ascii.push(word);
             } else {
-                words.insert(word.to_lowercase());
+                words.other.push(word.to_lowercase());
             }
         }
         previous_line = line;
     }
     words
+}
+
+/// `text.chars().count() <= 2`, without counting a long line to its end.
+fn is_at_most_two_chars(text: &str) -> bool {
+    text.len() <= 2 || text.chars().nth(2).is_none()
 }
 
 /// The embedded lexicon's verdict: a dictionary word, or one frequent enough in running

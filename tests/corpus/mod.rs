@@ -12,6 +12,7 @@
 #![allow(dead_code)] // shared by the corpus test and the benchmark, which use different parts
 
 pub mod prose;
+pub mod typical;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
