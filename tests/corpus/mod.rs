@@ -152,17 +152,14 @@ pub fn generate(article: &'static CleanArticle, seed: u64) -> Generated {
     let width = 38 + rng.below(40);
     let mut lines: Vec<String> = masthead_lines(article, &mut rng, &mut defects);
     lines.push(String::new());
-    let mut body_lines: Vec<Vec<String>> = Vec::new();
-    for (p, paragraph) in paragraphs.iter().enumerate() {
-        let mut wrapped = wrap(paragraph, width, true, &mut rng, &mut defects, &mut |i| {
-            targeted.insert((p, i));
-        });
-        if p == 0 {
-            drop_cap(&mut wrapped, article.paragraphs[0], &mut rng, &mut defects);
-            targeted.insert((0, 0));
-        }
-        body_lines.push(wrapped);
-    }
+    let mut body_lines = wrap_body(
+        article,
+        &paragraphs,
+        width,
+        &mut rng,
+        &mut defects,
+        &mut targeted,
+    );
     if let Some((source, quote, _)) = quote {
         let at = if source + 2 <= article.paragraphs.len() {
             source + 2
@@ -482,6 +479,31 @@ fn masthead_lines(article: &CleanArticle, rng: &mut Rng, defects: &mut Vec<Defec
 /// word (a defect to repair) or fall after a real hyphen (which must stay). A compound
 /// also written solid (`fund-raising`, `fundraising`) is not broken at its hyphen: at a
 /// line end both readings are right, so no repair could be judged.
+/// Hard-wraps every (already damaged) paragraph at `width`, hyphenating some line ends,
+/// and splits the first paragraph's initial off as a drop cap. Words a wrap or the drop
+/// cap touches are marked in `targeted` as (paragraph, word).
+fn wrap_body(
+    article: &CleanArticle,
+    paragraphs: &[Vec<Token>],
+    width: usize,
+    rng: &mut Rng,
+    defects: &mut Vec<Defect>,
+    targeted: &mut HashSet<(usize, usize)>,
+) -> Vec<Vec<String>> {
+    let mut body = Vec::with_capacity(paragraphs.len());
+    for (p, paragraph) in paragraphs.iter().enumerate() {
+        let mut wrapped = wrap(paragraph, width, true, rng, defects, &mut |i| {
+            targeted.insert((p, i));
+        });
+        if p == 0 {
+            drop_cap(&mut wrapped, article.paragraphs[0], rng, defects);
+            targeted.insert((0, 0));
+        }
+        body.push(wrapped);
+    }
+    body
+}
+
 fn wrap(
     tokens: &[Token],
     width: usize,

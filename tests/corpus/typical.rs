@@ -16,7 +16,7 @@ use std::collections::HashSet;
 
 use super::prose::CleanArticle;
 use super::{
-    damage, drop_cap, in_bio, masthead_lines, pull_quote, snippet, tokens, wrap, Check, Defect,
+    damage, in_bio, masthead_lines, pull_quote, snippet, tokens, wrap, wrap_body, Check, Defect,
     Generated, Rng, Token, HEADERS,
 };
 
@@ -70,17 +70,14 @@ pub fn generate_typical(article: &'static CleanArticle, seed: u64) -> Generated 
     let width = 60 + rng.below(31);
     let mut lines = masthead_lines(article, &mut rng, &mut defects);
     lines.push(String::new());
-    let mut body: Vec<Vec<String>> = Vec::new();
-    for (p, paragraph) in paragraphs.iter().enumerate() {
-        let mut wrapped = wrap(paragraph, width, true, &mut rng, &mut defects, &mut |i| {
-            targeted.insert((p, i));
-        });
-        if p == 0 {
-            drop_cap(&mut wrapped, article.paragraphs[0], &mut rng, &mut defects);
-            targeted.insert((0, 0));
-        }
-        body.push(wrapped);
-    }
+    let mut body = wrap_body(
+        article,
+        &paragraphs,
+        width,
+        &mut rng,
+        &mut defects,
+        &mut targeted,
+    );
     if let Some((source, quote, _)) = quote {
         let at = (source + 2).min(body.len());
         let wrapped = wrap(
