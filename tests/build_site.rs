@@ -428,6 +428,31 @@ fn site_templates_override_the_theme_by_name() {
 }
 
 #[test]
+fn a_site_card_template_shapes_every_listing_card() {
+    let site = FixtureSite::copy("basic");
+    site.write(
+        "templates/card.html",
+        "<li class=\"custom-card\">{{ story.title }} by {{ story.authors | length }}</li>\n",
+    );
+    site.build().unwrap();
+    let tag = site.read("tags/local-politics/index.html");
+    assert_eq!(
+        tag.matches("<li class=\"custom-card\">").count(),
+        2,
+        "{tag}"
+    );
+    assert!(!tag.contains("story-card"), "{tag}");
+    let home = site.read("index.html");
+    assert!(home.contains("<li class=\"custom-card\">"), "{home}");
+    assert!(
+        !site
+            .read("articles/bridge-vote/index.html")
+            .contains("custom-card"),
+        "cards only on listings"
+    );
+}
+
+#[test]
 fn a_template_or_config_change_rerenders_every_page() {
     let site = FixtureSite::copy("basic");
     let mut builder = Builder::new(site.options());
