@@ -373,6 +373,10 @@ fn rebuilds_touch_only_what_an_edit_affects() {
     assert!(site
         .read("opinion/letters/index.html")
         .contains("Many readers wrote in"));
+    assert!(
+        site.read("feed.xml").contains("Many readers wrote in"),
+        "the feed is regenerated when an article in it changes"
+    );
     // The article, the feed, and at most the listing pages showing it.
     assert!(after.files >= 2 && after.files <= 8, "{}", after.files);
     assert_eq!(
@@ -392,6 +396,12 @@ fn rebuilds_touch_only_what_an_edit_affects() {
         !site.output().join("opinion").exists(),
         "and its empty section"
     );
+    for generated in ["feed.xml", "sitemap.xml"] {
+        assert!(
+            !site.read(generated).contains("/opinion/letters/"),
+            "{generated} regenerated without the removed article"
+        );
+    }
 }
 
 #[test]

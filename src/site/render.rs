@@ -19,6 +19,8 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostic;
 use crate::site::assemble::{ArticleEntry, DisplayDate, Link, ListingKind, ListingPage, SiteData};
 use crate::site::config::SiteConfig;
+use crate::site::feeds::FEED_FILE;
+use crate::site::sitemap::SITEMAP_FILE;
 use crate::site::templates::Theme;
 
 /// What a page shows.
@@ -144,6 +146,36 @@ pub fn plan_pages(site: &SiteData, shared: &SharedContext) -> Vec<PlannedPage> {
     shared.fingerprint.hash(&mut hasher);
     pages.push(planned(PageKind::NotFound, "/404.html", hasher.finish()));
     pages
+}
+
+/// Fingerprints of `feed.xml` and `sitemap.xml`, by output file, from the planned pages:
+/// the feed is made of the site-wide data and the `feed_limit` newest articles, the
+/// sitemap of every listing's URL and every article (URL and dates, both covered by the
+/// article's fingerprint). An unchanged fingerprint lets a rebuild skip generating them.
+pub fn generated_fingerprints(
+    pages: &[PlannedPage],
+    site: &SiteData,
+    shared: &SharedContext,
+    feed_limit: usize,
+) -> Vec<(String, u64)> {
+    let articles = &pages[..site.articles.len()];
+    let mut feed = DefaultHasher::new();
+    (shared.fingerprint, "feed").hash(&mut feed);
+    for page in articles.iter().take(feed_limit) {
+        page.fingerprint.hash(&mut feed);
+    }
+    let mut sitemap = DefaultHasher::new();
+    (shared.fingerprint, "sitemap").hash(&mut sitemap);
+    for page in articles {
+        page.fingerprint.hash(&mut sitemap);
+    }
+    for listing in &site.listings {
+        listing.url.hash(&mut sitemap);
+    }
+    vec![
+        (FEED_FILE.to_string(), feed.finish()),
+        (SITEMAP_FILE.to_string(), sitemap.finish()),
+    ]
 }
 
 fn planned(kind: PageKind, url: &str, fingerprint: u64) -> PlannedPage {
