@@ -373,6 +373,10 @@ fn rebuilds_touch_only_what_an_edit_affects() {
     assert!(site
         .read("opinion/letters/index.html")
         .contains("Many readers wrote in"));
+    assert!(
+        site.read("feed.xml").contains("Many readers wrote in"),
+        "the feed is regenerated when an article in it changes"
+    );
     // The article, the feed, and at most the listing pages showing it.
     assert!(after.files >= 2 && after.files <= 8, "{}", after.files);
     assert_eq!(
@@ -392,6 +396,12 @@ fn rebuilds_touch_only_what_an_edit_affects() {
         !site.output().join("opinion").exists(),
         "and its empty section"
     );
+    for generated in ["feed.xml", "sitemap.xml"] {
+        assert!(
+            !site.read(generated).contains("/opinion/letters/"),
+            "{generated} regenerated without the removed article"
+        );
+    }
 }
 
 #[test]
@@ -425,6 +435,31 @@ fn site_templates_override_the_theme_by_name() {
         "base still used"
     );
     assert_eq!(site.read("style.css"), "body { color: teal }\n");
+}
+
+#[test]
+fn a_site_card_template_shapes_every_listing_card() {
+    let site = FixtureSite::copy("basic");
+    site.write(
+        "templates/card.html",
+        "<li class=\"custom-card\">{{ story.title }} by {{ story.authors | length }}</li>\n",
+    );
+    site.build().unwrap();
+    let tag = site.read("tags/local-politics/index.html");
+    assert_eq!(
+        tag.matches("<li class=\"custom-card\">").count(),
+        2,
+        "{tag}"
+    );
+    assert!(!tag.contains("story-card"), "{tag}");
+    let home = site.read("index.html");
+    assert!(home.contains("<li class=\"custom-card\">"), "{home}");
+    assert!(
+        !site
+            .read("articles/bridge-vote/index.html")
+            .contains("custom-card"),
+        "cards only on listings"
+    );
 }
 
 #[test]

@@ -109,7 +109,7 @@ impl From<Vec<Diagnostic>> for BuildFailure {
 #[derive(Debug, Default)]
 struct LastBuild {
     manifest: Manifest,
-    /// Page output file -> fingerprint of its inputs.
+    /// Page, feed and sitemap output file -> fingerprint of its inputs.
     fingerprints: HashMap<String, u64>,
 }
 
@@ -186,6 +186,7 @@ impl Builder {
             self.options.inject_before_body_end.as_deref(),
         );
         let pages = render::plan_pages(&site, &shared);
+        let generated = render::generated_fingerprints(&pages, &site, &shared, config.feed_limit);
         let previous = self
             .last
             .take()
@@ -199,6 +200,7 @@ impl Builder {
             config: &config,
             theme: &theme,
             shared: &shared,
+            generated: &generated,
             writer: &writer,
             previous: previous.as_ref(),
             content_assets: &loaded.assets,
@@ -218,6 +220,7 @@ impl Builder {
                     fingerprints: pages
                         .iter()
                         .map(|p| (p.output.clone(), p.fingerprint))
+                        .chain(generated)
                         .collect(),
                 });
                 Ok(BuildSummary {
@@ -271,6 +274,8 @@ struct WriteJob<'a> {
     config: &'a SiteConfig,
     theme: &'a Theme,
     shared: &'a SharedContext,
+    /// Fingerprints of the feed and sitemap (see [`render::generated_fingerprints`]).
+    generated: &'a [(String, u64)],
     writer: &'a OutputWriter,
     previous: Option<&'a LastBuild>,
     content_assets: &'a [load::ContentAsset],
@@ -308,7 +313,7 @@ impl WriteJob<'_> {
                 Err(e) => errors.push(e),
             }
         }
-        for (relative, bytes) in self.generated_files() {
+        for (relative, bytes) in self.generated_files(&mut files) {
             self.put(&relative, &bytes, &mut files, &mut errors);
         }
         self.copy_static(&mut files, &mut errors);
@@ -358,11 +363,7 @@ impl WriteJob<'_> {
             .par_iter()
             .filter_map(|page| {
                 progress.advance(1);
-                let unchanged = self.previous.and_then(|last| {
-                    let same = last.fingerprints.get(&page.output) == Some(&page.fingerprint);
-                    same.then(|| last.manifest.files.get(&page.output).copied())
-                        .flatten()
-                });
+                let unchanged = self.unchanged_output(&page.output, page.fingerprint);
                 if let (false, Some(hash)) = (staged, unchanged) {
                     lock(files).insert(page.output.clone(), hash);
                     return None;
@@ -396,22 +397,35 @@ impl WriteJob<'_> {
         rendered
     }
 
-    /// Feed, sitemap and robots.txt.
-    fn generated_files(&self) -> Vec<(String, Vec<u8>)> {
-        vec![
-            (
-                feeds::FEED_FILE.to_string(),
-                feeds::atom_feed(self.site, self.config).into_bytes(),
-            ),
-            (
-                sitemap::SITEMAP_FILE.to_string(),
-                sitemap::sitemap(self.site, self.config).into_bytes(),
-            ),
-            (
-                sitemap::ROBOTS_FILE.to_string(),
-                sitemap::robots_txt(self.config).into_bytes(),
-            ),
-        ]
+    /// Feed, sitemap and robots.txt. The feed and sitemap are left out, and recorded in
+    /// `files` as they are, when their fingerprints match the last build's.
+    fn generated_files(&self, files: &mut HashMap<String, u64>) -> Vec<(String, Vec<u8>)> {
+        let mut generated = vec![(
+            sitemap::ROBOTS_FILE.to_string(),
+            sitemap::robots_txt(self.config).into_bytes(),
+        )];
+        for (file, fingerprint) in self.generated {
+            if let Some(hash) = self.unchanged_output(file, *fingerprint) {
+                files.insert(file.clone(), hash);
+                continue;
+            }
+            let text = if file == feeds::FEED_FILE {
+                feeds::atom_feed(self.site, self.config)
+            } else {
+                sitemap::sitemap(self.site, self.config)
+            };
+            generated.push((file.clone(), text.into_bytes()));
+        }
+        generated
+    }
+
+    /// The recorded hash of `output` when the last build wrote it from inputs with the
+    /// same fingerprint (so it need not be generated again).
+    fn unchanged_output(&self, output: &str, fingerprint: u64) -> Option<u64> {
+        let last = self.previous?;
+        let same = last.fingerprints.get(output) == Some(&fingerprint);
+        same.then(|| last.manifest.files.get(output).copied())
+            .flatten()
     }
 
     /// Theme and site `static/` files, and media files found in `content/`.

@@ -11,6 +11,7 @@
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -18,6 +19,8 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostic;
 use crate::site::assemble::{ArticleEntry, DisplayDate, Link, ListingKind, ListingPage, SiteData};
 use crate::site::config::SiteConfig;
+use crate::site::feeds::FEED_FILE;
+use crate::site::sitemap::SITEMAP_FILE;
 use crate::site::templates::Theme;
 
 /// What a page shows.
@@ -57,6 +60,9 @@ pub struct SharedContext {
     /// Hash of the theme, configuration, navigation and injected HTML.
     pub fingerprint: u64,
     inject_before_body_end: Option<String>,
+    /// Each article's story-list card (`card.html`), rendered the first time a listing
+    /// needs it and reused by every other listing the article appears on.
+    cards: Vec<OnceLock<Result<String, Diagnostic>>>,
 }
 
 #[derive(Serialize)]
@@ -94,6 +100,7 @@ impl SharedContext {
             site: site_value,
             fingerprint: hasher.finish(),
             inject_before_body_end: inject_before_body_end.map(str::to_string),
+            cards: site.articles.iter().map(|_| OnceLock::new()).collect(),
         }
     }
 }
@@ -141,6 +148,36 @@ pub fn plan_pages(site: &SiteData, shared: &SharedContext) -> Vec<PlannedPage> {
     pages
 }
 
+/// Fingerprints of `feed.xml` and `sitemap.xml`, by output file, from the planned pages:
+/// the feed is made of the site-wide data and the `feed_limit` newest articles, the
+/// sitemap of every listing's URL and every article (URL and dates, both covered by the
+/// article's fingerprint). An unchanged fingerprint lets a rebuild skip generating them.
+pub fn generated_fingerprints(
+    pages: &[PlannedPage],
+    site: &SiteData,
+    shared: &SharedContext,
+    feed_limit: usize,
+) -> Vec<(String, u64)> {
+    let articles = &pages[..site.articles.len()];
+    let mut feed = DefaultHasher::new();
+    (shared.fingerprint, "feed").hash(&mut feed);
+    for page in articles.iter().take(feed_limit) {
+        page.fingerprint.hash(&mut feed);
+    }
+    let mut sitemap = DefaultHasher::new();
+    (shared.fingerprint, "sitemap").hash(&mut sitemap);
+    for page in articles {
+        page.fingerprint.hash(&mut sitemap);
+    }
+    for listing in &site.listings {
+        listing.url.hash(&mut sitemap);
+    }
+    vec![
+        (FEED_FILE.to_string(), feed.finish()),
+        (SITEMAP_FILE.to_string(), sitemap.finish()),
+    ]
+}
+
 fn planned(kind: PageKind, url: &str, fingerprint: u64) -> PlannedPage {
     PlannedPage {
         kind,
@@ -177,7 +214,7 @@ pub fn render_page(
         }
         PageKind::Listing(index) => {
             let listing = &site.listings[index];
-            listing_context(&mut context, listing, site, config);
+            listing_context(&mut context, listing, site, config, theme, shared)?;
             let template = match listing.kind {
                 ListingKind::Home | ListingKind::Section(_) => "index.html",
                 ListingKind::Tag(_) => "tag.html",
@@ -434,6 +471,42 @@ struct ArticleSummary<'a> {
     teaser: Option<&'a str>,
     date: Option<&'a DisplayDate>,
     authors: &'a [Link],
+    /// The card's HTML from `card.html` (empty while the card itself is rendered).
+    card: &'a str,
+}
+
+impl<'a> ArticleSummary<'a> {
+    fn of(article: &'a ArticleEntry, card: &'a str) -> ArticleSummary<'a> {
+        ArticleSummary {
+            title: &article.doc.front.title,
+            subtitle: article.doc.front.subtitle.as_deref(),
+            kicker: article.kicker.as_deref(),
+            url: &article.url,
+            teaser: teaser(article),
+            date: article.published.as_ref(),
+            authors: &article.authors,
+            card,
+        }
+    }
+}
+
+/// The card of article `index`, rendered on first use.
+fn card<'s>(
+    index: usize,
+    site: &SiteData,
+    theme: &Theme,
+    shared: &'s SharedContext,
+) -> Result<&'s str, Diagnostic> {
+    let card = shared.cards[index].get_or_init(|| {
+        let article = &site.articles[index];
+        let mut context = tera::Context::new();
+        context.insert("site", &shared.site);
+        context.insert("story", &ArticleSummary::of(article, ""));
+        theme
+            .render("card.html", &context, &article.url, Some(&article.doc.path))
+            .map(|html| html.trim().to_string())
+    });
+    card.as_deref().map_err(Clone::clone)
 }
 
 fn teaser(article: &ArticleEntry) -> Option<&str> {
@@ -486,20 +559,18 @@ fn listing_context(
     listing: &ListingPage,
     site: &SiteData,
     config: &SiteConfig,
-) {
+    theme: &Theme,
+    shared: &SharedContext,
+) -> Result<(), Diagnostic> {
     let (kind, title, description) = listing_heading(site, listing);
-    let articles: Vec<ArticleSummary<'_>> = site
-        .listing_articles(listing)
-        .map(|a| ArticleSummary {
-            title: &a.doc.front.title,
-            subtitle: a.doc.front.subtitle.as_deref(),
-            kicker: a.kicker.as_deref(),
-            url: &a.url,
-            teaser: teaser(a),
-            date: a.published.as_ref(),
-            authors: &a.authors,
+    let articles = site
+        .listing_positions(listing)
+        .into_iter()
+        .map(|index| {
+            let card = card(index, site, theme, shared)?;
+            Ok(ArticleSummary::of(&site.articles[index], card))
         })
-        .collect();
+        .collect::<Result<Vec<_>, Diagnostic>>()?;
     let page_url = |n: usize| crate::site::assemble::page_url(&listing.first_url, n);
     let pager = Pager {
         number: listing.number,
@@ -546,6 +617,7 @@ fn listing_context(
             image: None,
         },
     );
+    Ok(())
 }
 
 #[cfg(test)]

@@ -44,6 +44,10 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/author.html"),
     ),
     (
+        "card.html",
+        include_str!("../../themes/default/templates/card.html"),
+    ),
+    (
         "404.html",
         include_str!("../../themes/default/templates/404.html"),
     ),
