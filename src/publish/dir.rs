@@ -127,21 +127,13 @@ fn prune_empty_parents(target: &Path, path: &Path) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::plan::plan;
+    use super::super::plan::{plan, write_test_file as write};
     use super::*;
 
-    fn write(root: &Path, relative: &str, text: &str) {
-        let path = path_in(root, relative);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-    }
-
     fn sync(site: &Path, target: &Path) {
-        let plan = plan(site, target, &|p| p == STAGING_NAME).unwrap();
-        apply(site, target, &plan).unwrap();
-        assert!(super::super::plan::plan(site, target, &|_| false)
-            .unwrap()
-            .is_empty());
+        let plan_now = plan(site, target, &|p| p == STAGING_NAME).unwrap();
+        apply(site, target, &plan_now).unwrap();
+        assert!(plan(site, target, &|_| false).unwrap().is_empty());
     }
 
     #[test]

@@ -128,15 +128,19 @@ pub fn path_in(root: &Path, relative: &str) -> PathBuf {
         .fold(root.to_path_buf(), |p, part| p.join(part))
 }
 
+/// Writes `text` to `relative` under `root`, creating folders: how the publish tests lay out
+/// a site and a target.
+#[cfg(test)]
+pub(crate) fn write_test_file(root: &Path, relative: &str, text: &str) {
+    let path = path_in(root, relative);
+    fs::create_dir_all(path.parent().expect("a file has a parent folder")).unwrap();
+    fs::write(path, text).unwrap();
+}
+
 #[cfg(test)]
 mod tests {
+    use super::write_test_file as write;
     use super::*;
-
-    fn write(root: &Path, relative: &str, text: &str) {
-        let path = path_in(root, relative);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-    }
 
     #[test]
     fn sorts_files_into_added_changed_removed() {
