@@ -17,10 +17,15 @@
 //! findings): the digest must not move when a change is only meant to make things faster.
 //!
 //! Run: `cargo bench --bench clean` (5 MB per flavour, 3 runs); `-- 20` for 20 MB,
-//! `-- --runs 5` for more runs, `-- typical` or `-- dense` for one flavour.
+//! `-- --runs 5` for more runs, `-- typical` or `-- dense` for one flavour, `-- --passes`
+//! to also see where the time goes, pass by pass.
 
 #[path = "../tests/corpus/mod.rs"]
 mod corpus;
+
+/// The allocator of the `copydesk` binary (see `src/main.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -33,6 +38,7 @@ struct Settings {
     megabytes: usize,
     runs: usize,
     flavours: Vec<Flavour>,
+    passes: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -76,6 +82,9 @@ fn main() {
     for &flavour in &settings.flavours {
         let documents = generate(flavour, settings.megabytes * 1_000_000);
         measure(flavour, &documents, settings.runs, &context);
+        if settings.passes {
+            time_passes(&documents, &context);
+        }
     }
 }
 
@@ -85,6 +94,7 @@ fn settings() -> Settings {
         megabytes: 5,
         runs: 3,
         flavours: Vec::new(),
+        passes: false,
     };
     let mut i = 0;
     while i < args.len() {
@@ -93,6 +103,7 @@ fn settings() -> Settings {
                 i += 1;
                 settings.runs = args.get(i).and_then(|r| r.parse().ok()).unwrap_or(3).max(1);
             }
+            "--passes" => settings.passes = true,
             "typical" => settings.flavours.push(Flavour::Typical),
             "dense" => settings.flavours.push(Flavour::Dense),
             other => {
@@ -125,26 +136,25 @@ fn generate(flavour: Flavour, target: usize) -> Vec<Vec<u8>> {
     documents
 }
 
-/// Cleans `documents` `runs` times and prints the medians.
+/// Cleans `documents` `runs` times and prints the medians. Each timed run does what
+/// `copydesk clean` does per file short of the disk: clean it, render the Markdown file
+/// (front matter and body), and drop the result. The digest comes from a separate,
+/// untimed run, so holding every result for it does not inflate the figures.
 fn measure(flavour: Flavour, documents: &[Vec<u8>], runs: usize, context: &WordContext) {
     let mb = documents.iter().map(Vec::len).sum::<usize>() as f64 / 1e6;
     let mut walls = Vec::new();
     let mut cpus = Vec::new();
-    let mut digest = String::new();
     let mut edits = 0;
-    for run in 0..runs {
+    for _ in 0..runs {
         let start = Instant::now();
         let cpu_start = cpu_seconds();
-        let cleaned = clean_all(documents, context);
+        edits = clean_and_render_all(documents, context);
         walls.push(start.elapsed());
         if let (Some(end), Some(start)) = (cpu_seconds(), cpu_start) {
             cpus.push(end - start);
         }
-        if run == 0 {
-            edits = cleaned.iter().map(|c| c.edits.len()).sum();
-            digest = digest_of(&cleaned);
-        }
     }
+    let digest = digest_of(&clean_all(documents, context));
     walls.sort();
     cpus.sort_by(f64::total_cmp);
     let wall = walls[walls.len() / 2];
@@ -168,6 +178,21 @@ fn measure(flavour: Flavour, documents: &[Vec<u8>], runs: usize, context: &WordC
     }
 }
 
+/// Cleans every document and renders its Markdown file, keeping nothing but the number
+/// of edits (and the rendered length, so the work cannot be optimised away).
+fn clean_and_render_all(documents: &[Vec<u8>], context: &WordContext) -> usize {
+    let mut edits = 0;
+    let mut bytes = 0;
+    for (i, raw) in documents.iter().enumerate() {
+        let cleaned = clean_text(raw, Path::new("bench.txt"), context)
+            .unwrap_or_else(|e| panic!("document {i} failed: {e}"));
+        bytes += cleaned.article.to_markdown().len();
+        edits += cleaned.edits.len();
+    }
+    std::hint::black_box(bytes);
+    edits
+}
+
 fn clean_all(documents: &[Vec<u8>], context: &WordContext) -> Vec<CleanedArticle> {
     documents
         .iter()
@@ -177,6 +202,79 @@ fn clean_all(documents: &[Vec<u8>], context: &WordContext) -> Vec<CleanedArticle
                 .unwrap_or_else(|e| panic!("document {i} failed: {e}"))
         })
         .collect()
+}
+
+/// Runs the clean stage's passes one by one over `documents`, as [`clean_text`] chains
+/// them, and prints the share of time each takes (one run, CPU-bound, so wall time).
+fn time_passes(documents: &[Vec<u8>], context: &WordContext) {
+    use copydesk::clean::{
+        characters, decode, emit, layout, masthead, pullquote, quotes, vocabulary, words,
+    };
+    let mut spent = [Duration::ZERO; 9];
+    let mut lap = |pass: usize, since: &mut Instant| {
+        let now = Instant::now();
+        spent[pass] += now - *since;
+        *since = now;
+    };
+    for raw in documents {
+        let (mut edits, mut findings) = (Vec::new(), Vec::new());
+        let mut at = Instant::now();
+        let decoded = decode::decode(raw, Path::new("bench.txt")).expect("decodes");
+        lap(0, &mut at);
+        let text = characters::repair_characters(&decoded.text, &mut edits);
+        lap(1, &mut at);
+        let vocabulary = vocabulary::Vocabulary::for_document(text.as_str(), context);
+        let blocks = layout::lay_out(&text, &vocabulary, &mut edits, &mut findings);
+        lap(2, &mut at);
+        let masthead = masthead::extract_masthead(blocks, &mut edits);
+        lap(3, &mut at);
+        let checked: Vec<_> = masthead.body.iter().collect();
+        findings.extend(quotes::find_unbalanced_quotes(&checked));
+        lap(4, &mut at);
+        let body: Vec<String> = masthead
+            .body
+            .iter()
+            .map(|p| words::repair_paragraph(p.as_str(), context).text)
+            .collect();
+        lap(5, &mut at);
+        let texts: Vec<&str> = body.iter().map(String::as_str).collect();
+        let pull_quotes = pullquote::find_pull_quotes(&texts);
+        lap(6, &mut at);
+        let blocks: Vec<emit::BodyBlock> = body
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| match pull_quotes.contains(&i) {
+                true => emit::BodyBlock::PullQuote(text),
+                false => emit::BodyBlock::Paragraph(text),
+            })
+            .collect();
+        std::hint::black_box(emit::emit_body(&blocks));
+        lap(7, &mut at);
+        drop((edits, findings, masthead));
+        lap(8, &mut at);
+    }
+    let total: Duration = spent.iter().sum();
+    let names = [
+        "decode",
+        "characters",
+        "layout",
+        "masthead",
+        "quotes",
+        "words",
+        "pullquote",
+        "emit",
+        "drop",
+    ];
+    let mb = documents.iter().map(Vec::len).sum::<usize>() as f64 / 1e6;
+    println!("  by pass ({} in all):", seconds(total));
+    for (name, time) in names.iter().zip(spent) {
+        println!(
+            "    {name:<10} {:>6.1} ms {:>5.1} %  {:>7.1} MB/s",
+            time.as_secs_f64() * 1e3,
+            100.0 * time.as_secs_f64() / total.as_secs_f64(),
+            mb / time.as_secs_f64().max(1e-9)
+        );
+    }
 }
 
 /// A short hash of every output document, edit and finding.
