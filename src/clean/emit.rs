@@ -14,6 +14,13 @@
 //!
 //! The formatter does not escape a leading `:` (plain CommonMark gives it no meaning), so
 //! a paragraph that would open or close a fence gets a backslash before it.
+//!
+//! Most paragraphs of prose hold no character the formatter would ever escape: letters,
+//! digits, spaces, non-ASCII text and a few inert punctuation marks, starting with a
+//! letter or a non-ASCII character. For those ([`is_inert`]) comrak's output is the text itself, so it is copied
+//! straight into the body; building and formatting a tree for them was a quarter of the
+//! clean stage's time. A differential test holds the shortcut to comrak's own output, for
+//! every string of a nasty alphabet up to three characters and many longer ones.
 //! [`parse_body`] reads a body back into blocks; the round trip is tested below.
 
 use comrak::nodes::{AstNode, NodeValue};
@@ -84,9 +91,61 @@ fn push_escaped_paragraph<'a>(
     if text.is_empty() {
         return;
     }
+    if is_inert(&text) {
+        out.push_str(&text);
+        out.push('\n');
+        return;
+    }
+    push_formatted_by_comrak(&text, arena, options, out);
+}
+
+/// True when comrak's formatter would write `text` (single-spaced, not empty) exactly as
+/// it is: it starts with an ASCII letter or a non-ASCII character (`“`, `É`), so no block
+/// syntax can open it, and
+/// every other ASCII character is alphanumeric, a space or punctuation the formatter
+/// never escapes in mid-line. Anything else (`*`, `_`, `[`, `<`, `&`, `#`, `!`, `` ` ``,
+/// `~`, `\\`, `|`, a leading digit or mark...) goes through comrak.
+fn is_inert(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let opens_safely = bytes
+        .first()
+        .is_some_and(|&b| !b.is_ascii() || b.is_ascii_alphabetic());
+    opens_safely
+        && bytes.iter().all(|&b| {
+            !b.is_ascii()
+                || b.is_ascii_alphanumeric()
+                || matches!(
+                    b,
+                    b' ' | b','
+                        | b'.'
+                        | b';'
+                        | b':'
+                        | b'\''
+                        | b'"'
+                        | b'?'
+                        | b'('
+                        | b')'
+                        | b'/'
+                        | b'%'
+                        | b'$'
+                        | b'-'
+                        | b'+'
+                        | b'='
+                )
+        })
+}
+
+/// Appends `text` (single-spaced, not empty) as comrak's CommonMark formatter writes a
+/// paragraph holding it as one text node, ending in `\n`.
+fn push_formatted_by_comrak<'a>(
+    text: &str,
+    arena: &'a Arena<'a>,
+    options: &Options<'_>,
+    out: &mut String,
+) {
     let document = arena.alloc(AstNode::from(NodeValue::Document));
     let paragraph = arena.alloc(AstNode::from(NodeValue::Paragraph));
-    let literal = arena.alloc(AstNode::from(NodeValue::Text(text.into())));
+    let literal = arena.alloc(AstNode::from(NodeValue::Text(text.to_owned().into())));
     paragraph.append(literal);
     document.append(paragraph);
     let start = out.len();
@@ -292,6 +351,97 @@ mod tests {
             "<http://auto.link> www.x.com",
             "| a | b |",
         ]);
+    }
+
+    /// The inert shortcut against comrak itself: for every string the shortcut takes, the
+    /// formatter's output must be the same bytes. Every string of up to three characters
+    /// from an alphabet of letters, digits, every ASCII mark and tricky non-ASCII text is
+    /// tried, then many longer ones.
+    #[test]
+    fn inert_paragraphs_are_written_exactly_as_comrak_writes_them() {
+        let mut alphabet: Vec<char> = (b'!'..=b'~').map(char::from).collect();
+        alphabet.extend([
+            ' ', 'é', 'ğ', '“', '”', '’', '—', '\u{a0}', '\u{2028}', '\u{85}',
+        ]);
+        alphabet.extend([
+            '\u{200b}', '\u{fe0f}', '\u{301}', '١', 'ß', 'İ', '\u{1}', '\t',
+        ]);
+        let options = formatter_options();
+        let mut checked = 0;
+        let mut check = |text: &str| {
+            let text = single_spaced(text);
+            if text.is_empty() || !is_inert(&text) {
+                return;
+            }
+            let arena = Arena::new();
+            let mut by_comrak = String::new();
+            push_formatted_by_comrak(&text, &arena, &options, &mut by_comrak);
+            assert_eq!(
+                format!("{text}\n"),
+                by_comrak,
+                "the shortcut differs for {text:?}"
+            );
+            checked += 1;
+        };
+        for &a in &alphabet {
+            check(&a.to_string());
+            for &b in &alphabet {
+                check(&format!("{a}{b}"));
+                for &c in &alphabet {
+                    check(&format!("{a}{b}{c}"));
+                }
+            }
+        }
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = 4 + (state % 40) as usize;
+            let text: String = (0..len)
+                .map(|i| alphabet[((state >> (i % 50)) as usize + i * 7) % alphabet.len()])
+                .collect();
+            check(&format!("Word {text}"));
+            check(&text);
+        }
+        for prose in [
+            "Neighbours Pakistan and Afghanistan signed a deal on 16 November, 2025 (Sunday).",
+            "He said: “It’s over.” Costs rose 5% to $3.2m; the rest - about 40/60 - is owed.",
+            "Erdoğan met the FO at 10.30 and left; 1+1=2?",
+        ] {
+            check(prose);
+        }
+        assert!(
+            checked > 100_000,
+            "only {checked} strings took the shortcut"
+        );
+    }
+
+    #[test]
+    fn the_shortcut_takes_prose_and_leaves_markup_to_comrak() {
+        assert!(is_inert(
+            "Neighbours Pakistan and Afghanistan signed a deal."
+        ));
+        assert!(is_inert("“The Afghan side tried,” the FO said: 5% (or 6)."));
+        assert!(is_inert("Erdoğan"));
+        for markup in [
+            "1. a list",
+            "- a dash",
+            ":::",
+            "“quote” *stars*",
+            "a_b",
+            "a <b>",
+            "AT&T",
+            "a [link]",
+            "a # b",
+            "wow!",
+            "a `tick`",
+            "a ~ b",
+            "a | b",
+            "back\\slash",
+        ] {
+            assert!(!is_inert(markup), "{markup:?} must go through comrak");
+        }
     }
 
     /// A property-style check: many strings built from the characters that mean something
