@@ -47,7 +47,16 @@ fn repair_line(
     let mut column = 1; // raw column of the character at `i`
     let mut i = 0;
     let mut last_out_is_space = false;
+    let bytes = line.as_bytes();
     while i < line.len() {
+        // Fast path: ASCII other than a tab or a second space needs no repair.
+        let b = bytes[i];
+        if b.is_ascii() && b != b'\t' && !(b == b' ' && last_out_is_space) {
+            last_out_is_space = b == b' ';
+            i += 1;
+            column += 1;
+            continue;
+        }
         let rest = &line[i..];
         let c = rest.chars().next().expect("inside the line");
         let fix = if c == ' ' && last_out_is_space {
