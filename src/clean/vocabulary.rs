@@ -7,102 +7,131 @@
 //! [`lexicon_knows`]. Fragments of the very damage being judged (the pieces around a
 //! line-end hyphen, the tail of a drop cap) are not collected from the document.
 
-use std::cell::OnceCell;
-
 use super::words::{Lexicon, WordContext};
 
-/// Known words for one document. The document's own words are collected on the first
-/// question (most documents never ask one).
+/// Known words for one document.
 #[derive(Debug)]
 pub struct Vocabulary<'a> {
     context: &'a WordContext,
     text: &'a str,
-    document: OnceCell<DocumentWords<'a>>,
 }
 
 impl<'a> Vocabulary<'a> {
     /// The vocabulary of `text` (decoded, LF line ends) and the site's `context`.
     pub fn for_document(text: &'a str, context: &'a WordContext) -> Vocabulary<'a> {
-        Vocabulary {
-            context,
-            text,
-            document: OnceCell::new(),
-        }
+        Vocabulary { context, text }
     }
 
-    /// True when `word` (a word or a hyphenated compound) is known.
+    /// True when `word` (a word or a hyphenated compound) is known. The lexicon and the
+    /// site answer most questions; only a word they do not know is looked for in the
+    /// document.
     pub fn is_known(&self, word: &str) -> bool {
         if word.is_empty() {
             return false;
         }
         let lower = word.to_lowercase();
-        self.document_words().contains(&lower) || self.context.knows(word) || lexicon_knows(&lower)
-    }
-
-    fn document_words(&self) -> &DocumentWords<'a> {
-        self.document
-            .get_or_init(|| collect_document_words(self.text))
+        lexicon_knows(&lower) || self.context.knows(word) || document_has_word(self.text, &lower)
     }
 }
 
-/// The words of a document, as they stand in it. A document asks only a handful of
-/// questions (one per line-end hyphen or drop cap), so a linear scan of its words beats
-/// building a set of them.
-#[derive(Debug)]
-struct DocumentWords<'a> {
-    /// ASCII words, in their own case.
-    ascii: Vec<&'a str>,
-    /// Other words, lowercased.
-    other: Vec<String>,
+/// True when `text` holds `lowercase` as a word (in any case) outside damage fragments:
+/// the pieces around a line-end hyphen and the word after a lone letter (a drop cap's
+/// tail) do not count.
+///
+/// A word here is a space-separated token of a trimmed line with the non-alphanumeric
+/// characters at its ends taken off. A document asks only a handful of these questions
+/// (one per line-end hyphen or drop cap), so each is a scan for the word's first letter
+/// rather than a set of all the document's words built in advance.
+fn document_has_word(text: &str, lowercase: &str) -> bool {
+    let needle = lowercase.as_bytes();
+    let Some(&first) = needle.first() else {
+        return false;
+    };
+    if !first.is_ascii_alphanumeric() || !lowercase.is_ascii() {
+        return document_words_reference(text).any(|word| word_matches(word, lowercase));
+    }
+    let bytes = text.as_bytes();
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, bytes).any(|at| {
+        let end = at + needle.len();
+        end <= bytes.len()
+            && bytes[at..end].eq_ignore_ascii_case(needle)
+            && is_whole_word_outside_fragments(text, at, end)
+    })
 }
 
-impl DocumentWords<'_> {
-    /// True when the document has a word whose lowercase form is `lowercase`.
-    fn contains(&self, lowercase: &str) -> bool {
-        self.ascii
-            .iter()
-            .any(|w| w.len() == lowercase.len() && w.eq_ignore_ascii_case(lowercase))
-            || self.other.iter().any(|w| w == lowercase)
+/// Whether `text[at..end]` is a whole word of its token (only non-alphanumeric
+/// characters between it and the token's ends) and the token is no damage fragment.
+fn is_whole_word_outside_fragments(text: &str, at: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let is_break = |b: &u8| *b == b' ' || *b == b'\n';
+    let token_start = bytes[..at].iter().rposition(is_break).map_or(0, |p| p + 1);
+    let token_end = bytes[end..]
+        .iter()
+        .position(is_break)
+        .map_or(bytes.len(), |p| end + p);
+    let no_alphanumeric = |s: &str| !s.chars().any(char::is_alphanumeric);
+    if !no_alphanumeric(&text[token_start..at]) || !no_alphanumeric(&text[end..token_end]) {
+        return false;
+    }
+    let line_start = bytes[..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let line_end = memchr::memchr(b'\n', &bytes[end..]).map_or(bytes.len(), |p| end + p);
+    let line = text[line_start..line_end].trim();
+    let is_first = text[line_start..token_start].trim().is_empty();
+    let is_last = text[token_end..line_end].trim().is_empty();
+    if is_last && line.ends_with('-') {
+        return false;
+    }
+    if is_first {
+        let previous_line = text[..line_start]
+            .lines()
+            .rev()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("");
+        if previous_line.ends_with('-') || is_at_most_two_chars(previous_line) {
+            return false;
+        }
+    }
+    true
+}
+
+/// `word` (as it stands in the document) is `lowercase` in some case.
+fn word_matches(word: &str, lowercase: &str) -> bool {
+    if word.is_ascii() {
+        word.len() == lowercase.len() && word.eq_ignore_ascii_case(lowercase)
+    } else {
+        word.to_lowercase() == lowercase
     }
 }
 
 /// The words of `text`, except damage fragments: the pieces around a line-end hyphen and
-/// the word after a lone letter (a drop cap's tail).
-fn collect_document_words(text: &str) -> DocumentWords<'_> {
-    let mut words = DocumentWords {
-        ascii: Vec::with_capacity(text.len() / 6),
-        other: Vec::new(),
-    };
+/// the word after a lone letter (a drop cap's tail). The plain statement of what
+/// [`document_has_word`] finds faster; used for words that are not ASCII (whose case
+/// folding bytes cannot do), and by the tests as the reference.
+fn document_words_reference(text: &str) -> impl Iterator<Item = &str> {
     let mut previous_line = "";
-    for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let skip_first = previous_line.ends_with('-') || is_at_most_two_chars(previous_line);
-        let skip_last = line.ends_with('-');
-        let mut tokens = line.split(' ').filter(|t| !t.is_empty()).peekable();
-        let mut first = true;
-        while let Some(token) = tokens.next() {
-            let is_last = tokens.peek().is_none();
-            if (first && skip_first) || (is_last && skip_last) {
-                first = false;
-                continue;
-            }
-            first = false;
-            let word = token.trim_matches(|c: char| !c.is_alphanumeric());
-            if word.is_empty() {
-                continue;
-            }
-            if word.is_ascii() {
-                words.ascii.push(word);
-            } else {
-                words.other.push(word.to_lowercase());
-            }
-        }
-        previous_line = line;
-    }
-    words
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .flat_map(move |line| {
+            let skip_first = previous_line.ends_with('-') || is_at_most_two_chars(previous_line);
+            let skip_last = line.ends_with('-');
+            previous_line = line;
+            let tokens: Vec<&str> = line.split(' ').filter(|t| !t.is_empty()).collect();
+            let count = tokens.len();
+            tokens
+                .into_iter()
+                .enumerate()
+                .filter_map(move |(i, token)| {
+                    let fragment = (i == 0 && skip_first) || (i + 1 == count && skip_last);
+                    let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+                    (!fragment && !word.is_empty()).then_some(word)
+                })
+        })
 }
 
 /// `text.chars().count() <= 2`, without counting a long line to its end.
@@ -148,6 +177,75 @@ mod tests {
         assert!(lexicon_knows("Neighbours"));
         assert!(!lexicon_knows("mentation"));
         assert!(!lexicon_knows("eighbours"));
+    }
+
+    /// The scan for one word agrees with the plain list of the document's words, for
+    /// every word of generated documents full of hyphens, drop caps and punctuation, and
+    /// for words that are not in them.
+    #[test]
+    fn the_word_scan_agrees_with_the_word_list() {
+        const PIECES: &[&str] = &[
+            "plan",
+            "Plan",
+            "PLAN",
+            "imple-",
+            "mentation",
+            "well-known",
+            "N",
+            "eighbours",
+            "A",
+            "“Quote,”",
+            "(plan)",
+            "plan.",
+            "end-",
+            "—",
+            "x",
+            "Erdoğan",
+            "ERDOĞAN",
+            "café",
+            "12",
+            "it’s",
+            "plan-",
+            "de",
+            "a-b",
+            "\n",
+            "\n",
+            "\n\n",
+            "  ",
+        ];
+        let mut state: u64 = 0x1234_5678_9ABC_DEF1;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+                text.push(if state % 5 == 0 { '\n' } else { ' ' });
+            }
+            let listed: Vec<String> = document_words_reference(&text)
+                .map(str::to_lowercase)
+                .collect();
+            let questions = listed.iter().map(String::as_str).chain([
+                "plan",
+                "imple",
+                "mentation",
+                "eighbours",
+                "end",
+                "erdoğan",
+                "b",
+                "zzz",
+                "a",
+            ]);
+            for question in questions {
+                let expected = listed.iter().any(|w| w == question);
+                assert_eq!(
+                    document_has_word(&text, question),
+                    expected,
+                    "{question:?} in {text:?}"
+                );
+            }
+        }
     }
 
     #[test]
