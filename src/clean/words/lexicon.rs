@@ -29,10 +29,11 @@
 //!
 //! That table is spread over three arrays (slots, entries, words), so a lookup touches
 //! three cache lines, and at the clean stage's speed those cache misses were the largest
-//! single cost. The few thousand most frequent short words, which make up most of
-//! running text, are therefore also packed into `HotWords` on first use: one 16-byte
-//! slot holds a word and its value, so a lookup there reads one cache line of a table
-//! small enough to stay in cache.
+//! single cost. Its words of up to 13 ASCII bytes (nearly all of them) are therefore
+//! packed again on first use into `ShortWords`, where one 16-byte slot holds a word and
+//! its value: a lookup reads one cache line, the slots of frequent words stay in cache,
+//! and at a low load factor a word that is absent is usually told by one empty slot (a
+//! typo search asks about hundreds of misspellings that are).
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -127,8 +128,8 @@ pub struct Lexicon {
     map: fst::Map<Cow<'static, [u8]>>,
     /// The most frequent words again, for fast lookups (empty for test lexicons).
     common: CommonWords,
-    /// The most frequent short words once more, packed to stay in cache.
-    hot: HotWords,
+    /// The common words of up to 13 ASCII bytes once more, one cache line per lookup.
+    short: ShortWords,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -149,7 +150,7 @@ impl Lexicon {
             Lexicon {
                 map: fst::Map::new(Cow::Borrowed(EMBEDDED_FST))
                     .expect("data/lexicon.fst is a valid fst map (rebuild it with tools/lexicon)"),
-                hot: HotWords::from_common(&common),
+                short: ShortWords::from_common(&common),
                 common,
             }
         })
@@ -177,7 +178,7 @@ impl Lexicon {
             map: fst::Map::new(Cow::Owned(map.into_fst().into_inner()))
                 .expect("bytes from fst's own builder are a valid map"),
             common: CommonWords::empty(),
-            hot: HotWords::empty(),
+            short: ShortWords::empty(),
         }
     }
 
@@ -214,22 +215,26 @@ impl Lexicon {
     /// frequent. Frequent words are all in the common-word table, so a search that
     /// tries many candidate spellings is answered without touching the fst.
     pub fn frequent_entry(&self, key: &str, min_zipf: f32) -> Option<Entry> {
-        let entry = match self.hot.get(key) {
-            HotAnswer::Found(entry) => Some(entry),
-            HotAnswer::Absent if min_zipf >= self.hot.min_zipf() => None,
+        let entry = match self.short.get(key) {
+            ShortAnswer::Found(entry) => Some(entry),
+            ShortAnswer::Absent if min_zipf >= COMMON_MIN_ZIPF => None,
             _ if min_zipf >= COMMON_MIN_ZIPF && self.common.len() > 0 => self.common.get(key),
             _ => self.lookup(key),
         };
         entry.filter(|entry| entry.zipf() >= min_zipf)
     }
 
-    /// Looks up an already normalised key: the hot words, the common words, the fst.
+    /// Looks up an already normalised key: the common words (short ones in their packed
+    /// table), then the fst.
     fn lookup_key(&self, key: &str) -> Option<Entry> {
-        if let HotAnswer::Found(entry) = self.hot.get(key) {
-            return Some(entry);
-        }
-        if let Some(entry) = self.common.get(key) {
-            return Some(entry);
+        match self.short.get(key) {
+            ShortAnswer::Found(entry) => return Some(entry),
+            ShortAnswer::Absent => {}
+            ShortAnswer::NotHeld => {
+                if let Some(entry) = self.common.get(key) {
+                    return Some(entry);
+                }
+            }
         }
         self.map.get(key).map(Entry)
     }
@@ -401,83 +406,54 @@ impl CommonWords {
     }
 }
 
-/// What [`HotWords`] says about a key.
+/// What [`ShortWords`] says about a key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum HotAnswer {
+enum ShortAnswer {
     Found(Entry),
-    /// The key could be held (short ASCII) but is not: it is rarer than
-    /// [`HotWords::min_zipf`], or no word at all.
+    /// The key could be held (short ASCII) but is not: it is no common word.
     Absent,
-    /// The key is too long or not ASCII: ask the other tables.
+    /// The key is too long or not ASCII (or the lexicon has no common words): ask the
+    /// other tables.
     NotHeld,
 }
 
-/// The most frequent words of up to [`HotWords::MAX_BYTES`] ASCII bytes, every one of
-/// them at least `min_zipf` frequent, in an open-addressing table of 16-byte slots: the
-/// word's bytes (zero-padded) and length in the low 14 bytes, its packed value in the
-/// top two. 0 is an empty slot.
-struct HotWords {
+/// Every common word of up to [`ShortWords::MAX_BYTES`] ASCII bytes, in an
+/// open-addressing table of 16-byte slots: the word's bytes (zero-padded) and length in
+/// the low 14 bytes, its packed value in the top two. 0 is an empty slot.
+struct ShortWords {
     slots: Box<[u128]>,
-    min_zipf_centi: u64,
 }
 
-impl HotWords {
+impl ShortWords {
     const MAX_BYTES: usize = 13;
-    /// Slots in the table (128 KiB), a power of two.
-    const SLOTS: usize = 8192;
-    /// At most this many words, so probes stay short.
-    const MAX_WORDS: usize = Self::SLOTS * 3 / 4;
     const KEY_MASK: u128 = (1 << 112) - 1;
 
-    fn empty() -> HotWords {
-        HotWords {
+    fn empty() -> ShortWords {
+        ShortWords {
             slots: Box::new([]),
-            min_zipf_centi: u64::MAX,
         }
     }
 
-    /// The most frequent short words of `common`: every one at least as frequent as the
-    /// rarest word taken, so an absent word is known to be rarer than that.
-    fn from_common(common: &CommonWords) -> HotWords {
-        let eligible = || {
+    /// The short words of `common`, in a table kept under 40 % full so that most absent
+    /// words meet an empty slot at once.
+    fn from_common(common: &CommonWords) -> ShortWords {
+        let short = || {
             (0..common.len()).filter_map(|index| {
                 let (offset, length, value) = common.entry(index);
                 let word = &common.blob[offset..offset + length];
-                (length <= Self::MAX_BYTES && word.is_ascii()).then_some((word, value))
+                Self::key(word).map(|key| (key, value))
             })
         };
-        // The smallest Zipf threshold that keeps the table within its size.
-        let mut by_zipf = vec![0usize; (ZIPF_MASK + 2) as usize];
-        for (_, value) in eligible() {
-            by_zipf[(value & ZIPF_MASK) as usize] += 1;
-        }
-        let mut taken = 0;
-        let mut min_zipf_centi = ZIPF_MASK + 1;
-        while min_zipf_centi > 0 && taken + by_zipf[min_zipf_centi as usize - 1] <= Self::MAX_WORDS
-        {
-            min_zipf_centi -= 1;
-            taken += by_zipf[min_zipf_centi as usize];
-        }
-        let mut slots = vec![0u128; Self::SLOTS].into_boxed_slice();
-        for (word, value) in eligible() {
-            if value & ZIPF_MASK >= min_zipf_centi {
-                let key = Self::key(word).expect("short ASCII words have a key");
-                let mut slot = Self::home(key);
-                while slots[slot] != 0 {
-                    slot = (slot + 1) & (Self::SLOTS - 1);
-                }
-                slots[slot] = key | (u128::from(value as u16) << 112);
+        let slot_count = (short().count() * 5 / 2).next_power_of_two();
+        let mut slots = vec![0u128; slot_count].into_boxed_slice();
+        for (key, value) in short() {
+            let mut slot = Self::home(key, slot_count);
+            while slots[slot] != 0 {
+                slot = (slot + 1) & (slot_count - 1);
             }
+            slots[slot] = key | (u128::from(value as u16) << 112);
         }
-        HotWords {
-            slots,
-            min_zipf_centi,
-        }
-    }
-
-    /// Every word at least this frequent (and short and ASCII) is held.
-    fn min_zipf(&self) -> f32 {
-        self.min_zipf_centi as f32 / 100.0
+        ShortWords { slots }
     }
 
     /// The slot key of `word`: its bytes and its length.
@@ -491,28 +467,29 @@ impl HotWords {
         Some(u128::from_le_bytes(bytes))
     }
 
-    fn home(key: u128) -> usize {
+    fn home(key: u128, slot_count: usize) -> usize {
         let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 51) as usize & (Self::SLOTS - 1)
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (slot_count - 1)
     }
 
-    fn get(&self, word: &str) -> HotAnswer {
-        if self.slots.is_empty() {
-            return HotAnswer::NotHeld;
+    fn get(&self, word: &str) -> ShortAnswer {
+        let slot_count = self.slots.len();
+        if slot_count == 0 {
+            return ShortAnswer::NotHeld;
         }
         let Some(key) = Self::key(word.as_bytes()) else {
-            return HotAnswer::NotHeld;
+            return ShortAnswer::NotHeld;
         };
-        let mut slot = Self::home(key);
+        let mut slot = Self::home(key, slot_count);
         loop {
             let held = self.slots[slot];
             if held == 0 {
-                return HotAnswer::Absent;
+                return ShortAnswer::Absent;
             }
             if held & Self::KEY_MASK == key {
-                return HotAnswer::Found(Entry((held >> 112) as u64));
+                return ShortAnswer::Found(Entry((held >> 112) as u64));
             }
-            slot = (slot + 1) & (Self::SLOTS - 1);
+            slot = (slot + 1) & (slot_count - 1);
         }
     }
 }
@@ -575,42 +552,38 @@ mod tests {
     }
 
     #[test]
-    fn hot_words_agree_with_the_common_words() {
+    fn short_words_agree_with_the_common_words() {
         let lexicon = Lexicon::embedded();
-        let hot = &lexicon.hot;
-        assert!(
-            hot.min_zipf() > 3.0 && hot.min_zipf() < 5.0,
-            "{}",
-            hot.min_zipf()
-        );
+        let short = &lexicon.short;
         let mut held = 0;
         for (word, entry) in lexicon.common.iter() {
-            match hot.get(word) {
-                HotAnswer::Found(found) => {
+            match short.get(word) {
+                ShortAnswer::Found(found) => {
                     assert_eq!(found, entry, "{word}");
                     held += 1;
                 }
-                HotAnswer::Absent => assert!(entry.zipf() < hot.min_zipf(), "{word} missing"),
-                HotAnswer::NotHeld => {
+                ShortAnswer::Absent => panic!("{word} is missing"),
+                ShortAnswer::NotHeld => {
                     assert!(
-                        word.len() > HotWords::MAX_BYTES || !word.is_ascii(),
+                        word.len() > ShortWords::MAX_BYTES || !word.is_ascii(),
                         "{word}"
                     )
                 }
             }
         }
-        assert!(
-            held > 4_000 && held <= HotWords::MAX_WORDS,
-            "{held} hot words"
-        );
+        assert!(held > 40_000, "{held} short words");
+        assert!(held * 5 / 2 <= short.slots.len(), "the table is too full");
         assert_eq!(
-            hot.get("the"),
-            HotAnswer::Found(lexicon.common.get("the").unwrap())
+            short.get("the"),
+            ShortAnswer::Found(lexicon.common.get("the").unwrap())
         );
-        assert_eq!(hot.get("meanbwhile"), HotAnswer::Absent);
-        assert_eq!(hot.get("internationalisation"), HotAnswer::NotHeld);
-        assert_eq!(hot.get("erdoğan"), HotAnswer::NotHeld);
-        assert_eq!(HotWords::empty().get("the"), HotAnswer::NotHeld);
+        assert_eq!(short.get("meanbwhile"), ShortAnswer::Absent);
+        assert_eq!(short.get("internationalisation"), ShortAnswer::NotHeld);
+        assert_eq!(short.get("erdoğan"), ShortAnswer::NotHeld);
+        assert_eq!(ShortWords::empty().get("the"), ShortAnswer::NotHeld);
+        // Rare words and long words still come from the fst.
+        assert!(lexicon.lookup("muhajireen").is_some());
+        assert!(lexicon.lookup("internationalisation").is_some());
     }
 
     #[test]
