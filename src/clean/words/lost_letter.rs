@@ -109,6 +109,9 @@ pub(crate) fn join_lost_letter(
 /// head this short is judged by this instead. `A`, `I` and the two-letter words (`In`,
 /// `As`) open sentences and keep their space.
 fn is_short_name_start(head: &str) -> bool {
+    if head.len() > 8 || head.as_bytes()[0].is_ascii_lowercase() {
+        return false; // more than two characters, or no capital
+    }
     let mut chars = head.chars();
     let starts_capital = chars.next().is_some_and(char::is_uppercase);
     let rest_lower = chars.all(char::is_lowercase);

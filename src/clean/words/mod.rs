@@ -272,7 +272,7 @@ impl<'a> ParagraphRepairer<'a> {
         offset: usize,
         sentence_start: bool,
     ) {
-        if word.contains(['-', '\u{2010}']) {
+        if word.as_bytes().contains(&b'-') || (!word.is_ascii() && word.contains('\u{2010}')) {
             if self.vocabulary.standing_given(word, entry) == Standing::Known {
                 return;
             }

@@ -39,7 +39,9 @@ pub(crate) fn is_contact_label(word: &str) -> bool {
 /// If `core` is a label glued to its handle (`X:mariaamkahn`), the byte length of the
 /// label and colon (`X:`), after which a space belongs.
 pub(crate) fn glued_label_length(core: &str) -> Option<usize> {
-    let (label, rest) = core.split_once(':')?;
+    // Byte search: most tokens are short and have no colon.
+    let colon = core.bytes().position(|b| b == b':')?;
+    let (label, rest) = (&core[..colon], &core[colon + 1..]);
     let first = rest.chars().next()?;
     let starts_like_a_handle = first.is_alphanumeric() || first == '@' || first == '+';
     (is_contact_label(label) && starts_like_a_handle).then_some(label.len() + 1)

@@ -52,11 +52,9 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
 
 /// Splits `paragraph` into tokens, in order.
 pub(crate) fn tokenize(paragraph: &str) -> Vec<Token<'_>> {
-    let base = paragraph.as_ptr() as usize;
     let mut tokens: Vec<Token<'_>> = Vec::with_capacity(paragraph.len() / 5 + 1);
     let mut next_starts_sentence = true;
-    for text in paragraph.split_whitespace() {
-        let start = text.as_ptr() as usize - base;
+    for (start, text) in whitespace_separated(paragraph) {
         let (core_offset, core) = core_of(text);
         let opens_quote = text[..core_offset].chars().any(is_opening_quote);
         tokens.push(Token {
@@ -71,8 +69,64 @@ pub(crate) fn tokenize(paragraph: &str) -> Vec<Token<'_>> {
     tokens
 }
 
+/// The runs of non-whitespace in `text` with their byte offsets: what
+/// `str::split_whitespace` yields, found a byte at a time. Only the lead bytes of the
+/// few non-ASCII whitespace characters (U+0085, U+00A0, U+1680, U+2000 to U+3000) make it
+/// decode a character.
+fn whitespace_separated(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = skip(bytes, at, true);
+        if start == bytes.len() {
+            return None;
+        }
+        let end = skip(bytes, start, false);
+        at = end;
+        Some((start, &text[start..end]))
+    })
+}
+
+/// Skips from `at` over whitespace (`over_whitespace`) or over the rest, returning where
+/// that stops: the next character of the other kind, or the end.
+fn skip(bytes: &[u8], mut at: usize, over_whitespace: bool) -> usize {
+    while at < bytes.len() {
+        let (is_space, len) = whitespace_at(bytes, at);
+        if is_space != over_whitespace {
+            return at;
+        }
+        at += len;
+    }
+    at
+}
+
+/// Whether the character at `at` (a character boundary) is whitespace, and its length.
+fn whitespace_at(bytes: &[u8], at: usize) -> (bool, usize) {
+    let b = bytes[at];
+    match b {
+        b'\t'..=b'\r' | b' ' => (true, 1),
+        0..=0x7f => (false, 1),
+        0xc2 | 0xe1 | 0xe2 | 0xe3 => {
+            let len = if b == 0xc2 { 2 } else { 3 };
+            let c = std::str::from_utf8(&bytes[at..at + len])
+                .ok()
+                .and_then(|s| s.chars().next());
+            (c.is_some_and(char::is_whitespace), len)
+        }
+        0xc0..=0xdf => (false, 2),
+        0xe0..=0xef => (false, 3),
+        _ => (false, 4),
+    }
+}
+
 /// The core of a token and its byte offset inside the token.
 fn core_of(text: &str) -> (usize, &str) {
+    let bytes = text.as_bytes();
+    let starts_clean = bytes.first().is_some_and(u8::is_ascii_alphanumeric);
+    let ends_clean = bytes.last().is_some_and(u8::is_ascii_alphanumeric);
+    if starts_clean && ends_clean {
+        return (0, text);
+    }
     let trimmed_start = text.trim_start_matches(|c: char| !keeps_at_core_start(c));
     let offset = text.len() - trimmed_start.len();
     let core = trimmed_start.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -91,6 +145,13 @@ fn is_opening_quote(c: char) -> bool {
 /// The token ends its sentence: its last non-closing character is `.`, `!`, `?` or `…`,
 /// unless it is a title abbreviation (`Dr.`) or an initial (`G.`).
 fn ends_sentence(text: &str, core: &str) -> bool {
+    if text
+        .as_bytes()
+        .last()
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return false;
+    }
     let Some(last) = text
         .trim_end_matches(['”', '’', '"', '\'', ')', ']', '»'])
         .chars()
@@ -204,6 +265,41 @@ mod tests {
             .map(|t| t.core)
             .collect();
         assert_eq!(starts, ["Syed", "He", "Mr", "They"]);
+    }
+
+    /// The byte-level splitting agrees with `split_whitespace`, and the shortcut in
+    /// `core_of` with the plain trimming, on strings full of Unicode spaces and marks.
+    #[test]
+    fn splitting_agrees_with_split_whitespace() {
+        let pieces = [
+            "a", "Zo", "é", "“", "”", "’s", " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r",
+            "\u{85}", "\u{a0}", "\u{1680}", "\u{2002}", "\u{200a}", "\u{200b}", "\u{2028}",
+            "\u{202f}", "\u{205f}", "\u{3000}", "\u{2010}", "—", "…", "ğ", "中", "😀", ".", ",",
+            "@", "#", "9", "(", ")",
+        ];
+        let mut state: u64 = 0xDEAD_BEEF_1234_5678;
+        for _ in 0..5_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 12) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            let base = text.as_ptr() as usize;
+            let expected: Vec<(usize, &str)> = text
+                .split_whitespace()
+                .map(|t| (t.as_ptr() as usize - base, t))
+                .collect();
+            let found: Vec<(usize, &str)> = whitespace_separated(&text).collect();
+            assert_eq!(found, expected, "{text:?}");
+            for (_, token) in found {
+                let plain = token.trim_start_matches(|c: char| !keeps_at_core_start(c));
+                let plain_core = plain.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let plain_offset = token.len() - plain.len();
+                assert_eq!(core_of(token), (plain_offset, plain_core), "{token:?}");
+            }
+        }
     }
 
     #[test]

@@ -74,8 +74,8 @@ impl<'a> Vocabulary<'a> {
             None => Standing::Unknown,
             Some(entry) => {
                 let rare_web_word = !entry.in_dictionary() && entry.zipf() < UNVERIFIED_MAX_ZIPF;
-                let lower_case = !word.chars().any(char::is_uppercase);
-                if rare_web_word && lower_case && !self.site_knows(word) {
+                if rare_web_word && !word.chars().any(char::is_uppercase) && !self.site_knows(word)
+                {
                     Standing::Unverified(entry.zipf())
                 } else {
                     Standing::Known
