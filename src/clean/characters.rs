@@ -28,11 +28,9 @@ pub fn repair_characters(text: &str, edits: &mut Vec<Edit>) -> MappedText {
 /// back as Windows-1252 bytes, is a valid multi-byte UTF-8 sequence (such runs, like `â€™`
 /// or `Ã©`, do not occur in text that was decoded correctly).
 pub fn looks_mis_decoded(text: &str) -> bool {
-    !text.is_ascii()
-        && text
-            .char_indices()
-            .filter(|(_, c)| !c.is_ascii())
-            .any(|(i, _)| mojibake_at(&text[i..]).is_some())
+    // A mojibake run starts with a character from U+00C2 to U+00F4 (the Windows-1252
+    // reading of a UTF-8 lead byte), and in UTF-8 each of those starts with byte 0xC3.
+    memchr::memchr_iter(0xC3, text.as_bytes()).any(|i| mojibake_at(&text[i..]).is_some())
 }
 
 fn repair_line(

@@ -31,9 +31,9 @@
 //! three cache lines, and at the clean stage's speed those cache misses were the largest
 //! single cost. Its words of up to 13 ASCII bytes (nearly all of them) are therefore
 //! packed again on first use into `ShortWords`, where one 16-byte slot holds a word and
-//! its value: a lookup reads one cache line, the slots of frequent words stay in cache,
-//! and at a low load factor a word that is absent is usually told by one empty slot (a
-//! typo search asks about hundreds of misspellings that are).
+//! its value, with the most frequent words in a small table of their own that stays in
+//! cache, and a Bloom filter that tells most absent words (a typo search asks about
+//! hundreds of misspellings) without touching the big table.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -417,43 +417,88 @@ enum ShortAnswer {
     NotHeld,
 }
 
-/// Every common word of up to [`ShortWords::MAX_BYTES`] ASCII bytes, in an
-/// open-addressing table of 16-byte slots: the word's bytes (zero-padded) and length in
-/// the low 14 bytes, its packed value in the top two. 0 is an empty slot.
+/// Every common word of up to [`ShortWords::MAX_BYTES`] ASCII bytes, packed three ways
+/// so that the usual questions are answered from cache:
+///
+/// * `hot`: the few thousand most frequent of them, which make up most running text, in
+///   a table small enough to stay in the processor's cache (128 KiB);
+/// * `filter`: a blocked Bloom filter of all of them (64 KiB, two bits per word in one
+///   64-bit block), which rules out nearly every misspelling a typo search asks about;
+/// * `slots`: all of them, for the rest.
+///
+/// The tables are open-addressing arrays of 16-byte slots: the word's bytes (zero-padded)
+/// and length in the low 14 bytes, its packed value in the top two; 0 is an empty slot.
 struct ShortWords {
     slots: Box<[u128]>,
+    hot: Box<[u128]>,
+    filter: Box<[u64]>,
 }
 
 impl ShortWords {
     const MAX_BYTES: usize = 13;
     const KEY_MASK: u128 = (1 << 112) - 1;
+    /// Slots in the hot table, which holds half as many words.
+    const HOT_SLOTS: usize = 8192;
+    /// 64-bit blocks in the filter, about eleven bits per word.
+    const FILTER_BLOCKS: usize = 8192;
 
     fn empty() -> ShortWords {
         ShortWords {
             slots: Box::new([]),
+            hot: Box::new([]),
+            filter: Box::new([]),
         }
     }
 
-    /// The short words of `common`, in a table kept under 40 % full so that most absent
-    /// words meet an empty slot at once.
+    /// The short words of `common`: all in a table kept under 40 % full, the most
+    /// frequent again in the hot table, and all in the filter.
     fn from_common(common: &CommonWords) -> ShortWords {
-        let short = || {
-            (0..common.len()).filter_map(|index| {
+        let mut short: Vec<(u128, u64)> = (0..common.len())
+            .filter_map(|index| {
                 let (offset, length, value) = common.entry(index);
                 let word = &common.blob[offset..offset + length];
                 Self::key(word).map(|key| (key, value))
             })
-        };
-        let slot_count = (short().count() * 5 / 2).next_power_of_two();
+            .collect();
+        let mut filter = vec![0u64; Self::FILTER_BLOCKS].into_boxed_slice();
+        for &(key, _) in &short {
+            let (block, bits) = Self::filter_bits(Self::hash(key));
+            filter[block] |= bits;
+        }
+        let slots = Self::table(&short, (short.len() * 5 / 2).next_power_of_two());
+        let hot_min_zipf = Self::hot_threshold(&short);
+        short.retain(|&(_, value)| value & ZIPF_MASK >= hot_min_zipf);
+        let hot = Self::table(&short, Self::HOT_SLOTS);
+        ShortWords { slots, hot, filter }
+    }
+
+    /// The lowest Zipf frequency (× 100) from which the words fill at most half the hot
+    /// table: a count per frequency, not a sort, so opening the lexicon stays quick.
+    fn hot_threshold(words: &[(u128, u64)]) -> u64 {
+        let mut count_at = vec![0usize; ZIPF_MASK as usize + 1];
+        for &(_, value) in words {
+            count_at[(value & ZIPF_MASK) as usize] += 1;
+        }
+        let mut threshold = ZIPF_MASK + 1;
+        let mut taken = 0;
+        while threshold > 0 && taken + count_at[threshold as usize - 1] <= Self::HOT_SLOTS / 2 {
+            threshold -= 1;
+            taken += count_at[threshold as usize];
+        }
+        threshold
+    }
+
+    /// An open-addressing table of `slot_count` slots holding `words`.
+    fn table(words: &[(u128, u64)], slot_count: usize) -> Box<[u128]> {
         let mut slots = vec![0u128; slot_count].into_boxed_slice();
-        for (key, value) in short() {
-            let mut slot = Self::home(key, slot_count);
+        for &(key, value) in words {
+            let mut slot = Self::hash(key) as usize & (slot_count - 1);
             while slots[slot] != 0 {
                 slot = (slot + 1) & (slot_count - 1);
             }
             slots[slot] = key | (u128::from(value as u16) << 112);
         }
-        ShortWords { slots }
+        slots
     }
 
     /// The slot key of `word`: its bytes and its length.
@@ -467,29 +512,54 @@ impl ShortWords {
         Some(u128::from_le_bytes(bytes))
     }
 
-    fn home(key: u128, slot_count: usize) -> usize {
+    /// A 64-bit hash of a key: its low bits pick a slot, its high bits a filter block.
+    fn hash(key: u128) -> u64 {
         let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (slot_count - 1)
+        let mixed = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        mixed ^ (mixed >> 32)
+    }
+
+    /// The filter block of a hash and the two bits it sets there.
+    fn filter_bits(hash: u64) -> (usize, u64) {
+        let block = (hash >> 51) as usize & (Self::FILTER_BLOCKS - 1);
+        let bits = (1u64 << ((hash >> 40) & 63)) | (1u64 << ((hash >> 34) & 63));
+        (block, bits)
+    }
+
+    /// The value held for `key` in `table`, if any.
+    fn probe(table: &[u128], key: u128, hash: u64) -> Option<Entry> {
+        let mask = table.len() - 1;
+        let mut slot = hash as usize & mask;
+        loop {
+            let held = table[slot];
+            if held == 0 {
+                return None;
+            }
+            if held & Self::KEY_MASK == key {
+                return Some(Entry((held >> 112) as u64));
+            }
+            slot = (slot + 1) & mask;
+        }
     }
 
     fn get(&self, word: &str) -> ShortAnswer {
-        let slot_count = self.slots.len();
-        if slot_count == 0 {
+        if self.slots.is_empty() {
             return ShortAnswer::NotHeld;
         }
         let Some(key) = Self::key(word.as_bytes()) else {
             return ShortAnswer::NotHeld;
         };
-        let mut slot = Self::home(key, slot_count);
-        loop {
-            let held = self.slots[slot];
-            if held == 0 {
-                return ShortAnswer::Absent;
-            }
-            if held & Self::KEY_MASK == key {
-                return ShortAnswer::Found(Entry((held >> 112) as u64));
-            }
-            slot = (slot + 1) & (slot_count - 1);
+        let hash = Self::hash(key);
+        if let Some(entry) = Self::probe(&self.hot, key, hash) {
+            return ShortAnswer::Found(entry);
+        }
+        let (block, bits) = Self::filter_bits(hash);
+        if self.filter[block] & bits != bits {
+            return ShortAnswer::Absent;
+        }
+        match Self::probe(&self.slots, key, hash) {
+            Some(entry) => ShortAnswer::Found(entry),
+            None => ShortAnswer::Absent,
         }
     }
 }
@@ -573,6 +643,20 @@ mod tests {
         }
         assert!(held > 40_000, "{held} short words");
         assert!(held * 5 / 2 <= short.slots.len(), "the table is too full");
+        // The hot table holds the most frequent words, and they agree too.
+        let hot: Vec<u128> = short.hot.iter().copied().filter(|&s| s != 0).collect();
+        assert!(hot.len() > ShortWords::HOT_SLOTS / 3 && hot.len() <= ShortWords::HOT_SLOTS / 2);
+        for slot in hot {
+            let bytes = slot.to_le_bytes();
+            let word = std::str::from_utf8(&bytes[..usize::from(bytes[13])]).unwrap();
+            assert_eq!(Some(Entry((slot >> 112) as u64)), lexicon.common.get(word));
+        }
+        assert!(
+            ShortWords::probe(&short.hot, ShortWords::key(b"the").unwrap(), {
+                ShortWords::hash(ShortWords::key(b"the").unwrap())
+            })
+            .is_some()
+        );
         assert_eq!(
             short.get("the"),
             ShortAnswer::Found(lexicon.common.get("the").unwrap())

@@ -89,9 +89,14 @@ fn whitespace_separated(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Skips from `at` over whitespace (`over_whitespace`) or over the rest, returning where
 /// that stops: the next character of the other kind, or the end.
+#[inline]
 fn skip(bytes: &[u8], mut at: usize, over_whitespace: bool) -> usize {
-    while at < bytes.len() {
-        let (is_space, len) = whitespace_at(bytes, at);
+    while let Some(&b) = bytes.get(at) {
+        let (is_space, len) = if b.is_ascii() {
+            (matches!(b, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            whitespace_at(bytes, at)
+        };
         if is_space != over_whitespace {
             return at;
         }
@@ -100,12 +105,11 @@ fn skip(bytes: &[u8], mut at: usize, over_whitespace: bool) -> usize {
     at
 }
 
-/// Whether the character at `at` (a character boundary) is whitespace, and its length.
+/// Whether the non-ASCII character at `at` (a character boundary) is whitespace, and
+/// its length.
 fn whitespace_at(bytes: &[u8], at: usize) -> (bool, usize) {
     let b = bytes[at];
     match b {
-        b'\t'..=b'\r' | b' ' => (true, 1),
-        0..=0x7f => (false, 1),
         0xc2 | 0xe1 | 0xe2 | 0xe3 => {
             let len = if b == 0xc2 { 2 } else { 3 };
             let c = std::str::from_utf8(&bytes[at..at + len])
