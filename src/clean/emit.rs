@@ -115,37 +115,52 @@ fn is_inert(text: &str) -> bool {
     let opens_safely = bytes
         .first()
         .is_some_and(|&b| !b.is_ascii() || b.is_ascii_alphabetic());
-    opens_safely
-        && bytes.iter().all(|&b| {
-            !b.is_ascii()
-                || b.is_ascii_alphanumeric()
-                || matches!(
-                    b,
-                    b' ' | b','
-                        | b'.'
-                        | b';'
-                        | b':'
-                        | b'\''
-                        | b'"'
-                        | b'?'
-                        | b'('
-                        | b')'
-                        | b'/'
-                        | b'%'
-                        | b'$'
-                        | b'-'
-                        | b'+'
-                        | b'='
-                )
-        })
+    opens_safely && bytes.iter().all(|&b| INERT_BYTES[usize::from(b)])
 }
+
+/// For each byte, whether it may stand anywhere after the first in an inert paragraph:
+/// every non-ASCII byte, ASCII letters and digits, the space and `,.;:'"?()/%$-+=`.
+const INERT_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = !byte.is_ascii()
+            || byte.is_ascii_alphanumeric()
+            || matches!(
+                byte,
+                b' ' | b','
+                    | b'.'
+                    | b';'
+                    | b':'
+                    | b'\''
+                    | b'"'
+                    | b'?'
+                    | b'('
+                    | b')'
+                    | b'/'
+                    | b'%'
+                    | b'$'
+                    | b'-'
+                    | b'+'
+                    | b'='
+            );
+        b += 1;
+    }
+    table
+};
 
 /// `text` is already what [`single_spaced`] would make of it (given that [`is_inert`]
 /// holds, so its only ASCII whitespace is the space and it does not start with one).
 fn is_single_spaced(text: &str) -> bool {
+    let bytes = text.as_bytes();
     !text.ends_with(' ')
         && !text.contains("  ")
-        && (text.is_ascii() || !text.chars().any(|c| !c.is_ascii() && c.is_whitespace()))
+        // Only these lead bytes start a non-ASCII space (U+0085, U+00A0, U+1680,
+        // U+2000 to U+205F, U+3000); other characters need no decoding.
+        && memchr::memchr3_iter(0xC2, 0xE2, 0xE3, bytes)
+            .chain(memchr::memchr_iter(0xE1, bytes))
+            .all(|at| !text[at..].chars().next().is_some_and(char::is_whitespace))
 }
 
 /// Appends `text` (single-spaced, not empty) as comrak's CommonMark formatter writes a
@@ -377,7 +392,7 @@ mod tests {
             ' ', 'é', 'ğ', '“', '”', '’', '—', '\u{a0}', '\u{2028}', '\u{85}',
         ]);
         alphabet.extend([
-            '\u{200b}', '\u{fe0f}', '\u{301}', '١', 'ß', 'İ', '\u{1}', '\t',
+            '\u{1680}', '\u{3000}', '\u{200b}', '\u{fe0f}', '\u{301}', '١', 'ß', 'İ', '\u{1}', '\t',
         ]);
         let options = formatter_options();
         let mut checked = 0;

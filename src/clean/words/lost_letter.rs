@@ -41,6 +41,12 @@ pub(crate) fn join_lost_letter(
         return Verdict::Keep;
     }
     let (head, tail) = (left.core, right.core);
+    let head_is_word = vocabulary.is_real_word_given(head, left_entry);
+    if head_is_word && head.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        // The usual pair of words: only a capitalised head could still be the start of
+        // a name (`Z rich`, `Mart nez`), so nothing below could join these.
+        return Verdict::Keep;
+    }
     let letters_only = |s: &str| {
         !s.is_empty()
             && (s.bytes().all(|b| b.is_ascii_alphabetic()) || s.chars().all(char::is_alphabetic))
@@ -48,7 +54,6 @@ pub(crate) fn join_lost_letter(
     if !letters_only(head) || !letters_only(tail) {
         return Verdict::Keep;
     }
-    let head_is_word = vocabulary.is_real_word_given(head, left_entry);
     if head_is_word
         && !is_short_name_start(head)
         && !is_name_before_fragment(head, tail, vocabulary)
