@@ -40,6 +40,12 @@ fn repair_line(
     out: &mut MappedText,
     edits: &mut Vec<Edit>,
 ) {
+    // Most lines are plain ASCII with single spaces: three fast scans prove there is
+    // nothing to repair.
+    if line.is_ascii() && !line.contains('\t') && !line.contains("  ") {
+        out.push_verbatim(line, Position::new(line_number, 1));
+        return;
+    }
     let mut run_start = 0; // byte offset in `line` of the verbatim run being copied
     let mut run_column = 1;
     let mut column = 1; // raw column of the character at `i`

@@ -32,13 +32,16 @@ pub fn find_unbalanced_quotes(paragraphs: &[&MappedText]) -> Vec<Finding> {
 pub fn unbalanced_quote(text: &str, next_opens_quote: bool) -> Option<(usize, &'static str)> {
     let mut open: Vec<usize> = Vec::new();
     let mut straight: Vec<usize> = Vec::new();
-    for (offset, c) in text.char_indices() {
-        if c == '“' {
-            open.push(offset);
-        } else if c == '"' {
-            straight.push(offset);
-        } else if c == '”' && open.pop().is_none() {
-            return Some((offset, "closing quote mark ” without an opening “"));
+    // `"` is byte 0x22 and `“`/`”` start with 0xE2: only those bytes are looked at.
+    let bytes = text.as_bytes();
+    for offset in memchr::memchr2_iter(b'"', 0xE2, bytes) {
+        match &bytes[offset..] {
+            [b'"', ..] => straight.push(offset),
+            [0xE2, 0x80, 0x9C, ..] => open.push(offset), // “
+            [0xE2, 0x80, 0x9D, ..] if open.pop().is_none() => {
+                return Some((offset, "closing quote mark ” without an opening “"));
+            }
+            _ => {}
         }
     }
     if let Some(&offset) = open.last() {
