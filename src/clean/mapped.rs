@@ -88,6 +88,18 @@ impl MappedText {
         self.push_slice(other, 0, other.len());
     }
 
+    /// Keeps only the first `len` bytes (a character boundary) and the anchors inside
+    /// them: the same text and map as copying those bytes with [`Self::push_slice`] into
+    /// a new text, without the copy.
+    pub fn truncate(&mut self, len: usize) {
+        if len >= self.text.len() {
+            return;
+        }
+        self.text.truncate(len);
+        let kept = self.anchors.partition_point(|a| a.offset < len);
+        self.anchors.truncate(kept);
+    }
+
     /// The raw position of byte `offset` (clamped to the text).
     pub fn position_at(&self, offset: usize) -> Position {
         if self.anchors.is_empty() {
@@ -127,9 +139,11 @@ impl MappedText {
     fn anchor_here(&mut self, position: Position) {
         let offset = self.text.len();
         if let Some(last) = self.anchors.last() {
-            // Skip an anchor that the verbatim rule already implies.
-            let implied = self.position_in_anchor(last, offset);
-            if implied == position {
+            // Skip an anchor that the verbatim rule already implies. Only an anchor on the
+            // same raw line can imply it, so text from another line is not counted.
+            if last.position.line == position.line
+                && self.position_in_anchor(last, offset) == position
+            {
                 return;
             }
             if last.offset == offset {
@@ -171,6 +185,21 @@ mod tests {
         m.push_verbatim("ne day", Position::new(1, 2));
         assert_eq!(m.as_str(), "fine day");
         assert_eq!(m.position_at(5), Position::new(1, 5)); // "d" is raw column 5
+    }
+
+    #[test]
+    fn truncating_equals_copying_the_prefix() {
+        let mut m = MappedText::from_raw("ab", Position::new(1, 1));
+        m.push_replacement("fi", Position::new(1, 3));
+        m.push_verbatim("ne-", Position::new(1, 4));
+        m.push_verbatim("xy", Position::new(2, 1));
+        for len in 0..=m.len() {
+            let mut copied = MappedText::default();
+            copied.push_slice(&m, 0, len);
+            let mut truncated = m.clone();
+            truncated.truncate(len);
+            assert_eq!(truncated, copied, "{len}");
+        }
     }
 
     #[test]
