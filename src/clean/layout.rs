@@ -20,7 +20,8 @@
 //! of the document with its character count ([`TextLine`]): nothing is copied until each
 //! paragraph's [`MappedText`] is built, once, straight from the document, and a line-end
 //! hyphen is dropped by truncating that paragraph in place. Running headers are found by
-//! a hash of each line's key first, so only lines whose hash repeats get a key string.
+//! a summary of each line's key first (its start and end), so only lines whose summary
+//! repeats get a key string.
 //! The plain line-by-line version this replaced is kept in the tests as the reference.
 
 use std::collections::HashMap;
@@ -52,8 +53,8 @@ struct TextLine {
 enum LineContent {
     /// The bytes `start..end` of the document.
     Slice(Range<usize>),
-    /// A drop cap joined with the line it begins: text of its own.
-    Joined(MappedText),
+    /// A drop cap joined with the line it begins: text of its own (boxed, as it is rare).
+    Joined(Box<MappedText>),
 }
 
 impl TextLine {
@@ -61,6 +62,14 @@ impl TextLine {
         TextLine {
             chars: text[range.clone()].chars().count(),
             content: LineContent::Slice(range),
+        }
+    }
+
+    /// Its length in bytes.
+    fn len(&self) -> usize {
+        match &self.content {
+            LineContent::Slice(range) => range.len(),
+            LineContent::Joined(joined) => joined.len(),
         }
     }
 
@@ -98,6 +107,8 @@ pub fn lay_out(
     let lines = join_drop_caps(doc, lines, vocabulary, edits);
     let blocks = group_blocks(doc.as_str(), lines);
     let split_inside = blank_lines_do_not_separate_paragraphs(&blocks);
+    // At most one unwrap edit per line.
+    edits.reserve(blocks.lines.len());
     let mut paragraphs = Vec::new();
     for block in &blocks.ranges {
         let block = &blocks.lines[block.clone()];
@@ -116,7 +127,7 @@ pub fn lay_out(
 
 /// Splits into trimmed lines.
 fn split_lines(text: &str) -> Vec<Line> {
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
     let mut start = 0;
     for raw_line in text.split_inclusive('\n') {
         let end = start + raw_line.len();
@@ -187,18 +198,63 @@ fn push_furniture_key(line: &str, key: &mut String) {
     }
 }
 
-/// A 64-bit hash of a furniture key: equal keys hash equal, so lines whose hash occurs
-/// fewer than three times cannot repeat (different keys may collide; those are told
-/// apart by their keys afterwards).
-fn hash_key(key: &str) -> u64 {
-    const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut hash = key.len() as u64;
-    for chunk in key.as_bytes().chunks(8) {
-        let mut word = [0u8; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        hash = (hash.rotate_left(23) ^ u64::from_le_bytes(word)).wrapping_mul(MULTIPLIER);
+/// A summary of `line`'s furniture key, made from a few of its characters only: the
+/// key's first 16 bytes and its last character. Equal keys have equal summaries, so a
+/// line whose summary occurs fewer than three times cannot repeat (different keys may
+/// share a summary; those are told apart by their keys afterwards).
+fn furniture_summary(line: &str) -> (u128, char) {
+    let mut prefix = KeyPrefix::default();
+    let mut in_digits = false;
+    for c in line.chars() {
+        if prefix.is_full() {
+            break;
+        }
+        if c.is_ascii_digit() {
+            if !in_digits {
+                prefix.put(b'#');
+            }
+            in_digits = true;
+            continue;
+        }
+        in_digits = false;
+        if c.is_ascii() {
+            prefix.put(c.to_ascii_lowercase() as u8);
+        } else {
+            let mut buffer = [0u8; 4];
+            for lower in c.to_lowercase() {
+                lower
+                    .encode_utf8(&mut buffer)
+                    .bytes()
+                    .for_each(|b| prefix.put(b));
+            }
+        }
     }
-    hash
+    let last = match line.chars().next_back() {
+        Some(c) if c.is_ascii_digit() => '#',
+        Some(c) => c.to_lowercase().last().unwrap_or(c),
+        None => '\0',
+    };
+    (u128::from_le_bytes(prefix.bytes), last)
+}
+
+/// The first bytes of a furniture key, zero-padded.
+#[derive(Default)]
+struct KeyPrefix {
+    bytes: [u8; 16],
+    filled: usize,
+}
+
+impl KeyPrefix {
+    fn put(&mut self, byte: u8) {
+        if let Some(slot) = self.bytes.get_mut(self.filled) {
+            *slot = byte;
+            self.filled += 1;
+        }
+    }
+
+    fn is_full(&self) -> bool {
+        self.filled == self.bytes.len()
+    }
 }
 
 /// Whether a repeated line (of `chars` characters) may be furniture: short, has letters
@@ -248,34 +304,30 @@ fn drop_page_furniture(doc: &MappedText, lines: &mut [Line], edits: &mut Vec<Edi
     }
 }
 
-/// The furniture key of each line that may be furniture and whose key's hash occurs at
-/// least [`FURNITURE_REPEATS`] times (every line with a repeated key is among them).
+/// The furniture key of each line that may be furniture and whose key's summary occurs
+/// at least [`FURNITURE_REPEATS`] times (every line with a repeated key is among them).
 fn repeated_furniture_keys(text: &str, lines: &[Line]) -> Vec<Option<String>> {
-    let mut key = String::new();
-    let hashes: Vec<Option<u64>> = lines
+    let summaries: Vec<Option<(u128, char)>> = lines
         .iter()
         .map(|line| match line {
             Line::Text(t) if may_repeat_as_furniture(t.text(text), t.chars) => {
-                key.clear();
-                push_furniture_key(t.text(text), &mut key);
-                Some(hash_key(&key))
+                Some(furniture_summary(t.text(text)))
             }
             _ => None,
         })
         .collect();
-    let mut sorted: Vec<u64> = hashes.iter().flatten().copied().collect();
+    let mut sorted: Vec<(u128, char)> = summaries.iter().flatten().copied().collect();
     sorted.sort_unstable();
-    let mut repeated: Vec<u64> = sorted
+    let repeated: Vec<(u128, char)> = sorted
         .chunk_by(|a, b| a == b)
         .filter(|run| run.len() >= FURNITURE_REPEATS)
         .map(|run| run[0])
         .collect();
-    repeated.sort_unstable();
     lines
         .iter()
-        .zip(hashes)
-        .map(|(line, hash)| match (line, hash) {
-            (Line::Text(t), Some(hash)) if repeated.binary_search(&hash).is_ok() => {
+        .zip(summaries)
+        .map(|(line, summary)| match (line, summary) {
+            (Line::Text(t), Some(summary)) if repeated.binary_search(&summary).is_ok() => {
                 Some(furniture_key(t.text(text)))
             }
             _ => None,
@@ -316,7 +368,7 @@ fn join_drop_caps(
                 iter.next();
                 out.push(Line::Text(TextLine {
                     chars: joined.as_str().chars().count(),
-                    content: LineContent::Joined(joined),
+                    content: LineContent::Joined(Box::new(joined)),
                 }));
             }
             _ => {
@@ -425,18 +477,36 @@ fn paragraphs_of_block(
     paragraphs: &mut Vec<MappedText>,
 ) {
     let width = block.iter().map(|l| l.chars).max().unwrap_or(0);
-    let mut current: Option<MappedText> = None;
+    let mut start = 0;
     for (i, line) in block.iter().enumerate() {
-        match current.as_mut() {
-            None => current = Some(line.to_mapped(doc)),
-            Some(paragraph) => join_lines(paragraph, doc, line, vocabulary, edits, findings),
-        }
         let is_last = i + 1 == block.len();
         let short = line.chars * 10 < width * 7;
         if is_last || (split_inside && short && ends_sentence(line.text(doc.as_str()))) {
-            paragraphs.extend(current.take());
+            let lines = &block[start..=i];
+            paragraphs.push(unwrap_paragraph(doc, lines, vocabulary, edits, findings));
+            start = i + 1;
         }
     }
+}
+
+/// Joins the `lines` of one paragraph into its text, built once with room for all of it.
+fn unwrap_paragraph(
+    doc: &MappedText,
+    lines: &[TextLine],
+    vocabulary: &Vocabulary<'_>,
+    edits: &mut Vec<Edit>,
+    findings: &mut Vec<Finding>,
+) -> MappedText {
+    let bytes = lines.iter().map(|l| l.len() + 1).sum();
+    let mut paragraph = MappedText::with_capacity(bytes, lines.len());
+    let Some((first, rest)) = lines.split_first() else {
+        return paragraph;
+    };
+    first.push_onto(doc, &mut paragraph);
+    for line in rest {
+        join_lines(&mut paragraph, doc, line, vocabulary, edits, findings);
+    }
+    paragraph
 }
 
 /// What to do with a hyphen at the end of a line, before the next line's first word.
@@ -1087,6 +1157,8 @@ mod tests {
             "THE LEDGER | Page 1",
             "THE LEDGER | Page 2",
             "Daily News",
+            "DAILY NEWS",
+            "daily news",
             "  ",
             "x",
         ];

@@ -32,6 +32,14 @@ impl MappedText {
         mapped
     }
 
+    /// An empty text with room for `bytes` of text and `anchors` anchors.
+    pub fn with_capacity(bytes: usize, anchors: usize) -> MappedText {
+        MappedText {
+            text: String::with_capacity(bytes),
+            anchors: Vec::with_capacity(anchors),
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         &self.text
     }
