@@ -66,6 +66,17 @@ impl MappedText {
         self.push_verbatim(text, position);
     }
 
+    /// Appends `text` replacing raw text at the position where the text ends now (a line
+    /// break that became a space): what `push_replacement(text, self.position_at(
+    /// self.len()))` does, without counting to find that the verbatim rule implies it.
+    pub fn push_replacement_at_end(&mut self, text: &str) {
+        if self.anchors.is_empty() {
+            self.push_verbatim(text, Position::new(1, 1));
+        } else {
+            self.text.push_str(text);
+        }
+    }
+
     /// Appends `len` bytes of `source` starting at byte `start`, keeping their positions.
     pub fn push_slice(&mut self, source: &MappedText, start: usize, end: usize) {
         if start >= end {
@@ -116,6 +127,18 @@ impl MappedText {
         let offset = offset.min(self.text.len());
         let anchor = self.anchors[self.anchor_index(offset)];
         self.position_in_anchor(&anchor, offset)
+    }
+
+    /// The raw position of the end of the text, given that its last `tail_chars`
+    /// characters start at byte `tail_start`: when an anchor stands there, no counting
+    /// is needed (otherwise it is [`Self::position_at`] of the end).
+    pub fn end_position(&self, tail_start: usize, tail_chars: usize) -> Position {
+        match self.anchors.last() {
+            Some(last) if last.offset == tail_start => {
+                Position::new(last.position.line, last.position.column + tail_chars)
+            }
+            _ => self.position_at(self.text.len()),
+        }
     }
 
     fn position_in_anchor(&self, anchor: &Anchor, offset: usize) -> Position {
@@ -208,6 +231,24 @@ mod tests {
             truncated.truncate(len);
             assert_eq!(truncated, copied, "{len}");
         }
+    }
+
+    #[test]
+    fn the_end_position_agrees_with_counting() {
+        let mut m = MappedText::from_raw("aé b", Position::new(3, 5));
+        assert_eq!(m.end_position(0, 4), m.position_at(m.len()));
+        m.push_replacement_at_end(" ");
+        let mut counted = MappedText::from_raw("aé b", Position::new(3, 5));
+        counted.push_replacement(" ", counted.position_at(counted.len()));
+        assert_eq!(m, counted);
+        let tail = m.len();
+        m.push_verbatim("ﬁx", Position::new(4, 1));
+        assert_eq!(m.end_position(tail, 2), Position::new(4, 3));
+        // No anchor where the tail starts: counted from the last anchor.
+        assert_eq!(m.end_position(tail + 1, 1), Position::new(4, 3));
+        let mut empty = MappedText::default();
+        empty.push_replacement_at_end(" ");
+        assert_eq!(empty, MappedText::from_raw(" ", Position::new(1, 1)));
     }
 
     #[test]
