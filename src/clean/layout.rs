@@ -27,7 +27,7 @@
 use std::ops::Range;
 
 use super::drop_cap::{continues_drop_cap, is_drop_cap, join_drop_cap};
-use super::mapped::MappedText;
+use super::mapped::{AnchorHint, MappedText};
 use super::vocabulary::Vocabulary;
 use super::{Edit, Finding};
 
@@ -50,31 +50,31 @@ struct TextLine {
 /// Where a line's text lives.
 #[derive(Debug, Clone)]
 enum LineContent {
-    /// The bytes `start..end` of the document.
-    Slice(Range<usize>),
+    /// The bytes `start..end` of the document, and the document's anchor at `start`.
+    Slice(Range<usize>, AnchorHint),
     /// A drop cap joined with the line it begins: text of its own (boxed, as it is rare).
     Joined(Box<MappedText>),
 }
 
 impl TextLine {
-    fn slice(text: &str, range: Range<usize>) -> TextLine {
+    fn slice(text: &str, range: Range<usize>, hint: AnchorHint) -> TextLine {
         TextLine {
             chars: count_chars(&text.as_bytes()[range.clone()]),
-            content: LineContent::Slice(range),
+            content: LineContent::Slice(range, hint),
         }
     }
 
     /// Its length in bytes.
     fn len(&self) -> usize {
         match &self.content {
-            LineContent::Slice(range) => range.len(),
+            LineContent::Slice(range, _) => range.len(),
             LineContent::Joined(joined) => joined.len(),
         }
     }
 
     fn text<'a>(&'a self, doc: &'a str) -> &'a str {
         match &self.content {
-            LineContent::Slice(range) => &doc[range.clone()],
+            LineContent::Slice(range, _) => &doc[range.clone()],
             LineContent::Joined(joined) => joined.as_str(),
         }
     }
@@ -82,7 +82,9 @@ impl TextLine {
     /// Appends the line, with its raw positions, to `paragraph`.
     fn push_onto(&self, doc: &MappedText, paragraph: &mut MappedText) {
         match &self.content {
-            LineContent::Slice(range) => paragraph.push_slice(doc, range.start, range.end),
+            LineContent::Slice(range, hint) => {
+                paragraph.push_slice_hinted(doc, range.start, range.end, *hint)
+            }
             LineContent::Joined(joined) => paragraph.push_mapped(joined),
         }
     }
@@ -107,7 +109,7 @@ pub fn lay_out(
     edits: &mut Vec<Edit>,
     findings: &mut Vec<Finding>,
 ) -> Vec<MappedText> {
-    let mut lines = split_lines(doc.as_str());
+    let mut lines = split_lines(doc);
     drop_page_furniture(doc, &mut lines, edits);
     let lines = join_drop_caps(doc, lines, vocabulary, edits);
     let blocks = group_blocks(doc.as_str(), lines);
@@ -131,8 +133,10 @@ pub fn lay_out(
 }
 
 /// Splits into trimmed lines.
-fn split_lines(text: &str) -> Vec<Line> {
+fn split_lines(doc: &MappedText) -> Vec<Line> {
+    let text = doc.as_str();
     let mut lines = Vec::with_capacity(text.len() / 32 + 1);
+    let mut hint = AnchorHint::default();
     let mut start = 0;
     while start < text.len() {
         let end =
@@ -144,10 +148,9 @@ fn split_lines(text: &str) -> Vec<Line> {
             lines.push(Line::Blank);
         } else {
             let from = start + leading;
-            lines.push(Line::Text(TextLine::slice(
-                text,
-                from..from + trimmed.len(),
-            )));
+            hint = doc.anchor_hint(from, hint);
+            let range = from..from + trimmed.len();
+            lines.push(Line::Text(TextLine::slice(text, range, hint)));
         }
         start = end + 1;
     }
@@ -294,7 +297,7 @@ fn drop_page_furniture(doc: &MappedText, lines: &mut [Line], edits: &mut Vec<Edi
     let repeated = repeated_lines(text, lines);
     for (index, line) in lines.iter_mut().enumerate() {
         let Line::Text(t) = line else { continue };
-        let LineContent::Slice(range) = &t.content else {
+        let LineContent::Slice(range, _) = &t.content else {
             continue;
         };
         let content = &text[range.clone()];

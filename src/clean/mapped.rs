@@ -17,6 +17,10 @@ pub struct Anchor {
     pub position: Position,
 }
 
+/// Which anchor of a text a byte offset falls under (see [`MappedText::anchor_hint`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AnchorHint(usize);
+
 /// A string with a map back to raw positions. Build it with the `push_*` methods.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MappedText {
@@ -79,10 +83,33 @@ impl MappedText {
 
     /// Appends `len` bytes of `source` starting at byte `start`, keeping their positions.
     pub fn push_slice(&mut self, source: &MappedText, start: usize, end: usize) {
+        let hint = AnchorHint(source.anchor_index(start));
+        self.push_slice_hinted(source, start, end, hint);
+    }
+
+    /// The anchor of this text that byte `offset` falls under, found by walking forward
+    /// from `from` (the answer for an earlier offset): cheap for offsets taken in order,
+    /// like the starts of a document's lines.
+    pub fn anchor_hint(&self, offset: usize, from: AnchorHint) -> AnchorHint {
+        let mut i = from.0;
+        while i + 1 < self.anchors.len() && self.anchors[i + 1].offset <= offset {
+            i += 1;
+        }
+        AnchorHint(i)
+    }
+
+    /// [`Self::push_slice`], with `hint` = `source.anchor_hint(start, ..)`.
+    pub fn push_slice_hinted(
+        &mut self,
+        source: &MappedText,
+        start: usize,
+        end: usize,
+        hint: AnchorHint,
+    ) {
         if start >= end {
             return;
         }
-        let first = source.anchor_index(start);
+        let first = hint.0;
         let mut cursor = start;
         for (i, anchor) in source.anchors[first..].iter().enumerate() {
             let next = source
@@ -249,6 +276,19 @@ mod tests {
         let mut empty = MappedText::default();
         empty.push_replacement_at_end(" ");
         assert_eq!(empty, MappedText::from_raw(" ", Position::new(1, 1)));
+    }
+
+    #[test]
+    fn hints_found_in_order_agree_with_the_search() {
+        let mut m = MappedText::from_raw("ab", Position::new(1, 1));
+        m.push_replacement("fi", Position::new(1, 3));
+        m.push_verbatim("ne", Position::new(1, 4));
+        m.push_verbatim("xy", Position::new(2, 1));
+        let mut hint = AnchorHint::default();
+        for offset in 0..=m.len() {
+            hint = m.anchor_hint(offset, hint);
+            assert_eq!(hint, AnchorHint(m.anchor_index(offset)), "{offset}");
+        }
     }
 
     #[test]
