@@ -20,8 +20,9 @@
 //! of the document with its character count ([`TextLine`]): nothing is copied until each
 //! paragraph's [`MappedText`] is built, once, straight from the document, and a line-end
 //! hyphen is dropped by truncating that paragraph in place. Running headers are found by
-//! a summary of each line's key first (its start and end), so only lines whose summary
-//! repeats get a key string.
+//! counting a summary of each line's key (its start and end) in a small bucket table, so
+//! only lines in a bucket that fills up get a key string. Each line's document anchor is
+//! found walking forward with the lines, not searched for.
 //! The plain line-by-line version this replaced is kept in the tests as the reference.
 
 use std::ops::Range;
@@ -209,9 +210,8 @@ fn push_furniture_key(line: &str, key: &mut String) {
 
 /// A summary of `line`'s furniture key, made from a few of its characters only: the
 /// key's first 16 bytes (each with its ASCII case bit set) and its last character. Equal
-/// keys have equal summaries, so a line whose summary occurs fewer than three times
-/// cannot repeat (different keys may share a summary; those are told apart by their keys
-/// afterwards).
+/// keys have equal summaries (different keys may share one; those are told apart by
+/// their keys afterwards).
 fn furniture_summary(line: &str) -> (u128, char) {
     let last = match line.chars().next_back() {
         Some(c) if c.is_ascii_digit() => '#',
@@ -321,29 +321,41 @@ fn drop_page_furniture(doc: &MappedText, lines: &mut [Line], edits: &mut Vec<Edi
 }
 
 /// The indexes, in order, of the lines that may be furniture and whose furniture key
-/// occurs at least [`FURNITURE_REPEATS`] times among such lines. Only lines whose key's
-/// summary repeats get their key built.
+/// occurs at least [`FURNITURE_REPEATS`] times among such lines.
+///
+/// Each such line's key summary is counted in a small table of buckets first (equal keys
+/// land in the same bucket); only lines in a bucket that fills up to the threshold get
+/// their key built and compared, which in most documents is none.
 fn repeated_lines(text: &str, lines: &[Line]) -> Vec<usize> {
-    let mut summaries: Vec<((u128, char), usize)> = lines
+    let mut counts = [0u8; SUMMARY_BUCKETS];
+    let buckets: Vec<Option<usize>> = lines
         .iter()
-        .enumerate()
-        .filter_map(|(index, line)| match line {
-            Line::Text(t) if may_repeat_as_furniture(t.text(text), t.chars) => {
-                Some((furniture_summary(t.text(text)), index))
+        .map(|line| match line {
+            Line::Text(t) => {
+                let content = t.text(text);
+                may_repeat_as_furniture(content, t.chars).then(|| {
+                    let bucket = summary_bucket(furniture_summary(content));
+                    counts[bucket] = counts[bucket].saturating_add(1);
+                    bucket
+                })
             }
             _ => None,
         })
         .collect();
-    summaries.sort_unstable();
-    let mut keyed: Vec<(String, usize)> = summaries
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|run| run.len() >= FURNITURE_REPEATS)
-        .flatten()
-        .map(|&(_, index)| match &lines[index] {
-            Line::Text(t) => (furniture_key(t.text(text)), index),
-            _ => unreachable!("only text lines have summaries"),
+    let mut keyed: Vec<(String, usize)> = lines
+        .iter()
+        .zip(buckets)
+        .enumerate()
+        .filter_map(|(index, (line, bucket))| match (line, bucket) {
+            (Line::Text(t), Some(bucket)) if usize::from(counts[bucket]) >= FURNITURE_REPEATS => {
+                Some((furniture_key(t.text(text)), index))
+            }
+            _ => None,
         })
         .collect();
+    if keyed.is_empty() {
+        return Vec::new();
+    }
     keyed.sort_unstable();
     let mut repeated: Vec<usize> = keyed
         .chunk_by(|a, b| a.0 == b.0)
@@ -353,6 +365,17 @@ fn repeated_lines(text: &str, lines: &[Line]) -> Vec<usize> {
         .collect();
     repeated.sort_unstable();
     repeated
+}
+
+/// How many buckets [`repeated_lines`] counts key summaries in.
+const SUMMARY_BUCKETS: usize = 1024;
+
+/// The bucket of a key summary: a multiplicative hash of it, cut to the table's size.
+fn summary_bucket((prefix, last): (u128, char)) -> usize {
+    const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
+    let folded = (prefix as u64) ^ ((prefix >> 64) as u64).rotate_left(29) ^ u64::from(last);
+    let hash = folded.wrapping_mul(MULTIPLIER);
+    (hash >> (64 - SUMMARY_BUCKETS.trailing_zeros())) as usize
 }
 
 /// How often a line must repeat to count as a running header or footer.
