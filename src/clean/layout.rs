@@ -634,7 +634,12 @@ fn join_lines(
 ) -> usize {
     let text = paragraph.as_str();
     let left_word = trailing_word(text.strip_suffix('-').unwrap_or(""));
-    let right_word = leading_letters(line.text(doc.as_str()));
+    // Without a line-end hyphen there is no left word, and the right one is not needed.
+    let right_word = if left_word.is_empty() {
+        ""
+    } else {
+        leading_letters(line.text(doc.as_str()))
+    };
     let hyphen_at = text.len().saturating_sub(1);
     if !left_word.is_empty() && !right_word.is_empty() && text.ends_with('-') {
         let (decision, confidence) = hyphen_decision(left_word, right_word, vocabulary);
