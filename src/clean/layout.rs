@@ -15,21 +15,104 @@
 //!   `Pakistan-`/`Afghanistan` and `well-`/`known` keep their hyphen.
 //!
 //! Blocks stay [`MappedText`]s, so every later edit still knows its raw line:column.
+//!
+//! For speed (this pass sees every byte of every document) a line is only a byte range
+//! of the document with its character count ([`TextLine`]): nothing is copied until each
+//! paragraph's [`MappedText`] is built, once, straight from the document, and a line-end
+//! hyphen is dropped by truncating that paragraph in place. Running headers are found by
+//! counting a summary of each line's key (its start and end) in a small bucket table, so
+//! only lines in a bucket that fills up get a key string. Each line's document anchor is
+//! found walking forward with the lines, not searched for.
+//! The plain line-by-line version this replaced is kept in the tests as the reference.
 
-use std::collections::HashMap;
+use std::ops::Range;
 
 use super::drop_cap::{continues_drop_cap, is_drop_cap, join_drop_cap};
-use super::mapped::MappedText;
+use super::mapped::{AnchorHint, MappedText};
 use super::vocabulary::Vocabulary;
 use super::{Edit, Finding};
 
 /// A line of the document on its way to becoming part of a block.
 #[derive(Debug, Clone)]
 enum Line {
-    Text(MappedText),
+    Text(TextLine),
     Blank,
     /// A running header, footer or page number that was removed.
     Furniture,
+}
+
+/// A non-blank line, trimmed, with its length in characters (counted once).
+#[derive(Debug, Clone)]
+struct TextLine {
+    content: LineContent,
+    chars: usize,
+}
+
+/// Where a line's text lives.
+#[derive(Debug, Clone)]
+enum LineContent {
+    /// The bytes `start..end` of the document, and the document's anchor at `start`.
+    Slice(Range<usize>, AnchorHint),
+    /// A drop cap joined with the line it begins: text of its own (boxed, as it is rare).
+    Joined(Box<MappedText>),
+}
+
+impl TextLine {
+    fn slice(text: &str, range: Range<usize>, hint: AnchorHint) -> TextLine {
+        TextLine {
+            chars: count_chars(&text.as_bytes()[range.clone()]),
+            content: LineContent::Slice(range, hint),
+        }
+    }
+
+    /// Its length in bytes.
+    fn len(&self) -> usize {
+        match &self.content {
+            LineContent::Slice(range, _) => range.len(),
+            LineContent::Joined(joined) => joined.len(),
+        }
+    }
+
+    fn text<'a>(&'a self, doc: &'a str) -> &'a str {
+        match &self.content {
+            LineContent::Slice(range, _) => &doc[range.clone()],
+            LineContent::Joined(joined) => joined.as_str(),
+        }
+    }
+
+    /// Appends the line, with its raw positions, to `paragraph`.
+    fn push_onto(&self, doc: &MappedText, paragraph: &mut MappedText) {
+        match &self.content {
+            LineContent::Slice(range, hint) => {
+                paragraph.push_slice_hinted(doc, range.start, range.end, *hint)
+            }
+            LineContent::Joined(joined) => paragraph.push_mapped(joined),
+        }
+    }
+
+    fn to_mapped(&self, doc: &MappedText) -> MappedText {
+        let mut mapped = MappedText::default();
+        self.push_onto(doc, &mut mapped);
+        mapped
+    }
+}
+
+/// The number of characters in the UTF-8 `bytes`: the bytes that do not continue a
+/// character (`10xxxxxx`), counted eight at a time (quicker than `chars().count()` on
+/// lines this short).
+fn count_chars(bytes: &[u8]) -> usize {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let words = bytes.chunks_exact(8);
+    let tail = words.remainder();
+    let continuations: u32 = words
+        .map(|chunk| {
+            let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
+            // Bit 7 set and bit 6 clear in a byte: a continuation byte.
+            (word & !(word << 1) & HIGH_BITS).count_ones()
+        })
+        .sum();
+    let tail_continuations = tail.iter().filter(|&&b| b & 0xC0 == 0x80).count();
+    bytes.len() - continuations as usize - tail_continuations
 }
 
 /// Lays out the document `doc` (character-repaired text with LF line ends) into blocks.
@@ -39,36 +122,50 @@ pub fn lay_out(
     edits: &mut Vec<Edit>,
     findings: &mut Vec<Finding>,
 ) -> Vec<MappedText> {
-    let lines = split_lines(doc);
-    let lines = drop_page_furniture(lines, edits);
-    let lines = join_drop_caps(lines, vocabulary, edits);
-    let blocks = group_blocks(lines);
+    let mut lines = split_lines(doc);
+    drop_page_furniture(doc, &mut lines, edits);
+    let lines = join_drop_caps(doc, lines, vocabulary, edits);
+    let blocks = group_blocks(doc.as_str(), lines);
     let split_inside = blank_lines_do_not_separate_paragraphs(&blocks);
-    blocks
-        .iter()
-        .flat_map(|block| paragraphs_of_block(block, split_inside, vocabulary, edits, findings))
-        .collect()
+    // At most one unwrap edit per line.
+    edits.reserve(blocks.lines.len());
+    let mut paragraphs = Vec::new();
+    for block in &blocks.ranges {
+        let block = &blocks.lines[block.clone()];
+        paragraphs_of_block(
+            doc,
+            block,
+            split_inside,
+            vocabulary,
+            edits,
+            findings,
+            &mut paragraphs,
+        );
+    }
+    paragraphs
 }
 
 /// Splits into trimmed lines.
 fn split_lines(doc: &MappedText) -> Vec<Line> {
     let text = doc.as_str();
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(text.len() / 32 + 1);
+    let mut hint = AnchorHint::default();
     let mut start = 0;
-    for raw_line in text.split_inclusive('\n') {
-        let end = start + raw_line.len();
-        let content = raw_line.trim_end_matches('\n');
+    while start < text.len() {
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |at| start + at);
+        let content = &text[start..end];
         let leading = content.len() - content.trim_start().len();
         let trimmed = content.trim();
         if trimmed.is_empty() {
             lines.push(Line::Blank);
         } else {
             let from = start + leading;
-            let mut line = MappedText::default();
-            line.push_slice(doc, from, from + trimmed.len());
-            lines.push(Line::Text(line));
+            hint = doc.anchor_hint(from, hint);
+            let range = from..from + trimmed.len();
+            lines.push(Line::Text(TextLine::slice(text, range, hint)));
         }
-        start = end;
+        start = end + 1;
     }
     lines
 }
@@ -99,88 +196,210 @@ pub fn is_page_number(line: &str) -> bool {
 /// The text a running header is compared by: lowercase, digit runs as `#`.
 fn furniture_key(line: &str) -> String {
     let mut key = String::with_capacity(line.len());
+    push_furniture_key(line, &mut key);
+    key
+}
+
+/// Appends [`furniture_key`] of `line` to `key`.
+fn push_furniture_key(line: &str, key: &mut String) {
     let mut in_digits = false;
     for c in line.chars() {
-        if c.is_ascii() && !c.is_ascii_digit() {
-            in_digits = false;
-            key.push(c.to_ascii_lowercase());
-        } else if c.is_ascii_digit() {
+        if c.is_ascii_digit() {
             if !in_digits {
                 key.push('#');
             }
             in_digits = true;
         } else {
             in_digits = false;
-            key.extend(c.to_lowercase());
+            if c.is_ascii() {
+                key.push(c.to_ascii_lowercase());
+            } else {
+                key.extend(c.to_lowercase());
+            }
         }
     }
-    key
 }
 
-/// Whether a repeated line may be furniture: short, has letters or digits, and does not
-/// end a sentence (prose that repeats, like `No.`, is not a header).
-fn may_repeat_as_furniture(line: &str) -> bool {
-    line.chars().count() <= 80
+/// A summary of `line`'s furniture key, made from a few of its characters only: the
+/// key's first 16 bytes (each with its ASCII case bit set) and its last character. Equal
+/// keys have equal summaries (different keys may share one; those are told apart by
+/// their keys afterwards).
+fn furniture_summary(line: &str) -> (u128, char) {
+    let last = match line.chars().next_back() {
+        Some(c) if c.is_ascii_digit() => '#',
+        Some(c) if c.is_ascii() => c.to_ascii_lowercase(),
+        Some(c) => c.to_lowercase().last().unwrap_or(c),
+        None => '\0',
+    };
+    (key_prefix(line), last)
+}
+
+/// The first 16 bytes of `line`'s furniture key, zero-padded, with `0x20` set in every
+/// byte (so ASCII case does not matter).
+fn key_prefix(line: &str) -> u128 {
+    const CASE_BITS: u128 = u128::from_le_bytes([0x20; 16]);
+    if let Some(start) = line.as_bytes().first_chunk::<16>() {
+        if start.iter().all(|b| b.is_ascii() && !b.is_ascii_digit()) {
+            // The key starts with these bytes, lowercased: the case bit covers that.
+            return u128::from_le_bytes(*start) | CASE_BITS;
+        }
+    }
+    let mut prefix = KeyPrefix::default();
+    let mut in_digits = false;
+    for c in line.chars() {
+        if prefix.is_full() {
+            break;
+        }
+        if c.is_ascii_digit() {
+            if !in_digits {
+                prefix.put(b'#');
+            }
+            in_digits = true;
+            continue;
+        }
+        in_digits = false;
+        if c.is_ascii() {
+            prefix.put(c.to_ascii_lowercase() as u8);
+        } else {
+            let mut buffer = [0u8; 4];
+            for lower in c.to_lowercase() {
+                lower
+                    .encode_utf8(&mut buffer)
+                    .bytes()
+                    .for_each(|b| prefix.put(b));
+            }
+        }
+    }
+    u128::from_le_bytes(prefix.bytes) | CASE_BITS
+}
+
+/// The first bytes of a furniture key, zero-padded.
+#[derive(Default)]
+struct KeyPrefix {
+    bytes: [u8; 16],
+    filled: usize,
+}
+
+impl KeyPrefix {
+    fn put(&mut self, byte: u8) {
+        if let Some(slot) = self.bytes.get_mut(self.filled) {
+            *slot = byte;
+            self.filled += 1;
+        }
+    }
+
+    fn is_full(&self) -> bool {
+        self.filled == self.bytes.len()
+    }
+}
+
+/// Whether a repeated line (of `chars` characters) may be furniture: short, has letters
+/// or digits, and does not end a sentence (prose that repeats, like `No.`, is not a
+/// header).
+fn may_repeat_as_furniture(line: &str, chars: usize) -> bool {
+    chars <= 80
         && line.chars().any(char::is_alphanumeric)
         && !line.ends_with(['.', '?', '!', '"', '”', '’', ','])
 }
 
-fn drop_page_furniture(lines: Vec<Line>, edits: &mut Vec<Edit>) -> Vec<Line> {
-    // Each candidate line's key, computed once; then how often each key occurs.
-    let keys: Vec<Option<String>> = lines
+/// Replaces page numbers and running headers or footers by [`Line::Furniture`],
+/// recording an edit for each.
+fn drop_page_furniture(doc: &MappedText, lines: &mut [Line], edits: &mut Vec<Edit>) {
+    let text = doc.as_str();
+    let repeated = repeated_lines(text, lines);
+    for (index, line) in lines.iter_mut().enumerate() {
+        let Line::Text(t) = line else { continue };
+        let LineContent::Slice(range, _) = &t.content else {
+            continue;
+        };
+        let content = &text[range.clone()];
+        let reason = if is_page_number(content) {
+            "page number removed"
+        } else if repeated.binary_search(&index).is_ok() {
+            "running header or footer (repeated on every page) removed"
+        } else {
+            continue;
+        };
+        edits.push(Edit {
+            pass: "page_furniture",
+            position: doc.position_at(range.start),
+            before: content.to_string(),
+            after: String::new(),
+            reason: reason.into(),
+            confidence: 0.9,
+        });
+        *line = Line::Furniture;
+    }
+}
+
+/// The indexes, in order, of the lines that may be furniture and whose furniture key
+/// occurs at least [`FURNITURE_REPEATS`] times among such lines.
+///
+/// Each such line's key summary is counted in a small table of buckets first (equal keys
+/// land in the same bucket); only lines in a bucket that fills up to the threshold get
+/// their key built and compared, which in most documents is none.
+fn repeated_lines(text: &str, lines: &[Line]) -> Vec<usize> {
+    let mut counts = [0u8; SUMMARY_BUCKETS];
+    let buckets: Vec<Option<usize>> = lines
         .iter()
         .map(|line| match line {
-            Line::Text(t) if may_repeat_as_furniture(t.as_str()) => Some(furniture_key(t.as_str())),
+            Line::Text(t) => {
+                let content = t.text(text);
+                may_repeat_as_furniture(content, t.chars).then(|| {
+                    let bucket = summary_bucket(furniture_summary(content));
+                    counts[bucket] = counts[bucket].saturating_add(1);
+                    bucket
+                })
+            }
             _ => None,
         })
         .collect();
-    let mut repeats: HashMap<&str, usize> = HashMap::new();
-    for key in keys.iter().flatten() {
-        *repeats.entry(key.as_str()).or_default() += 1;
-    }
-    let repeated = |key: &Option<String>| {
-        key.as_deref()
-            .is_some_and(|k| repeats.get(k).copied().unwrap_or(0) >= FURNITURE_REPEATS)
-    };
-    let verdicts: Vec<Option<&'static str>> = lines
+    let mut keyed: Vec<(String, usize)> = lines
         .iter()
-        .zip(&keys)
-        .map(|(line, key)| match line {
-            Line::Text(t) if is_page_number(t.as_str()) => Some("page number removed"),
-            Line::Text(_) if repeated(key) => {
-                Some("running header or footer (repeated on every page) removed")
+        .zip(buckets)
+        .enumerate()
+        .filter_map(|(index, (line, bucket))| match (line, bucket) {
+            (Line::Text(t), Some(bucket)) if usize::from(counts[bucket]) >= FURNITURE_REPEATS => {
+                Some((furniture_key(t.text(text)), index))
             }
             _ => None,
         })
         .collect();
-    lines
-        .into_iter()
-        .zip(verdicts)
-        .map(|(line, verdict)| match (line, verdict) {
-            (Line::Text(t), Some(reason)) => {
-                edits.push(Edit {
-                    pass: "page_furniture",
-                    position: t.position_at(0),
-                    before: t.as_str().to_string(),
-                    after: String::new(),
-                    reason: reason.into(),
-                    confidence: 0.9,
-                });
-                Line::Furniture
-            }
-            (other, _) => other,
-        })
-        .collect()
+    if keyed.is_empty() {
+        return Vec::new();
+    }
+    keyed.sort_unstable();
+    let mut repeated: Vec<usize> = keyed
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() >= FURNITURE_REPEATS)
+        .flatten()
+        .map(|&(_, index)| index)
+        .collect();
+    repeated.sort_unstable();
+    repeated
+}
+
+/// How many buckets [`repeated_lines`] counts key summaries in.
+const SUMMARY_BUCKETS: usize = 1024;
+
+/// The bucket of a key summary: a multiplicative hash of it, cut to the table's size.
+fn summary_bucket((prefix, last): (u128, char)) -> usize {
+    const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
+    let folded = (prefix as u64) ^ ((prefix >> 64) as u64).rotate_left(29) ^ u64::from(last);
+    let hash = folded.wrapping_mul(MULTIPLIER);
+    (hash >> (64 - SUMMARY_BUCKETS.trailing_zeros())) as usize
 }
 
 /// How often a line must repeat to count as a running header or footer.
 const FURNITURE_REPEATS: usize = 3;
 
 fn join_drop_caps(
+    doc: &MappedText,
     lines: Vec<Line>,
     vocabulary: &Vocabulary<'_>,
     edits: &mut Vec<Edit>,
 ) -> Vec<Line> {
+    let text = doc.as_str();
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     let mut iter = lines.into_iter().peekable();
     while let Some(line) = iter.next() {
@@ -188,7 +407,7 @@ fn join_drop_caps(
             out.push(line);
             continue;
         };
-        if !is_drop_cap(cap.as_str()) {
+        if !is_drop_cap(cap.text(text)) {
             out.push(line);
             continue;
         }
@@ -198,10 +417,14 @@ fn join_drop_caps(
             skipped.push(iter.next().expect("peeked"));
         }
         match iter.peek() {
-            Some(Line::Text(rest)) if continues_drop_cap(rest.as_str()) => {
-                let joined = join_drop_cap(cap, rest, vocabulary, edits);
+            Some(Line::Text(rest)) if continues_drop_cap(rest.text(text)) => {
+                let joined =
+                    join_drop_cap(&cap.to_mapped(doc), &rest.to_mapped(doc), vocabulary, edits);
                 iter.next();
-                out.push(Line::Text(joined));
+                out.push(Line::Text(TextLine {
+                    chars: joined.as_str().chars().count(),
+                    content: LineContent::Joined(Box::new(joined)),
+                }));
             }
             _ => {
                 out.push(line);
@@ -212,35 +435,47 @@ fn join_drop_caps(
     out
 }
 
+/// The document's text lines in order, and the ranges of them that form blocks.
+struct Blocks {
+    lines: Vec<TextLine>,
+    ranges: Vec<Range<usize>>,
+}
+
 /// Groups lines into blocks at blank lines. A gap that held page furniture is bridged when
 /// the text before it continues: it stops mid-sentence, or its line was full (the next
 /// word would not have fitted within the column `width`).
-fn group_blocks(lines: Vec<Line>) -> Vec<Vec<MappedText>> {
+fn group_blocks(text: &str, lines: Vec<Line>) -> Blocks {
     let width = column_width(&lines);
-    let mut blocks: Vec<Vec<MappedText>> = Vec::new();
-    let mut current: Vec<MappedText> = Vec::new();
+    let mut blocks = Blocks {
+        lines: Vec::with_capacity(lines.len()),
+        ranges: Vec::new(),
+    };
+    let mut block_start = 0;
     let mut saw_blank = false;
     let mut saw_furniture = false;
     for line in lines {
         match line {
             Line::Blank => saw_blank = true,
             Line::Furniture => saw_furniture = true,
-            Line::Text(text) => {
+            Line::Text(line) => {
+                let current = &blocks.lines[block_start..];
                 let continues = current.last().is_some_and(|prev| {
-                    !ends_sentence(prev.as_str()) || is_full(prev.as_str(), text.as_str(), width)
+                    let prev_text = prev.text(text);
+                    !ends_sentence(prev_text) || is_full(prev.chars, line.text(text), width)
                 });
                 let breaks = saw_blank && !(saw_furniture && continues);
                 if breaks && !current.is_empty() {
-                    blocks.push(std::mem::take(&mut current));
+                    blocks.ranges.push(block_start..blocks.lines.len());
+                    block_start = blocks.lines.len();
                 }
-                current.push(text);
+                blocks.lines.push(line);
                 saw_blank = false;
                 saw_furniture = false;
             }
         }
     }
-    if !current.is_empty() {
-        blocks.push(current);
+    if block_start < blocks.lines.len() {
+        blocks.ranges.push(block_start..blocks.lines.len());
     }
     blocks
 }
@@ -251,21 +486,22 @@ fn column_width(lines: &[Line]) -> usize {
     let mut lengths: Vec<usize> = lines
         .iter()
         .filter_map(|l| match l {
-            Line::Text(t) => Some(t.as_str().chars().count()),
+            Line::Text(t) => Some(t.chars),
             _ => None,
         })
         .collect();
     if lengths.is_empty() {
         return 0;
     }
-    lengths.sort_unstable();
-    lengths[(lengths.len() * 9 / 10).min(lengths.len() - 1)]
+    let at = (lengths.len() * 9 / 10).min(lengths.len() - 1);
+    *lengths.select_nth_unstable(at).1
 }
 
-/// True when `line` was full: the first word of `next` would not have fitted after it.
-fn is_full(line: &str, next: &str, width: usize) -> bool {
+/// True when a line of `line_chars` characters was full: the first word of `next` would
+/// not have fitted after it.
+fn is_full(line_chars: usize, next: &str, width: usize) -> bool {
     let next_word = next.split(' ').next().unwrap_or("").chars().count();
-    line.chars().count() + 1 + next_word > width
+    line_chars + 1 + next_word > width
 }
 
 /// True when `line` ends a sentence (or a quotation, or a heading-like colon).
@@ -276,42 +512,72 @@ fn ends_sentence(line: &str) -> bool {
 
 /// True when the text does not mark paragraphs with blank lines (its blocks run long), so
 /// paragraphs must be found inside blocks: at a short line that ends a sentence.
-fn blank_lines_do_not_separate_paragraphs(blocks: &[Vec<MappedText>]) -> bool {
-    let lines: usize = blocks.iter().map(Vec::len).sum();
-    lines > 2 * LONGEST_PARAGRAPH_LINES && lines > blocks.len() * LONGEST_PARAGRAPH_LINES
+fn blank_lines_do_not_separate_paragraphs(blocks: &Blocks) -> bool {
+    let lines = blocks.lines.len();
+    lines > 2 * LONGEST_PARAGRAPH_LINES && lines > blocks.ranges.len() * LONGEST_PARAGRAPH_LINES
 }
 
 /// More lines than a wrapped paragraph usually has (a long paragraph at a narrow column).
 const LONGEST_PARAGRAPH_LINES: usize = 16;
 
-/// Splits a block into paragraphs (only when `split_inside`) and unwraps each
-/// paragraph's lines.
+/// Splits a block into paragraphs (only when `split_inside`), unwraps each paragraph's
+/// lines, and appends the paragraphs to `paragraphs`.
 fn paragraphs_of_block(
-    block: &[MappedText],
+    doc: &MappedText,
+    block: &[TextLine],
     split_inside: bool,
     vocabulary: &Vocabulary<'_>,
     edits: &mut Vec<Edit>,
     findings: &mut Vec<Finding>,
-) -> Vec<MappedText> {
-    let width = block
-        .iter()
-        .map(|l| l.as_str().chars().count())
-        .max()
-        .unwrap_or(0);
-    let mut paragraphs = Vec::new();
-    let mut current: Option<MappedText> = None;
+    paragraphs: &mut Vec<MappedText>,
+) {
+    let width = block.iter().map(|l| l.chars).max().unwrap_or(0);
+    let mut start = 0;
     for (i, line) in block.iter().enumerate() {
-        current = Some(match current.take() {
-            None => line.clone(),
-            Some(paragraph) => join_lines(paragraph, line, vocabulary, edits, findings),
-        });
         let is_last = i + 1 == block.len();
-        let short = line.as_str().chars().count() * 10 < width * 7;
-        if is_last || (split_inside && short && ends_sentence(line.as_str())) {
-            paragraphs.extend(current.take());
+        let short = line.chars * 10 < width * 7;
+        if is_last || (split_inside && short && ends_sentence(line.text(doc.as_str()))) {
+            let lines = &block[start..=i];
+            paragraphs.push(unwrap_paragraph(doc, lines, vocabulary, edits, findings));
+            start = i + 1;
         }
     }
-    paragraphs
+}
+
+/// Joins the `lines` of one paragraph into its text, built once with room for all of it.
+fn unwrap_paragraph(
+    doc: &MappedText,
+    lines: &[TextLine],
+    vocabulary: &Vocabulary<'_>,
+    edits: &mut Vec<Edit>,
+    findings: &mut Vec<Finding>,
+) -> MappedText {
+    let bytes = lines.iter().map(|l| l.len() + 1).sum();
+    let mut paragraph = MappedText::with_capacity(bytes, lines.len());
+    let Some((first, rest)) = lines.split_first() else {
+        return paragraph;
+    };
+    first.push_onto(doc, &mut paragraph);
+    let mut last = LastLine {
+        start: 0,
+        chars: first.chars,
+    };
+    for line in rest {
+        let start = join_lines(&mut paragraph, last, doc, line, vocabulary, edits, findings);
+        last = LastLine {
+            start,
+            chars: line.chars,
+        };
+    }
+    paragraph
+}
+
+/// Where the last line joined to a paragraph starts in it, and its length in characters
+/// (so the paragraph's end position needs no counting).
+#[derive(Debug, Clone, Copy)]
+struct LastLine {
+    start: usize,
+    chars: usize,
 }
 
 /// What to do with a hyphen at the end of a line, before the next line's first word.
@@ -336,11 +602,11 @@ pub fn hyphen_decision(
     if right.chars().next().is_some_and(char::is_uppercase) || left.contains('-') {
         return (HyphenDecision::Keep, 0.95);
     }
-    if vocabulary.is_known(&format!("{left}-{right}")) {
+    if vocabulary.is_known(&[left, "-", right].concat()) {
         return (HyphenDecision::Keep, 0.95);
     }
     let pieces_are_words = vocabulary.is_known(last_piece) && vocabulary.is_known(right);
-    if vocabulary.is_known(&format!("{left}{right}")) {
+    if vocabulary.is_known(&[left, right].concat()) {
         // `under-`/`standing` is a broken word, but `fund-`/`raising` may be a compound.
         return (
             HyphenDecision::Join,
@@ -354,26 +620,37 @@ pub fn hyphen_decision(
     )
 }
 
-/// Appends `line` to `paragraph`: with a space, or across a line-end hyphen.
+/// Appends `line` to `paragraph` (which ends with its `last` line): with a space, or
+/// across a line-end hyphen (which a broken word loses: the paragraph is cut before it).
+/// Returns where `line` starts in the paragraph.
 fn join_lines(
-    mut paragraph: MappedText,
-    line: &MappedText,
+    paragraph: &mut MappedText,
+    last: LastLine,
+    doc: &MappedText,
+    line: &TextLine,
     vocabulary: &Vocabulary<'_>,
     edits: &mut Vec<Edit>,
     findings: &mut Vec<Finding>,
-) -> MappedText {
+) -> usize {
     let text = paragraph.as_str();
     let left_word = trailing_word(text.strip_suffix('-').unwrap_or(""));
-    let right_word = leading_letters(line.as_str());
+    // Without a line-end hyphen there is no left word, and the right one is not needed.
+    let right_word = if left_word.is_empty() {
+        ""
+    } else {
+        leading_letters(line.text(doc.as_str()))
+    };
     let hyphen_at = text.len().saturating_sub(1);
     if !left_word.is_empty() && !right_word.is_empty() && text.ends_with('-') {
         let (decision, confidence) = hyphen_decision(left_word, right_word, vocabulary);
         let left_word = left_word.to_string();
         let position = paragraph.position_at(hyphen_at - left_word.len());
-        let mut joined = MappedText::default();
         let keep = decision == HyphenDecision::Keep;
-        joined.push_slice(&paragraph, 0, if keep { text.len() } else { hyphen_at });
-        joined.push_mapped(line);
+        if !keep {
+            paragraph.truncate(hyphen_at);
+        }
+        let start = paragraph.len();
+        line.push_onto(doc, paragraph);
         let after = if keep {
             format!("{left_word}-{right_word}")
         } else {
@@ -400,11 +677,12 @@ fn join_lines(
                     .into(),
             });
         }
-        return joined;
+        return start;
     }
-    let position = paragraph.position_at(paragraph.len());
-    paragraph.push_replacement(" ", position);
-    paragraph.push_mapped(line);
+    let position = paragraph.end_position(last.start, last.chars);
+    paragraph.push_replacement_at_end(" ");
+    let start = paragraph.len();
+    line.push_onto(doc, paragraph);
     edits.push(Edit {
         pass: "unwrap",
         position,
@@ -413,7 +691,7 @@ fn join_lines(
         reason: "hard-wrapped line joined to its paragraph".into(),
         confidence: 0.95,
     });
-    paragraph
+    start
 }
 
 /// The letters at the start of `text`.
@@ -434,6 +712,300 @@ fn trailing_word(text: &str) -> &str {
         .last()
         .map_or(text.len(), |(i, _)| i);
     text[start..].trim_start_matches('-')
+}
+
+/// The plain layout this pass's fast version replaced: every line its own [`MappedText`],
+/// each paragraph rebuilt line by line. The differential test holds [`lay_out`] to it.
+#[cfg(test)]
+mod reference {
+    use std::collections::HashMap;
+
+    use super::super::drop_cap::{continues_drop_cap, is_drop_cap, join_drop_cap};
+    use super::super::mapped::MappedText;
+    use super::super::vocabulary::Vocabulary;
+    use super::super::{Edit, Finding};
+    use super::{
+        ends_sentence, furniture_key, hyphen_decision, is_page_number, leading_letters,
+        trailing_word, HyphenDecision, FURNITURE_REPEATS, LONGEST_PARAGRAPH_LINES,
+    };
+
+    enum Line {
+        Text(MappedText),
+        Blank,
+        Furniture,
+    }
+
+    pub fn lay_out(
+        doc: &MappedText,
+        vocabulary: &Vocabulary<'_>,
+        edits: &mut Vec<Edit>,
+        findings: &mut Vec<Finding>,
+    ) -> Vec<MappedText> {
+        let lines = split_lines(doc);
+        let lines = drop_page_furniture(lines, edits);
+        let lines = join_drop_caps(lines, vocabulary, edits);
+        let blocks = group_blocks(lines);
+        let count: usize = blocks.iter().map(Vec::len).sum();
+        let split_inside =
+            count > 2 * LONGEST_PARAGRAPH_LINES && count > blocks.len() * LONGEST_PARAGRAPH_LINES;
+        blocks
+            .iter()
+            .flat_map(|block| paragraphs_of_block(block, split_inside, vocabulary, edits, findings))
+            .collect()
+    }
+
+    fn split_lines(doc: &MappedText) -> Vec<Line> {
+        let text = doc.as_str();
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for raw_line in text.split_inclusive('\n') {
+            let end = start + raw_line.len();
+            let content = raw_line.trim_end_matches('\n');
+            let leading = content.len() - content.trim_start().len();
+            let trimmed = content.trim();
+            if trimmed.is_empty() {
+                lines.push(Line::Blank);
+            } else {
+                let from = start + leading;
+                let mut line = MappedText::default();
+                line.push_slice(doc, from, from + trimmed.len());
+                lines.push(Line::Text(line));
+            }
+            start = end;
+        }
+        lines
+    }
+
+    fn may_repeat_as_furniture(line: &str) -> bool {
+        line.chars().count() <= 80
+            && line.chars().any(char::is_alphanumeric)
+            && !line.ends_with(['.', '?', '!', '"', '”', '’', ','])
+    }
+
+    fn drop_page_furniture(lines: Vec<Line>, edits: &mut Vec<Edit>) -> Vec<Line> {
+        let keys: Vec<Option<String>> = lines
+            .iter()
+            .map(|line| match line {
+                Line::Text(t) if may_repeat_as_furniture(t.as_str()) => {
+                    Some(furniture_key(t.as_str()))
+                }
+                _ => None,
+            })
+            .collect();
+        let mut repeats: HashMap<&str, usize> = HashMap::new();
+        for key in keys.iter().flatten() {
+            *repeats.entry(key.as_str()).or_default() += 1;
+        }
+        let repeated = |key: &Option<String>| {
+            key.as_deref()
+                .is_some_and(|k| repeats.get(k).copied().unwrap_or(0) >= FURNITURE_REPEATS)
+        };
+        let verdicts: Vec<Option<&'static str>> = lines
+            .iter()
+            .zip(&keys)
+            .map(|(line, key)| match line {
+                Line::Text(t) if is_page_number(t.as_str()) => Some("page number removed"),
+                Line::Text(_) if repeated(key) => {
+                    Some("running header or footer (repeated on every page) removed")
+                }
+                _ => None,
+            })
+            .collect();
+        lines
+            .into_iter()
+            .zip(verdicts)
+            .map(|(line, verdict)| match (line, verdict) {
+                (Line::Text(t), Some(reason)) => {
+                    edits.push(Edit {
+                        pass: "page_furniture",
+                        position: t.position_at(0),
+                        before: t.as_str().to_string(),
+                        after: String::new(),
+                        reason: reason.into(),
+                        confidence: 0.9,
+                    });
+                    Line::Furniture
+                }
+                (other, _) => other,
+            })
+            .collect()
+    }
+
+    fn join_drop_caps(
+        lines: Vec<Line>,
+        vocabulary: &Vocabulary<'_>,
+        edits: &mut Vec<Edit>,
+    ) -> Vec<Line> {
+        let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+        let mut iter = lines.into_iter().peekable();
+        while let Some(line) = iter.next() {
+            let Line::Text(cap) = &line else {
+                out.push(line);
+                continue;
+            };
+            if !is_drop_cap(cap.as_str()) {
+                out.push(line);
+                continue;
+            }
+            let mut skipped = Vec::new();
+            while matches!(iter.peek(), Some(Line::Blank)) {
+                skipped.push(iter.next().expect("peeked"));
+            }
+            match iter.peek() {
+                Some(Line::Text(rest)) if continues_drop_cap(rest.as_str()) => {
+                    let joined = join_drop_cap(cap, rest, vocabulary, edits);
+                    iter.next();
+                    out.push(Line::Text(joined));
+                }
+                _ => {
+                    out.push(line);
+                    out.extend(skipped);
+                }
+            }
+        }
+        out
+    }
+
+    fn group_blocks(lines: Vec<Line>) -> Vec<Vec<MappedText>> {
+        let width = column_width(&lines);
+        let mut blocks: Vec<Vec<MappedText>> = Vec::new();
+        let mut current: Vec<MappedText> = Vec::new();
+        let mut saw_blank = false;
+        let mut saw_furniture = false;
+        for line in lines {
+            match line {
+                Line::Blank => saw_blank = true,
+                Line::Furniture => saw_furniture = true,
+                Line::Text(text) => {
+                    let continues = current.last().is_some_and(|prev| {
+                        !ends_sentence(prev.as_str())
+                            || is_full(prev.as_str(), text.as_str(), width)
+                    });
+                    let breaks = saw_blank && !(saw_furniture && continues);
+                    if breaks && !current.is_empty() {
+                        blocks.push(std::mem::take(&mut current));
+                    }
+                    current.push(text);
+                    saw_blank = false;
+                    saw_furniture = false;
+                }
+            }
+        }
+        if !current.is_empty() {
+            blocks.push(current);
+        }
+        blocks
+    }
+
+    fn column_width(lines: &[Line]) -> usize {
+        let mut lengths: Vec<usize> = lines
+            .iter()
+            .filter_map(|l| match l {
+                Line::Text(t) => Some(t.as_str().chars().count()),
+                _ => None,
+            })
+            .collect();
+        if lengths.is_empty() {
+            return 0;
+        }
+        lengths.sort_unstable();
+        lengths[(lengths.len() * 9 / 10).min(lengths.len() - 1)]
+    }
+
+    fn is_full(line: &str, next: &str, width: usize) -> bool {
+        let next_word = next.split(' ').next().unwrap_or("").chars().count();
+        line.chars().count() + 1 + next_word > width
+    }
+
+    fn paragraphs_of_block(
+        block: &[MappedText],
+        split_inside: bool,
+        vocabulary: &Vocabulary<'_>,
+        edits: &mut Vec<Edit>,
+        findings: &mut Vec<Finding>,
+    ) -> Vec<MappedText> {
+        let width = block
+            .iter()
+            .map(|l| l.as_str().chars().count())
+            .max()
+            .unwrap_or(0);
+        let mut paragraphs = Vec::new();
+        let mut current: Option<MappedText> = None;
+        for (i, line) in block.iter().enumerate() {
+            current = Some(match current.take() {
+                None => line.clone(),
+                Some(paragraph) => join_lines(paragraph, line, vocabulary, edits, findings),
+            });
+            let is_last = i + 1 == block.len();
+            let short = line.as_str().chars().count() * 10 < width * 7;
+            if is_last || (split_inside && short && ends_sentence(line.as_str())) {
+                paragraphs.extend(current.take());
+            }
+        }
+        paragraphs
+    }
+
+    fn join_lines(
+        mut paragraph: MappedText,
+        line: &MappedText,
+        vocabulary: &Vocabulary<'_>,
+        edits: &mut Vec<Edit>,
+        findings: &mut Vec<Finding>,
+    ) -> MappedText {
+        let text = paragraph.as_str();
+        let left_word = trailing_word(text.strip_suffix('-').unwrap_or(""));
+        let right_word = leading_letters(line.as_str());
+        let hyphen_at = text.len().saturating_sub(1);
+        if !left_word.is_empty() && !right_word.is_empty() && text.ends_with('-') {
+            let (decision, confidence) = hyphen_decision(left_word, right_word, vocabulary);
+            let left_word = left_word.to_string();
+            let position = paragraph.position_at(hyphen_at - left_word.len());
+            let mut joined = MappedText::default();
+            let keep = decision == HyphenDecision::Keep;
+            joined.push_slice(&paragraph, 0, if keep { text.len() } else { hyphen_at });
+            joined.push_mapped(line);
+            let after = if keep {
+                format!("{left_word}-{right_word}")
+            } else {
+                format!("{left_word}{right_word}")
+            };
+            edits.push(Edit {
+                pass: "hyphenation",
+                position,
+                before: format!("{left_word}-\n{right_word}"),
+                after,
+                reason: if keep {
+                    "line break after a real hyphen removed; the hyphen stays".into()
+                } else {
+                    "word hyphenated at a line end joined".into()
+                },
+                confidence,
+            });
+            if confidence < 0.5 {
+                findings.push(Finding {
+                    pass: "hyphenation",
+                    position,
+                    text: format!("{left_word}-{right_word}"),
+                    reason:
+                        "line-end hyphen kept: neither the joined nor the hyphenated word is known"
+                            .into(),
+                });
+            }
+            return joined;
+        }
+        let position = paragraph.position_at(paragraph.len());
+        paragraph.push_replacement(" ", position);
+        paragraph.push_mapped(line);
+        edits.push(Edit {
+            pass: "unwrap",
+            position,
+            before: "\n".into(),
+            after: " ".into(),
+            reason: "hard-wrapped line joined to its paragraph".into(),
+            confidence: 0.95,
+        });
+        paragraph
+    }
 }
 
 #[cfg(test)]
@@ -583,6 +1155,25 @@ mod tests {
     }
 
     #[test]
+    fn characters_are_counted_like_chars_count() {
+        for text in [
+            "",
+            "a",
+            "plain ascii line of text",
+            "“Quoted” — café, Erdoğan’s ﬁne day 🙂 end",
+        ] {
+            for cut in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let part = &text[..cut];
+                assert_eq!(
+                    count_chars(part.as_bytes()),
+                    part.chars().count(),
+                    "{part:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn page_number_shapes() {
         for yes in ["12", "- 12 -", "Page 3", "page 3 of 30", "3/30", "— 7 —"] {
             assert!(is_page_number(yes), "{yes}");
@@ -609,5 +1200,121 @@ mod tests {
     fn a_lone_letter_without_a_continuation_stays() {
         let (blocks, _) = layout("Plan B\n\nB\n\nThe end.\n");
         assert_eq!(blocks, ["Plan B", "B", "The end."]);
+    }
+
+    /// Raw text full of what layout handles: wrapped lines of varied width, line-end
+    /// hyphens (broken words, compounds, names), drop caps with and without quotes,
+    /// running heads and page numbers, blank lines, and characters the characters pass
+    /// rewrites (ligatures, NBSP, zero-width, tabs, doubled spaces), so the document's
+    /// map has anchors inside lines.
+    fn generated_document(state: &mut u64) -> String {
+        const PIECES: &[&str] = &[
+            "the",
+            "talks",
+            "ended",
+            "imple-",
+            "mentation",
+            "Pakistan-",
+            "Afghanistan",
+            "well-",
+            "known",
+            "con-",
+            "tinued",
+            "zorb-",
+            "quile",
+            "Erdoğan",
+            "café",
+            "ﬁne",
+            "a\u{a0}b",
+            "zero\u{200b}width",
+            "tab\there",
+            "two  spaces",
+            "“Quoted,”",
+            "said.",
+            "end.",
+            "No.",
+            "(it)",
+            "12",
+            "—",
+            "over-",
+            "Tehreek-i-",
+            "Taliban",
+            "under-",
+            "standing",
+            "proﬁ-",
+            "table",
+        ];
+        const LINES: &[&str] = &[
+            "",
+            "",
+            "N",
+            "“T",
+            "A",
+            "I",
+            "7",
+            "- 12 -",
+            "Page 3 of 9",
+            "THE LEDGER | Page 1",
+            "THE LEDGER | Page 2",
+            "Daily News",
+            "DAILY NEWS",
+            "daily news",
+            "The Daily Ledger Online",
+            "THE DAILY LEDGER ONLINE",
+            "the daily ledger online 12",
+            "The Daily Ledger Online 13",
+            "Ünited Ledger Weekly",
+            "ÜNITED LEDGER WEEKLY",
+            "ünited ledger weekly",
+            "News Café",
+            "NEWS CAFÉ",
+            "news café",
+            "  ",
+            "x",
+        ];
+        let mut next = |n: usize| {
+            *state ^= *state << 13;
+            *state ^= *state >> 7;
+            *state ^= *state << 17;
+            (*state % n as u64) as usize
+        };
+        let mut text = String::new();
+        for _ in 0..next(60) + 5 {
+            if next(4) == 0 {
+                text.push_str(LINES[next(LINES.len())]);
+            } else {
+                let words = next(12) + 1;
+                let mut line: Vec<&str> = (0..words).map(|_| PIECES[next(PIECES.len())]).collect();
+                if next(3) == 0 {
+                    line.insert(0, "eighbours");
+                }
+                if next(2) == 0 {
+                    line.insert(0, " ");
+                }
+                text.push_str(&line.join(" "));
+            }
+            text.push('\n');
+        }
+        text
+    }
+
+    /// The fast layout gives exactly what the plain line-by-line version gave: the same
+    /// blocks (text and map), edits and findings, on generated documents.
+    #[test]
+    fn fast_layout_agrees_with_the_reference() {
+        let context = WordContext::default();
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for round in 0..400 {
+            let raw = generated_document(&mut state);
+            let doc = crate::clean::characters::repair_characters(&raw, &mut Vec::new());
+            let vocabulary = Vocabulary::for_document(doc.as_str(), &context);
+            let (mut edits, mut findings) = (Vec::new(), Vec::new());
+            let fast = lay_out(&doc, &vocabulary, &mut edits, &mut findings);
+            let (mut ref_edits, mut ref_findings) = (Vec::new(), Vec::new());
+            let plain = reference::lay_out(&doc, &vocabulary, &mut ref_edits, &mut ref_findings);
+            assert_eq!(fast, plain, "round {round}: {raw:?}");
+            assert_eq!(edits, ref_edits, "round {round}: {raw:?}");
+            assert_eq!(findings, ref_findings, "round {round}: {raw:?}");
+        }
     }
 }

@@ -17,6 +17,10 @@ pub struct Anchor {
     pub position: Position,
 }
 
+/// Which anchor of a text a byte offset falls under (see [`MappedText::anchor_hint`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AnchorHint(usize);
+
 /// A string with a map back to raw positions. Build it with the `push_*` methods.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MappedText {
@@ -30,6 +34,14 @@ impl MappedText {
         let mut mapped = MappedText::default();
         mapped.push_verbatim(text, position);
         mapped
+    }
+
+    /// An empty text with room for `bytes` of text and `anchors` anchors.
+    pub fn with_capacity(bytes: usize, anchors: usize) -> MappedText {
+        MappedText {
+            text: String::with_capacity(bytes),
+            anchors: Vec::with_capacity(anchors),
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -58,12 +70,46 @@ impl MappedText {
         self.push_verbatim(text, position);
     }
 
+    /// Appends `text` replacing raw text at the position where the text ends now (a line
+    /// break that became a space): what `push_replacement(text, self.position_at(
+    /// self.len()))` does, without counting to find that the verbatim rule implies it.
+    pub fn push_replacement_at_end(&mut self, text: &str) {
+        if self.anchors.is_empty() {
+            self.push_verbatim(text, Position::new(1, 1));
+        } else {
+            self.text.push_str(text);
+        }
+    }
+
     /// Appends `len` bytes of `source` starting at byte `start`, keeping their positions.
     pub fn push_slice(&mut self, source: &MappedText, start: usize, end: usize) {
+        let hint = AnchorHint(source.anchor_index(start));
+        self.push_slice_hinted(source, start, end, hint);
+    }
+
+    /// The anchor of this text that byte `offset` falls under, found by walking forward
+    /// from `from` (the answer for an earlier offset): cheap for offsets taken in order,
+    /// like the starts of a document's lines.
+    pub fn anchor_hint(&self, offset: usize, from: AnchorHint) -> AnchorHint {
+        let mut i = from.0;
+        while i + 1 < self.anchors.len() && self.anchors[i + 1].offset <= offset {
+            i += 1;
+        }
+        AnchorHint(i)
+    }
+
+    /// [`Self::push_slice`], with `hint` = `source.anchor_hint(start, ..)`.
+    pub fn push_slice_hinted(
+        &mut self,
+        source: &MappedText,
+        start: usize,
+        end: usize,
+        hint: AnchorHint,
+    ) {
         if start >= end {
             return;
         }
-        let first = source.anchor_index(start);
+        let first = hint.0;
         let mut cursor = start;
         for (i, anchor) in source.anchors[first..].iter().enumerate() {
             let next = source
@@ -88,6 +134,18 @@ impl MappedText {
         self.push_slice(other, 0, other.len());
     }
 
+    /// Keeps only the first `len` bytes (a character boundary) and the anchors inside
+    /// them: the same text and map as copying those bytes with [`Self::push_slice`] into
+    /// a new text, without the copy.
+    pub fn truncate(&mut self, len: usize) {
+        if len >= self.text.len() {
+            return;
+        }
+        self.text.truncate(len);
+        let kept = self.anchors.partition_point(|a| a.offset < len);
+        self.anchors.truncate(kept);
+    }
+
     /// The raw position of byte `offset` (clamped to the text).
     pub fn position_at(&self, offset: usize) -> Position {
         if self.anchors.is_empty() {
@@ -96,6 +154,18 @@ impl MappedText {
         let offset = offset.min(self.text.len());
         let anchor = self.anchors[self.anchor_index(offset)];
         self.position_in_anchor(&anchor, offset)
+    }
+
+    /// The raw position of the end of the text, given that its last `tail_chars`
+    /// characters start at byte `tail_start`: when an anchor stands there, no counting
+    /// is needed (otherwise it is [`Self::position_at`] of the end).
+    pub fn end_position(&self, tail_start: usize, tail_chars: usize) -> Position {
+        match self.anchors.last() {
+            Some(last) if last.offset == tail_start => {
+                Position::new(last.position.line, last.position.column + tail_chars)
+            }
+            _ => self.position_at(self.text.len()),
+        }
     }
 
     fn position_in_anchor(&self, anchor: &Anchor, offset: usize) -> Position {
@@ -127,9 +197,11 @@ impl MappedText {
     fn anchor_here(&mut self, position: Position) {
         let offset = self.text.len();
         if let Some(last) = self.anchors.last() {
-            // Skip an anchor that the verbatim rule already implies.
-            let implied = self.position_in_anchor(last, offset);
-            if implied == position {
+            // Skip an anchor that the verbatim rule already implies. Only an anchor on the
+            // same raw line can imply it, so text from another line is not counted.
+            if last.position.line == position.line
+                && self.position_in_anchor(last, offset) == position
+            {
                 return;
             }
             if last.offset == offset {
@@ -171,6 +243,52 @@ mod tests {
         m.push_verbatim("ne day", Position::new(1, 2));
         assert_eq!(m.as_str(), "fine day");
         assert_eq!(m.position_at(5), Position::new(1, 5)); // "d" is raw column 5
+    }
+
+    #[test]
+    fn truncating_equals_copying_the_prefix() {
+        let mut m = MappedText::from_raw("ab", Position::new(1, 1));
+        m.push_replacement("fi", Position::new(1, 3));
+        m.push_verbatim("ne-", Position::new(1, 4));
+        m.push_verbatim("xy", Position::new(2, 1));
+        for len in 0..=m.len() {
+            let mut copied = MappedText::default();
+            copied.push_slice(&m, 0, len);
+            let mut truncated = m.clone();
+            truncated.truncate(len);
+            assert_eq!(truncated, copied, "{len}");
+        }
+    }
+
+    #[test]
+    fn the_end_position_agrees_with_counting() {
+        let mut m = MappedText::from_raw("aé b", Position::new(3, 5));
+        assert_eq!(m.end_position(0, 4), m.position_at(m.len()));
+        m.push_replacement_at_end(" ");
+        let mut counted = MappedText::from_raw("aé b", Position::new(3, 5));
+        counted.push_replacement(" ", counted.position_at(counted.len()));
+        assert_eq!(m, counted);
+        let tail = m.len();
+        m.push_verbatim("ﬁx", Position::new(4, 1));
+        assert_eq!(m.end_position(tail, 2), Position::new(4, 3));
+        // No anchor where the tail starts: counted from the last anchor.
+        assert_eq!(m.end_position(tail + 1, 1), Position::new(4, 3));
+        let mut empty = MappedText::default();
+        empty.push_replacement_at_end(" ");
+        assert_eq!(empty, MappedText::from_raw(" ", Position::new(1, 1)));
+    }
+
+    #[test]
+    fn hints_found_in_order_agree_with_the_search() {
+        let mut m = MappedText::from_raw("ab", Position::new(1, 1));
+        m.push_replacement("fi", Position::new(1, 3));
+        m.push_verbatim("ne", Position::new(1, 4));
+        m.push_verbatim("xy", Position::new(2, 1));
+        let mut hint = AnchorHint::default();
+        for offset in 0..=m.len() {
+            hint = m.anchor_hint(offset, hint);
+            assert_eq!(hint, AnchorHint(m.anchor_index(offset)), "{offset}");
+        }
     }
 
     #[test]

@@ -7,6 +7,8 @@
 //! [`lexicon_knows`]. Fragments of the very damage being judged (the pieces around a
 //! line-end hyphen, the tail of a drop cap) are not collected from the document.
 
+use std::cell::OnceCell;
+
 use super::words::{Lexicon, WordContext};
 
 /// Known words for one document.
@@ -14,12 +16,18 @@ use super::words::{Lexicon, WordContext};
 pub struct Vocabulary<'a> {
     context: &'a WordContext,
     text: &'a str,
+    /// `text` with ASCII letters lowercased, made when the document is first searched.
+    lowered: OnceCell<Vec<u8>>,
 }
 
 impl<'a> Vocabulary<'a> {
     /// The vocabulary of `text` (decoded, LF line ends) and the site's `context`.
     pub fn for_document(text: &'a str, context: &'a WordContext) -> Vocabulary<'a> {
-        Vocabulary { context, text }
+        Vocabulary {
+            context,
+            text,
+            lowered: OnceCell::new(),
+        }
     }
 
     /// True when `word` (a word or a hyphenated compound) is known. The lexicon and the
@@ -30,7 +38,14 @@ impl<'a> Vocabulary<'a> {
             return false;
         }
         let lower = word.to_lowercase();
-        lexicon_knows(&lower) || self.context.knows(word) || document_has_word(self.text, &lower)
+        lexicon_knows(&lower)
+            || self.context.knows(word)
+            || document_has_word(self.text, self.lowered(), &lower)
+    }
+
+    fn lowered(&self) -> &[u8] {
+        self.lowered
+            .get_or_init(|| self.text.to_ascii_lowercase().into_bytes())
     }
 }
 
@@ -40,24 +55,28 @@ impl<'a> Vocabulary<'a> {
 ///
 /// A word here is a space-separated token of a trimmed line with the non-alphanumeric
 /// characters at its ends taken off. A document asks only a handful of these questions
-/// (one per line-end hyphen or drop cap), so each is a scan for the word's first letter
-/// rather than a set of all the document's words built in advance.
-fn document_has_word(text: &str, lowercase: &str) -> bool {
-    let needle = lowercase.as_bytes();
-    let Some(&first) = needle.first() else {
+/// (one per line-end hyphen or drop cap), so each is a substring search (memmem) for the
+/// whole word in `lowered` (`text` with its ASCII letters lowercased) rather than a set
+/// of all the document's words built in advance.
+fn document_has_word(text: &str, lowered: &[u8], lowercase: &str) -> bool {
+    let Some(&first) = lowercase.as_bytes().first() else {
         return false;
     };
     if !first.is_ascii_alphanumeric() || !lowercase.is_ascii() {
         return document_words_reference(text).any(|word| word_matches(word, lowercase));
     }
-    let bytes = text.as_bytes();
-    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
-    memchr::memchr2_iter(lower, upper, bytes).any(|at| {
-        let end = at + needle.len();
-        end <= bytes.len()
-            && bytes[at..end].eq_ignore_ascii_case(needle)
-            && is_whole_word_outside_fragments(text, at, end)
-    })
+    let needle = lowercase.to_ascii_lowercase();
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    // Every start, overlapping ones too: a match inside a longer one may be the word.
+    let mut from = 0;
+    while let Some(found) = finder.find(&lowered[from..]) {
+        let at = from + found;
+        if is_whole_word_outside_fragments(text, at, at + needle.len()) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// Whether `text[at..end]` is a whole word of its token (only non-alphanumeric
@@ -237,10 +256,11 @@ mod tests {
                 "zzz",
                 "a",
             ]);
+            let lowered = text.to_ascii_lowercase().into_bytes();
             for question in questions {
                 let expected = listed.iter().any(|w| w == question);
                 assert_eq!(
-                    document_has_word(&text, question),
+                    document_has_word(&text, &lowered, question),
                     expected,
                     "{question:?} in {text:?}"
                 );
