@@ -85,9 +85,11 @@ struct ClassifiedDocument<'a> {
     first_bits: Vec<usize>,
     /// Each paragraph's number of whitespace-separated words.
     whitespace_words: Vec<usize>,
-    /// Whether each paragraph has a non-ASCII letter or digit (whose lowercase form may
-    /// differ in length, or be ASCII).
-    non_ascii_words: Vec<bool>,
+    /// Where each non-ASCII letter or digit starts (whose lowercase form may differ in
+    /// length, or be ASCII), paragraph after paragraph.
+    non_ascii_letters: Vec<usize>,
+    /// The range of each paragraph's entries in `non_ascii_letters`.
+    non_ascii_spans: Vec<Range<usize>>,
 }
 
 impl<'a> ClassifiedDocument<'a> {
@@ -98,76 +100,110 @@ impl<'a> ClassifiedDocument<'a> {
             alphanumeric: Vec::with_capacity(bits),
             first_bits: Vec::with_capacity(paragraphs.len()),
             whitespace_words: Vec::with_capacity(paragraphs.len()),
-            non_ascii_words: Vec::with_capacity(paragraphs.len()),
+            non_ascii_letters: Vec::new(),
+            non_ascii_spans: Vec::with_capacity(paragraphs.len()),
         };
         for paragraph in paragraphs {
             document.first_bits.push(document.alphanumeric.len());
-            let classes = ParagraphClasses::of(paragraph, &mut document.alphanumeric);
-            document.whitespace_words.push(classes.whitespace_words);
-            document.non_ascii_words.push(classes.non_ascii_words);
+            let first_letter = document.non_ascii_letters.len();
+            let words = ParagraphClasses::of(
+                paragraph,
+                &mut document.alphanumeric,
+                &mut document.non_ascii_letters,
+            );
+            document.whitespace_words.push(words);
+            document
+                .non_ascii_spans
+                .push(first_letter..document.non_ascii_letters.len());
         }
         document
     }
 
+    /// Paragraph `i`'s bits.
+    fn bits(&self, i: usize) -> &[u64] {
+        let first = self.first_bits[i];
+        &self.alphanumeric[first..first + self.paragraphs[i].len().div_ceil(64)]
+    }
+
+    /// The byte ranges of paragraph `i`'s words from byte `from` on.
+    fn words_from(&self, i: usize, from: usize) -> WordSpans<'_> {
+        WordSpans {
+            bits: self.bits(i),
+            at: from,
+            len: self.paragraphs[i].len(),
+        }
+    }
+
     /// The byte ranges of paragraph `i`'s words.
     fn words(&self, i: usize) -> WordSpans<'_> {
-        let len = self.paragraphs[i].len();
-        let first = self.first_bits[i];
-        WordSpans {
-            bits: &self.alphanumeric[first..first + len.div_ceil(64)],
-            at: 0,
-            len,
-        }
+        self.words_from(i, 0)
     }
 
     /// Whether a word of paragraph `i` is plain ASCII.
     fn is_ascii_word(&self, i: usize, span: &Range<usize>) -> bool {
-        !self.non_ascii_words[i] || self.paragraphs[i].as_bytes()[span.clone()].is_ascii()
+        !self.has_non_ascii_words(i) || self.paragraphs[i].as_bytes()[span.clone()].is_ascii()
+    }
+
+    /// Whether paragraph `i` has a non-ASCII letter or digit.
+    fn has_non_ascii_words(&self, i: usize) -> bool {
+        !self.non_ascii_spans[i].is_empty()
+    }
+
+    /// The byte range of the word of paragraph `i` that holds byte `at`.
+    fn word_around(&self, i: usize, at: usize) -> Range<usize> {
+        let bits = self.bits(i);
+        let start = previous_clear_bit(bits, at).map_or(0, |clear| clear + 1);
+        let len = self.paragraphs[i].len();
+        start..next_bit(bits, at, false).map_or(len, |end| end.min(len))
     }
 
     /// Every place where a needle's anchor and the word after it occur in a paragraph
-    /// other than the needle's. Only words as long as some anchor are hashed.
+    /// other than the needle's. Bit operations find the words at least as long as the
+    /// shortest anchor, and only those are visited, with the words holding a non-ASCII
+    /// letter (whose lowercase form may be longer than they are).
     fn anchor_matches(&self, needles: &[Needle]) -> Vec<Place> {
-        let anchor_lengths = needles
-            .iter()
-            .filter_map(|n| n.anchor.as_ref())
-            .fold(0u64, |lengths, anchor| lengths | length_bit(anchor.len));
-        let mut places = Vec::new();
-        let mut lowered = String::new();
-        let mut pending: Vec<usize> = Vec::new();
-        for (j, text) in self.paragraphs.iter().enumerate() {
-            pending.clear();
-            for (at, span) in self.words(j).enumerate() {
-                if !pending.is_empty() {
-                    let hash = word_hash(&text[span.clone()], &mut lowered);
-                    for k in pending.drain(..) {
-                        let anchor = needles[k].anchor.as_ref().expect("only anchored");
-                        if anchor.next_hash == hash && at > anchor.index {
-                            places.push(Place {
-                                needle: k,
-                                source: j,
-                                first_word: at - 1 - anchor.index,
-                            });
-                        }
-                    }
+        let anchors = needles.iter().filter_map(|needle| needle.anchor.as_ref());
+        let Some(shortest) = anchors.clone().map(|anchor| anchor.len).min() else {
+            return Vec::new();
+        };
+        let mut search = AnchorSearch {
+            document: self,
+            needles,
+            lengths: anchors
+                .clone()
+                .fold(0, |lengths, anchor| lengths | length_bit(anchor.len)),
+            hashes: anchors.fold([0; 4], |mut hashes, anchor| {
+                let (number, bit) = hash_bit(anchor.hash);
+                hashes[number] |= bit;
+                hashes
+            }),
+            places: Vec::new(),
+            lowered: String::new(),
+        };
+        let mut long_words = Vec::new();
+        for j in 0..self.paragraphs.len() {
+            let mut checked = 0..0;
+            for &letter in &self.non_ascii_letters[self.non_ascii_spans[j].clone()] {
+                if !checked.contains(&letter) {
+                    checked = self.word_around(j, letter);
+                    search.check_non_ascii(j, checked.clone());
                 }
-                let word = &text[span.clone()];
-                let (len, hash) = if self.is_ascii_word(j, &span) {
-                    if anchor_lengths & length_bit(word.len()) == 0 {
-                        continue;
-                    }
-                    (word.len(), hash_ascii_word(word.as_bytes()))
-                } else {
-                    lower_into(word, &mut lowered);
-                    (lowered.len(), hash_normal_word(lowered.as_bytes()))
-                };
-                pending.extend(needles.iter().enumerate().filter_map(|(k, needle)| {
-                    let anchor = needle.anchor.as_ref()?;
-                    (anchor.len == len && anchor.hash == hash && needle.paragraph != j).then_some(k)
-                }));
+            }
+            long_words.clear();
+            long_words.extend_from_slice(self.bits(j));
+            keep_runs_at_least(&mut long_words, shortest);
+            let len = self.paragraphs[j].len();
+            let mut at = 0;
+            while let Some(start) = next_bit(&long_words, at, true) {
+                let end = next_bit(self.bits(j), start, false).map_or(len, |end| end.min(len));
+                // A word with a non-ASCII letter was visited through that letter.
+                if !self.has_non_ascii_words(j) || self.is_ascii_word(j, &(start..end)) {
+                    search.check_ascii(j, start..end);
+                }
+                at = end;
             }
         }
-        places
+        search.places
     }
 
     /// For each needle, the paragraphs other than its own that hold its words as a run,
@@ -177,7 +213,10 @@ impl<'a> ClassifiedDocument<'a> {
         let mut sources = vec![Vec::new(); needles.len()];
         for place in places {
             let needle = &needles[place.needle];
-            if self.repeats_at(needle, place.source, place.first_word) {
+            let anchor = needle.anchor.as_ref().expect("a place is an anchor's");
+            let (before, _) = word_starts_before(self.bits(place.source), place.anchor);
+            let first = before.checked_sub(anchor.index);
+            if first.is_some_and(|first| self.repeats_at(needle, place.source, first)) {
                 sources[place.needle].push(place.source);
             }
         }
@@ -215,9 +254,37 @@ impl<'a> ClassifiedDocument<'a> {
     /// Lengths are those of the padded normal forms.
     fn is_body_of(&self, j: usize, needle: &Needle) -> bool {
         let i = needle.paragraph;
-        let ours = padded_normal_len(self.paragraphs[i], self.words(i).take(needle.words));
-        let theirs = padded_normal_len(self.paragraphs[j], self.words(j));
+        let ours = self.padded_normal_len(i, needle.words);
+        let theirs = self.padded_normal_len(j, usize::MAX);
         theirs > ours || (theirs == ours && j < i)
+    }
+
+    /// The length of the padded normal form (` words joined by spaces `) of the first
+    /// `words` words of paragraph `i`: for plain ASCII, its letters and digits counted
+    /// from its bits.
+    fn padded_normal_len(&self, i: usize, words: usize) -> usize {
+        let text = self.paragraphs[i];
+        if self.has_non_ascii_words(i) {
+            return padded_normal_len(text, self.words(i).take(words));
+        }
+        let end = self
+            .words(i)
+            .nth(words)
+            .map_or(text.len(), |next| next.start);
+        let (count, _) = word_starts_before(self.bits(i), end);
+        let letters: u32 = self.bits(i)[..end.div_ceil(64)]
+            .iter()
+            .enumerate()
+            .map(|(number, bits)| match end - 64 * number {
+                rest if rest < 64 => (bits & ((1 << rest) - 1)).count_ones(),
+                _ => bits.count_ones(),
+            })
+            .sum();
+        if count == 0 {
+            2
+        } else {
+            letters as usize + count + 1
+        }
     }
 }
 
@@ -256,19 +323,90 @@ fn same_normal_word(a: &str, b: &str) -> bool {
     }
 }
 
-/// Where a needle's anchor and the word after it were found: the needle would start at
-/// word `first_word` of paragraph `source`.
+/// Where a needle's anchor and the word after it were found: at byte `anchor` of
+/// paragraph `source`.
 struct Place {
     needle: usize,
     source: usize,
-    first_word: usize,
+    anchor: usize,
 }
 
-/// What one pass of [`ParagraphClasses::of`] learns about a paragraph.
-struct ParagraphClasses {
-    whitespace_words: usize,
-    non_ascii_words: bool,
+/// The state of [`ClassifiedDocument::anchor_matches`].
+struct AnchorSearch<'d, 'a> {
+    document: &'d ClassifiedDocument<'a>,
+    needles: &'d [Needle],
+    /// The lengths of the anchors, as [`length_bit`]s.
+    lengths: u64,
+    /// The anchors' hashes, as [`hash_bit`]s.
+    hashes: [u64; 4],
+    places: Vec<Place>,
+    /// Scratch space for lowercasing non-ASCII words.
+    lowered: String,
 }
+
+impl AnchorSearch<'_, '_> {
+    /// Visits a word of plain ASCII: a cheap test of its length and hash against the
+    /// anchors' rules most words out before any needle is looked at.
+    #[inline]
+    fn check_ascii(&mut self, j: usize, span: Range<usize>) {
+        if self.lengths & length_bit(span.len()) == 0 {
+            return;
+        }
+        let hash = hash_ascii_word_in(self.document.paragraphs[j].as_bytes(), span.clone());
+        if self.may_be_anchor(hash) {
+            self.note_places(j, span.clone(), span.len(), hash);
+        }
+    }
+
+    /// Visits a word with a non-ASCII letter, through its lowercase form.
+    fn check_non_ascii(&mut self, j: usize, span: Range<usize>) {
+        lower_into(
+            &self.document.paragraphs[j][span.clone()],
+            &mut self.lowered,
+        );
+        let hash = hash_normal_word(self.lowered.as_bytes());
+        if self.may_be_anchor(hash) {
+            self.note_places(j, span, self.lowered.len(), hash);
+        }
+    }
+
+    fn may_be_anchor(&self, hash: u64) -> bool {
+        let (number, bit) = hash_bit(hash);
+        self.hashes[number] & bit != 0
+    }
+
+    /// Notes a place for each needle of another paragraph whose anchor is the word at
+    /// `span` of paragraph `j` (of lowercase length `len` and hash `hash`), and whose
+    /// anchor's next word is the next word there.
+    #[cold]
+    fn note_places(&mut self, j: usize, span: Range<usize>, len: usize, hash: u64) {
+        let (document, needles) = (self.document, self.needles);
+        let text = document.paragraphs[j];
+        let mut next_hash = None;
+        for (k, needle) in needles.iter().enumerate() {
+            let Some(anchor) = &needle.anchor else {
+                continue;
+            };
+            if anchor.len != len || anchor.hash != hash || needle.paragraph == j {
+                continue;
+            }
+            let next = *next_hash.get_or_insert_with(|| {
+                let next = document.words_from(j, span.end).next()?;
+                Some(word_hash(&text[next], &mut self.lowered))
+            });
+            if next == Some(anchor.next_hash) {
+                self.places.push(Place {
+                    needle: k,
+                    source: j,
+                    anchor: span.start,
+                });
+            }
+        }
+    }
+}
+
+/// The classification of a paragraph's bytes.
+struct ParagraphClasses;
 
 /// The classes of one character's bytes.
 #[derive(Clone, Copy, Default)]
@@ -282,34 +420,38 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 impl ParagraphClasses {
     /// Classifies `text`, appending one bit per byte to `alphanumeric` (set for letters
-    /// and digits, in whole numbers) and counting whitespace-separated words.
-    fn of(text: &str, alphanumeric: &mut Vec<u64>) -> ParagraphClasses {
+    /// and digits, in whole numbers) and the start of each non-ASCII letter or digit to
+    /// `non_ascii_letters`; returns its number of whitespace-separated words.
+    fn of(text: &str, alphanumeric: &mut Vec<u64>, non_ascii_letters: &mut Vec<usize>) -> usize {
         let mut classifier = Classifier {
             text,
             alphanumeric,
-            bits: 0,
+            non_ascii_letters,
             whitespace_words: 0,
             after_word: false,
             last_char: CharClass::default(),
-            non_ascii_words: false,
         };
         let bytes = text.as_bytes();
-        let mut chunks = bytes.chunks_exact(8);
-        for (n, chunk) in chunks.by_ref().enumerate() {
-            let eight = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            classifier.chunk(n, eight, 8);
+        let mut blocks = bytes.chunks_exact(64);
+        for (n, block) in blocks.by_ref().enumerate() {
+            let bits = if block.is_ascii() {
+                classifier.ascii_block(block)
+            } else {
+                (0..8).fold(0, |bits, k| {
+                    bits | classifier.chunk(64 * n + 8 * k, &block[8 * k..8 * k + 8]) << (8 * k)
+                })
+            };
+            classifier.alphanumeric.push(bits);
         }
-        let rest = chunks.remainder();
+        let rest = blocks.remainder();
         if !rest.is_empty() {
-            classifier.chunk(bytes.len() / 8, load_padded(rest), rest.len());
+            let start = bytes.len() - rest.len();
+            let bits = rest.chunks(8).enumerate().fold(0, |bits, (k, chunk)| {
+                bits | classifier.chunk(start + 8 * k, chunk) << (8 * k)
+            });
+            classifier.alphanumeric.push(bits);
         }
-        if bytes.len() % 64 != 0 {
-            classifier.alphanumeric.push(classifier.bits);
-        }
-        ParagraphClasses {
-            whitespace_words: classifier.whitespace_words,
-            non_ascii_words: classifier.non_ascii_words,
-        }
+        classifier.whitespace_words
     }
 }
 
@@ -317,34 +459,55 @@ impl ParagraphClasses {
 struct Classifier<'t, 'v> {
     text: &'t str,
     alphanumeric: &'v mut Vec<u64>,
-    /// The bits of the number being filled.
-    bits: u64,
+    non_ascii_letters: &'v mut Vec<usize>,
     whitespace_words: usize,
     /// Whether the byte before the chunk is part of a whitespace-separated word.
     after_word: bool,
     /// The class of the last non-ASCII character seen, for its continuation bytes.
     last_char: CharClass,
-    non_ascii_words: bool,
 }
 
 impl Classifier<'_, '_> {
-    /// Classifies chunk `n`, whose first `len` bytes are `eight` (little-endian).
-    fn chunk(&mut self, n: usize, eight: u64, len: usize) {
-        let (alphanumeric, whitespace) = if eight & HIGH_BITS == 0 {
-            ascii_classes(eight)
-        } else {
-            self.mixed_classes(8 * n, len)
-        };
-        let valid = 0xFF >> (8 - len);
-        let in_word = !whitespace & valid;
+    /// Classifies 64 ASCII bytes; returns their letter-or-digit bits.
+    fn ascii_block(&mut self, block: &[u8]) -> u64 {
+        block
+            .chunks_exact(8)
+            .enumerate()
+            .fold(0, |bits, (k, chunk)| {
+                let eight = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                bits | self.ascii_chunk(eight) << (8 * k)
+            })
+    }
+
+    /// Classifies the bytes of `chunk` (at most eight, at byte `start`); returns their
+    /// letter-or-digit bits.
+    fn chunk(&mut self, start: usize, chunk: &[u8]) -> u64 {
+        if chunk.len() == 8 && chunk.is_ascii() {
+            return self.ascii_chunk(u64::from_le_bytes(chunk.try_into().expect("eight")));
+        }
+        let (alphanumeric, whitespace) = self.mixed_classes(start, chunk.len());
+        let len = chunk.len();
+        let in_word = !whitespace & (0xFF >> (8 - len));
         let starts = in_word & !((in_word << 1) | u64::from(self.after_word));
         self.whitespace_words += starts.count_ones() as usize;
         self.after_word = (in_word >> (len - 1)) & 1 == 1;
-        self.bits |= alphanumeric << (8 * (n % 8));
-        if n % 8 == 7 {
-            self.alphanumeric.push(self.bits);
-            self.bits = 0;
+        alphanumeric
+    }
+
+    /// Classifies eight ASCII bytes (little-endian); returns their letter-or-digit bits.
+    /// Whitespace words are counted on the bytes' high bits, without gathering them.
+    fn ascii_chunk(&mut self, eight: u64) -> u64 {
+        let letters = bytes_in_range(eight | 0x2020_2020_2020_2020, b'a', b'z');
+        let digits = bytes_in_range(eight, b'0', b'9');
+        let mut whitespace = bytes_in_range(eight, b' ', b' ');
+        if bytes_in_range(eight, 0, 0x1f) != 0 {
+            whitespace |= bytes_in_range(eight, b'\t', b'\r');
         }
+        let in_word = !whitespace & HIGH_BITS;
+        let starts = in_word & !((in_word << 8) | (u64::from(self.after_word) << 7));
+        self.whitespace_words += starts.count_ones() as usize;
+        self.after_word = in_word >> 63 == 1;
+        high_bits_mask(letters | digits)
     }
 
     /// The classes of the `len` bytes at `start`, some not ASCII, one at a time: each
@@ -365,7 +528,9 @@ impl Classifier<'_, '_> {
                     alphanumeric: c.is_alphanumeric(),
                     whitespace: c.is_whitespace(),
                 };
-                self.non_ascii_words |= self.last_char.alphanumeric;
+                if self.last_char.alphanumeric {
+                    self.non_ascii_letters.push(start + k);
+                }
                 self.last_char
             } else {
                 self.last_char
@@ -378,6 +543,7 @@ impl Classifier<'_, '_> {
 }
 
 /// The letter-or-digit and whitespace masks (bit k for byte k) of eight ASCII bytes.
+#[cfg(test)]
 fn ascii_classes(eight: u64) -> (u64, u64) {
     let letters = bytes_in_range(eight | 0x2020_2020_2020_2020, b'a', b'z');
     let digits = bytes_in_range(eight, b'0', b'9');
@@ -448,6 +614,18 @@ fn next_bit(bits: &[u64], from: usize, set: bool) -> Option<usize> {
     Some(64 * number + word.trailing_zeros() as usize)
 }
 
+/// The last clear bit before `before`, if any.
+fn previous_clear_bit(bits: &[u64], before: usize) -> Option<usize> {
+    let mut number = before / 64;
+    let below = (1u64 << (before % 64)) - 1;
+    let mut clear = !bits.get(number).copied().unwrap_or(0) & below;
+    while clear == 0 {
+        number = number.checked_sub(1)?;
+        clear = !bits[number];
+    }
+    Some(64 * number + 63 - clear.leading_zeros() as usize)
+}
+
 /// A candidate pull-quote: a paragraph whose first words, the attribution aside, are to
 /// be found as a run in another paragraph.
 struct Needle {
@@ -472,30 +650,34 @@ impl Needle {
     /// The needle of paragraph `i`, if it has enough words once its attribution is gone.
     fn for_paragraph(document: &ClassifiedDocument, i: usize) -> Option<Needle> {
         let text = document.paragraphs[i];
-        let close = strip_attribution(text).len();
-        let mut words = 0;
-        let mut previous: Option<Range<usize>> = None;
-        let mut best: Option<(usize, Range<usize>, Range<usize>)> = None;
+        let bits = document.bits(i);
         // No word spans the closing quote, so the attribution's words end the paragraph.
-        for span in document.words(i).take_while(|span| span.start < close) {
-            if let Some(before) = previous.take() {
-                let longer = best.as_ref().is_none_or(|(_, b, _)| before.len() > b.len());
-                if longer && document.is_ascii_word(i, &before) {
-                    best = Some((words - 1, before, span.clone()));
-                }
-            }
-            previous = Some(span);
-            words += 1;
-        }
+        let close = strip_attribution(text).len();
+        let (words, last_start) = word_starts_before(bits, close);
         if words < MIN_WORDS {
             return None;
         }
-        let mut lowered = String::new();
-        let anchor = best.map(|(index, word, next)| Anchor {
-            index,
-            len: word.len(),
-            hash: hash_ascii_word(text[word].as_bytes()),
-            next_hash: word_hash(&text[next], &mut lowered),
+        // The anchor needs a next word within the needle: it is not the last word.
+        let word = if document.has_non_ascii_words(i) {
+            document
+                .words(i)
+                .take_while(|span| span.start < last_start)
+                .filter(|span| document.is_ascii_word(i, span))
+                .reduce(|best, span| if span.len() > best.len() { span } else { best })
+        } else {
+            longest_run_before(bits, last_start)
+        };
+        let anchor = word.map(|word| {
+            let next = document
+                .words_from(i, word.end)
+                .next()
+                .expect("the needle's last word follows its anchor");
+            Anchor {
+                index: word_starts_before(bits, word.start).0,
+                len: word.len(),
+                hash: hash_ascii_word(text[word].as_bytes()),
+                next_hash: word_hash(&text[next], &mut String::new()),
+            }
         });
         Some(Needle {
             paragraph: i,
@@ -503,6 +685,63 @@ impl Needle {
             anchor,
         })
     }
+}
+
+/// How many runs of set bits (words) start before bit `end`, and where the last starts.
+fn word_starts_before(bits: &[u64], end: usize) -> (usize, usize) {
+    let (mut count, mut last) = (0, 0);
+    let mut carry = 0;
+    for (number, &word) in bits.iter().enumerate().take(end.div_ceil(64)) {
+        let mut starts = word & !((word << 1) | carry);
+        carry = word >> 63;
+        if end - 64 * number < 64 {
+            starts &= (1 << (end - 64 * number)) - 1;
+        }
+        if starts != 0 {
+            count += starts.count_ones() as usize;
+            last = 64 * number + 63 - starts.leading_zeros() as usize;
+        }
+    }
+    (count, last)
+}
+
+/// The first longest run of set bits wholly before bit `end` (which starts a run).
+fn longest_run_before(bits: &[u64], end: usize) -> Option<Range<usize>> {
+    let mut runs: Vec<u64> = bits[..end.div_ceil(64)].to_vec();
+    if let Some(last) = runs.last_mut() {
+        if end % 64 != 0 {
+            *last &= (1 << (end % 64)) - 1;
+        }
+    }
+    let mut len = 1;
+    loop {
+        let start = next_bit(&runs, 0, true)?;
+        if !keep_runs_at_least(&mut runs, 2) {
+            return Some(start..start + len);
+        }
+        len += 1;
+    }
+}
+
+/// Keeps the set bits that start a run of at least `len` set bits; whether any is left.
+fn keep_runs_at_least(bits: &mut [u64], len: usize) -> bool {
+    for _ in 1..len {
+        let mut any = 0;
+        for number in 0..bits.len() {
+            let next = bits.get(number + 1).map_or(0, |&next| next << 63);
+            bits[number] &= (bits[number] >> 1) | next;
+            any |= bits[number];
+        }
+        if any == 0 {
+            return false;
+        }
+    }
+    true
+}
+
+/// The number and bit of a hash in a 256-bit set of hashes.
+fn hash_bit(hash: u64) -> (usize, u64) {
+    ((hash >> 62) as usize, 1 << ((hash >> 56) & 63))
 }
 
 /// The bit of an anchor length in a set of lengths (63 stands for 63 and longer).
@@ -538,12 +777,26 @@ fn hash_normal_word(word: &[u8]) -> u64 {
 }
 
 /// [`hash_normal_word`] of the lowercase form of `word`, a run of ASCII letters and
-/// digits (setting bit 5 lowercases a letter and leaves a digit as it is).
+/// digits.
 fn hash_ascii_word(word: &[u8]) -> u64 {
-    let hash = word
-        .chunks(8)
-        .map(|chunk| load_padded(chunk) | (0x2020_2020_2020_2020 >> (64 - 8 * chunk.len())))
-        .fold(word.len() as u64, mix_chunk);
+    hash_ascii_word_in(word, 0..word.len())
+}
+
+/// [`hash_ascii_word`] of `text[span]`, read eight bytes at a time where `text` has them
+/// (setting bit 5 lowercases a letter and leaves a digit as it is).
+fn hash_ascii_word_in(text: &[u8], span: Range<usize>) -> u64 {
+    let mut hash = span.len() as u64;
+    for from in span.clone().step_by(8) {
+        let len = (span.end - from).min(8);
+        let chunk = match text.get(from..from + 8) {
+            Some(eight) => {
+                let eight = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+                eight & (u64::MAX >> (64 - 8 * len))
+            }
+            None => load_padded(&text[from..from + len]),
+        };
+        hash = mix_chunk(hash, chunk | (0x2020_2020_2020_2020 >> (64 - 8 * len)));
+    }
     finish_hash(hash)
 }
 
