@@ -503,13 +503,14 @@ impl ShortWords {
 
     /// The slot key of `word`: its bytes and its length.
     fn key(word: &[u8]) -> Option<u128> {
-        if word.is_empty() || word.len() > Self::MAX_BYTES || !word.is_ascii() {
+        let length = word.len();
+        if length == 0 || length > Self::MAX_BYTES {
             return None;
         }
-        let mut bytes = [0u8; 16];
-        bytes[..word.len()].copy_from_slice(word);
-        bytes[13] = word.len() as u8;
-        Some(u128::from_le_bytes(bytes))
+        let bytes =
+            u128::from(little_endian_prefix(word)) | (u128::from(tail_after_eight(word)) << 64);
+        let ascii = bytes & 0x8080_8080_8080_8080_8080_8080_8080_8080 == 0;
+        ascii.then_some(bytes | (u128::from(length as u8) << 104))
     }
 
     /// A 64-bit hash of a key: its low bits pick a slot, its high bits a filter block.
@@ -562,6 +563,36 @@ impl ShortWords {
             None => ShortAnswer::Absent,
         }
     }
+}
+
+/// The first (up to) eight bytes of `bytes` as a little-endian number, zero-padded. Two
+/// overlapping loads instead of a copy of variable length (which costs a call).
+fn little_endian_prefix(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    if n >= 8 {
+        return u64::from_le_bytes(bytes[..8].try_into().expect("eight bytes"));
+    }
+    if n >= 4 {
+        let low = u32::from_le_bytes(bytes[..4].try_into().expect("four bytes"));
+        let high = u32::from_le_bytes(bytes[n - 4..n].try_into().expect("four bytes"));
+        // The last four bytes overlap the first four when n < 8: keep their new part.
+        return u64::from(low) | (u64::from(high) << (8 * (n - 4)));
+    }
+    bytes
+        .iter()
+        .enumerate()
+        .fold(0, |acc, (i, &b)| acc | (u64::from(b) << (8 * i)))
+}
+
+/// Bytes 8 to 15 of `bytes` (at most 16 long) as a little-endian number, zero-padded.
+fn tail_after_eight(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    if n <= 8 {
+        return 0;
+    }
+    // The last eight bytes, shifted so that byte 8 comes first.
+    let last = u64::from_le_bytes(bytes[n - 8..n].try_into().expect("eight bytes"));
+    last >> (8 * (16 - n))
 }
 
 fn read_u32(data: &[u8], at: usize) -> Option<u32> {
@@ -619,6 +650,36 @@ mod tests {
         }
         assert_eq!(lexicon.common.get("meanbwhile"), None);
         assert!(CommonWords::new(b"CDWT\x03\0\0\0\0\0\0\0").is_none());
+    }
+
+    #[test]
+    fn word_keys_are_the_bytes_and_the_length() {
+        let words = [
+            "a",
+            "an",
+            "the",
+            "word",
+            "words",
+            "eleven",
+            "sevenly",
+            "eighteen",
+            "ninelongs",
+            "abcdefghijklm",
+            "ABCDEFGHIJKL",
+        ];
+        for word in words {
+            let mut expected = [0u8; 16];
+            expected[..word.len()].copy_from_slice(word.as_bytes());
+            expected[13] = word.len() as u8;
+            assert_eq!(
+                ShortWords::key(word.as_bytes()),
+                Some(u128::from_le_bytes(expected))
+            );
+        }
+        assert_eq!(ShortWords::key(b""), None);
+        assert_eq!(ShortWords::key(b"abcdefghijklmn"), None);
+        assert_eq!(ShortWords::key("caf\u{e9}".as_bytes()), None);
+        assert_eq!(ShortWords::key("ab\u{e9}cdefghij".as_bytes()), None);
     }
 
     #[test]
