@@ -31,6 +31,7 @@ use super::drop_cap::{continues_drop_cap, is_drop_cap, join_drop_cap};
 use super::mapped::{AnchorHint, MappedText};
 use super::vocabulary::Vocabulary;
 use super::{Edit, Finding};
+use crate::diagnostic::Position;
 
 /// A line of the document on its way to becoming part of a block.
 #[derive(Debug, Clone)]
@@ -651,47 +652,75 @@ fn join_lines(
         }
         let start = paragraph.len();
         line.push_onto(doc, paragraph);
-        let after = if keep {
-            format!("{left_word}-{right_word}")
-        } else {
-            format!("{left_word}{right_word}")
-        };
-        edits.push(Edit {
-            pass: "hyphenation",
-            position,
-            before: format!("{left_word}-\n{right_word}"),
-            after,
-            reason: if keep {
-                "line break after a real hyphen removed; the hyphen stays".into()
-            } else {
-                "word hyphenated at a line end joined".into()
-            },
+        let hyphen = HyphenJoin {
+            left_word: &left_word,
+            right_word,
+            keep,
             confidence,
-        });
-        if confidence < 0.5 {
-            findings.push(Finding {
-                pass: "hyphenation",
-                position,
-                text: format!("{left_word}-{right_word}"),
-                reason: "line-end hyphen kept: neither the joined nor the hyphenated word is known"
-                    .into(),
-            });
-        }
+        };
+        hyphen.record(position, edits, findings);
         return start;
     }
     let position = paragraph.end_position(last.start, last.chars);
     paragraph.push_replacement_at_end(" ");
     let start = paragraph.len();
     line.push_onto(doc, paragraph);
-    edits.push(Edit {
+    edits.push(unwrap_edit(position));
+    start
+}
+
+/// The edit for a line break made a space: a hard-wrapped line joined to its paragraph.
+fn unwrap_edit(position: Position) -> Edit {
+    Edit {
         pass: "unwrap",
         position,
         before: "\n".into(),
         after: " ".into(),
         reason: "hard-wrapped line joined to its paragraph".into(),
         confidence: 0.95,
-    });
-    start
+    }
+}
+
+/// What was decided about one line-end hyphen, for the record.
+struct HyphenJoin<'a> {
+    left_word: &'a str,
+    right_word: &'a str,
+    /// The hyphen stays (a real one); otherwise the broken word was joined.
+    keep: bool,
+    confidence: f32,
+}
+
+impl HyphenJoin<'_> {
+    /// Records the edit at `position` (where the left word starts), and a finding when the
+    /// decision was a guess.
+    fn record(&self, position: Position, edits: &mut Vec<Edit>, findings: &mut Vec<Finding>) {
+        let (left, right) = (self.left_word, self.right_word);
+        edits.push(Edit {
+            pass: "hyphenation",
+            position,
+            before: format!("{left}-\n{right}"),
+            after: if self.keep {
+                format!("{left}-{right}")
+            } else {
+                format!("{left}{right}")
+            },
+            reason: if self.keep {
+                "line break after a real hyphen removed; the hyphen stays".into()
+            } else {
+                "word hyphenated at a line end joined".into()
+            },
+            confidence: self.confidence,
+        });
+        if self.confidence < 0.5 {
+            findings.push(Finding {
+                pass: "hyphenation",
+                position,
+                text: format!("{left}-{right}"),
+                reason: "line-end hyphen kept: neither the joined nor the hyphenated word is known"
+                    .into(),
+            });
+        }
+    }
 }
 
 /// The letters at the start of `text`.
@@ -728,6 +757,7 @@ mod reference {
         ends_sentence, furniture_key, hyphen_decision, is_page_number, leading_letters,
         trailing_word, HyphenDecision, FURNITURE_REPEATS, LONGEST_PARAGRAPH_LINES,
     };
+    use super::{unwrap_edit, HyphenJoin};
 
     enum Line {
         Text(MappedText),
@@ -964,46 +994,19 @@ mod reference {
             let keep = decision == HyphenDecision::Keep;
             joined.push_slice(&paragraph, 0, if keep { text.len() } else { hyphen_at });
             joined.push_mapped(line);
-            let after = if keep {
-                format!("{left_word}-{right_word}")
-            } else {
-                format!("{left_word}{right_word}")
-            };
-            edits.push(Edit {
-                pass: "hyphenation",
-                position,
-                before: format!("{left_word}-\n{right_word}"),
-                after,
-                reason: if keep {
-                    "line break after a real hyphen removed; the hyphen stays".into()
-                } else {
-                    "word hyphenated at a line end joined".into()
-                },
+            let hyphen = HyphenJoin {
+                left_word: &left_word,
+                right_word,
+                keep,
                 confidence,
-            });
-            if confidence < 0.5 {
-                findings.push(Finding {
-                    pass: "hyphenation",
-                    position,
-                    text: format!("{left_word}-{right_word}"),
-                    reason:
-                        "line-end hyphen kept: neither the joined nor the hyphenated word is known"
-                            .into(),
-                });
-            }
+            };
+            hyphen.record(position, edits, findings);
             return joined;
         }
         let position = paragraph.position_at(paragraph.len());
         paragraph.push_replacement(" ", position);
         paragraph.push_mapped(line);
-        edits.push(Edit {
-            pass: "unwrap",
-            position,
-            before: "\n".into(),
-            after: " ".into(),
-            reason: "hard-wrapped line joined to its paragraph".into(),
-            confidence: 0.95,
-        });
+        edits.push(unwrap_edit(position));
         paragraph
     }
 }
