@@ -65,8 +65,9 @@ fn document_has_word(text: &str, lowered: &[u8], lowercase: &str) -> bool {
     if !first.is_ascii_alphanumeric() || !lowercase.is_ascii() {
         return document_words_reference(text).any(|word| word_matches(word, lowercase));
     }
-    let needle = lowercase.to_ascii_lowercase();
-    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    // `lowercase` is already lower case (ASCII here), as `lowered` is.
+    let needle = lowercase.as_bytes();
+    let finder = memchr::memmem::Finder::new(needle);
     // Every start, overlapping ones too: a match inside a longer one may be the word.
     let mut from = 0;
     while let Some(found) = finder.find(&lowered[from..]) {
