@@ -297,6 +297,12 @@ impl Lexicon {
     pub fn contains(&self, word: &str) -> bool {
         self.lookup(word).is_some()
     }
+
+    /// The common words (Zipf 3 and up in the embedded lexicon) and their entries.
+    #[cfg(test)]
+    pub(crate) fn common_words(&self) -> impl Iterator<Item = (&'static str, Entry)> + '_ {
+        self.common.iter()
+    }
 }
 
 /// Follows `bytes` down the fst from `node`, adding up the outputs; `None` if no key

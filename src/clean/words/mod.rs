@@ -113,6 +113,14 @@ const STRONG_PIECE_ZIPF: f32 = 3.0;
 /// other to be chosen over it.
 const SPLIT_OR_TYPO_MARGIN: f32 = 2.0;
 
+/// How many tokens a repair used up: its own, or also the next (a lost letter joined
+/// them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Consumed {
+    One,
+    Both,
+}
+
 /// Which of two competing repairs of one token was chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Repair {
@@ -182,22 +190,59 @@ impl<'a> ParagraphRepairer<'a> {
             if token.core.is_empty() || is_claimed(token) {
                 continue;
             }
-            if index >= 2 && follows_contact_label(&tokens[index - 2]) {
-                continue; // the handle after `X: ` is not a word
+            let next = tokens.get(index).filter(|next| !is_claimed(next));
+            let after_label = index >= 2 && follows_contact_label(&tokens[index - 2]);
+            if self.repair_token(token, next, after_label) == Consumed::Both {
+                index += 1;
             }
-            if self.repair_glued_label(token) {
-                continue;
-            }
-            // One lookup (of the core without a possessive `’s`) serves every pass.
-            let entry = self.vocabulary.entry(strip_possessive(token.core));
-            if let Some(next) = tokens.get(index) {
-                if !is_claimed(next) && self.repair_lost_letter(token, entry, next) {
-                    index += 1;
-                    continue;
-                }
-            }
-            self.repair_word(token.core, entry, token.core_start, token.sentence_start);
         }
+    }
+
+    /// Passes 2 to 6 on one token (`next` is the token after it, unless the site's
+    /// corrections claimed it; `after_label` says it follows `X:`). Returns whether the
+    /// lost-letter pass joined `next` to it.
+    fn repair_token(&mut self, token: &Token, next: Option<&Token>, after_label: bool) -> Consumed {
+        // Most tokens are ordinary lower-case words: settled by one lookup.
+        let plain_entry = is_plain_lower_case(token.core).then(|| {
+            let entry = self.vocabulary.entry(token.core);
+            (entry, vocabulary::settles_lower_case_word(entry))
+        });
+        if let Some((_, true)) = plain_entry {
+            return Consumed::One;
+        }
+        self.repair_token_fully(
+            token,
+            next,
+            after_label,
+            plain_entry.map(|(entry, _)| entry),
+        )
+    }
+
+    /// [`Self::repair_token`] without its shortcut; `plain_entry` is the lexicon's entry
+    /// for the core when it was already looked up.
+    fn repair_token_fully(
+        &mut self,
+        token: &Token,
+        next: Option<&Token>,
+        after_label: bool,
+        plain_entry: Option<Option<Entry>>,
+    ) -> Consumed {
+        if after_label {
+            return Consumed::One; // the handle after `X: ` is not a word
+        }
+        if self.repair_glued_label(token) {
+            return Consumed::One;
+        }
+        // One lookup (of the core without a possessive `’s`) serves every pass.
+        let entry =
+            plain_entry.unwrap_or_else(|| self.vocabulary.entry(strip_possessive(token.core)));
+        if let Some(next) = next {
+            if self.repair_lost_letter(token, entry, next) {
+                return Consumed::Both;
+            }
+        }
+        self.repair_word(token.core, entry, token.core_start, token.sentence_start);
+        Consumed::One
     }
 
     /// Pass 1: the site's exact replacements. Returns the byte ranges they cover, which
@@ -518,6 +563,11 @@ fn is_miscased_ordinary_word(word: &str, entry: Option<Entry>) -> bool {
 /// `X: mariaamkahn`), so the next token is a handle.
 fn follows_contact_label(token: &Token) -> bool {
     token.text.ends_with(':') && spacing::is_contact_label(token.core)
+}
+
+/// `word` is ASCII lower-case letters only (most words of prose).
+fn is_plain_lower_case(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// `word` without a trailing possessive `'s` / `’s`.

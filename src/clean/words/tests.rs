@@ -253,3 +253,35 @@ fn generate_prose(clean: &[&str], damaged: &[&str], defect_every: usize, size: u
     }
     text
 }
+
+/// The shortcut for settled lower-case words skips only tokens that the full passes
+/// would leave alone and not report, whatever comes next: checked for every common
+/// word the shortcut settles, before a fragment, a capitalised word and nothing.
+#[test]
+fn settled_words_are_words_the_passes_leave_alone() {
+    let context = WordContext::default();
+    let lexicon = Lexicon::embedded();
+    let mut checked = 0;
+    for (word, entry) in lexicon.common_words() {
+        if !is_plain_lower_case(word) || !vocabulary::settles_lower_case_word(Some(entry)) {
+            continue;
+        }
+        for paragraph in [format!("{word} an"), format!("{word} Zed"), word.to_string()] {
+            let mut repairer = ParagraphRepairer {
+                paragraph: &paragraph,
+                vocabulary: Vocabulary::new(lexicon, &context),
+                edits: Vec::new(),
+                findings: Vec::new(),
+            };
+            let tokens = tokenize(&paragraph);
+            repairer.repair_token_fully(&tokens[0], tokens.get(1), false, None);
+            let repairs = repairer.finish();
+            assert!(
+                repairs.edits.is_empty() && repairs.findings.is_empty(),
+                "{paragraph:?}: {repairs:?}"
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked > 10_000, "only {checked} settled words checked");
+}

@@ -24,6 +24,13 @@ const REAL_WORD_MIN_ZIPF: f32 = 3.0;
 /// Below this Zipf frequency a lower-case word that only wordfreq lists is unverified.
 const UNVERIFIED_MAX_ZIPF: f32 = 3.5;
 
+/// A lower-case word with this lexicon entry is settled: known, so never changed
+/// ([`Vocabulary::standing_given`]), and real, so never a fragment
+/// ([`Vocabulary::is_real_word_given`]). Word passes skip such a word outright.
+pub(crate) fn settles_lower_case_word(entry: Option<Entry>) -> bool {
+    entry.is_some_and(|entry| entry.in_dictionary() || entry.zipf() >= UNVERIFIED_MAX_ZIPF)
+}
+
 /// How far a token is trusted as it stands.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Standing {
