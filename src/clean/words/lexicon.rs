@@ -211,6 +211,13 @@ impl Lexicon {
         self.lookup_key(&normalise(word))
     }
 
+    /// [`Self::lookup`] for a word already known to be lower-case ASCII letters, which
+    /// is its own key.
+    pub(crate) fn lookup_lower_case(&self, word: &str) -> Option<Entry> {
+        debug_assert!(word.bytes().all(|b| b.is_ascii_lowercase()));
+        self.lookup_key(word)
+    }
+
     /// The entry for `key` (a lower-case lexicon key) if it is at least `min_zipf`
     /// frequent. Frequent words are all in the common-word table, so a search that
     /// tries many candidate spellings is answered without touching the fst.
@@ -508,6 +515,7 @@ impl ShortWords {
     }
 
     /// The slot key of `word`: its bytes and its length.
+    #[inline]
     fn key(word: &[u8]) -> Option<u128> {
         let length = word.len();
         if length == 0 || length > Self::MAX_BYTES {
@@ -520,6 +528,7 @@ impl ShortWords {
     }
 
     /// A 64-bit hash of a key: its low bits pick a slot, its high bits a filter block.
+    #[inline]
     fn hash(key: u128) -> u64 {
         let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
         let mixed = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15);
@@ -527,6 +536,7 @@ impl ShortWords {
     }
 
     /// The filter block of a hash and the two bits it sets there.
+    #[inline]
     fn filter_bits(hash: u64) -> (usize, u64) {
         let block = (hash >> 51) as usize & (Self::FILTER_BLOCKS - 1);
         let bits = (1u64 << ((hash >> 40) & 63)) | (1u64 << ((hash >> 34) & 63));
@@ -534,6 +544,7 @@ impl ShortWords {
     }
 
     /// The value held for `key` in `table`, if any.
+    #[inline]
     fn probe(table: &[u128], key: u128, hash: u64) -> Option<Entry> {
         let mask = table.len() - 1;
         let mut slot = hash as usize & mask;
@@ -549,6 +560,7 @@ impl ShortWords {
         }
     }
 
+    #[inline(always)]
     fn get(&self, word: &str) -> ShortAnswer {
         if self.slots.is_empty() {
             return ShortAnswer::NotHeld;
@@ -573,6 +585,7 @@ impl ShortWords {
 
 /// The first (up to) eight bytes of `bytes` as a little-endian number, zero-padded. Two
 /// overlapping loads instead of a copy of variable length (which costs a call).
+#[inline]
 fn little_endian_prefix(bytes: &[u8]) -> u64 {
     let n = bytes.len();
     if n >= 8 {
@@ -591,6 +604,7 @@ fn little_endian_prefix(bytes: &[u8]) -> u64 {
 }
 
 /// Bytes 8 to 15 of `bytes` (at most 16 long) as a little-endian number, zero-padded.
+#[inline]
 fn tail_after_eight(bytes: &[u8]) -> u64 {
     let n = bytes.len();
     if n <= 8 {

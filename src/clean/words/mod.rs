@@ -204,7 +204,7 @@ impl<'a> ParagraphRepairer<'a> {
     fn repair_token(&mut self, token: &Token, next: Option<&Token>, after_label: bool) -> Consumed {
         // Most tokens are ordinary lower-case words: settled by one lookup.
         let plain_entry = is_plain_lower_case(token.core).then(|| {
-            let entry = self.vocabulary.entry(token.core);
+            let entry = self.vocabulary.entry_of_lower_case(token.core);
             (entry, vocabulary::settles_lower_case_word(entry))
         });
         if let Some((_, true)) = plain_entry {

@@ -266,7 +266,11 @@ fn settled_words_are_words_the_passes_leave_alone() {
         if !is_plain_lower_case(word) || !vocabulary::settles_lower_case_word(Some(entry)) {
             continue;
         }
-        for paragraph in [format!("{word} an"), format!("{word} Zed"), word.to_string()] {
+        for paragraph in [
+            format!("{word} an"),
+            format!("{word} Zed"),
+            word.to_string(),
+        ] {
             let mut repairer = ParagraphRepairer {
                 paragraph: &paragraph,
                 vocabulary: Vocabulary::new(lexicon, &context),

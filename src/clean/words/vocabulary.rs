@@ -63,6 +63,11 @@ impl<'a> Vocabulary<'a> {
         self.lexicon.lookup(word)
     }
 
+    /// [`Self::entry`] for a word of lower-case ASCII letters only.
+    pub fn entry_of_lower_case(&self, word: &str) -> Option<Entry> {
+        self.lexicon.lookup_lower_case(word)
+    }
+
     /// The site's dictionary or other articles use `word`.
     pub fn site_knows(&self, word: &str) -> bool {
         self.context.knows(word)
