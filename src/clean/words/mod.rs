@@ -101,7 +101,11 @@ impl WordContext {
         if self.known_words.is_empty() {
             return false;
         }
-        self.known_words.contains(word) || self.known_words.contains(&word.to_lowercase())
+        if self.known_words.contains(word) {
+            return true;
+        }
+        // Only a word with capitals has another spelling to try (and to allocate).
+        word.chars().any(char::is_uppercase) && self.known_words.contains(&word.to_lowercase())
     }
 }
 
