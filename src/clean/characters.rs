@@ -30,8 +30,8 @@ pub fn repair_characters(text: &str, edits: &mut Vec<Edit>) -> MappedText {
     // Repairs never lengthen the text; a line takes one anchor, a repair two more.
     let mut out = MappedText::with_capacity(text.len(), text.len() / 32 + 8);
     let mut line_start = 0;
-    for (index, line) in text.split_inclusive('\n').enumerate() {
-        let line_end = line_start + line.len();
+    for (index, line_end) in line_ends(text).enumerate() {
+        let line = &text[line_start..line_end];
         if suspects.any_in(line_start, line_end) {
             repair_line(line, index + 1, fix_mojibake, &mut out, edits);
         } else {
@@ -40,6 +40,16 @@ pub fn repair_characters(text: &str, edits: &mut Vec<Edit>) -> MappedText {
         line_start = line_end;
     }
     out
+}
+
+/// The end of each line of `text`, its `\n` included: the lines `split_inclusive('\n')`
+/// gives, found with the vectorised `memchr` (the standard library's goes a word at a
+/// time).
+fn line_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let last = (!text.ends_with('\n') && !text.is_empty()).then_some(text.len());
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(|at| at + 1)
+        .chain(last)
 }
 
 /// Where in a text a character repair may start, for lines asked about in order.
@@ -355,6 +365,25 @@ mod tests {
             repair_line(line, index + 1, fix_mojibake, &mut out, &mut edits);
         }
         (out, edits)
+    }
+
+    #[test]
+    fn line_ends_are_those_of_split_inclusive() {
+        for text in ["", "\n", "a", "a\n", "a\nb", "\n\nb\n", "é\n“x”"] {
+            let mut start = 0;
+            let lines: Vec<&str> = line_ends(text)
+                .map(|end| {
+                    let line = &text[start..end];
+                    start = end;
+                    line
+                })
+                .collect();
+            assert_eq!(
+                lines,
+                text.split_inclusive('\n').collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
     }
 
     /// Skipping the lines [`SuspectBytes`] finds clean changes nothing: same text, same
