@@ -86,12 +86,7 @@ fn read_top(blocks: &[MappedText]) -> Option<Top> {
     let mut top = Top::default();
     let mut found_meta = false;
     for (i, block) in blocks.iter().enumerate().take(MASTHEAD_REACH) {
-        let segments: Vec<&str> = block
-            .as_str()
-            .split('|')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect();
+        let segments = meta_segments(block.as_str());
         if segments.is_empty() {
             top.consumed.push(i);
             continue;
@@ -122,6 +117,23 @@ fn read_top(blocks: &[MappedText]) -> Option<Top> {
         }
     }
     found_meta.then_some(top)
+}
+
+/// The non-empty trimmed parts of `text` between `|` separators. Most blocks (every body
+/// paragraph) have no `|`: the vectorised memchr proves it without splitting.
+fn meta_segments(text: &str) -> Vec<&str> {
+    if memchr::memchr(b'|', text.as_bytes()).is_none() {
+        let trimmed = text.trim();
+        return if trimmed.is_empty() {
+            Vec::new()
+        } else {
+            vec![trimmed]
+        };
+    }
+    text.split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// Fills the masthead from `top`; returns the indices of the blocks it used.
@@ -429,6 +441,26 @@ mod tests {
             assert_eq!(is_bio(text), is_bio_by_lowercasing(text), "{text:?}");
         }
         assert!(texts.iter().filter(|t| is_bio(t)).count() > 30);
+    }
+
+    #[test]
+    fn meta_segments_are_the_trimmed_parts_between_bars() {
+        for text in [
+            "",
+            "  ",
+            "|",
+            " a ",
+            "By A | May 1, 2025",
+            "a||b |",
+            "“x” — y",
+        ] {
+            let split: Vec<&str> = text
+                .split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect();
+            assert_eq!(meta_segments(text), split, "{text:?}");
+        }
     }
 
     #[test]
