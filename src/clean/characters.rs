@@ -8,6 +8,15 @@
 //!
 //! Curly quotes, dashes and every other character stay exactly as they are. The result is
 //! a [`MappedText`] whose anchors lead back to raw line:column, and one [`Edit`] per repair.
+//!
+//! Nearly every line of a typical paste needs none of this, and a character-by-character
+//! walk of each line was most of the pass's cost. So [`SuspectBytes`] first finds, with
+//! vectorised searches over the whole text, the few places where a repair can start (a tab,
+//! a doubled space, the lead byte of a character that [`classify`] may repair); a line
+//! without one is copied as it is, and only the others are walked by [`repair_line`]. A
+//! differential test holds this to walking every line.
+
+use memchr::memmem;
 
 use crate::diagnostic::Position;
 
@@ -17,11 +26,111 @@ use super::Edit;
 /// Applies every character repair to `text` (decoded, LF line ends).
 pub fn repair_characters(text: &str, edits: &mut Vec<Edit>) -> MappedText {
     let fix_mojibake = looks_mis_decoded(text);
-    let mut out = MappedText::default();
-    for (index, line) in text.split_inclusive('\n').enumerate() {
-        repair_line(line, index + 1, fix_mojibake, &mut out, edits);
+    let mut suspects = SuspectBytes::new(text, fix_mojibake);
+    // Repairs never lengthen the text; a line takes one anchor, a repair two more.
+    let mut out = MappedText::with_capacity(text.len(), text.len() / 32 + 8);
+    let mut line_start = 0;
+    for (index, line_end) in line_ends(text).enumerate() {
+        let line = &text[line_start..line_end];
+        if suspects.any_in(line_start, line_end) {
+            repair_line(line, index + 1, fix_mojibake, &mut out, edits);
+        } else {
+            out.push_verbatim(line, Position::new(index + 1, 1));
+        }
+        line_start = line_end;
     }
     out
+}
+
+/// The end of each line of `text`, its `\n` included: the lines `split_inclusive('\n')`
+/// gives, found with the vectorised `memchr` (the standard library's goes a word at a
+/// time).
+fn line_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let last = (!text.ends_with('\n') && !text.is_empty()).then_some(text.len());
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(|at| at + 1)
+        .chain(last)
+}
+
+/// Where in a text a character repair may start, for lines asked about in order.
+///
+/// Three searches run ahead of the lines, each remembering its next hit: tabs and the
+/// lead bytes 0xC2 (NBSP, soft hyphen) and 0xEF (ligatures, U+FEFF); lead bytes 0xE2
+/// and 0xE3 (and 0xC3, the start of mojibake, when it is being repaired) whose character
+/// [`single_character_fix`] would change (curly quotes and dashes, the common ones, are
+/// skipped here once); and doubled spaces. A line holding none of these is left as it is
+/// by [`repair_line`]: every repair starts at one of them.
+struct SuspectBytes<'a> {
+    text: &'a str,
+    fix_mojibake: bool,
+    doubled_space: memmem::Finder<'static>,
+    /// Next hit at or after the last `from` asked about, per search (`text.len()`: none).
+    next_mark: usize,
+    next_wide: usize,
+    next_double: usize,
+}
+
+impl<'a> SuspectBytes<'a> {
+    fn new(text: &'a str, fix_mojibake: bool) -> SuspectBytes<'a> {
+        let mut suspects = SuspectBytes {
+            text,
+            fix_mojibake,
+            doubled_space: memmem::Finder::new(b"  "),
+            next_mark: 0,
+            next_wide: 0,
+            next_double: 0,
+        };
+        suspects.next_mark = suspects.find_mark(0);
+        suspects.next_wide = suspects.find_wide(0);
+        suspects.next_double = suspects.find_double(0);
+        suspects
+    }
+
+    /// True when a repair may start in `from..end`; `from` must not go back between calls.
+    fn any_in(&mut self, from: usize, end: usize) -> bool {
+        if self.next_mark < from {
+            self.next_mark = self.find_mark(from);
+        }
+        if self.next_wide < from {
+            self.next_wide = self.find_wide(from);
+        }
+        if self.next_double < from {
+            self.next_double = self.find_double(from);
+        }
+        self.next_mark.min(self.next_wide).min(self.next_double) < end
+    }
+
+    fn find_mark(&self, from: usize) -> usize {
+        let bytes = &self.text.as_bytes()[from..];
+        memchr::memchr3(b'\t', 0xC2, 0xEF, bytes).map_or(self.text.len(), |i| from + i)
+    }
+
+    fn find_wide(&self, from: usize) -> usize {
+        let mojibake_lead = if self.fix_mojibake { 0xC3 } else { 0xE3 };
+        let bytes = &self.text.as_bytes()[from..];
+        memchr::memchr3_iter(0xE2, 0xE3, mojibake_lead, bytes)
+            .map(|i| from + i)
+            .find(|&at| self.may_repair_wide(at))
+            .unwrap_or(self.text.len())
+    }
+
+    /// Whether the character whose lead byte is at `at` (0xC2, 0xE2 or 0xE3) may be repaired.
+    fn may_repair_wide(&self, at: usize) -> bool {
+        let rest = &self.text[at..];
+        if rest.as_bytes()[0] == 0xC3 {
+            return true;
+        }
+        rest.chars()
+            .next()
+            .is_some_and(|c| single_character_fix(c).is_some())
+    }
+
+    fn find_double(&self, from: usize) -> usize {
+        let bytes = &self.text.as_bytes()[from..];
+        self.doubled_space
+            .find(bytes)
+            .map_or(self.text.len(), |i| from + i)
+    }
 }
 
 /// The badness test: true when the text holds at least one run of characters that, written
@@ -246,6 +355,70 @@ fn windows_1252_byte(c: char) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain pass: every line walked character by character.
+    fn repair_every_line(text: &str) -> (MappedText, Vec<Edit>) {
+        let fix_mojibake = looks_mis_decoded(text);
+        let mut out = MappedText::default();
+        let mut edits = Vec::new();
+        for (index, line) in text.split_inclusive('\n').enumerate() {
+            repair_line(line, index + 1, fix_mojibake, &mut out, &mut edits);
+        }
+        (out, edits)
+    }
+
+    #[test]
+    fn line_ends_are_those_of_split_inclusive() {
+        for text in ["", "\n", "a", "a\n", "a\nb", "\n\nb\n", "é\n“x”"] {
+            let mut start = 0;
+            let lines: Vec<&str> = line_ends(text)
+                .map(|end| {
+                    let line = &text[start..end];
+                    start = end;
+                    line
+                })
+                .collect();
+            assert_eq!(
+                lines,
+                text.split_inclusive('\n').collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+    }
+
+    /// Skipping the lines [`SuspectBytes`] finds clean changes nothing: same text, same
+    /// map, same edits, on generated text dense in every character the pass looks at.
+    #[test]
+    fn skipping_clean_lines_is_the_same_as_walking_every_line() {
+        const PIECES: &[&str] = &[
+            "word", "a", " ", "  ", "\n", "\t", "\u{a0}", "\u{ad}", "ﬁ", "ﬀ", "\u{200b}",
+            "\u{2060}", "\u{feff}", "\u{202f}", "\u{3000}", "\u{2009}", "’", "“", "”", "—", "é",
+            "Ã©", "â€™", "Â", "Ã", "£", "\u{e000}", "ー", "ğ",
+        ];
+        let mut state: u64 = 0x6A09_E667_F3BC_C908;
+        let mut checked_mojibake = 0;
+        for round in 0..4_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 60) as usize;
+            // Half the texts keep to the common pieces, so that most of their lines are clean.
+            let alphabet = if round % 2 == 0 { &PIECES[..4] } else { PIECES };
+            let mut text: String = (0..len)
+                .map(|i| alphabet[((state >> (i % 47)) as usize + i * 3) % alphabet.len()])
+                .collect();
+            if round % 2 == 1 {
+                text.push_str(&PIECES[(state % PIECES.len() as u64) as usize].repeat(2));
+            }
+            checked_mojibake += usize::from(looks_mis_decoded(&text));
+            let mut edits = Vec::new();
+            let fast = repair_characters(&text, &mut edits);
+            let (plain, plain_edits) = repair_every_line(&text);
+            assert_eq!(fast, plain, "{text:?}");
+            assert_eq!(edits, plain_edits, "{text:?}");
+        }
+        assert!(checked_mojibake > 100, "{checked_mojibake}");
+    }
 
     fn repair(text: &str) -> (String, Vec<Edit>) {
         let mut edits = Vec::new();

@@ -5,6 +5,12 @@
 //! stripped and CRLF / CR line ends become LF, so later passes see one kind of line end
 //! and line numbers stay those an editor shows for the raw file. An empty file, or one
 //! that is binary (NUL bytes, or mostly control bytes), is an error naming the file.
+//!
+//! Every byte of the file passes through here, so each scan is one the compiler can run
+//! many bytes at a time: control bytes are counted in blocks of 240 with a byte-wide
+//! counter (NUL is searched for only when there is a control byte at all), the text is
+//! validated as UTF-8 once, and line ends are unified in one pass that copies the runs
+//! between carriage returns.
 
 use std::path::Path;
 
@@ -58,17 +64,20 @@ fn reject_unusable(raw: &[u8], path: &Path) -> Result<(), Diagnostic> {
     if raw.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(empty_file(path));
     }
-    if let Some(nul) = raw.iter().position(|&b| b == 0) {
+    let control = count_control_bytes(raw);
+    // NUL is a control byte: a file without any has no NUL to look for.
+    let nul = if control > 0 {
+        memchr::memchr(0, raw)
+    } else {
+        None
+    };
+    if let Some(nul) = nul {
         return Err(binary_file(
             path,
             byte_position(raw, nul),
             "it contains NUL bytes",
         ));
     }
-    let control = raw
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
     if control * 10 > raw.len() {
         return Err(binary_file(
             path,
@@ -77,6 +86,27 @@ fn reject_unusable(raw: &[u8], path: &Path) -> Result<(), Diagnostic> {
         ));
     }
     Ok(())
+}
+
+/// A control byte: below 0x20 and none of the line feed, carriage return, tab and form
+/// feed that plain text holds.
+const fn is_control(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)
+}
+
+/// How many bytes of `raw` are [`is_control`]. Blocks of 240 bytes (a multiple of the
+/// vector width, so no block ends in a byte-at-a-time tail) are counted with a byte-wide
+/// counter that cannot overflow, which the compiler turns into vector code (a plain
+/// filtered count goes one byte at a time).
+fn count_control_bytes(raw: &[u8]) -> usize {
+    raw.chunks(240)
+        .map(|block| {
+            let count = block
+                .iter()
+                .fold(0u8, |count, &b| count + u8::from(is_control(b)));
+            usize::from(count)
+        })
+        .sum()
 }
 
 fn empty_file(path: &Path) -> Diagnostic {
@@ -132,7 +162,9 @@ fn strip_bom(text: String, edits: &mut Vec<Edit>) -> String {
 
 /// CRLF and lone CR become LF. One edit summarises the change (at the first such line end).
 fn unify_line_ends(text: String, edits: &mut Vec<Edit>) -> String {
-    let Some(first_cr) = text.find('\r') else {
+    // The vectorised memchr: the standard library's goes a word at a time, and most
+    // files have no CR, so this scan reads the whole text.
+    let Some(first_cr) = memchr::memchr(b'\r', text.as_bytes()) else {
         return text;
     };
     let line = text[..first_cr].matches('\n').count() + 1;
@@ -141,8 +173,7 @@ fn unify_line_ends(text: String, edits: &mut Vec<Edit>) -> String {
         .next()
         .map_or(0, |l| l.chars().count())
         + 1;
-    let count = text.matches('\r').count();
-    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    let (unified, count) = crlf_and_cr_to_lf(&text, first_cr);
     edits.push(Edit {
         pass: "decode",
         position: Position::new(line, column),
@@ -152,6 +183,28 @@ fn unify_line_ends(text: String, edits: &mut Vec<Edit>) -> String {
         confidence: 1.0,
     });
     unified
+}
+
+/// `text` with each CRLF and each lone CR made LF, and how many CRs there were, copying
+/// the runs between CRs (the first is at `first_cr`) in one pass.
+fn crlf_and_cr_to_lf(text: &str, first_cr: usize) -> (String, usize) {
+    let bytes = text.as_bytes();
+    let mut unified = String::with_capacity(text.len());
+    let mut run_start = 0;
+    let mut count = 0;
+    for cr in memchr::memchr_iter(b'\r', &bytes[first_cr..]).map(|i| first_cr + i) {
+        // A CR (one byte, never inside a UTF-8 sequence) ends a run on a char boundary.
+        unified.push_str(&text[run_start..cr]);
+        unified.push('\n');
+        count += 1;
+        run_start = if bytes.get(cr + 1) == Some(&b'\n') {
+            cr + 2
+        } else {
+            cr + 1
+        };
+    }
+    unified.push_str(&text[run_start..]);
+    (unified, count)
 }
 
 #[cfg(test)]
@@ -194,6 +247,61 @@ mod tests {
             assert_eq!(e.path, path());
             assert!(e.message.contains("empty"), "{}", e.message);
         }
+    }
+
+    /// Small generated texts over an alphabet of line ends, control bytes and text.
+    fn generated_texts() -> impl Iterator<Item = String> {
+        const PIECES: &[&str] = &[
+            "\r", "\n", "\r\n", "\n\r", "a", "é", " ", "\t", "\u{1}", "\u{0}", "\u{c}", "“",
+        ];
+        let mut state: u64 = 0x51ED_270B_9A3C_4F11;
+        (0..5_000).map(move |_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 700) as usize;
+            (0..len)
+                .map(|i| PIECES[((state >> (i % 53)) as usize + i * 5) % PIECES.len()])
+                .collect()
+        })
+    }
+
+    #[test]
+    fn line_ends_are_unified_as_the_plain_replacement_does() {
+        for text in generated_texts() {
+            // The vectorised memchr: the standard library's goes a word at a time, and most
+            // files have no CR, so this scan reads the whole text.
+            let Some(first_cr) = memchr::memchr(b'\r', text.as_bytes()) else {
+                continue;
+            };
+            let (unified, count) = crlf_and_cr_to_lf(&text, first_cr);
+            assert_eq!(
+                unified,
+                text.replace("\r\n", "\n").replace('\r', "\n"),
+                "{text:?}"
+            );
+            assert_eq!(count, text.matches('\r').count(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn control_bytes_are_counted_as_the_plain_filter_does() {
+        let mut long = vec![1u8; 1000];
+        long.extend(b"text\n\r\t\x0c\x1f ");
+        for raw in generated_texts()
+            .map(String::into_bytes)
+            .chain([long, vec![0; 600]])
+        {
+            let plain = raw.iter().filter(|&&b| is_control(b)).count();
+            assert_eq!(count_control_bytes(&raw), plain, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn a_nul_after_other_control_bytes_is_found() {
+        let e = decode(b"text\x01 more\nand\x00 x", path()).unwrap_err();
+        assert!(e.message.contains("NUL"), "{}", e.message);
+        assert_eq!(e.position, Position::new(2, 4));
     }
 
     #[test]

@@ -86,12 +86,7 @@ fn read_top(blocks: &[MappedText]) -> Option<Top> {
     let mut top = Top::default();
     let mut found_meta = false;
     for (i, block) in blocks.iter().enumerate().take(MASTHEAD_REACH) {
-        let segments: Vec<&str> = block
-            .as_str()
-            .split('|')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect();
+        let segments = meta_segments(block.as_str());
         if segments.is_empty() {
             top.consumed.push(i);
             continue;
@@ -122,6 +117,23 @@ fn read_top(blocks: &[MappedText]) -> Option<Top> {
         }
     }
     found_meta.then_some(top)
+}
+
+/// The non-empty trimmed parts of `text` between `|` separators. Most blocks (every body
+/// paragraph) have no `|`: the vectorised memchr proves it without splitting.
+fn meta_segments(text: &str) -> Vec<&str> {
+    if memchr::memchr(b'|', text.as_bytes()).is_none() {
+        let trimmed = text.trim();
+        return if trimmed.is_empty() {
+            Vec::new()
+        } else {
+            vec![trimmed]
+        };
+    }
+    text.split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// Fills the masthead from `top`; returns the indices of the blocks it used.
@@ -191,15 +203,16 @@ fn record(edits: &mut Vec<Edit>, block: &MappedText, field: &str, reason: &str) 
         pass: "masthead",
         position: block.position_at(0),
         before: block.as_str().to_string(),
-        after: format!("[front matter: {field}]"),
+        after: ["[front matter: ", field, "]"].concat(),
         reason: reason.into(),
         confidence: 0.9,
     });
 }
 
-/// A headline, kicker or standfirst: one short block (at most 40 words).
+/// A headline, kicker or standfirst: one short block (at most 40 words). Counting stops
+/// at the 41st word, so a long body paragraph is not counted through.
 fn looks_like_heading(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let words = text.split_whitespace().take(41).count();
     (1..=40).contains(&words)
 }
 
@@ -210,9 +223,16 @@ fn is_kicker(text: &str) -> bool {
 }
 
 /// True for a closing "The writer is …" paragraph.
+///
+/// The openings are ASCII, so comparing bytes without regard to ASCII case is enough: the
+/// only other characters whose lower case is ASCII are the Kelvin sign (`k`, in no
+/// opening) and `İ` (`i` and a combining dot, which no opening can hold).
 pub fn is_bio(text: &str) -> bool {
-    let start: String = text.chars().take(24).collect::<String>().to_lowercase();
-    BIO_OPENINGS.iter().any(|o| start.starts_with(o))
+    BIO_OPENINGS.iter().any(|opening| {
+        text.as_bytes()
+            .get(..opening.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(opening.as_bytes()))
+    })
 }
 
 /// The authors of a byline (`By A`, `By A and B`, `By A, B and C`), if `text` is one.
@@ -379,6 +399,68 @@ mod tests {
         assert_eq!(m.authors, ["Ali Raza", "Sara Ahmed", "Omar Shah"]);
         assert!(m.date.is_some());
         assert_eq!(body(&m), ["Body text."]);
+    }
+
+    /// The plain test: the first 24 characters, lower-cased, start with an opening.
+    fn is_bio_by_lowercasing(text: &str) -> bool {
+        let start: String = text.chars().take(24).collect::<String>().to_lowercase();
+        BIO_OPENINGS.iter().any(|o| start.starts_with(o))
+    }
+
+    #[test]
+    fn bios_are_found_as_lowercasing_finds_them() {
+        let mut texts: Vec<String> = [
+            "The writer is a journalist.",
+            "THE WRITER IS",
+            "the Writers Are two",
+            "The author is",
+            "The auth",
+            "The writer İs here",
+            "The wrİter is",
+            "The \u{212a}writer is",
+            "Thé writer is",
+            "The  writer is",
+            "The columnist is x",
+            "",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        // Every opening with each letter in turn upper-cased or made a look-alike.
+        for opening in BIO_OPENINGS {
+            for (i, c) in opening.char_indices() {
+                for swap in [c.to_ascii_uppercase(), 'İ', '\u{212a}', 'ı'] {
+                    let mut text = opening.to_string();
+                    text.replace_range(i..i + 1, &swap.to_string());
+                    texts.push(format!("{text} someone."));
+                    texts.push(text);
+                }
+            }
+        }
+        for text in &texts {
+            assert_eq!(is_bio(text), is_bio_by_lowercasing(text), "{text:?}");
+        }
+        assert!(texts.iter().filter(|t| is_bio(t)).count() > 30);
+    }
+
+    #[test]
+    fn meta_segments_are_the_trimmed_parts_between_bars() {
+        for text in [
+            "",
+            "  ",
+            "|",
+            " a ",
+            "By A | May 1, 2025",
+            "a||b |",
+            "“x” — y",
+        ] {
+            let split: Vec<&str> = text
+                .split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect();
+            assert_eq!(meta_segments(text), split, "{text:?}");
+        }
     }
 
     #[test]
