@@ -31,6 +31,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use copydesk::clean::site_words::add_article_words;
 use copydesk::clean::words::WordContext;
 use copydesk::clean::{clean_text, CleanedArticle};
 
@@ -42,6 +43,9 @@ struct Settings {
     passes: bool,
     /// Skip the digest's untimed run (for instruction counting under valgrind).
     no_digest: bool,
+    /// Clean as into a site that already has this many articles, whose words are known
+    /// words (as `copydesk clean` does in a site); 0 for no site.
+    site_articles: usize,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -68,7 +72,7 @@ impl Flavour {
 
 fn main() {
     let settings = settings();
-    let context = WordContext::default();
+    let context = site_context(settings.site_articles);
 
     let cold = Instant::now();
     clean_text(
@@ -99,6 +103,7 @@ fn settings() -> Settings {
         flavours: Vec::new(),
         passes: false,
         no_digest: false,
+        site_articles: 0,
     };
     let mut i = 0;
     while i < args.len() {
@@ -106,6 +111,10 @@ fn settings() -> Settings {
             "--runs" => {
                 i += 1;
                 settings.runs = args.get(i).and_then(|r| r.parse().ok()).unwrap_or(3).max(1);
+            }
+            "--site-words" => {
+                i += 1;
+                settings.site_articles = args.get(i).and_then(|n| n.parse().ok()).unwrap_or(500);
             }
             "--passes" => settings.passes = true,
             "--no-digest" => settings.no_digest = true,
@@ -123,6 +132,28 @@ fn settings() -> Settings {
         settings.flavours = vec![Flavour::Typical, Flavour::Dense];
     }
     settings
+}
+
+/// The word context of a site holding `articles` earlier articles (typical copy from
+/// seeds the measured documents do not use, cleaned): their words are known words, as
+/// in `copydesk clean` within a site.
+fn site_context(articles: usize) -> WordContext {
+    let mut context = WordContext::default();
+    let empty = WordContext::default();
+    let path = Path::new("site.md");
+    let sources = corpus::prose::ARTICLES.iter().cycle().take(articles);
+    for (n, article) in sources.enumerate() {
+        let raw = Flavour::Typical.generate(article, 1_000_000 + n as u64);
+        let cleaned = clean_text(&raw, path, &empty).expect("generated copy cleans");
+        add_article_words(&cleaned.article.to_markdown(), path, &mut context);
+    }
+    if articles > 0 {
+        println!(
+            "site words: {} known words from {articles} earlier articles",
+            context.known_words.len()
+        );
+    }
+    context
 }
 
 /// Damaged articles of one flavour until `target` bytes.
