@@ -536,29 +536,37 @@ impl Classifier<'_, '_> {
         high_bits_mask(letters | digits)
     }
 
-    /// The classes of the `len` bytes at `start`, some not ASCII, one at a time: each
-    /// byte of a character has the class of the character.
+    /// The classes of the `len` bytes at `start`, some not ASCII: the ASCII bytes eight
+    /// at a time as in [`Self::ascii_chunk`], then each non-ASCII byte with the class of
+    /// its character (a character's first byte looks the class up, the bytes that
+    /// continue it repeat it).
     fn mixed_classes(&mut self, start: usize, len: usize) -> (u64, u64) {
-        let bytes = self.text.as_bytes();
-        let (mut alphanumeric, mut whitespace) = (0, 0);
-        for k in 0..len {
-            let byte = bytes[start + k];
-            let class = if byte.is_ascii() {
-                CharClass {
-                    alphanumeric: byte.is_ascii_alphanumeric(),
-                    whitespace: is_ascii_whitespace_char(byte),
-                }
-            } else if byte >= 0xC0 {
+        let bytes = &self.text.as_bytes()[start..start + len];
+        let eight = match bytes.try_into() {
+            Ok(eight) => u64::from_le_bytes(eight),
+            Err(_) => load_padded(bytes),
+        };
+        let high = eight & HIGH_BITS;
+        // Non-ASCII bytes (and the padding) become zero, which is neither class.
+        let ascii = eight & !((high >> 7) * 0xFF);
+        let letters = bytes_in_range(ascii | 0x2020_2020_2020_2020, b'a', b'z');
+        let digits = bytes_in_range(ascii, b'0', b'9');
+        // Whitespace as `char::is_whitespace` sees it: with the vertical tab.
+        let whitespace = bytes_in_range(ascii, b'\t', b'\r') | bytes_in_range(ascii, b' ', b' ');
+        let (mut alphanumeric, mut whitespace) =
+            (high_bits_mask(letters | digits), high_bits_mask(whitespace));
+        let mut non_ascii = high_bits_mask(high);
+        while non_ascii != 0 {
+            let k = non_ascii.trailing_zeros() as usize;
+            non_ascii &= non_ascii - 1;
+            if bytes[k] >= 0xC0 {
                 self.last_char = CharClass::of(char_at(self.text, start + k));
                 if self.last_char.alphanumeric {
                     self.non_ascii_letters.push(start + k);
                 }
-                self.last_char
-            } else {
-                self.last_char
-            };
-            alphanumeric |= u64::from(class.alphanumeric) << k;
-            whitespace |= u64::from(class.whitespace) << k;
+            }
+            alphanumeric |= u64::from(self.last_char.alphanumeric) << k;
+            whitespace |= u64::from(self.last_char.whitespace) << k;
         }
         (alphanumeric, whitespace)
     }
@@ -584,12 +592,6 @@ fn load_padded(bytes: &[u8]) -> u64 {
         .iter()
         .rev()
         .fold(0, |value, &byte| (value << 8) | u64::from(byte))
-}
-
-/// Whether an ASCII byte is whitespace as [`char::is_whitespace`] sees it (which, unlike
-/// [`u8::is_ascii_whitespace`], counts the vertical tab).
-fn is_ascii_whitespace_char(byte: u8) -> bool {
-    matches!(byte, b' ' | b'\t'..=b'\r')
 }
 
 /// The character that starts at byte `at` of `text` (a character boundary).
