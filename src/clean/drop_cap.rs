@@ -16,6 +16,10 @@ const OPENING_QUOTES: &[char] = &['“', '‘', '"', '\'', '«', '„'];
 
 /// True when `line` (trimmed) is a lone capital letter, optionally after an opening quote.
 pub fn is_drop_cap(line: &str) -> bool {
+    // An opening quote (at most three bytes) and a letter (at most four).
+    if line.len() > 7 {
+        return false;
+    }
     let mut chars = line.chars().skip_while(|c| OPENING_QUOTES.contains(c));
     let quotes = line
         .chars()
@@ -103,6 +107,9 @@ mod tests {
     fn recognises_letters_and_quoted_letters_only() {
         assert!(is_drop_cap("N"));
         assert!(is_drop_cap("“T"));
+        // The longest: a three-byte quote and a four-byte capital.
+        assert!(is_drop_cap("“\u{1D400}"));
+        assert!(!is_drop_cap("“\u{1D400}x"));
         assert!(!is_drop_cap("n"));
         assert!(!is_drop_cap("No"));
         assert!(!is_drop_cap("|"));

@@ -100,20 +100,32 @@ impl TextLine {
 
 /// The number of characters in the UTF-8 `bytes`: the bytes that do not continue a
 /// character (`10xxxxxx`), counted eight at a time (quicker than `chars().count()` on
-/// lines this short).
+/// lines this short). The last few bytes are counted in one overlapping read of the last
+/// eight, shifted so that only the bytes not yet counted remain.
 fn count_chars(bytes: &[u8]) -> usize {
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    if bytes.len() < 8 {
+        return bytes.len() - bytes.iter().filter(|&&b| b & 0xC0 == 0x80).count();
+    }
     let words = bytes.chunks_exact(8);
-    let tail = words.remainder();
-    let continuations: u32 = words
-        .map(|chunk| {
-            let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
-            // Bit 7 set and bit 6 clear in a byte: a continuation byte.
-            (word & !(word << 1) & HIGH_BITS).count_ones()
-        })
-        .sum();
-    let tail_continuations = tail.iter().filter(|&&b| b & 0xC0 == 0x80).count();
-    bytes.len() - continuations as usize - tail_continuations
+    let tail = words.remainder().len();
+    let mut continuations = 0;
+    for chunk in words {
+        continuations += continuation_bytes(u64::from_le_bytes(
+            chunk.try_into().expect("chunks of eight"),
+        ));
+    }
+    if tail > 0 {
+        let last = bytes.last_chunk::<8>().expect("at least eight bytes");
+        continuations += continuation_bytes(u64::from_le_bytes(*last) >> (8 * (8 - tail)));
+    }
+    bytes.len() - continuations as usize
+}
+
+/// How many of the eight bytes of `word` continue a character: bit 7 set and bit 6
+/// clear.
+fn continuation_bytes(word: u64) -> u32 {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    (word & !(word << 1) & HIGH_BITS).count_ones()
 }
 
 /// Lays out the document `doc` (character-repaired text with LF line ends) into blocks.
@@ -155,20 +167,39 @@ fn split_lines(doc: &MappedText) -> Vec<Line> {
     while start < text.len() {
         let end =
             memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |at| start + at);
-        let content = &text[start..end];
-        let leading = content.len() - content.trim_start().len();
-        let trimmed = content.trim();
+        let trimmed = trimmed_range(&text[start..end]);
         if trimmed.is_empty() {
             lines.push(Line::Blank);
         } else {
-            let from = start + leading;
+            let from = start + trimmed.start;
             hint = doc.anchor_hint(from, hint);
-            let range = from..from + trimmed.len();
+            let range = from..start + trimmed.end;
             lines.push(Line::Text(TextLine::slice(text, range, hint)));
         }
         start = end + 1;
     }
     lines
+}
+
+/// The byte range of `line` that [`str::trim`] keeps (empty for a blank line). Most lines start and end with a
+/// character that is not ASCII whitespace, which is all this looks at; only a non-ASCII
+/// byte at an end needs the Unicode test.
+fn trimmed_range(line: &str) -> Range<usize> {
+    let bytes = line.as_bytes();
+    let is_ascii_space = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let start = match bytes.iter().position(|b| !is_ascii_space(b)) {
+        None => return 0..0,
+        Some(at) if bytes[at].is_ascii() => at,
+        Some(at) => line.len() - line[at..].trim_start().len(),
+    };
+    let end = match bytes.iter().rposition(|b| !is_ascii_space(b)) {
+        Some(at) if bytes[at].is_ascii() => at + 1,
+        _ => line.trim_end().len(),
+    };
+    if start >= end {
+        return 0..0;
+    }
+    start..end
 }
 
 /// True for a lone page number: `12`, `- 12 -`, `Page 12`, `Page 12 of 30`, `12/30`.
@@ -226,13 +257,22 @@ fn push_furniture_key(line: &str, key: &mut String) {
 /// keys have equal summaries (different keys may share one; those are told apart by
 /// their keys afterwards).
 fn furniture_summary(line: &str) -> (u128, char) {
-    let last = match line.chars().next_back() {
+    let last = match line.as_bytes().last() {
+        Some(b) if b.is_ascii_digit() => '#',
+        Some(b) if b.is_ascii() => char::from(b.to_ascii_lowercase()),
+        _ => last_key_char(line),
+    };
+    (key_prefix(line), last)
+}
+
+/// The last character of `line`'s furniture key, for a line that does not end in ASCII.
+fn last_key_char(line: &str) -> char {
+    match line.chars().next_back() {
         Some(c) if c.is_ascii_digit() => '#',
         Some(c) if c.is_ascii() => c.to_ascii_lowercase(),
         Some(c) => c.to_lowercase().last().unwrap_or(c),
         None => '\0',
-    };
-    (key_prefix(line), last)
+    }
 }
 
 /// The first 16 bytes of `line`'s furniture key, zero-padded, with `0x20` set in every
@@ -240,7 +280,10 @@ fn furniture_summary(line: &str) -> (u128, char) {
 fn key_prefix(line: &str) -> u128 {
     const CASE_BITS: u128 = u128::from_le_bytes([0x20; 16]);
     if let Some(start) = line.as_bytes().first_chunk::<16>() {
-        if start.iter().all(|b| b.is_ascii() && !b.is_ascii_digit()) {
+        let (low, high) = start.split_at(8);
+        let low = u64::from_le_bytes(low.try_into().expect("eight bytes"));
+        let high = u64::from_le_bytes(high.try_into().expect("eight bytes"));
+        if is_ascii_without_digits(low) && is_ascii_without_digits(high) {
             // The key starts with these bytes, lowercased: the case bit covers that.
             return u128::from_le_bytes(*start) | CASE_BITS;
         }
@@ -274,6 +317,20 @@ fn key_prefix(line: &str) -> u128 {
     u128::from_le_bytes(prefix.bytes) | CASE_BITS
 }
 
+/// Whether the eight bytes of `eight` are all ASCII and none is a digit.
+fn is_ascii_without_digits(eight: u64) -> bool {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    if eight & HIGH_BITS != 0 {
+        return false;
+    }
+    // With every byte below 0x80, no sum carries into the next byte: bit 7 of a byte is
+    // set in `at_least_zero` from b'0' up, and in `above_nine` above b'9'.
+    let at_least_zero = eight + ONES * u64::from(0x80 - b'0');
+    let above_nine = eight + ONES * u64::from(0x7f - b'9');
+    at_least_zero & !above_nine & HIGH_BITS == 0
+}
+
 /// The first bytes of a furniture key, zero-padded.
 #[derive(Default)]
 struct KeyPrefix {
@@ -298,9 +355,12 @@ impl KeyPrefix {
 /// or digits, and does not end a sentence (prose that repeats, like `No.`, is not a
 /// header).
 fn may_repeat_as_furniture(line: &str, chars: usize) -> bool {
-    chars <= 80
-        && line.chars().any(char::is_alphanumeric)
-        && !line.ends_with(['.', '?', '!', '"', '”', '’', ','])
+    chars <= 80 && !line.ends_with(['.', '?', '!', '"', '”', '’', ',']) && has_alphanumeric(line)
+}
+
+/// Whether `line` has a letter or a digit: nearly always an ASCII one, found at once.
+fn has_alphanumeric(line: &str) -> bool {
+    line.bytes().any(|b| b.is_ascii_alphanumeric()) || line.chars().any(char::is_alphanumeric)
 }
 
 /// Replaces page numbers and running headers or footers by [`Line::Furniture`],
@@ -460,11 +520,13 @@ fn group_blocks(text: &str, lines: Vec<Line>) -> Blocks {
             Line::Furniture => saw_furniture = true,
             Line::Text(line) => {
                 let current = &blocks.lines[block_start..];
-                let continues = current.last().is_some_and(|prev| {
-                    let prev_text = prev.text(text);
-                    !ends_sentence(prev_text) || is_full(prev.chars, line.text(text), width)
-                });
-                let breaks = saw_blank && !(saw_furniture && continues);
+                let continues = || {
+                    current.last().is_some_and(|prev| {
+                        let prev_text = prev.text(text);
+                        !ends_sentence(prev_text) || is_full(prev.chars, line.text(text), width)
+                    })
+                };
+                let breaks = saw_blank && !(saw_furniture && continues());
                 if breaks && !current.is_empty() {
                     blocks.ranges.push(block_start..blocks.lines.len());
                     block_start = blocks.lines.len();
@@ -698,11 +760,11 @@ impl HyphenJoin<'_> {
         edits.push(Edit {
             pass: "hyphenation",
             position,
-            before: format!("{left}-\n{right}"),
+            before: [left, "-\n", right].concat(),
             after: if self.keep {
-                format!("{left}-{right}")
+                [left, "-", right].concat()
             } else {
-                format!("{left}{right}")
+                [left, right].concat()
             },
             reason: if self.keep {
                 "line break after a real hyphen removed; the hyphen stays".into()
@@ -715,7 +777,7 @@ impl HyphenJoin<'_> {
             findings.push(Finding {
                 pass: "hyphenation",
                 position,
-                text: format!("{left}-{right}"),
+                text: [left, "-", right].concat(),
                 reason: "line-end hyphen kept: neither the joined nor the hyphenated word is known"
                     .into(),
             });
@@ -1173,6 +1235,71 @@ mod tests {
                     "{part:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn trimmed_ranges_are_what_trim_keeps() {
+        for line in [
+            "",
+            " ",
+            "\t\u{b} ",
+            "word",
+            "  two words \t",
+            "\u{a0}nbsp\u{a0}",
+            "\u{2003}\u{a0}",
+            " \u{a0} x",
+            "x \u{85}",
+            "“quoted”  ",
+            "\u{1c}control\u{1f}",
+            "é",
+        ] {
+            let range = trimmed_range(line);
+            assert_eq!(&line[range.clone()], line.trim(), "{line:?}");
+            if !range.is_empty() {
+                let leading = line.len() - line.trim_start().len();
+                assert_eq!(range.start, leading, "{line:?}");
+            }
+        }
+    }
+
+    /// The summary a key gives when built from the key itself: its first 16 bytes with
+    /// the case bit set, and its last character.
+    fn summary_of_key(key: &str) -> (u128, char) {
+        let mut prefix = [0u8; 16];
+        for (slot, byte) in prefix.iter_mut().zip(key.bytes()) {
+            *slot = byte;
+        }
+        let case_bits = u128::from_le_bytes([0x20; 16]);
+        let last = key.chars().next_back().unwrap_or('\0');
+        (u128::from_le_bytes(prefix) | case_bits, last)
+    }
+
+    #[test]
+    fn furniture_summaries_are_those_of_the_keys() {
+        for line in [
+            "THE LEDGER | Page 1",
+            "The Daily Ledger Online",
+            "the daily ledger online 12",
+            "The Daily 2025 Ledger Online",
+            "A headline that runs well past sixteen bytes",
+            "A headline that runs well past 16 bytes 7",
+            "Ünited Ledger Weekly",
+            "News Café",
+            "NEWS CAFÉ",
+            "Sixteen bytes ok",
+            "Fifteen bytes o",
+            "12345678901234567890",
+            "abcdefghijklmno7pq",
+            "x",
+            "İstanbul Times Of The Day",
+            "ΣΟΦΊΑ DAILY HERALD TODAY",
+        ] {
+            assert_eq!(
+                furniture_summary(line),
+                summary_of_key(&furniture_key(line)),
+                "{line:?}"
+            );
         }
     }
 

@@ -17,7 +17,9 @@
 //!    (SWAR), into one bit per byte (letter or digit) and counts whitespace-separated
 //!    words; the few non-ASCII letters are noted where they stand;
 //! 2. each candidate gets an anchor, its longest ASCII word but the last (long words are
-//!    rare), remembered with the hash of the word after it;
+//!    rare), remembered with the hash of the word after it; the words holding a non-ASCII
+//!    letter are cleared from a copy of the bits first, so ASCII words are just runs,
+//!    measured by pairing the runs' first and last bits;
 //! 3. shift-and on the bits finds the words at least as long as the shortest anchor;
 //!    only those (and words with a non-ASCII letter, whose lowercase length may differ)
 //!    are hashed, a small bit set of anchor hashes rules most out, and where an anchor
@@ -56,9 +58,10 @@ const ATTRIBUTION_VERBS: &[&str] = &[
 /// Indices of the paragraphs in `paragraphs` that are pull-quotes.
 pub fn find_pull_quotes(paragraphs: &[&str]) -> HashSet<usize> {
     let document = ClassifiedDocument::new(paragraphs);
+    let mut scratch = NeedleScratch::default();
     let needles: Vec<Needle> = (0..paragraphs.len())
         .filter(|&i| (MIN_WORDS..=MAX_WORDS).contains(&document.whitespace_words[i]))
-        .filter_map(|i| Needle::for_paragraph(&document, i))
+        .filter_map(|i| Needle::for_paragraph(&document, i, &mut scratch))
         .collect();
     if needles.is_empty() {
         return HashSet::new();
@@ -141,9 +144,19 @@ impl<'a> ClassifiedDocument<'a> {
         self.words_from(i, 0)
     }
 
-    /// Whether a word of paragraph `i` is plain ASCII.
-    fn is_ascii_word(&self, i: usize, span: &Range<usize>) -> bool {
-        !self.has_non_ascii_words(i) || self.paragraphs[i].as_bytes()[span.clone()].is_ascii()
+    /// Paragraph `i`'s bits without the words that hold a non-ASCII letter or digit, into
+    /// `out`: its runs are its plain ASCII words. (A word's bytes are all letters and
+    /// digits, so a non-ASCII byte in it belongs to a letter noted where it starts.)
+    fn ascii_word_bits(&self, i: usize, out: &mut Vec<u64>) {
+        out.clear();
+        out.extend_from_slice(self.bits(i));
+        let mut cleared = 0..0;
+        for &letter in &self.non_ascii_letters[self.non_ascii_spans[i].clone()] {
+            if !cleared.contains(&letter) {
+                cleared = self.word_around(i, letter);
+                clear_bits(out, cleared.clone());
+            }
+        }
     }
 
     /// Whether paragraph `i` has a non-ASCII letter or digit.
@@ -191,17 +204,14 @@ impl<'a> ClassifiedDocument<'a> {
                     search.check_non_ascii(j, checked.clone());
                 }
             }
-            long_words.clear();
-            long_words.extend_from_slice(self.bits(j));
+            // A word with a non-ASCII letter was visited through that letter.
+            self.ascii_word_bits(j, &mut long_words);
             keep_runs_at_least(&mut long_words, shortest);
             let len = self.paragraphs[j].len();
             let mut at = 0;
             while let Some(start) = next_bit(&long_words, at, true) {
                 let end = next_bit(self.bits(j), start, false).map_or(len, |end| end.min(len));
-                // A word with a non-ASCII letter was visited through that letter.
-                if !self.has_non_ascii_words(j) || self.is_ascii_word(j, &(start..end)) {
-                    search.check_ascii(j, start..end);
-                }
+                search.check_ascii(j, start..end);
                 at = end;
             }
         }
@@ -526,29 +536,37 @@ impl Classifier<'_, '_> {
         high_bits_mask(letters | digits)
     }
 
-    /// The classes of the `len` bytes at `start`, some not ASCII, one at a time: each
-    /// byte of a character has the class of the character.
+    /// The classes of the `len` bytes at `start`, some not ASCII: the ASCII bytes eight
+    /// at a time as in [`Self::ascii_chunk`], then each non-ASCII byte with the class of
+    /// its character (a character's first byte looks the class up, the bytes that
+    /// continue it repeat it).
     fn mixed_classes(&mut self, start: usize, len: usize) -> (u64, u64) {
-        let bytes = self.text.as_bytes();
-        let (mut alphanumeric, mut whitespace) = (0, 0);
-        for k in 0..len {
-            let byte = bytes[start + k];
-            let class = if byte.is_ascii() {
-                CharClass {
-                    alphanumeric: byte.is_ascii_alphanumeric(),
-                    whitespace: is_ascii_whitespace_char(byte),
-                }
-            } else if byte >= 0xC0 {
+        let bytes = &self.text.as_bytes()[start..start + len];
+        let eight = match bytes.try_into() {
+            Ok(eight) => u64::from_le_bytes(eight),
+            Err(_) => load_padded(bytes),
+        };
+        let high = eight & HIGH_BITS;
+        // Non-ASCII bytes (and the padding) become zero, which is neither class.
+        let ascii = eight & !((high >> 7) * 0xFF);
+        let letters = bytes_in_range(ascii | 0x2020_2020_2020_2020, b'a', b'z');
+        let digits = bytes_in_range(ascii, b'0', b'9');
+        // Whitespace as `char::is_whitespace` sees it: with the vertical tab.
+        let whitespace = bytes_in_range(ascii, b'\t', b'\r') | bytes_in_range(ascii, b' ', b' ');
+        let (mut alphanumeric, mut whitespace) =
+            (high_bits_mask(letters | digits), high_bits_mask(whitespace));
+        let mut non_ascii = high_bits_mask(high);
+        while non_ascii != 0 {
+            let k = non_ascii.trailing_zeros() as usize;
+            non_ascii &= non_ascii - 1;
+            if bytes[k] >= 0xC0 {
                 self.last_char = CharClass::of(char_at(self.text, start + k));
                 if self.last_char.alphanumeric {
                     self.non_ascii_letters.push(start + k);
                 }
-                self.last_char
-            } else {
-                self.last_char
-            };
-            alphanumeric |= u64::from(class.alphanumeric) << k;
-            whitespace |= u64::from(class.whitespace) << k;
+            }
+            alphanumeric |= u64::from(self.last_char.alphanumeric) << k;
+            whitespace |= u64::from(self.last_char.whitespace) << k;
         }
         (alphanumeric, whitespace)
     }
@@ -574,12 +592,6 @@ fn load_padded(bytes: &[u8]) -> u64 {
         .iter()
         .rev()
         .fold(0, |value, &byte| (value << 8) | u64::from(byte))
-}
-
-/// Whether an ASCII byte is whitespace as [`char::is_whitespace`] sees it (which, unlike
-/// [`u8::is_ascii_whitespace`], counts the vertical tab).
-fn is_ascii_whitespace_char(byte: u8) -> bool {
-    matches!(byte, b' ' | b'\t'..=b'\r')
 }
 
 /// The character that starts at byte `at` of `text` (a character boundary).
@@ -617,6 +629,13 @@ fn next_bit(bits: &[u64], from: usize, set: bool) -> Option<usize> {
     Some(64 * number + word.trailing_zeros() as usize)
 }
 
+/// Clears the bits `range` of `bits`.
+fn clear_bits(bits: &mut [u64], range: Range<usize>) {
+    for bit in range {
+        bits[bit / 64] &= !(1 << (bit % 64));
+    }
+}
+
 /// The last clear bit before `before`, if any.
 fn previous_clear_bit(bits: &[u64], before: usize) -> Option<usize> {
     let mut number = before / 64;
@@ -639,6 +658,13 @@ struct Needle {
     anchor: Option<Anchor>,
 }
 
+/// Scratch space for [`Needle::for_paragraph`], kept from one paragraph to the next.
+#[derive(Default)]
+struct NeedleScratch {
+    /// A paragraph's bits without its words that hold a non-ASCII letter.
+    ascii_words: Vec<u64>,
+}
+
 /// The word of a needle that is looked for first.
 struct Anchor {
     /// Its index among the needle's words.
@@ -651,7 +677,11 @@ struct Anchor {
 
 impl Needle {
     /// The needle of paragraph `i`, if it has enough words once its attribution is gone.
-    fn for_paragraph(document: &ClassifiedDocument, i: usize) -> Option<Needle> {
+    fn for_paragraph(
+        document: &ClassifiedDocument,
+        i: usize,
+        scratch: &mut NeedleScratch,
+    ) -> Option<Needle> {
         let text = document.paragraphs[i];
         let bits = document.bits(i);
         // No word spans the closing quote, so the attribution's words end the paragraph.
@@ -662,11 +692,8 @@ impl Needle {
         }
         // The anchor needs a next word within the needle: it is not the last word.
         let word = if document.has_non_ascii_words(i) {
-            document
-                .words(i)
-                .take_while(|span| span.start < last_start)
-                .filter(|span| document.is_ascii_word(i, span))
-                .reduce(|best, span| if span.len() > best.len() { span } else { best })
+            document.ascii_word_bits(i, &mut scratch.ascii_words);
+            longest_run_before(&scratch.ascii_words, last_start)
         } else {
             longest_run_before(bits, last_start)
         };
@@ -709,37 +736,91 @@ fn word_starts_before(bits: &[u64], end: usize) -> (usize, usize) {
 }
 
 /// The first longest run of set bits wholly before bit `end` (which starts a run).
+///
+/// The runs' first bits and last bits are taken a word at a time with shifts, then
+/// paired in order (the k-th run starts at the k-th first bit and ends at the k-th last
+/// bit), each found with a trailing-zero count: a few instructions per run instead of a
+/// walk over its bits.
 fn longest_run_before(bits: &[u64], end: usize) -> Option<Range<usize>> {
-    let mut runs: Vec<u64> = bits[..end.div_ceil(64)].to_vec();
-    if let Some(last) = runs.last_mut() {
-        if end % 64 != 0 {
-            *last &= (1 << (end % 64)) - 1;
+    let words = end.div_ceil(64);
+    let word_at = |number: usize| -> u64 {
+        match bits.get(number) {
+            Some(&word) if number + 1 == words && end % 64 != 0 => word & ((1 << (end % 64)) - 1),
+            Some(&word) if number < words => word,
+            _ => 0,
         }
-    }
-    let mut len = 1;
+    };
+    let firsts_in = |number: usize| {
+        let carry = number
+            .checked_sub(1)
+            .map_or(0, |before| word_at(before) >> 63);
+        let word = word_at(number);
+        word & !((word << 1) | carry)
+    };
+    let lasts_in = |number: usize| {
+        let word = word_at(number);
+        word & !((word >> 1) | (word_at(number + 1) << 63))
+    };
+    let mut best: Option<Range<usize>> = None;
+    let (mut first_word, mut firsts) = (0, firsts_in(0));
+    let (mut last_word, mut lasts) = (0, lasts_in(0));
     loop {
-        let start = next_bit(&runs, 0, true)?;
-        if !keep_runs_at_least(&mut runs, 2) {
-            return Some(start..start + len);
+        while firsts == 0 {
+            first_word += 1;
+            if first_word >= words {
+                return best;
+            }
+            firsts = firsts_in(first_word);
         }
-        len += 1;
+        let start = 64 * first_word + firsts.trailing_zeros() as usize;
+        firsts &= firsts - 1;
+        while lasts == 0 {
+            last_word += 1;
+            if last_word >= words {
+                return best;
+            }
+            lasts = lasts_in(last_word);
+        }
+        let stop = 64 * last_word + lasts.trailing_zeros() as usize + 1;
+        lasts &= lasts - 1;
+        if best.as_ref().is_none_or(|best| stop - start > best.len()) {
+            best = Some(start..stop);
+        }
     }
 }
 
 /// Keeps the set bits that start a run of at least `len` set bits; whether any is left.
+/// The run length known for the kept bits grows by up to itself with each pass (a run
+/// of `k + s` starts where runs of `k` start at the bit and `s ≤ k` bits later), so `len`
+/// takes about log2(`len`) passes over the bits, not `len - 1`.
 fn keep_runs_at_least(bits: &mut [u64], len: usize) -> bool {
-    for _ in 1..len {
+    let mut known = 1;
+    while known < len {
+        let step = known.min(len - known);
         let mut any = 0;
         for number in 0..bits.len() {
-            let next = bits.get(number + 1).map_or(0, |&next| next << 63);
-            bits[number] &= (bits[number] >> 1) | next;
+            bits[number] &= shifted_word(bits, number, step);
             any |= bits[number];
         }
         if any == 0 {
             return false;
         }
+        known += step;
     }
     true
+}
+
+/// Word `number` of `bits` shifted down by `shift` bits (bits past the end are clear):
+/// bit k of the answer is bit `64 * number + k + shift` of `bits`. Words from `number`
+/// on are read, so a pass that updates the words in order may use it on itself.
+fn shifted_word(bits: &[u64], number: usize, shift: usize) -> u64 {
+    let (first, offset) = (number + shift / 64, shift % 64);
+    let low = bits.get(first).copied().unwrap_or(0);
+    if offset == 0 {
+        return low;
+    }
+    let high = bits.get(first + 1).copied().unwrap_or(0);
+    (low >> offset) | (high << (64 - offset))
 }
 
 /// The number and bit of a hash in a 256-bit set of hashes.
@@ -1249,6 +1330,79 @@ mod tests {
                 u64::from((byte as char).is_whitespace()) << 2,
                 "{byte}"
             );
+        }
+    }
+
+    /// Runs of set bits kept one letter at a time: the plain version of
+    /// [`keep_runs_at_least`].
+    fn keep_runs_at_least_reference(bits: &mut [u64], len: usize) -> bool {
+        for _ in 1..len {
+            let mut any = 0;
+            for number in 0..bits.len() {
+                let next = bits.get(number + 1).map_or(0, |&next| next << 63);
+                bits[number] &= (bits[number] >> 1) | next;
+                any |= bits[number];
+            }
+            if any == 0 {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The first longest run before `end`, found word by word: the plain version of
+    /// [`longest_run_before`].
+    fn longest_run_before_reference(bits: &[u64], end: usize) -> Option<Range<usize>> {
+        WordSpans {
+            bits,
+            at: 0,
+            len: 64 * bits.len(),
+        }
+        .take_while(|span| span.start < end)
+        .reduce(|best, span| if span.len() > best.len() { span } else { best })
+    }
+
+    #[test]
+    fn run_searches_agree_with_letter_by_letter_ones() {
+        let mut next = generator(0x5851_F42D_4C95_7F2D);
+        for _ in 0..3000 {
+            let words = 1 + next(4);
+            // Runs of random lengths, some longer than a word, some crossing words.
+            let mut bits = vec![0u64; words];
+            let mut at = next(3);
+            while at < 64 * words {
+                let longest = if next(8) == 0 { 90 } else { 14 };
+                let len = 1 + next(longest);
+                for bit in at..(at + len).min(64 * words) {
+                    bits[bit / 64] |= 1 << (bit % 64);
+                }
+                at += len + 1 + next(3);
+            }
+            let len = 1 + next(80);
+            let (mut fast, mut plain) = (bits.clone(), bits.clone());
+            assert_eq!(
+                keep_runs_at_least(&mut fast, len),
+                keep_runs_at_least_reference(&mut plain, len),
+                "{bits:x?} {len}"
+            );
+            if plain.iter().any(|&word| word != 0) {
+                assert_eq!(fast, plain, "{bits:x?} {len}");
+            }
+            // `end` starts a run (or is the end of the bits, clear at the top).
+            let ends: Vec<usize> = WordSpans {
+                bits: &bits,
+                at: 0,
+                len: 64 * words,
+            }
+            .map(|span| span.start)
+            .collect();
+            for &end in &ends {
+                assert_eq!(
+                    longest_run_before(&bits, end),
+                    longest_run_before_reference(&bits, end),
+                    "{bits:x?} {end}"
+                );
+            }
         }
     }
 

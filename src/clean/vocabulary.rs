@@ -7,6 +7,7 @@
 //! [`lexicon_knows`]. Fragments of the very damage being judged (the pieces around a
 //! line-end hyphen, the tail of a drop cap) are not collected from the document.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use super::words::{Lexicon, WordContext};
@@ -37,7 +38,7 @@ impl<'a> Vocabulary<'a> {
         if word.is_empty() {
             return false;
         }
-        let lower = word.to_lowercase();
+        let lower = lowercase(word);
         lexicon_knows(&lower)
             || self.context.knows(word)
             || document_has_word(self.text, self.lowered(), &lower)
@@ -46,6 +47,19 @@ impl<'a> Vocabulary<'a> {
     fn lowered(&self) -> &[u8] {
         self.lowered
             .get_or_init(|| self.text.to_ascii_lowercase().into_bytes())
+    }
+}
+
+/// `word` in lower case, borrowed when it already is (the usual case: the pieces around
+/// a line-end hyphen are mostly lower-case ASCII).
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
     }
 }
 
