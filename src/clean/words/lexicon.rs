@@ -30,16 +30,21 @@
 //! That table is spread over three arrays (slots, entries, words), so a lookup touches
 //! three cache lines, and at the clean stage's speed those cache misses were the largest
 //! single cost. Its words of up to 13 ASCII bytes (nearly all of them) are therefore
-//! packed again on first use into `ShortWords`, where one 16-byte slot holds a word and
-//! its value, with the most frequent words in a small table of their own that stays in
-//! cache, and a Bloom filter that tells most absent words (a typo search asks about
-//! hundreds of misspellings) without touching the big table.
+//! packed again into `ShortWords`, where one 16-byte slot holds a word and its value,
+//! with the most frequent words in a small table of their own that stays in cache, and a
+//! Bloom filter that tells most absent words (a typo search asks about hundreds of
+//! misspellings) without touching the big table. `build.rs` packs them at compile time
+//! (both tables live in `word_tables.rs`), so they too are used in place.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use super::word_tables::{CommonWords, ShortAnswer, ShortWords};
+
 const EMBEDDED_FST: &[u8] = include_bytes!("../../../data/lexicon.fst");
 const EMBEDDED_COMMON_WORDS: &[u8] = include_bytes!("../../../data/common_words.bin");
+/// `ShortWords`, packed from the common words by `build.rs`.
+const EMBEDDED_SHORT_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/short_words.bin"));
 
 /// Every word at least this frequent is in the common-word table (the threshold
 /// `tools/lexicon/build.py` was run with).
@@ -127,9 +132,9 @@ pub struct EntryFlags {
 pub struct Lexicon {
     map: fst::Map<Cow<'static, [u8]>>,
     /// The most frequent words again, for fast lookups (empty for test lexicons).
-    common: CommonWords,
+    common: CommonWords<'static>,
     /// The common words of up to 13 ASCII bytes once more, one cache line per lookup.
-    short: ShortWords,
+    short: ShortWords<'static>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -150,7 +155,8 @@ impl Lexicon {
             Lexicon {
                 map: fst::Map::new(Cow::Borrowed(EMBEDDED_FST))
                     .expect("data/lexicon.fst is a valid fst map (rebuild it with tools/lexicon)"),
-                short: ShortWords::from_common(&common),
+                short: ShortWords::from_bytes(EMBEDDED_SHORT_WORDS)
+                    .expect("build.rs packs valid short-word tables"),
                 common,
             }
         })
@@ -222,10 +228,12 @@ impl Lexicon {
     /// frequent. Frequent words are all in the common-word table, so a search that
     /// tries many candidate spellings is answered without touching the fst.
     pub fn frequent_entry(&self, key: &str, min_zipf: f32) -> Option<Entry> {
-        let entry = match self.short.get(key) {
-            ShortAnswer::Found(entry) => Some(entry),
+        let entry = match self.short.get(key.as_bytes()) {
+            ShortAnswer::Found(value) => Some(Entry(value)),
             ShortAnswer::Absent if min_zipf >= COMMON_MIN_ZIPF => None,
-            _ if min_zipf >= COMMON_MIN_ZIPF && self.common.len() > 0 => self.common.get(key),
+            _ if min_zipf >= COMMON_MIN_ZIPF && self.common.len() > 0 => {
+                self.common.get(key.as_bytes()).map(Entry)
+            }
             _ => self.lookup(key),
         };
         entry.filter(|entry| entry.zipf() >= min_zipf)
@@ -234,12 +242,12 @@ impl Lexicon {
     /// Looks up an already normalised key: the common words (short ones in their packed
     /// table), then the fst.
     fn lookup_key(&self, key: &str) -> Option<Entry> {
-        match self.short.get(key) {
-            ShortAnswer::Found(entry) => return Some(entry),
+        match self.short.get(key.as_bytes()) {
+            ShortAnswer::Found(value) => return Some(Entry(value)),
             ShortAnswer::Absent => {}
             ShortAnswer::NotHeld => {
-                if let Some(entry) = self.common.get(key) {
-                    return Some(entry);
+                if let Some(value) = self.common.get(key.as_bytes()) {
+                    return Some(Entry(value));
                 }
             }
         }
@@ -308,7 +316,10 @@ impl Lexicon {
     /// The common words (Zipf 3 and up in the embedded lexicon) and their entries.
     #[cfg(test)]
     pub(crate) fn common_words(&self) -> impl Iterator<Item = (&'static str, Entry)> + '_ {
-        self.common.iter()
+        self.common.iter().map(|(word, value)| {
+            let word = std::str::from_utf8(word).expect("the common words are UTF-8");
+            (word, Entry(value))
+        })
     }
 }
 
@@ -328,304 +339,6 @@ fn walk<'f>(
     Some((node, output))
 }
 
-/// The common words' hash table, read in place from `data/common_words.bin`:
-/// `b"CDWT"`, slot count (a power of two) and entry count as `u32`; the slots (`u32`, 0
-/// for empty, else 1 + entry index; a word starts at `fnv1a(word) & (slots - 1)` and
-/// probes onwards); the entries (`u64`: blob offset in bits 0..24, byte length in 24..32,
-/// packed value in 32..48); the blob of words.
-struct CommonWords {
-    slots: &'static [u8],
-    entries: &'static [u8],
-    blob: &'static [u8],
-}
-
-impl CommonWords {
-    const HEADER: usize = 12;
-
-    /// Checks the layout of `data`; `None` if it is not a table of this format.
-    fn new(data: &'static [u8]) -> Option<CommonWords> {
-        let magic = data.get(..4)?;
-        let slot_count = read_u32(data, 4)? as usize;
-        let entry_count = read_u32(data, 8)? as usize;
-        if magic != b"CDWT" || !slot_count.is_power_of_two() || entry_count >= slot_count {
-            return None;
-        }
-        let slots_end = Self::HEADER + slot_count * 4;
-        let entries_end = slots_end + entry_count * 8;
-        let table = CommonWords {
-            slots: data.get(Self::HEADER..slots_end)?,
-            entries: data.get(slots_end..entries_end)?,
-            blob: data.get(entries_end..)?,
-        };
-        let blob_fits = (0..entry_count).all(|index| {
-            let (offset, length, _) = table.entry(index);
-            offset + length <= table.blob.len()
-        });
-        blob_fits.then_some(table)
-    }
-
-    fn empty() -> CommonWords {
-        CommonWords {
-            slots: &[],
-            entries: &[],
-            blob: &[],
-        }
-    }
-
-    fn len(&self) -> usize {
-        self.entries.len() / 8
-    }
-
-    /// The blob offset, byte length and packed value of entry `index`.
-    fn entry(&self, index: usize) -> (usize, usize, u64) {
-        let packed = u64::from_le_bytes(
-            self.entries[index * 8..index * 8 + 8]
-                .try_into()
-                .expect("eight bytes"),
-        );
-        let offset = (packed & 0xff_ffff) as usize;
-        let length = ((packed >> 24) & 0xff) as usize;
-        (offset, length, packed >> 32)
-    }
-
-    fn get(&self, key: &str) -> Option<Entry> {
-        let slot_count = self.slots.len() / 4;
-        if slot_count == 0 {
-            return None;
-        }
-        let mask = slot_count - 1;
-        let mut slot = (fnv1a(key.as_bytes()) as usize) & mask;
-        loop {
-            let index = read_u32(self.slots, slot * 4).unwrap_or(0) as usize;
-            if index == 0 {
-                return None;
-            }
-            let (offset, length, value) = self.entry(index - 1);
-            if &self.blob[offset..offset + length] == key.as_bytes() {
-                return Some(Entry(value));
-            }
-            slot = (slot + 1) & mask;
-        }
-    }
-
-    /// Every word and its entry, in table order.
-    #[cfg(test)]
-    fn iter(&self) -> impl Iterator<Item = (&'static str, Entry)> + '_ {
-        (0..self.len()).map(|index| {
-            let (offset, length, value) = self.entry(index);
-            let word = std::str::from_utf8(&self.blob[offset..offset + length]).expect("UTF-8");
-            (word, Entry(value))
-        })
-    }
-}
-
-/// What [`ShortWords`] says about a key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ShortAnswer {
-    Found(Entry),
-    /// The key could be held (short ASCII) but is not: it is no common word.
-    Absent,
-    /// The key is too long or not ASCII (or the lexicon has no common words): ask the
-    /// other tables.
-    NotHeld,
-}
-
-/// Every common word of up to [`ShortWords::MAX_BYTES`] ASCII bytes, packed three ways
-/// so that the usual questions are answered from cache:
-///
-/// * `hot`: the few thousand most frequent of them, which make up most running text, in
-///   a table small enough to stay in the processor's cache (128 KiB);
-/// * `filter`: a blocked Bloom filter of all of them (64 KiB, two bits per word in one
-///   64-bit block), which rules out nearly every misspelling a typo search asks about;
-/// * `slots`: all of them, for the rest.
-///
-/// The tables are open-addressing arrays of 16-byte slots: the word's bytes (zero-padded)
-/// and length in the low 14 bytes, its packed value in the top two; 0 is an empty slot.
-struct ShortWords {
-    slots: Box<[u128]>,
-    hot: Box<[u128]>,
-    filter: Box<[u64]>,
-}
-
-impl ShortWords {
-    const MAX_BYTES: usize = 13;
-    const KEY_MASK: u128 = (1 << 112) - 1;
-    /// Slots in the hot table, which holds half as many words.
-    const HOT_SLOTS: usize = 8192;
-    /// 64-bit blocks in the filter, about eleven bits per word.
-    const FILTER_BLOCKS: usize = 8192;
-
-    fn empty() -> ShortWords {
-        ShortWords {
-            slots: Box::new([]),
-            hot: Box::new([]),
-            filter: Box::new([]),
-        }
-    }
-
-    /// The short words of `common`: all in a table kept under 40 % full, the most
-    /// frequent again in the hot table, and all in the filter.
-    fn from_common(common: &CommonWords) -> ShortWords {
-        let mut short: Vec<(u128, u64)> = (0..common.len())
-            .filter_map(|index| {
-                let (offset, length, value) = common.entry(index);
-                let word = &common.blob[offset..offset + length];
-                Self::key(word).map(|key| (key, value))
-            })
-            .collect();
-        let mut filter = vec![0u64; Self::FILTER_BLOCKS].into_boxed_slice();
-        for &(key, _) in &short {
-            let (block, bits) = Self::filter_bits(Self::hash(key));
-            filter[block] |= bits;
-        }
-        let slots = Self::table(&short, (short.len() * 5 / 2).next_power_of_two());
-        let hot_min_zipf = Self::hot_threshold(&short);
-        short.retain(|&(_, value)| value & ZIPF_MASK >= hot_min_zipf);
-        let hot = Self::table(&short, Self::HOT_SLOTS);
-        ShortWords { slots, hot, filter }
-    }
-
-    /// The lowest Zipf frequency (× 100) from which the words fill at most half the hot
-    /// table: a count per frequency, not a sort, so opening the lexicon stays quick.
-    fn hot_threshold(words: &[(u128, u64)]) -> u64 {
-        let mut count_at = vec![0usize; ZIPF_MASK as usize + 1];
-        for &(_, value) in words {
-            count_at[(value & ZIPF_MASK) as usize] += 1;
-        }
-        let mut threshold = ZIPF_MASK + 1;
-        let mut taken = 0;
-        while threshold > 0 && taken + count_at[threshold as usize - 1] <= Self::HOT_SLOTS / 2 {
-            threshold -= 1;
-            taken += count_at[threshold as usize];
-        }
-        threshold
-    }
-
-    /// An open-addressing table of `slot_count` slots holding `words`.
-    fn table(words: &[(u128, u64)], slot_count: usize) -> Box<[u128]> {
-        let mut slots = vec![0u128; slot_count].into_boxed_slice();
-        for &(key, value) in words {
-            let mut slot = Self::hash(key) as usize & (slot_count - 1);
-            while slots[slot] != 0 {
-                slot = (slot + 1) & (slot_count - 1);
-            }
-            slots[slot] = key | (u128::from(value as u16) << 112);
-        }
-        slots
-    }
-
-    /// The slot key of `word`: its bytes and its length.
-    #[inline]
-    fn key(word: &[u8]) -> Option<u128> {
-        let length = word.len();
-        if length == 0 || length > Self::MAX_BYTES {
-            return None;
-        }
-        let bytes =
-            u128::from(little_endian_prefix(word)) | (u128::from(tail_after_eight(word)) << 64);
-        let ascii = bytes & 0x8080_8080_8080_8080_8080_8080_8080_8080 == 0;
-        ascii.then_some(bytes | (u128::from(length as u8) << 104))
-    }
-
-    /// A 64-bit hash of a key: its low bits pick a slot, its high bits a filter block.
-    #[inline]
-    fn hash(key: u128) -> u64 {
-        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        let mixed = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        mixed ^ (mixed >> 32)
-    }
-
-    /// The filter block of a hash and the two bits it sets there.
-    #[inline]
-    fn filter_bits(hash: u64) -> (usize, u64) {
-        let block = (hash >> 51) as usize & (Self::FILTER_BLOCKS - 1);
-        let bits = (1u64 << ((hash >> 40) & 63)) | (1u64 << ((hash >> 34) & 63));
-        (block, bits)
-    }
-
-    /// The value held for `key` in `table`, if any.
-    #[inline]
-    fn probe(table: &[u128], key: u128, hash: u64) -> Option<Entry> {
-        let mask = table.len() - 1;
-        let mut slot = hash as usize & mask;
-        loop {
-            let held = table[slot];
-            if held == 0 {
-                return None;
-            }
-            if held & Self::KEY_MASK == key {
-                return Some(Entry((held >> 112) as u64));
-            }
-            slot = (slot + 1) & mask;
-        }
-    }
-
-    #[inline(always)]
-    fn get(&self, word: &str) -> ShortAnswer {
-        if self.slots.is_empty() {
-            return ShortAnswer::NotHeld;
-        }
-        let Some(key) = Self::key(word.as_bytes()) else {
-            return ShortAnswer::NotHeld;
-        };
-        let hash = Self::hash(key);
-        if let Some(entry) = Self::probe(&self.hot, key, hash) {
-            return ShortAnswer::Found(entry);
-        }
-        let (block, bits) = Self::filter_bits(hash);
-        if self.filter[block] & bits != bits {
-            return ShortAnswer::Absent;
-        }
-        match Self::probe(&self.slots, key, hash) {
-            Some(entry) => ShortAnswer::Found(entry),
-            None => ShortAnswer::Absent,
-        }
-    }
-}
-
-/// The first (up to) eight bytes of `bytes` as a little-endian number, zero-padded. Two
-/// overlapping loads instead of a copy of variable length (which costs a call).
-#[inline]
-fn little_endian_prefix(bytes: &[u8]) -> u64 {
-    let n = bytes.len();
-    if n >= 8 {
-        return u64::from_le_bytes(bytes[..8].try_into().expect("eight bytes"));
-    }
-    if n >= 4 {
-        let low = u32::from_le_bytes(bytes[..4].try_into().expect("four bytes"));
-        let high = u32::from_le_bytes(bytes[n - 4..n].try_into().expect("four bytes"));
-        // The last four bytes overlap the first four when n < 8: keep their new part.
-        return u64::from(low) | (u64::from(high) << (8 * (n - 4)));
-    }
-    bytes
-        .iter()
-        .enumerate()
-        .fold(0, |acc, (i, &b)| acc | (u64::from(b) << (8 * i)))
-}
-
-/// Bytes 8 to 15 of `bytes` (at most 16 long) as a little-endian number, zero-padded.
-#[inline]
-fn tail_after_eight(bytes: &[u8]) -> u64 {
-    let n = bytes.len();
-    if n <= 8 {
-        return 0;
-    }
-    // The last eight bytes, shifted so that byte 8 comes first.
-    let last = u64::from_le_bytes(bytes[n - 8..n].try_into().expect("eight bytes"));
-    last >> (8 * (16 - n))
-}
-
-fn read_u32(data: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(data.get(at..at + 4)?.try_into().ok()?))
-}
-
-/// 64-bit FNV-1a, the hash `tools/lexicon/build.py` placed the common words with.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
 /// The lexicon's key for a word: lower case, with `’` folded to `'`.
 fn normalise(word: &str) -> Cow<'_, str> {
     if word.chars().all(|c| !c.is_uppercase() && c != '\u{2019}') {
@@ -641,6 +354,7 @@ fn normalise(word: &str) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::word_tables;
     use super::*;
     use std::time::Instant;
 
@@ -659,16 +373,15 @@ mod tests {
         let lexicon = Lexicon::embedded();
         assert!(lexicon.common.len() > 40_000);
         let rarest = lexicon
-            .common
-            .iter()
+            .common_words()
             .map(|(_, e)| e.zipf())
             .fold(9.0, f32::min);
         assert!((rarest - COMMON_MIN_ZIPF).abs() < 0.005, "{rarest}");
-        for (word, entry) in lexicon.common.iter() {
+        for (word, entry) in lexicon.common_words() {
             assert_eq!(lexicon.map.get(word).map(Entry), Some(entry), "{word}");
-            assert_eq!(lexicon.common.get(word), Some(entry), "{word}");
+            assert_eq!(lexicon.common.get(word.as_bytes()).map(Entry), Some(entry));
         }
-        assert_eq!(lexicon.common.get("meanbwhile"), None);
+        assert_eq!(lexicon.common.get(b"meanbwhile"), None);
         assert!(CommonWords::new(b"CDWT\x03\0\0\0\0\0\0\0").is_none());
     }
 
@@ -692,25 +405,27 @@ mod tests {
             expected[..word.len()].copy_from_slice(word.as_bytes());
             expected[13] = word.len() as u8;
             assert_eq!(
-                ShortWords::key(word.as_bytes()),
+                word_tables::key(word.as_bytes()),
                 Some(u128::from_le_bytes(expected))
             );
         }
-        assert_eq!(ShortWords::key(b""), None);
-        assert_eq!(ShortWords::key(b"abcdefghijklmn"), None);
-        assert_eq!(ShortWords::key("caf\u{e9}".as_bytes()), None);
-        assert_eq!(ShortWords::key("ab\u{e9}cdefghij".as_bytes()), None);
+        assert_eq!(word_tables::key(b""), None);
+        assert_eq!(word_tables::key(b"abcdefghijklmn"), None);
+        assert_eq!(word_tables::key("caf\u{e9}".as_bytes()), None);
+        assert_eq!(word_tables::key("ab\u{e9}cdefghij".as_bytes()), None);
     }
 
+    /// The tables `build.rs` packed hold every short common word with its entry, the
+    /// most frequent in the hot table, and tell absent and unheld words apart.
     #[test]
     fn short_words_agree_with_the_common_words() {
         let lexicon = Lexicon::embedded();
         let short = &lexicon.short;
         let mut held = 0;
-        for (word, entry) in lexicon.common.iter() {
-            match short.get(word) {
+        for (word, entry) in lexicon.common_words() {
+            match short.get(word.as_bytes()) {
                 ShortAnswer::Found(found) => {
-                    assert_eq!(found, entry, "{word}");
+                    assert_eq!(Entry(found), entry, "{word}");
                     held += 1;
                 }
                 ShortAnswer::Absent => panic!("{word} is missing"),
@@ -723,32 +438,49 @@ mod tests {
             }
         }
         assert!(held > 40_000, "{held} short words");
-        assert!(held * 5 / 2 <= short.slots.len(), "the table is too full");
+        assert!(held * 5 / 2 <= short.slot_count(), "the table is too full");
         // The hot table holds the most frequent words, and they agree too.
-        let hot: Vec<u128> = short.hot.iter().copied().filter(|&s| s != 0).collect();
+        let hot: Vec<(Vec<u8>, u64)> = short.hot_words().collect();
         assert!(hot.len() > ShortWords::HOT_SLOTS / 3 && hot.len() <= ShortWords::HOT_SLOTS / 2);
-        for slot in hot {
-            let bytes = slot.to_le_bytes();
-            let word = std::str::from_utf8(&bytes[..usize::from(bytes[13])]).unwrap();
-            assert_eq!(Some(Entry((slot >> 112) as u64)), lexicon.common.get(word));
+        let least_hot = hot
+            .iter()
+            .map(|(_, value)| Entry(*value).zipf())
+            .fold(9.0, f32::min);
+        for (word, value) in &hot {
+            assert_eq!(Some(*value), lexicon.common.get(word));
         }
-        assert!(
-            ShortWords::probe(&short.hot, ShortWords::key(b"the").unwrap(), {
-                ShortWords::hash(ShortWords::key(b"the").unwrap())
+        let hot_count = lexicon
+            .common_words()
+            .filter(|(word, entry)| {
+                entry.zipf() >= least_hot && word_tables::key(word.as_bytes()).is_some()
             })
-            .is_some()
-        );
+            .count();
         assert_eq!(
-            short.get("the"),
-            ShortAnswer::Found(lexicon.common.get("the").unwrap())
+            hot_count,
+            hot.len(),
+            "the hot table holds every word as frequent"
         );
-        assert_eq!(short.get("meanbwhile"), ShortAnswer::Absent);
-        assert_eq!(short.get("internationalisation"), ShortAnswer::NotHeld);
-        assert_eq!(short.get("erdoğan"), ShortAnswer::NotHeld);
-        assert_eq!(ShortWords::empty().get("the"), ShortAnswer::NotHeld);
+        assert!(hot.iter().any(|(word, _)| word == b"the"));
+        assert_eq!(
+            short.get(b"the"),
+            ShortAnswer::Found(lexicon.common.get(b"the").unwrap())
+        );
+        assert_eq!(short.get(b"meanbwhile"), ShortAnswer::Absent);
+        assert_eq!(short.get(b"internationalisation"), ShortAnswer::NotHeld);
+        assert_eq!(short.get("erdoğan".as_bytes()), ShortAnswer::NotHeld);
+        assert_eq!(ShortWords::empty().get(b"the"), ShortAnswer::NotHeld);
+        assert!(ShortWords::from_bytes(&EMBEDDED_SHORT_WORDS[..100]).is_none());
         // Rare words and long words still come from the fst.
         assert!(lexicon.lookup("muhajireen").is_some());
         assert!(lexicon.lookup("internationalisation").is_some());
+    }
+
+    /// The embedded tables are what packing the embedded common words gives now: a
+    /// change to the packing or to `data/common_words.bin` reaches the binary.
+    #[test]
+    fn packed_short_words_are_the_embedded_ones() {
+        let common = CommonWords::new(EMBEDDED_COMMON_WORDS).unwrap();
+        assert!(word_tables::pack_short_words(&common) == EMBEDDED_SHORT_WORDS);
     }
 
     #[test]

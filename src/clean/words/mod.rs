@@ -40,6 +40,7 @@ pub mod suspect;
 mod token;
 pub mod typo;
 mod vocabulary;
+mod word_tables;
 
 use std::collections::HashSet;
 
