@@ -227,14 +227,18 @@ impl Lexicon {
     /// The entry for `key` (a lower-case lexicon key) if it is at least `min_zipf`
     /// frequent. Frequent words are all in the common-word table, so a search that
     /// tries many candidate spellings is answered without touching the fst.
-    pub fn frequent_entry(&self, key: &str, min_zipf: f32) -> Option<Entry> {
-        let entry = match self.short.get(key.as_bytes()) {
+    /// `key` is bytes, as a typo search builds its candidates; the short-word tables are
+    /// asked filter first, since nearly all candidates are no word.
+    pub fn frequent_entry(&self, key: &[u8], min_zipf: f32) -> Option<Entry> {
+        let entry = match self.short.get_likely_absent(key) {
             ShortAnswer::Found(value) => Some(Entry(value)),
             ShortAnswer::Absent if min_zipf >= COMMON_MIN_ZIPF => None,
             _ if min_zipf >= COMMON_MIN_ZIPF && self.common.len() > 0 => {
-                self.common.get(key.as_bytes()).map(Entry)
+                self.common.get(key).map(Entry)
             }
-            _ => self.lookup(key),
+            _ => std::str::from_utf8(key)
+                .ok()
+                .and_then(|key| self.lookup(key)),
         };
         entry.filter(|entry| entry.zipf() >= min_zipf)
     }
@@ -423,7 +427,9 @@ mod tests {
         let short = &lexicon.short;
         let mut held = 0;
         for (word, entry) in lexicon.common_words() {
-            match short.get(word.as_bytes()) {
+            let answer = short.get(word.as_bytes());
+            assert_eq!(short.get_likely_absent(word.as_bytes()), answer, "{word}");
+            match answer {
                 ShortAnswer::Found(found) => {
                     assert_eq!(Entry(found), entry, "{word}");
                     held += 1;
@@ -466,6 +472,10 @@ mod tests {
             ShortAnswer::Found(lexicon.common.get(b"the").unwrap())
         );
         assert_eq!(short.get(b"meanbwhile"), ShortAnswer::Absent);
+        for absent in ["meanbwhile", "journalistt", "zqxw", "thee", "teh"] {
+            let answer = short.get(absent.as_bytes());
+            assert_eq!(short.get_likely_absent(absent.as_bytes()), answer, "{absent}");
+        }
         assert_eq!(short.get(b"internationalisation"), ShortAnswer::NotHeld);
         assert_eq!(short.get("erdoğan".as_bytes()), ShortAnswer::NotHeld);
         assert_eq!(ShortWords::empty().get(b"the"), ShortAnswer::NotHeld);

@@ -113,8 +113,12 @@ pub(crate) fn correct_slip(
     for &slip in slips {
         for_each_slip_correction(&lower, slip, |candidate| {
             if let Some(zipf) = vocabulary.frequent_ordinary_zipf(candidate, min_zipf) {
-                if !found.iter().any(|(seen, _, _)| seen == candidate) {
-                    found.push((candidate.to_string(), slip, zipf));
+                if !found
+                    .iter()
+                    .any(|(seen, _, _)| seen.as_bytes() == candidate)
+                {
+                    let candidate = String::from_utf8(candidate.to_vec()).expect("ASCII");
+                    found.push((candidate, slip, zipf));
                 }
             }
         });
@@ -171,12 +175,13 @@ fn min_correction_zipf(length: usize) -> f32 {
 }
 
 /// Calls `visit` with every word the typist may have meant, if they made this slip
-/// typing `word` (lower-case ASCII). One buffer serves all candidates: a search tries
-/// hundreds of them and must not allocate for each.
-fn for_each_slip_correction(word: &str, slip: Slip, mut visit: impl FnMut(&str)) {
+/// typing `word` (lower-case ASCII), as bytes (ASCII too). One buffer serves all
+/// candidates: a search tries hundreds of them and must not allocate, or check the
+/// bytes are UTF-8, for each.
+fn for_each_slip_correction(word: &str, slip: Slip, mut visit: impl FnMut(&[u8])) {
     let bytes = word.as_bytes();
     let mut candidate: Vec<u8> = Vec::with_capacity(bytes.len() + 1);
-    let mut emit = |candidate: &[u8]| visit(std::str::from_utf8(candidate).expect("ASCII"));
+    let mut emit = |candidate: &[u8]| visit(candidate);
     match slip {
         Slip::ExtraKey => {
             for i in 0..bytes.len() {
@@ -404,7 +409,9 @@ mod tests {
     fn each_slip_generates_its_corrections() {
         let collect = |word: &str, slip: Slip| {
             let mut out = Vec::new();
-            for_each_slip_correction(word, slip, |c| out.push(c.to_string()));
+            for_each_slip_correction(word, slip, |c| {
+                out.push(String::from_utf8(c.to_vec()).unwrap())
+            });
             out
         };
         assert_eq!(collect("aab", Slip::ExtraKey), ["ab", "ab"]);

@@ -110,15 +110,20 @@ impl<'a> Vocabulary<'a> {
 
     /// The Zipf frequency of `word` (lower case) if it is an ordinary dictionary word at
     /// least `min_zipf` frequent, or a site word (counted as [`SITE_WORD_ZIPF`]) when
-    /// that is enough. Cheap even for the many misspellings a typo search tries.
-    pub fn frequent_ordinary_zipf(&self, word: &str, min_zipf: f32) -> Option<f32> {
+    /// that is enough. Cheap even for the many misspellings a typo search tries, which
+    /// is why it takes bytes: the search's candidates are ASCII, never checked as UTF-8
+    /// unless the site's words must be asked.
+    pub fn frequent_ordinary_zipf(&self, word: &[u8], min_zipf: f32) -> Option<f32> {
         let listed = self
             .lexicon
             .frequent_entry(word, min_zipf)
             .filter(|entry| entry.is_ordinary_word())
             .map(Entry::zipf);
         listed.or_else(|| {
-            (min_zipf <= SITE_WORD_ZIPF && self.site_knows(word)).then_some(SITE_WORD_ZIPF)
+            let site_word = min_zipf <= SITE_WORD_ZIPF
+                && !self.context.known_words.is_empty()
+                && std::str::from_utf8(word).is_ok_and(|word| self.site_knows(word));
+            site_word.then_some(SITE_WORD_ZIPF)
         })
     }
 

@@ -237,6 +237,27 @@ impl<'d> ShortWords<'d> {
         }
     }
 
+    /// [`Self::get`] for a word that is most likely no common word (a candidate spelling
+    /// in a typo search): the filter is asked first, which settles it alone.
+    #[inline]
+    pub fn get_likely_absent(&self, word: &[u8]) -> ShortAnswer {
+        if self.slots.is_empty() {
+            return ShortAnswer::NotHeld;
+        }
+        let Some(key) = key(word) else {
+            return ShortAnswer::NotHeld;
+        };
+        let hash = hash(key);
+        let (block, bits) = filter_bits(hash);
+        if read_u64(self.filter, block * 8).unwrap_or(0) & bits != bits {
+            return ShortAnswer::Absent;
+        }
+        match Self::probe(self.hot, key, hash).or_else(|| Self::probe(self.slots, key, hash)) {
+            Some(value) => ShortAnswer::Found(value),
+            None => ShortAnswer::Absent,
+        }
+    }
+
     /// The value held for `key` in `table`, if any.
     #[inline]
     fn probe(table: &[u8], key: u128, hash: u64) -> Option<u64> {
