@@ -603,7 +603,9 @@ mod tests {
                 expected,
                 "{head} {tail}"
             );
+            found += expected.len();
         }
+        assert!(found >= 5, "only {found} joined words: the test checks too little");
     }
 
     #[test]
