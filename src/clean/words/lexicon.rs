@@ -605,7 +605,10 @@ mod tests {
             );
             found += expected.len();
         }
-        assert!(found >= 5, "only {found} joined words: the test checks too little");
+        assert!(
+            found >= 5,
+            "only {found} joined words: the test checks too little"
+        );
     }
 
     #[test]
