@@ -39,7 +39,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use super::word_tables::{CommonWords, ShortAnswer, ShortWords};
+use super::word_tables::{CommonWords, ShortAnswer, ShortWords, ZIPF_MASK};
 
 const EMBEDDED_FST: &[u8] = include_bytes!("../../../data/lexicon.fst");
 const EMBEDDED_COMMON_WORDS: &[u8] = include_bytes!("../../../data/common_words.bin");
@@ -53,7 +53,6 @@ pub const COMMON_MIN_ZIPF: f32 = 2.5;
 /// Words up to this many bytes are lower-cased on the stack for a lookup.
 const STACK_KEY_BYTES: usize = 48;
 
-const ZIPF_MASK: u64 = (1 << 10) - 1;
 const SCOWL_LOWER: u64 = 1 << 10;
 const SCOWL_PROPER: u64 = 1 << 11;
 const SCOWL_ACRONYM: u64 = 1 << 12;

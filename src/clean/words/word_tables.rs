@@ -27,8 +27,7 @@ fn read_u128(data: &[u8], at: usize) -> Option<u128> {
 }
 
 /// The low 10 bits of a value: Zipf frequency × 100.
-#[cfg_attr(not(test), allow(dead_code))] // the library reads; build.rs packs
-const ZIPF_MASK: u64 = (1 << 10) - 1;
+pub(crate) const ZIPF_MASK: u64 = (1 << 10) - 1;
 
 /// The common words' hash table, read in place from `data/common_words.bin`:
 /// `b"CDWT"`, slot count (a power of two) and entry count as `u32`; the slots (`u32`, 0
