@@ -216,45 +216,48 @@ impl<'d> ShortWords<'d> {
     /// What the tables say about `word` (a lower-case lexicon key).
     #[inline(always)]
     pub fn get(&self, word: &[u8]) -> ShortAnswer {
-        if self.slots.is_empty() {
-            return ShortAnswer::NotHeld;
-        }
-        let Some(key) = key(word) else {
+        let Some((key, hash)) = self.key_and_hash(word) else {
             return ShortAnswer::NotHeld;
         };
-        let hash = hash(key);
         if let Some(value) = Self::probe(self.hot, key, hash) {
             return ShortAnswer::Found(value);
         }
-        let (block, bits) = filter_bits(hash);
-        if read_u64(self.filter, block * 8).unwrap_or(0) & bits != bits {
+        if !self.filter_may_hold(hash) {
             return ShortAnswer::Absent;
         }
-        match Self::probe(self.slots, key, hash) {
-            Some(value) => ShortAnswer::Found(value),
-            None => ShortAnswer::Absent,
-        }
+        Self::probe(self.slots, key, hash).map_or(ShortAnswer::Absent, ShortAnswer::Found)
     }
 
     /// [`Self::get`] for a word that is most likely no common word (a candidate spelling
     /// in a typo search): the filter is asked first, which settles it alone.
     #[inline]
     pub fn get_likely_absent(&self, word: &[u8]) -> ShortAnswer {
-        if self.slots.is_empty() {
-            return ShortAnswer::NotHeld;
-        }
-        let Some(key) = key(word) else {
+        let Some((key, hash)) = self.key_and_hash(word) else {
             return ShortAnswer::NotHeld;
         };
-        let hash = hash(key);
-        let (block, bits) = filter_bits(hash);
-        if read_u64(self.filter, block * 8).unwrap_or(0) & bits != bits {
+        if !self.filter_may_hold(hash) {
             return ShortAnswer::Absent;
         }
-        match Self::probe(self.hot, key, hash).or_else(|| Self::probe(self.slots, key, hash)) {
-            Some(value) => ShortAnswer::Found(value),
-            None => ShortAnswer::Absent,
+        Self::probe(self.hot, key, hash)
+            .or_else(|| Self::probe(self.slots, key, hash))
+            .map_or(ShortAnswer::Absent, ShortAnswer::Found)
+    }
+
+    /// The slot key of `word` and its hash, if the tables could hold it.
+    #[inline(always)]
+    fn key_and_hash(&self, word: &[u8]) -> Option<(u128, u64)> {
+        if self.slots.is_empty() {
+            return None;
         }
+        let key = key(word)?;
+        Some((key, hash(key)))
+    }
+
+    /// Whether the filter lets the word with this hash through (it may be held).
+    #[inline(always)]
+    fn filter_may_hold(&self, hash: u64) -> bool {
+        let (block, bits) = filter_bits(hash);
+        read_u64(self.filter, block * 8).unwrap_or(0) & bits == bits
     }
 
     /// The value held for `key` in `table`, if any.
