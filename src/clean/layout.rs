@@ -25,6 +25,8 @@
 //! found walking forward with the lines, not searched for.
 //! The plain line-by-line version this replaced is kept in the tests as the reference.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::ops::Range;
 
 use super::drop_cap::{continues_drop_cap, is_drop_cap, join_drop_cap};
@@ -102,6 +104,10 @@ impl TextLine {
 /// character (`10xxxxxx`), counted eight at a time (quicker than `chars().count()` on
 /// lines this short). The last few bytes are counted in one overlapping read of the last
 /// eight, shifted so that only the bytes not yet counted remain.
+///
+/// Each word's continuation bytes are added up per byte lane (a one in each lane that
+/// holds one), and the lanes summed only every [`LANE_WORDS`] words: cheaper than a
+/// population count per word, which without a `popcnt` instruction is a dozen steps.
 fn count_chars(bytes: &[u8]) -> usize {
     if bytes.len() < 8 {
         return bytes.len() - bytes.iter().filter(|&&b| b & 0xC0 == 0x80).count();
@@ -109,23 +115,40 @@ fn count_chars(bytes: &[u8]) -> usize {
     let words = bytes.chunks_exact(8);
     let tail = words.remainder().len();
     let mut continuations = 0;
-    for chunk in words {
-        continuations += continuation_bytes(u64::from_le_bytes(
+    let mut lanes = 0;
+    for (index, chunk) in words.enumerate() {
+        if index % LANE_WORDS == LANE_WORDS - 1 {
+            continuations += sum_lanes(lanes);
+            lanes = 0;
+        }
+        lanes += continuation_lanes(u64::from_le_bytes(
             chunk.try_into().expect("chunks of eight"),
         ));
     }
     if tail > 0 {
         let last = bytes.last_chunk::<8>().expect("at least eight bytes");
-        continuations += continuation_bytes(u64::from_le_bytes(*last) >> (8 * (8 - tail)));
+        continuations += sum_lanes(continuation_lanes(
+            u64::from_le_bytes(*last) >> (8 * (8 - tail)),
+        ));
     }
-    bytes.len() - continuations as usize
+    bytes.len() - continuations - sum_lanes(lanes)
 }
 
-/// How many of the eight bytes of `word` continue a character: bit 7 set and bit 6
-/// clear.
-fn continuation_bytes(word: u64) -> u32 {
+/// How many words' lanes [`count_chars`] adds before summing them: few enough that the
+/// sum of all eight lanes (at most eight per word) stays below 256.
+const LANE_WORDS: usize = 31;
+
+/// A one in each byte of `word` that continues a character (bit 7 set and bit 6 clear),
+/// a zero in the others.
+fn continuation_lanes(word: u64) -> u64 {
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    (word & !(word << 1) & HIGH_BITS).count_ones()
+    (word & !(word << 1) & HIGH_BITS) >> 7
+}
+
+/// The sum of the eight byte lanes of `lanes` (which must be below 256).
+fn sum_lanes(lanes: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    (lanes.wrapping_mul(ONES) >> 56) as usize
 }
 
 /// Lays out the document `doc` (character-repaired text with LF line ends) into blocks.
@@ -137,12 +160,12 @@ pub fn lay_out(
 ) -> Vec<MappedText> {
     let mut lines = split_lines(doc);
     drop_page_furniture(doc, &mut lines, edits);
-    let lines = join_drop_caps(doc, lines, vocabulary, edits);
+    join_drop_caps(doc, &mut lines, vocabulary, edits);
     let blocks = group_blocks(doc.as_str(), lines);
     let split_inside = blank_lines_do_not_separate_paragraphs(&blocks);
     // At most one unwrap edit per line.
     edits.reserve(blocks.lines.len());
-    let mut paragraphs = Vec::new();
+    let mut paragraphs = Vec::with_capacity(blocks.ranges.len());
     for block in &blocks.ranges {
         let block = &blocks.lines[block.clone()];
         paragraphs_of_block(
@@ -454,46 +477,43 @@ fn summary_bucket((prefix, last): (u128, char)) -> usize {
 /// How often a line must repeat to count as a running header or footer.
 const FURNITURE_REPEATS: usize = 3;
 
+/// Joins each drop cap with the line that continues it (past blank lines), in place: the
+/// cap's line becomes the joined line, and the blanks and the continuation go.
 fn join_drop_caps(
     doc: &MappedText,
-    lines: Vec<Line>,
+    lines: &mut Vec<Line>,
     vocabulary: &Vocabulary<'_>,
     edits: &mut Vec<Edit>,
-) -> Vec<Line> {
+) {
     let text = doc.as_str();
-    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
-    let mut iter = lines.into_iter().peekable();
-    while let Some(line) = iter.next() {
-        let Line::Text(cap) = &line else {
-            out.push(line);
-            continue;
-        };
-        if !is_drop_cap(cap.text(text)) {
-            out.push(line);
-            continue;
-        }
-        // Look past blank lines for the continuation.
-        let mut skipped = Vec::new();
-        while matches!(iter.peek(), Some(Line::Blank)) {
-            skipped.push(iter.next().expect("peeked"));
-        }
-        match iter.peek() {
-            Some(Line::Text(rest)) if continues_drop_cap(rest.text(text)) => {
-                let joined =
-                    join_drop_cap(&cap.to_mapped(doc), &rest.to_mapped(doc), vocabulary, edits);
-                iter.next();
-                out.push(Line::Text(TextLine {
-                    chars: joined.as_str().chars().count(),
-                    content: LineContent::Joined(Box::new(joined)),
-                }));
-            }
-            _ => {
-                out.push(line);
-                out.extend(skipped);
+    let mut i = 0;
+    while i < lines.len() {
+        if let Line::Text(cap) = &lines[i] {
+            if is_drop_cap(cap.text(text)) {
+                // Look past blank lines for the continuation.
+                let mut next = i + 1;
+                while matches!(lines.get(next), Some(Line::Blank)) {
+                    next += 1;
+                }
+                if let Some(Line::Text(rest)) = lines.get(next) {
+                    if continues_drop_cap(rest.text(text)) {
+                        let joined = join_drop_cap(
+                            &cap.to_mapped(doc),
+                            &rest.to_mapped(doc),
+                            vocabulary,
+                            edits,
+                        );
+                        lines[i] = Line::Text(TextLine {
+                            chars: joined.as_str().chars().count(),
+                            content: LineContent::Joined(Box::new(joined)),
+                        });
+                        lines.drain(i + 1..=next);
+                    }
+                }
             }
         }
+        i += 1;
     }
-    out
 }
 
 /// The document's text lines in order, and the ranges of them that form blocks.
@@ -509,7 +529,8 @@ fn group_blocks(text: &str, lines: Vec<Line>) -> Blocks {
     let width = column_width(&lines);
     let mut blocks = Blocks {
         lines: Vec::with_capacity(lines.len()),
-        ranges: Vec::new(),
+        // A generous guess (paragraphs of a few lines), to grow it rarely.
+        ranges: Vec::with_capacity(lines.len() / 4 + 1),
     };
     let mut block_start = 0;
     let mut saw_blank = false;
@@ -545,19 +566,34 @@ fn group_blocks(text: &str, lines: Vec<Line>) -> Blocks {
 
 /// The column width the text was wrapped at, in characters: the 90th percentile of line
 /// lengths (a few masthead lines may be longer than the column).
+///
+/// That is the `k`-th longest length for a `k` of a tenth of the lines, kept as the least
+/// of the `k` longest lengths seen so far in a small heap: most lines are no longer than
+/// that least one and cost one comparison.
 fn column_width(lines: &[Line]) -> usize {
-    let mut lengths: Vec<usize> = lines
-        .iter()
-        .filter_map(|l| match l {
+    let text_lines = || {
+        lines.iter().filter_map(|l| match l {
             Line::Text(t) => Some(t.chars),
             _ => None,
         })
-        .collect();
-    if lengths.is_empty() {
+    };
+    let count = text_lines().count();
+    if count == 0 {
         return 0;
     }
-    let at = (lengths.len() * 9 / 10).min(lengths.len() - 1);
-    *lengths.select_nth_unstable(at).1
+    let at = (count * 9 / 10).min(count - 1);
+    let k = count - at;
+    let mut longest: BinaryHeap<Reverse<usize>> = BinaryHeap::with_capacity(k);
+    for chars in text_lines() {
+        if longest.len() < k {
+            longest.push(Reverse(chars));
+        } else if let Some(mut least) = longest.peek_mut() {
+            if chars > least.0 {
+                *least = Reverse(chars);
+            }
+        }
+    }
+    longest.peek().map_or(0, |least| least.0)
 }
 
 /// True when a line of `line_chars` characters was full: the first word of `next` would
@@ -1221,11 +1257,13 @@ mod tests {
 
     #[test]
     fn characters_are_counted_like_chars_count() {
+        let long = "é“🙂”x".repeat(120);
         for text in [
             "",
             "a",
             "plain ascii line of text",
             "“Quoted” — café, Erdoğan’s ﬁne day 🙂 end",
+            &long,
         ] {
             for cut in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 let part = &text[..cut];
