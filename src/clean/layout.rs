@@ -49,6 +49,9 @@ enum Line {
 struct TextLine {
     content: LineContent,
     chars: usize,
+    /// For a line that may be a running header or footer, the bucket of its key summary
+    /// (see [`repeated_lines`]).
+    furniture_bucket: Option<u16>,
 }
 
 /// Where a line's text lives.
@@ -62,9 +65,14 @@ enum LineContent {
 
 impl TextLine {
     fn slice(text: &str, range: Range<usize>, hint: AnchorHint) -> TextLine {
+        let content = &text[range.clone()];
+        let chars = count_chars(content.as_bytes());
+        let furniture_bucket = may_repeat_as_furniture(content, chars)
+            .then(|| summary_bucket(furniture_summary(content)));
         TextLine {
-            chars: count_chars(&text.as_bytes()[range.clone()]),
+            chars,
             content: LineContent::Slice(range, hint),
+            furniture_bucket,
         }
     }
 
@@ -112,26 +120,23 @@ fn count_chars(bytes: &[u8]) -> usize {
     if bytes.len() < 8 {
         return bytes.len() - bytes.iter().filter(|&&b| b & 0xC0 == 0x80).count();
     }
-    let words = bytes.chunks_exact(8);
-    let tail = words.remainder().len();
+    let body = bytes.len() / 8 * 8;
     let mut continuations = 0;
-    let mut lanes = 0;
-    for (index, chunk) in words.enumerate() {
-        if index % LANE_WORDS == LANE_WORDS - 1 {
-            continuations += sum_lanes(lanes);
-            lanes = 0;
-        }
-        lanes += continuation_lanes(u64::from_le_bytes(
-            chunk.try_into().expect("chunks of eight"),
-        ));
+    for block in bytes[..body].chunks(8 * LANE_WORDS) {
+        let lanes: u64 = block
+            .chunks_exact(8)
+            .map(|word| continuation_lanes(u64::from_le_bytes(word.try_into().expect("eight"))))
+            .sum();
+        continuations += sum_lanes(lanes);
     }
+    let tail = bytes.len() - body;
     if tail > 0 {
         let last = bytes.last_chunk::<8>().expect("at least eight bytes");
         continuations += sum_lanes(continuation_lanes(
             u64::from_le_bytes(*last) >> (8 * (8 - tail)),
         ));
     }
-    bytes.len() - continuations - sum_lanes(lanes)
+    bytes.len() - continuations
 }
 
 /// How many words' lanes [`count_chars`] adds before summing them: few enough that the
@@ -158,9 +163,11 @@ pub fn lay_out(
     edits: &mut Vec<Edit>,
     findings: &mut Vec<Finding>,
 ) -> Vec<MappedText> {
-    let mut lines = split_lines(doc);
-    drop_page_furniture(doc, &mut lines, edits);
-    join_drop_caps(doc, &mut lines, vocabulary, edits);
+    let (mut lines, census) = split_lines(doc);
+    if census.may_hold_furniture() {
+        drop_page_furniture(doc, &mut lines, &census.bucket_counts, edits);
+    }
+    join_drop_caps(doc, &mut lines, &census.drop_caps, vocabulary, edits);
     let blocks = group_blocks(doc.as_str(), lines);
     let split_inside = blank_lines_do_not_separate_paragraphs(&blocks);
     // At most one unwrap edit per line.
@@ -181,10 +188,11 @@ pub fn lay_out(
     paragraphs
 }
 
-/// Splits into trimmed lines.
-fn split_lines(doc: &MappedText) -> Vec<Line> {
+/// Splits into trimmed lines, taking the census of them on the way.
+fn split_lines(doc: &MappedText) -> (Vec<Line>, Census) {
     let text = doc.as_str();
     let mut lines = Vec::with_capacity(text.len() / 32 + 1);
+    let mut census = Census::default();
     let mut hint = AnchorHint::default();
     let mut start = 0;
     while start < text.len() {
@@ -197,11 +205,60 @@ fn split_lines(doc: &MappedText) -> Vec<Line> {
             let from = start + trimmed.start;
             hint = doc.anchor_hint(from, hint);
             let range = from..start + trimmed.end;
-            lines.push(Line::Text(TextLine::slice(text, range, hint)));
+            let line = TextLine::slice(text, range.clone(), hint);
+            census.count(lines.len(), &text[range], &line);
+            lines.push(Line::Text(line));
         }
         start = end + 1;
     }
-    lines
+    (lines, census)
+}
+
+/// What [`split_lines`] noticed about the lines, so that the steps after it visit only
+/// the lines they may change (most documents have no page furniture and one drop cap).
+struct Census {
+    /// How many lines that may be furniture have their key summary in each bucket.
+    bucket_counts: [u8; SUMMARY_BUCKETS],
+    /// Some bucket holds [`FURNITURE_REPEATS`] lines or more.
+    full_bucket: bool,
+    /// Some line is a lone page number.
+    page_number: bool,
+    /// The indexes of the drop-cap lines, in order.
+    drop_caps: Vec<usize>,
+}
+
+impl Default for Census {
+    fn default() -> Census {
+        Census {
+            bucket_counts: [0; SUMMARY_BUCKETS],
+            full_bucket: false,
+            page_number: false,
+            drop_caps: Vec::new(),
+        }
+    }
+}
+
+impl Census {
+    /// Counts `line` (`content` its text), the line at `index`.
+    fn count(&mut self, index: usize, content: &str, line: &TextLine) {
+        if let Some(bucket) = line.furniture_bucket {
+            let count = &mut self.bucket_counts[usize::from(bucket)];
+            *count = count.saturating_add(1);
+            self.full_bucket |= usize::from(*count) >= FURNITURE_REPEATS;
+        }
+        // Both shapes are short; most lines are not.
+        if content.len() <= LONGEST_PAGE_NUMBER {
+            self.page_number |= is_page_number(content);
+            if is_drop_cap(content) {
+                self.drop_caps.push(index);
+            }
+        }
+    }
+
+    /// Whether [`drop_page_furniture`] may find anything.
+    fn may_hold_furniture(&self) -> bool {
+        self.full_bucket || self.page_number
+    }
 }
 
 /// The byte range of `line` that [`str::trim`] keeps (empty for a blank line). Most lines start and end with a
@@ -228,7 +285,7 @@ fn trimmed_range(line: &str) -> Range<usize> {
 /// True for a lone page number: `12`, `- 12 -`, `Page 12`, `Page 12 of 30`, `12/30`.
 pub fn is_page_number(line: &str) -> bool {
     // The longest shape, `page 123 of 456`, has 15 characters; most lines are far longer.
-    if line.len() > 24 || !line.bytes().any(|b| b.is_ascii_digit()) {
+    if line.len() > LONGEST_PAGE_NUMBER || !line.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let lower = line.trim().to_lowercase();
@@ -247,6 +304,9 @@ pub fn is_page_number(line: &str) -> bool {
         _ => false,
     }
 }
+
+/// No line longer than this many bytes is a page number (or a drop cap).
+const LONGEST_PAGE_NUMBER: usize = 24;
 
 /// The text a running header is compared by: lowercase, digit runs as `#`.
 fn furniture_key(line: &str) -> String {
@@ -388,9 +448,14 @@ fn has_alphanumeric(line: &str) -> bool {
 
 /// Replaces page numbers and running headers or footers by [`Line::Furniture`],
 /// recording an edit for each.
-fn drop_page_furniture(doc: &MappedText, lines: &mut [Line], edits: &mut Vec<Edit>) {
+fn drop_page_furniture(
+    doc: &MappedText,
+    lines: &mut [Line],
+    bucket_counts: &[u8; SUMMARY_BUCKETS],
+    edits: &mut Vec<Edit>,
+) {
     let text = doc.as_str();
-    let repeated = repeated_lines(text, lines);
+    let repeated = repeated_lines(text, lines, bucket_counts);
     for (index, line) in lines.iter_mut().enumerate() {
         let Line::Text(t) = line else { continue };
         let LineContent::Slice(range, _) = &t.content else {
@@ -419,32 +484,19 @@ fn drop_page_furniture(doc: &MappedText, lines: &mut [Line], edits: &mut Vec<Edi
 /// The indexes, in order, of the lines that may be furniture and whose furniture key
 /// occurs at least [`FURNITURE_REPEATS`] times among such lines.
 ///
-/// Each such line's key summary is counted in a small table of buckets first (equal keys
-/// land in the same bucket); only lines in a bucket that fills up to the threshold get
-/// their key built and compared, which in most documents is none.
-fn repeated_lines(text: &str, lines: &[Line]) -> Vec<usize> {
-    let mut counts = [0u8; SUMMARY_BUCKETS];
-    let buckets: Vec<Option<usize>> = lines
-        .iter()
-        .map(|line| match line {
-            Line::Text(t) => {
-                let content = t.text(text);
-                may_repeat_as_furniture(content, t.chars).then(|| {
-                    let bucket = summary_bucket(furniture_summary(content));
-                    counts[bucket] = counts[bucket].saturating_add(1);
-                    bucket
-                })
-            }
-            _ => None,
-        })
-        .collect();
+/// Each such line's key summary was counted in a small table of buckets (`bucket_counts`,
+/// by [`split_lines`]; equal keys land in the same bucket); only lines in a bucket that
+/// filled up to the threshold get their key built and compared, which in most documents
+/// is none.
+fn repeated_lines(text: &str, lines: &[Line], bucket_counts: &[u8; SUMMARY_BUCKETS]) -> Vec<usize> {
     let mut keyed: Vec<(String, usize)> = lines
         .iter()
-        .zip(buckets)
         .enumerate()
-        .filter_map(|(index, (line, bucket))| match (line, bucket) {
-            (Line::Text(t), Some(bucket)) if usize::from(counts[bucket]) >= FURNITURE_REPEATS => {
-                Some((furniture_key(t.text(text)), index))
+        .filter_map(|(index, line)| match line {
+            Line::Text(t) => {
+                let bucket = usize::from(t.furniture_bucket?);
+                (usize::from(bucket_counts[bucket]) >= FURNITURE_REPEATS)
+                    .then(|| (furniture_key(t.text(text)), index))
             }
             _ => None,
         })
@@ -467,52 +519,54 @@ fn repeated_lines(text: &str, lines: &[Line]) -> Vec<usize> {
 const SUMMARY_BUCKETS: usize = 1024;
 
 /// The bucket of a key summary: a multiplicative hash of it, cut to the table's size.
-fn summary_bucket((prefix, last): (u128, char)) -> usize {
+fn summary_bucket((prefix, last): (u128, char)) -> u16 {
     const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
     let folded = (prefix as u64) ^ ((prefix >> 64) as u64).rotate_left(29) ^ u64::from(last);
     let hash = folded.wrapping_mul(MULTIPLIER);
-    (hash >> (64 - SUMMARY_BUCKETS.trailing_zeros())) as usize
+    (hash >> (64 - SUMMARY_BUCKETS.trailing_zeros())) as u16
 }
 
 /// How often a line must repeat to count as a running header or footer.
 const FURNITURE_REPEATS: usize = 3;
 
-/// Joins each drop cap with the line that continues it (past blank lines), in place: the
-/// cap's line becomes the joined line, and the blanks and the continuation go.
+/// Joins each drop cap (`drop_caps`: the indexes of the drop-cap lines, in order) with
+/// the line that continues it (past blank lines), in place: the cap's line becomes the
+/// joined line, and the blanks and the continuation go.
 fn join_drop_caps(
     doc: &MappedText,
     lines: &mut Vec<Line>,
+    drop_caps: &[usize],
     vocabulary: &Vocabulary<'_>,
     edits: &mut Vec<Edit>,
 ) {
     let text = doc.as_str();
-    let mut i = 0;
-    while i < lines.len() {
-        if let Line::Text(cap) = &lines[i] {
-            if is_drop_cap(cap.text(text)) {
-                // Look past blank lines for the continuation.
-                let mut next = i + 1;
-                while matches!(lines.get(next), Some(Line::Blank)) {
-                    next += 1;
-                }
-                if let Some(Line::Text(rest)) = lines.get(next) {
-                    if continues_drop_cap(rest.text(text)) {
-                        let joined = join_drop_cap(
-                            &cap.to_mapped(doc),
-                            &rest.to_mapped(doc),
-                            vocabulary,
-                            edits,
-                        );
-                        lines[i] = Line::Text(TextLine {
-                            chars: joined.as_str().chars().count(),
-                            content: LineContent::Joined(Box::new(joined)),
-                        });
-                        lines.drain(i + 1..=next);
-                    }
-                }
-            }
+    // Lines removed by earlier joins, which moved the later lines up.
+    let mut removed = 0;
+    for &cap_index in drop_caps {
+        let i = cap_index - removed;
+        // Page furniture may have taken the line.
+        let Line::Text(cap) = &lines[i] else {
+            continue;
+        };
+        // Look past blank lines for the continuation.
+        let mut next = i + 1;
+        while matches!(lines.get(next), Some(Line::Blank)) {
+            next += 1;
         }
-        i += 1;
+        let Some(Line::Text(rest)) = lines.get(next) else {
+            continue;
+        };
+        if !continues_drop_cap(rest.text(text)) {
+            continue;
+        }
+        let joined = join_drop_cap(&cap.to_mapped(doc), &rest.to_mapped(doc), vocabulary, edits);
+        lines[i] = Line::Text(TextLine {
+            chars: joined.as_str().chars().count(),
+            content: LineContent::Joined(Box::new(joined)),
+            furniture_bucket: None,
+        });
+        lines.drain(i + 1..=next);
+        removed += next - i;
     }
 }
 
@@ -652,7 +706,8 @@ fn unwrap_paragraph(
     findings: &mut Vec<Finding>,
 ) -> MappedText {
     let bytes = lines.iter().map(|l| l.len() + 1).sum();
-    let mut paragraph = MappedText::with_capacity(bytes, lines.len());
+    // An anchor per line, and room for the few replacements inside lines.
+    let mut paragraph = MappedText::with_capacity(bytes, lines.len() + lines.len() / 4 + 1);
     let Some((first, rest)) = lines.split_first() else {
         return paragraph;
     };
