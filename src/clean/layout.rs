@@ -288,6 +288,12 @@ pub fn is_page_number(line: &str) -> bool {
     if line.len() > LONGEST_PAGE_NUMBER || !line.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
+    // The only letters of the shapes: those of `page`, `p.` and `of` (a date or a
+    // byline fails here without being lowercased).
+    let is_other_letter = |b: u8| b.is_ascii_alphabetic() && !b"pageofPAGEOF".contains(&b);
+    if line.bytes().any(is_other_letter) {
+        return false;
+    }
     let lower = line.trim().to_lowercase();
     let core = lower
         .trim_matches(|c: char| c == '-' || c == '–' || c == '—' || c.is_whitespace())
@@ -336,10 +342,10 @@ fn push_furniture_key(line: &str, key: &mut String) {
 }
 
 /// A summary of `line`'s furniture key, made from a few of its characters only: the
-/// key's first 16 bytes (each with its ASCII case bit set) and its last character. Equal
+/// key's first 8 bytes (each with its ASCII case bit set) and its last character. Equal
 /// keys have equal summaries (different keys may share one; those are told apart by
 /// their keys afterwards).
-fn furniture_summary(line: &str) -> (u128, char) {
+fn furniture_summary(line: &str) -> (u64, char) {
     let last = match line.as_bytes().last() {
         Some(b) if b.is_ascii_digit() => '#',
         Some(b) if b.is_ascii() => char::from(b.to_ascii_lowercase()),
@@ -358,17 +364,15 @@ fn last_key_char(line: &str) -> char {
     }
 }
 
-/// The first 16 bytes of `line`'s furniture key, zero-padded, with `0x20` set in every
+/// The first 8 bytes of `line`'s furniture key, zero-padded, with `0x20` set in every
 /// byte (so ASCII case does not matter).
-fn key_prefix(line: &str) -> u128 {
-    const CASE_BITS: u128 = u128::from_le_bytes([0x20; 16]);
-    if let Some(start) = line.as_bytes().first_chunk::<16>() {
-        let (low, high) = start.split_at(8);
-        let low = u64::from_le_bytes(low.try_into().expect("eight bytes"));
-        let high = u64::from_le_bytes(high.try_into().expect("eight bytes"));
-        if is_ascii_without_digits(low) && is_ascii_without_digits(high) {
+fn key_prefix(line: &str) -> u64 {
+    const CASE_BITS: u64 = u64::from_le_bytes([0x20; 8]);
+    if let Some(start) = line.as_bytes().first_chunk::<8>() {
+        let start = u64::from_le_bytes(*start);
+        if is_ascii_without_digits(start) {
             // The key starts with these bytes, lowercased: the case bit covers that.
-            return u128::from_le_bytes(*start) | CASE_BITS;
+            return start | CASE_BITS;
         }
     }
     let mut prefix = KeyPrefix::default();
@@ -397,7 +401,7 @@ fn key_prefix(line: &str) -> u128 {
             }
         }
     }
-    u128::from_le_bytes(prefix.bytes) | CASE_BITS
+    u64::from_le_bytes(prefix.bytes) | CASE_BITS
 }
 
 /// Whether the eight bytes of `eight` are all ASCII and none is a digit.
@@ -417,7 +421,7 @@ fn is_ascii_without_digits(eight: u64) -> bool {
 /// The first bytes of a furniture key, zero-padded.
 #[derive(Default)]
 struct KeyPrefix {
-    bytes: [u8; 16],
+    bytes: [u8; 8],
     filled: usize,
 }
 
@@ -519,9 +523,9 @@ fn repeated_lines(text: &str, lines: &[Line], bucket_counts: &[u8; SUMMARY_BUCKE
 const SUMMARY_BUCKETS: usize = 1024;
 
 /// The bucket of a key summary: a multiplicative hash of it, cut to the table's size.
-fn summary_bucket((prefix, last): (u128, char)) -> u16 {
+fn summary_bucket((prefix, last): (u64, char)) -> u16 {
     const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
-    let folded = (prefix as u64) ^ ((prefix >> 64) as u64).rotate_left(29) ^ u64::from(last);
+    let folded = prefix ^ u64::from(last).rotate_left(29);
     let hash = folded.wrapping_mul(MULTIPLIER);
     (hash >> (64 - SUMMARY_BUCKETS.trailing_zeros())) as u16
 }
@@ -1393,16 +1397,16 @@ mod tests {
         }
     }
 
-    /// The summary a key gives when built from the key itself: its first 16 bytes with
+    /// The summary a key gives when built from the key itself: its first 8 bytes with
     /// the case bit set, and its last character.
-    fn summary_of_key(key: &str) -> (u128, char) {
-        let mut prefix = [0u8; 16];
+    fn summary_of_key(key: &str) -> (u64, char) {
+        let mut prefix = [0u8; 8];
         for (slot, byte) in prefix.iter_mut().zip(key.bytes()) {
             *slot = byte;
         }
-        let case_bits = u128::from_le_bytes([0x20; 16]);
+        let case_bits = u64::from_le_bytes([0x20; 8]);
         let last = key.chars().next_back().unwrap_or('\0');
-        (u128::from_le_bytes(prefix) | case_bits, last)
+        (u64::from_le_bytes(prefix) | case_bits, last)
     }
 
     #[test]
@@ -1421,6 +1425,9 @@ mod tests {
             "Fifteen bytes o",
             "12345678901234567890",
             "abcdefghijklmno7pq",
+            "abcdef7gh",
+            "Seven b",
+            "“Quoted” header line",
             "x",
             "İstanbul Times Of The Day",
             "ΣΟΦΊΑ DAILY HERALD TODAY",
@@ -1435,10 +1442,27 @@ mod tests {
 
     #[test]
     fn page_number_shapes() {
-        for yes in ["12", "- 12 -", "Page 3", "page 3 of 30", "3/30", "— 7 —"] {
+        for yes in [
+            "12",
+            "- 12 -",
+            "Page 3",
+            "page 3 of 30",
+            "3/30",
+            "— 7 —",
+            "PAGE 3 OF 9",
+            "p. 7",
+        ] {
             assert!(is_page_number(yes), "{yes}");
         }
-        for no in ["2025", "November 16, 2025", "|", "12 killed", "Page one"] {
+        for no in [
+            "2025",
+            "November 16, 2025",
+            "|",
+            "12 killed",
+            "Page one",
+            "12 pages",
+            "Nov 3",
+        ] {
             assert!(!is_page_number(no), "{no}");
         }
     }
