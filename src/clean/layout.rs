@@ -22,8 +22,13 @@
 //! hyphen is dropped by truncating that paragraph in place. Running headers are found by
 //! counting a summary of each line's key (its start and end) in a small bucket table, so
 //! only lines in a bucket that fills up get a key string. Each line's document anchor is
-//! found walking forward with the lines, not searched for.
-//! The plain line-by-line version this replaced is kept in the tests as the reference.
+//! found walking forward with the lines, not searched for. Splitting the lines also takes
+//! their [`Census`] (bucket counts, page numbers, drop caps), so the furniture and
+//! drop-cap steps, which change few documents and few lines, visit only those lines
+//! rather than walking every line again. A line-end hyphen asks the document about its
+//! first piece and the compound in one search ([`Vocabulary::document_has_with_compound`]).
+//! The plain line-by-line version this replaced (and the plain hyphen decision) are kept
+//! in the tests as the reference.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;

@@ -6,6 +6,11 @@
 //! wrote whole elsewhere is a word), and the embedded [`Lexicon`], consulted through
 //! [`lexicon_knows`]. Fragments of the very damage being judged (the pieces around a
 //! line-end hyphen, the tail of a drop cap) are not collected from the document.
+//!
+//! The document is searched for a word only when the lexicon and the site do not know
+//! it, a substring search per question; a line-end hyphen's first piece and its compound
+//! (`imple`, `imple-mentation`) share one search, as every place of the compound is a
+//! place of the piece. A plain list of the document's words is the tests' reference.
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
