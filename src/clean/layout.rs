@@ -199,10 +199,10 @@ fn split_lines(doc: &MappedText) -> (Vec<Line>, Census) {
     let mut lines = Vec::with_capacity(text.len() / 32 + 1);
     let mut census = Census::default();
     let mut hint = AnchorHint::default();
+    let mut line_ends = memchr::memchr_iter(b'\n', text.as_bytes());
     let mut start = 0;
     while start < text.len() {
-        let end =
-            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |at| start + at);
+        let end = line_ends.next().unwrap_or(text.len());
         let trimmed = trimmed_range(&text[start..end]);
         if trimmed.is_empty() {
             lines.push(Line::Blank);
@@ -693,12 +693,16 @@ fn paragraphs_of_block(
     findings: &mut Vec<Finding>,
     paragraphs: &mut Vec<MappedText>,
 ) {
+    if !split_inside {
+        paragraphs.push(unwrap_paragraph(doc, block, vocabulary, edits, findings));
+        return;
+    }
     let width = block.iter().map(|l| l.chars).max().unwrap_or(0);
     let mut start = 0;
     for (i, line) in block.iter().enumerate() {
         let is_last = i + 1 == block.len();
         let short = line.chars * 10 < width * 7;
-        if is_last || (split_inside && short && ends_sentence(line.text(doc.as_str()))) {
+        if is_last || (short && ends_sentence(line.text(doc.as_str()))) {
             let lines = &block[start..=i];
             paragraphs.push(unwrap_paragraph(doc, lines, vocabulary, edits, findings));
             start = i + 1;
