@@ -447,7 +447,17 @@ impl KeyPrefix {
 /// or digits, and does not end a sentence (prose that repeats, like `No.`, is not a
 /// header).
 fn may_repeat_as_furniture(line: &str, chars: usize) -> bool {
-    chars <= 80 && !line.ends_with(['.', '?', '!', '"', '”', '’', ',']) && has_alphanumeric(line)
+    chars <= 80 && !ends_like_prose(line) && has_alphanumeric(line)
+}
+
+/// Whether `line` ends with `.`, `?`, `!`, `"`, `”`, `’` or `,`: read from its last byte
+/// (the two curly quotes end in 0x9D and 0x99), which settles most lines.
+fn ends_like_prose(line: &str) -> bool {
+    match line.as_bytes().last() {
+        Some(b'.' | b'?' | b'!' | b'"' | b',') => true,
+        Some(0x9D | 0x99) => line.ends_with(['”', '’']),
+        _ => false,
+    }
 }
 
 /// Whether `line` has a letter or a digit: nearly always an ASCII one, found at once.
@@ -811,6 +821,9 @@ fn join_lines(
     findings: &mut Vec<Finding>,
 ) -> usize {
     let text = paragraph.as_str();
+    if !text.ends_with('-') {
+        return join_with_space(paragraph, last, doc, line, edits);
+    }
     let left_word = trailing_word(text.strip_suffix('-').unwrap_or(""));
     // Without a line-end hyphen there is no left word, and the right one is not needed.
     let right_word = if left_word.is_empty() {
@@ -838,6 +851,18 @@ fn join_lines(
         hyphen.record(position, edits, findings);
         return start;
     }
+    join_with_space(paragraph, last, doc, line, edits)
+}
+
+/// Appends `line` to `paragraph` (which ends with its `last` line) with a space for the
+/// line break. Returns where `line` starts in the paragraph.
+fn join_with_space(
+    paragraph: &mut MappedText,
+    last: LastLine,
+    doc: &MappedText,
+    line: &TextLine,
+    edits: &mut Vec<Edit>,
+) -> usize {
     let position = paragraph.end_position(last.start, last.chars);
     paragraph.push_replacement_at_end(" ");
     let start = paragraph.len();
@@ -1446,6 +1471,26 @@ mod tests {
                 summary_of_key(&furniture_key(line)),
                 "{line:?}"
             );
+        }
+    }
+
+    #[test]
+    fn prose_endings_are_read_from_the_last_byte() {
+        for line in [
+            "No.",
+            "Why?",
+            "Go!",
+            "said \"",
+            "“Yes”",
+            "it’",
+            "a,",
+            "Page 3",
+            "x",
+            "",
+            "é",
+        ] {
+            let expected = line.ends_with(['.', '?', '!', '"', '”', '’', ',']);
+            assert_eq!(ends_like_prose(line), expected, "{line:?}");
         }
     }
 
