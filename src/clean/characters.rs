@@ -13,7 +13,8 @@
 //! walk of each line was most of the pass's cost. So [`SuspectBytes`] first finds, with
 //! vectorised searches over the whole text, the few places where a repair can start (a tab,
 //! a doubled space, the lead byte of a character that [`classify`] may repair); a line
-//! without one is copied as it is, and only the others are walked by [`repair_line`]. A
+//! without one is copied as it is (a run of such lines at once, with
+//! [`MappedText::push_raw_lines`]), and only the others are walked by [`repair_line`]. A
 //! differential test holds this to walking every line.
 
 use memchr::memmem;
@@ -29,30 +30,31 @@ pub fn repair_characters(text: &str, edits: &mut Vec<Edit>) -> MappedText {
     let mut suspects = SuspectBytes::new(text, fix_mojibake);
     // Repairs never lengthen the text; a line takes one anchor, a repair two more.
     let mut out = MappedText::with_capacity(text.len(), text.len() / 32 + 8);
+    // The lines before the next place a repair may start are copied as they are, all at
+    // once; only the line holding that place is walked.
     let mut line_start = 0;
-    for (index, line_end) in line_ends(text).enumerate() {
-        let line = &text[line_start..line_end];
-        if suspects.any_in(line_start, line_end) {
-            repair_line(line, index + 1, fix_mojibake, &mut out, edits);
-        } else {
-            out.push_verbatim(line, Position::new(index + 1, 1));
+    let mut line_number = 1;
+    while line_start < text.len() {
+        let suspect = suspects.next_from(line_start);
+        if suspect == text.len() {
+            out.push_raw_lines(&text[line_start..], line_number);
+            break;
         }
+        let before = &text.as_bytes()[line_start..suspect];
+        let suspect_line =
+            memchr::memrchr(b'\n', before).map_or(line_start, |at| line_start + at + 1);
+        line_number += out.push_raw_lines(&text[line_start..suspect_line], line_number);
+        let line_end = memchr::memchr(b'\n', &text.as_bytes()[suspect..])
+            .map_or(text.len(), |at| suspect + at + 1);
+        let line = &text[suspect_line..line_end];
+        repair_line(line, line_number, fix_mojibake, &mut out, edits);
+        line_number += 1;
         line_start = line_end;
     }
     out
 }
 
-/// The end of each line of `text`, its `\n` included: the lines `split_inclusive('\n')`
-/// gives, found with the vectorised `memchr` (the standard library's goes a word at a
-/// time).
-fn line_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let last = (!text.ends_with('\n') && !text.is_empty()).then_some(text.len());
-    memchr::memchr_iter(b'\n', text.as_bytes())
-        .map(|at| at + 1)
-        .chain(last)
-}
-
-/// Where in a text a character repair may start, for lines asked about in order.
+/// Where in a text a character repair may start, for places asked about in order.
 ///
 /// Three searches run ahead of the lines, each remembering its next hit: tabs and the
 /// lead bytes 0xC2 (NBSP, soft hyphen) and 0xEF (ligatures, U+FEFF); lead bytes 0xE2
@@ -86,8 +88,9 @@ impl<'a> SuspectBytes<'a> {
         suspects
     }
 
-    /// True when a repair may start in `from..end`; `from` must not go back between calls.
-    fn any_in(&mut self, from: usize, end: usize) -> bool {
+    /// The first place at or after `from` where a repair may start (`text.len()`: none);
+    /// `from` must not go back between calls.
+    fn next_from(&mut self, from: usize) -> usize {
         if self.next_mark < from {
             self.next_mark = self.find_mark(from);
         }
@@ -97,7 +100,7 @@ impl<'a> SuspectBytes<'a> {
         if self.next_double < from {
             self.next_double = self.find_double(from);
         }
-        self.next_mark.min(self.next_wide).min(self.next_double) < end
+        self.next_mark.min(self.next_wide).min(self.next_double)
     }
 
     fn find_mark(&self, from: usize) -> usize {
@@ -365,25 +368,6 @@ mod tests {
             repair_line(line, index + 1, fix_mojibake, &mut out, &mut edits);
         }
         (out, edits)
-    }
-
-    #[test]
-    fn line_ends_are_those_of_split_inclusive() {
-        for text in ["", "\n", "a", "a\n", "a\nb", "\n\nb\n", "é\n“x”"] {
-            let mut start = 0;
-            let lines: Vec<&str> = line_ends(text)
-                .map(|end| {
-                    let line = &text[start..end];
-                    start = end;
-                    line
-                })
-                .collect();
-            assert_eq!(
-                lines,
-                text.split_inclusive('\n').collect::<Vec<_>>(),
-                "{text:?}"
-            );
-        }
     }
 
     /// Skipping the lines [`SuspectBytes`] finds clean changes nothing: same text, same

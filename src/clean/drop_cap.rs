@@ -42,32 +42,33 @@ pub fn join_drop_cap(
     edits: &mut Vec<Edit>,
 ) -> MappedText {
     let letter = cap.as_str().chars().last().unwrap_or(' ');
-    let first_word: String = rest
-        .as_str()
-        .chars()
-        .take_while(|c| c.is_alphabetic() || *c == '’' || *c == '\'')
-        .collect();
-    let (keep_space, confidence) = keeps_its_space(letter, &first_word, vocabulary);
+    let first_word = first_word(rest.as_str());
+    let (keep_space, confidence) = keeps_its_space(letter, first_word, vocabulary);
     let mut joined = MappedText::default();
     joined.push_mapped(cap);
     if keep_space {
         joined.push_replacement(" ", cap.position_at(cap.len()));
     }
     joined.push_mapped(rest);
-    let after_word = if keep_space {
-        format!("{} {first_word}", cap.as_str())
-    } else {
-        format!("{}{first_word}", cap.as_str())
-    };
+    let space = if keep_space { " " } else { "" };
     edits.push(Edit {
         pass: "drop_cap",
         position: cap.position_at(0),
-        before: format!("{}\n\n{first_word}", cap.as_str()),
-        after: after_word,
+        before: [cap.as_str(), "\n\n", first_word].concat(),
+        after: [cap.as_str(), space, first_word].concat(),
         reason: "drop cap joined with the paragraph it begins".into(),
         confidence,
     });
     joined
+}
+
+/// The word that starts `text`: its letters and apostrophes.
+fn first_word(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '’' || c == '\''))
+        .map_or(text.len(), |(at, _)| at);
+    &text[..end]
 }
 
 /// Whether the drop-cap `letter` is a word of its own before `next_word`, and how sure.

@@ -65,6 +65,30 @@ impl MappedText {
         self.text.push_str(text);
     }
 
+    /// Appends `lines`: whole raw lines (each ending in `\n`, except perhaps the last)
+    /// copied verbatim, the first of them raw line `first_line`. The same text and map as
+    /// [`Self::push_verbatim`] of each line at column 1, without testing, line by line,
+    /// whether the verbatim rule already implies its anchor (it never does: each line
+    /// starts a new raw line). Returns how many lines it appended.
+    pub fn push_raw_lines(&mut self, lines: &str, first_line: usize) -> usize {
+        if lines.is_empty() {
+            return 0;
+        }
+        let start = self.text.len();
+        self.anchor_here(Position::new(first_line, 1));
+        self.text.push_str(lines);
+        let ends = memchr::memchr_iter(b'\n', &lines.as_bytes()[..lines.len() - 1]);
+        let mut line = first_line;
+        for end in ends {
+            line += 1;
+            self.anchors.push(Anchor {
+                offset: start + end + 1,
+                position: Position::new(line, 1),
+            });
+        }
+        line - first_line + 1
+    }
+
     /// Appends text that replaces raw text starting at `position` (all of it maps there).
     pub fn push_replacement(&mut self, text: &str, position: Position) {
         self.push_verbatim(text, position);
@@ -110,6 +134,19 @@ impl MappedText {
             return;
         }
         let first = hint.0;
+        if let Some(anchor) = source.anchors.get(first) {
+            // Nearly always (a line of the document) the slice lies under one anchor: one
+            // verbatim push, which is what the loop below would make of it.
+            let next = source
+                .anchors
+                .get(first + 1)
+                .map_or(source.text.len(), |a| a.offset);
+            if anchor.offset <= start && end <= next {
+                let position = source.position_in_anchor(anchor, start);
+                self.push_verbatim(&source.text[start..end], position);
+                return;
+            }
+        }
         let mut cursor = start;
         for (i, anchor) in source.anchors[first..].iter().enumerate() {
             let next = source
@@ -169,6 +206,9 @@ impl MappedText {
     }
 
     fn position_in_anchor(&self, anchor: &Anchor, offset: usize) -> Position {
+        if offset == anchor.offset {
+            return anchor.position;
+        }
         let from = anchor.offset.min(offset);
         let mut end = offset;
         while !self.text.is_char_boundary(end) {
@@ -288,6 +328,26 @@ mod tests {
         for offset in 0..=m.len() {
             hint = m.anchor_hint(offset, hint);
             assert_eq!(hint, AnchorHint(m.anchor_index(offset)), "{offset}");
+        }
+    }
+
+    #[test]
+    fn raw_lines_map_like_line_by_line_pushes() {
+        for text in ["", "a", "a\n", "\n\n", "ab\n\ncd", "ﬁx\n é\n\n"] {
+            for prefix in [None, Some("x"), Some("")] {
+                let mut bulk = MappedText::default();
+                let mut single = MappedText::default();
+                if let Some(prefix) = prefix {
+                    bulk.push_replacement(prefix, Position::new(2, 4));
+                    single.push_replacement(prefix, Position::new(2, 4));
+                }
+                let pushed = bulk.push_raw_lines(text, 3);
+                assert_eq!(pushed, text.split_inclusive('\n').count(), "{text:?}");
+                for (i, line) in text.split_inclusive('\n').enumerate() {
+                    single.push_verbatim(line, Position::new(3 + i, 1));
+                }
+                assert_eq!(bulk, single, "{text:?} after {prefix:?}");
+            }
         }
     }
 

@@ -6,6 +6,11 @@
 //! wrote whole elsewhere is a word), and the embedded [`Lexicon`], consulted through
 //! [`lexicon_knows`]. Fragments of the very damage being judged (the pieces around a
 //! line-end hyphen, the tail of a drop cap) are not collected from the document.
+//!
+//! The document is searched for a word only when the lexicon and the site do not know
+//! it, a substring search per question; a line-end hyphen's first piece and its compound
+//! (`imple`, `imple-mentation`) share one search, as every place of the compound is a
+//! place of the piece. A plain list of the document's words is the tests' reference.
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -35,13 +40,30 @@ impl<'a> Vocabulary<'a> {
     /// site answer most questions; only a word they do not know is looked for in the
     /// document.
     pub fn is_known(&self, word: &str) -> bool {
-        if word.is_empty() {
-            return false;
-        }
-        let lower = lowercase(word);
-        lexicon_knows(&lower)
-            || self.context.knows(word)
-            || document_has_word(self.text, self.lowered(), &lower)
+        self.is_known_outside_document(word) || self.document_has(word)
+    }
+
+    /// The first two of [`Self::is_known`]'s sources: the lexicon and the site.
+    pub fn is_known_outside_document(&self, word: &str) -> bool {
+        !word.is_empty() && (lexicon_knows(&lowercase(word)) || self.context.knows(word))
+    }
+
+    /// The last of [`Self::is_known`]'s sources: the document holds `word` (outside damage
+    /// fragments).
+    pub fn document_has(&self, word: &str) -> bool {
+        !word.is_empty() && document_has_word(self.text, self.lowered(), &lowercase(word))
+    }
+
+    /// [`Self::document_has`] of `word` and of the compound `word-rest`, answered by one
+    /// search of the document (for `word`, which every place of the compound starts
+    /// with) rather than two.
+    pub fn document_has_with_compound(&self, word: &str, rest: &str) -> (bool, bool) {
+        let (lower, lower_rest) = (lowercase(word), lowercase(rest));
+        document_has_word_and_compound(self.text, self.lowered(), &lower, &lower_rest)
+            .unwrap_or_else(|| {
+                let compound = [word, "-", rest].concat();
+                (self.document_has(word), self.document_has(&compound))
+            })
     }
 
     fn lowered(&self) -> &[u8] {
@@ -92,6 +114,53 @@ fn document_has_word(text: &str, lowered: &[u8], lowercase: &str) -> bool {
         from = at + 1;
     }
     false
+}
+
+/// [`document_has_word`] of `lowercase` and of `lowercase-rest` (`rest` also lower case),
+/// found together: every place of the compound is a place of `lowercase`, so one scan for
+/// `lowercase` finds both. `None` for words this scan does not handle (not ASCII, or not
+/// starting and ending with a letter or digit), which [`document_has_word`] answers one
+/// by one.
+fn document_has_word_and_compound(
+    text: &str,
+    lowered: &[u8],
+    lowercase: &str,
+    rest: &str,
+) -> Option<(bool, bool)> {
+    let first = *lowercase.as_bytes().first()?;
+    let last = *rest.as_bytes().last()?;
+    if !first.is_ascii_alphanumeric()
+        || !last.is_ascii_alphanumeric()
+        || !lowercase.is_ascii()
+        || !rest.is_ascii()
+    {
+        return None;
+    }
+    let needle = lowercase.as_bytes();
+    let compound_end = needle.len() + 1 + rest.len();
+    let finder = memchr::memmem::Finder::new(needle);
+    let (mut has_word, mut has_compound) = (false, false);
+    let mut from = 0;
+    while let Some(found) = finder.find(&lowered[from..]) {
+        let at = from + found;
+        let end = at + needle.len();
+        if !has_word && is_whole_word_outside_fragments(text, at, end) {
+            has_word = true;
+        }
+        let after = &lowered[end..];
+        if !has_compound
+            && after.first() == Some(&b'-')
+            && after[1..].starts_with(rest.as_bytes())
+            && is_whole_word_outside_fragments(text, at, at + compound_end)
+        {
+            has_compound = true;
+        }
+        if has_word && has_compound {
+            break;
+        }
+        from = at + 1;
+    }
+    Some((has_word, has_compound))
 }
 
 /// Whether `text[at..end]` is a whole word of its token (only non-alphanumeric
@@ -272,13 +341,31 @@ mod tests {
                 "a",
             ]);
             let lowered = text.to_ascii_lowercase().into_bytes();
-            for question in questions {
-                let expected = listed.iter().any(|w| w == question);
+            let has = |word: &str| listed.iter().any(|w| w == word);
+            let questions: Vec<&str> = questions.collect();
+            for &question in &questions {
                 assert_eq!(
                     document_has_word(&text, &lowered, question),
-                    expected,
+                    has(question),
                     "{question:?} in {text:?}"
                 );
+            }
+            // Each question with the first piece of each other, as a compound.
+            for &word in &questions {
+                for &rest in &questions {
+                    let Some(rest) = rest.split('-').next() else {
+                        continue;
+                    };
+                    let answers = document_has_word_and_compound(&text, &lowered, word, rest);
+                    if let Some(answers) = answers {
+                        let compound = [word, "-", rest].concat();
+                        assert_eq!(
+                            answers,
+                            (has(word), has(&compound)),
+                            "{word:?}, {compound:?} in {text:?}"
+                        );
+                    }
+                }
             }
         }
     }
