@@ -280,6 +280,12 @@ impl Lowering {
         let mut after_word = false;
         let mut at = 0;
         while at < bytes.len() {
+            let (taken, words) = self.ascii_block(&bytes[at..], &mut after_word);
+            if taken > 0 {
+                copy.whitespace_words += words;
+                at += taken;
+                continue;
+            }
             let available = (bytes.len() - at).min(8);
             let eight = match bytes.get(at..at + 8) {
                 Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
@@ -290,6 +296,12 @@ impl Lowering {
             if n > 0 {
                 copy.whitespace_words += self.ascii(eight, n, &mut after_word);
                 at += n;
+                continue;
+            }
+            if let Some(len) = self.general_punctuation(&bytes[at..]) {
+                copy.whitespace_words += usize::from(!after_word);
+                after_word = true;
+                at += len;
                 continue;
             }
             let c = char_at(text, at);
@@ -313,37 +325,67 @@ impl Lowering {
         copy
     }
 
+    /// Appends the plain-ASCII eight-byte chunks that start `bytes` (up to eight of them)
+    /// lowercased, in one store, and marks their letters and digits with one update of
+    /// the bits; returns how many bytes it took and how many whitespace-separated words
+    /// start among them (`after_word`: whether the byte before belongs to one).
+    fn ascii_block(&mut self, bytes: &[u8], after_word: &mut bool) -> (usize, usize) {
+        let mut lowered = [0; 64];
+        let (mut letters, mut words, mut taken) = (0, 0, 0);
+        for chunk in bytes.chunks_exact(8).take(8) {
+            let eight = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if eight & HIGH_BITS != 0 {
+                break;
+            }
+            let classes = AsciiClasses::of(eight, HIGH_BITS, after_word);
+            lowered[taken..taken + 8].copy_from_slice(&classes.lowered.to_le_bytes());
+            letters |= classes.letters << taken;
+            words += classes.word_starts;
+            taken += 8;
+        }
+        if taken > 0 {
+            let at = self.text.len();
+            self.text.extend_from_slice(&lowered[..taken]);
+            self.set_bits(at, letters);
+        }
+        (taken, words)
+    }
+
+    /// If `bytes` starts with one of the commonest characters of copy that are not ASCII,
+    /// the quote marks, dashes and the like of U+2010 to U+2027 and U+2030 to U+203F
+    /// (three bytes, `E2 80 xx`, neither word nor whitespace), appends it as it is and
+    /// returns its length; known without decoding it or looking it up.
+    fn general_punctuation(&mut self, bytes: &[u8]) -> Option<usize> {
+        match bytes {
+            [0xE2, 0x80, 0x90..=0xA7 | 0xB0..=0xBF, ..] => {
+                self.text.extend_from_slice(&bytes[..3]);
+                Some(3)
+            }
+            _ => None,
+        }
+    }
+
     /// Appends the first `n` bytes of `eight` (plain ASCII, little-endian) lowercased,
     /// marks their letters and digits; returns how many whitespace-separated words start
     /// among them (`after_word`: whether the byte before belongs to one).
     fn ascii(&mut self, eight: u64, n: usize, after_word: &mut bool) -> usize {
-        let lowered = eight | (bytes_in_range(eight, b'A', b'Z') >> 2);
+        let classes = AsciiClasses::of(eight, HIGH_BITS >> (64 - 8 * n), after_word);
         let at = self.text.len();
         // Eight bytes in one store; those past the `n` taken are dropped again.
-        self.text.extend_from_slice(&lowered.to_le_bytes());
+        self.text.extend_from_slice(&classes.lowered.to_le_bytes());
         self.text.truncate(at + n);
-        let taken = HIGH_BITS >> (64 - 8 * n);
-        // Bytes up to the space; if one is a control character, only the whitespace.
-        let mut whitespace = bytes_in_range(eight, 0, b' ');
-        if bytes_in_range(eight, 0, 0x1f) & taken != 0 {
-            whitespace = bytes_in_range(eight, b'\t', b'\r') | bytes_in_range(eight, b' ', b' ');
-        }
-        let in_word = !whitespace & taken;
-        let starts = in_word & !((in_word << 8) | (u64::from(*after_word) << 7));
-        *after_word = in_word >> (8 * n - 1) & 1 == 1;
-        let letters = bytes_in_range(lowered, b'a', b'z') | bytes_in_range(lowered, b'0', b'9');
-        self.set_bits(at, high_bits_mask(letters & taken));
-        high_bits_count(starts)
+        self.set_bits(at, classes.letters);
+        classes.word_starts
     }
 
-    /// Sets the bits of `mask` (at most eight) from bit `at` of the word bits on.
+    /// Sets the bits of `mask` from bit `at` of the word bits on.
     fn set_bits(&mut self, at: usize, mask: u64) {
         let number = at / 64;
         if self.words.len() < number + 2 {
             self.words.resize(number + 2, 0);
         }
         self.words[number] |= mask << (at % 64);
-        if at % 64 > 56 {
+        if at % 64 != 0 {
             self.words[number + 1] |= mask >> (64 - at % 64);
         }
     }
@@ -352,6 +394,39 @@ impl Lowering {
     fn mark(&mut self, range: Range<usize>) {
         for at in range {
             self.set_bits(at, 1);
+        }
+    }
+}
+
+/// The classes of up to eight plain-ASCII bytes (little-endian).
+struct AsciiClasses {
+    /// The bytes lowercased.
+    lowered: u64,
+    /// Bit k set where byte k is a letter or a digit.
+    letters: u64,
+    /// How many whitespace-separated words start among the bytes.
+    word_starts: usize,
+}
+
+impl AsciiClasses {
+    /// The classes of the bytes of `eight` whose high bits `taken` holds (the low ones);
+    /// `after_word` says whether the byte before belongs to a whitespace-separated word,
+    /// and is updated for the last byte taken.
+    fn of(eight: u64, taken: u64, after_word: &mut bool) -> AsciiClasses {
+        let lowered = eight | (bytes_in_range(eight, b'A', b'Z') >> 2);
+        // Bytes up to the space; if one is a control character, only the whitespace.
+        let mut whitespace = bytes_in_range(eight, 0, b' ');
+        if bytes_in_range(eight, 0, 0x1f) & taken != 0 {
+            whitespace = bytes_in_range(eight, b'\t', b'\r') | bytes_in_range(eight, b' ', b' ');
+        }
+        let in_word = !whitespace & taken;
+        let starts = in_word & !((in_word << 8) | (u64::from(*after_word) << 7));
+        *after_word = in_word >> (63 - taken.leading_zeros()) & 1 == 1;
+        let letters = bytes_in_range(lowered, b'a', b'z') | bytes_in_range(lowered, b'0', b'9');
+        AsciiClasses {
+            lowered,
+            letters: high_bits_mask(letters & taken),
+            word_starts: high_bits_count(starts),
         }
     }
 }
@@ -1240,6 +1315,19 @@ mod tests {
 
     #[test]
     fn the_punctuation_shortcut_agrees_with_the_unicode_tables() {
+        let mut shortcuts = 0;
+        for c in '\u{80}'..='\u{FFFF}' {
+            let mut lowering = Lowering::default();
+            let mut buffer = [0; 4];
+            let bytes = c.encode_utf8(&mut buffer).as_bytes();
+            if lowering.general_punctuation(bytes).is_some() {
+                assert!(!c.is_alphanumeric() && !c.is_whitespace(), "{c:?}");
+                assert!(is_common_punctuation(c), "{c:?}");
+                assert_eq!(lowering.text, bytes);
+                shortcuts += 1;
+            }
+        }
+        assert_eq!(shortcuts, 40);
         for c in '\u{2000}'..='\u{206F}' {
             if is_common_punctuation(c) {
                 assert!(!c.is_alphanumeric() && !c.is_whitespace(), "{c:?}");
