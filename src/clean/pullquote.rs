@@ -150,22 +150,23 @@ impl LoweredDocument {
         } else {
             start + needle_len
         };
-        let (words, last) = word_starts_before(&self.words, start..needle_end);
+        // The needle's bits from bit 0 on, so the searches below read them in place.
+        copy_bits(&self.words, start..needle_end, &mut scratch.needle);
+        let (words, last) = word_starts_before(&scratch.needle, 0..needle_end - start);
         if words < MIN_WORDS {
             return None;
         }
         // The anchor needs a next word within the needle: it is not the last word.
-        copy_bits(&self.words, start..last, &mut scratch.kept);
+        copy_bits(&scratch.needle, 0..last, &mut scratch.kept);
         let run = first_longest_run(scratch).expect("the needle has words before its last");
-        let anchor = start + run.start..start + run.end;
-        let next_start = next_bit(&self.words, anchor.end, true).expect("a next word");
-        let next_end = next_bit(&self.words, next_start, false).expect("a line break after");
+        let next_start = next_bit(&scratch.needle, run.end, true).expect("a next word");
+        let next_end = next_bit(&scratch.needle, next_start, false).unwrap_or(needle_end - start);
         Some(Candidate {
             paragraph: i,
             needle: start..needle_end,
-            anchor_index: word_starts_before(&self.words, start..anchor.start).0,
-            anchor,
-            next: next_start..next_end,
+            anchor_index: word_starts_before(&scratch.needle, 0..run.start).0,
+            anchor: start + run.start..start + run.end,
+            next: start + next_start..start + next_end,
         })
     }
 
@@ -184,10 +185,9 @@ impl LoweredDocument {
         if !keep_runs_at_least(&mut long_runs, anchors.shortest) {
             return sources;
         }
-        let (mut from, mut j) = (0, 0);
-        while let Some(start) = next_bit(&long_runs, from, true) {
+        let mut j = 0;
+        for start in group_starts(&long_runs) {
             let end = next_bit(&self.words, start, false).expect("a line break after");
-            from = end;
             for k in anchors.candidates_of(&self.text, start..end) {
                 while self.spans[j].end <= start {
                     j += 1;
@@ -523,6 +523,8 @@ fn word_starts_before(bits: &[u64], range: Range<usize>) -> (usize, usize) {
 /// Space for [`first_longest_run`], kept from one candidate to the next.
 #[derive(Default)]
 struct RunScratch {
+    /// A candidate's bits.
+    needle: Vec<u64>,
     /// The bits searched (and kept).
     kept: Vec<u64>,
 }
@@ -597,6 +599,20 @@ fn shifted_word(bits: &[u64], number: usize, shift: usize) -> u64 {
     (low >> offset) | (high << (64 - offset))
 }
 
+/// Where each group of set bits starts, in order.
+fn group_starts(bits: &[u64]) -> impl Iterator<Item = usize> + '_ {
+    let mut carry = 0;
+    bits.iter().enumerate().flat_map(move |(number, &word)| {
+        let mut starts = word & !((word << 1) | carry);
+        carry = word >> 63;
+        std::iter::from_fn(move || {
+            let start = (starts != 0).then(|| 64 * number + starts.trailing_zeros() as usize);
+            starts &= starts.wrapping_sub(1);
+            start
+        })
+    })
+}
+
 /// The first bit at or after `from` that is set (or clear, if `set` is false).
 fn next_bit(bits: &[u64], from: usize, set: bool) -> Option<usize> {
     let flip = if set { 0 } else { u64::MAX };
@@ -618,6 +634,8 @@ struct AnchorTable {
     /// Bit `len` (63 for 63 and longer) set for each anchor's length.
     lengths: u64,
     key_bits: [u64; 4],
+    /// A 256-bit set of the anchors' [`ends_bit`]s, cheaper to test than their keys.
+    ends: [u64; 4],
     /// The length of the shortest anchor.
     shortest: usize,
 }
@@ -628,6 +646,7 @@ impl AnchorTable {
             keys: Vec::with_capacity(candidates.len()),
             lengths: 0,
             key_bits: [0; 4],
+            ends: [0; 4],
             shortest: usize::MAX,
         };
         for (k, candidate) in candidates.iter().enumerate() {
@@ -636,17 +655,25 @@ impl AnchorTable {
             table.lengths |= length_bit(candidate.anchor.len());
             let (number, bit) = key_bit(key);
             table.key_bits[number] |= bit;
+            let (number, bit) = ends_bit(text, candidate.anchor.clone());
+            table.ends[number] |= bit;
             table.shortest = table.shortest.min(candidate.anchor.len());
         }
         table.keys.sort_unstable();
         table
     }
 
+    /// Whether some anchor may have the ends of the word `text[word]`.
+    fn may_end(&self, text: &[u8], word: Range<usize>) -> bool {
+        let (number, bit) = ends_bit(text, word);
+        self.ends[number] & bit != 0
+    }
+
     /// The candidates (in order) whose anchor may be the word `text[word]`: those with
     /// the same key, checked byte for byte by the caller's comparison of the words.
     fn candidates_of(&self, text: &[u8], word: Range<usize>) -> impl Iterator<Item = usize> + '_ {
         let (mut first, mut key) = (self.keys.len(), 0);
-        if self.lengths & length_bit(word.len()) != 0 {
+        if self.lengths & length_bit(word.len()) != 0 && self.may_end(text, word.clone()) {
             key = word_key(text, word);
             let (number, bit) = key_bit(key);
             if self.key_bits[number] & bit != 0 {
@@ -676,6 +703,16 @@ fn word_key(text: &[u8], word: Range<usize>) -> u64 {
     let mixed =
         (first ^ last.rotate_left(29) ^ word.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     mixed ^ (mixed >> 29)
+}
+
+/// The number and bit of the word `text[word]` (not empty) in a 256-bit set keyed by
+/// its length and its first and last bytes.
+fn ends_bit(text: &[u8], word: Range<usize>) -> (usize, u64) {
+    let key = u32::from(text[word.start])
+        | u32::from(text[word.end - 1]) << 8
+        | (word.len() as u32) << 16;
+    let hash = key.wrapping_mul(0x9E37_79B1);
+    ((hash >> 30) as usize, 1 << ((hash >> 24) & 63))
 }
 
 /// The number and bit of a key in a 256-bit set of keys.
@@ -796,11 +833,7 @@ fn is_attribution(tail: &str) -> bool {
                 .split(|byte| matches!(byte, b'\t'..=b'\r' | b' '))
                 .map(trim_ascii_non_alphanumeric)
                 .filter(|word| !word.is_empty())
-                .map(|word| {
-                    ATTRIBUTION_VERBS
-                        .iter()
-                        .any(|verb| verb.as_bytes().eq_ignore_ascii_case(word))
-                }),
+                .map(is_ascii_attribution_verb),
         )
     } else {
         attribution_verdict(
@@ -835,6 +868,22 @@ fn trim_ascii_non_alphanumeric(word: &[u8]) -> &[u8] {
         (Some(start), Some(end)) => &word[start..=end],
         _ => &[],
     }
+}
+
+/// Whether `word` (ASCII), lowercased, is one of the [`ATTRIBUTION_VERBS`]: only those
+/// of its length are compared.
+fn is_ascii_attribution_verb(word: &[u8]) -> bool {
+    let verbs: &[&str] = match word.len() {
+        4 => &["said", "says", "told"],
+        5 => &["added", "noted", "asked", "wrote"],
+        6 => &["stated", "states", "argued", "warned"],
+        8 => &["insisted"],
+        9 => &["explained", "according"],
+        _ => &[],
+    };
+    verbs
+        .iter()
+        .any(|verb| verb.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// Whether `word`, lowercased, is one of the [`ATTRIBUTION_VERBS`].
@@ -1091,6 +1140,25 @@ mod tests {
     }
 
     #[test]
+    fn the_verbs_by_length_are_the_attribution_verbs() {
+        for verb in ATTRIBUTION_VERBS {
+            assert!(is_ascii_attribution_verb(verb.as_bytes()), "{verb}");
+            assert!(
+                is_ascii_attribution_verb(verb.to_uppercase().as_bytes()),
+                "{verb}"
+            );
+            assert!(!is_ascii_attribution_verb(&verb.as_bytes()[1..]), "{verb}");
+        }
+        let listed = [4, 5, 6, 8, 9].iter().map(|&len| {
+            ATTRIBUTION_VERBS
+                .iter()
+                .filter(|verb| verb.len() == len)
+                .count()
+        });
+        assert_eq!(listed.sum::<usize>(), ATTRIBUTION_VERBS.len());
+    }
+
+    #[test]
     fn attribution_stripping_agrees_with_the_reference() {
         let mut next = generator(0x9E37_79B9_7F4A_7C15);
         for _ in 0..3000 {
@@ -1210,6 +1278,11 @@ mod tests {
                 }
                 at += len + 1 + next(3);
             }
+            let starts: Vec<usize> = group_starts(&bits).collect();
+            let spans: Vec<usize> = WordSpans::new(&bits, 0..64 * words)
+                .map(|span| span.start)
+                .collect();
+            assert_eq!(starts, spans, "{bits:x?}");
             let len = 1 + next(80);
             let (mut fast, mut plain) = (bits.clone(), bits.clone());
             assert_eq!(
@@ -1220,7 +1293,10 @@ mod tests {
             if plain.iter().any(|&word| word != 0) {
                 assert_eq!(fast, plain, "{bits:x?} {len}");
             }
-            let mut scratch = RunScratch { kept: bits.clone() };
+            let mut scratch = RunScratch {
+                kept: bits.clone(),
+                needle: Vec::new(),
+            };
             assert_eq!(
                 first_longest_run(&mut scratch),
                 first_longest_run_reference(&bits),
@@ -1240,7 +1316,10 @@ mod tests {
             assert_eq!(got[..range.len()], expected[..], "{bits:x?} {range:?}");
             assert!(got[range.len()..].iter().all(|&bit| !bit));
         }
-        let mut scratch = RunScratch { kept: vec![0, 0] };
+        let mut scratch = RunScratch {
+            kept: vec![0, 0],
+            needle: Vec::new(),
+        };
         assert_eq!(first_longest_run(&mut scratch), None);
     }
 
