@@ -12,17 +12,22 @@
 //! [`normalise`]d form). Most paragraphs of an article are candidates and nearly all of
 //! them repeat nothing, so the search rules them out without building any normal form:
 //!
-//! 1. one pass lowercases the whole document into one copy, eight plain-ASCII bytes at
-//!    a time, and counts each paragraph's whitespace-separated words (which say which
-//!    paragraphs are candidates); a second marks the copy's word bytes with one bit per
-//!    byte, so the copy's runs of marked bytes are exactly the words of the normal form;
+//! 1. one pass lowercases the whole document into one copy and counts each paragraph's
+//!    whitespace-separated words (which say which paragraphs are candidates), eight
+//!    plain-ASCII bytes at a time (SWAR, up to 64 per store); the same pass marks the
+//!    copy's word bytes with one bit per byte, so its runs of marked bytes are exactly
+//!    the words of the normal form, and a word can be compared as bytes of the copy;
 //! 2. each candidate's anchor is its first longest word but the last, found on the bits
 //!    with a few shift-and passes;
 //! 3. one walk over the document's words finds where an anchor occurs in another
 //!    paragraph followed by its next word: runs shorter than the shortest anchor are
-//!    dropped on the bits, and of the others only those whose length a set of the
-//!    anchors' lengths holds are looked up in a sorted table of the anchors;
+//!    dropped on the bits, and of the others only those whose length, ends and then key
+//!    small sets of the anchors' hold are looked up in a sorted table of the anchors;
 //! 4. only at those places are the words compared, run against run.
+//!
+//! (An earlier version classified every byte of every paragraph into bits and hashed
+//! words; searching each anchor with `memchr::memmem` in the copy was tried too, and
+//! cost more: a search per candidate reads the whole document again.)
 //!
 //! So the answer is that of the plain text search (every needle's normal form against
 //! every paragraph's), which the tests keep as the reference and compare with on
