@@ -10,25 +10,28 @@
 //!
 //! Words are the runs of alphanumeric characters, compared lowercased (the
 //! [`normalise`]d form). Most paragraphs of an article are candidates and nearly all of
-//! them repeat nothing, so the search is built to rule them out without building any
-//! normal form or even visiting most words:
+//! them repeat nothing, so the search rules them out without building any normal form:
 //!
-//! 1. one pass classifies every byte of the document, eight plain-ASCII bytes at a time
-//!    (SWAR), into one bit per byte (letter or digit) and counts whitespace-separated
-//!    words; the few non-ASCII letters are noted where they stand;
-//! 2. each candidate gets an anchor, its longest ASCII word but the last (long words are
-//!    rare), remembered with the hash of the word after it; the words holding a non-ASCII
-//!    letter are cleared from a copy of the bits first, so ASCII words are just runs,
-//!    measured by pairing the runs' first and last bits;
-//! 3. shift-and on the bits finds the words at least as long as the shortest anchor;
-//!    only those (and words with a non-ASCII letter, whose lowercase length may differ)
-//!    are hashed, a small bit set of anchor hashes rules most out, and where an anchor
-//!    and its next word both match, the place is noted;
-//! 4. only those places are compared word by word, exactly.
+//! 1. one pass lowercases the whole document into one copy and counts each paragraph's
+//!    whitespace-separated words (which say which paragraphs are candidates), eight
+//!    plain-ASCII bytes at a time (SWAR, up to 64 per store); the same pass marks the
+//!    copy's word bytes with one bit per byte, so its runs of marked bytes are exactly
+//!    the words of the normal form, and a word can be compared as bytes of the copy;
+//! 2. each candidate's anchor is its first longest word but the last, found on the bits
+//!    with a few shift-and passes;
+//! 3. one walk over the document's words finds where an anchor occurs in another
+//!    paragraph followed by its next word: runs shorter than the shortest anchor are
+//!    dropped on the bits, and of the others only those whose length, ends and then key
+//!    small sets of the anchors' hold are looked up in a sorted table of the anchors;
+//! 4. only at those places are the words compared, run against run.
 //!
-//! A repeat always passes step 3 at its anchor, so the answer is that of the plain text
-//! search (every needle's normal form against every paragraph's), which the tests keep
-//! as the reference and compare with on generated documents.
+//! (An earlier version classified every byte of every paragraph into bits and hashed
+//! words; searching each anchor with `memchr::memmem` in the copy was tried too, and
+//! cost more: a search per candidate reads the whole document again.)
+//!
+//! So the answer is that of the plain text search (every needle's normal form against
+//! every paragraph's), which the tests keep as the reference and compare with on
+//! generated documents.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -57,528 +60,423 @@ const ATTRIBUTION_VERBS: &[&str] = &[
 
 /// Indices of the paragraphs in `paragraphs` that are pull-quotes.
 pub fn find_pull_quotes(paragraphs: &[&str]) -> HashSet<usize> {
-    let document = ClassifiedDocument::new(paragraphs);
-    let mut scratch = NeedleScratch::default();
-    let needles: Vec<Needle> = (0..paragraphs.len())
+    let document = LoweredDocument::new(paragraphs);
+    let mut scratch = RunScratch::default();
+    let candidates: Vec<Candidate> = (0..paragraphs.len())
         .filter(|&i| (MIN_WORDS..=MAX_WORDS).contains(&document.whitespace_words[i]))
-        .filter_map(|i| Needle::for_paragraph(&document, i, &mut scratch))
+        .filter_map(|i| document.candidate(paragraphs[i], i, &mut scratch))
         .collect();
-    if needles.is_empty() {
+    if candidates.is_empty() {
         return HashSet::new();
     }
-    let places = document.anchor_matches(&needles);
-    let sources = document.confirmed_sources(&needles, &places);
+    let sources = document.confirmed_sources(&candidates);
     // In paragraph order: a paragraph already found to be a pull-quote is no source.
     let mut found = vec![false; paragraphs.len()];
-    for (needle, sources) in needles.iter().zip(sources) {
-        let i = needle.paragraph;
+    for (candidate, sources) in candidates.iter().zip(sources) {
+        let i = candidate.paragraph;
         found[i] = sources
             .into_iter()
-            .any(|j| j != i && !found[j] && document.is_body_of(j, needle));
+            .any(|j| j != i && !found[j] && document.is_body_of(j, candidate));
     }
     (0..paragraphs.len()).filter(|&i| found[i]).collect()
 }
 
-/// The paragraphs of a document with every byte classified: which bytes belong to words
-/// (runs of letters and digits), and how many whitespace-separated words each has.
-struct ClassifiedDocument<'a> {
-    paragraphs: &'a [&'a str],
-    /// One bit per byte, set where the byte belongs to a letter or a digit. Each
-    /// paragraph starts at a whole number; bits past its end are clear.
-    alphanumeric: Vec<u64>,
-    /// Where each paragraph's bits start in `alphanumeric`.
-    first_bits: Vec<usize>,
-    /// Each paragraph's number of whitespace-separated words.
+/// A candidate pull-quote: a paragraph with few enough words, whose words (the
+/// attribution aside) are to be found as a run in another paragraph.
+struct Candidate {
+    paragraph: usize,
+    /// Its needle's bytes in the document's copy: the paragraph without attribution.
+    needle: Range<usize>,
+    /// The needle's first longest word but the last, in the copy.
+    anchor: Range<usize>,
+    /// The anchor's index among the needle's words.
+    anchor_index: usize,
+    /// The word after the anchor, in the copy.
+    next: Range<usize>,
+}
+
+/// The document lowercased into one copy, paragraph after paragraph, with each
+/// paragraph's number of whitespace-separated words and the copy's word bytes.
+///
+/// Each letter or digit is replaced by its lowercase form (`char::to_lowercase`, as in
+/// the normal form); every other character is kept as it is. The bytes that come from
+/// letters and digits are marked, so a run of marked bytes is a word of the normal form,
+/// byte for byte.
+struct LoweredDocument {
+    text: Vec<u8>,
+    /// Each paragraph's bytes in `text` (paragraphs are kept apart by a line break).
+    spans: Vec<Range<usize>>,
     whitespace_words: Vec<usize>,
-    /// Where each non-ASCII letter or digit starts (whose lowercase form may differ in
-    /// length, or be ASCII), paragraph after paragraph.
-    non_ascii_letters: Vec<usize>,
-    /// The range of each paragraph's entries in `non_ascii_letters`.
-    non_ascii_spans: Vec<Range<usize>>,
-}
-
-impl<'a> ClassifiedDocument<'a> {
-    fn new(paragraphs: &'a [&'a str]) -> ClassifiedDocument<'a> {
-        let bits: usize = paragraphs.iter().map(|p| p.len().div_ceil(64)).sum();
-        let mut document = ClassifiedDocument {
-            paragraphs,
-            alphanumeric: Vec::with_capacity(bits),
-            first_bits: Vec::with_capacity(paragraphs.len()),
-            whitespace_words: Vec::with_capacity(paragraphs.len()),
-            non_ascii_letters: Vec::new(),
-            non_ascii_spans: Vec::with_capacity(paragraphs.len()),
-        };
-        for paragraph in paragraphs {
-            document.first_bits.push(document.alphanumeric.len());
-            let first_letter = document.non_ascii_letters.len();
-            let words = ParagraphClasses::of(
-                paragraph,
-                &mut document.alphanumeric,
-                &mut document.non_ascii_letters,
-            );
-            document.whitespace_words.push(words);
-            document
-                .non_ascii_spans
-                .push(first_letter..document.non_ascii_letters.len());
-        }
-        document
-    }
-
-    /// Paragraph `i`'s bits.
-    fn bits(&self, i: usize) -> &[u64] {
-        let first = self.first_bits[i];
-        &self.alphanumeric[first..first + self.paragraphs[i].len().div_ceil(64)]
-    }
-
-    /// The byte ranges of paragraph `i`'s words from byte `from` on.
-    fn words_from(&self, i: usize, from: usize) -> WordSpans<'_> {
-        WordSpans {
-            bits: self.bits(i),
-            at: from,
-            len: self.paragraphs[i].len(),
-        }
-    }
-
-    /// The byte ranges of paragraph `i`'s words.
-    fn words(&self, i: usize) -> WordSpans<'_> {
-        self.words_from(i, 0)
-    }
-
-    /// Paragraph `i`'s bits without the words that hold a non-ASCII letter or digit, into
-    /// `out`: its runs are its plain ASCII words. (A word's bytes are all letters and
-    /// digits, so a non-ASCII byte in it belongs to a letter noted where it starts.)
-    fn ascii_word_bits(&self, i: usize, out: &mut Vec<u64>) {
-        out.clear();
-        out.extend_from_slice(self.bits(i));
-        let mut cleared = 0..0;
-        for &letter in &self.non_ascii_letters[self.non_ascii_spans[i].clone()] {
-            if !cleared.contains(&letter) {
-                cleared = self.word_around(i, letter);
-                clear_bits(out, cleared.clone());
-            }
-        }
-    }
-
-    /// Whether paragraph `i` has a non-ASCII letter or digit.
-    fn has_non_ascii_words(&self, i: usize) -> bool {
-        !self.non_ascii_spans[i].is_empty()
-    }
-
-    /// The byte range of the word of paragraph `i` that holds byte `at`.
-    fn word_around(&self, i: usize, at: usize) -> Range<usize> {
-        let bits = self.bits(i);
-        let start = previous_clear_bit(bits, at).map_or(0, |clear| clear + 1);
-        let len = self.paragraphs[i].len();
-        start..next_bit(bits, at, false).map_or(len, |end| end.min(len))
-    }
-
-    /// Every place where a needle's anchor and the word after it occur in a paragraph
-    /// other than the needle's. Bit operations find the words at least as long as the
-    /// shortest anchor, and only those are visited, with the words holding a non-ASCII
-    /// letter (whose lowercase form may be longer than they are).
-    fn anchor_matches(&self, needles: &[Needle]) -> Vec<Place> {
-        let anchors = needles.iter().filter_map(|needle| needle.anchor.as_ref());
-        let Some(shortest) = anchors.clone().map(|anchor| anchor.len).min() else {
-            return Vec::new();
-        };
-        let mut search = AnchorSearch {
-            document: self,
-            needles,
-            lengths: anchors
-                .clone()
-                .fold(0, |lengths, anchor| lengths | length_bit(anchor.len)),
-            hashes: anchors.fold([0; 4], |mut hashes, anchor| {
-                let (number, bit) = hash_bit(anchor.hash);
-                hashes[number] |= bit;
-                hashes
-            }),
-            places: Vec::new(),
-            lowered: String::new(),
-        };
-        let mut long_words = Vec::new();
-        for j in 0..self.paragraphs.len() {
-            let mut checked = 0..0;
-            for &letter in &self.non_ascii_letters[self.non_ascii_spans[j].clone()] {
-                if !checked.contains(&letter) {
-                    checked = self.word_around(j, letter);
-                    search.check_non_ascii(j, checked.clone());
-                }
-            }
-            // A word with a non-ASCII letter was visited through that letter.
-            self.ascii_word_bits(j, &mut long_words);
-            keep_runs_at_least(&mut long_words, shortest);
-            let len = self.paragraphs[j].len();
-            let mut at = 0;
-            while let Some(start) = next_bit(&long_words, at, true) {
-                let end = next_bit(self.bits(j), start, false).map_or(len, |end| end.min(len));
-                search.check_ascii(j, start..end);
-                at = end;
-            }
-        }
-        search.places
-    }
-
-    /// For each needle, the paragraphs other than its own that hold its words as a run,
-    /// in order: the [`Place`]s its anchor was found at, compared word by word (and for a
-    /// needle without an anchor, every place of every other paragraph).
-    fn confirmed_sources(&self, needles: &[Needle], places: &[Place]) -> Vec<Vec<usize>> {
-        let mut sources = vec![Vec::new(); needles.len()];
-        for place in places {
-            let needle = &needles[place.needle];
-            let anchor = needle.anchor.as_ref().expect("a place is an anchor's");
-            let (before, _) = word_starts_before(self.bits(place.source), place.anchor);
-            let first = before.checked_sub(anchor.index);
-            if first.is_some_and(|first| self.repeats_at(needle, place.source, first)) {
-                sources[place.needle].push(place.source);
-            }
-        }
-        for (k, needle) in needles.iter().enumerate() {
-            if needle.anchor.is_none() {
-                sources[k] = (0..self.paragraphs.len())
-                    .filter(|&j| j != needle.paragraph)
-                    .filter(|&j| {
-                        let words = self.words(j).count();
-                        (0..(words + 1).saturating_sub(needle.words))
-                            .any(|first| self.repeats_at(needle, j, first))
-                    })
-                    .collect();
-            }
-            sources[k].sort_unstable();
-            sources[k].dedup();
-        }
-        sources
-    }
-
-    /// Whether paragraph `j`'s words from its word `first` on are the needle's words.
-    fn repeats_at(&self, needle: &Needle, j: usize, first: usize) -> bool {
-        let (quote, other) = (self.paragraphs[needle.paragraph], self.paragraphs[j]);
-        let mut theirs = self.words(j).skip(first);
-        self.words(needle.paragraph)
-            .take(needle.words)
-            .all(|ours| match theirs.next() {
-                Some(span) => same_normal_word(&quote[ours], &other[span]),
-                None => false,
-            })
-    }
-
-    /// Whether paragraph `j`, which holds `needle`'s words, is the body they come from:
-    /// longer, or as long and earlier (of two equal paragraphs the first is the body's).
-    /// Lengths are those of the padded normal forms.
-    fn is_body_of(&self, j: usize, needle: &Needle) -> bool {
-        let i = needle.paragraph;
-        let ours = self.padded_normal_len(i, needle.words);
-        let theirs = self.padded_normal_len(j, usize::MAX);
-        theirs > ours || (theirs == ours && j < i)
-    }
-
-    /// The length of the padded normal form (` words joined by spaces `) of the first
-    /// `words` words of paragraph `i`: for plain ASCII, its letters and digits counted
-    /// from its bits.
-    fn padded_normal_len(&self, i: usize, words: usize) -> usize {
-        let text = self.paragraphs[i];
-        if self.has_non_ascii_words(i) {
-            return padded_normal_len(text, self.words(i).take(words));
-        }
-        let end = self
-            .words(i)
-            .nth(words)
-            .map_or(text.len(), |next| next.start);
-        let (count, _) = word_starts_before(self.bits(i), end);
-        let letters: u32 = self.bits(i)[..end.div_ceil(64)]
-            .iter()
-            .enumerate()
-            .map(|(number, bits)| match end - 64 * number {
-                rest if rest < 64 => (bits & ((1 << rest) - 1)).count_ones(),
-                _ => bits.count_ones(),
-            })
-            .sum();
-        if count == 0 {
-            2
-        } else {
-            letters as usize + count + 1
-        }
-    }
-}
-
-/// The length of the padded normal form (` words joined by spaces `) of `words` of `text`.
-fn padded_normal_len(text: &str, words: impl Iterator<Item = Range<usize>>) -> usize {
-    let (count, bytes) = words.fold((0, 0), |(count, bytes), span| {
-        (count + 1, bytes + normal_word_len(&text[span]))
-    });
-    if count == 0 {
-        2
-    } else {
-        bytes + count + 1
-    }
-}
-
-/// The length in bytes of a word's lowercase form.
-fn normal_word_len(word: &str) -> usize {
-    if word.is_ascii() {
-        word.len()
-    } else {
-        word.chars()
-            .flat_map(char::to_lowercase)
-            .map(char::len_utf8)
-            .sum()
-    }
-}
-
-/// Whether two words have the same lowercase form.
-fn same_normal_word(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        a.eq_ignore_ascii_case(b)
-    } else {
-        a.chars()
-            .flat_map(char::to_lowercase)
-            .eq(b.chars().flat_map(char::to_lowercase))
-    }
-}
-
-/// Where a needle's anchor and the word after it were found: at byte `anchor` of
-/// paragraph `source`.
-struct Place {
-    needle: usize,
-    source: usize,
-    anchor: usize,
-}
-
-/// The state of [`ClassifiedDocument::anchor_matches`].
-struct AnchorSearch<'d, 'a> {
-    document: &'d ClassifiedDocument<'a>,
-    needles: &'d [Needle],
-    /// The lengths of the anchors, as [`length_bit`]s.
-    lengths: u64,
-    /// The anchors' hashes, as [`hash_bit`]s.
-    hashes: [u64; 4],
-    places: Vec<Place>,
-    /// Scratch space for lowercasing non-ASCII words.
-    lowered: String,
-}
-
-impl AnchorSearch<'_, '_> {
-    /// Visits a word of plain ASCII: a cheap test of its length and hash against the
-    /// anchors' rules most words out before any needle is looked at.
-    #[inline]
-    fn check_ascii(&mut self, j: usize, span: Range<usize>) {
-        if self.lengths & length_bit(span.len()) == 0 {
-            return;
-        }
-        let hash = hash_ascii_word_in(self.document.paragraphs[j].as_bytes(), span.clone());
-        if self.may_be_anchor(hash) {
-            self.note_places(j, span.clone(), span.len(), hash);
-        }
-    }
-
-    /// Visits a word with a non-ASCII letter, through its lowercase form.
-    fn check_non_ascii(&mut self, j: usize, span: Range<usize>) {
-        lower_into(
-            &self.document.paragraphs[j][span.clone()],
-            &mut self.lowered,
-        );
-        let hash = hash_normal_word(self.lowered.as_bytes());
-        if self.may_be_anchor(hash) {
-            self.note_places(j, span, self.lowered.len(), hash);
-        }
-    }
-
-    fn may_be_anchor(&self, hash: u64) -> bool {
-        let (number, bit) = hash_bit(hash);
-        self.hashes[number] & bit != 0
-    }
-
-    /// Notes a place for each needle of another paragraph whose anchor is the word at
-    /// `span` of paragraph `j` (of lowercase length `len` and hash `hash`), and whose
-    /// anchor's next word is the next word there.
-    #[cold]
-    fn note_places(&mut self, j: usize, span: Range<usize>, len: usize, hash: u64) {
-        let (document, needles) = (self.document, self.needles);
-        let text = document.paragraphs[j];
-        let mut next_hash = None;
-        for (k, needle) in needles.iter().enumerate() {
-            let Some(anchor) = &needle.anchor else {
-                continue;
-            };
-            if anchor.len != len || anchor.hash != hash || needle.paragraph == j {
-                continue;
-            }
-            let next = *next_hash.get_or_insert_with(|| {
-                let next = document.words_from(j, span.end).next()?;
-                Some(word_hash(&text[next], &mut self.lowered))
-            });
-            if next == Some(anchor.next_hash) {
-                self.places.push(Place {
-                    needle: k,
-                    source: j,
-                    anchor: span.start,
-                });
-            }
-        }
-    }
-}
-
-/// The classification of a paragraph's bytes.
-struct ParagraphClasses;
-
-/// The classes of one character's bytes.
-#[derive(Clone, Copy, Default)]
-struct CharClass {
-    alphanumeric: bool,
-    whitespace: bool,
-}
-
-impl CharClass {
-    fn of(c: char) -> CharClass {
-        // Quote marks and dashes, the commonest non-ASCII characters of copy, are
-        // neither: skip the Unicode tables for them.
-        if matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}') {
-            return CharClass::default();
-        }
-        CharClass {
-            alphanumeric: c.is_alphanumeric(),
-            whitespace: c.is_whitespace(),
-        }
-    }
+    /// Whether some character of the paragraph has a lowercase form of another length
+    /// (so that its copy's bytes are not where its own are).
+    resized: Vec<bool>,
+    /// One bit per byte of `text` (bit k of number n for byte 64n + k), set for the
+    /// bytes of words.
+    words: Vec<u64>,
 }
 
 /// Eight bytes with their high bits set.
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
-impl ParagraphClasses {
-    /// Classifies `text`, appending one bit per byte to `alphanumeric` (set for letters
-    /// and digits, in whole numbers) and the start of each non-ASCII letter or digit to
-    /// `non_ascii_letters`; returns its number of whitespace-separated words.
-    fn of(text: &str, alphanumeric: &mut Vec<u64>, non_ascii_letters: &mut Vec<usize>) -> usize {
-        let mut classifier = Classifier {
-            text,
-            alphanumeric,
-            non_ascii_letters,
-            whitespace_words: 0,
-            after_word: false,
-            last_char: CharClass::default(),
+impl LoweredDocument {
+    fn new(paragraphs: &[&str]) -> LoweredDocument {
+        let len = paragraphs.iter().map(|p| p.len() + 1).sum();
+        let mut document = LoweredDocument {
+            text: Vec::new(),
+            spans: Vec::with_capacity(paragraphs.len()),
+            whitespace_words: Vec::with_capacity(paragraphs.len()),
+            resized: Vec::with_capacity(paragraphs.len()),
+            words: Vec::new(),
         };
-        let bytes = text.as_bytes();
-        let mut blocks = bytes.chunks_exact(64);
-        for (n, block) in blocks.by_ref().enumerate() {
-            let bits = if block.is_ascii() {
-                classifier.ascii_block(block)
-            } else {
-                (0..8).fold(0, |bits, k| {
-                    bits | classifier.chunk(64 * n + 8 * k, &block[8 * k..8 * k + 8]) << (8 * k)
-                })
-            };
-            classifier.alphanumeric.push(bits);
-        }
-        let rest = blocks.remainder();
-        if !rest.is_empty() {
-            let start = bytes.len() - rest.len();
-            let bits = rest.chunks(8).enumerate().fold(0, |bits, (k, chunk)| {
-                bits | classifier.chunk(start + 8 * k, chunk) << (8 * k)
-            });
-            classifier.alphanumeric.push(bits);
-        }
-        classifier.whitespace_words
-    }
-}
-
-/// The state of [`ParagraphClasses::of`] between chunks of eight bytes.
-struct Classifier<'t, 'v> {
-    text: &'t str,
-    alphanumeric: &'v mut Vec<u64>,
-    non_ascii_letters: &'v mut Vec<usize>,
-    whitespace_words: usize,
-    /// Whether the byte before the chunk is part of a whitespace-separated word.
-    after_word: bool,
-    /// The class of the last non-ASCII character seen, for its continuation bytes.
-    last_char: CharClass,
-}
-
-impl Classifier<'_, '_> {
-    /// Classifies 64 ASCII bytes; returns their letter-or-digit bits.
-    fn ascii_block(&mut self, block: &[u8]) -> u64 {
-        block
-            .chunks_exact(8)
-            .enumerate()
-            .fold(0, |bits, (k, chunk)| {
-                let eight = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-                bits | self.ascii_chunk(eight) << (8 * k)
-            })
-    }
-
-    /// Classifies the bytes of `chunk` (at most eight, at byte `start`); returns their
-    /// letter-or-digit bits.
-    fn chunk(&mut self, start: usize, chunk: &[u8]) -> u64 {
-        if chunk.len() == 8 && chunk.is_ascii() {
-            return self.ascii_chunk(u64::from_le_bytes(chunk.try_into().expect("eight")));
-        }
-        let (alphanumeric, whitespace) = self.mixed_classes(start, chunk.len());
-        let len = chunk.len();
-        let in_word = !whitespace & (0xFF >> (8 - len));
-        let starts = in_word & !((in_word << 1) | u64::from(self.after_word));
-        self.whitespace_words += starts.count_ones() as usize;
-        self.after_word = (in_word >> (len - 1)) & 1 == 1;
-        alphanumeric
-    }
-
-    /// Classifies eight ASCII bytes (little-endian); returns their letter-or-digit bits.
-    /// Whitespace words are counted on the bytes' high bits, without gathering them.
-    fn ascii_chunk(&mut self, eight: u64) -> u64 {
-        let letters = bytes_in_range(eight | 0x2020_2020_2020_2020, b'a', b'z');
-        let digits = bytes_in_range(eight, b'0', b'9');
-        let mut whitespace = bytes_in_range(eight, b' ', b' ');
-        if bytes_in_range(eight, 0, 0x1f) != 0 {
-            whitespace |= bytes_in_range(eight, b'\t', b'\r');
-        }
-        let in_word = !whitespace & HIGH_BITS;
-        let starts = in_word & !((in_word << 8) | (u64::from(self.after_word) << 7));
-        self.whitespace_words += starts.count_ones() as usize;
-        self.after_word = in_word >> 63 == 1;
-        high_bits_mask(letters | digits)
-    }
-
-    /// The classes of the `len` bytes at `start`, some not ASCII: the ASCII bytes eight
-    /// at a time as in [`Self::ascii_chunk`], then each non-ASCII byte with the class of
-    /// its character (a character's first byte looks the class up, the bytes that
-    /// continue it repeat it).
-    fn mixed_classes(&mut self, start: usize, len: usize) -> (u64, u64) {
-        let bytes = &self.text.as_bytes()[start..start + len];
-        let eight = match bytes.try_into() {
-            Ok(eight) => u64::from_le_bytes(eight),
-            Err(_) => load_padded(bytes),
+        let mut lowering = Lowering {
+            text: Vec::with_capacity(len),
+            words: Vec::with_capacity(len.div_ceil(64) + 2),
         };
-        let high = eight & HIGH_BITS;
-        // Non-ASCII bytes (and the padding) become zero, which is neither class.
-        let ascii = eight & !((high >> 7) * 0xFF);
-        let letters = bytes_in_range(ascii | 0x2020_2020_2020_2020, b'a', b'z');
-        let digits = bytes_in_range(ascii, b'0', b'9');
-        // Whitespace as `char::is_whitespace` sees it: with the vertical tab.
-        let whitespace = bytes_in_range(ascii, b'\t', b'\r') | bytes_in_range(ascii, b' ', b' ');
-        let (mut alphanumeric, mut whitespace) =
-            (high_bits_mask(letters | digits), high_bits_mask(whitespace));
-        let mut non_ascii = high_bits_mask(high);
-        while non_ascii != 0 {
-            let k = non_ascii.trailing_zeros() as usize;
-            non_ascii &= non_ascii - 1;
-            if bytes[k] >= 0xC0 {
-                self.last_char = CharClass::of(char_at(self.text, start + k));
-                if self.last_char.alphanumeric {
-                    self.non_ascii_letters.push(start + k);
+        for paragraph in paragraphs {
+            let start = lowering.text.len();
+            let copy = lowering.paragraph(paragraph);
+            document.spans.push(start..lowering.text.len());
+            document.whitespace_words.push(copy.whitespace_words);
+            document.resized.push(copy.resized);
+            lowering.text.push(b'\n');
+        }
+        document.text = lowering.text;
+        document.words = lowering.words;
+        document
+    }
+
+    /// The candidate of paragraph `i` (whose text is `text`), if its needle has enough
+    /// words.
+    fn candidate(&self, text: &str, i: usize, scratch: &mut RunScratch) -> Option<Candidate> {
+        let start = self.spans[i].start;
+        let needle_len = strip_attribution(text).len();
+        let needle_end = if self.resized[i] {
+            start + lowered_len(&text[..needle_len])
+        } else {
+            start + needle_len
+        };
+        // The needle's bits from bit 0 on, so the searches below read them in place.
+        copy_bits(&self.words, start..needle_end, &mut scratch.needle);
+        let (words, last) = word_starts_before(&scratch.needle, 0..needle_end - start);
+        if words < MIN_WORDS {
+            return None;
+        }
+        // The anchor needs a next word within the needle: it is not the last word.
+        copy_bits(&scratch.needle, 0..last, &mut scratch.kept);
+        let run = first_longest_run(scratch).expect("the needle has words before its last");
+        let next_start = next_bit(&scratch.needle, run.end, true).expect("a next word");
+        let next_end = next_bit(&scratch.needle, next_start, false).unwrap_or(needle_end - start);
+        Some(Candidate {
+            paragraph: i,
+            needle: start..needle_end,
+            anchor_index: word_starts_before(&scratch.needle, 0..run.start).0,
+            anchor: start + run.start..start + run.end,
+            next: start + next_start..start + next_end,
+        })
+    }
+
+    /// For each candidate, the paragraphs other than its own that hold its words as a
+    /// run, in order.
+    ///
+    /// One walk over the document's words finds where its anchor occurs followed by its
+    /// next word: the runs shorter than the shortest anchor are dropped on the bits (a
+    /// few passes of shifts), and of the others only those whose length a set of the
+    /// anchors' lengths holds are looked up in a sorted table of the anchors. Only there
+    /// are the words compared.
+    fn confirmed_sources(&self, candidates: &[Candidate]) -> Vec<Vec<usize>> {
+        let mut sources = vec![Vec::new(); candidates.len()];
+        let anchors = AnchorTable::new(&self.text, candidates);
+        let mut long_runs = self.words.clone();
+        if !keep_runs_at_least(&mut long_runs, anchors.shortest) {
+            return sources;
+        }
+        let mut j = 0;
+        for start in group_starts(&long_runs) {
+            let end = next_bit(&self.words, start, false).expect("a line break after");
+            for k in anchors.candidates_of(&self.text, start..end) {
+                while self.spans[j].end <= start {
+                    j += 1;
+                }
+                let candidate = &candidates[k];
+                if candidate.paragraph != j
+                    && sources[k].last() != Some(&j)
+                    && self.repeats_around(candidate, j, start..end)
+                {
+                    sources[k].push(j);
                 }
             }
-            alphanumeric |= u64::from(self.last_char.alphanumeric) << k;
-            whitespace |= u64::from(self.last_char.whitespace) << k;
         }
-        (alphanumeric, whitespace)
+        sources
     }
+
+    /// Whether paragraph `j`, where the candidate's anchor is the word `anchor`, holds
+    /// the candidate's words as a run around it.
+    fn repeats_around(&self, candidate: &Candidate, j: usize, anchor: Range<usize>) -> bool {
+        if self.text[anchor.clone()] != self.text[candidate.anchor.clone()] {
+            return false;
+        }
+        let span = &self.spans[j];
+        let next_start = next_bit(&self.words, anchor.end, true);
+        let Some(next_start) = next_start.filter(|&start| start < span.end) else {
+            return false;
+        };
+        let next_end = next_bit(&self.words, next_start, false).expect("a line break after");
+        if self.text[next_start..next_end] != self.text[candidate.next.clone()] {
+            return false;
+        }
+        let before = word_starts_before(&self.words, span.start..anchor.start).0;
+        let Some(first) = before.checked_sub(candidate.anchor_index) else {
+            return false;
+        };
+        let mut theirs = WordSpans::new(&self.words, span.clone()).skip(first);
+        WordSpans::new(&self.words, candidate.needle.clone()).all(|ours| {
+            theirs
+                .next()
+                .is_some_and(|their| self.text[ours] == self.text[their])
+        })
+    }
+
+    /// Whether paragraph `j`, which holds the candidate's words, is the body they come
+    /// from: its padded normal form (` words joined by spaces `) longer, or as long and
+    /// the paragraph earlier (of two equal paragraphs the first is the body's).
+    fn is_body_of(&self, j: usize, candidate: &Candidate) -> bool {
+        let i = candidate.paragraph;
+        let ours = self.padded_normal_len(candidate.needle.clone());
+        let theirs = self.padded_normal_len(self.spans[j].clone());
+        theirs > ours || (theirs == ours && j < i)
+    }
+
+    /// The length of the padded normal form of the copy's bytes `range`: its word bytes,
+    /// a space between words and one at each end.
+    fn padded_normal_len(&self, range: Range<usize>) -> usize {
+        let (words, _) = word_starts_before(&self.words, range.clone());
+        let mut letters = Vec::new();
+        copy_bits(&self.words, range, &mut letters);
+        let letters: usize = letters.iter().map(|bits| bits.count_ones() as usize).sum();
+        letters + words.max(1) + 1
+    }
+}
+
+/// What [`Lowering::paragraph`] learnt of a paragraph.
+struct ParagraphCopy {
+    whitespace_words: usize,
+    resized: bool,
+}
+
+/// The lowercase copy of a document being made (see [`LoweredDocument`]), with its word
+/// bits.
+#[derive(Default)]
+struct Lowering {
+    text: Vec<u8>,
+    /// One bit per byte of `text`, set for the bytes of words (and maybe some clear
+    /// bits past its end).
+    words: Vec<u64>,
+}
+
+impl Lowering {
+    /// Appends the lowercase copy of `text`. Plain-ASCII bytes are taken up to eight at
+    /// a time (SWAR), a character that is not ASCII on its own.
+    fn paragraph(&mut self, text: &str) -> ParagraphCopy {
+        let bytes = text.as_bytes();
+        let mut copy = ParagraphCopy {
+            whitespace_words: 0,
+            resized: false,
+        };
+        let mut after_word = false;
+        let mut at = 0;
+        while at < bytes.len() {
+            let (taken, words) = self.ascii_block(&bytes[at..], &mut after_word);
+            if taken > 0 {
+                copy.whitespace_words += words;
+                at += taken;
+                continue;
+            }
+            let available = (bytes.len() - at).min(8);
+            let eight = match bytes.get(at..at + 8) {
+                Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+                None => load_padded(&bytes[at..]),
+            };
+            let ascii = ((eight & HIGH_BITS).trailing_zeros() / 8) as usize;
+            let n = ascii.min(available);
+            if n > 0 {
+                copy.whitespace_words += self.ascii(eight, n, &mut after_word);
+                at += n;
+                continue;
+            }
+            if let Some(len) = self.general_punctuation(&bytes[at..]) {
+                copy.whitespace_words += usize::from(!after_word);
+                after_word = true;
+                at += len;
+                continue;
+            }
+            let c = char_at(text, at);
+            let whitespace = c.is_whitespace();
+            copy.whitespace_words += usize::from(!whitespace && !after_word);
+            after_word = !whitespace;
+            if !is_common_punctuation(c) && c.is_alphanumeric() {
+                let before = self.text.len();
+                let mut buffer = [0; 4];
+                for lower in c.to_lowercase() {
+                    self.text
+                        .extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
+                }
+                copy.resized |= self.text.len() - before != c.len_utf8();
+                self.mark(before..self.text.len());
+            } else {
+                self.text.extend_from_slice(&bytes[at..at + c.len_utf8()]);
+            }
+            at += c.len_utf8();
+        }
+        copy
+    }
+
+    /// Appends the plain-ASCII eight-byte chunks that start `bytes` (up to eight of them)
+    /// lowercased, in one store, and marks their letters and digits with one update of
+    /// the bits; returns how many bytes it took and how many whitespace-separated words
+    /// start among them (`after_word`: whether the byte before belongs to one).
+    fn ascii_block(&mut self, bytes: &[u8], after_word: &mut bool) -> (usize, usize) {
+        let mut lowered = [0; 64];
+        let (mut letters, mut words, mut taken) = (0, 0, 0);
+        for chunk in bytes.chunks_exact(8).take(8) {
+            let eight = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if eight & HIGH_BITS != 0 {
+                break;
+            }
+            let classes = AsciiClasses::of(eight, HIGH_BITS, after_word);
+            lowered[taken..taken + 8].copy_from_slice(&classes.lowered.to_le_bytes());
+            letters |= classes.letters << taken;
+            words += classes.word_starts;
+            taken += 8;
+        }
+        if taken > 0 {
+            let at = self.text.len();
+            self.text.extend_from_slice(&lowered[..taken]);
+            self.set_bits(at, letters);
+        }
+        (taken, words)
+    }
+
+    /// If `bytes` starts with one of the commonest characters of copy that are not ASCII,
+    /// the quote marks, dashes and the like of U+2010 to U+2027 and U+2030 to U+203F
+    /// (three bytes, `E2 80 xx`, neither word nor whitespace), appends it as it is and
+    /// returns its length; known without decoding it or looking it up.
+    fn general_punctuation(&mut self, bytes: &[u8]) -> Option<usize> {
+        match bytes {
+            [0xE2, 0x80, 0x90..=0xA7 | 0xB0..=0xBF, ..] => {
+                self.text.extend_from_slice(&bytes[..3]);
+                Some(3)
+            }
+            _ => None,
+        }
+    }
+
+    /// Appends the first `n` bytes of `eight` (plain ASCII, little-endian) lowercased,
+    /// marks their letters and digits; returns how many whitespace-separated words start
+    /// among them (`after_word`: whether the byte before belongs to one).
+    fn ascii(&mut self, eight: u64, n: usize, after_word: &mut bool) -> usize {
+        let classes = AsciiClasses::of(eight, HIGH_BITS >> (64 - 8 * n), after_word);
+        let at = self.text.len();
+        // Eight bytes in one store; those past the `n` taken are dropped again.
+        self.text.extend_from_slice(&classes.lowered.to_le_bytes());
+        self.text.truncate(at + n);
+        self.set_bits(at, classes.letters);
+        classes.word_starts
+    }
+
+    /// Sets the bits of `mask` from bit `at` of the word bits on.
+    fn set_bits(&mut self, at: usize, mask: u64) {
+        let number = at / 64;
+        if self.words.len() < number + 2 {
+            self.words.resize(number + 2, 0);
+        }
+        self.words[number] |= mask << (at % 64);
+        if at % 64 != 0 {
+            self.words[number + 1] |= mask >> (64 - at % 64);
+        }
+    }
+
+    /// Marks the bytes `range` of the copy as bytes of words.
+    fn mark(&mut self, range: Range<usize>) {
+        for at in range {
+            self.set_bits(at, 1);
+        }
+    }
+}
+
+/// The classes of up to eight plain-ASCII bytes (little-endian).
+struct AsciiClasses {
+    /// The bytes lowercased.
+    lowered: u64,
+    /// Bit k set where byte k is a letter or a digit.
+    letters: u64,
+    /// How many whitespace-separated words start among the bytes.
+    word_starts: usize,
+}
+
+impl AsciiClasses {
+    /// The classes of the bytes of `eight` whose high bits `taken` holds (the low ones);
+    /// `after_word` says whether the byte before belongs to a whitespace-separated word,
+    /// and is updated for the last byte taken.
+    fn of(eight: u64, taken: u64, after_word: &mut bool) -> AsciiClasses {
+        let lowered = eight | (bytes_in_range(eight, b'A', b'Z') >> 2);
+        // Bytes up to the space; if one is a control character, only the whitespace.
+        let mut whitespace = bytes_in_range(eight, 0, b' ');
+        if bytes_in_range(eight, 0, 0x1f) & taken != 0 {
+            whitespace = bytes_in_range(eight, b'\t', b'\r') | bytes_in_range(eight, b' ', b' ');
+        }
+        let in_word = !whitespace & taken;
+        let starts = in_word & !((in_word << 8) | (u64::from(*after_word) << 7));
+        *after_word = in_word >> (63 - taken.leading_zeros()) & 1 == 1;
+        let letters = bytes_in_range(lowered, b'a', b'z') | bytes_in_range(lowered, b'0', b'9');
+        AsciiClasses {
+            lowered,
+            letters: high_bits_mask(letters & taken),
+            word_starts: high_bits_count(starts),
+        }
+    }
+}
+
+/// The length in bytes of the lowercase copy of `text`.
+fn lowered_len(text: &str) -> usize {
+    text.chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().map(char::len_utf8).sum()
+            } else {
+                c.len_utf8()
+            }
+        })
+        .sum()
+}
+
+/// Whether `c` is one of the quote marks, dashes and other general punctuation common
+/// in copy: neither a letter nor a digit nor whitespace, known without the Unicode
+/// tables.
+fn is_common_punctuation(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
 }
 
 /// The high bit of each of eight ASCII bytes set where the byte is in `low..=high`.
+/// (A byte above 0x7f spoils the answer for itself and the bytes above it, whose
+/// additions its carry reaches, never for the bytes below it.)
 fn bytes_in_range(eight: u64, low: u8, high: u8) -> u64 {
     let splat = |byte: u8| u64::from(byte) * 0x0101_0101_0101_0101;
-    // No byte is above 0x7f, so no addition carries into the next byte.
-    let at_least_low = eight + splat(0x80 - low);
-    let above_high = eight + splat(0x7f - high);
+    // An ASCII byte's addition carries into no other byte.
+    let at_least_low = eight.wrapping_add(splat(0x80 - low));
+    let above_high = eight.wrapping_add(splat(0x7f - high));
     at_least_low & !above_high & HIGH_BITS
+}
+
+/// The character that starts at byte `at` of `text` (a character boundary).
+fn char_at(text: &str, at: usize) -> char {
+    text[at..].chars().next().expect("a character starts here")
+}
+
+/// How many bytes of `high_bits` (only high bits set) have their high bit set: the
+/// bytes' sum by a multiplication, cheaper than a population count without the
+/// instruction.
+fn high_bits_count(high_bits: u64) -> usize {
+    ((high_bits >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
 }
 
 /// Bit k set where byte k of `high_bits` (only high bits set) has its high bit set.
@@ -594,199 +492,82 @@ fn load_padded(bytes: &[u8]) -> u64 {
         .fold(0, |value, &byte| (value << 8) | u64::from(byte))
 }
 
-/// The character that starts at byte `at` of `text` (a character boundary).
-fn char_at(text: &str, at: usize) -> char {
-    text[at..].chars().next().expect("a character starts here")
-}
-
-/// The byte ranges of the runs of set bits in a paragraph's bits: its words.
-struct WordSpans<'a> {
-    bits: &'a [u64],
-    at: usize,
-    len: usize,
-}
-
-impl Iterator for WordSpans<'_> {
-    type Item = Range<usize>;
-
-    fn next(&mut self) -> Option<Range<usize>> {
-        let start = next_bit(self.bits, self.at, true)?;
-        let end = next_bit(self.bits, start, false).map_or(self.len, |end| end.min(self.len));
-        self.at = end;
-        Some(start..end)
-    }
-}
-
-/// The first bit at or after `from` that is set (or clear, if `set` is false).
-fn next_bit(bits: &[u64], from: usize, set: bool) -> Option<usize> {
-    let flip = if set { 0 } else { u64::MAX };
-    let mut number = from / 64;
-    let mut word = (*bits.get(number)? ^ flip) & (u64::MAX << (from % 64));
-    while word == 0 {
-        number += 1;
-        word = *bits.get(number)? ^ flip;
-    }
-    Some(64 * number + word.trailing_zeros() as usize)
-}
-
-/// Clears the bits `range` of `bits`.
-fn clear_bits(bits: &mut [u64], range: Range<usize>) {
-    for bit in range {
-        bits[bit / 64] &= !(1 << (bit % 64));
-    }
-}
-
-/// The last clear bit before `before`, if any.
-fn previous_clear_bit(bits: &[u64], before: usize) -> Option<usize> {
-    let mut number = before / 64;
-    let below = (1u64 << (before % 64)) - 1;
-    let mut clear = !bits.get(number).copied().unwrap_or(0) & below;
-    while clear == 0 {
-        number = number.checked_sub(1)?;
-        clear = !bits[number];
-    }
-    Some(64 * number + 63 - clear.leading_zeros() as usize)
-}
-
-/// A candidate pull-quote: a paragraph whose first words, the attribution aside, are to
-/// be found as a run in another paragraph.
-struct Needle {
-    paragraph: usize,
-    /// How many of the paragraph's words it has.
-    words: usize,
-    /// Its longest ASCII word but the last, if it has one.
-    anchor: Option<Anchor>,
-}
-
-/// Scratch space for [`Needle::for_paragraph`], kept from one paragraph to the next.
-#[derive(Default)]
-struct NeedleScratch {
-    /// A paragraph's bits without its words that hold a non-ASCII letter.
-    ascii_words: Vec<u64>,
-}
-
-/// The word of a needle that is looked for first.
-struct Anchor {
-    /// Its index among the needle's words.
-    index: usize,
-    len: usize,
-    hash: u64,
-    /// The hash of the word after it.
-    next_hash: u64,
-}
-
-impl Needle {
-    /// The needle of paragraph `i`, if it has enough words once its attribution is gone.
-    fn for_paragraph(
-        document: &ClassifiedDocument,
-        i: usize,
-        scratch: &mut NeedleScratch,
-    ) -> Option<Needle> {
-        let text = document.paragraphs[i];
-        let bits = document.bits(i);
-        // No word spans the closing quote, so the attribution's words end the paragraph.
-        let close = strip_attribution(text).len();
-        let (words, last_start) = word_starts_before(bits, close);
-        if words < MIN_WORDS {
-            return None;
+/// The bits `range` of `bits` into `out`, from its bit 0 on (bits past the range clear).
+fn copy_bits(bits: &[u64], range: Range<usize>, out: &mut Vec<u64>) {
+    out.clear();
+    let len = range.len();
+    out.extend((0..len.div_ceil(64)).map(|number| shifted_word(bits, number, range.start)));
+    if len % 64 != 0 {
+        if let Some(last) = out.last_mut() {
+            *last &= (1 << (len % 64)) - 1;
         }
-        // The anchor needs a next word within the needle: it is not the last word.
-        let word = if document.has_non_ascii_words(i) {
-            document.ascii_word_bits(i, &mut scratch.ascii_words);
-            longest_run_before(&scratch.ascii_words, last_start)
-        } else {
-            longest_run_before(bits, last_start)
-        };
-        let anchor = word.map(|word| {
-            let next = document
-                .words_from(i, word.end)
-                .next()
-                .expect("the needle's last word follows its anchor");
-            Anchor {
-                index: word_starts_before(bits, word.start).0,
-                len: word.len(),
-                hash: hash_ascii_word(text[word].as_bytes()),
-                next_hash: word_hash(&text[next], &mut String::new()),
-            }
-        });
-        Some(Needle {
-            paragraph: i,
-            words,
-            anchor,
-        })
     }
 }
 
-/// How many runs of set bits (words) start before bit `end`, and where the last starts.
-fn word_starts_before(bits: &[u64], end: usize) -> (usize, usize) {
-    let (mut count, mut last) = (0, 0);
+/// How many runs of set bits (words) start in `range` (the bit before it clear), and
+/// where the last starts (`range.start` if none does).
+fn word_starts_before(bits: &[u64], range: Range<usize>) -> (usize, usize) {
+    let (mut count, mut last) = (0, range.start);
     let mut carry = 0;
-    for (number, &word) in bits.iter().enumerate().take(end.div_ceil(64)) {
+    for number in 0..range.len().div_ceil(64) {
+        let word = shifted_word(bits, number, range.start);
         let mut starts = word & !((word << 1) | carry);
         carry = word >> 63;
-        if end - 64 * number < 64 {
-            starts &= (1 << (end - 64 * number)) - 1;
+        let left = range.len() - 64 * number;
+        if left < 64 {
+            starts &= (1 << left) - 1;
         }
         if starts != 0 {
             count += starts.count_ones() as usize;
-            last = 64 * number + 63 - starts.leading_zeros() as usize;
+            last = range.start + 64 * number + 63 - starts.leading_zeros() as usize;
         }
     }
     (count, last)
 }
 
-/// The first longest run of set bits wholly before bit `end` (which starts a run).
-///
-/// The runs' first bits and last bits are taken a word at a time with shifts, then
-/// paired in order (the k-th run starts at the k-th first bit and ends at the k-th last
-/// bit), each found with a trailing-zero count: a few instructions per run instead of a
-/// walk over its bits.
-fn longest_run_before(bits: &[u64], end: usize) -> Option<Range<usize>> {
-    let words = end.div_ceil(64);
-    let word_at = |number: usize| -> u64 {
-        match bits.get(number) {
-            Some(&word) if number + 1 == words && end % 64 != 0 => word & ((1 << (end % 64)) - 1),
-            Some(&word) if number < words => word,
-            _ => 0,
-        }
-    };
-    let firsts_in = |number: usize| {
-        let carry = number
-            .checked_sub(1)
-            .map_or(0, |before| word_at(before) >> 63);
-        let word = word_at(number);
-        word & !((word << 1) | carry)
-    };
-    let lasts_in = |number: usize| {
-        let word = word_at(number);
-        word & !((word >> 1) | (word_at(number + 1) << 63))
-    };
-    let mut best: Option<Range<usize>> = None;
-    let (mut first_word, mut firsts) = (0, firsts_in(0));
-    let (mut last_word, mut lasts) = (0, lasts_in(0));
-    loop {
-        while firsts == 0 {
-            first_word += 1;
-            if first_word >= words {
-                return best;
-            }
-            firsts = firsts_in(first_word);
-        }
-        let start = 64 * first_word + firsts.trailing_zeros() as usize;
-        firsts &= firsts - 1;
-        while lasts == 0 {
-            last_word += 1;
-            if last_word >= words {
-                return best;
-            }
-            lasts = lasts_in(last_word);
-        }
-        let stop = 64 * last_word + lasts.trailing_zeros() as usize + 1;
-        lasts &= lasts - 1;
-        if best.as_ref().is_none_or(|best| stop - start > best.len()) {
-            best = Some(start..stop);
-        }
+/// Space for [`first_longest_run`], kept from one candidate to the next.
+#[derive(Default)]
+struct RunScratch {
+    /// A candidate's bits.
+    needle: Vec<u64>,
+    /// The bits searched (and kept).
+    kept: Vec<u64>,
+}
+
+/// The first longest run of set bits in `scratch.kept` (which it changes), if any. Its
+/// length is found on the bits: the starts of runs at least twice as long as a known
+/// length are kept while there are any, then the length is refined by halving steps (a
+/// few passes over a few words, instead of a visit to every run).
+fn first_longest_run(scratch: &mut RunScratch) -> Option<Range<usize>> {
+    let kept = &mut scratch.kept;
+    if kept.iter().all(|&word| word == 0) {
+        return None;
     }
+    // Keeps the starts of runs `step` longer than known, if there are any. (In place,
+    // in order: a word's update reads only itself and the words after it.)
+    let try_step = |kept: &mut Vec<u64>, step: usize| {
+        let any =
+            (0..kept.len()).any(|number| kept[number] & shifted_word(kept, number, step) != 0);
+        if any {
+            for number in 0..kept.len() {
+                kept[number] &= shifted_word(kept, number, step);
+            }
+        }
+        any
+    };
+    let mut known = 1;
+    while try_step(kept, known) {
+        known *= 2;
+    }
+    let mut step = known / 2;
+    while step > 0 {
+        if try_step(kept, step) {
+            known += step;
+        }
+        step /= 2;
+    }
+    let start = next_bit(kept, 0, true)?;
+    Some(start..start + known)
 }
 
 /// Keeps the set bits that start a run of at least `len` set bits; whether any is left.
@@ -807,7 +588,7 @@ fn keep_runs_at_least(bits: &mut [u64], len: usize) -> bool {
         }
         known += step;
     }
-    true
+    bits.iter().any(|&word| word != 0)
 }
 
 /// Word `number` of `bits` shifted down by `shift` bits (bits past the end are clear):
@@ -823,74 +604,159 @@ fn shifted_word(bits: &[u64], number: usize, shift: usize) -> u64 {
     (low >> offset) | (high << (64 - offset))
 }
 
-/// The number and bit of a hash in a 256-bit set of hashes.
-fn hash_bit(hash: u64) -> (usize, u64) {
-    ((hash >> 62) as usize, 1 << ((hash >> 56) & 63))
+/// Where each group of set bits starts, in order.
+fn group_starts(bits: &[u64]) -> impl Iterator<Item = usize> + '_ {
+    let mut carry = 0;
+    bits.iter().enumerate().flat_map(move |(number, &word)| {
+        let mut starts = word & !((word << 1) | carry);
+        carry = word >> 63;
+        std::iter::from_fn(move || {
+            let start = (starts != 0).then(|| 64 * number + starts.trailing_zeros() as usize);
+            starts &= starts.wrapping_sub(1);
+            start
+        })
+    })
 }
 
-/// The bit of an anchor length in a set of lengths (63 stands for 63 and longer).
+/// The first bit at or after `from` that is set (or clear, if `set` is false).
+fn next_bit(bits: &[u64], from: usize, set: bool) -> Option<usize> {
+    let flip = if set { 0 } else { u64::MAX };
+    let mut number = from / 64;
+    let mut word = (*bits.get(number)? ^ flip) & (u64::MAX << (from % 64));
+    while word == 0 {
+        number += 1;
+        word = *bits.get(number)? ^ flip;
+    }
+    Some(64 * number + word.trailing_zeros() as usize)
+}
+
+/// The candidates' anchors by the [`word_key`] of their words, behind a set of their
+/// lengths and a 256-bit set of their keys, which rule most other words out before any
+/// lookup.
+struct AnchorTable {
+    /// Each anchor's key and candidate, by key.
+    keys: Vec<(u64, usize)>,
+    /// Bit `len` (63 for 63 and longer) set for each anchor's length.
+    lengths: u64,
+    key_bits: [u64; 4],
+    /// A 256-bit set of the anchors' [`ends_bit`]s, cheaper to test than their keys.
+    ends: [u64; 4],
+    /// The length of the shortest anchor.
+    shortest: usize,
+}
+
+impl AnchorTable {
+    fn new(text: &[u8], candidates: &[Candidate]) -> AnchorTable {
+        let mut table = AnchorTable {
+            keys: Vec::with_capacity(candidates.len()),
+            lengths: 0,
+            key_bits: [0; 4],
+            ends: [0; 4],
+            shortest: usize::MAX,
+        };
+        for (k, candidate) in candidates.iter().enumerate() {
+            let key = word_key(text, candidate.anchor.clone());
+            table.keys.push((key, k));
+            table.lengths |= length_bit(candidate.anchor.len());
+            let (number, bit) = key_bit(key);
+            table.key_bits[number] |= bit;
+            let (number, bit) = ends_bit(text, candidate.anchor.clone());
+            table.ends[number] |= bit;
+            table.shortest = table.shortest.min(candidate.anchor.len());
+        }
+        table.keys.sort_unstable();
+        table
+    }
+
+    /// Whether some anchor may have the ends of the word `text[word]`.
+    fn may_end(&self, text: &[u8], word: Range<usize>) -> bool {
+        let (number, bit) = ends_bit(text, word);
+        self.ends[number] & bit != 0
+    }
+
+    /// The candidates (in order) whose anchor may be the word `text[word]`: those with
+    /// the same key, checked byte for byte by the caller's comparison of the words.
+    fn candidates_of(&self, text: &[u8], word: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let (mut first, mut key) = (self.keys.len(), 0);
+        if self.lengths & length_bit(word.len()) != 0 && self.may_end(text, word.clone()) {
+            key = word_key(text, word);
+            let (number, bit) = key_bit(key);
+            if self.key_bits[number] & bit != 0 {
+                first = self.keys.partition_point(|&(their, _)| their < key);
+            }
+        }
+        self.keys[first..]
+            .iter()
+            .take_while(move |&&(their, _)| their == key)
+            .map(|&(_, k)| k)
+    }
+}
+
+/// A hash of the word `text[word]` (not empty): of its length and its first and last
+/// eight bytes (or fewer).
+fn word_key(text: &[u8], word: Range<usize>) -> u64 {
+    let load = |at: usize| u64::from_le_bytes(text[at..at + 8].try_into().expect("eight bytes"));
+    let (first, last) = if word.len() >= 8 {
+        (load(word.start), load(word.end - 8))
+    } else {
+        let short = match text.get(word.start..word.start + 8) {
+            Some(_) => load(word.start) & (u64::MAX >> (64 - 8 * word.len())),
+            None => load_padded(&text[word.clone()]),
+        };
+        (short, short)
+    };
+    let mixed =
+        (first ^ last.rotate_left(29) ^ word.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    mixed ^ (mixed >> 29)
+}
+
+/// The number and bit of the word `text[word]` (not empty) in a 256-bit set keyed by
+/// its length and its first and last bytes.
+fn ends_bit(text: &[u8], word: Range<usize>) -> (usize, u64) {
+    let key = u32::from(text[word.start])
+        | u32::from(text[word.end - 1]) << 8
+        | (word.len() as u32) << 16;
+    let hash = key.wrapping_mul(0x9E37_79B1);
+    ((hash >> 30) as usize, 1 << ((hash >> 24) & 63))
+}
+
+/// The number and bit of a key in a 256-bit set of keys.
+fn key_bit(key: u64) -> (usize, u64) {
+    ((key >> 62) as usize, 1 << ((key >> 56) & 63))
+}
+
+/// The bit of a word length in a set of lengths (63 stands for 63 and longer).
 fn length_bit(len: usize) -> u64 {
     1 << len.min(63)
 }
 
-/// The hash of a word's lowercase form (`lowered` is scratch space).
-fn word_hash(word: &str, lowered: &mut String) -> u64 {
-    if word.is_ascii() {
-        hash_ascii_word(word.as_bytes())
-    } else {
-        lower_into(word, lowered);
-        hash_normal_word(lowered.as_bytes())
+/// The byte ranges of the runs of set bits (words) in a range of bits that starts
+/// between words and ends after one.
+struct WordSpans<'a> {
+    bits: &'a [u64],
+    at: usize,
+    end: usize,
+}
+
+impl WordSpans<'_> {
+    fn new(bits: &[u64], range: Range<usize>) -> WordSpans<'_> {
+        WordSpans {
+            bits,
+            at: range.start,
+            end: range.end,
+        }
     }
 }
 
-/// Replaces the contents of `lowered` by the lowercase form of `word`.
-fn lower_into(word: &str, lowered: &mut String) {
-    lowered.clear();
-    lowered.extend(word.chars().flat_map(char::to_lowercase));
-}
+impl Iterator for WordSpans<'_> {
+    type Item = Range<usize>;
 
-const HASH_MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
-
-/// The hash of one word of a normal form, given its bytes.
-fn hash_normal_word(word: &[u8]) -> u64 {
-    let hash = word
-        .chunks(8)
-        .map(load_padded)
-        .fold(word.len() as u64, mix_chunk);
-    finish_hash(hash)
-}
-
-/// [`hash_normal_word`] of the lowercase form of `word`, a run of ASCII letters and
-/// digits.
-fn hash_ascii_word(word: &[u8]) -> u64 {
-    hash_ascii_word_in(word, 0..word.len())
-}
-
-/// [`hash_ascii_word`] of `text[span]`, read eight bytes at a time where `text` has them
-/// (setting bit 5 lowercases a letter and leaves a digit as it is).
-fn hash_ascii_word_in(text: &[u8], span: Range<usize>) -> u64 {
-    let mut hash = span.len() as u64;
-    for from in span.clone().step_by(8) {
-        let len = (span.end - from).min(8);
-        let chunk = match text.get(from..from + 8) {
-            Some(eight) => {
-                let eight = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-                eight & (u64::MAX >> (64 - 8 * len))
-            }
-            None => load_padded(&text[from..from + len]),
-        };
-        hash = mix_chunk(hash, chunk | (0x2020_2020_2020_2020 >> (64 - 8 * len)));
+    fn next(&mut self) -> Option<Range<usize>> {
+        let start = next_bit(self.bits, self.at, true).filter(|&start| start < self.end)?;
+        let end = next_bit(self.bits, start, false).unwrap_or(64 * self.bits.len());
+        self.at = end;
+        Some(start..end)
     }
-    finish_hash(hash)
-}
-
-fn mix_chunk(hash: u64, chunk: u64) -> u64 {
-    (hash ^ chunk).wrapping_mul(HASH_MULTIPLIER).rotate_left(31)
-}
-
-fn finish_hash(hash: u64) -> u64 {
-    let hash = (hash ^ (hash >> 32)).wrapping_mul(HASH_MULTIPLIER);
-    hash ^ (hash >> 29)
 }
 
 /// Lowercase words separated by single spaces, without quote marks or punctuation.
@@ -933,28 +799,29 @@ fn push_normal_form(text: &str, out: &mut String) {
 /// The paragraph without a trailing attribution after its closing quote
 /// (`“…,” the FO said.` → `“…,”`).
 pub fn strip_attribution(paragraph: &str) -> &str {
-    let Some(close) = last_closing_quote(paragraph) else {
+    let Some((close, len)) = last_closing_quote(paragraph) else {
         return paragraph;
     };
-    if is_attribution(&paragraph[close..]) {
+    // The quote mark itself is no word, nor part of one.
+    if is_attribution(&paragraph[close + len..]) {
         &paragraph[..close]
     } else {
         paragraph
     }
 }
 
-/// Where the last `”` or `"` of `text` starts.
-fn last_closing_quote(text: &str) -> Option<usize> {
+/// Where the last `”` or `"` of `text` starts, and its length.
+fn last_closing_quote(text: &str) -> Option<(usize, usize)> {
     const RIGHT_QUOTE: &[u8] = "”".as_bytes();
     let bytes = text.as_bytes();
     let mut end = bytes.len();
     // A `"`, or the last byte of a `”` (which only ends that character or its kin).
     while let Some(at) = memchr::memrchr2(b'"', RIGHT_QUOTE[2], &bytes[..end]) {
         if bytes[at] == b'"' {
-            return Some(at);
+            return Some((at, 1));
         }
         if at >= 2 && bytes[at - 2..=at] == *RIGHT_QUOTE {
-            return Some(at - 2);
+            return Some((at - 2, RIGHT_QUOTE.len()));
         }
         end = at;
     }
@@ -962,22 +829,66 @@ fn last_closing_quote(text: &str) -> Option<usize> {
 }
 
 /// Whether the tail after a closing quote is an attribution: one to eight words (quote
-/// marks and punctuation aside), one of them an attribution verb.
+/// marks and punctuation aside), one of them an attribution verb. A tail of plain ASCII
+/// (the usual one) is read byte by byte.
 fn is_attribution(tail: &str) -> bool {
+    if tail.is_ascii() {
+        attribution_verdict(
+            tail.as_bytes()
+                .split(|byte| matches!(byte, b'\t'..=b'\r' | b' '))
+                .map(trim_ascii_non_alphanumeric)
+                .filter(|word| !word.is_empty())
+                .map(is_ascii_attribution_verb),
+        )
+    } else {
+        attribution_verdict(
+            tail.split_whitespace()
+                .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|word| !word.is_empty())
+                .map(is_attribution_verb),
+        )
+    }
+}
+
+/// Whether a tail whose words are attribution verbs or not as `verbs` says is an
+/// attribution: one to eight words, one of them a verb.
+fn attribution_verdict(verbs: impl Iterator<Item = bool>) -> bool {
     let mut words = 0;
     let mut has_verb = false;
-    for word in tail.split_whitespace() {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-        if word.is_empty() {
-            continue;
-        }
+    for is_verb in verbs {
         words += 1;
         if words > 8 {
             return false;
         }
-        has_verb = has_verb || is_attribution_verb(word);
+        has_verb = has_verb || is_verb;
     }
     has_verb
+}
+
+/// `word` without the bytes other than ASCII letters and digits at its ends.
+fn trim_ascii_non_alphanumeric(word: &[u8]) -> &[u8] {
+    let start = word.iter().position(u8::is_ascii_alphanumeric);
+    let end = word.iter().rposition(u8::is_ascii_alphanumeric);
+    match (start, end) {
+        (Some(start), Some(end)) => &word[start..=end],
+        _ => &[],
+    }
+}
+
+/// Whether `word` (ASCII), lowercased, is one of the [`ATTRIBUTION_VERBS`]: only those
+/// of its length are compared.
+fn is_ascii_attribution_verb(word: &[u8]) -> bool {
+    let verbs: &[&str] = match word.len() {
+        4 => &["said", "says", "told"],
+        5 => &["added", "noted", "asked", "wrote"],
+        6 => &["stated", "states", "argued", "warned"],
+        8 => &["insisted"],
+        9 => &["explained", "according"],
+        _ => &[],
+    };
+    verbs
+        .iter()
+        .any(|verb| verb.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// Whether `word`, lowercased, is one of the [`ATTRIBUTION_VERBS`].
@@ -1234,6 +1145,25 @@ mod tests {
     }
 
     #[test]
+    fn the_verbs_by_length_are_the_attribution_verbs() {
+        for verb in ATTRIBUTION_VERBS {
+            assert!(is_ascii_attribution_verb(verb.as_bytes()), "{verb}");
+            assert!(
+                is_ascii_attribution_verb(verb.to_uppercase().as_bytes()),
+                "{verb}"
+            );
+            assert!(!is_ascii_attribution_verb(&verb.as_bytes()[1..]), "{verb}");
+        }
+        let listed = [4, 5, 6, 8, 9].iter().map(|&len| {
+            ATTRIBUTION_VERBS
+                .iter()
+                .filter(|verb| verb.len() == len)
+                .count()
+        });
+        assert_eq!(listed.sum::<usize>(), ATTRIBUTION_VERBS.len());
+    }
+
+    #[test]
     fn attribution_stripping_agrees_with_the_reference() {
         let mut next = generator(0x9E37_79B9_7F4A_7C15);
         for _ in 0..3000 {
@@ -1251,115 +1181,90 @@ mod tests {
     }
 
     #[test]
-    fn classified_words_agree_with_the_normal_form_and_the_standard_library() {
-        let mut next = generator(0xD1B5_4A32_D192_ED03);
-        let spaces = [
-            " ", "\t", "\u{B}", "\u{C}", "\r\n", "\u{A0}", "\u{2003}", "\u{85}", "\u{1C}",
-        ];
+    fn the_anchor_is_the_first_longest_word_of_the_needle_but_the_last() {
+        let mut next = generator(0x6A09_E667_F3BC_C908);
+        let mut scratch = RunScratch::default();
+        let mut candidates = 0;
         for _ in 0..3000 {
-            let text: String = (0..next(80))
-                .map(|_| {
-                    if next(2) == 0 {
-                        spaces[next(spaces.len())]
-                    } else {
-                        WORDS[next(WORDS.len())]
-                    }
-                })
-                .collect();
-            let texts = [text.as_str(), "", "x"];
-            let document = ClassifiedDocument::new(&texts);
-            assert_eq!(
-                document.whitespace_words[0],
-                text.split_whitespace().count(),
-                "{text:?}"
-            );
-            let words: Vec<String> = document.words(0).map(|s| text[s].to_lowercase()).collect();
-            assert_eq!(words.join(" "), normalise(&text), "{text:?}");
-            assert_eq!(document.words(1).count() + document.whitespace_words[1], 0);
-            assert_eq!(
-                document.words(2).collect::<Vec<_>>(),
-                vec![Range { start: 0, end: 1 }]
-            );
-            for span in document.words(0) {
-                let word = &text[span];
-                let lowered = word.to_lowercase();
-                assert_eq!(normal_word_len(word), lowered.len());
-                assert!(same_normal_word(word, &lowered));
+            let paragraphs = generated_document(&mut next);
+            let texts: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+            let document = LoweredDocument::new(&texts);
+            for (i, text) in texts.iter().enumerate() {
+                let normal = normalise(strip_attribution(text));
+                let words: Vec<&str> = normal.split(' ').filter(|w| !w.is_empty()).collect();
+                let Some(candidate) = document.candidate(text, i, &mut scratch) else {
+                    assert!(words.len() < MIN_WORDS, "{text:?}");
+                    continue;
+                };
+                candidates += 1;
+                let copy = |range: Range<usize>| document.text[range].to_vec();
+                let needle: Vec<Vec<u8>> =
+                    WordSpans::new(&document.words, candidate.needle.clone())
+                        .map(copy)
+                        .collect();
                 assert_eq!(
-                    word_hash(word, &mut String::new()),
-                    hash_normal_word(lowered.as_bytes())
+                    needle,
+                    words
+                        .iter()
+                        .map(|w| w.as_bytes().to_vec())
+                        .collect::<Vec<_>>()
+                );
+                let longest = words[..words.len() - 1]
+                    .iter()
+                    .enumerate()
+                    .reduce(|best, word| {
+                        if word.1.len() > best.1.len() {
+                            word
+                        } else {
+                            best
+                        }
+                    })
+                    .expect("eight words");
+                assert_eq!(candidate.anchor_index, longest.0, "{text:?}");
+                assert_eq!(
+                    copy(candidate.anchor.clone()),
+                    longest.1.as_bytes(),
+                    "{text:?}"
+                );
+                assert_eq!(
+                    copy(candidate.next.clone()),
+                    words[longest.0 + 1].as_bytes()
+                );
+                assert_eq!(
+                    document.padded_normal_len(candidate.needle.clone()),
+                    normal.len() + 2,
+                    "{text:?}"
                 );
             }
         }
+        assert!(candidates > 3000, "{candidates}");
     }
 
-    #[test]
-    fn the_punctuation_shortcut_agrees_with_the_unicode_tables() {
-        for c in '\u{2000}'..='\u{206F}' {
-            let class = CharClass::of(c);
-            assert_eq!(class.alphanumeric, c.is_alphanumeric(), "{c:?}");
-            assert_eq!(class.whitespace, c.is_whitespace(), "{c:?}");
+    /// The first longest run, found run by run: the plain version of
+    /// [`first_longest_run`].
+    fn first_longest_run_reference(bits: &[u64]) -> Option<Range<usize>> {
+        let mut best: Option<Range<usize>> = None;
+        let mut from = 0;
+        while let Some(start) = next_bit(bits, from, true) {
+            let end = next_bit(bits, start, false).unwrap_or(64 * bits.len());
+            if best.as_ref().is_none_or(|best| end - start > best.len()) {
+                best = Some(start..end);
+            }
+            from = end;
         }
-    }
-
-    /// The letter-or-digit and whitespace masks (bit k for byte k) of eight ASCII bytes.
-    fn ascii_classes(eight: u64) -> (u64, u64) {
-        let letters = bytes_in_range(eight | 0x2020_2020_2020_2020, b'a', b'z');
-        let digits = bytes_in_range(eight, b'0', b'9');
-        let whitespace = bytes_in_range(eight, b'\t', b'\r') | bytes_in_range(eight, b' ', b' ');
-        (high_bits_mask(letters | digits), high_bits_mask(whitespace))
-    }
-
-    #[test]
-    fn high_bits_gather_into_a_byte_mask() {
-        for mask in 0u64..256 {
-            let high_bits = (0..8)
-                .filter(|k| mask >> k & 1 == 1)
-                .fold(0, |bits, k| bits | 0x80 << (8 * k));
-            assert_eq!(high_bits_mask(high_bits), mask);
-        }
-        for byte in 0..0x80u8 {
-            let (alphanumeric, whitespace) = ascii_classes(u64::from(byte) << 16);
-            assert_eq!(
-                alphanumeric,
-                u64::from(byte.is_ascii_alphanumeric()) << 2,
-                "{byte}"
-            );
-            assert_eq!(
-                whitespace,
-                u64::from((byte as char).is_whitespace()) << 2,
-                "{byte}"
-            );
-        }
+        best
     }
 
     /// Runs of set bits kept one letter at a time: the plain version of
     /// [`keep_runs_at_least`].
     fn keep_runs_at_least_reference(bits: &mut [u64], len: usize) -> bool {
         for _ in 1..len {
-            let mut any = 0;
             for number in 0..bits.len() {
                 let next = bits.get(number + 1).map_or(0, |&next| next << 63);
                 bits[number] &= (bits[number] >> 1) | next;
-                any |= bits[number];
-            }
-            if any == 0 {
-                return false;
             }
         }
-        true
-    }
-
-    /// The first longest run before `end`, found word by word: the plain version of
-    /// [`longest_run_before`].
-    fn longest_run_before_reference(bits: &[u64], end: usize) -> Option<Range<usize>> {
-        WordSpans {
-            bits,
-            at: 0,
-            len: 64 * bits.len(),
-        }
-        .take_while(|span| span.start < end)
-        .reduce(|best, span| if span.len() > best.len() { span } else { best })
+        bits.iter().any(|&word| word != 0)
     }
 
     #[test]
@@ -1378,6 +1283,11 @@ mod tests {
                 }
                 at += len + 1 + next(3);
             }
+            let starts: Vec<usize> = group_starts(&bits).collect();
+            let spans: Vec<usize> = WordSpans::new(&bits, 0..64 * words)
+                .map(|span| span.start)
+                .collect();
+            assert_eq!(starts, spans, "{bits:x?}");
             let len = 1 + next(80);
             let (mut fast, mut plain) = (bits.clone(), bits.clone());
             assert_eq!(
@@ -1388,38 +1298,124 @@ mod tests {
             if plain.iter().any(|&word| word != 0) {
                 assert_eq!(fast, plain, "{bits:x?} {len}");
             }
-            // `end` starts a run (or is the end of the bits, clear at the top).
-            let ends: Vec<usize> = WordSpans {
-                bits: &bits,
-                at: 0,
-                len: 64 * words,
-            }
-            .map(|span| span.start)
-            .collect();
-            for &end in &ends {
-                assert_eq!(
-                    longest_run_before(&bits, end),
-                    longest_run_before_reference(&bits, end),
-                    "{bits:x?} {end}"
-                );
-            }
+            let mut scratch = RunScratch {
+                kept: bits.clone(),
+                needle: Vec::new(),
+            };
+            assert_eq!(
+                first_longest_run(&mut scratch),
+                first_longest_run_reference(&bits),
+                "{bits:x?}"
+            );
+            let from = next(64 * words);
+            let range = from..from + next(64 * words - from + 1);
+            let mut copied = Vec::new();
+            copy_bits(&bits, range.clone(), &mut copied);
+            let expected: Vec<bool> = range
+                .clone()
+                .map(|bit| bits[bit / 64] >> (bit % 64) & 1 == 1)
+                .collect();
+            let got: Vec<bool> = (0..64 * copied.len())
+                .map(|bit| copied[bit / 64] >> (bit % 64) & 1 == 1)
+                .collect();
+            assert_eq!(got[..range.len()], expected[..], "{bits:x?} {range:?}");
+            assert!(got[range.len()..].iter().all(|&bit| !bit));
+        }
+        let mut scratch = RunScratch {
+            kept: vec![0, 0],
+            needle: Vec::new(),
+        };
+        assert_eq!(first_longest_run(&mut scratch), None);
+    }
+
+    #[test]
+    fn the_lowercase_copy_keeps_the_normal_form_and_counts_words_as_the_standard_library() {
+        let mut next = generator(0xD1B5_4A32_D192_ED03);
+        let spaces = [
+            " ", "\t", "\u{B}", "\u{C}", "\r\n", "\u{A0}", "\u{2003}", "\u{85}", "\u{1C}",
+            "\u{2028}", "\u{202F}",
+        ];
+        for _ in 0..3000 {
+            let text: String = (0..next(80))
+                .map(|_| {
+                    if next(2) == 0 {
+                        spaces[next(spaces.len())]
+                    } else {
+                        WORDS[next(WORDS.len())]
+                    }
+                })
+                .collect();
+            // After a first paragraph of some length, so bits cross their words' ends.
+            let mut lowering = Lowering::default();
+            let first = "x".repeat(next(70));
+            lowering.paragraph(&first);
+            lowering.text.push(b'\n');
+            let start = lowering.text.len();
+            let copy = lowering.paragraph(&text);
+            lowering.text.push(b'\n');
+            let (words, resized) = (copy.whitespace_words, copy.resized);
+            assert_eq!(words, text.split_whitespace().count(), "{text:?}");
+            let (bits, lowered) = (
+                &lowering.words,
+                &lowering.text[start..lowering.text.len() - 1],
+            );
+            assert_eq!(lowered_len(&text), lowered.len());
+            // The marked bytes are the normal form's words.
+            let marked: Vec<&[u8]> = WordSpans::new(bits, start..start + lowered.len())
+                .map(|span| &lowering.text[span])
+                .collect();
+            assert_eq!(
+                marked.join(&b' '),
+                normalise(&text).into_bytes(),
+                "{text:?}"
+            );
+            let first_words: Vec<Range<usize>> = WordSpans::new(bits, 0..start).collect();
+            assert_eq!(
+                first_words,
+                (!first.is_empty())
+                    .then_some(0..first.len())
+                    .into_iter()
+                    .collect::<Vec<_>>()
+            );
+            let same_lengths = text
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .all(|c| c.to_lowercase().map(char::len_utf8).sum::<usize>() == c.len_utf8());
+            assert_eq!(resized, !same_lengths, "{text:?}");
+            let expected: String = text
+                .chars()
+                .flat_map(|c| {
+                    let lower: Vec<char> = if c.is_alphanumeric() {
+                        c.to_lowercase().collect()
+                    } else {
+                        vec![c]
+                    };
+                    lower
+                })
+                .collect();
+            assert_eq!(lowered, expected.as_bytes(), "{text:?}");
         }
     }
 
     #[test]
-    fn an_ascii_word_hashes_as_its_lowercase_form() {
-        let mut next = generator(0x0123_4567_89AB_CDEF);
-        let letters = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-        for _ in 0..3000 {
-            let word: Vec<u8> = (0..1 + next(30))
-                .map(|_| letters[next(letters.len())])
-                .collect();
-            assert_eq!(
-                hash_ascii_word(&word),
-                hash_normal_word(&word.to_ascii_lowercase()),
-                "{word:?}"
-            );
+    fn the_punctuation_shortcut_agrees_with_the_unicode_tables() {
+        let mut shortcuts = 0;
+        for c in '\u{80}'..='\u{FFFF}' {
+            let mut lowering = Lowering::default();
+            let mut buffer = [0; 4];
+            let bytes = c.encode_utf8(&mut buffer).as_bytes();
+            if lowering.general_punctuation(bytes).is_some() {
+                assert!(!c.is_alphanumeric() && !c.is_whitespace(), "{c:?}");
+                assert!(is_common_punctuation(c), "{c:?}");
+                assert_eq!(lowering.text, bytes);
+                shortcuts += 1;
+            }
         }
-        assert_ne!(hash_normal_word(b"said"), hash_normal_word(b"saig"));
+        assert_eq!(shortcuts, 40);
+        for c in '\u{2000}'..='\u{206F}' {
+            if is_common_punctuation(c) {
+                assert!(!c.is_alphanumeric() && !c.is_whitespace(), "{c:?}");
+            }
+        }
     }
 }
