@@ -170,7 +170,7 @@ fn ascii_alphanumeric_bytes(word: u64) -> u64 {
     let low7 = word & !HIGH_BITS;
     let in_range = |lo: u8, hi: u8| {
         let at_least_lo = (low7 | HIGH_BITS) - LOW_BITS * u64::from(lo);
-        let at_most_hi = (LOW_BITS * u64::from(hi) | HIGH_BITS) - low7;
+        let at_most_hi = ((LOW_BITS * u64::from(hi)) | HIGH_BITS) - low7;
         at_least_lo & at_most_hi
     };
     (in_range(b'0', b'9') | in_range(b'A', b'Z') | in_range(b'a', b'z')) & !word & HIGH_BITS
