@@ -20,6 +20,11 @@
 //!    token is reported.
 //! 6. [`suspect`]: damaged-looking tokens that nothing could repair are reported.
 //!
+//! Most tokens of prose are ordinary lower-case words that none of these passes would
+//! change: one the lexicon lists as a dictionary word or a frequent one is settled by its
+//! lookup and skips them (`settles_lower_case_word`; a test holds the shortcut to the
+//! full passes for every common word).
+//!
 //! The passes are conservative by construction: a token the dictionary, the site or
 //! wordfreq (frequently, or capitalised) knows is never changed ([`lexicon`]); only a
 //! rare lower-case word that wordfreq alone lists, whose web text holds misspellings
