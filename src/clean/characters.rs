@@ -10,11 +10,11 @@
 //! a [`MappedText`] whose anchors lead back to raw line:column, and one [`Edit`] per repair.
 //!
 //! Nearly every line of a typical paste needs none of this, and a character-by-character
-//! walk of each line was most of the pass's cost. So [`SuspectBytes`] first finds, with
+//! walk of each line was most of the pass's cost. So `SuspectBytes` first finds, with
 //! vectorised searches over the whole text, the few places where a repair can start (a tab,
-//! a doubled space, the lead byte of a character that [`classify`] may repair); a line
+//! a doubled space, the lead byte of a character that `classify` may repair); a line
 //! without one is copied as it is (a run of such lines at once, with
-//! [`MappedText::push_raw_lines`]), and only the others are walked by [`repair_line`]. A
+//! [`MappedText::push_raw_lines`]), and only the others are walked by `repair_line`. A
 //! differential test holds this to walking every line.
 
 use memchr::memmem;

@@ -10,20 +10,20 @@
 //! * groups lines into blocks at blank lines, bridging a blank that only surrounded
 //!   dropped furniture in the middle of a sentence;
 //! * splits a block where a short line ends a sentence, and unwraps the rest
-//!   ([`paragraphs_of_block`]), joining a line-end hyphen only when that makes a known
+//!   (`paragraphs_of_block`), joining a line-end hyphen only when that makes a known
 //!   word out of unknown pieces ([`hyphen_decision`]): `imple-`/`mentation` joins,
 //!   `Pakistan-`/`Afghanistan` and `well-`/`known` keep their hyphen.
 //!
 //! Blocks stay [`MappedText`]s, so every later edit still knows its raw line:column.
 //!
 //! For speed (this pass sees every byte of every document) a line is only a byte range
-//! of the document with its character count ([`TextLine`]): nothing is copied until each
+//! of the document with its character count (`TextLine`): nothing is copied until each
 //! paragraph's [`MappedText`] is built, once, straight from the document, and a line-end
 //! hyphen is dropped by truncating that paragraph in place. Running headers are found by
 //! counting a summary of each line's key (its start and end) in a small bucket table, so
 //! only lines in a bucket that fills up get a key string. Each line's document anchor is
 //! found walking forward with the lines, not searched for. Splitting the lines also takes
-//! their [`Census`] (bucket counts, page numbers, drop caps), so the furniture and
+//! their `Census` (bucket counts, page numbers, drop caps), so the furniture and
 //! drop-cap steps, which change few documents and few lines, visit only those lines
 //! rather than walking every line again. A line-end hyphen asks the document about its
 //! first piece and the compound in one search ([`Vocabulary::document_has_with_compound`]).

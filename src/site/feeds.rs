@@ -1,6 +1,6 @@
 //! The Atom feed, `feed.xml`: the latest articles with their full content.
 //!
-//! Written by hand with [`escape_xml`](crate::site::xml::escape_xml): every title, name and
+//! Written by hand with `xml::escape_xml`: every title, name and
 //! the HTML content are escaped, so nothing an article holds can break the XML. The feed's
 //! `updated` is the newest article's date, never "now", so an unchanged site produces a
 //! byte-identical feed (and nothing is rewritten).

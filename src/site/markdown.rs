@@ -4,13 +4,13 @@
 //! punctuation and heading attributes, then passed through small adaptors over the event
 //! list (never string surgery on the HTML):
 //!
-//! * [`fenced_divs`]: a pandoc-style `::: name` … `:::` block becomes a container. The
+//! * `fenced_divs`: a pandoc-style `::: name` … `:::` block becomes a container. The
 //!   `pullquote` one becomes `<aside class="pullquote" aria-hidden="true">` (the body already
 //!   holds the quoted sentence, so screen readers must not hear it twice); any other name
 //!   becomes `<div class="name">`.
-//! * [`heading_ids`]: every heading gets a unique `id` (its slug) so it can be linked.
-//! * [`footnote_ids`]: footnote labels become `fn-LABEL`, safe and distinct from headings.
-//! * [`summary_marker`]: `<!--more-->` ends the summary shown on listing pages; when typed
+//! * `heading_ids`: every heading gets a unique `id` (its slug) so it can be linked.
+//! * `footnote_ids`: footnote labels become `fn-LABEL`, safe and distinct from headings.
+//! * `summary_marker`: `<!--more-->` ends the summary shown on listing pages; when typed
 //!   inside a paragraph it moves to the end of that block so the summary stays well formed.
 //!
 //! Raw HTML typed by authors passes through: authors are trusted, and text that came from

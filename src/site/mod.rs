@@ -10,7 +10,7 @@
 //! 5. [`assemble`]: published articles, URLs ([`slug`]), tags, authors, sections, pages;
 //! 6. [`render`]: fill templates for every page, in parallel; plus [`feeds`] and
 //!    [`sitemap`];
-//! 7. [`write`]: stage and swap the output folder (or update it in place when serving).
+//! 7. [`write`](mod@write): stage and swap the output folder (or update it in place when serving).
 //!
 //! [`Builder`] keeps what a build learned (parsed articles, page fingerprints, what the
 //! output holds) so that `serve` rebuilds after an edit only what the edit affects.
