@@ -97,15 +97,16 @@ pub fn clean_text(
     checked.extend(masthead.bio.as_ref());
     findings.extend(quotes::find_unbalanced_quotes(&checked));
 
+    let document: Vec<&str> = checked.iter().map(|p| p.as_str()).collect();
     let body: Vec<String> = masthead
         .body
         .iter()
-        .map(|p| repair_words(p, context, &mut edits, &mut findings))
+        .map(|p| repair_words(p, &document, context, &mut edits, &mut findings))
         .collect();
     let bio = masthead
         .bio
         .as_ref()
-        .map(|b| repair_words(b, context, &mut edits, &mut findings));
+        .map(|b| repair_words(b, &document, context, &mut edits, &mut findings));
     let blocks = mark_pull_quotes(&masthead.body, body, &mut edits);
     if masthead.title.is_none() {
         findings.push(Finding {
@@ -137,14 +138,16 @@ pub fn clean_text(
     })
 }
 
-/// Runs the word passes over one paragraph, mapping their offsets to raw positions.
+/// Runs the word passes over one paragraph of the article whose paragraphs (body and bio)
+/// are `document`, mapping their offsets to raw positions.
 fn repair_words(
     paragraph: &MappedText,
+    document: &[&str],
     context: &WordContext,
     edits: &mut Vec<Edit>,
     findings: &mut Vec<Finding>,
 ) -> String {
-    let repairs = words::repair_paragraph(paragraph.as_str(), context);
+    let repairs = words::repair_article_paragraph(paragraph.as_str(), document, context);
     edits.extend(repairs.edits.into_iter().map(|e| Edit {
         pass: e.pass,
         position: paragraph.position_at(e.offset),

@@ -13,8 +13,9 @@
 //! * a lower-case piece must be an ordinary word, never a name: `mariaamkahn` is not
 //!   "maria am kahn";
 //! * a capital inside a token marks a split only after a lower-case prefix of real words
-//!   (`forExcellence`); `iPhone`, `eBay` and capitalised camel case (`PowerPoint`,
-//!   `McDonald`, `YouTube`) are never split;
+//!   (`forExcellence`), or before an acronym the lexicon knows (`theFO`) or the article
+//!   prints on its own (`toldTNS` where it also says `TNS asked`); `iPhone`, `eBay` and
+//!   capitalised camel case (`PowerPoint`, `McDonald`, `YouTube`) are never split;
 //! * a capitalised token is split only at the start of a sentence (`Thecouncil`);
 //!   mid-sentence it is a name until proven otherwise, and a plausible split is only
 //!   reported;
@@ -25,7 +26,7 @@
 
 use super::lexicon::Entry;
 use super::token::{word_case, WordCase};
-use super::vocabulary::{Standing, Vocabulary};
+use super::vocabulary::{Standing, Vocabulary, SITE_WORD_ZIPF};
 use super::Verdict;
 
 /// Tokens shorter than this (in characters) are never split: too many short words fit.
@@ -123,8 +124,9 @@ fn split_at_capital(word: &str, vocabulary: &Vocabulary) -> Verdict {
     let (prefix, suffix) = word.split_at(boundary);
     match word_case(suffix) {
         Some(WordCase::Capitalised) => {}
-        // An acronym the lexicon knows: `theFO`.
-        Some(WordCase::Upper) if vocabulary.is_real_word(suffix) => {}
+        // An acronym the lexicon knows (`theFO`), or one the article prints on its own
+        // (`toldTNS` where it also says `TNS asked`).
+        Some(WordCase::Upper) if is_word_here(suffix, vocabulary) => {}
         // More capitals inside (`myFitnessPal`) look like a brand or code.
         _ => return Verdict::Keep,
     }
@@ -132,7 +134,7 @@ fn split_at_capital(word: &str, vocabulary: &Vocabulary) -> Verdict {
     let Some(best) = prefix_splits.first() else {
         return Verdict::Keep;
     };
-    if !vocabulary.is_real_word(suffix) {
+    if !is_word_here(suffix, vocabulary) {
         return Verdict::Report {
             reason: format!(
                 "may be words glued together (`{} {suffix}`), but `{suffix}` is not a known word",
@@ -140,11 +142,24 @@ fn split_at_capital(word: &str, vocabulary: &Vocabulary) -> Verdict {
             ),
         };
     }
+    // An acronym only the article vouches for is credited as a site word would be.
+    let suffix_credit = if vocabulary.is_real_word(suffix) {
+        0.0
+    } else {
+        SITE_WORD_ZIPF
+    };
     let mut splits = prefix_splits;
     for split in &mut splits {
         split.pieces.push(suffix.to_string());
+        split.zipf_sum += suffix_credit;
     }
     decide(word, splits)
+}
+
+/// `word`, the capital part of a glued token, is a word: one the lexicon or the site
+/// knows, or one the article uses on its own.
+fn is_word_here(word: &str, vocabulary: &Vocabulary) -> bool {
+    vocabulary.is_real_word(word) || vocabulary.document_uses(word)
 }
 
 /// Like [`best_splits`], but a prefix that is itself one word counts as a split of one.
@@ -589,6 +604,23 @@ mod tests {
     fn known_acronym_glued_after_a_word_is_split() {
         assert!(matches!(split("theFO", false), Verdict::Replace { with, .. } if with == "the FO"));
         assert!(!matches!(split("theZQXW", false), Verdict::Replace { .. }));
+    }
+
+    #[test]
+    fn acronym_the_article_prints_alone_is_split_off() {
+        let context = WordContext::default();
+        let document = ["The minister toldTNS so.", "Later, TNS asked again."];
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context).in_document(&document);
+        let glued = |word| split_glued(word, Standing::Unknown, false, &vocabulary);
+        assert!(matches!(glued("toldTNS"), Verdict::Replace { with, .. } if with == "told TNS"));
+        // Not printed alone in the article: only reported, as before.
+        assert!(!matches!(glued("toldTN"), Verdict::Replace { .. }));
+        assert!(!matches!(split("toldTNS", false), Verdict::Replace { .. }));
+        // A brand's capitals stay: `iOS` has no word before its capitals.
+        let brands = ["Apple shipped iOS today.", "iOS OS"];
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context).in_document(&brands);
+        let verdict = split_glued("iOS", Standing::Unknown, false, &vocabulary);
+        assert!(!matches!(verdict, Verdict::Replace { .. }), "{verdict:?}");
     }
 
     #[test]

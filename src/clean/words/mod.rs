@@ -155,18 +155,31 @@ pub(crate) enum Verdict {
 
 /// Repairs the words of one paragraph of prose, using the embedded lexicon.
 pub fn repair_paragraph(paragraph: &str, context: &WordContext) -> WordRepairs {
-    repair_paragraph_with(paragraph, context, Lexicon::embedded())
+    repair_paragraph_with(paragraph, &[], context, Lexicon::embedded())
 }
 
-/// Repairs the words of one paragraph of prose against the given lexicon.
+/// Repairs the words of one paragraph of an article whose paragraphs are `document` (this
+/// one among them): what the article prints on its own, such as an acronym, counts as a
+/// word in it.
+pub fn repair_article_paragraph(
+    paragraph: &str,
+    document: &[&str],
+    context: &WordContext,
+) -> WordRepairs {
+    repair_paragraph_with(paragraph, document, context, Lexicon::embedded())
+}
+
+/// Repairs the words of one paragraph of prose (of the article `document`, which may be
+/// empty) against the given lexicon.
 pub fn repair_paragraph_with(
     paragraph: &str,
+    document: &[&str],
     context: &WordContext,
     lexicon: &Lexicon,
 ) -> WordRepairs {
     let mut repairer = ParagraphRepairer {
         paragraph,
-        vocabulary: Vocabulary::new(lexicon, context),
+        vocabulary: Vocabulary::new(lexicon, context).in_document(document),
         edits: Vec::new(),
         findings: Vec::new(),
     };

@@ -289,3 +289,21 @@ fn settled_words_are_words_the_passes_leave_alone() {
     }
     assert!(checked > 10_000, "only {checked} settled words checked");
 }
+
+/// An acronym glued to the word before it is split off when the article prints it on its
+/// own elsewhere; the same paragraph alone only reports it.
+#[test]
+fn acronym_printed_elsewhere_in_the_article_is_split_off() {
+    let context = WordContext::default();
+    let paragraph = "The minister toldTNS that the talks had failed.";
+    let document = [paragraph, "Later, TNS asked him about the border."];
+    let repairs = repair_article_paragraph(paragraph, &document, &context);
+    assert_eq!(
+        repairs.text,
+        "The minister told TNS that the talks had failed."
+    );
+    assert_eq!(repairs.edits[0].before, "toldTNS");
+    let alone = repair(paragraph);
+    assert_eq!(alone.text, paragraph);
+    assert!(alone.findings.iter().any(|f| f.text == "toldTNS"));
+}

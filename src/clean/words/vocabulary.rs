@@ -46,16 +46,44 @@ pub(crate) enum Standing {
     Unknown,
 }
 
-/// The lexicon and the site's words, consulted together.
+/// The lexicon and the site's words, consulted together, and the article at hand.
 #[derive(Clone, Copy)]
 pub(crate) struct Vocabulary<'a> {
     pub lexicon: &'a Lexicon,
     pub context: &'a WordContext,
+    /// The paragraphs of the article being repaired (empty when not known).
+    pub document: &'a [&'a str],
 }
 
 impl<'a> Vocabulary<'a> {
     pub fn new(lexicon: &'a Lexicon, context: &'a WordContext) -> Vocabulary<'a> {
-        Vocabulary { lexicon, context }
+        Vocabulary {
+            lexicon,
+            context,
+            document: &[],
+        }
+    }
+
+    /// This vocabulary for repairing a paragraph of the article `document`.
+    pub fn in_document(self, document: &'a [&'a str]) -> Vocabulary<'a> {
+        Vocabulary { document, ..self }
+    }
+
+    /// `word` stands on its own somewhere in the article, not inside a longer word: an
+    /// acronym the article prints by itself (`TNS asked…`) is one it uses, so it is a word
+    /// when glued to another (`toldTNS`). Asked only of a glued token's capital part, so a
+    /// search of the article's text is cheap enough.
+    pub fn document_uses(&self, word: &str) -> bool {
+        let stands_alone = |paragraph: &str, at: usize| {
+            let before = paragraph[..at].chars().next_back();
+            let after = paragraph[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        };
+        !word.is_empty()
+            && self.document.iter().any(|paragraph| {
+                memchr::memmem::find_iter(paragraph.as_bytes(), word.as_bytes())
+                    .any(|at| stands_alone(paragraph, at))
+            })
     }
 
     /// The lexicon's entry for `word`.
@@ -175,6 +203,18 @@ mod tests {
                 .unwrap()
                 > 3.0
         );
+    }
+
+    #[test]
+    fn the_article_uses_a_word_only_where_it_stands_alone() {
+        let context = WordContext::default();
+        let document = ["The minister toldTNS so.", "Later TNS asked (ZQX) again."];
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context).in_document(&document);
+        assert!(vocabulary.document_uses("TNS") && vocabulary.document_uses("ZQX"));
+        assert!(!vocabulary.document_uses("NS") && !vocabulary.document_uses("TN"));
+        assert!(!vocabulary.document_uses("QQQ") && !vocabulary.document_uses(""));
+        let alone = Vocabulary::new(Lexicon::embedded(), &context);
+        assert!(!alone.document_uses("TNS"));
     }
 
     #[test]
