@@ -122,44 +122,51 @@ fn split_at_capital(word: &str, vocabulary: &Vocabulary) -> Verdict {
         return Verdict::Keep;
     };
     let (prefix, suffix) = word.split_at(boundary);
-    match word_case(suffix) {
-        Some(WordCase::Capitalised) => {}
-        // An acronym the lexicon knows (`theFO`), or one the article prints on its own
-        // (`toldTNS` where it also says `TNS asked`).
-        Some(WordCase::Upper) if is_word_here(suffix, vocabulary) => {}
+    let is_acronym = match word_case(suffix) {
+        Some(WordCase::Capitalised) => false,
+        Some(WordCase::Upper) => true,
         // More capitals inside (`myFitnessPal`) look like a brand or code.
         _ => return Verdict::Keep,
+    };
+    // Asked once: the article search behind it reads the whole article.
+    let suffix_zipf_credit = suffix_word_credit(suffix, vocabulary);
+    if is_acronym && suffix_zipf_credit.is_none() {
+        // Only an acronym the lexicon knows (`theFO`), or one the article prints on its
+        // own (`toldTNS` where it also says `TNS asked`), is split off.
+        return Verdict::Keep;
     }
     let prefix_splits = best_splits_allowing_one(prefix, vocabulary);
     let Some(best) = prefix_splits.first() else {
         return Verdict::Keep;
     };
-    if !is_word_here(suffix, vocabulary) {
+    let Some(credit) = suffix_zipf_credit else {
         return Verdict::Report {
             reason: format!(
                 "may be words glued together (`{} {suffix}`), but `{suffix}` is not a known word",
                 best.pieces.join(" ")
             ),
         };
-    }
-    // An acronym only the article vouches for is credited as a site word would be.
-    let suffix_credit = if vocabulary.is_real_word(suffix) {
-        0.0
-    } else {
-        SITE_WORD_ZIPF
     };
     let mut splits = prefix_splits;
     for split in &mut splits {
         split.pieces.push(suffix.to_string());
-        split.zipf_sum += suffix_credit;
+        split.zipf_sum += credit;
     }
     decide(word, splits)
 }
 
-/// `word`, the capital part of a glued token, is a word: one the lexicon or the site
-/// knows, or one the article uses on its own.
-fn is_word_here(word: &str, vocabulary: &Vocabulary) -> bool {
-    vocabulary.is_real_word(word) || vocabulary.document_uses(word)
+/// Whether `word`, the capital part of a glued token, is a word, and the Zipf frequency
+/// its piece adds to a split: nothing for one the lexicon or the site knows (as before
+/// articles were consulted), a site word's for one only the article prints on its own;
+/// `None` when it is no word.
+fn suffix_word_credit(word: &str, vocabulary: &Vocabulary) -> Option<f32> {
+    if vocabulary.is_real_word(word) {
+        Some(0.0)
+    } else if vocabulary.document_uses(word) {
+        Some(SITE_WORD_ZIPF)
+    } else {
+        None
+    }
 }
 
 /// Like [`best_splits`], but a prefix that is itself one word counts as a split of one.
