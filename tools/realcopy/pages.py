@@ -1,0 +1,389 @@
+"""Page templates of the real-copy corpus: an article becomes the HTML a real page would be.
+
+Three kinds of page, each in two template families (A for the dev split, B for the test split),
+so the test split is laid out by templates the clean stage was never tuned on:
+
+* print   -- a newspaper page: justified columns, hyphenation (soft hyphens from pyphen),
+             a floated drop cap, a pull-quote box in the column, running head and footer
+             (printed by Chromium's header/footer templates), printed to PDF;
+* epaper  -- an e-paper viewer: every printed line its own absolutely positioned element,
+             italic and link words as separate spans spaced by CSS margins (innerText glues them);
+* web     -- a news article page: kicker, headline, standfirst, byline block, drop cap as its
+             own block, pull-quote <aside> mid-body, bio box.
+
+Each builder returns (html, print_options) and records in `layout` what it chose (masthead
+variant, dateline), which the answer needs.
+"""
+
+import html
+import random
+from datetime import date as Date
+
+import pyphen
+
+HYPHENATOR = pyphen.Pyphen(lang="en_US")
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+PAPERS_A = ["The Morning Ledger", "Daily Meridian", "The Harbour Times"]
+PAPERS_B = ["THE EVENING COURIER", "Northern Gazette", "The Weekly Lantern"]
+
+
+def esc(text):
+    return html.escape(text, quote=True)
+
+
+def format_date(iso, style):
+    d = Date.fromisoformat(iso)
+    month = MONTHS[d.month - 1]
+    weekday = WEEKDAYS[d.weekday()]
+    return {
+        "mdy": f"{month} {d.day}, {d.year}",
+        "dmy": f"{d.day} {month} {d.year}",
+        "short": f"{month[:3]} {d.day}, {d.year}",
+        "short_dot": f"{month[:3]}. {d.day}, {d.year}",
+        "weekday": f"{weekday}, {month} {d.day}, {d.year}",
+        "weekday_dmy": f"{weekday} {d.day} {month} {d.year}",
+        "iso": iso,
+        "dmy_short": f"{d.day} {month[:3]} {d.year}",
+    }[style]
+
+
+def join_names(names, style):
+    if len(names) == 1:
+        return names[0]
+    if style == "amp":
+        return ", ".join(names[:-1]) + " & " + names[-1]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def masthead_lines(article, rng, variants, date_styles):
+    """The byline/date block as printed lines, for one variant drawn from `variants`."""
+    variant = rng.choice(variants)
+    names = join_names(article["authors"], rng.choice(["and", "and", "amp"]))
+    when = format_date(article["date"], rng.choice(date_styles))
+    role = article.get("role") or "Staff Reporter"
+    lines = {
+        "by_bar_lines": [f"By {names}", "|", when],
+        "by_bar_inline": [f"By {names} | {when}"],
+        "by_bar_tight": [f"By {names}|{when}"],
+        "by_caps": [f"BY {names}", when],
+        "name_role": [f"{names}, {role}", when],
+        "date_first": [when, f"By {names}"],
+        "by_then_date": [f"By {names}", when],
+        "by_role_lines": [f"By {names}", role, when],
+        "published": [f"By {names}", f"Published {when}"],
+    }[variant]
+    return variant, lines
+
+
+def hyphenate(text):
+    """Soft hyphens in the long words of `text`, as a typesetter's dictionary would put them."""
+    out = []
+    for word in text.split(" "):
+        core = word.strip(".,;:!?\u201c\u201d\u2018\u2019\"'()")
+        if len(core) >= 7 and core.isalpha() and "-" not in core:
+            word = word.replace(core, HYPHENATOR.inserted(core, hyphen="\u00ad"), 1)
+        out.append(word)
+    return " ".join(out)
+
+
+def body_with_dateline(article, layout):
+    paragraphs = list(article["paragraphs"])
+    if layout.get("dateline"):
+        paragraphs[0] = f"{layout['dateline']}: {paragraphs[0]}"
+    return paragraphs
+
+
+def pull_quote_after(article):
+    """Index of the paragraph the pull-quote box follows: the middle of the article."""
+    return max(1, len(article["paragraphs"]) // 2 - 1)
+
+
+# --------------------------------------------------------------------------- print
+
+PRINT_CSS = {
+    "A": """
+@page { size: A4; margin: 22mm 14mm 18mm 14mm; }
+body { font-family: 'DejaVu Serif', serif; font-size: 9.6pt; line-height: 1.28; margin: 0; }
+.kicker { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; text-transform: uppercase;
+  letter-spacing: .08em; margin: 0 0 2mm; }
+h1 { font-size: 26pt; line-height: 1.05; margin: 0 0 3mm; }
+.standfirst { font-size: 13pt; font-style: italic; margin: 0 0 3mm; }
+.meta { font-family: 'DejaVu Sans', sans-serif; font-size: 8.5pt; margin: 0 0 4mm; }
+.meta p { margin: 0; }
+.cols { column-count: 3; column-gap: 5mm; text-align: justify; hyphens: manual; }
+.cols p { margin: 0; text-indent: 1.2em; orphans: 2; widows: 2; }
+.cols p.first { text-indent: 0; }
+.dropcap { float: left; font-size: 38pt; line-height: .8; margin: 1mm 1.5mm 0 0; font-weight: bold; }
+aside.pq { border-top: 2px solid #000; border-bottom: 2px solid #000; margin: 3mm 0;
+  padding: 2mm 0; font-size: 13pt; font-style: italic; text-align: left; break-inside: avoid; }
+.bio { font-style: italic; font-size: 8.5pt; margin-top: 3mm; text-indent: 0 !important; }
+""",
+    "B": """
+@page { size: A5; margin: 18mm 11mm 16mm 11mm; }
+body { font-family: 'Liberation Serif', 'DejaVu Serif', serif; font-size: 10pt; line-height: 1.25; margin: 0; }
+.kicker { font-size: 10pt; font-weight: bold; margin: 0 0 1mm; color: #a00; }
+h1 { font-family: 'Liberation Sans', sans-serif; font-size: 21pt; line-height: 1.1; margin: 0 0 2mm; }
+.standfirst { font-size: 11.5pt; margin: 0 0 2mm; }
+.meta { font-size: 8.5pt; text-transform: none; margin: 0 0 3mm; border-bottom: 1px solid #999; }
+.meta p { margin: 0 0 1mm; }
+.cols { column-count: 2; column-gap: 4.5mm; text-align: justify; hyphens: manual; }
+.cols p { margin: 0 0 1.6mm; orphans: 2; widows: 2; }
+.dropcap { float: left; font-size: 30pt; line-height: .85; margin: .5mm 1mm 0 0; }
+aside.pq { font-family: 'Liberation Sans', sans-serif; font-weight: bold; font-size: 11.5pt;
+  margin: 2mm 0; padding: 1.5mm; background: #eee; break-inside: avoid; text-align: left; }
+.bio { font-size: 8pt; border-top: 1px solid #000; padding-top: 1mm; }
+""",
+}
+
+
+def print_page(article, damaged, family, rng, layout):
+    papers = PAPERS_A if family == "A" else PAPERS_B
+    paper = rng.choice(papers)
+    variants = (["by_bar_inline", "by_then_date", "by_caps", "date_first", "by_bar_tight"]
+                if family == "A" else
+                ["name_role", "by_bar_inline", "by_role_lines", "published", "by_then_date"])
+    date_styles = ["mdy", "dmy", "short", "weekday"] if family == "A" else ["dmy", "mdy", "short_dot", "weekday_dmy"]
+    variant, meta = masthead_lines(damaged, rng, variants, date_styles)
+    layout["masthead"] = variant
+    layout["dateline"] = damaged.get("dateline") if rng.random() < 0.8 else None
+    issue_date = format_date(article["date"], "weekday")
+    header = (f"<div style='font-size:7pt;width:100%;margin:0 14mm;display:flex;justify-content:space-between'>"
+              f"<span>{esc(paper)}</span><span>{esc(issue_date)}</span></div>")
+    if family == "A":
+        footer = (f"<div style='font-size:7pt;width:100%;text-align:center'>{esc(paper)} | Page "
+                  f"<span class='pageNumber'></span></div>")
+    else:
+        footer = "<div style='font-size:7pt;width:100%;text-align:right;margin-right:11mm'><span class='pageNumber'></span></div>"
+
+    parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><style>{PRINT_CSS[family]}</style></head><body>"]
+    if damaged.get("section"):
+        parts.append(f"<p class='kicker'>{esc(damaged['section'])}</p>")
+    parts.append(f"<h1>{esc(damaged['title'])}</h1>")
+    if damaged.get("subtitle"):
+        parts.append(f"<p class='standfirst'>{esc(damaged['subtitle'])}</p>")
+    parts.append("<div class='meta'>" + "".join(f"<p>{esc(m)}</p>" for m in meta) + "</div>")
+    parts.append("<div class='cols'>")
+    paragraphs = body_with_dateline(damaged, layout)
+    pq_after = pull_quote_after(article)
+    for i, text in enumerate(paragraphs):
+        if i == 0 and not layout["dateline"]:
+            first, rest = split_drop_cap(text)
+            parts.append(f"<p class='first'><span class='dropcap'>{esc(first)}</span>{esc(hyphenate(rest))}</p>")
+        else:
+            cls = " class='first'" if i == 0 else ""
+            parts.append(f"<p{cls}>{esc(hyphenate(text))}</p>")
+        if i == pq_after and damaged.get("pullquote"):
+            parts.append(f"<aside class='pq'>{esc(damaged['pullquote'])}</aside>")
+    if damaged.get("bio"):
+        parts.append(f"<p class='bio'>{esc(damaged['bio'])}</p>")
+    parts.append("</div></body></html>")
+    options = {"headerTemplate": header, "footerTemplate": footer}
+    return "".join(parts), options
+
+
+def split_drop_cap(text):
+    """The drop-cap letter (with an opening quote mark before it, if any) and the rest."""
+    i = 0
+    while i < len(text) and not text[i].isalnum():
+        i += 1
+    return text[: i + 1], text[i + 1:]
+
+
+# --------------------------------------------------------------------------- e-paper
+
+def break_lines(words, width):
+    """Greedy line breaking of `words` (each a (text, style) pair) at `width` characters,
+    hyphenating a long word at the line end when its first piece fits."""
+    lines, line, used = [], [], 0
+    queue = list(words)
+    while queue:
+        text, style = queue.pop(0)
+        need = len(text) + (1 if line else 0)
+        if used + need <= width:
+            line.append((text, style))
+            used += need
+            continue
+        room = width - used - (1 if line else 0) - 1
+        pieces = HYPHENATOR.positions(text) if text.isalpha() and len(text) >= 7 else []
+        cut = max((p for p in pieces if p <= room), default=None)
+        if cut and line:
+            line.append((text[:cut] + "-", style))
+            queue.insert(0, (text[cut:], style))
+        elif not line:
+            line.append((text, style))
+            lines.append(line)
+            line, used = [], 0
+            continue
+        else:
+            queue.insert(0, (text, style))
+        lines.append(line)
+        line, used = [], 0
+    if line:
+        lines.append(line)
+    return lines
+
+
+def styled_words(text, rng, rate):
+    """The words of `text`, a few marked italic or as links (each a separate span)."""
+    out = []
+    for word in text.split():
+        r = rng.random()
+        out.append((word, "i" if r < rate / 2 else "a" if r < rate else None))
+    return out
+
+
+def epaper_line_html(line, top, left, width_px):
+    """One printed line: plain words joined by spaces in one span, each styled word its own
+    span spaced by a CSS margin (so innerText has no space there)."""
+    spans, plain = [], []
+    for text, style in line:
+        if style is None:
+            plain.append(text)
+            continue
+        if plain:
+            spans.append(f"<span>{esc(' '.join(plain))}</span>")
+            plain = []
+        tag = "i" if style == "i" else "a href='#'"
+        end = "i" if style == "i" else "a"
+        spans.append(f"<{tag} style='margin-left:.28em;margin-right:.28em'>{esc(text)}</{end}>")
+    if plain:
+        spans.append(f"<span>{esc(' '.join(plain))}</span>")
+    return (f"<div class='ln' style='top:{top}px;left:{left}px;width:{width_px}px'>"
+            + "".join(spans) + "</div>")
+
+
+def epaper_page(article, damaged, family, rng, layout):
+    width = rng.randint(38, 46) if family == "A" else rng.randint(29, 36)
+    variants = (["by_bar_lines", "by_then_date", "by_bar_inline", "by_caps"] if family == "A"
+                else ["name_role", "date_first", "by_bar_tight", "by_role_lines", "published"])
+    date_styles = ["mdy", "dmy", "weekday", "iso"] if family == "A" else ["dmy_short", "mdy", "short", "weekday_dmy"]
+    variant, meta = masthead_lines(damaged, rng, variants, date_styles)
+    layout["masthead"] = variant
+    layout["dateline"] = damaged.get("dateline") if rng.random() < 0.5 else None
+    rate = 0.03 if family == "A" else 0.04
+    els, top = [], 20
+    col_left, col_w = 40, width * 7
+
+    def block(text, cls, chars):
+        nonlocal top
+        for line in break_lines([(w, None) for w in text.split()], chars):
+            els.append(f"<div class='ln {cls}' style='top:{top}px;left:{col_left}px'>"
+                       f"{esc(' '.join(t for t, _ in line))}</div>")
+            top += 18
+
+    if damaged.get("section"):
+        block(damaged["section"].upper() if family == "B" else damaged["section"], "kick", 60)
+    block(damaged["title"], "head", rng.randint(24, 40))
+    if damaged.get("subtitle"):
+        block(damaged["subtitle"], "stand", rng.randint(40, 60))
+    for m in meta:
+        block(m, "meta", 80)
+    paragraphs = body_with_dateline(damaged, layout)
+    pq_after = pull_quote_after(article)
+    page_break_at = rng.randint(12, 40) if family == "B" or rng.random() < 0.5 else None
+    printed = 0
+    for i, text in enumerate(paragraphs):
+        if i == 0 and not layout["dateline"]:
+            first, text = split_drop_cap(text)
+            els.append(f"<div class='ln cap' style='top:{top}px;left:{col_left - 30}px'>{esc(first)}</div>")
+        lines = break_lines(styled_words(text, rng, rate), width)
+        for j, line in enumerate(lines):
+            indent = 12 if j == 0 and i > 0 else 0
+            els.append(epaper_line_html(line, top, col_left + indent, col_w))
+            top += 15
+            printed += 1
+            if printed == page_break_at:
+                # the viewer's page marker, copied with the text, mid-paragraph
+                els.append(f"<div class='ln pg' style='top:{top}px;left:{col_left}px'>"
+                           f"{'Page ' if family == 'A' else ''}{rng.randint(2, 15)}</div>")
+                top += 15
+            if (i == pq_after and damaged.get("pullquote") and j == len(lines) // 2
+                    and (family == "B" or rng.random() < 0.5)):
+                # the pull-quote box sits in the column: its lines land mid-paragraph
+                for pl in break_lines([(w, None) for w in damaged["pullquote"].split()], width - 6):
+                    els.append(f"<div class='ln pq' style='top:{top}px;left:{col_left + 20}px'>"
+                               f"{esc(' '.join(t for t, _ in pl))}</div>")
+                    top += 15
+                layout["pullquote_placed"] = True
+        if i == pq_after and damaged.get("pullquote") and not layout.get("pullquote_placed"):
+            for pl in break_lines([(w, None) for w in damaged["pullquote"].split()], width - 6):
+                els.append(f"<div class='ln pq' style='top:{top}px;left:{col_left + 20}px'>"
+                           f"{esc(' '.join(t for t, _ in pl))}</div>")
+                top += 15
+            layout["pullquote_placed"] = True
+    if damaged.get("bio"):
+        for line in break_lines(styled_words(damaged["bio"], rng, rate * 1.5), width):
+            els.append(epaper_line_html(line, top, col_left, col_w))
+            top += 15
+    css = """body { font-family: 'DejaVu Serif', serif; font-size: 12px; margin: 0; }
+#page { position: relative; height: %dpx; }
+.ln { position: absolute; white-space: nowrap; }
+.head { font-size: 16px; font-weight: bold; } .cap { font-size: 30px; }
+a { color: inherit; text-decoration: none; }""" % (top + 40)
+    return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><style>{css}</style></head>"
+            f"<body><div id='page'>{''.join(els)}</div></body></html>"), None
+
+
+# --------------------------------------------------------------------------- web
+
+def web_page(article, damaged, family, rng, layout):
+    variants = (["by_bar_lines", "by_bar_inline", "by_then_date", "date_first"] if family == "A"
+                else ["by_bar_tight", "name_role", "published", "by_caps", "by_role_lines"])
+    date_styles = ["mdy", "dmy", "short"] if family == "A" else ["weekday", "dmy_short", "short_dot", "iso"]
+    variant, meta = masthead_lines(damaged, rng, variants, date_styles)
+    layout["masthead"] = variant
+    layout["dateline"] = damaged.get("dateline") if rng.random() < 0.5 else None
+    parts = ["<!doctype html><html lang='en'><head><meta charset='utf-8'><style>",
+             "body{font-family:sans-serif;max-width:720px;margin:auto}.dropcap{float:left;font-size:3em;line-height:1}"
+             "aside{border-left:4px solid #c00;padding-left:1em;font-size:1.3em}.meta span{display:block}"
+             ".meta.inline span{display:inline}</style></head><body><article>"]
+    if damaged.get("section"):
+        parts.append(f"<div class='kicker'><a href='#'>{esc(damaged['section'])}</a></div>")
+    parts.append(f"<h1>{esc(damaged['title'])}</h1>")
+    if damaged.get("subtitle"):
+        parts.append(f"<p class='standfirst'>{esc(damaged['subtitle'])}</p>")
+    if variant == "by_bar_lines":
+        by, bar, when = meta
+        parts.append(f"<div class='meta'><span>{esc(by)}</span><span>{bar}</span><span>{esc(when)}</span></div>")
+    else:
+        parts.append("<div class='meta'>" + "".join(f"<p>{esc(m)}</p>" for m in meta) + "</div>")
+    paragraphs = body_with_dateline(damaged, layout)
+    pq_after = pull_quote_after(article)
+    for i, text in enumerate(paragraphs):
+        if i == 0 and not layout["dateline"]:
+            first, rest = split_drop_cap(text)
+            if family == "A":
+                parts.append(f"<div class='dropcap'><p>{esc(first)}</p></div><p>{esc(rest)}</p>")
+            else:
+                parts.append(f"<p><span class='dropcap' style='display:block'>{esc(first)}</span>{esc(rest)}</p>")
+        else:
+            parts.append(f"<p>{web_inline(text, rng)}</p>")
+        if i == pq_after and damaged.get("pullquote"):
+            parts.append(f"<aside class='pullquote'><p>{esc(damaged['pullquote'])}</p></aside>")
+    parts.append("</article>")
+    if damaged.get("bio"):
+        parts.append(f"<div class='bio'><p>{web_inline(damaged['bio'], rng, 0.25)}</p></div>")
+    parts.append("</body></html>")
+    return "".join(parts), None
+
+
+def web_inline(text, rng, rate=0.03):
+    """Words of a web paragraph, a few in <em> or links exactly where the words are (the
+    spaces stay outside the element, as a careful page has them)."""
+    out = []
+    for word in text.split(" "):
+        r = rng.random()
+        if r < rate / 2:
+            out.append(f"<em>{esc(word)}</em>")
+        elif r < rate:
+            out.append(f"<a href='#'>{esc(word)}</a>")
+        else:
+            out.append(esc(word))
+    return " ".join(out)
+
+
+BUILDERS = {"print": print_page, "epaper": epaper_page, "web": web_page}
