@@ -125,7 +125,7 @@ impl<'a> SuspectBytes<'a> {
         }
         rest.chars()
             .next()
-            .is_some_and(|c| single_character_fix(c).is_some())
+            .is_some_and(|c| c == '\u{2010}' || single_character_fix(c).is_some())
     }
 
     fn find_double(&self, from: usize) -> usize {
@@ -261,6 +261,15 @@ fn classify(rest: &str, fix_mojibake: bool) -> Option<(String, usize, &'static s
                 "mojibake repaired (UTF-8 read as Windows-1252)",
             ));
         }
+    }
+    if c == '\u{2010}' && rest[c.len_utf8()..].trim().is_empty() {
+        // PDF text breaks a hyphenated word with U+2010 HYPHEN: the layout pass reads a
+        // line-end hyphen as the ASCII one.
+        return Some((
+            "-".into(),
+            c.len_utf8(),
+            "line-end U+2010 hyphen made a plain hyphen",
+        ));
     }
     single_character_fix(c).map(|(fixed, reason)| (fixed.to_string(), c.len_utf8(), reason))
 }

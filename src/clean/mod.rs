@@ -30,6 +30,7 @@ pub mod quotes;
 pub mod site_run;
 pub mod site_words;
 pub mod slug;
+pub mod structure;
 pub mod vocabulary;
 pub mod words;
 
@@ -91,8 +92,13 @@ pub fn clean_text(
     let mut findings = Vec::new();
     let text = characters::repair_characters(&decoded.text, &mut edits);
     let vocabulary = Vocabulary::for_document(text.as_str(), context);
-    let blocks = layout::lay_out(&text, &vocabulary, &mut edits, &mut findings);
-    let masthead = masthead::extract_masthead(blocks, &mut edits);
+    let masthead = match structure::read_structure(&text, &vocabulary, &mut edits) {
+        Some(found) => masthead_from_structure(found, &vocabulary, &mut edits, &mut findings),
+        None => {
+            let blocks = layout::lay_out(&text, &vocabulary, &mut edits, &mut findings);
+            masthead::extract_masthead(blocks, &mut edits)
+        }
+    };
     let mut checked: Vec<&MappedText> = masthead.body.iter().collect();
     checked.extend(masthead.bio.as_ref());
     findings.extend(quotes::find_unbalanced_quotes(&checked));
@@ -136,6 +142,48 @@ pub fn clean_text(
         findings,
         warnings: decoded.warnings,
     })
+}
+
+/// The masthead fields and body paragraphs from the labelled lines: each field and the
+/// body unwrapped by the layout pass.
+fn masthead_from_structure(
+    found: structure::Structure,
+    vocabulary: &Vocabulary<'_>,
+    edits: &mut Vec<Edit>,
+    findings: &mut Vec<Finding>,
+) -> masthead::Masthead {
+    let mut unwrap = |field: Option<MappedText>| {
+        field.map(|f| {
+            let mut joined = MappedText::default();
+            for (n, block) in layout::lay_out(&f, vocabulary, edits, findings)
+                .iter()
+                .enumerate()
+            {
+                if n > 0 {
+                    joined.push_replacement_at_end(" ");
+                }
+                joined.push_mapped(block);
+            }
+            joined
+        })
+    };
+    let kicker = unwrap(found.kicker).map(|k| k.as_str().to_string());
+    let title = unwrap(found.title).map(|t| t.as_str().to_string());
+    let subtitle = unwrap(found.subtitle).map(|s| s.as_str().to_string());
+    let mut bio = unwrap(found.bio);
+    let mut body = layout::lay_out(&found.body, vocabulary, edits, findings);
+    if bio.is_none() && body.last().is_some_and(|b| masthead::is_bio(b.as_str())) {
+        bio = body.pop();
+    }
+    masthead::Masthead {
+        kicker,
+        title,
+        subtitle,
+        authors: found.authors,
+        date: found.date.map(crate::article::ArticleDate::Date),
+        bio,
+        body,
+    }
 }
 
 /// Runs the word passes over one paragraph of the article whose paragraphs (body and bio)

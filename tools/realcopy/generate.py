@@ -135,7 +135,7 @@ def answer(article, layout, defects, split, kind):
         "copy": kind,
         "template": layout["template"],
         "masthead": layout.get("masthead"),
-        "kicker": article.get("section"),
+        "kicker": layout.get("kicker", article.get("section")),
         "title": article["title"],
         "subtitle": article.get("subtitle"),
         "authors": article["authors"],

@@ -159,6 +159,9 @@ def print_page(article, damaged, family, rng, layout):
     else:
         footer = "<div style='font-size:7pt;width:100%;text-align:right;margin-right:11mm'><span class='pageNumber'></span></div>"
 
+    if damaged.get("section"):
+        # print A sets the kicker in capitals (text-transform): the copy has them
+        layout["kicker"] = article["section"].upper() if family == "A" else article["section"]
     parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><style>{PRINT_CSS[family]}</style></head><body>"]
     if damaged.get("section"):
         parts.append(f"<p class='kicker'>{esc(damaged['section'])}</p>")
@@ -277,6 +280,7 @@ def epaper_page(article, damaged, family, rng, layout):
 
     if damaged.get("section"):
         block(damaged["section"].upper() if family == "B" else damaged["section"], "kick", 60)
+        layout["kicker"] = article["section"].upper() if family == "B" else article["section"]
     block(damaged["title"], "head", rng.randint(24, 40))
     if damaged.get("subtitle"):
         block(damaged["subtitle"], "stand", rng.randint(40, 60))

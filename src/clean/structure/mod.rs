@@ -1,0 +1,837 @@
+//! Pass 3a, structure: every line of the page gets a label before any line is joined.
+//!
+//! Copy reaches us from very different software, and blank lines are a weak signal: a
+//! browser's PDF through pdftotext puts the running head first and a blank line after the
+//! drop cap, pypdf puts no blank line anywhere (and the drop cap at the very top), an
+//! e-paper viewer gives every printed line its own line, a web page gives clean paragraphs
+//! with the kicker, byline block and pull-quote box mixed in. So this pass reads the lines
+//! themselves, each with its features ([`grammar`]: byline, date, role, footer, running
+//! head; its length against the column's; how it ends and the next begins; whether it
+//! repeats text printed elsewhere, [`repeats`]) and labels them:
+//!
+//! 1. **furniture** — page numbers, footers (`Paper | Page 3`), running heads (`Paper`
+//!    and the issue date, on one line or two), wherever they fall, even once and
+//!    mid-paragraph; and every other line that prints a paper name learnt from them;
+//! 2. **masthead** — the byline/date block near the top (`By A | date`, `A, Staff
+//!    Reporter`, a lone `|`, a role line, a date line); the lines above it split into
+//!    kicker, headline and standfirst where a blank line, a change of case or a change of
+//!    line width (a different font) says a new field begins;
+//! 3. **drop cap** — a lone capital letter, wherever the extractor put it, joined with
+//!    the first body line;
+//! 4. **bio** — the closing lines about the writer, found from the end (`The writer is`,
+//!    even glued, or an author's own name followed by `is`), also when no blank line
+//!    separates them from the last paragraph;
+//! 5. **pull-quote box** — a run of lines that repeats text printed elsewhere, starting
+//!    like a sentence: cut out of the paragraph it landed in, and set as its own block
+//!    after it (the pull-quote pass then marks it);
+//! 6. **paragraphs** — body lines grouped at blank lines when the copy marks paragraphs
+//!    with them, otherwise where a short line ends a sentence and the next begins one.
+//!
+//! The result keeps raw positions ([`MappedText`]): the body comes back as text with one
+//! blank line between paragraphs, for [`super::layout`] to unwrap. When no byline or date
+//! is found near the top this pass returns `None` and the block-based masthead reader
+//! takes over.
+
+pub mod grammar;
+pub mod repeats;
+
+use chrono::NaiveDate;
+
+use super::drop_cap::{continues_drop_cap, is_drop_cap, join_drop_cap};
+use super::layout::is_page_number;
+use super::mapped::MappedText;
+use super::vocabulary::Vocabulary;
+use super::Edit;
+
+/// What the lines of a page were found to be.
+#[derive(Debug, Clone, Default)]
+pub struct Structure {
+    pub kicker: Option<MappedText>,
+    pub title: Option<MappedText>,
+    pub subtitle: Option<MappedText>,
+    pub authors: Vec<String>,
+    pub date: Option<NaiveDate>,
+    /// Body lines, paragraphs separated by one blank line (pull-quote boxes as their own).
+    pub body: MappedText,
+    pub bio: Option<MappedText>,
+}
+
+/// A line's label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Blank,
+    Furniture,
+    Heading,
+    Meta,
+    DropCap,
+    Body,
+    PullQuote,
+    Bio,
+}
+
+/// One line of the document: its trimmed byte range and label.
+#[derive(Debug, Clone)]
+struct PageLine {
+    start: usize,
+    end: usize,
+    chars: usize,
+    label: Label,
+}
+
+/// How many non-blank lines from the top the byline and date may be found in.
+const META_REACH: usize = 24;
+
+/// Labels the lines of `doc` and rebuilds it as masthead fields, body and bio.
+pub fn read_structure(
+    doc: &MappedText,
+    vocabulary: &Vocabulary<'_>,
+    edits: &mut Vec<Edit>,
+) -> Option<Structure> {
+    let text = doc.as_str();
+    let mut lines = split_lines(text);
+    let line_text = |l: &PageLine| &text[l.start..l.end];
+
+    let papers = label_furniture(text, &mut lines);
+    let (meta_start, meta_end) = find_meta(text, &lines)?;
+    let mut structure = Structure::default();
+    read_meta(text, &mut lines[meta_start..meta_end], &mut structure);
+    if structure.date.is_none() {
+        structure.date = papers.date;
+    }
+    // Drop cap: a lone letter above the body (pypdf puts it first of all) or the body's
+    // first line.
+    let first_body = (meta_end..lines.len()).find(|&i| lines[i].label == Label::Body);
+    let cap = (0..meta_start)
+        .chain(first_body)
+        .find(|&i| lines[i].label != Label::Furniture && is_drop_cap(line_text(&lines[i])));
+    let mut joined_cap = None;
+    if let Some(cap) = cap {
+        let next = (cap.max(meta_end - 1) + 1..lines.len())
+            .find(|&i| lines[i].label == Label::Body && i != cap);
+        if let Some(next) = next.filter(|&n| continues_drop_cap(line_text(&lines[n]))) {
+            let cap_text = slice(doc, &lines[cap]);
+            let rest = slice(doc, &lines[next]);
+            joined_cap = Some((next, join_drop_cap(&cap_text, &rest, vocabulary, edits)));
+            lines[cap].label = Label::DropCap;
+        }
+    }
+    for line in lines[..meta_start].iter_mut() {
+        if line.label == Label::Body {
+            line.label = Label::Heading;
+        }
+    }
+    let headings: Vec<usize> = (0..meta_start)
+        .filter(|&i| lines[i].label == Label::Heading)
+        .collect();
+    assign_headings(doc, &lines, &headings, &mut structure, edits);
+
+    let body: Vec<usize> = (meta_end..lines.len())
+        .filter(|&i| matches!(lines[i].label, Label::Body | Label::Blank))
+        .collect();
+    let bio_from = find_bio(text, &lines, &body, &structure.authors);
+    if let Some(from) = bio_from {
+        let bio_lines: Vec<usize> = body[from..]
+            .iter()
+            .copied()
+            .filter(|&i| lines[i].label == Label::Body)
+            .collect();
+        for &i in &bio_lines {
+            lines[i].label = Label::Bio;
+        }
+        let bio = field_text(doc, &lines, &bio_lines);
+        record(
+            edits,
+            &bio,
+            "bio",
+            "closing lines about the writer moved to the bio",
+        );
+        structure.bio = Some(bio);
+    }
+    let body = &body[..bio_from.unwrap_or(body.len())];
+    mark_pull_quote_boxes(text, &mut lines, body);
+    structure.body = build_body(doc, &lines, body, joined_cap, edits);
+    Some(structure)
+}
+
+fn split_lines(text: &str) -> Vec<PageLine> {
+    let mut lines = Vec::with_capacity(text.len() / 40 + 1);
+    let mut at = 0;
+    for raw in text.split('\n') {
+        let lead = raw.len() - raw.trim_start().len();
+        let trimmed = raw.trim();
+        let start = at + lead;
+        lines.push(PageLine {
+            start,
+            end: start + trimmed.len(),
+            chars: trimmed.chars().count(),
+            label: if trimmed.is_empty() {
+                Label::Blank
+            } else {
+                Label::Body
+            },
+        });
+        at += raw.len() + 1;
+    }
+    lines
+}
+
+fn slice(doc: &MappedText, line: &PageLine) -> MappedText {
+    let mut out = MappedText::default();
+    out.push_slice(doc, line.start, line.end);
+    out
+}
+
+/// What the furniture said: the paper's names and the issue date.
+#[derive(Debug, Default)]
+struct Papers {
+    names: Vec<String>,
+    date: Option<NaiveDate>,
+}
+
+/// Labels page numbers, footers and running heads as furniture.
+fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
+    let mut papers = Papers::default();
+    for line in lines.iter_mut().filter(|l| l.label == Label::Body) {
+        let t = &text[line.start..line.end];
+        if is_page_number(t) {
+            line.label = Label::Furniture;
+        } else if grammar::is_footer(t) {
+            line.label = Label::Furniture;
+            for part in t.split(['|', '·', '•']).map(str::trim) {
+                if !is_page_number(part) && !part.is_empty() {
+                    papers.names.push(part.to_lowercase());
+                }
+            }
+        } else if grammar::byline(t).is_none() {
+            if let Some((name, date)) = grammar::running_head(t) {
+                line.label = Label::Furniture;
+                papers.names.push(name.to_lowercase());
+                papers.date = papers.date.or(Some(date));
+            }
+        }
+    }
+    // A short line that is not prose and is printed more than once: a running head or
+    // footer, even when only two pages were copied.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let key = |t: &str| -> String {
+        t.chars()
+            .filter(|c| !c.is_ascii_digit())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let repeat_candidate = |t: &str| {
+        t.chars().count() <= 70
+            && t.split_whitespace().nth(1).is_some()
+            && !ends_sentence(t)
+            && !t.ends_with([',', ';'])
+            && t.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    for line in lines.iter().filter(|l| l.label == Label::Body) {
+        let t = &text[line.start..line.end];
+        if repeat_candidate(t) {
+            *seen.entry(key(t)).or_default() += 1;
+        }
+    }
+    if seen.values().any(|&n| n >= 2) {
+        for line in lines.iter_mut().filter(|l| l.label == Label::Body) {
+            let t = &text[line.start..line.end];
+            if repeat_candidate(t) && seen.get(&key(t)).is_some_and(|&n| n >= 2) {
+                line.label = Label::Furniture;
+                papers.date = papers.date.or(grammar::date_line(t));
+            }
+        }
+    }
+    // A running head over two lines at the top: the paper's name, then the issue date,
+    // with the article's own byline or date still to come.
+    let top: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].label == Label::Body)
+        .take(3)
+        .collect();
+    if let [name, date, next] = top[..] {
+        let name_text = &text[lines[name].start..lines[name].end];
+        let date_text = &text[lines[date].start..lines[date].end];
+        let later_meta = lines[next..]
+            .iter()
+            .filter(|l| l.label == Label::Body)
+            .take(META_REACH)
+            .any(|l| is_meta(&text[l.start..l.end]));
+        if let Some(d) = grammar::date_line(date_text) {
+            if grammar::is_short_name(name_text) && later_meta {
+                lines[name].label = Label::Furniture;
+                lines[date].label = Label::Furniture;
+                papers.names.push(name_text.to_lowercase());
+                papers.date = papers.date.or(Some(d));
+            }
+        }
+    }
+    if !papers.names.is_empty() {
+        for line in lines.iter_mut().filter(|l| l.label == Label::Body) {
+            let t = text[line.start..line.end].to_lowercase();
+            if papers.names.contains(&t) {
+                line.label = Label::Furniture;
+            }
+        }
+    }
+    papers
+}
+
+fn is_meta(line: &str) -> bool {
+    line == "|" || grammar::byline(line).is_some() || grammar::date_line(line).is_some()
+}
+
+/// The byline/date block near the top: `(first line, one past the last line)`.
+fn find_meta(text: &str, lines: &[PageLine]) -> Option<(usize, usize)> {
+    let candidates = (0..lines.len())
+        .filter(|&i| lines[i].label == Label::Body)
+        .take(META_REACH);
+    let mut start = None;
+    let mut end = 0;
+    let mut saw_byline = false;
+    for i in candidates {
+        let t = &text[lines[i].start..lines[i].end];
+        let meta = is_meta(t) || (saw_byline && grammar::is_role(t));
+        match (meta, start) {
+            (true, _) => {
+                start.get_or_insert(i);
+                end = i + 1;
+                saw_byline |= grammar::byline(t).is_some();
+            }
+            (false, Some(_)) if !is_drop_cap(t) => break,
+            _ => {}
+        }
+    }
+    start.map(|s| (s, end))
+}
+
+/// Reads authors and date from the meta lines and labels them.
+fn read_meta(text: &str, lines: &mut [PageLine], structure: &mut Structure) {
+    for line in lines.iter_mut().filter(|l| l.label == Label::Body) {
+        let t = &text[line.start..line.end];
+        if let Some(byline) = grammar::byline(t) {
+            if structure.authors.is_empty() {
+                structure.authors = byline.authors;
+            }
+            structure.date = structure.date.or(byline.date);
+        } else if let Some(date) = grammar::date_line(t) {
+            structure.date = structure.date.or(Some(date));
+        } else if !(t == "|" || grammar::is_role(t)) {
+            continue;
+        }
+        line.label = Label::Meta;
+    }
+}
+
+/// Section names a kicker is made of.
+const SECTION_WORDS: &[&str] = &[
+    "news",
+    "world",
+    "national",
+    "local",
+    "city",
+    "metro",
+    "region",
+    "regional",
+    "international",
+    "politics",
+    "business",
+    "economy",
+    "markets",
+    "finance",
+    "money",
+    "science",
+    "technology",
+    "tech",
+    "health",
+    "environment",
+    "climate",
+    "sport",
+    "sports",
+    "culture",
+    "arts",
+    "books",
+    "music",
+    "film",
+    "food",
+    "travel",
+    "lifestyle",
+    "education",
+    "opinion",
+    "comment",
+    "analysis",
+    "editorial",
+    "features",
+    "feature",
+    "interview",
+    "review",
+    "reviews",
+    "obituary",
+    "obituaries",
+    "diplomacy",
+    "courts",
+    "law",
+    "crime",
+    "justice",
+    "weather",
+    "transport",
+    "agriculture",
+    "farming",
+    "energy",
+    "defence",
+    "defense",
+    "media",
+    "religion",
+    "society",
+    "property",
+    "housing",
+    "asia",
+    "europe",
+    "africa",
+    "americas",
+    "middle",
+    "east",
+    "and",
+    "&",
+    "the",
+    "week",
+    "special",
+    "report",
+    "investigation",
+    "profile",
+    "letters",
+    "data",
+    "explainer",
+    "entertainment",
+    "space",
+    "nature",
+    "wildlife",
+    "heritage",
+    "history",
+    "schools",
+    "universities",
+    "labour",
+    "jobs",
+    "trade",
+    "industry",
+    "tourism",
+    "aviation",
+    "shipping",
+    "ports",
+    "water",
+    "cities",
+    "urban",
+    "rural",
+    "migration",
+    "elections",
+    "parliament",
+    "security",
+];
+
+/// A field of one short line that reads as a kicker: capitals, a trailing colon, one
+/// word, or section words only.
+fn reads_as_kicker(field: &str) -> bool {
+    let words: Vec<&str> = field.split_whitespace().collect();
+    let letters = || field.chars().filter(|c| c.is_alphabetic());
+    let shouting = letters().count() >= 2 && letters().all(char::is_uppercase);
+    words.len() <= 4
+        && !field.ends_with(['.', '?', '!'])
+        && (shouting
+            || field.ends_with(':')
+            || words.len() == 1
+            || words.iter().all(|w| {
+                SECTION_WORDS.contains(
+                    &w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
+                        .to_lowercase()
+                        .as_str(),
+                )
+            }))
+}
+
+/// Splits the heading lines into fields and names them kicker, headline and standfirst.
+fn assign_headings(
+    doc: &MappedText,
+    lines: &[PageLine],
+    headings: &[usize],
+    structure: &mut Structure,
+    edits: &mut Vec<Edit>,
+) {
+    let text = doc.as_str();
+    let mut fields: Vec<Vec<usize>> = Vec::new();
+    for &i in headings {
+        let t = &text[lines[i].start..lines[i].end];
+        let new_field = match fields.last() {
+            None => true,
+            Some(field) => {
+                let last = *field.last().expect("fields are never empty");
+                let last_text = &text[lines[last].start..lines[last].end];
+                let widest = field.iter().map(|&j| lines[j].chars).max().unwrap_or(0);
+                let blank_between = (last + 1..i).any(|j| lines[j].label == Label::Blank);
+                blank_between
+                    || shouts(last_text) != shouts(t)
+                    || lines[i].chars * 10 > widest * 13
+                    || (field.len() >= 2 && lines[last].chars * 4 < widest * 3)
+                    || last_text.ends_with(['.', '?', '!'])
+            }
+        };
+        if new_field {
+            fields.push(vec![i]);
+        } else {
+            fields.last_mut().expect("just checked").push(i);
+        }
+    }
+    let field_str = |f: &Vec<usize>| {
+        f.iter()
+            .map(|&i| &text[lines[i].start..lines[i].end])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (kicker, title, subtitle): (Option<usize>, Option<usize>, Vec<usize>) = match fields.len() {
+        0 => (None, None, vec![]),
+        1 => (None, Some(0), vec![]),
+        2 if fields[0].len() == 1 && reads_as_kicker(&field_str(&fields[0])) => {
+            (Some(0), Some(1), vec![])
+        }
+        2 => (None, Some(0), vec![1]),
+        n if fields[0].len() == 1 && field_str(&fields[0]).split_whitespace().count() <= 6 => {
+            (Some(0), Some(1), (2..n).collect())
+        }
+        n => (None, Some(0), (1..n).collect()),
+    };
+    if let Some(k) = kicker {
+        let k = field_text(doc, lines, &fields[k]);
+        record(edits, &k, "kicker", "kicker line moved to front matter");
+        structure.kicker = Some(k);
+    }
+    if let Some(t) = title {
+        let t = field_text(doc, lines, &fields[t]);
+        record(edits, &t, "title", "headline moved to front matter");
+        structure.title = Some(t);
+    }
+    if !subtitle.is_empty() {
+        let all: Vec<usize> = subtitle.iter().flat_map(|&f| fields[f].clone()).collect();
+        let s = field_text(doc, lines, &all);
+        record(edits, &s, "subtitle", "standfirst moved to front matter");
+        structure.subtitle = Some(s);
+    }
+}
+
+/// True when the line's letters are all capitals (and there are some).
+fn shouts(line: &str) -> bool {
+    let mut letters = line.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.clone().count() >= 2 && letters.all(char::is_uppercase)
+}
+
+/// The lines `indexes` as one field, still wrapped (the caller unwraps it as the layout
+/// pass unwraps a paragraph, hyphens and all).
+fn field_text(doc: &MappedText, lines: &[PageLine], indexes: &[usize]) -> MappedText {
+    let mut out = MappedText::default();
+    for (n, &i) in indexes.iter().enumerate() {
+        if n > 0 {
+            out.push_replacement_at_end("\n");
+        }
+        out.push_slice(doc, lines[i].start, lines[i].end);
+    }
+    out
+}
+
+fn record(edits: &mut Vec<Edit>, block: &MappedText, field: &str, reason: &str) {
+    edits.push(Edit {
+        pass: "structure",
+        position: block.position_at(0),
+        before: block.as_str().to_string(),
+        after: ["[front matter: ", field, "]"].concat(),
+        reason: reason.into(),
+        confidence: 0.8,
+    });
+}
+
+/// Openings of the closing lines about the writer, compared with spaces removed and in
+/// lower case (so `Thewriterisajournalist`, glued by a viewer, still opens a bio).
+const BIO_OPENINGS: &[&str] = &[
+    "thewriteris",
+    "thewriterwas",
+    "thewritersare",
+    "theauthoris",
+    "theauthorsare",
+    "theauthorteaches",
+    "theauthorwrites",
+    "theauthorwas",
+    "thecolumnistis",
+    "thereviewer\u{69}s",
+    "thecontributoris",
+    "thewriterteaches",
+    "thewriterwrites",
+];
+
+/// Verbs after an author's name that open a sentence about them.
+const BIO_VERBS: &[&str] = &[
+    "is", "are", "was", "teaches", "writes", "covers", "has", "reports", "works", "lives",
+];
+
+/// Where the bio starts among the `body` lines (an index into `body`), if the last lines
+/// are about the writer.
+fn find_bio(text: &str, lines: &[PageLine], body: &[usize], authors: &[String]) -> Option<usize> {
+    let mut best = None;
+    let mut words_after = 0;
+    for (k, &i) in body.iter().enumerate().rev() {
+        if lines[i].label != Label::Body {
+            continue;
+        }
+        let t = &text[lines[i].start..lines[i].end];
+        words_after += t.split_whitespace().count();
+        if words_after > 90 {
+            break;
+        }
+        let previous_ends = body[..k]
+            .iter()
+            .rev()
+            .find(|&&j| lines[j].label == Label::Body)
+            .is_none_or(|&j| ends_sentence(&text[lines[j].start..lines[j].end]));
+        if previous_ends && opens_bio(t, authors) {
+            best = Some(k);
+        }
+    }
+    best
+}
+
+fn opens_bio(line: &str, authors: &[String]) -> bool {
+    let line = line.trim_start_matches(['—', '–', '-', ' ', '*']);
+    let squeezed: String = line
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(24)
+        .flat_map(char::to_lowercase)
+        .collect();
+    if BIO_OPENINGS.iter().any(|o| squeezed.starts_with(o)) {
+        return true;
+    }
+    let words: Vec<&str> = line.split_whitespace().take(6).collect();
+    let Some(verb) = words.iter().position(|w| BIO_VERBS.contains(w)) else {
+        return false;
+    };
+    let name = &words[..verb];
+    !name.is_empty()
+        && authors.iter().any(|author| {
+            let author_words: Vec<&str> = author.split_whitespace().collect();
+            name.iter().all(|w| author_words.contains(w))
+                || name.first() == author_words.first() && name.len() <= author_words.len()
+        })
+}
+
+/// Whether a blank line stands between lines `a` and `b` that marks a break of the text:
+/// blank lines around page furniture (a page break) do not.
+fn blank_between(lines: &[PageLine], a: usize, b: usize) -> bool {
+    let gap = &lines[a + 1..b];
+    gap.iter().any(|l| l.label == Label::Blank) && !gap.iter().any(|l| l.label == Label::Furniture)
+}
+
+/// True when `line` ends a sentence (or a quotation).
+fn ends_sentence(line: &str) -> bool {
+    let trimmed = line.trim_end_matches(['”', '’', '"', '\'', ')']);
+    trimmed.ends_with(['.', '?', '!', '…', ':']) || trimmed.len() < line.len()
+}
+
+/// Labels the runs of body lines that repeat text printed elsewhere and start like a
+/// sentence: the pull-quote box, wherever the extractor put it.
+fn mark_pull_quote_boxes(text: &str, lines: &mut [PageLine], body: &[usize]) {
+    let content: Vec<usize> = body
+        .iter()
+        .copied()
+        .filter(|&i| lines[i].label == Label::Body)
+        .collect();
+    let texts: Vec<&str> = content
+        .iter()
+        .map(|&i| &text[lines[i].start..lines[i].end])
+        .collect();
+    let covered = repeats::covered_lines(&texts);
+    let mut candidates = Vec::new();
+    let mut k = 0;
+    while k < content.len() {
+        if !covered[k] {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < content.len() && covered[k] {
+            k += 1;
+        }
+        let first = texts[start];
+        let starts_sentence = first
+            .trim_start_matches(['“', '‘', '"', '\''])
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let run_ends = ends_sentence(texts[k - 1]);
+        let letters: usize = texts[start..k].iter().map(|t| t.len()).sum();
+        // Set apart by blank lines, or starting and ending like a sentence at line
+        // boundaries: the body's own copy of the words runs on into more words of its
+        // paragraph on the same lines.
+        let blank = |a: usize, b: usize| blank_between(lines, a, b);
+        let apart = start > 0
+            && k < content.len()
+            && blank(content[start - 1], content[start])
+            && blank(content[k - 1], content[k]);
+        // A quote that opens its paragraph, with the sentence running on below it
+        // (`“…,”` / `said Gul Rehman`), is the body's own copy, not a box.
+        let opens_paragraph = start > 0
+            && ends_sentence(texts[start - 1])
+            && k < content.len()
+            && !blank(content[k - 1], content[k])
+            && texts[k].chars().next().is_some_and(char::is_lowercase);
+        if starts_sentence && (run_ends || apart) && letters >= 30 && start > 0 && !opens_paragraph
+        {
+            candidates.push((start..k, letters_of(&texts[start..k]), apart));
+        }
+    }
+    // When the body's own copy also happens to fill whole lines, the twin set apart by
+    // blank lines is the box; two twins neither set apart are left to the pull-quote pass.
+    for (run, letters, apart) in &candidates {
+        let twins = candidates.iter().filter(|c| &c.1 == letters).count();
+        if twins == 1 || *apart {
+            for &i in &content[run.clone()] {
+                lines[i].label = Label::PullQuote;
+            }
+        }
+    }
+}
+
+/// The letters and digits of `texts`, lowercased: what two copies of a quote share.
+fn letters_of(texts: &[&str]) -> String {
+    texts
+        .iter()
+        .flat_map(|t| t.chars())
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The body as text: paragraphs separated by one blank line, each pull-quote box as a
+/// block of its own after the paragraph it interrupted.
+fn build_body(
+    doc: &MappedText,
+    lines: &[PageLine],
+    body: &[usize],
+    joined_cap: Option<(usize, MappedText)>,
+    edits: &mut Vec<Edit>,
+) -> MappedText {
+    let text = doc.as_str();
+    let content: Vec<usize> = body
+        .iter()
+        .copied()
+        .filter(|&i| lines[i].label == Label::Body)
+        .collect();
+    let widths: Vec<usize> = content.iter().map(|&i| lines[i].chars).collect();
+    let width = percentile(&widths, 90);
+    let blanks = blank_lines_mark_paragraphs(text, lines, &content);
+    let mut out = MappedText::with_capacity(text.len(), content.len() + 8);
+    let mut pending_boxes: Vec<usize> = Vec::new();
+    let mut previous: Option<usize> = None;
+    let flush_boxes = |out: &mut MappedText, boxes: &mut Vec<usize>| {
+        if boxes.is_empty() {
+            return;
+        }
+        out.push_replacement_at_end("\n\n");
+        for (n, &b) in boxes.iter().enumerate() {
+            if n > 0 {
+                out.push_replacement_at_end("\n");
+            }
+            out.push_slice(doc, lines[b].start, lines[b].end);
+        }
+        boxes.clear();
+    };
+    for &i in body {
+        match lines[i].label {
+            Label::PullQuote => {
+                if pending_boxes.is_empty() {
+                    edits.push(Edit {
+                        pass: "structure",
+                        position: doc.position_at(lines[i].start),
+                        before: text[lines[i].start..lines[i].end].to_string(),
+                        after: "[own block after its paragraph]".into(),
+                        reason: "lines repeating the body set apart: a pull-quote box".into(),
+                        confidence: 0.7,
+                    });
+                }
+                pending_boxes.push(i);
+                continue;
+            }
+            Label::Body => {}
+            _ => continue,
+        }
+        if let Some(p) = previous {
+            let blank = blank_between(lines, p, i);
+            let breaks = paragraph_breaks(text, &lines[p], &lines[i], blank, blanks, width);
+            if breaks {
+                flush_boxes(&mut out, &mut pending_boxes);
+                out.push_replacement_at_end("\n\n");
+            } else {
+                out.push_replacement_at_end("\n");
+            }
+        }
+        match &joined_cap {
+            Some((at, joined)) if *at == i => out.push_mapped(joined),
+            _ => out.push_slice(doc, lines[i].start, lines[i].end),
+        }
+        previous = Some(i);
+    }
+    flush_boxes(&mut out, &mut pending_boxes);
+    out
+}
+
+/// Whether a paragraph ends between the body lines `prev` and `next`.
+fn paragraph_breaks(
+    text: &str,
+    prev: &PageLine,
+    next: &PageLine,
+    blank_between: bool,
+    blanks_mark_paragraphs: bool,
+    width: usize,
+) -> bool {
+    let prev_text = &text[prev.start..prev.end];
+    let next_text = &text[next.start..next.end];
+    let next_starts = next_text
+        .trim_start_matches(['“', '‘', '"', '\'', '—', '–'])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || next_text.starts_with(['“', '‘', '"', '—']);
+    let next_continues = next_text.chars().next().is_some_and(char::is_lowercase);
+    if blanks_mark_paragraphs {
+        // Only a sentence cut by a page or column break runs on across a blank line.
+        return blank_between && (ends_sentence(prev_text) || !next_continues);
+    }
+    // No blank lines to go by: a short line that ends a sentence ends its paragraph when
+    // the next line starts one; a blank line after a short line ends one too (a column
+    // break comes after a full line).
+    let short = prev.chars * 100 < width * 85;
+    (short && blank_between && !next_continues)
+        || (ends_sentence(prev_text) && next_starts && (short || blank_between))
+}
+
+/// True when the copy marks paragraphs with blank lines: blank gaps are common among the
+/// body lines and nearly all follow a line that ends a sentence.
+fn blank_lines_mark_paragraphs(text: &str, lines: &[PageLine], content: &[usize]) -> bool {
+    let mut gaps = 0;
+    let mut after_sentence = 0;
+    for pair in content.windows(2) {
+        if blank_between(lines, pair[0], pair[1]) {
+            gaps += 1;
+            if ends_sentence(&text[lines[pair[0]].start..lines[pair[0]].end]) {
+                after_sentence += 1;
+            }
+        }
+    }
+    gaps >= 2
+        && (gaps * 4 >= content.len()
+            || (gaps * 12 >= content.len() && after_sentence * 10 >= gaps * 8))
+}
+
+fn percentile(values: &[usize], p: usize) -> usize {
+    if values.is_empty() {
+        return 0;
+    }
+    let mut sorted = values.to_vec();
+    sorted.sort_unstable();
+    sorted[(sorted.len() * p / 100).min(sorted.len() - 1)]
+}
