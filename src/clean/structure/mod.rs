@@ -34,6 +34,7 @@
 
 pub mod grammar;
 pub mod repeats;
+pub mod split_words;
 
 use chrono::NaiveDate;
 
@@ -149,7 +150,7 @@ pub fn read_structure(
     }
     let body = &body[..bio_from.unwrap_or(body.len())];
     mark_pull_quote_boxes(text, &mut lines, body);
-    structure.body = build_body(doc, &lines, body, joined_cap, edits);
+    structure.body = build_body(doc, &lines, body, joined_cap, vocabulary, edits);
     Some(structure)
 }
 
@@ -713,9 +714,11 @@ fn build_body(
     lines: &[PageLine],
     body: &[usize],
     joined_cap: Option<(usize, MappedText)>,
+    vocabulary: &Vocabulary<'_>,
     edits: &mut Vec<Edit>,
 ) -> MappedText {
     let text = doc.as_str();
+    let splits = find_split_words(doc, lines, body, joined_cap.as_ref(), vocabulary);
     let content: Vec<usize> = body
         .iter()
         .copied()
@@ -769,14 +772,85 @@ fn build_body(
                 out.push_replacement_at_end("\n");
             }
         }
-        match &joined_cap {
-            Some((at, joined)) if *at == i => out.push_mapped(joined),
-            _ => out.push_slice(doc, lines[i].start, lines[i].end),
-        }
+        let (source, range) = match &joined_cap {
+            Some((at, joined)) if *at == i => (joined, 0..joined.len()),
+            _ => (doc, lines[i].start..lines[i].end),
+        };
+        push_joining_split_words(&mut out, source, range, splits.get(&i), edits);
         previous = Some(i);
     }
     flush_boxes(&mut out, &mut pending_boxes);
     out
+}
+
+/// The split words of each body line (by line index), when the document was read with
+/// its words split at hyphenation points (see [`split_words`]); none otherwise.
+fn find_split_words(
+    doc: &MappedText,
+    lines: &[PageLine],
+    body: &[usize],
+    joined_cap: Option<&(usize, MappedText)>,
+    vocabulary: &Vocabulary<'_>,
+) -> std::collections::HashMap<usize, Vec<split_words::SplitWord>> {
+    let mut found = std::collections::HashMap::new();
+    let mut non_words = 0;
+    for &i in body.iter().filter(|&&i| lines[i].label == Label::Body) {
+        let line = match joined_cap {
+            Some((at, joined)) if *at == i => joined.as_str(),
+            _ => &doc.as_str()[lines[i].start..lines[i].end],
+        };
+        let splits = split_words::split_words(line, vocabulary);
+        non_words += splits.iter().filter(|s| s.has_non_word).count();
+        if !splits.is_empty() {
+            found.insert(i, splits);
+        }
+    }
+    if non_words < split_words::SPLIT_DOCUMENT {
+        found.clear();
+    }
+    found
+}
+
+/// Appends `range` of `source`, leaving out the spaces inside split words.
+fn push_joining_split_words(
+    out: &mut MappedText,
+    source: &MappedText,
+    range: std::ops::Range<usize>,
+    splits: Option<&Vec<split_words::SplitWord>>,
+    edits: &mut Vec<Edit>,
+) {
+    let Some(splits) = splits else {
+        out.push_slice(source, range.start, range.end);
+        return;
+    };
+    let mut at = range.start;
+    for split in splits {
+        let (first, last) = (
+            split.spaces[0].start,
+            split.spaces[split.spaces.len() - 1].end,
+        );
+        let word_start = source.as_str()[..range.start + first]
+            .rfind(' ')
+            .map_or(range.start, |p| p + 1)
+            .max(range.start);
+        let word_end = source.as_str()[range.start + last..range.end]
+            .find(' ')
+            .map_or(range.end, |p| range.start + last + p);
+        let before = &source.as_str()[word_start..word_end];
+        edits.push(Edit {
+            pass: "split_words",
+            position: source.position_at(word_start),
+            before: before.to_string(),
+            after: before.replace(' ', ""),
+            reason: "word split at its hyphenation points by the extractor, joined".into(),
+            confidence: 0.8,
+        });
+        for space in &split.spaces {
+            out.push_slice(source, at, range.start + space.start);
+            at = range.start + space.end;
+        }
+    }
+    out.push_slice(source, at, range.end);
 }
 
 /// Whether a paragraph ends between the body lines `prev` and `next`.
