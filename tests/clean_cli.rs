@@ -242,3 +242,50 @@ fn help_explains_with_examples() {
         assert!(help.contains(text), "{text} missing from:\n{help}");
     }
 }
+
+#[test]
+fn output_to_a_file_copydesk_did_not_write_is_an_error() {
+    let dir = site_with(&[("a.txt", RAW.as_bytes())]);
+    std::fs::write(dir.path().join("existing.md"), "my own notes\n").unwrap();
+    let out = copydesk(
+        dir.path(),
+        &["clean", "content/raw/a.txt", "-o", "existing.md"],
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("existing.md: error:"), "{err}");
+    assert!(err.contains("not written by copydesk"), "{err}");
+    assert!(err.contains("--force"), "{err}");
+    assert!(!err.contains("cleaned 1 file"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("existing.md")).unwrap(),
+        "my own notes\n"
+    );
+
+    // Written by copydesk, then edited by hand: also not overwritten, also an error.
+    let out = copydesk(
+        dir.path(),
+        &["clean", "content/raw/a.txt", "-o", "draft.md"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    std::fs::write(dir.path().join("draft.md"), "edited\n").unwrap();
+    let raw = dir.path().join("content/raw/a.txt");
+    std::fs::write(&raw, RAW.replace("second week", "third week")).unwrap();
+    let out = copydesk(
+        dir.path(),
+        &["clean", "content/raw/a.txt", "-o", "draft.md"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("edited by hand"), "{}", stderr(&out));
+
+    // --force overwrites and keeps the file it replaced.
+    let out = copydesk(
+        dir.path(),
+        &["clean", "content/raw/a.txt", "-o", "existing.md", "--force"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("existing.md.bak")).unwrap(),
+        "my own notes\n"
+    );
+}

@@ -8,8 +8,9 @@
 //! * no file yet → write it;
 //! * the file is exactly what copydesk wrote → rewrite it if the new Markdown differs
 //!   (the raw text changed), else leave it;
-//! * the file differs from what copydesk wrote (or copydesk never wrote it) → it was edited
-//!   by hand: keep it and warn, unless `force`, which first copies it to `NAME.md.bak`.
+//! * the file differs from what copydesk wrote → it was edited by hand; or copydesk never
+//!   wrote it → it is someone else's: keep it, unless `force`, which first copies it to
+//!   `NAME.md.bak`. The caller warns (a site's articles) or fails (`clean -o FILE`).
 //!
 //! Every write goes to a temporary file in the same folder and is renamed into place, so
 //! a crash never leaves half an article. [`clean_stale_articles`] is what `build` calls.
@@ -82,6 +83,8 @@ pub enum WriteOutcome {
     Unchanged,
     /// Edited by hand since copydesk wrote it: left alone.
     KeptHandEdited,
+    /// A file copydesk never wrote (not in the manifest): left alone.
+    KeptNotOurs,
     /// Edited by hand, overwritten because of `force`; the old file is at `backup`.
     Overwritten { backup: PathBuf },
 }
@@ -111,10 +114,8 @@ pub fn write_article(
         Err(e) => return Err(io_error(e, "read the existing article")),
         Ok(existing) => {
             let current = hash(&existing);
-            let ours = manifest
-                .articles
-                .get(&name)
-                .is_some_and(|entry| entry.output_hash == current);
+            let recorded = manifest.articles.get(&name);
+            let ours = recorded.is_some_and(|entry| entry.output_hash == current);
             if current == new_hash {
                 WriteOutcome::Unchanged
             } else if ours {
@@ -123,8 +124,10 @@ pub fn write_article(
                 let backup = backup_path(target);
                 std::fs::copy(target, &backup).map_err(|e| io_error(e, "back up the article"))?;
                 WriteOutcome::Overwritten { backup }
-            } else {
+            } else if recorded.is_some() {
                 return Ok(WriteOutcome::KeptHandEdited);
+            } else {
+                return Ok(WriteOutcome::KeptNotOurs);
             }
         }
     };
@@ -143,6 +146,18 @@ pub fn write_article(
         .save(folder)
         .map_err(|e| io_error(e, "update the manifest"))?;
     Ok(outcome)
+}
+
+impl WriteOutcome {
+    /// Why the file was kept rather than written; `None` when it was written (or
+    /// already right).
+    pub fn kept_reason(&self) -> Option<&'static str> {
+        match self {
+            WriteOutcome::KeptHandEdited => Some("edited by hand since copydesk wrote it"),
+            WriteOutcome::KeptNotOurs => Some("not written by copydesk"),
+            _ => None,
+        }
+    }
 }
 
 /// `NAME.md.bak`, or `NAME.md.bak.2`, … when that exists already.
@@ -277,13 +292,11 @@ pub fn clean_stale_articles(
             Ok(None) => {}
             Ok(Some((cleaned, outcome))) => {
                 summary.warnings.extend(cleaned.warnings);
-                match outcome {
-                    WriteOutcome::KeptHandEdited => {
-                        summary.warnings.push(hand_edited_warning(&target));
-                        summary.kept_hand_edited.push(target);
-                    }
-                    WriteOutcome::Unchanged => {}
-                    _ => summary.written.push(target),
+                if let Some(warning) = kept_warning(&target, &outcome) {
+                    summary.warnings.push(warning);
+                    summary.kept_hand_edited.push(target);
+                } else if outcome != WriteOutcome::Unchanged {
+                    summary.written.push(target);
                 }
             }
             Err(d) => errors.push(d),
@@ -298,14 +311,18 @@ pub fn clean_stale_articles(
     }
 }
 
-/// The warning for an article kept because it was edited by hand.
-pub fn hand_edited_warning(target: &Path) -> Diagnostic {
-    Diagnostic::warning(
-        target,
-        Position::default(),
-        "edited by hand since copydesk wrote it: kept as it is",
+/// The warning for an article [`write_article`] kept (edited by hand, or not written by
+/// copydesk); `None` when it wrote the article.
+pub fn kept_warning(target: &Path, outcome: &WriteOutcome) -> Option<Diagnostic> {
+    let reason = outcome.kept_reason()?;
+    Some(
+        Diagnostic::warning(
+            target,
+            Position::default(),
+            format!("{reason}: kept as it is"),
+        )
+        .with_help("run `copydesk clean --force` to overwrite it (a .bak copy is kept)"),
     )
-    .with_help("run `copydesk clean --force` to overwrite it (a .bak copy is kept)")
 }
 
 #[cfg(test)]
@@ -371,6 +388,18 @@ mod tests {
         );
         assert_eq!(std::fs::read_to_string(backup).unwrap(), "mine");
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new\n");
+    }
+
+    #[test]
+    fn a_file_copydesk_never_wrote_is_kept_and_told_apart_from_a_hand_edit() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.md");
+        std::fs::write(&target, "mine").unwrap();
+        let outcome = write_article(&target, "new\n", Path::new("a.txt"), b"raw", false).unwrap();
+        assert_eq!(outcome, WriteOutcome::KeptNotOurs);
+        assert_eq!(outcome.kept_reason(), Some("not written by copydesk"));
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "mine");
+        assert!(!dir.path().join(MANIFEST_NAME).exists());
     }
 
     #[test]

@@ -4,14 +4,14 @@
 //! writes the article (respecting hand edits through the manifest), prints it (`-o -`),
 //! or prints a diff (`--dry-run`); `--report` writes every edit and finding as JSON.
 //! Every bad file gets one message; the others are still cleaned; the exit status is 1
-//! when any file failed.
+//! when any file failed. `-o FILE` naming a file copydesk may not overwrite is an error.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use copydesk::clean::site_run::{
-    article_path, clean_file, hand_edited_warning, raw_files_in, write_article, write_atomically,
+    article_path, clean_file, kept_warning, raw_files_in, write_article, write_atomically,
     WriteOutcome,
 };
 use copydesk::clean::site_words::site_word_context;
@@ -196,8 +196,14 @@ fn clean_one(
         print_diff(&target, &existing, &markdown);
         return Ok(cleaned);
     }
-    match write_article(&target, &markdown, raw_path, &raw, args.force)? {
-        WriteOutcome::KeptHandEdited => print_diagnostic(&hand_edited_warning(&target)),
+    let outcome = write_article(&target, &markdown, raw_path, &raw, args.force)?;
+    if args.output.is_some() && outcome.kept_reason().is_some() {
+        return Err(chosen_output_kept(&target, &outcome));
+    }
+    match outcome {
+        kept if kept.kept_reason().is_some() => {
+            print_diagnostic(&kept_warning(&target, &kept).expect("a kept outcome"));
+        }
         WriteOutcome::Overwritten { backup } if !global.quiet => {
             eprintln!(
                 "{}: overwritten; the hand-edited copy is in {}",
@@ -209,6 +215,18 @@ fn clean_one(
         _ => {}
     }
     Ok(cleaned)
+}
+
+/// The error for `-o FILE` naming a file copydesk kept (not its own, or edited by hand
+/// since): the article the user asked for was not written, so this is a failure.
+fn chosen_output_kept(target: &Path, outcome: &WriteOutcome) -> Diagnostic {
+    let reason = outcome.kept_reason().unwrap_or("kept");
+    Diagnostic::error(
+        target,
+        Position::default(),
+        format!("{reason}, so it was not overwritten and nothing was written"),
+    )
+    .with_help("choose another file for -o, or add --force to overwrite it (a .bak copy is kept)")
 }
 
 /// Prints a unified diff from `old` to `new`, coloured on a terminal unless NO_COLOR.
