@@ -289,3 +289,52 @@ fn output_to_a_file_copydesk_did_not_write_is_an_error() {
         "my own notes\n"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_raw_file_linking_outside_the_site_is_refused_and_the_rest_cleaned() {
+    let dir = site_with(&[("good.txt", RAW.as_bytes())]);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let secret = elsewhere.path().join("secret.txt");
+    std::fs::write(&secret, RAW).unwrap();
+    std::os::unix::fs::symlink(&secret, dir.path().join("content/raw/leak.txt")).unwrap();
+    let inside = dir.path().join("notes/kept.txt");
+    std::fs::create_dir_all(inside.parent().unwrap()).unwrap();
+    std::fs::write(&inside, RAW).unwrap();
+    std::os::unix::fs::symlink(&inside, dir.path().join("content/raw/linked.txt")).unwrap();
+
+    let out = copydesk(dir.path(), &["clean"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("leak.txt: error:"), "{err}");
+    assert!(err.contains("outside the site"), "{err}");
+    assert!(!article(dir.path(), "leak").exists());
+    assert!(article(dir.path(), "good").exists());
+    assert!(
+        article(dir.path(), "linked").exists(),
+        "a link inside the site is fine"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_named_in_the_site_is_refused_but_a_file_named_outside_it_is_cleaned() {
+    let dir = site_with(&[]);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let secret = elsewhere.path().join("secret.txt");
+    std::fs::write(&secret, RAW).unwrap();
+    std::os::unix::fs::symlink(&secret, dir.path().join("content/raw/leak.txt")).unwrap();
+    // As a shell glob would name it:
+    let out = copydesk(dir.path(), &["clean", "content/raw/leak.txt"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("outside the site"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!article(dir.path(), "leak").exists());
+    // The user's own file, named where it is, is imported.
+    let out = copydesk(dir.path(), &["clean", &secret.display().to_string()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(article(dir.path(), "secret").exists());
+}

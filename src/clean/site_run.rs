@@ -14,6 +14,9 @@
 //!
 //! Every write goes to a temporary file in the same folder and is renamed into place, so
 //! a crash never leaves half an article. [`clean_stale_articles`] is what `build` calls.
+//!
+//! Before any cleaning, [`refuse_outside`] refuses a raw file whose real path (after
+//! symlinks) is outside the site, so a link to `/etc/passwd` never becomes an article.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -263,11 +266,18 @@ pub fn clean_stale_articles(
     if !raw_folder.is_dir() {
         return Ok(CleanSummary::default());
     }
-    let files = raw_files_in(&raw_folder).map_err(|d| vec![d])?;
+    let listed = raw_files_in(&raw_folder).map_err(|d| vec![d])?;
     let context = site_word_context(site_root).map_err(|d| vec![d])?;
     let manifest = Manifest::load(&site_root.join("content").join("articles"));
     let mut summary = CleanSummary::default();
     let mut errors = Vec::new();
+    let mut files = Vec::new();
+    for raw_path in listed {
+        match refuse_outside(&raw_path, site_root, "the site") {
+            Ok(()) => files.push(raw_path),
+            Err(d) => errors.push(d),
+        }
+    }
     progress.start("clean", files.len() as u64);
     for raw_path in &files {
         let target = article_path(site_root, raw_path);
@@ -323,6 +333,27 @@ pub fn kept_warning(target: &Path, outcome: &WriteOutcome) -> Option<Diagnostic>
         )
         .with_help("run `copydesk clean --force` to overwrite it (a .bak copy is kept)"),
     )
+}
+
+/// Refuses the raw file `raw_path` when its real path (every symlink followed) is not
+/// inside `boundary` (`what` names it in the message): a link in `content/raw/` to
+/// `/etc/passwd` must not become a published article.
+pub fn refuse_outside(raw_path: &Path, boundary: &Path, what: &str) -> Result<(), Diagnostic> {
+    let error = |message: String| Diagnostic::error(raw_path, Position::default(), message);
+    let real = raw_path
+        .canonicalize()
+        .map_err(|e| error(format!("cannot resolve the file's real path: {e}")))?;
+    let boundary = boundary
+        .canonicalize()
+        .map_err(|e| error(format!("cannot resolve {}: {e}", boundary.display())))?;
+    if real.starts_with(&boundary) {
+        return Ok(());
+    }
+    Err(error(format!(
+        "refused: its real path {} is outside {what}, so it is neither cleaned nor published",
+        real.display()
+    ))
+    .with_help("copy the text into the site instead of linking to it"))
 }
 
 #[cfg(test)]
