@@ -185,3 +185,25 @@ fn a_raw_file_linking_outside_the_site_is_refused_and_never_published() {
         "the other raw files are still cleaned"
     );
 }
+
+#[test]
+fn two_raw_files_with_one_slug_are_an_error_naming_both() {
+    let site = FixtureSite::copy("basic");
+    site.write("content/raw/Museum Roof.txt", RAW_ARTICLE);
+    site.write(
+        "content/raw/museum-roof.txt",
+        &RAW_ARTICLE.replace("Sunday", "Monday"),
+    );
+    let failure = site.build().unwrap_err();
+    let errors: Vec<_> = failure
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let text = errors[0].to_string();
+    assert!(text.contains("Museum Roof.txt"), "{text}");
+    assert!(text.contains("museum-roof.txt"), "{text}");
+    assert!(text.contains("museum-roof.md"), "{text}");
+    assert!(!site.root.join("content/articles/museum-roof.md").exists());
+}

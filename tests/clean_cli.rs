@@ -316,6 +316,23 @@ fn a_raw_file_linking_outside_the_site_is_refused_and_the_rest_cleaned() {
     );
 }
 
+#[test]
+fn two_raw_files_with_one_slug_are_an_error_and_neither_is_written() {
+    let dir = site_with(&[
+        ("Museum Roof.txt", RAW.as_bytes()),
+        ("museum-roof.txt", RAW.replace("second", "third").as_bytes()),
+        ("good.txt", RAW.as_bytes()),
+    ]);
+    let out = copydesk(dir.path(), &["clean"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("Museum Roof.txt"), "{err}");
+    assert!(err.contains("museum-roof.txt"), "{err}");
+    assert_eq!(err.matches("error:").count(), 1, "{err}");
+    assert!(!article(dir.path(), "museum-roof").exists());
+    assert!(article(dir.path(), "good").exists());
+}
+
 #[cfg(unix)]
 #[test]
 fn a_link_named_in_the_site_is_refused_but_a_file_named_outside_it_is_cleaned() {

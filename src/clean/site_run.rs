@@ -15,8 +15,13 @@
 //! Every write goes to a temporary file in the same folder and is renamed into place, so
 //! a crash never leaves half an article. [`clean_stale_articles`] is what `build` calls.
 //!
-//! Before any cleaning, [`refuse_outside`] refuses a raw file whose real path (after
-//! symlinks) is outside the site, so a link to `/etc/passwd` never becomes an article.
+//! Two checks come before any cleaning, so that neither can publish what it should not:
+//!
+//! * [`refuse_outside`]: a raw file whose real path (after symlinks) is outside the
+//!   site is refused, so a link to `/etc/passwd` never becomes an article;
+//! * [`refuse_shared_slugs`]: raw files that would write the same article
+//!   (`Museum Roof.txt`, `museum-roof.txt`) are refused together, naming them all,
+//!   rather than one silently overwriting the other.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -271,13 +276,15 @@ pub fn clean_stale_articles(
     let manifest = Manifest::load(&site_root.join("content").join("articles"));
     let mut summary = CleanSummary::default();
     let mut errors = Vec::new();
-    let mut files = Vec::new();
+    let mut inside = Vec::new();
     for raw_path in listed {
         match refuse_outside(&raw_path, site_root, "the site") {
-            Ok(()) => files.push(raw_path),
+            Ok(()) => inside.push(raw_path),
             Err(d) => errors.push(d),
         }
     }
+    let (files, shared) = refuse_shared_slugs(site_root, inside);
+    errors.extend(shared);
     progress.start("clean", files.len() as u64);
     for raw_path in &files {
         let target = article_path(site_root, raw_path);
@@ -356,6 +363,48 @@ pub fn refuse_outside(raw_path: &Path, boundary: &Path, what: &str) -> Result<()
     .with_help("copy the text into the site instead of linking to it"))
 }
 
+/// Splits `raw_files` into those that may be cleaned into `site_root`'s articles and one
+/// error per group of files that would all write the same article (same slug, as
+/// `Museum Roof.txt` and `museum-roof.txt`): none of a group is cleaned, since which of
+/// them the article should come from is the user's call.
+pub fn refuse_shared_slugs(
+    site_root: &Path,
+    raw_files: Vec<PathBuf>,
+) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut by_article: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
+    for raw_path in &raw_files {
+        by_article
+            .entry(article_path(site_root, raw_path))
+            .or_default()
+            .push(raw_path.clone());
+    }
+    let mut errors = Vec::new();
+    for (article, sharing) in by_article.iter().filter(|(_, files)| files.len() > 1) {
+        let names: Vec<String> = sharing
+            .iter()
+            .map(|f| format!("`{}`", f.display()))
+            .collect();
+        let all = if sharing.len() == 2 { "both" } else { "all" };
+        errors.push(
+            Diagnostic::error(
+                &sharing[0],
+                Position::default(),
+                format!(
+                    "{} would {all} be written to {}: none of them was cleaned",
+                    names.join(" and "),
+                    article.display()
+                ),
+            )
+            .with_help("rename all but one of them so each gets its own article"),
+        );
+    }
+    let clear = raw_files
+        .into_iter()
+        .filter(|f| by_article[&article_path(site_root, f)].len() == 1)
+        .collect();
+    (clear, errors)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -431,6 +480,20 @@ mod tests {
         assert_eq!(outcome.kept_reason(), Some("not written by copydesk"));
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "mine");
         assert!(!dir.path().join(MANIFEST_NAME).exists());
+    }
+
+    #[test]
+    fn raw_files_sharing_a_slug_are_all_held_back() {
+        let dir = site();
+        let raw = dir.path().join("content/raw");
+        std::fs::write(raw.join("first-one.txt"), RAW).unwrap();
+        std::fs::write(raw.join("Second.txt"), RAW).unwrap();
+        let files = raw_files_in(&raw).unwrap();
+        let (clear, errors) = refuse_shared_slugs(dir.path(), files);
+        assert_eq!(clear, [raw.join("Second.txt")]);
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].message.contains("First One.txt"), "{}", errors[0]);
+        assert!(errors[0].message.contains("first-one.txt"), "{}", errors[0]);
     }
 
     #[test]

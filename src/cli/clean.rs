@@ -4,16 +4,17 @@
 //! writes the article (respecting hand edits through the manifest), prints it (`-o -`),
 //! or prints a diff (`--dry-run`); `--report` writes every edit and finding as JSON.
 //! Every bad file gets one message; the others are still cleaned; the exit status is 1
-//! when any file failed. A file reached through the site whose real path is outside it
-//! is such a bad file; so is `-o FILE` naming a file copydesk may not overwrite.
+//! when any file failed. A file reached through the site whose real path is outside it,
+//! and raw files that would write the same article, are such bad files; so is
+//! `-o FILE` naming a file copydesk may not overwrite.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use copydesk::clean::site_run::{
-    article_path, clean_file, kept_warning, raw_files_in, refuse_outside, write_article,
-    write_atomically, WriteOutcome,
+    article_path, clean_file, kept_warning, raw_files_in, refuse_outside, refuse_shared_slugs,
+    write_article, write_atomically, WriteOutcome,
 };
 use copydesk::clean::site_words::site_word_context;
 use copydesk::clean::CleanedArticle;
@@ -85,6 +86,13 @@ pub fn run(args: CleanArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
         return Err("`-o -` and `--report -` cannot both use stdout".into());
     }
     let (inputs, mut failures) = gather_inputs(&args.paths, &global.site);
+    let inputs = if args.output.is_none() {
+        let (clear, shared) = refuse_shared_slugs(&global.site, inputs);
+        failures.extend(shared);
+        clear
+    } else {
+        inputs
+    };
     if args.output.is_some() && inputs.len() + failures.len() != 1 {
         return Err(format!(
             "-o/--output takes exactly one input file, but {} were given",
