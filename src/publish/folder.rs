@@ -102,7 +102,7 @@ pub fn plan_folder(
             }
         }
     }
-    for file in &result.added {
+    for file in result.added.iter().chain(&result.changed) {
         if let Some(in_the_way) = file_in_the_way(target, file).map_err(io)? {
             if !ours(&in_the_way) {
                 adoptable = false;
@@ -179,8 +179,8 @@ fn foreign_files_under(
     Ok(foreign)
 }
 
-/// The target file (or symlink) that stands where a folder above the site file
-/// `relative` must go, and that writing it would therefore delete.
+/// The target file (or symlink, even one to a folder) that stands where a folder above
+/// the site file `relative` must go, and that writing it would therefore delete.
 fn file_in_the_way(target: &Path, relative: &str) -> io::Result<Option<String>> {
     let parts: Vec<&str> = relative.split('/').collect();
     for depth in 1..parts.len() {
@@ -293,6 +293,20 @@ mod tests {
         let recorded = record(&["page"]);
         let plan = plan_folder(site.path(), target.path(), Some(&recorded), false).unwrap();
         assert_eq!(plan.added, ["page/index.html"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_foreign_link_to_a_folder_is_neither_followed_nor_replaced() {
+        let site = tempfile::tempdir().unwrap();
+        let target = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        write(site.path(), "media/a.css", "new");
+        write(elsewhere.path(), "a.css", "old, outside the target");
+        std::os::unix::fs::symlink(elsewhere.path(), target.path().join("media")).unwrap();
+        let recorded = record(&["media/a.css"]);
+        let error = plan_folder(site.path(), target.path(), Some(&recorded), true).unwrap_err();
+        assert!(error.to_string().contains("`media`"), "{error}");
     }
 
     #[test]
