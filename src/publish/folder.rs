@@ -53,9 +53,9 @@ pub fn publish_to_folder(
     if plan.is_empty() && record.as_ref() == Some(&published) {
         return Ok(plan);
     }
-    let mut intent = record.unwrap_or_default();
-    intent.files.extend(published.files.iter().cloned());
-    let intent = Record::of(intent.files);
+    let mut files = record.map(|r| r.files).unwrap_or_default();
+    files.extend(published.files.iter().cloned());
+    let intent = Record::of(files);
     if plan.is_empty() {
         fs::create_dir_all(target).map_err(io)?;
     } else {
@@ -75,50 +75,12 @@ pub fn plan_folder(
 ) -> Result<Plan, PublishError> {
     let io = |e| PublishError::io(target, e);
     if record.is_none() && !adopt {
-        let entries = top_level_entries(target).map_err(io)?;
-        if !entries.is_empty() {
-            return Err(PublishError::NotPublished {
-                path: target.to_path_buf(),
-                entries,
-            });
-        }
+        refuse_unpublished(target)?;
     }
     let ours =
         |relative: &str| !is_dot_path(relative) && record.is_some_and(|r| r.contains(relative));
     let mut result = plan(built, target, &|p| is_dot_path(p)).map_err(io)?;
-    let mut blocked = Vec::new();
-    let mut adoptable = true;
-    for file in &result.changed {
-        let path = path_in(target, file);
-        if fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
-            let foreign = foreign_files_under(target, file, &ours).map_err(io)?;
-            adoptable &= foreign.is_empty();
-            blocked.extend(foreign);
-        } else if !ours(file) {
-            let dot = is_dot_path(file);
-            if dot || !adopt {
-                adoptable &= !dot;
-                blocked.push(file.clone());
-            }
-        }
-    }
-    for file in result.added.iter().chain(&result.changed) {
-        if let Some(in_the_way) = file_in_the_way(target, file).map_err(io)? {
-            if !ours(&in_the_way) {
-                adoptable = false;
-                blocked.push(in_the_way);
-            }
-        }
-    }
-    if !blocked.is_empty() {
-        blocked.sort();
-        blocked.dedup();
-        return Err(PublishError::WouldReplace {
-            path: target.to_path_buf(),
-            files: blocked,
-            adoptable,
-        });
-    }
+    refuse_foreign_changes(target, &result, &ours, adopt)?;
     let (removed, kept): (Vec<String>, Vec<String>) =
         result.removed.drain(..).partition(|file| ours(file));
     result.removed = removed;
@@ -126,6 +88,61 @@ pub fn plan_folder(
     result.kept.extend(dot_entries(target).map_err(io)?);
     result.kept.sort();
     Ok(result)
+}
+
+/// Refuses `target` when it holds anything: it has no record, so copydesk never
+/// published there and it may well be the wrong folder.
+fn refuse_unpublished(target: &Path) -> Result<(), PublishError> {
+    let entries = top_level_entries(target).map_err(|e| PublishError::io(target, e))?;
+    if entries.is_empty() {
+        return Ok(());
+    }
+    Err(PublishError::NotPublished {
+        path: target.to_path_buf(),
+        entries,
+    })
+}
+
+/// Refuses a `plan` that would replace or delete files that are not `ours`: a foreign
+/// file where the site has one (unless `adopt`; never a dot-file), a folder holding
+/// foreign files where the site has a file, a foreign file or link where it needs a folder.
+fn refuse_foreign_changes(
+    target: &Path,
+    plan: &Plan,
+    ours: &dyn Fn(&str) -> bool,
+    adopt: bool,
+) -> Result<(), PublishError> {
+    let io = |e| PublishError::io(target, e);
+    let mut blocked = Vec::new();
+    let mut adoptable = true;
+    for file in &plan.changed {
+        if fs::symlink_metadata(path_in(target, file)).is_ok_and(|m| m.is_dir()) {
+            let foreign = foreign_files_under(target, file, ours).map_err(io)?;
+            adoptable &= foreign.is_empty();
+            blocked.extend(foreign);
+        } else if !ours(file) && (is_dot_path(file) || !adopt) {
+            adoptable &= !is_dot_path(file);
+            blocked.push(file.clone());
+        }
+    }
+    for file in plan.added.iter().chain(&plan.changed) {
+        if let Some(in_the_way) = file_in_the_way(target, file).map_err(io)? {
+            if !ours(&in_the_way) {
+                adoptable = false;
+                blocked.push(in_the_way);
+            }
+        }
+    }
+    if blocked.is_empty() {
+        return Ok(());
+    }
+    blocked.sort();
+    blocked.dedup();
+    Err(PublishError::WouldReplace {
+        path: target.to_path_buf(),
+        files: blocked,
+        adoptable,
+    })
 }
 
 /// The names directly in `target` (folders with a trailing `/`), except copydesk's own

@@ -24,7 +24,7 @@ pub const RECORD_NAME: &str = ".copydesk-published";
 const VERSION: u32 = 1;
 
 /// The files copydesk published into a folder.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
     /// Written as `version` so a later format can be told apart.
     version: u32,
