@@ -144,3 +144,66 @@ fn the_cli_builds_and_summarises() {
     assert!(quiet.status.success());
     assert!(quiet.stdout.is_empty());
 }
+
+/// A raw article as an e-paper copy gives it, for the raw-file tests below.
+const RAW_ARTICLE: &str = "Museum roof\n\nBy Ann Lee\n\nThe museum roof leaked again on Sunday.\n";
+
+#[cfg(unix)]
+#[test]
+fn a_raw_file_linking_outside_the_site_is_refused_and_never_published() {
+    let site = FixtureSite::copy("basic");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let secret = elsewhere.path().join("secret.txt");
+    std::fs::write(
+        &secret,
+        "Secret headline\n\nBy Spy\n\nThe vault code is 1234.\n",
+    )
+    .unwrap();
+    site.write("content/raw/museum-roof.txt", RAW_ARTICLE);
+    std::os::unix::fs::symlink(&secret, site.root.join("content/raw/leak.txt")).unwrap();
+
+    let failure = site.build().unwrap_err();
+    let errors: Vec<_> = failure
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(errors[0].path.ends_with("leak.txt"), "{}", errors[0]);
+    assert!(
+        errors[0].message.contains("outside the site"),
+        "{}",
+        errors[0]
+    );
+    assert!(!site.root.join("content/articles/leak.md").exists());
+    assert!(
+        !site.output().exists(),
+        "a failed build published something"
+    );
+    assert!(
+        site.root.join("content/articles/museum-roof.md").exists(),
+        "the other raw files are still cleaned"
+    );
+}
+
+#[test]
+fn two_raw_files_with_one_slug_are_an_error_naming_both() {
+    let site = FixtureSite::copy("basic");
+    site.write("content/raw/Museum Roof.txt", RAW_ARTICLE);
+    site.write(
+        "content/raw/museum-roof.txt",
+        &RAW_ARTICLE.replace("Sunday", "Monday"),
+    );
+    let failure = site.build().unwrap_err();
+    let errors: Vec<_> = failure
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let text = errors[0].to_string();
+    assert!(text.contains("Museum Roof.txt"), "{text}");
+    assert!(text.contains("museum-roof.txt"), "{text}");
+    assert!(text.contains("museum-roof.md"), "{text}");
+    assert!(!site.root.join("content/articles/museum-roof.md").exists());
+}

@@ -242,3 +242,116 @@ fn help_explains_with_examples() {
         assert!(help.contains(text), "{text} missing from:\n{help}");
     }
 }
+
+#[test]
+fn output_to_a_file_copydesk_did_not_write_is_an_error() {
+    let dir = site_with(&[("a.txt", RAW.as_bytes())]);
+    std::fs::write(dir.path().join("existing.md"), "my own notes\n").unwrap();
+    let out = copydesk(
+        dir.path(),
+        &["clean", "content/raw/a.txt", "-o", "existing.md"],
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("existing.md: error:"), "{err}");
+    assert!(err.contains("not written by copydesk"), "{err}");
+    assert!(err.contains("--force"), "{err}");
+    assert!(!err.contains("cleaned 1 file"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("existing.md")).unwrap(),
+        "my own notes\n"
+    );
+
+    // Written by copydesk, then edited by hand: also not overwritten, also an error.
+    let out = copydesk(
+        dir.path(),
+        &["clean", "content/raw/a.txt", "-o", "draft.md"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    std::fs::write(dir.path().join("draft.md"), "edited\n").unwrap();
+    let raw = dir.path().join("content/raw/a.txt");
+    std::fs::write(&raw, RAW.replace("second week", "third week")).unwrap();
+    let out = copydesk(
+        dir.path(),
+        &["clean", "content/raw/a.txt", "-o", "draft.md"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("edited by hand"), "{}", stderr(&out));
+
+    // --force overwrites and keeps the file it replaced.
+    let out = copydesk(
+        dir.path(),
+        &["clean", "content/raw/a.txt", "-o", "existing.md", "--force"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("existing.md.bak")).unwrap(),
+        "my own notes\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_raw_file_linking_outside_the_site_is_refused_and_the_rest_cleaned() {
+    let dir = site_with(&[("good.txt", RAW.as_bytes())]);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let secret = elsewhere.path().join("secret.txt");
+    std::fs::write(&secret, RAW).unwrap();
+    std::os::unix::fs::symlink(&secret, dir.path().join("content/raw/leak.txt")).unwrap();
+    let inside = dir.path().join("notes/kept.txt");
+    std::fs::create_dir_all(inside.parent().unwrap()).unwrap();
+    std::fs::write(&inside, RAW).unwrap();
+    std::os::unix::fs::symlink(&inside, dir.path().join("content/raw/linked.txt")).unwrap();
+
+    let out = copydesk(dir.path(), &["clean"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("leak.txt: error:"), "{err}");
+    assert!(err.contains("outside the site"), "{err}");
+    assert!(!article(dir.path(), "leak").exists());
+    assert!(article(dir.path(), "good").exists());
+    assert!(
+        article(dir.path(), "linked").exists(),
+        "a link inside the site is fine"
+    );
+}
+
+#[test]
+fn two_raw_files_with_one_slug_are_an_error_and_neither_is_written() {
+    let dir = site_with(&[
+        ("Museum Roof.txt", RAW.as_bytes()),
+        ("museum-roof.txt", RAW.replace("second", "third").as_bytes()),
+        ("good.txt", RAW.as_bytes()),
+    ]);
+    let out = copydesk(dir.path(), &["clean"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("Museum Roof.txt"), "{err}");
+    assert!(err.contains("museum-roof.txt"), "{err}");
+    assert_eq!(err.matches("error:").count(), 1, "{err}");
+    assert!(!article(dir.path(), "museum-roof").exists());
+    assert!(article(dir.path(), "good").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_named_in_the_site_is_refused_but_a_file_named_outside_it_is_cleaned() {
+    let dir = site_with(&[]);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let secret = elsewhere.path().join("secret.txt");
+    std::fs::write(&secret, RAW).unwrap();
+    std::os::unix::fs::symlink(&secret, dir.path().join("content/raw/leak.txt")).unwrap();
+    // As a shell glob would name it:
+    let out = copydesk(dir.path(), &["clean", "content/raw/leak.txt"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("outside the site"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!article(dir.path(), "leak").exists());
+    // The user's own file, named where it is, is imported.
+    let out = copydesk(dir.path(), &["clean", &secret.display().to_string()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(article(dir.path(), "secret").exists());
+}

@@ -88,7 +88,7 @@ fn the_site_lands_on_gh_pages_with_host_files_and_history() {
             ("articles/storm/index.html", "<h1>Storm</h1>"),
         ],
     );
-    let outcome = publish_built_site(&first, &site_root, &target, false).unwrap();
+    let outcome = publish_built_site(&first, &site_root, &target, false, false).unwrap();
     let commit = outcome.commit.expect("a commit was pushed");
     assert!(outcome.plan.added.iter().any(|f| f == ".nojekyll"));
 
@@ -109,7 +109,7 @@ fn the_site_lands_on_gh_pages_with_host_files_and_history() {
             ("articles/flood/index.html", "<h1>Flood</h1>"),
         ],
     );
-    let outcome = publish_built_site(&second, &site_root, &target, false).unwrap();
+    let outcome = publish_built_site(&second, &site_root, &target, false, false).unwrap();
     assert_eq!(outcome.plan.removed, ["articles/storm/index.html"]);
     assert_eq!(outcome.plan.changed, ["index.html"]);
 
@@ -133,7 +133,7 @@ fn the_site_lands_on_gh_pages_with_host_files_and_history() {
             ("articles/flood/index.html", "<h1>Flood</h1>"),
         ],
     );
-    let outcome = publish_built_site(&again, &site_root, &target, false).unwrap();
+    let outcome = publish_built_site(&again, &site_root, &target, false, false).unwrap();
     assert!(outcome.plan.is_empty(), "{:?}", outcome.plan);
     assert_eq!(outcome.commit, None);
     let checkout = clone_branch(&repository, dir.path());
@@ -148,7 +148,7 @@ fn a_dry_run_lists_and_pushes_nothing() {
     let repository = bare_repository(dir.path());
     let target = target(&repository, None);
     let built = built_site(dir.path(), "b", &[("index.html", "home")]);
-    let outcome = publish_built_site(&built, &site_root, &target, true).unwrap();
+    let outcome = publish_built_site(&built, &site_root, &target, true, false).unwrap();
     assert_eq!(outcome.plan.added, [".nojekyll", "index.html"]);
     assert_eq!(outcome.commit, None);
     assert_eq!(git(&repository, &["branch", "--list"]), "");
@@ -166,7 +166,8 @@ fn the_users_checkout_is_never_touched() {
     write(&checkout, "draft.md", "uncommitted work");
 
     let built = built_site(dir.path(), "b", &[("index.html", "home")]);
-    let outcome = publish_built_site(&built, &checkout, &target(&checkout, None), false).unwrap();
+    let outcome =
+        publish_built_site(&built, &checkout, &target(&checkout, None), false, false).unwrap();
     assert!(outcome.commit.is_some());
 
     assert_eq!(
@@ -190,7 +191,7 @@ fn a_rejected_push_leaves_the_branch_as_it_was() {
     let repository = bare_repository(dir.path());
     let target = target(&repository, None);
     let first = built_site(dir.path(), "b1", &[("index.html", "v1")]);
-    let published = publish_built_site(&first, &site_root, &target, false)
+    let published = publish_built_site(&first, &site_root, &target, false, false)
         .unwrap()
         .commit
         .unwrap();
@@ -199,7 +200,7 @@ fn a_rejected_push_leaves_the_branch_as_it_was() {
     fs::write(&hook, "#!/bin/sh\necho 'rejected by policy' >&2\nexit 1\n").unwrap();
     fs::set_permissions(&hook, fs::Permissions::from_mode(0o755)).unwrap();
     let second = built_site(dir.path(), "b2", &[("index.html", "v2")]);
-    let error = publish_built_site(&second, &site_root, &target, false).unwrap_err();
+    let error = publish_built_site(&second, &site_root, &target, false, false).unwrap_err();
     assert!(error.to_string().contains("rejected by policy"), "{error}");
     assert_eq!(git(&repository, &["rev-parse", "gh-pages"]), published);
 }
@@ -214,7 +215,7 @@ fn branch_names_that_git_would_read_as_options_are_refused() {
     };
     bad.branch = "--upload-pack=touch pwned".into();
     let error =
-        publish_built_site(&built, dir.path(), &PublishTarget::Git(bad), false).unwrap_err();
+        publish_built_site(&built, dir.path(), &PublishTarget::Git(bad), false, false).unwrap_err();
     assert!(
         error.to_string().contains("not a valid branch name"),
         "{error}"

@@ -8,11 +8,20 @@
 //! * no file yet → write it;
 //! * the file is exactly what copydesk wrote → rewrite it if the new Markdown differs
 //!   (the raw text changed), else leave it;
-//! * the file differs from what copydesk wrote (or copydesk never wrote it) → it was edited
-//!   by hand: keep it and warn, unless `force`, which first copies it to `NAME.md.bak`.
+//! * the file differs from what copydesk wrote → it was edited by hand; or copydesk never
+//!   wrote it → it is someone else's: keep it, unless `force`, which first copies it to
+//!   `NAME.md.bak`. The caller warns (a site's articles) or fails (`clean -o FILE`).
 //!
 //! Every write goes to a temporary file in the same folder and is renamed into place, so
 //! a crash never leaves half an article. [`clean_stale_articles`] is what `build` calls.
+//!
+//! Two checks come before any cleaning, so that neither can publish what it should not:
+//!
+//! * [`refuse_outside`]: a raw file whose real path (after symlinks) is outside the
+//!   site is refused, so a link to `/etc/passwd` never becomes an article;
+//! * [`refuse_shared_slugs`]: raw files that would write the same article
+//!   (`Museum Roof.txt`, `museum-roof.txt`) are refused together, naming them all,
+//!   rather than one silently overwriting the other.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -82,6 +91,8 @@ pub enum WriteOutcome {
     Unchanged,
     /// Edited by hand since copydesk wrote it: left alone.
     KeptHandEdited,
+    /// A file copydesk never wrote (not in the manifest): left alone.
+    KeptNotOurs,
     /// Edited by hand, overwritten because of `force`; the old file is at `backup`.
     Overwritten { backup: PathBuf },
 }
@@ -111,10 +122,8 @@ pub fn write_article(
         Err(e) => return Err(io_error(e, "read the existing article")),
         Ok(existing) => {
             let current = hash(&existing);
-            let ours = manifest
-                .articles
-                .get(&name)
-                .is_some_and(|entry| entry.output_hash == current);
+            let recorded = manifest.articles.get(&name);
+            let ours = recorded.is_some_and(|entry| entry.output_hash == current);
             if current == new_hash {
                 WriteOutcome::Unchanged
             } else if ours {
@@ -123,8 +132,10 @@ pub fn write_article(
                 let backup = backup_path(target);
                 std::fs::copy(target, &backup).map_err(|e| io_error(e, "back up the article"))?;
                 WriteOutcome::Overwritten { backup }
-            } else {
+            } else if recorded.is_some() {
                 return Ok(WriteOutcome::KeptHandEdited);
+            } else {
+                return Ok(WriteOutcome::KeptNotOurs);
             }
         }
     };
@@ -143,6 +154,18 @@ pub fn write_article(
         .save(folder)
         .map_err(|e| io_error(e, "update the manifest"))?;
     Ok(outcome)
+}
+
+impl WriteOutcome {
+    /// Why the file was kept rather than written; `None` when it was written (or
+    /// already right).
+    pub fn kept_reason(&self) -> Option<&'static str> {
+        match self {
+            WriteOutcome::KeptHandEdited => Some("edited by hand since copydesk wrote it"),
+            WriteOutcome::KeptNotOurs => Some("not written by copydesk"),
+            _ => None,
+        }
+    }
 }
 
 /// `NAME.md.bak`, or `NAME.md.bak.2`, … when that exists already.
@@ -248,11 +271,20 @@ pub fn clean_stale_articles(
     if !raw_folder.is_dir() {
         return Ok(CleanSummary::default());
     }
-    let files = raw_files_in(&raw_folder).map_err(|d| vec![d])?;
+    let listed = raw_files_in(&raw_folder).map_err(|d| vec![d])?;
     let context = site_word_context(site_root).map_err(|d| vec![d])?;
     let manifest = Manifest::load(&site_root.join("content").join("articles"));
     let mut summary = CleanSummary::default();
     let mut errors = Vec::new();
+    let mut inside = Vec::new();
+    for raw_path in listed {
+        match refuse_outside(&raw_path, site_root, "the site") {
+            Ok(()) => inside.push(raw_path),
+            Err(d) => errors.push(d),
+        }
+    }
+    let (files, shared) = refuse_shared_slugs(site_root, inside);
+    errors.extend(shared);
     progress.start("clean", files.len() as u64);
     for raw_path in &files {
         let target = article_path(site_root, raw_path);
@@ -277,13 +309,11 @@ pub fn clean_stale_articles(
             Ok(None) => {}
             Ok(Some((cleaned, outcome))) => {
                 summary.warnings.extend(cleaned.warnings);
-                match outcome {
-                    WriteOutcome::KeptHandEdited => {
-                        summary.warnings.push(hand_edited_warning(&target));
-                        summary.kept_hand_edited.push(target);
-                    }
-                    WriteOutcome::Unchanged => {}
-                    _ => summary.written.push(target),
+                if let Some(warning) = kept_warning(&target, &outcome) {
+                    summary.warnings.push(warning);
+                    summary.kept_hand_edited.push(target);
+                } else if outcome != WriteOutcome::Unchanged {
+                    summary.written.push(target);
                 }
             }
             Err(d) => errors.push(d),
@@ -298,14 +328,81 @@ pub fn clean_stale_articles(
     }
 }
 
-/// The warning for an article kept because it was edited by hand.
-pub fn hand_edited_warning(target: &Path) -> Diagnostic {
-    Diagnostic::warning(
-        target,
-        Position::default(),
-        "edited by hand since copydesk wrote it: kept as it is",
+/// The warning for an article [`write_article`] kept (edited by hand, or not written by
+/// copydesk); `None` when it wrote the article.
+pub fn kept_warning(target: &Path, outcome: &WriteOutcome) -> Option<Diagnostic> {
+    let reason = outcome.kept_reason()?;
+    Some(
+        Diagnostic::warning(
+            target,
+            Position::default(),
+            format!("{reason}: kept as it is"),
+        )
+        .with_help("run `copydesk clean --force` to overwrite it (a .bak copy is kept)"),
     )
-    .with_help("run `copydesk clean --force` to overwrite it (a .bak copy is kept)")
+}
+
+/// Refuses the raw file `raw_path` when its real path (every symlink followed) is not
+/// inside `boundary` (`what` names it in the message): a link in `content/raw/` to
+/// `/etc/passwd` must not become a published article.
+pub fn refuse_outside(raw_path: &Path, boundary: &Path, what: &str) -> Result<(), Diagnostic> {
+    let error = |message: String| Diagnostic::error(raw_path, Position::default(), message);
+    let real = raw_path
+        .canonicalize()
+        .map_err(|e| error(format!("cannot resolve the file's real path: {e}")))?;
+    let boundary = boundary
+        .canonicalize()
+        .map_err(|e| error(format!("cannot resolve {}: {e}", boundary.display())))?;
+    if real.starts_with(&boundary) {
+        return Ok(());
+    }
+    Err(error(format!(
+        "refused: its real path {} is outside {what}, so it is neither cleaned nor published",
+        real.display()
+    ))
+    .with_help("copy the text into the site instead of linking to it"))
+}
+
+/// Splits `raw_files` into those that may be cleaned into `site_root`'s articles and one
+/// error per group of files that would all write the same article (same slug, as
+/// `Museum Roof.txt` and `museum-roof.txt`): none of a group is cleaned, since which of
+/// them the article should come from is the user's call.
+pub fn refuse_shared_slugs(
+    site_root: &Path,
+    raw_files: Vec<PathBuf>,
+) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut by_article: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
+    for raw_path in &raw_files {
+        by_article
+            .entry(article_path(site_root, raw_path))
+            .or_default()
+            .push(raw_path.clone());
+    }
+    let mut errors = Vec::new();
+    for (article, sharing) in by_article.iter().filter(|(_, files)| files.len() > 1) {
+        let names: Vec<String> = sharing
+            .iter()
+            .map(|f| format!("`{}`", f.display()))
+            .collect();
+        let all = if sharing.len() == 2 { "both" } else { "all" };
+        errors.push(
+            Diagnostic::error(
+                &sharing[0],
+                Position::default(),
+                format!(
+                    "{} would {all} be written to {}: none of them was cleaned",
+                    names.join(" and "),
+                    article.display()
+                ),
+            )
+            .with_help("rename all but one of them so each gets its own article"),
+        );
+    }
+    let clear = raw_files
+        .into_iter()
+        .filter(|f| by_article[&article_path(site_root, f)].len() == 1)
+        .collect();
+    (clear, errors)
 }
 
 #[cfg(test)]
@@ -371,6 +468,32 @@ mod tests {
         );
         assert_eq!(std::fs::read_to_string(backup).unwrap(), "mine");
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new\n");
+    }
+
+    #[test]
+    fn a_file_copydesk_never_wrote_is_kept_and_told_apart_from_a_hand_edit() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.md");
+        std::fs::write(&target, "mine").unwrap();
+        let outcome = write_article(&target, "new\n", Path::new("a.txt"), b"raw", false).unwrap();
+        assert_eq!(outcome, WriteOutcome::KeptNotOurs);
+        assert_eq!(outcome.kept_reason(), Some("not written by copydesk"));
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "mine");
+        assert!(!dir.path().join(MANIFEST_NAME).exists());
+    }
+
+    #[test]
+    fn raw_files_sharing_a_slug_are_all_held_back() {
+        let dir = site();
+        let raw = dir.path().join("content/raw");
+        std::fs::write(raw.join("first-one.txt"), RAW).unwrap();
+        std::fs::write(raw.join("Second.txt"), RAW).unwrap();
+        let files = raw_files_in(&raw).unwrap();
+        let (clear, errors) = refuse_shared_slugs(dir.path(), files);
+        assert_eq!(clear, [raw.join("Second.txt")]);
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].message.contains("First One.txt"), "{}", errors[0]);
+        assert!(errors[0].message.contains("first-one.txt"), "{}", errors[0]);
     }
 
     #[test]

@@ -4,15 +4,17 @@
 //! writes the article (respecting hand edits through the manifest), prints it (`-o -`),
 //! or prints a diff (`--dry-run`); `--report` writes every edit and finding as JSON.
 //! Every bad file gets one message; the others are still cleaned; the exit status is 1
-//! when any file failed.
+//! when any file failed. A file reached through the site whose real path is outside it,
+//! and raw files that would write the same article, are such bad files; so is
+//! `-o FILE` naming a file copydesk may not overwrite.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use copydesk::clean::site_run::{
-    article_path, clean_file, hand_edited_warning, raw_files_in, write_article, write_atomically,
-    WriteOutcome,
+    article_path, clean_file, kept_warning, raw_files_in, refuse_outside, refuse_shared_slugs,
+    write_article, write_atomically, WriteOutcome,
 };
 use copydesk::clean::site_words::site_word_context;
 use copydesk::clean::CleanedArticle;
@@ -84,6 +86,13 @@ pub fn run(args: CleanArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
         return Err("`-o -` and `--report -` cannot both use stdout".into());
     }
     let (inputs, mut failures) = gather_inputs(&args.paths, &global.site);
+    let inputs = if args.output.is_none() {
+        let (clear, shared) = refuse_shared_slugs(&global.site, inputs);
+        failures.extend(shared);
+        clear
+    } else {
+        inputs
+    };
     if args.output.is_some() && inputs.len() + failures.len() != 1 {
         return Err(format!(
             "-o/--output takes exactly one input file, but {} were given",
@@ -134,7 +143,10 @@ fn is_stdout(path: Option<&Path>) -> bool {
 }
 
 /// The raw files named by `paths` (or the site's content/raw/), and one error per path
-/// that is neither a file nor a folder.
+/// that is neither a file nor a folder. A file reached through the site (named in it, or
+/// found in one of its folders) must really be inside the site, and one found in a
+/// folder outside the site must really be inside that folder: a symlink leading
+/// elsewhere is an error naming it. A file named outside the site is taken as it is.
 fn gather_inputs(paths: &[PathBuf], site: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let default = [site.join("content").join("raw")];
     let paths = if paths.is_empty() {
@@ -145,22 +157,62 @@ fn gather_inputs(paths: &[PathBuf], site: &Path) -> (Vec<PathBuf>, Vec<Diagnosti
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        if path.is_dir() {
-            match raw_files_in(path) {
-                Ok(files) => inputs.extend(files),
-                Err(d) => errors.push(d),
-            }
+        let found = if path.is_dir() {
+            raw_files_in(path).map(|files| (files, boundary_of(path, site, true)))
         } else if path.is_file() {
-            inputs.push(path.clone());
+            Ok((vec![path.clone()], boundary_of(path, site, false)))
         } else {
-            errors.push(Diagnostic::error(
+            Err(Diagnostic::error(
                 path,
                 Position::default(),
                 "no such file or folder",
-            ));
+            ))
+        };
+        match found {
+            Ok((files, None)) => inputs.extend(files),
+            Ok((files, Some((inside, what)))) => {
+                for file in files {
+                    match refuse_outside(&file, &inside, &what) {
+                        Ok(()) => inputs.push(file),
+                        Err(d) => errors.push(d),
+                    }
+                }
+            }
+            Err(d) => errors.push(d),
         }
     }
     (inputs, errors)
+}
+
+/// What the files at `path` must really be inside, with its name for messages: the site
+/// when `path` lies in it, else a `folder` itself; `None` for a file named outside it.
+fn boundary_of(path: &Path, site: &Path, folder: bool) -> Option<(PathBuf, String)> {
+    if lies_in(path, site) {
+        Some((site.to_path_buf(), "the site".into()))
+    } else if folder {
+        let name = format!("the folder {}", path.display());
+        Some((path.to_path_buf(), name))
+    } else {
+        None
+    }
+}
+
+/// True when `path`, as written, lies in `folder`: compared as absolute paths without
+/// following symlinks (so a linked `content/raw/` still counts as the site's), or with
+/// the folders above `path` resolved (so `../site/x` counts too).
+fn lies_in(path: &Path, folder: &Path) -> bool {
+    let lexical = |p: &Path| std::path::absolute(p).ok();
+    if let (Some(p), Some(f)) = (lexical(path), lexical(folder)) {
+        if p.starts_with(&f) {
+            return true;
+        }
+    }
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+    let real_parent = parent.unwrap_or(Path::new(".")).canonicalize();
+    match (real_parent, folder.canonicalize()) {
+        (Ok(p), Ok(f)) => p.starts_with(&f),
+        _ => false,
+    }
 }
 
 /// Cleans one file and delivers the result as the arguments ask.
@@ -196,8 +248,14 @@ fn clean_one(
         print_diff(&target, &existing, &markdown);
         return Ok(cleaned);
     }
-    match write_article(&target, &markdown, raw_path, &raw, args.force)? {
-        WriteOutcome::KeptHandEdited => print_diagnostic(&hand_edited_warning(&target)),
+    let outcome = write_article(&target, &markdown, raw_path, &raw, args.force)?;
+    if args.output.is_some() && outcome.kept_reason().is_some() {
+        return Err(chosen_output_kept(&target, &outcome));
+    }
+    match outcome {
+        kept if kept.kept_reason().is_some() => {
+            print_diagnostic(&kept_warning(&target, &kept).expect("a kept outcome"));
+        }
         WriteOutcome::Overwritten { backup } if !global.quiet => {
             eprintln!(
                 "{}: overwritten; the hand-edited copy is in {}",
@@ -209,6 +267,18 @@ fn clean_one(
         _ => {}
     }
     Ok(cleaned)
+}
+
+/// The error for `-o FILE` naming a file copydesk kept (not its own, or edited by hand
+/// since): the article the user asked for was not written, so this is a failure.
+fn chosen_output_kept(target: &Path, outcome: &WriteOutcome) -> Diagnostic {
+    let reason = outcome.kept_reason().unwrap_or("kept");
+    Diagnostic::error(
+        target,
+        Position::default(),
+        format!("{reason}, so it was not overwritten and nothing was written"),
+    )
+    .with_help("choose another file for -o, or add --force to overwrite it (a .bak copy is kept)")
 }
 
 /// Prints a unified diff from `old` to `new`, coloured on a terminal unless NO_COLOR.

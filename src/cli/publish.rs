@@ -19,13 +19,19 @@ The target is the `[publish]` table of site.toml:
                                      cname = \"paper.example.com\"
 
 A dir target gets only the files that changed (staged, then renamed into place) and
-loses the files the site no longer has. A git target gets a new commit on its branch,
-made in a temporary clone (your checkout is never touched) and pushed; history is kept.
+loses only files an earlier publish put there and the site no longer has: the folder's
+.copydesk-published file records them. Files copydesk did not publish there, and every
+dot-file and dot-folder (.git, .well-known, .htaccess), are never changed or removed.
+A non-empty folder copydesk has not published to is refused unless you pass --adopt.
+
+A git target gets a new commit on its branch, made in a temporary clone (your checkout
+is never touched) and pushed; history is kept.
 
 Examples:
 
   copydesk publish --dry-run     # list what would be added, changed and removed
   copydesk publish
+  copydesk publish --adopt -n    # see what a first publish into a used folder keeps
   copydesk --site ../paper publish -v";
 
 /// Build with the production base_url and publish to the target in site.toml.
@@ -35,17 +41,26 @@ pub struct PublishArgs {
     /// List what would be added, changed and removed; change nothing.
     #[arg(short = 'n', long)]
     dry_run: bool,
+    /// Publish into a folder that holds files copydesk did not put there: a web root
+    /// already in use, or a folder published by a copydesk older than the
+    /// .copydesk-published record. The site's files replace files of the same name;
+    /// every other file stays as it is, is listed ("= FILE"), and is never removed by
+    /// later publishes. Dot-files and dot-folders are never replaced. Needed once: the
+    /// publish records what it wrote. Dir targets only.
+    #[arg(long)]
+    adopt: bool,
 }
 
 pub fn run(args: PublishArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
     let options = PublishOptions {
         site_root: global.site.clone(),
         dry_run: args.dry_run,
+        adopt: args.adopt,
     };
     let progress = TerminalProgress::new(global.quiet);
     match publish(&options, &progress) {
         Ok(outcome) => {
-            report(&outcome, global);
+            report(&outcome, args.adopt, global);
             Ok(ExitCode::SUCCESS)
         }
         Err(PublishError::Build(diagnostics)) => {
@@ -65,19 +80,21 @@ pub fn run(args: PublishArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
     }
 }
 
-fn report(outcome: &PublishOutcome, global: &GlobalArgs) {
+fn report(outcome: &PublishOutcome, adopt: bool, global: &GlobalArgs) {
     if !global.quiet {
         for warning in &outcome.warnings {
             terminal::print_diagnostic(warning);
         }
     }
     let plan = &outcome.plan;
-    // The listing is the point of a dry run, so it goes to stdout even with -q.
-    if outcome.dry_run || global.verbose > 0 {
+    // The listing is the point of a dry run, so it goes to stdout even with -q; what
+    // stays in an adopted folder is listed too, so the user sees what is not copydesk's.
+    if outcome.dry_run || global.verbose > 0 || adopt {
         for (mark, files) in [
             ("+", &plan.added),
             ("~", &plan.changed),
             ("-", &plan.removed),
+            ("=", &plan.kept),
         ] {
             for file in files {
                 println!("{mark} {file}");
@@ -87,12 +104,18 @@ fn report(outcome: &PublishOutcome, global: &GlobalArgs) {
     if global.quiet {
         return;
     }
-    let counts = format!(
+    let mut counts = format!(
         "{} added, {} changed, {} removed",
         plan.added.len(),
         plan.changed.len(),
         plan.removed.len()
     );
+    if !plan.kept.is_empty() {
+        counts.push_str(&format!(
+            "; {} not copydesk's, left as they are",
+            plan.kept.len()
+        ));
+    }
     if outcome.dry_run {
         eprintln!("Dry run for {}: would have {counts}", outcome.destination);
     } else if plan.is_empty() {

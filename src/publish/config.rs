@@ -242,9 +242,9 @@ pub fn absolute(path: &Path) -> PathBuf {
     result.canonicalize().unwrap_or(result)
 }
 
-/// Refuses folders that a publish (which removes whatever the site lacks) would ravage:
-/// the site itself or anything holding it, its source folders, and a non-empty folder
-/// that does not look like a published site (no `index.html`).
+/// Refuses folders that a publish must never go into: the site itself or anything
+/// holding it, and its source folders. Which files of any other folder a publish may
+/// touch is the business of [`super::folder`].
 pub fn refuse_unsafe_folder(target: &Path, site_root: &Path) -> Result<(), PublishError> {
     let target = absolute(target);
     let site_root = absolute(site_root);
@@ -261,14 +261,6 @@ pub fn refuse_unsafe_folder(target: &Path, site_root: &Path) -> Result<(), Publi
         if target.starts_with(site_root.join(source)) {
             return refuse(&format!("it is inside the site's {source}/ folder"));
         }
-    }
-    let holds_files = fs::read_dir(&target)
-        .map(|mut entries| {
-            entries.any(|e| e.is_ok_and(|e| e.file_name() != super::dir::STAGING_NAME))
-        })
-        .unwrap_or(false);
-    if holds_files && !target.join("index.html").is_file() {
-        return refuse("it holds files but no index.html, so it is not a published site (empty it or pick another folder)");
     }
     Ok(())
 }
@@ -355,14 +347,9 @@ mod tests {
     fn dangerous_folders_are_refused() {
         let site = tempfile::tempdir().unwrap();
         fs::create_dir_all(site.path().join("content")).unwrap();
-        let stranger = tempfile::tempdir().unwrap();
-        fs::write(stranger.path().join("notes.txt"), "mine").unwrap();
         assert!(refuse_unsafe_folder(site.path(), site.path()).is_err());
         assert!(refuse_unsafe_folder(site.path().parent().unwrap(), site.path()).is_err());
         assert!(refuse_unsafe_folder(&site.path().join("content/www"), site.path()).is_err());
-        assert!(refuse_unsafe_folder(stranger.path(), site.path()).is_err());
         assert!(refuse_unsafe_folder(&site.path().join("public"), site.path()).is_ok());
-        fs::write(stranger.path().join("index.html"), "site").unwrap();
-        assert!(refuse_unsafe_folder(stranger.path(), site.path()).is_ok());
     }
 }

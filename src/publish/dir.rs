@@ -1,4 +1,7 @@
-//! Applies a [`Plan`] to a folder so that it ends up holding exactly the built site.
+//! Applies a [`Plan`] to a folder: adds, changes and removes the files it lists.
+//!
+//! This is the mechanism only; which files a folder publish may touch is decided
+//! before, in [`super::folder`].
 //!
 //! Two phases keep a failure from leaving a half-published folder:
 //! 1. *stage*: every added or changed file is copied into a private staging folder
@@ -19,13 +22,23 @@ use super::plan::{path_in, Plan};
 /// Name of the staging folder inside the target; never published, never removed as stale.
 pub const STAGING_NAME: &str = ".copydesk-staging";
 
-/// Makes `target` match `site` as described by `plan`.
-pub fn apply(site: &Path, target: &Path, plan: &Plan) -> io::Result<()> {
+/// Makes `target` match `site` as described by `plan`. `before_commit` runs once every
+/// file is staged, just before the first change to the target; its error stops the
+/// publish with the target untouched (a folder publish writes its record there).
+pub fn apply(
+    site: &Path,
+    target: &Path,
+    plan: &Plan,
+    before_commit: impl FnOnce() -> io::Result<()>,
+) -> io::Result<()> {
     fs::create_dir_all(target)?;
     let staging = target.join(STAGING_NAME);
     remove_if_present(&staging)?;
     fs::create_dir(&staging)?;
-    let staged = match stage(site, &staging, plan) {
+    let staged = match stage(site, &staging, plan).and_then(|staged| {
+        before_commit()?;
+        Ok(staged)
+    }) {
         Ok(staged) => staged,
         Err(e) => {
             let _ = fs::remove_dir_all(&staging);
@@ -132,7 +145,7 @@ mod tests {
 
     fn sync(site: &Path, target: &Path) {
         let plan_now = plan(site, target, &|p| p == STAGING_NAME).unwrap();
-        apply(site, target, &plan_now).unwrap();
+        apply(site, target, &plan_now, || Ok(())).unwrap();
         assert!(plan(site, target, &|_| false).unwrap().is_empty());
     }
 
@@ -173,7 +186,7 @@ mod tests {
         write(target.path(), "stale.html", "stale");
         let plan = plan(site.path(), target.path(), &|_| false).unwrap();
         fs::remove_file(site.path().join("vanishing.html")).unwrap();
-        assert!(apply(site.path(), target.path(), &plan).is_err());
+        assert!(apply(site.path(), target.path(), &plan, || Ok(())).is_err());
         assert_eq!(
             fs::read_to_string(target.path().join("index.html")).unwrap(),
             "old home"

@@ -53,7 +53,7 @@ pub fn publish_to_git(
     if dry_run || plan.is_empty() {
         return Ok(GitOutcome { plan, commit: None });
     }
-    apply(site, &work, &plan).map_err(|e| PublishError::io(&work, e))?;
+    apply(site, &work, &plan, || Ok(())).map_err(|e| PublishError::io(&work, e))?;
     git(Some(&work), &["add", "--all"])?;
     commit(&work, &target.message)?;
     let commit = git(Some(&work), &["rev-parse", "HEAD"])?;

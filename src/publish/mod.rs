@@ -2,6 +2,8 @@
 //!
 //! * [`config`]: the `[publish]` table of `site.toml` → a [`PublishTarget`];
 //! * [`plan`]: what would be added, changed and removed (also the `--dry-run` listing);
+//! * [`folder`]: publish into a folder, touching only what copydesk published there
+//!   (its [`record`]), never dot-files, and not into a foreign folder without `--adopt`;
 //! * [`dir`]: update a folder in place, changed files only, staged then renamed;
 //! * [`git`]: commit to a branch (`gh-pages`) of a repository in a temporary clone and push.
 //!
@@ -10,8 +12,10 @@
 
 pub mod config;
 pub mod dir;
+pub mod folder;
 pub mod git;
 pub mod plan;
+pub mod record;
 
 use std::path::{Path, PathBuf};
 
@@ -20,6 +24,7 @@ use crate::progress::Progress;
 use crate::site::{build, BuildOptions};
 pub use config::{load_target, PublishTarget};
 use plan::Plan;
+use record::RecordError;
 
 /// Why a publish did not happen (the target is left as it was in every case).
 #[derive(Debug, thiserror::Error)]
@@ -40,6 +45,47 @@ pub enum PublishError {
     },
     #[error("`{command}` failed: {message}")]
     Git { command: String, message: String },
+    /// The target folder holds files and copydesk never published there (no record).
+    #[error(
+        "refusing to publish into {}: it holds {} and copydesk has not published there, so it \
+         is not a published site; pick an empty folder, or publish with --adopt to use this \
+         one (the site's files replace files of the same name; all else stays as it is)",
+        path.display(),
+        listing(entries)
+    )]
+    NotPublished { path: PathBuf, entries: Vec<String> },
+    /// The publish would replace or delete files copydesk did not publish there.
+    #[error(
+        "refusing to publish into {}: it would replace or delete {}, which copydesk did not \
+         publish there; {}",
+        path.display(),
+        listing(files),
+        if *adoptable {
+            "move them away, or publish with --adopt to let the site's files replace them"
+        } else {
+            "move them away (not even --adopt deletes them or replaces a dot-file)"
+        }
+    )]
+    WouldReplace {
+        path: PathBuf,
+        files: Vec<String>,
+        /// True when `--adopt` would allow the publish.
+        adoptable: bool,
+    },
+    /// The record of what copydesk published there cannot be read.
+    #[error("{}: {source}", path.display())]
+    Record { path: PathBuf, source: RecordError },
+}
+
+/// `a`, `b` and `c`, or the first few and how many more.
+fn listing(items: &[String]) -> String {
+    const SHOWN: usize = 8;
+    let quoted: Vec<String> = items.iter().take(SHOWN).map(|i| format!("`{i}`")).collect();
+    let mut text = quoted.join(", ");
+    if items.len() > SHOWN {
+        text.push_str(&format!(" and {} more", items.len() - SHOWN));
+    }
+    text
 }
 
 impl PublishError {
@@ -58,6 +104,8 @@ pub struct PublishOptions {
     pub site_root: PathBuf,
     /// List what would change without changing anything.
     pub dry_run: bool,
+    /// Publish into a folder copydesk has not published to (dir targets only).
+    pub adopt: bool,
 }
 
 /// What a publish did (or, dry, would do).
@@ -91,27 +139,31 @@ pub fn publish(
         progress,
     )
     .map_err(|failure| PublishError::Build(failure.diagnostics))?;
-    let mut outcome = publish_built_site(&built, &options.site_root, &target, options.dry_run)?;
+    let mut outcome = publish_built_site(
+        &built,
+        &options.site_root,
+        &target,
+        options.dry_run,
+        options.adopt,
+    )?;
     outcome.warnings = summary.warnings;
     Ok(outcome)
 }
 
 /// Publishes an already built site folder `built` to `target`. `built` may gain host
-/// files (`.nojekyll`, `CNAME`) for git targets, so pass a fresh build.
+/// files (`.nojekyll`, `CNAME`) for git targets, so pass a fresh build. `adopt` lets a
+/// folder target be one copydesk has not published to (see [`folder`]).
 pub fn publish_built_site(
     built: &Path,
     site_root: &Path,
     target: &PublishTarget,
     dry_run: bool,
+    adopt: bool,
 ) -> Result<PublishOutcome, PublishError> {
     match target {
         PublishTarget::Dir { path } => {
             config::refuse_unsafe_folder(path, site_root)?;
-            let plan = plan::plan(built, path, &|p| p == dir::STAGING_NAME)
-                .map_err(|e| PublishError::io(path, e))?;
-            if !dry_run && !plan.is_empty() {
-                dir::apply(built, path, &plan).map_err(|e| PublishError::io(path, e))?;
-            }
+            let plan = folder::publish_to_folder(built, path, dry_run, adopt)?;
             Ok(PublishOutcome {
                 destination: path.display().to_string(),
                 plan,
@@ -120,6 +172,11 @@ pub fn publish_built_site(
                 warnings: Vec::new(),
             })
         }
+        PublishTarget::Git(_) if adopt => Err(PublishError::Config(
+            "--adopt applies to folder targets only (a git target keeps its history, so \
+             a publish there loses nothing)"
+                .into(),
+        )),
         PublishTarget::Git(git_target) => {
             let outcome = git::publish_to_git(built, git_target, dry_run)?;
             Ok(PublishOutcome {

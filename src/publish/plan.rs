@@ -21,10 +21,13 @@ pub struct Plan {
     pub changed: Vec<String>,
     /// In the target, not in the site.
     pub removed: Vec<String>,
+    /// In a folder target, not copydesk's to change (see [`super::folder`]): left as
+    /// they are. Dot-folders are listed once, as `.git/`.
+    pub kept: Vec<String>,
 }
 
 impl Plan {
-    /// True when the target already matches the site.
+    /// True when the target already matches the site (files kept do not count).
     pub fn is_empty(&self) -> bool {
         self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty()
     }
@@ -71,7 +74,10 @@ pub fn plan(site: &Path, target: &Path, keep: &dyn Fn(&str) -> bool) -> io::Resu
 
 /// Every file (and symlink) under `root`, as a relative `/`-separated path, except
 /// those under a path `keep` accepts.
-fn relative_files(root: &Path, keep: &dyn Fn(&str) -> bool) -> io::Result<BTreeSet<String>> {
+pub(crate) fn relative_files(
+    root: &Path,
+    keep: &dyn Fn(&str) -> bool,
+) -> io::Result<BTreeSet<String>> {
     let mut files = BTreeSet::new();
     let walk = WalkDir::new(root).min_depth(1).into_iter();
     let walk = walk
