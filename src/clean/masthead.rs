@@ -244,14 +244,18 @@ pub fn parse_byline(text: &str) -> Option<Vec<String>> {
         .strip_prefix("By ")
         .or_else(|| text.strip_prefix("by "))
         .or_else(|| text.strip_prefix("BY "))?;
-    let names: Vec<String> = rest
-        .split(", ")
+    let names = split_names(rest);
+    (!names.is_empty() && names.iter().all(|n| is_name(n))).then_some(names)
+}
+
+/// The names of a list of authors: `A`, `A and B`, `A, B and C`, `A & B`.
+pub fn split_names(text: &str) -> Vec<String> {
+    text.split(", ")
         .flat_map(|part| part.split(" and "))
         .flat_map(|part| part.split(" & "))
         .map(|name| name.trim().trim_start_matches("and ").trim().to_string())
         .filter(|name| !name.is_empty())
-        .collect();
-    (!names.is_empty() && names.iter().all(|n| is_name(n))).then_some(names)
+        .collect()
 }
 
 /// A person's name: one to five words, the first and last capitalised.

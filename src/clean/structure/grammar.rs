@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::clean::masthead::parse_date;
+use crate::clean::masthead::{parse_date, split_names};
 
 /// Words a byline's role is made of (`Staff Reporter`, `Our Correspondent`).
 const ROLE_WORDS: &[&str] = &[
@@ -120,13 +120,7 @@ pub fn byline(line: &str) -> Option<Byline> {
         Some((names, role)) if is_role(role) => names,
         _ => names_text,
     };
-    let authors: Vec<String> = names_text
-        .split(", ")
-        .flat_map(|part| part.split(" and "))
-        .flat_map(|part| part.split(" & "))
-        .map(|name| name.trim().trim_start_matches("and ").trim().to_string())
-        .filter(|name| !name.is_empty())
-        .collect();
+    let authors = split_names(names_text);
     let shaped = |name: &String| {
         let words: Vec<&str> = name.split_whitespace().collect();
         let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
