@@ -355,3 +355,18 @@ fn a_link_named_in_the_site_is_refused_but_a_file_named_outside_it_is_cleaned() 
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(article(dir.path(), "secret").exists());
 }
+
+#[test]
+fn a_file_named_by_a_relative_path_leaving_the_site_is_cleaned() {
+    // `../other/x.txt` from inside the site lies outside it: `..` is not the site.
+    let parent = tempfile::tempdir().unwrap();
+    let site = parent.path().join("site");
+    let other = parent.path().join("other");
+    std::fs::create_dir_all(site.join("content/raw")).unwrap();
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(site.join("site.toml"), "title = \"Paper\"\n").unwrap();
+    std::fs::write(other.join("story.txt"), RAW).unwrap();
+    let out = copydesk(&site, &["clean", "../other/story.txt", "-o", "-"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!String::from_utf8_lossy(&out.stdout).is_empty());
+}

@@ -677,7 +677,7 @@ fn is_full(line_chars: usize, next: &str, width: usize) -> bool {
 }
 
 /// True when `line` ends a sentence (or a quotation, or a heading-like colon).
-fn ends_sentence(line: &str) -> bool {
+pub fn ends_sentence(line: &str) -> bool {
     let trimmed = line.trim_end_matches(['”', '’', '"', '\'', ')']);
     trimmed.ends_with(['.', '?', '!', ':', '…']) || trimmed.len() < line.len()
 }

@@ -49,7 +49,7 @@ pub fn extract_masthead(blocks: Vec<MappedText>, edits: &mut Vec<Edit>) -> Masth
     if let Some(last) = blocks.last() {
         if is_bio(last.as_str()) {
             let bio = blocks.pop().expect("checked");
-            record(
+            record_front_matter(
                 edits,
                 &bio,
                 "bio",
@@ -152,19 +152,19 @@ fn apply_top(
         [kicker, title, subtitle, ..] => (Some(*kicker), Some(*title), Some(*subtitle)),
     };
     if let Some(k) = kicker {
-        record(edits, k, "kicker", "kicker line moved to front matter");
+        record_front_matter(edits, k, "kicker", "kicker line moved to front matter");
         masthead.kicker = Some(k.as_str().to_string());
     }
     if let Some(t) = title {
-        record(edits, t, "title", "headline moved to front matter");
+        record_front_matter(edits, t, "title", "headline moved to front matter");
         masthead.title = Some(t.as_str().to_string());
     }
     if let Some(s) = subtitle {
-        record(edits, s, "subtitle", "standfirst moved to front matter");
+        record_front_matter(edits, s, "subtitle", "standfirst moved to front matter");
         masthead.subtitle = Some(s.as_str().to_string());
     }
     for &i in &top.consumed {
-        record(
+        record_front_matter(
             edits,
             &blocks[i],
             "byline",
@@ -190,7 +190,7 @@ fn fallback_title(
                 && !first.as_str().ends_with('.')
                 && blocks.len() > 1 =>
         {
-            record(edits, first, "title", "headline moved to front matter");
+            record_front_matter(edits, first, "title", "headline moved to front matter");
             masthead.title = Some(first.as_str().to_string());
             vec![0]
         }
@@ -198,7 +198,8 @@ fn fallback_title(
     }
 }
 
-fn record(edits: &mut Vec<Edit>, block: &MappedText, field: &str, reason: &str) {
+/// Records that `block` moved into the front matter as `field`.
+pub fn record_front_matter(edits: &mut Vec<Edit>, block: &MappedText, field: &str, reason: &str) {
     edits.push(Edit {
         pass: "masthead",
         position: block.position_at(0),

@@ -201,7 +201,8 @@ fn boundary_of(path: &Path, site: &Path, folder: bool) -> Option<(PathBuf, Strin
 /// following symlinks (so a linked `content/raw/` still counts as the site's), or with
 /// the folders above `path` resolved (so `../site/x` counts too).
 fn lies_in(path: &Path, folder: &Path) -> bool {
-    let lexical = |p: &Path| std::path::absolute(p).ok();
+    // `absolute` keeps `..`: fold it, or `../elsewhere/x.txt` would lie in the site.
+    let lexical = |p: &Path| std::path::absolute(p).ok().map(|p| fold_parent_dirs(&p));
     if let (Some(p), Some(f)) = (lexical(path), lexical(folder)) {
         if p.starts_with(&f) {
             return true;
@@ -213,6 +214,22 @@ fn lies_in(path: &Path, folder: &Path) -> bool {
         (Ok(p), Ok(f)) => p.starts_with(&f),
         _ => false,
     }
+}
+
+/// `path` with each `..` taking away the component before it, as written (no symlink is
+/// followed).
+fn fold_parent_dirs(path: &Path) -> PathBuf {
+    let mut folded = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::ParentDir => {
+                folded.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => folded.push(other),
+        }
+    }
+    folded
 }
 
 /// Cleans one file and delivers the result as the arguments ask.

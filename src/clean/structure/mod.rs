@@ -39,8 +39,9 @@ pub mod split_words;
 use chrono::NaiveDate;
 
 use super::drop_cap::{continues_drop_cap, is_drop_cap, join_drop_cap};
-use super::layout::is_page_number;
+use super::layout::{ends_sentence, is_page_number};
 use super::mapped::MappedText;
+use super::masthead::record_front_matter as record;
 use super::vocabulary::Vocabulary;
 use super::Edit;
 
@@ -536,17 +537,6 @@ fn field_text(doc: &MappedText, lines: &[PageLine], indexes: &[usize]) -> Mapped
     out
 }
 
-fn record(edits: &mut Vec<Edit>, block: &MappedText, field: &str, reason: &str) {
-    edits.push(Edit {
-        pass: "structure",
-        position: block.position_at(0),
-        before: block.as_str().to_string(),
-        after: ["[front matter: ", field, "]"].concat(),
-        reason: reason.into(),
-        confidence: 0.8,
-    });
-}
-
 /// Openings of the closing lines about the writer, compared with spaces removed and in
 /// lower case (so `Thewriterisajournalist`, glued by a viewer, still opens a bio).
 const BIO_OPENINGS: &[&str] = &[
@@ -625,12 +615,6 @@ fn opens_bio(line: &str, authors: &[String]) -> bool {
 fn blank_between(lines: &[PageLine], a: usize, b: usize) -> bool {
     let gap = &lines[a + 1..b];
     gap.iter().any(|l| l.label == Label::Blank) && !gap.iter().any(|l| l.label == Label::Furniture)
-}
-
-/// True when `line` ends a sentence (or a quotation).
-fn ends_sentence(line: &str) -> bool {
-    let trimmed = line.trim_end_matches(['”', '’', '"', '\'', ')']);
-    trimmed.ends_with(['.', '?', '!', '…', ':']) || trimmed.len() < line.len()
 }
 
 /// Labels the runs of body lines that repeat text printed elsewhere and start like a
