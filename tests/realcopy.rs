@@ -8,7 +8,8 @@
 //! change that loses ground fails here.
 //!
 //! Print the tables: `cargo test --release --test realcopy -- --nocapture`.
-//! Show one copy's misses: `REALCOPY_SHOW=a012.web cargo test --test realcopy -- --nocapture`.
+//! Show one copy's misses: `REALCOPY_SHOW=a012.web cargo test --test realcopy -- --nocapture`
+//! (`REALCOPY_SHOW=dev` for the whole dev split: look only at dev when tuning).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -316,7 +317,8 @@ fn score(raw_path: &Path, answer: &Answer, context: &WordContext) -> Scored {
                 if is_name_position(&expected, i) {
                     t.name_changes += 1;
                 }
-                writeln!(report, "changed: {word:?}").unwrap();
+                let around = expected[i.saturating_sub(3)..(i + 4).min(expected.len())].join(" ");
+                writeln!(report, "changed: {word:?} in `{around}`").unwrap();
             }
         }
     }
@@ -367,7 +369,7 @@ fn score_all() -> BTreeMap<(String, String), Tally> {
         let name = raw.file_stem().unwrap().to_string_lossy().into_owned();
         if show
             .as_deref()
-            .is_some_and(|s| name.starts_with(s) || s == "all")
+            .is_some_and(|s| name.starts_with(s) || s == "all" || s == answer.split)
             && !scored.report.is_empty()
         {
             println!("--- {}/{name}\n{}", answer.split, scored.report);

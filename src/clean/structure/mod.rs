@@ -664,20 +664,65 @@ fn mark_pull_quote_boxes(text: &str, lines: &mut [PageLine], body: &[usize]) {
             && k < content.len()
             && !blank(content[k - 1], content[k])
             && texts[k].chars().next().is_some_and(char::is_lowercase);
-        if starts_sentence && (run_ends || apart) && letters >= 30 && start > 0 && !opens_paragraph
-        {
-            candidates.push((start..k, letters_of(&texts[start..k]), apart));
+        if starts_sentence && (run_ends || apart) && letters >= 30 && start > 0 {
+            let width = letters / (k - start);
+            candidates.push(BoxCandidate {
+                run: start..k,
+                letters: letters_of(&texts[start..k]),
+                apart,
+                opens_paragraph,
+                width,
+            });
         }
     }
-    // When the body's own copy also happens to fill whole lines, the twin set apart by
-    // blank lines is the box; two twins neither set apart are left to the pull-quote pass.
-    for (run, letters, apart) in &candidates {
-        let twins = candidates.iter().filter(|c| &c.1 == letters).count();
-        if twins == 1 || *apart {
-            for &i in &content[run.clone()] {
+    for candidate in &candidates {
+        let twins: Vec<&BoxCandidate> = candidates
+            .iter()
+            .filter(|c| c.letters == candidate.letters)
+            .collect();
+        let is_box = match twins[..] {
+            [_] => !candidate.opens_paragraph,
+            _ => twins
+                .iter()
+                .all(|other| std::ptr::eq(*other, candidate) || candidate.beats(other)),
+        };
+        if is_box {
+            for &i in &content[candidate.run.clone()] {
                 lines[i].label = Label::PullQuote;
             }
         }
+    }
+}
+
+/// A run of lines that repeats text printed elsewhere and starts like a sentence.
+#[derive(Debug)]
+struct BoxCandidate {
+    run: std::ops::Range<usize>,
+    letters: String,
+    /// Blank lines before and after it.
+    apart: bool,
+    /// It follows a sentence's end and the next line runs on in lower case.
+    opens_paragraph: bool,
+    /// Its bytes per line: a box is set narrower than the column.
+    width: usize,
+}
+
+impl BoxCandidate {
+    /// When the body's own copy of the words also fills whole lines, which of the two
+    /// twins is the box: the one set apart by blank lines, else the clearly narrower one,
+    /// else the one that does not open a paragraph. Twins alike in all three are left to
+    /// the pull-quote pass.
+    fn beats(&self, other: &BoxCandidate) -> bool {
+        if self.apart != other.apart {
+            return self.apart;
+        }
+        if self.width * 100 < other.width * 85 {
+            return true;
+        }
+        if other.width * 100 < self.width * 85 {
+            return false;
+        }
+        !self.opens_paragraph && other.opens_paragraph
     }
 }
 
@@ -714,7 +759,7 @@ fn build_body(
     let mut out = MappedText::with_capacity(text.len(), content.len() + 8);
     let mut pending_boxes: Vec<usize> = Vec::new();
     let mut previous: Option<usize> = None;
-    let flush_boxes = |out: &mut MappedText, boxes: &mut Vec<usize>| {
+    let flush_boxes = |out: &mut MappedText, boxes: &mut Vec<usize>, edits: &mut Vec<Edit>| {
         if boxes.is_empty() {
             return;
         }
@@ -723,7 +768,8 @@ fn build_body(
             if n > 0 {
                 out.push_replacement_at_end("\n");
             }
-            out.push_slice(doc, lines[b].start, lines[b].end);
+            let range = lines[b].start..lines[b].end;
+            push_joining_split_words(out, doc, range, splits.get(&b), edits);
         }
         boxes.clear();
     };
@@ -750,7 +796,7 @@ fn build_body(
             let blank = blank_between(lines, p, i);
             let breaks = paragraph_breaks(text, &lines[p], &lines[i], blank, blanks, width);
             if breaks {
-                flush_boxes(&mut out, &mut pending_boxes);
+                flush_boxes(&mut out, &mut pending_boxes, edits);
                 out.push_replacement_at_end("\n\n");
             } else {
                 out.push_replacement_at_end("\n");
@@ -763,7 +809,7 @@ fn build_body(
         push_joining_split_words(&mut out, source, range, splits.get(&i), edits);
         previous = Some(i);
     }
-    flush_boxes(&mut out, &mut pending_boxes);
+    flush_boxes(&mut out, &mut pending_boxes, edits);
     out
 }
 
@@ -778,7 +824,8 @@ fn find_split_words(
 ) -> std::collections::HashMap<usize, Vec<split_words::SplitWord>> {
     let mut found = std::collections::HashMap::new();
     let mut non_words = 0;
-    for &i in body.iter().filter(|&&i| lines[i].label == Label::Body) {
+    let text_lines = |&&i: &&usize| matches!(lines[i].label, Label::Body | Label::PullQuote);
+    for &i in body.iter().filter(text_lines) {
         let line = match joined_cap {
             Some((at, joined)) if *at == i => joined.as_str(),
             _ => &doc.as_str()[lines[i].start..lines[i].end],

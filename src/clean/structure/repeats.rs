@@ -14,7 +14,7 @@ use std::collections::HashMap;
 const SHINGLE: usize = 28;
 
 /// For each of `lines`, whether every letter of it lies in a run of letters that occurs at
-/// least twice in all the lines together (a line with too few letters is never covered).
+/// least twice in all the lines together (a line without letters is never covered).
 pub fn covered_lines(lines: &[&str]) -> Vec<bool> {
     let mut letters: Vec<char> = Vec::new();
     let mut owner: Vec<usize> = Vec::new();
@@ -56,7 +56,7 @@ pub fn covered_lines(lines: &[&str]) -> Vec<bool> {
         result[line] &= covered[i];
     }
     for (line, n) in count.iter().enumerate() {
-        if *n < 6 {
+        if *n == 0 {
             result[line] = false;
         }
     }
