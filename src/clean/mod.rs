@@ -171,7 +171,8 @@ fn masthead_from_structure(
     let title = unwrap(found.title).map(|t| t.as_str().to_string());
     let subtitle = unwrap(found.subtitle).map(|s| s.as_str().to_string());
     let mut bio = unwrap(found.bio);
-    let mut body = layout::lay_out(&found.body, vocabulary, edits, findings);
+    let body = layout::lay_out(&found.body, vocabulary, edits, findings);
+    let mut body = structure::split_words::join_split_words(body, vocabulary, edits);
     if bio.is_none() && body.last().is_some_and(|b| masthead::is_bio(b.as_str())) {
         bio = body.pop();
     }

@@ -25,7 +25,11 @@
 //!    like a sentence: cut out of the paragraph it landed in, and set as its own block
 //!    after it (the pull-quote pass then marks it);
 //! 6. **paragraphs** — body lines grouped at blank lines when the copy marks paragraphs
-//!    with them, otherwise where a short line ends a sentence and the next begins one.
+//!    with them, otherwise where a line that ends a sentence is short, or left room for
+//!    the next line's first word, and the next line begins a sentence.
+//!
+//! After the layout pass has unwrapped the paragraphs, [`split_words`] joins words that
+//! an extractor split at their hyphenation points.
 //!
 //! The result keeps raw positions ([`MappedText`]): the body comes back as text with one
 //! blank line between paragraphs, for [`super::layout`] to unwrap. When no byline or date
@@ -151,7 +155,7 @@ pub fn read_structure(
     }
     let body = &body[..bio_from.unwrap_or(body.len())];
     mark_pull_quote_boxes(text, &mut lines, body);
-    structure.body = build_body(doc, &lines, body, joined_cap, vocabulary, edits);
+    structure.body = build_body(doc, &lines, body, joined_cap, edits);
     Some(structure)
 }
 
@@ -743,11 +747,9 @@ fn build_body(
     lines: &[PageLine],
     body: &[usize],
     joined_cap: Option<(usize, MappedText)>,
-    vocabulary: &Vocabulary<'_>,
     edits: &mut Vec<Edit>,
 ) -> MappedText {
     let text = doc.as_str();
-    let splits = find_split_words(doc, lines, body, joined_cap.as_ref(), vocabulary);
     let content: Vec<usize> = body
         .iter()
         .copied()
@@ -759,7 +761,7 @@ fn build_body(
     let mut out = MappedText::with_capacity(text.len(), content.len() + 8);
     let mut pending_boxes: Vec<usize> = Vec::new();
     let mut previous: Option<usize> = None;
-    let flush_boxes = |out: &mut MappedText, boxes: &mut Vec<usize>, edits: &mut Vec<Edit>| {
+    let flush_boxes = |out: &mut MappedText, boxes: &mut Vec<usize>| {
         if boxes.is_empty() {
             return;
         }
@@ -768,8 +770,7 @@ fn build_body(
             if n > 0 {
                 out.push_replacement_at_end("\n");
             }
-            let range = lines[b].start..lines[b].end;
-            push_joining_split_words(out, doc, range, splits.get(&b), edits);
+            out.push_slice(doc, lines[b].start, lines[b].end);
         }
         boxes.clear();
     };
@@ -796,92 +797,20 @@ fn build_body(
             let blank = blank_between(lines, p, i);
             let breaks = paragraph_breaks(text, &lines[p], &lines[i], blank, blanks, width);
             if breaks {
-                flush_boxes(&mut out, &mut pending_boxes, edits);
+                flush_boxes(&mut out, &mut pending_boxes);
                 out.push_replacement_at_end("\n\n");
             } else {
                 out.push_replacement_at_end("\n");
             }
         }
-        let (source, range) = match &joined_cap {
-            Some((at, joined)) if *at == i => (joined, 0..joined.len()),
-            _ => (doc, lines[i].start..lines[i].end),
-        };
-        push_joining_split_words(&mut out, source, range, splits.get(&i), edits);
+        match &joined_cap {
+            Some((at, joined)) if *at == i => out.push_mapped(joined),
+            _ => out.push_slice(doc, lines[i].start, lines[i].end),
+        }
         previous = Some(i);
     }
-    flush_boxes(&mut out, &mut pending_boxes, edits);
+    flush_boxes(&mut out, &mut pending_boxes);
     out
-}
-
-/// The split words of each body line (by line index), when the document was read with
-/// its words split at hyphenation points (see [`split_words`]); none otherwise.
-fn find_split_words(
-    doc: &MappedText,
-    lines: &[PageLine],
-    body: &[usize],
-    joined_cap: Option<&(usize, MappedText)>,
-    vocabulary: &Vocabulary<'_>,
-) -> std::collections::HashMap<usize, Vec<split_words::SplitWord>> {
-    let mut found = std::collections::HashMap::new();
-    let mut non_words = 0;
-    let text_lines = |&&i: &&usize| matches!(lines[i].label, Label::Body | Label::PullQuote);
-    for &i in body.iter().filter(text_lines) {
-        let line = match joined_cap {
-            Some((at, joined)) if *at == i => joined.as_str(),
-            _ => &doc.as_str()[lines[i].start..lines[i].end],
-        };
-        let splits = split_words::split_words(line, vocabulary);
-        non_words += splits.iter().filter(|s| s.has_non_word).count();
-        if !splits.is_empty() {
-            found.insert(i, splits);
-        }
-    }
-    if non_words < split_words::SPLIT_DOCUMENT {
-        found.clear();
-    }
-    found
-}
-
-/// Appends `range` of `source`, leaving out the spaces inside split words.
-fn push_joining_split_words(
-    out: &mut MappedText,
-    source: &MappedText,
-    range: std::ops::Range<usize>,
-    splits: Option<&Vec<split_words::SplitWord>>,
-    edits: &mut Vec<Edit>,
-) {
-    let Some(splits) = splits else {
-        out.push_slice(source, range.start, range.end);
-        return;
-    };
-    let mut at = range.start;
-    for split in splits {
-        let (first, last) = (
-            split.spaces[0].start,
-            split.spaces[split.spaces.len() - 1].end,
-        );
-        let word_start = source.as_str()[..range.start + first]
-            .rfind(' ')
-            .map_or(range.start, |p| p + 1)
-            .max(range.start);
-        let word_end = source.as_str()[range.start + last..range.end]
-            .find(' ')
-            .map_or(range.end, |p| range.start + last + p);
-        let before = &source.as_str()[word_start..word_end];
-        edits.push(Edit {
-            pass: "split_words",
-            position: source.position_at(word_start),
-            before: before.to_string(),
-            after: before.replace(' ', ""),
-            reason: "word split at its hyphenation points by the extractor, joined".into(),
-            confidence: 0.8,
-        });
-        for space in &split.spaces {
-            out.push_slice(source, at, range.start + space.start);
-            at = range.start + space.end;
-        }
-    }
-    out.push_slice(source, at, range.end);
 }
 
 /// Whether a paragraph ends between the body lines `prev` and `next`.
@@ -910,8 +839,12 @@ fn paragraph_breaks(
     // the next line starts one; a blank line after a short line ends one too (a column
     // break comes after a full line).
     let short = prev.chars * 100 < width * 85;
+    // Lines are filled greedily: when the next line's first word would have fitted on
+    // this one, this one ended a paragraph.
+    let next_word = next_text.split(' ').next().map_or(0, |w| w.chars().count());
+    let room_left = prev.chars + 1 + next_word < width;
     (short && blank_between && !next_continues)
-        || (ends_sentence(prev_text) && next_starts && (short || blank_between))
+        || (ends_sentence(prev_text) && next_starts && (short || room_left || blank_between))
 }
 
 /// True when the copy marks paragraphs with blank lines: blank gaps are common among the

@@ -1,20 +1,29 @@
 //! Words an extractor split at their hyphenation points: pypdf reads a PDF whose
-//! justified columns carry soft hyphens as `eigh bour ing ﬁsh er men`.
+//! justified columns carry soft hyphens as `eigh bour ing ﬁsh er men`, and a word broken
+//! at a line end as `reg u la -` / `tor`, which unwrapping makes `reg u la - tor`.
 //!
-//! A run of two to six pieces on one line is joined when the joined word is known
-//! (lexicon or site) and at least one piece is a fragment: not a word, or a short piece
-//! that is no common short word (`er`, `al`, `de`); a capitalised run only when it has three
-//! pieces or a piece is no word at all (`He met` is not `Hemet`). Ordinary copy never has such runs, so
-//! the joins are made only in a document that has at least [`SPLIT_DOCUMENT`] runs whose
-//! pieces include a non-word: a page read that way, not a phrase like `a cross` or `for
-//! mat` in clean text.
+//! In an unwrapped paragraph, a run of two to six pieces (a lone `-` between two of them
+//! is the line-end hyphen) is joined when the joined word is known (lexicon or site) and
+//! at least one piece is a fragment: not a word, or a short piece that is no common short
+//! word (`er`, `al`, `de`); a capitalised run only when it has three pieces or a piece is
+//! no word at all (`He met` is not `Hemet`). A whole word followed by pieces that make a
+//! word of their own keeps its space (`they re hearsed` is `they rehearsed`). Ordinary
+//! copy has such runs rarely, so the joins are made only in a document that has many of
+//! them ([`SPLIT_DOCUMENT`]): a page read that way, not a stray phrase in clean text.
 
 use std::ops::Range;
 
+use crate::clean::mapped::MappedText;
 use crate::clean::vocabulary::Vocabulary;
+use crate::clean::Edit;
 
-/// Runs with a non-word piece that mark a document as read with split words.
+/// Runs that mark a document as read with split words: at least this many, and at
+/// least one per [`WORDS_PER_RUN`] words (a page read that way has one every few lines).
 pub const SPLIT_DOCUMENT: usize = 3;
+const WORDS_PER_RUN: usize = 150;
+
+/// The most pieces one split word is joined from.
+const MOST_PIECES: usize = 6;
 
 /// Short words that are words, not fragments, when they stand between others.
 const COMMON_SHORT: &[&str] = &[
@@ -23,21 +32,83 @@ const COMMON_SHORT: &[&str] = &[
     "are", "has", "had", "not", "no", "so", "do", "if", "up", "out", "off", "day", "new", "one",
     "two", "all", "any", "can", "may", "who", "how", "why", "now", "see", "own", "way", "war",
     "end", "yet", "few", "age", "per", "via", "did", "got", "let", "put", "too", "say", "set",
-    "old", "big", "far", "men", "man", "law", "oil", "top", "low", "key", "run", "far", "son",
-    "six", "ten", "she", "him", "they", "them",
+    "old", "big", "far", "men", "man", "law", "oil", "top", "low", "key", "run", "son", "six",
+    "ten", "him", "they", "them",
 ];
 
-/// A join found on a line: the byte ranges (in the line) of the spaces to remove, and
-/// whether one of its pieces is not a word at all.
+/// A join found in a text: the byte ranges between its pieces (spaces, and a lone
+/// hyphen with its spaces) to remove, the whole run's range, and whether one of its
+/// pieces is no word at all.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SplitWord {
-    pub spaces: Vec<Range<usize>>,
+    pub gaps: Vec<Range<usize>>,
+    pub run: Range<usize>,
     pub has_non_word: bool,
 }
 
-/// The split words of `line`.
-pub fn split_words(line: &str, vocabulary: &Vocabulary<'_>) -> Vec<SplitWord> {
-    let tokens: Vec<(usize, &str)> = line
+/// A token of the text: its byte range and text.
+type Token<'a> = (usize, &'a str);
+
+/// Joins the split words of `paragraphs` when the document was read with split words,
+/// recording an edit for each; returns the paragraphs unchanged otherwise.
+pub fn join_split_words(
+    paragraphs: Vec<MappedText>,
+    vocabulary: &Vocabulary<'_>,
+    edits: &mut Vec<Edit>,
+) -> Vec<MappedText> {
+    let found: Vec<Vec<SplitWord>> = paragraphs
+        .iter()
+        .map(|p| split_words(p.as_str(), vocabulary))
+        .collect();
+    let runs = found.iter().flatten().count();
+    let words: usize = paragraphs
+        .iter()
+        .map(|p| p.as_str().split(' ').count())
+        .sum();
+    if runs < SPLIT_DOCUMENT || runs * WORDS_PER_RUN < words {
+        return paragraphs;
+    }
+    paragraphs
+        .into_iter()
+        .zip(found)
+        .map(|(paragraph, splits)| join_in(&paragraph, &splits, edits))
+        .collect()
+}
+
+fn join_in(paragraph: &MappedText, splits: &[SplitWord], edits: &mut Vec<Edit>) -> MappedText {
+    if splits.is_empty() {
+        return paragraph.clone();
+    }
+    let text = paragraph.as_str();
+    let mut out = MappedText::with_capacity(text.len(), splits.len() * 4 + 2);
+    let mut at = 0;
+    for split in splits {
+        let before = &text[split.run.clone()];
+        let mut after = String::with_capacity(before.len());
+        let mut piece_start = split.run.start;
+        for gap in &split.gaps {
+            after.push_str(&text[piece_start..gap.start]);
+            out.push_slice(paragraph, at, gap.start);
+            at = gap.end;
+            piece_start = gap.end;
+        }
+        after.push_str(&text[piece_start..split.run.end]);
+        edits.push(Edit {
+            pass: "split_words",
+            position: paragraph.position_at(split.run.start),
+            before: before.to_string(),
+            after,
+            reason: "word split at its hyphenation points by the extractor, joined".into(),
+            confidence: 0.8,
+        });
+    }
+    out.push_slice(paragraph, at, text.len());
+    out
+}
+
+/// The split words of `text`.
+pub fn split_words(text: &str, vocabulary: &Vocabulary<'_>) -> Vec<SplitWord> {
+    let tokens: Vec<Token<'_>> = text
         .split(' ')
         .scan(0, |at, t| {
             let start = *at;
@@ -49,43 +120,60 @@ pub fn split_words(line: &str, vocabulary: &Vocabulary<'_>) -> Vec<SplitWord> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let mut joined_here = false;
-        for n in (2..=6).rev() {
-            if i + n > tokens.len() {
-                continue;
-            }
-            if let Some(split) = join_run(&tokens[i..i + n], vocabulary) {
-                // `they re hearsed`: a whole word followed by pieces that make a word of
-                // their own keeps its space (not `theyre hearsed`).
+        match longest_join_at(&tokens, i, vocabulary) {
+            Some((split, used)) => {
                 let word_first = tokens[i].1.chars().count() >= 4
                     && vocabulary.is_known_outside_document(tokens[i].1);
-                let rest_joins = (2..=6)
-                    .filter(|m| i + 1 + m <= tokens.len())
-                    .any(|m| join_run(&tokens[i + 1..i + 1 + m], vocabulary).is_some());
-                if word_first && rest_joins {
-                    break;
+                if word_first && longest_join_at(&tokens, i + 1, vocabulary).is_some() {
+                    i += 1;
+                    continue;
                 }
                 found.push(split);
-                i += n;
-                joined_here = true;
-                break;
+                i += used;
             }
-        }
-        if !joined_here {
-            i += 1;
+            None => i += 1,
         }
     }
     found
 }
 
-fn join_run(run: &[(usize, &str)], vocabulary: &Vocabulary<'_>) -> Option<SplitWord> {
+/// The longest join of pieces starting at token `i`, and how many tokens it takes.
+fn longest_join_at(
+    tokens: &[Token<'_>],
+    i: usize,
+    vocabulary: &Vocabulary<'_>,
+) -> Option<(SplitWord, usize)> {
+    // Up to MOST_PIECES pieces and the lone hyphens between them.
+    let reach = (2 * MOST_PIECES).min(tokens.len().saturating_sub(i));
+    (2..=reach)
+        .rev()
+        .find_map(|n| join_run(&tokens[i..i + n], vocabulary).map(|s| (s, n)))
+}
+
+fn is_lone_hyphen(token: &str) -> bool {
+    matches!(token, "-" | "\u{2010}")
+}
+
+fn join_run(run: &[Token<'_>], vocabulary: &Vocabulary<'_>) -> Option<SplitWord> {
     let last = run.len() - 1;
-    let mut pieces = Vec::with_capacity(run.len());
-    for (k, (_, token)) in run.iter().enumerate() {
-        let core = match k {
-            0 => token.trim_start_matches(['“', '‘', '"', '\'', '(']),
-            _ => token,
+    if is_lone_hyphen(run[0].1) || is_lone_hyphen(run[last].1) {
+        return None;
+    }
+    let mut pieces: Vec<&str> = Vec::with_capacity(run.len());
+    let mut piece_tokens: Vec<(usize, &str)> = Vec::with_capacity(run.len());
+    for (k, &(start, token)) in run.iter().enumerate() {
+        if is_lone_hyphen(token) {
+            if k > 0 && is_lone_hyphen(run[k - 1].1) {
+                return None;
+            }
+            continue;
+        }
+        let lead = if k == 0 {
+            token.len() - token.trim_start_matches(['“', '‘', '"', '\'', '(']).len()
+        } else {
+            0
         };
+        let core = &token[lead..];
         let core = if k == last {
             core.trim_end_matches(|c: char| !c.is_alphabetic())
         } else {
@@ -96,12 +184,15 @@ fn join_run(run: &[(usize, &str)], vocabulary: &Vocabulary<'_>) -> Option<SplitW
             return None;
         }
         pieces.push(core);
+        piece_tokens.push((start, token));
+    }
+    if !(2..=MOST_PIECES).contains(&pieces.len()) {
+        return None;
     }
     let joined: String = pieces.concat();
     if joined.chars().count() < 5 || !vocabulary.is_known_outside_document(&joined) {
         return None;
     }
-    let lower = |p: &str| p.to_lowercase();
     let has_non_word = pieces
         .iter()
         .any(|p| !vocabulary.is_known_outside_document(p));
@@ -109,22 +200,20 @@ fn join_run(run: &[(usize, &str)], vocabulary: &Vocabulary<'_>) -> Option<SplitW
     let capitalised = pieces[0].chars().next().is_some_and(char::is_uppercase);
     let has_fragment = has_non_word
         || (!capitalised || pieces.len() >= 3)
-            && pieces
-                .iter()
-                .any(|p| p.chars().count() <= 3 && !COMMON_SHORT.contains(&lower(p).as_str()));
+            && pieces.iter().any(|p| {
+                p.chars().count() <= 3 && !COMMON_SHORT.contains(&p.to_lowercase().as_str())
+            });
     if !has_fragment {
         return None;
     }
-    let spaces = run
+    let gaps = piece_tokens
         .windows(2)
-        .map(|w| {
-            let end = w[1].0;
-            let start = w[0].0 + w[0].1.len();
-            start..end
-        })
+        .map(|w| w[0].0 + w[0].1.len()..w[1].0)
         .collect();
+    let (first, last_token) = (run[0], run[last]);
     Some(SplitWord {
-        spaces,
+        gaps,
+        run: first.0..last_token.0 + last_token.1.len(),
         has_non_word,
     })
 }
@@ -134,20 +223,60 @@ mod tests {
     use super::*;
     use crate::clean::words::WordContext;
 
-    #[test]
-    fn fragments_join_and_phrases_stay() {
+    fn joined(text: &str) -> String {
         let context = WordContext::default();
         let vocabulary = Vocabulary::for_document("", &context);
-        let line = "Fish er men say they re hearsed and al ready been made";
-        let found = split_words(line, &vocabulary);
-        let mut joined = line.to_string();
-        for s in found.iter().rev() {
-            for r in s.spaces.iter().rev() {
-                joined.replace_range(r.clone(), "");
+        let mut out = text.to_string();
+        for s in split_words(text, &vocabulary).iter().rev() {
+            for gap in s.gaps.iter().rev() {
+                out.replace_range(gap.clone(), "");
             }
         }
-        assert_eq!(joined, "Fishermen say they rehearsed and already been made");
-        assert!(split_words("a cross the river to the market", &vocabulary).is_empty());
-        assert!(split_words("He met Tom Kins in Paris", &vocabulary).is_empty());
+        out
+    }
+
+    #[test]
+    fn fragments_join_and_phrases_stay() {
+        assert_eq!(
+            joined("Fish er men say they re hearsed and al ready been made"),
+            "Fishermen say they rehearsed and already been made"
+        );
+        assert_eq!(
+            joined("the energy reg u la - tor, raises the rate"),
+            "the energy regulator, raises the rate"
+        );
+        assert_eq!(
+            joined("a cross the river to the market"),
+            "a cross the river to the market"
+        );
+        assert_eq!(
+            joined("He met Tom Kins in Paris"),
+            "He met Tom Kins in Paris"
+        );
+        assert_eq!(joined("prices rose - sharply"), "prices rose - sharply");
+    }
+
+    #[test]
+    fn joins_only_in_a_document_read_with_split_words() {
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::for_document("", &context);
+        let mut edits = Vec::new();
+        let one = vec![MappedText::from_raw(
+            "the eigh bour ing town",
+            Default::default(),
+        )];
+        let kept = join_split_words(one.clone(), &vocabulary, &mut edits);
+        assert_eq!(kept, one);
+        let many = vec![MappedText::from_raw(
+            "the neigh bour ing town, in de pen dent ly run, was pub lished by the reg u la - tor",
+            Default::default(),
+        )];
+        let out = join_split_words(many, &vocabulary, &mut edits);
+        assert_eq!(
+            out[0].as_str(),
+            "the neighbouring town, independently run, was published by the regulator"
+        );
+        assert_eq!(edits.len(), 4);
+        assert_eq!(edits[3].before, "reg u la - tor");
     }
 }
