@@ -26,6 +26,9 @@ pub struct Masthead {
     /// The bio paragraph, still to be repaired like the body.
     pub bio: Option<MappedText>,
     pub body: Vec<MappedText>,
+    /// Where pull-quote boxes start in the raw file, when the line labels found them
+    /// (empty: leave it to the pull-quote pass to find repeated paragraphs).
+    pub pull_quotes_at: Vec<crate::diagnostic::Position>,
 }
 
 /// How many blocks from the top may belong to the masthead.

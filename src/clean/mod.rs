@@ -113,7 +113,7 @@ pub fn clean_text(
         .bio
         .as_ref()
         .map(|b| repair_words(b, &document, context, &mut edits, &mut findings));
-    let blocks = mark_pull_quotes(&masthead.body, body, &mut edits);
+    let blocks = mark_pull_quotes(&masthead.body, body, &masthead.pull_quotes_at, &mut edits);
     if masthead.title.is_none() {
         findings.push(Finding {
             pass: "masthead",
@@ -184,6 +184,7 @@ fn masthead_from_structure(
         date: found.date.map(crate::article::ArticleDate::Date),
         bio,
         body,
+        pull_quotes_at: found.boxes,
     }
 }
 
@@ -214,14 +215,24 @@ fn repair_words(
     repairs.text
 }
 
-/// Turns repeated paragraphs into pull-quote blocks, recording an edit for each.
+/// Turns pull-quote boxes into pull-quote blocks, recording an edit for each: the boxes
+/// the line labels found (`boxes_at`, raw positions), else the paragraphs that repeat
+/// words of the body.
 fn mark_pull_quotes(
     mapped: &[MappedText],
     paragraphs: Vec<String>,
+    boxes_at: &[crate::diagnostic::Position],
     edits: &mut Vec<Edit>,
 ) -> Vec<BodyBlock> {
-    let texts: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
-    let pull_quotes = pullquote::find_pull_quotes(&texts);
+    let known: std::collections::HashSet<usize> = (0..mapped.len())
+        .filter(|&i| boxes_at.contains(&mapped[i].position_at(0)))
+        .collect();
+    let pull_quotes = if known.is_empty() {
+        let texts: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+        pullquote::find_pull_quotes(&texts)
+    } else {
+        known
+    };
     paragraphs
         .into_iter()
         .enumerate()

@@ -48,6 +48,7 @@ use super::mapped::MappedText;
 use super::masthead::record_front_matter as record;
 use super::vocabulary::Vocabulary;
 use super::Edit;
+use crate::diagnostic::Position;
 
 /// What the lines of a page were found to be.
 #[derive(Debug, Clone, Default)]
@@ -60,6 +61,8 @@ pub struct Structure {
     /// Body lines, paragraphs separated by one blank line (pull-quote boxes as their own).
     pub body: MappedText,
     pub bio: Option<MappedText>,
+    /// Where each pull-quote box the labels found starts in the raw file.
+    pub boxes: Vec<Position>,
 }
 
 /// A line's label.
@@ -156,6 +159,7 @@ pub fn read_structure(
     let body = &body[..bio_from.unwrap_or(body.len())];
     mark_pull_quote_boxes(text, &mut lines, body);
     structure.body = build_body(doc, &lines, body, joined_cap, edits);
+    structure.boxes = box_starts(doc, &lines, body);
     Some(structure)
 }
 
@@ -651,11 +655,9 @@ fn mark_pull_quote_boxes(text: &str, lines: &mut [PageLine], body: &[usize]) {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        let run_ends = ends_sentence(texts[k - 1]);
         let letters: usize = texts[start..k].iter().map(|t| t.len()).sum();
-        // Set apart by blank lines, or starting and ending like a sentence at line
-        // boundaries: the body's own copy of the words runs on into more words of its
-        // paragraph on the same lines.
+        // A run of whole lines whose letters are printed again elsewhere: the body's own
+        // copy of a quote runs on into more words of its paragraph on the same lines.
         let blank = |a: usize, b: usize| blank_between(lines, a, b);
         let apart = start > 0
             && k < content.len()
@@ -668,7 +670,7 @@ fn mark_pull_quote_boxes(text: &str, lines: &mut [PageLine], body: &[usize]) {
             && k < content.len()
             && !blank(content[k - 1], content[k])
             && texts[k].chars().next().is_some_and(char::is_lowercase);
-        if starts_sentence && (run_ends || apart) && letters >= 30 && start > 0 {
+        if starts_sentence && letters >= 30 && start > 0 {
             let width = letters / (k - start);
             candidates.push(BoxCandidate {
                 run: start..k,
@@ -679,9 +681,20 @@ fn mark_pull_quote_boxes(text: &str, lines: &mut [PageLine], body: &[usize]) {
             });
         }
     }
-    for candidate in &candidates {
-        let twins: Vec<&BoxCandidate> = candidates
+    // Lines of the body's own copy that happen to be whole are a part of the quote; the
+    // box holds all of it.
+    let whole: Vec<&BoxCandidate> = candidates
+        .iter()
+        .filter(|c| {
+            !candidates
+                .iter()
+                .any(|o| o.letters.len() > c.letters.len() && o.letters.contains(&c.letters))
+        })
+        .collect();
+    for &candidate in &whole {
+        let twins: Vec<&BoxCandidate> = whole
             .iter()
+            .copied()
             .filter(|c| c.letters == candidate.letters)
             .collect();
         let is_box = match twins[..] {
@@ -728,6 +741,24 @@ impl BoxCandidate {
         }
         !self.opens_paragraph && other.opens_paragraph
     }
+}
+
+/// The raw position of the first line of each pull-quote box among the `body` lines.
+fn box_starts(doc: &MappedText, lines: &[PageLine], body: &[usize]) -> Vec<Position> {
+    let mut starts = Vec::new();
+    let mut in_box = false;
+    for &i in body {
+        match lines[i].label {
+            Label::PullQuote if !in_box => {
+                starts.push(doc.position_at(lines[i].start));
+                in_box = true;
+            }
+            Label::PullQuote => {}
+            Label::Body => in_box = false,
+            _ => {}
+        }
+    }
+    starts
 }
 
 /// The letters and digits of `texts`, lowercased: what two copies of a quote share.
