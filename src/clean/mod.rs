@@ -93,7 +93,9 @@ pub fn clean_text(
     let text = characters::repair_characters(&decoded.text, &mut edits);
     let vocabulary = Vocabulary::for_document(text.as_str(), context);
     let masthead = match structure::read_structure(&text, &vocabulary, &mut edits) {
-        Some(found) => masthead_from_structure(found, &vocabulary, &mut edits, &mut findings),
+        Some(found) => {
+            masthead_from_structure(found, text.as_str(), &vocabulary, &mut edits, &mut findings)
+        }
         None => {
             let blocks = layout::lay_out(&text, &vocabulary, &mut edits, &mut findings);
             masthead::extract_masthead(blocks, &mut edits)
@@ -148,11 +150,13 @@ pub fn clean_text(
 /// body unwrapped by the layout pass.
 fn masthead_from_structure(
     found: structure::Structure,
+    document: &str,
     vocabulary: &Vocabulary<'_>,
     edits: &mut Vec<Edit>,
     findings: &mut Vec<Finding>,
 ) -> masthead::Masthead {
-    let mut unwrap = |field: Option<MappedText>| {
+    let names = structure::names::IntactNames::of(document, vocabulary);
+    let mut unwrap = |field: Option<MappedText>, edits: &mut Vec<Edit>| {
         field.map(|f| {
             let mut joined = MappedText::default();
             for (n, block) in layout::lay_out(&f, vocabulary, edits, findings)
@@ -164,23 +168,38 @@ fn masthead_from_structure(
                 }
                 joined.push_mapped(block);
             }
-            joined
+            names.restore(&joined, vocabulary, edits)
         })
     };
-    let kicker = unwrap(found.kicker).map(|k| k.as_str().to_string());
-    let title = unwrap(found.title).map(|t| t.as_str().to_string());
-    let subtitle = unwrap(found.subtitle).map(|s| s.as_str().to_string());
-    let mut bio = unwrap(found.bio);
+    let kicker = unwrap(found.kicker, edits).map(|k| k.as_str().to_string());
+    let title = unwrap(found.title, edits).map(|t| t.as_str().to_string());
+    let subtitle = unwrap(found.subtitle, edits).map(|s| s.as_str().to_string());
+    let mut bio = unwrap(found.bio, edits);
     let body = layout::lay_out(&found.body, vocabulary, edits, findings);
-    let mut body = structure::split_words::join_split_words(body, vocabulary, edits);
+    let body = structure::split_words::join_split_words(body, vocabulary, edits);
+    let mut body: Vec<MappedText> = body
+        .iter()
+        .map(|p| names.restore(p, vocabulary, edits))
+        .collect();
     if bio.is_none() && body.last().is_some_and(|b| masthead::is_bio(b.as_str())) {
         bio = body.pop();
     }
+    let authors = found
+        .authors
+        .iter()
+        .map(|a| {
+            let author = MappedText::from_raw(a, found.authors_at);
+            names
+                .restore(&author, vocabulary, edits)
+                .as_str()
+                .to_string()
+        })
+        .collect();
     masthead::Masthead {
         kicker,
         title,
         subtitle,
-        authors: found.authors,
+        authors,
         date: found.date.map(crate::article::ArticleDate::Date),
         bio,
         body,

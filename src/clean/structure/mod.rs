@@ -29,7 +29,8 @@
 //!    the next line's first word, and the next line begins a sentence.
 //!
 //! After the layout pass has unwrapped the paragraphs, [`split_words`] joins words that
-//! an extractor split at their hyphenation points.
+//! an extractor split at their hyphenation points, and [`names`] restores names whose
+//! letters were lost to spaces from the way the article prints them elsewhere.
 //!
 //! The result keeps raw positions ([`MappedText`]): the body comes back as text with one
 //! blank line between paragraphs, for [`super::layout`] to unwrap. When no byline or date
@@ -37,6 +38,7 @@
 //! takes over.
 
 pub mod grammar;
+pub mod names;
 pub mod repeats;
 pub mod split_words;
 
@@ -61,6 +63,8 @@ pub struct Structure {
     /// Body lines, paragraphs separated by one blank line (pull-quote boxes as their own).
     pub body: MappedText,
     pub bio: Option<MappedText>,
+    /// Where the byline starts in the raw file.
+    pub authors_at: Position,
     /// Where each pull-quote box the labels found starts in the raw file.
     pub boxes: Vec<Position>,
 }
@@ -103,7 +107,7 @@ pub fn read_structure(
     let papers = label_furniture(text, &mut lines);
     let (meta_start, meta_end) = find_meta(text, &lines)?;
     let mut structure = Structure::default();
-    read_meta(text, &mut lines[meta_start..meta_end], &mut structure);
+    read_meta(doc, &mut lines[meta_start..meta_end], &mut structure);
     if structure.date.is_none() {
         structure.date = papers.date;
     }
@@ -316,12 +320,14 @@ fn find_meta(text: &str, lines: &[PageLine]) -> Option<(usize, usize)> {
 }
 
 /// Reads authors and date from the meta lines and labels them.
-fn read_meta(text: &str, lines: &mut [PageLine], structure: &mut Structure) {
+fn read_meta(doc: &MappedText, lines: &mut [PageLine], structure: &mut Structure) {
+    let text = doc.as_str();
     for line in lines.iter_mut().filter(|l| l.label == Label::Body) {
         let t = &text[line.start..line.end];
         if let Some(byline) = grammar::byline(t) {
             if structure.authors.is_empty() {
                 structure.authors = byline.authors;
+                structure.authors_at = doc.position_at(line.start);
             }
             structure.date = structure.date.or(byline.date);
         } else if let Some(date) = grammar::date_line(t) {
