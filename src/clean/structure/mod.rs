@@ -14,8 +14,9 @@
 //!    mid-paragraph; and every other line that prints a paper name learnt from them;
 //! 2. **masthead** — the byline/date block near the top (`By A | date`, `A, Staff
 //!    Reporter`, a lone `|`, a role line, a date line); the lines above it split into
-//!    kicker, headline and standfirst where a blank line, a change of case or a change of
-//!    line width (a different font) says a new field begins;
+//!    kicker, headline and standfirst where a blank line, a change of case, a sentence's
+//!    end or a line that left room for the next line's first word says a new field
+//!    begins;
 //! 3. **drop cap** — a lone capital letter, wherever the extractor put it, joined with
 //!    the first body line;
 //! 4. **bio** — the closing lines about the writer, found from the end (`The writer is`,
@@ -483,10 +484,15 @@ fn assign_headings(
                 let last_text = &text[lines[last].start..lines[last].end];
                 let widest = field.iter().map(|&j| lines[j].chars).max().unwrap_or(0);
                 let blank_between = (last + 1..i).any(|j| lines[j].label == Label::Blank);
+                // Lines are filled greedily: when this line's first word would have
+                // fitted on the last one (at the wider of the two measures), the last
+                // one ended its field.
+                let measure = widest.max(lines[i].chars);
+                let first_word = t.split(' ').next().map_or(0, |w| w.chars().count());
+                let would_fit = lines[last].chars + 1 + first_word + 2 <= measure;
                 blank_between
                     || shouts(last_text) != shouts(t)
-                    || lines[i].chars * 10 > widest * 13
-                    || (field.len() >= 2 && lines[last].chars * 4 < widest * 3)
+                    || would_fit
                     || last_text.ends_with(['.', '?', '!'])
             }
         };
