@@ -217,8 +217,8 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
                     papers.names.push(part.to_lowercase());
                 }
             }
-        } else if grammar::byline(t).is_none() {
-            if let Some((name, date)) = grammar::running_head(t) {
+        } else if let Some((name, date)) = grammar::running_head(t) {
+            if grammar::byline(t).is_none() {
                 line.label = Label::Furniture;
                 papers.names.push(name.to_lowercase());
                 papers.date = papers.date.or(Some(date));

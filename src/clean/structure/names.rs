@@ -54,7 +54,7 @@ impl IntactNames {
             }
             for subset in 1..(1u32 << letters.len()) {
                 let damaged = damage(word, &letters, subset);
-                if damaged.chars().count() < 3 || vocabulary.is_known(&damaged) {
+                if damaged.chars().count() < 3 || vocabulary.is_known_outside_document(&damaged) {
                     continue;
                 }
                 let entry = names
@@ -103,6 +103,12 @@ impl IntactNames {
         let mut copied = 0;
         let mut i = 0;
         while i < tokens.len() {
+            // A damaged name starts with a capital, or holds a letter outside ASCII.
+            let first = tokens[i].1.trim_start_matches(|c: char| !c.is_alphabetic());
+            if !(first.chars().next().is_some_and(char::is_uppercase) || !first.is_ascii()) {
+                i += 1;
+                continue;
+            }
             let mut matched = None;
             for n in (1..=MOST_TOKENS.min(tokens.len() - i)).rev() {
                 let run = &tokens[i..i + n];
@@ -176,8 +182,13 @@ fn skeleton(text: &str) -> String {
 /// The listed name `damaged` stands for, if it shows damage and exactly one name fits.
 fn listed_name(damaged: &str, vocabulary: &Vocabulary<'_>) -> Option<&'static str> {
     let shows_damage = if damaged.contains(' ') {
-        // Every piece a name's piece: capitalised first, no sentence punctuation inside.
-        damaged.chars().next().is_some_and(char::is_uppercase)
+        // A name broken by lost letters: capitalised first, every later piece going on
+        // in lower case (`Ma gorzata`, `Y ld r m`), letters only.
+        let mut pieces = damaged.split(' ');
+        pieces
+            .next()
+            .is_some_and(|p| p.chars().next().is_some_and(char::is_uppercase))
+            && pieces.all(|p| p.chars().next().is_some_and(char::is_lowercase))
             && damaged.chars().all(|c| c == ' ' || c.is_alphabetic())
     } else {
         !damaged.is_ascii()

@@ -5,8 +5,9 @@
 //! punctuation), so a box set ragged-right still matches the justified, hyphenated,
 //! differently wrapped body copy it repeats, and so do copies whose extractor split words
 //! at soft-hyphen points (`ac coun tants`). Every run of [`SHINGLE`] letters is hashed
-//! once; a letter is *covered* when some run holding it occurs twice in the article. A line
-//! whose letters are all covered repeats text from elsewhere. Linear in the text.
+//! once, with a rolling hash; a letter is *covered* when some run holding it occurs twice
+//! in the article. A line whose letters are all covered repeats text from elsewhere.
+//! Linear in the text.
 
 use std::collections::HashMap;
 
@@ -16,27 +17,41 @@ const SHINGLE: usize = 28;
 /// For each of `lines`, whether every letter of it lies in a run of letters that occurs at
 /// least twice in all the lines together (a line without letters is never covered).
 pub fn covered_lines(lines: &[&str]) -> Vec<bool> {
-    let mut letters: Vec<char> = Vec::new();
-    let mut owner: Vec<usize> = Vec::new();
+    // Each letter's line, and a rolling hash of the SHINGLE letters ending at it.
+    let mut owner: Vec<u32> = Vec::new();
+    let mut hashes: Vec<u64> = Vec::new();
+    let mut window = [0u64; SHINGLE];
+    let mut hash = 0u64;
+    let mut count = 0usize;
     for (i, line) in lines.iter().enumerate() {
-        for c in line.chars().filter(|c| c.is_alphanumeric()) {
-            letters.extend(c.to_lowercase());
-            while owner.len() < letters.len() {
-                owner.push(i);
+        for_each_letter(line, |c| {
+            let value = u64::from(c) + 1;
+            let slot = count % SHINGLE;
+            // hash = sum of value * BASE^age over the window: age every letter, drop the
+            // one that reaches age SHINGLE, add the new one.
+            hash = hash
+                .wrapping_mul(BASE)
+                .wrapping_sub(window[slot].wrapping_mul(BASE_TO_SHINGLE))
+                .wrapping_add(value);
+            window[slot] = value;
+            count += 1;
+            owner.push(i as u32);
+            if count >= SHINGLE {
+                hashes.push(hash);
             }
-        }
+        });
     }
-    let mut covered = vec![false; letters.len()];
-    if letters.len() >= SHINGLE {
-        let hashes: Vec<u64> = (0..=letters.len() - SHINGLE)
-            .map(|start| shingle_hash(&letters[start..start + SHINGLE]))
-            .collect();
-        let mut counts: HashMap<u64, u32> = HashMap::with_capacity(hashes.len());
+    let letters = owner.len();
+    let mut covered = vec![false; letters];
+    if letters >= SHINGLE {
+        let mut counts: HashMap<u64, u32, BuildHash> =
+            HashMap::with_capacity_and_hasher(hashes.len(), BuildHash);
         for &h in &hashes {
             *counts.entry(h).or_default() += 1;
         }
-        // Mark the letters of every repeated run (a difference array keeps it linear).
-        let mut delta = vec![0i32; letters.len() + 1];
+        // Mark the letters of every repeated run (a difference array keeps it linear);
+        // hashes[k] is the run of letters k..k + SHINGLE.
+        let mut delta = vec![0i32; letters + 1];
         for (start, h) in hashes.iter().enumerate() {
             if counts[h] >= 2 {
                 delta[start] += 1;
@@ -44,30 +59,79 @@ pub fn covered_lines(lines: &[&str]) -> Vec<bool> {
             }
         }
         let mut depth = 0;
-        for (i, d) in delta.iter().take(letters.len()).enumerate() {
+        for (i, d) in delta.iter().take(letters).enumerate() {
             depth += d;
             covered[i] = depth > 0;
         }
     }
     let mut result = vec![true; lines.len()];
-    let mut count = vec![0usize; lines.len()];
+    let mut has_letters = vec![false; lines.len()];
     for (i, &line) in owner.iter().enumerate() {
-        count[line] += 1;
-        result[line] &= covered[i];
+        has_letters[line as usize] = true;
+        result[line as usize] &= covered[i];
     }
-    for (line, n) in count.iter().enumerate() {
-        if *n == 0 {
+    for (line, any) in has_letters.iter().enumerate() {
+        if !any {
             result[line] = false;
         }
     }
     result
 }
 
-fn shingle_hash(letters: &[char]) -> u64 {
-    // FNV-1a over the letters' code points.
-    letters.iter().fold(0xcbf2_9ce4_8422_2325, |h, &c| {
-        (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01B3)
-    })
+/// Calls `f` with each letter or digit of `line`, lowercased (ASCII lines byte by byte).
+fn for_each_letter(line: &str, mut f: impl FnMut(char)) {
+    if line.is_ascii() {
+        line.bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .for_each(|b| f(char::from(b.to_ascii_lowercase())));
+    } else {
+        line.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .for_each(f);
+    }
+}
+
+/// The base of the rolling hash, and its SHINGLE-th power (what the oldest letter was
+/// multiplied by when it leaves the window).
+const BASE: u64 = 0x0000_0100_0000_01B3;
+const BASE_TO_SHINGLE: u64 = pow(BASE, SHINGLE);
+
+const fn pow(base: u64, exponent: usize) -> u64 {
+    let mut result = 1u64;
+    let mut i = 0;
+    while i < exponent {
+        result = result.wrapping_mul(base);
+        i += 1;
+    }
+    result
+}
+
+/// The keys are already hashes: mix them once instead of hashing them again with SipHash.
+#[derive(Clone, Copy, Default)]
+struct BuildHash;
+
+impl std::hash::BuildHasher for BuildHash {
+    type Hasher = MixHasher;
+    fn build_hasher(&self) -> MixHasher {
+        MixHasher(0)
+    }
+}
+
+struct MixHasher(u64);
+
+impl std::hash::Hasher for MixHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, value: u64) {
+        self.0 = (value ^ (value >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 #[cfg(test)]
