@@ -105,7 +105,8 @@ impl IntactNames {
         while i < tokens.len() {
             // A damaged name starts with a capital, or holds a letter outside ASCII.
             let first = tokens[i].1.trim_start_matches(|c: char| !c.is_alphabetic());
-            if !(first.chars().next().is_some_and(char::is_uppercase) || !first.is_ascii()) {
+            let capitalised = first.chars().next().is_some_and(char::is_uppercase);
+            if !capitalised && first.is_ascii() {
                 i += 1;
                 continue;
             }

@@ -5,11 +5,9 @@
 //! punctuation), so a box set ragged-right still matches the justified, hyphenated,
 //! differently wrapped body copy it repeats, and so do copies whose extractor split words
 //! at soft-hyphen points (`ac coun tants`). Every run of [`SHINGLE`] letters is hashed
-//! once, with a rolling hash; a letter is *covered* when some run holding it occurs twice
+//! once, with a rolling hash (repeats found in a sorted copy of the hashes); a letter is *covered* when some run holding it occurs twice
 //! in the article. A line whose letters are all covered repeats text from elsewhere.
 //! Linear in the text.
-
-use std::collections::HashMap;
 
 /// Letters per compared run: long enough that ordinary prose does not repeat by chance.
 const SHINGLE: usize = 28;
@@ -19,7 +17,7 @@ const SHINGLE: usize = 28;
 pub fn covered_lines(lines: &[&str]) -> Vec<bool> {
     // Each letter's line, and a rolling hash of the SHINGLE letters ending at it.
     let mut owner: Vec<u32> = Vec::new();
-    let mut hashes: Vec<u64> = Vec::new();
+    let mut hashes: Vec<u64> = Vec::new(); // hashes[k]: the run of letters k..k + SHINGLE
     let mut window = [0u64; SHINGLE];
     let mut hash = 0u64;
     let mut count = 0usize;
@@ -44,18 +42,19 @@ pub fn covered_lines(lines: &[&str]) -> Vec<bool> {
     let letters = owner.len();
     let mut covered = vec![false; letters];
     if letters >= SHINGLE {
-        let mut counts: HashMap<u64, u32, BuildHash> =
-            HashMap::with_capacity_and_hasher(hashes.len(), BuildHash);
-        for &h in &hashes {
-            *counts.entry(h).or_default() += 1;
-        }
-        // Mark the letters of every repeated run (a difference array keeps it linear);
-        // hashes[k] is the run of letters k..k + SHINGLE.
+        // Each run's hash with its start, sorted: equal hashes stand together.
+        let mut sorted: Vec<(u64, u32)> = hashes
+            .iter()
+            .enumerate()
+            .map(|(start, &h)| (h, start as u32))
+            .collect();
+        sorted.sort_unstable();
+        // Mark the letters of every repeated run (a difference array keeps it linear).
         let mut delta = vec![0i32; letters + 1];
-        for (start, h) in hashes.iter().enumerate() {
-            if counts[h] >= 2 {
-                delta[start] += 1;
-                delta[start + SHINGLE] -= 1;
+        for group in sorted.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() >= 2) {
+            for &(_, start) in group {
+                delta[start as usize] += 1;
+                delta[start as usize + SHINGLE] -= 1;
             }
         }
         let mut depth = 0;
@@ -105,33 +104,6 @@ const fn pow(base: u64, exponent: usize) -> u64 {
         i += 1;
     }
     result
-}
-
-/// The keys are already hashes: mix them once instead of hashing them again with SipHash.
-#[derive(Clone, Copy, Default)]
-struct BuildHash;
-
-impl std::hash::BuildHasher for BuildHash {
-    type Hasher = MixHasher;
-    fn build_hasher(&self) -> MixHasher {
-        MixHasher(0)
-    }
-}
-
-struct MixHasher(u64);
-
-impl std::hash::Hasher for MixHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_u64(&mut self, value: u64) {
-        self.0 = (value ^ (value >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
 }
 
 #[cfg(test)]
