@@ -19,6 +19,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::split_words::{is_common_short, space_tokens};
 use crate::clean::mapped::MappedText;
 use crate::clean::vocabulary::Vocabulary;
 use crate::clean::Edit;
@@ -72,8 +73,10 @@ impl IntactNames {
     /// The intact word a damaged form stands for, if exactly one does: printed intact in
     /// the article, else a listed name.
     fn intact<'s>(&'s self, damaged: &str, vocabulary: &Vocabulary<'_>) -> Option<&'s str> {
-        if let Some(found) = self.by_damaged.get(damaged) {
-            return found.as_deref();
+        if !self.by_damaged.is_empty() {
+            if let Some(found) = self.by_damaged.get(damaged) {
+                return found.as_deref();
+            }
         }
         listed_name(damaged, vocabulary)
     }
@@ -90,15 +93,7 @@ impl IntactNames {
         edits: &mut Vec<Edit>,
     ) -> MappedText {
         let source = text.as_str();
-        let tokens: Vec<(usize, &str)> = source
-            .split(' ')
-            .scan(0, |at, t| {
-                let start = *at;
-                *at += t.len() + 1;
-                Some((start, t))
-            })
-            .filter(|(_, t)| !t.is_empty())
-            .collect();
+        let tokens: Vec<(usize, &str)> = space_tokens(source).collect();
         let mut out = MappedText::with_capacity(source.len(), 8);
         let mut copied = 0;
         let mut i = 0;
@@ -110,8 +105,24 @@ impl IntactNames {
                 i += 1;
                 continue;
             }
+            // Later pieces of a broken name go on in lower case and are no words of four
+            // letters or more (`Ma gorzata`, not `Officials said`); a common word opening
+            // a sentence (`The club won`) is no piece of a name.
+            let pieces = 1 + tokens[i + 1..]
+                .iter()
+                .take(MOST_TOKENS - 1)
+                .take_while(|(_, t)| {
+                    t.chars().next().is_some_and(char::is_lowercase)
+                        && !(t.len() >= 4 && vocabulary.is_known_outside_document(t))
+                })
+                .count();
+            let pieces = if is_common_short(&first.to_lowercase()) {
+                1
+            } else {
+                pieces
+            };
             let mut matched = None;
-            for n in (1..=MOST_TOKENS.min(tokens.len() - i)).rev() {
+            for n in (1..=pieces).rev() {
                 let run = &tokens[i..i + n];
                 let start = run[0].0 + lead_len(run[0].1);
                 let last = run[n - 1];
@@ -194,7 +205,7 @@ fn listed_name(damaged: &str, vocabulary: &Vocabulary<'_>) -> Option<&'static st
     } else {
         !damaged.is_ascii()
             && damaged.chars().all(char::is_alphabetic)
-            && !vocabulary.is_known(damaged)
+            && !vocabulary.is_known_outside_document(damaged)
     };
     if !shows_damage || damaged.chars().count() < 3 {
         return None;

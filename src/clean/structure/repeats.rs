@@ -4,10 +4,12 @@
 //! Lines are compared by their letters alone (lowercased, without spaces, hyphens or
 //! punctuation), so a box set ragged-right still matches the justified, hyphenated,
 //! differently wrapped body copy it repeats, and so do copies whose extractor split words
-//! at soft-hyphen points (`ac coun tants`). Every run of [`SHINGLE`] letters is hashed
-//! once, with a rolling hash (repeats found in a sorted copy of the hashes); a letter is *covered* when some run holding it occurs twice
-//! in the article. A line whose letters are all covered repeats text from elsewhere.
-//! Linear in the text.
+//! at soft-hyphen points (`ac coun tants`). The runs of [`SHINGLE`] letters that start or
+//! end where a word does are hashed (a rolling hash) and counted; a letter is *covered*
+//! when some such run holding it occurs twice in the article. A line whose letters are
+//! all covered repeats text from elsewhere. Linear in the text.
+
+use std::collections::HashMap;
 
 /// Letters per compared run: long enough that ordinary prose does not repeat by chance.
 const SHINGLE: usize = 28;
@@ -15,16 +17,19 @@ const SHINGLE: usize = 28;
 /// For each of `lines`, whether every letter of it lies in a run of letters that occurs at
 /// least twice in all the lines together (a line without letters is never covered).
 pub fn covered_lines(lines: &[&str]) -> Vec<bool> {
-    // Each letter's line, and a rolling hash of the SHINGLE letters ending at it.
-    let mut owner: Vec<u32> = Vec::new();
-    let mut hashes: Vec<u64> = Vec::new(); // hashes[k]: the run of letters k..k + SHINGLE
+    // Each letter's line; each word's start and end (as letter indexes); and the rolling
+    // hash of the SHINGLE letters ending at each letter.
+    let bytes: usize = lines.iter().map(|l| l.len()).sum();
+    let mut owner: Vec<u32> = Vec::with_capacity(bytes);
+    let mut rolling: Vec<u64> = Vec::with_capacity(bytes);
+    let mut word_starts: Vec<u32> = Vec::with_capacity(bytes / 4);
     let mut window = [0u64; SHINGLE];
     let mut hash = 0u64;
-    let mut count = 0usize;
+    let mut slot = 0;
     for (i, line) in lines.iter().enumerate() {
-        for_each_letter(line, |c| {
+        for_each_letter(line, |c, starts_word| {
             let value = u64::from(c) + 1;
-            let slot = count % SHINGLE;
+            let count = owner.len();
             // hash = sum of value * BASE^age over the window: age every letter, drop the
             // one that reaches age SHINGLE, add the new one.
             hash = hash
@@ -32,29 +37,44 @@ pub fn covered_lines(lines: &[&str]) -> Vec<bool> {
                 .wrapping_sub(window[slot].wrapping_mul(BASE_TO_SHINGLE))
                 .wrapping_add(value);
             window[slot] = value;
-            count += 1;
-            owner.push(i as u32);
-            if count >= SHINGLE {
-                hashes.push(hash);
+            slot = if slot + 1 == SHINGLE { 0 } else { slot + 1 };
+            if starts_word {
+                word_starts.push(count as u32);
             }
+            owner.push(i as u32);
+            rolling.push(hash);
         });
     }
     let letters = owner.len();
     let mut covered = vec![false; letters];
     if letters >= SHINGLE {
-        // Each run's hash with its start, sorted: equal hashes stand together.
-        let mut sorted: Vec<(u64, u32)> = hashes
-            .iter()
-            .enumerate()
-            .map(|(start, &h)| (h, start as u32))
-            .collect();
-        sorted.sort_unstable();
+        // The runs compared: those starting where a word starts and those ending where a
+        // word ends (a word ends where the next starts, or at the text's end). Between
+        // them they cover a repeated passage from its first letter to its last.
+        let mut is_run = vec![false; letters - SHINGLE + 1];
+        for &start in &word_starts {
+            let start = start as usize;
+            if start + SHINGLE <= letters {
+                is_run[start] = true;
+            }
+            if start >= SHINGLE {
+                is_run[start - SHINGLE] = true;
+            }
+        }
+        is_run[letters - SHINGLE] = true;
+        let runs: Vec<usize> = (0..is_run.len()).filter(|&k| is_run[k]).collect();
+        // rolling[k + SHINGLE - 1] is the hash of the run of letters k..k + SHINGLE.
+        let mut counts: HashMap<u64, u32, BuildHash> =
+            HashMap::with_capacity_and_hasher(runs.len(), BuildHash);
+        for &start in &runs {
+            *counts.entry(rolling[start + SHINGLE - 1]).or_default() += 1;
+        }
         // Mark the letters of every repeated run (a difference array keeps it linear).
         let mut delta = vec![0i32; letters + 1];
-        for group in sorted.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() >= 2) {
-            for &(_, start) in group {
-                delta[start as usize] += 1;
-                delta[start as usize + SHINGLE] -= 1;
+        for &start in &runs {
+            if counts[&rolling[start + SHINGLE - 1]] >= 2 {
+                delta[start] += 1;
+                delta[start + SHINGLE] -= 1;
             }
         }
         let mut depth = 0;
@@ -77,17 +97,30 @@ pub fn covered_lines(lines: &[&str]) -> Vec<bool> {
     result
 }
 
-/// Calls `f` with each letter or digit of `line`, lowercased (ASCII lines byte by byte).
-fn for_each_letter(line: &str, mut f: impl FnMut(char)) {
+/// Calls `f` with each letter or digit of `line`, lowercased (ASCII lines byte by byte),
+/// and whether it starts a word (follows a space or punctuation, or starts the line).
+fn for_each_letter(line: &str, mut f: impl FnMut(char, bool)) {
+    let mut after_gap = true;
     if line.is_ascii() {
-        line.bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .for_each(|b| f(char::from(b.to_ascii_lowercase())));
+        for b in line.bytes() {
+            if b.is_ascii_alphanumeric() {
+                f(char::from(b.to_ascii_lowercase()), after_gap);
+                after_gap = false;
+            } else {
+                after_gap = true;
+            }
+        }
     } else {
-        line.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .for_each(f);
+        for c in line.chars() {
+            if c.is_alphanumeric() {
+                for lower in c.to_lowercase() {
+                    f(lower, after_gap);
+                    after_gap = false;
+                }
+            } else {
+                after_gap = true;
+            }
+        }
     }
 }
 
@@ -104,6 +137,33 @@ const fn pow(base: u64, exponent: usize) -> u64 {
         i += 1;
     }
     result
+}
+
+/// The keys are already hashes: mix them once instead of hashing them again with SipHash.
+#[derive(Clone, Copy, Default)]
+struct BuildHash;
+
+impl std::hash::BuildHasher for BuildHash {
+    type Hasher = MixHasher;
+    fn build_hasher(&self) -> MixHasher {
+        MixHasher(0)
+    }
+}
+
+struct MixHasher(u64);
+
+impl std::hash::Hasher for MixHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, value: u64) {
+        self.0 = (value ^ (value >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 #[cfg(test)]
