@@ -3,7 +3,8 @@
 //! The pieces, one file each:
 //! * [`resolve`]: request path → file inside the output folder, refusing traversal;
 //! * [`content_type`]: the media type of every file a site holds;
-//! * [`http`]: the thread-pooled HTTP server (tiny_http) and its 404 and redirect rules;
+//! * [`http`]: the HTTP server (a thread per connection) and its 404 and redirect rules;
+//! * [`wire`]: HTTP/1.1 framing: request heads in, whole replies out in one write;
 //! * [`reload`]: the build state pages poll and the injected reload/overlay script;
 //! * [`watch`]: debounced file watching of the site's inputs.
 //!
@@ -19,6 +20,7 @@ pub mod http;
 pub mod reload;
 pub mod resolve;
 pub mod watch;
+pub mod wire;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
