@@ -366,3 +366,88 @@ fn keep_alive_requests_are_answered_without_delay() {
     // 100 requests at 40 ms each would take 4 s; without the stall they take a few ms.
     assert!(elapsed < Duration::from_secs(1), "{elapsed:?}");
 }
+
+/// Sends `request` as written and returns the whole raw response.
+fn raw_request(address: SocketAddr, request: &str) -> String {
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut reply = Vec::new();
+    let _ = stream.read_to_end(&mut reply);
+    String::from_utf8_lossy(&reply).into_owned()
+}
+
+fn status_for_host(address: SocketAddr, path: &str, host: Option<&str>) -> (String, String) {
+    let host_line = host.map(|h| format!("Host: {h}\r\n")).unwrap_or_default();
+    let reply = raw_request(
+        address,
+        &format!("GET {path} HTTP/1.1\r\n{host_line}Connection: close\r\n\r\n"),
+    );
+    let status = reply.lines().next().unwrap_or_default().to_string();
+    (status, reply)
+}
+
+#[test]
+fn only_loopback_host_names_are_answered() {
+    // A DNS-rebinding page at evil.example points its name at 127.0.0.1 and reads the
+    // preview (drafts, build errors) as its own origin: its requests carry its Host.
+    let f = fixture();
+    let a = f.server.address();
+    let port = a.port();
+    for host in [
+        "evil.example".to_string(),
+        format!("evil.example:{port}"),
+        format!("localhost.evil.example:{port}"),
+        format!("127.0.0.1.nip.io:{port}"),
+        format!("192.168.1.4:{port}"),
+        "".to_string(),
+    ] {
+        for path in ["/", "/__copydesk/events", "/articles/budget/"] {
+            let (status, reply) = status_for_host(a, path, Some(&host));
+            assert!(status.contains(" 403 "), "{host} {path}: {status}");
+            assert!(!reply.contains("Front page") && !reply.contains("generation"));
+        }
+    }
+    let (status, _) = status_for_host(a, "/", None);
+    assert!(status.contains(" 400 "), "no Host: {status}");
+
+    for host in [
+        "localhost".to_string(),
+        format!("localhost:{port}"),
+        format!("LocalHost.:{port}"),
+        format!("paper.localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("127.1.2.3:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let (status, reply) = status_for_host(a, "/", Some(&host));
+        assert!(status.contains(" 200 "), "{host}: {status}");
+        assert!(reply.contains("Front page"));
+    }
+}
+
+#[test]
+fn a_server_bound_beyond_loopback_also_answers_ip_addresses() {
+    let f = fixture();
+    let server = PreviewServer::start(
+        &f.root,
+        "0.0.0.0:0".parse().unwrap(),
+        Arc::clone(&f.hub),
+        Arc::clone(&f.gate),
+    )
+    .unwrap();
+    let a = SocketAddr::from(([127, 0, 0, 1], server.address().port()));
+    for host in [
+        "192.0.2.7:1111",
+        "[2001:db8::1]:1111",
+        "localhost",
+        "127.0.0.1",
+    ] {
+        let (status, _) = status_for_host(a, "/", Some(host));
+        assert!(status.contains(" 200 "), "{host}: {status}");
+    }
+    let (status, _) = status_for_host(a, "/", Some("evil.example"));
+    assert!(status.contains(" 403 "), "{status}");
+}

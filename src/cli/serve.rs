@@ -20,6 +20,11 @@ content/, themes/, templates/, static/ and site.toml trigger a rebuild of what t
 affect; open pages reload. A failed rebuild is reported here and shown as an overlay
 in the browser while the last good site stays served. Stop with Ctrl-C.
 
+Only requests naming localhost (or a name under .localhost) or a loopback address
+are answered, so a web page cannot reach the preview by pointing its own host name
+at 127.0.0.1 (DNS rebinding). With --bind beyond loopback, requests naming any IP
+address are answered too; other host names never are.
+
 Examples:
 
   copydesk serve                       # http://127.0.0.1:1111

@@ -19,6 +19,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use super::content_type::content_type_for;
+use super::host::{check_host, HostCheck};
 use super::reload::{stamp_generation, ReloadHub, EVENTS_PATH, RELOAD_SCRIPT, SCRIPT_PATH};
 use super::resolve::{resolve, Resolution};
 use super::wire::{Connection, HeadError, RequestHead, Response};
@@ -114,6 +115,8 @@ struct Shared {
     waiting_polls: AtomicUsize,
     stopping: AtomicBool,
     connections: Mutex<OpenConnections>,
+    /// The address bound, which decides the host names answered ([`check_host`]).
+    address: SocketAddr,
 }
 
 /// The sockets of the connections being served, so that stopping can end them.
@@ -154,6 +157,7 @@ impl PreviewServer {
             waiting_polls: AtomicUsize::new(0),
             stopping: AtomicBool::new(false),
             connections: Mutex::default(),
+            address,
         });
         let acceptor = {
             let shared = Arc::clone(&shared);
@@ -266,6 +270,9 @@ fn serve_connection(mut connection: Connection, shared: &Shared) {
 
 /// The reply to one request.
 fn respond(head: &RequestHead, shared: &Shared) -> Response {
+    if let Some(refusal) = host_refusal(head, shared) {
+        return refusal;
+    }
     let path = head.target.split(['?', '#']).next().unwrap_or_default();
     if path == EVENTS_PATH {
         return answer_poll(&head.target, shared);
@@ -281,6 +288,22 @@ fn respond(head: &RequestHead, shared: &Shared) -> Response {
         )
     } else {
         file_response(&head.target, shared)
+    }
+}
+
+/// The reply to a request whose `Host` this server does not answer to, if it is one.
+fn host_refusal(head: &RequestHead, shared: &Shared) -> Option<Response> {
+    match check_host(head.header("Host"), shared.address.ip()) {
+        HostCheck::Allowed => None,
+        HostCheck::Missing => Some(Response::text(400, "a Host header is required\n")),
+        HostCheck::Refused => Some(Response::text(
+            403,
+            &format!(
+                "copydesk serve answers only to localhost and loopback addresses \
+                 (a guard against DNS rebinding): open {}\n",
+                super::base_url_for(shared.address)
+            ),
+        )),
     }
 }
 

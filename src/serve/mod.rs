@@ -3,6 +3,7 @@
 //! The pieces, one file each:
 //! * [`resolve`]: request path → file inside the output folder, refusing traversal;
 //! * [`content_type`]: the media type of every file a site holds;
+//! * [`host`]: the `Host` names a request may carry (the guard against DNS rebinding);
 //! * [`http`]: the HTTP server (a thread per connection) and its 404 and redirect rules;
 //! * [`wire`]: HTTP/1.1 framing: request heads in, whole replies out in one write;
 //! * [`reload`]: the build state pages poll and the injected reload/overlay script;
@@ -16,6 +17,7 @@
 //! in the terminal (through [`ServeEvent`]) and in the browser overlay.
 
 pub mod content_type;
+pub mod host;
 pub mod http;
 pub mod reload;
 pub mod resolve;
