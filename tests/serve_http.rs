@@ -451,3 +451,57 @@ fn a_server_bound_beyond_loopback_also_answers_ip_addresses() {
     let (status, _) = status_for_host(a, "/", Some("evil.example"));
     assert!(status.contains(" 403 "), "{status}");
 }
+
+/// Sends `head` (which may never end) in pieces, stopping at the first failed write, and
+/// returns what the server answered.
+fn send_huge_head(address: SocketAddr, head: &[u8]) -> String {
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    stream
+        .set_write_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    for piece in head.chunks(16 * 1024) {
+        if stream.write_all(piece).is_err() {
+            break;
+        }
+    }
+    let mut reply = Vec::new();
+    let _ = stream.read_to_end(&mut reply);
+    String::from_utf8_lossy(&reply).into_owned()
+}
+
+#[test]
+fn an_oversized_request_head_is_refused_before_it_ends() {
+    // The head used to be read whole, however long: a 400 MB header grew the server to
+    // 710 MB. Now reading stops at a bound and the client hears 431.
+    let f = fixture();
+    let a = f.server.address();
+    let mut long_header = b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: ".to_vec();
+    long_header.extend(std::iter::repeat_n(b'a', 256 * 1024));
+    let reply = send_huge_head(a, &long_header);
+    assert!(reply.starts_with("HTTP/1.1 431 "), "{reply:.200}");
+
+    let mut many_headers = b"GET / HTTP/1.1\r\nHost: localhost\r\n".to_vec();
+    for n in 0..5_000 {
+        many_headers.extend(format!("X-{n}: 1\r\n").bytes());
+    }
+    let reply = send_huge_head(a, &many_headers);
+    assert!(reply.starts_with("HTTP/1.1 431 "), "{reply:.200}");
+
+    let mut long_line = b"GET /".to_vec();
+    long_line.extend(std::iter::repeat_n(b'a', 256 * 1024));
+    let reply = send_huge_head(a, &long_line);
+    assert!(reply.starts_with("HTTP/1.1 431 "), "{reply:.200}");
+
+    // The server still answers ordinary requests, headers of a fair size included.
+    let cookie = "c".repeat(6_000);
+    let reply = raw_request(
+        a,
+        &format!(
+            "GET / HTTP/1.1\r\nHost: localhost\r\nCookie: {cookie}\r\nConnection: close\r\n\r\n"
+        ),
+    );
+    assert!(reply.starts_with("HTTP/1.1 200 "), "{reply:.200}");
+}

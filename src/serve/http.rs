@@ -263,6 +263,10 @@ fn serve_connection(mut connection: Connection, shared: &Shared) {
             Err(HeadError::Malformed(_)) => {
                 return connection.refuse(&Response::text(400, "bad request\n"));
             }
+            Err(HeadError::TooLarge) => {
+                let response = Response::text(431, "the request head is too large\n");
+                return connection.refuse(&response);
+            }
             Err(HeadError::Closed | HeadError::Io(_)) => return,
         }
     }

@@ -11,6 +11,11 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpStream};
 use std::time::{Duration, Instant};
 
+/// The most a request head (request line and headers) may take, and how many headers it
+/// may have: beyond either the client gets 431 and the connection closes, so a client
+/// cannot make the server hold an endless head in memory.
+pub const MAX_HEAD_BYTES: u64 = 32 * 1024;
+pub const MAX_HEADERS: usize = 100;
 /// The longest request body read and thrown away to keep a connection open; a longer
 /// one (or a chunked one) closes the connection after the reply instead.
 const MAX_SKIPPED_BODY: u64 = 64 * 1024;
@@ -87,14 +92,18 @@ pub enum HeadError {
     Closed,
     #[error("malformed request: {0}")]
     Malformed(&'static str),
+    /// Longer than [`MAX_HEAD_BYTES`] or with more than [`MAX_HEADERS`] headers.
+    #[error("the request head is too large")]
+    TooLarge,
     #[error(transparent)]
     Io(#[from] io::Error),
 }
 
-/// Reads the next request head from `reader`.
+/// Reads the next request head from `reader`, reading no more than [`MAX_HEAD_BYTES`].
 pub fn read_head(reader: &mut impl BufRead) -> Result<RequestHead, HeadError> {
+    let mut budget = MAX_HEAD_BYTES;
     let request_line = loop {
-        match read_line(reader)? {
+        match read_line(reader, &mut budget)? {
             None => return Err(HeadError::Closed),
             // A stray empty line before a request is allowed (RFC 9112, 2.2).
             Some(line) if line.is_empty() => continue,
@@ -104,9 +113,13 @@ pub fn read_head(reader: &mut impl BufRead) -> Result<RequestHead, HeadError> {
     let (method, target, minor_version) = parse_request_line(&request_line)?;
     let mut headers = Vec::new();
     loop {
-        let line = read_line(reader)?.ok_or(HeadError::Malformed("the head ends early"))?;
+        let line =
+            read_line(reader, &mut budget)?.ok_or(HeadError::Malformed("the head ends early"))?;
         if line.is_empty() {
             break;
+        }
+        if headers.len() == MAX_HEADERS {
+            return Err(HeadError::TooLarge);
         }
         headers.push(parse_header(&line)?);
     }
@@ -119,16 +132,22 @@ pub fn read_head(reader: &mut impl BufRead) -> Result<RequestHead, HeadError> {
 }
 
 /// One line without its `\r\n` (or bare `\n`), or `None` at the end of the stream.
-fn read_line(reader: &mut impl BufRead) -> Result<Option<String>, HeadError> {
+/// Reads at most `budget` bytes, and takes what it read off the budget.
+fn read_line(reader: &mut impl BufRead, budget: &mut u64) -> Result<Option<String>, HeadError> {
     let mut line = Vec::new();
-    match reader.read_until(b'\n', &mut line) {
+    match reader.take(*budget).read_until(b'\n', &mut line) {
+        Ok(0) if *budget == 0 => return Err(HeadError::TooLarge),
         Ok(0) => return Ok(None),
-        Ok(_) => {}
+        Ok(n) => *budget -= n as u64,
         Err(e) if is_quiet_end(&e) => return Err(HeadError::Closed),
         Err(e) => return Err(HeadError::Io(e)),
     }
     if line.pop() != Some(b'\n') {
-        return Err(HeadError::Malformed("the head ends early"));
+        return Err(if *budget == 0 {
+            HeadError::TooLarge
+        } else {
+            HeadError::Malformed("the head ends early")
+        });
     }
     if line.last() == Some(&b'\r') {
         line.pop();
@@ -365,6 +384,19 @@ mod tests {
         ] {
             assert!(matches!(head(raw), Err(HeadError::Malformed(_))), "{raw:?}");
         }
+    }
+
+    #[test]
+    fn a_head_past_the_bounds_is_too_large() {
+        let long = format!("GET / HTTP/1.1\r\nX: {}\r\n\r\n", "a".repeat(40_000));
+        assert!(matches!(head(&long), Err(HeadError::TooLarge)));
+        let endless = format!("GET /{}", "a".repeat(40_000));
+        assert!(matches!(head(&endless), Err(HeadError::TooLarge)));
+        let many: String = (0..=MAX_HEADERS).map(|n| format!("X-{n}: 1\r\n")).collect();
+        let many = format!("GET / HTTP/1.1\r\n{many}\r\n");
+        assert!(matches!(head(&many), Err(HeadError::TooLarge)));
+        let fair = format!("GET / HTTP/1.1\r\nCookie: {}\r\n\r\n", "c".repeat(20_000));
+        assert!(head(&fair).is_ok());
     }
 
     #[test]
