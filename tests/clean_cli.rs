@@ -370,3 +370,22 @@ fn a_file_named_by_a_relative_path_leaving_the_site_is_cleaned() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!String::from_utf8_lossy(&out.stdout).is_empty());
 }
+
+#[test]
+fn a_utf16_file_from_notepad_is_cleaned_like_its_utf8_twin() {
+    // Windows Notepad's "Unicode" (UTF-16 LE with a byte-order mark, CRLF line ends) was
+    // refused as binary: every other byte of English text in UTF-16 is a NUL.
+    let mut notepad = vec![0xff, 0xfe];
+    for unit in RAW.replace('\n', "\r\n").encode_utf16() {
+        notepad.extend(unit.to_le_bytes());
+    }
+    let dir = site_with(&[("Harbour Dispute.txt", &notepad)]);
+    let out = copydesk(dir.path(), &["clean"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let from_utf16 = std::fs::read_to_string(article(dir.path(), "harbour-dispute")).unwrap();
+
+    let twin = site_with(&[("Harbour Dispute.txt", RAW.as_bytes())]);
+    assert!(copydesk(twin.path(), &["clean"]).status.success());
+    let from_utf8 = std::fs::read_to_string(article(twin.path(), "harbour-dispute")).unwrap();
+    assert_eq!(from_utf16, from_utf8);
+}
