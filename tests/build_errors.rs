@@ -207,3 +207,63 @@ fn two_raw_files_with_one_slug_are_an_error_naming_both() {
     assert!(text.contains("museum-roof.md"), "{text}");
     assert!(!site.root.join("content/articles/museum-roof.md").exists());
 }
+
+#[test]
+fn control_characters_never_reach_a_page_and_are_reported_where_they_are() {
+    let site = FixtureSite::copy("basic");
+    site.write(
+        "content/articles/controls.md",
+        "+++\ntitle = \"Bell\\u0007 and\\u0000 nul\"\nauthors = [\"Ann\\u001bLee\"]\ndate = 2025-03-02\n+++\n\nThe council\u{0} met\u{1} on\u{7f} Tuesday\u{85}.\n",
+    );
+    let summary = site.build().unwrap();
+    let warnings: Vec<_> = summary
+        .warnings
+        .iter()
+        .filter(|w| w.path.ends_with("controls.md"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    assert!(
+        warnings[0].message.contains("control character"),
+        "{}",
+        warnings[0]
+    );
+    assert_eq!(warnings[0].position, Position::new(7, 12));
+    for (path, html) in site.html_files() {
+        let bad = html
+            .chars()
+            .find(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
+        assert_eq!(bad, None, "{path} holds a control character");
+    }
+    let page = site.read("articles/controls/index.html");
+    assert!(page.contains("The council met on Tuesday."), "{page}");
+    assert!(page.contains("Bell and nul"), "{page}");
+    assert!(page.contains("AnnLee"), "{page}");
+}
+
+#[test]
+fn an_article_without_a_title_is_an_error_naming_it() {
+    for (name, front) in [
+        ("no-title.md", "+++\ndate = 2025-03-02\n+++\n"),
+        (
+            "blank-title.md",
+            "+++\ntitle = \"  \"\ndate = 2025-03-02\n+++\n",
+        ),
+        ("yaml-title.md", "---\ntitle: \"\\u0007\"\n---\n"),
+    ] {
+        let site = FixtureSite::copy("basic");
+        site.write(
+            &format!("content/articles/{name}"),
+            &format!("{front}\nThe council met on Tuesday.\n"),
+        );
+        let failure = site.build().unwrap_err();
+        let errors: Vec<_> = failure
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .collect();
+        assert_eq!(errors.len(), 1, "{name}: {errors:#?}");
+        assert!(errors[0].path.ends_with(name), "{}", errors[0]);
+        assert!(errors[0].message.contains("title"), "{}", errors[0]);
+        assert!(!site.output().exists(), "{name}: a failed build published");
+    }
+}
