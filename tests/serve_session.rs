@@ -178,3 +178,31 @@ fn an_edit_rebuilds_and_a_broken_edit_keeps_the_last_good_site() {
     );
     session.stop();
 }
+
+#[test]
+fn serving_on_a_busy_port_leaves_no_preview_folder() {
+    let site = site();
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let result = ServeSession::start(
+        ServeOptions {
+            site_root: site.path().to_path_buf(),
+            bind: "127.0.0.1".parse().unwrap(),
+            port: busy.local_addr().unwrap().port(),
+            drafts: false,
+            future: false,
+        },
+        &Silent,
+        |_| {},
+    );
+    let error = result.err().expect("the port is taken");
+    assert!(error.to_string().contains("cannot listen"), "{error}");
+    // The preview folder is named after the site (a hash of its real path) and the pid.
+    let canonical = site.path().canonicalize().unwrap();
+    let key = blake3::hash(canonical.to_string_lossy().as_bytes()).to_hex();
+    let preview = std::env::temp_dir().join(format!(
+        "copydesk-serve-{}-{}",
+        &key[..16],
+        std::process::id()
+    ));
+    assert!(!preview.exists(), "{} was left behind", preview.display());
+}

@@ -52,13 +52,19 @@ pub struct PublishArgs {
 }
 
 pub fn run(args: PublishArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
+    // Ctrl-C removes the staging and scratch folders before the process ends.
+    copydesk::scratch::clean_up_on_signals()?;
     let options = PublishOptions {
         site_root: global.site.clone(),
         dry_run: args.dry_run,
         adopt: args.adopt,
     };
     let progress = TerminalProgress::new(global.quiet);
-    match publish(&options, &progress) {
+    let result = publish(&options, &progress);
+    if copydesk::scratch::interrupted() {
+        return Ok(ExitCode::from(130));
+    }
+    match result {
         Ok(outcome) => {
             report(&outcome, args.adopt, global);
             Ok(ExitCode::SUCCESS)

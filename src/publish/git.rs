@@ -1,6 +1,6 @@
 //! Publishes a built site to a branch of a git repository (`gh-pages` by default).
 //!
-//! Everything happens in a throw-away clone in a temporary folder, with the real `git`
+//! Everything happens in a throw-away clone in a scratch folder of the site, with the real `git`
 //! binary, so the user's own checkout, index and stash are never touched. The branch's
 //! current tree is compared with the site ([`plan`](super::plan)); only a real difference
 //! makes a new commit on top of the branch (history is kept, nothing is force-pushed),
@@ -14,6 +14,7 @@ use std::process::{Command, Stdio};
 use super::dir::apply;
 use super::plan::{plan, Plan};
 use super::PublishError;
+use crate::scratch::ScratchDir;
 
 /// A git publish target, from `[publish]` in `site.toml`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,15 +39,18 @@ pub struct GitOutcome {
 }
 
 /// Publishes the folder `site` (a fresh build this function may add files to:
-/// `.nojekyll`, `CNAME`) to `target`.
+/// `.nojekyll`, `CNAME`) to `target`, cloning into a scratch folder of the site at
+/// `site_root` (see [`crate::scratch`]).
 pub fn publish_to_git(
     site: &Path,
     target: &GitTarget,
     dry_run: bool,
+    site_root: &Path,
 ) -> Result<GitOutcome, PublishError> {
     validate(target)?;
     add_host_files(site, target)?;
-    let scratch = tempfile::tempdir().map_err(|e| PublishError::io(Path::new("(temp)"), e))?;
+    let scratch = ScratchDir::new(site_root, "git")
+        .map_err(|e| PublishError::io(&site_root.join(crate::scratch::SITE_STATE_DIR), e))?;
     let work = scratch.path().join("work");
     check_out_branch(target, &work)?;
     let plan = plan(site, &work, &|path| path == ".git").map_err(|e| PublishError::io(&work, e))?;

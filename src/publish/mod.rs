@@ -7,8 +7,8 @@
 //! * [`dir`]: update a folder in place, changed files only, staged then renamed;
 //! * [`git`]: commit to a branch (`gh-pages`) of a repository in a temporary clone and push.
 //!
-//! A failed build is never published: [`publish`] builds into a fresh temporary folder
-//! first and stops at the first error, leaving the target as it was.
+//! A failed build is never published: [`publish`] builds into a fresh scratch folder
+//! inside the site's own `.copydesk/tmp/` first and stops at the first error, leaving the target as it was.
 
 pub mod config;
 pub mod dir;
@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
 use crate::progress::Progress;
+use crate::scratch::ScratchDir;
 use crate::site::{build, BuildOptions};
 pub use config::{load_target, PublishTarget};
 use plan::Plan;
@@ -121,14 +122,16 @@ pub struct PublishOutcome {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Reads the target, builds the site with its production `base_url` into a temporary
-/// folder and publishes that build.
+/// Reads the target, builds the site with its production `base_url` into a scratch
+/// folder of the site (`.copydesk/tmp/`, see [`crate::scratch`]) and publishes that build.
 pub fn publish(
     options: &PublishOptions,
     progress: &dyn Progress,
 ) -> Result<PublishOutcome, PublishError> {
     let target = load_target(&options.site_root)?;
-    let scratch = tempfile::tempdir().map_err(|e| PublishError::io(Path::new("(temp)"), e))?;
+    let scratch = ScratchDir::new(&options.site_root, "publish").map_err(|e| {
+        PublishError::io(&options.site_root.join(crate::scratch::SITE_STATE_DIR), e)
+    })?;
     let built = scratch.path().join("site");
     let summary = build(
         &BuildOptions {
@@ -178,7 +181,7 @@ pub fn publish_built_site(
                 .into(),
         )),
         PublishTarget::Git(git_target) => {
-            let outcome = git::publish_to_git(built, git_target, dry_run)?;
+            let outcome = git::publish_to_git(built, git_target, dry_run, site_root)?;
             Ok(PublishOutcome {
                 destination: format!("{} ({})", git_target.repository, git_target.branch),
                 plan: outcome.plan,

@@ -99,7 +99,7 @@ pub struct ServeSession {
     server: Option<PreviewServer>,
     stop: Arc<AtomicBool>,
     rebuilder: Option<JoinHandle<()>>,
-    preview_dir: PathBuf,
+    preview_dir: PreviewFolder,
 }
 
 type EventSink = Arc<dyn Fn(ServeEvent) + Send + Sync>;
@@ -114,12 +114,13 @@ impl ServeSession {
         on_event: impl Fn(ServeEvent) + Send + Sync + 'static,
     ) -> Result<ServeSession, ServeError> {
         let on_event: EventSink = Arc::new(on_event);
-        let preview_dir = preview_folder(&options.site_root)?;
+        // Removed again if any step below fails (a busy port, a watch that cannot start).
+        let preview_dir = PreviewFolder(preview_folder(&options.site_root)?);
         let hub = Arc::new(ReloadHub::default());
         let gate = Arc::new(UpdateGate::default());
         let requested = SocketAddr::new(options.bind, options.port);
         let server = PreviewServer::start(
-            &preview_dir.join("site"),
+            &preview_dir.0.join("site"),
             requested,
             Arc::clone(&hub),
             Arc::clone(&gate),
@@ -130,7 +131,7 @@ impl ServeSession {
         })?;
         let mut builder = Builder::new(BuildOptions {
             site_root: options.site_root.clone(),
-            output_dir: Some(preview_dir.join("site")),
+            output_dir: Some(preview_dir.0.join("site")),
             base_url: Some(base_url_for(server.address())),
             drafts: options.drafts,
             future: options.future,
@@ -175,7 +176,7 @@ impl ServeSession {
 
     /// The folder the preview site is built into.
     pub fn preview_dir(&self) -> PathBuf {
-        self.preview_dir.join("site")
+        self.preview_dir.0.join("site")
     }
 
     /// True while files are watched and rebuilt (false if the watcher has ended).
@@ -200,7 +201,16 @@ impl Drop for ServeSession {
         if let Some(server) = self.server.take() {
             server.stop();
         }
-        let _ = std::fs::remove_dir_all(&self.preview_dir);
+        // The preview folder goes when the `preview_dir` field is dropped, just after.
+    }
+}
+
+/// The session's preview folder, removed when dropped.
+struct PreviewFolder(PathBuf);
+
+impl Drop for PreviewFolder {
+    fn drop(&mut self) {
+        let _ = crate::scratch::remove_tree(&self.0);
     }
 }
 
