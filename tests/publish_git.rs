@@ -221,3 +221,83 @@ fn branch_names_that_git_would_read_as_options_are_refused() {
         "{error}"
     );
 }
+
+/// `git` as the publish sees it through `PATH`: the real one, except that `push` first
+/// marks `started` and waits two seconds.
+#[cfg(unix)]
+fn slow_pushing_git(dir: &Path, started: &Path) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let real = String::from_utf8(
+        Command::new("sh")
+            .args(["-c", "command -v git"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let bin = dir.join("bin");
+    fs::create_dir_all(&bin).unwrap();
+    let script = bin.join("git");
+    fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nfor a in \"$@\"; do\n  if [ \"$a\" = push ]; then touch '{}'; sleep 2; fi\ndone\nexec '{}' \"$@\"\n",
+            started.display(),
+            real.trim()
+        ),
+    )
+    .unwrap();
+    fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
+    bin
+}
+
+#[cfg(unix)]
+#[test]
+fn a_killed_publish_takes_its_git_child_with_it() {
+    // Killed with SIGKILL while `git push` ran, the publish used to leave git running as
+    // an orphan, which pushed all the same.
+    let dir = tempfile::tempdir().unwrap();
+    let repository = bare_repository(dir.path());
+    let site_root = dir.path().join("site");
+    write(
+        &site_root,
+        "site.toml",
+        &format!(
+            "title = \"The Ledger\"\nbase_url = \"https://ledger.example/\"\n\n[publish]\nrepository = \"{}\"\n",
+            repository.display()
+        ),
+    );
+    write(
+        &site_root,
+        "content/articles/a.md",
+        "+++\ntitle = \"Council meets\"\ndate = 2025-03-02\n+++\n\nThe council met.\n",
+    );
+    let started = dir.path().join("push-started");
+    let bin = slow_pushing_git(dir.path(), &started);
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let mut publish = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .current_dir(&site_root)
+        .args(["-q", "publish"])
+        .env("PATH", path)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.com")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.com")
+        .spawn()
+        .unwrap();
+    let waited = std::time::Instant::now();
+    while !started.exists() {
+        assert!(
+            publish.try_wait().unwrap().is_none(),
+            "the publish ended early"
+        );
+        assert!(waited.elapsed().as_secs() < 60, "no push started");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    publish.kill().unwrap();
+    publish.wait().unwrap();
+    // Long enough for an orphaned push to have finished.
+    std::thread::sleep(std::time::Duration::from_secs(4));
+    let branches = git(&repository, &["branch", "--list"]);
+    assert_eq!(branches, "", "the orphaned git pushed: {branches}");
+}

@@ -4,7 +4,8 @@
 //! binary, so the user's own checkout, index and stash are never touched. The branch's
 //! current tree is compared with the site ([`plan`](super::plan)); only a real difference
 //! makes a new commit on top of the branch (history is kept, nothing is force-pushed),
-//! which is then pushed to the repository. A failure at any step leaves the repository
+//! which is then pushed to the repository. Every git child ends with the publish, even
+//! one killed outright (see `end_with_this_process`). A failure at any step leaves the repository
 //! as it was: the push is the only step that changes it, and git applies a push whole.
 
 use std::fs;
@@ -156,6 +157,7 @@ pub(crate) fn git(dir: Option<&Path>, args: &[&str]) -> Result<String, PublishEr
     if let Some(dir) = dir {
         command.current_dir(dir);
     }
+    end_with_this_process(&mut command);
     let output = command
         .args(args)
         .env("GIT_TERMINAL_PROMPT", "0")
@@ -176,4 +178,32 @@ pub(crate) fn git(dir: Option<&Path>, args: &[&str]) -> Result<String, PublishEr
             message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
         })
     }
+}
+
+/// Makes the child end when this process does, however it ends: a publish killed during
+/// `git push` (even by SIGKILL, which runs no handler) must not leave git to push on its
+/// own. On Linux the child asks the kernel for SIGTERM when its parent dies
+/// (`PR_SET_PDEATHSIG`), and gives up at once if the parent is already gone. Elsewhere a
+/// Ctrl-C still reaches git (it is in the terminal's process group), but a kill does not.
+fn end_with_this_process(command: &mut Command) {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::process::CommandExt;
+        let parent = std::process::id();
+        // SAFETY: between fork and exec the closure calls only prctl and getppid, which
+        // are async-signal-safe, and allocates nothing.
+        unsafe {
+            command.pre_exec(move || {
+                if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                if u32::try_from(libc::getppid()).ok() != Some(parent) {
+                    return Err(std::io::Error::other("copydesk ended before git started"));
+                }
+                Ok(())
+            });
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = command;
 }
