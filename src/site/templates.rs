@@ -260,7 +260,10 @@ fn unknown_theme(site_root: &Path, name: &str) -> Diagnostic {
         .filter(|e| e.path().is_dir())
         .filter_map(|e| e.file_name().to_str().map(str::to_string))
         .collect();
+    // The built-in theme is listed once, whether or not `themes/` has a copy of it.
     available.push(DEFAULT_THEME.to_string());
+    available.sort();
+    available.dedup();
     let names: Vec<&str> = available.iter().map(String::as_str).collect();
     let help = match closest(name, &names) {
         Some(best) => format!("did you mean `{best}`?"),
@@ -410,6 +413,16 @@ mod tests {
             escape_html("a/<b c=\"d\">'é'&"),
             "a/&lt;b c=&quot;d&quot;&gt;&#39;é&#39;&amp;"
         );
+    }
+
+    #[test]
+    fn unknown_themes_list_each_available_one_once() {
+        let dir = tempfile::tempdir().unwrap();
+        for theme in ["default", "broadsheet"] {
+            std::fs::create_dir_all(dir.path().join("themes").join(theme)).unwrap();
+        }
+        let help = unknown_theme(dir.path(), "zzzzzzzz").help.unwrap();
+        assert_eq!(help, "available themes: broadsheet, default");
     }
 
     #[test]
