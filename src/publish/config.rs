@@ -156,13 +156,38 @@ pub fn parse_target(
             ))
         }
     };
+    let cname = string("cname")?.filter(|c| !c.trim().is_empty());
+    if let Some(domain) = cname.as_deref().filter(|d| !is_domain_name(d)) {
+        return Err(error(
+            "cname",
+            format!(
+                "publish.cname {domain:?} is not a domain name: letters, digits, hyphens and \
+                 dots only, like \"paper.example.com\""
+            ),
+        ));
+    }
     Ok(PublishTarget::Git(GitTarget {
         repository,
         branch: string("branch")?.unwrap_or_else(|| "gh-pages".into()),
-        cname: string("cname")?.filter(|c| !c.trim().is_empty()),
+        cname,
         nojekyll,
         message: string("message")?.unwrap_or_else(|| "Publish the site with copydesk".into()),
     }))
+}
+
+/// True for a host name GitHub Pages can take as a custom domain: dot-separated labels
+/// of letters, digits and inner hyphens (1-63 characters each, 253 in all). A newline or
+/// space would make the `CNAME` file say something else.
+fn is_domain_name(name: &str) -> bool {
+    let label_ok = |label: &str| {
+        (1..=63).contains(&label.len())
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+    };
+    name.len() <= 253 && name.split('.').all(label_ok)
 }
 
 /// A URL or scp-like address as it is; a local path made absolute from the site root.
@@ -341,6 +366,35 @@ mod tests {
             "[publish]\ntarget = \"git\"\nrepository = \"/r\"\nnojekyll = \"yes\"\n",
         ));
         assert_eq!(d.position.line, 4);
+    }
+
+    #[test]
+    fn a_cname_must_be_a_domain_name() {
+        let with = |cname: &str| {
+            parse(&format!(
+                "[publish]\nrepository = \"/r\"\ncname = {}\n",
+                toml::Value::String(cname.into())
+            ))
+        };
+        for bad in [
+            "paper.example.com\nevil.example",
+            "paper example.com",
+            "-paper.example.com",
+            "paper..example.com",
+            "https://paper.example.com",
+        ] {
+            let d = diagnostic(with(bad));
+            assert!(
+                d.message.contains("not a domain name"),
+                "{bad:?}: {}",
+                d.message
+            );
+            assert_eq!(d.position.line, 3, "{bad:?}");
+        }
+        let Ok(PublishTarget::Git(git)) = with("news.paper-1.example.com") else {
+            panic!("a good domain refused")
+        };
+        assert_eq!(git.cname.as_deref(), Some("news.paper-1.example.com"));
     }
 
     #[test]
