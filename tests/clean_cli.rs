@@ -82,6 +82,20 @@ fn output_to_a_chosen_file_needs_one_input() {
     let out = copydesk(dir.path(), &["clean", "-o", "draft.md"]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("exactly one input"));
+    // A command line that cannot work is a usage error: status 2, as clap gives.
+    assert_eq!(out.status.code(), Some(2));
+    let out = copydesk(
+        dir.path(),
+        &["clean", "content/raw/a.txt", "content/raw/b.txt", "-o", "-"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("exactly one input"));
+    assert!(out.stdout.is_empty());
+    let out = copydesk(
+        dir.path(),
+        &["clean", "content/raw/a.txt", "-o", "-", "--report", "-"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
 
 #[test]
