@@ -141,12 +141,22 @@ fn report(event: &ServeEvent, quiet: bool, verbose: u8) {
         ServeEvent::BuildFailed {
             diagnostics,
             changed: _,
+            last_good_site,
         } => {
             for diagnostic in diagnostics {
                 terminal::print_diagnostic(diagnostic);
             }
-            terminal::print_error("the build failed; still serving the last good site");
+            terminal::print_error(build_failed_message(*last_good_site));
         }
+    }
+}
+
+/// What the terminal says after a failed build.
+fn build_failed_message(last_good_site: bool) -> &'static str {
+    if last_good_site {
+        "the build failed; still serving the last good site"
+    } else {
+        "the build failed and no build has succeeded yet: pages show these errors until one does"
     }
 }
 

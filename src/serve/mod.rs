@@ -62,10 +62,13 @@ pub enum ServeEvent {
         changed: Vec<PathBuf>,
         elapsed: Duration,
     },
-    /// A build failed; the last good site stays served.
+    /// A build failed; the last good site, if there is one, stays served.
     BuildFailed {
         diagnostics: Vec<Diagnostic>,
         changed: Vec<PathBuf>,
+        /// True when an earlier build of this session succeeded, so its site is served;
+        /// false when none has yet (pages show only the errors).
+        last_good_site: bool,
     },
 }
 
@@ -141,6 +144,7 @@ impl ServeSession {
             gate,
             hub,
             on_event,
+            built_good_site: false,
         };
         // Watch before the first build, so an edit made while it runs is not missed.
         let mut watcher =
@@ -219,6 +223,8 @@ struct Rebuild {
     gate: Arc<UpdateGate>,
     hub: Arc<ReloadHub>,
     on_event: EventSink,
+    /// True once a build of this session has succeeded.
+    built_good_site: bool,
 }
 
 impl Rebuild {
@@ -230,6 +236,7 @@ impl Rebuild {
         };
         match result {
             Ok(summary) => {
+                self.built_good_site = true;
                 self.hub.build_succeeded();
                 (self.on_event)(ServeEvent::Built {
                     summary,
@@ -248,6 +255,7 @@ impl Rebuild {
                 (self.on_event)(ServeEvent::BuildFailed {
                     diagnostics: failure.diagnostics,
                     changed,
+                    last_good_site: self.built_good_site,
                 });
             }
         }
