@@ -22,6 +22,7 @@
 //! The `copydesk` binary is a thin command-line shell over these modules.
 
 pub mod article;
+pub mod atomic;
 pub mod check;
 pub mod clean;
 pub mod diagnostic;

@@ -403,3 +403,31 @@ fn a_utf16_file_from_notepad_is_cleaned_like_its_utf8_twin() {
     let from_utf8 = std::fs::read_to_string(article(twin.path(), "harbour-dispute")).unwrap();
     assert_eq!(from_utf16, from_utf8);
 }
+
+#[cfg(unix)]
+#[test]
+fn articles_and_the_manifest_follow_the_umask() {
+    // They were written 0600 (a private temporary file renamed into place), whatever the
+    // umask, so a web server or a colleague could not read them.
+    use std::os::unix::fs::PermissionsExt;
+    let dir = site_with(&[("a.txt", RAW.as_bytes())]);
+    let out = Command::new("sh")
+        .current_dir(dir.path())
+        .args([
+            "-c",
+            "umask 022 && exec \"$0\" clean",
+            env!("CARGO_BIN_EXE_copydesk"),
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let articles = dir.path().join("content/articles");
+    for name in ["a.md", ".copydesk-manifest.json"] {
+        let mode = std::fs::metadata(articles.join(name))
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o644, "{name}: {:o}", mode & 0o777);
+    }
+}

@@ -273,11 +273,7 @@ fn parent_of(path: &Path) -> PathBuf {
 
 /// Writes through a temporary file in the same folder and renames it into place.
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = parent_of(path);
-    let mut temp = tempfile::NamedTempFile::new_in(&dir)?;
-    io::Write::write_all(&mut temp, bytes)?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    crate::atomic::write_replacing(path, bytes, false)
 }
 
 /// Removes now-empty folders from `path`'s parent up to (not including) `stop`.
