@@ -235,3 +235,31 @@ fn a_built_site_checks_clean() {
     assert!(report.passed(), "{:?}", report.problems);
     assert!(report.pages_checked >= 2);
 }
+
+#[test]
+fn a_front_matter_error_is_reported_once_when_the_check_builds() {
+    // The front-matter pass and the build both found it, under `content/…` and
+    // `./content/…`: the report listed it twice.
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path());
+    write(
+        dir.path(),
+        "content/articles/typo.md",
+        "+++\ntitle = \"Typo\"\ntagz = [\"x\"]\n+++\n\nBody.\n",
+    );
+    let report = check_site(
+        &CheckOptions {
+            site_root: dir.path().to_path_buf(),
+            ..CheckOptions::default()
+        },
+        &Silent,
+    );
+    let about_typo: Vec<_> = report
+        .problems
+        .iter()
+        .filter(|p| p.diagnostic.path.ends_with("typo.md"))
+        .collect();
+    assert_eq!(about_typo.len(), 1, "{about_typo:#?}");
+    assert_eq!(about_typo[0].kind, ProblemKind::FrontMatter);
+    assert_eq!(report.errors, 1, "{:#?}", report.problems);
+}

@@ -109,7 +109,9 @@ pub fn check_site(options: &CheckOptions, progress: &dyn Progress) -> CheckRepor
             match result {
                 Ok(_) => Some((built, PathBuf::from("(build)"))),
                 Err(failure) => {
-                    problems.extend(failure.diagnostics.into_iter().map(|d| Problem {
+                    let found =
+                        not_yet_reported(failure.diagnostics, &problems, &options.site_root);
+                    problems.extend(found.into_iter().map(|d| Problem {
                         kind: ProblemKind::Build,
                         diagnostic: d,
                     }));
@@ -163,6 +165,29 @@ pub fn front_matter_problems(site_root: &Path) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// The build's diagnostics less those the front-matter pass already reported: the same
+/// message at the same place of the same file (the build names it from the site root,
+/// `./content/…` or absolute; the pass as `content/…`).
+fn not_yet_reported(
+    diagnostics: Vec<Diagnostic>,
+    reported: &[Problem],
+    site_root: &Path,
+) -> Vec<Diagnostic> {
+    let place = |d: &Diagnostic| {
+        let relative = d.path.strip_prefix(site_root).unwrap_or(&d.path);
+        let path: PathBuf = relative
+            .components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .collect();
+        (path, d.position, d.message.clone())
+    };
+    let known: Vec<_> = reported.iter().map(|p| place(&p.diagnostic)).collect();
+    diagnostics
+        .into_iter()
+        .filter(|d| !known.contains(&place(d)))
+        .collect()
 }
 
 /// `base_url` from `site.toml`, when it is readable and set.
