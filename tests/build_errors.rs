@@ -267,3 +267,33 @@ fn an_article_without_a_title_is_an_error_naming_it() {
         assert!(!site.output().exists(), "{name}: a failed build published");
     }
 }
+
+#[test]
+fn a_too_long_slug_is_an_error_naming_the_article() {
+    // The build failed writing `.output.staging-PID/articles/xxx…`, naming neither the
+    // article nor what to change.
+    let site = FixtureSite::copy("basic");
+    let long = "x".repeat(300);
+    site.write(
+        "content/articles/long-slug.md",
+        &format!("+++\ntitle = \"Long\"\nslug = \"{long}\"\n+++\n\nBody.\n"),
+    );
+    site.write(
+        "content/articles/long-tag.md",
+        &format!("+++\ntitle = \"Tagged\"\ntags = [\"{long}\"]\n+++\n\nBody.\n"),
+    );
+    let failure = site.build().unwrap_err();
+    let errors: Vec<_> = failure
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    for (error, name) in errors.iter().zip(["long-slug.md", "long-tag.md"]) {
+        let text = error.to_string();
+        assert!(error.path.ends_with(name), "{text}");
+        assert!(text.contains("300 characters"), "{text}");
+        assert!(!text.contains("staging"), "{text}");
+    }
+    assert!(!site.output().exists());
+}
