@@ -297,3 +297,27 @@ fn a_too_long_slug_is_an_error_naming_the_article() {
     }
     assert!(!site.output().exists());
 }
+
+#[test]
+fn a_render_error_in_an_overridden_base_template_names_it_and_its_line() {
+    // The error blamed the theme's `article.html` (which extends `base.html`), with no line.
+    let site = FixtureSite::copy("basic");
+    site.write(
+        "templates/base.html",
+        "<!doctype html>\n<html>\n<body>\n<h1>{{ config.title | no_such_filter }}</h1>\n{% block content %}{% endblock content %}\n</body>\n</html>\n",
+    );
+    let failure = site.build().unwrap_err();
+    let errors: Vec<_> = failure
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert!(!errors.is_empty());
+    for error in errors {
+        assert!(
+            error.path.ends_with("templates/base.html") && !error.path.starts_with("themes"),
+            "{error}"
+        );
+        assert_eq!(error.position, Position::new(4, 8), "{error}");
+    }
+}
