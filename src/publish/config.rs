@@ -15,6 +15,8 @@
 //! message = "Publish the paper"  # commit message (optional)
 //! ```
 //! `target` may be left out when `path` (dir) or `repository` (git) makes it plain.
+//! A dir target takes `layout = "releases"` for a folder of whole releases switched in one
+//! step (see [`super::releases`]); the default, `"in-place"`, updates the folder itself.
 //! Unknown keys are errors with a suggestion and the key's line in `site.toml`.
 
 use std::fs;
@@ -29,13 +31,16 @@ use super::PublishError;
 /// Where to publish.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PublishTarget {
-    /// A folder, made absolute.
+    /// A folder, made absolute, updated in place (`layout = "in-place"`, the default).
     Dir { path: PathBuf },
+    /// A folder of releases with a `current` link switched in one step
+    /// (`layout = "releases"`; see [`super::releases`]).
+    Releases { path: PathBuf },
     /// A branch of a git repository.
     Git(GitTarget),
 }
 
-const DIR_KEYS: &[&str] = &["target", "path"];
+const DIR_KEYS: &[&str] = &["target", "path", "layout"];
 const GIT_KEYS: &[&str] = &[
     "target",
     "repository",
@@ -47,6 +52,7 @@ const GIT_KEYS: &[&str] = &[
 const ALL_KEYS: &[&str] = &[
     "target",
     "path",
+    "layout",
     "repository",
     "branch",
     "cname",
@@ -132,9 +138,15 @@ pub fn parse_target(
     if kind == "dir" {
         let path =
             string("path")?.ok_or_else(|| error("target", "a dir target needs `path`".into()))?;
-        return Ok(PublishTarget::Dir {
-            path: absolute(&site_root.join(path)),
-        });
+        let path = absolute(&site_root.join(path));
+        return match string("layout")?.as_deref() {
+            None | Some("in-place") => Ok(PublishTarget::Dir { path }),
+            Some("releases") => Ok(PublishTarget::Releases { path }),
+            Some(other) => Err(error(
+                "layout",
+                format!("unknown publish layout `{other}`: use \"in-place\" or \"releases\""),
+            )),
+        };
     }
     let repository = match string("repository")? {
         Some(address) => repository_address(&address, site_root),
@@ -366,6 +378,26 @@ mod tests {
             "[publish]\ntarget = \"git\"\nrepository = \"/r\"\nnojekyll = \"yes\"\n",
         ));
         assert_eq!(d.position.line, 4);
+    }
+
+    #[test]
+    fn a_dir_target_may_ask_for_the_releases_layout() {
+        let target = parse("[publish]\npath = \"/www\"\nlayout = \"releases\"\n").unwrap();
+        assert_eq!(
+            target,
+            PublishTarget::Releases {
+                path: PathBuf::from("/www")
+            }
+        );
+        let target = parse("[publish]\npath = \"/www\"\nlayout = \"in-place\"\n").unwrap();
+        assert!(matches!(target, PublishTarget::Dir { .. }));
+        let d = diagnostic(parse("[publish]\npath = \"/www\"\nlayout = \"zip\"\n"));
+        assert!(
+            d.message.contains("unknown publish layout"),
+            "{}",
+            d.message
+        );
+        assert_eq!(d.position.line, 3);
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! * [`folder`]: publish into a folder, touching only what copydesk published there
 //!   (its [`record`]), never dot-files, and not into a foreign folder without `--adopt`;
 //! * [`dir`]: update a folder in place, changed files only, staged then renamed;
+//! * [`releases`]: or publish a whole release beside the old ones and switch a `current`
+//!   link to it in one atomic step (`layout = "releases"`);
 //! * [`git`]: commit to a branch (`gh-pages`) of a repository in a temporary clone and push.
 //!
 //! A failed build is never published: [`publish`] builds into a fresh scratch folder
@@ -16,6 +18,7 @@ pub mod folder;
 pub mod git;
 pub mod plan;
 pub mod record;
+pub mod releases;
 
 use std::path::{Path, PathBuf};
 
@@ -169,6 +172,22 @@ pub fn publish_built_site(
             let plan = folder::publish_to_folder(built, path, dry_run, adopt)?;
             Ok(PublishOutcome {
                 destination: path.display().to_string(),
+                plan,
+                dry_run,
+                commit: None,
+                warnings: Vec::new(),
+            })
+        }
+        PublishTarget::Releases { .. } if adopt => Err(PublishError::Config(
+            "--adopt applies to in-place folder targets only (the releases layout touches \
+             nothing in the folder but `current` and `releases/`)"
+                .into(),
+        )),
+        PublishTarget::Releases { path } => {
+            config::refuse_unsafe_folder(path, site_root)?;
+            let plan = releases::publish_to_releases(built, path, dry_run)?;
+            Ok(PublishOutcome {
+                destination: path.join(releases::CURRENT).display().to_string(),
                 plan,
                 dry_run,
                 commit: None,
