@@ -263,3 +263,27 @@ fn a_front_matter_error_is_reported_once_when_the_check_builds() {
     assert_eq!(about_typo[0].kind, ProblemKind::FrontMatter);
     assert_eq!(report.errors, 1, "{:#?}", report.problems);
 }
+
+#[test]
+fn the_check_builds_inside_the_site_and_leaves_nothing() {
+    // The check built into the system temp folder; now its scratch build is in the
+    // site's own `.copydesk/tmp/`, and gone afterwards.
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path());
+    let temp = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .current_dir(dir.path())
+        .args(["-q", "check"])
+        .env("NO_COLOR", "1")
+        .env("TMPDIR", temp.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(fs::read_dir(temp.path()).unwrap().count(), 0);
+    let scratch = dir.path().join(".copydesk/tmp");
+    assert_eq!(fs::read_dir(scratch).unwrap().count(), 0);
+}

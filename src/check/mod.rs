@@ -1,7 +1,8 @@
 //! `copydesk check`: verifies a site without publishing it.
 //!
 //! * front matter of every article in `content/` parses (with file and line:column);
-//! * the site builds (into a temporary folder), or an existing output folder is taken;
+//! * the site builds (into a scratch folder in the site's `.copydesk/tmp/`), or an existing
+//!   output folder is taken;
 //! * [`links`]: every internal link and `#anchor` resolves, every asset exists
 //!   (pages are read with the small tokenizer in [`html`], stylesheets with [`css`]);
 //! * [`unrepaired`]: what the clean stage noticed but would not change safely.
@@ -91,7 +92,7 @@ impl CheckReport {
 /// Runs every check on the site in `options.site_root`.
 pub fn check_site(options: &CheckOptions, progress: &dyn Progress) -> CheckReport {
     let mut problems = front_matter_problems(&options.site_root);
-    let scratch = tempfile::tempdir();
+    let scratch = crate::scratch::ScratchDir::new(&options.site_root, "check");
     let output = match (&options.output_dir, &scratch) {
         (Some(dir), _) => Some((dir.clone(), dir.clone())),
         (None, Ok(scratch)) => {
@@ -120,7 +121,8 @@ pub fn check_site(options: &CheckOptions, progress: &dyn Progress) -> CheckRepor
             }
         }
         (None, Err(e)) => {
-            problems.push(io_problem(Path::new("(temp)"), &e.to_string()));
+            let folder = options.site_root.join(crate::scratch::SITE_STATE_DIR);
+            problems.push(io_problem(&folder, &e.to_string()));
             None
         }
     };
