@@ -16,16 +16,19 @@
 //! * [`site`] is stage two: load the site, render Markdown, assemble pages, feeds and
 //!   sitemap, apply the theme's templates and swap the result into `output/`.
 //! * [`serve`] previews the site with live reload; [`publish`] puts it online;
-//!   [`scaffold`] creates a new site; [`check`] verifies one.
+//!   [`scaffold`] creates a new site; [`check`] verifies one; [`scratch`] keeps
+//!   interrupted runs from leaving temporary trees behind.
 //!
 //! The `copydesk` binary is a thin command-line shell over these modules.
 
 pub mod article;
+pub mod atomic;
 pub mod check;
 pub mod clean;
 pub mod diagnostic;
 pub mod progress;
 pub mod publish;
 pub mod scaffold;
+pub mod scratch;
 pub mod serve;
 pub mod site;

@@ -207,3 +207,117 @@ fn two_raw_files_with_one_slug_are_an_error_naming_both() {
     assert!(text.contains("museum-roof.md"), "{text}");
     assert!(!site.root.join("content/articles/museum-roof.md").exists());
 }
+
+#[test]
+fn control_characters_never_reach_a_page_and_are_reported_where_they_are() {
+    let site = FixtureSite::copy("basic");
+    site.write(
+        "content/articles/controls.md",
+        "+++\ntitle = \"Bell\\u0007 and\\u0000 nul\"\nauthors = [\"Ann\\u001bLee\"]\ndate = 2025-03-02\n+++\n\nThe council\u{0} met\u{1} on\u{7f} Tuesday\u{85}.\n",
+    );
+    let summary = site.build().unwrap();
+    let warnings: Vec<_> = summary
+        .warnings
+        .iter()
+        .filter(|w| w.path.ends_with("controls.md"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    assert!(
+        warnings[0].message.contains("control character"),
+        "{}",
+        warnings[0]
+    );
+    assert_eq!(warnings[0].position, Position::new(7, 12));
+    for (path, html) in site.html_files() {
+        let bad = html
+            .chars()
+            .find(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
+        assert_eq!(bad, None, "{path} holds a control character");
+    }
+    let page = site.read("articles/controls/index.html");
+    assert!(page.contains("The council met on Tuesday."), "{page}");
+    assert!(page.contains("Bell and nul"), "{page}");
+    assert!(page.contains("AnnLee"), "{page}");
+}
+
+#[test]
+fn an_article_without_a_title_is_an_error_naming_it() {
+    for (name, front) in [
+        ("no-title.md", "+++\ndate = 2025-03-02\n+++\n"),
+        (
+            "blank-title.md",
+            "+++\ntitle = \"  \"\ndate = 2025-03-02\n+++\n",
+        ),
+        ("yaml-title.md", "---\ntitle: \"\\u0007\"\n---\n"),
+    ] {
+        let site = FixtureSite::copy("basic");
+        site.write(
+            &format!("content/articles/{name}"),
+            &format!("{front}\nThe council met on Tuesday.\n"),
+        );
+        let failure = site.build().unwrap_err();
+        let errors: Vec<_> = failure
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .collect();
+        assert_eq!(errors.len(), 1, "{name}: {errors:#?}");
+        assert!(errors[0].path.ends_with(name), "{}", errors[0]);
+        assert!(errors[0].message.contains("title"), "{}", errors[0]);
+        assert!(!site.output().exists(), "{name}: a failed build published");
+    }
+}
+
+#[test]
+fn a_too_long_slug_is_an_error_naming_the_article() {
+    // The build failed writing `.output.staging-PID/articles/xxx…`, naming neither the
+    // article nor what to change.
+    let site = FixtureSite::copy("basic");
+    let long = "x".repeat(300);
+    site.write(
+        "content/articles/long-slug.md",
+        &format!("+++\ntitle = \"Long\"\nslug = \"{long}\"\n+++\n\nBody.\n"),
+    );
+    site.write(
+        "content/articles/long-tag.md",
+        &format!("+++\ntitle = \"Tagged\"\ntags = [\"{long}\"]\n+++\n\nBody.\n"),
+    );
+    let failure = site.build().unwrap_err();
+    let errors: Vec<_> = failure
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    for (error, name) in errors.iter().zip(["long-slug.md", "long-tag.md"]) {
+        let text = error.to_string();
+        assert!(error.path.ends_with(name), "{text}");
+        assert!(text.contains("300 characters"), "{text}");
+        assert!(!text.contains("staging"), "{text}");
+    }
+    assert!(!site.output().exists());
+}
+
+#[test]
+fn a_render_error_in_an_overridden_base_template_names_it_and_its_line() {
+    // The error blamed the theme's `article.html` (which extends `base.html`), with no line.
+    let site = FixtureSite::copy("basic");
+    site.write(
+        "templates/base.html",
+        "<!doctype html>\n<html>\n<body>\n<h1>{{ config.title | no_such_filter }}</h1>\n{% block content %}{% endblock content %}\n</body>\n</html>\n",
+    );
+    let failure = site.build().unwrap_err();
+    let errors: Vec<_> = failure
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert!(!errors.is_empty());
+    for error in errors {
+        assert!(
+            error.path.ends_with("templates/base.html") && !error.path.starts_with("themes"),
+            "{error}"
+        );
+        assert_eq!(error.position, Position::new(4, 8), "{error}");
+    }
+}

@@ -235,3 +235,55 @@ fn a_built_site_checks_clean() {
     assert!(report.passed(), "{:?}", report.problems);
     assert!(report.pages_checked >= 2);
 }
+
+#[test]
+fn a_front_matter_error_is_reported_once_when_the_check_builds() {
+    // The front-matter pass and the build both found it, under `content/…` and
+    // `./content/…`: the report listed it twice.
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path());
+    write(
+        dir.path(),
+        "content/articles/typo.md",
+        "+++\ntitle = \"Typo\"\ntagz = [\"x\"]\n+++\n\nBody.\n",
+    );
+    let report = check_site(
+        &CheckOptions {
+            site_root: dir.path().to_path_buf(),
+            ..CheckOptions::default()
+        },
+        &Silent,
+    );
+    let about_typo: Vec<_> = report
+        .problems
+        .iter()
+        .filter(|p| p.diagnostic.path.ends_with("typo.md"))
+        .collect();
+    assert_eq!(about_typo.len(), 1, "{about_typo:#?}");
+    assert_eq!(about_typo[0].kind, ProblemKind::FrontMatter);
+    assert_eq!(report.errors, 1, "{:#?}", report.problems);
+}
+
+#[test]
+fn the_check_builds_inside_the_site_and_leaves_nothing() {
+    // The check built into the system temp folder; now its scratch build is in the
+    // site's own `.copydesk/tmp/`, and gone afterwards.
+    let dir = tempfile::tempdir().unwrap();
+    site(dir.path());
+    let temp = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .current_dir(dir.path())
+        .args(["-q", "check"])
+        .env("NO_COLOR", "1")
+        .env("TMPDIR", temp.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(fs::read_dir(temp.path()).unwrap().count(), 0);
+    let scratch = dir.path().join(".copydesk/tmp");
+    assert_eq!(fs::read_dir(scratch).unwrap().count(), 0);
+}

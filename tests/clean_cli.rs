@@ -82,6 +82,20 @@ fn output_to_a_chosen_file_needs_one_input() {
     let out = copydesk(dir.path(), &["clean", "-o", "draft.md"]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("exactly one input"));
+    // A command line that cannot work is a usage error: status 2, as clap gives.
+    assert_eq!(out.status.code(), Some(2));
+    let out = copydesk(
+        dir.path(),
+        &["clean", "content/raw/a.txt", "content/raw/b.txt", "-o", "-"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("exactly one input"));
+    assert!(out.stdout.is_empty());
+    let out = copydesk(
+        dir.path(),
+        &["clean", "content/raw/a.txt", "-o", "-", "--report", "-"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
 
 #[test]
@@ -369,4 +383,51 @@ fn a_file_named_by_a_relative_path_leaving_the_site_is_cleaned() {
     let out = copydesk(&site, &["clean", "../other/story.txt", "-o", "-"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!String::from_utf8_lossy(&out.stdout).is_empty());
+}
+
+#[test]
+fn a_utf16_file_from_notepad_is_cleaned_like_its_utf8_twin() {
+    // Windows Notepad's "Unicode" (UTF-16 LE with a byte-order mark, CRLF line ends) was
+    // refused as binary: every other byte of English text in UTF-16 is a NUL.
+    let mut notepad = vec![0xff, 0xfe];
+    for unit in RAW.replace('\n', "\r\n").encode_utf16() {
+        notepad.extend(unit.to_le_bytes());
+    }
+    let dir = site_with(&[("Harbour Dispute.txt", &notepad)]);
+    let out = copydesk(dir.path(), &["clean"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let from_utf16 = std::fs::read_to_string(article(dir.path(), "harbour-dispute")).unwrap();
+
+    let twin = site_with(&[("Harbour Dispute.txt", RAW.as_bytes())]);
+    assert!(copydesk(twin.path(), &["clean"]).status.success());
+    let from_utf8 = std::fs::read_to_string(article(twin.path(), "harbour-dispute")).unwrap();
+    assert_eq!(from_utf16, from_utf8);
+}
+
+#[cfg(unix)]
+#[test]
+fn articles_and_the_manifest_follow_the_umask() {
+    // They were written 0600 (a private temporary file renamed into place), whatever the
+    // umask, so a web server or a colleague could not read them.
+    use std::os::unix::fs::PermissionsExt;
+    let dir = site_with(&[("a.txt", RAW.as_bytes())]);
+    let out = Command::new("sh")
+        .current_dir(dir.path())
+        .args([
+            "-c",
+            "umask 022 && exec \"$0\" clean",
+            env!("CARGO_BIN_EXE_copydesk"),
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let articles = dir.path().join("content/articles");
+    for name in ["a.md", ".copydesk-manifest.json"] {
+        let mode = std::fs::metadata(articles.join(name))
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o644, "{name}: {:o}", mode & 0o777);
+    }
 }

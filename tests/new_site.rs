@@ -66,7 +66,8 @@ fn a_new_site_has_settings_and_an_example_raw_article() {
     }
     assert_eq!(
         fs::read_to_string(root.join(".gitignore")).unwrap(),
-        "/output/\n"
+        "/output/\n/.copydesk/\n",
+        "the output and the scratch folder of interrupted runs stay out of git"
     );
 
     let raw = fs::read_to_string(root.join("content/raw").join(EXAMPLE_FILE_NAME)).unwrap();

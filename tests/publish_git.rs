@@ -221,3 +221,186 @@ fn branch_names_that_git_would_read_as_options_are_refused() {
         "{error}"
     );
 }
+
+/// `git` as the publish sees it through `PATH`: the real one, except that `push` first
+/// marks `started` and waits two seconds.
+#[cfg(unix)]
+fn slow_pushing_git(dir: &Path, started: &Path) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let real = String::from_utf8(
+        Command::new("sh")
+            .args(["-c", "command -v git"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let bin = dir.join("bin");
+    fs::create_dir_all(&bin).unwrap();
+    let script = bin.join("git");
+    fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nfor a in \"$@\"; do\n  if [ \"$a\" = push ]; then touch '{}'; sleep 2; fi\ndone\nexec '{}' \"$@\"\n",
+            started.display(),
+            real.trim()
+        ),
+    )
+    .unwrap();
+    fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
+    bin
+}
+
+#[cfg(unix)]
+#[test]
+fn a_killed_publish_takes_its_git_child_with_it() {
+    // Killed with SIGKILL while `git push` ran, the publish used to leave git running as
+    // an orphan, which pushed all the same.
+    let dir = tempfile::tempdir().unwrap();
+    let repository = bare_repository(dir.path());
+    let site_root = dir.path().join("site");
+    write(
+        &site_root,
+        "site.toml",
+        &format!(
+            "title = \"The Ledger\"\nbase_url = \"https://ledger.example/\"\n\n[publish]\nrepository = \"{}\"\n",
+            repository.display()
+        ),
+    );
+    write(
+        &site_root,
+        "content/articles/a.md",
+        "+++\ntitle = \"Council meets\"\ndate = 2025-03-02\n+++\n\nThe council met.\n",
+    );
+    let started = dir.path().join("push-started");
+    let bin = slow_pushing_git(dir.path(), &started);
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let mut publish = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .current_dir(&site_root)
+        .args(["-q", "publish"])
+        .env("PATH", path)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.com")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.com")
+        .spawn()
+        .unwrap();
+    let waited = std::time::Instant::now();
+    while !started.exists() {
+        assert!(
+            publish.try_wait().unwrap().is_none(),
+            "the publish ended early"
+        );
+        assert!(waited.elapsed().as_secs() < 60, "no push started");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    publish.kill().unwrap();
+    publish.wait().unwrap();
+    // Long enough for an orphaned push to have finished.
+    std::thread::sleep(std::time::Duration::from_secs(4));
+    let branches = git(&repository, &["branch", "--list"]);
+    assert_eq!(branches, "", "the orphaned git pushed: {branches}");
+}
+
+/// Writes the site's articles, each saying `Version {version}.`
+fn write_git_site_version(site_root: &Path, version: u32) {
+    for n in 0..20 {
+        write(
+            site_root,
+            &format!("content/articles/a{n}.md"),
+            &format!(
+                "+++\ntitle = \"Article {n}\"\ndate = 2025-03-02\n+++\n\nVersion {version}.\n"
+            ),
+        );
+    }
+}
+
+/// The versions the branch's article pages say, and how many pages there are.
+fn branch_versions(repository: &Path, scratch: &Path) -> (Vec<String>, usize) {
+    let checkout = clone_branch(repository, scratch);
+    let mut versions: Vec<String> = Vec::new();
+    let mut pages = 0;
+    for n in 0..20 {
+        let page = fs::read_to_string(checkout.join(format!("articles/a{n}/index.html"))).unwrap();
+        let version = page
+            .split("Version ")
+            .nth(1)
+            .unwrap()
+            .split('.')
+            .next()
+            .unwrap();
+        if !versions.iter().any(|v| v == version) {
+            versions.push(version.to_string());
+        }
+        pages += 1;
+    }
+    (versions, pages)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_git_publish_killed_at_any_moment_leaves_the_branch_whole() {
+    // Fault injection: the push is the one step that changes the repository, and git
+    // applies it whole; with the git child ending with copydesk (item 11), a killed
+    // publish leaves the branch on the old commit or the new one, never anything else.
+    let dir = tempfile::tempdir().unwrap();
+    let repository = bare_repository(dir.path());
+    let site_root = dir.path().join("site");
+    write(
+        &site_root,
+        "site.toml",
+        &format!(
+            "title = \"The Ledger\"\nbase_url = \"https://ledger.example/\"\n\n[publish]\nrepository = \"{}\"\n",
+            repository.display()
+        ),
+    );
+    let publish = || {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_copydesk"));
+        command
+            .current_dir(&site_root)
+            .args(["-q", "publish"])
+            .env("GIT_AUTHOR_NAME", "Test")
+            .env("GIT_AUTHOR_EMAIL", "test@example.com")
+            .env("GIT_COMMITTER_NAME", "Test")
+            .env("GIT_COMMITTER_EMAIL", "test@example.com")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        command
+    };
+    write_git_site_version(&site_root, 0);
+    let started = std::time::Instant::now();
+    assert!(publish().status().unwrap().success());
+    let full = started.elapsed();
+    let mut live = 0;
+    let mut killed = 0;
+    for round in 0..16u32 {
+        let version = round + 1;
+        write_git_site_version(&site_root, version);
+        let mut child = publish().spawn().unwrap();
+        std::thread::sleep(full * round / 12);
+        let _ = child.kill();
+        if !child.wait().unwrap().success() {
+            killed += 1;
+        }
+        // Any git child ends with copydesk; give it a moment to be gone.
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let (versions, pages) = branch_versions(&repository, dir.path());
+        assert_eq!(pages, 20);
+        assert_eq!(
+            versions.len(),
+            1,
+            "round {round}: a mixed branch {versions:?}"
+        );
+        let now: u32 = versions[0].parse().unwrap();
+        assert!(now == live || now == version, "round {round}: {now}");
+        live = now;
+        git(&repository, &["fsck", "--no-progress"]);
+    }
+    assert!(killed > 0, "no publish was killed");
+    // What the killed publishes left in the site's scratch folder goes with the next.
+    write_git_site_version(&site_root, 99);
+    assert!(publish().status().unwrap().success());
+    assert_eq!(branch_versions(&repository, dir.path()).0, ["99"]);
+    let scratch = site_root.join(".copydesk/tmp");
+    assert_eq!(fs::read_dir(scratch).unwrap().count(), 0);
+}

@@ -178,3 +178,83 @@ fn an_edit_rebuilds_and_a_broken_edit_keeps_the_last_good_site() {
     );
     session.stop();
 }
+
+#[test]
+fn serving_on_a_busy_port_leaves_no_preview_folder() {
+    let site = site();
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let result = ServeSession::start(
+        ServeOptions {
+            site_root: site.path().to_path_buf(),
+            bind: "127.0.0.1".parse().unwrap(),
+            port: busy.local_addr().unwrap().port(),
+            drafts: false,
+            future: false,
+        },
+        &Silent,
+        |_| {},
+    );
+    let error = result.err().expect("the port is taken");
+    assert!(error.to_string().contains("cannot listen"), "{error}");
+    // The preview folder is named after the site (a hash of its real path) and the pid.
+    let canonical = site.path().canonicalize().unwrap();
+    let key = blake3::hash(canonical.to_string_lossy().as_bytes()).to_hex();
+    let preview = std::env::temp_dir().join(format!(
+        "copydesk-serve-{}-{}",
+        &key[..16],
+        std::process::id()
+    ));
+    assert!(!preview.exists(), "{} was left behind", preview.display());
+}
+
+#[test]
+fn a_failed_build_tells_whether_a_good_site_is_still_served() {
+    // Serve said "still serving the last good site" after a failed first build, when
+    // there was none.
+    let site = site();
+    write(
+        site.path(),
+        "content/articles/council.md",
+        "+++\ntitel = \"Typo\"\n+++\n\nBody.\n",
+    );
+    let (sender, events) = std::sync::mpsc::channel();
+    let session = ServeSession::start(
+        ServeOptions {
+            site_root: site.path().to_path_buf(),
+            bind: "127.0.0.1".parse().unwrap(),
+            port: 0,
+            drafts: false,
+            future: false,
+        },
+        &Silent,
+        move |event| {
+            let failed = match event {
+                copydesk::serve::ServeEvent::Built { .. } => None,
+                copydesk::serve::ServeEvent::BuildFailed { last_good_site, .. } => {
+                    Some(last_good_site)
+                }
+            };
+            let _ = sender.send(failed);
+        },
+    )
+    .unwrap();
+    let next = || events.recv_timeout(Duration::from_secs(30)).unwrap();
+    assert_eq!(next(), Some(false), "the first build failed: no good site");
+    write(
+        site.path(),
+        "content/articles/council.md",
+        &article("Council meets"),
+    );
+    while next().is_some() {}
+    write(
+        site.path(),
+        "content/articles/council.md",
+        "+++\ntitel = \"Typo again\"\n+++\n\nBody.\n",
+    );
+    let mut failed = next();
+    while failed.is_none() {
+        failed = next();
+    }
+    assert_eq!(failed, Some(true), "the good site is still served");
+    session.stop();
+}

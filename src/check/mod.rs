@@ -1,7 +1,8 @@
 //! `copydesk check`: verifies a site without publishing it.
 //!
 //! * front matter of every article in `content/` parses (with file and line:column);
-//! * the site builds (into a temporary folder), or an existing output folder is taken;
+//! * the site builds (into a scratch folder in the site's `.copydesk/tmp/`), or an existing
+//!   output folder is taken;
 //! * [`links`]: every internal link and `#anchor` resolves, every asset exists
 //!   (pages are read with the small tokenizer in [`html`], stylesheets with [`css`]);
 //! * [`unrepaired`]: what the clean stage noticed but would not change safely.
@@ -91,7 +92,7 @@ impl CheckReport {
 /// Runs every check on the site in `options.site_root`.
 pub fn check_site(options: &CheckOptions, progress: &dyn Progress) -> CheckReport {
     let mut problems = front_matter_problems(&options.site_root);
-    let scratch = tempfile::tempdir();
+    let scratch = crate::scratch::ScratchDir::new(&options.site_root, "check");
     let output = match (&options.output_dir, &scratch) {
         (Some(dir), _) => Some((dir.clone(), dir.clone())),
         (None, Ok(scratch)) => {
@@ -109,7 +110,9 @@ pub fn check_site(options: &CheckOptions, progress: &dyn Progress) -> CheckRepor
             match result {
                 Ok(_) => Some((built, PathBuf::from("(build)"))),
                 Err(failure) => {
-                    problems.extend(failure.diagnostics.into_iter().map(|d| Problem {
+                    let found =
+                        not_yet_reported(failure.diagnostics, &problems, &options.site_root);
+                    problems.extend(found.into_iter().map(|d| Problem {
                         kind: ProblemKind::Build,
                         diagnostic: d,
                     }));
@@ -118,7 +121,8 @@ pub fn check_site(options: &CheckOptions, progress: &dyn Progress) -> CheckRepor
             }
         }
         (None, Err(e)) => {
-            problems.push(io_problem(Path::new("(temp)"), &e.to_string()));
+            let folder = options.site_root.join(crate::scratch::SITE_STATE_DIR);
+            problems.push(io_problem(&folder, &e.to_string()));
             None
         }
     };
@@ -163,6 +167,29 @@ pub fn front_matter_problems(site_root: &Path) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// The build's diagnostics less those the front-matter pass already reported: the same
+/// message at the same place of the same file (the build names it from the site root,
+/// `./content/…` or absolute; the pass as `content/…`).
+fn not_yet_reported(
+    diagnostics: Vec<Diagnostic>,
+    reported: &[Problem],
+    site_root: &Path,
+) -> Vec<Diagnostic> {
+    let place = |d: &Diagnostic| {
+        let relative = d.path.strip_prefix(site_root).unwrap_or(&d.path);
+        let path: PathBuf = relative
+            .components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .collect();
+        (path, d.position, d.message.clone())
+    };
+    let known: Vec<_> = reported.iter().map(|p| place(&p.diagnostic)).collect();
+    diagnostics
+        .into_iter()
+        .filter(|d| !known.contains(&place(d)))
+        .collect()
 }
 
 /// `base_url` from `site.toml`, when it is readable and set.

@@ -1,7 +1,8 @@
 //! Pass 1, decode: the raw bytes of a file become text.
 //!
-//! UTF-8 is tried first; bytes that are not valid UTF-8 are read as Windows-1252 (what
-//! old Windows tools and many e-paper exports write) with a warning. A byte-order mark is
+//! A file that starts with a UTF-16 byte-order mark (Windows Notepad's "Unicode") is read
+//! as UTF-16; otherwise UTF-8 is tried first, and bytes that are not valid UTF-8 are read
+//! as Windows-1252 (what old Windows tools and many e-paper exports write) with a warning. A byte-order mark is
 //! stripped and CRLF / CR line ends become LF, so later passes see one kind of line end
 //! and line numbers stay those an editor shows for the raw file. An empty file, or one
 //! that is binary (NUL bytes, or mostly control bytes), is an error naming the file.
@@ -28,10 +29,37 @@ pub struct Decoded {
 
 /// Decodes `raw` (the bytes of the file at `path`).
 pub fn decode(raw: &[u8], path: &Path) -> Result<Decoded, Diagnostic> {
-    reject_unusable(raw, path)?;
-    let mut edits = Vec::new();
     let mut warnings = Vec::new();
-    let text = match std::str::from_utf8(raw) {
+    let text = match utf16_encoding(raw) {
+        Some(encoding) => {
+            let text = decode_utf16(raw, encoding, path, &mut warnings);
+            // Checked once decoded (every other byte of UTF-16 English is a NUL), and
+            // after the mark, which an editor does not show as a column.
+            let shown = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            reject_unusable(shown.as_bytes(), path)?;
+            text
+        }
+        None => {
+            reject_unusable(raw, path)?;
+            decode_8bit(raw, path, &mut warnings)
+        }
+    };
+    let mut edits = Vec::new();
+    let text = strip_bom(text, &mut edits);
+    let text = unify_line_ends(text, &mut edits);
+    if text.trim().is_empty() {
+        return Err(empty_file(path));
+    }
+    Ok(Decoded {
+        text,
+        edits,
+        warnings,
+    })
+}
+
+/// UTF-8, or else Windows-1252 with a warning at the first byte that is not UTF-8.
+fn decode_8bit(raw: &[u8], path: &Path, warnings: &mut Vec<Diagnostic>) -> String {
+    match std::str::from_utf8(raw) {
         Ok(text) => text.to_string(),
         Err(e) => {
             let position = byte_position(raw, e.valid_up_to());
@@ -46,17 +74,43 @@ pub fn decode(raw: &[u8], path: &Path) -> Result<Decoded, Diagnostic> {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(raw);
             text.into_owned()
         }
-    };
-    let text = strip_bom(text, &mut edits);
-    let text = unify_line_ends(text, &mut edits);
-    if text.trim().is_empty() {
-        return Err(empty_file(path));
     }
-    Ok(Decoded {
-        text,
-        edits,
-        warnings,
-    })
+}
+
+/// UTF-16 (little- or big-endian) when `raw` starts with its byte-order mark, as
+/// Windows Notepad's "Unicode" does. (UTF-8 never holds the bytes FF or FE.)
+fn utf16_encoding(raw: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    match raw {
+        [0xff, 0xfe, ..] => Some(encoding_rs::UTF_16LE),
+        [0xfe, 0xff, ..] => Some(encoding_rs::UTF_16BE),
+        _ => None,
+    }
+}
+
+/// `raw` read as `encoding` (its byte-order mark kept, as U+FEFF, for [`strip_bom`]);
+/// a lone surrogate or an odd last byte becomes U+FFFD, with a warning.
+fn decode_utf16(
+    raw: &[u8],
+    encoding: &'static encoding_rs::Encoding,
+    path: &Path,
+    warnings: &mut Vec<Diagnostic>,
+) -> String {
+    let (text, malformed) = encoding.decode_without_bom_handling(raw);
+    if malformed {
+        warnings.push(
+            Diagnostic::warning(
+                path,
+                Position::default(),
+                format!(
+                    "the file is {} with malformed parts (a lone surrogate or an odd byte); \
+                     they were replaced with U+FFFD",
+                    encoding.name()
+                ),
+            )
+            .with_help("save the file again, as UTF-8"),
+        );
+    }
+    text.into_owned()
 }
 
 /// Fails on an empty file or a binary one.
@@ -237,6 +291,54 @@ mod tests {
         assert_eq!(d.text, "one\ntwo\nthree\n");
         assert_eq!(d.edits.len(), 2);
         assert_eq!(d.edits[1].position, Position::new(1, 4));
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        let mut raw = if big_endian {
+            vec![0xfe, 0xff]
+        } else {
+            vec![0xff, 0xfe]
+        };
+        for unit in text.encode_utf16() {
+            let bytes = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            raw.extend(bytes);
+        }
+        raw
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_decoded() {
+        // Windows Notepad's "Unicode": every other byte of English is a NUL, which was
+        // refused as binary.
+        let text = "Erdoğan said “no” 😀.\r\nSecond line\r\n";
+        for big_endian in [false, true] {
+            let d = decode(&utf16(text, big_endian), path()).unwrap();
+            assert_eq!(d.text, "Erdoğan said “no” 😀.\nSecond line\n");
+            assert!(d.warnings.is_empty());
+            assert_eq!(d.edits[0].reason, "byte-order mark removed");
+        }
+    }
+
+    #[test]
+    fn broken_utf16_is_decoded_with_a_warning_and_binary_utf16_refused() {
+        let mut raw = utf16("Half a pair: ", false);
+        raw.extend([0x3d, 0xd8]); // a high surrogate with no low one
+        raw.extend(utf16(" then more text\n", false).into_iter().skip(2));
+        raw.push(b'x'); // an odd last byte
+        let d = decode(&raw, path()).unwrap();
+        assert!(d.text.starts_with("Half a pair: \u{fffd} then more text\n"));
+        assert_eq!(d.warnings.len(), 1);
+        assert!(d.warnings[0].message.contains("UTF-16LE"));
+
+        let e = decode(&utf16("text\u{0}more\n", false), path()).unwrap_err();
+        assert!(e.message.contains("NUL"), "{}", e.message);
+        assert_eq!(e.position, Position::new(1, 5));
+        let e = decode(&utf16("\n ", true), path()).unwrap_err();
+        assert!(e.message.contains("empty"), "{}", e.message);
     }
 
     #[test]

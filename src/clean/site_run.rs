@@ -24,7 +24,6 @@
 //!   rather than one silently overwriting the other.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -181,16 +180,9 @@ fn backup_path(target: &Path) -> PathBuf {
 }
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it into place.
+/// The file gets the mode of an ordinary write (0666 less the umask), not 0600.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(folder)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    crate::atomic::write_replacing(path, bytes, true)
 }
 
 /// Where the article cleaned from `raw_path` goes in the site at `site_root`.

@@ -39,6 +39,8 @@ pub struct BuildArgs {
 }
 
 pub fn run(args: BuildArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
+    // Ctrl-C removes the staging and scratch folders before the process ends.
+    copydesk::scratch::clean_up_on_signals()?;
     let options = BuildOptions {
         site_root: global.site.clone(),
         output_dir: args.output,
@@ -49,7 +51,11 @@ pub fn run(args: BuildArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
     };
     let progress = TerminalProgress::new(global.quiet);
     let started = Instant::now();
-    match site::build(&options, &progress) {
+    let result = site::build(&options, &progress);
+    if copydesk::scratch::interrupted() {
+        return Ok(ExitCode::from(130));
+    }
+    match result {
         Ok(summary) => {
             if !global.quiet {
                 summary.warnings.iter().for_each(print_diagnostic);

@@ -10,7 +10,7 @@ use super::GlobalArgs;
 
 /// The longer help of `copydesk check`, shown after the options.
 const CHECK_HELP: &str = "\
-Builds the site into a temporary folder (or takes --output-dir) and reports:
+Builds the site into .copydesk/tmp/ in the site (or takes --output-dir) and reports:
 front matter that does not parse, build errors, internal links and #anchors that do
 not resolve, referenced assets (img, script, stylesheet, icon, srcset…) that do not
 exist (with the fonts and images stylesheets use), and what the clean stage
@@ -50,6 +50,8 @@ enum Format {
 }
 
 pub fn run(args: CheckArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
+    // Ctrl-C removes the scratch build before the process ends.
+    copydesk::scratch::clean_up_on_signals()?;
     let options = CheckOptions {
         site_root: global.site.clone(),
         output_dir: args.output_dir,

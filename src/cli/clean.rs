@@ -21,7 +21,7 @@ use copydesk::clean::CleanedArticle;
 use copydesk::diagnostic::{Diagnostic, Position};
 use copydesk::progress::Progress;
 
-use super::terminal::{colour_on_stdout, print_diagnostic, TerminalProgress};
+use super::terminal::{colour_on_stdout, print_diagnostic, usage_error, TerminalProgress};
 use super::GlobalArgs;
 
 /// Arguments of `copydesk clean`.
@@ -83,7 +83,9 @@ struct ReportEntry<'a> {
 pub fn run(args: CleanArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
     let stdout_taken = is_stdout(args.output.as_deref()) || is_stdout(args.report.as_deref());
     if is_stdout(args.output.as_deref()) && is_stdout(args.report.as_deref()) {
-        return Err("`-o -` and `--report -` cannot both use stdout".into());
+        return Ok(usage_error(
+            "`-o -` and `--report -` cannot both use stdout",
+        ));
     }
     let (inputs, mut failures) = gather_inputs(&args.paths, &global.site);
     let inputs = if args.output.is_none() {
@@ -94,10 +96,10 @@ pub fn run(args: CleanArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
         inputs
     };
     if args.output.is_some() && inputs.len() + failures.len() != 1 {
-        return Err(format!(
+        return Ok(usage_error(&format!(
             "-o/--output takes exactly one input file, but {} were given",
             inputs.len() + failures.len()
-        ));
+        )));
     }
     for d in &failures {
         print_diagnostic(d);

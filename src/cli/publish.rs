@@ -9,7 +9,7 @@ use super::GlobalArgs;
 
 /// The longer help of `copydesk publish`, shown after the options.
 const PUBLISH_HELP: &str = "\
-The site is built into a temporary folder first; a failed build publishes nothing.
+The site is built into .copydesk/tmp/ in the site first; a failed build publishes nothing.
 The target is the `[publish]` table of site.toml:
 
   [publish]                          [publish]
@@ -24,7 +24,11 @@ loses only files an earlier publish put there and the site no longer has: the fo
 dot-file and dot-folder (.git, .well-known, .htaccess), are never changed or removed.
 A non-empty folder copydesk has not published to is refused unless you pass --adopt.
 
-A git target gets a new commit on its branch, made in a temporary clone (your checkout
+With `layout = \"releases\"` in a dir target, each publish is a whole copy in
+releases/ and a `current` link is switched to it in one atomic step: point the web
+server at PATH/current. The three newest releases are kept.
+
+A git target gets a new commit on its branch, made in a throw-away clone (your checkout
 is never touched) and pushed; history is kept.
 
 Examples:
@@ -52,13 +56,19 @@ pub struct PublishArgs {
 }
 
 pub fn run(args: PublishArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
+    // Ctrl-C removes the staging and scratch folders before the process ends.
+    copydesk::scratch::clean_up_on_signals()?;
     let options = PublishOptions {
         site_root: global.site.clone(),
         dry_run: args.dry_run,
         adopt: args.adopt,
     };
     let progress = TerminalProgress::new(global.quiet);
-    match publish(&options, &progress) {
+    let result = publish(&options, &progress);
+    if copydesk::scratch::interrupted() {
+        return Ok(ExitCode::from(130));
+    }
+    match result {
         Ok(outcome) => {
             report(&outcome, args.adopt, global);
             Ok(ExitCode::SUCCESS)

@@ -20,6 +20,11 @@ content/, themes/, templates/, static/ and site.toml trigger a rebuild of what t
 affect; open pages reload. A failed rebuild is reported here and shown as an overlay
 in the browser while the last good site stays served. Stop with Ctrl-C.
 
+Only requests naming localhost (or a name under .localhost) or a loopback address
+are answered, so a web page cannot reach the preview by pointing its own host name
+at 127.0.0.1 (DNS rebinding). With --bind beyond loopback, requests naming any IP
+address are answered too; other host names never are.
+
 Examples:
 
   copydesk serve                       # http://127.0.0.1:1111
@@ -136,12 +141,22 @@ fn report(event: &ServeEvent, quiet: bool, verbose: u8) {
         ServeEvent::BuildFailed {
             diagnostics,
             changed: _,
+            last_good_site,
         } => {
             for diagnostic in diagnostics {
                 terminal::print_diagnostic(diagnostic);
             }
-            terminal::print_error("the build failed; still serving the last good site");
+            terminal::print_error(build_failed_message(*last_good_site));
         }
+    }
+}
+
+/// What the terminal says after a failed build.
+fn build_failed_message(last_good_site: bool) -> &'static str {
+    if last_good_site {
+        "the build failed; still serving the last good site"
+    } else {
+        "the build failed and no build has succeeded yet: pages show these errors until one does"
     }
 }
 

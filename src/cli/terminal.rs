@@ -2,6 +2,7 @@
 //! interactive terminal outside CI, messages on stderr.
 
 use std::io::IsTerminal;
+use std::process::ExitCode;
 
 use copydesk::diagnostic::{Diagnostic, Severity};
 use copydesk::progress::Progress;
@@ -28,6 +29,13 @@ pub fn print_error(message: &str) {
     } else {
         eprintln!("error: {message}");
     }
+}
+
+/// Prints `message` as an error and gives exit status 2: the command line itself was
+/// wrong (as for clap's own usage errors), not an input.
+pub fn usage_error(message: &str) -> ExitCode {
+    print_error(message);
+    ExitCode::from(2)
 }
 
 /// Prints a diagnostic on stderr, coloured when allowed.

@@ -15,6 +15,8 @@
 //! message = "Publish the paper"  # commit message (optional)
 //! ```
 //! `target` may be left out when `path` (dir) or `repository` (git) makes it plain.
+//! A dir target takes `layout = "releases"` for a folder of whole releases switched in one
+//! step (see [`super::releases`]); the default, `"in-place"`, updates the folder itself.
 //! Unknown keys are errors with a suggestion and the key's line in `site.toml`.
 
 use std::fs;
@@ -29,13 +31,16 @@ use super::PublishError;
 /// Where to publish.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PublishTarget {
-    /// A folder, made absolute.
+    /// A folder, made absolute, updated in place (`layout = "in-place"`, the default).
     Dir { path: PathBuf },
+    /// A folder of releases with a `current` link switched in one step
+    /// (`layout = "releases"`; see [`super::releases`]).
+    Releases { path: PathBuf },
     /// A branch of a git repository.
     Git(GitTarget),
 }
 
-const DIR_KEYS: &[&str] = &["target", "path"];
+const DIR_KEYS: &[&str] = &["target", "path", "layout"];
 const GIT_KEYS: &[&str] = &[
     "target",
     "repository",
@@ -47,6 +52,7 @@ const GIT_KEYS: &[&str] = &[
 const ALL_KEYS: &[&str] = &[
     "target",
     "path",
+    "layout",
     "repository",
     "branch",
     "cname",
@@ -132,9 +138,15 @@ pub fn parse_target(
     if kind == "dir" {
         let path =
             string("path")?.ok_or_else(|| error("target", "a dir target needs `path`".into()))?;
-        return Ok(PublishTarget::Dir {
-            path: absolute(&site_root.join(path)),
-        });
+        let path = absolute(&site_root.join(path));
+        return match string("layout")?.as_deref() {
+            None | Some("in-place") => Ok(PublishTarget::Dir { path }),
+            Some("releases") => Ok(PublishTarget::Releases { path }),
+            Some(other) => Err(error(
+                "layout",
+                format!("unknown publish layout `{other}`: use \"in-place\" or \"releases\""),
+            )),
+        };
     }
     let repository = match string("repository")? {
         Some(address) => repository_address(&address, site_root),
@@ -156,13 +168,38 @@ pub fn parse_target(
             ))
         }
     };
+    let cname = string("cname")?.filter(|c| !c.trim().is_empty());
+    if let Some(domain) = cname.as_deref().filter(|d| !is_domain_name(d)) {
+        return Err(error(
+            "cname",
+            format!(
+                "publish.cname {domain:?} is not a domain name: letters, digits, hyphens and \
+                 dots only, like \"paper.example.com\""
+            ),
+        ));
+    }
     Ok(PublishTarget::Git(GitTarget {
         repository,
         branch: string("branch")?.unwrap_or_else(|| "gh-pages".into()),
-        cname: string("cname")?.filter(|c| !c.trim().is_empty()),
+        cname,
         nojekyll,
         message: string("message")?.unwrap_or_else(|| "Publish the site with copydesk".into()),
     }))
+}
+
+/// True for a host name GitHub Pages can take as a custom domain: dot-separated labels
+/// of letters, digits and inner hyphens (1-63 characters each, 253 in all). A newline or
+/// space would make the `CNAME` file say something else.
+fn is_domain_name(name: &str) -> bool {
+    let label_ok = |label: &str| {
+        (1..=63).contains(&label.len())
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+    };
+    name.len() <= 253 && name.split('.').all(label_ok)
 }
 
 /// A URL or scp-like address as it is; a local path made absolute from the site root.
@@ -341,6 +378,55 @@ mod tests {
             "[publish]\ntarget = \"git\"\nrepository = \"/r\"\nnojekyll = \"yes\"\n",
         ));
         assert_eq!(d.position.line, 4);
+    }
+
+    #[test]
+    fn a_dir_target_may_ask_for_the_releases_layout() {
+        let target = parse("[publish]\npath = \"/www\"\nlayout = \"releases\"\n").unwrap();
+        assert_eq!(
+            target,
+            PublishTarget::Releases {
+                path: PathBuf::from("/www")
+            }
+        );
+        let target = parse("[publish]\npath = \"/www\"\nlayout = \"in-place\"\n").unwrap();
+        assert!(matches!(target, PublishTarget::Dir { .. }));
+        let d = diagnostic(parse("[publish]\npath = \"/www\"\nlayout = \"zip\"\n"));
+        assert!(
+            d.message.contains("unknown publish layout"),
+            "{}",
+            d.message
+        );
+        assert_eq!(d.position.line, 3);
+    }
+
+    #[test]
+    fn a_cname_must_be_a_domain_name() {
+        let with = |cname: &str| {
+            parse(&format!(
+                "[publish]\nrepository = \"/r\"\ncname = {}\n",
+                toml::Value::String(cname.into())
+            ))
+        };
+        for bad in [
+            "paper.example.com\nevil.example",
+            "paper example.com",
+            "-paper.example.com",
+            "paper..example.com",
+            "https://paper.example.com",
+        ] {
+            let d = diagnostic(with(bad));
+            assert!(
+                d.message.contains("not a domain name"),
+                "{bad:?}: {}",
+                d.message
+            );
+            assert_eq!(d.position.line, 3, "{bad:?}");
+        }
+        let Ok(PublishTarget::Git(git)) = with("news.paper-1.example.com") else {
+            panic!("a good domain refused")
+        };
+        assert_eq!(git.cname.as_deref(), Some("news.paper-1.example.com"));
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! Publishes a built site to a branch of a git repository (`gh-pages` by default).
 //!
-//! Everything happens in a throw-away clone in a temporary folder, with the real `git`
+//! Everything happens in a throw-away clone in a scratch folder of the site, with the real `git`
 //! binary, so the user's own checkout, index and stash are never touched. The branch's
 //! current tree is compared with the site ([`plan`](super::plan)); only a real difference
 //! makes a new commit on top of the branch (history is kept, nothing is force-pushed),
-//! which is then pushed to the repository. A failure at any step leaves the repository
+//! which is then pushed to the repository. Every git child ends with the publish, even
+//! one killed outright (see `end_with_this_process`). A failure at any step leaves the repository
 //! as it was: the push is the only step that changes it, and git applies a push whole.
 
 use std::fs;
@@ -14,6 +15,7 @@ use std::process::{Command, Stdio};
 use super::dir::apply;
 use super::plan::{plan, Plan};
 use super::PublishError;
+use crate::scratch::ScratchDir;
 
 /// A git publish target, from `[publish]` in `site.toml`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,15 +40,18 @@ pub struct GitOutcome {
 }
 
 /// Publishes the folder `site` (a fresh build this function may add files to:
-/// `.nojekyll`, `CNAME`) to `target`.
+/// `.nojekyll`, `CNAME`) to `target`, cloning into a scratch folder of the site at
+/// `site_root` (see [`crate::scratch`]).
 pub fn publish_to_git(
     site: &Path,
     target: &GitTarget,
     dry_run: bool,
+    site_root: &Path,
 ) -> Result<GitOutcome, PublishError> {
     validate(target)?;
     add_host_files(site, target)?;
-    let scratch = tempfile::tempdir().map_err(|e| PublishError::io(Path::new("(temp)"), e))?;
+    let scratch = ScratchDir::new(site_root, "git")
+        .map_err(|e| PublishError::io(&site_root.join(crate::scratch::SITE_STATE_DIR), e))?;
     let work = scratch.path().join("work");
     check_out_branch(target, &work)?;
     let plan = plan(site, &work, &|path| path == ".git").map_err(|e| PublishError::io(&work, e))?;
@@ -152,6 +157,7 @@ pub(crate) fn git(dir: Option<&Path>, args: &[&str]) -> Result<String, PublishEr
     if let Some(dir) = dir {
         command.current_dir(dir);
     }
+    end_with_this_process(&mut command);
     let output = command
         .args(args)
         .env("GIT_TERMINAL_PROMPT", "0")
@@ -172,4 +178,32 @@ pub(crate) fn git(dir: Option<&Path>, args: &[&str]) -> Result<String, PublishEr
             message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
         })
     }
+}
+
+/// Makes the child end when this process does, however it ends: a publish killed during
+/// `git push` (even by SIGKILL, which runs no handler) must not leave git to push on its
+/// own. On Linux the child asks the kernel for SIGTERM when its parent dies
+/// (`PR_SET_PDEATHSIG`), and gives up at once if the parent is already gone. Elsewhere a
+/// Ctrl-C still reaches git (it is in the terminal's process group), but a kill does not.
+fn end_with_this_process(command: &mut Command) {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::process::CommandExt;
+        let parent = std::process::id();
+        // SAFETY: between fork and exec the closure calls only prctl and getppid, which
+        // are async-signal-safe, and allocates nothing.
+        unsafe {
+            command.pre_exec(move || {
+                if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                if u32::try_from(libc::getppid()).ok() != Some(parent) {
+                    return Err(std::io::Error::other("copydesk ended before git started"));
+                }
+                Ok(())
+            });
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = command;
 }

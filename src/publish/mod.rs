@@ -5,10 +5,12 @@
 //! * [`folder`]: publish into a folder, touching only what copydesk published there
 //!   (its [`record`]), never dot-files, and not into a foreign folder without `--adopt`;
 //! * [`dir`]: update a folder in place, changed files only, staged then renamed;
+//! * [`releases`]: or publish a whole release beside the old ones and switch a `current`
+//!   link to it in one atomic step (`layout = "releases"`);
 //! * [`git`]: commit to a branch (`gh-pages`) of a repository in a temporary clone and push.
 //!
-//! A failed build is never published: [`publish`] builds into a fresh temporary folder
-//! first and stops at the first error, leaving the target as it was.
+//! A failed build is never published: [`publish`] builds into a fresh scratch folder
+//! inside the site's own `.copydesk/tmp/` first and stops at the first error, leaving the target as it was.
 
 pub mod config;
 pub mod dir;
@@ -16,11 +18,13 @@ pub mod folder;
 pub mod git;
 pub mod plan;
 pub mod record;
+pub mod releases;
 
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
 use crate::progress::Progress;
+use crate::scratch::ScratchDir;
 use crate::site::{build, BuildOptions};
 pub use config::{load_target, PublishTarget};
 use plan::Plan;
@@ -121,14 +125,16 @@ pub struct PublishOutcome {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Reads the target, builds the site with its production `base_url` into a temporary
-/// folder and publishes that build.
+/// Reads the target, builds the site with its production `base_url` into a scratch
+/// folder of the site (`.copydesk/tmp/`, see [`crate::scratch`]) and publishes that build.
 pub fn publish(
     options: &PublishOptions,
     progress: &dyn Progress,
 ) -> Result<PublishOutcome, PublishError> {
     let target = load_target(&options.site_root)?;
-    let scratch = tempfile::tempdir().map_err(|e| PublishError::io(Path::new("(temp)"), e))?;
+    let scratch = ScratchDir::new(&options.site_root, "publish").map_err(|e| {
+        PublishError::io(&options.site_root.join(crate::scratch::SITE_STATE_DIR), e)
+    })?;
     let built = scratch.path().join("site");
     let summary = build(
         &BuildOptions {
@@ -172,13 +178,29 @@ pub fn publish_built_site(
                 warnings: Vec::new(),
             })
         }
+        PublishTarget::Releases { .. } if adopt => Err(PublishError::Config(
+            "--adopt applies to in-place folder targets only (the releases layout touches \
+             nothing in the folder but `current` and `releases/`)"
+                .into(),
+        )),
+        PublishTarget::Releases { path } => {
+            config::refuse_unsafe_folder(path, site_root)?;
+            let plan = releases::publish_to_releases(built, path, dry_run)?;
+            Ok(PublishOutcome {
+                destination: path.join(releases::CURRENT).display().to_string(),
+                plan,
+                dry_run,
+                commit: None,
+                warnings: Vec::new(),
+            })
+        }
         PublishTarget::Git(_) if adopt => Err(PublishError::Config(
             "--adopt applies to folder targets only (a git target keeps its history, so \
              a publish there loses nothing)"
                 .into(),
         )),
         PublishTarget::Git(git_target) => {
-            let outcome = git::publish_to_git(built, git_target, dry_run)?;
+            let outcome = git::publish_to_git(built, git_target, dry_run, site_root)?;
             Ok(PublishOutcome {
                 destination: format!("{} ({})", git_target.repository, git_target.branch),
                 plan: outcome.plan,

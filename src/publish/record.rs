@@ -77,12 +77,11 @@ impl Record {
     /// record or the new one, never half of one.
     pub fn save(&self, target: &Path) -> io::Result<()> {
         let json = serde_json::to_string_pretty(self).expect("a record always serialises");
-        let mut temp = tempfile::NamedTempFile::new_in(target)?;
-        io::Write::write_all(&mut temp, format!("{json}\n").as_bytes())?;
-        temp.as_file().sync_all()?;
-        temp.persist(target.join(RECORD_NAME))
-            .map_err(|e| e.error)?;
-        Ok(())
+        crate::atomic::write_replacing(
+            &target.join(RECORD_NAME),
+            format!("{json}\n").as_bytes(),
+            true,
+        )
     }
 }
 

@@ -1,7 +1,7 @@
 //! `copydesk new NAME`: creates a site that builds at once.
 //!
 //! A new site holds `site.toml` (the default theme selected, every setting shown with
-//! its default), `.gitignore` (the output folder), and `content/raw/` with one example
+//! its default), `.gitignore` (the output folder and `.copydesk/`), and `content/raw/` with one example
 //! raw article, written for this purpose, that shows each defect the clean stage repairs,
 //! so a first `copydesk build` shows them repaired: a kicker, headline, standfirst,
 //! byline of two authors and a date at the top; a drop cap split from its word (`T` …
@@ -50,7 +50,10 @@ pub fn create_site(root: &Path) -> Result<NewSite, ScaffoldError> {
     refuse_existing(root)?;
     let files = [
         (PathBuf::from("site.toml"), site_toml(&title)),
-        (PathBuf::from(".gitignore"), "/output/\n".to_string()),
+        (
+            PathBuf::from(".gitignore"),
+            "/output/\n/.copydesk/\n".to_string(),
+        ),
         (
             Path::new("content").join("raw").join(EXAMPLE_FILE_NAME),
             EXAMPLE_RAW_ARTICLE.to_string(),

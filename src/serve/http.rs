@@ -1,5 +1,6 @@
-//! The preview HTTP server: a small pool of threads answering requests from the output
-//! folder, plus the two live-reload endpoints.
+//! The preview HTTP server: a thread per connection (a bounded number of them) answering
+//! requests from the output folder, plus the two live-reload endpoints. The HTTP framing
+//! is in [`super::wire`].
 //!
 //! Files are read whole into memory per request, so a reply is one complete version of a
 //! file even if a rebuild replaces it a moment later. While a rebuild is swapping folders
@@ -7,23 +8,26 @@
 //! way (see [`UpdateGate`]) waits for it to end and looks again, so it gets the old or the
 //! new file, never a spurious 404. Folders are never listed.
 
+use std::collections::HashMap;
 use std::fs;
-use std::io;
-use std::net::SocketAddr;
+use std::io::{self, Write};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use tiny_http::{Header, Method, Request, Response, StatusCode};
-
 use super::content_type::content_type_for;
+use super::host::{check_host, HostCheck};
 use super::reload::{stamp_generation, ReloadHub, EVENTS_PATH, RELOAD_SCRIPT, SCRIPT_PATH};
 use super::resolve::{resolve, Resolution};
+use super::wire::{Connection, HeadError, RequestHead, Response};
 
-/// Threads answering ordinary requests.
-const WORKERS: usize = 4;
+/// Connections served at once (each on its own thread); more get a 503 and are closed.
+const MAX_CONNECTIONS: usize = 256;
+/// How long a kept-alive connection may stay silent before it is closed.
+const IDLE_TIMEOUT: Duration = Duration::from_secs(30);
 /// Long-poll requests waiting at once (each holds a thread); more get an answer at once.
 const MAX_WAITING_POLLS: usize = 64;
 /// How long a long-poll waits for a rebuild before answering "no change".
@@ -103,21 +107,36 @@ impl Drop for UpdateGuard {
     }
 }
 
-/// What every worker shares.
+/// What the acceptor and every connection share.
 struct Shared {
     root: PathBuf,
     hub: Arc<ReloadHub>,
     gate: Arc<UpdateGate>,
     waiting_polls: AtomicUsize,
     stopping: AtomicBool,
+    connections: Mutex<OpenConnections>,
+    /// The address bound, which decides the host names answered ([`check_host`]).
+    address: SocketAddr,
 }
 
-/// A running preview server. Stops (and joins its threads) on [`PreviewServer::stop`]
+/// The sockets of the connections being served, so that stopping can end them.
+#[derive(Default)]
+struct OpenConnections {
+    next_id: u64,
+    open: HashMap<u64, TcpStream>,
+}
+
+impl Shared {
+    fn connections(&self) -> std::sync::MutexGuard<'_, OpenConnections> {
+        self.connections.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// A running preview server. Stops (ending its connections) on [`PreviewServer::stop`]
 /// or when dropped.
 pub struct PreviewServer {
-    server: Arc<tiny_http::Server>,
     shared: Arc<Shared>,
-    workers: Vec<JoinHandle<()>>,
+    acceptor: Option<JoinHandle<()>>,
     address: SocketAddr,
 }
 
@@ -129,31 +148,24 @@ impl PreviewServer {
         hub: Arc<ReloadHub>,
         gate: Arc<UpdateGate>,
     ) -> io::Result<PreviewServer> {
-        let server = tiny_http::Server::http(address)
-            .map_err(|e| io::Error::new(io::ErrorKind::AddrInUse, e.to_string()))?;
-        let address = server
-            .server_addr()
-            .to_ip()
-            .ok_or_else(|| io::Error::other("the server is not on an IP address"))?;
-        let server = Arc::new(server);
+        let listener = TcpListener::bind(address)?;
+        let address = listener.local_addr()?;
         let shared = Arc::new(Shared {
             root: root.to_path_buf(),
             hub,
             gate,
             waiting_polls: AtomicUsize::new(0),
             stopping: AtomicBool::new(false),
+            connections: Mutex::default(),
+            address,
         });
-        let workers = (0..WORKERS)
-            .map(|_| {
-                let server = Arc::clone(&server);
-                let shared = Arc::clone(&shared);
-                std::thread::spawn(move || serve_requests(&server, &shared))
-            })
-            .collect();
+        let acceptor = {
+            let shared = Arc::clone(&shared);
+            std::thread::spawn(move || accept_connections(&listener, &shared))
+        };
         Ok(PreviewServer {
-            server,
             shared,
-            workers,
+            acceptor: Some(acceptor),
             address,
         })
     }
@@ -163,18 +175,20 @@ impl PreviewServer {
         self.address
     }
 
-    /// Stops accepting requests and joins the worker threads.
+    /// Stops accepting connections and ends the open ones.
     pub fn stop(mut self) {
         self.shut_down();
     }
 
     fn shut_down(&mut self) {
         self.shared.stopping.store(true, Ordering::SeqCst);
-        for _ in &self.workers {
-            self.server.unblock();
+        if let Some(acceptor) = self.acceptor.take() {
+            // The acceptor is blocked in accept(): a connection of our own wakes it.
+            let _ = TcpStream::connect_timeout(&reachable(self.address), Duration::from_secs(1));
+            let _ = acceptor.join();
         }
-        for worker in self.workers.drain(..) {
-            let _ = worker.join();
+        for (_, stream) in self.shared.connections().open.drain() {
+            let _ = stream.shutdown(Shutdown::Both);
         }
     }
 }
@@ -185,42 +199,122 @@ impl Drop for PreviewServer {
     }
 }
 
-fn serve_requests(server: &tiny_http::Server, shared: &Arc<Shared>) {
-    while !shared.stopping.load(Ordering::SeqCst) {
-        match server.recv() {
-            Ok(request) => handle(request, shared),
-            // Accept errors are transient; an unblock while stopping ends the loop.
-            Err(_) => continue,
+/// `address` with an unspecified IP (`0.0.0.0`, `::`) replaced by loopback.
+fn reachable(address: SocketAddr) -> SocketAddr {
+    let ip = match address.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    SocketAddr::new(ip, address.port())
+}
+
+/// Accepts connections until stopped, each served on a thread of its own.
+fn accept_connections(listener: &TcpListener, shared: &Arc<Shared>) {
+    for stream in listener.incoming() {
+        if shared.stopping.load(Ordering::SeqCst) {
+            break;
+        }
+        match stream {
+            Ok(stream) => admit(stream, shared),
+            // Out of file descriptors and the like: give the system a moment.
+            Err(_) => std::thread::sleep(Duration::from_millis(10)),
         }
     }
 }
 
-fn handle(request: Request, shared: &Arc<Shared>) {
-    let path = request.url().split(['?', '#']).next().unwrap_or_default();
+/// Serves `stream` on a new thread, or answers 503 when too many are open.
+fn admit(stream: TcpStream, shared: &Arc<Shared>) {
+    let id = {
+        let mut connections = shared.connections();
+        if connections.open.len() >= MAX_CONNECTIONS {
+            drop(connections);
+            let busy = Response::text(503, "too many connections\n");
+            let _ = (&stream).write_all(&busy.to_bytes(false, true));
+            return;
+        }
+        let Ok(handle) = stream.try_clone() else {
+            return;
+        };
+        let id = connections.next_id;
+        connections.next_id += 1;
+        connections.open.insert(id, handle);
+        id
+    };
+    let shared = Arc::clone(shared);
+    std::thread::spawn(move || {
+        if let Ok(connection) = Connection::new(stream, IDLE_TIMEOUT) {
+            serve_connection(connection, &shared);
+        }
+        shared.connections().open.remove(&id);
+    });
+}
+
+/// Answers the requests of one connection until it closes.
+fn serve_connection(mut connection: Connection, shared: &Shared) {
+    loop {
+        match connection.next_request() {
+            Ok(head) => {
+                let response = respond(&head, shared);
+                if !matches!(connection.reply(&head, &response), Ok(true)) {
+                    return;
+                }
+            }
+            Err(HeadError::Malformed(_)) => {
+                return connection.refuse(&Response::text(400, "bad request\n"));
+            }
+            Err(HeadError::TooLarge) => {
+                let response = Response::text(431, "the request head is too large\n");
+                return connection.refuse(&response);
+            }
+            Err(HeadError::Closed | HeadError::Io(_)) => return,
+        }
+    }
+}
+
+/// The reply to one request.
+fn respond(head: &RequestHead, shared: &Shared) -> Response {
+    if let Some(refusal) = host_refusal(head, shared) {
+        return refusal;
+    }
+    let path = head.target.split(['?', '#']).next().unwrap_or_default();
     if path == EVENTS_PATH {
-        return answer_poll(request, shared);
+        return answer_poll(&head.target, shared);
     }
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let response =
-            text_response(405, "method not allowed\n").with_header(header("Allow", "GET, HEAD"));
-        return send(request, response);
+    if !matches!(head.method.as_str(), "GET" | "HEAD") {
+        return Response::text(405, "method not allowed\n").with_header("Allow", "GET, HEAD");
     }
-    let response = if path == SCRIPT_PATH {
-        bytes_response(
+    if path == SCRIPT_PATH {
+        Response::new(
             200,
             RELOAD_SCRIPT.as_bytes().to_vec(),
             "text/javascript; charset=utf-8",
         )
     } else {
-        file_response(request.url(), shared)
-    };
-    send(request, response);
+        file_response(&head.target, shared)
+    }
+}
+
+/// The reply to a request whose `Host` this server does not answer to, if it is one.
+fn host_refusal(head: &RequestHead, shared: &Shared) -> Option<Response> {
+    match check_host(head.header("Host"), shared.address.ip()) {
+        HostCheck::Allowed => None,
+        HostCheck::Missing => Some(Response::text(400, "a Host header is required\n")),
+        HostCheck::Refused => Some(Response::text(
+            403,
+            &format!(
+                "copydesk serve answers only to localhost and loopback addresses \
+                 (a guard against DNS rebinding): open {}\n",
+                super::base_url_for(shared.address)
+            ),
+        )),
+    }
 }
 
 /// Looks the target up and builds the reply. A miss that a rebuild overlapped waits for
 /// the rebuild and looks again: the path may just have been between the old and new
 /// folders. (Rebuilds may follow each other closely, so this repeats a few times.)
-fn file_response(target: &str, shared: &Shared) -> Response<io::Cursor<Vec<u8>>> {
+fn file_response(target: &str, shared: &Shared) -> Response {
     for _ in 0..LOOKUPS_DURING_UPDATES {
         let epoch = shared.gate.epoch();
         if let Some(response) = found_response(target, shared) {
@@ -234,7 +328,7 @@ fn file_response(target: &str, shared: &Shared) -> Response<io::Cursor<Vec<u8>>>
 }
 
 /// The reply for `target`, or `None` when nothing is there.
-fn found_response(target: &str, shared: &Shared) -> Option<Response<io::Cursor<Vec<u8>>>> {
+fn found_response(target: &str, shared: &Shared) -> Option<Response> {
     // Read before the file: the page is at least as new as this generation, so the
     // reload script never misses a later build (at worst it reloads once more).
     let generation = shared.hub.current().generation;
@@ -242,19 +336,19 @@ fn found_response(target: &str, shared: &Shared) -> Option<Response<io::Cursor<V
         Resolution::File(path) => match fs::read(&path) {
             Ok(body) => {
                 let content_type = content_type_for(&path);
-                Some(bytes_response(
+                Some(Response::new(
                     200,
                     stamp_if_html(body, content_type, generation),
                     content_type,
                 ))
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-            Err(_) => Some(text_response(500, "could not read the file\n")),
+            Err(_) => Some(Response::text(500, "could not read the file\n")),
         },
         Resolution::AddSlash(location) => {
-            Some(text_response(301, "moved\n").with_header(header("Location", &location)))
+            Some(Response::text(301, "moved\n").with_header("Location", &location))
         }
-        Resolution::BadRequest => Some(text_response(400, "bad request path\n")),
+        Resolution::BadRequest => Some(Response::text(400, "bad request path\n")),
         Resolution::NotFound => None,
     }
 }
@@ -270,7 +364,7 @@ fn stamp_if_html(body: Vec<u8>, content_type: &str, generation: u64) -> Vec<u8> 
 
 /// The site's own `404.html` with status 404, or a minimal page (with the reload script,
 /// so build errors still show) when the site has none yet.
-fn not_found_page(shared: &Shared) -> Response<io::Cursor<Vec<u8>>> {
+fn not_found_page(shared: &Shared) -> Response {
     let generation = shared.hub.current().generation;
     let page = fs::read(shared.root.join("404.html")).unwrap_or_else(|_| {
         format!(
@@ -281,33 +375,30 @@ fn not_found_page(shared: &Shared) -> Response<io::Cursor<Vec<u8>>> {
         )
         .into_bytes()
     });
-    bytes_response(
+    Response::new(
         404,
         stamp_generation(page, generation),
         "text/html; charset=utf-8",
     )
 }
 
-/// Answers `/__copydesk/events?since=N` on its own thread: a poll may wait long, and it
-/// must not hold up the workers that serve pages.
-fn answer_poll(request: Request, shared: &Arc<Shared>) {
-    let since = query_number(request.url(), "since");
+/// Answers `/__copydesk/events?since=N`: waits (on this connection's own thread) until
+/// the generation differs from `N` or the poll times out. Past `MAX_WAITING_POLLS`
+/// waiting at once, or without `since`, answers the current state at once.
+fn answer_poll(target: &str, shared: &Shared) -> Response {
+    let since = query_number(target, "since");
     let waiting = shared.waiting_polls.fetch_add(1, Ordering::SeqCst);
-    let Some(since) = since.filter(|_| waiting < MAX_WAITING_POLLS) else {
-        shared.waiting_polls.fetch_sub(1, Ordering::SeqCst);
-        return send(request, state_response(&shared.hub.current()));
+    let state = match since.filter(|_| waiting < MAX_WAITING_POLLS) {
+        Some(since) => shared.hub.wait_for_change(since, POLL_TIMEOUT),
+        None => shared.hub.current(),
     };
-    let shared = Arc::clone(shared);
-    std::thread::spawn(move || {
-        let state = shared.hub.wait_for_change(since, POLL_TIMEOUT);
-        shared.waiting_polls.fetch_sub(1, Ordering::SeqCst);
-        send(request, state_response(&state));
-    });
+    shared.waiting_polls.fetch_sub(1, Ordering::SeqCst);
+    state_response(&state)
 }
 
-fn state_response(state: &super::reload::BuildState) -> Response<io::Cursor<Vec<u8>>> {
+fn state_response(state: &super::reload::BuildState) -> Response {
     let body = serde_json::to_vec(state).unwrap_or_default();
-    bytes_response(200, body, "application/json; charset=utf-8")
+    Response::new(200, body, "application/json; charset=utf-8")
 }
 
 /// The number in `name=N` in the query of `target`, if any.
@@ -318,31 +409,6 @@ fn query_number(target: &str, name: &str) -> Option<u64> {
         .filter_map(|pair| pair.split_once('='))
         .find(|(key, _)| *key == name)
         .and_then(|(_, value)| value.parse().ok())
-}
-
-fn bytes_response(status: u16, body: Vec<u8>, content_type: &str) -> Response<io::Cursor<Vec<u8>>> {
-    Response::from_data(body)
-        .with_status_code(StatusCode(status))
-        .with_header(header("Content-Type", content_type))
-        .with_header(header("X-Content-Type-Options", "nosniff"))
-        .with_header(header("Cache-Control", "no-store"))
-}
-
-fn text_response(status: u16, text: &str) -> Response<io::Cursor<Vec<u8>>> {
-    bytes_response(
-        status,
-        text.as_bytes().to_vec(),
-        "text/plain; charset=utf-8",
-    )
-}
-
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("ASCII header")
-}
-
-fn send(request: Request, response: Response<io::Cursor<Vec<u8>>>) {
-    // A client that hung up is not an error worth reporting.
-    let _ = request.respond(response);
 }
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 //! The pieces, one file each:
 //! * [`resolve`]: request path → file inside the output folder, refusing traversal;
 //! * [`content_type`]: the media type of every file a site holds;
-//! * [`http`]: the thread-pooled HTTP server (tiny_http) and its 404 and redirect rules;
+//! * [`host`]: the `Host` names a request may carry (the guard against DNS rebinding);
+//! * [`http`]: the HTTP server (a thread per connection) and its 404 and redirect rules;
+//! * [`wire`]: HTTP/1.1 framing: request heads in, whole replies out in one write;
 //! * [`reload`]: the build state pages poll and the injected reload/overlay script;
 //! * [`watch`]: debounced file watching of the site's inputs.
 //!
@@ -15,10 +17,12 @@
 //! in the terminal (through [`ServeEvent`]) and in the browser overlay.
 
 pub mod content_type;
+pub mod host;
 pub mod http;
 pub mod reload;
 pub mod resolve;
 pub mod watch;
+pub mod wire;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -58,10 +62,13 @@ pub enum ServeEvent {
         changed: Vec<PathBuf>,
         elapsed: Duration,
     },
-    /// A build failed; the last good site stays served.
+    /// A build failed; the last good site, if there is one, stays served.
     BuildFailed {
         diagnostics: Vec<Diagnostic>,
         changed: Vec<PathBuf>,
+        /// True when an earlier build of this session succeeded, so its site is served;
+        /// false when none has yet (pages show only the errors).
+        last_good_site: bool,
     },
 }
 
@@ -95,7 +102,7 @@ pub struct ServeSession {
     server: Option<PreviewServer>,
     stop: Arc<AtomicBool>,
     rebuilder: Option<JoinHandle<()>>,
-    preview_dir: PathBuf,
+    preview_dir: PreviewFolder,
 }
 
 type EventSink = Arc<dyn Fn(ServeEvent) + Send + Sync>;
@@ -110,12 +117,13 @@ impl ServeSession {
         on_event: impl Fn(ServeEvent) + Send + Sync + 'static,
     ) -> Result<ServeSession, ServeError> {
         let on_event: EventSink = Arc::new(on_event);
-        let preview_dir = preview_folder(&options.site_root)?;
+        // Removed again if any step below fails (a busy port, a watch that cannot start).
+        let preview_dir = PreviewFolder(preview_folder(&options.site_root)?);
         let hub = Arc::new(ReloadHub::default());
         let gate = Arc::new(UpdateGate::default());
         let requested = SocketAddr::new(options.bind, options.port);
         let server = PreviewServer::start(
-            &preview_dir.join("site"),
+            &preview_dir.0.join("site"),
             requested,
             Arc::clone(&hub),
             Arc::clone(&gate),
@@ -126,7 +134,7 @@ impl ServeSession {
         })?;
         let mut builder = Builder::new(BuildOptions {
             site_root: options.site_root.clone(),
-            output_dir: Some(preview_dir.join("site")),
+            output_dir: Some(preview_dir.0.join("site")),
             base_url: Some(base_url_for(server.address())),
             drafts: options.drafts,
             future: options.future,
@@ -136,6 +144,7 @@ impl ServeSession {
             gate,
             hub,
             on_event,
+            built_good_site: false,
         };
         // Watch before the first build, so an edit made while it runs is not missed.
         let mut watcher =
@@ -171,7 +180,7 @@ impl ServeSession {
 
     /// The folder the preview site is built into.
     pub fn preview_dir(&self) -> PathBuf {
-        self.preview_dir.join("site")
+        self.preview_dir.0.join("site")
     }
 
     /// True while files are watched and rebuilt (false if the watcher has ended).
@@ -196,7 +205,16 @@ impl Drop for ServeSession {
         if let Some(server) = self.server.take() {
             server.stop();
         }
-        let _ = std::fs::remove_dir_all(&self.preview_dir);
+        // The preview folder goes when the `preview_dir` field is dropped, just after.
+    }
+}
+
+/// The session's preview folder, removed when dropped.
+struct PreviewFolder(PathBuf);
+
+impl Drop for PreviewFolder {
+    fn drop(&mut self) {
+        let _ = crate::scratch::remove_tree(&self.0);
     }
 }
 
@@ -205,6 +223,8 @@ struct Rebuild {
     gate: Arc<UpdateGate>,
     hub: Arc<ReloadHub>,
     on_event: EventSink,
+    /// True once a build of this session has succeeded.
+    built_good_site: bool,
 }
 
 impl Rebuild {
@@ -216,6 +236,7 @@ impl Rebuild {
         };
         match result {
             Ok(summary) => {
+                self.built_good_site = true;
                 self.hub.build_succeeded();
                 (self.on_event)(ServeEvent::Built {
                     summary,
@@ -234,6 +255,7 @@ impl Rebuild {
                 (self.on_event)(ServeEvent::BuildFailed {
                     diagnostics: failure.diagnostics,
                     changed,
+                    last_good_site: self.built_good_site,
                 });
             }
         }

@@ -210,8 +210,43 @@ pub fn assemble(
     site.tags = collect_taxa(&site.articles, |a| &a.tags);
     site.authors = collect_taxa(&site.articles, |a| &a.authors);
     site.listings = paginate_all(&site, config.paginate);
-    let errors = url_collisions(&site);
+    let mut errors = too_long_segments(&site);
+    errors.extend(url_collisions(&site));
     (site, errors)
+}
+
+/// The longest URL path segment (a slug) a page may have, in bytes. Each becomes a
+/// folder name, and file systems take at most 255 bytes; this leaves room.
+pub const MAX_SEGMENT: usize = 200;
+
+/// Articles whose URL, or a tag or author page they link to, has a segment longer than
+/// [`MAX_SEGMENT`]: an error naming the article, before writing fails on the output path.
+fn too_long_segments(site: &SiteData) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for article in &site.articles {
+        let links = article.tags.iter().chain(&article.authors);
+        let urls = std::iter::once((article.url.as_str(), "its URL", "a shorter `slug`"))
+            .chain(links.map(|l| (l.url.as_str(), "a tag or author page", "a shorter name")));
+        for (url, what, cure) in urls {
+            let Some(segment) = url.split('/').find(|s| s.len() > MAX_SEGMENT) else {
+                continue;
+            };
+            let shown: String = segment.chars().take(40).collect();
+            errors.push(
+                Diagnostic::error(
+                    &article.doc.path,
+                    Position::default(),
+                    format!(
+                        "{what} has a path segment of {} characters (`{shown}…`); at most \
+                         {MAX_SEGMENT} fit in a file name",
+                        segment.len()
+                    ),
+                )
+                .with_help(format!("give it {cure} in its front matter")),
+            );
+        }
+    }
+    errors
 }
 
 fn is_published(doc: &SourceDoc, tz: Tz, selection: Selection) -> bool {

@@ -15,9 +15,10 @@ use std::time::SystemTime;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::article::{parse_front_matter, split_front_matter, FrontMatter};
+use crate::article::{parse_front_matter, split_front_matter, FrontMatter, SplitDocument};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::progress::Progress;
+use crate::site::controls::{strip_controls, strip_front_controls};
 use crate::site::markdown::{self, BodySource, RenderedBody};
 
 /// The folder, under the site root, that holds the articles.
@@ -48,7 +49,7 @@ pub struct SourceDoc {
 impl SourceDoc {
     /// True for a folder's `_index.md`.
     pub fn is_section(&self) -> bool {
-        self.relative == SECTION_FILE || self.relative.ends_with("/_index.md")
+        is_section_file(&self.relative)
     }
 
     /// The folder this document belongs to, relative to `content/` (`""` for the root).
@@ -274,7 +275,7 @@ fn load_doc(path: &Path, relative: String) -> LoadResult {
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::error(path, Position::default(), format!("cannot read: {e}")))?;
     let revision = revision_of(&bytes);
-    let text = String::from_utf8(bytes).map_err(|e| {
+    let original = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
         let (line, column) = crate::article::line_col(&text, offset);
@@ -284,17 +285,34 @@ fn load_doc(path: &Path, relative: String) -> LoadResult {
             "not valid UTF-8: article Markdown must be UTF-8 (the clean stage writes it so)",
         )
     })?;
-    let doc = split_front_matter(&text, path)?;
-    let front = parse_front_matter(&doc, path)?;
+    let raw_controls = strip_controls(&original);
+    let text = match &raw_controls {
+        Some((kept, _, _)) => kept.as_str(),
+        None => original.as_str(),
+    };
+    let doc = split_front_matter(text, path)?;
+    let mut front = parse_front_matter(&doc, path)?;
+    let escaped_controls = strip_front_controls(&mut front);
+    if !is_section_file(&relative) && front.title.trim().is_empty() {
+        return Err(missing_title(path, &doc));
+    }
     let (body_text, first_line) = match doc.body.strip_prefix('\n') {
         Some(rest) => (rest, doc.body_line + 1),
         None => (doc.body, doc.body_line),
     };
-    let (body, warnings) = markdown::render(BodySource {
+    let (body, mut warnings) = markdown::render(BodySource {
         path,
         text: body_text,
         first_line,
     })?;
+    let removed = raw_controls.as_ref().map_or(0, |(_, n, _)| *n) + escaped_controls;
+    if removed > 0 {
+        let position = match raw_controls {
+            Some((_, _, first)) => Position::of_byte_offset(&original, first),
+            None => Position::new(doc.front_line, 1),
+        };
+        warnings.insert(0, controls_removed(path, position, removed));
+    }
     Ok((
         Arc::new(SourceDoc {
             path: path.to_path_buf(),
@@ -305,6 +323,41 @@ fn load_doc(path: &Path, relative: String) -> LoadResult {
         }),
         warnings,
     ))
+}
+
+/// True for the path (relative to `content/`) of a folder's `_index.md`.
+fn is_section_file(relative: &str) -> bool {
+    relative == SECTION_FILE || relative.ends_with("/_index.md")
+}
+
+/// An article or page whose title is missing, empty or blank: it would be published
+/// with no headline, no `<title>` and a blank entry in the feed and on the home page.
+fn missing_title(path: &Path, doc: &SplitDocument<'_>) -> Diagnostic {
+    let title_line = doc
+        .front
+        .lines()
+        .position(|line| {
+            line.trim_start()
+                .strip_prefix("title")
+                .is_some_and(|rest| matches!(rest.trim_start().chars().next(), Some('=' | ':')))
+        })
+        .map_or(1, |i| doc.front_line + i);
+    Diagnostic::error(
+        path,
+        Position::new(title_line, 1),
+        "the article has no title: `title` is missing or empty",
+    )
+    .with_help("add a title to the front matter, e.g. `title = \"Council meets\"`")
+}
+
+/// Control characters were taken out of a document (see [`super::controls`]).
+fn controls_removed(path: &Path, position: Position, count: usize) -> Diagnostic {
+    Diagnostic::warning(
+        path,
+        position,
+        format!("{count} control character(s) (such as NUL) removed: a page cannot hold them"),
+    )
+    .with_help("delete them from the file to silence this warning")
 }
 
 /// A 64-bit content hash.

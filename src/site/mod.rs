@@ -18,6 +18,7 @@
 
 pub mod assemble;
 pub mod config;
+pub mod controls;
 pub mod feeds;
 pub mod load;
 pub mod markdown;

@@ -186,16 +186,17 @@ impl Theme {
     ) -> Diagnostic {
         let chain = error_chain(error);
         // Tera names the template where the failure happened in its innermost message.
-        let failing = quoted_names(&chain)
+        let named = quoted_names(&chain)
             .into_iter()
             .rev()
             .find(|name| self.sources.contains_key(*name))
             .unwrap_or(template)
             .to_string();
-        let position = backticked_names(&chain)
-            .into_iter()
-            .find_map(|needle| self.find_in_template(&failing, needle))
-            .unwrap_or_default();
+        // But a failure in a parent (`base.html`) is reported under the child that
+        // extends it, so the culprit is looked for along the chain of `extends`.
+        let (failing, position) = self
+            .find_culprit(&named, &chain)
+            .unwrap_or((named, Position::default()));
         let path = self
             .sources
             .get(&failing)
@@ -210,6 +211,42 @@ impl Theme {
             position,
             format!("template error while rendering {page}: {chain}"),
         )
+    }
+
+    /// The template (of `template` and the ones it extends, nearest first) holding what
+    /// the error `chain` names (a variable in backticks, a filter or function in quotes),
+    /// and its line:column there.
+    fn find_culprit(&self, template: &str, chain: &str) -> Option<(String, Position)> {
+        let needles: Vec<&str> = backticked_names(chain)
+            .into_iter()
+            .chain(
+                quoted_names(chain)
+                    .into_iter()
+                    .filter(|name| !name.is_empty() && !self.sources.contains_key(*name)),
+            )
+            .collect();
+        self.lineage(template).into_iter().find_map(|name| {
+            let position = needles
+                .iter()
+                .find_map(|needle| self.find_in_template(&name, needle))?;
+            Some((name, position))
+        })
+    }
+
+    /// `template`, the template it extends, that one's parent, and so on.
+    fn lineage(&self, template: &str) -> Vec<String> {
+        let mut chain = vec![template.to_string()];
+        while let Some(parent) = self
+            .sources
+            .get(chain.last().expect("never empty"))
+            .and_then(|source| extended_template(&source.text))
+            .filter(|parent| {
+                self.sources.contains_key(*parent) && !chain.iter().any(|c| c == parent)
+            })
+        {
+            chain.push(parent.to_string());
+        }
+        chain
     }
 
     /// The first line:column of `needle` in a template's text.
@@ -260,7 +297,10 @@ fn unknown_theme(site_root: &Path, name: &str) -> Diagnostic {
         .filter(|e| e.path().is_dir())
         .filter_map(|e| e.file_name().to_str().map(str::to_string))
         .collect();
+    // The built-in theme is listed once, whether or not `themes/` has a copy of it.
     available.push(DEFAULT_THEME.to_string());
+    available.sort();
+    available.dedup();
     let names: Vec<&str> = available.iter().map(String::as_str).collect();
     let help = match closest(name, &names) {
         Some(best) => format!("did you mean `{best}`?"),
@@ -380,6 +420,15 @@ fn quoted_names(text: &str) -> Vec<&str> {
     text.split('\'').skip(1).step_by(2).collect()
 }
 
+/// The template named by `{% extends "name" %}` in `text`, if any.
+fn extended_template(text: &str) -> Option<&str> {
+    text.split("extends").skip(1).find_map(|after| {
+        let after = after.trim_start();
+        let quote = after.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+        after[1..].split(quote).next()
+    })
+}
+
 /// Names in backticks (`page.titel`), in order.
 fn backticked_names(text: &str) -> Vec<&str> {
     text.split('`')
@@ -410,6 +459,23 @@ mod tests {
             escape_html("a/<b c=\"d\">'é'&"),
             "a/&lt;b c=&quot;d&quot;&gt;&#39;é&#39;&amp;"
         );
+    }
+
+    #[test]
+    fn unknown_themes_list_each_available_one_once() {
+        let dir = tempfile::tempdir().unwrap();
+        for theme in ["default", "broadsheet"] {
+            std::fs::create_dir_all(dir.path().join("themes").join(theme)).unwrap();
+        }
+        let help = unknown_theme(dir.path(), "zzzzzzzz").help.unwrap();
+        assert_eq!(help, "available themes: broadsheet, default");
+    }
+
+    #[test]
+    fn the_template_extended_is_found_past_comments() {
+        let text = "{# this extends the base #}\n{%- extends 'base.html' -%}";
+        assert_eq!(extended_template(text), Some("base.html"));
+        assert_eq!(extended_template("{% block x %}{% endblock %}"), None);
     }
 
     #[test]

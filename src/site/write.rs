@@ -12,6 +12,10 @@
 //!   one; files no longer produced are removed. Nothing is written until every page has
 //!   rendered, so a failed rebuild also leaves the site intact.
 //!
+//! A build interrupted by a signal removes its staging folder ([`crate::scratch`]); one
+//! killed outright leaves `.output.staging-PID` (or `.output.old-PID`), which the next
+//! staged build sweeps away once that process is gone.
+//!
 //! Every path is checked to stay inside the output folder, and an output folder that
 //! holds the site itself (`--output .`) is refused rather than swapped away.
 
@@ -21,6 +25,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::{Diagnostic, Position};
+use crate::scratch::{self, remove_tree, sweep_abandoned};
 use crate::site::load::revision_of;
 
 /// What the output folder holds after a build: each file's path and content hash.
@@ -48,11 +53,14 @@ impl OutputWriter {
         let name = output
             .file_name()
             .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+        sweep_abandoned(&parent, |entry| leftover_owner(entry, &name));
         let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-        if staging.exists() {
-            std::fs::remove_dir_all(&staging).map_err(|e| io_error(&staging, "cannot clear", e))?;
-        }
-        std::fs::create_dir(&staging).map_err(|e| io_error(&staging, "cannot create", e))?;
+        remove_tree(&staging).map_err(|e| io_error(&staging, "cannot clear", e))?;
+        scratch::register(&staging);
+        std::fs::create_dir(&staging).map_err(|e| {
+            scratch::unregister(&staging);
+            io_error(&staging, "cannot create", e)
+        })?;
         Ok(OutputWriter {
             output: output.to_path_buf(),
             root: staging,
@@ -88,6 +96,9 @@ impl OutputWriter {
         bytes: &[u8],
         previous: Option<u64>,
     ) -> Result<u64, Diagnostic> {
+        if scratch::interrupted() {
+            return Err(interrupted(&self.output));
+        }
         let hash = revision_of(bytes);
         if !self.staged && previous == Some(hash) {
             return Ok(hash);
@@ -114,6 +125,10 @@ impl OutputWriter {
         kept: &HashSet<&str>,
     ) -> Result<(), Diagnostic> {
         if self.staged {
+            if scratch::interrupted() {
+                self.remove_staging();
+                return Err(interrupted(&self.output));
+            }
             return self.swap_in();
         }
         if let Some(previous) = previous {
@@ -135,8 +150,13 @@ impl OutputWriter {
     /// Gives up: removes the staging folder; the output is untouched.
     pub fn abandon(self) {
         if self.staged {
-            let _ = std::fs::remove_dir_all(&self.root);
+            self.remove_staging();
         }
+    }
+
+    fn remove_staging(&self) {
+        let _ = remove_tree(&self.root);
+        scratch::unregister(&self.root);
     }
 
     fn swap_in(self) -> Result<(), Diagnostic> {
@@ -148,23 +168,40 @@ impl OutputWriter {
         let old = parent.join(format!(".{name}.old-{}", std::process::id()));
         let had_output = self.output.exists();
         if had_output {
+            scratch::register(&old);
             if let Err(e) = std::fs::rename(&self.output, &old) {
-                let _ = std::fs::remove_dir_all(&self.root);
+                scratch::unregister(&old);
+                self.remove_staging();
                 return Err(io_error(&self.output, "cannot move the old site aside", e));
             }
         }
         if let Err(e) = std::fs::rename(&self.root, &self.output) {
             if had_output {
                 let _ = std::fs::rename(&old, &self.output);
+                scratch::unregister(&old);
             }
-            let _ = std::fs::remove_dir_all(&self.root);
+            self.remove_staging();
             return Err(io_error(&self.output, "cannot move the new site in", e));
         }
+        scratch::unregister(&self.root);
         if had_output {
-            let _ = std::fs::remove_dir_all(&old);
+            // Read-only folders in the old site (a copied tree, a `chmod -R a-w`) would
+            // otherwise leave it behind as `.output.old-PID`.
+            let _ = remove_tree(&old);
+            scratch::unregister(&old);
         }
         Ok(())
     }
+}
+
+/// The pid in the name of a staging or retired folder of the output `name`
+/// (`.output.staging-PID`, `.output.old-PID`), if `entry` is one.
+fn leftover_owner(entry: &str, name: &str) -> Option<u32> {
+    let rest = entry.strip_prefix('.')?.strip_prefix(name)?;
+    let pid = rest
+        .strip_prefix(".staging-")
+        .or_else(|| rest.strip_prefix(".old-"))?;
+    pid.parse().ok()
 }
 
 /// Refuses an output folder that is the site root, holds it, or holds site sources.
@@ -236,11 +273,7 @@ fn parent_of(path: &Path) -> PathBuf {
 
 /// Writes through a temporary file in the same folder and renames it into place.
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = parent_of(path);
-    let mut temp = tempfile::NamedTempFile::new_in(&dir)?;
-    io::Write::write_all(&mut temp, bytes)?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    crate::atomic::write_replacing(path, bytes, false)
 }
 
 /// Removes now-empty folders from `path`'s parent up to (not including) `stop`.
@@ -252,6 +285,14 @@ fn remove_empty_parents(path: &Path, stop: &Path) {
         }
         dir = d.parent();
     }
+}
+
+fn interrupted(output: &Path) -> Diagnostic {
+    Diagnostic::error(
+        output,
+        Position::default(),
+        "interrupted: the build stopped and the output was left as it was",
+    )
 }
 
 fn io_error(path: &Path, what: &str, error: io::Error) -> Diagnostic {

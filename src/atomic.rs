@@ -1,0 +1,57 @@
+//! Files replaced in one step: written beside their final path, then renamed over it,
+//! so a reader (or a crash) sees the old file or the new one, never half of one.
+//!
+//! The temporary file is created with the mode an ordinary write would give (0666 less
+//! the umask), not the 0600 of a private temporary file, which the rename would carry
+//! over: articles, the clean manifest, the publish record and pages rebuilt by `serve`
+//! must be readable as any file the user writes.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+/// Replaces the file at `path` with `bytes`; with `sync`, the data reaches the disk
+/// before the rename.
+pub fn write_replacing(path: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(folder)?;
+    temp.write_all(bytes)?;
+    if sync {
+        temp.as_file().sync_all()?;
+    }
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn a_replaced_file_takes_the_umask_not_0600() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        write_replacing(&path, b"one", true).unwrap();
+        write_replacing(&path, b"two", false).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        // Whatever the umask of the test run, others may read unless it forbids that.
+        let ordinary = {
+            let probe = dir.path().join("probe");
+            std::fs::write(&probe, "").unwrap();
+            std::fs::metadata(&probe).unwrap().permissions().mode() & 0o777
+        };
+        assert_eq!(mode, ordinary, "{mode:o} against {ordinary:o}");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 2, "no temporary file is left");
+    }
+}
