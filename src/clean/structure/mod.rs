@@ -893,7 +893,11 @@ fn build_body(
         }
         if let Some(p) = previous {
             let blank = blank_between(lines, p, i);
-            let breaks = paragraph_breaks(text, &lines[p], &lines[i], blank, blanks, width);
+            // Page furniture between two lines hides whether a blank line stood there:
+            // the lines' geometry decides, as in copy without blank lines.
+            let furniture = lines[p + 1..i].iter().any(|l| l.label == Label::Furniture);
+            let by_blanks = blanks && !furniture;
+            let breaks = paragraph_breaks(text, &lines[p], &lines[i], blank, by_blanks, width);
             if breaks {
                 flush_boxes(&mut out, &mut pending_boxes);
                 out.push_replacement_at_end("\n\n");
