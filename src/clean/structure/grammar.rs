@@ -1,6 +1,6 @@
 //! The grammars a line of a page is matched against: bylines, datelines of the issue,
 //! roles, page footers and running heads. Each is a small function from one trimmed line
-//! to what it says, used by [`super::label_lines`] as a feature of that line.
+//! to what it says, used by [`super::read_structure`] as a feature of that line.
 
 use chrono::NaiveDate;
 

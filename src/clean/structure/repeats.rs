@@ -4,7 +4,7 @@
 //! Lines are compared by their letters alone (lowercased, without spaces, hyphens or
 //! punctuation), so a box set ragged-right still matches the justified, hyphenated,
 //! differently wrapped body copy it repeats, and so do copies whose extractor split words
-//! at soft-hyphen points (`ac coun tants`). The runs of [`SHINGLE`] letters that start or
+//! at soft-hyphen points (`ac coun tants`). The runs of `SHINGLE` (28) letters that start or
 //! end where a word does are hashed (a rolling hash) and counted; a letter is *covered*
 //! when some such run holding it occurs twice in the article. A line whose letters are
 //! all covered repeats text from elsewhere. Linear in the text.

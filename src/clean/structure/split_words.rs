@@ -18,7 +18,7 @@ use crate::clean::vocabulary::Vocabulary;
 use crate::clean::Edit;
 
 /// Runs that mark a document as read with split words: at least this many, and at
-/// least one per [`WORDS_PER_RUN`] words (a page read that way has one every few lines).
+/// least one per `WORDS_PER_RUN` words (a page read that way has one every few lines).
 pub const SPLIT_DOCUMENT: usize = 3;
 const WORDS_PER_RUN: usize = 150;
 
