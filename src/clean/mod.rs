@@ -155,7 +155,20 @@ fn masthead_from_structure(
     edits: &mut Vec<Edit>,
     findings: &mut Vec<Finding>,
 ) -> masthead::Masthead {
-    let names = structure::names::IntactNames::of(document, vocabulary);
+    let mut names = structure::names::IntactNames::of(document, vocabulary);
+    // The byline first: its restored names mend the same names elsewhere.
+    let authors: Vec<String> = found
+        .authors
+        .iter()
+        .map(|a| {
+            let author = MappedText::from_raw(a, found.authors_at);
+            names
+                .restore_author(&author, vocabulary, edits)
+                .as_str()
+                .to_string()
+        })
+        .collect();
+    names.learn(&authors, vocabulary);
     let mut unwrap = |field: Option<MappedText>, edits: &mut Vec<Edit>| {
         field.map(|f| {
             let mut joined = MappedText::default();
@@ -184,17 +197,6 @@ fn masthead_from_structure(
     if bio.is_none() && body.last().is_some_and(|b| masthead::is_bio(b.as_str())) {
         bio = body.pop();
     }
-    let authors = found
-        .authors
-        .iter()
-        .map(|a| {
-            let author = MappedText::from_raw(a, found.authors_at);
-            names
-                .restore(&author, vocabulary, edits)
-                .as_str()
-                .to_string()
-        })
-        .collect();
     masthead::Masthead {
         kicker,
         title,

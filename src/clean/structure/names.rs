@@ -33,6 +33,7 @@ const MOST_TOKENS: usize = 5;
 #[derive(Debug, Default)]
 pub struct IntactNames {
     by_damaged: HashMap<String, Option<String>>,
+    votes: LanguageVotes,
 }
 
 impl IntactNames {
@@ -44,6 +45,11 @@ impl IntactNames {
             let word = token.trim_matches(|c: char| !c.is_alphabetic());
             if word.is_ascii() || word.chars().count() < 3 || !seen.insert(word) {
                 continue;
+            }
+            if let Some(&listed) = name_list().by_name.get(word) {
+                names
+                    .votes
+                    .add(name_list().entries[listed as usize].languages);
             }
             let letters: Vec<usize> = word
                 .char_indices()
@@ -72,17 +78,37 @@ impl IntactNames {
 
     /// The intact word a damaged form stands for, if exactly one does: printed intact in
     /// the article, else a listed name.
-    fn intact<'s>(&'s self, damaged: &str, vocabulary: &Vocabulary<'_>) -> Option<&'s str> {
+    fn intact<'s>(
+        &'s self,
+        damaged: &str,
+        vocabulary: &Vocabulary<'_>,
+        byline: bool,
+    ) -> Option<&'s str> {
         if !self.by_damaged.is_empty() {
             if let Some(found) = self.by_damaged.get(damaged) {
                 return found.as_deref();
             }
         }
-        listed_name(damaged, vocabulary)
+        listed_name(damaged, vocabulary, byline, &self.votes)
     }
 
     pub fn is_empty(&self) -> bool {
         self.by_damaged.is_empty()
+    }
+
+    /// Adds the words of `names` (restored bylines) as intact copies, so that the same
+    /// name damaged in the bio or the body is mended like the byline.
+    pub fn learn(&mut self, names: &[String], vocabulary: &Vocabulary<'_>) {
+        let more = IntactNames::of(&names.join(" "), vocabulary);
+        for (bit, votes) in more.votes.0.iter().enumerate() {
+            self.votes.0[bit] += votes;
+        }
+        for (damaged, word) in more.by_damaged {
+            let entry = self.by_damaged.entry(damaged).or_insert(word.clone());
+            if *entry != word {
+                *entry = None;
+            }
+        }
     }
 
     /// `text` with its damaged names restored, recording an edit for each.
@@ -91,6 +117,28 @@ impl IntactNames {
         text: &MappedText,
         vocabulary: &Vocabulary<'_>,
         edits: &mut Vec<Edit>,
+    ) -> MappedText {
+        self.restore_in(text, vocabulary, edits, false)
+    }
+
+    /// One author's name from a byline with its damaged parts restored. Every token of a
+    /// byline is a name, so a lone ASCII token no dictionary knows (`ngelo` for `Ângelo`,
+    /// its first letter lost with no space left) is looked up as well.
+    pub fn restore_author(
+        &self,
+        author: &MappedText,
+        vocabulary: &Vocabulary<'_>,
+        edits: &mut Vec<Edit>,
+    ) -> MappedText {
+        self.restore_in(author, vocabulary, edits, true)
+    }
+
+    fn restore_in(
+        &self,
+        text: &MappedText,
+        vocabulary: &Vocabulary<'_>,
+        edits: &mut Vec<Edit>,
+        byline: bool,
     ) -> MappedText {
         let source = text.as_str();
         let tokens: Vec<(usize, &str)> = space_tokens(source).collect();
@@ -101,19 +149,20 @@ impl IntactNames {
             // A damaged name starts with a capital, or holds a letter outside ASCII.
             let first = tokens[i].1.trim_start_matches(|c: char| !c.is_alphabetic());
             let capitalised = first.chars().next().is_some_and(char::is_uppercase);
-            if !capitalised && first.is_ascii() {
+            if !capitalised && first.is_ascii() && !byline {
                 i += 1;
                 continue;
             }
-            // Later pieces of a broken name go on in lower case and are no words of four
-            // letters or more (`Ma gorzata`, not `Officials said`); a common word opening
-            // a sentence (`The club won`) is no piece of a name.
+            // Later pieces of a broken name go on in lower case, letters only (`Ma
+            // gorzata`, `Gon alves`); a common word opening a sentence (`The club won`) is
+            // no piece of a name.
             let pieces = 1 + tokens[i + 1..]
                 .iter()
                 .take(MOST_TOKENS - 1)
                 .take_while(|(_, t)| {
+                    let letters = t.trim_end_matches(|c: char| !c.is_alphabetic());
                     t.chars().next().is_some_and(char::is_lowercase)
-                        && !(t.len() >= 4 && vocabulary.is_known_outside_document(t))
+                        && letters.chars().all(char::is_alphabetic)
                 })
                 .count();
             let pieces = if is_common_short(&first.to_lowercase()) {
@@ -131,7 +180,7 @@ impl IntactNames {
                     continue;
                 }
                 let span = &source[start..end];
-                if let Some(word) = self.intact(span, vocabulary) {
+                if let Some(word) = self.intact(span, vocabulary, byline) {
                     matched = Some((start, end, word, n));
                     break;
                 }
@@ -159,22 +208,98 @@ impl IntactNames {
     }
 }
 
-/// The embedded names, by skeleton (and by the skeleton without a leading or trailing
-/// `_`, for a name whose first or last letter was lost with no space left).
-fn names_by_skeleton() -> &'static HashMap<String, Vec<&'static str>> {
-    static INDEX: OnceLock<HashMap<String, Vec<&'static str>>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index: HashMap<String, Vec<&'static str>> = HashMap::new();
-        for name in include_str!("../../../data/names.txt").lines() {
+/// One name of the embedded list.
+#[derive(Debug)]
+struct ListedName {
+    name: &'static str,
+    /// How many (source, locale) lists hold it: how common a name it is.
+    listings: u16,
+    /// The languages of those locales, one bit each (see [`NameList::languages`]).
+    languages: u64,
+}
+
+/// The embedded names (`data/names.txt`, one `name<TAB>listings<TAB>languages` a line).
+struct NameList {
+    entries: Vec<ListedName>,
+    /// Skeleton -> entries (and the skeleton without a leading or trailing `_`, for a name
+    /// whose first or last letter was lost with no space left).
+    by_skeleton: HashMap<String, Vec<u32>>,
+    /// Name -> entry, for the names an article prints intact.
+    by_name: HashMap<&'static str, u32>,
+}
+
+fn name_list() -> &'static NameList {
+    static LIST: OnceLock<NameList> = OnceLock::new();
+    LIST.get_or_init(|| {
+        let mut languages: Vec<&'static str> = Vec::new();
+        let mut list = NameList {
+            entries: Vec::new(),
+            by_skeleton: HashMap::new(),
+            by_name: HashMap::new(),
+        };
+        for line in include_str!("../../../data/names.txt").lines() {
+            let mut fields = line.split('\t');
+            let name = fields.next().unwrap_or_default();
+            let listings = fields.next().and_then(|n| n.parse().ok()).unwrap_or(1);
+            let mut bits = 0u64;
+            for language in fields.next().unwrap_or_default().split(',') {
+                let bit = match languages.iter().position(|l| *l == language) {
+                    Some(bit) => bit,
+                    None => {
+                        languages.push(language);
+                        languages.len() - 1
+                    }
+                };
+                if bit < 64 {
+                    bits |= 1 << bit;
+                }
+            }
+            let index = list.entries.len() as u32;
+            list.entries.push(ListedName {
+                name,
+                listings,
+                languages: bits,
+            });
+            list.by_name.insert(name, index);
             let key = skeleton(name);
             let trimmed = key.trim_matches('_').to_string();
             if trimmed != key {
-                index.entry(trimmed).or_default().push(name);
+                list.by_skeleton.entry(trimmed).or_default().push(index);
             }
-            index.entry(key).or_default().push(name);
+            list.by_skeleton.entry(key).or_default().push(index);
         }
-        index
+        list
     })
+}
+
+/// How many of the names an article prints intact belong to each language of the list:
+/// the article's own evidence for choosing between names a damaged copy fits equally.
+#[derive(Debug)]
+struct LanguageVotes([u16; 64]);
+
+impl Default for LanguageVotes {
+    fn default() -> Self {
+        LanguageVotes([0; 64])
+    }
+}
+
+impl LanguageVotes {
+    fn add(&mut self, languages: u64) {
+        for (bit, votes) in self.0.iter_mut().enumerate() {
+            if languages & (1 << bit) != 0 {
+                *votes += 1;
+            }
+        }
+    }
+
+    /// The votes of the best-supported language among `languages`.
+    fn support(&self, languages: u64) -> u16 {
+        (0..64)
+            .filter(|bit| languages & (1 << bit) != 0)
+            .map(|bit| self.0[bit])
+            .max()
+            .unwrap_or(0)
+    }
 }
 
 /// The ASCII letters of `text`, lowercased, with each run of other letters and spaces as
@@ -191,8 +316,18 @@ fn skeleton(text: &str) -> String {
     out
 }
 
-/// The listed name `damaged` stands for, if it shows damage and exactly one name fits.
-fn listed_name(damaged: &str, vocabulary: &Vocabulary<'_>) -> Option<&'static str> {
+/// The listed name `damaged` stands for, if it shows damage and one name fits best. In
+/// a byline (`byline`), a lone ASCII token no dictionary knows shows damage too.
+///
+/// When several names fit, the one whose languages the article's other names share
+/// wins; failing that, a name at least twice as widely listed as the next (`João` over
+/// `Joâo`); failing that, none.
+fn listed_name(
+    damaged: &str,
+    vocabulary: &Vocabulary<'_>,
+    byline: bool,
+    votes: &LanguageVotes,
+) -> Option<&'static str> {
     let shows_damage = if damaged.contains(' ') {
         // A name broken by lost letters: capitalised first, every later piece going on
         // in lower case (`Ma gorzata`, `Y ld r m`), letters only.
@@ -203,7 +338,7 @@ fn listed_name(damaged: &str, vocabulary: &Vocabulary<'_>) -> Option<&'static st
             && pieces.all(|p| p.chars().next().is_some_and(char::is_lowercase))
             && damaged.chars().all(|c| c == ' ' || c.is_alphabetic())
     } else {
-        !damaged.is_ascii()
+        (byline || !damaged.is_ascii())
             && damaged.chars().all(char::is_alphabetic)
             && !vocabulary.is_known_outside_document(damaged)
     };
@@ -215,17 +350,34 @@ fn listed_name(damaged: &str, vocabulary: &Vocabulary<'_>) -> Option<&'static st
         .chars()
         .filter(|c| !c.is_ascii() && c.is_alphabetic())
         .collect();
-    let fits = |name: &&&str| {
-        let name_ascii: String = name.chars().filter(char::is_ascii_alphabetic).collect();
-        let mut name_rest = name.chars().filter(|c| !c.is_ascii());
+    let list = name_list();
+    let fits = |entry: &&ListedName| {
+        let name_ascii: String = entry
+            .name
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .collect();
+        let mut name_rest = entry.name.chars().filter(|c| !c.is_ascii());
         name_ascii == ascii && kept.iter().all(|k| name_rest.any(|c| c == *k))
     };
-    let candidates = names_by_skeleton().get(&skeleton(damaged))?;
-    let mut fitting = candidates.iter().filter(fits);
-    match (fitting.next(), fitting.next()) {
-        (Some(name), None) if *name != damaged => Some(name),
-        _ => None,
-    }
+    let mut fitting: Vec<&ListedName> = list
+        .by_skeleton
+        .get(&skeleton(damaged))?
+        .iter()
+        .map(|&i| &list.entries[i as usize])
+        .filter(fits)
+        .collect();
+    fitting.sort_by_key(|e| std::cmp::Reverse((votes.support(e.languages), e.listings)));
+    let best = fitting.first()?;
+    let chosen = match fitting.get(1) {
+        None => Some(best),
+        Some(next) => {
+            let (best_votes, next_votes) =
+                (votes.support(best.languages), votes.support(next.languages));
+            (best_votes > next_votes || best.listings >= 2 * next.listings.max(1)).then_some(best)
+        }
+    };
+    chosen.map(|e| e.name).filter(|name| *name != damaged)
 }
 
 /// The length of a token's leading punctuation (an opening quote or bracket).
@@ -288,5 +440,36 @@ mod tests {
         assert_eq!(restored("", "By Emre Y ld r m"), "By Emre Yıldırım");
         assert_eq!(restored("", "Aino M kel writes"), "Aino Mäkelä writes");
         assert_eq!(restored("", "a mile away"), "a mile away");
+        // A later piece that is a word elsewhere (`alves`) still belongs to the name.
+        assert_eq!(restored("", "By Gon alves said"), "By Gonçalves said");
+    }
+
+    #[test]
+    fn names_a_copy_fits_equally_are_told_apart_by_the_article_and_the_lists() {
+        // `C t` fits Côté (French) and Cát (Vietnamese): the article's other names decide.
+        assert_eq!(restored("Hélène and Geneviève", "said C t."), "said Côté.");
+        assert_eq!(restored("Nguyễn and Phạm", "said C t."), "said Cát.");
+        // Nothing in the article to go by: a name listed far more widely wins...
+        assert_eq!(restored("", "By Jo o Silva"), "By João Silva");
+        // ... and two names listed alike leave the copy as it is.
+        assert_eq!(restored("", "By Hor kov"), "By Hor kov");
+    }
+
+    #[test]
+    fn a_byline_token_that_lost_its_first_letter_is_found() {
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::for_document("", &context);
+        let names = IntactNames::of("", &vocabulary);
+        let author = |text: &str| {
+            let mut edits = Vec::new();
+            let raw = MappedText::from_raw(text, Default::default());
+            let out = names.restore_author(&raw, &vocabulary, &mut edits);
+            out.as_str().to_string()
+        };
+        assert_eq!(author("Miguel ngelo Sarmento"), "Miguel Ângelo Sarmento");
+        // A word is never taken for a damaged name, even in a byline.
+        assert_eq!(author("Anna Long"), "Anna Long");
+        // In running text a lone ASCII token is left alone.
+        assert_eq!(restored("", "Miguel ngelo said"), "Miguel ngelo said");
     }
 }
