@@ -586,6 +586,37 @@ fn find_bio(
     authors: &[String],
     vocabulary: &Vocabulary<'_>,
 ) -> Option<usize> {
+    let content: Vec<usize> = body
+        .iter()
+        .copied()
+        .filter(|&i| lines[i].label == Label::Body)
+        .collect();
+    let widths: Vec<usize> = content.iter().map(|&i| lines[i].chars).collect();
+    let width = percentile(&widths, 90);
+    let blanks = blank_lines_mark_paragraphs(text, lines, &content);
+    // Every later paragraph of a bio is about the writers too: another writer's lines or
+    // how to reach them. A paragraph of story after it means the opening was no bio.
+    let rest_is_about_writer = |k: usize| {
+        let mut previous: Option<usize> = None;
+        for &i in body[k..].iter().filter(|&&i| lines[i].label == Label::Body) {
+            if let Some(p) = previous {
+                let line = &text[lines[i].start..lines[i].end];
+                let breaks = paragraph_breaks(
+                    text,
+                    &lines[p],
+                    &lines[i],
+                    blank_between(lines, p, i),
+                    blanks,
+                    width,
+                );
+                if breaks && !opens_bio(line, authors, vocabulary) && !tells_how_to_reach(line) {
+                    return false;
+                }
+            }
+            previous = Some(i);
+        }
+        true
+    };
     let mut best = None;
     let mut words_after = 0;
     for (k, &i) in body.iter().enumerate().rev() {
@@ -602,11 +633,30 @@ fn find_bio(
             .rev()
             .find(|&&j| lines[j].label == Label::Body)
             .is_none_or(|&j| ends_sentence(&text[lines[j].start..lines[j].end]));
-        if previous_ends && opens_bio(t, authors, vocabulary) {
+        if previous_ends && opens_bio(t, authors, vocabulary) && rest_is_about_writer(k) {
             best = Some(k);
         }
     }
     best
+}
+
+/// True for a line that tells how to reach the writer (`She can be reached on X:`,
+/// `Email: ...`, `@handle`).
+fn tells_how_to_reach(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    line.contains('@')
+        || [
+            "can be reached",
+            "follow ",
+            "email",
+            "e-mail",
+            "contact",
+            "tweets",
+            "x:",
+            "twitter",
+        ]
+        .iter()
+        .any(|cue| lower.contains(cue))
 }
 
 fn opens_bio(line: &str, authors: &[String], vocabulary: &Vocabulary<'_>) -> bool {

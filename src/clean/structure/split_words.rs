@@ -10,8 +10,17 @@
 //! word of their own keeps its space (`they re hearsed` is `they rehearsed`). Ordinary
 //! copy has such runs rarely, so the joins are made only in a document that has many of
 //! them ([`SPLIT_DOCUMENT`]): a page read that way, not a stray phrase in clean text.
+//!
+//! In such a document a word split into pieces that are all words (`be cause`, `with
+//! out`, `grand moth er`) is joined too, when each space stands at one of the joined
+//! word's hyphenation points (TeX's en-US patterns, the `hyphenation` crate), the joined
+//! word is common, and the pair is no phrase English writes apart (`in to`, `any one`):
+//! `may be` stays (no hyphenation point in `maybe`), as do `a part`, `a way`.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use hyphenation::{Hyphenator, Language, Load, Standard};
 
 use crate::clean::mapped::MappedText;
 use crate::clean::vocabulary::Vocabulary;
@@ -24,6 +33,79 @@ const WORDS_PER_RUN: usize = 150;
 
 /// The most pieces one split word is joined from.
 const MOST_PIECES: usize = 6;
+
+/// A word joined from pieces that are all words must be at least this frequent (Zipf):
+/// the rarer closed compounds (`careless`, `comeback`, `longtime`) are written open as
+/// often (`care less`, `come back`, `long time`).
+const MIN_ALL_WORDS_ZIPF: f32 = 4.4;
+
+/// Pairs English writes apart as often as joined: never joined from whole words.
+/// Sorted, for a binary search.
+const OPEN_PHRASES: &[(&str, &str)] = &[
+    ("all", "ready"),
+    ("all", "together"),
+    ("all", "ways"),
+    ("any", "body"),
+    ("any", "more"),
+    ("any", "one"),
+    ("any", "thing"),
+    ("any", "time"),
+    ("any", "way"),
+    ("be", "low"),
+    ("can", "not"),
+    ("every", "body"),
+    ("every", "day"),
+    ("every", "one"),
+    ("every", "thing"),
+    ("for", "ever"),
+    ("her", "self"),
+    ("how", "ever"),
+    ("in", "to"),
+    ("my", "self"),
+    ("no", "body"),
+    ("no", "thing"),
+    ("on", "line"),
+    ("on", "to"),
+    ("our", "selves"),
+    ("over", "all"),
+    ("per", "cent"),
+    ("some", "body"),
+    ("some", "day"),
+    ("some", "one"),
+    ("some", "time"),
+    ("some", "times"),
+    ("to", "day"),
+    ("to", "night"),
+    ("up", "on"),
+    ("what", "ever"),
+    ("when", "ever"),
+    ("who", "ever"),
+    ("with", "in"),
+    ("your", "self"),
+    ("your", "selves"),
+];
+
+/// Particles that make a phrasal verb with the word before them (`break down`, `set up`,
+/// `lay out`): a pair ending in one is joined only after a word that is no verb.
+const PARTICLES: &[&str] = &[
+    "about", "around", "away", "back", "by", "down", "in", "off", "on", "out", "over", "up",
+];
+/// The words before a particle that make a closed word with it (`without`, `throughout`).
+const BEFORE_PARTICLE: &[&str] = &["there", "through", "where", "with"];
+
+/// The embedded en-US hyphenation patterns.
+fn hyphenator() -> &'static Standard {
+    static PATTERNS: OnceLock<Standard> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        Standard::from_embedded(Language::EnglishUS).expect("the en-US patterns are embedded")
+    })
+}
+
+/// Whether `word` (lower case) may be hyphenated at each of the byte offsets `at`.
+fn breaks_at(word: &str, at: &[usize]) -> bool {
+    let points = hyphenator().hyphenate(word).breaks;
+    at.iter().all(|a| points.contains(a))
+}
 
 /// Short words that are words, not fragments, when they stand between others.
 /// Sorted, for a binary search.
@@ -87,7 +169,7 @@ pub fn join_split_words(
     }
     let found: Vec<Vec<SplitWord>> = paragraphs
         .iter()
-        .map(|p| split_words(p.as_str(), vocabulary))
+        .map(|p| split_words(p.as_str(), vocabulary, false))
         .collect();
     let runs = found.iter().flatten().count();
     let words: usize = paragraphs
@@ -97,6 +179,11 @@ pub fn join_split_words(
     if runs < SPLIT_DOCUMENT || runs * WORDS_PER_RUN < words {
         return paragraphs;
     }
+    // A page read with split words: words split into whole words join as well.
+    let found: Vec<Vec<SplitWord>> = paragraphs
+        .iter()
+        .map(|p| split_words(p.as_str(), vocabulary, true))
+        .collect();
     paragraphs
         .into_iter()
         .zip(found)
@@ -157,17 +244,19 @@ fn join_in(paragraph: &MappedText, splits: &[SplitWord], edits: &mut Vec<Edit>) 
     out
 }
 
-/// The split words of `text`.
-pub fn split_words(text: &str, vocabulary: &Vocabulary<'_>) -> Vec<SplitWord> {
+/// The split words of `text`; with `whole_words`, also the words split into pieces that
+/// are all words (only for a document known to be read with split words).
+pub fn split_words(text: &str, vocabulary: &Vocabulary<'_>, whole_words: bool) -> Vec<SplitWord> {
     let tokens: Vec<Token<'_>> = space_tokens(text).collect();
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        match longest_join_at(&tokens, i, vocabulary) {
+        match longest_join_at(&tokens, i, vocabulary, whole_words) {
             Some((split, used)) => {
                 let word_first = tokens[i].1.chars().count() >= 4
                     && vocabulary.is_known_outside_document(tokens[i].1);
-                if word_first && longest_join_at(&tokens, i + 1, vocabulary).is_some() {
+                if word_first && longest_join_at(&tokens, i + 1, vocabulary, whole_words).is_some()
+                {
                     i += 1;
                     continue;
                 }
@@ -185,19 +274,24 @@ fn longest_join_at(
     tokens: &[Token<'_>],
     i: usize,
     vocabulary: &Vocabulary<'_>,
+    whole_words: bool,
 ) -> Option<(SplitWord, usize)> {
     // Up to MOST_PIECES pieces and the lone hyphens between them.
     let reach = (2 * MOST_PIECES).min(tokens.len().saturating_sub(i));
     (2..=reach)
         .rev()
-        .find_map(|n| join_run(&tokens[i..i + n], vocabulary).map(|s| (s, n)))
+        .find_map(|n| join_run(&tokens[i..i + n], vocabulary, whole_words).map(|s| (s, n)))
 }
 
 fn is_lone_hyphen(token: &str) -> bool {
     matches!(token, "-" | "\u{2010}")
 }
 
-fn join_run(run: &[Token<'_>], vocabulary: &Vocabulary<'_>) -> Option<SplitWord> {
+fn join_run(
+    run: &[Token<'_>],
+    vocabulary: &Vocabulary<'_>,
+    whole_words: bool,
+) -> Option<SplitWord> {
     let last = run.len() - 1;
     if is_lone_hyphen(run[0].1) || is_lone_hyphen(run[last].1) {
         return None;
@@ -246,7 +340,7 @@ fn join_run(run: &[Token<'_>], vocabulary: &Vocabulary<'_>) -> Option<SplitWord>
             && pieces
                 .iter()
                 .any(|p| p.chars().count() <= 3 && !is_common_short(&p.to_lowercase()));
-    if !has_fragment {
+    if !has_fragment && !(whole_words && split_at_hyphenation_points(&pieces, &joined)) {
         return None;
     }
     let gaps = piece_tokens
@@ -261,6 +355,38 @@ fn join_run(run: &[Token<'_>], vocabulary: &Vocabulary<'_>) -> Option<SplitWord>
     })
 }
 
+/// Whether whole-word `pieces` are the word `joined` split at its hyphenation points: a
+/// common word, lower case, no open phrase, every space at a hyphenation point.
+fn split_at_hyphenation_points(pieces: &[&str], joined: &str) -> bool {
+    let joined = joined.to_ascii_lowercase();
+    if !joined.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    let common = crate::clean::words::lexicon::Lexicon::embedded()
+        .zipf(&joined)
+        .is_some_and(|z| z >= MIN_ALL_WORDS_ZIPF);
+    if !common {
+        return false;
+    }
+    let lower: Vec<String> = pieces.iter().map(|p| p.to_ascii_lowercase()).collect();
+    let open = |w: &[String]| {
+        OPEN_PHRASES
+            .binary_search(&(w[0].as_str(), w[1].as_str()))
+            .is_ok()
+            || (PARTICLES.contains(&w[1].as_str()) && !BEFORE_PARTICLE.contains(&w[0].as_str()))
+    };
+    if lower.windows(2).any(open) {
+        return false;
+    }
+    let mut at = Vec::with_capacity(pieces.len());
+    let mut offset = 0;
+    for piece in &pieces[..pieces.len() - 1] {
+        offset += piece.len();
+        at.push(offset);
+    }
+    breaks_at(&joined, &at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,7 +396,7 @@ mod tests {
         let context = WordContext::default();
         let vocabulary = Vocabulary::for_document("", &context);
         let mut out = text.to_string();
-        for s in split_words(text, &vocabulary).iter().rev() {
+        for s in split_words(text, &vocabulary, false).iter().rev() {
             for gap in s.gaps.iter().rev() {
                 out.replace_range(gap.clone(), "");
             }
@@ -303,6 +429,41 @@ mod tests {
             "He met Tom Kins in Paris"
         );
         assert_eq!(joined("prices rose - sharply"), "prices rose - sharply");
+    }
+
+    #[test]
+    fn whole_words_join_only_at_hyphenation_points_of_a_common_word() {
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::for_document("", &context);
+        let join = |text: &str| {
+            let mut out = text.to_string();
+            for s in split_words(text, &vocabulary, true).iter().rev() {
+                for gap in s.gaps.iter().rev() {
+                    out.replace_range(gap.clone(), "");
+                }
+            }
+            out
+        };
+        assert_eq!(
+            join("be cause some thing was with out light"),
+            "because something was without light"
+        );
+        // No hyphenation point there, or a phrase written apart: they stay.
+        assert_eq!(
+            join("it may be a part of the way"),
+            "it may be a part of the way"
+        );
+        assert_eq!(
+            join("he gave in to any one of them"),
+            "he gave in to any one of them"
+        );
+        // Not in a document read with split words: whole words never join.
+        assert_eq!(joined("be cause the court yard"), "be cause the court yard");
+    }
+
+    #[test]
+    fn open_phrases_are_sorted() {
+        assert!(OPEN_PHRASES.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
