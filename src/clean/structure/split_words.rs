@@ -340,7 +340,8 @@ fn join_run(
             && pieces
                 .iter()
                 .any(|p| p.chars().count() <= 3 && !is_common_short(&p.to_lowercase()));
-    if !has_fragment && !(whole_words && split_at_hyphenation_points(&pieces, &joined)) {
+    let whole_word_split = whole_words && split_at_hyphenation_points(&pieces, &joined);
+    if !has_fragment && !whole_word_split {
         return None;
     }
     let gaps = piece_tokens
