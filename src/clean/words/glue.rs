@@ -16,6 +16,11 @@
 //!   (`forExcellence`), or before an acronym the lexicon knows (`theFO`) or the article
 //!   prints on its own (`toldTNS` where it also says `TNS asked`); `iPhone`, `eBay` and
 //!   capitalised camel case (`PowerPoint`, `McDonald`, `YouTube`) are never split;
+//! * capitalised words glued into camel case (`RegionalSecurity`, `FarahSiddiqui`, and
+//!   after a lower-case prefix `andtheBlackSea`) are split at their capitals when every
+//!   part is a word or name of three letters or more, the whole is no word the lexicon
+//!   knows (`YouTube`, `PowerPoint`) and the article does not print it twice (a brand it
+//!   names); `McDonald`, `iPhone` have no such parts;
 //! * a capitalised token is split only at the start of a sentence (`Thecouncil`);
 //!   mid-sentence it is a name until proven otherwise, and a plausible split is only
 //!   reported;
@@ -52,6 +57,8 @@ const UNVERIFIED_SPLIT_CONFIDENCE: f32 = 0.7;
 /// be made of the same letters (`pollinating by`, not `poll in a ting by`).
 const LONG_PIECE_CHARS: usize = 8;
 const MIN_LONG_PIECE_ZIPF: f32 = 2.0;
+/// A camel-case part that is no dictionary word must be at least this frequent (a name).
+const MIN_CAMEL_NAME_ZIPF: f32 = 2.5;
 /// The only two-letter words a split may produce.
 pub(crate) const TWO_LETTER_WORDS: &[&str] = &[
     "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no",
@@ -104,6 +111,17 @@ fn split_unknown(word: &str, sentence_start: bool, vocabulary: &Vocabulary) -> V
     match word_case(word) {
         Some(WordCase::Lower) => decide(word, best_splits(word, PieceRule::Ordinary, vocabulary)),
         Some(WordCase::LowerThenUpper) => split_at_capital(word, vocabulary),
+        Some(WordCase::CapitalisedCamel) => match camel_parts(word, vocabulary) {
+            Some(parts) => Verdict::Replace {
+                with: parts.join(" "),
+                reason: format!(
+                    "`{word}` is no word; its capitals start the words `{}`",
+                    parts.join("` `")
+                ),
+                confidence: SPLIT_CONFIDENCE,
+            },
+            None => Verdict::Keep,
+        },
         Some(WordCase::Capitalised) => {
             let splits = best_splits(word, PieceRule::NameThenOrdinary, vocabulary);
             if sentence_start && starts_with_ordinary_word(&splits, vocabulary) {
@@ -125,7 +143,32 @@ fn split_at_capital(word: &str, vocabulary: &Vocabulary) -> Verdict {
     let is_acronym = match word_case(suffix) {
         Some(WordCase::Capitalised) => false,
         Some(WordCase::Upper) => true,
-        // More capitals inside (`myFitnessPal`) look like a brand or code.
+        // Capitalised words glued on (`andtheBlackSea`), each a word.
+        Some(WordCase::CapitalisedCamel) => {
+            let Some(parts) = camel_parts(suffix, vocabulary) else {
+                return Verdict::Keep;
+            };
+            if vocabulary.document_repeats(word) {
+                return Verdict::Keep;
+            }
+            let Some(best) = best_splits_allowing_one(prefix, vocabulary)
+                .into_iter()
+                .next()
+            else {
+                return Verdict::Keep;
+            };
+            let mut pieces = best.pieces;
+            pieces.extend(parts.iter().map(|p| p.to_string()));
+            return Verdict::Replace {
+                with: pieces.join(" "),
+                reason: format!(
+                    "`{word}` is not a word; its letters are the words `{}`",
+                    pieces.join("` `")
+                ),
+                confidence: SPLIT_CONFIDENCE,
+            };
+        }
+        // Other capitals inside look like a brand or code.
         _ => return Verdict::Keep,
     };
     // Asked once: the article search behind it reads the whole article.
@@ -153,6 +196,34 @@ fn split_at_capital(word: &str, vocabulary: &Vocabulary) -> Verdict {
         split.zipf_sum += credit;
     }
     decide(word, splits)
+}
+
+/// The capitalised words of a camel-case token that lost its spaces (`RegionalSecurity`),
+/// if each is a word or name of three letters or more and the article does not print
+/// the token twice.
+fn camel_parts<'w>(word: &'w str, vocabulary: &Vocabulary) -> Option<Vec<&'w str>> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut previous_lower = false;
+    for (at, c) in word.char_indices() {
+        if c.is_uppercase() && previous_lower {
+            parts.push(&word[start..at]);
+            start = at;
+        }
+        previous_lower = c.is_lowercase();
+    }
+    parts.push(&word[start..]);
+    // A word, or a name frequent enough in running text to be no fragment (`Siddiqui`).
+    let is_part = |part: &&str| {
+        part.chars().count() >= 3
+            && word_case(part) == Some(WordCase::Capitalised)
+            && (vocabulary.is_real_word(part)
+                || vocabulary
+                    .entry(part)
+                    .is_some_and(|e| e.zipf() >= MIN_CAMEL_NAME_ZIPF))
+    };
+    (parts.len() >= 2 && parts.iter().all(is_part) && !vocabulary.document_repeats(word))
+        .then_some(parts)
 }
 
 /// Whether `word`, the capital part of a glued token, is a word, and the Zipf frequency
@@ -559,11 +630,8 @@ mod tests {
             "Azaz",
             "iPhone",
             "eBay",
-            "YouTube",
             "McDonald",
-            "JavaScript",
-            "PowerPoint",
-            "myFitnessPal",
+            "McKinsey",
             "TTP",
         ] {
             for sentence_start in [false, true] {
@@ -573,6 +641,49 @@ mod tests {
                 );
             }
         }
+        // Camel-case brands stay because the lexicon knows them as they are.
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context);
+        for word in [
+            "YouTube",
+            "JavaScript",
+            "PowerPoint",
+            "myFitnessPal",
+            "WhatsApp",
+        ] {
+            let standing = vocabulary.standing(word);
+            let verdict = split_glued(word, standing, false, &vocabulary);
+            assert!(
+                !matches!(verdict, Verdict::Replace { .. }),
+                "{word}: {verdict:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn capitalised_words_glued_into_camel_case_are_split_unless_the_article_repeats_them() {
+        assert_eq!(replaced("RegionalSecurity"), "Regional Security");
+        assert_eq!(replaced("FarahSiddiqui"), "Farah Siddiqui");
+        assert_eq!(replaced("andtheBlackSea"), "and the Black Sea");
+        // A part that is no word, or shorter than three letters: a name or a brand.
+        assert!(!matches!(
+            split("ArcelorMittal", false),
+            Verdict::Replace { .. }
+        ));
+        assert!(!matches!(
+            split("LaGuardia", false),
+            Verdict::Replace { .. }
+        ));
+        // Printed twice in the article: a brand it names.
+        let context = WordContext::default();
+        let document = ["GreenLeaf said so.", "Later GreenLeaf left."];
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context).in_document(&document);
+        let verdict = split_glued("GreenLeaf", Standing::Unknown, false, &vocabulary);
+        assert_eq!(verdict, Verdict::Keep);
+        let once = ["GreenLeaf said so."];
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context).in_document(&once);
+        let verdict = split_glued("GreenLeaf", Standing::Unknown, false, &vocabulary);
+        assert!(matches!(verdict, Verdict::Replace { with, .. } if with == "Green Leaf"));
     }
 
     #[test]

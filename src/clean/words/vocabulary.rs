@@ -86,6 +86,27 @@ impl<'a> Vocabulary<'a> {
             })
     }
 
+    /// Whether the article prints `word` on its own more than once (a CamelCase name the
+    /// article repeats is a name, not words that lost their space).
+    pub fn document_repeats(&self, word: &str) -> bool {
+        if word.is_empty() {
+            return false;
+        }
+        let stands_alone = |paragraph: &str, at: usize| {
+            let before = paragraph[..at].chars().next_back();
+            let after = paragraph[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        };
+        self.document
+            .iter()
+            .flat_map(|paragraph| {
+                memchr::memmem::find_iter(paragraph.as_bytes(), word.as_bytes())
+                    .filter(move |&at| stands_alone(paragraph, at))
+            })
+            .nth(1)
+            .is_some()
+    }
+
     /// The lexicon's entry for `word`.
     pub fn entry(&self, word: &str) -> Option<Entry> {
         self.lexicon.lookup(word)
