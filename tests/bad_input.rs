@@ -803,6 +803,31 @@ const CASES: &[Case] = &[
         ..CASE
     },
     Case {
+        name: "build: --output onto the site's content/ folder is refused, content kept",
+        args: &["build", "--output", "content"],
+        exit: 1,
+        stderr: &["refusing"],
+        unchanged: &["content"],
+        ..CASE
+    },
+    Case {
+        name: "build: --output inside the site's content/ is refused",
+        args: &["build", "--output", "content/articles/site"],
+        exit: 1,
+        stderr: &["refusing"],
+        unchanged: &["content"],
+        ..CASE
+    },
+    Case {
+        name: "build: --output onto the site's static/ is refused",
+        files: &[("static/logo.svg", Text("<svg/>"))],
+        args: &["build", "--output", "static"],
+        exit: 1,
+        stderr: &["refusing"],
+        unchanged: &["static"],
+        ..CASE
+    },
+    Case {
         name: "build: --output onto a file is refused",
         files: &[("notes.txt", Text("my notes\n"))],
         args: &["build", "--output", "notes.txt"],

@@ -204,7 +204,11 @@ fn leftover_owner(entry: &str, name: &str) -> Option<u32> {
     pid.parse().ok()
 }
 
-/// Refuses an output folder that is the site root, holds it, or holds site sources.
+/// The site's folders of sources, which no output may be or lie in.
+const SOURCE_FOLDERS: [&str; 4] = ["content", "themes", "templates", "static"];
+
+/// Refuses an output folder that is the site root, holds it, holds site sources, or lies
+/// in one of the site's source folders.
 pub fn check_output_dir(output: &Path, site_root: &Path) -> Result<(), Diagnostic> {
     let absolute = |p: &Path| {
         std::path::absolute(p)
@@ -221,6 +225,23 @@ pub fn check_output_dir(output: &Path, site_root: &Path) -> Result<(), Diagnosti
             "refusing to build into this folder: it holds the site's own files and would be replaced",
         )
         .with_help("choose an output folder of its own, such as `output/`"));
+    }
+    // The swap replaces the whole folder: `--output content` (or `static`, or a folder
+    // inside one) would throw away the site's articles, templates or files.
+    let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| absolute(p));
+    for source in SOURCE_FOLDERS {
+        let folder = site_root.join(source);
+        if output_abs.starts_with(absolute(&folder)) || real(output).starts_with(real(&folder)) {
+            return Err(Diagnostic::error(
+                output,
+                Position::default(),
+                format!(
+                    "refusing to build into this folder: it is inside the site's {source}/ \
+                     folder, which the new site would replace"
+                ),
+            )
+            .with_help("choose an output folder of its own, such as `output/`"));
+        }
     }
     if output.exists() && !output.is_dir() {
         return Err(Diagnostic::error(
@@ -389,5 +410,15 @@ mod tests {
         assert!(check_output_dir(dir.path(), dir.path()).is_err());
         assert!(check_output_dir(&dir.path().join(".."), dir.path()).is_err());
         assert!(check_output_dir(&dir.path().join("output"), dir.path()).is_ok());
+        for inside in [
+            "content",
+            "content/articles/x",
+            "static",
+            "themes/t",
+            "templates",
+        ] {
+            let output = dir.path().join(inside);
+            assert!(check_output_dir(&output, dir.path()).is_err(), "{inside}");
+        }
     }
 }
