@@ -683,6 +683,14 @@ const CASES: &[Case] = &[
         ..CASE
     },
     Case {
+        name: "build: a control character written as a character reference never reaches a page",
+        edits: &[("content/articles/refs.md", Text("+++\ntitle = \"Refs\"\n+++\n\nBell&#7; and &#x1; [a](/x \"t&#127;\") `c&#x85;`\n"))],
+        args: &["build"],
+        stderr: &["content/articles/refs.md:5:5: warning:", "control character"],
+        holds: &[("output/articles/refs/index.html", "Bell and ")],
+        ..CASE
+    },
+    Case {
         name: "build: an empty Markdown file",
         edits: &[("content/articles/empty.md", Text(""))],
         args: &["build"],
