@@ -516,6 +516,23 @@ const CASES: &[Case] = &[
     },
     // ---- build: site.toml ----
     Case {
+        name: "build: control characters in raw text never reach a page",
+        files: &[(
+            "content/raw/bell.txt",
+            Text("Harbour\u{7} news\n\nBy Ann\u{1b}[31m Lee\n\nThe council\u{7f} met\u{85} on\u{1} Tuesday.\n"),
+        )],
+        args: &["build"],
+        present: &["output/articles/bell/index.html"],
+        not_stderr: &["control character"],
+        never: &[
+            ("content/articles/bell.md", "&#"),
+            ("content/articles/bell.md", "\\u"),
+            ("content/articles/bell.md", "\u{7f}"),
+            ("output", "\u{1b}"),
+        ],
+        ..CASE
+    },
+    Case {
         name: "build: a syntax error in site.toml is reported at its line:column; output kept",
         setup: &[&["build"]],
         edits: &[("site.toml", Text("title = \"The Ledger\"\nbase_url = \"https://ledger.example/\"\npaginate = = 3\n"))],
@@ -1451,6 +1468,8 @@ fn every_bad_input_is_handled() {
         .iter()
         .filter(|c| only.as_deref().is_none_or(|o| c.name.contains(o)))
         .collect();
+    assert!(!cases.is_empty(), "no case is named like {only:?}");
+    eprintln!("running {} cases", cases.len());
     // Two cases at a time: each is mostly waiting for its own copydesk process.
     let failures: Vec<String> = std::thread::scope(|scope| {
         let chunks: Vec<_> = cases
