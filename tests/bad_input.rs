@@ -581,6 +581,16 @@ const CASES: &[Case] = &[
         ..CASE
     },
     Case {
+        name: "build: an unknown theme lists each available theme once",
+        edits: &[("site.toml", Text("title = \"The Ledger\"\ntheme = \"fancy\"\n"))],
+        args: &["build"],
+        exit: 1,
+        stderr: &["site.toml:2:1: error: theme `fancy` not found", "available themes: default"],
+        not_stderr: &["default, default"],
+        absent: &["output"],
+        ..CASE
+    },
+    Case {
         name: "build: a base_url that is not a URL",
         edits: &[("site.toml", Text("title = \"The Ledger\"\nbase_url = \"not a url\"\n"))],
         args: &["build"],

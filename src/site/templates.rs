@@ -306,9 +306,11 @@ fn unknown_theme(site_root: &Path, name: &str) -> Diagnostic {
         Some(best) => format!("did you mean `{best}`?"),
         None => format!("available themes: {}", names.join(", ")),
     };
+    let config = crate::site::config::config_path(site_root);
+    let text = std::fs::read_to_string(&config).unwrap_or_default();
     Diagnostic::error(
-        &crate::site::config::config_path(site_root),
-        Position::default(),
+        &config,
+        crate::site::config::key_position(&text, "theme"),
         format!("theme `{name}` not found in themes/{name}"),
     )
     .with_help(help)
@@ -531,7 +533,14 @@ mod tests {
     #[test]
     fn unknown_theme_is_an_error_with_a_suggestion() {
         let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("site.toml"),
+            "title = \"x\"\n  theme = \"defualt\"\n",
+        )
+        .unwrap();
         let errors = Theme::load(dir.path(), "defualt").unwrap_err();
         assert_eq!(errors[0].help.as_deref(), Some("did you mean `default`?"));
+        // At the `theme` line of site.toml (it had no position at all).
+        assert_eq!(errors[0].position, Position::new(2, 1));
     }
 }
