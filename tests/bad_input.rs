@@ -466,6 +466,21 @@ const CASES: &[Case] = &[
         ..CASE
     },
     Case {
+        name: "clean: one raw file named twice is cleaned once",
+        files: &[("content/raw/a.txt", Text(RAW))],
+        args: &["clean", "content/raw/a.txt", "./content/raw/a.txt"],
+        present: &["content/articles/a.md"],
+        ..CASE
+    },
+    Case {
+        name: "clean: a folder and a file in it named together clean the file once",
+        files: &[("content/raw/a.txt", Text(RAW)), ("content/raw/b.txt", Text(RAW))],
+        args: &["clean", "content/raw", "content/raw/a.txt"],
+        present: &["content/articles/a.md", "content/articles/b.md"],
+        not_stderr: &["error"],
+        ..CASE
+    },
+    Case {
         name: "clean: an unknown option is a usage error",
         args: &["clean", "--frobnicate"],
         exit: 2,
