@@ -845,6 +845,52 @@ const CASES: &[Case] = &[
         ..CASE
     },
     Case {
+        name: "build: an article linking outside the site is never published",
+        files: &[
+            ("../outside/secret.md", Text(SECRET_MD)),
+            ("content/articles/leak.md", Link("../../../outside/secret.md")),
+        ],
+        args: &["build"],
+        exit: 1,
+        stderr: &["content/articles/leak.md: error:", "outside the site"],
+        never: &[("output", "vault code")],
+        ..CASE
+    },
+    Case {
+        name: "build: a static file linking outside the site is never published",
+        files: &[
+            ("../outside/passwd", Text("root:x:0:0:root:/root:/bin/sh\n")),
+            ("static/passwd.txt", Link("../../outside/passwd")),
+        ],
+        args: &["build"],
+        exit: 1,
+        stderr: &["static/passwd.txt: error:", "outside the site"],
+        never: &[("output", "root:x:0:0")],
+        ..CASE
+    },
+    Case {
+        name: "build: an article linking to a file inside the site is published",
+        files: &[
+            ("drafts/shared.md", Text(MY_ARTICLE)),
+            ("content/articles/shared.md", Link("../../drafts/shared.md")),
+        ],
+        args: &["build"],
+        holds: &[("output/articles/shared/index.html", "Written by hand")],
+        ..CASE
+    },
+    Case {
+        name: "build: a template linking outside the site is refused",
+        files: &[
+            ("../outside/base.html", Text("{{ config.title }}")),
+            ("templates/base.html", Link("../../outside/base.html")),
+        ],
+        args: &["build"],
+        exit: 1,
+        stderr: &["templates/base.html: error:", "outside the site"],
+        absent: &["output"],
+        ..CASE
+    },
+    Case {
         name: "build: --output onto the site itself is refused",
         args: &["build", "--output", "."],
         exit: 1,

@@ -132,13 +132,21 @@ impl Theme {
 
         let theme_dir = site_root.join("themes").join(name);
         if theme_dir.is_dir() {
-            read_templates(&theme_dir.join("templates"), &mut sources, &mut errors);
-            read_static(&theme_dir.join("static"), &mut static_files, &mut errors);
+            let folder = |name: &str| SiteFolder {
+                dir: theme_dir.join(name),
+                site_root,
+            };
+            read_templates(&folder("templates"), &mut sources, &mut errors);
+            read_static(&folder("static"), &mut static_files, &mut errors);
         } else if name != DEFAULT_THEME {
             errors.push(unknown_theme(site_root, name));
         }
-        read_templates(&site_root.join("templates"), &mut sources, &mut errors);
-        read_static(&site_root.join("static"), &mut static_files, &mut errors);
+        let folder = |name: &str| SiteFolder {
+            dir: site_root.join(name),
+            site_root,
+        };
+        read_templates(&folder("templates"), &mut sources, &mut errors);
+        read_static(&folder("static"), &mut static_files, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -338,9 +346,15 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// A folder of templates or static files, and the site it belongs to.
+struct SiteFolder<'a> {
+    dir: PathBuf,
+    site_root: &'a Path,
+}
+
 /// Adds every `*.html` / `*.xml` file under `dir` to `sources`, replacing same names.
 fn read_templates(
-    dir: &Path,
+    dir: &SiteFolder<'_>,
     sources: &mut BTreeMap<String, TemplateSource>,
     errors: &mut Vec<Diagnostic>,
 ) {
@@ -368,7 +382,7 @@ fn read_templates(
 }
 
 fn read_static(
-    dir: &Path,
+    dir: &SiteFolder<'_>,
     files: &mut BTreeMap<String, StaticOrigin>,
     errors: &mut Vec<Diagnostic>,
 ) {
@@ -377,30 +391,46 @@ fn read_static(
     }
 }
 
-/// Regular files under `dir` with their `/`-separated relative paths; nothing if `dir`
-/// does not exist.
-fn files_under(dir: &Path, errors: &mut Vec<Diagnostic>) -> Vec<(PathBuf, String)> {
+/// Regular files under `folder` with their `/`-separated relative paths; nothing if it
+/// does not exist. A link to a file inside the site counts as that file; one leading
+/// outside the site is an error (see [`crate::site::load::linked_file_in_site`]).
+fn files_under(folder: &SiteFolder<'_>, errors: &mut Vec<Diagnostic>) -> Vec<(PathBuf, String)> {
+    let dir = folder.dir.as_path();
     if !dir.is_dir() {
         return Vec::new();
     }
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                let hidden = entry.file_name().to_string_lossy().starts_with('.');
-                if let (false, Some(relative)) = (
-                    hidden,
-                    crate::site::load::relative_slash_path(dir, entry.path()),
-                ) {
-                    files.push((entry.path().to_path_buf(), relative));
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                errors.push(Diagnostic::error(
+                    e.path().unwrap_or(dir),
+                    Position::default(),
+                    format!("cannot read: {e}"),
+                ));
+                continue;
+            }
+        };
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let is_file = if entry.path_is_symlink() && entry.depth() > 0 {
+            match crate::site::load::linked_file_in_site(entry.path(), folder.site_root) {
+                Ok(is_file) => is_file,
+                Err(error) => {
+                    errors.push(error);
+                    continue;
                 }
             }
-            Ok(_) => {}
-            Err(e) => errors.push(Diagnostic::error(
-                e.path().unwrap_or(dir),
-                Position::default(),
-                format!("cannot read: {e}"),
-            )),
+        } else {
+            entry.file_type().is_file()
+        };
+        if let (true, Some(relative)) = (
+            is_file,
+            crate::site::load::relative_slash_path(dir, entry.path()),
+        ) {
+            files.push((entry.path().to_path_buf(), relative));
         }
     }
     files
