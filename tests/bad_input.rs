@@ -733,6 +733,47 @@ const CASES: &[Case] = &[
         ..CASE
     },
     Case {
+        name: "build: two articles claiming one URL are an error naming both",
+        setup: &[&["build"]],
+        edits: &[
+            ("content/articles/a.md", Text("+++\ntitle = \"A\"\nslug = \"same\"\n+++\n\nBody a.\n")),
+            ("content/articles/b.md", Text("+++\ntitle = \"B\"\nslug = \"same\"\n+++\n\nBody b.\n")),
+        ],
+        args: &["build"],
+        exit: 1,
+        stderr: &["content/articles/b.md: error:", "/articles/same/", "content/articles/a.md"],
+        unchanged: &["output"],
+        ..CASE
+    },
+    Case {
+        name: "build: a day that does not exist in its month",
+        edits: &[("content/articles/feb.md", Text("+++\ntitle = \"Feb\"\ndate = 2025-02-30\n+++\n\nBody.\n"))],
+        args: &["build"],
+        exit: 1,
+        stderr: &["content/articles/feb.md:3:8: error: invalid front matter"],
+        absent: &["output"],
+        ..CASE
+    },
+    Case {
+        name: "build: a Windows user's files (BOM, CRLF) build",
+        edits: &[
+            ("site.toml", Text("\u{feff}title = \"The Ledger\"\r\nbase_url = \"https://ledger.example/\"\r\n")),
+            ("content/articles/win.md", Text("\u{feff}+++\r\ntitle = \"Windows\"\r\n+++\r\n\r\nWritten on Windows.\r\n")),
+        ],
+        args: &["build"],
+        holds: &[("output/articles/win/index.html", "Written on Windows.")],
+        ..CASE
+    },
+    Case {
+        name: "build: a --base-url that is not http(s) is refused",
+        setup: &[&["build"]],
+        args: &["build", "--base-url", "javascript:alert(1)//"],
+        exit: 1,
+        stderr: &["--base-url: error:", "not an absolute http(s) URL"],
+        unchanged: &["output"],
+        ..CASE
+    },
+    Case {
         name: "build: an empty Markdown file",
         edits: &[("content/articles/empty.md", Text(""))],
         args: &["build"],
@@ -1144,6 +1185,22 @@ const CASES: &[Case] = &[
         exit: 1,
         stderr: &["{busy-port}"],
         absent: &["output"],
+        ..CASE
+    },
+    Case {
+        name: "serve: a port out of range is a usage error",
+        args: &["serve", "--port", "70000"],
+        exit: 2,
+        stderr: &["70000"],
+        ..CASE
+    },
+    Case {
+        name: "publish: --adopt on a git target is refused",
+        edits: &[("site.toml", Text("title = \"The Ledger\"\n[publish]\ntarget = \"git\"\nrepository = \"../repo.git\"\n"))],
+        args: &["publish", "--adopt"],
+        exit: 1,
+        stderr: &["--adopt applies to folder targets only"],
+        absent: &["../repo.git"],
         ..CASE
     },
     Case {
