@@ -965,6 +965,32 @@ const CASES: &[Case] = &[
         ..CASE
     },
     Case {
+        name: "build: --output onto a folder of someone's files is refused, the files kept",
+        files: &[("../docs/thesis.tex", Text("years of work\n")), ("../docs/notes/a.txt", Text("notes\n"))],
+        args: &["build", "--output", "../docs"],
+        exit: 1,
+        stderr: &["../docs: error: refusing to build into this folder"],
+        unchanged: &["../docs"],
+        ..CASE
+    },
+    Case {
+        name: "build: --output into a folder this site was built into replaces it",
+        setup: &[&["build", "--output", "../docs"]],
+        edits: &[("content/articles/good.md", Text(MY_ARTICLE))],
+        args: &["build", "--output", "../docs"],
+        holds: &[("../docs/index.html", "My own words")],
+        never: &[("../docs", "Harbour talks")],
+        ..CASE
+    },
+    Case {
+        name: "build: --output naming the site's own output/ replaces it",
+        files: &[("output/stale.html", Text("old page\n"))],
+        args: &["build", "--output", "output"],
+        absent: &["output/stale.html"],
+        present: &["output/index.html"],
+        ..CASE
+    },
+    Case {
         name: "build: --output onto a file is refused",
         files: &[("notes.txt", Text("my notes\n"))],
         args: &["build", "--output", "notes.txt"],
