@@ -89,7 +89,8 @@ struct FileStamp {
     len: u64,
 }
 
-type LoadResult = Result<(Arc<SourceDoc>, Vec<Diagnostic>), Diagnostic>;
+/// A document loaded, with its warnings, or the error that stopped it.
+pub type LoadResult = Result<(Arc<SourceDoc>, Vec<Diagnostic>), Diagnostic>;
 
 #[derive(Debug, Clone)]
 struct CachedDoc {
@@ -313,6 +314,15 @@ pub fn relative_slash_path(base: &Path, path: &Path) -> Option<String> {
 fn load_doc(path: &Path, relative: String) -> LoadResult {
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::error(path, Position::default(), format!("cannot read: {e}")))?;
+    parse_doc(path, relative, bytes)
+}
+
+/// Parses and renders the bytes of one Markdown file exactly as the build does: UTF-8
+/// check, control characters taken out, front matter split and deserialised, title
+/// required (but for a folder's `_index.md`), body rendered to HTML. `path` is used in
+/// messages, `relative` (to `content/`, `/`-separated) says what the file is. The fuzz
+/// target `render` calls this on arbitrary bytes.
+pub fn parse_doc(path: &Path, relative: String, bytes: Vec<u8>) -> LoadResult {
     let revision = revision_of(&bytes);
     let original = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
