@@ -9,8 +9,8 @@
 //!
 //! Every case is also held to what is true of any run: nothing panics, nothing is left in
 //! the temp folder or as `.output.staging-PID` / `.output.old-PID`, no page holds a control
-//! character, and every file or folder copydesk wrote follows the umask (027 here: files
-//! 0640, folders 0750), never forced to 0600.
+//! character, every feed and sitemap is well-formed XML, and every file or folder copydesk
+//! wrote follows the umask (027 here: files 0640, folders 0750), never forced to 0600.
 
 #![cfg(unix)]
 
@@ -824,6 +824,16 @@ const CASES: &[Case] = &[
         ..CASE
     },
     Case {
+        name: "build: raw HTML that would end a CDATA section or a comment keeps the feed whole",
+        edits: &[(
+            "content/articles/raw-html.md",
+            Text("+++\ntitle = \"Raw ]]> HTML\"\n+++\n\n<div>]]></div>\n\n<!-- ]]> --> and <![CDATA[ x ]]> and `]]>`\n"),
+        )],
+        args: &["build"],
+        present: &["output/feed.xml", "output/articles/raw-html/index.html"],
+        ..CASE
+    },
+    Case {
         name: "build: a slug too long for a file name names the article",
         edits: &[("content/articles/long-slug.md", Made(long_slug_article))],
         args: &["build"],
@@ -1046,6 +1056,29 @@ const CASES: &[Case] = &[
         exit: 1,
         stderr: &["/articles/no-such-page/"],
         absent: &["output"],
+        ..CASE
+    },
+    Case {
+        name: "check: a syntax error in site.toml at its line:column",
+        edits: &[("site.toml", Text("title = \"The Ledger\"\npaginate = = 2\n"))],
+        args: &["check"],
+        exit: 1,
+        stderr: &["site.toml:2:12: error"],
+        ..CASE
+    },
+    Case {
+        name: "check: a missing image is named",
+        edits: &[("content/articles/pics.md", Text("+++\ntitle = \"Pics\"\n+++\n\n![x](/img/missing.png)\n"))],
+        args: &["check"],
+        exit: 1,
+        stderr: &["missing asset `/img/missing.png`"],
+        ..CASE
+    },
+    Case {
+        name: "check: an unknown --format is a usage error",
+        args: &["check", "--format", "yaml"],
+        exit: 2,
+        stderr: &["yaml"],
         ..CASE
     },
     Case {
@@ -1564,6 +1597,11 @@ fn run_case(case: &Case) -> Result<(), String> {
                 problems.push(format!(
                     "{relative} is {kind}, not {wanted} (umask {UMASK:03o})"
                 ));
+            }
+        }
+        if relative.ends_with(".xml") && kind.starts_with("file") {
+            if let Err(e) = roxmltree::Document::parse(&String::from_utf8_lossy(bytes)) {
+                problems.push(format!("{relative} is not well-formed XML: {e}"));
             }
         }
         if relative.ends_with(".html") || relative.ends_with(".xml") {
