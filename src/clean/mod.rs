@@ -124,7 +124,7 @@ pub fn clean_text(
             reason: "no headline found: add `title` to the front matter".into(),
         });
     }
-    let front = FrontMatter {
+    let mut front = FrontMatter {
         title: masthead.title.unwrap_or_default(),
         subtitle: masthead.subtitle,
         kicker: masthead.kicker,
@@ -133,6 +133,8 @@ pub fn clean_text(
         bio,
         ..FrontMatter::default()
     };
+    let mut blocks = blocks;
+    remove_control_characters(&decoded.text, &mut front, &mut blocks, &mut edits);
     edits.sort_by_key(|e| e.position);
     findings.sort_by_key(|f| f.position);
     Ok(CleanedArticle {
@@ -144,6 +146,48 @@ pub fn clean_text(
         findings,
         warnings: decoded.warnings,
     })
+}
+
+/// Takes stray control characters (a terminal's escape codes, DEL, the C1 controls) out
+/// of the article: no page can hold them, and kept they would be written as `&#1;` or
+/// `\u0007` for the build to warn about on every run. One edit, at the first one in the
+/// raw text; a paragraph left empty is dropped.
+fn remove_control_characters(
+    decoded: &str,
+    front: &mut FrontMatter,
+    blocks: &mut Vec<BodyBlock>,
+    edits: &mut Vec<Edit>,
+) {
+    let mut removed = crate::site::controls::strip_front_controls(front);
+    for block in blocks.iter_mut() {
+        let (BodyBlock::Paragraph(text) | BodyBlock::PullQuote(text)) = block;
+        if let Some((kept, count, _)) = crate::site::controls::strip_controls(text) {
+            *text = kept;
+            removed += count;
+        }
+    }
+    if removed == 0 {
+        return;
+    }
+    blocks.retain(|block| {
+        let (BodyBlock::Paragraph(text) | BodyBlock::PullQuote(text)) = block;
+        !text.trim().is_empty()
+    });
+    let (position, before) = match crate::site::controls::strip_controls(decoded) {
+        Some((_, _, first)) => (
+            Position::of_byte_offset(decoded, first),
+            decoded[first..].chars().take(1).collect(),
+        ),
+        None => (Position::new(1, 1), String::new()),
+    };
+    edits.push(Edit {
+        pass: "characters",
+        position,
+        before,
+        after: String::new(),
+        reason: format!("{removed} control character(s) removed: no page can hold them"),
+        confidence: 1.0,
+    });
 }
 
 /// The masthead fields and body paragraphs from the labelled lines: each field and the
@@ -273,4 +317,38 @@ fn mark_pull_quotes(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::controls::is_stray_control;
+
+    #[test]
+    fn control_characters_never_reach_the_article() {
+        // They were written as `&#1;` in the body and `\u0007` in the front matter, for
+        // the build to warn about on every run.
+        let raw = "Harbour\u{7} news\n\nBy Ann\u{1b}[31m Lee\n\nThe council\u{7f} met on\u{1} Tuesday.\n\n\u{1}\u{2}\n";
+        let cleaned =
+            clean_text(raw.as_bytes(), Path::new("a.txt"), &WordContext::default()).unwrap();
+        let markdown = cleaned.article.to_markdown();
+        assert!(!markdown.contains("&#"), "{markdown}");
+        assert!(!markdown.contains("\\u"), "{markdown}");
+        assert_eq!(
+            markdown.chars().find(|&c| is_stray_control(c)),
+            None,
+            "{markdown}"
+        );
+        assert!(
+            markdown.contains("The council met on Tuesday."),
+            "{markdown}"
+        );
+        let edit = cleaned
+            .edits
+            .iter()
+            .find(|e| e.reason.contains("control character"))
+            .expect("an edit");
+        assert_eq!(edit.position, Position::new(1, 8));
+        assert!(edit.reason.starts_with("6 control"), "{}", edit.reason);
+    }
 }

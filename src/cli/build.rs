@@ -41,6 +41,13 @@ pub struct BuildArgs {
 pub fn run(args: BuildArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
     // Ctrl-C removes the staging and scratch folders before the process ends.
     copydesk::scratch::clean_up_on_signals()?;
+    if let Some(output) = &args.output {
+        if let Err(refusal) = site::write::check_chosen_output(output, &global.site) {
+            print_diagnostic(&refusal);
+            return Err("build failed; nothing was written".into());
+        }
+    }
+    let chosen_output = args.output.clone();
     let options = BuildOptions {
         site_root: global.site.clone(),
         output_dir: args.output,
@@ -57,6 +64,14 @@ pub fn run(args: BuildArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
     }
     match result {
         Ok(summary) => {
+            if let Some(output) = &chosen_output {
+                if let Err(e) = site::write::remember_chosen_output(output, &global.site) {
+                    eprintln!(
+                        "warning: cannot record {} as built into: {e}",
+                        output.display()
+                    );
+                }
+            }
             if !global.quiet {
                 summary.warnings.iter().for_each(print_diagnostic);
                 let skipped = match summary.skipped {

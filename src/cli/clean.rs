@@ -183,6 +183,14 @@ fn gather_inputs(paths: &[PathBuf], site: &Path) -> (Vec<PathBuf>, Vec<Diagnosti
             Err(d) => errors.push(d),
         }
     }
+    // A file named twice (`a.txt ./a.txt`, or by a glob and by name) is one input, not
+    // two raw files competing for one article. Compared as written, links unfollowed:
+    // a link is a raw file of its own, with its own slug.
+    let mut seen = std::collections::HashSet::new();
+    inputs.retain(|file| {
+        let key = std::path::absolute(file).map_or_else(|_| file.clone(), |p| fold_parent_dirs(&p));
+        seen.insert(key)
+    });
     (inputs, errors)
 }
 

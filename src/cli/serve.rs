@@ -66,6 +66,9 @@ pub fn run(args: ServeArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
         drafts: args.drafts,
         future: args.future,
     };
+    // Before the server starts: a signal in the moment between its first answer and the
+    // handler would otherwise end the process at once, leaving the preview folder behind.
+    let stop = stop_signals()?;
     let progress = TerminalProgress::new(quiet);
     let session = ServeSession::start(options, &progress, move |event| {
         report(&event, quiet, verbose)
@@ -76,7 +79,6 @@ pub fn run(args: ServeArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
         "Serving on {} (Ctrl-C to stop)",
         base_url_for(session.address())
     );
-    let stop = stop_signals()?;
     while session.is_watching() {
         match stop.recv_timeout(Duration::from_millis(250)) {
             Ok(()) | Err(RecvTimeoutError::Disconnected) => break,

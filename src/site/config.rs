@@ -213,7 +213,7 @@ fn toml_error(text: &str, path: &Path, error: &toml::de::Error) -> Diagnostic {
 
 /// Position of the line that sets `key` at the top level, for value errors found after
 /// parsing (toml spans only cover syntax and type errors).
-fn key_position(text: &str, key: &str) -> Position {
+pub(crate) fn key_position(text: &str, key: &str) -> Position {
     text.lines()
         .position(|line| {
             let line = line.trim_start();

@@ -89,7 +89,8 @@ struct FileStamp {
     len: u64,
 }
 
-type LoadResult = Result<(Arc<SourceDoc>, Vec<Diagnostic>), Diagnostic>;
+/// A document loaded, with its warnings, or the error that stopped it.
+pub type LoadResult = Result<(Arc<SourceDoc>, Vec<Diagnostic>), Diagnostic>;
 
 #[derive(Debug, Clone)]
 struct CachedDoc {
@@ -221,9 +222,11 @@ fn walk_content(content: &Path) -> (Vec<(PathBuf, String)>, Vec<ContentAsset>, V
         .filter_entry(|entry| {
             let name = entry.file_name().to_string_lossy();
             let hidden = entry.depth() > 0 && name.starts_with('.');
-            let raw = entry.depth() == 1 && name == RAW_DIR && entry.file_type().is_dir();
+            // Raw text is the clean stage's (which checks where its links lead).
+            let raw = entry.depth() == 1 && name == RAW_DIR;
             !hidden && !raw
         });
+    let site_root = content.parent().unwrap_or(content);
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -237,17 +240,31 @@ fn walk_content(content: &Path) -> (Vec<(PathBuf, String)>, Vec<ContentAsset>, V
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
-            continue;
-        }
         let path = entry.path();
-        let Some(relative) = relative_slash_path(content, path) else {
-            continue;
-        };
         let extension = path
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
+        let wanted = extension == "md" || ASSET_EXTENSIONS.contains(&extension.as_str());
+        let is_file = if !wanted {
+            false
+        } else if entry.path_is_symlink() {
+            match linked_file_in_site(path, site_root) {
+                Ok(is_file) => is_file,
+                Err(error) => {
+                    errors.push(error);
+                    continue;
+                }
+            }
+        } else {
+            entry.file_type().is_file()
+        };
+        if !is_file {
+            continue;
+        }
+        let Some(relative) = relative_slash_path(content, path) else {
+            continue;
+        };
         if extension == "md" {
             markdown.push((path.to_path_buf(), relative));
         } else if ASSET_EXTENSIONS.contains(&extension.as_str()) {
@@ -258,6 +275,29 @@ fn walk_content(content: &Path) -> (Vec<(PathBuf, String)>, Vec<ContentAsset>, V
         }
     }
     (markdown, assets, errors)
+}
+
+/// Whether the symbolic link at `path`, found in a folder of the site at `site_root`,
+/// leads to a file (to be read like one) or to something else (a folder, skipped). A
+/// link whose real path is outside the site is an error naming it, so that a link to
+/// `/etc/passwd` in `content/` or `static/` is never published; so is one that leads
+/// nowhere.
+pub fn linked_file_in_site(path: &Path, site_root: &Path) -> Result<bool, Diagnostic> {
+    let error = |message: String| Diagnostic::error(path, Position::default(), message);
+    let real = path
+        .canonicalize()
+        .map_err(|e| error(format!("the link leads nowhere: {e}")))?;
+    let site = site_root
+        .canonicalize()
+        .map_err(|e| error(format!("cannot resolve the site folder: {e}")))?;
+    if !real.starts_with(&site) {
+        return Err(error(format!(
+            "refused: its real path {} is outside the site, so it is not published",
+            real.display()
+        ))
+        .with_help("copy the file into the site instead of linking to it"));
+    }
+    Ok(real.is_file())
 }
 
 /// `path` relative to `base`, joined with `/`; `None` for non-UTF-8 names.
@@ -274,6 +314,15 @@ pub fn relative_slash_path(base: &Path, path: &Path) -> Option<String> {
 fn load_doc(path: &Path, relative: String) -> LoadResult {
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::error(path, Position::default(), format!("cannot read: {e}")))?;
+    parse_doc(path, relative, bytes)
+}
+
+/// Parses and renders the bytes of one Markdown file exactly as the build does: UTF-8
+/// check, control characters taken out, front matter split and deserialised, title
+/// required (but for a folder's `_index.md`), body rendered to HTML. `path` is used in
+/// messages, `relative` (to `content/`, `/`-separated) says what the file is. The fuzz
+/// target `render` calls this on arbitrary bytes.
+pub fn parse_doc(path: &Path, relative: String, bytes: Vec<u8>) -> LoadResult {
     let revision = revision_of(&bytes);
     let original = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();

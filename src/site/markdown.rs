@@ -24,7 +24,16 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::article::line_col;
 use crate::diagnostic::{Diagnostic, Position};
+use crate::site::controls::{is_stray_control, strip_controls};
 use crate::site::slug::slugify;
+
+/// `text` without stray control characters.
+fn without_controls(text: String) -> String {
+    match strip_controls(&text) {
+        Some((kept, _, _)) => kept,
+        None => text,
+    }
+}
 
 /// The comment that marks where an article's summary ends.
 pub const SUMMARY_MARKER: &str = "<!--more-->";
@@ -85,11 +94,38 @@ pub fn render(source: BodySource<'_>) -> Result<(RenderedBody, Vec<Diagnostic>),
     let events = footnote_ids(events);
     let events = heading_ids(events);
     let events = summary_marker(events);
-    let lead_text = lead_text(&events);
-    let summary_text = summary_text(&events);
+    let lead_text = without_controls(lead_text(&events));
+    let summary_text = summary_text(&events).map(without_controls);
     let words = count_words(source.text);
+    // The loader took control characters out of the file, but a character reference
+    // (`&#1;`, `&#x7f;`) makes one again when it is decoded.
+    let referenced_control = events
+        .iter()
+        .find(|(event, _)| match event {
+            Event::Text(text) | Event::Code(text) => text.chars().any(is_stray_control),
+            _ => false,
+        })
+        .map(|(_, range)| range.start);
     let mut html = String::with_capacity(source.text.len() + source.text.len() / 4);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(event, _)| event));
+    if let Some((kept, count, _)) = strip_controls(&html) {
+        html = kept;
+        let position = referenced_control.map_or_else(
+            || Position::new(source.first_line, 1),
+            |at| source.position(at),
+        );
+        warnings.push(
+            Diagnostic::warning(
+                source.path,
+                position,
+                format!(
+                    "{count} control character(s) written as character references (such as \
+                     `&#1;`) removed: a page cannot hold them"
+                ),
+            )
+            .with_help("delete the references to silence this warning"),
+        );
+    }
     let summary_len = html.find(SUMMARY_MARKER);
     Ok((
         RenderedBody {
@@ -470,6 +506,27 @@ mod tests {
         })
         .unwrap()
         .0
+    }
+
+    #[test]
+    fn control_characters_made_by_character_references_are_removed_with_a_warning() {
+        // `&#1;` decoded to U+0001 and reached the page, after the loader had taken every
+        // raw control character out of the file.
+        let (body, warnings) = render(BodySource {
+            path: Path::new("a.md"),
+            text: "Intro.\n\nBell&#7; and &#x1; [a](/x \"t&#127;\") `c&#x85;`\n",
+            first_line: 5,
+        })
+        .unwrap();
+        assert_eq!(
+            body.html.chars().find(|&c| is_stray_control(c)),
+            None,
+            "{body:?}"
+        );
+        assert!(body.html.contains("Bell and "), "{}", body.html);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].position, Position::new(7, 5));
+        assert!(!body.lead_text.contains('\u{7}'));
     }
 
     #[test]

@@ -132,13 +132,21 @@ impl Theme {
 
         let theme_dir = site_root.join("themes").join(name);
         if theme_dir.is_dir() {
-            read_templates(&theme_dir.join("templates"), &mut sources, &mut errors);
-            read_static(&theme_dir.join("static"), &mut static_files, &mut errors);
+            let folder = |name: &str| SiteFolder {
+                dir: theme_dir.join(name),
+                site_root,
+            };
+            read_templates(&folder("templates"), &mut sources, &mut errors);
+            read_static(&folder("static"), &mut static_files, &mut errors);
         } else if name != DEFAULT_THEME {
             errors.push(unknown_theme(site_root, name));
         }
-        read_templates(&site_root.join("templates"), &mut sources, &mut errors);
-        read_static(&site_root.join("static"), &mut static_files, &mut errors);
+        let folder = |name: &str| SiteFolder {
+            dir: site_root.join(name),
+            site_root,
+        };
+        read_templates(&folder("templates"), &mut sources, &mut errors);
+        read_static(&folder("static"), &mut static_files, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -306,9 +314,11 @@ fn unknown_theme(site_root: &Path, name: &str) -> Diagnostic {
         Some(best) => format!("did you mean `{best}`?"),
         None => format!("available themes: {}", names.join(", ")),
     };
+    let config = crate::site::config::config_path(site_root);
+    let text = std::fs::read_to_string(&config).unwrap_or_default();
     Diagnostic::error(
-        &crate::site::config::config_path(site_root),
-        Position::default(),
+        &config,
+        crate::site::config::key_position(&text, "theme"),
         format!("theme `{name}` not found in themes/{name}"),
     )
     .with_help(help)
@@ -336,9 +346,15 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// A folder of templates or static files, and the site it belongs to.
+struct SiteFolder<'a> {
+    dir: PathBuf,
+    site_root: &'a Path,
+}
+
 /// Adds every `*.html` / `*.xml` file under `dir` to `sources`, replacing same names.
 fn read_templates(
-    dir: &Path,
+    dir: &SiteFolder<'_>,
     sources: &mut BTreeMap<String, TemplateSource>,
     errors: &mut Vec<Diagnostic>,
 ) {
@@ -366,7 +382,7 @@ fn read_templates(
 }
 
 fn read_static(
-    dir: &Path,
+    dir: &SiteFolder<'_>,
     files: &mut BTreeMap<String, StaticOrigin>,
     errors: &mut Vec<Diagnostic>,
 ) {
@@ -375,30 +391,46 @@ fn read_static(
     }
 }
 
-/// Regular files under `dir` with their `/`-separated relative paths; nothing if `dir`
-/// does not exist.
-fn files_under(dir: &Path, errors: &mut Vec<Diagnostic>) -> Vec<(PathBuf, String)> {
+/// Regular files under `folder` with their `/`-separated relative paths; nothing if it
+/// does not exist. A link to a file inside the site counts as that file; one leading
+/// outside the site is an error (see [`crate::site::load::linked_file_in_site`]).
+fn files_under(folder: &SiteFolder<'_>, errors: &mut Vec<Diagnostic>) -> Vec<(PathBuf, String)> {
+    let dir = folder.dir.as_path();
     if !dir.is_dir() {
         return Vec::new();
     }
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                let hidden = entry.file_name().to_string_lossy().starts_with('.');
-                if let (false, Some(relative)) = (
-                    hidden,
-                    crate::site::load::relative_slash_path(dir, entry.path()),
-                ) {
-                    files.push((entry.path().to_path_buf(), relative));
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                errors.push(Diagnostic::error(
+                    e.path().unwrap_or(dir),
+                    Position::default(),
+                    format!("cannot read: {e}"),
+                ));
+                continue;
+            }
+        };
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let is_file = if entry.path_is_symlink() && entry.depth() > 0 {
+            match crate::site::load::linked_file_in_site(entry.path(), folder.site_root) {
+                Ok(is_file) => is_file,
+                Err(error) => {
+                    errors.push(error);
+                    continue;
                 }
             }
-            Ok(_) => {}
-            Err(e) => errors.push(Diagnostic::error(
-                e.path().unwrap_or(dir),
-                Position::default(),
-                format!("cannot read: {e}"),
-            )),
+        } else {
+            entry.file_type().is_file()
+        };
+        if let (true, Some(relative)) = (
+            is_file,
+            crate::site::load::relative_slash_path(dir, entry.path()),
+        ) {
+            files.push((entry.path().to_path_buf(), relative));
         }
     }
     files
@@ -531,7 +563,14 @@ mod tests {
     #[test]
     fn unknown_theme_is_an_error_with_a_suggestion() {
         let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("site.toml"),
+            "title = \"x\"\n  theme = \"defualt\"\n",
+        )
+        .unwrap();
         let errors = Theme::load(dir.path(), "defualt").unwrap_err();
         assert_eq!(errors[0].help.as_deref(), Some("did you mean `default`?"));
+        // At the `theme` line of site.toml (it had no position at all).
+        assert_eq!(errors[0].position, Position::new(2, 1));
     }
 }

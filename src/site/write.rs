@@ -204,7 +204,11 @@ fn leftover_owner(entry: &str, name: &str) -> Option<u32> {
     pid.parse().ok()
 }
 
-/// Refuses an output folder that is the site root, holds it, or holds site sources.
+/// The site's folders of sources, which no output may be or lie in.
+const SOURCE_FOLDERS: [&str; 4] = ["content", "themes", "templates", "static"];
+
+/// Refuses an output folder that is the site root, holds it, holds site sources, or lies
+/// in one of the site's source folders.
 pub fn check_output_dir(output: &Path, site_root: &Path) -> Result<(), Diagnostic> {
     let absolute = |p: &Path| {
         std::path::absolute(p)
@@ -222,6 +226,23 @@ pub fn check_output_dir(output: &Path, site_root: &Path) -> Result<(), Diagnosti
         )
         .with_help("choose an output folder of its own, such as `output/`"));
     }
+    // The swap replaces the whole folder: `--output content` (or `static`, or a folder
+    // inside one) would throw away the site's articles, templates or files.
+    let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| absolute(p));
+    for source in SOURCE_FOLDERS {
+        let folder = site_root.join(source);
+        if output_abs.starts_with(absolute(&folder)) || real(output).starts_with(real(&folder)) {
+            return Err(Diagnostic::error(
+                output,
+                Position::default(),
+                format!(
+                    "refusing to build into this folder: it is inside the site's {source}/ \
+                     folder, which the new site would replace"
+                ),
+            )
+            .with_help("choose an output folder of its own, such as `output/`"));
+        }
+    }
     if output.exists() && !output.is_dir() {
         return Err(Diagnostic::error(
             output,
@@ -230,6 +251,69 @@ pub fn check_output_dir(output: &Path, site_root: &Path) -> Result<(), Diagnosti
         ));
     }
     Ok(())
+}
+
+/// The file, in the site's `.copydesk/`, that lists the folders `build --output` built
+/// into (one real path a line).
+pub const CHOSEN_OUTPUTS: &str = "outputs.txt";
+
+/// Refuses `output`, a folder chosen with `build --output`, when it holds anything and
+/// is neither the site's own `output/` nor a folder this site was built into before: the
+/// new site replaces the whole folder, so a folder of someone's files
+/// (`--output ~/Documents`) would be deleted.
+pub fn check_chosen_output(output: &Path, site_root: &Path) -> Result<(), Diagnostic> {
+    let is_empty = match std::fs::read_dir(output) {
+        Ok(mut entries) => entries.next().is_none(),
+        Err(_) => true, // missing (made by the build) or not a folder (refused later)
+    };
+    let real = |p: &Path| p.canonicalize().ok();
+    let own = real(&site_root.join("output")).is_some_and(|own| real(output) == Some(own));
+    if is_empty || own || built_into(output, site_root) {
+        return Ok(());
+    }
+    Err(Diagnostic::error(
+        output,
+        Position::default(),
+        "refusing to build into this folder: it holds files and copydesk has not built this \
+         site into it, so the new site would delete them",
+    )
+    .with_help("choose an empty or new folder, or empty this one first"))
+}
+
+/// Whether `output` is listed in the site's record of folders built into.
+fn built_into(output: &Path, site_root: &Path) -> bool {
+    let Ok(real) = output.canonicalize() else {
+        return false;
+    };
+    chosen_outputs(site_root).contains(&real)
+}
+
+fn chosen_outputs(site_root: &Path) -> Vec<PathBuf> {
+    let record = site_root.join(scratch::SITE_STATE_DIR).join(CHOSEN_OUTPUTS);
+    std::fs::read_to_string(record)
+        .unwrap_or_default()
+        .lines()
+        .filter(|line| !line.is_empty())
+        .map(PathBuf::from)
+        .collect()
+}
+
+/// Adds `output` (just built into) to the site's record of folders built into, dropping
+/// folders that no longer exist.
+pub fn remember_chosen_output(output: &Path, site_root: &Path) -> io::Result<()> {
+    let real = output.canonicalize()?;
+    let mut folders: Vec<PathBuf> = chosen_outputs(site_root)
+        .into_iter()
+        .filter(|folder| folder.is_dir() && *folder != real)
+        .collect();
+    folders.push(real);
+    let state = site_root.join(scratch::SITE_STATE_DIR);
+    std::fs::create_dir_all(&state)?;
+    let text: String = folders
+        .iter()
+        .map(|folder| format!("{}\n", folder.display()))
+        .collect();
+    crate::atomic::write_replacing(&state.join(CHOSEN_OUTPUTS), text.as_bytes(), true)
 }
 
 /// `.` and `..` resolved lexically.
@@ -383,11 +467,48 @@ mod tests {
     }
 
     #[test]
+    fn a_chosen_output_holding_files_must_have_been_built_into() {
+        let site = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let docs = elsewhere.path().join("docs");
+        assert!(
+            check_chosen_output(&docs, site.path()).is_ok(),
+            "a new folder"
+        );
+        std::fs::create_dir(&docs).unwrap();
+        assert!(
+            check_chosen_output(&docs, site.path()).is_ok(),
+            "an empty folder"
+        );
+        std::fs::write(docs.join("thesis.tex"), "years of work").unwrap();
+        assert!(check_chosen_output(&docs, site.path()).is_err());
+        remember_chosen_output(&docs, site.path()).unwrap();
+        assert!(check_chosen_output(&docs, site.path()).is_ok());
+        // Another site never built into it.
+        let other = tempfile::tempdir().unwrap();
+        assert!(check_chosen_output(&docs, other.path()).is_err());
+        // The site's own output/ is always its own.
+        std::fs::create_dir(site.path().join("output")).unwrap();
+        std::fs::write(site.path().join("output/x.html"), "x").unwrap();
+        assert!(check_chosen_output(&site.path().join("output"), site.path()).is_ok());
+    }
+
+    #[test]
     fn the_site_itself_is_never_an_output() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("site.toml"), "").unwrap();
         assert!(check_output_dir(dir.path(), dir.path()).is_err());
         assert!(check_output_dir(&dir.path().join(".."), dir.path()).is_err());
         assert!(check_output_dir(&dir.path().join("output"), dir.path()).is_ok());
+        for inside in [
+            "content",
+            "content/articles/x",
+            "static",
+            "themes/t",
+            "templates",
+        ] {
+            let output = dir.path().join(inside);
+            assert!(check_output_dir(&output, dir.path()).is_err(), "{inside}");
+        }
     }
 }
