@@ -253,12 +253,24 @@ pub fn split_words(text: &str, vocabulary: &Vocabulary<'_>, whole_words: bool) -
     while i < tokens.len() {
         match longest_join_at(&tokens, i, vocabulary, whole_words) {
             Some((split, used)) => {
-                let word_first = tokens[i].1.chars().count() >= 4
-                    && vocabulary.is_known_outside_document(tokens[i].1);
-                if word_first && longest_join_at(&tokens, i + 1, vocabulary, whole_words).is_some()
-                {
-                    i += 1;
-                    continue;
+                // A whole word first may stand alone, its neighbours making the split
+                // word (`had ar rived`: `had arrived`, not `hadar rived`): the likelier
+                // reading of the tokens both cover wins.
+                let word_first = vocabulary.is_known_outside_document(tokens[i].1);
+                let after = word_first
+                    .then(|| longest_join_at(&tokens, i + 1, vocabulary, whole_words))
+                    .flatten();
+                if let Some((_, used_after)) = after {
+                    let end = (i + used).max(i + 1 + used_after);
+                    let joined_first = log_probability(&tokens[i..i + used])
+                        + words_log_probability(&tokens[i + used..end]);
+                    let alone_first = words_log_probability(&tokens[i..i + 1])
+                        + log_probability(&tokens[i + 1..i + 1 + used_after])
+                        + words_log_probability(&tokens[i + 1 + used_after..end]);
+                    if alone_first > joined_first {
+                        i += 1;
+                        continue;
+                    }
                 }
                 found.push(split);
                 i += used;
@@ -267,6 +279,40 @@ pub fn split_words(text: &str, vocabulary: &Vocabulary<'_>, whole_words: bool) -
         }
     }
     found
+}
+
+/// Log10 of the unigram probability of one word (Zipf − 9; a word the lexicon does not
+/// list counts as Zipf 0).
+fn word_log_probability(word: &str) -> f32 {
+    let word = word
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    if word.is_empty() {
+        return 0.0;
+    }
+    let zipf = crate::clean::words::lexicon::Lexicon::embedded()
+        .zipf(&word)
+        .unwrap_or(0.0);
+    zipf - 9.0
+}
+
+/// [`word_log_probability`] of the tokens as separate words (lone hyphens cost nothing).
+fn words_log_probability(tokens: &[Token<'_>]) -> f32 {
+    tokens
+        .iter()
+        .filter(|(_, t)| !is_lone_hyphen(t))
+        .map(|(_, t)| word_log_probability(t))
+        .sum()
+}
+
+/// [`word_log_probability`] of the tokens joined into one word.
+fn log_probability(tokens: &[Token<'_>]) -> f32 {
+    let joined: String = tokens
+        .iter()
+        .filter(|(_, t)| !is_lone_hyphen(t))
+        .map(|(_, t)| *t)
+        .collect();
+    word_log_probability(&joined)
 }
 
 /// The longest join of pieces starting at token `i`, and how many tokens it takes.
@@ -416,6 +462,10 @@ mod tests {
         assert_eq!(
             joined("Fish er men say they re hearsed and al ready been made"),
             "Fishermen say they rehearsed and already been made"
+        );
+        assert_eq!(
+            joined("bands had ar rived and the re tired in de pen dent ly"),
+            "bands had arrived and the retired independently"
         );
         assert_eq!(
             joined("the energy reg u la - tor, raises the rate"),
