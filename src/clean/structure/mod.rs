@@ -755,6 +755,13 @@ fn mark_pull_quote_boxes(text: &str, lines: &mut [PageLine], body: &[usize]) {
         .map(|&i| &text[lines[i].start..lines[i].end])
         .collect();
     let covered = repeats::covered_lines(&texts);
+    // A blank line ends a run (the body's copy of a quote and the box right after it are
+    // two runs), unless the extractor put a blank line after nearly every line.
+    let gaps = content
+        .windows(2)
+        .filter(|w| blank_between(lines, w[0], w[1]))
+        .count();
+    let blank_after_every_line = gaps * 10 > content.len().saturating_sub(1) * 6;
     let mut candidates = Vec::new();
     let mut k = 0;
     while k < content.len() {
@@ -763,7 +770,11 @@ fn mark_pull_quote_boxes(text: &str, lines: &mut [PageLine], body: &[usize]) {
             continue;
         }
         let start = k;
-        while k < content.len() && covered[k] {
+        k += 1;
+        while k < content.len()
+            && covered[k]
+            && (blank_after_every_line || !blank_between(lines, content[k - 1], content[k]))
+        {
             k += 1;
         }
         let first = texts[start];
