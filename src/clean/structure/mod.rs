@@ -777,6 +777,11 @@ fn mark_pull_quote_boxes(text: &str, lines: &mut [PageLine], body: &[usize]) {
         {
             k += 1;
         }
+        // Two twins back to back with no blank line between (furniture between them, or
+        // none): the run splits where one part repeats the other.
+        if let Some(m) = twin_split(&texts[start..k]) {
+            k = start + m;
+        }
         let first = texts[start];
         let starts_sentence = first
             .trim_start_matches(['“', '‘', '"', '\''])
@@ -837,6 +842,21 @@ fn mark_pull_quote_boxes(text: &str, lines: &mut [PageLine], body: &[usize]) {
             }
         }
     }
+}
+
+/// Where a run of repeated lines is two copies of one passage back to back: the first
+/// line index `m` after which the letters of one part hold all those of the other
+/// (`Günter has eaten…` / `A retired tram driver named Günter has eaten…`).
+fn twin_split(run: &[&str]) -> Option<usize> {
+    const MOST_LINES: usize = 24;
+    const LEAST_LETTERS: usize = 20;
+    if run.len() < 2 || run.len() > MOST_LINES {
+        return None;
+    }
+    (1..run.len()).find(|&m| {
+        let (a, b) = (letters_of(&run[..m]), letters_of(&run[m..]));
+        a.len() >= LEAST_LETTERS && b.len() >= LEAST_LETTERS && (a.contains(&b) || b.contains(&a))
+    })
 }
 
 /// A run of lines that repeats text printed elsewhere and starts like a sentence.
