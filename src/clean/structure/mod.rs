@@ -853,10 +853,18 @@ fn twin_split(run: &[&str]) -> Option<usize> {
     if run.len() < 2 || run.len() > MOST_LINES {
         return None;
     }
-    (1..run.len()).find(|&m| {
-        let (a, b) = (letters_of(&run[..m]), letters_of(&run[m..]));
-        a.len() >= LEAST_LETTERS && b.len() >= LEAST_LETTERS && (a.contains(&b) || b.contains(&a))
-    })
+    // Of the splits where one part holds the other, the one whose smaller part is
+    // largest: the whole of the shorter copy.
+    (1..run.len())
+        .filter_map(|m| {
+            let (a, b) = (letters_of(&run[..m]), letters_of(&run[m..]));
+            let twins = a.len() >= LEAST_LETTERS
+                && b.len() >= LEAST_LETTERS
+                && (a.contains(&b) || b.contains(&a));
+            twins.then_some((a.len().min(b.len()), m))
+        })
+        .max()
+        .map(|(_, m)| m)
 }
 
 /// A run of lines that repeats text printed elsewhere and starts like a sentence.
@@ -1055,4 +1063,71 @@ fn percentile(values: &[usize], p: usize) -> usize {
     let mut sorted = values.to_vec();
     sorted.sort_unstable();
     sorted[(sorted.len() * p / 100).min(sorted.len() - 1)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::words::WordContext;
+
+    fn clean(raw: &str) -> crate::article::Article {
+        let context = WordContext::default();
+        crate::clean::clean_text(raw.as_bytes(), std::path::Path::new("t.txt"), &context)
+            .expect("cleans")
+            .article
+    }
+
+    #[test]
+    fn twin_split_finds_two_copies_back_to_back() {
+        let run = [
+            "Günter has eaten the same bowl",
+            "every Wednesday for 22 years.",
+            "A retired driver named Günter has",
+            "eaten the same bowl every",
+            "Wednesday for 22 years.",
+        ];
+        assert_eq!(twin_split(&run), Some(2));
+        assert_eq!(twin_split(&run[2..]), None);
+    }
+
+    #[test]
+    fn a_quote_and_its_box_right_after_it_stay_two() {
+        let raw = "Canal Homes Saved\n\nBy Sara Khan | 3 May 2024\n\n\
+            The court heard the residents on Monday and ruled for them within the hour.\n\
+            \"It requires the authorities to\nthink about both before they\nsend in the bulldozers.\"\n\n\
+            It requires the\nauthorities to think\nabout both before they\nsend in the bulldozers.\n\
+            Counsel for the department said the city would study the order with care.\n";
+        let article = clean(raw);
+        assert!(
+            article
+                .body
+                .contains("\"It requires the authorities to think about both before they send in the bulldozers.\""),
+            "{}",
+            article.body
+        );
+        assert!(article
+            .body
+            .contains("::: pullquote\nIt requires the authorities"));
+    }
+
+    #[test]
+    fn a_bio_opening_is_no_bio_when_story_follows_it() {
+        let raw = "A Headline Here\n\nBy Jane Doe\n\n\
+            The city council met on Tuesday to discuss the budget for next year.\n\n\
+            The writer is a local historian, the mayor said of the guest speaker.\n\n\
+            She said the court was full and the hearing went on past midnight.\n\n\
+            The mayor left early.\n";
+        let article = clean(raw);
+        assert_eq!(article.front.bio, None);
+        assert!(article.body.contains("The mayor left early."));
+        let with_contact = "A Headline Here\n\nBy Jane Doe\n\n\
+            The city council met on Tuesday to discuss the budget for next year.\n\n\
+            The writer is a local historian.\n\n\
+            She can be reached at jane@example.com\n";
+        let article = clean(with_contact);
+        assert!(article
+            .front
+            .bio
+            .is_some_and(|b| b.contains("jane@example.com")));
+    }
 }
