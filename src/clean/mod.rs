@@ -225,7 +225,8 @@ fn masthead_from_structure(
                 }
                 joined.push_mapped(block);
             }
-            names.restore(&joined, vocabulary, edits)
+            let spaced = structure::punctuation_space::restore_spaces(&joined, edits);
+            names.restore(&spaced, vocabulary, edits)
         })
     };
     let kicker = unwrap(found.kicker, edits).map(|k| k.as_str().to_string());
@@ -236,7 +237,10 @@ fn masthead_from_structure(
     let body = structure::split_words::join_split_words(body, vocabulary, edits);
     let mut body: Vec<MappedText> = body
         .iter()
-        .map(|p| names.restore(p, vocabulary, edits))
+        .map(|p| {
+            let spaced = structure::punctuation_space::restore_spaces(p, edits);
+            names.restore(&spaced, vocabulary, edits)
+        })
         .collect();
     if bio.is_none() && body.last().is_some_and(|b| masthead::is_bio(b.as_str())) {
         bio = body.pop();

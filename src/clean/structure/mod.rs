@@ -40,6 +40,7 @@
 
 pub mod grammar;
 pub mod names;
+pub mod punctuation_space;
 pub mod repeats;
 pub mod split_words;
 
