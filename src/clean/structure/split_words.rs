@@ -379,10 +379,16 @@ fn join_run(
     let has_non_word = pieces
         .iter()
         .any(|p| !vocabulary.is_known_outside_document(p));
-    // A capitalised pair (`He met` -> `Hemet`) joins only when a piece is no word at all.
+    // A capitalised pair (`He met` -> `Hemet`) joins only when a piece is no word at all,
+    // or the pair makes a common word (`Short ly` -> `Shortly`).
     let capitalised = pieces[0].chars().next().is_some_and(char::is_uppercase);
+    let makes_common_word = || {
+        crate::clean::words::lexicon::Lexicon::embedded()
+            .zipf(&joined.to_lowercase())
+            .is_some_and(|z| z >= MIN_ALL_WORDS_ZIPF)
+    };
     let has_fragment = has_non_word
-        || (!capitalised || pieces.len() >= 3)
+        || (!capitalised || pieces.len() >= 3 || makes_common_word())
             && pieces
                 .iter()
                 .any(|p| p.chars().count() <= 3 && !is_common_short(&p.to_lowercase()));
@@ -475,6 +481,7 @@ mod tests {
             joined("a cross the river to the market"),
             "a cross the river to the market"
         );
+        assert_eq!(joined("Short ly after dawn"), "Shortly after dawn");
         assert_eq!(
             joined("He met Tom Kins in Paris"),
             "He met Tom Kins in Paris"
