@@ -21,17 +21,22 @@
 //!    the first body line;
 //! 4. **bio** — the closing lines about the writer, found from the end (`The writer is`,
 //!    even glued, or an author's own name followed by `is`), also when no blank line
-//!    separates them from the last paragraph;
+//!    separates them from the last paragraph; every later paragraph of it must be about
+//!    the writers too (another writer, how to reach them), or it was no bio;
 //! 5. **pull-quote box** — a run of lines that repeats text printed elsewhere, starting
 //!    like a sentence: cut out of the paragraph it landed in, and set as its own block
-//!    after it (the pull-quote pass then marks it);
+//!    after it (the pull-quote pass then marks it). A blank line ends a run, and a run
+//!    that is two copies back to back splits between them, so the body's own copy of
+//!    the quote is never taken with the box;
 //! 6. **paragraphs** — body lines grouped at blank lines when the copy marks paragraphs
 //!    with them, otherwise where a line that ends a sentence is short, or left room for
 //!    the next line's first word, and the next line begins a sentence.
 //!
 //! After the layout pass has unwrapped the paragraphs, [`split_words`] joins words that
-//! an extractor split at their hyphenation points, and [`names`] restores names whose
-//! letters were lost to spaces from the way the article prints them elsewhere.
+//! an extractor split at their hyphenation points, [`punctuation_space`] puts back the
+//! space a viewer lost after a comma or a full stop, and [`names`] restores names whose
+//! letters were lost to spaces from the way the article prints them elsewhere (the
+//! byline's first, so that its restored names mend the bio and body).
 //!
 //! The result keeps raw positions ([`MappedText`]): the body comes back as text with one
 //! blank line between paragraphs, for [`super::layout`] to unwrap. When no byline or date
