@@ -44,6 +44,7 @@
 //! takes over.
 
 pub mod grammar;
+pub mod name_keys;
 pub mod names;
 pub mod punctuation_space;
 pub mod repeats;

@@ -17,8 +17,8 @@
 //! kept non-ASCII letters must be the name's, and the skeleton must name one name.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
+use super::name_keys::{ascii_opening, skeleton};
 use super::split_words::{is_common_short, space_tokens};
 use crate::clean::mapped::MappedText;
 use crate::clean::vocabulary::Vocabulary;
@@ -33,6 +33,8 @@ const MOST_TOKENS: usize = 5;
 #[derive(Debug, Default)]
 pub struct IntactNames {
     by_damaged: HashMap<String, Option<String>>,
+    /// The lower-case ASCII letters before the first space of every damaged form.
+    openings: std::collections::HashSet<String>,
     votes: LanguageVotes,
 }
 
@@ -46,10 +48,8 @@ impl IntactNames {
             if word.is_ascii() || word.chars().count() < 3 || !seen.insert(word) {
                 continue;
             }
-            if let Some(&listed) = name_list().by_name.get(word) {
-                names
-                    .votes
-                    .add(name_list().entries[listed as usize].languages);
+            if let Some(listed) = listed_exactly(word) {
+                names.votes.add(listed.languages);
             }
             let letters: Vec<usize> = word
                 .char_indices()
@@ -63,6 +63,9 @@ impl IntactNames {
                 let damaged = damage(word, &letters, subset);
                 if damaged.chars().count() < 3 || vocabulary.is_known_outside_document(&damaged) {
                     continue;
+                }
+                if let Some((opening, _)) = damaged.split_once(' ') {
+                    names.openings.insert(ascii_opening(opening));
                 }
                 let entry = names
                     .by_damaged
@@ -92,6 +95,14 @@ impl IntactNames {
         listed_name(damaged, vocabulary, byline, &self.votes)
     }
 
+    /// Whether `token` could be the first piece of a name broken by lost letters: its
+    /// ASCII letters (up to a letter outside ASCII) open a name of the list or a word
+    /// the article prints intact, just before a lost letter.
+    fn may_open_broken_name(&self, token: &str) -> bool {
+        let opening = ascii_opening(token);
+        listed_opening(&opening) || self.openings.contains(&opening)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.by_damaged.is_empty()
     }
@@ -103,6 +114,7 @@ impl IntactNames {
         for (bit, votes) in more.votes.0.iter().enumerate() {
             self.votes.0[bit] += votes;
         }
+        self.openings.extend(more.openings);
         for (damaged, word) in more.by_damaged {
             let entry = self.by_damaged.entry(damaged).or_insert(word.clone());
             if *entry != word {
@@ -153,23 +165,31 @@ impl IntactNames {
                 i += 1;
                 continue;
             }
-            // Later pieces of a broken name go on in lower case, letters only (`Ma
-            // gorzata`, `Gon alves`); a common word opening a sentence (`The club won`) is
-            // no piece of a name.
-            let pieces = 1 + tokens[i + 1..]
-                .iter()
-                .take(MOST_TOKENS - 1)
-                .take_while(|(_, t)| {
-                    let letters = t.trim_end_matches(|c: char| !c.is_alphabetic());
-                    t.chars().next().is_some_and(char::is_lowercase)
-                        && letters.chars().all(char::is_alphabetic)
-                })
-                .count();
-            let pieces = if is_common_short(&first.to_lowercase()) {
+            // A name broken in pieces starts with letters some name starts with before
+            // its first lost letter (`Gon` of `Gon alves`), and is no common short word
+            // opening a sentence (`The club won`): any other first token is tried alone,
+            // which spares the lookups of every capitalised word's phrase. Later pieces go
+            // on in lower case, letters only (`Ma gorzata`, `Gon alves`).
+            let common_short = first.len() <= 4 && is_common_short(&first.to_ascii_lowercase());
+            let pieces = if common_short || !self.may_open_broken_name(first) {
                 1
             } else {
-                pieces
+                1 + tokens[i + 1..]
+                    .iter()
+                    .take(MOST_TOKENS - 1)
+                    .take_while(|(_, t)| {
+                        let letters = t.trim_end_matches(|c: char| !c.is_alphabetic());
+                        t.chars().next().is_some_and(char::is_lowercase)
+                            && letters.chars().all(char::is_alphabetic)
+                    })
+                    .count()
             };
+            // One ASCII token outside a byline is a damaged form only of a word the
+            // article prints intact (the list is asked only of damage it can see).
+            if pieces == 1 && first.is_ascii() && !byline && self.by_damaged.is_empty() {
+                i += 1;
+                continue;
+            }
             let mut matched = None;
             for n in (1..=pieces).rev() {
                 let run = &tokens[i..i + n];
@@ -208,68 +228,53 @@ impl IntactNames {
     }
 }
 
+/// The embedded names' index, built from `data/names.txt` by `build.rs` at compile time
+/// (see `name_keys` for its keys): nothing to parse or allocate when a clean starts.
+#[allow(dead_code)] // `LANGUAGES` names the bits for a reader of the generated file
+mod index {
+    include!(concat!(env!("OUT_DIR"), "/names_index.rs"));
+}
+
 /// One name of the embedded list.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 struct ListedName {
     name: &'static str,
     /// How many (source, locale) lists hold it: how common a name it is.
     listings: u16,
-    /// The languages of those locales, one bit each (see [`NameList::languages`]).
+    /// The languages of those locales, one bit each (`index::LANGUAGES`).
     languages: u64,
 }
 
-/// The embedded names (`data/names.txt`, one `name<TAB>listings<TAB>languages` a line).
-struct NameList {
-    entries: Vec<ListedName>,
-    /// Skeleton -> entries (and the skeleton without a leading or trailing `_`, for a name
-    /// whose first or last letter was lost with no space left).
-    by_skeleton: HashMap<String, Vec<u32>>,
-    /// Name -> entry, for the names an article prints intact.
-    by_name: HashMap<&'static str, u32>,
+fn listed(i: usize) -> ListedName {
+    let (name, listings, languages) = index::NAMES[i];
+    ListedName {
+        name,
+        listings,
+        languages,
+    }
 }
 
-fn name_list() -> &'static NameList {
-    static LIST: OnceLock<NameList> = OnceLock::new();
-    LIST.get_or_init(|| {
-        let mut languages: Vec<&'static str> = Vec::new();
-        let mut list = NameList {
-            entries: Vec::new(),
-            by_skeleton: HashMap::new(),
-            by_name: HashMap::new(),
-        };
-        for line in include_str!("../../../data/names.txt").lines() {
-            let mut fields = line.split('\t');
-            let name = fields.next().unwrap_or_default();
-            let listings = fields.next().and_then(|n| n.parse().ok()).unwrap_or(1);
-            let mut bits = 0u64;
-            for language in fields.next().unwrap_or_default().split(',') {
-                let bit = match languages.iter().position(|l| *l == language) {
-                    Some(bit) => bit,
-                    None => {
-                        languages.push(language);
-                        languages.len() - 1
-                    }
-                };
-                if bit < 64 {
-                    bits |= 1 << bit;
-                }
-            }
-            let index = list.entries.len() as u32;
-            list.entries.push(ListedName {
-                name,
-                listings,
-                languages: bits,
-            });
-            list.by_name.insert(name, index);
-            let key = skeleton(name);
-            let trimmed = key.trim_matches('_').to_string();
-            if trimmed != key {
-                list.by_skeleton.entry(trimmed).or_default().push(index);
-            }
-            list.by_skeleton.entry(key).or_default().push(index);
-        }
-        list
-    })
+/// The listed name spelt exactly `word`.
+fn listed_exactly(word: &str) -> Option<ListedName> {
+    index::NAMES
+        .binary_search_by(|(name, _, _)| (*name).cmp(word))
+        .ok()
+        .map(listed)
+}
+
+/// The listed names whose skeleton is `key`.
+fn listed_by_skeleton(key: &str) -> impl Iterator<Item = ListedName> + '_ {
+    let from = index::SKELETONS.partition_point(|(k, _)| *k < key);
+    index::SKELETONS[from..]
+        .iter()
+        .take_while(move |(k, _)| *k == key)
+        .map(|&(_, i)| listed(i as usize))
+}
+
+/// Whether some listed name starts with the ASCII letters `opening` before its first
+/// other letter.
+fn listed_opening(opening: &str) -> bool {
+    index::OPENINGS.binary_search(&opening).is_ok()
 }
 
 /// How many of the names an article prints intact belong to each language of the list:
@@ -300,20 +305,6 @@ impl LanguageVotes {
             .max()
             .unwrap_or(0)
     }
-}
-
-/// The ASCII letters of `text`, lowercased, with each run of other letters and spaces as
-/// one `_`.
-fn skeleton(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii_alphabetic() {
-            out.push(c.to_ascii_lowercase());
-        } else if (c == ' ' || c.is_alphabetic()) && !out.ends_with('_') {
-            out.push('_');
-        }
-    }
-    out
 }
 
 /// The listed name `damaged` stands for, if it shows damage and one name fits best. In
@@ -350,8 +341,7 @@ fn listed_name(
         .chars()
         .filter(|c| !c.is_ascii() && c.is_alphabetic())
         .collect();
-    let list = name_list();
-    let fits = |entry: &&ListedName| {
+    let fits = |entry: &ListedName| {
         let name_ascii: String = entry
             .name
             .chars()
@@ -360,13 +350,8 @@ fn listed_name(
         let mut name_rest = entry.name.chars().filter(|c| !c.is_ascii());
         name_ascii == ascii && kept.iter().all(|k| name_rest.any(|c| c == *k))
     };
-    let mut fitting: Vec<&ListedName> = list
-        .by_skeleton
-        .get(&skeleton(damaged))?
-        .iter()
-        .map(|&i| &list.entries[i as usize])
-        .filter(fits)
-        .collect();
+    let key = skeleton(damaged);
+    let mut fitting: Vec<ListedName> = listed_by_skeleton(&key).filter(fits).collect();
     fitting.sort_by_key(|e| std::cmp::Reverse((votes.support(e.languages), e.listings)));
     let best = fitting.first()?;
     let chosen = match fitting.get(1) {
