@@ -640,12 +640,28 @@ fn find_bio(
             .rev()
             .find(|&&j| lines[j].label == Label::Body)
             .is_none_or(|&j| ends_sentence(&text[lines[j].start..lines[j].end]));
-        if previous_ends && opens_bio(t, authors, vocabulary) && rest_is_about_writer(k) {
+        // Widely justified copy puts a word on each line (`The` / `writers` / `are`): the
+        // opening is read on as many following lines as it takes.
+        let mut opening = t.to_string();
+        for &j in body[k + 1..]
+            .iter()
+            .filter(|&&j| lines[j].label == Label::Body)
+        {
+            if opening.chars().count() >= OPENING_CHARS {
+                break;
+            }
+            opening.push(' ');
+            opening.push_str(&text[lines[j].start..lines[j].end]);
+        }
+        if previous_ends && opens_bio(&opening, authors, vocabulary) && rest_is_about_writer(k) {
             best = Some(k);
         }
     }
     best
 }
+
+/// How much text a bio's opening is read on (a role and a verb, or a name and more).
+const OPENING_CHARS: usize = 40;
 
 /// True for a line that tells how to reach the writer (`She can be reached on X:`,
 /// `Email: ...`, `@handle`).
