@@ -20,6 +20,13 @@
 //! `-- --runs 5` for more runs, `-- typical` or `-- dense` for one flavour, `-- --passes`
 //! to also see where the time goes, pass by pass, `-- --no-digest` to skip the digest's
 //! extra run (when counting instructions: `valgrind --tool=callgrind`).
+//!
+//! `-- adversarial` instead cleans each adversarial shape ([`corpus::adversarial`]:
+//! repeated paragraphs, a hyphen at every line end, no spaces, one enormous line, ...) at
+//! 1, 4 and 16 MB and prints the time, the peak memory and how each grows: a pass that is
+//! linear takes about four times as long at four times the size. `-- adversarial 1,4`
+//! picks the sizes, `-- adversarial no-spaces` one shape; `--write DIR` writes each input
+//! to `DIR/SHAPE-NMB.txt` instead of cleaning it (to time the `copydesk` binary on it).
 
 #[path = "../tests/corpus/mod.rs"]
 mod corpus;
@@ -71,6 +78,10 @@ impl Flavour {
 }
 
 fn main() {
+    if std::env::args().any(|a| a == "adversarial") {
+        adversarial();
+        return;
+    }
     let settings = settings();
     let context = site_context(settings.site_articles);
 
@@ -349,6 +360,84 @@ fn time_passes_once(documents: &[Vec<u8>], context: &WordContext) -> ([Duration;
         lap(8, &mut at);
     }
     (spent, bodies.finalize())
+}
+
+/// Cleans every adversarial shape at each size (one file each, one run) and prints a table:
+/// wall time, MB/s, peak resident memory of the clean and each step's growth ratio (about
+/// 4 from 1 to 4 MB when a pass is linear, 16 when it is quadratic).
+fn adversarial() {
+    use corpus::adversarial::SHAPES;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut sizes = vec![1, 4, 16];
+    let mut shapes = Vec::new();
+    let mut write = None;
+    let mut i = 0;
+    while i < args.len() {
+        let arg = args[i].as_str();
+        if arg == "--write" {
+            i += 1;
+            write = args.get(i).map(std::path::PathBuf::from);
+        } else if let Some(shape) = SHAPES.iter().find(|s| s.name() == arg) {
+            shapes.push(*shape);
+        } else if arg.chars().all(|c| c.is_ascii_digit() || c == ',') && !arg.is_empty() {
+            sizes = arg.split(',').filter_map(|n| n.parse().ok()).collect();
+        }
+        i += 1;
+    }
+    if shapes.is_empty() {
+        shapes = SHAPES.to_vec();
+    }
+    let context = WordContext::default();
+    println!("adversarial input, one thread; growth = time / time at the size before");
+    println!(
+        "{:<22} {:>5} {:>9} {:>8} {:>9} {:>7}",
+        "shape", "MB", "time", "MB/s", "peak RSS", "growth"
+    );
+    for shape in shapes {
+        let mut before: Option<(usize, f64)> = None;
+        for &mb in &sizes {
+            let raw = shape.generate(mb * 1_000_000);
+            if let Some(dir) = &write {
+                let path = dir.join(format!("{}-{mb}MB.txt", shape.name()));
+                std::fs::write(&path, &raw).expect("the input is written");
+                println!("wrote {}", path.display());
+                continue;
+            }
+            reset_peak_memory();
+            let start = Instant::now();
+            let cleaned = clean_text(&raw, Path::new("adversarial.txt"), &context)
+                .map(|c| c.article.to_markdown().len());
+            let time = start.elapsed().as_secs_f64();
+            std::hint::black_box(cleaned.ok());
+            let peak = peak_memory_mib().map_or("-".into(), |m| format!("{m:.0} MiB"));
+            let growth = match before {
+                Some((size, t)) => format!("{:.1}x/{}x", time / t.max(1e-9), mb / size.max(1)),
+                None => "-".into(),
+            };
+            println!(
+                "{:<22} {mb:>5} {:>7.2} s {:>8.1} {peak:>9} {growth:>7}",
+                shape.name(),
+                time,
+                raw.len() as f64 / 1e6 / time.max(1e-9),
+            );
+            before = Some((mb, time));
+        }
+    }
+}
+
+/// Resets the kernel's record of this process's peak resident memory (Linux; elsewhere
+/// nothing), so [`peak_memory_mib`] tells the peak of what follows.
+fn reset_peak_memory() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// The peak resident memory of this process since [`reset_peak_memory`], where /proc
+/// tells it.
+fn peak_memory_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
 }
 
 /// A short hash of every output document, edit and finding.
