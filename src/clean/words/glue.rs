@@ -617,7 +617,8 @@ mod tests {
     fn acronym_the_article_prints_alone_is_split_off() {
         let context = WordContext::default();
         let document = ["The minister toldTNS so.", "Later, TNS asked again."];
-        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context).in_document(&document);
+        let article = super::super::ArticleText::new(&document);
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context).in_document(&article);
         let glued = |word| split_glued(word, Standing::Unknown, false, &vocabulary);
         assert!(matches!(glued("toldTNS"), Verdict::Replace { with, .. } if with == "told TNS"));
         // Not printed alone in the article: only reported, as before.
@@ -625,6 +626,7 @@ mod tests {
         assert!(!matches!(split("toldTNS", false), Verdict::Replace { .. }));
         // A brand's capitals stay: `iOS` has no word before its capitals.
         let brands = ["Apple shipped iOS today.", "iOS OS"];
+        let brands = super::super::ArticleText::new(&brands);
         let vocabulary = Vocabulary::new(Lexicon::embedded(), &context).in_document(&brands);
         let verdict = split_glued("iOS", Standing::Unknown, false, &vocabulary);
         assert!(!matches!(verdict, Verdict::Replace { .. }), "{verdict:?}");
