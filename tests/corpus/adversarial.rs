@@ -29,6 +29,9 @@ pub enum Shape {
     Names,
     /// Words broken into fragments of two to four letters by spaces (`neig hbou ring`).
     Fragments,
+    /// Prose where every third word has a name in capitals glued to it (`toldNOWAK`):
+    /// each asks the word passes whether the article prints the capitals on their own.
+    GluedCapitals,
 }
 
 pub const SHAPES: &[Shape] = &[
@@ -40,6 +43,7 @@ pub const SHAPES: &[Shape] = &[
     Shape::RepeatedShortLines,
     Shape::Names,
     Shape::Fragments,
+    Shape::GluedCapitals,
 ];
 
 impl Shape {
@@ -53,6 +57,7 @@ impl Shape {
             Shape::RepeatedShortLines => "repeated-short-lines",
             Shape::Names => "names",
             Shape::Fragments => "fragments",
+            Shape::GluedCapitals => "glued-capitals",
         }
     }
 
@@ -73,7 +78,7 @@ impl Shape {
                 while out.len() < bytes {
                     let mut line = String::new();
                     while line.len() < 60 {
-                        line.push_str(*rng.pick(words));
+                        line.push_str(pick(&mut rng, words));
                         line.push(' ');
                     }
                     let broken = long_word(&mut rng, words);
@@ -88,19 +93,19 @@ impl Shape {
             }
             Shape::NoSpaces => {
                 while out.len() < bytes {
-                    out.push_str(*rng.pick(words));
+                    out.push_str(pick(&mut rng, words));
                 }
             }
             Shape::OneLine => {
                 while out.len() < bytes {
-                    out.push_str(*rng.pick(words));
+                    out.push_str(pick(&mut rng, words));
                     out.push(' ');
                 }
             }
             Shape::ShortLines => {
                 while out.len() < bytes {
                     for _ in 0..1 + rng.below(3) {
-                        out.push_str(*rng.pick(words));
+                        out.push_str(pick(&mut rng, words));
                         out.push(' ');
                     }
                     out.pop();
@@ -120,12 +125,12 @@ impl Shape {
                 while out.len() < bytes {
                     let mut line = String::new();
                     while line.len() < 66 {
-                        line.push_str(*rng.pick(words));
+                        line.push_str(pick(&mut rng, words));
                         line.push(' ');
                     }
                     out.push_str(line.trim_end());
                     out.push('\n');
-                    out.push_str(*rng.pick(FURNITURE));
+                    out.push_str(pick(&mut rng, FURNITURE));
                     out.push('\n');
                 }
             }
@@ -171,9 +176,31 @@ impl Shape {
                     }
                 }
             }
+            Shape::GluedCapitals => {
+                let names: Vec<&str> = include_str!("../../data/names.txt").lines().collect();
+                let mut line = String::new();
+                while out.len() < bytes {
+                    let word = long_word(&mut rng, words).to_lowercase();
+                    line.push_str(&word);
+                    if rng.chance(33) {
+                        line.push_str(&rng.pick(&names).to_uppercase());
+                    }
+                    line.push(' ');
+                    if line.len() > 70 {
+                        out.push_str(line.trim_end());
+                        out.push('\n');
+                        line.clear();
+                    }
+                }
+            }
         }
         out.into_bytes()
     }
+}
+
+/// One of `words`, at random.
+fn pick<'a>(rng: &mut Rng, words: &[&'a str]) -> &'a str {
+    words[rng.below(words.len())]
 }
 
 /// Every word of the invented articles' paragraphs, with its punctuation.
