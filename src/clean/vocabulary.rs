@@ -108,12 +108,16 @@ impl<'a> Vocabulary<'a> {
     pub fn document_has_with_compound(&self, word: &str, rest: &str) -> (bool, bool) {
         let (lower, lower_rest) = (lowercase(word), lowercase(rest));
         if let Some(index) = self.index() {
-            let compound = [&*lower, "-", &*lower_rest].concat();
-            if let (Some(has_word), Some(has_compound)) =
-                (index.answer(&lower), index.answer(&compound))
-            {
-                return (has_word, has_compound);
-            }
+            // What the index cannot answer goes to `document_has`, which searches it
+            // within the document's allowance of such searches.
+            let compound = [word, "-", rest].concat();
+            let has_word = index
+                .answer(&lower)
+                .unwrap_or_else(|| self.document_has(word));
+            let has_compound = index
+                .answer(&lowercase(&compound))
+                .unwrap_or_else(|| self.document_has(&compound));
+            return (has_word, has_compound);
         }
         self.searches.set(self.searches.get() + 1);
         super::work::read(self.text.len());
@@ -507,6 +511,35 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// However many questions a document asks, it is read a bounded number of times:
+    /// searched for the first questions, indexed once, then searched again only for the
+    /// words the index cannot answer (`u.s.`), up to a limit.
+    #[test]
+    fn a_document_is_read_a_bounded_number_of_times() {
+        let context = WordContext::default();
+        let text = "The U.S.-\nled talks and the imple-\nmentation of U.S. plans.\n".repeat(50);
+        let v = Vocabulary::for_document(&text, &context);
+        let reads_before = crate::clean::work::done();
+        for round in 0..400 {
+            // Each answer is the plain search's, before the index and after it.
+            let plain = |word: &str| document_has_word(&text, v.lowered(), &lowercase(word));
+            let (piece, compound) = v.document_has_with_compound("imple", "mentation");
+            assert_eq!(
+                (piece, compound),
+                (plain("imple"), plain("imple-mentation"))
+            );
+            assert_eq!(v.document_has("talks"), plain("talks"), "round {round}");
+            if round < SEARCHES_BEFORE_INDEX {
+                assert_eq!(v.document_has("u.s."), plain("u.s."));
+            }
+            v.document_has_with_compound("U.S.", "led");
+            v.document_has("u.s.");
+        }
+        let read = crate::clean::work::done() - reads_before;
+        let most = (SEARCHES_BEFORE_INDEX + MAX_UNINDEXED_SEARCHES + 1) * (1 + text.len() / 64);
+        assert!(read <= most as u64, "{read} > {most}");
     }
 
     #[test]
