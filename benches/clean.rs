@@ -20,15 +20,86 @@
 //! `-- --runs 5` for more runs, `-- typical` or `-- dense` for one flavour, `-- --passes`
 //! to also see where the time goes, pass by pass, `-- --no-digest` to skip the digest's
 //! extra run (when counting instructions: `valgrind --tool=callgrind`).
+//!
+//! `-- adversarial` instead cleans each adversarial shape ([`corpus::adversarial`]:
+//! repeated paragraphs, a hyphen at every line end, no spaces, one enormous line, ...) at
+//! 1, 4 and 16 MB and prints the time (least of `--runs`, 3 by default), the most heap
+//! memory the clean held and how each grows: a pass that is linear takes about four times
+//! as long at four times the size. `-- adversarial 1,4` picks the sizes, `-- adversarial
+//! no-spaces` one shape; `--write DIR` writes each input to `DIR/SHAPE-NMB.txt` instead of
+//! cleaning it (to time the `copydesk` binary on it).
 
 #[path = "../tests/corpus/mod.rs"]
 mod corpus;
 
-/// The allocator of the `copydesk` binary (see `src/main.rs`).
+/// The allocator of the `copydesk` binary (see `src/main.rs`), counting the bytes held
+/// for the adversarial table's peak memory (the process's resident size cannot say it:
+/// the allocator keeps freed memory).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: CountingAllocator = CountingAllocator(mimalloc::MiMalloc);
 
+struct CountingAllocator(mimalloc::MiMalloc);
+
+/// Whether the allocator counts: only in the adversarial mode, so that the throughput
+/// runs pay nothing for it.
+static COUNTING: AtomicBool = AtomicBool::new(false);
+/// Bytes held, counted from when counting began (blocks made before and freed after it
+/// take it below zero: only differences are read), and the most since last reset.
+static HELD: AtomicIsize = AtomicIsize::new(0);
+static PEAK_HELD: AtomicIsize = AtomicIsize::new(0);
+
+impl CountingAllocator {
+    fn grew(by: usize) {
+        if COUNTING.load(Ordering::Relaxed) {
+            let by = by as isize;
+            let held = HELD.fetch_add(by, Ordering::Relaxed) + by;
+            PEAK_HELD.fetch_max(held, Ordering::Relaxed);
+        }
+    }
+
+    fn shrank(by: usize) {
+        if COUNTING.load(Ordering::Relaxed) {
+            HELD.fetch_sub(by as isize, Ordering::Relaxed);
+        }
+    }
+}
+
+// SAFETY: every call is passed to mimalloc unchanged; only the counters are added.
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let block = unsafe { self.0.alloc(layout) };
+        if !block.is_null() {
+            Self::grew(layout.size());
+        }
+        block
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let block = unsafe { self.0.alloc_zeroed(layout) };
+        if !block.is_null() {
+            Self::grew(layout.size());
+        }
+        block
+    }
+
+    unsafe fn dealloc(&self, block: *mut u8, layout: Layout) {
+        unsafe { self.0.dealloc(block, layout) };
+        Self::shrank(layout.size());
+    }
+
+    unsafe fn realloc(&self, block: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let moved = unsafe { self.0.realloc(block, layout, new_size) };
+        if !moved.is_null() {
+            Self::shrank(layout.size());
+            Self::grew(new_size);
+        }
+        moved
+    }
+}
+
+use std::alloc::{GlobalAlloc, Layout};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 use std::time::{Duration, Instant};
 
 use copydesk::clean::site_words::add_article_words;
@@ -71,6 +142,10 @@ impl Flavour {
 }
 
 fn main() {
+    if std::env::args().any(|a| a == "adversarial") {
+        adversarial();
+        return;
+    }
     let settings = settings();
     let context = site_context(settings.site_articles);
 
@@ -349,6 +424,81 @@ fn time_passes_once(documents: &[Vec<u8>], context: &WordContext) -> ([Duration;
         lap(8, &mut at);
     }
     (spent, bodies.finalize())
+}
+
+/// Cleans every adversarial shape at each size (one file each, the least time of
+/// `--runs`, 3 by default) and prints a table: time, MB/s, the most memory the clean held
+/// at once (heap bytes, counted by the allocator) and each step's growth (about 4 from 1
+/// to 4 MB when a pass is linear, 16 when it is quadratic).
+fn adversarial() {
+    use corpus::adversarial::SHAPES;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut sizes = vec![1, 4, 16];
+    let mut shapes = Vec::new();
+    let mut write = None;
+    let mut runs = 3;
+    let mut i = 0;
+    while i < args.len() {
+        let arg = args[i].as_str();
+        if arg == "--write" {
+            i += 1;
+            write = args.get(i).map(std::path::PathBuf::from);
+        } else if arg == "--runs" {
+            i += 1;
+            runs = args.get(i).and_then(|r| r.parse().ok()).unwrap_or(3).max(1);
+        } else if let Some(shape) = SHAPES.iter().find(|s| s.name() == arg) {
+            shapes.push(*shape);
+        } else if arg.chars().all(|c| c.is_ascii_digit() || c == ',') && !arg.is_empty() {
+            sizes = arg.split(',').filter_map(|n| n.parse().ok()).collect();
+        }
+        i += 1;
+    }
+    if shapes.is_empty() {
+        shapes = SHAPES.to_vec();
+    }
+    COUNTING.store(true, Ordering::Relaxed);
+    let context = WordContext::default();
+    println!("adversarial input, one thread, least of {runs} runs; growth = time / time at the size before");
+    println!(
+        "{:<22} {:>5} {:>9} {:>8} {:>10} {:>9}",
+        "shape", "MB", "time", "MB/s", "peak heap", "growth"
+    );
+    for shape in shapes {
+        let mut before: Option<(usize, f64)> = None;
+        for &mb in &sizes {
+            let raw = shape.generate(mb * 1_000_000);
+            if let Some(dir) = &write {
+                let path = dir.join(format!("{}-{mb}MB.txt", shape.name()));
+                std::fs::write(&path, &raw).expect("the input is written");
+                println!("wrote {}", path.display());
+                continue;
+            }
+            let mut time = f64::MAX;
+            let mut peak = 0;
+            for _ in 0..runs {
+                let held = HELD.load(Ordering::Relaxed);
+                PEAK_HELD.store(held, Ordering::Relaxed);
+                let start = Instant::now();
+                let cleaned = clean_text(&raw, Path::new("adversarial.txt"), &context)
+                    .map(|c| c.article.to_markdown().len());
+                time = time.min(start.elapsed().as_secs_f64());
+                std::hint::black_box(cleaned.ok());
+                peak = PEAK_HELD.load(Ordering::Relaxed) - held;
+            }
+            let growth = match before {
+                Some((size, t)) => format!("{:.1}x/{}x", time / t.max(1e-9), mb / size.max(1)),
+                None => "-".into(),
+            };
+            println!(
+                "{:<22} {mb:>5} {:>7.2} s {:>8.1} {:>6} MiB {growth:>9}",
+                shape.name(),
+                time,
+                raw.len() as f64 / 1e6 / time.max(1e-9),
+                peak >> 20,
+            );
+            before = Some((mb, time));
+        }
+    }
 }
 
 /// A short hash of every output document, edit and finding.

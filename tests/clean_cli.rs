@@ -431,3 +431,24 @@ fn articles_and_the_manifest_follow_the_umask() {
         assert_eq!(mode & 0o777, 0o644, "{name}: {:o}", mode & 0o777);
     }
 }
+
+/// Joiners that belong to the text come through `copydesk clean` byte for byte: emoji
+/// sequences bound by ZWJ and a Persian word written with a ZWNJ; a joiner inside a Latin
+/// word is damage and goes (issue 10, item 7).
+#[test]
+fn joiners_in_emoji_and_persian_words_are_kept_byte_for_byte() {
+    let emoji = "👩\u{200d}💻, 👨\u{200d}👩\u{200d}👧 and 🏳\u{fe0f}\u{200d}🌈";
+    let persian = "می\u{200c}خواهم";
+    let raw = format!(
+        "Coders at the fair\n\nBy Sana Malik\n\nThe stall had a sign with {emoji} on it, and a \
+         note in Persian that read {persian} beside a drawing of a boat.\n\nThe organisers \
+         came from Pakis\u{200d}tan and stayed for a week.\n"
+    );
+    let dir = site_with(&[("joiners.txt", raw.as_bytes())]);
+    let out = copydesk(dir.path(), &["clean", "content/raw/joiners.txt", "-o", "-"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = String::from_utf8(out.stdout).expect("UTF-8 Markdown");
+    assert!(md.contains(&format!("a sign with {emoji} on it")), "{md}");
+    assert!(md.contains(&format!("read {persian} beside")), "{md}");
+    assert!(md.contains("came from Pakistan and"), "{md}");
+}

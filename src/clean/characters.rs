@@ -3,8 +3,13 @@
 //! * mojibake — UTF-8 that was once decoded as Windows-1252 (`â€™` for `’`, `Ã©` for `é`),
 //!   repaired only when [`looks_mis_decoded`] finds such sequences (ftfy's rule: never
 //!   touch text that was decoded correctly);
-//! * ligatures (`ﬁ` → `fi`), soft hyphens and zero-width characters (removed), NBSP and
-//!   other fixed-width spaces and tabs (→ a plain space), and runs of spaces (→ one).
+//! * ligatures (`ﬁ` → `fi`), soft hyphens (removed), NBSP and other fixed-width spaces
+//!   and tabs (→ a plain space), and runs of spaces (→ one);
+//! * zero-width characters where they are copy damage: inside a Latin word, at a word's
+//!   edge, doubled. A zero-width joiner that binds an emoji sequence (👩‍💻), a joiner or
+//!   non-joiner inside a word of a script that shapes letters by them (Persian
+//!   `می‌خواهم`, Hindi `क्‍ष`, Malayalam's chillu letters) and a zero-width space between
+//!   Thai, Lao, Khmer or Myanmar words are text, and stay ([`zero_width_fates`]).
 //!
 //! Curly quotes, dashes and every other character stay exactly as they are. The result is
 //! a [`MappedText`] whose anchors lead back to raw line:column, and one [`Edit`] per repair.
@@ -123,9 +128,9 @@ impl<'a> SuspectBytes<'a> {
         if rest.as_bytes()[0] == 0xC3 {
             return true;
         }
-        rest.chars()
-            .next()
-            .is_some_and(|c| c == '\u{2010}' || single_character_fix(c).is_some())
+        rest.chars().next().is_some_and(|c| {
+            c == '\u{2010}' || is_zero_width(c) || single_character_fix(c).is_some()
+        })
     }
 
     fn find_double(&self, from: usize) -> usize {
@@ -175,6 +180,37 @@ fn repair_line(
         }
         let rest = &line[i..];
         let c = rest.chars().next().expect("inside the line");
+        if is_zero_width(c) {
+            // The run of zero-width characters is judged as a whole, by what stands
+            // around it: each either stays (part of the verbatim run) or is removed.
+            let run_len = rest.find(|c| !is_zero_width(c)).unwrap_or(rest.len());
+            let run = &rest[..run_len];
+            let fates = zero_width_fates(
+                run,
+                line[..i].chars().next_back(),
+                rest[run_len..].chars().next(),
+            );
+            for ((offset, z), fate) in run.char_indices().zip(fates) {
+                if let Some(reason) = fate {
+                    let at = i + offset;
+                    out.push_verbatim(&line[run_start..at], Position::new(line_number, run_column));
+                    out.push_replacement("", Position::new(line_number, column));
+                    record(
+                        edits,
+                        line_number,
+                        column,
+                        &line[at..at + z.len_utf8()],
+                        "",
+                        reason,
+                    );
+                    run_start = at + z.len_utf8();
+                    run_column = column + 1;
+                }
+                column += 1;
+            }
+            i += run_len;
+            continue;
+        }
         let fix = if c == ' ' && last_out_is_space {
             Some((String::new(), 1, "doubled space removed"))
         } else {
@@ -284,9 +320,6 @@ fn single_character_fix(c: char) -> Option<(&'static str, &'static str)> {
         '\u{FB04}' => ("ffl", "ligature expanded"),
         '\u{FB05}' | '\u{FB06}' => ("st", "ligature expanded"),
         '\u{00AD}' => ("", "soft hyphen removed"),
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {
-            ("", "zero-width character removed")
-        }
         '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' | '\u{200A}' | '\u{3000}' => {
             (" ", "non-breaking or fixed-width space made a plain space")
         }
@@ -294,6 +327,197 @@ fn single_character_fix(c: char) -> Option<(&'static str, &'static str)> {
         _ => return None,
     };
     Some(fix)
+}
+
+/// Whether `c` is a zero-width character the pass judges: zero-width space, non-joiner and
+/// joiner, word joiner, and U+FEFF (a byte-order mark inside the text).
+fn is_zero_width(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// What becomes of each character of `run`, a run of zero-width characters between
+/// `before` and `after` (the characters around it on its line, if any): `None` to keep it,
+/// else the reason it is removed.
+///
+/// Joiners are text, not damage, in two places: a zero-width joiner (U+200D) binds an
+/// emoji sequence (👩‍💻, 🏳️‍🌈), and a joiner or non-joiner (U+200C) between two letters of a
+/// script that shapes by them (Arabic, Persian and Urdu, Syriac, Devanagari and the other
+/// Indic scripts, Sinhala, Malayalam) or after an Indic virama (the half forms and
+/// Malayalam's chillu letters, which end words) chooses the letters' shape. A zero-width
+/// space between two letters of Thai, Lao, Khmer or Myanmar, scripts written without
+/// spaces, marks where a word ends. In each place one such character stays (the first);
+/// every other zero-width character is copy damage: inside a Latin word, at a word's edge,
+/// doubled.
+fn zero_width_fates(
+    run: &str,
+    before: Option<char>,
+    after: Option<char>,
+) -> Vec<Option<&'static str>> {
+    let allowed = |c: char| match c {
+        '\u{200D}' => joins_emoji(before, after) || joins_letters(before, after),
+        '\u{200C}' => joins_letters(before, after),
+        '\u{200B}' => separates_words(before, after),
+        _ => false,
+    };
+    let kept = run.chars().position(allowed);
+    run.chars()
+        .enumerate()
+        .map(|(n, c)| match c {
+            _ if Some(n) == kept => None,
+            '\u{200C}' | '\u{200D}' if kept.is_some() && allowed(c) => Some(DOUBLED_JOINER),
+            '\u{200C}' => Some(STRAY_NON_JOINER),
+            '\u{200D}' => Some(STRAY_JOINER),
+            _ => Some("zero-width character removed"),
+        })
+        .collect()
+}
+
+const DOUBLED_JOINER: &str = "doubled zero-width joiner removed";
+const STRAY_NON_JOINER: &str =
+    "zero-width non-joiner removed (not inside a word of a script that uses it)";
+const STRAY_JOINER: &str =
+    "zero-width joiner removed (not inside an emoji sequence or a word of a script that uses it)";
+
+/// Whether a zero-width joiner between `before` and `after` binds an emoji sequence: it
+/// follows an emoji (or the variation selector, skin tone or tag that ends one) and
+/// another emoji follows it.
+fn joins_emoji(before: Option<char>, after: Option<char>) -> bool {
+    let ends_emoji = |c: char| {
+        is_pictographic(c)
+            || matches!(
+                c,
+                '\u{FE0F}' | '\u{20E3}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0020}'..='\u{E007F}'
+            )
+    };
+    before.is_some_and(ends_emoji) && after.is_some_and(is_pictographic)
+}
+
+/// Characters that emoji sequences are made of: the emoji and pictograph blocks, and the
+/// older symbols that take part in sequences (♀, ♂, ⚕, ❤, ☠, ⬛, ↔ …).
+fn is_pictographic(c: char) -> bool {
+    matches!(
+        c,
+        '\u{1F000}'..='\u{1FAFF}'
+            | '\u{2190}'..='\u{21FF}'
+            | '\u{2300}'..='\u{23FF}'
+            | '\u{25A0}'..='\u{27BF}'
+            | '\u{2B00}'..='\u{2BFF}'
+            | '\u{00A9}'
+            | '\u{00AE}'
+            | '\u{203C}'
+            | '\u{2049}'
+            | '\u{2122}'
+            | '\u{2139}'
+            | '\u{3030}'
+            | '\u{303D}'
+            | '\u{3297}'
+            | '\u{3299}'
+    )
+}
+
+/// Whether a joiner or non-joiner between `before` and `after` is part of a word of a
+/// script that shapes its letters by them: it stands between two letters (or marks) of
+/// the same such script, or after an Indic virama (a half form or a chillu letter, which
+/// may end a word).
+fn joins_letters(before: Option<char>, after: Option<char>) -> bool {
+    let Some(before) = before else {
+        return false;
+    };
+    if is_virama(before) {
+        return true;
+    }
+    match (joining_script(before), after.and_then(joining_script)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// The script of a letter or mark of the scripts whose words use joiners (an id only
+/// compared for equality), or `None` for any other character, digits and punctuation of
+/// those scripts included.
+fn joining_script(c: char) -> Option<u32> {
+    if c.is_numeric() || is_joining_script_punctuation(c) {
+        return None;
+    }
+    let code = c as u32;
+    let script = match code {
+        // Arabic, Persian, Urdu: the Arabic blocks and presentation forms.
+        0x0610..=0x06FF | 0x0750..=0x077F | 0x0870..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFC => {
+            0x0600
+        }
+        0x0700..=0x074F | 0x0860..=0x086F => 0x0700, // Syriac
+        0x07C0..=0x07FF => 0x07C0,                   // N'Ko
+        0x1800..=0x18AF => 0x1800,                   // Mongolian
+        0xA8E0..=0xA8FF => 0x0900,                   // Devanagari Extended
+        // Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada,
+        // Malayalam, Sinhala: one block of 128 each.
+        0x0900..=0x0DFF => code & !0x7F,
+        _ => return None,
+    };
+    Some(script)
+}
+
+/// Punctuation and signs inside the joining scripts' blocks, which no word has inside it.
+fn is_joining_script_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0600}'..='\u{060F}'
+            | '\u{061B}'..='\u{061F}'
+            | '\u{066A}'..='\u{066D}'
+            | '\u{06D4}'
+            | '\u{06DD}'
+            | '\u{06DE}'
+            | '\u{06E9}'
+            | '\u{FD3E}'
+            | '\u{FD3F}'
+            | '\u{0700}'..='\u{070F}'
+            | '\u{07F6}'..='\u{07F9}'
+            | '\u{1800}'..='\u{180F}'
+            | '\u{0964}'
+            | '\u{0965}'
+            | '\u{0970}'
+            | '\u{0DF4}'
+    )
+}
+
+/// The sign that takes a consonant's vowel away in the Indic scripts (virama, halant,
+/// hasant, al-lakuna): a joiner after it picks the consonant's half or chillu form.
+fn is_virama(c: char) -> bool {
+    matches!(
+        c,
+        '\u{094D}'
+            | '\u{09CD}'
+            | '\u{0A4D}'
+            | '\u{0ACD}'
+            | '\u{0B4D}'
+            | '\u{0BCD}'
+            | '\u{0C4D}'
+            | '\u{0CCD}'
+            | '\u{0D3B}'
+            | '\u{0D3C}'
+            | '\u{0D4D}'
+            | '\u{0DCA}'
+    )
+}
+
+/// Whether a zero-width space between `before` and `after` marks a word's end in a
+/// script written without spaces (Thai, Lao, Myanmar, Khmer).
+fn separates_words(before: Option<char>, after: Option<char>) -> bool {
+    let script = |c: char| match c as u32 {
+        _ if c.is_numeric() => None,
+        0x0E00..=0x0E7F => Some(0x0E00),
+        0x0E80..=0x0EFF => Some(0x0E80),
+        0x1000..=0x109F => Some(0x1000),
+        0x1780..=0x17FF => Some(0x1780),
+        _ => None,
+    };
+    match (before.and_then(script), after.and_then(script)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    }
 }
 
 /// If `rest` starts with a mojibake sequence, the character it stands for and its length
@@ -386,7 +610,8 @@ mod tests {
         const PIECES: &[&str] = &[
             "word", "a", " ", "  ", "\n", "\t", "\u{a0}", "\u{ad}", "ﬁ", "ﬀ", "\u{200b}",
             "\u{2060}", "\u{feff}", "\u{202f}", "\u{3000}", "\u{2009}", "’", "“", "”", "—", "é",
-            "Ã©", "â€™", "Â", "Ã", "£", "\u{e000}", "ー", "ğ",
+            "Ã©", "â€™", "Â", "Ã", "£", "\u{e000}", "ー", "ğ", "\u{200c}", "\u{200d}", "👩", "ی",
+            "क्", "ไ",
         ];
         let mut state: u64 = 0x6A09_E667_F3BC_C908;
         let mut checked_mojibake = 0;
@@ -442,6 +667,110 @@ mod tests {
         assert_eq!(edits.len(), 4);
         assert_eq!(edits[3].before, "\u{200b}\u{200b}");
         assert_eq!(edits[3].position, Position::new(1, 14));
+    }
+
+    /// Joiners that are text stay byte for byte: emoji sequences, words of scripts that
+    /// shape letters by them, Malayalam's chillu letters at a word's end, and the
+    /// zero-width space between Thai words.
+    #[test]
+    fn joiners_that_are_text_stay() {
+        const KEPT: &[(&str, &str)] = &[
+            ("👩\u{200d}💻", "woman technologist"),
+            ("👨\u{200d}👩\u{200d}👧", "family"),
+            (
+                "🏳\u{fe0f}\u{200d}🌈",
+                "rainbow flag, ZWJ after a variation selector",
+            ),
+            (
+                "🏴\u{200d}☠\u{fe0f}",
+                "pirate flag, ZWJ before an older symbol",
+            ),
+            ("🧑🏽\u{200d}🚀", "astronaut, ZWJ after a skin tone"),
+            ("👩\u{200d}❤\u{fe0f}\u{200d}👨", "couple with heart"),
+            ("می\u{200c}خواهم", "Persian: ZWNJ inside a word"),
+            ("کتاب\u{200c}ها", "Persian plural suffix"),
+            ("ل\u{200d}ا", "Arabic: ZWJ between letters"),
+            ("क्\u{200d}ष", "Hindi: ZWJ after a virama"),
+            ("क्\u{200c}ष", "Hindi: ZWNJ after a virama"),
+            ("র\u{200d}্যাব", "Bengali: ZWJ before a virama (ya-phala)"),
+            ("ශ්\u{200d}රී", "Sinhala: ZWJ after al-lakuna"),
+            (
+                "അവന്\u{200d} പോയി",
+                "Malayalam: chillu letter at a word's end",
+            ),
+            ("ภาษา\u{200b}ไทย", "Thai: zero-width space between words"),
+        ];
+        for &(text, case) in KEPT {
+            let line = format!("{text} said\n");
+            let (out, edits) = repair(&line);
+            assert_eq!(out, line, "{case}");
+            assert!(edits.is_empty(), "{case}: {edits:?}");
+        }
+    }
+
+    /// Zero-width characters that are copy damage go, each removal an edit with its
+    /// column and reason: inside Latin words, at a word's edge, between scripts, doubled.
+    #[test]
+    fn zero_width_damage_goes_with_its_reason() {
+        const JOINER: &str =
+            "zero-width joiner removed (not inside an emoji sequence or a word of a script that uses it)";
+        const NON_JOINER: &str =
+            "zero-width non-joiner removed (not inside a word of a script that uses it)";
+        const DOUBLED: &str = "doubled zero-width joiner removed";
+        const SPACE: &str = "zero-width character removed";
+        // (raw, repaired, column of the first edit, reason of every edit)
+        const REMOVED: &[(&str, &str, usize, &str)] = &[
+            ("zero\u{200d}width", "zerowidth", 5, JOINER),
+            ("zero\u{200c}width", "zerowidth", 5, NON_JOINER),
+            ("zero\u{200b}width", "zerowidth", 5, SPACE),
+            ("zero\u{2060}width", "zerowidth", 5, SPACE),
+            ("zero\u{feff}width", "zerowidth", 5, SPACE),
+            ("word\u{200d} next", "word next", 5, JOINER),
+            ("\u{200d}👩 at the start", "👩 at the start", 1, JOINER),
+            ("👩\u{200d} 💻", "👩 💻", 2, JOINER),
+            ("👩\u{200c}💻", "👩💻", 2, NON_JOINER),
+            ("a\u{200d}👩", "a👩", 2, JOINER),
+            ("می\u{200c} خواهم", "می خواهم", 3, NON_JOINER),
+            ("می\u{200d}x", "میx", 3, JOINER),
+            ("۱\u{200c}۲", "۱۲", 2, NON_JOINER),
+            ("ل\u{200c}क", "لक", 2, NON_JOINER),
+            ("می\u{200c}\u{200c}خواهم", "می\u{200c}خواهم", 4, DOUBLED),
+            ("👩\u{200d}\u{200d}💻", "👩\u{200d}💻", 3, DOUBLED),
+            ("ภาษา\u{200b}\u{200b}ไทย", "ภาษา\u{200b}ไทย", 6, SPACE),
+            ("ภาษา\u{200d}ไทย", "ภาษาไทย", 5, JOINER),
+        ];
+        for &(raw, repaired, column, reason) in REMOVED {
+            let (out, edits) = repair(&format!("{raw}\n"));
+            assert_eq!(out, format!("{repaired}\n"), "{raw:?}");
+            assert!(!edits.is_empty(), "{raw:?}");
+            assert_eq!(edits[0].position, Position::new(1, column), "{raw:?}");
+            for edit in &edits {
+                assert_eq!(edit.reason, reason, "{raw:?}");
+                assert_eq!(edit.after, "", "{raw:?}");
+                assert!(edit.before.chars().all(is_zero_width), "{raw:?}");
+            }
+        }
+    }
+
+    /// A run of several kinds keeps the one the place allows and names each removal.
+    #[test]
+    fn a_mixed_run_keeps_the_joiner_its_place_allows() {
+        let (out, edits) = repair("می\u{200b}\u{200c}\u{200d}خواهم\n");
+        assert_eq!(out, "می\u{200c}خواهم\n");
+        let removed: Vec<(&str, usize)> = edits
+            .iter()
+            .map(|e| (e.before.as_str(), e.position.column))
+            .collect();
+        assert_eq!(removed, [("\u{200b}", 3), ("\u{200d}", 5)]);
+        assert_eq!(edits[1].reason, "doubled zero-width joiner removed");
+        // Across a repaired line the map still leads back to raw columns.
+        let mut edits = Vec::new();
+        let mapped = repair_characters("a\u{200d}b 👩\u{200d}💻 c\n", &mut edits);
+        assert_eq!(mapped.as_str(), "ab 👩\u{200d}💻 c\n");
+        assert_eq!(
+            mapped.position_at(mapped.as_str().find('c').unwrap()),
+            Position::new(1, 9)
+        );
     }
 
     #[test]

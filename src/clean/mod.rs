@@ -13,6 +13,9 @@
 //! 7. [`pullquote`] — paragraphs that repeat the body become pull-quotes;
 //! 8. [`emit`] — front matter and an escaped CommonMark body.
 //!
+//! The searches that could cost more than the text's length are indexed or capped, and
+//! [`work`] counts what they do, so tests hold the stage to linear time.
+//!
 //! Every change is an [`Edit`] and every unrepaired defect a [`Finding`], each at a
 //! line:column of the raw file (the [`mapped`] text keeps that map through the passes).
 //! [`site_run`] applies the stage to a site's files: slugs, the manifest that protects
@@ -33,6 +36,7 @@ pub mod slug;
 pub mod structure;
 pub mod vocabulary;
 pub mod words;
+pub mod work;
 
 use std::path::Path;
 
@@ -105,7 +109,8 @@ pub fn clean_text(
     checked.extend(masthead.bio.as_ref());
     findings.extend(quotes::find_unbalanced_quotes(&checked));
 
-    let document: Vec<&str> = checked.iter().map(|p| p.as_str()).collect();
+    let paragraphs: Vec<&str> = checked.iter().map(|p| p.as_str()).collect();
+    let document = words::ArticleText::new(&paragraphs);
     let body: Vec<String> = masthead
         .body
         .iter()
@@ -261,7 +266,7 @@ fn masthead_from_structure(
 /// are `document`, mapping their offsets to raw positions.
 fn repair_words(
     paragraph: &MappedText,
-    document: &[&str],
+    document: &words::ArticleText<'_>,
     context: &WordContext,
     edits: &mut Vec<Edit>,
     findings: &mut Vec<Finding>,

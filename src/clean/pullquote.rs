@@ -32,6 +32,14 @@
 //! So the answer is that of the plain text search (every needle's normal form against
 //! every paragraph's), which the tests keep as the reference and compare with on
 //! generated documents.
+//!
+//! Copy no article holds could still make that search cost the square of its length:
+//! the same paragraph a thousand times makes every paragraph a candidate whose anchor
+//! occurs in every other. So each candidate keeps at most [`MAX_SOURCES`] sources (a
+//! sentence printed in more paragraphs than that is no pull-quote's), and the walk stops
+//! when the comparisons it has made reach [`WORK_PER_WORD`] times the document's words
+//! (see [`Budget`]). Real copy comes nowhere near either limit, so the answer is still
+//! the plain search's; adversarial input gets the pull-quotes found by then.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -40,6 +48,11 @@ use std::ops::Range;
 const MIN_WORDS: usize = 8;
 /// Most words a pull-quote has (a layout lifts a sentence or two, not a paragraph).
 const MAX_WORDS: usize = 60;
+/// Most paragraphs a candidate's words are looked for in: past these, it has enough
+/// sources to be judged.
+const MAX_SOURCES: usize = 64;
+/// The comparisons the search may make, per word of the document (see [`Budget`]).
+const WORK_PER_WORD: usize = 4;
 /// Verbs that mark a trailing attribution after a quotation.
 const ATTRIBUTION_VERBS: &[&str] = &[
     "said",
@@ -69,16 +82,54 @@ pub fn find_pull_quotes(paragraphs: &[&str]) -> HashSet<usize> {
     if candidates.is_empty() {
         return HashSet::new();
     }
-    let sources = document.confirmed_sources(&candidates);
+    let words = document.whitespace_words.iter().sum::<usize>();
+    let allowed = WORK_PER_WORD * words + 4096;
+    let mut budget = Budget(allowed);
+    let sources = document.confirmed_sources(&candidates, &mut budget);
+    super::work::add(allowed - budget.0);
     // In paragraph order: a paragraph already found to be a pull-quote is no source.
     let mut found = vec![false; paragraphs.len()];
+    // Each paragraph's padded normal length, measured once.
+    let mut lengths: Vec<Option<usize>> = vec![None; paragraphs.len()];
     for (candidate, sources) in candidates.iter().zip(sources) {
         let i = candidate.paragraph;
-        found[i] = sources
-            .into_iter()
-            .any(|j| j != i && !found[j] && document.is_body_of(j, candidate));
+        let ours = document.padded_normal_len(candidate.needle.clone());
+        found[i] = sources.into_iter().any(|j| {
+            j != i && !found[j] && {
+                let theirs = *lengths[j]
+                    .get_or_insert_with(|| document.padded_normal_len(document.spans[j].clone()));
+                is_body(theirs, ours, j, i)
+            }
+        });
     }
     (0..paragraphs.len()).filter(|&i| found[i]).collect()
+}
+
+/// Whether paragraph `j`, which holds candidate `i`'s words, is the body they come from:
+/// its padded normal form (` words joined by spaces `, `theirs` long) longer than the
+/// candidate's (`ours`), or as long and the paragraph earlier (of two equal paragraphs
+/// the first is the body's).
+fn is_body(theirs: usize, ours: usize, j: usize, i: usize) -> bool {
+    theirs > ours || (theirs == ours && j < i)
+}
+
+/// What is left of the comparisons the source search may make: one for each candidate
+/// an anchor's place is checked against, and one for each 64 bytes of a paragraph read
+/// to count its words. It starts at [`WORK_PER_WORD`] per word of the document, so the
+/// search is linear in the document whatever it holds.
+struct Budget(usize);
+
+impl Budget {
+    /// Spends `work`; false when there was not that much left.
+    fn spend(&mut self, work: usize) -> bool {
+        match self.0.checked_sub(work) {
+            Some(left) => {
+                self.0 = left;
+                true
+            }
+            None => false,
+        }
+    }
 }
 
 /// A candidate pull-quote: a paragraph with few enough words, whose words (the
@@ -183,7 +234,7 @@ impl LoweredDocument {
     /// few passes of shifts), and of the others only those whose length a set of the
     /// anchors' lengths holds are looked up in a sorted table of the anchors. Only there
     /// are the words compared.
-    fn confirmed_sources(&self, candidates: &[Candidate]) -> Vec<Vec<usize>> {
+    fn confirmed_sources(&self, candidates: &[Candidate], budget: &mut Budget) -> Vec<Vec<usize>> {
         let mut sources = vec![Vec::new(); candidates.len()];
         let anchors = AnchorTable::new(&self.text, candidates);
         let mut long_runs = self.words.clone();
@@ -198,7 +249,12 @@ impl LoweredDocument {
                     j += 1;
                 }
                 let candidate = &candidates[k];
+                // Counting the words before the anchor reads the paragraph up to it.
+                if !budget.spend(1 + (start - self.spans[j].start) / 64) {
+                    return sources;
+                }
                 if candidate.paragraph != j
+                    && sources[k].len() < MAX_SOURCES
                     && sources[k].last() != Some(&j)
                     && self.repeats_around(candidate, j, start..end)
                 {
@@ -234,16 +290,6 @@ impl LoweredDocument {
                 .next()
                 .is_some_and(|their| self.text[ours] == self.text[their])
         })
-    }
-
-    /// Whether paragraph `j`, which holds the candidate's words, is the body they come
-    /// from: its padded normal form (` words joined by spaces `) longer, or as long and
-    /// the paragraph earlier (of two equal paragraphs the first is the body's).
-    fn is_body_of(&self, j: usize, candidate: &Candidate) -> bool {
-        let i = candidate.paragraph;
-        let ours = self.padded_normal_len(candidate.needle.clone());
-        let theirs = self.padded_normal_len(self.spans[j].clone());
-        theirs > ours || (theirs == ours && j < i)
     }
 
     /// The length of the padded normal form of the copy's bytes `range`: its word bytes,

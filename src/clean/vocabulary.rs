@@ -11,9 +11,18 @@
 //! it, a substring search per question; a line-end hyphen's first piece and its compound
 //! (`imple`, `imple-mentation`) share one search, as every place of the compound is a
 //! place of the piece. A plain list of the document's words is the tests' reference.
+//!
+//! A search reads the whole document, so a document that asks many questions (a hyphen
+//! at every line end) would cost the square of its length. After the first
+//! [`SEARCHES_BEFORE_INDEX`] questions the document's words are therefore indexed once, in
+//! one pass, and each further question is one look-up with the same answer. The few
+//! questions the index cannot answer exactly (a word that ends in a mark, `u.s.`) are
+//! still searched, at most [`MAX_UNINDEXED_SEARCHES`] of them per document; past that such
+//! a word counts as unknown, so the work stays linear whatever the input.
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
+use std::collections::HashSet;
 
 use super::words::{Lexicon, WordContext};
 
@@ -24,7 +33,18 @@ pub struct Vocabulary<'a> {
     text: &'a str,
     /// `text` with ASCII letters lowercased, made when the document is first searched.
     lowered: OnceCell<Vec<u8>>,
+    /// How many questions have searched the document so far.
+    searches: Cell<usize>,
+    /// The document's words, indexed after [`SEARCHES_BEFORE_INDEX`] searches.
+    index: OnceCell<DocumentWords>,
 }
+
+/// Questions answered by searching the document before its words are indexed: a
+/// typical article asks fewer, and a search is cheaper than the index until then.
+const SEARCHES_BEFORE_INDEX: usize = 16;
+
+/// Questions the index cannot answer that are still searched, per document.
+const MAX_UNINDEXED_SEARCHES: usize = 64;
 
 impl<'a> Vocabulary<'a> {
     /// The vocabulary of `text` (decoded, LF line ends) and the site's `context`.
@@ -33,6 +53,8 @@ impl<'a> Vocabulary<'a> {
             context,
             text,
             lowered: OnceCell::new(),
+            searches: Cell::new(0),
+            index: OnceCell::new(),
         }
     }
 
@@ -51,7 +73,33 @@ impl<'a> Vocabulary<'a> {
     /// The last of [`Self::is_known`]'s sources: the document holds `word` (outside damage
     /// fragments).
     pub fn document_has(&self, word: &str) -> bool {
-        !word.is_empty() && document_has_word(self.text, self.lowered(), &lowercase(word))
+        if word.is_empty() {
+            return false;
+        }
+        let lower = lowercase(word);
+        match self.index().map(|index| index.answer(&lower)) {
+            Some(Some(answer)) => answer,
+            Some(None) if self.searches.get() >= SEARCHES_BEFORE_INDEX + MAX_UNINDEXED_SEARCHES => {
+                false
+            }
+            _ => {
+                self.searches.set(self.searches.get() + 1);
+                super::work::read(self.text.len());
+                document_has_word(self.text, self.lowered(), &lower)
+            }
+        }
+    }
+
+    /// The index of the document's words, once enough questions have been searched for
+    /// it to be cheaper than searching.
+    fn index(&self) -> Option<&DocumentWords> {
+        if self.searches.get() < SEARCHES_BEFORE_INDEX {
+            return None;
+        }
+        Some(self.index.get_or_init(|| {
+            super::work::read(self.text.len());
+            DocumentWords::of(self.text)
+        }))
     }
 
     /// [`Self::document_has`] of `word` and of the compound `word-rest`, answered by one
@@ -59,6 +107,20 @@ impl<'a> Vocabulary<'a> {
     /// with) rather than two.
     pub fn document_has_with_compound(&self, word: &str, rest: &str) -> (bool, bool) {
         let (lower, lower_rest) = (lowercase(word), lowercase(rest));
+        if let Some(index) = self.index() {
+            // What the index cannot answer goes to `document_has`, which searches it
+            // within the document's allowance of such searches.
+            let compound = [word, "-", rest].concat();
+            let has_word = index
+                .answer(&lower)
+                .unwrap_or_else(|| self.document_has(word));
+            let has_compound = index
+                .answer(&lowercase(&compound))
+                .unwrap_or_else(|| self.document_has(&compound));
+            return (has_word, has_compound);
+        }
+        self.searches.set(self.searches.get() + 1);
+        super::work::read(self.text.len());
         document_has_word_and_compound(self.text, self.lowered(), &lower, &lower_rest)
             .unwrap_or_else(|| {
                 let compound = [word, "-", rest].concat();
@@ -69,6 +131,76 @@ impl<'a> Vocabulary<'a> {
     fn lowered(&self) -> &[u8] {
         self.lowered
             .get_or_init(|| self.text.to_ascii_lowercase().into_bytes())
+    }
+}
+
+/// The words of a document outside damage fragments (as [`document_has_word`] finds
+/// them), collected in one pass: each question is then one look-up.
+#[derive(Debug, Default)]
+struct DocumentWords {
+    /// Words of ASCII characters, ASCII-lowercased: the words the substring search finds.
+    ascii: HashSet<Box<[u8]>>,
+    /// Every word, lowercased as [`word_matches`] compares them (ASCII ones ASCII-only):
+    /// the words of [`document_words_reference`].
+    all: HashSet<Box<str>>,
+}
+
+impl DocumentWords {
+    /// Walks the document's lines and tokens once, with the rules of
+    /// [`is_whole_word_outside_fragments`]: a token is the text between spaces and line
+    /// breaks, its word the token without the non-alphanumeric characters at its ends;
+    /// the last token of a line that ends in a hyphen, and the first of a line after
+    /// one that ends in a hyphen or has at most two characters, are fragments.
+    fn of(text: &str) -> DocumentWords {
+        let mut words = DocumentWords::default();
+        // The last non-blank line before: ends with a hyphen, or has at most two chars.
+        let mut after_fragment_line = true;
+        for line in text.split('\n') {
+            let trimmed = line.trim();
+            if trimmed.is_empty() {
+                continue;
+            }
+            let ends_with_hyphen = trimmed.ends_with('-');
+            let tokens: Vec<&str> = line.split(' ').collect();
+            let blank = |t: &&str| t.trim().is_empty();
+            let first = tokens.iter().position(|t| !blank(t)).unwrap_or(0);
+            let last = tokens.iter().rposition(|t| !blank(t)).unwrap_or(0);
+            for (k, token) in tokens.iter().enumerate() {
+                let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+                let fragment =
+                    (k >= last && ends_with_hyphen) || (k <= first && after_fragment_line);
+                if word.is_empty() || fragment {
+                    continue;
+                }
+                if word.is_ascii() {
+                    let lower = word.to_ascii_lowercase();
+                    if !words.ascii.contains(lower.as_bytes()) {
+                        words.all.insert(lower.as_str().into());
+                        words.ascii.insert(lower.into_bytes().into());
+                    }
+                } else {
+                    words.all.insert(word.to_lowercase().into());
+                }
+            }
+            after_fragment_line = ends_with_hyphen || is_at_most_two_chars(trimmed);
+        }
+        words
+    }
+
+    /// [`document_has_word`] of `lowercase`, where this index knows the answer exactly:
+    /// not for an ASCII word that starts with a letter or digit but ends with a mark or
+    /// holds a space (its substring search may match part of a token's ending marks).
+    fn answer(&self, lowercase: &str) -> Option<bool> {
+        let bytes = lowercase.as_bytes();
+        let first = *bytes.first()?;
+        if !first.is_ascii_alphanumeric() || !lowercase.is_ascii() {
+            return Some(self.all.contains(lowercase));
+        }
+        let last = *bytes.last()?;
+        if !last.is_ascii_alphanumeric() || bytes.iter().any(|&b| b == b' ' || b == b'\n') {
+            return None;
+        }
+        Some(self.ascii.contains(bytes))
     }
 }
 
@@ -311,6 +443,10 @@ mod tests {
             "plan-",
             "de",
             "a-b",
+            "U.S.,",
+            "u.s.",
+            "(x)-",
+            "\u{2002}",
             "\n",
             "\n",
             "\n\n",
@@ -343,12 +479,16 @@ mod tests {
             let lowered = text.to_ascii_lowercase().into_bytes();
             let has = |word: &str| listed.iter().any(|w| w == word);
             let questions: Vec<&str> = questions.collect();
+            let index = DocumentWords::of(&text);
             for &question in &questions {
                 assert_eq!(
                     document_has_word(&text, &lowered, question),
                     has(question),
                     "{question:?} in {text:?}"
                 );
+                if let Some(indexed) = index.answer(question) {
+                    assert_eq!(indexed, has(question), "{question:?} indexed, in {text:?}");
+                }
             }
             // Each question with the first piece of each other, as a compound.
             for &word in &questions {
@@ -364,10 +504,42 @@ mod tests {
                             (has(word), has(&compound)),
                             "{word:?}, {compound:?} in {text:?}"
                         );
+                        if let Some(indexed) = index.answer(&compound) {
+                            assert_eq!(indexed, has(&compound), "{compound:?} indexed");
+                        }
                     }
                 }
             }
         }
+    }
+
+    /// However many questions a document asks, it is read a bounded number of times:
+    /// searched for the first questions, indexed once, then searched again only for the
+    /// words the index cannot answer (`u.s.`), up to a limit.
+    #[test]
+    fn a_document_is_read_a_bounded_number_of_times() {
+        let context = WordContext::default();
+        let text = "The U.S.-\nled talks and the imple-\nmentation of U.S. plans.\n".repeat(50);
+        let v = Vocabulary::for_document(&text, &context);
+        let reads_before = crate::clean::work::done();
+        for round in 0..400 {
+            // Each answer is the plain search's, before the index and after it.
+            let plain = |word: &str| document_has_word(&text, v.lowered(), &lowercase(word));
+            let (piece, compound) = v.document_has_with_compound("imple", "mentation");
+            assert_eq!(
+                (piece, compound),
+                (plain("imple"), plain("imple-mentation"))
+            );
+            assert_eq!(v.document_has("talks"), plain("talks"), "round {round}");
+            if round < SEARCHES_BEFORE_INDEX {
+                assert_eq!(v.document_has("u.s."), plain("u.s."));
+            }
+            v.document_has_with_compound("U.S.", "led");
+            v.document_has("u.s.");
+        }
+        let read = crate::clean::work::done() - reads_before;
+        let most = (SEARCHES_BEFORE_INDEX + MAX_UNINDEXED_SEARCHES + 1) * (1 + text.len() / 64);
+        assert!(read <= most as u64, "{read} > {most}");
     }
 
     #[test]

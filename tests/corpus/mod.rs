@@ -11,6 +11,7 @@
 
 #![allow(dead_code)] // shared by the corpus test and the benchmark, which use different parts
 
+pub mod adversarial;
 pub mod prose;
 pub mod typical;
 

@@ -677,10 +677,12 @@ mod tests {
         // Printed twice in the article: a brand it names.
         let context = WordContext::default();
         let document = ["GreenLeaf said so.", "Later GreenLeaf left."];
+        let document = super::super::ArticleText::new(&document);
         let vocabulary = Vocabulary::new(Lexicon::embedded(), &context).in_document(&document);
         let verdict = split_glued("GreenLeaf", Standing::Unknown, false, &vocabulary);
         assert_eq!(verdict, Verdict::Keep);
         let once = ["GreenLeaf said so."];
+        let once = super::super::ArticleText::new(&once);
         let vocabulary = Vocabulary::new(Lexicon::embedded(), &context).in_document(&once);
         let verdict = split_glued("GreenLeaf", Standing::Unknown, false, &vocabulary);
         assert!(matches!(verdict, Verdict::Replace { with, .. } if with == "Green Leaf"));
@@ -728,7 +730,8 @@ mod tests {
     fn acronym_the_article_prints_alone_is_split_off() {
         let context = WordContext::default();
         let document = ["The minister toldTNS so.", "Later, TNS asked again."];
-        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context).in_document(&document);
+        let article = super::super::ArticleText::new(&document);
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context).in_document(&article);
         let glued = |word| split_glued(word, Standing::Unknown, false, &vocabulary);
         assert!(matches!(glued("toldTNS"), Verdict::Replace { with, .. } if with == "told TNS"));
         // Not printed alone in the article: only reported, as before.
@@ -736,6 +739,7 @@ mod tests {
         assert!(!matches!(split("toldTNS", false), Verdict::Replace { .. }));
         // A brand's capitals stay: `iOS` has no word before its capitals.
         let brands = ["Apple shipped iOS today.", "iOS OS"];
+        let brands = super::super::ArticleText::new(&brands);
         let vocabulary = Vocabulary::new(Lexicon::embedded(), &context).in_document(&brands);
         let verdict = split_glued("iOS", Standing::Unknown, false, &vocabulary);
         assert!(!matches!(verdict, Verdict::Replace { .. }), "{verdict:?}");

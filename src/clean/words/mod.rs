@@ -54,6 +54,7 @@ pub use site_words::load_site_words;
 
 use lexicon::Entry;
 use token::{tokenize, Token};
+pub use vocabulary::ArticleText;
 use vocabulary::{Standing, Vocabulary};
 
 /// One change to a paragraph. `offset` is the byte offset of `before` in the paragraph
@@ -155,7 +156,7 @@ pub(crate) enum Verdict {
 
 /// Repairs the words of one paragraph of prose, using the embedded lexicon.
 pub fn repair_paragraph(paragraph: &str, context: &WordContext) -> WordRepairs {
-    repair_paragraph_with(paragraph, &[], context, Lexicon::embedded())
+    repair_paragraph_with(paragraph, None, context, Lexicon::embedded())
 }
 
 /// Repairs the words of one paragraph of an article whose paragraphs are `document` (this
@@ -163,23 +164,26 @@ pub fn repair_paragraph(paragraph: &str, context: &WordContext) -> WordRepairs {
 /// word in it.
 pub fn repair_article_paragraph(
     paragraph: &str,
-    document: &[&str],
+    document: &ArticleText<'_>,
     context: &WordContext,
 ) -> WordRepairs {
-    repair_paragraph_with(paragraph, document, context, Lexicon::embedded())
+    repair_paragraph_with(paragraph, Some(document), context, Lexicon::embedded())
 }
 
-/// Repairs the words of one paragraph of prose (of the article `document`, which may be
-/// empty) against the given lexicon.
+/// Repairs the words of one paragraph of prose (of the article `document`, when known)
+/// against the given lexicon.
 pub fn repair_paragraph_with(
     paragraph: &str,
-    document: &[&str],
+    document: Option<&ArticleText<'_>>,
     context: &WordContext,
     lexicon: &Lexicon,
 ) -> WordRepairs {
     let mut repairer = ParagraphRepairer {
         paragraph,
-        vocabulary: Vocabulary::new(lexicon, context).in_document(document),
+        vocabulary: match document {
+            Some(document) => Vocabulary::new(lexicon, context).in_document(document),
+            None => Vocabulary::new(lexicon, context),
+        },
         edits: Vec::new(),
         findings: Vec::new(),
     };

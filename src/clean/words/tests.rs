@@ -297,7 +297,7 @@ fn acronym_printed_elsewhere_in_the_article_is_split_off() {
     let context = WordContext::default();
     let paragraph = "The minister toldTNS that the talks had failed.";
     let document = [paragraph, "Later, TNS asked him about the border."];
-    let repairs = repair_article_paragraph(paragraph, &document, &context);
+    let repairs = repair_article_paragraph(paragraph, &ArticleText::new(&document), &context);
     assert_eq!(
         repairs.text,
         "The minister told TNS that the talks had failed."

@@ -12,6 +12,9 @@
 //! * [`Vocabulary::ordinary_word_zipf_given`]: an ordinary lower-case dictionary word, the
 //!   only kind a repair may produce (a piece of a glued word, a typo's correction).
 
+use std::cell::{Cell, OnceCell};
+use std::collections::HashMap;
+
 use super::lexicon::{Entry, Lexicon};
 use super::WordContext;
 
@@ -51,8 +54,101 @@ pub(crate) enum Standing {
 pub(crate) struct Vocabulary<'a> {
     pub lexicon: &'a Lexicon,
     pub context: &'a WordContext,
-    /// The paragraphs of the article being repaired (empty when not known).
-    pub document: &'a [&'a str],
+    /// The article being repaired (none when not known).
+    pub document: Option<&'a ArticleText<'a>>,
+}
+
+/// The paragraphs of an article, asked which words it prints on their own, and which
+/// more than once ([`Vocabulary::document_uses`], [`Vocabulary::document_repeats`]).
+///
+/// A question is a search of the whole article, so an article that asks very many (a
+/// page of glued capitals) would cost the square of its length: after
+/// [`SEARCHES_BEFORE_INDEX`] searches, the words that stand alone in it (its maximal runs
+/// of letters and digits) are collected once, and a question about a word of letters and
+/// digits, the usual kind, is one look-up with the same answer. Other words are still
+/// searched, at most [`MAX_UNINDEXED_SEARCHES`] of them; past that they count as unused.
+#[derive(Debug)]
+pub struct ArticleText<'a> {
+    paragraphs: &'a [&'a str],
+    searches: Cell<usize>,
+    /// Owned, so that the article's lifetime stays covariant.
+    standing_alone: OnceCell<HashMap<Box<str>, u8>>,
+}
+
+/// Questions [`ArticleText`] answers by searching before it indexes its words.
+const SEARCHES_BEFORE_INDEX: usize = 8;
+
+/// Questions about words the index cannot answer that are still searched, per article.
+const MAX_UNINDEXED_SEARCHES: usize = 64;
+
+impl<'a> ArticleText<'a> {
+    pub fn new(paragraphs: &'a [&'a str]) -> ArticleText<'a> {
+        ArticleText {
+            paragraphs,
+            searches: Cell::new(0),
+            standing_alone: OnceCell::new(),
+        }
+    }
+
+    /// `word` (not empty) stands on its own somewhere in the article: no letter or digit
+    /// touches it on either side.
+    fn uses(&self, word: &str) -> bool {
+        self.times(word) > 0
+    }
+
+    /// How many times `word` (not empty) stands on its own in the article, counted up to 2.
+    fn times(&self, word: &str) -> usize {
+        let searches = self.searches.get();
+        let indexable = word.chars().all(char::is_alphanumeric);
+        if searches >= SEARCHES_BEFORE_INDEX && indexable {
+            return self
+                .standing_alone()
+                .get(word)
+                .map_or(0, |&n| usize::from(n));
+        }
+        if searches >= SEARCHES_BEFORE_INDEX + MAX_UNINDEXED_SEARCHES {
+            return 0;
+        }
+        self.searches.set(searches + 1);
+        crate::clean::work::read(self.paragraphs.iter().map(|p| p.len()).sum());
+        let stands_alone = |paragraph: &str, at: usize| {
+            let before = paragraph[..at].chars().next_back();
+            let after = paragraph[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        };
+        self.paragraphs
+            .iter()
+            .flat_map(|paragraph| {
+                memchr::memmem::find_iter(paragraph.as_bytes(), word.as_bytes())
+                    .filter(move |&at| stands_alone(paragraph, at))
+            })
+            .take(2)
+            .count()
+    }
+
+    /// Every maximal run of letters and digits of the article, with how many times it
+    /// occurs (up to 2): for a word of letters and digits, its places that stand alone are
+    /// exactly these.
+    fn standing_alone(&self) -> &HashMap<Box<str>, u8> {
+        self.standing_alone.get_or_init(|| {
+            let paragraphs = self.paragraphs;
+            crate::clean::work::read(paragraphs.iter().map(|p| p.len()).sum());
+            let mut times: HashMap<Box<str>, u8> = HashMap::new();
+            let runs = paragraphs
+                .iter()
+                .flat_map(|p| p.split(|c: char| !c.is_alphanumeric()))
+                .filter(|run| !run.is_empty());
+            for run in runs {
+                match times.get_mut(run) {
+                    Some(n) => *n = 2,
+                    None => {
+                        times.insert(run.into(), 1);
+                    }
+                }
+            }
+            times
+        })
+    }
 }
 
 impl<'a> Vocabulary<'a> {
@@ -60,51 +156,32 @@ impl<'a> Vocabulary<'a> {
         Vocabulary {
             lexicon,
             context,
-            document: &[],
+            document: None,
         }
     }
 
     /// This vocabulary for repairing a paragraph of the article `document`.
-    pub fn in_document(self, document: &'a [&'a str]) -> Vocabulary<'a> {
-        Vocabulary { document, ..self }
+    pub fn in_document(self, document: &'a ArticleText<'a>) -> Vocabulary<'a> {
+        Vocabulary {
+            document: Some(document),
+            ..self
+        }
     }
 
     /// `word` stands on its own somewhere in the article, not inside a longer word: an
     /// acronym the article prints by itself (`TNS asked…`) is one it uses, so it is a word
-    /// when glued to another (`toldTNS`). Asked only of a glued token's capital part, so a
-    /// search of the article's text is cheap enough.
+    /// when glued to another (`toldTNS`). Asked only of a glued token's capital part.
     pub fn document_uses(&self, word: &str) -> bool {
-        let stands_alone = |paragraph: &str, at: usize| {
-            let before = paragraph[..at].chars().next_back();
-            let after = paragraph[at + word.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        };
-        !word.is_empty()
-            && self.document.iter().any(|paragraph| {
-                memchr::memmem::find_iter(paragraph.as_bytes(), word.as_bytes())
-                    .any(|at| stands_alone(paragraph, at))
-            })
+        !word.is_empty() && self.document.is_some_and(|document| document.uses(word))
     }
 
     /// Whether the article prints `word` on its own more than once (a CamelCase name the
     /// article repeats is a name, not words that lost their space).
     pub fn document_repeats(&self, word: &str) -> bool {
-        if word.is_empty() {
-            return false;
-        }
-        let stands_alone = |paragraph: &str, at: usize| {
-            let before = paragraph[..at].chars().next_back();
-            let after = paragraph[at + word.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        };
-        self.document
-            .iter()
-            .flat_map(|paragraph| {
-                memchr::memmem::find_iter(paragraph.as_bytes(), word.as_bytes())
-                    .filter(move |&at| stands_alone(paragraph, at))
-            })
-            .nth(1)
-            .is_some()
+        !word.is_empty()
+            && self
+                .document
+                .is_some_and(|document| document.times(word) > 1)
     }
 
     /// The lexicon's entry for `word`.
@@ -230,10 +307,25 @@ mod tests {
     fn the_article_uses_a_word_only_where_it_stands_alone() {
         let context = WordContext::default();
         let document = ["The minister toldTNS so.", "Later TNS asked (ZQX) again."];
-        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context).in_document(&document);
-        assert!(vocabulary.document_uses("TNS") && vocabulary.document_uses("ZQX"));
-        assert!(!vocabulary.document_uses("NS") && !vocabulary.document_uses("TN"));
-        assert!(!vocabulary.document_uses("QQQ") && !vocabulary.document_uses(""));
+        let article = ArticleText::new(&document);
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context).in_document(&article);
+        // Each question twice over: searched first, then (past the first questions)
+        // looked up in the index, with the same answers.
+        for _ in 0..2 * SEARCHES_BEFORE_INDEX {
+            assert!(vocabulary.document_uses("TNS") && vocabulary.document_uses("ZQX"));
+            assert!(!vocabulary.document_uses("NS") && !vocabulary.document_uses("TN"));
+            assert!(!vocabulary.document_uses("QQQ") && !vocabulary.document_uses(""));
+            assert!(vocabulary.document_uses("ZQX)") && !vocabulary.document_uses("S so"));
+        }
+        assert!(article.standing_alone.get().is_some(), "the index was made");
+        let document = ["TNS met TNS.", "Then ZQX left; ZQXW stayed."];
+        let article = ArticleText::new(&document);
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context).in_document(&article);
+        for _ in 0..2 * SEARCHES_BEFORE_INDEX {
+            assert!(vocabulary.document_repeats("TNS") && !vocabulary.document_repeats("ZQX"));
+            assert!(!vocabulary.document_repeats("QQQ") && vocabulary.document_uses("ZQXW"));
+        }
+        assert!(article.standing_alone.get().is_some(), "the index was made");
         let alone = Vocabulary::new(Lexicon::embedded(), &context);
         assert!(!alone.document_uses("TNS"));
     }
