@@ -584,6 +584,21 @@ const BIO_ROLE_VERBS: &[&str] = &[
     "leads", "edits",
 ];
 
+/// Every role joined with every verb (`thewriteris`), made once.
+fn bio_openings() -> &'static [String] {
+    static OPENINGS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    OPENINGS.get_or_init(|| {
+        BIO_ROLES
+            .iter()
+            .flat_map(|role| {
+                BIO_ROLE_VERBS
+                    .iter()
+                    .map(move |verb| [*role, *verb].concat())
+            })
+            .collect()
+    })
+}
+
 /// Where the bio starts among the `body` lines (an index into `body`), if the last lines
 /// are about the writer.
 fn find_bio(
@@ -690,24 +705,21 @@ fn opens_bio(line: &str, authors: &[String], vocabulary: &Vocabulary<'_>) -> boo
         .take(24)
         .flat_map(char::to_lowercase)
         .collect();
-    let openings = || {
-        BIO_ROLES.iter().flat_map(|role| {
-            BIO_ROLE_VERBS
-                .iter()
-                .map(move |verb| [*role, *verb].concat())
-        })
-    };
-    if openings().any(|o| squeezed.starts_with(&o)) {
+    let openings = bio_openings();
+    if openings.iter().any(|o| squeezed.starts_with(o.as_str())) {
         return true;
     }
-    // A slip in the opening (`The wrgiter is`), when the word is no word (not `The winter`).
-    let second_is_word = line
-        .split_whitespace()
-        .nth(1)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
-        .is_some_and(|w| vocabulary.is_known_outside_document(w));
-    if !second_is_word && openings().any(|o| starts_with_one_slip(&squeezed, &o)) {
-        return true;
+    // A slip in the opening's role (`The wrgiter is`), when the word is no word (not
+    // `The winter`): every opening starts with `the`, so only such lines are compared.
+    if squeezed.starts_with("the") {
+        let second_is_word = line
+            .split_whitespace()
+            .nth(1)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+            .is_some_and(|w| vocabulary.is_known_outside_document(w));
+        if !second_is_word && openings.iter().any(|o| starts_with_one_slip(&squeezed, o)) {
+            return true;
+        }
     }
     // An author's own name first, ending where a word ends: compared by its ASCII letters
     // alone, so a name glued to the next part (`FarahSiddiqui`) or with letters lost to
