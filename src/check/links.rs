@@ -136,6 +136,21 @@ impl Site<'_> {
             Target::OutsideSite => {
                 return Some(self.missing(reference, shown, "it points outside the site"))
             }
+            Target::OutsideBasePath => {
+                let why = format!(
+                    "it is outside the base path {} the site is served under",
+                    self.base.path
+                );
+                let mut problem = self.missing(reference, shown, &why);
+                if let Some(rest) = reference.url.trim().strip_prefix('/') {
+                    problem.diagnostic = problem.diagnostic.with_help(format!(
+                        "write it as {}{rest}; in a template, {{{{ url(path=\"/{rest}\") }}}} \
+                         puts a path under the base path",
+                        self.base.path
+                    ));
+                }
+                return Some(problem);
+            }
             Target::Path { path, fragment } => (path, fragment),
         };
         let Some(file) = self.find_file(&target) else {
@@ -190,8 +205,11 @@ impl Site<'_> {
 enum Target {
     /// Another site, or a scheme that is not fetched (`mailto:`, `data:`…).
     External,
-    /// Under the site's host but outside its base path, or above the output root.
+    /// Above the output root, or at the site's origin but outside its base path.
     OutsideSite,
+    /// A path from the host's root (`/style.css`) outside the base path (`/paper/`) of a
+    /// site served under a sub-path: a link a theme or article wrote as if at the root.
+    OutsideBasePath,
     /// A path relative to the output root (percent-decoded) and a decoded fragment.
     Path {
         path: String,
@@ -216,7 +234,7 @@ fn internal_target(page: &str, url: &str, base: &BaseUrl) -> Target {
         match ("/".to_string() + absolute).strip_prefix(base.path.as_str()) {
             Some(inside) => inside.to_string(),
             None if format!("/{absolute}/") == base.path => String::new(),
-            None => return Target::OutsideSite,
+            None => return Target::OutsideBasePath,
         }
     } else {
         let folder = page.rfind('/').map_or("", |i| &page[..=i]);
@@ -450,7 +468,11 @@ mod tests {
         );
         assert_eq!(target(page, "/blog/a/", base), path("a/", None));
         assert_eq!(target(page, "/blog", base), path("", None));
-        assert_eq!(target(page, "/other/", base), Target::OutsideSite);
+        assert_eq!(target(page, "/other/", base), Target::OutsideBasePath);
+        assert_eq!(
+            target(page, "https://paper.example/other/", base),
+            Target::OutsideBasePath
+        );
         assert_eq!(
             target(page, "https://elsewhere.example/", base),
             Target::External
