@@ -6,7 +6,11 @@
 //! and a static host would: relative to the page's URL, `..` normalised, percent-decoded,
 //! a folder meaning its `index.html`. Absolute URLs count as internal when they start
 //! with the site's `base_url`; other schemes (`https:` elsewhere, `mailto:`, `data:`…)
-//! are external and not fetched.
+//! are external and not fetched. For a site served under a sub-path
+//! (`https://me.github.io/paper/`), a path from the host's root that leaves it
+//! (`/style.css`, what a template written for a root site produces) is an error of its
+//! own, with the link to write instead; a full URL on the same host outside the path
+//! names another site (`https://me.github.io/other/`) and is external.
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -205,7 +209,7 @@ impl Site<'_> {
 enum Target {
     /// Another site, or a scheme that is not fetched (`mailto:`, `data:`…).
     External,
-    /// Above the output root, or at the site's origin but outside its base path.
+    /// Above the output root (`../` past it).
     OutsideSite,
     /// A path from the host's root (`/style.css`) outside the base path (`/paper/`) of a
     /// site served under a sub-path: a link a theme or article wrote as if at the root.
@@ -228,12 +232,17 @@ fn internal_target(page: &str, url: &str, base: &BaseUrl) -> Target {
         Some(path) => path,
         None => return Target::External,
     };
+    // `https://me.github.io/x` rather than `/x`: the origin was taken off.
+    let written_with_origin = path.len() != without_query.len();
     let joined = if path.is_empty() {
         page.to_string()
     } else if let Some(absolute) = path.strip_prefix('/') {
         match ("/".to_string() + absolute).strip_prefix(base.path.as_str()) {
             Some(inside) => inside.to_string(),
             None if format!("/{absolute}/") == base.path => String::new(),
+            // A full URL on the same host outside the base path names another site
+            // (`https://me.github.io/other-project/` beside `/paper/`) on purpose.
+            None if written_with_origin => return Target::External,
             None => return Target::OutsideBasePath,
         }
     } else {
@@ -471,7 +480,11 @@ mod tests {
         assert_eq!(target(page, "/other/", base), Target::OutsideBasePath);
         assert_eq!(
             target(page, "https://paper.example/other/", base),
-            Target::OutsideBasePath
+            Target::External
+        );
+        assert_eq!(
+            target(page, "https://paper.example/blog", base),
+            path("", None)
         );
         assert_eq!(
             target(page, "https://elsewhere.example/", base),
