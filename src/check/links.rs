@@ -6,7 +6,11 @@
 //! and a static host would: relative to the page's URL, `..` normalised, percent-decoded,
 //! a folder meaning its `index.html`. Absolute URLs count as internal when they start
 //! with the site's `base_url`; other schemes (`https:` elsewhere, `mailto:`, `data:`…)
-//! are external and not fetched.
+//! are external and not fetched. For a site served under a sub-path
+//! (`https://me.github.io/paper/`), a path from the host's root that leaves it
+//! (`/style.css`, what a template written for a root site produces) is an error of its
+//! own, with the link to write instead; a full URL on the same host outside the path
+//! names another site (`https://me.github.io/other/`) and is external.
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -136,6 +140,21 @@ impl Site<'_> {
             Target::OutsideSite => {
                 return Some(self.missing(reference, shown, "it points outside the site"))
             }
+            Target::OutsideBasePath => {
+                let why = format!(
+                    "it is outside the base path {} the site is served under",
+                    self.base.path
+                );
+                let mut problem = self.missing(reference, shown, &why);
+                if let Some(rest) = reference.url.trim().strip_prefix('/') {
+                    problem.diagnostic = problem.diagnostic.with_help(format!(
+                        "write it as {}{rest}; in a template, {{{{ url(path=\"/{rest}\") }}}} \
+                         puts a path under the base path",
+                        self.base.path
+                    ));
+                }
+                return Some(problem);
+            }
             Target::Path { path, fragment } => (path, fragment),
         };
         let Some(file) = self.find_file(&target) else {
@@ -190,8 +209,11 @@ impl Site<'_> {
 enum Target {
     /// Another site, or a scheme that is not fetched (`mailto:`, `data:`…).
     External,
-    /// Under the site's host but outside its base path, or above the output root.
+    /// Above the output root (`../` past it).
     OutsideSite,
+    /// A path from the host's root (`/style.css`) outside the base path (`/paper/`) of a
+    /// site served under a sub-path: a link a theme or article wrote as if at the root.
+    OutsideBasePath,
     /// A path relative to the output root (percent-decoded) and a decoded fragment.
     Path {
         path: String,
@@ -210,13 +232,18 @@ fn internal_target(page: &str, url: &str, base: &BaseUrl) -> Target {
         Some(path) => path,
         None => return Target::External,
     };
+    // `https://me.github.io/x` rather than `/x`: the origin was taken off.
+    let written_with_origin = path.len() != without_query.len();
     let joined = if path.is_empty() {
         page.to_string()
     } else if let Some(absolute) = path.strip_prefix('/') {
         match ("/".to_string() + absolute).strip_prefix(base.path.as_str()) {
             Some(inside) => inside.to_string(),
             None if format!("/{absolute}/") == base.path => String::new(),
-            None => return Target::OutsideSite,
+            // A full URL on the same host outside the base path names another site
+            // (`https://me.github.io/other-project/` beside `/paper/`) on purpose.
+            None if written_with_origin => return Target::External,
+            None => return Target::OutsideBasePath,
         }
     } else {
         let folder = page.rfind('/').map_or("", |i| &page[..=i]);
@@ -450,7 +477,15 @@ mod tests {
         );
         assert_eq!(target(page, "/blog/a/", base), path("a/", None));
         assert_eq!(target(page, "/blog", base), path("", None));
-        assert_eq!(target(page, "/other/", base), Target::OutsideSite);
+        assert_eq!(target(page, "/other/", base), Target::OutsideBasePath);
+        assert_eq!(
+            target(page, "https://paper.example/other/", base),
+            Target::External
+        );
+        assert_eq!(
+            target(page, "https://paper.example/blog", base),
+            path("", None)
+        );
         assert_eq!(
             target(page, "https://elsewhere.example/", base),
             Target::External

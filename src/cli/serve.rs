@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
-use copydesk::serve::{base_url_for, is_beyond_loopback, ServeEvent, ServeOptions, ServeSession};
+use copydesk::serve::{is_beyond_loopback, ServeEvent, ServeOptions, ServeSession};
 
 use super::terminal::{self, TerminalProgress};
 use super::GlobalArgs;
@@ -15,7 +15,9 @@ use super::GlobalArgs;
 /// The longer help of `copydesk serve`, shown after the options.
 const SERVE_HELP: &str = "\
 The preview is built into a private folder (never `output/`), with the live-reload
-script injected into each page and `base_url` set to the served address. Changes to
+script injected into each page and `base_url` set to the served address. A base_url
+with a path (https://me.github.io/paper/) is previewed under the same path
+(http://127.0.0.1:1111/paper/; `/` redirects there), read when serve starts. Changes to
 content/, themes/, templates/, static/ and site.toml trigger a rebuild of what they
 affect; open pages reload. A failed rebuild is reported here and shown as an overlay
 in the browser while the last good site stays served. Stop with Ctrl-C.
@@ -75,10 +77,7 @@ pub fn run(args: ServeArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
     })
     .map_err(|e| e.to_string())?;
     // Printed even with -q: it is the one thing a user (or a script) must learn.
-    println!(
-        "Serving on {} (Ctrl-C to stop)",
-        base_url_for(session.address())
-    );
+    println!("Serving on {} (Ctrl-C to stop)", session.url());
     while session.is_watching() {
         match stop.recv_timeout(Duration::from_millis(250)) {
             Ok(()) | Err(RecvTimeoutError::Disconnected) => break,

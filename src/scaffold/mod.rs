@@ -147,6 +147,8 @@ fn site_toml(title: &str) -> String {
 
 title = {title}
 # The address the site will be published at (used for links, feeds and the sitemap).
+# A GitHub Pages project site lives under its repository's name: "https://you.github.io/REPO/",
+# and every link of the site then goes under /REPO/.
 base_url = "https://example.com"
 language = "en"
 description = "News and long reads"

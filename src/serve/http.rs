@@ -20,8 +20,8 @@ use std::time::Duration;
 
 use super::content_type::content_type_for;
 use super::host::{check_host, HostCheck};
-use super::reload::{stamp_generation, ReloadHub, EVENTS_PATH, RELOAD_SCRIPT, SCRIPT_PATH};
-use super::resolve::{resolve, Resolution};
+use super::reload::{stamp_generation_under, ReloadHub, EVENTS_PATH, RELOAD_SCRIPT, SCRIPT_PATH};
+use super::resolve::{resolve, strip_origin, Resolution};
 use super::wire::{Connection, HeadError, RequestHead, Response};
 
 /// Connections served at once (each on its own thread); more get a 503 and are closed.
@@ -117,6 +117,9 @@ struct Shared {
     connections: Mutex<OpenConnections>,
     /// The address bound, which decides the host names answered ([`check_host`]).
     address: SocketAddr,
+    /// The path the site is served under (`/paper`), empty at the root: requests
+    /// outside it find nothing, `/` redirects to it.
+    base_path: String,
 }
 
 /// The sockets of the connections being served, so that stopping can end them.
@@ -148,6 +151,19 @@ impl PreviewServer {
         hub: Arc<ReloadHub>,
         gate: Arc<UpdateGate>,
     ) -> io::Result<PreviewServer> {
+        PreviewServer::start_under(root, address, "", hub, gate)
+    }
+
+    /// Serves the folder `root` under `base_path` (`/paper`: `/paper/x/` is `root/x/`,
+    /// `/` and `/paper` redirect to `/paper/`, anything else outside it is not found).
+    /// Empty serves it at the root, as [`PreviewServer::start`] does.
+    pub fn start_under(
+        root: &Path,
+        address: SocketAddr,
+        base_path: &str,
+        hub: Arc<ReloadHub>,
+        gate: Arc<UpdateGate>,
+    ) -> io::Result<PreviewServer> {
         let listener = TcpListener::bind(address)?;
         let address = listener.local_addr()?;
         let shared = Arc::new(Shared {
@@ -158,6 +174,7 @@ impl PreviewServer {
             stopping: AtomicBool::new(false),
             connections: Mutex::default(),
             address,
+            base_path: base_path.trim_end_matches('/').to_string(),
         });
         let acceptor = {
             let shared = Arc::clone(&shared);
@@ -277,9 +294,16 @@ fn respond(head: &RequestHead, shared: &Shared) -> Response {
     if let Some(refusal) = host_refusal(head, shared) {
         return refusal;
     }
-    let path = head.target.split(['?', '#']).next().unwrap_or_default();
+    let target = match under_base_path(&head.target, &shared.base_path) {
+        BasePath::Inside(target) => target,
+        BasePath::Redirect(location) => {
+            return Response::text(302, "moved\n").with_header("Location", &location)
+        }
+        BasePath::Outside => return not_found_page(shared),
+    };
+    let path = target.split(['?', '#']).next().unwrap_or_default();
     if path == EVENTS_PATH {
-        return answer_poll(&head.target, shared);
+        return answer_poll(target, shared);
     }
     if !matches!(head.method.as_str(), "GET" | "HEAD") {
         return Response::text(405, "method not allowed\n").with_header("Allow", "GET, HEAD");
@@ -291,7 +315,36 @@ fn respond(head: &RequestHead, shared: &Shared) -> Response {
             "text/javascript; charset=utf-8",
         )
     } else {
-        file_response(&head.target, shared)
+        file_response(target, shared)
+    }
+}
+
+/// Where a request target lies with respect to the base path the site is served under.
+#[derive(Debug, PartialEq, Eq)]
+enum BasePath<'t> {
+    /// Inside it: the target as seen from the site's root (`/paper/x/?q` → `/x/?q`).
+    Inside(&'t str),
+    /// `/` or the base path without its slash: go to the site's front page.
+    Redirect(String),
+    /// Anywhere else on the host: not part of the site.
+    Outside,
+}
+
+fn under_base_path<'t>(target: &'t str, base_path: &str) -> BasePath<'t> {
+    if base_path.is_empty() {
+        return BasePath::Inside(target);
+    }
+    let target = strip_origin(target);
+    let path_end = target.find(['?', '#']).unwrap_or(target.len());
+    match target.strip_prefix(base_path) {
+        Some(rest) if rest.starts_with('/') => BasePath::Inside(rest),
+        Some(rest) if rest.is_empty() || rest.starts_with(['?', '#']) => {
+            BasePath::Redirect(format!("{base_path}/{rest}"))
+        }
+        _ if &target[..path_end] == "/" => {
+            BasePath::Redirect(format!("{base_path}/{}", &target[path_end..]))
+        }
+        _ => BasePath::Outside,
     }
 }
 
@@ -338,7 +391,7 @@ fn found_response(target: &str, shared: &Shared) -> Option<Response> {
                 let content_type = content_type_for(&path);
                 Some(Response::new(
                     200,
-                    stamp_if_html(body, content_type, generation),
+                    stamp_if_html(body, content_type, generation, &shared.base_path),
                     content_type,
                 ))
             }
@@ -346,6 +399,7 @@ fn found_response(target: &str, shared: &Shared) -> Option<Response> {
             Err(_) => Some(Response::text(500, "could not read the file\n")),
         },
         Resolution::AddSlash(location) => {
+            let location = format!("{}{location}", shared.base_path);
             Some(Response::text(301, "moved\n").with_header("Location", &location))
         }
         Resolution::BadRequest => Some(Response::text(400, "bad request path\n")),
@@ -354,9 +408,9 @@ fn found_response(target: &str, shared: &Shared) -> Option<Response> {
 }
 
 /// `body` with the reload script stamped with `generation` when it is an HTML page.
-fn stamp_if_html(body: Vec<u8>, content_type: &str, generation: u64) -> Vec<u8> {
+fn stamp_if_html(body: Vec<u8>, content_type: &str, generation: u64, base_path: &str) -> Vec<u8> {
     if content_type.starts_with("text/html") {
-        stamp_generation(body, generation)
+        stamp_generation_under(body, generation, base_path)
     } else {
         body
     }
@@ -371,13 +425,13 @@ fn not_found_page(shared: &Shared) -> Response {
             "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title>\
              </head><body><h1>Not found</h1><p>copydesk serve: nothing at this address.</p>{}\
              </body></html>",
-            super::reload::injected_html()
+            super::reload::injected_html_under(&shared.base_path)
         )
         .into_bytes()
     });
     Response::new(
         404,
-        stamp_generation(page, generation),
+        stamp_generation_under(page, generation, &shared.base_path),
         "text/html; charset=utf-8",
     )
 }
@@ -414,6 +468,29 @@ fn query_number(target: &str, name: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn requests_are_mapped_under_the_base_path() {
+        use BasePath::*;
+        assert_eq!(under_base_path("/a/?q=1", ""), Inside("/a/?q=1"));
+        assert_eq!(under_base_path("/paper/a/?q", "/paper"), Inside("/a/?q"));
+        assert_eq!(under_base_path("/paper/", "/paper"), Inside("/"));
+        assert_eq!(
+            under_base_path("http://127.0.0.1:1/paper/x", "/paper"),
+            Inside("/x")
+        );
+        assert_eq!(
+            under_base_path("/paper?x=1", "/paper"),
+            Redirect("/paper/?x=1".into())
+        );
+        assert_eq!(under_base_path("/", "/paper"), Redirect("/paper/".into()));
+        assert_eq!(
+            under_base_path("/?a", "/paper"),
+            Redirect("/paper/?a".into())
+        );
+        assert_eq!(under_base_path("/style.css", "/paper"), Outside);
+        assert_eq!(under_base_path("/paperback/", "/paper"), Outside);
+    }
 
     #[test]
     fn query_numbers_are_found_by_name() {

@@ -11,7 +11,10 @@
 //!
 //! [`ServeSession`] ties them together. The preview is built into its own folder under
 //! the system temp folder (never into `output/`, so the reload script never reaches a
-//! published site), with `base_url` set to the served address. One [`Builder`] lives for
+//! published site), with `base_url` set to the served address. A site whose `base_url`
+//! has a path (`https://me.github.io/paper/`) is previewed under the same path
+//! (`http://127.0.0.1:1111/paper/`), so the links tried in the preview are the ones that
+//! will be published; the path is read from `site.toml` when serving starts. One [`Builder`] lives for
 //! the whole session, so each rebuild passes only the changed paths and redoes only what
 //! they affect. A failed rebuild leaves the last good site served and shows its errors
 //! in the terminal (through [`ServeEvent`]) and in the browser overlay.
@@ -103,6 +106,8 @@ pub struct ServeSession {
     stop: Arc<AtomicBool>,
     rebuilder: Option<JoinHandle<()>>,
     preview_dir: PreviewFolder,
+    /// The site's base path (`/paper`), empty at the root.
+    base_path: String,
 }
 
 type EventSink = Arc<dyn Fn(ServeEvent) + Send + Sync>;
@@ -122,9 +127,14 @@ impl ServeSession {
         let hub = Arc::new(ReloadHub::default());
         let gate = Arc::new(UpdateGate::default());
         let requested = SocketAddr::new(options.bind, options.port);
-        let server = PreviewServer::start(
+        // A `site.toml` that does not load fails the first build, which says why.
+        let base_path = crate::site::config::SiteConfig::load(&options.site_root)
+            .map(|config| config.base_path().to_string())
+            .unwrap_or_default();
+        let server = PreviewServer::start_under(
             &preview_dir.0.join("site"),
             requested,
+            &base_path,
             Arc::clone(&hub),
             Arc::clone(&gate),
         )
@@ -135,10 +145,10 @@ impl ServeSession {
         let mut builder = Builder::new(BuildOptions {
             site_root: options.site_root.clone(),
             output_dir: Some(preview_dir.0.join("site")),
-            base_url: Some(base_url_for(server.address())),
+            base_url: Some(preview_url(server.address(), &base_path)),
             drafts: options.drafts,
             future: options.future,
-            inject_before_body_end: Some(reload::injected_html()),
+            inject_before_body_end: Some(reload::injected_html_under(&base_path)),
         });
         let mut rebuild = Rebuild {
             gate,
@@ -167,7 +177,14 @@ impl ServeSession {
             stop,
             rebuilder: Some(rebuilder),
             preview_dir,
+            base_path,
         })
+    }
+
+    /// The address to open: `http://127.0.0.1:1111/`, or under the site's base path
+    /// (`http://127.0.0.1:1111/paper/`).
+    pub fn url(&self) -> String {
+        preview_url(self.address(), &self.base_path)
     }
 
     /// The address the server listens on.
@@ -334,6 +351,13 @@ pub fn base_url_for(address: SocketAddr) -> String {
         address.ip()
     };
     format!("http://{}/", SocketAddr::new(host, address.port()))
+}
+
+/// The preview's address for a site served under `base_path` (`/paper`; empty at the
+/// root): `http://127.0.0.1:1111/paper/`.
+pub fn preview_url(address: SocketAddr, base_path: &str) -> String {
+    let root = base_url_for(address);
+    format!("{}{base_path}/", root.trim_end_matches('/'))
 }
 
 #[cfg(test)]

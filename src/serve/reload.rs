@@ -9,7 +9,9 @@
 //! served at ([`stamp_generation`]); the first poll answers at once, and a page that
 //! is already behind reloads, so a rebuild finishing just after a page loaded is not
 //! missed. The overlay text is set with `textContent`, so error
-//! messages quoting raw content can never become markup.
+//! messages quoting raw content can never become markup. A site previewed under a base
+//! path (`/paper/`) has both endpoints under it too (`/paper/__copydesk/reload.js`); the
+//! script finds the events endpoint next to its own address.
 
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
@@ -23,7 +25,12 @@ pub const SCRIPT_PATH: &str = "/__copydesk/reload.js";
 /// same for every page and every rebuild (so unchanged pages stay unchanged); the server
 /// stamps the generation into it as it sends a page ([`stamp_generation`]).
 pub fn injected_html() -> String {
-    format!("<script src=\"{SCRIPT_PATH}\" defer></script>")
+    injected_html_under("")
+}
+
+/// [`injected_html`] for a site previewed under `base_path` (`/paper`; empty at the root).
+pub fn injected_html_under(base_path: &str) -> String {
+    format!("<script src=\"{base_path}{SCRIPT_PATH}\" defer></script>")
 }
 
 /// `page` (an HTML file as built) with the generation `generation` stamped into its
@@ -33,12 +40,18 @@ pub fn injected_html() -> String {
 /// the last one in the page (it goes before `</body>`), and article text can never
 /// contain it, because text is escaped.
 pub fn stamp_generation(page: Vec<u8>, generation: u64) -> Vec<u8> {
-    let tag = injected_html();
+    stamp_generation_under(page, generation, "")
+}
+
+/// [`stamp_generation`] for pages built with [`injected_html_under`] `base_path`.
+pub fn stamp_generation_under(page: Vec<u8>, generation: u64, base_path: &str) -> Vec<u8> {
+    let tag = injected_html_under(base_path);
     let Some(at) = rfind(&page, tag.as_bytes()) else {
         return page;
     };
-    let stamped =
-        format!("<script src=\"{SCRIPT_PATH}\" data-generation=\"{generation}\" defer></script>");
+    let stamped = format!(
+        "<script src=\"{base_path}{SCRIPT_PATH}\" data-generation=\"{generation}\" defer></script>"
+    );
     let mut out = Vec::with_capacity(page.len() + 32);
     out.extend_from_slice(&page[..at]);
     out.extend_from_slice(stamped.as_bytes());
@@ -159,9 +172,13 @@ pub const RELOAD_SCRIPT: &str = r#"// copydesk serve: reloads this page after a 
   var script = document.currentScript;
   var stamped = script ? parseInt(script.getAttribute("data-generation"), 10) : NaN;
   var loadedAt = isNaN(stamped) ? null : stamped;
+  // The events endpoint sits beside this script, under the site's base path if it has one.
+  var events = script && script.src
+    ? script.src.replace(/reload\.js([?#].*)?$/, "events")
+    : "/__copydesk/events";
 
   function poll() {
-    var url = "/__copydesk/events" + (since === null ? "" : "?since=" + since);
+    var url = events + (since === null ? "" : "?since=" + since);
     fetch(url, { cache: "no-store" })
       .then(function (response) { return response.json(); })
       .then(function (state) {

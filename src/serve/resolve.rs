@@ -60,7 +60,7 @@ pub fn resolve(root: &Path, target: &str) -> Resolution {
 }
 
 /// A request may carry an absolute URL (`http://host/path`); only its path matters.
-fn strip_origin(target: &str) -> &str {
+pub(crate) fn strip_origin(target: &str) -> &str {
     for scheme in ["http://", "https://"] {
         if let Some(rest) = target.strip_prefix(scheme) {
             return rest.find('/').map_or("/", |i| &rest[i..]);

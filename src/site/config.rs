@@ -5,6 +5,7 @@
 //! ignored), and every error names `site.toml` and the line:column of the problem. The
 //! `[publish]` table is kept raw for the publish stage, which parses it itself.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -139,6 +140,37 @@ impl SiteConfig {
     pub fn permalink(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
     }
+
+    /// The path the site is served under, without a trailing slash: empty for a site at
+    /// the root of its host, `/paper` for `base_url = "https://me.github.io/paper/"`.
+    pub fn base_path(&self) -> &str {
+        base_path_of(&self.base_url)
+    }
+
+    /// The link a page writes for a site path such as `/articles/x/`: the path under the
+    /// base path (`/paper/articles/x/`), borrowed unchanged for a site at the root.
+    pub fn href<'a>(&self, path: &'a str) -> Cow<'a, str> {
+        prefixed(self.base_path(), path)
+    }
+}
+
+/// The path part of a normalised base URL (`https://host/paper` gives `/paper`, a URL
+/// without a path gives ``).
+pub fn base_path_of(base_url: &str) -> &str {
+    let after_scheme = base_url.find("://").map_or(0, |i| i + 3);
+    base_url[after_scheme..]
+        .find('/')
+        .map_or("", |i| &base_url[after_scheme + i..])
+        .trim_end_matches('/')
+}
+
+/// `path` (a site path starting with `/`) under `base_path` (empty, or `/paper`).
+pub fn prefixed<'a>(base_path: &str, path: &'a str) -> Cow<'a, str> {
+    if base_path.is_empty() {
+        Cow::Borrowed(path)
+    } else {
+        Cow::Owned(format!("{base_path}{path}"))
+    }
 }
 
 /// Where `site.toml` lives for a site root.
@@ -146,9 +178,13 @@ pub fn config_path(site_root: &Path) -> PathBuf {
     site_root.join(CONFIG_FILE)
 }
 
-/// Checks and trims a base URL: absolute http(s), no trailing slash.
+/// Checks and trims a base URL: absolute http(s), no trailing slash, no query or
+/// fragment (every page URL is the base URL followed by a path).
 pub fn normalise_base_url(url: &str) -> Option<String> {
     let url = url.trim().trim_end_matches('/');
+    if url.contains(['?', '#']) {
+        return None;
+    }
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))?;
@@ -255,6 +291,20 @@ mod tests {
     }
 
     #[test]
+    fn a_base_url_with_a_path_gives_the_base_path() {
+        let config = parse("base_url = \"https://me.github.io/paper/\"\n").unwrap();
+        assert_eq!(config.base_url, "https://me.github.io/paper");
+        assert_eq!(config.base_path(), "/paper");
+        assert_eq!(config.href("/style.css"), "/paper/style.css");
+        assert_eq!(config.href("/"), "/paper/");
+        assert_eq!(config.permalink("/a/"), "https://me.github.io/paper/a/");
+        let root = parse("base_url = \"https://news.example/\"\n").unwrap();
+        assert_eq!(root.base_path(), "");
+        assert!(matches!(root.href("/a/"), Cow::Borrowed("/a/")));
+        assert_eq!(base_path_of("http://127.0.0.1:1111/a/b"), "/a/b");
+    }
+
+    #[test]
     fn empty_file_gives_defaults() {
         assert_eq!(parse("").unwrap(), SiteConfig::default());
     }
@@ -279,6 +329,8 @@ mod tests {
         assert!(parse("paginate = 0\n").is_err());
         assert!(parse("base_url = \"example.org\"\n").is_err());
         assert!(parse("base_url = \"https://\"\n").is_err());
+        assert!(parse("base_url = \"https://a.example/?x=1\"\n").is_err());
+        assert!(parse("base_url = \"https://a.example/#top\"\n").is_err());
         let err = parse("title = 3\n").unwrap_err();
         assert_eq!(err.position.line, 1);
     }

@@ -103,6 +103,8 @@ struct CachedDoc {
 pub struct ContentCache {
     /// Keyed by path relative to `content/` (hashing strings is much cheaper than paths).
     docs: HashMap<String, CachedDoc>,
+    /// The base path the cached bodies were rendered for: their root links depend on it.
+    base_path: String,
 }
 
 impl ContentCache {
@@ -111,9 +113,14 @@ impl ContentCache {
     pub fn load(
         &mut self,
         site_root: &Path,
+        base_path: &str,
         changed: &[PathBuf],
         progress: &dyn Progress,
     ) -> LoadedContent {
+        if self.base_path != base_path {
+            self.docs.clear();
+            self.base_path = base_path.to_string();
+        }
         let content = site_root.join(CONTENT_DIR);
         let mut loaded = LoadedContent::default();
         if !content.is_dir() {
@@ -141,7 +148,7 @@ impl ContentCache {
                             modified: None,
                             len: 0,
                         }),
-                        result: load_doc(&path, relative.clone()),
+                        result: load_doc(&path, relative.clone(), base_path),
                     },
                 };
                 progress.advance(1);
@@ -311,10 +318,10 @@ pub fn relative_slash_path(base: &Path, path: &Path) -> Option<String> {
 }
 
 /// Reads, parses and renders one Markdown file.
-fn load_doc(path: &Path, relative: String) -> LoadResult {
+fn load_doc(path: &Path, relative: String, base_path: &str) -> LoadResult {
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::error(path, Position::default(), format!("cannot read: {e}")))?;
-    parse_doc(path, relative, bytes)
+    parse_doc_under(path, relative, bytes, base_path)
 }
 
 /// Parses and renders the bytes of one Markdown file exactly as the build does: UTF-8
@@ -323,6 +330,17 @@ fn load_doc(path: &Path, relative: String) -> LoadResult {
 /// messages, `relative` (to `content/`, `/`-separated) says what the file is. The fuzz
 /// target `render` calls this on arbitrary bytes.
 pub fn parse_doc(path: &Path, relative: String, bytes: Vec<u8>) -> LoadResult {
+    parse_doc_under(path, relative, bytes, "")
+}
+
+/// [`parse_doc`] for a site served under `base_path` (`/paper`; empty at the root): the
+/// body's links from the site's root are put under it ([`markdown::render_under`]).
+pub fn parse_doc_under(
+    path: &Path,
+    relative: String,
+    bytes: Vec<u8>,
+    base_path: &str,
+) -> LoadResult {
     let revision = revision_of(&bytes);
     let original = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
@@ -349,11 +367,14 @@ pub fn parse_doc(path: &Path, relative: String, bytes: Vec<u8>) -> LoadResult {
         Some(rest) => (rest, doc.body_line + 1),
         None => (doc.body, doc.body_line),
     };
-    let (body, mut warnings) = markdown::render(BodySource {
-        path,
-        text: body_text,
-        first_line,
-    })?;
+    let (body, mut warnings) = markdown::render_under(
+        BodySource {
+            path,
+            text: body_text,
+            first_line,
+        },
+        base_path,
+    )?;
     let removed = raw_controls.as_ref().map_or(0, |(_, n, _)| *n) + escaped_controls;
     if removed > 0 {
         let position = match raw_controls {
@@ -445,7 +466,7 @@ mod tests {
         write(root, "content/raw/r.md", "not front matter\n");
         write(root, "content/.hidden.md", "nope\n");
         write(root, "content/articles/photo.jpg", "jpg");
-        let loaded = ContentCache::default().load(root, &[], &Silent);
+        let loaded = ContentCache::default().load(root, "", &[], &Silent);
         let names: Vec<&str> = loaded.docs.iter().map(|d| d.relative.as_str()).collect();
         assert_eq!(names, ["_index.md", "articles/a.md", "articles/b.md"]);
         assert!(loaded.docs[0].is_section());
@@ -469,7 +490,7 @@ mod tests {
             "content/a.md",
             "+++\ntitle = \"A\"\n+++\n\nIntro.\n\n::: pullquote\nQuote\n",
         );
-        let loaded = ContentCache::default().load(dir.path(), &[], &Silent);
+        let loaded = ContentCache::default().load(dir.path(), "", &[], &Silent);
         assert_eq!(loaded.errors[0].position, Position::new(7, 1));
     }
 
@@ -479,11 +500,11 @@ mod tests {
         let root = dir.path();
         write(root, "content/a.md", "+++\ntitle = \"A\"\n+++\nOne\n");
         let mut cache = ContentCache::default();
-        let first = cache.load(root, &[], &Silent);
-        let second = cache.load(root, &[], &Silent);
+        let first = cache.load(root, "", &[], &Silent);
+        let second = cache.load(root, "", &[], &Silent);
         assert!(Arc::ptr_eq(&first.docs[0], &second.docs[0]));
         write(root, "content/a.md", "+++\ntitle = \"A\"\n+++\nTwo words\n");
-        let third = cache.load(root, &[root.join("content/a.md")], &Silent);
+        let third = cache.load(root, "", &[root.join("content/a.md")], &Silent);
         assert_eq!(third.docs[0].body.html, "<p>Two words</p>\n");
         assert_ne!(third.docs[0].revision, first.docs[0].revision);
     }

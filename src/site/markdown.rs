@@ -12,6 +12,11 @@
 //! * `footnote_ids`: footnote labels become `fn-LABEL`, safe and distinct from headings.
 //! * `summary_marker`: `<!--more-->` ends the summary shown on listing pages; when typed
 //!   inside a paragraph it moves to the end of that block so the summary stays well formed.
+//! * `site_links`: for a site served under a sub-path (`base_url =
+//!   "https://me.github.io/paper/"`), a link or image written from the site's root
+//!   (`[x](/articles/y/)`) is put under it (`/paper/articles/y/`), so what authors write
+//!   as site paths keeps working wherever the site is published. (Raw HTML is left as
+//!   typed; `copydesk check` reports a root link in it that leaves the sub-path.)
 //!
 //! Raw HTML typed by authors passes through: authors are trusted, and text that came from
 //! raw copy was escaped by the clean stage before it got here.
@@ -83,9 +88,19 @@ pub fn parser_options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// Renders a body. Errors (an unclosed `:::` block) carry the file position; warnings
-/// (a stray closing `:::`) are returned beside the result.
+/// Renders a body for a site at the root of its host. Errors (an unclosed `:::` block)
+/// carry the file position; warnings (a stray closing `:::`) are returned beside the
+/// result.
 pub fn render(source: BodySource<'_>) -> Result<(RenderedBody, Vec<Diagnostic>), Diagnostic> {
+    render_under(source, "")
+}
+
+/// Renders a body for a site served under `base_path` (`/paper`; empty at the root):
+/// links and images written from the site's root are put under it.
+pub fn render_under(
+    source: BodySource<'_>,
+    base_path: &str,
+) -> Result<(RenderedBody, Vec<Diagnostic>), Diagnostic> {
     let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(source.text, parser_options())
         .into_offset_iter()
         .collect();
@@ -94,6 +109,7 @@ pub fn render(source: BodySource<'_>) -> Result<(RenderedBody, Vec<Diagnostic>),
     let events = footnote_ids(events);
     let events = heading_ids(events);
     let events = summary_marker(events);
+    let events = site_links(events, base_path);
     let lead_text = without_controls(lead_text(&events));
     let summary_text = summary_text(&events).map(without_controls);
     let words = count_words(source.text);
@@ -137,6 +153,28 @@ pub fn render(source: BodySource<'_>) -> Result<(RenderedBody, Vec<Diagnostic>),
         },
         warnings,
     ))
+}
+
+/// Links and images whose destination starts at the site's root (`/articles/x/`, not
+/// `//host/…`) put under `base_path`; nothing changes when it is empty.
+fn site_links<'a>(
+    mut events: Vec<(Event<'a>, Range<usize>)>,
+    base_path: &str,
+) -> Vec<(Event<'a>, Range<usize>)> {
+    if base_path.is_empty() {
+        return events;
+    }
+    let under = |url: &mut CowStr<'a>| {
+        if url.starts_with('/') && !url.starts_with("//") {
+            *url = CowStr::from(format!("{base_path}{url}"));
+        }
+    };
+    for (event, _) in &mut events {
+        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
+            under(dest_url);
+        }
+    }
+    events
 }
 
 /// What a one-line paragraph made only of colons (and maybe a name) means.
@@ -493,6 +531,34 @@ fn count_words(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn root_links_go_under_the_base_path() {
+        let text = "[a](/articles/x/#y) [b](//cdn.example/b) [c](c/) [d](https://d.example/)\n\n\
+                    ![i](/img/i.png) <a href=\"/raw/\">raw</a>\n";
+        let source = BodySource {
+            path: Path::new("a.md"),
+            text,
+            first_line: 1,
+        };
+        let (body, _) = render_under(source, "/paper").unwrap();
+        for expected in [
+            "href=\"/paper/articles/x/#y\"",
+            "href=\"//cdn.example/b\"",
+            "href=\"c/\"",
+            "href=\"https://d.example/\"",
+            "src=\"/paper/img/i.png\"",
+            "href=\"/raw/\"",
+        ] {
+            assert!(body.html.contains(expected), "{expected}: {}", body.html);
+        }
+        let (root, _) = render(source).unwrap();
+        assert!(
+            root.html.contains("href=\"/articles/x/#y\""),
+            "{}",
+            root.html
+        );
+    }
 
     fn html(text: &str) -> String {
         render_ok(text).html

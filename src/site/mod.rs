@@ -160,9 +160,15 @@ impl Builder {
             }
         };
         let theme = Theme::load(&root, &config.theme)
+            .map(|mut theme| {
+                theme.set_base_url(&config.base_url);
+                theme
+            })
             .map_err(|e| errors.extend(e))
             .ok();
-        let loaded = self.content.load(&root, changed, progress);
+        let loaded = self
+            .content
+            .load(&root, config.base_path(), changed, progress);
         errors.extend(loaded.errors);
         warnings.extend(loaded.warnings);
         let selection = Selection {

@@ -8,6 +8,7 @@
 //! carry their schema.org `NewsArticle` JSON-LD, escaped so no title can close the
 //! `<script>` element.
 
+use std::borrow::Cow;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
@@ -18,7 +19,7 @@ use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::site::assemble::{ArticleEntry, DisplayDate, Link, ListingKind, ListingPage, SiteData};
-use crate::site::config::SiteConfig;
+use crate::site::config::{prefixed, SiteConfig};
 use crate::site::feeds::FEED_FILE;
 use crate::site::sitemap::SITEMAP_FILE;
 use crate::site::templates::Theme;
@@ -60,6 +61,8 @@ pub struct SharedContext {
     /// Hash of the theme, configuration, navigation and injected HTML.
     pub fingerprint: u64,
     inject_before_body_end: Option<String>,
+    /// The path the site is served under (`/paper`), empty at the root.
+    base_path: String,
     /// Each article's story-list card (`card.html`), rendered the first time a listing
     /// needs it and reused by every other listing the article appears on.
     cards: Vec<OnceLock<Result<String, Diagnostic>>>,
@@ -71,8 +74,28 @@ struct SiteContext<'a> {
     description: &'a str,
     language: &'a str,
     base_url: &'a str,
+    /// `/paper` for a site served under `/paper/`, empty at the root.
+    base_path: &'a str,
     feed_url: String,
-    navigation: Vec<Link>,
+    navigation: Vec<Href<'a>>,
+}
+
+/// A name and the link a page writes for it: a [`Link`] whose site path is put under the
+/// base path (`/tags/x/` → `/paper/tags/x/`; borrowed as it is at the root).
+#[derive(Serialize)]
+struct Href<'a> {
+    name: &'a str,
+    url: Cow<'a, str>,
+}
+
+fn hrefs<'a>(base_path: &str, links: &'a [Link]) -> Vec<Href<'a>> {
+    links
+        .iter()
+        .map(|link| Href {
+            name: &link.name,
+            url: prefixed(base_path, &link.url),
+        })
+        .collect()
 }
 
 impl SharedContext {
@@ -82,13 +105,15 @@ impl SharedContext {
         site: &SiteData,
         inject_before_body_end: Option<&str>,
     ) -> SharedContext {
+        let navigation = site.navigation();
         let context = SiteContext {
             title: &config.title,
             description: &config.description,
             language: &config.language,
             base_url: &config.base_url,
+            base_path: config.base_path(),
             feed_url: config.permalink("/feed.xml"),
-            navigation: site.navigation(),
+            navigation: hrefs(config.base_path(), &navigation),
         };
         let site_value = serde_json::to_value(&context).expect("plain data serialises");
         let mut hasher = DefaultHasher::new();
@@ -100,6 +125,7 @@ impl SharedContext {
             site: site_value,
             fingerprint: hasher.finish(),
             inject_before_body_end: inject_before_body_end.map(str::to_string),
+            base_path: config.base_path().to_string(),
             cards: site.articles.iter().map(|_| OnceLock::new()).collect(),
         }
     }
@@ -265,17 +291,17 @@ struct ArticleContext<'a> {
     title: &'a str,
     subtitle: Option<&'a str>,
     kicker: Option<&'a str>,
-    authors: &'a [Link],
+    authors: Vec<Href<'a>>,
     date: Option<&'a DisplayDate>,
     updated: Option<&'a DisplayDate>,
-    tags: &'a [Link],
+    tags: Vec<Href<'a>>,
     content: &'a str,
     bio: Option<&'a str>,
     description: &'a str,
-    url: &'a str,
+    url: Cow<'a, str>,
     permalink: String,
     reading_minutes: usize,
-    section: Option<Link>,
+    section: Option<Href<'a>>,
     image: Option<String>,
 }
 
@@ -291,23 +317,24 @@ fn article_context(
         .image
         .as_deref()
         .map(|image| absolute_url(image, &article.url, config));
+    let base_path = config.base_path();
     let page = ArticleContext {
         title: &front.title,
         subtitle: front.subtitle.as_deref(),
         kicker: article.kicker.as_deref(),
-        authors: &article.authors,
+        authors: hrefs(base_path, &article.authors),
         date: article.published.as_ref(),
         updated: article.updated.as_ref(),
-        tags: &article.tags,
+        tags: hrefs(base_path, &article.tags),
         content: &article.doc.body.html,
         bio: front.bio.as_deref(),
         description: &article.description,
-        url: &article.url,
+        url: prefixed(base_path, &article.url),
         permalink: permalink.clone(),
         reading_minutes: article.doc.body.words.div_ceil(230).max(1),
-        section: article.section.map(|i| Link {
-            name: site.sections[i].title.clone(),
-            url: site.sections[i].url.clone(),
+        section: article.section.map(|i| Href {
+            name: &site.sections[i].title,
+            url: prefixed(base_path, &site.sections[i].url),
         }),
         image: image.clone(),
     };
@@ -456,7 +483,7 @@ struct ListingContext<'a> {
     kind: &'static str,
     title: &'a str,
     description: &'a str,
-    url: &'a str,
+    url: Cow<'a, str>,
 }
 
 /// An article as a listing shows it.
@@ -465,26 +492,26 @@ struct ArticleSummary<'a> {
     title: &'a str,
     subtitle: Option<&'a str>,
     kicker: Option<&'a str>,
-    url: &'a str,
+    url: Cow<'a, str>,
     /// The text before `<!--more-->`, else the description, unless it repeats the
     /// subtitle shown above it.
     teaser: Option<&'a str>,
     date: Option<&'a DisplayDate>,
-    authors: &'a [Link],
+    authors: Vec<Href<'a>>,
     /// The card's HTML from `card.html` (empty while the card itself is rendered).
     card: &'a str,
 }
 
 impl<'a> ArticleSummary<'a> {
-    fn of(article: &'a ArticleEntry, card: &'a str) -> ArticleSummary<'a> {
+    fn of(article: &'a ArticleEntry, card: &'a str, base_path: &str) -> ArticleSummary<'a> {
         ArticleSummary {
             title: &article.doc.front.title,
             subtitle: article.doc.front.subtitle.as_deref(),
             kicker: article.kicker.as_deref(),
-            url: &article.url,
+            url: prefixed(base_path, &article.url),
             teaser: teaser(article),
             date: article.published.as_ref(),
-            authors: &article.authors,
+            authors: hrefs(base_path, &article.authors),
             card,
         }
     }
@@ -501,7 +528,7 @@ fn card<'s>(
         let article = &site.articles[index];
         let mut context = tera::Context::new();
         context.insert("site", &shared.site);
-        context.insert("story", &ArticleSummary::of(article, ""));
+        context.insert("story", &ArticleSummary::of(article, "", &shared.base_path));
         theme
             .render("card.html", &context, &article.url, Some(&article.doc.path))
             .map(|html| html.trim().to_string())
@@ -568,10 +595,17 @@ fn listing_context(
         .into_iter()
         .map(|index| {
             let card = card(index, site, theme, shared)?;
-            Ok(ArticleSummary::of(&site.articles[index], card))
+            Ok(ArticleSummary::of(
+                &site.articles[index],
+                card,
+                &shared.base_path,
+            ))
         })
         .collect::<Result<Vec<_>, Diagnostic>>()?;
-    let page_url = |n: usize| crate::site::assemble::page_url(&listing.first_url, n);
+    let page_url = |n: usize| {
+        let path = crate::site::assemble::page_url(&listing.first_url, n);
+        prefixed(&shared.base_path, &path).into_owned()
+    };
     let pager = Pager {
         number: listing.number,
         total: listing.total,
@@ -602,7 +636,7 @@ fn listing_context(
             kind,
             title: &heading,
             description,
-            url: &listing.url,
+            url: prefixed(&shared.base_path, &listing.url),
         },
     );
     context.insert("articles", &articles);

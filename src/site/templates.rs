@@ -9,11 +9,19 @@
 //!
 //! Template errors become [`Diagnostic`]s that name the template file and line; render
 //! errors also name the page being rendered (see [`Theme::render`]).
+//!
+//! Templates build the URLs they write themselves with the `url` function
+//! (`{{ url(path="/style.css") }}`), which puts the path under the site's base path
+//! (`/paper/style.css` for `base_url = "https://me.github.io/paper/"`), or makes it
+//! absolute with `absolute=true`. Every URL the context hands a template (`page.url`,
+//! `tag.url`, `story.url`, `pager.next`, `site.navigation`…) is already under the base
+//! path, so those are written as they are. `site.base_path` is the bare prefix (empty
+//! at the root, `/paper` under a sub-path).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use tera::Tera;
+use tera::{Tera, Value};
 
 use crate::diagnostic::{closest, Diagnostic, Position};
 
@@ -112,6 +120,13 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// Points the `url` template function at `base_url` (normalised: no trailing slash).
+    /// A theme just loaded builds URLs for a site at the root of `http://127.0.0.1:1111`.
+    pub fn set_base_url(&mut self, base_url: &str) {
+        self.tera
+            .register_function("url", UrlFunction::new(base_url));
+    }
+
     /// Loads and compiles the theme `name` for the site at `site_root`.
     pub fn load(site_root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         let mut sources: BTreeMap<String, TemplateSource> = DEFAULT_TEMPLATES
@@ -271,6 +286,8 @@ fn compile(sources: &BTreeMap<String, TemplateSource>) -> Result<Tera, Vec<Diagn
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape_html);
+    let defaults = crate::site::config::SiteConfig::default();
+    tera.register_function("url", UrlFunction::new(&defaults.base_url));
     let templates: Vec<(&str, &str)> = sources
         .iter()
         .map(|(name, source)| (name.as_str(), source.text.as_str()))
@@ -344,6 +361,75 @@ pub fn escape_html(text: &str) -> String {
     }
     out.push_str(&text[plain_from..]);
     out
+}
+
+/// The `url` template function: `url(path="/feed.xml")` is the path under the site's base
+/// path (`/feed.xml` at the root, `/paper/feed.xml` under `/paper/`), and
+/// `url(path="/feed.xml", absolute=true)` the full URL. A path without its leading `/` is
+/// taken from the site's root all the same; a URL with a scheme (`https:`, `mailto:`) or
+/// a network path (`//cdn.example/x.js`) is returned as it is.
+struct UrlFunction {
+    /// `https://me.github.io/paper`: no trailing slash.
+    base_url: String,
+}
+
+impl UrlFunction {
+    fn new(base_url: &str) -> UrlFunction {
+        UrlFunction {
+            base_url: base_url.trim_end_matches('/').to_string(),
+        }
+    }
+}
+
+impl tera::Function for UrlFunction {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        if let Some(unknown) = args
+            .keys()
+            .find(|k| !matches!(k.as_str(), "path" | "absolute"))
+        {
+            return Err(format!(
+                "url() takes `path` and `absolute`, not `{unknown}`: write url(path=\"/style.css\")"
+            )
+            .into());
+        }
+        let path = match args.get("path") {
+            Some(Value::String(path)) => path.as_str(),
+            Some(other) => return Err(format!("url(path=…) needs a string, not {other}").into()),
+            None => return Err("url() needs a path: write url(path=\"/style.css\")".into()),
+        };
+        let absolute = match args.get("absolute") {
+            None => false,
+            Some(Value::Bool(absolute)) => *absolute,
+            Some(other) => {
+                return Err(format!("url(absolute=…) needs true or false, not {other}").into())
+            }
+        };
+        if path.starts_with("//") || has_scheme(path) {
+            return Ok(Value::String(path.to_string()));
+        }
+        let rooted = if path.starts_with('/') {
+            std::borrow::Cow::Borrowed(path)
+        } else {
+            std::borrow::Cow::Owned(format!("/{path}"))
+        };
+        let url = if absolute {
+            format!("{}{rooted}", self.base_url)
+        } else {
+            let base_path = crate::site::config::base_path_of(&self.base_url);
+            crate::site::config::prefixed(base_path, &rooted).into_owned()
+        };
+        Ok(Value::String(url))
+    }
+}
+
+/// `scheme:` at the start, as in `https:`, `mailto:`, `data:`.
+fn has_scheme(url: &str) -> bool {
+    let Some((scheme, _)) = url.split_once(':') else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
 }
 
 /// A folder of templates or static files, and the site it belongs to.
@@ -516,6 +602,43 @@ mod tests {
         let theme = Theme::load(dir.path(), DEFAULT_THEME).unwrap();
         assert!(theme.sources.contains_key("article.html"));
         assert_eq!(theme.static_files[0].relative, "style.css");
+    }
+
+    #[test]
+    fn the_url_function_puts_paths_under_the_base_path() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+        std::fs::write(
+            dir.path().join("templates/404.html"),
+            "{{ url(path=\"/style.css\") }} {{ url(path=\"feed.xml\") }} \
+             {{ url(path=\"/\", absolute=true) }} {{ url(path=\"https://x.example/a\") }}",
+        )
+        .unwrap();
+        let mut theme = Theme::load(dir.path(), DEFAULT_THEME).unwrap();
+        let render = |theme: &Theme| {
+            theme
+                .render("404.html", &tera::Context::new(), "/404.html", None)
+                .unwrap()
+        };
+        assert_eq!(
+            render(&theme),
+            "/style.css /feed.xml http://127.0.0.1:1111/ https://x.example/a"
+        );
+        theme.set_base_url("https://me.github.io/paper");
+        assert_eq!(
+            render(&theme),
+            "/paper/style.css /paper/feed.xml https://me.github.io/paper/ https://x.example/a"
+        );
+        std::fs::write(
+            dir.path().join("templates/404.html"),
+            "{{ url(href=\"/\") }}",
+        )
+        .unwrap();
+        let theme = Theme::load(dir.path(), DEFAULT_THEME).unwrap();
+        let err = theme
+            .render("404.html", &tera::Context::new(), "/404.html", None)
+            .unwrap_err();
+        assert!(err.message.contains("url() takes `path`"), "{err}");
     }
 
     #[test]

@@ -46,15 +46,18 @@ const CHROMIUM_ARGS = [
 ];
 
 function parseArgs(argv) {
-  const args = { site: null, screenshots: null, expectViolations: false };
+  const args = { site: null, screenshots: null, expectViolations: false, basePath: "" };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--site") args.site = argv[++i];
     else if (arg === "--screenshots") args.screenshots = argv[++i];
     else if (arg === "--expect-violations") args.expectViolations = true;
+    else if (arg === "--base-path") args.basePath = argv[++i].replace(/\/+$/, "");
     else throw new Error(`unknown argument ${arg}`);
   }
-  if (!args.site) throw new Error("usage: check-site.mjs --site DIR [--screenshots DIR] [--expect-violations]");
+  if (!args.site) {
+    throw new Error("usage: check-site.mjs --site DIR [--screenshots DIR] [--expect-violations] [--base-path /PATH]");
+  }
   return args;
 }
 
@@ -123,7 +126,11 @@ async function openPage(browser, origin, url, { width, scheme, media = "screen" 
   });
   page.on("request", (request) => {
     const target = request.url();
-    if (!target.startsWith(origin) && !target.startsWith("data:") && !target.startsWith("about:")) {
+    const inside = target === origin || target.startsWith(origin + "/");
+    // Chromium's own /favicon.ico request goes to the host's root, not the site's path.
+    const browserFavicon =
+      request.resourceType() === "other" && new URL(target).pathname === "/favicon.ico";
+    if (!inside && !browserFavicon && !target.startsWith("data:") && !target.startsWith("about:")) {
       problems.push(`request leaves the site: ${target}`);
     }
   });
@@ -214,14 +221,17 @@ async function main() {
   console.log(`pages: ${pages.map((p) => `${p.name}=${p.urlPath}`).join(" ")}`);
   if (args.screenshots) mkdirSync(args.screenshots, { recursive: true });
 
-  const server = await serveDirectory(args.site);
+  const server = await serveDirectory(args.site, args.basePath);
+  // Under a base path, the site is everything below it: a request elsewhere on the
+  // host (a stylesheet linked as /style.css) leaves the site.
+  const site = server.origin + args.basePath;
   const chromium = await launchChromium();
   let failures = 0;
   try {
-    console.log(`browser: ${await chromium.browser.version()}; site served at ${server.origin}`);
+    console.log(`browser: ${await chromium.browser.version()}; site served at ${site}/`);
     for (const pageInfo of pages) {
-      failures += await auditVariantsOf(chromium.browser, server.origin, pageInfo, !args.expectViolations);
-      if (args.screenshots) await screenshotsOf(chromium.browser, server.origin, pageInfo, args.screenshots);
+      failures += await auditVariantsOf(chromium.browser, site, pageInfo, !args.expectViolations);
+      if (args.screenshots) await screenshotsOf(chromium.browser, site, pageInfo, args.screenshots);
     }
   } finally {
     await chromium.close();

@@ -5,6 +5,8 @@
 // static server: it listens on 127.0.0.1 on a free port chosen by the kernel (no race
 // over a fixed port), maps `/dir/` to `dir/index.html`, answers unknown paths with the
 // site's own `404.html` and status 404, and never serves a file outside the folder.
+// With a base path (`/paper`) it serves the folder under that path only, as GitHub Pages
+// serves a project site: a root-relative link that leaves the path finds nothing.
 
 import { createServer } from "node:http";
 import { createReadStream, promises as fs } from "node:fs";
@@ -82,17 +84,27 @@ async function sendNotFound(response, root) {
 }
 
 /**
- * Starts serving `siteDir`. Resolves to `{ origin, close }`: `origin` is like
- * `http://127.0.0.1:40123`; `close()` stops the server.
+ * Starts serving `siteDir`, under `basePath` (`/paper`; empty: at the root). Resolves to
+ * `{ origin, close }`: `origin` is like `http://127.0.0.1:40123`; `close()` stops the
+ * server.
  */
-export async function serveDirectory(siteDir) {
+export async function serveDirectory(siteDir, basePath = "") {
   const root = path.resolve(siteDir);
   const server = createServer(async (request, response) => {
     if (request.method !== "GET" && request.method !== "HEAD") {
       response.writeHead(405).end();
       return;
     }
-    const target = resolveRequestPath(root, request.url ?? "/");
+    let url = request.url ?? "/";
+    if (basePath) {
+      if (!url.startsWith(basePath + "/")) {
+        response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
+        response.end(`404: outside the site's base path ${basePath}/\n`);
+        return;
+      }
+      url = url.slice(basePath.length);
+    }
+    const target = resolveRequestPath(root, url);
     const file = target && (await existingFile(target));
     if (file) sendFile(response, 200, file);
     else await sendNotFound(response, root);
