@@ -29,6 +29,10 @@ pub struct Masthead {
     /// Where pull-quote boxes start in the raw file, when the line labels found them
     /// (empty: leave it to the pull-quote pass to find repeated paragraphs).
     pub pull_quotes_at: Vec<crate::diagnostic::Position>,
+    /// The headline and the standfirst as mapped text, when the line labels found them:
+    /// the word passes repair them as they repair the body (`Gda sk` in a headline).
+    pub headline: Option<MappedText>,
+    pub standfirst: Option<MappedText>,
 }
 
 /// How many blocks from the top may belong to the masthead.

@@ -120,8 +120,28 @@ pub fn clean_text(
         .bio
         .as_ref()
         .map(|b| repair_words(b, &document, context, &mut edits, &mut findings));
+    let title = match &masthead.headline {
+        Some(headline) => Some(repair_words(
+            headline,
+            &document,
+            context,
+            &mut edits,
+            &mut findings,
+        )),
+        None => masthead.title.clone(),
+    };
+    let subtitle = match &masthead.standfirst {
+        Some(standfirst) => Some(repair_words(
+            standfirst,
+            &document,
+            context,
+            &mut edits,
+            &mut findings,
+        )),
+        None => masthead.subtitle.clone(),
+    };
     let blocks = mark_pull_quotes(&masthead.body, body, &masthead.pull_quotes_at, &mut edits);
-    if masthead.title.is_none() {
+    if title.is_none() {
         findings.push(Finding {
             pass: "masthead",
             position: Position::new(1, 1),
@@ -130,8 +150,8 @@ pub fn clean_text(
         });
     }
     let mut front = FrontMatter {
-        title: masthead.title.unwrap_or_default(),
-        subtitle: masthead.subtitle,
+        title: title.unwrap_or_default(),
+        subtitle,
         kicker: masthead.kicker,
         authors: masthead.authors,
         date: masthead.date,
@@ -235,8 +255,10 @@ fn masthead_from_structure(
         })
     };
     let kicker = unwrap(found.kicker, edits).map(|k| k.as_str().to_string());
-    let title = unwrap(found.title, edits).map(|t| t.as_str().to_string());
-    let subtitle = unwrap(found.subtitle, edits).map(|s| s.as_str().to_string());
+    let headline = unwrap(found.title, edits);
+    let standfirst = unwrap(found.subtitle, edits);
+    let title = headline.as_ref().map(|t| t.as_str().to_string());
+    let subtitle = standfirst.as_ref().map(|s| s.as_str().to_string());
     let mut bio = unwrap(found.bio, edits);
     let body = layout::lay_out(&found.body, vocabulary, edits, findings);
     let body = structure::split_words::join_split_words(body, vocabulary, edits);
@@ -259,6 +281,8 @@ fn masthead_from_structure(
         bio,
         body,
         pull_quotes_at: found.boxes,
+        headline,
+        standfirst,
     }
 }
 

@@ -1146,6 +1146,23 @@ mod tests {
     }
 
     #[test]
+    fn the_headline_and_standfirst_get_the_word_repairs() {
+        let raw = "New tram line to Krak w suburbs delayed\n\
+            The Gda sk yard says the ajournalist was right.\n\n\
+            By Jane Doe | 3 May 2024\n\n\
+            The city said on Monday that the line would open late.\n";
+        let article = clean(raw);
+        assert_eq!(
+            article.front.title,
+            "New tram line to Kraków suburbs delayed"
+        );
+        assert_eq!(
+            article.front.subtitle.as_deref(),
+            Some("The Gdańsk yard says the a journalist was right.")
+        );
+    }
+
+    #[test]
     fn a_bio_opening_is_no_bio_when_story_follows_it() {
         let raw = "A Headline Here\n\nBy Jane Doe\n\n\
             The city council met on Tuesday to discuss the budget for next year.\n\n\

@@ -24,6 +24,9 @@ const LOST_LETTERS: &[char] = &[
 
 /// The joined word must be at least this frequent.
 const MIN_JOINED_ZIPF: f32 = 2.0;
+/// ... or this, for a capitalised head that is no word: a place or a person the
+/// frequency list holds rarely (`Gdańsk`, 1.8) is still far likelier than a fragment.
+const MIN_JOINED_NAME_ZIPF: f32 = 1.5;
 /// When two letters both fit, the better must be this many powers of ten more frequent.
 const AMBIGUITY_MARGIN: f32 = 1.0;
 const CONFIDENCE: f32 = 0.8;
@@ -69,11 +72,17 @@ pub(crate) fn join_lost_letter(
         return Verdict::Keep;
     }
     let (head_key, tail_key) = (head.to_lowercase(), tail.to_lowercase());
+    let capitalised_head = head.chars().next().is_some_and(char::is_uppercase) && !shouting;
+    let min_zipf = if capitalised_head {
+        MIN_JOINED_NAME_ZIPF
+    } else {
+        MIN_JOINED_ZIPF
+    };
     let mut fits: Vec<(String, f32)> = vocabulary
         .lexicon
         .joined_entries(&head_key, LOST_LETTERS, &tail_key)
         .into_iter()
-        .filter(|(_, entry)| entry.zipf() >= MIN_JOINED_ZIPF)
+        .filter(|(_, entry)| entry.zipf() >= min_zipf)
         .map(|(letter, entry)| {
             let letter = if shouting { upper(letter) } else { letter };
             (format!("{head}{letter}{tail}"), entry.zipf())
@@ -179,6 +188,8 @@ mod tests {
         assert_eq!(joined("Erdo an…"), "Erdoğan");
         assert_eq!(joined("erdo an"), "erdoğan");
         assert_eq!(joined("ERDO AN"), "ERDOĞAN");
+        // A place the frequency list holds rarely (Zipf 1.8) after a capitalised head.
+        assert_eq!(joined("Gda sk"), "Gdańsk");
     }
 
     #[test]
