@@ -44,6 +44,11 @@ pub(crate) fn join_lost_letter(
         return Verdict::Keep;
     }
     let (head, tail) = (left.core, right.core);
+    // A possessive stays on the restored word (`Krak w’s` → `Kraków’s`).
+    let (tail, possessive) = match tail.strip_suffix("’s").or_else(|| tail.strip_suffix("'s")) {
+        Some(stem) if !stem.is_empty() => (stem, &right.core[stem.len()..]),
+        _ => (tail, ""),
+    };
     let head_is_word = vocabulary.is_real_word_given(head, left_entry);
     if head_is_word && head.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
         // The usual pair of words: only a capitalised head could still be the start of
@@ -85,7 +90,7 @@ pub(crate) fn join_lost_letter(
         .filter(|(_, entry)| entry.zipf() >= min_zipf)
         .map(|(letter, entry)| {
             let letter = if shouting { upper(letter) } else { letter };
-            (format!("{head}{letter}{tail}"), entry.zipf())
+            (format!("{head}{letter}{tail}{possessive}"), entry.zipf())
         })
         .collect();
     fits.sort_by(|a, b| b.1.total_cmp(&a.1));
@@ -190,6 +195,7 @@ mod tests {
         assert_eq!(joined("ERDO AN"), "ERDOĞAN");
         // A place the frequency list holds rarely (Zipf 1.8) after a capitalised head.
         assert_eq!(joined("Gda sk"), "Gdańsk");
+        assert_eq!(joined("Krak w’s"), "Kraków’s");
     }
 
     #[test]
