@@ -438,7 +438,10 @@ impl<'a> ParagraphRepairer<'a> {
                 self.apply_verdict("typo", word, offset, typo);
             }
             (Verdict::Keep, Verdict::Keep) => {
-                if let Some(reason) = suspect::damage_in(word) {
+                let far = typo::correct_far_slip(word, &self.vocabulary);
+                if matches!(far, Verdict::Replace { .. }) {
+                    self.apply_verdict("typo", word, offset, far);
+                } else if let Some(reason) = suspect::damage_in(word) {
                     self.find("suspect", offset, word, reason.to_string());
                 }
             }

@@ -1,5 +1,9 @@
 //! Typos: a single keyboard slip in an ordinary word, as in `Meanbwhile` → `Meanwhile`.
 //!
+//! When neither a neighbouring-key slip nor a split explains an unknown lower-case token
+//! of six letters or more, a letter added or replaced anywhere inside it is tried too
+//! (`wrgiter` → `writer`), towards a word of Zipf 3.5 or more ([`correct_far_slip`]).
+//!
 //! A slip is one of: an extra key next to (or the same as) a neighbouring letter
 //! (`Meanbwhile`), a letter replaced by a key next to it on a QWERTY keyboard (`goverbment`
 //! for `government` is two slips and is left alone), two letters swapped (`teh`), or a
@@ -45,6 +49,11 @@ const UNVERIFIED_CONFIDENCE: f32 = 0.7;
 /// many powers of ten commoner than the next.
 const CLEAR_WINNER_MARGIN: f32 = 1.0;
 const CAPITALISED_CONFIDENCE: f32 = 0.8;
+/// A letter added or replaced off the keyboard's neighbours is corrected only in a token
+/// of at least this many letters, and only towards a word at least this frequent.
+const MIN_FAR_SLIP_CHARS: usize = 6;
+const MIN_FAR_SLIP_ZIPF: f32 = 3.5;
+const FAR_SLIP_CONFIDENCE: f32 = 0.7;
 
 /// The four kinds of slip, as what the typist did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +62,10 @@ enum Slip {
     WrongKey,
     Swapped,
     MissedKey,
+    /// A letter added that is no neighbour of its neighbours (`wrgiter`).
+    StrayKey,
+    /// A letter replaced by one that is no neighbour on the keyboard (`wrihers`).
+    OtherKey,
 }
 
 impl Slip {
@@ -62,6 +75,8 @@ impl Slip {
             Slip::WrongKey => "a neighbouring key",
             Slip::Swapped => "two swapped letters",
             Slip::MissedKey => "a missed letter",
+            Slip::StrayKey => "a stray letter",
+            Slip::OtherKey => "a wrong letter",
         }
     }
 }
@@ -74,12 +89,31 @@ pub(crate) fn correct_slip(
     sentence_start: bool,
     vocabulary: &Vocabulary,
 ) -> Verdict {
+    correct(word, standing, sentence_start, vocabulary, false)
+}
+
+/// A slip off the keyboard's neighbours in an unknown lower-case token: a letter added
+/// or replaced anywhere inside it (`wrgiter`, `wrihers`). Asked only when neither a
+/// neighbouring-key slip nor a split explains the token: a stray letter is a likelier
+/// reading than nothing, not likelier than those.
+pub(crate) fn correct_far_slip(word: &str, vocabulary: &Vocabulary) -> Verdict {
+    correct(word, Standing::Unknown, false, vocabulary, true)
+}
+
+fn correct(
+    word: &str,
+    standing: Standing,
+    sentence_start: bool,
+    vocabulary: &Vocabulary,
+    far: bool,
+) -> Verdict {
     let length = word.len();
     if !word.is_ascii() || !(MIN_TYPO_CHARS..=MAX_TYPO_CHARS).contains(&length) {
         return Verdict::Keep;
     }
     let (slips, min_zipf, confidence): (&[Slip], f32, f32) = match (standing, word_case(word)) {
         (Standing::Known, _) => return Verdict::Keep,
+        (_, _) if far && standing != Standing::Unknown => return Verdict::Keep,
         (Standing::Unverified(own_zipf), Some(WordCase::Lower)) => (
             &[
                 Slip::ExtraKey,
@@ -91,6 +125,11 @@ pub(crate) fn correct_slip(
             UNVERIFIED_CONFIDENCE,
         ),
         (Standing::Unverified(_), _) => return Verdict::Keep,
+        (Standing::Unknown, Some(WordCase::Lower)) if far => (
+            &[Slip::StrayKey, Slip::OtherKey],
+            min_correction_zipf(length),
+            FAR_SLIP_CONFIDENCE,
+        ),
         (Standing::Unknown, Some(WordCase::Lower)) => (
             &[
                 Slip::ExtraKey,
@@ -111,6 +150,17 @@ pub(crate) fn correct_slip(
     let lower = word.to_ascii_lowercase();
     let mut found: Vec<(String, Slip, f32)> = Vec::new();
     for &slip in slips {
+        // A slip off the keyboard's neighbours is less likely: only in a token long
+        // enough to have few words one letter away, towards a common word.
+        let far_slip = matches!(slip, Slip::StrayKey | Slip::OtherKey);
+        if far_slip && length < MIN_FAR_SLIP_CHARS {
+            continue;
+        }
+        let min_zipf = if far_slip {
+            min_zipf.max(MIN_FAR_SLIP_ZIPF)
+        } else {
+            min_zipf
+        };
         for_each_slip_correction(&lower, slip, |candidate| {
             if let Some(zipf) = vocabulary.frequent_ordinary_zipf(candidate, min_zipf) {
                 if !found
@@ -203,6 +253,28 @@ fn for_each_slip_correction(word: &str, slip: Slip, mut visit: impl FnMut(&[u8])
                 for &key in neighbours(bytes[i]) {
                     candidate[i] = key;
                     emit(&candidate);
+                }
+                candidate[i] = bytes[i];
+            }
+        }
+        // Inside the word only: a letter too many at either end is as often a word glued
+        // on (`ajournalist`), which the glue pass judges.
+        Slip::StrayKey => {
+            for i in 1..bytes.len().saturating_sub(1) {
+                candidate.clear();
+                candidate.extend_from_slice(&bytes[..i]);
+                candidate.extend_from_slice(&bytes[i + 1..]);
+                emit(&candidate);
+            }
+        }
+        Slip::OtherKey => {
+            candidate.extend_from_slice(bytes);
+            for i in 1..bytes.len().saturating_sub(1) {
+                for key in b'a'..=b'z' {
+                    if key != bytes[i] {
+                        candidate[i] = key;
+                        emit(&candidate);
+                    }
                 }
                 candidate[i] = bytes[i];
             }
@@ -308,6 +380,23 @@ mod tests {
         assert_eq!(corrected("goverment", false), "government"); // wordfreq lists it, rarely
         assert_eq!(corrected("statemnet", false), "statement");
         assert_eq!(corrected("ceasefure", false), "ceasefire");
+    }
+
+    #[test]
+    fn slips_off_the_neighbouring_keys_are_fixed_only_when_asked_and_inside_the_word() {
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context);
+        let far = |word: &str| match correct_far_slip(word, &vocabulary) {
+            Verdict::Replace { with, .. } => Some(with),
+            _ => None,
+        };
+        assert_eq!(far("wrgiter").as_deref(), Some("writer"));
+        assert_eq!(far("wrihers").as_deref(), Some("writers"));
+        // Not a neighbouring-key slip: the ordinary search leaves it.
+        assert!(!matches!(correct("wrgiter", false), Verdict::Replace { .. }));
+        // A letter too many at an edge is a glued word's, and short tokens stay.
+        assert_eq!(far("ajournalist"), None);
+        assert_eq!(far("wrtr"), None);
     }
 
     #[test]
