@@ -9,7 +9,7 @@
 //!   edge, doubled. A zero-width joiner that binds an emoji sequence (👩‍💻), a joiner or
 //!   non-joiner inside a word of a script that shapes letters by them (Persian
 //!   `می‌خواهم`, Hindi `क्‍ष`, Malayalam's chillu letters) and a zero-width space between
-//!   Thai, Lao, Khmer or Myanmar words are text, and stay ([`zero_width_fates`]).
+//!   Thai, Lao, Khmer or Myanmar words are text, and stay (`zero_width_fates`).
 //!
 //! Curly quotes, dashes and every other character stay exactly as they are. The result is
 //! a [`MappedText`] whose anchors lead back to raw line:column, and one [`Edit`] per repair.

@@ -35,10 +35,10 @@
 //!
 //! Copy no article holds could still make that search cost the square of its length:
 //! the same paragraph a thousand times makes every paragraph a candidate whose anchor
-//! occurs in every other. So each candidate keeps at most [`MAX_SOURCES`] sources (a
+//! occurs in every other. So each candidate keeps at most `MAX_SOURCES` sources (a
 //! sentence printed in more paragraphs than that is no pull-quote's), and the walk stops
-//! when the comparisons it has made reach [`WORK_PER_WORD`] times the document's words
-//! (see [`Budget`]). Real copy comes nowhere near either limit, so the answer is still
+//! when the comparisons it has made reach `WORK_PER_WORD` times the document's words
+//! (see `Budget`). Real copy comes nowhere near either limit, so the answer is still
 //! the plain search's; adversarial input gets the pull-quotes found by then.
 
 use std::collections::HashSet;
@@ -51,7 +51,7 @@ const MAX_WORDS: usize = 60;
 /// Most paragraphs a candidate's words are looked for in: past these, it has enough
 /// sources to be judged.
 const MAX_SOURCES: usize = 64;
-/// The comparisons the search may make, per word of the document (see [`Budget`]).
+/// The comparisons the search may make, per word of the document (see `Budget`).
 const WORK_PER_WORD: usize = 4;
 /// Verbs that mark a trailing attribution after a quotation.
 const ATTRIBUTION_VERBS: &[&str] = &[
@@ -115,7 +115,7 @@ fn is_body(theirs: usize, ours: usize, j: usize, i: usize) -> bool {
 
 /// What is left of the comparisons the source search may make: one for each candidate
 /// an anchor's place is checked against, and one for each 64 bytes of a paragraph read
-/// to count its words. It starts at [`WORK_PER_WORD`] per word of the document, so the
+/// to count its words. It starts at `WORK_PER_WORD` per word of the document, so the
 /// search is linear in the document whatever it holds.
 struct Budget(usize);
 

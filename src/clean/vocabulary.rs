@@ -14,10 +14,10 @@
 //!
 //! A search reads the whole document, so a document that asks many questions (a hyphen
 //! at every line end) would cost the square of its length. After the first
-//! [`SEARCHES_BEFORE_INDEX`] questions the document's words are therefore indexed once, in
+//! `SEARCHES_BEFORE_INDEX` questions the document's words are therefore indexed once, in
 //! one pass, and each further question is one look-up with the same answer. The few
 //! questions the index cannot answer exactly (a word that ends in a mark, `u.s.`) are
-//! still searched, at most [`MAX_UNINDEXED_SEARCHES`] of them per document; past that such
+//! still searched, at most `MAX_UNINDEXED_SEARCHES` of them per document; past that such
 //! a word counts as unknown, so the work stays linear whatever the input.
 
 use std::borrow::Cow;
@@ -35,7 +35,7 @@ pub struct Vocabulary<'a> {
     lowered: OnceCell<Vec<u8>>,
     /// How many questions have searched the document so far.
     searches: Cell<usize>,
-    /// The document's words, indexed after [`SEARCHES_BEFORE_INDEX`] searches.
+    /// The document's words, indexed after `SEARCHES_BEFORE_INDEX` searches.
     index: OnceCell<DocumentWords>,
 }
 

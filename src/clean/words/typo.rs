@@ -2,7 +2,7 @@
 //!
 //! When neither a neighbouring-key slip nor a split explains an unknown lower-case token
 //! of six letters or more, a letter added or replaced anywhere inside it is tried too
-//! (`wrgiter` → `writer`), towards a word of Zipf 3.5 or more ([`correct_far_slip`]).
+//! (`wrgiter` → `writer`), towards a word of Zipf 3.5 or more (`correct_far_slip`).
 //!
 //! A slip is one of: an extra key next to (or the same as) a neighbouring letter
 //! (`Meanbwhile`), a letter replaced by a key next to it on a QWERTY keyboard (`goverbment`
@@ -393,7 +393,10 @@ mod tests {
         assert_eq!(far("wrgiter").as_deref(), Some("writer"));
         assert_eq!(far("wrihers").as_deref(), Some("writers"));
         // Not a neighbouring-key slip: the ordinary search leaves it.
-        assert!(!matches!(correct("wrgiter", false), Verdict::Replace { .. }));
+        assert!(!matches!(
+            correct("wrgiter", false),
+            Verdict::Replace { .. }
+        ));
         // A letter too many at an edge is a glued word's, and short tokens stay.
         assert_eq!(far("ajournalist"), None);
         assert_eq!(far("wrtr"), None);

@@ -59,14 +59,14 @@ pub(crate) struct Vocabulary<'a> {
 }
 
 /// The paragraphs of an article, asked which words it prints on their own, and which
-/// more than once ([`Vocabulary::document_uses`], [`Vocabulary::document_repeats`]).
+/// more than once (`Vocabulary::document_uses`, `Vocabulary::document_repeats`).
 ///
 /// A question is a search of the whole article, so an article that asks very many (a
 /// page of glued capitals) would cost the square of its length: after
-/// [`SEARCHES_BEFORE_INDEX`] searches, the words that stand alone in it (its maximal runs
+/// `SEARCHES_BEFORE_INDEX` searches, the words that stand alone in it (its maximal runs
 /// of letters and digits) are collected once, and a question about a word of letters and
 /// digits, the usual kind, is one look-up with the same answer. Other words are still
-/// searched, at most [`MAX_UNINDEXED_SEARCHES`] of them; past that they count as unused.
+/// searched, at most `MAX_UNINDEXED_SEARCHES` of them; past that they count as unused.
 #[derive(Debug)]
 pub struct ArticleText<'a> {
     paragraphs: &'a [&'a str],
