@@ -471,8 +471,9 @@ fn a_folder_is_cleaned_in_parallel_with_one_manifest_and_messages_in_order() {
     let second = copydesk(two.path(), &["-v", "clean"]);
     assert!(first.status.success(), "{}", stderr(&first));
     // The same messages in the same order on every run, file by file in name order.
-    assert_eq!(stderr(&first), stderr(&second));
-    let named: Vec<&str> = stderr(&first)
+    let messages = stderr(&first);
+    assert_eq!(messages, stderr(&second));
+    let named: Vec<&str> = messages
         .lines()
         .filter_map(|l| l.split_once("content/raw/s").map(|(_, rest)| &rest[..4]))
         .collect();
@@ -482,7 +483,7 @@ fn a_folder_is_cleaned_in_parallel_with_one_manifest_and_messages_in_order() {
     assert!(named.len() >= n, "a finding per file: {}", named.len());
     // The manifest is saved at the end and at most at one checkpoint per 128 files, not
     // once per article.
-    let saves: usize = stderr(&first)
+    let saves: usize = messages
         .lines()
         .find_map(|l| l.strip_prefix("manifest saved "))
         .and_then(|rest| rest.split(' ').next())

@@ -324,6 +324,10 @@ const SYNC_AT_SAVE: bool = cfg!(target_os = "linux");
 #[cfg(target_os = "linux")]
 fn sync_file_system(folder: &Path) -> std::io::Result<()> {
     use std::os::fd::AsRawFd;
+    // `-o draft.md` names a file whose folder is the empty path: the current one.
+    let folder = Some(folder)
+        .filter(|f| !f.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let handle = std::fs::File::open(folder)?;
     // SAFETY: syncfs takes an open descriptor, which `handle` holds for the call.
     if unsafe { libc::syncfs(handle.as_raw_fd()) } == 0 {
