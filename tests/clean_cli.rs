@@ -452,3 +452,50 @@ fn joiners_in_emoji_and_persian_words_are_kept_byte_for_byte() {
     assert!(md.contains(&format!("read {persian} beside")), "{md}");
     assert!(md.contains("came from Pakistan and"), "{md}");
 }
+
+/// A site of `n` raw files, each with a finding (the unbalanced quote of [`RAW`]).
+fn site_of(n: usize) -> tempfile::TempDir {
+    let dir = site_with(&[]);
+    for i in 0..n {
+        let text = RAW.replace("second week", &format!("week number {i}"));
+        std::fs::write(dir.path().join(format!("content/raw/s{i:04}.txt")), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_folder_is_cleaned_in_parallel_with_one_manifest_and_messages_in_order() {
+    let n = 300;
+    let (one, two) = (site_of(n), site_of(n));
+    let first = copydesk(one.path(), &["-v", "clean"]);
+    let second = copydesk(two.path(), &["-v", "clean"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    // The same messages in the same order on every run, file by file in name order.
+    let messages = stderr(&first);
+    assert_eq!(messages, stderr(&second));
+    let named: Vec<&str> = messages
+        .lines()
+        .filter_map(|l| l.split_once("content/raw/s").map(|(_, rest)| &rest[..4]))
+        .collect();
+    let mut sorted = named.clone();
+    sorted.sort();
+    assert_eq!(named, sorted);
+    assert!(named.len() >= n, "a finding per file: {}", named.len());
+    // The manifest is saved at the end and at most at one checkpoint per 128 files, not
+    // once per article.
+    let saves: usize = messages
+        .lines()
+        .find_map(|l| l.strip_prefix("manifest saved "))
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("-v says how often the manifest was saved");
+    assert!((1..=n.div_ceil(128) + 1).contains(&saves), "{saves} saves");
+    let manifest: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(one.path().join("content/articles/.copydesk-manifest.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(manifest["articles"].as_object().unwrap().len(), n);
+    for i in 0..n {
+        assert!(article(one.path(), &format!("s{i:04}")).exists());
+    }
+}

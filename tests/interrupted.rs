@@ -230,3 +230,80 @@ fn a_killed_publish_leaves_nothing_in_the_temp_folder_and_the_next_sweeps_it() {
     assert_eq!(entries(temp.path()), Vec::<String>::new());
     assert!(dir.path().join("public/index.html").exists());
 }
+
+/// A clean killed halfway (issue 12, item 4): the manifest is saved once at the end and at
+/// checkpoints, so the killed run leaves articles it never recorded. The next run must
+/// take the untouched ones as copydesk's own (no warning, and they stay updatable) and
+/// keep the one edited by hand since.
+#[cfg(unix)]
+#[test]
+fn a_clean_killed_midway_is_continued_by_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    let temp = tempfile::tempdir().unwrap();
+    write(
+        &root,
+        "site.toml",
+        "title = \"The Ledger\"\nbase_url = \"https://ledger.example/\"\n",
+    );
+    let paragraph =
+        "The council met on Tuesday to talk about the harbour and its roof. ".repeat(20);
+    let files = 1500;
+    for n in 0..files {
+        write(
+            &root,
+            &format!("content/raw/r{n:04}.txt"),
+            &format!("Story number {n}\n\nBy Dana Reed\n\n{paragraph}\n"),
+        );
+    }
+    let articles = root.join("content/articles");
+    let markdown = |dir: &Path| -> Vec<String> {
+        entries(dir)
+            .into_iter()
+            .filter(|n| n.ends_with(".md"))
+            .collect()
+    };
+    let mut child = copydesk(&root, &["clean"], temp.path()).spawn().unwrap();
+    if wait_for(&mut child, || markdown(&articles).len() > 20) {
+        signal(&child, "-KILL");
+    } else {
+        eprintln!("the clean finished before it could be killed");
+    }
+    child.wait().unwrap();
+    let written = markdown(&articles);
+    assert!(!written.is_empty());
+    let edited = articles.join(&written[0]);
+    fs::write(&edited, "+++\ntitle = \"Mine\"\n+++\n\nHand written.\n").unwrap();
+
+    let output = run(&root, &["clean"], temp.path());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert_eq!(stderr.matches("kept as it is").count(), 1, "{stderr}");
+    assert!(stderr.contains(&written[0]), "{stderr}");
+    assert!(fs::read_to_string(&edited)
+        .unwrap()
+        .contains("Hand written."));
+    assert_eq!(markdown(&articles).len(), files);
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&fs::read(articles.join(".copydesk-manifest.json")).unwrap())
+            .unwrap();
+    let recorded = manifest["articles"].as_object().unwrap();
+    assert!(recorded.len() >= files - 1, "{} recorded", recorded.len());
+
+    // An article the killed run wrote is still copydesk's: its raw text changes, it follows.
+    let last = written.last().unwrap();
+    if last != &written[0] {
+        let raw = root.join("content/raw").join(last.replace(".md", ".txt"));
+        fs::write(
+            &raw,
+            format!("Story rewritten\n\nBy Dana Reed\n\n{paragraph}\n"),
+        )
+        .unwrap();
+        let output = run(&root, &["clean"], temp.path());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{stderr}");
+        assert!(!stderr.contains(last.as_str()), "{stderr}");
+        let article = fs::read_to_string(articles.join(last)).unwrap();
+        assert!(article.contains("Story rewritten"), "{article}");
+    }
+}

@@ -25,6 +25,9 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -97,7 +100,8 @@ pub enum WriteOutcome {
 }
 
 /// Writes `markdown` (cleaned from `raw`, read from `raw_path`) to `target`, respecting
-/// hand edits as described in the module docs. Updates the folder's manifest.
+/// hand edits as described in the module docs, and saves the folder's manifest. For one
+/// article; a run over many uses one [`ManifestBook`], which loads and saves it once.
 pub fn write_article(
     target: &Path,
     markdown: &str,
@@ -105,54 +109,262 @@ pub fn write_article(
     raw: &[u8],
     force: bool,
 ) -> Result<WriteOutcome, Diagnostic> {
-    let folder = target.parent().unwrap_or(Path::new("."));
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let io_error = |e: std::io::Error, what: &str| {
-        Diagnostic::error(target, Position::default(), format!("cannot {what}: {e}"))
-    };
-    std::fs::create_dir_all(folder).map_err(|e| io_error(e, "create its folder"))?;
-    let mut manifest = Manifest::load(folder);
-    let new_hash = hash(markdown.as_bytes());
-    let outcome = match std::fs::read(target) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => WriteOutcome::Created,
-        Err(e) => return Err(io_error(e, "read the existing article")),
-        Ok(existing) => {
-            let current = hash(&existing);
-            let recorded = manifest.articles.get(&name);
-            let ours = recorded.is_some_and(|entry| entry.output_hash == current);
-            if current == new_hash {
-                WriteOutcome::Unchanged
-            } else if ours {
-                WriteOutcome::Updated
-            } else if force {
-                let backup = backup_path(target);
-                std::fs::copy(target, &backup).map_err(|e| io_error(e, "back up the article"))?;
-                WriteOutcome::Overwritten { backup }
-            } else if recorded.is_some() {
-                return Ok(WriteOutcome::KeptHandEdited);
-            } else {
-                return Ok(WriteOutcome::KeptNotOurs);
-            }
-        }
-    };
-    if outcome != WriteOutcome::Unchanged {
-        write_atomically(target, markdown.as_bytes()).map_err(|e| io_error(e, "write"))?;
-    }
-    manifest.articles.insert(
-        name,
-        ManifestEntry {
-            raw: raw_path.display().to_string(),
-            raw_hash: hash(raw),
-            output_hash: new_hash,
-        },
-    );
-    manifest
-        .save(folder)
-        .map_err(|e| io_error(e, "update the manifest"))?;
+    let book = ManifestBook::new();
+    let outcome = book.write_article(target, markdown, raw_path, raw, force)?;
+    book.save()?;
     Ok(outcome)
+}
+
+/// How often a long run saves its manifests while it goes (see [`ManifestBook::checkpoint`]).
+pub const CHECKPOINT_EVERY: Duration = Duration::from_secs(1);
+
+/// The manifests of one run: each folder's is read once, when the run first writes there,
+/// kept in memory while articles are written (from any thread), and saved once at the end
+/// ([`ManifestBook::save`]) and at checkpoints along the way. Saving after every article
+/// rewrote the whole JSON file each time: quadratic in the number of articles.
+///
+/// A run killed between checkpoints leaves articles the saved manifest does not know yet.
+/// None of them is lost or mistaken for a hand edit: an article whose bytes are exactly
+/// what copydesk writes for its raw text now counts as copydesk's (it is recorded, not
+/// rewritten); one that differs (its raw text changed again, or someone edited it since)
+/// is kept as not copydesk's, the safe side, and at most one checkpoint's worth of
+/// articles can be in that state.
+#[derive(Debug)]
+pub struct ManifestBook {
+    inner: Mutex<BookInner>,
+    every: Duration,
+    saves: AtomicUsize,
+}
+
+#[derive(Debug)]
+struct BookInner {
+    folders: BTreeMap<PathBuf, FolderManifest>,
+    /// Folders made (or found) already: one `mkdir` per folder, not per article.
+    created: std::collections::BTreeSet<PathBuf>,
+    last_save: Instant,
+}
+
+#[derive(Debug, Default)]
+struct FolderManifest {
+    manifest: Manifest,
+    dirty: bool,
+}
+
+impl Default for ManifestBook {
+    fn default() -> Self {
+        ManifestBook::new()
+    }
+}
+
+impl ManifestBook {
+    /// A book that checkpoints every [`CHECKPOINT_EVERY`].
+    pub fn new() -> ManifestBook {
+        ManifestBook::with_checkpoints_every(CHECKPOINT_EVERY)
+    }
+
+    /// A book whose [`Self::checkpoint`] saves when `every` has passed since the last save.
+    pub fn with_checkpoints_every(every: Duration) -> ManifestBook {
+        ManifestBook {
+            inner: Mutex::new(BookInner {
+                folders: BTreeMap::new(),
+                created: Default::default(),
+                last_save: Instant::now(),
+            }),
+            every,
+            saves: AtomicUsize::new(0),
+        }
+    }
+
+    /// How many times a manifest file was written.
+    pub fn saves(&self) -> usize {
+        self.saves.load(Ordering::Relaxed)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, BookInner> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// What the manifest of `folder` records for the file `name`.
+    pub fn entry(&self, folder: &Path, name: &str) -> Option<ManifestEntry> {
+        let mut inner = self.lock();
+        let folder = inner
+            .folders
+            .entry(folder.to_path_buf())
+            .or_insert_with(|| FolderManifest {
+                manifest: Manifest::load(folder),
+                dirty: false,
+            });
+        folder.manifest.articles.get(name).cloned()
+    }
+
+    fn record(&self, folder: &Path, name: String, entry: ManifestEntry) {
+        let mut inner = self.lock();
+        let folder = inner
+            .folders
+            .entry(folder.to_path_buf())
+            .or_insert_with(|| FolderManifest {
+                manifest: Manifest::load(folder),
+                dirty: false,
+            });
+        if folder.manifest.articles.get(&name) != Some(&entry) {
+            folder.manifest.articles.insert(name, entry);
+            folder.dirty = true;
+        }
+    }
+
+    /// Saves every manifest that changed since it was last saved (atomically).
+    pub fn save(&self) -> Result<(), Diagnostic> {
+        let mut inner = self.lock();
+        inner.last_save = Instant::now();
+        for (path, folder) in inner.folders.iter_mut().filter(|(_, f)| f.dirty) {
+            let error = |e: std::io::Error| {
+                Diagnostic::error(
+                    &path.join(MANIFEST_NAME),
+                    Position::default(),
+                    format!("cannot update the manifest: {e}"),
+                )
+            };
+            // The articles it records reach the disk before the manifest does, so a
+            // crash never leaves a manifest vouching for an article the disk lost.
+            sync_file_system(path).map_err(error)?;
+            folder.manifest.save(path).map_err(error)?;
+            folder.dirty = false;
+            self.saves.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    }
+
+    /// Saves when the checkpoint interval has passed since the last save, so a run that
+    /// is killed loses the record of at most that much work.
+    pub fn checkpoint(&self) -> Result<(), Diagnostic> {
+        if self.lock().last_save.elapsed() >= self.every {
+            self.save()
+        } else {
+            Ok(())
+        }
+    }
+
+    /// [`write_article`] against this book's manifests, which it updates in memory; they
+    /// reach the disk at [`Self::save`] or [`Self::checkpoint`]. Safe to call from many
+    /// threads for different targets.
+    pub fn write_article(
+        &self,
+        target: &Path,
+        markdown: &str,
+        raw_path: &Path,
+        raw: &[u8],
+        force: bool,
+    ) -> Result<WriteOutcome, Diagnostic> {
+        let folder = target.parent().unwrap_or(Path::new("."));
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let io_error = |e: std::io::Error, what: &str| {
+            Diagnostic::error(target, Position::default(), format!("cannot {what}: {e}"))
+        };
+        if !self.lock().created.contains(folder) {
+            std::fs::create_dir_all(folder).map_err(|e| io_error(e, "create its folder"))?;
+            self.lock().created.insert(folder.to_path_buf());
+        }
+        let new_hash = hash(markdown.as_bytes());
+        let outcome = match std::fs::read(target) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => WriteOutcome::Created,
+            Err(e) => return Err(io_error(e, "read the existing article")),
+            Ok(existing) => {
+                let current = hash(&existing);
+                let recorded = self.entry(folder, &name);
+                let ours = recorded
+                    .as_ref()
+                    .is_some_and(|entry| entry.output_hash == current);
+                if current == new_hash {
+                    // Exactly what copydesk writes now: copydesk's own, recorded or not
+                    // (a run killed before its manifest was saved left it).
+                    WriteOutcome::Unchanged
+                } else if ours {
+                    WriteOutcome::Updated
+                } else if force {
+                    let backup = backup_path(target);
+                    std::fs::copy(target, &backup)
+                        .map_err(|e| io_error(e, "back up the article"))?;
+                    WriteOutcome::Overwritten { backup }
+                } else if recorded.is_some() {
+                    return Ok(WriteOutcome::KeptHandEdited);
+                } else {
+                    return Ok(WriteOutcome::KeptNotOurs);
+                }
+            }
+        };
+        if outcome != WriteOutcome::Unchanged {
+            // On Linux the article is not synced on its own: `save` syncs the folder's
+            // file system once before the manifest records it (an fsync per article was
+            // most of a folder clean's time, in the kernel).
+            crate::atomic::write_replacing(target, markdown.as_bytes(), !SYNC_AT_SAVE)
+                .map_err(|e| io_error(e, "write"))?;
+        }
+        self.record(
+            folder,
+            name,
+            ManifestEntry {
+                raw: raw_path.display().to_string(),
+                raw_hash: hash(raw),
+                output_hash: new_hash,
+            },
+        );
+        Ok(outcome)
+    }
+}
+
+/// Whether articles are synced together, once per [`ManifestBook::save`], rather than
+/// one by one as they are written.
+const SYNC_AT_SAVE: bool = cfg!(target_os = "linux");
+
+/// Flushes the file system holding `folder` to disk (Linux: `syncfs`, one call for every
+/// article written since the last).
+#[cfg(target_os = "linux")]
+fn sync_file_system(folder: &Path) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    // `-o draft.md` names a file whose folder is the empty path: the current one.
+    let folder = Some(folder)
+        .filter(|f| !f.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let handle = std::fs::File::open(folder)?;
+    // SAFETY: syncfs takes an open descriptor, which `handle` holds for the call.
+    if unsafe { libc::syncfs(handle.as_raw_fd()) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// Elsewhere every article was synced as it was written.
+#[cfg(not(target_os = "linux"))]
+fn sync_file_system(_folder: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// How many files a run cleans in parallel before it hands their results on, in order,
+/// and may checkpoint its manifests.
+pub const CHUNK: usize = 128;
+
+/// Runs `work` on every item in parallel, [`CHUNK`] at a time, and hands each result to
+/// `deliver` in the items' order (so messages come out the same on every run), calling
+/// `book.checkpoint()` after each chunk. The first checkpoint error stops the run.
+pub fn in_ordered_chunks<T: Sync, R: Send>(
+    items: &[T],
+    book: &ManifestBook,
+    work: impl Fn(&T) -> R + Sync,
+    mut deliver: impl FnMut(&T, R),
+) -> Result<(), Diagnostic> {
+    use rayon::prelude::*;
+    for chunk in items.chunks(CHUNK) {
+        let results: Vec<R> = chunk.par_iter().map(&work).collect();
+        for (item, result) in chunk.iter().zip(results) {
+            deliver(item, result);
+        }
+        book.checkpoint()?;
+    }
+    Ok(())
 }
 
 impl WriteOutcome {
@@ -240,12 +452,13 @@ pub struct CleanSummary {
 
 /// True when the article for `raw` at `target` is up to date: copydesk wrote it from
 /// exactly these raw bytes and nobody has touched it since.
-fn is_fresh(target: &Path, raw: &[u8], manifest: &Manifest) -> bool {
+fn is_fresh(target: &Path, raw: &[u8], book: &ManifestBook) -> bool {
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let Some(entry) = manifest.articles.get(&name) else {
+    let folder = target.parent().unwrap_or(Path::new("."));
+    let Some(entry) = book.entry(folder, &name) else {
         return false;
     };
     entry.raw_hash == hash(raw)
@@ -259,13 +472,21 @@ pub fn clean_stale_articles(
     site_root: &Path,
     progress: &dyn Progress,
 ) -> Result<CleanSummary, Vec<Diagnostic>> {
+    clean_stale_articles_into(site_root, progress, &ManifestBook::new())
+}
+
+/// [`clean_stale_articles`] recording into `book`, which it saves at the end.
+pub fn clean_stale_articles_into(
+    site_root: &Path,
+    progress: &dyn Progress,
+    book: &ManifestBook,
+) -> Result<CleanSummary, Vec<Diagnostic>> {
     let raw_folder = site_root.join("content").join("raw");
     if !raw_folder.is_dir() {
         return Ok(CleanSummary::default());
     }
     let listed = raw_files_in(&raw_folder).map_err(|d| vec![d])?;
     let context = site_word_context(site_root).map_err(|d| vec![d])?;
-    let manifest = Manifest::load(&site_root.join("content").join("articles"));
     let mut summary = CleanSummary::default();
     let mut errors = Vec::new();
     let mut inside = Vec::new();
@@ -278,7 +499,7 @@ pub fn clean_stale_articles(
     let (files, shared) = refuse_shared_slugs(site_root, inside);
     errors.extend(shared);
     progress.start("clean", files.len() as u64);
-    for raw_path in &files {
+    let clean_one = |raw_path: &PathBuf| {
         let target = article_path(site_root, raw_path);
         let result = std::fs::read(raw_path)
             .map_err(|e| {
@@ -289,14 +510,17 @@ pub fn clean_stale_articles(
                 )
             })
             .and_then(|raw| {
-                if is_fresh(&target, &raw, &manifest) {
+                if is_fresh(&target, &raw, book) {
                     return Ok(None);
                 }
                 let cleaned = clean_text(&raw, raw_path, &context)?;
                 let markdown = cleaned.article.to_markdown();
-                let outcome = write_article(&target, &markdown, raw_path, &raw, false)?;
+                let outcome = book.write_article(&target, &markdown, raw_path, &raw, false)?;
                 Ok(Some((cleaned, outcome)))
             });
+        (target, result)
+    };
+    let ran = in_ordered_chunks(&files, book, clean_one, |_, (target, result)| {
         match result {
             Ok(None) => {}
             Ok(Some((cleaned, outcome))) => {
@@ -311,6 +535,9 @@ pub fn clean_stale_articles(
             Err(d) => errors.push(d),
         }
         progress.advance(1);
+    });
+    if let Err(d) = ran.and_then(|()| book.save()) {
+        errors.push(d);
     }
     progress.finish();
     if errors.is_empty() {
@@ -486,6 +713,100 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert!(errors[0].message.contains("First One.txt"), "{}", errors[0]);
         assert!(errors[0].message.contains("first-one.txt"), "{}", errors[0]);
+    }
+
+    /// A site of `n` raw files, each a little different.
+    fn site_of(n: usize) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let raw = dir.path().join("content/raw");
+        std::fs::create_dir_all(&raw).unwrap();
+        for i in 0..n {
+            let text = RAW.replace("body", &format!("body number {i}"));
+            std::fs::write(raw.join(format!("story-{i:04}.txt")), text).unwrap();
+        }
+        dir
+    }
+
+    fn manifest_of(dir: &Path) -> Manifest {
+        Manifest::load(&dir.join("content/articles"))
+    }
+
+    #[test]
+    fn a_folder_clean_saves_the_manifest_once() {
+        let n = 2 * CHUNK + 40;
+        let dir = site_of(n);
+        let book = ManifestBook::with_checkpoints_every(Duration::MAX);
+        let summary = clean_stale_articles_into(dir.path(), &Silent, &book).unwrap();
+        assert_eq!(summary.written.len(), n);
+        assert_eq!(book.saves(), 1, "one save for {n} articles");
+        assert_eq!(manifest_of(dir.path()).articles.len(), n);
+        // Written in the order of the raw files, whatever thread cleaned each.
+        let mut sorted = summary.written.clone();
+        sorted.sort();
+        assert_eq!(summary.written, sorted);
+
+        // Nothing to do: nothing saved.
+        let again = ManifestBook::with_checkpoints_every(Duration::MAX);
+        clean_stale_articles_into(dir.path(), &Silent, &again).unwrap();
+        assert_eq!(again.saves(), 0);
+
+        // Checkpoints at every chunk: still one save per chunk, not per article.
+        let dir = site_of(n);
+        let book = ManifestBook::with_checkpoints_every(Duration::ZERO);
+        clean_stale_articles_into(dir.path(), &Silent, &book).unwrap();
+        assert_eq!(book.saves(), n.div_ceil(CHUNK));
+        assert_eq!(manifest_of(dir.path()).articles.len(), n);
+    }
+
+    #[test]
+    fn a_run_killed_before_saving_its_manifest_is_continued_by_the_next() {
+        let dir = site_of(40);
+        let articles = dir.path().join("content/articles");
+        // The killed run: the first 20 articles written, the manifest never saved
+        // (exactly what a process killed before its first checkpoint leaves on disk).
+        {
+            let context = WordContext::default();
+            let killed = ManifestBook::with_checkpoints_every(Duration::MAX);
+            let raws = raw_files_in(&dir.path().join("content/raw")).unwrap();
+            for raw_path in &raws[..20] {
+                let (raw, cleaned) = clean_file(raw_path, &context).unwrap();
+                let target = article_path(dir.path(), raw_path);
+                let markdown = cleaned.article.to_markdown();
+                killed
+                    .write_article(&target, &markdown, raw_path, &raw, false)
+                    .unwrap();
+            }
+            assert_eq!(killed.saves(), 0);
+        }
+        assert!(!articles.join(MANIFEST_NAME).exists());
+        let written = std::fs::read_dir(&articles).unwrap().count();
+        assert_eq!(written, 20);
+        // After the kill, someone edits one of the unrecorded articles.
+        let edited = articles.join("story-0003.md");
+        std::fs::write(&edited, "+++\ntitle = \"Mine\"\n+++\n\nHand written.\n").unwrap();
+
+        let summary = clean_stale_articles(dir.path(), &Silent).unwrap();
+        // The other 19 of the killed run are copydesk's own: recorded, not rewritten,
+        // not warned about; the 20 it never reached are written.
+        assert_eq!(summary.written.len(), 20, "{:?}", summary.written);
+        assert_eq!(summary.kept_hand_edited, std::slice::from_ref(&edited));
+        assert_eq!(summary.warnings.len(), 1);
+        assert!(std::fs::read_to_string(&edited)
+            .unwrap()
+            .contains("Hand written."));
+        let manifest = manifest_of(dir.path());
+        assert_eq!(manifest.articles.len(), 39);
+        assert!(!manifest.articles.contains_key("story-0003.md"));
+
+        // And they stay copydesk's: a changed raw file updates its article.
+        let raw = dir.path().join("content/raw/story-0005.txt");
+        std::fs::write(&raw, RAW.replace("body", "rewritten body")).unwrap();
+        let summary = clean_stale_articles(dir.path(), &Silent).unwrap();
+        let target = articles.join("story-0005.md");
+        assert_eq!(summary.written, std::slice::from_ref(&target));
+        assert!(std::fs::read_to_string(&target)
+            .unwrap()
+            .contains("rewritten body"));
     }
 
     #[test]

@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use copydesk::clean::site_run::{
-    article_path, clean_file, kept_warning, raw_files_in, refuse_outside, refuse_shared_slugs,
-    write_article, write_atomically, WriteOutcome,
+    article_path, clean_file, in_ordered_chunks, kept_warning, raw_files_in, refuse_outside,
+    refuse_shared_slugs, write_atomically, ManifestBook, WriteOutcome,
 };
 use copydesk::clean::site_words::site_word_context;
 use copydesk::clean::CleanedArticle;
@@ -108,8 +108,20 @@ pub fn run(args: CleanArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
     let progress = TerminalProgress::new(global.quiet || stdout_taken);
     progress.start("clean", inputs.len() as u64);
     let mut report: Vec<(PathBuf, CleanedArticle)> = Vec::new();
-    for raw_path in &inputs {
-        match clean_one(raw_path, &args, global, &context) {
+    // Files are cleaned in parallel; what each one prints is gathered and printed in the
+    // order of the inputs, so the messages are the same on every run. The manifest is
+    // read once and saved at the end (and at checkpoints, see `ManifestBook`).
+    let book = ManifestBook::new();
+    let work = |raw_path: &PathBuf| {
+        let mut out = Vec::new();
+        let result = clean_one(raw_path, &args, global, &context, &book, &mut out);
+        (result, out)
+    };
+    let ran = in_ordered_chunks(&inputs, &book, work, |raw_path, (result, out)| {
+        for item in out {
+            item.print();
+        }
+        match result {
             Ok(cleaned) => report.push((raw_path.clone(), cleaned)),
             Err(d) => {
                 print_diagnostic(&d);
@@ -117,6 +129,13 @@ pub fn run(args: CleanArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
             }
         }
         progress.advance(1);
+    });
+    if let Err(d) = ran.and_then(|()| book.save()) {
+        print_diagnostic(&d);
+        failures.push(d);
+    }
+    if global.verbose > 0 {
+        eprintln!("manifest saved {} time(s)", book.saves());
     }
     progress.finish();
     if let Some(report_path) = &args.report {
@@ -242,29 +261,53 @@ fn fold_parent_dirs(path: &Path) -> PathBuf {
     folded
 }
 
-/// Cleans one file and delivers the result as the arguments ask.
+/// What cleaning one file prints, gathered while files are cleaned in parallel and
+/// printed in the order of the inputs.
+enum Printed {
+    Diagnostic(Diagnostic),
+    Stderr(String),
+    Stdout(String),
+}
+
+impl Printed {
+    fn print(self) {
+        match self {
+            Printed::Diagnostic(d) => print_diagnostic(&d),
+            Printed::Stderr(line) => eprintln!("{line}"),
+            Printed::Stdout(text) => {
+                let mut out = std::io::stdout().lock();
+                let _ = out.write_all(text.as_bytes());
+            }
+        }
+    }
+}
+
+/// Cleans one file and delivers the result as the arguments ask; what it would print
+/// goes to `out`.
 fn clean_one(
     raw_path: &Path,
     args: &CleanArgs,
     global: &GlobalArgs,
     context: &copydesk::clean::words::WordContext,
+    book: &ManifestBook,
+    out: &mut Vec<Printed>,
 ) -> Result<CleanedArticle, Diagnostic> {
     let (raw, cleaned) = clean_file(raw_path, context)?;
     if !global.quiet {
         for warning in &cleaned.warnings {
-            print_diagnostic(warning);
+            out.push(Printed::Diagnostic(warning.clone()));
         }
         for finding in &cleaned.findings {
-            print_diagnostic(
-                &Diagnostic::warning(raw_path, finding.position, &finding.reason)
+            out.push(Printed::Diagnostic(
+                Diagnostic::warning(raw_path, finding.position, &finding.reason)
                     .with_help(format!("left as it is: `{}`", finding.text)),
-            );
+            ));
         }
     }
     let markdown = cleaned.article.to_markdown();
     let target = match &args.output {
         Some(path) if path == Path::new("-") => {
-            print!("{markdown}");
+            out.push(Printed::Stdout(markdown));
             return Ok(cleaned);
         }
         Some(path) => path.clone(),
@@ -272,25 +315,30 @@ fn clean_one(
     };
     if args.dry_run {
         let existing = std::fs::read_to_string(&target).unwrap_or_default();
-        print_diff(&target, &existing, &markdown);
+        out.push(Printed::Stdout(diff_text(&target, &existing, &markdown)));
         return Ok(cleaned);
     }
-    let outcome = write_article(&target, &markdown, raw_path, &raw, args.force)?;
+    let outcome = book.write_article(&target, &markdown, raw_path, &raw, args.force)?;
     if args.output.is_some() && outcome.kept_reason().is_some() {
         return Err(chosen_output_kept(&target, &outcome));
     }
     match outcome {
         kept if kept.kept_reason().is_some() => {
-            print_diagnostic(&kept_warning(&target, &kept).expect("a kept outcome"));
+            out.push(Printed::Diagnostic(
+                kept_warning(&target, &kept).expect("a kept outcome"),
+            ));
         }
         WriteOutcome::Overwritten { backup } if !global.quiet => {
-            eprintln!(
+            out.push(Printed::Stderr(format!(
                 "{}: overwritten; the hand-edited copy is in {}",
                 target.display(),
                 backup.display()
-            );
+            )));
         }
-        outcome if global.verbose > 0 => eprintln!("{}: {outcome:?}", target.display()),
+        outcome if global.verbose > 0 => out.push(Printed::Stderr(format!(
+            "{}: {outcome:?}",
+            target.display()
+        ))),
         _ => {}
     }
     Ok(cleaned)
@@ -308,8 +356,8 @@ fn chosen_output_kept(target: &Path, outcome: &WriteOutcome) -> Diagnostic {
     .with_help("choose another file for -o, or add --force to overwrite it (a .bak copy is kept)")
 }
 
-/// Prints a unified diff from `old` to `new`, coloured on a terminal unless NO_COLOR.
-fn print_diff(target: &Path, old: &str, new: &str) {
+/// A unified diff from `old` to `new`, coloured on a terminal unless NO_COLOR.
+fn diff_text(target: &Path, old: &str, new: &str) -> String {
     let diff = similar::TextDiff::from_lines(old, new);
     let text = diff
         .unified_diff()
@@ -320,7 +368,7 @@ fn print_diff(target: &Path, old: &str, new: &str) {
         )
         .to_string();
     let colour = colour_on_stdout();
-    let mut out = std::io::stdout().lock();
+    let mut out = Vec::new();
     for line in text.lines() {
         let code = match line.as_bytes().first() {
             _ if !colour => None,
@@ -334,6 +382,7 @@ fn print_diff(target: &Path, old: &str, new: &str) {
             None => writeln!(out, "{line}"),
         };
     }
+    String::from_utf8(out).expect("the diff is text")
 }
 
 /// Writes the JSON report of every edit and finding.
