@@ -144,6 +144,18 @@ struct BookInner {
     last_save: Instant,
 }
 
+impl BookInner {
+    /// The manifest of `folder`, read from disk the first time it is asked for.
+    fn folder(&mut self, folder: &Path) -> &mut FolderManifest {
+        self.folders
+            .entry(folder.to_path_buf())
+            .or_insert_with(|| FolderManifest {
+                manifest: Manifest::load(folder),
+                dirty: false,
+            })
+    }
+}
+
 #[derive(Debug, Default)]
 struct FolderManifest {
     manifest: Manifest,
@@ -187,25 +199,13 @@ impl ManifestBook {
     /// What the manifest of `folder` records for the file `name`.
     pub fn entry(&self, folder: &Path, name: &str) -> Option<ManifestEntry> {
         let mut inner = self.lock();
-        let folder = inner
-            .folders
-            .entry(folder.to_path_buf())
-            .or_insert_with(|| FolderManifest {
-                manifest: Manifest::load(folder),
-                dirty: false,
-            });
+        let folder = inner.folder(folder);
         folder.manifest.articles.get(name).cloned()
     }
 
     fn record(&self, folder: &Path, name: String, entry: ManifestEntry) {
         let mut inner = self.lock();
-        let folder = inner
-            .folders
-            .entry(folder.to_path_buf())
-            .or_insert_with(|| FolderManifest {
-                manifest: Manifest::load(folder),
-                dirty: false,
-            });
+        let folder = inner.folder(folder);
         if folder.manifest.articles.get(&name) != Some(&entry) {
             folder.manifest.articles.insert(name, entry);
             folder.dirty = true;

@@ -608,14 +608,7 @@ fn find_bio(
     authors: &[String],
     vocabulary: &Vocabulary<'_>,
 ) -> Option<usize> {
-    let content: Vec<usize> = body
-        .iter()
-        .copied()
-        .filter(|&i| lines[i].label == Label::Body)
-        .collect();
-    let widths: Vec<usize> = content.iter().map(|&i| lines[i].chars).collect();
-    let width = percentile(&widths, 90);
-    let blanks = blank_lines_mark_paragraphs(text, lines, &content);
+    let (_, width, blanks) = body_geometry(text, lines, body);
     // Every later paragraph of a bio is about the writers too: another writer's lines or
     // how to reach them. A paragraph of story after it means the opening was no bio.
     let rest_is_about_writer = |k: usize| {
@@ -972,14 +965,7 @@ fn build_body(
     edits: &mut Vec<Edit>,
 ) -> MappedText {
     let text = doc.as_str();
-    let content: Vec<usize> = body
-        .iter()
-        .copied()
-        .filter(|&i| lines[i].label == Label::Body)
-        .collect();
-    let widths: Vec<usize> = content.iter().map(|&i| lines[i].chars).collect();
-    let width = percentile(&widths, 90);
-    let blanks = blank_lines_mark_paragraphs(text, lines, &content);
+    let (content, width, blanks) = body_geometry(text, lines, body);
     let mut out = MappedText::with_capacity(text.len(), content.len() + 8);
     let mut pending_boxes: Vec<usize> = Vec::new();
     let mut previous: Option<usize> = None;
@@ -1037,6 +1023,21 @@ fn build_body(
     }
     flush_boxes(&mut out, &mut pending_boxes);
     out
+}
+
+/// What paragraph breaks are judged by, for the `body` lines: its content lines, the
+/// column's width (the 90th percentile of their lengths) and whether blank lines mark
+/// its paragraphs.
+fn body_geometry(text: &str, lines: &[PageLine], body: &[usize]) -> (Vec<usize>, usize, bool) {
+    let content: Vec<usize> = body
+        .iter()
+        .copied()
+        .filter(|&i| lines[i].label == Label::Body)
+        .collect();
+    let widths: Vec<usize> = content.iter().map(|&i| lines[i].chars).collect();
+    let width = percentile(&widths, 90);
+    let blanks = blank_lines_mark_paragraphs(text, lines, &content);
+    (content, width, blanks)
 }
 
 /// Whether a paragraph ends between the body lines `prev` and `next`.
