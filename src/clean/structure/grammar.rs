@@ -83,6 +83,90 @@ pub fn is_role(text: &str) -> bool {
             .any(|w| !["the", "of", "our", "news"].contains(&w.as_str()))
 }
 
+/// Lower-case words that begin prose after `By` (`By then Smith had left`), never the
+/// tail of a name whose first letter was lost.
+const NOT_NAME_STARTS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "then",
+    "now",
+    "far",
+    "all",
+    "way",
+    "contrast",
+    "comparison",
+    "which",
+    "this",
+    "that",
+    "these",
+    "those",
+    "some",
+    "many",
+    "most",
+    "late",
+    "early",
+    "mid",
+    "noon",
+    "night",
+    "day",
+    "morning",
+    "evening",
+    "afternoon",
+    "law",
+    "design",
+    "default",
+    "chance",
+    "accident",
+    "hand",
+    "car",
+    "bus",
+    "train",
+    "air",
+    "road",
+    "sea",
+    "rail",
+    "foot",
+    "nightfall",
+    "dawn",
+    "dusk",
+    "midday",
+    "midnight",
+    "itself",
+    "himself",
+    "herself",
+    "themselves",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "one",
+    "two",
+    "three",
+    "several",
+    "both",
+    "each",
+    "every",
+    "any",
+    "no",
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "from",
+    "next",
+    "last",
+    "then,",
+];
+
 /// What a byline line says: its authors and, when the line carries one, a date.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Byline {
@@ -124,9 +208,20 @@ pub fn byline(line: &str) -> Option<Byline> {
     let shaped = |name: &String| {
         let words: Vec<&str> = name.split_whitespace().collect();
         let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        // A name whose first letter was lost to a space starts in lower case (`lodie
+        // Marchand` for Élodie); one that lost a letter inside its last word ends with a
+        // lower-case tail after a capitalised head (`Małgorzata W jcik`).
+        let first_ok = words.first().is_some_and(capital)
+            || (!strict && words.len() >= 2 && words[1..].iter().all(capital) && {
+                let first = words[0].to_lowercase();
+                first.chars().all(char::is_alphabetic) && !NOT_NAME_STARTS.contains(&first.as_str())
+            });
+        let last_ok = !strict
+            || words.last().is_some_and(capital)
+            || (words.len() >= 2 && capital(&words[words.len() - 2]));
         (1..=6).contains(&words.len())
-            && words.first().is_some_and(capital)
-            && (!strict || words.last().is_some_and(capital))
+            && first_ok
+            && last_ok
             && !name.ends_with('.')
             && !name.bytes().any(|b| b.is_ascii_digit())
     };
@@ -210,6 +305,17 @@ mod tests {
         let b = byline("By Ana Ruiz|March 3, 2024").unwrap();
         assert_eq!(b.date, NaiveDate::from_ymd_opt(2024, 3, 3));
         assert_eq!(names("By Luc a Nú ez"), Some(vec!["Luc a Nú ez".into()]));
+        // Lost letters at a name's start or inside its last word.
+        assert_eq!(
+            names("BY lodie Marchand"),
+            Some(vec!["lodie Marchand".into()])
+        );
+        assert_eq!(
+            names("Ma gorzata W jcik, Staff Reporter"),
+            Some(vec!["Ma gorzata W jcik".into()])
+        );
+        assert_eq!(names("By then Marchand"), None);
+        assert_eq!(names("Ana Ruiz of the mayor, Staff Reporter"), None);
         // Prose is not a byline.
         assert_eq!(names("By the end of the year, prices had doubled."), None);
         assert_eq!(names("Ana Ruiz, the mayor"), None);

@@ -112,8 +112,8 @@ pub fn read_structure(
     let mut lines = split_lines(text);
     let line_text = |l: &PageLine| &text[l.start..l.end];
 
-    let papers = label_furniture(text, &mut lines);
-    let (meta_start, meta_end) = find_meta(text, &lines)?;
+    let mut papers = label_furniture(text, &mut lines);
+    let (meta_start, meta_end) = find_meta(text, &mut lines, &mut papers)?;
     let mut structure = Structure::default();
     read_meta(doc, &mut lines[meta_start..meta_end], &mut structure);
     if structure.date.is_none() {
@@ -304,27 +304,55 @@ fn is_meta(line: &str) -> bool {
 }
 
 /// The byline/date block near the top: `(first line, one past the last line)`.
-fn find_meta(text: &str, lines: &[PageLine]) -> Option<(usize, usize)> {
+///
+/// A date alone at the very top, above every heading, with a byline block further down,
+/// is the running head's issue date (the paper's name beside it may have been printed on
+/// its own line and already labelled): it is labelled furniture and the byline's block
+/// is the one returned.
+fn find_meta(text: &str, lines: &mut [PageLine], papers: &mut Papers) -> Option<(usize, usize)> {
+    let blocks = meta_blocks(text, lines);
+    let (first_start, first_end, first_has_byline) = *blocks.first()?;
+    let at_top = !lines[..first_start].iter().any(|l| l.label == Label::Body);
+    if !first_has_byline && at_top {
+        if let Some(&(start, end, _)) = blocks[1..].iter().find(|b| b.2) {
+            for line in &mut lines[first_start..first_end] {
+                if line.label == Label::Body {
+                    papers.date = papers
+                        .date
+                        .or(grammar::date_line(&text[line.start..line.end]));
+                    line.label = Label::Furniture;
+                }
+            }
+            return Some((start, end));
+        }
+    }
+    Some((first_start, first_end))
+}
+
+/// The runs of byline/date lines among the first [`META_REACH`] body lines: `(first
+/// line, one past the last, whether a byline is among them)`.
+fn meta_blocks(text: &str, lines: &[PageLine]) -> Vec<(usize, usize, bool)> {
     let candidates = (0..lines.len())
         .filter(|&i| lines[i].label == Label::Body)
         .take(META_REACH);
-    let mut start = None;
-    let mut end = 0;
-    let mut saw_byline = false;
+    let mut blocks = Vec::new();
+    let mut current: Option<(usize, usize, bool)> = None;
     for i in candidates {
         let t = &text[lines[i].start..lines[i].end];
+        let saw_byline = current.is_some_and(|c| c.2);
         let meta = is_meta(t) || (saw_byline && grammar::is_role(t));
-        match (meta, start) {
-            (true, _) => {
-                start.get_or_insert(i);
-                end = i + 1;
-                saw_byline |= grammar::byline(t).is_some();
+        match (meta, current.as_mut()) {
+            (true, Some(block)) => {
+                block.1 = i + 1;
+                block.2 |= grammar::byline(t).is_some();
             }
-            (false, Some(_)) if !is_drop_cap(t) => break,
+            (true, None) => current = Some((i, i + 1, grammar::byline(t).is_some())),
+            (false, Some(_)) if !is_drop_cap(t) => blocks.extend(current.take()),
             _ => {}
         }
     }
-    start.map(|s| (s, end))
+    blocks.extend(current);
+    blocks
 }
 
 /// Reads authors and date from the meta lines and labels them.
@@ -514,6 +542,19 @@ fn assign_headings(
             .map(|&i| &text[lines[i].start..lines[i].end])
             .collect::<Vec<_>>()
             .join(" ")
+    };
+    // Several one-line fields that read as kickers above the headline: a running head
+    // (`MORNING STAR`, a section name printed in the page's head) stands before the
+    // article's own kicker, so the last of them is the kicker and the others are dropped.
+    let kicker_like = fields
+        .iter()
+        .take_while(|f| f.len() == 1 && reads_as_kicker(&field_str(f)))
+        .count()
+        .min(fields.len().saturating_sub(1));
+    let fields = if kicker_like >= 2 {
+        fields.split_off(kicker_like - 1)
+    } else {
+        fields
     };
     let (kicker, title, subtitle): (Option<usize>, Option<usize>, Vec<usize>) = match fields.len() {
         0 => (None, None, vec![]),
