@@ -51,6 +51,10 @@ struct Tally {
     repaired_words: usize,
     intact_words: usize,
     false_changes: usize,
+    /// False changes counted without regard to order: words the raw copy had (anywhere)
+    /// that the output lost. A block moved to its right place can make the aligned count
+    /// blame other words; this one cannot.
+    lost_words: usize,
     name_changes: usize,
     paragraphs_expected: usize,
     paragraphs_found: usize,
@@ -73,6 +77,7 @@ impl Tally {
         self.repaired_words += o.repaired_words;
         self.intact_words += o.intact_words;
         self.false_changes += o.false_changes;
+        self.lost_words += o.lost_words;
         self.name_changes += o.name_changes;
         self.paragraphs_expected += o.paragraphs_expected;
         self.paragraphs_found += o.paragraphs_found;
@@ -99,6 +104,10 @@ impl Tally {
 
     fn false_per_10k(&self) -> f64 {
         10_000.0 * self.false_changes as f64 / self.intact_words.max(1) as f64
+    }
+
+    fn lost_per_10k(&self) -> f64 {
+        10_000.0 * self.lost_words as f64 / self.intact_words.max(1) as f64
     }
 
     fn paragraph_f1(&self) -> f64 {
@@ -323,6 +332,7 @@ fn score(raw_path: &Path, answer: &Answer, context: &WordContext) -> Scored {
             }
         }
     }
+    t.lost_words = lost_words(&expected, &in_raw, &tokens(&got_text));
     let wanted: Vec<String> = answer.paragraphs.iter().map(|p| normalise(p)).collect();
     t.paragraphs_expected = wanted.len();
     t.paragraphs_found = paragraphs.len();
@@ -338,6 +348,26 @@ fn score(raw_path: &Path, answer: &Answer, context: &WordContext) -> Scored {
         writeln!(report, "paragraph not found: {head:?}").unwrap();
     }
     Scored { tally: t, report }
+}
+
+/// Words the raw copy had right (`right[i]`: aligned with `expected[i]`) of which the
+/// output `got` has fewer, wherever they stand in it.
+fn lost_words(expected: &[&str], right: &[bool], got: &[&str]) -> usize {
+    let mut had: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut wanted: BTreeMap<&str, usize> = BTreeMap::new();
+    for (w, &ok) in expected.iter().zip(right) {
+        *wanted.entry(w).or_default() += 1;
+        if ok {
+            *had.entry(w).or_default() += 1;
+        }
+    }
+    let mut have: BTreeMap<&str, usize> = BTreeMap::new();
+    for w in got {
+        *have.entry(w).or_default() += 1;
+    }
+    had.iter()
+        .map(|(w, &n)| n.saturating_sub(have.get(w).copied().unwrap_or(0).min(wanted[w])))
+        .sum()
 }
 
 fn fixtures() -> Vec<(PathBuf, Answer)> {
@@ -388,8 +418,8 @@ fn score_all() -> BTreeMap<(String, String), Tally> {
 
 fn print_table(split: &str, tallies: &BTreeMap<(String, String), Tally>) -> Tally {
     println!("\n{split} split");
-    println!("| copy | n | title | subtitle | authors | date | bio | kicker | pull-quote F1 | words repaired | false changes /10k | names changed | paragraphs F1 |");
-    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    println!("| copy | n | title | subtitle | authors | date | bio | kicker | pull-quote F1 | words repaired | false changes /10k | words lost /10k (any order) | names changed | paragraphs F1 |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     let mut all = Tally::default();
     for ((s, copy), t) in tallies {
         if s != split {
@@ -404,7 +434,7 @@ fn print_table(split: &str, tallies: &BTreeMap<(String, String), Tally>) -> Tall
 
 fn print_row(name: &str, t: &Tally) {
     println!(
-        "| {name} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.3} ({}/{}) | {:.1} | {} | {:.2} |",
+        "| {name} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.3} ({}/{}) | {:.1} | {:.1} | {} | {:.2} |",
         t.copies,
         t.share(t.title),
         t.share(t.subtitle),
@@ -417,6 +447,7 @@ fn print_row(name: &str, t: &Tally) {
         t.repaired_words,
         t.damaged_words,
         t.false_per_10k(),
+        t.lost_per_10k(),
         t.name_changes,
         t.paragraph_f1(),
     );
@@ -429,6 +460,7 @@ struct Floors {
     pq_f1: f64,
     repaired: f64,
     false_per_10k: f64,
+    lost_per_10k: f64,
     paragraph_f1: f64,
 }
 
@@ -463,6 +495,12 @@ fn check(split: &str, t: &Tally, floors: &Floors) {
         floors.false_per_10k
     );
     assert!(
+        t.lost_per_10k() <= floors.lost_per_10k,
+        "{split}: words lost {:.1}/10k > {}",
+        t.lost_per_10k(),
+        floors.lost_per_10k
+    );
+    assert!(
         t.paragraph_f1() >= floors.paragraph_f1,
         "{split}: paragraph F1 {:.3} < {}",
         t.paragraph_f1(),
@@ -481,19 +519,25 @@ fn real_copy_is_repaired_on_both_splits() {
 
 // The dev split includes the varied print family (`printv-*`: page size, columns, fonts,
 // running heads and folios drawn per article), whose pdftotext copies reorder columns.
+// The aligned false-change count blames a block out of order word by word, and a block
+// put back after its sentence (`structure::reading_order`) can shift that blame to
+// another block still out of order: its ceiling is loose, while words lost in any order
+// are held tight.
 const DEV_FLOORS: Floors = Floors {
     metadata: 0.89,
     pq_f1: 0.96,
-    repaired: 0.88,
-    false_per_10k: 10.0,
+    repaired: 0.89,
+    false_per_10k: 13.0,
+    lost_per_10k: 4.5,
     paragraph_f1: 0.55,
 };
 
 const TEST_FLOORS: Floors = Floors {
     metadata: 0.85,
     pq_f1: 0.89,
-    repaired: 0.78,
-    false_per_10k: 32.0,
+    repaired: 0.80,
+    false_per_10k: 45.0,
+    lost_per_10k: 8.0,
     paragraph_f1: 0.52,
 };
 
@@ -511,4 +555,15 @@ fn the_scorer_sees_a_wrong_answer() {
     let scored = score(raw, other, &WordContext::default());
     assert_eq!(scored.tally.title, 0);
     assert!(scored.tally.intact_words < scored.tally.damaged_words);
+}
+
+#[test]
+fn words_lost_ignores_order_but_not_loss() {
+    let expected = ["one", "two", "three", "four"];
+    let right = [true, true, true, false];
+    // Moved, nothing lost; then `two` dropped.
+    assert_eq!(lost_words(&expected, &right, &["three", "one", "two"]), 0);
+    assert_eq!(lost_words(&expected, &right, &["three", "one", "four"]), 1);
+    // A word the raw copy had wrong is not lost when the output lacks it.
+    assert_eq!(lost_words(&expected, &right, &["one", "two", "three"]), 0);
 }

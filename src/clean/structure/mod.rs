@@ -30,7 +30,10 @@
 //!    the quote is never taken with the box;
 //! 6. **paragraphs** — body lines grouped at blank lines when the copy marks paragraphs
 //!    with them, otherwise where a line that ends a sentence is short, or left room for
-//!    the next line's first word, and the next line begins a sentence.
+//!    the next line's first word, and the next line begins a sentence. Before that, a
+//!    block pdftotext read out of column order (it starts mid-sentence after a block that
+//!    ended one) is put back after the block that breaks off mid-sentence
+//!    (`reading_order`).
 //!
 //! After the layout pass has unwrapped the paragraphs, [`split_words`] joins words that
 //! an extractor split at their hyphenation points, [`punctuation_space`] puts back the
@@ -47,6 +50,7 @@ pub mod grammar;
 pub mod name_keys;
 pub mod names;
 pub mod punctuation_space;
+mod reading_order;
 pub mod repeats;
 pub mod split_words;
 
@@ -1007,6 +1011,13 @@ fn build_body(
 ) -> MappedText {
     let text = doc.as_str();
     let (content, width, blanks) = body_geometry(text, lines, body);
+    let ordered = reading_order::restore_reading_order(
+        doc,
+        lines,
+        body,
+        joined_cap.as_ref().map(|(at, _)| *at),
+        edits,
+    );
     let mut out = MappedText::with_capacity(text.len(), content.len() + 8);
     let mut pending_boxes: Vec<usize> = Vec::new();
     let mut previous: Option<usize> = None;
@@ -1023,7 +1034,7 @@ fn build_body(
         }
         boxes.clear();
     };
-    for &i in body {
+    for &i in &ordered {
         match lines[i].label {
             Label::PullQuote => {
                 if pending_boxes.is_empty() {
@@ -1043,10 +1054,13 @@ fn build_body(
             _ => continue,
         }
         if let Some(p) = previous {
-            let blank = blank_between(lines, p, i);
+            // A line read out of order (a block moved back, or the block after a moved
+            // one) stands as if a blank line separated it from the line before.
+            let in_order = p < i;
+            let blank = !in_order || blank_between(lines, p, i);
             // Page furniture between two lines hides whether a blank line stood there:
             // the lines' geometry decides, as in copy without blank lines.
-            let furniture = lines[p + 1..i].iter().any(|l| l.label == Label::Furniture);
+            let furniture = in_order && lines[p + 1..i].iter().any(|l| l.label == Label::Furniture);
             let by_blanks = blanks && !furniture;
             let breaks = paragraph_breaks(text, &lines[p], &lines[i], blank, by_blanks, width);
             if breaks {
@@ -1152,6 +1166,76 @@ mod tests {
         crate::clean::clean_text(raw.as_bytes(), std::path::Path::new("t.txt"), &context)
             .expect("cleans")
             .article
+    }
+
+    #[test]
+    fn a_block_read_out_of_column_order_goes_back_after_its_sentence() {
+        let raw = "Bakers close on Tuesdays\n\nBy Jane Doe | 3 May 2024\n\n\
+            Bakers in the old quarter have begun closing on Tuesdays.\nThe oven costs too much.\n\n\
+            have stopped making pastries\naltogether. Others wait.\n\n\
+            The chamber of trades estimates\nthat flour rose by a third.\n\n\
+            Customers have noticed. A few\nbakers\n\n\
+            The government has promised help\nfor small shops this winter.\n";
+        let article = clean(raw);
+        assert!(
+            article.body.contains(
+                "Customers have noticed. A few bakers have stopped making pastries altogether."
+            ),
+            "{}",
+            article.body
+        );
+        assert!(
+            article.body.find("The chamber") < article.body.find("Customers"),
+            "{}",
+            article.body
+        );
+    }
+
+    #[test]
+    fn a_paragraph_starting_in_lower_case_stays_without_a_broken_sentence() {
+        let raw = "Phones sell well\n\nBy Jane Doe | 3 May 2024\n\n\
+            Sales of phones rose again in the spring.\nShops were busy.\n\n\
+            iPhone sales led the rise,\nthe company said.\n\n\
+            Prices fell in the summer.\nShops were busy again.\n";
+        let article = clean(raw);
+        let body = &article.body;
+        assert!(
+            body.find("Sales of phones") < body.find("iPhone")
+                && body.find("iPhone") < body.find("Prices fell"),
+            "{body}"
+        );
+    }
+
+    #[test]
+    fn running_heads_above_the_kicker_are_not_the_headline() {
+        let raw = "MORNING STAR\n\nCulture\n\nCulture\n\n\
+            In Oaxaca, a brass band festival finds its second wind\n\
+            After three cancelled editions, the Festival de Bandas de Viento de la Sierra returns with 60 village\n\
+            ensembles, a new youth stage and a small budget.\n\
+            Ximena Pe aloza, Special Correspondent\nSunday, July 24, 2022\n\n\
+            The first tubas could be heard from the hills above the town.\n";
+        let article = clean(raw);
+        assert_eq!(
+            article.front.title,
+            "In Oaxaca, a brass band festival finds its second wind"
+        );
+        assert_eq!(article.front.kicker.as_deref(), Some("Culture"));
+        assert_eq!(article.front.authors, vec!["Ximena Peñaloza".to_string()]);
+    }
+
+    #[test]
+    fn an_issue_date_at_the_top_is_furniture_when_a_byline_follows() {
+        let raw = "The Plain Dealer-Review\n\nJune 28, 2024\n\nCITY\n\n\
+            Valencia council approves water tariff\noverhaul after marathon session\n\
+            By Andrés Gálvez & Nerea Ibáñez|Jun. 28, 2024\n\n\
+            Valencia’s city council approved a sweeping reform late on Thursday.\n";
+        let article = clean(raw);
+        assert_eq!(
+            article.front.title,
+            "Valencia council approves water tariff overhaul after marathon session"
+        );
+        assert_eq!(article.front.kicker.as_deref(), Some("CITY"));
+        assert_eq!(article.front.authors.len(), 2);
     }
 
     #[test]
