@@ -238,6 +238,12 @@ fn masthead_from_structure(
         })
         .collect();
     names.learn(&authors, vocabulary);
+    let line_lengths = structure::dropped_hyphens::read_by_pdftotext(document)
+        .then(|| structure::dropped_hyphens::LineLengths::of(document));
+    let hyphens = |text: MappedText, edits: &mut Vec<Edit>| match &line_lengths {
+        Some(lines) => structure::dropped_hyphens::restore_hyphens(&text, lines, vocabulary, edits),
+        None => text,
+    };
     let mut unwrap = |field: Option<MappedText>, edits: &mut Vec<Edit>| {
         field.map(|f| {
             let mut joined = MappedText::default();
@@ -250,6 +256,7 @@ fn masthead_from_structure(
                 }
                 joined.push_mapped(block);
             }
+            let joined = hyphens(joined, edits);
             let spaced = structure::punctuation_space::restore_spaces(&joined, edits);
             names.restore(&spaced, vocabulary, edits)
         })
@@ -263,9 +270,10 @@ fn masthead_from_structure(
     let body = layout::lay_out(&found.body, vocabulary, edits, findings);
     let body = structure::split_words::join_split_words(body, vocabulary, edits);
     let mut body: Vec<MappedText> = body
-        .iter()
+        .into_iter()
         .map(|p| {
-            let spaced = structure::punctuation_space::restore_spaces(p, edits);
+            let p = hyphens(p, edits);
+            let spaced = structure::punctuation_space::restore_spaces(&p, edits);
             names.restore(&spaced, vocabulary, edits)
         })
         .collect();

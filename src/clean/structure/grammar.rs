@@ -283,6 +283,115 @@ pub fn running_head(line: &str) -> Option<(String, NaiveDate)> {
     None
 }
 
+/// What a page's head or foot line printed besides a page number: the paper's name and
+/// the issue date, when it printed them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Folio {
+    pub name: Option<String>,
+    pub date: Option<NaiveDate>,
+}
+
+/// A running head or footer in any of its compositions: the paper's name, a section,
+/// the issue date and a page number, in any order, separated by `|`, `·`, `•`, dashes
+/// or nothing (`Coastal Daily · 12 September 2019 Page 1`, `1 The Plain Dealer-Review`,
+/// `— 1 —`, `The Civic Post June 28, 2024`). A page number or a date must be among
+/// them, and a bare number beside a name needs a name of two words or more, so a short
+/// body line (`20 Years`) is not taken.
+pub fn folio(line: &str) -> Option<Folio> {
+    let line = line.trim();
+    if line.len() > 120 || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if crate::clean::layout::is_page_number(line) {
+        return Some(Folio::default());
+    }
+    if byline(line).is_some() || line.starts_with("By ") || line.starts_with("BY ") {
+        return None;
+    }
+    let (rest, numbered, bare) = peel_page_number(line);
+    let mut folio = Folio::default();
+    let parts: Vec<&str> = rest
+        .split(['|', '·', '•'])
+        .map(|p| p.trim().trim_matches(['—', '–', '-', ' ']))
+        .filter(|p| !p.is_empty())
+        .collect();
+    for part in &parts {
+        if is_role(part) {
+            // `Staff Reporter | March 3, 2024` belongs to the byline block.
+            return None;
+        }
+        if let Some(date) = date_line(part) {
+            folio.date = folio.date.or(Some(date));
+        } else if let Some((name, date)) = running_head(part) {
+            folio.name = folio.name.or(Some(name));
+            folio.date = folio.date.or(Some(date));
+        } else if let Some((date, name)) = date_then_name(part) {
+            folio.name = folio.name.or(Some(name));
+            folio.date = folio.date.or(Some(date));
+        } else if is_short_name(part) {
+            folio.name = folio.name.or(Some(part.to_string()));
+        } else {
+            return None;
+        }
+    }
+    let name_words = folio
+        .name
+        .as_deref()
+        .map_or(0, |n| n.split_whitespace().count());
+    // A date alone is the article's own date line, not furniture.
+    let enough = (folio.date.is_some() && (folio.name.is_some() || numbered))
+        || (numbered && (!bare || name_words >= 2));
+    enough.then_some(folio)
+}
+
+/// `line` without a page number at its start or end (`Page 3`, `Page 3 of 4`, `3`),
+/// whether one was there, and whether it was a bare number.
+fn peel_page_number(line: &str) -> (&str, bool, bool) {
+    let words: Vec<(usize, &str)> = line
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
+        .collect();
+    let number = |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let page_word = |w: &str| ["page", "p.", "pg.", "pp."].contains(&w.to_lowercase().as_str());
+    let n = words.len();
+    // At the end: `Page 3 of 4`, `Page 3`, `3`.
+    if n >= 4
+        && page_word(words[n - 4].1)
+        && number(words[n - 3].1)
+        && words[n - 2].1 == "of"
+        && number(words[n - 1].1)
+    {
+        return (&line[..words[n - 4].0], true, false);
+    }
+    if n >= 2 && page_word(words[n - 2].1) && number(words[n - 1].1) {
+        return (&line[..words[n - 2].0], true, false);
+    }
+    if n >= 2 && number(words[n - 1].1) {
+        return (&line[..words[n - 1].0], true, true);
+    }
+    // At the start: `Page 3`, `3`.
+    if n >= 3 && page_word(words[0].1) && number(words[1].1) {
+        return (&line[words[2].0..], true, false);
+    }
+    if n >= 2 && number(words[0].1) {
+        return (&line[words[1].0..], true, true);
+    }
+    (line, false, false)
+}
+
+/// `Thursday, August 27, 2020 The Civic Post`: an issue date, then the paper's name.
+fn date_then_name(part: &str) -> Option<(NaiveDate, String)> {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (2..=5).rev().find_map(|take| {
+        if take >= words.len() {
+            return None;
+        }
+        let date = date_line(&words[..take].join(" "))?;
+        let name = words[take..].join(" ");
+        is_short_name(&name).then_some((date, name))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,6 +443,29 @@ mod tests {
         assert_eq!(name, "The Morning Ledger");
         assert!(running_head("The talks ended on November 16, 2025").is_none());
         assert!(is_role("Staff Reporter"));
+        let folio_name = |l: &str| folio(l).map(|f| f.name);
+        assert_eq!(
+            folio_name("Coastal Daily · 12 September 2019 Page 1"),
+            Some(Some("Coastal Daily".into()))
+        );
+        assert_eq!(
+            folio_name("1 The Plain Dealer-Review"),
+            Some(Some("The Plain Dealer-Review".into()))
+        );
+        assert_eq!(
+            folio_name("Thursday, August 27, 2020 The Civic Post"),
+            Some(Some("The Civic Post".into()))
+        );
+        assert_eq!(folio_name("— 1 —"), Some(None));
+        assert_eq!(folio_name("Page 2 of 3"), Some(None));
+        assert!(folio("The Morning Ledger | Page 2").is_some());
+        // Body lines are not folios.
+        assert_eq!(folio("20 Years"), None);
+        assert_eq!(folio("25 July 2019"), None);
+        assert_eq!(folio("Staff Reporter | March 3, 2024"), None);
+        assert_eq!(folio("He paid 3"), None);
+        assert_eq!(folio("The talks ended on November 16, 2025"), None);
+        assert_eq!(folio("In 2019 the festival was cancelled"), None);
         assert!(!is_role("Reporter of the year was here"));
     }
 }

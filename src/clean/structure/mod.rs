@@ -46,6 +46,7 @@
 //! is found near the top this pass returns `None` and the block-based masthead reader
 //! takes over.
 
+pub mod dropped_hyphens;
 pub mod grammar;
 pub mod name_keys;
 pub mod names;
@@ -228,11 +229,11 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
                     papers.names.push(part.to_lowercase());
                 }
             }
-        } else if let Some((name, date)) = grammar::running_head(t) {
+        } else if let Some(folio) = grammar::folio(t) {
             if grammar::byline(t).is_none() {
                 line.label = Label::Furniture;
-                papers.names.push(name.to_lowercase());
-                papers.date = papers.date.or(Some(date));
+                papers.names.extend(folio.name.map(|n| n.to_lowercase()));
+                papers.date = papers.date.or(folio.date);
             }
         }
     }
@@ -529,9 +530,13 @@ fn assign_headings(
                 let measure = widest.max(lines[i].chars);
                 let first_word = t.split(' ').next().map_or(0, |w| w.chars().count());
                 let would_fit = lines[last].chars + 1 + first_word + 2 <= measure;
+                // A field starts like a sentence: a line in lower case goes on the
+                // field before it, however much room that left (a centred headline's
+                // lines are short).
+                let starts_field = !t.chars().next().is_some_and(char::is_lowercase);
                 blank_between
                     || shouts(last_text) != shouts(t)
-                    || would_fit
+                    || (would_fit && starts_field)
                     || last_text.ends_with(['.', '?', '!'])
             }
         };
