@@ -23,6 +23,10 @@ loses only files an earlier publish put there and the site no longer has: the fo
 .copydesk-published file records them. Files copydesk did not publish there, and every
 dot-file and dot-folder (.git, .well-known, .htaccess), are never changed or removed.
 A non-empty folder copydesk has not published to is refused unless you pass --adopt.
+When the folder holds only what copydesk published there, the new site is staged whole
+beside it (.NAME.copydesk-next-PID) and swapped in with one atomic folder exchange
+(Linux): point the web server at PATH itself. Otherwise it switches file by file, and a
+warning says why.
 
 With `layout = \"releases\"` in a dir target, each publish is a whole copy in
 releases/ and a `current` link is switched to it in one atomic step: point the web
@@ -95,6 +99,18 @@ fn report(outcome: &PublishOutcome, adopt: bool, global: &GlobalArgs) {
         for warning in &outcome.warnings {
             terminal::print_diagnostic(warning);
         }
+    }
+    if let Some(why) = outcome.not_atomic.as_deref().filter(|_| !global.quiet) {
+        let when = if outcome.dry_run {
+            "would not be"
+        } else {
+            "was not"
+        };
+        eprintln!(
+            "warning: this publish {when} atomic ({} switches file by file: {why}); for a \
+             one-step switch keep other files out of the web root, or use layout = \"releases\"",
+            outcome.destination
+        );
     }
     let plan = &outcome.plan;
     // The listing is the point of a dry run, so it goes to stdout even with -q; what

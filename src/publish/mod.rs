@@ -4,7 +4,9 @@
 //! * [`plan`]: what would be added, changed and removed (also the `--dry-run` listing);
 //! * [`folder`]: publish into a folder, touching only what copydesk published there
 //!   (its [`record`]), never dot-files, and not into a foreign folder without `--adopt`;
-//! * [`dir`]: update a folder in place, changed files only, staged then renamed;
+//! * [`exchange`]: switch such a folder to the new site in one atomic step, when it
+//!   holds only copydesk's files (Linux);
+//! * [`dir`]: or update it file by file, changed files only, staged then renamed;
 //! * [`releases`]: or publish a whole release beside the old ones and switch a `current`
 //!   link to it in one atomic step (`layout = "releases"`);
 //! * [`git`]: commit to a branch (`gh-pages`) of a repository in a temporary clone and push.
@@ -14,6 +16,7 @@
 
 pub mod config;
 pub mod dir;
+pub mod exchange;
 pub mod folder;
 pub mod git;
 pub mod plan;
@@ -121,6 +124,9 @@ pub struct PublishOutcome {
     pub dry_run: bool,
     /// The commit pushed, for git targets that changed.
     pub commit: Option<String>,
+    /// Why the live site did not (dry: would not) switch in one atomic step, when it
+    /// did not: an in-place folder holding files that are not copydesk's, say.
+    pub not_atomic: Option<String>,
     /// Warnings from the build.
     pub warnings: Vec<Diagnostic>,
 }
@@ -169,12 +175,17 @@ pub fn publish_built_site(
     match target {
         PublishTarget::Dir { path } => {
             config::refuse_unsafe_folder(path, site_root)?;
-            let plan = folder::publish_to_folder(built, path, dry_run, adopt)?;
+            let done = folder::publish_to_folder(built, path, dry_run, adopt)?;
+            let not_atomic = match done.switch {
+                folder::Switch::Atomic => None,
+                folder::Switch::FileByFile { why } => Some(why),
+            };
             Ok(PublishOutcome {
                 destination: path.display().to_string(),
-                plan,
+                plan: done.plan,
                 dry_run,
                 commit: None,
+                not_atomic,
                 warnings: Vec::new(),
             })
         }
@@ -191,6 +202,7 @@ pub fn publish_built_site(
                 plan,
                 dry_run,
                 commit: None,
+                not_atomic: None,
                 warnings: Vec::new(),
             })
         }
@@ -206,6 +218,7 @@ pub fn publish_built_site(
                 plan: outcome.plan,
                 dry_run,
                 commit: outcome.commit,
+                not_atomic: None,
                 warnings: Vec::new(),
             })
         }
