@@ -32,6 +32,11 @@ With `layout = \"releases\"` in a dir target, each publish is a whole copy in
 releases/ and a `current` link is switched to it in one atomic step: point the web
 server at PATH/current. The three newest releases are kept.
 
+An rsync target (remote = \"user@host:/srv/www/paper\") gets the same releases/ and
+current layout on the server, through the system's rsync and ssh (keys, agents and
+~/.ssh/config work; RSYNC_RSH replaces ssh). `copydesk publish --rollback` points
+current back at the release before it, for either.
+
 A git target gets a new commit on its branch, made in a throw-away clone (your checkout
 is never touched) and pushed; history is kept.
 
@@ -57,6 +62,10 @@ pub struct PublishArgs {
     /// publish records what it wrote. Dir targets only.
     #[arg(long)]
     adopt: bool,
+    /// Build nothing: point the live site back at the release before it, in one atomic
+    /// step (layout = "releases" and rsync targets). Again goes back one more.
+    #[arg(long, conflicts_with_all = ["dry_run", "adopt"])]
+    rollback: bool,
 }
 
 pub fn run(args: PublishArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
@@ -66,6 +75,7 @@ pub fn run(args: PublishArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
         site_root: global.site.clone(),
         dry_run: args.dry_run,
         adopt: args.adopt,
+        rollback: args.rollback,
     };
     let progress = TerminalProgress::new(global.quiet);
     let result = publish(&options, &progress);
@@ -73,6 +83,12 @@ pub fn run(args: PublishArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
         return Ok(ExitCode::from(130));
     }
     match result {
+        Ok(outcome) if args.rollback => {
+            if !global.quiet {
+                eprintln!("Rolled back: {}", outcome.destination);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Ok(outcome) => {
             report(&outcome, args.adopt, global);
             Ok(ExitCode::SUCCESS)

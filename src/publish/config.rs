@@ -14,7 +14,14 @@
 //! nojekyll = true                # writes .nojekyll (the default)
 //! message = "Publish the paper"  # commit message (optional)
 //! ```
-//! `target` may be left out when `path` (dir) or `repository` (git) makes it plain.
+//! ```toml
+//! [publish]
+//! target = "rsync"               # a web server's folder over SSH (see [`super::rsync`])
+//! remote = "deploy@news.example:/srv/www/paper"
+//! keep = 3                       # releases kept on the server (the default)
+//! ```
+//! `target` may be left out when `path` (dir), `repository` (git) or `remote` (rsync)
+//! makes it plain.
 //! A dir target takes `layout = "releases"` for a folder of whole releases switched in one
 //! step (see [`super::releases`]); the default, `"in-place"`, updates the folder itself.
 //! Unknown keys are errors with a suggestion and the key's line in `site.toml`.
@@ -26,6 +33,7 @@ use crate::diagnostic::{closest, Diagnostic, Position};
 use crate::site::config::{config_path, SiteConfig};
 
 use super::git::{git, GitTarget};
+use super::rsync::{RsyncTarget, DEFAULT_KEEP};
 use super::PublishError;
 
 /// Where to publish.
@@ -38,6 +46,8 @@ pub enum PublishTarget {
     Releases { path: PathBuf },
     /// A branch of a git repository.
     Git(GitTarget),
+    /// A folder of releases on a server, over SSH.
+    Rsync(RsyncTarget),
 }
 
 const DIR_KEYS: &[&str] = &["target", "path", "layout"];
@@ -49,6 +59,7 @@ const GIT_KEYS: &[&str] = &[
     "nojekyll",
     "message",
 ];
+const RSYNC_KEYS: &[&str] = &["target", "remote", "keep"];
 const ALL_KEYS: &[&str] = &[
     "target",
     "path",
@@ -58,6 +69,8 @@ const ALL_KEYS: &[&str] = &[
     "cname",
     "nojekyll",
     "message",
+    "remote",
+    "keep",
 ];
 
 /// The `[publish]` table of `site_root/site.toml`, as a target. The file is parsed by
@@ -113,26 +126,32 @@ pub fn parse_target(
     let kind = match string("target")?.as_deref() {
         Some("dir") => "dir",
         Some("git") => "git",
+        Some("rsync") => "rsync",
         Some(other) => {
             return Err(error(
                 "target",
-                format!("unknown publish target `{other}`: use \"dir\" or \"git\""),
+                format!("unknown publish target `{other}`: use \"dir\", \"git\" or \"rsync\""),
             ))
         }
         None if table.contains_key("path") => "dir",
         None if table.contains_key("repository") => "git",
+        None if table.contains_key("remote") => "rsync",
         None => {
             return Err(error(
                 "target",
-                "[publish] needs `target = \"dir\"` or `target = \"git\"`".into(),
+                "[publish] needs `target = \"dir\"`, `\"git\"` or `\"rsync\"`".into(),
             ))
         }
     };
-    let allowed = if kind == "dir" { DIR_KEYS } else { GIT_KEYS };
+    let allowed = match kind {
+        "dir" => DIR_KEYS,
+        "rsync" => RSYNC_KEYS,
+        _ => GIT_KEYS,
+    };
     if let Some(stray) = table.keys().find(|k| !allowed.contains(&k.as_str())) {
         return Err(error(
             stray,
-            format!("`{stray}` does not apply to a {kind} target"),
+            format!("`{stray}` does not apply to {kind} targets"),
         ));
     }
     if kind == "dir" {
@@ -147,6 +166,9 @@ pub fn parse_target(
                 format!("unknown publish layout `{other}`: use \"in-place\" or \"releases\""),
             )),
         };
+    }
+    if kind == "rsync" {
+        return parse_rsync(table, &string("remote")?, &error);
     }
     let repository = match string("repository")? {
         Some(address) => repository_address(&address, site_root),
@@ -185,6 +207,41 @@ pub fn parse_target(
         nojekyll,
         message: string("message")?.unwrap_or_else(|| "Publish the site with copydesk".into()),
     }))
+}
+
+/// The rsync target of a `[publish]` table whose `remote` is `remote`.
+fn parse_rsync(
+    table: &toml::Table,
+    remote: &Option<String>,
+    error: &dyn Fn(&str, String) -> PublishError,
+) -> Result<PublishTarget, PublishError> {
+    let keep = match table.get("keep") {
+        None => DEFAULT_KEEP,
+        Some(toml::Value::Integer(n)) if (1..=100).contains(n) => *n as usize,
+        Some(_) => {
+            return Err(error(
+                "keep",
+                "publish.keep must be a whole number of releases from 1 to 100".into(),
+            ))
+        }
+    };
+    let Some(remote) = remote else {
+        return Err(error(
+            "target",
+            "an rsync target needs `remote = \"user@host:/path\"`".into(),
+        ));
+    };
+    RsyncTarget::from_remote(remote, keep)
+        .map(PublishTarget::Rsync)
+        .ok_or_else(|| {
+            error(
+                "remote",
+                format!(
+                    "publish.remote {remote:?} is not `user@host:/path` (or `host:path`, \
+                     with a host of ~/.ssh/config)"
+                ),
+            )
+        })
 }
 
 /// True for a host name GitHub Pages can take as a custom domain: dot-separated labels
@@ -398,6 +455,32 @@ mod tests {
             d.message
         );
         assert_eq!(d.position.line, 3);
+    }
+
+    #[test]
+    fn rsync_targets_name_a_server_folder() {
+        let target =
+            parse("[publish]\nremote = \"deploy@news.example:/srv/www/paper\"\nkeep = 5\n")
+                .unwrap();
+        let PublishTarget::Rsync(rsync) = target else {
+            panic!("not rsync: {target:?}")
+        };
+        assert_eq!(rsync.host, "deploy@news.example");
+        assert_eq!(rsync.path, "/srv/www/paper");
+        assert_eq!(rsync.keep, 5);
+        let d = diagnostic(parse(
+            "[publish]\ntarget = \"rsync\"\n\nremote = \"/srv/www\"\n",
+        ));
+        assert!(d.message.contains("user@host:/path"), "{}", d.message);
+        assert_eq!(d.position, Position::new(4, 1));
+        let d = diagnostic(parse("[publish]\nremote = \"h:/p\"\nkeep = 0\n"));
+        assert_eq!(d.position.line, 3);
+        let d = diagnostic(parse("[publish]\nremote = \"h:/p\"\nbranch = \"x\"\n"));
+        assert!(
+            d.message.contains("does not apply to rsync targets"),
+            "{}",
+            d.message
+        );
     }
 
     #[test]

@@ -9,11 +9,14 @@
 //! * [`dir`]: or update it file by file, changed files only, staged then renamed;
 //! * [`releases`]: or publish a whole release beside the old ones and switch a `current`
 //!   link to it in one atomic step (`layout = "releases"`);
-//! * [`git`]: commit to a branch (`gh-pages`) of a repository in a temporary clone and push.
+//! * [`git`]: commit to a branch (`gh-pages`) of a repository in a temporary clone and push;
+//! * [`rsync`]: copy a release to a server over SSH and switch its `current` link there;
+//! * [`child`]: the `git`, `rsync` and `ssh` children, which end with the publish.
 //!
 //! A failed build is never published: [`publish`] builds into a fresh scratch folder
 //! inside the site's own `.copydesk/tmp/` first and stops at the first error, leaving the target as it was.
 
+pub mod child;
 pub mod config;
 pub mod dir;
 pub mod exchange;
@@ -22,6 +25,7 @@ pub mod git;
 pub mod plan;
 pub mod record;
 pub mod releases;
+pub mod rsync;
 
 use std::path::{Path, PathBuf};
 
@@ -52,6 +56,9 @@ pub enum PublishError {
     },
     #[error("`{command}` failed: {message}")]
     Git { command: String, message: String },
+    /// `rsync` or `ssh` failed (or could not be run).
+    #[error("`{command}` failed: {message}")]
+    Tool { command: String, message: String },
     /// The target folder holds files and copydesk never published there (no record).
     #[error(
         "refusing to publish into {}: it holds {} and copydesk has not published there, so it \
@@ -113,6 +120,9 @@ pub struct PublishOptions {
     pub dry_run: bool,
     /// Publish into a folder copydesk has not published to (dir targets only).
     pub adopt: bool,
+    /// Do not build: point the live site back at the release before it (releases and
+    /// rsync targets).
+    pub rollback: bool,
 }
 
 /// What a publish did (or, dry, would do).
@@ -138,6 +148,9 @@ pub fn publish(
     progress: &dyn Progress,
 ) -> Result<PublishOutcome, PublishError> {
     let target = load_target(&options.site_root)?;
+    if options.rollback {
+        return roll_back(&target, options.dry_run);
+    }
     let scratch = ScratchDir::new(&options.site_root, "publish").map_err(|e| {
         PublishError::io(&options.site_root.join(crate::scratch::SITE_STATE_DIR), e)
     })?;
@@ -151,6 +164,17 @@ pub fn publish(
         progress,
     )
     .map_err(|failure| PublishError::Build(failure.diagnostics))?;
+    let target = match target {
+        PublishTarget::Git(git_target) => PublishTarget::Git(git::GitTarget {
+            message: git::message_with_source(
+                &git_target.message,
+                &options.site_root,
+                summary.articles,
+            ),
+            ..git_target
+        }),
+        other => other,
+    };
     let mut outcome = publish_built_site(
         &built,
         &options.site_root,
@@ -160,6 +184,46 @@ pub fn publish(
     )?;
     outcome.warnings = summary.warnings;
     Ok(outcome)
+}
+
+/// Points the live site of `target` back at the release before it (nothing changes
+/// when `dry_run`); the outcome's destination names the release now live.
+pub fn roll_back(target: &PublishTarget, dry_run: bool) -> Result<PublishOutcome, PublishError> {
+    let destination = match target {
+        _ if dry_run => {
+            return Err(PublishError::Config(
+                "--rollback and --dry-run do not go together: a rollback builds nothing \
+                 and changes one link"
+                    .into(),
+            ))
+        }
+        PublishTarget::Releases { path } => {
+            let release = releases::roll_back(path)?;
+            format!(
+                "{} -> releases/{release}",
+                path.join(releases::CURRENT).display()
+            )
+        }
+        PublishTarget::Rsync(rsync_target) => {
+            let release = rsync::roll_back_rsync(rsync_target)?;
+            format!("{}/current -> releases/{release}", rsync_target.remote())
+        }
+        _ => {
+            return Err(PublishError::Config(
+                "--rollback needs a target that keeps releases: layout = \"releases\" or \
+                 target = \"rsync\" (a git target's history is in git: revert there)"
+                    .into(),
+            ))
+        }
+    };
+    Ok(PublishOutcome {
+        destination,
+        plan: Plan::default(),
+        dry_run,
+        commit: None,
+        not_atomic: None,
+        warnings: Vec::new(),
+    })
 }
 
 /// Publishes an already built site folder `built` to `target`. `built` may gain host
@@ -199,6 +263,22 @@ pub fn publish_built_site(
             let plan = releases::publish_to_releases(built, path, dry_run)?;
             Ok(PublishOutcome {
                 destination: path.join(releases::CURRENT).display().to_string(),
+                plan,
+                dry_run,
+                commit: None,
+                not_atomic: None,
+                warnings: Vec::new(),
+            })
+        }
+        PublishTarget::Rsync(_) if adopt => Err(PublishError::Config(
+            "--adopt applies to in-place folder targets only (an rsync target touches \
+             nothing on the server but `current` and `releases/`)"
+                .into(),
+        )),
+        PublishTarget::Rsync(rsync_target) => {
+            let plan = rsync::publish_to_rsync(built, rsync_target, dry_run)?;
+            Ok(PublishOutcome {
+                destination: format!("{}/current", rsync_target.remote()),
                 plan,
                 dry_run,
                 commit: None,
