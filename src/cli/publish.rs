@@ -37,6 +37,11 @@ current layout on the server, through the system's rsync and ssh (keys, agents a
 ~/.ssh/config work; RSYNC_RSH replaces ssh). `copydesk publish --rollback` points
 current back at the release before it, for either.
 
+An s3 target (bucket = \"paper-site\", with prefix, endpoint and region as needed)
+gets only the objects whose content changed, recorded in PREFIX.copydesk-published.json;
+credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or ~/.aws/credentials,
+never from site.toml.
+
 A git target gets a new commit on its branch, made in a throw-away clone (your checkout
 is never touched) and pushed; history is kept.
 

@@ -11,6 +11,7 @@
 //!   link to it in one atomic step (`layout = "releases"`);
 //! * [`git`]: commit to a branch (`gh-pages`) of a repository in a temporary clone and push;
 //! * [`rsync`]: copy a release to a server over SSH and switch its `current` link there;
+//! * [`s3`]: upload changed objects to S3-compatible storage, by a record of hashes;
 //! * [`child`]: the `git`, `rsync` and `ssh` children, which end with the publish.
 //!
 //! A failed build is never published: [`publish`] builds into a fresh scratch folder
@@ -26,11 +27,12 @@ pub mod plan;
 pub mod record;
 pub mod releases;
 pub mod rsync;
+pub mod s3;
 
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
-use crate::progress::Progress;
+use crate::progress::{Progress, Silent};
 use crate::scratch::ScratchDir;
 use crate::site::{build, BuildOptions};
 pub use config::{load_target, PublishTarget};
@@ -175,12 +177,13 @@ pub fn publish(
         }),
         other => other,
     };
-    let mut outcome = publish_built_site(
+    let mut outcome = publish_built_site_with_progress(
         &built,
         &options.site_root,
         &target,
         options.dry_run,
         options.adopt,
+        progress,
     )?;
     outcome.warnings = summary.warnings;
     Ok(outcome)
@@ -236,7 +239,30 @@ pub fn publish_built_site(
     dry_run: bool,
     adopt: bool,
 ) -> Result<PublishOutcome, PublishError> {
+    publish_built_site_with_progress(built, site_root, target, dry_run, adopt, &Silent)
+}
+
+/// [`publish_built_site`], reporting the uploads of an s3 target to `progress`.
+pub fn publish_built_site_with_progress(
+    built: &Path,
+    site_root: &Path,
+    target: &PublishTarget,
+    dry_run: bool,
+    adopt: bool,
+    progress: &dyn Progress,
+) -> Result<PublishOutcome, PublishError> {
     match target {
+        PublishTarget::S3(s3_target) => {
+            let plan = s3::publish_to_s3(built, s3_target, dry_run, adopt, progress)?;
+            Ok(PublishOutcome {
+                destination: s3_target.address(),
+                plan,
+                dry_run,
+                commit: None,
+                not_atomic: None,
+                warnings: Vec::new(),
+            })
+        }
         PublishTarget::Dir { path } => {
             config::refuse_unsafe_folder(path, site_root)?;
             let done = folder::publish_to_folder(built, path, dry_run, adopt)?;

@@ -181,3 +181,53 @@ impl Drop for Sshd {
         let _ = self.child.wait();
     }
 }
+
+/// moto's standalone S3-compatible server (PyPI `moto[server]`) on loopback, which takes
+/// any credentials. Stopped when dropped.
+pub struct Moto {
+    child: Child,
+    /// `http://127.0.0.1:PORT`.
+    pub endpoint: String,
+}
+
+impl Moto {
+    /// Starts the server, logging into `dir`; `None` (after a SKIP line) when
+    /// `moto_server` is missing.
+    pub fn start(dir: &Path, test: &str) -> Option<Moto> {
+        let program = find_program("moto_server", &[]);
+        if !programs_present(test, &[("moto_server", program.clone())]) {
+            return None;
+        }
+        fs::create_dir_all(dir).unwrap();
+        let port = free_port();
+        let log = fs::File::create(dir.join("moto.log")).unwrap();
+        let child = Command::new(program.unwrap())
+            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        let server = Moto {
+            child,
+            endpoint: format!("http://127.0.0.1:{port}"),
+        };
+        let started = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            let log = fs::read_to_string(dir.join("moto.log")).unwrap_or_default();
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "moto_server did not answer within 60 s; its log:\n{log}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Some(server)
+    }
+}
+
+impl Drop for Moto {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
