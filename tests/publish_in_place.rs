@@ -211,3 +211,53 @@ fn a_folder_with_files_that_must_stay_is_switched_file_by_file_with_a_warning() 
     assert!(!stderr.contains("not atomic"), "{stderr}");
     assert_eq!(live_versions(&www), BTreeSet::from(["101".to_string()]));
 }
+
+#[test]
+fn ctrl_c_or_sigterm_during_an_in_place_publish_leaves_the_folder_whole_and_nothing_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = site(dir.path());
+    let www = dir.path().join("www");
+    write_version(&root, 0);
+    let started = Instant::now();
+    assert!(publish(&root).status().unwrap().success());
+    let full = started.elapsed();
+    let mut live = 0;
+    let mut stopped_while_staging = 0;
+    for round in 0..24u32 {
+        let version = round + 1;
+        write_version(&root, version);
+        let mut child = publish(&root).spawn().unwrap();
+        if round < 12 {
+            std::thread::sleep(full * round / 10);
+        } else {
+            // The rest as soon as the new site is being staged beside the folder.
+            while !staging_began(&www, child.id()) && child.try_wait().unwrap().is_none() {
+                std::thread::sleep(Duration::from_micros(200));
+            }
+            stopped_while_staging += u32::from(staging_began(&www, child.id()));
+        }
+        let signal = if round % 2 == 0 { "TERM" } else { "INT" };
+        let _ = Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status();
+        let status = child.wait().unwrap();
+        // Finished, stopped by the handler (130), or ended by the signal itself when it
+        // came before the handler was installed.
+        let signalled = std::os::unix::process::ExitStatusExt::signal(&status).is_some();
+        assert!(
+            status.success() || status.code() == Some(130) || signalled,
+            "round {round}: {status:?}"
+        );
+        let versions = live_versions(&www);
+        assert_eq!(versions.len(), 1, "round {round}: {versions:?}");
+        let now: u32 = versions.first().unwrap().parse().unwrap();
+        assert!(now == live || now == version, "round {round}: {now}");
+        live = now;
+        // The signal handler removes the sibling itself: nothing waits for a sweep.
+        assert_eq!(siblings(dir.path()), Vec::<String>::new(), "round {round}");
+    }
+    assert!(
+        stopped_while_staging > 0,
+        "no publish was stopped while staging"
+    );
+}

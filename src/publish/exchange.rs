@@ -62,10 +62,24 @@ pub fn publish_by_exchange(
     scratch::register(&next);
     let result = stage(built, target, plan, published, &next)
         .map_err(ExchangeError::Failed)
+        .and_then(|()| refuse_if_interrupted())
         .and_then(|()| swap_in(&next, target));
     let _ = remove_tree(&next);
     scratch::unregister(&next);
     result
+}
+
+/// Stops before the swap once Ctrl-C or SIGTERM came: the signal handler removes the
+/// registered sibling a few seconds later, and must never find it swapped in half-removed.
+/// (A signal after this check finds the swap, a single call, long done.)
+fn refuse_if_interrupted() -> Result<(), ExchangeError> {
+    if scratch::interrupted() {
+        return Err(ExchangeError::Failed(io::Error::new(
+            io::ErrorKind::Interrupted,
+            "interrupted before the switch; the folder is as it was",
+        )));
+    }
+    Ok(())
 }
 
 /// The target's parent and the sibling path this process stages into.
@@ -99,6 +113,9 @@ fn stage(
     let fresh: std::collections::BTreeSet<&String> =
         plan.added.iter().chain(&plan.changed).collect();
     for relative in relative_files(built, &|_| false)? {
+        if scratch::interrupted() {
+            return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
+        }
         let destination = path_in(next, &relative);
         if let Some(folder) = destination.parent() {
             fs::create_dir_all(folder)?;
