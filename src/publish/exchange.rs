@@ -60,6 +60,11 @@ pub fn publish_by_exchange(
         )));
     }
     scratch::register(&next);
+    if let Err(why) = take_owner_of(&next, target) {
+        let _ = remove_tree(&next);
+        scratch::unregister(&next);
+        return Err(ExchangeError::Unsupported(why));
+    }
     let result = stage(built, target, plan, published, &next)
         .map_err(ExchangeError::Failed)
         .and_then(|()| refuse_if_interrupted())
@@ -79,6 +84,33 @@ fn refuse_if_interrupted() -> Result<(), ExchangeError> {
             "interrupted before the switch; the folder is as it was",
         )));
     }
+    Ok(())
+}
+
+/// Gives the staged folder the owner and group of the live `target` (a web root often
+/// belongs to the server's group), or says why it cannot: the swap would otherwise
+/// hand the web root to whoever publishes.
+#[cfg(unix)]
+fn take_owner_of(next: &Path, target: &Path) -> Result<(), String> {
+    use std::os::unix::fs::MetadataExt;
+    let (Ok(live), Ok(staged)) = (fs::metadata(target), fs::metadata(next)) else {
+        return Ok(()); // no live folder yet: the new one is simply ours
+    };
+    if (live.uid(), live.gid()) == (staged.uid(), staged.gid()) {
+        return Ok(());
+    }
+    std::os::unix::fs::chown(next, Some(live.uid()), Some(live.gid())).map_err(|e| {
+        format!(
+            "it belongs to user {} and group {}, which a new folder made by this user cannot \
+             ({e})",
+            live.uid(),
+            live.gid()
+        )
+    })
+}
+
+#[cfg(not(unix))]
+fn take_owner_of(_next: &Path, _target: &Path) -> Result<(), String> {
     Ok(())
 }
 
@@ -244,6 +276,30 @@ mod tests {
         assert_eq!(Record::load(&target).unwrap(), Some(record));
         let left: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().collect();
         assert_eq!(left.len(), 2, "only built/ and www/ remain: {left:?}");
+    }
+
+    #[test]
+    fn the_new_folder_takes_the_live_ones_group_or_the_switch_is_not_made() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let (live, next) = (dir.path().join("www"), dir.path().join("next"));
+        fs::create_dir(&live).unwrap();
+        fs::create_dir(&next).unwrap();
+        assert_eq!(take_owner_of(&next, &live), Ok(()));
+        // Another group: root may give it; anyone else must be told why not.
+        let other_gid = if fs::metadata(&live).unwrap().gid() == 0 {
+            1
+        } else {
+            0
+        };
+        std::os::unix::fs::chown(&live, None, Some(other_gid)).ok();
+        if fs::metadata(&live).unwrap().gid() != other_gid {
+            return; // cannot make the case here
+        }
+        match take_owner_of(&next, &live) {
+            Ok(()) => assert_eq!(fs::metadata(&next).unwrap().gid(), other_gid),
+            Err(why) => assert!(why.contains("belongs to"), "{why}"),
+        }
     }
 
     #[test]
