@@ -1237,6 +1237,31 @@ const CASES: &[Case] = &[
         absent: &["../www"],
         ..CASE
     },
+    Case {
+        name: "publish: a secret in an s3 target is refused at its line, never used",
+        edits: &[("site.toml", Text("title = \"The Ledger\"\n[publish]\nbucket = \"paper-site\"\nsecret_access_key = \"abc\"\n"))],
+        args: &["publish"],
+        exit: 1,
+        stderr: &["site.toml:4:1: error", "AWS_SECRET_ACCESS_KEY"],
+        ..CASE
+    },
+    Case {
+        name: "publish: an rsync remote that is not host:path is refused at its line",
+        edits: &[("site.toml", Text("title = \"The Ledger\"\n[publish]\ntarget = \"rsync\"\nremote = \"-oProxyCommand=x:/srv\"\n"))],
+        args: &["publish"],
+        exit: 1,
+        stderr: &["site.toml:4:1: error", "user@host:/path"],
+        ..CASE
+    },
+    Case {
+        name: "publish: --rollback of a target that keeps no releases",
+        edits: &[("site.toml", Text("title = \"The Ledger\"\n[publish]\npath = \"../www\"\n"))],
+        args: &["publish", "--rollback"],
+        exit: 1,
+        stderr: &["--rollback", "releases"],
+        absent: &["../www"],
+        ..CASE
+    },
     // ---- serve and new ----
     Case {
         name: "serve: a busy port is an error and leaves no preview folder",

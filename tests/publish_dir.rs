@@ -167,6 +167,7 @@ fn a_failed_build_publishes_nothing() {
             site_root: site.path().to_path_buf(),
             dry_run: false,
             adopt: false,
+            rollback: false,
         },
         &Silent,
     );
@@ -187,6 +188,7 @@ fn config_errors_name_the_line_in_site_toml() {
             site_root: site.path().to_path_buf(),
             dry_run: true,
             adopt: false,
+            rollback: false,
         },
         &Silent,
     )
@@ -210,6 +212,7 @@ fn site_toml_errors_outside_publish_are_the_builds() {
             site_root: site.path().to_path_buf(),
             dry_run: true,
             adopt: false,
+            rollback: false,
         },
         &Silent,
     )
@@ -244,6 +247,7 @@ fn publish_builds_with_the_production_base_url() {
             site_root: site.path().to_path_buf(),
             dry_run: false,
             adopt: false,
+            rollback: false,
         },
         &Silent,
     )

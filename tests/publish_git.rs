@@ -6,8 +6,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use copydesk::progress::Silent;
 use copydesk::publish::git::GitTarget;
-use copydesk::publish::{publish_built_site, PublishTarget};
+use copydesk::publish::{publish, publish_built_site, PublishOptions, PublishTarget};
 
 fn git(dir: &Path, args: &[&str]) -> String {
     let output = Command::new("git")
@@ -409,4 +410,58 @@ fn a_git_publish_killed_at_any_moment_leaves_the_branch_whole() {
     assert_eq!(branch_versions(&repository, dir.path()).0, ["99"]);
     let scratch = site_root.join(".copydesk/tmp");
     assert_eq!(fs::read_dir(scratch).unwrap().count(), 0);
+}
+
+#[test]
+fn the_commit_names_the_source_revision_and_the_article_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let repository = bare_repository(dir.path());
+    let site_root = dir.path().join("site");
+    write(
+        &site_root,
+        "site.toml",
+        &format!(
+            "title = \"The Ledger\"\nbase_url = \"https://ledger.example/\"\n\n[publish]\nrepository = \"{}\"\n",
+            repository.display()
+        ),
+    );
+    for name in ["council", "storm"] {
+        write(
+            &site_root,
+            &format!("content/articles/{name}.md"),
+            &format!("+++\ntitle = \"{name}\"\ndate = 2025-03-02\n+++\n\nText.\n"),
+        );
+    }
+    git(&site_root, &["init", "--quiet"]);
+    git(&site_root, &["add", "."]);
+    git(&site_root, &["commit", "--quiet", "-m", "The paper"]);
+    let revision = git(&site_root, &["rev-parse", "HEAD"]);
+    let options = PublishOptions {
+        site_root: site_root.clone(),
+        dry_run: false,
+        adopt: false,
+        rollback: false,
+    };
+    publish(&options, &Silent).unwrap();
+    let checkout = clone_branch(&repository, dir.path());
+    let message = git(&checkout, &["log", "-1", "--format=%B"]);
+    assert!(
+        message.contains(&format!("Source: {revision}\n")),
+        "{message}"
+    );
+    assert!(message.contains("Articles: 2"), "{message}");
+
+    // An edit not yet committed is said to be in the published site.
+    write(
+        &site_root,
+        "content/articles/storm.md",
+        "+++\ntitle = \"storm\"\ndate = 2025-03-02\n+++\n\nText, later.\n",
+    );
+    publish(&options, &Silent).unwrap();
+    let checkout = clone_branch(&repository, dir.path());
+    let message = git(&checkout, &["log", "-1", "--format=%B"]);
+    assert!(
+        message.contains(&format!("Source: {revision} (with uncommitted changes)")),
+        "{message}"
+    );
 }

@@ -23,10 +23,24 @@ loses only files an earlier publish put there and the site no longer has: the fo
 .copydesk-published file records them. Files copydesk did not publish there, and every
 dot-file and dot-folder (.git, .well-known, .htaccess), are never changed or removed.
 A non-empty folder copydesk has not published to is refused unless you pass --adopt.
+When the folder holds only what copydesk published there, the new site is staged whole
+beside it (.NAME.copydesk-next-PID) and swapped in with one atomic folder exchange
+(Linux): point the web server at PATH itself. Otherwise it switches file by file, and a
+warning says why.
 
 With `layout = \"releases\"` in a dir target, each publish is a whole copy in
 releases/ and a `current` link is switched to it in one atomic step: point the web
 server at PATH/current. The three newest releases are kept.
+
+An rsync target (remote = \"user@host:/srv/www/paper\") gets the same releases/ and
+current layout on the server, through the system's rsync and ssh (keys, agents and
+~/.ssh/config work; RSYNC_RSH replaces ssh). `copydesk publish --rollback` points
+current back at the release before it, for either.
+
+An s3 target (bucket = \"paper-site\", with prefix, endpoint and region as needed)
+gets only the objects whose content changed, recorded in PREFIX.copydesk-published.json;
+credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or ~/.aws/credentials,
+never from site.toml.
 
 A git target gets a new commit on its branch, made in a throw-away clone (your checkout
 is never touched) and pushed; history is kept.
@@ -53,6 +67,10 @@ pub struct PublishArgs {
     /// publish records what it wrote. Dir targets only.
     #[arg(long)]
     adopt: bool,
+    /// Build nothing: point the live site back at the release before it, in one atomic
+    /// step (layout = "releases" and rsync targets). Again goes back one more.
+    #[arg(long, conflicts_with_all = ["dry_run", "adopt"])]
+    rollback: bool,
 }
 
 pub fn run(args: PublishArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
@@ -62,6 +80,7 @@ pub fn run(args: PublishArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
         site_root: global.site.clone(),
         dry_run: args.dry_run,
         adopt: args.adopt,
+        rollback: args.rollback,
     };
     let progress = TerminalProgress::new(global.quiet);
     let result = publish(&options, &progress);
@@ -69,6 +88,12 @@ pub fn run(args: PublishArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
         return Ok(ExitCode::from(130));
     }
     match result {
+        Ok(outcome) if args.rollback => {
+            if !global.quiet {
+                eprintln!("Rolled back: {}", outcome.destination);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Ok(outcome) => {
             report(&outcome, args.adopt, global);
             Ok(ExitCode::SUCCESS)
@@ -95,6 +120,18 @@ fn report(outcome: &PublishOutcome, adopt: bool, global: &GlobalArgs) {
         for warning in &outcome.warnings {
             terminal::print_diagnostic(warning);
         }
+    }
+    if let Some(why) = outcome.not_atomic.as_deref().filter(|_| !global.quiet) {
+        let when = if outcome.dry_run {
+            "would not be"
+        } else {
+            "was not"
+        };
+        eprintln!(
+            "warning: this publish {when} atomic ({} switches file by file: {why}); for a \
+             one-step switch keep other files out of the web root, or use layout = \"releases\"",
+            outcome.destination
+        );
     }
     let plan = &outcome.plan;
     // The listing is the point of a dry run, so it goes to stdout even with -q; what

@@ -14,7 +14,23 @@
 //! nojekyll = true                # writes .nojekyll (the default)
 //! message = "Publish the paper"  # commit message (optional)
 //! ```
-//! `target` may be left out when `path` (dir) or `repository` (git) makes it plain.
+//! ```toml
+//! [publish]
+//! target = "rsync"               # a web server's folder over SSH (see [`super::rsync`])
+//! remote = "deploy@news.example:/srv/www/paper"
+//! keep = 3                       # releases kept on the server (the default)
+//! ```
+//! ```toml
+//! [publish]
+//! target = "s3"                  # S3-compatible object storage (see [`super::s3`])
+//! bucket = "paper-site"
+//! prefix = "news/"               # optional
+//! endpoint = "https://ACCOUNT.r2.cloudflarestorage.com"   # optional; AWS when absent
+//! region = "auto"                # default: AWS_REGION, else us-east-1
+//! ```
+//! Credentials are never read from `site.toml` (see [`super::s3::credentials`]).
+//! `target` may be left out when `path` (dir), `repository` (git), `remote` (rsync) or
+//! `bucket` (s3) makes it plain.
 //! A dir target takes `layout = "releases"` for a folder of whole releases switched in one
 //! step (see [`super::releases`]); the default, `"in-place"`, updates the folder itself.
 //! Unknown keys are errors with a suggestion and the key's line in `site.toml`.
@@ -26,6 +42,8 @@ use crate::diagnostic::{closest, Diagnostic, Position};
 use crate::site::config::{config_path, SiteConfig};
 
 use super::git::{git, GitTarget};
+use super::rsync::{RsyncTarget, DEFAULT_KEEP};
+use super::s3::{normalise_prefix, S3Target};
 use super::PublishError;
 
 /// Where to publish.
@@ -38,6 +56,10 @@ pub enum PublishTarget {
     Releases { path: PathBuf },
     /// A branch of a git repository.
     Git(GitTarget),
+    /// A folder of releases on a server, over SSH.
+    Rsync(RsyncTarget),
+    /// A bucket (and prefix) of S3-compatible object storage.
+    S3(S3Target),
 }
 
 const DIR_KEYS: &[&str] = &["target", "path", "layout"];
@@ -49,6 +71,20 @@ const GIT_KEYS: &[&str] = &[
     "nojekyll",
     "message",
 ];
+const RSYNC_KEYS: &[&str] = &["target", "remote", "keep"];
+const S3_KEYS: &[&str] = &["target", "bucket", "prefix", "endpoint", "region"];
+/// Keys that would put a secret into `site.toml`, refused with a word on where they go.
+const SECRET_KEYS: &[&str] = &[
+    "access_key",
+    "secret_key",
+    "access_key_id",
+    "secret_access_key",
+    "aws_access_key_id",
+    "aws_secret_access_key",
+    "session_token",
+    "password",
+    "token",
+];
 const ALL_KEYS: &[&str] = &[
     "target",
     "path",
@@ -58,6 +94,12 @@ const ALL_KEYS: &[&str] = &[
     "cname",
     "nojekyll",
     "message",
+    "remote",
+    "keep",
+    "bucket",
+    "prefix",
+    "endpoint",
+    "region",
 ];
 
 /// The `[publish]` table of `site_root/site.toml`, as a target. The file is parsed by
@@ -92,6 +134,16 @@ pub fn parse_target(
     let text = text.unwrap_or_default();
     let error = |key: &str, message: String| at(site_toml, text, key, &message);
     for key in table.keys() {
+        if SECRET_KEYS.contains(&key.to_ascii_lowercase().as_str()) {
+            return Err(error(
+                key,
+                format!(
+                    "`{key}` does not belong in site.toml: credentials are read from \
+                     AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or ~/.aws/credentials (s3), \
+                     or ssh's own keys (rsync), so they are never committed with the site"
+                ),
+            ));
+        }
         if !ALL_KEYS.contains(&key.as_str()) {
             let mut diagnostic = match error(key, format!("unknown key `{key}` in [publish]")) {
                 PublishError::ConfigAt(d) => d,
@@ -113,26 +165,38 @@ pub fn parse_target(
     let kind = match string("target")?.as_deref() {
         Some("dir") => "dir",
         Some("git") => "git",
+        Some("rsync") => "rsync",
+        Some("s3") => "s3",
         Some(other) => {
             return Err(error(
                 "target",
-                format!("unknown publish target `{other}`: use \"dir\" or \"git\""),
+                format!(
+                    "unknown publish target `{other}`: use \"dir\", \"git\", \"rsync\" \
+                     or \"s3\""
+                ),
             ))
         }
         None if table.contains_key("path") => "dir",
         None if table.contains_key("repository") => "git",
+        None if table.contains_key("remote") => "rsync",
+        None if table.contains_key("bucket") => "s3",
         None => {
             return Err(error(
                 "target",
-                "[publish] needs `target = \"dir\"` or `target = \"git\"`".into(),
+                "[publish] needs `target = \"dir\"`, `\"git\"`, `\"rsync\"` or `\"s3\"`".into(),
             ))
         }
     };
-    let allowed = if kind == "dir" { DIR_KEYS } else { GIT_KEYS };
+    let allowed = match kind {
+        "dir" => DIR_KEYS,
+        "rsync" => RSYNC_KEYS,
+        "s3" => S3_KEYS,
+        _ => GIT_KEYS,
+    };
     if let Some(stray) = table.keys().find(|k| !allowed.contains(&k.as_str())) {
         return Err(error(
             stray,
-            format!("`{stray}` does not apply to a {kind} target"),
+            format!("`{stray}` does not apply to {kind} targets"),
         ));
     }
     if kind == "dir" {
@@ -147,6 +211,49 @@ pub fn parse_target(
                 format!("unknown publish layout `{other}`: use \"in-place\" or \"releases\""),
             )),
         };
+    }
+    if kind == "rsync" {
+        return parse_rsync(table, &string("remote")?, &error);
+    }
+    if kind == "s3" {
+        let bucket = string("bucket")?
+            .filter(|b| is_bucket_name(b))
+            .ok_or_else(|| {
+                error(
+                    if table.contains_key("bucket") {
+                        "bucket"
+                    } else {
+                        "target"
+                    },
+                    "an s3 target needs `bucket`: 3-63 lower-case letters, digits, dots and \
+                     hyphens"
+                        .into(),
+                )
+            })?;
+        let endpoint = string("endpoint")?;
+        if let Some(endpoint) = endpoint.as_deref().filter(|e| {
+            !(e.starts_with("https://") || e.starts_with("http://"))
+                || e.split_once("://")
+                    .is_some_and(|(_, rest)| rest.trim_end_matches('/').contains('/'))
+        }) {
+            return Err(error(
+                "endpoint",
+                format!(
+                    "publish.endpoint {endpoint:?} must be a scheme and host only, like \
+                     \"https://s3.example.com\""
+                ),
+            ));
+        }
+        let region = string("region")?
+            .or_else(|| std::env::var("AWS_REGION").ok())
+            .or_else(|| std::env::var("AWS_DEFAULT_REGION").ok())
+            .unwrap_or_else(|| "us-east-1".into());
+        return Ok(PublishTarget::S3(S3Target {
+            bucket,
+            prefix: normalise_prefix(&string("prefix")?.unwrap_or_default()),
+            endpoint,
+            region,
+        }));
     }
     let repository = match string("repository")? {
         Some(address) => repository_address(&address, site_root),
@@ -185,6 +292,53 @@ pub fn parse_target(
         nojekyll,
         message: string("message")?.unwrap_or_else(|| "Publish the site with copydesk".into()),
     }))
+}
+
+/// True for a name S3 takes for a bucket: 3-63 of `a-z`, `0-9`, `.` and `-`, starting
+/// and ending with a letter or digit.
+fn is_bucket_name(name: &str) -> bool {
+    let edge_ok = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    (3..=63).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
+        && edge_ok(name.bytes().next())
+        && edge_ok(name.bytes().last())
+}
+
+/// The rsync target of a `[publish]` table whose `remote` is `remote`.
+fn parse_rsync(
+    table: &toml::Table,
+    remote: &Option<String>,
+    error: &dyn Fn(&str, String) -> PublishError,
+) -> Result<PublishTarget, PublishError> {
+    let keep = match table.get("keep") {
+        None => DEFAULT_KEEP,
+        Some(toml::Value::Integer(n)) if (1..=100).contains(n) => *n as usize,
+        Some(_) => {
+            return Err(error(
+                "keep",
+                "publish.keep must be a whole number of releases from 1 to 100".into(),
+            ))
+        }
+    };
+    let Some(remote) = remote else {
+        return Err(error(
+            "target",
+            "an rsync target needs `remote = \"user@host:/path\"`".into(),
+        ));
+    };
+    RsyncTarget::from_remote(remote, keep)
+        .map(PublishTarget::Rsync)
+        .ok_or_else(|| {
+            error(
+                "remote",
+                format!(
+                    "publish.remote {remote:?} is not `user@host:/path` (or `host:path`, \
+                     with a host of ~/.ssh/config)"
+                ),
+            )
+        })
 }
 
 /// True for a host name GitHub Pages can take as a custom domain: dot-separated labels
@@ -397,6 +551,63 @@ mod tests {
             "{}",
             d.message
         );
+        assert_eq!(d.position.line, 3);
+    }
+
+    #[test]
+    fn rsync_targets_name_a_server_folder() {
+        let target =
+            parse("[publish]\nremote = \"deploy@news.example:/srv/www/paper\"\nkeep = 5\n")
+                .unwrap();
+        let PublishTarget::Rsync(rsync) = target else {
+            panic!("not rsync: {target:?}")
+        };
+        assert_eq!(rsync.host, "deploy@news.example");
+        assert_eq!(rsync.path, "/srv/www/paper");
+        assert_eq!(rsync.keep, 5);
+        let d = diagnostic(parse(
+            "[publish]\ntarget = \"rsync\"\n\nremote = \"/srv/www\"\n",
+        ));
+        assert!(d.message.contains("user@host:/path"), "{}", d.message);
+        assert_eq!(d.position, Position::new(4, 1));
+        let d = diagnostic(parse("[publish]\nremote = \"h:/p\"\nkeep = 0\n"));
+        assert_eq!(d.position.line, 3);
+        let d = diagnostic(parse("[publish]\nremote = \"h:/p\"\nbranch = \"x\"\n"));
+        assert!(
+            d.message.contains("does not apply to rsync targets"),
+            "{}",
+            d.message
+        );
+    }
+
+    #[test]
+    fn s3_targets_name_a_bucket_and_never_hold_secrets() {
+        let target = parse(
+            "[publish]\nbucket = \"paper-site\"\nprefix = \"/news\"\n\
+             endpoint = \"http://127.0.0.1:9000\"\nregion = \"auto\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            target,
+            PublishTarget::S3(S3Target {
+                bucket: "paper-site".into(),
+                prefix: "news/".into(),
+                endpoint: Some("http://127.0.0.1:9000".into()),
+                region: "auto".into(),
+            })
+        );
+        let d = diagnostic(parse(
+            "[publish]\nbucket = \"paper-site\"\n  secret_access_key = \"x\"\n",
+        ));
+        assert_eq!(d.position, Position::new(3, 3));
+        assert!(d.message.contains("never committed"), "{}", d.message);
+        let d = diagnostic(parse(
+            "[publish]\ntarget = \"s3\"\nbucket = \"Paper_Site\"\n",
+        ));
+        assert_eq!(d.position.line, 3);
+        let d = diagnostic(parse(
+            "[publish]\nbucket = \"paper\"\nendpoint = \"s3.example.com\"\n",
+        ));
         assert_eq!(d.position.line, 3);
     }
 

@@ -16,9 +16,18 @@
 //!   a file where it needs a folder, a dot-file), is refused and names the files.
 //!
 //! Refusals happen while planning, before the folder is touched, and a dry run is
-//! refused the same way. The record is written just before the first change (listing
-//! the old and the new files, so a crash never leaves a published file unrecorded) and
-//! again at the end (listing exactly the site's files).
+//! refused the same way.
+//!
+//! How the folder then switches to the new site:
+//! * when it holds nothing but copydesk's files and record (no foreign file, no
+//!   dot-entry, no empty folder) and the platform can, the whole new site is staged
+//!   beside it and swapped in with one atomic folder exchange ([`super::exchange`]):
+//!   a reader, or a publish killed at any moment, sees the old site or the new one;
+//! * otherwise the changed files are renamed in one by one ([`super::dir`]), which
+//!   leaves everything else in place but is not atomic: [`Switch::FileByFile`] says
+//!   why, and the command line warns. The record is then written just before the first
+//!   change (listing the old and the new files, so a crash never leaves a published
+//!   file unrecorded) and again at the end (listing exactly the site's files).
 
 use std::fs;
 use std::io;
@@ -27,9 +36,27 @@ use std::path::Path;
 use walkdir::WalkDir;
 
 use super::dir::{self, STAGING_NAME};
+use super::exchange::{publish_by_exchange, sweep_siblings, ExchangeError};
 use super::plan::{path_in, plan, relative_files, Plan};
 use super::record::{is_dot_path, Record, RECORD_NAME};
 use super::PublishError;
+
+/// How a folder publish switched (or, dry, would switch) the folder to the new site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Switch {
+    /// In one atomic step (or nothing had to change).
+    Atomic,
+    /// File by file, so a reader may briefly see old and new pages side by side; the
+    /// text says why (a foreign file that must stay, a file system without exchange).
+    FileByFile { why: String },
+}
+
+/// What a folder publish did (or, dry, would do).
+#[derive(Debug, Clone)]
+pub struct FolderPublish {
+    pub plan: Plan,
+    pub switch: Switch,
+}
 
 /// Plans the publish of `built` into the folder `target` and, unless `dry_run`, applies
 /// it and records what was published. `adopt` allows a folder copydesk has not
@@ -39,19 +66,33 @@ pub fn publish_to_folder(
     target: &Path,
     dry_run: bool,
     adopt: bool,
-) -> Result<Plan, PublishError> {
+) -> Result<FolderPublish, PublishError> {
     let record = Record::load(target).map_err(|source| PublishError::Record {
         path: target.to_path_buf(),
         source,
     })?;
     let plan = plan_folder(built, target, record.as_ref(), adopt)?;
-    if dry_run {
-        return Ok(plan);
-    }
     let io = |e| PublishError::io(target, e);
     let published = Record::of(relative_files(built, &|_| false).map_err(io)?);
-    if plan.is_empty() && record.as_ref() == Some(&published) {
-        return Ok(plan);
+    let unchanged = plan.is_empty() && record.as_ref() == Some(&published);
+    let mut switch = if unchanged {
+        Switch::Atomic
+    } else {
+        match why_not_atomic(target, record.as_ref()).map_err(io)? {
+            None => Switch::Atomic,
+            Some(why) => Switch::FileByFile { why },
+        }
+    };
+    if dry_run || unchanged {
+        return Ok(FolderPublish { plan, switch });
+    }
+    sweep_siblings(target);
+    if switch == Switch::Atomic {
+        match publish_by_exchange(built, target, &plan, &published) {
+            Ok(()) => return Ok(FolderPublish { plan, switch }),
+            Err(ExchangeError::Failed(e)) => return Err(io(e)),
+            Err(ExchangeError::Unsupported(why)) => switch = Switch::FileByFile { why },
+        }
     }
     let mut files = record.map(|r| r.files).unwrap_or_default();
     files.extend(published.files.iter().cloned());
@@ -62,7 +103,58 @@ pub fn publish_to_folder(
         dir::apply(built, target, &plan, || intent.save(target)).map_err(io)?;
     }
     published.save(target).map_err(io)?;
-    Ok(plan)
+    Ok(FolderPublish { plan, switch })
+}
+
+/// Why `target` cannot be swapped for the new site whole: it is a link, or holds a file,
+/// dot-entry or empty folder that copydesk did not publish (and that must stay where it
+/// is). `None` when it holds only copydesk's files, its record and staging folder, or
+/// does not exist.
+pub fn why_not_atomic(target: &Path, record: Option<&Record>) -> io::Result<Option<String>> {
+    match fs::symlink_metadata(target) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+        Ok(meta) if !meta.is_dir() => return Ok(Some("it is not a plain folder".into())),
+        Ok(_) => {}
+    }
+    let mut walk = WalkDir::new(target).min_depth(1).into_iter();
+    while let Some(entry) = walk.next() {
+        let entry = entry.map_err(io::Error::other)?;
+        let name = entry.file_name().to_string_lossy();
+        let is_dir = entry.file_type().is_dir();
+        if entry.depth() == 1 && (name == RECORD_NAME || (name == STAGING_NAME && is_dir)) {
+            if is_dir {
+                walk.skip_current_dir();
+            }
+            continue;
+        }
+        let relative = relative_path(target, entry.path())?;
+        if is_dot_path(&relative) {
+            return Ok(Some(format!(
+                "it holds the dot-entry `{relative}`, which stays"
+            )));
+        }
+        if is_dir {
+            if fs::read_dir(entry.path())?.next().is_none() {
+                return Ok(Some(format!("it holds the empty folder `{relative}/`")));
+            }
+        } else if !record.is_some_and(|r| r.contains(&relative)) {
+            return Ok(Some(format!(
+                "it holds `{relative}`, which copydesk did not publish"
+            )));
+        }
+    }
+    Ok(None)
+}
+
+/// `path` under `root` as a relative `/`-separated path.
+fn relative_path(root: &Path, path: &Path) -> io::Result<String> {
+    let relative = path.strip_prefix(root).map_err(io::Error::other)?;
+    Ok(relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/"))
 }
 
 /// What publishing `built` into `target` would change, with every file copydesk may
@@ -234,15 +326,7 @@ fn dot_entries(target: &Path) -> io::Result<Vec<String>> {
         if top_level_own {
             continue;
         }
-        let relative = entry
-            .path()
-            .strip_prefix(target)
-            .map_err(io::Error::other)?;
-        let relative = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/");
+        let relative = relative_path(target, entry.path())?;
         entries.push(if is_dir {
             format!("{relative}/")
         } else {
@@ -345,7 +429,8 @@ mod tests {
         let target = tempfile::tempdir().unwrap();
         write(site.path(), "index.html", "home");
         write(site.path(), "a/b.css", "b");
-        publish_to_folder(site.path(), target.path(), false, false).unwrap();
+        let done = publish_to_folder(site.path(), target.path(), false, false).unwrap();
+        assert_eq!(done.switch, Switch::Atomic);
         let saved = Record::load(target.path()).unwrap().unwrap();
         assert_eq!(saved, record(&["a/b.css", "index.html"]));
         assert!(!target.path().join(STAGING_NAME).exists());

@@ -5,13 +5,14 @@
 //! current tree is compared with the site ([`plan`](super::plan)); only a real difference
 //! makes a new commit on top of the branch (history is kept, nothing is force-pushed),
 //! which is then pushed to the repository. Every git child ends with the publish, even
-//! one killed outright (see `end_with_this_process`). A failure at any step leaves the repository
+//! one killed outright (see [`super::child`]). A failure at any step leaves the repository
 //! as it was: the push is the only step that changes it, and git applies a push whole.
 
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+use super::child::end_with_this_process;
 use super::dir::apply;
 use super::plan::{plan, Plan};
 use super::PublishError;
@@ -68,6 +69,28 @@ pub fn publish_to_git(
         plan,
         commit: Some(commit),
     })
+}
+
+/// The commit message of a publish: `message`, then the source revision (when the site
+/// at `site_root` is in a git repository, marked when it has uncommitted changes) and
+/// the count of `articles` published, so the branch's log says what each commit holds.
+pub fn message_with_source(message: &str, site_root: &Path, articles: usize) -> String {
+    let mut text = format!("{}\n\n", message.trim_end());
+    if let Ok(revision) = git(Some(site_root), &["rev-parse", "HEAD"]) {
+        let dirty = git(
+            Some(site_root),
+            &["status", "--porcelain", "--", ".", ":(exclude).copydesk"],
+        )
+        .is_ok_and(|changes| !changes.is_empty());
+        let mark = if dirty {
+            " (with uncommitted changes)"
+        } else {
+            ""
+        };
+        text.push_str(&format!("Source: {revision}{mark}\n"));
+    }
+    text.push_str(&format!("Articles: {articles}\n"));
+    text
 }
 
 /// Refuses names git would read as options or that are not valid branch names.
@@ -178,32 +201,4 @@ pub(crate) fn git(dir: Option<&Path>, args: &[&str]) -> Result<String, PublishEr
             message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
         })
     }
-}
-
-/// Makes the child end when this process does, however it ends: a publish killed during
-/// `git push` (even by SIGKILL, which runs no handler) must not leave git to push on its
-/// own. On Linux the child asks the kernel for SIGTERM when its parent dies
-/// (`PR_SET_PDEATHSIG`), and gives up at once if the parent is already gone. Elsewhere a
-/// Ctrl-C still reaches git (it is in the terminal's process group), but a kill does not.
-fn end_with_this_process(command: &mut Command) {
-    #[cfg(target_os = "linux")]
-    {
-        use std::os::unix::process::CommandExt;
-        let parent = std::process::id();
-        // SAFETY: between fork and exec the closure calls only prctl and getppid, which
-        // are async-signal-safe, and allocates nothing.
-        unsafe {
-            command.pre_exec(move || {
-                if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM) != 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                if u32::try_from(libc::getppid()).ok() != Some(parent) {
-                    return Err(std::io::Error::other("copydesk ended before git started"));
-                }
-                Ok(())
-            });
-        }
-    }
-    #[cfg(not(target_os = "linux"))]
-    let _ = command;
 }

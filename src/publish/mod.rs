@@ -4,26 +4,35 @@
 //! * [`plan`]: what would be added, changed and removed (also the `--dry-run` listing);
 //! * [`folder`]: publish into a folder, touching only what copydesk published there
 //!   (its [`record`]), never dot-files, and not into a foreign folder without `--adopt`;
-//! * [`dir`]: update a folder in place, changed files only, staged then renamed;
+//! * [`exchange`]: switch such a folder to the new site in one atomic step, when it
+//!   holds only copydesk's files (Linux);
+//! * [`dir`]: or update it file by file, changed files only, staged then renamed;
 //! * [`releases`]: or publish a whole release beside the old ones and switch a `current`
 //!   link to it in one atomic step (`layout = "releases"`);
-//! * [`git`]: commit to a branch (`gh-pages`) of a repository in a temporary clone and push.
+//! * [`git`]: commit to a branch (`gh-pages`) of a repository in a temporary clone and push;
+//! * [`rsync`]: copy a release to a server over SSH and switch its `current` link there;
+//! * [`s3`]: upload changed objects to S3-compatible storage, by a record of hashes;
+//! * [`child`]: the `git`, `rsync` and `ssh` children, which end with the publish.
 //!
 //! A failed build is never published: [`publish`] builds into a fresh scratch folder
 //! inside the site's own `.copydesk/tmp/` first and stops at the first error, leaving the target as it was.
 
+pub mod child;
 pub mod config;
 pub mod dir;
+pub mod exchange;
 pub mod folder;
 pub mod git;
 pub mod plan;
 pub mod record;
 pub mod releases;
+pub mod rsync;
+pub mod s3;
 
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
-use crate::progress::Progress;
+use crate::progress::{Progress, Silent};
 use crate::scratch::ScratchDir;
 use crate::site::{build, BuildOptions};
 pub use config::{load_target, PublishTarget};
@@ -49,6 +58,9 @@ pub enum PublishError {
     },
     #[error("`{command}` failed: {message}")]
     Git { command: String, message: String },
+    /// `rsync` or `ssh` failed (or could not be run).
+    #[error("`{command}` failed: {message}")]
+    Tool { command: String, message: String },
     /// The target folder holds files and copydesk never published there (no record).
     #[error(
         "refusing to publish into {}: it holds {} and copydesk has not published there, so it \
@@ -110,6 +122,9 @@ pub struct PublishOptions {
     pub dry_run: bool,
     /// Publish into a folder copydesk has not published to (dir targets only).
     pub adopt: bool,
+    /// Do not build: point the live site back at the release before it (releases and
+    /// rsync targets).
+    pub rollback: bool,
 }
 
 /// What a publish did (or, dry, would do).
@@ -121,6 +136,9 @@ pub struct PublishOutcome {
     pub dry_run: bool,
     /// The commit pushed, for git targets that changed.
     pub commit: Option<String>,
+    /// Why the live site did not (dry: would not) switch in one atomic step, when it
+    /// did not: an in-place folder holding files that are not copydesk's, say.
+    pub not_atomic: Option<String>,
     /// Warnings from the build.
     pub warnings: Vec<Diagnostic>,
 }
@@ -132,6 +150,9 @@ pub fn publish(
     progress: &dyn Progress,
 ) -> Result<PublishOutcome, PublishError> {
     let target = load_target(&options.site_root)?;
+    if options.rollback {
+        return roll_back(&target, options.dry_run);
+    }
     let scratch = ScratchDir::new(&options.site_root, "publish").map_err(|e| {
         PublishError::io(&options.site_root.join(crate::scratch::SITE_STATE_DIR), e)
     })?;
@@ -145,15 +166,67 @@ pub fn publish(
         progress,
     )
     .map_err(|failure| PublishError::Build(failure.diagnostics))?;
-    let mut outcome = publish_built_site(
+    let target = match target {
+        PublishTarget::Git(git_target) => PublishTarget::Git(git::GitTarget {
+            message: git::message_with_source(
+                &git_target.message,
+                &options.site_root,
+                summary.articles,
+            ),
+            ..git_target
+        }),
+        other => other,
+    };
+    let mut outcome = publish_built_site_with_progress(
         &built,
         &options.site_root,
         &target,
         options.dry_run,
         options.adopt,
+        progress,
     )?;
     outcome.warnings = summary.warnings;
     Ok(outcome)
+}
+
+/// Points the live site of `target` back at the release before it (nothing changes
+/// when `dry_run`); the outcome's destination names the release now live.
+pub fn roll_back(target: &PublishTarget, dry_run: bool) -> Result<PublishOutcome, PublishError> {
+    let destination = match target {
+        _ if dry_run => {
+            return Err(PublishError::Config(
+                "--rollback and --dry-run do not go together: a rollback builds nothing \
+                 and changes one link"
+                    .into(),
+            ))
+        }
+        PublishTarget::Releases { path } => {
+            let release = releases::roll_back(path)?;
+            format!(
+                "{} -> releases/{release}",
+                path.join(releases::CURRENT).display()
+            )
+        }
+        PublishTarget::Rsync(rsync_target) => {
+            let release = rsync::roll_back_rsync(rsync_target)?;
+            format!("{}/current -> releases/{release}", rsync_target.remote())
+        }
+        _ => {
+            return Err(PublishError::Config(
+                "--rollback needs a target that keeps releases: layout = \"releases\" or \
+                 target = \"rsync\" (a git target's history is in git: revert there)"
+                    .into(),
+            ))
+        }
+    };
+    Ok(PublishOutcome {
+        destination,
+        plan: Plan::default(),
+        dry_run,
+        commit: None,
+        not_atomic: None,
+        warnings: Vec::new(),
+    })
 }
 
 /// Publishes an already built site folder `built` to `target`. `built` may gain host
@@ -166,15 +239,43 @@ pub fn publish_built_site(
     dry_run: bool,
     adopt: bool,
 ) -> Result<PublishOutcome, PublishError> {
+    publish_built_site_with_progress(built, site_root, target, dry_run, adopt, &Silent)
+}
+
+/// [`publish_built_site`], reporting the uploads of an s3 target to `progress`.
+pub fn publish_built_site_with_progress(
+    built: &Path,
+    site_root: &Path,
+    target: &PublishTarget,
+    dry_run: bool,
+    adopt: bool,
+    progress: &dyn Progress,
+) -> Result<PublishOutcome, PublishError> {
     match target {
-        PublishTarget::Dir { path } => {
-            config::refuse_unsafe_folder(path, site_root)?;
-            let plan = folder::publish_to_folder(built, path, dry_run, adopt)?;
+        PublishTarget::S3(s3_target) => {
+            let plan = s3::publish_to_s3(built, s3_target, dry_run, adopt, progress)?;
             Ok(PublishOutcome {
-                destination: path.display().to_string(),
+                destination: s3_target.address(),
                 plan,
                 dry_run,
                 commit: None,
+                not_atomic: None,
+                warnings: Vec::new(),
+            })
+        }
+        PublishTarget::Dir { path } => {
+            config::refuse_unsafe_folder(path, site_root)?;
+            let done = folder::publish_to_folder(built, path, dry_run, adopt)?;
+            let not_atomic = match done.switch {
+                folder::Switch::Atomic => None,
+                folder::Switch::FileByFile { why } => Some(why),
+            };
+            Ok(PublishOutcome {
+                destination: path.display().to_string(),
+                plan: done.plan,
+                dry_run,
+                commit: None,
+                not_atomic,
                 warnings: Vec::new(),
             })
         }
@@ -191,6 +292,23 @@ pub fn publish_built_site(
                 plan,
                 dry_run,
                 commit: None,
+                not_atomic: None,
+                warnings: Vec::new(),
+            })
+        }
+        PublishTarget::Rsync(_) if adopt => Err(PublishError::Config(
+            "--adopt applies to in-place folder targets only (an rsync target touches \
+             nothing on the server but `current` and `releases/`)"
+                .into(),
+        )),
+        PublishTarget::Rsync(rsync_target) => {
+            let plan = rsync::publish_to_rsync(built, rsync_target, dry_run)?;
+            Ok(PublishOutcome {
+                destination: format!("{}/current", rsync_target.remote()),
+                plan,
+                dry_run,
+                commit: None,
+                not_atomic: None,
                 warnings: Vec::new(),
             })
         }
@@ -206,6 +324,7 @@ pub fn publish_built_site(
                 plan: outcome.plan,
                 dry_run,
                 commit: outcome.commit,
+                not_atomic: None,
                 warnings: Vec::new(),
             })
         }

@@ -19,8 +19,8 @@
 //! Apache `DocumentRoot /srv/www/current` with `FollowSymLinks`); the server resolves
 //! `current` per request, so the switch needs no reload.
 //!
-//! The newest [`KEEP`] releases stay (the one before is a quick way back: point
-//! `current` at it); older ones, and incoming copies of publishes that were killed,
+//! The newest [`KEEP`] releases stay (the one before is a quick way back:
+//! `copydesk publish --rollback`, [`roll_back`]); older ones, and incoming copies of publishes that were killed,
 //! are removed. copydesk touches nothing else in the folder, and refuses a `current`
 //! that is not a link to one of its releases. Symlinks are needed, so this layout is
 //! for Unix hosts.
@@ -117,10 +117,16 @@ fn copy_in(built: &Path, releases: &Path) -> io::Result<String> {
 /// A fresh release name: the UTC time to the millisecond (names sort by age), with a
 /// counter when two publishes share a millisecond.
 fn release_name(releases: &Path) -> String {
+    new_release_name(|name| releases.join(name).exists())
+}
+
+/// A release name made of the UTC time to the millisecond, with a counter when `taken`
+/// says a release of that name exists. Shared with the rsync target's server folder.
+pub(crate) fn new_release_name(taken: impl Fn(&str) -> bool) -> String {
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ").to_string();
     let mut name = stamp.clone();
     let mut n = 1;
-    while releases.join(&name).exists() {
+    while taken(&name) {
         name = format!("{stamp}-{n}");
         n += 1;
     }
@@ -169,6 +175,14 @@ fn symlink(_points_to: &Path, _link: &Path) -> io::Result<()> {
 
 /// Removes all but the newest [`KEEP`] releases; never `live`.
 fn prune(releases: &Path, live: &str) -> io::Result<()> {
+    for name in releases_to_remove(&release_names(releases)?, live, KEEP) {
+        remove_tree(&releases.join(name))?;
+    }
+    Ok(())
+}
+
+/// The names of the releases in `releases`, oldest first (incoming copies left out).
+fn release_names(releases: &Path) -> io::Result<Vec<String>> {
     let mut names: Vec<String> = fs::read_dir(releases)?
         .flatten()
         .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
@@ -176,11 +190,52 @@ fn prune(releases: &Path, live: &str) -> io::Result<()> {
         .filter(|name| !name.starts_with('.'))
         .collect();
     names.sort();
-    let excess = names.len().saturating_sub(KEEP);
-    for name in names.iter().take(excess).filter(|name| *name != live) {
-        remove_tree(&releases.join(name))?;
-    }
-    Ok(())
+    Ok(names)
+}
+
+/// Of the release `names`, those beyond the newest `keep`, never `live`.
+pub(crate) fn releases_to_remove(names: &[String], live: &str, keep: usize) -> Vec<String> {
+    let mut sorted = names.to_vec();
+    sorted.sort();
+    let excess = sorted.len().saturating_sub(keep);
+    sorted.truncate(excess);
+    sorted.retain(|name| name != live);
+    sorted
+}
+
+/// The release to go back to from `live`: the newest one older than it.
+pub(crate) fn release_before(names: &[String], live: &str) -> Option<String> {
+    names
+        .iter()
+        .filter(|name| name.as_str() < live)
+        .max()
+        .cloned()
+}
+
+/// `copydesk publish --rollback`: points `current` back at the release before the live
+/// one, in one atomic step, and returns its name. The newer release stays on disk (the
+/// next publish makes a newer one still, and the oldest are pruned as usual).
+pub fn roll_back(target: &Path) -> Result<String, PublishError> {
+    let io = |e| PublishError::io(target, e);
+    let Some(live) = live_release(target)? else {
+        return Err(PublishError::Config(format!(
+            "nothing to roll back in {}: it has no `current` release",
+            target.display()
+        )));
+    };
+    let live_name = live
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let names = release_names(&target.join(RELEASES)).map_err(io)?;
+    let Some(previous) = release_before(&names, &live_name) else {
+        return Err(PublishError::Config(format!(
+            "nothing to roll back to in {}: {live_name} is the oldest release kept",
+            target.display()
+        )));
+    };
+    switch_to(target, &previous).map_err(io)?;
+    Ok(previous)
 }
 
 #[cfg(all(test, unix))]
@@ -231,6 +286,36 @@ mod tests {
         std::os::unix::fs::symlink("/etc", target.join(CURRENT)).unwrap();
         let error = publish_to_releases(&built(dir.path(), "v1"), &target, false).unwrap_err();
         assert!(error.to_string().contains("releases/"), "{error}");
+    }
+
+    #[test]
+    fn rollback_goes_back_one_release_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("www");
+        let live = || fs::read_to_string(target.join("current/index.html")).unwrap();
+        assert!(roll_back(&target).is_err(), "no release yet");
+        for version in ["v1", "v2", "v3"] {
+            publish_to_releases(&built(dir.path(), version), &target, false).unwrap();
+        }
+        roll_back(&target).unwrap();
+        assert_eq!(live(), "v2");
+        roll_back(&target).unwrap();
+        assert_eq!(live(), "v1");
+        let error = roll_back(&target).unwrap_err();
+        assert!(error.to_string().contains("oldest"), "{error}");
+        assert_eq!(live(), "v1");
+        // The next publish is the newest release, and the live one is never pruned.
+        publish_to_releases(&built(dir.path(), "v4"), &target, false).unwrap();
+        assert_eq!(live(), "v4");
+    }
+
+    #[test]
+    fn pruning_keeps_the_newest_and_the_live_release() {
+        let names: Vec<String> = ["a", "b", "c", "d", "e"].map(String::from).to_vec();
+        assert_eq!(releases_to_remove(&names, "e", 3), ["a", "b"]);
+        assert_eq!(releases_to_remove(&names, "a", 3), ["b"]);
+        assert_eq!(release_before(&names, "c").as_deref(), Some("b"));
+        assert_eq!(release_before(&names, "a"), None);
     }
 
     #[test]
