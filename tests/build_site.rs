@@ -318,9 +318,18 @@ fn home_is_paginated_newest_first() {
     let bridge = home.find("/articles/bridge-vote/").unwrap();
     assert!(letters < bridge, "newest first");
     assert!(home.contains("<a rel=\"next\" href=\"/page/2/\">Older</a>"));
-    assert!(home.contains("Page 1 of 2"));
+    // Numbered pages: this one marked, the others linked.
+    assert!(home.contains(
+        "<span class=\"pager-current\" aria-current=\"page\"><span class=\"visually-hidden\">Page </span>1</span>"
+    ));
+    assert!(home.contains("<a href=\"/page/2/\"><span class=\"visually-hidden\">Page </span>2</a>"));
     let second = site.read("page/2/index.html");
     assert!(second.contains("<a rel=\"prev\" href=\"/\">Newer</a>"));
+    assert!(second.contains("<a href=\"/\"><span class=\"visually-hidden\">Page </span>1</a>"));
+    assert!(
+        !second.contains("lead-story"),
+        "only the first page is a front page"
+    );
     assert!(second.contains("/articles/script-title/"));
     // The text before <!--more--> is the teaser.
     assert!(home.contains("ending ten years of argument about traffic in the old town.</p>"));
@@ -353,8 +362,8 @@ fn rebuilds_touch_only_what_an_edit_affects() {
     let first = builder.build(&[], &Silent).unwrap();
     assert_eq!(
         first.files,
-        first.pages + 5,
-        "pages, feed, sitemap, robots, two static files"
+        first.pages + 8,
+        "pages, four feeds (site, News, Opinion, Transport), sitemap, robots, two static files"
     );
 
     let untouched = site.output().join("articles/ferry-fares/index.html");
@@ -490,4 +499,129 @@ fn a_template_or_config_change_rerenders_every_page() {
     for (file, html) in site.html_files() {
         assert!(html.contains("The Fixture Herald"), "{file}");
     }
+}
+
+#[test]
+fn a_front_matter_section_gets_a_page_navigation_and_a_feed() {
+    let site = FixtureSite::copy("basic");
+    site.build().unwrap();
+    // `section: Transport` in ferry-fares.md; the article stays at its folder's URL.
+    let transport = site.read("transport/index.html");
+    assert!(transport.contains("<h1 class=\"listing-title\">Transport</h1>"));
+    assert!(transport.contains("href=\"/articles/ferry-fares/\""));
+    assert!(!transport.contains("/articles/bridge-vote/"), "{transport}");
+    assert!(
+        site.read("articles/index.html")
+            .contains("href=\"/articles/ferry-fares/\""),
+        "its folder's page still lists it"
+    );
+    // Every page's navigation lists the folder sections and the named one.
+    for (file, html) in site.html_files() {
+        let nav = between(
+            &html,
+            "<nav class=\"sections\" aria-label=\"Sections\">",
+            "</nav>",
+        )
+        .unwrap_or_else(|| panic!("{file}: no section navigation"));
+        let links = attribute_values(nav, "href");
+        assert_eq!(links, ["/articles/", "/opinion/", "/transport/"], "{file}");
+    }
+    // The article's kicker is its section's name, linked to the section.
+    let article = site.read("articles/ferry-fares/index.html");
+    assert!(
+        article.contains("<p class=\"kicker\"><a href=\"/transport/\">Transport</a></p>"),
+        "{article}"
+    );
+    // The section's own feed, announced in its page's head.
+    assert!(transport.contains(
+        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Transport · The Fixture Gazette\" href=\"/transport/feed.xml\">"
+    ));
+    let feed = site.read("transport/feed.xml");
+    let doc = roxmltree::Document::parse(&feed).unwrap();
+    let ids: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .map(|e| {
+            e.children()
+                .find(|c| c.has_tag_name("id"))
+                .unwrap()
+                .text()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(ids, [format!("{BASE}/articles/ferry-fares/")]);
+    assert!(feed.contains(&format!(
+        "<link href=\"{BASE}/transport/feed.xml\" rel=\"self\""
+    )));
+    assert!(feed.contains("<title>Transport · The Fixture Gazette</title>"));
+    let news = site.read("articles/feed.xml");
+    assert_eq!(news.matches("<entry>").count(), 3, "{news}");
+}
+
+#[test]
+fn the_front_page_has_a_lead_story_a_grid_and_a_block_per_section() {
+    let site = FixtureSite::copy("basic");
+    site.build().unwrap();
+    let home = site.read("index.html");
+    // The site title once, as a link in the masthead; the page's h1 is for screen readers.
+    assert!(home.contains("<a class=\"site-title\" href=\"/\">The Fixture Gazette</a>"));
+    assert!(!home.contains("<p class=\"site-title\">"));
+    assert_eq!(home.matches("<h1").count(), 1);
+    assert!(home.contains("<h1 class=\"visually-hidden\">Front page</h1>"));
+    // The newest article leads, with its image and alt text and a large headline.
+    let lead = between(&home, "<article class=\"lead-story\">", "</article>").expect("lead");
+    assert!(lead.contains(
+        "<img src=\"https://images.example/letters.jpg\" alt=\"A stack of handwritten letters\">"
+    ));
+    assert!(lead.contains(
+        "<h2 class=\"lead-headline\"><a href=\"/opinion/letters/\">Letters: keep the old bridge open</a></h2>"
+    ));
+    // The rest of the first page (paginate = 2) in the grid.
+    let grid = between(&home, "</article>", "<section").unwrap();
+    assert!(grid.contains("story-grid") && grid.contains("/articles/bridge-vote/"));
+    // Then each section's newest stories not already shown, each story once: Opinion has
+    // none left, and Transport's one story is in the News block before it.
+    let blocks: Vec<&str> = home
+        .split("<section class=\"section-block\"")
+        .skip(1)
+        .collect();
+    assert_eq!(blocks.len(), 1, "{home}");
+    assert!(blocks[0].contains("<a href=\"/articles/\">News</a></h2>"));
+    assert!(
+        blocks[0].contains("/articles/ferry-fares/")
+            && blocks[0].contains("/articles/script-title/")
+    );
+    assert!(!blocks[0].contains("/articles/bridge-vote/"), "shown above");
+    assert_eq!(home.matches("href=\"/articles/ferry-fares/\"").count(), 1);
+    // An article without an image leads with none.
+    std::fs::remove_file(site.root.join("content/opinion/letters.md")).unwrap();
+    site.build().unwrap();
+    let home = site.read("index.html");
+    let lead = between(&home, "<article class=\"lead-story\">", "</article>").unwrap();
+    assert!(
+        lead.contains("/articles/bridge-vote/") && !lead.contains("<img"),
+        "{lead}"
+    );
+}
+
+#[test]
+fn editing_an_article_rerenders_the_front_page_block_showing_it() {
+    let site = FixtureSite::copy("basic");
+    let mut builder = Builder::new(site.options());
+    builder.build(&[], &Silent).unwrap();
+    // script-title.md is in the News block of the front page only (not in its first two).
+    let edited = site.root.join("content/articles/script-title.md");
+    let text = std::fs::read_to_string(&edited)
+        .unwrap()
+        .replace("other tags stay text", "other tags stay plain text");
+    std::fs::write(&edited, text).unwrap();
+    builder
+        .build(std::slice::from_ref(&edited), &Silent)
+        .unwrap();
+    assert!(site
+        .read("index.html")
+        .contains("other tags stay plain text"));
+    assert!(site
+        .read("articles/feed.xml")
+        .contains("other tags stay plain text"));
 }

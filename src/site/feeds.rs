@@ -1,9 +1,10 @@
-//! The Atom feed, `feed.xml`: the latest articles with their full content.
+//! Atom feeds: `feed.xml` for the whole site and one beside every section's page
+//! (`/sport/feed.xml`), each with the latest articles and their full content.
 //!
 //! Written by hand with `xml::escape_xml`: every title, name and
-//! the HTML content are escaped, so nothing an article holds can break the XML. The feed's
-//! `updated` is the newest article's date, never "now", so an unchanged site produces a
-//! byte-identical feed (and nothing is rewritten).
+//! the HTML content are escaped, so nothing an article holds can break the XML. A feed's
+//! `updated` is its newest article's date, never "now", so an unchanged site produces
+//! byte-identical feeds (and nothing is rewritten).
 
 use std::fmt::Write;
 
@@ -13,18 +14,74 @@ use crate::site::assemble::{ArticleEntry, SiteData};
 use crate::site::config::SiteConfig;
 use crate::site::xml::escape_xml;
 
-/// The feed's path in the site.
+/// The feed's file name, at the site's root and in each section's folder.
 pub const FEED_FILE: &str = "feed.xml";
 
-/// Renders `feed.xml` with the `config.feed_limit` newest articles.
-pub fn atom_feed(site: &SiteData, config: &SiteConfig) -> String {
-    let entries: Vec<&ArticleEntry> = site.articles.iter().take(config.feed_limit).collect();
+/// Which articles a feed follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FeedScope {
+    /// Every article: `/feed.xml`.
+    Site,
+    /// Index into `SiteData::sections`: `/sport/feed.xml`.
+    Section(usize),
+}
+
+impl FeedScope {
+    /// Every feed the site has: the site's own, then one per section.
+    pub fn all(site: &SiteData) -> Vec<FeedScope> {
+        std::iter::once(FeedScope::Site)
+            .chain((0..site.sections.len()).map(FeedScope::Section))
+            .collect()
+    }
+
+    /// The site path of the page the feed follows (`/`, `/sport/`).
+    pub fn page_url(self, site: &SiteData) -> &str {
+        match self {
+            FeedScope::Site => "/",
+            FeedScope::Section(i) => &site.sections[i].url,
+        }
+    }
+
+    /// The site path of the feed itself (`/feed.xml`, `/sport/feed.xml`).
+    pub fn feed_url(self, site: &SiteData) -> String {
+        format!("{}{FEED_FILE}", self.page_url(site))
+    }
+
+    /// The feed's title: the site's, or `Sport · The Site`.
+    fn title(self, site: &SiteData, config: &SiteConfig) -> String {
+        match self {
+            FeedScope::Site => config.title.clone(),
+            FeedScope::Section(i) => format!("{} · {}", site.sections[i].title, config.title),
+        }
+    }
+
+    /// Positions in `site.articles` of the feed's newest `limit` articles.
+    pub fn positions(self, site: &SiteData, limit: usize) -> Vec<usize> {
+        match self {
+            FeedScope::Site => (0..site.articles.len().min(limit)).collect(),
+            FeedScope::Section(i) => site.sections[i]
+                .articles
+                .iter()
+                .take(limit)
+                .copied()
+                .collect(),
+        }
+    }
+}
+
+/// Renders the Atom feed of `scope` with its `config.feed_limit` newest articles.
+pub fn atom_feed(scope: FeedScope, site: &SiteData, config: &SiteConfig) -> String {
+    let entries: Vec<&ArticleEntry> = scope
+        .positions(site, config.feed_limit)
+        .into_iter()
+        .map(|i| &site.articles[i])
+        .collect();
     let updated = entries
         .iter()
         .filter_map(|a| article_updated(a))
         .max()
         .unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
-    let home = config.permalink("/");
+    let home = config.permalink(scope.page_url(site));
     let mut xml = String::with_capacity(4096 + entries.len() * 8192);
     xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     let _ = writeln!(
@@ -32,7 +89,11 @@ pub fn atom_feed(site: &SiteData, config: &SiteConfig) -> String {
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
         escape_xml(&config.language)
     );
-    let _ = writeln!(xml, "  <title>{}</title>", escape_xml(&config.title));
+    let _ = writeln!(
+        xml,
+        "  <title>{}</title>",
+        escape_xml(&scope.title(site, config))
+    );
     if !config.description.is_empty() {
         let _ = writeln!(
             xml,
@@ -43,7 +104,7 @@ pub fn atom_feed(site: &SiteData, config: &SiteConfig) -> String {
     let _ = writeln!(
         xml,
         "  <link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>",
-        escape_xml(&config.permalink(&format!("/{FEED_FILE}")))
+        escape_xml(&config.permalink(&scope.feed_url(site)))
     );
     let _ = writeln!(
         xml,

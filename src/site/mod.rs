@@ -193,7 +193,7 @@ impl Builder {
             self.options.inject_before_body_end.as_deref(),
         );
         let pages = render::plan_pages(&site, &shared);
-        let generated = render::generated_fingerprints(&pages, &site, &shared, config.feed_limit);
+        let generated = render::generated_files(&pages, &site, &shared, config.feed_limit);
         let previous = self
             .last
             .take()
@@ -227,7 +227,7 @@ impl Builder {
                     fingerprints: pages
                         .iter()
                         .map(|p| (p.output.clone(), p.fingerprint))
-                        .chain(generated)
+                        .chain(generated.into_iter().map(|g| (g.output, g.fingerprint)))
                         .collect(),
                 });
                 Ok(BuildSummary {
@@ -281,8 +281,8 @@ struct WriteJob<'a> {
     config: &'a SiteConfig,
     theme: &'a Theme,
     shared: &'a SharedContext,
-    /// Fingerprints of the feed and sitemap (see [`render::generated_fingerprints`]).
-    generated: &'a [(String, u64)],
+    /// Feeds and the sitemap, with fingerprints (see [`render::generated_files`]).
+    generated: &'a [render::GeneratedFile],
     writer: &'a OutputWriter,
     previous: Option<&'a LastBuild>,
     content_assets: &'a [load::ContentAsset],
@@ -404,25 +404,30 @@ impl WriteJob<'_> {
         rendered
     }
 
-    /// Feed, sitemap and robots.txt. The feed and sitemap are left out, and recorded in
-    /// `files` as they are, when their fingerprints match the last build's.
+    /// Feeds, sitemap and robots.txt. A feed or the sitemap is left out, and recorded in
+    /// `files` as it is, when its fingerprint matches the last build's; the others are
+    /// generated in parallel.
     fn generated_files(&self, files: &mut HashMap<String, u64>) -> Vec<(String, Vec<u8>)> {
+        let mut stale = Vec::new();
+        for file in self.generated {
+            match self.unchanged_output(&file.output, file.fingerprint) {
+                Some(hash) => {
+                    files.insert(file.output.clone(), hash);
+                }
+                None => stale.push(file),
+            }
+        }
         let mut generated = vec![(
             sitemap::ROBOTS_FILE.to_string(),
             sitemap::robots_txt(self.config).into_bytes(),
         )];
-        for (file, fingerprint) in self.generated {
-            if let Some(hash) = self.unchanged_output(file, *fingerprint) {
-                files.insert(file.clone(), hash);
-                continue;
-            }
-            let text = if file == feeds::FEED_FILE {
-                feeds::atom_feed(self.site, self.config)
-            } else {
-                sitemap::sitemap(self.site, self.config)
+        generated.par_extend(stale.into_par_iter().map(|file| {
+            let text = match file.kind {
+                render::Generated::Feed(scope) => feeds::atom_feed(scope, self.site, self.config),
+                render::Generated::Sitemap => sitemap::sitemap(self.site, self.config),
             };
-            generated.push((file.clone(), text.into_bytes()));
-        }
+            (file.output.clone(), text.into_bytes())
+        }));
         generated
     }
 

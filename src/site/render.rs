@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostic;
 use crate::site::assemble::{ArticleEntry, DisplayDate, Link, ListingKind, ListingPage, SiteData};
 use crate::site::config::{prefixed, SiteConfig};
-use crate::site::feeds::FEED_FILE;
+use crate::site::feeds::FeedScope;
 use crate::site::sitemap::SITEMAP_FILE;
 use crate::site::templates::Theme;
 
@@ -165,6 +165,15 @@ pub fn plan_pages(site: &SiteData, shared: &SharedContext) -> Vec<PlannedPage> {
                 for position in site.listing_positions(listing) {
                     inputs[position].hash(&mut hasher);
                 }
+                if is_front_page(listing) {
+                    let blocks = site.front_page_blocks(listing.end, FRONT_SECTION_STORIES);
+                    for (section, positions) in blocks {
+                        site.sections[section].title.hash(&mut hasher);
+                        for position in positions {
+                            inputs[position].hash(&mut hasher);
+                        }
+                    }
+                }
                 planned(PageKind::Listing(index), &listing.url, hasher.finish())
             }),
     );
@@ -174,22 +183,52 @@ pub fn plan_pages(site: &SiteData, shared: &SharedContext) -> Vec<PlannedPage> {
     pages
 }
 
-/// Fingerprints of `feed.xml` and `sitemap.xml`, by output file, from the planned pages:
-/// the feed is made of the site-wide data and the `feed_limit` newest articles, the
-/// sitemap of every listing's URL and every article (URL and dates, both covered by the
-/// article's fingerprint). An unchanged fingerprint lets a rebuild skip generating them.
-pub fn generated_fingerprints(
+/// A file generated beside the pages: a feed or the sitemap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Generated {
+    Feed(FeedScope),
+    Sitemap,
+}
+
+/// A generated file to write, with the fingerprint of its inputs.
+#[derive(Debug, Clone)]
+pub struct GeneratedFile {
+    pub kind: Generated,
+    /// Output file, relative to the output folder: `sport/feed.xml`.
+    pub output: String,
+    pub fingerprint: u64,
+}
+
+/// Every feed and the sitemap, with fingerprints made from the planned pages: a feed is
+/// made of the site-wide data and its `feed_limit` newest articles, the sitemap of every
+/// listing's URL and every article (URL and dates, both covered by the article's
+/// fingerprint). An unchanged fingerprint lets a rebuild skip generating the file.
+pub fn generated_files(
     pages: &[PlannedPage],
     site: &SiteData,
     shared: &SharedContext,
     feed_limit: usize,
-) -> Vec<(String, u64)> {
+) -> Vec<GeneratedFile> {
     let articles = &pages[..site.articles.len()];
-    let mut feed = DefaultHasher::new();
-    (shared.fingerprint, "feed").hash(&mut feed);
-    for page in articles.iter().take(feed_limit) {
-        page.fingerprint.hash(&mut feed);
-    }
+    let mut files: Vec<GeneratedFile> = FeedScope::all(site)
+        .into_par_iter()
+        .map(|scope| {
+            let output = output_file_of(&scope.feed_url(site));
+            let mut feed = DefaultHasher::new();
+            (shared.fingerprint, &output).hash(&mut feed);
+            if let FeedScope::Section(i) = scope {
+                site.sections[i].title.hash(&mut feed);
+            }
+            for position in scope.positions(site, feed_limit) {
+                articles[position].fingerprint.hash(&mut feed);
+            }
+            GeneratedFile {
+                kind: Generated::Feed(scope),
+                output,
+                fingerprint: feed.finish(),
+            }
+        })
+        .collect();
     let mut sitemap = DefaultHasher::new();
     (shared.fingerprint, "sitemap").hash(&mut sitemap);
     for page in articles {
@@ -198,10 +237,12 @@ pub fn generated_fingerprints(
     for listing in &site.listings {
         listing.url.hash(&mut sitemap);
     }
-    vec![
-        (FEED_FILE.to_string(), feed.finish()),
-        (SITEMAP_FILE.to_string(), sitemap.finish()),
-    ]
+    files.push(GeneratedFile {
+        kind: Generated::Sitemap,
+        output: SITEMAP_FILE.to_string(),
+        fingerprint: sitemap.finish(),
+    });
+    files
 }
 
 fn planned(kind: PageKind, url: &str, fingerprint: u64) -> PlannedPage {
@@ -217,8 +258,12 @@ fn planned(kind: PageKind, url: &str, fingerprint: u64) -> PlannedPage {
 fn hash_article_inputs(site: &SiteData, article: &ArticleEntry, hasher: &mut DefaultHasher) {
     article.doc.revision.hash(hasher);
     article.doc.relative.hash(hasher);
-    if let Some(doc) = article.section.and_then(|i| site.sections[i].doc.as_ref()) {
-        doc.revision.hash(hasher);
+    if let Some(section) = article.section.map(|i| &site.sections[i]) {
+        // A named section's title may come from another article's spelling.
+        (&section.title, &section.url).hash(hasher);
+        if let Some(doc) = &section.doc {
+            doc.revision.hash(hasher);
+        }
     }
 }
 
@@ -357,6 +402,18 @@ fn article_context(
 
 /// An image URL made absolute: `https://…` as it is, `/img.jpg` under the base URL, and
 /// `img.jpg` relative to the page.
+/// An image's URL as a page writes it: `https://…` as it is, `/img.jpg` under the base
+/// path, and `img.jpg` relative to the article's page (`/articles/x/img.jpg`).
+fn image_src<'a>(image: &'a str, page_url: &str, base_path: &str) -> Cow<'a, str> {
+    if image.starts_with("http://") || image.starts_with("https://") {
+        Cow::Borrowed(image)
+    } else if image.starts_with('/') {
+        prefixed(base_path, image)
+    } else {
+        Cow::Owned(format!("{base_path}{page_url}{image}"))
+    }
+}
+
 fn absolute_url(image: &str, page_url: &str, config: &SiteConfig) -> String {
     if image.starts_with("http://") || image.starts_with("https://") {
         image.to_string()
@@ -484,6 +541,14 @@ struct ListingContext<'a> {
     title: &'a str,
     description: &'a str,
     url: Cow<'a, str>,
+    /// The listing's own feed (the site's on the home page, the section's on a section
+    /// page), under the base path.
+    feed_url: Option<String>,
+}
+
+/// True for page 1 of the home listing, which is laid out as a front page.
+fn is_front_page(listing: &ListingPage) -> bool {
+    listing.kind == ListingKind::Home && listing.number == 1
 }
 
 /// An article as a listing shows it.
@@ -500,11 +565,31 @@ struct ArticleSummary<'a> {
     authors: Vec<Href<'a>>,
     /// The card's HTML from `card.html` (empty while the card itself is rendered).
     card: &'a str,
+    /// The lead image's URL (front matter `image`) and its text alternative.
+    image: Option<Cow<'a, str>>,
+    image_alt: &'a str,
+    /// The article's section, when it has one.
+    section: Option<Href<'a>>,
 }
 
 impl<'a> ArticleSummary<'a> {
-    fn of(article: &'a ArticleEntry, card: &'a str, base_path: &str) -> ArticleSummary<'a> {
+    fn of(
+        article: &'a ArticleEntry,
+        site: &'a SiteData,
+        card: &'a str,
+        base_path: &str,
+    ) -> ArticleSummary<'a> {
+        let front = &article.doc.front;
         ArticleSummary {
+            image: front
+                .image
+                .as_deref()
+                .map(|image| image_src(image, &article.url, base_path)),
+            image_alt: front.image_alt.as_deref().unwrap_or(""),
+            section: article.section.map(|i| Href {
+                name: &site.sections[i].title,
+                url: prefixed(base_path, &site.sections[i].url),
+            }),
             title: &article.doc.front.title,
             subtitle: article.doc.front.subtitle.as_deref(),
             kicker: article.kicker.as_deref(),
@@ -528,7 +613,10 @@ fn card<'s>(
         let article = &site.articles[index];
         let mut context = tera::Context::new();
         context.insert("site", &shared.site);
-        context.insert("story", &ArticleSummary::of(article, "", &shared.base_path));
+        context.insert(
+            "story",
+            &ArticleSummary::of(article, site, "", &shared.base_path),
+        );
         theme
             .render("card.html", &context, &article.url, Some(&article.doc.path))
             .map(|html| html.trim().to_string())
@@ -555,6 +643,67 @@ struct Pager {
     next: Option<String>,
     first: String,
     last: String,
+    /// The numbered links: the first and last page, and two either side of this one,
+    /// with a gap where pages are left out (`1 … 4 5 6 7 8 … 20`).
+    pages: Vec<PagerLink>,
+}
+
+/// One entry of a numbered pager.
+#[derive(Serialize)]
+struct PagerLink {
+    /// `None` for a gap (`…`).
+    number: Option<usize>,
+    /// `None` for this page and for a gap.
+    url: Option<String>,
+    current: bool,
+}
+
+/// How many page numbers a pager shows either side of the current page.
+pub const PAGER_REACH: usize = 2;
+
+/// The page numbers a pager shows for page `number` of `total`, `None` for a gap: the
+/// first, the last, and [`PAGER_REACH`] either side of `number`. A gap of a single page
+/// shows that page instead.
+pub fn pager_window(number: usize, total: usize) -> Vec<Option<usize>> {
+    let low = number.saturating_sub(PAGER_REACH).max(1);
+    let high = (number + PAGER_REACH).min(total);
+    let mut shown: Vec<usize> = vec![1];
+    shown.extend(low..=high);
+    shown.push(total);
+    shown.retain(|&n| n >= 1 && n <= total);
+    shown.sort_unstable();
+    shown.dedup();
+    let mut window = Vec::with_capacity(shown.len() + 2);
+    let mut previous = 0;
+    for n in shown {
+        match n - previous {
+            1 => {}
+            2 => window.push(Some(n - 1)),
+            _ => window.push(None),
+        }
+        window.push(Some(n));
+        previous = n;
+    }
+    window
+}
+
+/// How many stories of each section the front page shows below its own.
+pub const FRONT_SECTION_STORIES: usize = 4;
+
+/// The front page (page 1 of the home listing): a lead story, the next stories in a
+/// grid, then a block per section of its newest stories not already shown.
+#[derive(Serialize)]
+struct FrontPage<'a> {
+    lead: Option<&'a ArticleSummary<'a>>,
+    stories: &'a [ArticleSummary<'a>],
+    sections: Vec<FrontSection<'a>>,
+}
+
+#[derive(Serialize)]
+struct FrontSection<'a> {
+    title: &'a str,
+    url: Cow<'a, str>,
+    articles: Vec<ArticleSummary<'a>>,
 }
 
 /// Title and description of a listing (home, section, tag or author).
@@ -590,18 +739,36 @@ fn listing_context(
     shared: &SharedContext,
 ) -> Result<(), Diagnostic> {
     let (kind, title, description) = listing_heading(site, listing);
-    let articles = site
-        .listing_positions(listing)
-        .into_iter()
-        .map(|index| {
-            let card = card(index, site, theme, shared)?;
-            Ok(ArticleSummary::of(
-                &site.articles[index],
-                card,
-                &shared.base_path,
-            ))
-        })
-        .collect::<Result<Vec<_>, Diagnostic>>()?;
+    let summaries = |positions: Vec<usize>| {
+        positions
+            .into_iter()
+            .map(|index| {
+                let card = card(index, site, theme, shared)?;
+                Ok(ArticleSummary::of(
+                    &site.articles[index],
+                    site,
+                    card,
+                    &shared.base_path,
+                ))
+            })
+            .collect::<Result<Vec<_>, Diagnostic>>()
+    };
+    let articles = summaries(site.listing_positions(listing))?;
+    let front_sections = if is_front_page(listing) {
+        let blocks = site.front_page_blocks(listing.end, FRONT_SECTION_STORIES);
+        let mut sections = Vec::with_capacity(blocks.len());
+        for (i, positions) in blocks {
+            let section = &site.sections[i];
+            sections.push(FrontSection {
+                title: &section.title,
+                url: prefixed(&shared.base_path, &section.url),
+                articles: summaries(positions)?,
+            });
+        }
+        Some(sections)
+    } else {
+        None
+    };
     let page_url = |n: usize| {
         let path = crate::site::assemble::page_url(&listing.first_url, n);
         prefixed(&shared.base_path, &path).into_owned()
@@ -613,6 +780,14 @@ fn listing_context(
         next: (listing.number < listing.total).then(|| page_url(listing.number + 1)),
         first: page_url(1),
         last: page_url(listing.total),
+        pages: pager_window(listing.number, listing.total)
+            .into_iter()
+            .map(|n| PagerLink {
+                number: n,
+                url: n.filter(|&n| n != listing.number).map(page_url),
+                current: n == Some(listing.number),
+            })
+            .collect(),
     };
     let heading = match kind {
         "home" if title.is_empty() => config.title.clone(),
@@ -630,6 +805,12 @@ fn listing_context(
     } else {
         description.to_string()
     };
+    let feed_url = match listing.kind {
+        ListingKind::Home => Some(FeedScope::Site),
+        ListingKind::Section(i) => Some(FeedScope::Section(i)),
+        ListingKind::Tag(_) | ListingKind::Author(_) => None,
+    }
+    .map(|scope| prefixed(&shared.base_path, &scope.feed_url(site)).into_owned());
     context.insert(
         "listing",
         &ListingContext {
@@ -637,8 +818,23 @@ fn listing_context(
             title: &heading,
             description,
             url: prefixed(&shared.base_path, &listing.url),
+            feed_url,
         },
     );
+    if let Some(sections) = front_sections {
+        let (lead, stories) = match articles.split_first() {
+            Some((lead, rest)) => (Some(lead), rest),
+            None => (None, &[][..]),
+        };
+        context.insert(
+            "front",
+            &FrontPage {
+                lead,
+                stories,
+                sections,
+            },
+        );
+    }
     context.insert("articles", &articles);
     context.insert("pager", &pager);
     context.insert(
@@ -682,6 +878,37 @@ mod tests {
     fn injection_goes_before_the_last_body_end() {
         let html = inject_before_body_end("<body>x</body>\n</html>".into(), "<script></script>");
         assert_eq!(html, "<body>x<script></script></body>\n</html>");
+    }
+
+    #[test]
+    fn pagers_show_both_ends_and_two_pages_either_side() {
+        let shown = |number, total| -> String {
+            pager_window(number, total)
+                .into_iter()
+                .map(|n| n.map_or("…".to_string(), |n| n.to_string()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(shown(1, 1), "1");
+        assert_eq!(shown(1, 3), "1 2 3");
+        assert_eq!(shown(1, 20), "1 2 3 … 20");
+        assert_eq!(shown(10, 20), "1 … 8 9 10 11 12 … 20");
+        assert_eq!(
+            shown(4, 20),
+            "1 2 3 4 5 6 … 20",
+            "a gap of one page shows it"
+        );
+        assert_eq!(shown(20, 20), "1 … 18 19 20");
+    }
+
+    #[test]
+    fn image_sources_sit_under_the_base_path() {
+        assert_eq!(image_src("/i.jpg", "/a/x/", "/paper"), "/paper/i.jpg");
+        assert_eq!(image_src("i.jpg", "/a/x/", ""), "/a/x/i.jpg");
+        assert_eq!(
+            image_src("https://c.example/i.jpg", "/a/", "/p"),
+            "https://c.example/i.jpg"
+        );
     }
 
     #[test]
