@@ -362,8 +362,9 @@ fn rebuilds_touch_only_what_an_edit_affects() {
     let first = builder.build(&[], &Silent).unwrap();
     assert_eq!(
         first.files,
-        first.pages + 8,
-        "pages, four feeds (site, News, Opinion, Transport), sitemap, robots, two static files"
+        first.pages + 22,
+        "pages; Atom and RSS feeds of the site, 3 sections, 2 tags and 3 authors; sitemap, \
+         robots, two static files"
     );
 
     let untouched = site.output().join("articles/ferry-fares/index.html");
@@ -386,8 +387,9 @@ fn rebuilds_touch_only_what_an_edit_affects() {
         site.read("feed.xml").contains("Many readers wrote in"),
         "the feed is regenerated when an article in it changes"
     );
-    // The article, the feed, and at most the listing pages showing it.
-    assert!(after.files >= 2 && after.files <= 8, "{}", after.files);
+    // The article; the listing pages showing it (home, Opinion, its tag and author);
+    // the Atom and RSS feeds of the site, its section, tag and author: 13.
+    assert!(after.files >= 2 && after.files <= 13, "{}", after.files);
     assert_eq!(
         std::fs::metadata(&untouched).unwrap().modified().unwrap(),
         before
@@ -624,4 +626,176 @@ fn editing_an_article_rerenders_the_front_page_block_showing_it() {
     assert!(site
         .read("articles/feed.xml")
         .contains("other tags stay plain text"));
+}
+
+#[test]
+fn author_pages_show_profiles_and_bios_with_live_links() {
+    let site = FixtureSite::copy("basic");
+    site.write(
+        "content/authors/nadia-farouk.toml",
+        "role = \"Council reporter\"\nbio = \"Nadia covers the council <b>and</b> courts. X: @nadiafarouk\"\n\
+         photo = \"/images/nadia.jpg\"\nlinks = [{ name = \"Website\", url = \"https://nadia.example/\" }]\n",
+    );
+    site.write("static/images/nadia.jpg", "not really a photo");
+    let summary = site.build().unwrap();
+    assert!(summary.warnings.is_empty(), "{:?}", summary.warnings);
+    let nadia = site.read("authors/nadia-farouk/index.html");
+    assert!(
+        nadia.contains("<p class=\"kicker\">Council reporter</p>"),
+        "{nadia}"
+    );
+    assert!(nadia.contains("<h1 class=\"listing-title\">Nadia Farouk</h1>"));
+    assert!(nadia.contains(
+        "<img class=\"author-photo\" src=\"/images/nadia.jpg\" alt=\"Nadia Farouk\" width=\"96\" height=\"96\">"
+    ));
+    assert!(nadia.contains(
+        "<p class=\"author-bio\">Nadia covers the council &lt;b&gt;and&lt;/b&gt; courts. X: <a href=\"https://x.com/nadiafarouk\">@nadiafarouk</a></p>"
+    ), "{nadia}");
+    assert!(nadia.contains("<li><a href=\"https://nadia.example/\">Website</a></li>"));
+    // Without a profile: the name, \"Author\", and no bio (their only article is joint).
+    let tom = site.read("authors/tom-ellery/index.html");
+    assert!(tom.contains("<p class=\"kicker\">Author</p>"));
+    assert!(!tom.contains("author-bio"), "{tom}");
+    // An article's bio links its handles too.
+    site.write(
+        "content/articles/solo.md",
+        "+++\ntitle = \"Solo\"\nauthors = [\"Tom Ellery\"]\ndate = 2025-06-01\nbio = \"Tom writes on transport. Twitter: @tomellery\"\n+++\n\nText.\n",
+    );
+    site.build().unwrap();
+    let tom = site.read("authors/tom-ellery/index.html");
+    assert!(
+        tom.contains(
+            "Tom writes on transport. Twitter: <a href=\"https://x.com/tomellery\">@tomellery</a>"
+        ),
+        "{tom}"
+    );
+    assert!(site
+        .read("articles/solo/index.html")
+        .contains("<p>Tom writes on transport. Twitter: <a href=\"https://x.com/tomellery\">@tomellery</a></p>"));
+}
+
+#[test]
+fn a_misnamed_or_broken_profile_is_reported() {
+    let site = FixtureSite::copy("basic");
+    site.write("content/authors/nadia-farook.toml", "role = \"Reporter\"\n");
+    let summary = site.build().unwrap();
+    assert_eq!(summary.warnings.len(), 1, "{:?}", summary.warnings);
+    assert!(summary.warnings[0]
+        .path
+        .ends_with("content/authors/nadia-farook.toml"));
+    site.write(
+        "content/authors/tom-ellery.toml",
+        "role = \"x\"\nbyo = \"y\"\n",
+    );
+    let failure = site.build().unwrap_err();
+    let error = &failure.diagnostics[0];
+    assert!(
+        error.path.ends_with("content/authors/tom-ellery.toml"),
+        "{error}"
+    );
+    assert_eq!((error.position.line, error.position.column), (2, 1));
+    assert_eq!(error.help.as_deref(), Some("did you mean `bio`?"));
+}
+
+#[test]
+fn tag_and_author_indexes_list_everyone_with_their_counts() {
+    let site = FixtureSite::copy("basic");
+    site.build().unwrap();
+    let tags = site.read("tags/index.html");
+    assert!(tags.contains("<h1 class=\"listing-title\">Topics</h1>"));
+    assert!(tags.contains(
+        "<li><a href=\"/tags/local-politics/\">local politics</a> <span class=\"index-count\">2 articles</span></li>"
+    ), "{tags}");
+    assert!(tags.contains(
+        "<a href=\"/tags/transport/\">Transport</a> <span class=\"index-count\">2 articles</span>"
+    ));
+    let authors = site.read("authors/index.html");
+    assert!(authors.contains(
+        "<li><a href=\"/authors/nadia-farouk/\">Nadia Farouk</a> <span class=\"index-count\">1 article</span></li>"
+    ), "{authors}");
+    assert_eq!(authors.matches("<li><a href=\"/authors/").count(), 3);
+    // Every page's footer leads to both.
+    let home = site.read("index.html");
+    assert!(home.contains("<a href=\"/authors/\">Authors</a> · <a href=\"/tags/\">Topics</a>"));
+    // A section may not take their place.
+    site.write(
+        "content/articles/x.md",
+        "+++\ntitle = \"X\"\ndate = 2025-01-01\nsection = \"Tags\"\n+++\n",
+    );
+    let failure = site.build().unwrap_err();
+    assert!(
+        failure.diagnostics[0]
+            .path
+            .ends_with("content/articles/x.md"),
+        "{:?}",
+        failure.diagnostics
+    );
+    assert!(failure.diagnostics[0].message.contains("/tags/"));
+}
+
+#[test]
+fn every_tag_and_author_has_atom_and_rss_feeds_without_pullquotes() {
+    let site = FixtureSite::copy("basic");
+    site.build().unwrap();
+    let quote = "“We have waited long enough,” said the mayor.";
+    assert_eq!(
+        site.read("articles/bridge-vote/index.html")
+            .matches(quote)
+            .count(),
+        2,
+        "the page has it in the body and in the pull-quote"
+    );
+    for feed in [
+        "feed.xml",
+        "rss.xml",
+        "tags/transport/feed.xml",
+        "tags/transport/rss.xml",
+        "authors/nadia-farouk/feed.xml",
+        "authors/nadia-farouk/rss.xml",
+        "articles/rss.xml",
+    ] {
+        let text = site.read(feed);
+        let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{feed}: {e}"));
+        let contents: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("content") || n.has_tag_name("encoded"))
+            .filter_map(|n| n.text())
+            .collect();
+        assert!(!contents.is_empty(), "{feed}");
+        let bridge = contents
+            .iter()
+            .find(|c| c.contains("what-happens-next"))
+            .unwrap_or_else(|| panic!("{feed}: no bridge article"));
+        assert_eq!(bridge.matches(quote).count(), 1, "{feed}: {bridge}");
+        assert!(!bridge.contains("pullquote"), "{feed}");
+    }
+    let rss = site.read("tags/transport/rss.xml");
+    let doc = roxmltree::Document::parse(&rss).unwrap();
+    assert_eq!(doc.root_element().attribute("version"), Some("2.0"));
+    let items: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("item"))
+        .collect();
+    assert_eq!(items.len(), 2);
+    let channel_title = doc.descendants().find(|n| n.has_tag_name("title")).unwrap();
+    assert_eq!(
+        channel_title.text(),
+        Some("Transport · The Fixture Gazette")
+    );
+    let creators: Vec<&str> = items[0]
+        .children()
+        .filter(|n| n.has_tag_name("creator"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(creators, ["Nadia Farouk", "Tom Ellery"]);
+    let pub_date = items[0]
+        .children()
+        .find(|n| n.has_tag_name("pubDate"))
+        .unwrap();
+    assert_eq!(pub_date.text(), Some("Thu, 2 Oct 2025 13:30:00 +0000"));
+    // Announced in the head of their pages.
+    let tag = site.read("tags/transport/index.html");
+    assert!(tag.contains(
+        "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Tagged “Transport” · The Fixture Gazette (RSS)\" href=\"/tags/transport/rss.xml\">"
+    ), "{tag}");
 }

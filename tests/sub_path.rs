@@ -175,12 +175,24 @@ fn every_url_of_a_sub_path_site_stays_under_it() {
     assert!(feed_urls > 20, "only {feed_urls} feed URLs seen");
 
     // Each section's feed and page, and the front page's lead, grid and section blocks.
-    for section_feed in ["articles/feed.xml", "transport/feed.xml"] {
+    for section_feed in [
+        "articles/feed.xml",
+        "transport/feed.xml",
+        "tags/transport/rss.xml",
+        "authors/tom-ellery/feed.xml",
+        "rss.xml",
+    ] {
         let text = site.read(section_feed);
         let feed = roxmltree::Document::parse(&text).unwrap();
-        for node in feed.descendants().filter(|n| n.has_tag_name("link")) {
-            let href = node.attribute("href").unwrap();
-            assert!(href.starts_with(BASE), "{section_feed}: {href}");
+        for node in feed.descendants() {
+            let url = match node.tag_name().name() {
+                "link" => node.attribute("href").or(node.text()),
+                "guid" | "id" => node.text(),
+                _ => None,
+            };
+            if let Some(url) = url {
+                assert!(url.starts_with(BASE), "{section_feed}: {url}");
+            }
         }
     }
     assert!(home.contains("<a class=\"site-title\" href=\"/paper/\">"));
@@ -192,6 +204,12 @@ fn every_url_of_a_sub_path_site_stays_under_it() {
     assert!(site
         .read("transport/index.html")
         .contains("href=\"/paper/transport/feed.xml\""));
+    let authors = site.read("authors/index.html");
+    assert!(authors.contains("<a href=\"/paper/authors/tom-ellery/\">Tom Ellery</a>"));
+    assert!(site
+        .read("tags/index.html")
+        .contains("<a href=\"/paper/tags/transport/\">Transport</a>"));
+    assert!(home.contains("<a href=\"/paper/authors/\">Authors</a>"));
 
     // Sitemap and robots.txt.
     let sitemap_text = site.read("sitemap.xml");

@@ -17,6 +17,7 @@ use crate::article::ArticleDate;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::site::config::SiteConfig;
 use crate::site::load::SourceDoc;
+use crate::site::profiles::{author_url, AuthorProfile, Profiles};
 use crate::site::slug::slugify;
 
 /// Which articles to publish.
@@ -113,7 +114,18 @@ pub enum ListingKind {
     Section(usize),
     Tag(usize),
     Author(usize),
+    /// `/tags/`: every tag (its range is over `SiteData::tags`, not articles).
+    TagIndex,
+    /// `/authors/`: every author (its range is over `SiteData::authors`).
+    AuthorIndex,
 }
+
+/// The URL of the index of every tag.
+pub const TAG_INDEX_URL: &str = "/tags/";
+/// The URL of the index of every author.
+pub const AUTHOR_INDEX_URL: &str = "/authors/";
+/// Tags or authors on one page of their index.
+pub const INDEX_PER_PAGE: usize = 200;
 
 /// One page of a listing.
 #[derive(Debug, Clone)]
@@ -144,6 +156,8 @@ pub struct SiteData {
     pub listings: Vec<ListingPage>,
     /// Articles left out (drafts, future-dated), for the summary.
     pub skipped: usize,
+    /// Author profiles from `content/authors/`, by author page URL.
+    pub profiles: Profiles,
 }
 
 impl SiteData {
@@ -155,7 +169,40 @@ impl SiteData {
             ListingKind::Section(i) => self.sections[i].articles[range].to_vec(),
             ListingKind::Tag(i) => self.tags[i].articles[range].to_vec(),
             ListingKind::Author(i) => self.authors[i].articles[range].to_vec(),
+            ListingKind::TagIndex | ListingKind::AuthorIndex => Vec::new(),
         }
+    }
+
+    /// Tags or authors an index page shows (empty for other listings).
+    pub fn index_entries(&self, page: &ListingPage) -> &[Taxon] {
+        match page.kind {
+            ListingKind::TagIndex => &self.tags[page.start..page.end],
+            ListingKind::AuthorIndex => &self.authors[page.start..page.end],
+            _ => &[],
+        }
+    }
+
+    /// The profile of author `index`, if `content/authors/` has one.
+    pub fn profile(&self, index: usize) -> Option<&AuthorProfile> {
+        self.profiles.get(&self.authors[index].url)
+    }
+
+    /// Author `index`'s bio: their profile's, else the newest one of an article they
+    /// wrote alone (a joint article's bio is about all its authors).
+    pub fn author_bio(&self, index: usize) -> Option<&str> {
+        if let Some(bio) = self.profile(index).and_then(|p| p.bio.as_deref()) {
+            return Some(bio);
+        }
+        self.authors[index].articles.iter().find_map(|&a| {
+            let article = &self.articles[a];
+            let alone = article.authors.len() == 1;
+            article
+                .doc
+                .front
+                .bio
+                .as_deref()
+                .filter(|bio| alone && !bio.trim().is_empty())
+        })
     }
 
     /// Articles a listing page shows, in order.
@@ -245,6 +292,7 @@ pub fn assemble(
     site.authors = collect_taxa(&site.articles, |a| &a.authors);
     site.listings = paginate_all(&site, config.paginate);
     let mut errors = too_long_segments(&site);
+    errors.extend(reserved_section_urls(&site));
     errors.extend(url_collisions(&site));
     (site, errors)
 }
@@ -330,7 +378,7 @@ fn article_entry(doc: &Arc<SourceDoc>, config: &SiteConfig) -> ArticleEntry {
         .into_iter()
         .map(|name| Link {
             name: name.clone(),
-            url: format!("/authors/{}/", slugify(name)),
+            url: author_url(name),
         })
         .collect();
     let tags = front
@@ -542,7 +590,53 @@ fn paginate_all(site: &SiteData, per_page: usize) -> Vec<ListingPage> {
             per_page,
         ));
     }
+    if !site.tags.is_empty() {
+        pages.extend(paginate(
+            ListingKind::TagIndex,
+            TAG_INDEX_URL,
+            site.tags.len(),
+            INDEX_PER_PAGE,
+        ));
+    }
+    if !site.authors.is_empty() {
+        pages.extend(paginate(
+            ListingKind::AuthorIndex,
+            AUTHOR_INDEX_URL,
+            site.authors.len(),
+            INDEX_PER_PAGE,
+        ));
+    }
     pages
+}
+
+/// Sections whose page would be the tag or author index (`section = "Tags"`, or a
+/// folder `content/authors/` of articles): an error naming the section's newest article.
+fn reserved_section_urls(site: &SiteData) -> Vec<Diagnostic> {
+    site.sections
+        .iter()
+        .filter(|s| s.url == TAG_INDEX_URL || s.url == AUTHOR_INDEX_URL)
+        .filter_map(|section| {
+            let article = &site.articles[*section.articles.first()?];
+            Some(
+                Diagnostic::error(
+                    &article.doc.path,
+                    Position::default(),
+                    format!(
+                        "its section `{}` would have its page at {}, where the index of \
+                         every {} is",
+                        section.title,
+                        section.url,
+                        if section.url == TAG_INDEX_URL {
+                            "tag"
+                        } else {
+                            "author"
+                        }
+                    ),
+                )
+                .with_help("give the section another name (or the folder another name)"),
+            )
+        })
+        .collect()
 }
 
 /// Page `n` of a listing at `base`: `base` itself for the first, `base/page/n/` after.

@@ -7,7 +7,8 @@
 //! 3. [`templates`]: load and compile the theme (built-in, named, site overrides);
 //! 4. [`load`]: walk `content/`, parse front matter, render Markdown ([`markdown`]) in
 //!    parallel, cached across builds;
-//! 5. [`assemble`]: published articles, URLs ([`slug`]), tags, authors, sections, pages;
+//! 5. [`assemble`]: published articles, URLs ([`slug`]), tags, authors (with their
+//!    [`profiles`]), sections, pages;
 //! 6. [`render`]: fill templates for every page, in parallel; plus [`feeds`] and
 //!    [`sitemap`];
 //! 7. [`write`](mod@write): stage and swap the output folder (or update it in place when serving).
@@ -17,11 +18,13 @@
 //! Every error found is reported at once, each naming its file and line:column.
 
 pub mod assemble;
+pub mod autolink;
 pub mod config;
 pub mod controls;
 pub mod feeds;
 pub mod load;
 pub mod markdown;
+pub mod profiles;
 pub mod render;
 pub mod sitemap;
 pub mod slug;
@@ -176,8 +179,15 @@ impl Builder {
             future: self.options.future,
             now: chrono::Utc::now(),
         };
-        let (site, collisions) = assemble::assemble(&loaded.docs, &config, selection);
+        let (mut site, collisions) = assemble::assemble(&loaded.docs, &config, selection);
         errors.extend(collisions);
+        let (profiles, profile_errors) = profiles::load_profiles(&root);
+        errors.extend(profile_errors);
+        warnings.extend(profiles::unused_profiles(
+            &profiles,
+            site.authors.iter().map(|a| a.url.as_str()),
+        ));
+        site.profiles = profiles;
         let output = self.options.output_dir();
         if let Err(error) = write::check_output_dir(&output, &root) {
             errors.push(error);
@@ -423,7 +433,9 @@ impl WriteJob<'_> {
         )];
         generated.par_extend(stale.into_par_iter().map(|file| {
             let text = match file.kind {
-                render::Generated::Feed(scope) => feeds::atom_feed(scope, self.site, self.config),
+                render::Generated::Feed(scope, format) => {
+                    feeds::feed(scope, format, self.site, self.config)
+                }
                 render::Generated::Sitemap => sitemap::sitemap(self.site, self.config),
             };
             (file.output.clone(), text.into_bytes())

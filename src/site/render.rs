@@ -18,9 +18,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::site::assemble::{ArticleEntry, DisplayDate, Link, ListingKind, ListingPage, SiteData};
+use crate::site::assemble::{
+    self, ArticleEntry, DisplayDate, Link, ListingKind, ListingPage, SiteData,
+};
+use crate::site::autolink::linked_text_html;
 use crate::site::config::{prefixed, SiteConfig};
-use crate::site::feeds::FeedScope;
+use crate::site::feeds::{FeedFormat, FeedScope};
 use crate::site::sitemap::SITEMAP_FILE;
 use crate::site::templates::Theme;
 
@@ -78,6 +81,9 @@ struct SiteContext<'a> {
     base_path: &'a str,
     feed_url: String,
     navigation: Vec<Href<'a>>,
+    /// `/tags/` and `/authors/` under the base path, when the site has any.
+    tag_index: Option<Cow<'a, str>>,
+    author_index: Option<Cow<'a, str>>,
 }
 
 /// A name and the link a page writes for it: a [`Link`] whose site path is put under the
@@ -114,6 +120,10 @@ impl SharedContext {
             base_path: config.base_path(),
             feed_url: config.permalink("/feed.xml"),
             navigation: hrefs(config.base_path(), &navigation),
+            tag_index: (!site.tags.is_empty())
+                .then(|| prefixed(config.base_path(), assemble::TAG_INDEX_URL)),
+            author_index: (!site.authors.is_empty())
+                .then(|| prefixed(config.base_path(), assemble::AUTHOR_INDEX_URL)),
         };
         let site_value = serde_json::to_value(&context).expect("plain data serialises");
         let mut hasher = DefaultHasher::new();
@@ -165,6 +175,18 @@ pub fn plan_pages(site: &SiteData, shared: &SharedContext) -> Vec<PlannedPage> {
                 for position in site.listing_positions(listing) {
                     inputs[position].hash(&mut hasher);
                 }
+                match listing.kind {
+                    ListingKind::Author(i) => {
+                        (site.profile(i), site.author_bio(i)).hash(&mut hasher);
+                    }
+                    ListingKind::TagIndex | ListingKind::AuthorIndex => {
+                        for taxon in site.index_entries(listing) {
+                            (&taxon.name, &taxon.url, taxon.articles.len()).hash(&mut hasher);
+                            site.profiles.get(&taxon.url).hash(&mut hasher);
+                        }
+                    }
+                    _ => {}
+                }
                 if is_front_page(listing) {
                     let blocks = site.front_page_blocks(listing.end, FRONT_SECTION_STORIES);
                     for (section, positions) in blocks {
@@ -186,7 +208,7 @@ pub fn plan_pages(site: &SiteData, shared: &SharedContext) -> Vec<PlannedPage> {
 /// A file generated beside the pages: a feed or the sitemap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Generated {
-    Feed(FeedScope),
+    Feed(FeedScope, FeedFormat),
     Sitemap,
 }
 
@@ -212,21 +234,24 @@ pub fn generated_files(
     let articles = &pages[..site.articles.len()];
     let mut files: Vec<GeneratedFile> = FeedScope::all(site)
         .into_par_iter()
-        .map(|scope| {
-            let output = output_file_of(&scope.feed_url(site));
-            let mut feed = DefaultHasher::new();
-            (shared.fingerprint, &output).hash(&mut feed);
-            if let FeedScope::Section(i) = scope {
-                site.sections[i].title.hash(&mut feed);
-            }
+        .flat_map_iter(|scope| {
+            let mut inputs = DefaultHasher::new();
+            shared.fingerprint.hash(&mut inputs);
+            scope.name(site).hash(&mut inputs);
             for position in scope.positions(site, feed_limit) {
-                articles[position].fingerprint.hash(&mut feed);
+                articles[position].fingerprint.hash(&mut inputs);
             }
-            GeneratedFile {
-                kind: Generated::Feed(scope),
-                output,
-                fingerprint: feed.finish(),
-            }
+            let inputs = inputs.finish();
+            FeedFormat::ALL.into_iter().map(move |format| {
+                let output = output_file_of(&scope.feed_url(site, format));
+                let mut feed = DefaultHasher::new();
+                (inputs, &output).hash(&mut feed);
+                GeneratedFile {
+                    kind: Generated::Feed(scope, format),
+                    output,
+                    fingerprint: feed.finish(),
+                }
+            })
         })
         .collect();
     let mut sitemap = DefaultHasher::new();
@@ -290,6 +315,8 @@ pub fn render_page(
                 ListingKind::Home | ListingKind::Section(_) => "index.html",
                 ListingKind::Tag(_) => "tag.html",
                 ListingKind::Author(_) => "author.html",
+                ListingKind::TagIndex => "tags.html",
+                ListingKind::AuthorIndex => "authors.html",
             };
             (template, None)
         }
@@ -342,6 +369,8 @@ struct ArticleContext<'a> {
     tags: Vec<Href<'a>>,
     content: &'a str,
     bio: Option<&'a str>,
+    /// The bio as HTML: escaped text, its bare URLs and `X: @handle` linked.
+    bio_html: Option<String>,
     description: &'a str,
     url: Cow<'a, str>,
     permalink: String,
@@ -373,6 +402,7 @@ fn article_context(
         tags: hrefs(base_path, &article.tags),
         content: &article.doc.body.html,
         bio: front.bio.as_deref(),
+        bio_html: front.bio.as_deref().map(linked_text_html),
         description: &article.description,
         url: prefixed(base_path, &article.url),
         permalink: permalink.clone(),
@@ -541,9 +571,11 @@ struct ListingContext<'a> {
     title: &'a str,
     description: &'a str,
     url: Cow<'a, str>,
-    /// The listing's own feed (the site's on the home page, the section's on a section
-    /// page), under the base path.
+    /// The listing's own Atom feed (the site's on the home page, the section's, tag's or
+    /// author's on theirs), under the base path; none on the tag and author indexes.
     feed_url: Option<String>,
+    /// The same feed in RSS 2.0.
+    rss_url: Option<String>,
 }
 
 /// True for page 1 of the home listing, which is laid out as a front page.
@@ -726,8 +758,85 @@ fn listing_heading<'a>(
             &site.sections[i].description,
         ),
         ListingKind::Tag(i) => ("tag", &site.tags[i].name, ""),
-        ListingKind::Author(i) => ("author", &site.authors[i].name, ""),
+        ListingKind::Author(i) => (
+            "author",
+            site.profile(i)
+                .and_then(|p| p.name.as_deref())
+                .unwrap_or(&site.authors[i].name),
+            "",
+        ),
+        ListingKind::TagIndex => ("tags", "Topics", ""),
+        ListingKind::AuthorIndex => ("authors", "Authors", ""),
     }
+}
+
+/// The feed a listing follows: the site's on the home page, else its own.
+fn listing_feed(kind: ListingKind) -> Option<FeedScope> {
+    match kind {
+        ListingKind::Home => Some(FeedScope::Site),
+        ListingKind::Section(i) => Some(FeedScope::Section(i)),
+        ListingKind::Tag(i) => Some(FeedScope::Tag(i)),
+        ListingKind::Author(i) => Some(FeedScope::Author(i)),
+        ListingKind::TagIndex | ListingKind::AuthorIndex => None,
+    }
+}
+
+/// An author page's header: name, role, photo, bio (with its links) and links.
+#[derive(Serialize)]
+struct AuthorContext<'a> {
+    name: &'a str,
+    role: Option<&'a str>,
+    /// The bio as HTML: escaped text, its bare URLs and `X: @handle` linked.
+    bio_html: Option<String>,
+    photo: Option<Cow<'a, str>>,
+    photo_alt: &'a str,
+    links: Vec<Href<'a>>,
+}
+
+fn author_context<'a>(site: &'a SiteData, index: usize, base_path: &str) -> AuthorContext<'a> {
+    let profile = site.profile(index);
+    let name = profile
+        .and_then(|p| p.name.as_deref())
+        .unwrap_or(&site.authors[index].name);
+    AuthorContext {
+        name,
+        role: profile.and_then(|p| p.role.as_deref()),
+        bio_html: site.author_bio(index).map(linked_text_html),
+        photo: profile
+            .and_then(|p| p.photo.as_deref())
+            .map(|photo| image_src(photo, &site.authors[index].url, base_path)),
+        photo_alt: profile.and_then(|p| p.photo_alt.as_deref()).unwrap_or(name),
+        links: profile.map_or_else(Vec::new, |p| {
+            p.links
+                .iter()
+                .map(|link| Href {
+                    name: &link.name,
+                    url: site_or_external(&link.url, base_path),
+                })
+                .collect()
+        }),
+    }
+}
+
+/// A link written in a profile: from the site's root (`/articles/x/`) it is put under
+/// the base path; anything else (`https://…`, `mailto:…`) is kept as written.
+fn site_or_external<'a>(url: &'a str, base_path: &str) -> Cow<'a, str> {
+    if url.starts_with('/') && !url.starts_with("//") {
+        prefixed(base_path, url)
+    } else {
+        Cow::Borrowed(url)
+    }
+}
+
+/// One entry of the tag or author index.
+#[derive(Serialize)]
+struct IndexEntry<'a> {
+    name: &'a str,
+    url: Cow<'a, str>,
+    /// How many articles carry the tag, or the author wrote.
+    count: usize,
+    /// The author's role, from their profile.
+    role: Option<&'a str>,
 }
 
 fn listing_context(
@@ -792,7 +901,6 @@ fn listing_context(
     let heading = match kind {
         "home" if title.is_empty() => config.title.clone(),
         "tag" => format!("Tagged “{title}”"),
-        "author" => format!("Articles by {title}"),
         _ => title.to_string(),
     };
     let meta_title = if listing.number > 1 {
@@ -805,12 +913,32 @@ fn listing_context(
     } else {
         description.to_string()
     };
-    let feed_url = match listing.kind {
-        ListingKind::Home => Some(FeedScope::Site),
-        ListingKind::Section(i) => Some(FeedScope::Section(i)),
-        ListingKind::Tag(_) | ListingKind::Author(_) => None,
+    let feed = listing_feed(listing.kind);
+    let feed_url = |format| {
+        feed.map(|scope| prefixed(&shared.base_path, &scope.feed_url(site, format)).into_owned())
+    };
+    match listing.kind {
+        ListingKind::Author(i) => {
+            context.insert("author", &author_context(site, i, &shared.base_path))
+        }
+        ListingKind::TagIndex | ListingKind::AuthorIndex => {
+            let entries: Vec<IndexEntry> = site
+                .index_entries(listing)
+                .iter()
+                .map(|taxon| IndexEntry {
+                    name: &taxon.name,
+                    url: prefixed(&shared.base_path, &taxon.url),
+                    count: taxon.articles.len(),
+                    role: site
+                        .profiles
+                        .get(&taxon.url)
+                        .and_then(|p| p.role.as_deref()),
+                })
+                .collect();
+            context.insert("entries", &entries);
+        }
+        _ => {}
     }
-    .map(|scope| prefixed(&shared.base_path, &scope.feed_url(site)).into_owned());
     context.insert(
         "listing",
         &ListingContext {
@@ -818,7 +946,8 @@ fn listing_context(
             title: &heading,
             description,
             url: prefixed(&shared.base_path, &listing.url),
-            feed_url,
+            feed_url: feed_url(FeedFormat::Atom),
+            rss_url: feed_url(FeedFormat::Rss),
         },
     );
     if let Some(sections) = front_sections {

@@ -52,6 +52,14 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/author.html"),
     ),
     (
+        "tags.html",
+        include_str!("../../themes/default/templates/tags.html"),
+    ),
+    (
+        "authors.html",
+        include_str!("../../themes/default/templates/authors.html"),
+    ),
+    (
         "card.html",
         include_str!("../../themes/default/templates/card.html"),
     ),
