@@ -362,9 +362,9 @@ fn rebuilds_touch_only_what_an_edit_affects() {
     let first = builder.build(&[], &Silent).unwrap();
     assert_eq!(
         first.files,
-        first.pages + 22,
+        first.pages + 23,
         "pages; Atom and RSS feeds of the site, 3 sections, 2 tags and 3 authors; sitemap, \
-         robots, two static files"
+         robots, three static files"
     );
 
     let untouched = site.output().join("articles/ferry-fares/index.html");
@@ -496,8 +496,9 @@ fn a_template_or_config_change_rerenders_every_page() {
         &config.replace("The Fixture Gazette", "The Fixture Herald"),
     );
     let after_config = builder.build(&[], &Silent).unwrap();
-    // Every page and the feed; the static files, sitemap and robots.txt hold no title.
-    assert_eq!(after_config.files, first.files - 4);
+    // Every page and feed; the static files (style, favicon, extra.txt), sitemap and
+    // robots.txt hold no title.
+    assert_eq!(after_config.files, first.files - 5);
     for (file, html) in site.html_files() {
         assert!(html.contains("The Fixture Herald"), "{file}");
     }
@@ -798,4 +799,57 @@ fn every_tag_and_author_has_atom_and_rss_feeds_without_pullquotes() {
     assert!(tag.contains(
         "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Tagged “Transport” · The Fixture Gazette (RSS)\" href=\"/tags/transport/rss.xml\">"
     ), "{tag}");
+}
+
+#[test]
+fn typography_reaches_every_text_field_and_the_body() {
+    let site = FixtureSite::copy("basic");
+    site.write(
+        "content/articles/quotes.md",
+        r#"+++
+title = "The mayor's \"last word\" -- for now"
+subtitle = "It's over..."
+authors = ["Declan O'Rourke"]
+date = 2025-06-01
+bio = "Declan's column. More at https://declan.example/."
+tags = ["Rock 'n' roll"]
++++
+
+See https://council.example/plan for the details, not `https://code.example`.
+
+::: pullquote
+Not quoted in the file.
+:::
+
+| Stage | When |
+|-------|------|
+| Design | 2026 |
+"#,
+    );
+    site.build().unwrap();
+    let page = site.read("articles/quotes/index.html");
+    for expected in [
+        "<title>The mayor’s “last word” – for now · The Fixture Gazette</title>",
+        "<h1 class=\"headline\">The mayor’s “last word” – for now</h1>",
+        "<p class=\"standfirst\">It’s over…</p>",
+        "<a class=\"author\" href=\"/authors/declan-orourke/\">Declan O’Rourke</a>",
+        "<p>Declan’s column. More at <a href=\"https://declan.example/\">https://declan.example/</a>.</p>",
+        "<a href=\"/tags/rock-n-roll/\">Rock ‘n’ roll</a>",
+        "See <a href=\"https://council.example/plan\">https://council.example/plan</a> for the details",
+        "<code>https://code.example</code>",
+        "<p>“Not quoted in the file.”</p>",
+        "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table 1\">\n<table>",
+        "<p class=\"print-only print-url\">https://gazette.example/articles/quotes/</p>",
+        "<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">",
+    ] {
+        assert!(page.contains(expected), "{expected}\n{page}");
+    }
+    assert_eq!(
+        json_ld(&page)["headline"],
+        "The mayor’s “last word” – for now"
+    );
+    assert!(site
+        .read("feed.xml")
+        .contains("<title>The mayor’s “last word” – for now</title>"));
+    assert!(site.read("favicon.svg").starts_with("<svg"));
 }

@@ -12,6 +12,12 @@
 //! * `footnote_ids`: footnote labels become `fn-LABEL`, safe and distinct from headings.
 //! * `summary_marker`: `<!--more-->` ends the summary shown on listing pages; when typed
 //!   inside a paragraph it moves to the end of that block so the summary stays well formed.
+//! * `pullquote_marks`: a pull-quote whose words do not open with a quote mark gets `“…”`.
+//! * `table_scroll`: every table sits in a `<div class="table-scroll">` that scrolls
+//!   sideways on its own (focusable, a named region), so a wide table never makes the
+//!   page scroll on a phone.
+//! * `autolinks`: bare web addresses in text (`https://…`, `www.…`) become links; text in
+//!   links, image descriptions and raw HTML links is left alone, and code is never text.
 //! * `site_links`: for a site served under a sub-path (`base_url =
 //!   "https://me.github.io/paper/"`), a link or image written from the site's root
 //!   (`[x](/articles/y/)`) is put under it (`/paper/articles/y/`), so what authors write
@@ -25,10 +31,11 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::article::line_col;
 use crate::diagnostic::{Diagnostic, Position};
+use crate::site::autolink::find_urls;
 use crate::site::controls::{is_stray_control, strip_controls};
 use crate::site::slug::slugify;
 
@@ -110,6 +117,9 @@ pub fn render_under(
     let events = heading_ids(events);
     let events = summary_marker(events);
     let events = site_links(events, base_path);
+    let events = pullquote_marks(events);
+    let events = table_scroll(events);
+    let events = autolinks(events);
     let lead_text = without_controls(lead_text(&events));
     let summary_text = summary_text(&events).map(without_controls);
     let words = count_words(source.text);
@@ -175,6 +185,174 @@ fn site_links<'a>(
         }
     }
     events
+}
+
+/// Characters a quotation may open with: a pull-quote starting with one keeps its own.
+const OPENING_QUOTES: &[char] = &['“', '‘', '"', '\'', '«', '„', '‚', '‹', '「'];
+
+/// Puts quote marks round each pull-quote whose words do not already open with one: `“`
+/// at the start of its first paragraph and `”` at the end of its last (as text, so they
+/// reach every reader and copy-paste, and are never doubled).
+fn pullquote_marks<'a>(
+    mut events: Vec<(Event<'a>, Range<usize>)>,
+) -> Vec<(Event<'a>, Range<usize>)> {
+    let open = container_open("pullquote");
+    let starts: Vec<usize> = events
+        .iter()
+        .enumerate()
+        .filter(|(_, (e, _))| matches!(e, Event::Html(html) if **html == *open))
+        .map(|(i, _)| i)
+        .collect();
+    // From the last pull-quote back, so inserting keeps the earlier indices right.
+    for start in starts.into_iter().rev() {
+        let Some(length) = events[start + 1..]
+            .iter()
+            .position(|(e, _)| matches!(e, Event::Html(html) if html.as_ref() == "</aside>\n"))
+        else {
+            continue;
+        };
+        let inside = start + 1..start + 1 + length;
+        let first = inside
+            .clone()
+            .find(|&i| matches!(events[i].0, Event::Start(Tag::Paragraph)));
+        let last = inside
+            .clone()
+            .rev()
+            .find(|&i| matches!(events[i].0, Event::End(TagEnd::Paragraph)));
+        let (Some(first), Some(last)) = (first, last) else {
+            continue;
+        };
+        let quoted = match &events[first + 1].0 {
+            Event::Text(text) => text.starts_with(OPENING_QUOTES),
+            _ => false,
+        };
+        if quoted {
+            continue;
+        }
+        let at = events[last].1.clone();
+        events.insert(last, (Event::Text(CowStr::from("”")), at));
+        let at = events[first].1.clone();
+        events.insert(first + 1, (Event::Text(CowStr::from("“")), at));
+    }
+    events
+}
+
+/// Puts every table in a container that scrolls sideways on its own, so a wide table does
+/// not make the whole page scroll on a phone. The container can take keyboard focus (a
+/// scrolling region must, to be scrolled without a mouse) and is a named region.
+fn table_scroll<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Range<usize>)> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut tables = 0;
+    for (event, range) in events {
+        match &event {
+            Event::Start(Tag::Table(_)) => {
+                tables += 1;
+                let open = format!(
+                    "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table {tables}\">\n"
+                );
+                out.push((Event::Html(CowStr::from(open)), range.start..range.start));
+                out.push((event, range));
+            }
+            Event::End(TagEnd::Table) => {
+                let at = range.end..range.end;
+                out.push((event, range));
+                out.push((Event::Html(CowStr::from("</div>\n")), at));
+            }
+            _ => out.push((event, range)),
+        }
+    }
+    out
+}
+
+/// Makes bare web addresses in text links (`https://…`, `www.…`; see
+/// [`find_urls`]). Text inside a link, an image's description, a code block or a link
+/// typed as raw HTML is left alone (inline code is never text).
+fn autolinks<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Range<usize>)> {
+    let mut out = Vec::with_capacity(events.len());
+    // Inside a link, an image's description or a code block.
+    let mut in_link = 0usize;
+    // Inside a raw HTML element whose text must stay as typed (`<a>`, `<script>`…).
+    let mut in_raw_element: Option<&'static str> = None;
+    for (event, range) in events {
+        match &event {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_)) => in_link += 1,
+            Event::End(TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock) => {
+                in_link = in_link.saturating_sub(1)
+            }
+            Event::InlineHtml(html) | Event::Html(html) => {
+                let tag = html.trim_start().to_ascii_lowercase();
+                if let Some(name) = opened_raw_element(&tag) {
+                    in_raw_element = Some(name);
+                } else if in_raw_element.is_some_and(|name| closes(&tag, name)) {
+                    in_raw_element = None;
+                }
+            }
+            _ => {}
+        }
+        let Event::Text(text) = &event else {
+            out.push((event, range));
+            continue;
+        };
+        if in_link > 0
+            || in_raw_element.is_some()
+            || !text.contains("http") && !text.contains("www.")
+        {
+            out.push((event, range));
+            continue;
+        }
+        let found = find_urls(text);
+        if found.is_empty() {
+            out.push((event, range));
+            continue;
+        }
+        let text = text.to_string();
+        let mut plain_from = 0;
+        for link in found {
+            if link.range.start > plain_from {
+                let plain = text[plain_from..link.range.start].to_string();
+                out.push((Event::Text(CowStr::from(plain)), range.clone()));
+            }
+            let tag = Tag::Link {
+                link_type: LinkType::Autolink,
+                dest_url: CowStr::from(link.href),
+                title: CowStr::from(""),
+                id: CowStr::from(""),
+            };
+            out.push((Event::Start(tag), range.clone()));
+            let shown = text[link.range.clone()].to_string();
+            out.push((Event::Text(CowStr::from(shown)), range.clone()));
+            out.push((Event::End(TagEnd::Link), range.clone()));
+            plain_from = link.range.end;
+        }
+        if plain_from < text.len() {
+            out.push((
+                Event::Text(CowStr::from(text[plain_from..].to_string())),
+                range,
+            ));
+        }
+    }
+    out
+}
+
+/// Raw HTML elements whose text [`autolinks`] leaves alone.
+const RAW_TEXT_ELEMENTS: &[&str] = &[
+    "a", "script", "style", "code", "pre", "kbd", "samp", "textarea", "title",
+];
+
+/// The element of [`RAW_TEXT_ELEMENTS`] that the lower-cased raw tag `tag` opens.
+fn opened_raw_element(tag: &str) -> Option<&'static str> {
+    let name = tag.strip_prefix('<')?;
+    RAW_TEXT_ELEMENTS.iter().copied().find(|element| {
+        name.strip_prefix(element)
+            .is_some_and(|rest| rest.starts_with([' ', '>', '\t', '\n', '/']))
+    })
+}
+
+/// Whether the lower-cased raw tag `tag` closes the element `name`.
+fn closes(tag: &str, name: &str) -> bool {
+    tag.strip_prefix("</")
+        .and_then(|rest| rest.strip_prefix(name))
+        .is_some_and(|rest| rest.trim_start().starts_with('>'))
 }
 
 /// What a one-line paragraph made only of colons (and maybe a name) means.
@@ -513,6 +691,10 @@ fn summary_text(events: &[(Event<'_>, Range<usize>)]) -> Option<String> {
             }
             _ if containers > 0 => {}
             Event::Text(t) | Event::Code(t) => text.push_str(t),
+            // The end of a link or emphasis is no word break ("see [x](y)." stays "x.").
+            Event::End(
+                TagEnd::Link | TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough,
+            ) => {}
             Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
             _ => {}
         }
@@ -733,6 +915,62 @@ mod tests {
     fn inline_marker_moves_to_the_end_of_its_block() {
         let body = render_ok("One <!--more--> two.\n\nThree.\n");
         assert_eq!(body.summary(), Some("<p>One  two.</p>\n"));
+    }
+
+    #[test]
+    fn pullquotes_get_quote_marks_unless_they_have_them() {
+        let out = html("::: pullquote\nWe stay.\n:::\n");
+        assert!(out.contains("<p>“We stay.”</p>"), "{out}");
+        let out = html("::: pullquote\n\"We stay,\" she said.\n:::\n");
+        assert!(out.contains("<p>“We stay,” she said.</p>"), "{out}");
+        let out = html("::: pullquote\nOne *two*\n\nthree.\n:::\n");
+        assert!(
+            out.contains("<p>“One <em>two</em></p>\n<p>three.”</p>"),
+            "{out}"
+        );
+        let out = html("::: note\nNot a quote.\n:::\n");
+        assert!(out.contains("<p>Not a quote.</p>"), "{out}");
+    }
+
+    #[test]
+    fn tables_scroll_in_their_own_named_region() {
+        let out = html("| a |\n|---|\n| 1 |\n\n| b |\n|---|\n| 2 |\n");
+        assert!(
+            out.starts_with(
+                "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table 1\">\n<table>"
+            ),
+            "{out}"
+        );
+        assert!(out.contains("</table>\n</div>\n<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table 2\">"), "{out}");
+        assert!(out.ends_with("</table>\n</div>\n"), "{out}");
+    }
+
+    #[test]
+    fn bare_urls_become_links_but_not_in_code_links_or_raw_html() {
+        let out = html(
+            "See https://a.example/x. and www.b.example, `https://code.example` \
+             [https://in.example](https://in.example) <a href=\"/r\">https://raw.example</a>\n\n\
+             ```\nhttps://block.example\n```\n",
+        );
+        assert!(
+            out.contains("See <a href=\"https://a.example/x\">https://a.example/x</a>. and <a href=\"https://www.b.example\">www.b.example</a>,"),
+            "{out}"
+        );
+        assert_eq!(out.matches("<a ").count(), 4, "{out}");
+        assert!(out.contains("<code>https://code.example</code>"), "{out}");
+        assert!(
+            out.contains("<a href=\"/r\">https://raw.example</a>"),
+            "{out}"
+        );
+        assert!(out.contains("https://block.example\n</code>"), "{out}");
+        let out = html("A <https://angle.example> link and <script>https://x.example</script>\n");
+        assert_eq!(out.matches("href=").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn summary_text_does_not_split_a_word_at_a_link_end() {
+        let body = render_ok("See [the plan](/p/). Or *this*.\n\n<!--more-->\n\nMore.\n");
+        assert_eq!(body.summary_text.as_deref(), Some("See the plan. Or this."));
     }
 
     #[test]

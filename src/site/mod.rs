@@ -29,6 +29,7 @@ pub mod render;
 pub mod sitemap;
 pub mod slug;
 pub mod templates;
+pub mod typography;
 pub mod write;
 mod xml;
 

@@ -90,6 +90,7 @@ pub fn load_profiles(site_root: &Path) -> (Profiles, Vec<Diagnostic>) {
             Ok(text) => match parse_profile(&text, &path) {
                 Ok(mut profile) => {
                     profile.source = path.clone();
+                    crate::site::typography::smarten_profile(&mut profile);
                     profiles.insert(author_url(&stem.unwrap_or_default()), profile);
                 }
                 Err(error) => errors.push(error),
