@@ -103,9 +103,37 @@ fn json_ld_is_a_news_article_with_the_right_fields() {
         ld["author"][1]["url"],
         format!("{BASE}/authors/tom-ellery/")
     );
+    assert_eq!(ld["articleSection"], "News");
+    assert_eq!(ld["keywords"][1], "Local politics");
+    assert_eq!(ld["publisher"]["@type"], "Organization");
+    assert_eq!(ld["publisher"]["url"], format!("{BASE}/"));
+    assert_eq!(
+        ld["publisher"]["logo"]["url"],
+        format!("{BASE}/favicon.svg")
+    );
+    assert_eq!(
+        json_ld(&site.read("opinion/letters/index.html"))["image"],
+        "https://images.example/letters.jpg"
+    );
+    // The home page: WebSite and Organization.
+    let home = json_ld(&site.read("index.html"));
+    assert_eq!(home["@graph"][0]["@type"], "WebSite");
+    assert_eq!(home["@graph"][0]["url"], format!("{BASE}/"));
+    assert_eq!(home["@graph"][1]["@type"], "Organization");
+    assert_eq!(home["@graph"][1]["name"], "The Fixture Gazette");
+    // An author page: a ProfilePage about a Person.
+    let tom = json_ld(&site.read("authors/tom-ellery/index.html"));
+    assert_eq!(tom["@type"], "ProfilePage");
+    assert_eq!(tom["mainEntity"]["@type"], "Person");
+    assert_eq!(tom["mainEntity"]["name"], "Tom Ellery");
+    assert_eq!(
+        tom["mainEntity"]["url"],
+        format!("{BASE}/authors/tom-ellery/")
+    );
     // Without `updated`, modified is published; without authors, the site's default.
     let ld = json_ld(&site.read("articles/ferry-fares/index.html"));
     assert_eq!(ld["dateModified"], ld["datePublished"]);
+    assert_eq!(ld["articleSection"], "Transport");
     assert_eq!(
         ld["description"],
         "Single tickets go up by 20 cents from October."
@@ -211,8 +239,18 @@ fn feed_and_sitemap_are_well_formed_and_list_every_article() {
         .any(|l| l.contains("draft") || l.contains("election")));
     assert_eq!(
         site.read("robots.txt"),
-        format!("User-agent: *\nAllow: /\n\nSitemap: {BASE}/sitemap.xml\n")
+        format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {BASE}/sitemap.xml\nSitemap: {BASE}/news-sitemap.xml\n"
+        )
     );
+    // Listing pages carry their newest article's change: the home page, letters' date.
+    assert!(
+        sitemap.contains(&format!(
+            "<url><loc>{BASE}/</loc><lastmod>2025-10-04T19:00:00Z</lastmod></url>"
+        )),
+        "{sitemap}"
+    );
+    assert!(sitemap.contains(&format!("<url><loc>{BASE}/tags/</loc></url>")));
 }
 
 /// The output file a site path names, or `None` when it names nothing.
@@ -362,9 +400,9 @@ fn rebuilds_touch_only_what_an_edit_affects() {
     let first = builder.build(&[], &Silent).unwrap();
     assert_eq!(
         first.files,
-        first.pages + 23,
+        first.pages + 24,
         "pages; Atom and RSS feeds of the site, 3 sections, 2 tags and 3 authors; sitemap, \
-         robots, three static files"
+         news sitemap, robots, three static files"
     );
 
     let untouched = site.output().join("articles/ferry-fares/index.html");
@@ -496,9 +534,9 @@ fn a_template_or_config_change_rerenders_every_page() {
         &config.replace("The Fixture Gazette", "The Fixture Herald"),
     );
     let after_config = builder.build(&[], &Silent).unwrap();
-    // Every page and feed; the static files (style, favicon, extra.txt), sitemap and
-    // robots.txt hold no title.
-    assert_eq!(after_config.files, first.files - 5);
+    // Every page and feed; the static files (style, favicon, extra.txt), sitemap,
+    // robots.txt and the news sitemap (empty: nothing is two days old) hold no title.
+    assert_eq!(after_config.files, first.files - 6);
     for (file, html) in site.html_files() {
         assert!(html.contains("The Fixture Herald"), "{file}");
     }
@@ -653,6 +691,14 @@ fn author_pages_show_profiles_and_bios_with_live_links() {
         "<p class=\"author-bio\">Nadia covers the council &lt;b&gt;and&lt;/b&gt; courts. X: <a href=\"https://x.com/nadiafarouk\">@nadiafarouk</a></p>"
     ), "{nadia}");
     assert!(nadia.contains("<li><a href=\"https://nadia.example/\">Website</a></li>"));
+    let person = &json_ld(&nadia)["mainEntity"];
+    assert_eq!(person["jobTitle"], "Council reporter");
+    assert_eq!(person["image"], format!("{BASE}/images/nadia.jpg"));
+    assert_eq!(person["sameAs"][0], "https://nadia.example/");
+    assert!(person["description"]
+        .as_str()
+        .unwrap()
+        .starts_with("Nadia covers"));
     // Without a profile: the name, \"Author\", and no bio (their only article is joint).
     let tom = site.read("authors/tom-ellery/index.html");
     assert!(tom.contains("<p class=\"kicker\">Author</p>"));
@@ -852,4 +898,37 @@ Not quoted in the file.
         .read("feed.xml")
         .contains("<title>The mayor’s “last word” – for now</title>"));
     assert!(site.read("favicon.svg").starts_with("<svg"));
+}
+
+#[test]
+fn the_news_sitemap_lists_the_last_two_days() {
+    let site = FixtureSite::copy("basic");
+    let now = chrono::Utc::now();
+    for (name, hours) in [("fresh", 3), ("yesterday", 30), ("old", 60)] {
+        let date = (now - chrono::Duration::hours(hours)).format("%Y-%m-%dT%H:%M:%SZ");
+        site.write(
+            &format!("content/articles/{name}.md"),
+            &format!("+++\ntitle = \"The {name} story & more\"\ndate = {date}\n+++\n\nText.\n"),
+        );
+    }
+    site.build().unwrap();
+    let text = site.read("news-sitemap.xml");
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let titles: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("title"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(
+        titles,
+        ["The fresh story & more", "The yesterday story & more"]
+    );
+    let names: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("name"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(names, ["The Fixture Gazette", "The Fixture Gazette"]);
+    assert!(text.contains("<news:language>en</news:language>"));
+    assert!(text.contains(&format!("<loc>{BASE}/articles/fresh/</loc>")));
 }

@@ -158,6 +158,9 @@ pub struct SiteData {
     pub skipped: usize,
     /// Author profiles from `content/authors/`, by author page URL.
     pub profiles: Profiles,
+    /// When the site was built ("now" of the selection): the news sitemap lists what was
+    /// published in the two days before.
+    pub now: DateTime<Utc>,
 }
 
 impl SiteData {
@@ -261,7 +264,10 @@ pub fn assemble(
     config: &SiteConfig,
     selection: Selection,
 ) -> (SiteData, Vec<Diagnostic>) {
-    let mut site = SiteData::default();
+    let mut site = SiteData {
+        now: selection.now,
+        ..SiteData::default()
+    };
     let mut section_docs: HashMap<&str, &Arc<SourceDoc>> = HashMap::new();
     let mut published = Vec::new();
     for doc in docs {

@@ -22,6 +22,7 @@ pub mod autolink;
 pub mod config;
 pub mod controls;
 pub mod feeds;
+pub mod json_ld;
 pub mod load;
 pub mod markdown;
 pub mod profiles;
@@ -438,6 +439,10 @@ impl WriteJob<'_> {
                     feeds::feed(scope, format, self.site, self.config)
                 }
                 render::Generated::Sitemap => sitemap::sitemap(self.site, self.config),
+                render::Generated::SitemapPart(n) => {
+                    sitemap::sitemap_part(self.site, self.config, n)
+                }
+                render::Generated::NewsSitemap => sitemap::news_sitemap(self.site, self.config),
             };
             (file.output.clone(), text.into_bytes())
         }));

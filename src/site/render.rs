@@ -4,9 +4,8 @@
 //! template it uses, the file it becomes and a *fingerprint*: a hash of everything the
 //! page's template context is made from. A [`Builder`](crate::site::Builder) that kept the
 //! fingerprints of its last build re-renders only pages whose fingerprint changed. The
-//! template context of a page is described by the serde structs below; article pages also
-//! carry their schema.org `NewsArticle` JSON-LD, escaped so no title can close the
-//! `<script>` element.
+//! template context of a page is described by the serde structs below; article, home
+//! and author pages also carry schema.org JSON-LD ([`json_ld`]).
 
 use std::borrow::Cow;
 use std::collections::hash_map::DefaultHasher;
@@ -24,7 +23,8 @@ use crate::site::assemble::{
 use crate::site::autolink::linked_text_html;
 use crate::site::config::{prefixed, SiteConfig};
 use crate::site::feeds::{FeedFormat, FeedScope};
-use crate::site::sitemap::SITEMAP_FILE;
+use crate::site::json_ld;
+use crate::site::sitemap::{self, SITEMAP_FILE};
 use crate::site::templates::Theme;
 
 /// What a page shows.
@@ -209,7 +209,12 @@ pub fn plan_pages(site: &SiteData, shared: &SharedContext) -> Vec<PlannedPage> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Generated {
     Feed(FeedScope, FeedFormat),
+    /// `sitemap.xml` (all URLs, or the index of the parts).
     Sitemap,
+    /// Part `n` (1-based) of a sitemap past 50,000 URLs: `sitemap-N.xml`.
+    SitemapPart(usize),
+    /// `news-sitemap.xml`.
+    NewsSitemap,
 }
 
 /// A generated file to write, with the fingerprint of its inputs.
@@ -262,10 +267,28 @@ pub fn generated_files(
     for listing in &site.listings {
         listing.url.hash(&mut sitemap);
     }
+    let sitemap = sitemap.finish();
     files.push(GeneratedFile {
         kind: Generated::Sitemap,
         output: SITEMAP_FILE.to_string(),
-        fingerprint: sitemap.finish(),
+        fingerprint: sitemap,
+    });
+    for n in 1..=sitemap::part_count(site) {
+        files.push(GeneratedFile {
+            kind: Generated::SitemapPart(n),
+            output: sitemap::part_file(n),
+            fingerprint: sitemap,
+        });
+    }
+    let mut news = DefaultHasher::new();
+    (shared.fingerprint, "news").hash(&mut news);
+    for position in sitemap::news_positions(site) {
+        articles[position].fingerprint.hash(&mut news);
+    }
+    files.push(GeneratedFile {
+        kind: Generated::NewsSitemap,
+        output: sitemap::NEWS_SITEMAP_FILE.to_string(),
+        fingerprint: news.finish(),
     });
     files
 }
@@ -416,7 +439,7 @@ fn article_context(
     context.insert("page", &page);
     context.insert(
         "json_ld",
-        &news_article_json_ld(article, config, &permalink, image.as_deref()),
+        &json_ld::news_article(article, site, config, &permalink, image.as_deref()),
     );
     context.insert(
         "meta",
@@ -452,117 +475,6 @@ fn absolute_url(image: &str, page_url: &str, config: &SiteConfig) -> String {
     } else {
         config.permalink(&format!("{page_url}{image}"))
     }
-}
-
-/// schema.org `NewsArticle`, serialised straight from borrowed data.
-#[derive(Serialize)]
-struct NewsArticle<'a> {
-    #[serde(rename = "@context")]
-    context: &'static str,
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    headline: &'a str,
-    description: &'a str,
-    author: Vec<Person<'a>>,
-    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
-    date_published: Option<String>,
-    #[serde(rename = "dateModified", skip_serializing_if = "Option::is_none")]
-    date_modified: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    image: Option<&'a str>,
-    url: &'a str,
-    #[serde(rename = "mainEntityOfPage")]
-    main_entity_of_page: Thing<'a>,
-    #[serde(rename = "inLanguage")]
-    in_language: &'a str,
-    publisher: Thing<'a>,
-}
-
-#[derive(Serialize)]
-struct Person<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    name: &'a str,
-    url: String,
-}
-
-#[derive(Serialize)]
-struct Thing<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    #[serde(rename = "@id", skip_serializing_if = "Option::is_none")]
-    id: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    name: Option<&'a str>,
-}
-
-/// The schema.org `NewsArticle` of an article, as JSON safe to put inside `<script>`.
-pub fn news_article_json_ld(
-    article: &ArticleEntry,
-    config: &SiteConfig,
-    permalink: &str,
-    image: Option<&str>,
-) -> String {
-    let published = article.published.as_ref().map(|d| d.instant.to_rfc3339());
-    let modified = article
-        .updated
-        .as_ref()
-        .map(|d| d.instant.to_rfc3339())
-        .or_else(|| published.clone());
-    let value = NewsArticle {
-        context: "https://schema.org",
-        kind: "NewsArticle",
-        headline: &article.doc.front.title,
-        description: &article.description,
-        author: article
-            .authors
-            .iter()
-            .map(|a| Person {
-                kind: "Person",
-                name: &a.name,
-                url: config.permalink(&a.url),
-            })
-            .collect(),
-        date_published: published,
-        date_modified: modified,
-        image,
-        url: permalink,
-        main_entity_of_page: Thing {
-            kind: "WebPage",
-            id: Some(permalink),
-            name: None,
-        },
-        in_language: &config.language,
-        publisher: Thing {
-            kind: "Organization",
-            id: None,
-            name: Some(&config.title),
-        },
-    };
-    script_safe_json(&serde_json::to_string(&value).expect("plain data serialises"))
-}
-
-/// JSON text with `<`, `>`, `&` and the JavaScript line separators escaped, so it can sit
-/// inside a `<script>` element whatever its strings hold. (Outside strings JSON has none
-/// of these characters, so escaping them everywhere keeps the JSON equal.)
-pub fn script_safe_json(json: &str) -> String {
-    let mut out = String::with_capacity(json.len() + 16);
-    let mut plain_from = 0;
-    for (index, c) in json.char_indices() {
-        let escaped = match c {
-            '<' => "\\u003c",
-            '>' => "\\u003e",
-            '&' => "\\u0026",
-            '\u{2028}' => "\\u2028",
-            '\u{2029}' => "\\u2029",
-            _ => continue,
-        };
-        out.push_str(&json[plain_from..index]);
-        out.push_str(escaped);
-        plain_from = index + c.len_utf8();
-    }
-    out.push_str(&json[plain_from..]);
-    out
 }
 
 #[derive(Serialize)]
@@ -818,6 +730,37 @@ fn author_context<'a>(site: &'a SiteData, index: usize, base_path: &str) -> Auth
     }
 }
 
+/// The JSON-LD of author `index`'s page, from what the page shows.
+fn author_json_ld(
+    site: &SiteData,
+    index: usize,
+    author: &AuthorContext<'_>,
+    config: &SiteConfig,
+) -> String {
+    let profile = site.profile(index);
+    let page_url = &site.authors[index].url;
+    let is_web = |url: &&str| url.starts_with("http://") || url.starts_with("https://");
+    json_ld::author_page(
+        json_ld::AuthorFacts {
+            name: author.name,
+            url: page_url,
+            role: author.role,
+            bio: site.author_bio(index),
+            photo: profile
+                .and_then(|p| p.photo.as_deref())
+                .map(|photo| absolute_url(photo, page_url, config)),
+            links: profile.map_or_else(Vec::new, |p| {
+                p.links
+                    .iter()
+                    .map(|l| l.url.as_str())
+                    .filter(is_web)
+                    .collect()
+            }),
+        },
+        config,
+    )
+}
+
 /// A link written in a profile: from the site's root (`/articles/x/`) it is put under
 /// the base path; anything else (`https://…`, `mailto:…`) is kept as written.
 fn site_or_external<'a>(url: &'a str, base_path: &str) -> Cow<'a, str> {
@@ -917,9 +860,14 @@ fn listing_context(
     let feed_url = |format| {
         feed.map(|scope| prefixed(&shared.base_path, &scope.feed_url(site, format)).into_owned())
     };
+    if is_front_page(listing) {
+        context.insert("json_ld", &json_ld::home_page(config));
+    }
     match listing.kind {
         ListingKind::Author(i) => {
-            context.insert("author", &author_context(site, i, &shared.base_path))
+            let author = author_context(site, i, &shared.base_path);
+            context.insert("json_ld", &author_json_ld(site, i, &author, config));
+            context.insert("author", &author);
         }
         ListingKind::TagIndex | ListingKind::AuthorIndex => {
             let entries: Vec<IndexEntry> = site
@@ -988,19 +936,6 @@ mod tests {
         assert_eq!(output_file_of("/"), "index.html");
         assert_eq!(output_file_of("/a/b/"), "a/b/index.html");
         assert_eq!(output_file_of("/404.html"), "404.html");
-    }
-
-    #[test]
-    fn json_cannot_close_the_script_element() {
-        let value =
-            serde_json::json!({ "headline": "</script><script>alert(1)</script> & \u{2028}" });
-        let text = script_safe_json(&value.to_string());
-        assert!(
-            !text.contains('<') && !text.contains('>') && !text.contains('&'),
-            "{text}"
-        );
-        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(back, value);
     }
 
     #[test]
