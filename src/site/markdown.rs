@@ -241,7 +241,13 @@ fn pullquote_marks<'a>(
 /// not make the whole page scroll on a phone. The container can take keyboard focus (a
 /// scrolling region must, to be scrolled without a mouse) and is a named region.
 fn table_scroll<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Range<usize>)> {
-    let mut out = Vec::with_capacity(events.len());
+    if !events
+        .iter()
+        .any(|(e, _)| matches!(e, Event::Start(Tag::Table(_))))
+    {
+        return events; // most bodies: no table, nothing to copy
+    }
+    let mut out = Vec::with_capacity(events.len() + 4);
     let mut tables = 0;
     for (event, range) in events {
         match &event {
@@ -268,7 +274,14 @@ fn table_scroll<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, R
 /// [`find_urls`]). Text inside a link, an image's description, a code block or a link
 /// typed as raw HTML is left alone (inline code is never text).
 fn autolinks<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Range<usize>)> {
-    let mut out = Vec::with_capacity(events.len());
+    let may_link = |text: &str| text.contains("http") || text.contains("www.");
+    if !events
+        .iter()
+        .any(|(e, _)| matches!(e, Event::Text(text) if may_link(text)))
+    {
+        return events; // most bodies: no address in their text, nothing to copy
+    }
+    let mut out = Vec::with_capacity(events.len() + 8);
     // Inside a link, an image's description or a code block.
     let mut in_link = 0usize;
     // Inside a raw HTML element whose text must stay as typed (`<a>`, `<script>`…).
@@ -293,10 +306,7 @@ fn autolinks<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Rang
             out.push((event, range));
             continue;
         };
-        if in_link > 0
-            || in_raw_element.is_some()
-            || !text.contains("http") && !text.contains("www.")
-        {
+        if in_link > 0 || in_raw_element.is_some() || !may_link(text) {
             out.push((event, range));
             continue;
         }
