@@ -95,18 +95,39 @@ pub fn parser_options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// Renders a body for a site at the root of its host. Errors (an unclosed `:::` block)
-/// carry the file position; warnings (a stray closing `:::`) are returned beside the
-/// result.
-pub fn render(source: BodySource<'_>) -> Result<(RenderedBody, Vec<Diagnostic>), Diagnostic> {
-    render_under(source, "")
+/// What becomes of a bare web address in a body's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BareUrls {
+    /// A link to itself (what the build does; see `autolinks`).
+    Linked,
+    /// Text, as CommonMark leaves it.
+    AsText,
 }
 
-/// Renders a body for a site served under `base_path` (`/paper`; empty at the root):
-/// links and images written from the site's root are put under it.
+/// Renders a body as CommonMark with the body's block rules (pull-quotes, heading and
+/// footnote ids, tables in scroll regions), for a site at the root of its host, leaving
+/// bare web addresses as text; the build renders with [`render_under`], which links them.
+/// Errors (an unclosed `:::` block) carry the file position; warnings (a stray closing
+/// `:::`) are returned beside the result.
+pub fn render(source: BodySource<'_>) -> Result<(RenderedBody, Vec<Diagnostic>), Diagnostic> {
+    render_with(source, "", BareUrls::AsText)
+}
+
+/// Renders a body as the build does, for a site served under `base_path` (`/paper`;
+/// empty at the root): links and images written from the site's root are put under it,
+/// and bare web addresses become links.
 pub fn render_under(
     source: BodySource<'_>,
     base_path: &str,
+) -> Result<(RenderedBody, Vec<Diagnostic>), Diagnostic> {
+    render_with(source, base_path, BareUrls::Linked)
+}
+
+/// [`render_under`], with bare web addresses linked or not.
+pub fn render_with(
+    source: BodySource<'_>,
+    base_path: &str,
+    bare_urls: BareUrls,
 ) -> Result<(RenderedBody, Vec<Diagnostic>), Diagnostic> {
     let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(source.text, parser_options())
         .into_offset_iter()
@@ -119,7 +140,10 @@ pub fn render_under(
     let events = site_links(events, base_path);
     let events = pullquote_marks(events);
     let events = table_scroll(events);
-    let events = autolinks(events);
+    let events = match bare_urls {
+        BareUrls::Linked => autolinks(events),
+        BareUrls::AsText => events,
+    };
     let lead_text = without_controls(lead_text(&events));
     let summary_text = summary_text(&events).map(without_controls);
     let words = count_words(source.text);
@@ -955,9 +979,19 @@ mod tests {
         assert!(out.ends_with("</table>\n</div>\n"), "{out}");
     }
 
+    /// The body's HTML as the build renders it (bare URLs linked).
+    fn site_html(text: &str) -> String {
+        let source = BodySource {
+            path: Path::new("a.md"),
+            text,
+            first_line: 1,
+        };
+        render_under(source, "").unwrap().0.html
+    }
+
     #[test]
     fn bare_urls_become_links_but_not_in_code_links_or_raw_html() {
-        let out = html(
+        let out = site_html(
             "See https://a.example/x. and www.b.example, `https://code.example` \
              [https://in.example](https://in.example) <a href=\"/r\">https://raw.example</a>\n\n\
              ```\nhttps://block.example\n```\n",
@@ -973,8 +1007,23 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("https://block.example\n</code>"), "{out}");
-        let out = html("A <https://angle.example> link and <script>https://x.example</script>\n");
+        let out =
+            site_html("A <https://angle.example> link and <script>https://x.example</script>\n");
         assert_eq!(out.matches("href=").count(), 1, "{out}");
+        // Plain CommonMark rendering leaves them as text.
+        assert!(!html("See https://a.example/x.\n").contains("<a "));
+    }
+
+    #[test]
+    fn a_hostile_bare_url_becomes_one_escaped_link_and_nothing_else() {
+        // As the clean stage writes raw copy: every markup character escaped.
+        let out = site_html("See http://x.example/\\\"\\>\\<script\\>alert(1)\\</script\\> now\n");
+        assert_eq!(out.matches("<a ").count(), 1, "{out}");
+        assert!(!out.contains("<script"), "{out}");
+        assert!(
+            out.contains("<a href=\"http://x.example/\">http://x.example/</a>"),
+            "{out}"
+        );
     }
 
     #[test]
