@@ -94,34 +94,62 @@ fn trim_url_end(text: &str, start: usize, mut end: usize) -> usize {
 }
 
 /// `X: @handle` and `Twitter: @handle` (any case, `X:@handle` too) in `text`: the
-/// `@handle` part, linked to `https://x.com/handle`. A handle is 1 to 15 letters, digits
-/// or underscores, as X allows.
+/// handle, linked to `https://x.com/handle`. A handle is 1 to 15 letters, digits or
+/// underscores, as X allows. Without its `@` (`X: handle`, as bios copied from print often
+/// have it) the label must open a sentence or clause (after `.`, `;`, `,`, `(` or at the
+/// start), so that `Figure X: the results` stays text.
 pub fn find_handles(text: &str) -> Vec<FoundLink> {
     let mut found = Vec::new();
-    for (at, _) in text.match_indices('@') {
-        let handle_len = text[at + 1..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .unwrap_or(text.len() - at - 1);
-        if handle_len == 0 || handle_len > 15 {
-            continue;
-        }
-        let before = text[..at].trim_end();
-        let Some(label) = before.strip_suffix(':') else {
-            continue;
-        };
-        let word_start = label.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
-            i + label[i..].chars().next().map_or(1, char::len_utf8)
-        });
-        let word = &label[word_start..];
-        if word.eq_ignore_ascii_case("x") || word.eq_ignore_ascii_case("twitter") {
-            let handle = &text[at + 1..at + 1 + handle_len];
+    let lower = text.to_ascii_lowercase();
+    for label in ["twitter:", "x:"] {
+        for (at, _) in lower.match_indices(label) {
+            let before = text[..at].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '@') {
+                continue; // inside a word: `Box:`, `fax:`
+            }
+            let after = at + label.len();
+            let rest = &text[after..];
+            let spaces = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+            let start = after + spaces;
+            let has_at = text[start..].starts_with('@');
+            let handle_start = start + usize::from(has_at);
+            let handle_len = text[handle_start..]
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(text.len() - handle_start);
+            let handle_end = handle_start + handle_len;
+            let mut next = text[handle_end..].chars();
+            let ends_word = match (next.next(), next.next()) {
+                (None, _) => true,
+                // `ann.lee.example` is an address, not a handle.
+                (Some('.'), Some(after)) => !after.is_alphanumeric(),
+                (Some(c), _) => !(c.is_alphanumeric() || c == '@' || c == '/'),
+            };
+            if handle_len == 0 || handle_len > 15 || !ends_word {
+                continue;
+            }
+            if !has_at && !opens_clause(&text[..at]) {
+                continue;
+            }
+            let handle = &text[handle_start..handle_end];
             found.push(FoundLink {
-                range: at..at + 1 + handle_len,
+                range: start..handle_end,
                 href: format!("https://x.com/{handle}"),
             });
         }
     }
+    found.sort_by_key(|l| l.range.start);
     found
+}
+
+/// Whether text ending with `before` leaves the next word at the start of a sentence or
+/// clause: nothing before it, or `.`, `;`, `,`, `(`, `|` or a dash before the spaces.
+fn opens_clause(before: &str) -> bool {
+    before.trim_end().chars().next_back().is_none_or(|c| {
+        matches!(
+            c,
+            '.' | ';' | ',' | '(' | '|' | '·' | '–' | '—' | ':' | '!' | '?'
+        )
+    })
 }
 
 /// Every link in `text`, bare URLs and handles, in order and not overlapping.
@@ -200,6 +228,32 @@ mod tests {
                 ("@Bob", "https://x.com/Bob")
             ]
         );
+    }
+
+    #[test]
+    fn a_handle_without_its_at_sign_needs_a_label_that_opens_a_clause() {
+        let links = |text: &str| -> Vec<String> {
+            find_handles(text)
+                .into_iter()
+                .map(|l| format!("{}={}", &text[l.range.clone()], l.href))
+                .collect()
+        };
+        assert_eq!(
+            links("She covers the harbour. X: tamsinokoro"),
+            ["tamsinokoro=https://x.com/tamsinokoro"]
+        );
+        assert_eq!(
+            links("X: ann_lee, Twitter: annlee2"),
+            [
+                "ann_lee=https://x.com/ann_lee",
+                "annlee2=https://x.com/annlee2"
+            ]
+        );
+        assert!(links("Figure X: the results").is_empty());
+        assert!(links("Fax: 0123 and box: 5").is_empty());
+        assert!(links("X: ann.lee.example").is_empty());
+        assert_eq!(links("X: @ann."), ["@ann=https://x.com/ann"]);
+        assert!(links("X: @way_too_long_handle_here").is_empty());
     }
 
     #[test]
