@@ -1,12 +1,13 @@
 //! Finding links in plain text: bare web addresses (`https://…`, `www.…`) and social
 //! handles written as `X: @handle` or `Twitter: @handle`.
 //!
-//! Used on the text events of an article body (see `markdown::autolinks`, which never
-//! looks inside code, links or raw HTML) and on front-matter text such as a bio
-//! ([`linked_text_html`]). Only what is found is made a link; everything else stays text
+//! Used on the events of an article body ([`link_bare_urls`], which never looks inside
+//! code, links or raw HTML) and on front-matter text such as a bio ([`linked_text_html`]). Only what is found is made a link; everything else stays text
 //! and is escaped, so text can never become markup.
 
 use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 use crate::site::templates::escape_html;
 
@@ -181,6 +182,103 @@ pub fn linked_text_html(text: &str) -> String {
     }
     html.push_str(&escape_html(&text[plain_from..]));
     html
+}
+
+/// Makes bare web addresses in text links (`https://…`, `www.…`; see
+/// [`find_urls`]). Text inside a link, an image's description, a code block or a link
+/// typed as raw HTML is left alone (inline code is never text).
+pub fn link_bare_urls<'a>(
+    events: Vec<(Event<'a>, Range<usize>)>,
+) -> Vec<(Event<'a>, Range<usize>)> {
+    let may_link = |text: &str| text.contains("http") || text.contains("www.");
+    if !events
+        .iter()
+        .any(|(e, _)| matches!(e, Event::Text(text) if may_link(text)))
+    {
+        return events; // most bodies: no address in their text, nothing to copy
+    }
+    let mut out = Vec::with_capacity(events.len() + 8);
+    // Inside a link, an image's description or a code block.
+    let mut in_link = 0usize;
+    // Inside a raw HTML element whose text must stay as typed (`<a>`, `<script>`…).
+    let mut in_raw_element: Option<&'static str> = None;
+    for (event, range) in events {
+        match &event {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_)) => in_link += 1,
+            Event::End(TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock) => {
+                in_link = in_link.saturating_sub(1)
+            }
+            Event::InlineHtml(html) | Event::Html(html) => {
+                let tag = html.trim_start().to_ascii_lowercase();
+                if let Some(name) = opened_raw_element(&tag) {
+                    in_raw_element = Some(name);
+                } else if in_raw_element.is_some_and(|name| closes(&tag, name)) {
+                    in_raw_element = None;
+                }
+            }
+            _ => {}
+        }
+        let Event::Text(text) = &event else {
+            out.push((event, range));
+            continue;
+        };
+        if in_link > 0 || in_raw_element.is_some() || !may_link(text) {
+            out.push((event, range));
+            continue;
+        }
+        let found = find_urls(text);
+        if found.is_empty() {
+            out.push((event, range));
+            continue;
+        }
+        let text = text.to_string();
+        let mut plain_from = 0;
+        for link in found {
+            if link.range.start > plain_from {
+                let plain = text[plain_from..link.range.start].to_string();
+                out.push((Event::Text(CowStr::from(plain)), range.clone()));
+            }
+            let tag = Tag::Link {
+                link_type: LinkType::Autolink,
+                dest_url: CowStr::from(link.href),
+                title: CowStr::from(""),
+                id: CowStr::from(""),
+            };
+            out.push((Event::Start(tag), range.clone()));
+            let shown = text[link.range.clone()].to_string();
+            out.push((Event::Text(CowStr::from(shown)), range.clone()));
+            out.push((Event::End(TagEnd::Link), range.clone()));
+            plain_from = link.range.end;
+        }
+        if plain_from < text.len() {
+            out.push((
+                Event::Text(CowStr::from(text[plain_from..].to_string())),
+                range,
+            ));
+        }
+    }
+    out
+}
+
+/// Raw HTML elements whose text [`link_bare_urls`] leaves alone.
+const RAW_TEXT_ELEMENTS: &[&str] = &[
+    "a", "script", "style", "code", "pre", "kbd", "samp", "textarea", "title",
+];
+
+/// The element of [`RAW_TEXT_ELEMENTS`] that the lower-cased raw tag `tag` opens.
+fn opened_raw_element(tag: &str) -> Option<&'static str> {
+    let name = tag.strip_prefix('<')?;
+    RAW_TEXT_ELEMENTS.iter().copied().find(|element| {
+        name.strip_prefix(element)
+            .is_some_and(|rest| rest.starts_with([' ', '>', '\t', '\n', '/']))
+    })
+}
+
+/// Whether the lower-cased raw tag `tag` closes the element `name`.
+fn closes(tag: &str, name: &str) -> bool {
+    tag.strip_prefix("</")
+        .and_then(|rest| rest.strip_prefix(name))
+        .is_some_and(|rest| rest.trim_start().starts_with('>'))
 }
 
 #[cfg(test)]

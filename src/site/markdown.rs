@@ -16,7 +16,7 @@
 //! * `table_scroll`: every table sits in a `<div class="table-scroll">` that scrolls
 //!   sideways on its own (focusable, a named region), so a wide table never makes the
 //!   page scroll on a phone.
-//! * `autolinks`: bare web addresses in text (`https://…`, `www.…`) become links; text in
+//! * `autolink::link_bare_urls`: bare web addresses in text (`https://…`, `www.…`) become links; text in
 //!   links, image descriptions and raw HTML links is left alone, and code is never text.
 //! * `site_links`: for a site served under a sub-path (`base_url =
 //!   "https://me.github.io/paper/"`), a link or image written from the site's root
@@ -31,11 +31,11 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
 
-use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::article::line_col;
 use crate::diagnostic::{Diagnostic, Position};
-use crate::site::autolink::find_urls;
+use crate::site::autolink::link_bare_urls;
 use crate::site::controls::{is_stray_control, strip_controls};
 use crate::site::slug::slugify;
 
@@ -98,7 +98,7 @@ pub fn parser_options() -> Options {
 /// What becomes of a bare web address in a body's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BareUrls {
-    /// A link to itself (what the build does; see `autolinks`).
+    /// A link to itself (what the build does; see [`link_bare_urls`]).
     Linked,
     /// Text, as CommonMark leaves it.
     AsText,
@@ -141,7 +141,7 @@ pub fn render_with(
     let events = pullquote_marks(events);
     let events = table_scroll(events);
     let events = match bare_urls {
-        BareUrls::Linked => autolinks(events),
+        BareUrls::Linked => link_bare_urls(events),
         BareUrls::AsText => events,
     };
     let lead_text = without_controls(lead_text(&events));
@@ -292,101 +292,6 @@ fn table_scroll<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, R
         }
     }
     out
-}
-
-/// Makes bare web addresses in text links (`https://…`, `www.…`; see
-/// [`find_urls`]). Text inside a link, an image's description, a code block or a link
-/// typed as raw HTML is left alone (inline code is never text).
-fn autolinks<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Range<usize>)> {
-    let may_link = |text: &str| text.contains("http") || text.contains("www.");
-    if !events
-        .iter()
-        .any(|(e, _)| matches!(e, Event::Text(text) if may_link(text)))
-    {
-        return events; // most bodies: no address in their text, nothing to copy
-    }
-    let mut out = Vec::with_capacity(events.len() + 8);
-    // Inside a link, an image's description or a code block.
-    let mut in_link = 0usize;
-    // Inside a raw HTML element whose text must stay as typed (`<a>`, `<script>`…).
-    let mut in_raw_element: Option<&'static str> = None;
-    for (event, range) in events {
-        match &event {
-            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_)) => in_link += 1,
-            Event::End(TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock) => {
-                in_link = in_link.saturating_sub(1)
-            }
-            Event::InlineHtml(html) | Event::Html(html) => {
-                let tag = html.trim_start().to_ascii_lowercase();
-                if let Some(name) = opened_raw_element(&tag) {
-                    in_raw_element = Some(name);
-                } else if in_raw_element.is_some_and(|name| closes(&tag, name)) {
-                    in_raw_element = None;
-                }
-            }
-            _ => {}
-        }
-        let Event::Text(text) = &event else {
-            out.push((event, range));
-            continue;
-        };
-        if in_link > 0 || in_raw_element.is_some() || !may_link(text) {
-            out.push((event, range));
-            continue;
-        }
-        let found = find_urls(text);
-        if found.is_empty() {
-            out.push((event, range));
-            continue;
-        }
-        let text = text.to_string();
-        let mut plain_from = 0;
-        for link in found {
-            if link.range.start > plain_from {
-                let plain = text[plain_from..link.range.start].to_string();
-                out.push((Event::Text(CowStr::from(plain)), range.clone()));
-            }
-            let tag = Tag::Link {
-                link_type: LinkType::Autolink,
-                dest_url: CowStr::from(link.href),
-                title: CowStr::from(""),
-                id: CowStr::from(""),
-            };
-            out.push((Event::Start(tag), range.clone()));
-            let shown = text[link.range.clone()].to_string();
-            out.push((Event::Text(CowStr::from(shown)), range.clone()));
-            out.push((Event::End(TagEnd::Link), range.clone()));
-            plain_from = link.range.end;
-        }
-        if plain_from < text.len() {
-            out.push((
-                Event::Text(CowStr::from(text[plain_from..].to_string())),
-                range,
-            ));
-        }
-    }
-    out
-}
-
-/// Raw HTML elements whose text [`autolinks`] leaves alone.
-const RAW_TEXT_ELEMENTS: &[&str] = &[
-    "a", "script", "style", "code", "pre", "kbd", "samp", "textarea", "title",
-];
-
-/// The element of [`RAW_TEXT_ELEMENTS`] that the lower-cased raw tag `tag` opens.
-fn opened_raw_element(tag: &str) -> Option<&'static str> {
-    let name = tag.strip_prefix('<')?;
-    RAW_TEXT_ELEMENTS.iter().copied().find(|element| {
-        name.strip_prefix(element)
-            .is_some_and(|rest| rest.starts_with([' ', '>', '\t', '\n', '/']))
-    })
-}
-
-/// Whether the lower-cased raw tag `tag` closes the element `name`.
-fn closes(tag: &str, name: &str) -> bool {
-    tag.strip_prefix("</")
-        .and_then(|rest| rest.strip_prefix(name))
-        .is_some_and(|rest| rest.trim_start().starts_with('>'))
 }
 
 /// What a one-line paragraph made only of colons (and maybe a name) means.

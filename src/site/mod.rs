@@ -9,8 +9,8 @@
 //!    parallel, cached across builds;
 //! 5. [`assemble`]: published articles, URLs ([`slug`]), tags, authors (with their
 //!    [`profiles`]), sections, pages;
-//! 6. [`render`]: fill templates for every page, in parallel; plus [`feeds`] and
-//!    [`sitemap`];
+//! 6. [`render`]: fill templates for every page ([`listing`] for listing pages), in
+//!    parallel; plus [`feeds`] and [`sitemap`];
 //! 7. [`write`](mod@write): stage and swap the output folder (or update it in place when serving).
 //!
 //! [`Builder`] keeps what a build learned (parsed articles, page fingerprints, what the
@@ -23,6 +23,7 @@ pub mod config;
 pub mod controls;
 pub mod feeds;
 pub mod json_ld;
+pub mod listing;
 pub mod load;
 pub mod markdown;
 pub mod profiles;
