@@ -932,3 +932,29 @@ fn the_news_sitemap_lists_the_last_two_days() {
     assert!(text.contains("<news:language>en</news:language>"));
     assert!(text.contains(&format!("<loc>{BASE}/articles/fresh/</loc>")));
 }
+
+#[test]
+fn editing_a_profile_rerenders_the_author_page_and_index_only() {
+    let site = FixtureSite::copy("basic");
+    site.write(
+        "content/authors/tom-ellery.toml",
+        "role = \"Transport reporter\"\n",
+    );
+    let mut builder = Builder::new(site.options());
+    builder.build(&[], &Silent).unwrap();
+    assert!(site
+        .read("authors/index.html")
+        .contains("<span class=\"index-role\">Transport reporter</span>"));
+    let profile = site.root.join("content/authors/tom-ellery.toml");
+    std::fs::write(&profile, "role = \"Transport editor\"\n").unwrap();
+    let after = builder
+        .build(std::slice::from_ref(&profile), &Silent)
+        .unwrap();
+    assert!(site
+        .read("authors/tom-ellery/index.html")
+        .contains("<p class=\"kicker\">Transport editor</p>"));
+    assert!(site
+        .read("authors/index.html")
+        .contains("<span class=\"index-role\">Transport editor</span>"));
+    assert_eq!(after.files, 2, "the author page and the author index");
+}
