@@ -566,7 +566,17 @@ fn a_front_matter_section_gets_a_page_navigation_and_a_feed() {
         .unwrap_or_else(|| panic!("{file}: no section navigation"));
         let links = attribute_values(nav, "href");
         assert_eq!(links, ["/articles/", "/opinion/", "/transport/"], "{file}");
+        // A section's own page marks its link as the current page; no other page does.
+        let current = nav.matches("aria-current=\"page\"").count();
+        let section_pages = [
+            "articles/index.html",
+            "opinion/index.html",
+            "transport/index.html",
+        ];
+        let is_section_page = section_pages.contains(&file.as_str());
+        assert_eq!(current, usize::from(is_section_page), "{file}: {nav}");
     }
+    assert!(transport.contains("<a href=\"/transport/\" aria-current=\"page\">Transport</a>"));
     // The article's kicker is its section's name, linked to the section.
     let article = site.read("articles/ferry-fares/index.html");
     assert!(
