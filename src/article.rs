@@ -45,6 +45,13 @@ pub struct FrontMatter {
     pub slug: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
+    /// Text alternative of `image`, for readers who cannot see it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_alt: Option<String>,
+    /// The section the article is filed in (`Sport`): its page is `/sport/`. Without it,
+    /// the article's folder is its section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
 }
 
 /// Every key [`FrontMatter`] accepts, for "did you mean" suggestions.
@@ -61,6 +68,8 @@ pub const FRONT_MATTER_KEYS: &[&str] = &[
     "draft",
     "slug",
     "image",
+    "image_alt",
+    "section",
 ];
 
 /// A publication date: a calendar date, a local date-time, or a date-time with an offset.

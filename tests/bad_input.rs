@@ -514,8 +514,16 @@ const CASES: &[Case] = &[
         never: &[
             ("output", "href=\"javascript:"),
             ("output", "src=\"https://evil.example"),
-            ("output", "href=\"https://evil.example"),
+            ("output", ">here</a>"),
+            ("output", "<img"),
+            ("output", "href=\"https://evil.example/\""),
         ],
+        // A web address shown in the text is linked to itself (issue 11, autolinks):
+        // nothing hides behind other words, and the Markdown around it stays text.
+        holds: &[(
+            "output/articles/links/index.html",
+            "Click [here](javascript:alert(1)) or ![x](<a href=\"https://evil.example/x.png\">https://evil.example/x.png</a>) now.",
+        )],
         ..CASE
     },
     Case {

@@ -103,9 +103,37 @@ fn json_ld_is_a_news_article_with_the_right_fields() {
         ld["author"][1]["url"],
         format!("{BASE}/authors/tom-ellery/")
     );
+    assert_eq!(ld["articleSection"], "News");
+    assert_eq!(ld["keywords"][1], "Local politics");
+    assert_eq!(ld["publisher"]["@type"], "Organization");
+    assert_eq!(ld["publisher"]["url"], format!("{BASE}/"));
+    assert_eq!(
+        ld["publisher"]["logo"]["url"],
+        format!("{BASE}/favicon.svg")
+    );
+    assert_eq!(
+        json_ld(&site.read("opinion/letters/index.html"))["image"],
+        "https://images.example/letters.jpg"
+    );
+    // The home page: WebSite and Organization.
+    let home = json_ld(&site.read("index.html"));
+    assert_eq!(home["@graph"][0]["@type"], "WebSite");
+    assert_eq!(home["@graph"][0]["url"], format!("{BASE}/"));
+    assert_eq!(home["@graph"][1]["@type"], "Organization");
+    assert_eq!(home["@graph"][1]["name"], "The Fixture Gazette");
+    // An author page: a ProfilePage about a Person.
+    let tom = json_ld(&site.read("authors/tom-ellery/index.html"));
+    assert_eq!(tom["@type"], "ProfilePage");
+    assert_eq!(tom["mainEntity"]["@type"], "Person");
+    assert_eq!(tom["mainEntity"]["name"], "Tom Ellery");
+    assert_eq!(
+        tom["mainEntity"]["url"],
+        format!("{BASE}/authors/tom-ellery/")
+    );
     // Without `updated`, modified is published; without authors, the site's default.
     let ld = json_ld(&site.read("articles/ferry-fares/index.html"));
     assert_eq!(ld["dateModified"], ld["datePublished"]);
+    assert_eq!(ld["articleSection"], "Transport");
     assert_eq!(
         ld["description"],
         "Single tickets go up by 20 cents from October."
@@ -211,8 +239,18 @@ fn feed_and_sitemap_are_well_formed_and_list_every_article() {
         .any(|l| l.contains("draft") || l.contains("election")));
     assert_eq!(
         site.read("robots.txt"),
-        format!("User-agent: *\nAllow: /\n\nSitemap: {BASE}/sitemap.xml\n")
+        format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {BASE}/sitemap.xml\nSitemap: {BASE}/news-sitemap.xml\n"
+        )
     );
+    // Listing pages carry their newest article's change: the home page, letters' date.
+    assert!(
+        sitemap.contains(&format!(
+            "<url><loc>{BASE}/</loc><lastmod>2025-10-04T19:00:00Z</lastmod></url>"
+        )),
+        "{sitemap}"
+    );
+    assert!(sitemap.contains(&format!("<url><loc>{BASE}/tags/</loc></url>")));
 }
 
 /// The output file a site path names, or `None` when it names nothing.
@@ -318,9 +356,18 @@ fn home_is_paginated_newest_first() {
     let bridge = home.find("/articles/bridge-vote/").unwrap();
     assert!(letters < bridge, "newest first");
     assert!(home.contains("<a rel=\"next\" href=\"/page/2/\">Older</a>"));
-    assert!(home.contains("Page 1 of 2"));
+    // Numbered pages: this one marked, the others linked.
+    assert!(home.contains(
+        "<span class=\"pager-current\" aria-current=\"page\"><span class=\"visually-hidden\">Page </span>1</span>"
+    ));
+    assert!(home.contains("<a href=\"/page/2/\"><span class=\"visually-hidden\">Page </span>2</a>"));
     let second = site.read("page/2/index.html");
     assert!(second.contains("<a rel=\"prev\" href=\"/\">Newer</a>"));
+    assert!(second.contains("<a href=\"/\"><span class=\"visually-hidden\">Page </span>1</a>"));
+    assert!(
+        !second.contains("lead-story"),
+        "only the first page is a front page"
+    );
     assert!(second.contains("/articles/script-title/"));
     // The text before <!--more--> is the teaser.
     assert!(home.contains("ending ten years of argument about traffic in the old town.</p>"));
@@ -353,8 +400,9 @@ fn rebuilds_touch_only_what_an_edit_affects() {
     let first = builder.build(&[], &Silent).unwrap();
     assert_eq!(
         first.files,
-        first.pages + 5,
-        "pages, feed, sitemap, robots, two static files"
+        first.pages + 24,
+        "pages; Atom and RSS feeds of the site, 3 sections, 2 tags and 3 authors; sitemap, \
+         news sitemap, robots, three static files"
     );
 
     let untouched = site.output().join("articles/ferry-fares/index.html");
@@ -377,8 +425,9 @@ fn rebuilds_touch_only_what_an_edit_affects() {
         site.read("feed.xml").contains("Many readers wrote in"),
         "the feed is regenerated when an article in it changes"
     );
-    // The article, the feed, and at most the listing pages showing it.
-    assert!(after.files >= 2 && after.files <= 8, "{}", after.files);
+    // The article; the listing pages showing it (home, Opinion, its tag and author);
+    // the Atom and RSS feeds of the site, its section, tag and author: 13.
+    assert!(after.files >= 2 && after.files <= 13, "{}", after.files);
     assert_eq!(
         std::fs::metadata(&untouched).unwrap().modified().unwrap(),
         before
@@ -485,9 +534,437 @@ fn a_template_or_config_change_rerenders_every_page() {
         &config.replace("The Fixture Gazette", "The Fixture Herald"),
     );
     let after_config = builder.build(&[], &Silent).unwrap();
-    // Every page and the feed; the static files, sitemap and robots.txt hold no title.
-    assert_eq!(after_config.files, first.files - 4);
+    // Every page and feed; the static files (style, favicon, extra.txt), sitemap,
+    // robots.txt and the news sitemap (empty: nothing is two days old) hold no title.
+    assert_eq!(after_config.files, first.files - 6);
     for (file, html) in site.html_files() {
         assert!(html.contains("The Fixture Herald"), "{file}");
     }
+}
+
+#[test]
+fn a_front_matter_section_gets_a_page_navigation_and_a_feed() {
+    let site = FixtureSite::copy("basic");
+    site.build().unwrap();
+    // `section: Transport` in ferry-fares.md; the article stays at its folder's URL.
+    let transport = site.read("transport/index.html");
+    assert!(transport.contains("<h1 class=\"listing-title\">Transport</h1>"));
+    assert!(transport.contains("href=\"/articles/ferry-fares/\""));
+    assert!(!transport.contains("/articles/bridge-vote/"), "{transport}");
+    assert!(
+        site.read("articles/index.html")
+            .contains("href=\"/articles/ferry-fares/\""),
+        "its folder's page still lists it"
+    );
+    // Every page's navigation lists the folder sections and the named one.
+    for (file, html) in site.html_files() {
+        let nav = between(
+            &html,
+            "<nav class=\"sections\" aria-label=\"Sections\">",
+            "</nav>",
+        )
+        .unwrap_or_else(|| panic!("{file}: no section navigation"));
+        let links = attribute_values(nav, "href");
+        assert_eq!(links, ["/articles/", "/opinion/", "/transport/"], "{file}");
+        // A section's own page marks its link as the current page; no other page does.
+        let current = nav.matches("aria-current=\"page\"").count();
+        let section_pages = [
+            "articles/index.html",
+            "opinion/index.html",
+            "transport/index.html",
+        ];
+        let is_section_page = section_pages.contains(&file.as_str());
+        assert_eq!(current, usize::from(is_section_page), "{file}: {nav}");
+    }
+    assert!(transport.contains("<a href=\"/transport/\" aria-current=\"page\">Transport</a>"));
+    // The article's kicker is its section's name, linked to the section.
+    let article = site.read("articles/ferry-fares/index.html");
+    assert!(
+        article.contains("<p class=\"kicker\"><a href=\"/transport/\">Transport</a></p>"),
+        "{article}"
+    );
+    // The section's own feed, announced in its page's head.
+    assert!(transport.contains(
+        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Transport · The Fixture Gazette\" href=\"/transport/feed.xml\">"
+    ));
+    let feed = site.read("transport/feed.xml");
+    let doc = roxmltree::Document::parse(&feed).unwrap();
+    let ids: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .map(|e| {
+            e.children()
+                .find(|c| c.has_tag_name("id"))
+                .unwrap()
+                .text()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(ids, [format!("{BASE}/articles/ferry-fares/")]);
+    assert!(feed.contains(&format!(
+        "<link href=\"{BASE}/transport/feed.xml\" rel=\"self\""
+    )));
+    assert!(feed.contains("<title>Transport · The Fixture Gazette</title>"));
+    let news = site.read("articles/feed.xml");
+    assert_eq!(news.matches("<entry>").count(), 3, "{news}");
+}
+
+#[test]
+fn the_front_page_has_a_lead_story_a_grid_and_a_block_per_section() {
+    let site = FixtureSite::copy("basic");
+    site.build().unwrap();
+    let home = site.read("index.html");
+    // The site title once, as a link in the masthead; the page's h1 is for screen readers.
+    assert!(home.contains("<a class=\"site-title\" href=\"/\">The Fixture Gazette</a>"));
+    assert!(!home.contains("<p class=\"site-title\">"));
+    assert_eq!(home.matches("<h1").count(), 1);
+    assert!(home.contains("<h1 class=\"visually-hidden\">Front page</h1>"));
+    // The newest article leads, with its image and alt text and a large headline.
+    let lead = between(&home, "<article class=\"lead-story\">", "</article>").expect("lead");
+    assert!(lead.contains(
+        "<img src=\"https://images.example/letters.jpg\" alt=\"A stack of handwritten letters\">"
+    ));
+    assert!(lead.contains(
+        "<h2 class=\"lead-headline\"><a href=\"/opinion/letters/\">Letters: keep the old bridge open</a></h2>"
+    ));
+    // The rest of the first page (paginate = 2) in the grid.
+    let grid = between(&home, "</article>", "<section").unwrap();
+    assert!(grid.contains("story-grid") && grid.contains("/articles/bridge-vote/"));
+    // Then each section's newest stories not already shown, each story once: Opinion has
+    // none left, and Transport's one story is in the News block before it.
+    let blocks: Vec<&str> = home
+        .split("<section class=\"section-block\"")
+        .skip(1)
+        .collect();
+    assert_eq!(blocks.len(), 1, "{home}");
+    assert!(blocks[0].contains("<a href=\"/articles/\">News</a></h2>"));
+    assert!(
+        blocks[0].contains("/articles/ferry-fares/")
+            && blocks[0].contains("/articles/script-title/")
+    );
+    assert!(!blocks[0].contains("/articles/bridge-vote/"), "shown above");
+    assert_eq!(home.matches("href=\"/articles/ferry-fares/\"").count(), 1);
+    // An article without an image leads with none.
+    std::fs::remove_file(site.root.join("content/opinion/letters.md")).unwrap();
+    site.build().unwrap();
+    let home = site.read("index.html");
+    let lead = between(&home, "<article class=\"lead-story\">", "</article>").unwrap();
+    assert!(
+        lead.contains("/articles/bridge-vote/") && !lead.contains("<img"),
+        "{lead}"
+    );
+}
+
+#[test]
+fn editing_an_article_rerenders_the_front_page_block_showing_it() {
+    let site = FixtureSite::copy("basic");
+    let mut builder = Builder::new(site.options());
+    builder.build(&[], &Silent).unwrap();
+    // script-title.md is in the News block of the front page only (not in its first two).
+    let edited = site.root.join("content/articles/script-title.md");
+    let text = std::fs::read_to_string(&edited)
+        .unwrap()
+        .replace("other tags stay text", "other tags stay plain text");
+    std::fs::write(&edited, text).unwrap();
+    builder
+        .build(std::slice::from_ref(&edited), &Silent)
+        .unwrap();
+    assert!(site
+        .read("index.html")
+        .contains("other tags stay plain text"));
+    assert!(site
+        .read("articles/feed.xml")
+        .contains("other tags stay plain text"));
+}
+
+#[test]
+fn author_pages_show_profiles_and_bios_with_live_links() {
+    let site = FixtureSite::copy("basic");
+    site.write(
+        "content/authors/nadia-farouk.toml",
+        "role = \"Council reporter\"\nbio = \"Nadia covers the council <b>and</b> courts. X: @nadiafarouk\"\n\
+         photo = \"/images/nadia.jpg\"\nlinks = [{ name = \"Website\", url = \"https://nadia.example/\" }]\n",
+    );
+    site.write("static/images/nadia.jpg", "not really a photo");
+    let summary = site.build().unwrap();
+    assert!(summary.warnings.is_empty(), "{:?}", summary.warnings);
+    let nadia = site.read("authors/nadia-farouk/index.html");
+    assert!(
+        nadia.contains("<p class=\"kicker\">Council reporter</p>"),
+        "{nadia}"
+    );
+    assert!(nadia.contains("<h1 class=\"listing-title\">Nadia Farouk</h1>"));
+    assert!(nadia.contains(
+        "<img class=\"author-photo\" src=\"/images/nadia.jpg\" alt=\"Nadia Farouk\" width=\"96\" height=\"96\">"
+    ));
+    assert!(nadia.contains(
+        "<p class=\"author-bio\">Nadia covers the council &lt;b&gt;and&lt;/b&gt; courts. X: <a href=\"https://x.com/nadiafarouk\">@nadiafarouk</a></p>"
+    ), "{nadia}");
+    assert!(nadia.contains("<li><a href=\"https://nadia.example/\">Website</a></li>"));
+    let person = &json_ld(&nadia)["mainEntity"];
+    assert_eq!(person["jobTitle"], "Council reporter");
+    assert_eq!(person["image"], format!("{BASE}/images/nadia.jpg"));
+    assert_eq!(person["sameAs"][0], "https://nadia.example/");
+    assert!(person["description"]
+        .as_str()
+        .unwrap()
+        .starts_with("Nadia covers"));
+    // Without a profile: the name, \"Author\", and no bio (their only article is joint).
+    let tom = site.read("authors/tom-ellery/index.html");
+    assert!(tom.contains("<p class=\"kicker\">Author</p>"));
+    assert!(!tom.contains("author-bio"), "{tom}");
+    // An article's bio links its handles too.
+    site.write(
+        "content/articles/solo.md",
+        "+++\ntitle = \"Solo\"\nauthors = [\"Tom Ellery\"]\ndate = 2025-06-01\nbio = \"Tom writes on transport. Twitter: @tomellery\"\n+++\n\nText.\n",
+    );
+    site.build().unwrap();
+    let tom = site.read("authors/tom-ellery/index.html");
+    assert!(
+        tom.contains(
+            "Tom writes on transport. Twitter: <a href=\"https://x.com/tomellery\">@tomellery</a>"
+        ),
+        "{tom}"
+    );
+    assert!(site
+        .read("articles/solo/index.html")
+        .contains("<p>Tom writes on transport. Twitter: <a href=\"https://x.com/tomellery\">@tomellery</a></p>"));
+}
+
+#[test]
+fn a_misnamed_or_broken_profile_is_reported() {
+    let site = FixtureSite::copy("basic");
+    site.write("content/authors/nadia-farook.toml", "role = \"Reporter\"\n");
+    let summary = site.build().unwrap();
+    assert_eq!(summary.warnings.len(), 1, "{:?}", summary.warnings);
+    assert!(summary.warnings[0]
+        .path
+        .ends_with("content/authors/nadia-farook.toml"));
+    site.write(
+        "content/authors/tom-ellery.toml",
+        "role = \"x\"\nbyo = \"y\"\n",
+    );
+    let failure = site.build().unwrap_err();
+    let error = &failure.diagnostics[0];
+    assert!(
+        error.path.ends_with("content/authors/tom-ellery.toml"),
+        "{error}"
+    );
+    assert_eq!((error.position.line, error.position.column), (2, 1));
+    assert_eq!(error.help.as_deref(), Some("did you mean `bio`?"));
+}
+
+#[test]
+fn tag_and_author_indexes_list_everyone_with_their_counts() {
+    let site = FixtureSite::copy("basic");
+    site.build().unwrap();
+    let tags = site.read("tags/index.html");
+    assert!(tags.contains("<h1 class=\"listing-title\">Topics</h1>"));
+    assert!(tags.contains(
+        "<li><a href=\"/tags/local-politics/\">local politics</a> <span class=\"index-count\">2 articles</span></li>"
+    ), "{tags}");
+    assert!(tags.contains(
+        "<a href=\"/tags/transport/\">Transport</a> <span class=\"index-count\">2 articles</span>"
+    ));
+    let authors = site.read("authors/index.html");
+    assert!(authors.contains(
+        "<li><a href=\"/authors/nadia-farouk/\">Nadia Farouk</a> <span class=\"index-count\">1 article</span></li>"
+    ), "{authors}");
+    assert_eq!(authors.matches("<li><a href=\"/authors/").count(), 3);
+    // Every page's footer leads to both.
+    let home = site.read("index.html");
+    assert!(home.contains("<a href=\"/authors/\">Authors</a> · <a href=\"/tags/\">Topics</a>"));
+    // A section may not take their place.
+    site.write(
+        "content/articles/x.md",
+        "+++\ntitle = \"X\"\ndate = 2025-01-01\nsection = \"Tags\"\n+++\n",
+    );
+    let failure = site.build().unwrap_err();
+    assert!(
+        failure.diagnostics[0]
+            .path
+            .ends_with("content/articles/x.md"),
+        "{:?}",
+        failure.diagnostics
+    );
+    assert!(failure.diagnostics[0].message.contains("/tags/"));
+}
+
+#[test]
+fn every_tag_and_author_has_atom_and_rss_feeds_without_pullquotes() {
+    let site = FixtureSite::copy("basic");
+    site.build().unwrap();
+    let quote = "“We have waited long enough,” said the mayor.";
+    assert_eq!(
+        site.read("articles/bridge-vote/index.html")
+            .matches(quote)
+            .count(),
+        2,
+        "the page has it in the body and in the pull-quote"
+    );
+    for feed in [
+        "feed.xml",
+        "rss.xml",
+        "tags/transport/feed.xml",
+        "tags/transport/rss.xml",
+        "authors/nadia-farouk/feed.xml",
+        "authors/nadia-farouk/rss.xml",
+        "articles/rss.xml",
+    ] {
+        let text = site.read(feed);
+        let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{feed}: {e}"));
+        let contents: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("content") || n.has_tag_name("encoded"))
+            .filter_map(|n| n.text())
+            .collect();
+        assert!(!contents.is_empty(), "{feed}");
+        let bridge = contents
+            .iter()
+            .find(|c| c.contains("what-happens-next"))
+            .unwrap_or_else(|| panic!("{feed}: no bridge article"));
+        assert_eq!(bridge.matches(quote).count(), 1, "{feed}: {bridge}");
+        assert!(!bridge.contains("pullquote"), "{feed}");
+    }
+    let rss = site.read("tags/transport/rss.xml");
+    let doc = roxmltree::Document::parse(&rss).unwrap();
+    assert_eq!(doc.root_element().attribute("version"), Some("2.0"));
+    let items: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("item"))
+        .collect();
+    assert_eq!(items.len(), 2);
+    let channel_title = doc.descendants().find(|n| n.has_tag_name("title")).unwrap();
+    assert_eq!(
+        channel_title.text(),
+        Some("Transport · The Fixture Gazette")
+    );
+    let creators: Vec<&str> = items[0]
+        .children()
+        .filter(|n| n.has_tag_name("creator"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(creators, ["Nadia Farouk", "Tom Ellery"]);
+    let pub_date = items[0]
+        .children()
+        .find(|n| n.has_tag_name("pubDate"))
+        .unwrap();
+    assert_eq!(pub_date.text(), Some("Thu, 2 Oct 2025 13:30:00 +0000"));
+    // Announced in the head of their pages.
+    let tag = site.read("tags/transport/index.html");
+    assert!(tag.contains(
+        "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Tagged “Transport” · The Fixture Gazette (RSS)\" href=\"/tags/transport/rss.xml\">"
+    ), "{tag}");
+}
+
+#[test]
+fn typography_reaches_every_text_field_and_the_body() {
+    let site = FixtureSite::copy("basic");
+    site.write(
+        "content/articles/quotes.md",
+        r#"+++
+title = "The mayor's \"last word\" -- for now"
+subtitle = "It's over..."
+authors = ["Declan O'Rourke"]
+date = 2025-06-01
+bio = "Declan's column. More at https://declan.example/."
+tags = ["Rock 'n' roll"]
++++
+
+See https://council.example/plan for the details, not `https://code.example`.
+
+::: pullquote
+Not quoted in the file.
+:::
+
+| Stage | When |
+|-------|------|
+| Design | 2026 |
+"#,
+    );
+    site.build().unwrap();
+    let page = site.read("articles/quotes/index.html");
+    for expected in [
+        "<title>The mayor’s “last word” – for now · The Fixture Gazette</title>",
+        "<h1 class=\"headline\">The mayor’s “last word” – for now</h1>",
+        "<p class=\"standfirst\">It’s over…</p>",
+        "<a class=\"author\" href=\"/authors/declan-orourke/\">Declan O’Rourke</a>",
+        "<p>Declan’s column. More at <a href=\"https://declan.example/\">https://declan.example/</a>.</p>",
+        "<a href=\"/tags/rock-n-roll/\">Rock ‘n’ roll</a>",
+        "See <a href=\"https://council.example/plan\">https://council.example/plan</a> for the details",
+        "<code>https://code.example</code>",
+        "<p>“Not quoted in the file.”</p>",
+        "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table 1\">\n<table>",
+        "<p class=\"print-only print-url\">https://gazette.example/articles/quotes/</p>",
+        "<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">",
+    ] {
+        assert!(page.contains(expected), "{expected}\n{page}");
+    }
+    assert_eq!(
+        json_ld(&page)["headline"],
+        "The mayor’s “last word” – for now"
+    );
+    assert!(site
+        .read("feed.xml")
+        .contains("<title>The mayor’s “last word” – for now</title>"));
+    assert!(site.read("favicon.svg").starts_with("<svg"));
+}
+
+#[test]
+fn the_news_sitemap_lists_the_last_two_days() {
+    let site = FixtureSite::copy("basic");
+    let now = chrono::Utc::now();
+    for (name, hours) in [("fresh", 3), ("yesterday", 30), ("old", 60)] {
+        let date = (now - chrono::Duration::hours(hours)).format("%Y-%m-%dT%H:%M:%SZ");
+        site.write(
+            &format!("content/articles/{name}.md"),
+            &format!("+++\ntitle = \"The {name} story & more\"\ndate = {date}\n+++\n\nText.\n"),
+        );
+    }
+    site.build().unwrap();
+    let text = site.read("news-sitemap.xml");
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let titles: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("title"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(
+        titles,
+        ["The fresh story & more", "The yesterday story & more"]
+    );
+    let names: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("name"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(names, ["The Fixture Gazette", "The Fixture Gazette"]);
+    assert!(text.contains("<news:language>en</news:language>"));
+    assert!(text.contains(&format!("<loc>{BASE}/articles/fresh/</loc>")));
+}
+
+#[test]
+fn editing_a_profile_rerenders_the_author_page_and_index_only() {
+    let site = FixtureSite::copy("basic");
+    site.write(
+        "content/authors/tom-ellery.toml",
+        "role = \"Transport reporter\"\n",
+    );
+    let mut builder = Builder::new(site.options());
+    builder.build(&[], &Silent).unwrap();
+    assert!(site
+        .read("authors/index.html")
+        .contains("<span class=\"index-role\">Transport reporter</span>"));
+    let profile = site.root.join("content/authors/tom-ellery.toml");
+    std::fs::write(&profile, "role = \"Transport editor\"\n").unwrap();
+    let after = builder
+        .build(std::slice::from_ref(&profile), &Silent)
+        .unwrap();
+    assert!(site
+        .read("authors/tom-ellery/index.html")
+        .contains("<p class=\"kicker\">Transport editor</p>"));
+    assert!(site
+        .read("authors/index.html")
+        .contains("<span class=\"index-role\">Transport editor</span>"));
+    assert_eq!(after.files, 2, "the author page and the author index");
 }

@@ -16,8 +16,8 @@ use super::GlobalArgs;
 /// Arguments of `copydesk build`.
 ///
 /// Cleans any raw article in content/raw/ whose Markdown is missing or stale, then renders
-/// every article, the home page, section, tag and author pages, 404.html, feed.xml,
-/// sitemap.xml and robots.txt. The new site is written to a staging folder and swapped in
+/// every article, the front page, section, tag and author pages, the tag and author
+/// indexes, 404.html, Atom and RSS feeds, sitemap.xml, news-sitemap.xml and robots.txt. The new site is written to a staging folder and swapped in
 /// at the end, so a failed build leaves the previous output untouched.
 #[derive(Debug, clap::Args)]
 #[command(

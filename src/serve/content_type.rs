@@ -22,6 +22,9 @@ pub fn content_type_for(path: &Path) -> &'static str {
     if extension == "xml" && is_feed_name(name) {
         return "application/atom+xml; charset=utf-8";
     }
+    if extension == "xml" && name.eq_ignore_ascii_case("rss.xml") {
+        return "application/rss+xml; charset=utf-8";
+    }
     match extension.as_str() {
         "html" | "htm" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
@@ -92,6 +95,10 @@ mod tests {
         assert_eq!(
             content_type_for(Path::new("sitemap.xml")),
             "application/xml; charset=utf-8"
+        );
+        assert_eq!(
+            content_type_for(Path::new("tags/x/rss.xml")),
+            "application/rss+xml; charset=utf-8"
         );
     }
 

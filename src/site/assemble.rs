@@ -17,6 +17,7 @@ use crate::article::ArticleDate;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::site::config::SiteConfig;
 use crate::site::load::SourceDoc;
+use crate::site::profiles::{author_url, AuthorProfile, Profiles};
 use crate::site::slug::slugify;
 
 /// Which articles to publish.
@@ -76,21 +77,25 @@ pub struct ArticleEntry {
     pub kicker: Option<String>,
     /// The front matter's description, else its subtitle, else the opening words.
     pub description: String,
-    /// The innermost section holding the article, if any.
+    /// The section the front matter names, else the innermost folder holding the
+    /// article, if any.
     pub section: Option<usize>,
 }
 
-/// A folder of `content/` holding articles: its listing page and `_index.md` data.
+/// A section: a folder of `content/` holding articles, or a `section` named in front
+/// matter; its listing page and `_index.md` data.
 #[derive(Debug, Clone)]
 pub struct Section {
-    /// Folder relative to `content/`, `articles/2025`.
+    /// Folder relative to `content/`, `articles/2025`; for a section only named in front
+    /// matter, its slug (`sport`).
     pub folder: String,
     pub url: String,
     pub title: String,
     pub description: String,
     /// The `_index.md`, when the folder has one.
     pub doc: Option<Arc<SourceDoc>>,
-    /// Articles in this folder or below, newest first (indices into `articles`).
+    /// Articles in this folder or below, or naming this section, newest first (indices
+    /// into `articles`).
     pub articles: Vec<usize>,
 }
 
@@ -109,7 +114,18 @@ pub enum ListingKind {
     Section(usize),
     Tag(usize),
     Author(usize),
+    /// `/tags/`: every tag (its range is over `SiteData::tags`, not articles).
+    TagIndex,
+    /// `/authors/`: every author (its range is over `SiteData::authors`).
+    AuthorIndex,
 }
+
+/// The URL of the index of every tag.
+pub const TAG_INDEX_URL: &str = "/tags/";
+/// The URL of the index of every author.
+pub const AUTHOR_INDEX_URL: &str = "/authors/";
+/// Tags or authors on one page of their index.
+pub const INDEX_PER_PAGE: usize = 200;
 
 /// One page of a listing.
 #[derive(Debug, Clone)]
@@ -140,6 +156,11 @@ pub struct SiteData {
     pub listings: Vec<ListingPage>,
     /// Articles left out (drafts, future-dated), for the summary.
     pub skipped: usize,
+    /// Author profiles from `content/authors/`, by author page URL.
+    pub profiles: Profiles,
+    /// When the site was built ("now" of the selection): the news sitemap lists what was
+    /// published in the two days before.
+    pub now: DateTime<Utc>,
 }
 
 impl SiteData {
@@ -151,7 +172,40 @@ impl SiteData {
             ListingKind::Section(i) => self.sections[i].articles[range].to_vec(),
             ListingKind::Tag(i) => self.tags[i].articles[range].to_vec(),
             ListingKind::Author(i) => self.authors[i].articles[range].to_vec(),
+            ListingKind::TagIndex | ListingKind::AuthorIndex => Vec::new(),
         }
+    }
+
+    /// Tags or authors an index page shows (empty for other listings).
+    pub fn index_entries(&self, page: &ListingPage) -> &[Taxon] {
+        match page.kind {
+            ListingKind::TagIndex => &self.tags[page.start..page.end],
+            ListingKind::AuthorIndex => &self.authors[page.start..page.end],
+            _ => &[],
+        }
+    }
+
+    /// The profile of author `index`, if `content/authors/` has one.
+    pub fn profile(&self, index: usize) -> Option<&AuthorProfile> {
+        self.profiles.get(&self.authors[index].url)
+    }
+
+    /// Author `index`'s bio: their profile's, else the newest one of an article they
+    /// wrote alone (a joint article's bio is about all its authors).
+    pub fn author_bio(&self, index: usize) -> Option<&str> {
+        if let Some(bio) = self.profile(index).and_then(|p| p.bio.as_deref()) {
+            return Some(bio);
+        }
+        self.authors[index].articles.iter().find_map(|&a| {
+            let article = &self.articles[a];
+            let alone = article.authors.len() == 1;
+            article
+                .doc
+                .front
+                .bio
+                .as_deref()
+                .filter(|bio| alone && !bio.trim().is_empty())
+        })
     }
 
     /// Articles a listing page shows, in order.
@@ -161,16 +215,46 @@ impl SiteData {
             .map(|i| &self.articles[i])
     }
 
+    /// Indices of the top-level sections (not a folder inside another), in URL order.
+    pub fn top_sections(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.sections.len()).filter(|&i| !self.sections[i].folder.contains('/'))
+    }
+
     /// The top-level sections, for the masthead's navigation.
     pub fn navigation(&self) -> Vec<Link> {
-        self.sections
-            .iter()
-            .filter(|s| !s.folder.contains('/'))
-            .map(|s| Link {
-                name: s.title.clone(),
-                url: s.url.clone(),
+        self.top_sections()
+            .map(|i| Link {
+                name: self.sections[i].title.clone(),
+                url: self.sections[i].url.clone(),
             })
             .collect()
+    }
+
+    /// The front page's section blocks: each top-level section with its newest
+    /// `per_section` articles that the page does not already show (the first `shown`
+    /// articles, and the blocks before it), so every story appears once. Sections left
+    /// with nothing are left out.
+    pub fn front_page_blocks(&self, shown: usize, per_section: usize) -> Vec<(usize, Vec<usize>)> {
+        let mut on_page = vec![false; self.articles.len()];
+        on_page[..shown.min(self.articles.len())].fill(true);
+        let mut blocks = Vec::new();
+        for i in self.top_sections() {
+            let fresh: Vec<usize> = self.sections[i]
+                .articles
+                .iter()
+                .copied()
+                .filter(|&a| !on_page[a])
+                .take(per_section)
+                .collect();
+            if fresh.is_empty() {
+                continue;
+            }
+            for &a in &fresh {
+                on_page[a] = true;
+            }
+            blocks.push((i, fresh));
+        }
+        blocks
     }
 }
 
@@ -180,7 +264,10 @@ pub fn assemble(
     config: &SiteConfig,
     selection: Selection,
 ) -> (SiteData, Vec<Diagnostic>) {
-    let mut site = SiteData::default();
+    let mut site = SiteData {
+        now: selection.now,
+        ..SiteData::default()
+    };
     let mut section_docs: HashMap<&str, &Arc<SourceDoc>> = HashMap::new();
     let mut published = Vec::new();
     for doc in docs {
@@ -211,6 +298,7 @@ pub fn assemble(
     site.authors = collect_taxa(&site.articles, |a| &a.authors);
     site.listings = paginate_all(&site, config.paginate);
     let mut errors = too_long_segments(&site);
+    errors.extend(reserved_section_urls(&site));
     errors.extend(url_collisions(&site));
     (site, errors)
 }
@@ -296,7 +384,7 @@ fn article_entry(doc: &Arc<SourceDoc>, config: &SiteConfig) -> ArticleEntry {
         .into_iter()
         .map(|name| Link {
             name: name.clone(),
-            url: format!("/authors/{}/", slugify(name)),
+            url: author_url(name),
         })
         .collect();
     let tags = front
@@ -336,56 +424,118 @@ pub fn truncate_words(text: &str, limit: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
-/// Every folder holding an article (directly or below) becomes a section; each article
-/// learns its innermost section.
+/// A section being gathered: its first page's URL, where it comes from, its articles.
+struct SectionDraft {
+    folder: String,
+    /// The name an article's `section` gave it (the newest article's spelling).
+    named: Option<String>,
+    articles: Vec<usize>,
+}
+
+impl SectionDraft {
+    fn push(&mut self, index: usize) {
+        if self.articles.last() != Some(&index) {
+            self.articles.push(index);
+        }
+    }
+}
+
+/// The folders an article in `folder` belongs to, outermost first: `a/b` → `a`, `a/b`.
+fn enclosing_folders(folder: &str) -> impl Iterator<Item = &str> {
+    folder
+        .match_indices('/')
+        .map(move |(at, _)| &folder[..at])
+        .chain((!folder.is_empty()).then_some(folder))
+}
+
+/// The section an article's front matter names, if it names one (blank counts as none).
+fn named_section(article: &ArticleEntry) -> Option<&str> {
+    let name = article.doc.front.section.as_deref()?.trim();
+    (!name.is_empty()).then_some(name)
+}
+
+/// The URL of the section called `name`: `Local politics` → `/local-politics/`.
+pub fn section_url(name: &str) -> String {
+    format!("/{}/", slugify(name))
+}
+
+/// Sections come from two places, which meet when they have the same URL:
+/// * every folder holding an article (directly or below), titled by its `_index.md`;
+/// * every `section` an article's front matter names (`Sport` → `/sport/`).
+///
+/// Each article learns its section: the one its front matter names, else its innermost
+/// folder. A folder's page lists every article under it; a named section's page lists
+/// the articles that name it.
 fn collect_sections(
     articles: &mut [ArticleEntry],
     section_docs: &HashMap<&str, &Arc<SourceDoc>>,
 ) -> Vec<Section> {
-    let mut by_folder: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut by_url: BTreeMap<String, SectionDraft> = BTreeMap::new();
     for (index, article) in articles.iter().enumerate() {
-        let folder = article.doc.folder();
-        let mut end = 0;
-        while end < folder.len() {
-            end = folder[end..].find('/').map_or(folder.len(), |i| end + i);
-            by_folder
-                .entry(folder[..end].to_string())
-                .or_default()
+        for folder in enclosing_folders(article.doc.folder()) {
+            by_url
+                .entry(folder_url(folder))
+                .or_insert_with(|| SectionDraft {
+                    folder: folder.to_string(),
+                    named: None,
+                    articles: Vec::new(),
+                })
                 .push(index);
-            end += 1;
+        }
+        if let Some(name) = named_section(article) {
+            let url = section_url(name);
+            let draft = by_url.entry(url.clone()).or_insert_with(|| SectionDraft {
+                folder: url.trim_matches('/').to_string(),
+                named: None,
+                articles: Vec::new(),
+            });
+            draft.named.get_or_insert_with(|| name.to_string());
+            draft.push(index);
         }
     }
-    let sections: Vec<Section> = by_folder
+    let docs_by_url: HashMap<String, &Arc<SourceDoc>> = section_docs
+        .iter()
+        .map(|(folder, doc)| (folder_url(folder), *doc))
+        .collect();
+    let sections: Vec<Section> = by_url
         .into_iter()
-        .map(|(folder, list)| {
-            let doc = section_docs.get(folder.as_str()).map(|d| Arc::clone(d));
-            let fallback = folder.rsplit('/').next().unwrap_or(&folder).to_string();
+        .map(|(url, draft)| {
+            let doc = docs_by_url.get(&url).map(|d| Arc::clone(d));
+            let fallback = || {
+                let folder = draft.folder.rsplit('/').next().unwrap_or(&draft.folder);
+                draft.named.clone().unwrap_or_else(|| title_case(folder))
+            };
             let title = doc
                 .as_ref()
                 .map(|d| d.front.title.clone())
                 .filter(|t| !t.is_empty())
-                .unwrap_or_else(|| title_case(&fallback));
+                .unwrap_or_else(fallback);
             let description = doc
                 .as_ref()
                 .and_then(|d| d.front.description.clone())
                 .unwrap_or_default();
             Section {
-                url: folder_url(&folder),
-                folder,
+                url,
+                folder: draft.folder,
                 title,
                 description,
                 doc,
-                articles: list,
+                articles: draft.articles,
             }
         })
         .collect();
     let index_of: HashMap<&str, usize> = sections
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.folder.as_str(), i))
+        .map(|(i, s)| (s.url.as_str(), i))
         .collect();
     for article in articles.iter_mut() {
-        article.section = index_of.get(article.doc.folder()).copied();
+        let url = match named_section(article) {
+            Some(name) => section_url(name),
+            None if article.doc.folder().is_empty() => continue,
+            None => folder_url(article.doc.folder()),
+        };
+        article.section = index_of.get(url.as_str()).copied();
     }
     sections
 }
@@ -446,7 +596,53 @@ fn paginate_all(site: &SiteData, per_page: usize) -> Vec<ListingPage> {
             per_page,
         ));
     }
+    if !site.tags.is_empty() {
+        pages.extend(paginate(
+            ListingKind::TagIndex,
+            TAG_INDEX_URL,
+            site.tags.len(),
+            INDEX_PER_PAGE,
+        ));
+    }
+    if !site.authors.is_empty() {
+        pages.extend(paginate(
+            ListingKind::AuthorIndex,
+            AUTHOR_INDEX_URL,
+            site.authors.len(),
+            INDEX_PER_PAGE,
+        ));
+    }
     pages
+}
+
+/// Sections whose page would be the tag or author index (`section = "Tags"`, or a
+/// folder `content/authors/` of articles): an error naming the section's newest article.
+fn reserved_section_urls(site: &SiteData) -> Vec<Diagnostic> {
+    site.sections
+        .iter()
+        .filter(|s| s.url == TAG_INDEX_URL || s.url == AUTHOR_INDEX_URL)
+        .filter_map(|section| {
+            let article = &site.articles[*section.articles.first()?];
+            Some(
+                Diagnostic::error(
+                    &article.doc.path,
+                    Position::default(),
+                    format!(
+                        "its section `{}` would have its page at {}, where the index of \
+                         every {} is",
+                        section.title,
+                        section.url,
+                        if section.url == TAG_INDEX_URL {
+                            "tag"
+                        } else {
+                            "author"
+                        }
+                    ),
+                )
+                .with_help("give the section another name (or the folder another name)"),
+            )
+        })
+        .collect()
 }
 
 /// Page `n` of a listing at `base`: `base` itself for the first, `base/page/n/` after.
@@ -634,6 +830,81 @@ mod tests {
         let (_, errors) = assemble(&docs, &SiteConfig::default(), now());
         assert_eq!(errors.len(), 1);
         assert!(errors[0].message.contains("/a/x/"), "{}", errors[0].message);
+    }
+
+    #[test]
+    fn a_named_section_joins_the_folder_of_the_same_url() {
+        let mut sport = dated("Match", "2025-01-02");
+        sport.section = Some("Sport".into());
+        let mut also_sport = dated("Final", "2025-01-03");
+        also_sport.section = Some(" sport ".into());
+        let mut blank = dated("Plain", "2025-01-01");
+        blank.section = Some("  ".into());
+        let docs = vec![
+            doc(
+                "sport/_index.md",
+                FrontMatter {
+                    title: "Sport pages".into(),
+                    ..Default::default()
+                },
+            ),
+            doc("articles/match.md", sport),
+            doc("articles/final.md", also_sport),
+            doc("articles/plain.md", blank),
+            doc("sport/race.md", dated("Race", "2025-01-04")),
+        ];
+        let (site, errors) = assemble(&docs, &SiteConfig::default(), now());
+        assert!(errors.is_empty(), "{errors:?}");
+        let urls: Vec<&str> = site.sections.iter().map(|s| s.url.as_str()).collect();
+        assert_eq!(urls, ["/articles/", "/sport/"]);
+        let sport = &site.sections[1];
+        assert_eq!(
+            sport.title, "Sport pages",
+            "the folder's _index.md names it"
+        );
+        let titles: Vec<&str> = sport
+            .articles
+            .iter()
+            .map(|&i| site.articles[i].doc.front.title.as_str())
+            .collect();
+        assert_eq!(
+            titles,
+            ["Race", "Final", "Match"],
+            "newest first, once each"
+        );
+        let section_of = |title: &str| {
+            let article = site.articles.iter().find(|a| a.doc.front.title == title);
+            article
+                .and_then(|a| a.section)
+                .map(|i| site.sections[i].url.as_str())
+        };
+        assert_eq!(section_of("Match"), Some("/sport/"));
+        assert_eq!(section_of("Plain"), Some("/articles/"), "blank names none");
+        assert_eq!(site.articles[1].kicker.as_deref(), Some("Sport pages"));
+        // The folder's page still lists everything in it.
+        assert_eq!(site.sections[0].articles.len(), 3);
+        // The front page shows the first two; the blocks hold the rest, each story once.
+        let blocks = site.front_page_blocks(2, 4);
+        let counts: Vec<(usize, usize)> = blocks.iter().map(|(i, a)| (*i, a.len())).collect();
+        assert_eq!(
+            counts,
+            [(0, 2)],
+            "Sport's one article left is in the News block"
+        );
+        let blocks = site.front_page_blocks(0, 1);
+        let counts: Vec<(usize, usize)> = blocks.iter().map(|(i, a)| (*i, a.len())).collect();
+        assert_eq!(counts, [(0, 1), (1, 1)]);
+    }
+
+    #[test]
+    fn a_named_section_without_a_folder_is_titled_as_written() {
+        let mut front = dated("Match", "2025-01-02");
+        front.section = Some("Local politics".into());
+        let (site, _) = assemble(&[doc("a/x.md", front)], &SiteConfig::default(), now());
+        let named = site.sections.iter().find(|s| s.url == "/local-politics/");
+        assert_eq!(named.map(|s| s.title.as_str()), Some("Local politics"));
+        let nav: Vec<String> = site.navigation().into_iter().map(|l| l.url).collect();
+        assert_eq!(nav, ["/a/", "/local-politics/"]);
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub const CONFIG_KEYS: &[&str] = &[
     "paginate",
     "feed_limit",
     "timezone",
+    "logo",
     "publish",
 ];
 
@@ -51,6 +52,9 @@ pub struct SiteConfig {
     pub feed_limit: usize,
     /// Time zone for dates written without an offset, and for "is it in the future".
     pub timezone: chrono_tz::Tz,
+    /// The publisher's logo for search engines (JSON-LD): a path from the site's root or
+    /// an absolute URL; the theme's `favicon.svg` when unset.
+    pub logo: Option<String>,
     /// The raw `[publish]` table, parsed by the publish stage.
     pub publish: Option<toml::Table>,
 }
@@ -67,6 +71,7 @@ impl Default for SiteConfig {
             paginate: 10,
             feed_limit: 20,
             timezone: chrono_tz::UTC,
+            logo: None,
             publish: None,
         }
     }
@@ -85,6 +90,7 @@ struct RawConfig {
     paginate: Option<i64>,
     feed_limit: Option<i64>,
     timezone: Option<String>,
+    logo: Option<String>,
     publish: Option<toml::Table>,
 }
 
@@ -132,6 +138,7 @@ impl SiteConfig {
             paginate: positive(raw.paginate, defaults.paginate, "paginate", path, at)?,
             feed_limit: positive(raw.feed_limit, defaults.feed_limit, "feed_limit", path, at)?,
             timezone,
+            logo: raw.logo.filter(|l| !l.trim().is_empty()),
             publish: raw.publish,
         })
     }

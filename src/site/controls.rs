@@ -64,6 +64,8 @@ pub fn strip_front_controls(front: &mut FrontMatter) -> usize {
         &mut front.description,
         &mut front.slug,
         &mut front.image,
+        &mut front.image_alt,
+        &mut front.section,
     ]
     .into_iter()
     .flatten()

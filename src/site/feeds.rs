@@ -1,11 +1,19 @@
-//! The Atom feed, `feed.xml`: the latest articles with their full content.
+//! Feeds: for the whole site, each section, each tag and each author, an Atom feed
+//! (`feed.xml`) and an RSS 2.0 one (`rss.xml`) beside the page they follow (`/feed.xml`,
+//! `/sport/rss.xml`, `/tags/water/feed.xml`, `/authors/ann-lee/rss.xml`), each with the
+//! latest articles and their full content.
+//!
+//! The content leaves out pull-quotes: a pull-quote repeats a sentence of the body, and
+//! a feed reader shows it as one more paragraph, so the reader would read it twice.
 //!
 //! Written by hand with `xml::escape_xml`: every title, name and
-//! the HTML content are escaped, so nothing an article holds can break the XML. The feed's
-//! `updated` is the newest article's date, never "now", so an unchanged site produces a
-//! byte-identical feed (and nothing is rewritten).
+//! the HTML content are escaped, so nothing an article holds can break the XML. A feed's
+//! `updated` is its newest article's date, never "now", so an unchanged site produces
+//! byte-identical feeds (and nothing is rewritten).
 
 use std::fmt::Write;
+
+use std::borrow::Cow;
 
 use chrono::{DateTime, Utc};
 
@@ -13,18 +21,167 @@ use crate::site::assemble::{ArticleEntry, SiteData};
 use crate::site::config::SiteConfig;
 use crate::site::xml::escape_xml;
 
-/// The feed's path in the site.
+/// The Atom feed's file name, at the site's root and beside every listing it follows.
 pub const FEED_FILE: &str = "feed.xml";
+/// The RSS 2.0 feed's file name, beside every Atom feed.
+pub const RSS_FILE: &str = "rss.xml";
 
-/// Renders `feed.xml` with the `config.feed_limit` newest articles.
-pub fn atom_feed(site: &SiteData, config: &SiteConfig) -> String {
-    let entries: Vec<&ArticleEntry> = site.articles.iter().take(config.feed_limit).collect();
-    let updated = entries
+/// Which articles a feed follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FeedScope {
+    /// Every article: `/feed.xml`.
+    Site,
+    /// Index into `SiteData::sections`: `/sport/feed.xml`.
+    Section(usize),
+    /// Index into `SiteData::tags`: `/tags/water/feed.xml`.
+    Tag(usize),
+    /// Index into `SiteData::authors`: `/authors/ann-lee/feed.xml`.
+    Author(usize),
+}
+
+/// A feed's format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FeedFormat {
+    Atom,
+    Rss,
+}
+
+impl FeedFormat {
+    pub const ALL: [FeedFormat; 2] = [FeedFormat::Atom, FeedFormat::Rss];
+
+    /// `feed.xml` or `rss.xml`.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            FeedFormat::Atom => FEED_FILE,
+            FeedFormat::Rss => RSS_FILE,
+        }
+    }
+}
+
+impl FeedScope {
+    /// Every scope the site has a feed for: the site, then each section, tag and author.
+    pub fn all(site: &SiteData) -> Vec<FeedScope> {
+        std::iter::once(FeedScope::Site)
+            .chain((0..site.sections.len()).map(FeedScope::Section))
+            .chain((0..site.tags.len()).map(FeedScope::Tag))
+            .chain((0..site.authors.len()).map(FeedScope::Author))
+            .collect()
+    }
+
+    /// The site path of the page the feed follows (`/`, `/sport/`).
+    pub fn page_url(self, site: &SiteData) -> &str {
+        match self {
+            FeedScope::Site => "/",
+            FeedScope::Section(i) => &site.sections[i].url,
+            FeedScope::Tag(i) => &site.tags[i].url,
+            FeedScope::Author(i) => &site.authors[i].url,
+        }
+    }
+
+    /// The site path of the feed itself (`/feed.xml`, `/sport/rss.xml`).
+    pub fn feed_url(self, site: &SiteData, format: FeedFormat) -> String {
+        format!("{}{}", self.page_url(site), format.file_name())
+    }
+
+    /// The name of what the feed follows (`Sport`); empty for the whole site.
+    pub fn name(self, site: &SiteData) -> &str {
+        match self {
+            FeedScope::Site => "",
+            FeedScope::Section(i) => &site.sections[i].title,
+            FeedScope::Tag(i) => &site.tags[i].name,
+            FeedScope::Author(i) => &site.authors[i].name,
+        }
+    }
+
+    /// The feed's title: the site's, or `Sport · The Site`.
+    pub fn title(self, site: &SiteData, config: &SiteConfig) -> String {
+        match self {
+            FeedScope::Site => config.title.clone(),
+            _ => format!("{} · {}", self.name(site), config.title),
+        }
+    }
+
+    /// Positions in `site.articles` of the feed's newest `limit` articles.
+    pub fn positions(self, site: &SiteData, limit: usize) -> Vec<usize> {
+        let list = match self {
+            FeedScope::Site => return (0..site.articles.len().min(limit)).collect(),
+            FeedScope::Section(i) => &site.sections[i].articles,
+            FeedScope::Tag(i) => &site.tags[i].articles,
+            FeedScope::Author(i) => &site.authors[i].articles,
+        };
+        list.iter().take(limit).copied().collect()
+    }
+}
+
+/// Renders the feed of `scope` in `format`.
+pub fn feed(scope: FeedScope, format: FeedFormat, site: &SiteData, config: &SiteConfig) -> String {
+    match format {
+        FeedFormat::Atom => atom_feed(scope, site, config),
+        FeedFormat::Rss => rss_feed(scope, site, config),
+    }
+}
+
+/// The opening tag of a pull-quote as the Markdown renderer writes it.
+const PULLQUOTE_OPEN: &str = "<aside class=\"pullquote\" aria-hidden=\"true\">";
+
+/// An article's HTML for a feed: without its pull-quotes (each `<aside
+/// class="pullquote">` up to its matching `</aside>`, and the line end after it).
+pub fn without_pullquotes(html: &str) -> Cow<'_, str> {
+    if !html.contains(PULLQUOTE_OPEN) {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(PULLQUOTE_OPEN) {
+        out.push_str(&rest[..start]);
+        let mut depth = 0usize;
+        let mut at = start;
+        let end = loop {
+            let next_open = rest[at + 1..].find("<aside").map(|i| at + 1 + i);
+            let next_close = rest[at..].find("</aside>").map(|i| at + i);
+            match (next_open, next_close) {
+                (Some(open), Some(close)) if open < close => {
+                    depth += 1;
+                    at = open;
+                }
+                (_, Some(close)) if depth > 0 => {
+                    depth -= 1;
+                    at = close + 1;
+                }
+                (_, Some(close)) => break close + "</aside>".len(),
+                (_, None) => break rest.len(),
+            }
+        };
+        rest = &rest[end..];
+        rest = rest.strip_prefix('\n').unwrap_or(rest);
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// The feed's articles, newest first.
+fn entries<'a>(scope: FeedScope, site: &'a SiteData, config: &SiteConfig) -> Vec<&'a ArticleEntry> {
+    scope
+        .positions(site, config.feed_limit)
+        .into_iter()
+        .map(|i| &site.articles[i])
+        .collect()
+}
+
+/// The newest change among `entries`, or the Unix epoch for an empty feed.
+fn newest_change(entries: &[&ArticleEntry]) -> DateTime<Utc> {
+    entries
         .iter()
         .filter_map(|a| article_updated(a))
         .max()
-        .unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
-    let home = config.permalink("/");
+        .unwrap_or(DateTime::<Utc>::UNIX_EPOCH)
+}
+
+/// Renders the Atom feed of `scope` with its `config.feed_limit` newest articles.
+pub fn atom_feed(scope: FeedScope, site: &SiteData, config: &SiteConfig) -> String {
+    let entries = entries(scope, site, config);
+    let updated = newest_change(&entries);
+    let home = config.permalink(scope.page_url(site));
     let mut xml = String::with_capacity(4096 + entries.len() * 8192);
     xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     let _ = writeln!(
@@ -32,7 +189,11 @@ pub fn atom_feed(site: &SiteData, config: &SiteConfig) -> String {
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
         escape_xml(&config.language)
     );
-    let _ = writeln!(xml, "  <title>{}</title>", escape_xml(&config.title));
+    let _ = writeln!(
+        xml,
+        "  <title>{}</title>",
+        escape_xml(&scope.title(site, config))
+    );
     if !config.description.is_empty() {
         let _ = writeln!(
             xml,
@@ -43,7 +204,7 @@ pub fn atom_feed(site: &SiteData, config: &SiteConfig) -> String {
     let _ = writeln!(
         xml,
         "  <link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>",
-        escape_xml(&config.permalink(&format!("/{FEED_FILE}")))
+        escape_xml(&config.permalink(&scope.feed_url(site, FeedFormat::Atom)))
     );
     let _ = writeln!(
         xml,
@@ -121,7 +282,112 @@ fn write_entry(
     let _ = writeln!(
         xml,
         "    <content type=\"html\" xml:base=\"{permalink}\">{}</content>",
-        escape_xml(&article.doc.body.html)
+        escape_xml(&without_pullquotes(&article.doc.body.html))
     );
     xml.push_str("  </entry>\n");
+}
+
+/// Renders the RSS 2.0 feed of `scope` with its `config.feed_limit` newest articles:
+/// `content:encoded` holds the full HTML, `dc:creator` each author.
+pub fn rss_feed(scope: FeedScope, site: &SiteData, config: &SiteConfig) -> String {
+    let entries = entries(scope, site, config);
+    let updated = newest_change(&entries);
+    let home = escape_xml(&config.permalink(scope.page_url(site)));
+    let mut xml = String::with_capacity(4096 + entries.len() * 8192);
+    xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    xml.push_str(
+        "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" \
+         xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" \
+         xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n",
+    );
+    let title = escape_xml(&scope.title(site, config));
+    let _ = writeln!(xml, "  <title>{title}</title>");
+    let _ = writeln!(xml, "  <link>{home}</link>");
+    let description = if config.description.is_empty() {
+        &title
+    } else {
+        &escape_xml(&config.description)
+    };
+    let _ = writeln!(xml, "  <description>{description}</description>");
+    let _ = writeln!(
+        xml,
+        "  <language>{}</language>",
+        escape_xml(&config.language)
+    );
+    let _ = writeln!(
+        xml,
+        "  <lastBuildDate>{}</lastBuildDate>",
+        updated.to_rfc2822()
+    );
+    let _ = writeln!(
+        xml,
+        "  <atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>",
+        escape_xml(&config.permalink(&scope.feed_url(site, FeedFormat::Rss)))
+    );
+    for article in entries {
+        write_item(&mut xml, article, config);
+    }
+    xml.push_str("</channel>\n</rss>\n");
+    xml
+}
+
+fn write_item(xml: &mut String, article: &ArticleEntry, config: &SiteConfig) {
+    let permalink = escape_xml(&config.permalink(&article.url));
+    xml.push_str("  <item>\n");
+    let _ = writeln!(
+        xml,
+        "    <title>{}</title>",
+        escape_xml(&article.doc.front.title)
+    );
+    let _ = writeln!(xml, "    <link>{permalink}</link>");
+    let _ = writeln!(xml, "    <guid isPermaLink=\"true\">{permalink}</guid>");
+    if let Some(published) = &article.published {
+        let _ = writeln!(
+            xml,
+            "    <pubDate>{}</pubDate>",
+            published.instant.to_rfc2822()
+        );
+    }
+    for author in &article.authors {
+        let _ = writeln!(
+            xml,
+            "    <dc:creator>{}</dc:creator>",
+            escape_xml(&author.name)
+        );
+    }
+    for tag in &article.tags {
+        let _ = writeln!(xml, "    <category>{}</category>", escape_xml(&tag.name));
+    }
+    if !article.description.is_empty() {
+        let _ = writeln!(
+            xml,
+            "    <description>{}</description>",
+            escape_xml(&article.description)
+        );
+    }
+    let _ = writeln!(
+        xml,
+        "    <content:encoded>{}</content:encoded>",
+        escape_xml(&without_pullquotes(&article.doc.body.html))
+    );
+    xml.push_str("  </item>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pullquotes_are_left_out_of_feeds() {
+        let html = "<p>A.</p>\n<aside class=\"pullquote\" aria-hidden=\"true\">\n<p>Q.</p>\n</aside>\n<p>B.</p>\n";
+        assert_eq!(without_pullquotes(html), "<p>A.</p>\n<p>B.</p>\n");
+        let nested = "<aside class=\"pullquote\" aria-hidden=\"true\"><aside>x</aside>y</aside>z";
+        assert_eq!(without_pullquotes(nested), "z");
+        let other = "<aside class=\"note\">kept</aside>";
+        assert!(matches!(without_pullquotes(other), Cow::Borrowed(_)));
+        assert_eq!(
+            without_pullquotes("<aside class=\"pullquote\" aria-hidden=\"true\">never closed"),
+            ""
+        );
+    }
 }

@@ -325,7 +325,8 @@ fn load_doc(path: &Path, relative: String, base_path: &str) -> LoadResult {
 }
 
 /// Parses and renders the bytes of one Markdown file exactly as the build does: UTF-8
-/// check, control characters taken out, front matter split and deserialised, title
+/// check, control characters taken out, front matter split and deserialised (its text
+/// given smart punctuation, see [`crate::site::typography`]), title
 /// required (but for a folder's `_index.md`), body rendered to HTML. `path` is used in
 /// messages, `relative` (to `content/`, `/`-separated) says what the file is. The fuzz
 /// target `render` calls this on arbitrary bytes.
@@ -360,6 +361,7 @@ pub fn parse_doc_under(
     let doc = split_front_matter(text, path)?;
     let mut front = parse_front_matter(&doc, path)?;
     let escaped_controls = strip_front_controls(&mut front);
+    crate::site::typography::smarten_front_matter(&mut front);
     if !is_section_file(&relative) && front.title.trim().is_empty() {
         return Err(missing_title(path, &doc));
     }

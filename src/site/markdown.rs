@@ -12,6 +12,12 @@
 //! * `footnote_ids`: footnote labels become `fn-LABEL`, safe and distinct from headings.
 //! * `summary_marker`: `<!--more-->` ends the summary shown on listing pages; when typed
 //!   inside a paragraph it moves to the end of that block so the summary stays well formed.
+//! * `pullquote_marks`: a pull-quote whose words do not open with a quote mark gets `“…”`.
+//! * `table_scroll`: every table sits in a `<div class="table-scroll">` that scrolls
+//!   sideways on its own (focusable, a named region), so a wide table never makes the
+//!   page scroll on a phone.
+//! * `autolink::link_bare_urls`: bare web addresses in text (`https://…`, `www.…`) become links; text in
+//!   links, image descriptions and raw HTML links is left alone, and code is never text.
 //! * `site_links`: for a site served under a sub-path (`base_url =
 //!   "https://me.github.io/paper/"`), a link or image written from the site's root
 //!   (`[x](/articles/y/)`) is put under it (`/paper/articles/y/`), so what authors write
@@ -29,6 +35,7 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::article::line_col;
 use crate::diagnostic::{Diagnostic, Position};
+use crate::site::autolink::link_bare_urls;
 use crate::site::controls::{is_stray_control, strip_controls};
 use crate::site::slug::slugify;
 
@@ -88,18 +95,39 @@ pub fn parser_options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// Renders a body for a site at the root of its host. Errors (an unclosed `:::` block)
-/// carry the file position; warnings (a stray closing `:::`) are returned beside the
-/// result.
-pub fn render(source: BodySource<'_>) -> Result<(RenderedBody, Vec<Diagnostic>), Diagnostic> {
-    render_under(source, "")
+/// What becomes of a bare web address in a body's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BareUrls {
+    /// A link to itself (what the build does; see [`link_bare_urls`]).
+    Linked,
+    /// Text, as CommonMark leaves it.
+    AsText,
 }
 
-/// Renders a body for a site served under `base_path` (`/paper`; empty at the root):
-/// links and images written from the site's root are put under it.
+/// Renders a body as CommonMark with the body's block rules (pull-quotes, heading and
+/// footnote ids, tables in scroll regions), for a site at the root of its host, leaving
+/// bare web addresses as text; the build renders with [`render_under`], which links them.
+/// Errors (an unclosed `:::` block) carry the file position; warnings (a stray closing
+/// `:::`) are returned beside the result.
+pub fn render(source: BodySource<'_>) -> Result<(RenderedBody, Vec<Diagnostic>), Diagnostic> {
+    render_with(source, "", BareUrls::AsText)
+}
+
+/// Renders a body as the build does, for a site served under `base_path` (`/paper`;
+/// empty at the root): links and images written from the site's root are put under it,
+/// and bare web addresses become links.
 pub fn render_under(
     source: BodySource<'_>,
     base_path: &str,
+) -> Result<(RenderedBody, Vec<Diagnostic>), Diagnostic> {
+    render_with(source, base_path, BareUrls::Linked)
+}
+
+/// [`render_under`], with bare web addresses linked or not.
+pub fn render_with(
+    source: BodySource<'_>,
+    base_path: &str,
+    bare_urls: BareUrls,
 ) -> Result<(RenderedBody, Vec<Diagnostic>), Diagnostic> {
     let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(source.text, parser_options())
         .into_offset_iter()
@@ -110,6 +138,12 @@ pub fn render_under(
     let events = heading_ids(events);
     let events = summary_marker(events);
     let events = site_links(events, base_path);
+    let events = pullquote_marks(events);
+    let events = table_scroll(events);
+    let events = match bare_urls {
+        BareUrls::Linked => link_bare_urls(events),
+        BareUrls::AsText => events,
+    };
     let lead_text = without_controls(lead_text(&events));
     let summary_text = summary_text(&events).map(without_controls);
     let words = count_words(source.text);
@@ -175,6 +209,89 @@ fn site_links<'a>(
         }
     }
     events
+}
+
+/// Characters a quotation may open with: a pull-quote starting with one keeps its own.
+const OPENING_QUOTES: &[char] = &['“', '‘', '"', '\'', '«', '„', '‚', '‹', '「'];
+
+/// Puts quote marks round each pull-quote whose words do not already open with one: `“`
+/// at the start of its first paragraph and `”` at the end of its last (as text, so they
+/// reach every reader and copy-paste, and are never doubled).
+fn pullquote_marks<'a>(
+    mut events: Vec<(Event<'a>, Range<usize>)>,
+) -> Vec<(Event<'a>, Range<usize>)> {
+    let open = container_open("pullquote");
+    let starts: Vec<usize> = events
+        .iter()
+        .enumerate()
+        .filter(|(_, (e, _))| matches!(e, Event::Html(html) if **html == *open))
+        .map(|(i, _)| i)
+        .collect();
+    // From the last pull-quote back, so inserting keeps the earlier indices right.
+    for start in starts.into_iter().rev() {
+        let Some(length) = events[start + 1..]
+            .iter()
+            .position(|(e, _)| matches!(e, Event::Html(html) if html.as_ref() == "</aside>\n"))
+        else {
+            continue;
+        };
+        let inside = start + 1..start + 1 + length;
+        let first = inside
+            .clone()
+            .find(|&i| matches!(events[i].0, Event::Start(Tag::Paragraph)));
+        let last = inside
+            .clone()
+            .rev()
+            .find(|&i| matches!(events[i].0, Event::End(TagEnd::Paragraph)));
+        let (Some(first), Some(last)) = (first, last) else {
+            continue;
+        };
+        let quoted = match &events[first + 1].0 {
+            Event::Text(text) => text.starts_with(OPENING_QUOTES),
+            _ => false,
+        };
+        if quoted {
+            continue;
+        }
+        let at = events[last].1.clone();
+        events.insert(last, (Event::Text(CowStr::from("”")), at));
+        let at = events[first].1.clone();
+        events.insert(first + 1, (Event::Text(CowStr::from("“")), at));
+    }
+    events
+}
+
+/// Puts every table in a container that scrolls sideways on its own, so a wide table does
+/// not make the whole page scroll on a phone. The container can take keyboard focus (a
+/// scrolling region must, to be scrolled without a mouse) and is a named region.
+fn table_scroll<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Range<usize>)> {
+    if !events
+        .iter()
+        .any(|(e, _)| matches!(e, Event::Start(Tag::Table(_))))
+    {
+        return events; // most bodies: no table, nothing to copy
+    }
+    let mut out = Vec::with_capacity(events.len() + 4);
+    let mut tables = 0;
+    for (event, range) in events {
+        match &event {
+            Event::Start(Tag::Table(_)) => {
+                tables += 1;
+                let open = format!(
+                    "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table {tables}\">\n"
+                );
+                out.push((Event::Html(CowStr::from(open)), range.start..range.start));
+                out.push((event, range));
+            }
+            Event::End(TagEnd::Table) => {
+                let at = range.end..range.end;
+                out.push((event, range));
+                out.push((Event::Html(CowStr::from("</div>\n")), at));
+            }
+            _ => out.push((event, range)),
+        }
+    }
+    out
 }
 
 /// What a one-line paragraph made only of colons (and maybe a name) means.
@@ -513,6 +630,10 @@ fn summary_text(events: &[(Event<'_>, Range<usize>)]) -> Option<String> {
             }
             _ if containers > 0 => {}
             Event::Text(t) | Event::Code(t) => text.push_str(t),
+            // The end of a link or emphasis is no word break ("see [x](y)." stays "x.").
+            Event::End(
+                TagEnd::Link | TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough,
+            ) => {}
             Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
             _ => {}
         }
@@ -733,6 +854,87 @@ mod tests {
     fn inline_marker_moves_to_the_end_of_its_block() {
         let body = render_ok("One <!--more--> two.\n\nThree.\n");
         assert_eq!(body.summary(), Some("<p>One  two.</p>\n"));
+    }
+
+    #[test]
+    fn pullquotes_get_quote_marks_unless_they_have_them() {
+        let out = html("::: pullquote\nWe stay.\n:::\n");
+        assert!(out.contains("<p>“We stay.”</p>"), "{out}");
+        let out = html("::: pullquote\n\"We stay,\" she said.\n:::\n");
+        assert!(out.contains("<p>“We stay,” she said.</p>"), "{out}");
+        let out = html("::: pullquote\nOne *two*\n\nthree.\n:::\n");
+        assert!(
+            out.contains("<p>“One <em>two</em></p>\n<p>three.”</p>"),
+            "{out}"
+        );
+        let out = html("::: note\nNot a quote.\n:::\n");
+        assert!(out.contains("<p>Not a quote.</p>"), "{out}");
+    }
+
+    #[test]
+    fn tables_scroll_in_their_own_named_region() {
+        let out = html("| a |\n|---|\n| 1 |\n\n| b |\n|---|\n| 2 |\n");
+        assert!(
+            out.starts_with(
+                "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table 1\">\n<table>"
+            ),
+            "{out}"
+        );
+        assert!(out.contains("</table>\n</div>\n<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table 2\">"), "{out}");
+        assert!(out.ends_with("</table>\n</div>\n"), "{out}");
+    }
+
+    /// The body's HTML as the build renders it (bare URLs linked).
+    fn site_html(text: &str) -> String {
+        let source = BodySource {
+            path: Path::new("a.md"),
+            text,
+            first_line: 1,
+        };
+        render_under(source, "").unwrap().0.html
+    }
+
+    #[test]
+    fn bare_urls_become_links_but_not_in_code_links_or_raw_html() {
+        let out = site_html(
+            "See https://a.example/x. and www.b.example, `https://code.example` \
+             [https://in.example](https://in.example) <a href=\"/r\">https://raw.example</a>\n\n\
+             ```\nhttps://block.example\n```\n",
+        );
+        assert!(
+            out.contains("See <a href=\"https://a.example/x\">https://a.example/x</a>. and <a href=\"https://www.b.example\">www.b.example</a>,"),
+            "{out}"
+        );
+        assert_eq!(out.matches("<a ").count(), 4, "{out}");
+        assert!(out.contains("<code>https://code.example</code>"), "{out}");
+        assert!(
+            out.contains("<a href=\"/r\">https://raw.example</a>"),
+            "{out}"
+        );
+        assert!(out.contains("https://block.example\n</code>"), "{out}");
+        let out =
+            site_html("A <https://angle.example> link and <script>https://x.example</script>\n");
+        assert_eq!(out.matches("href=").count(), 1, "{out}");
+        // Plain CommonMark rendering leaves them as text.
+        assert!(!html("See https://a.example/x.\n").contains("<a "));
+    }
+
+    #[test]
+    fn a_hostile_bare_url_becomes_one_escaped_link_and_nothing_else() {
+        // As the clean stage writes raw copy: every markup character escaped.
+        let out = site_html("See http://x.example/\\\"\\>\\<script\\>alert(1)\\</script\\> now\n");
+        assert_eq!(out.matches("<a ").count(), 1, "{out}");
+        assert!(!out.contains("<script"), "{out}");
+        assert!(
+            out.contains("<a href=\"http://x.example/\">http://x.example/</a>"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn summary_text_does_not_split_a_word_at_a_link_end() {
+        let body = render_ok("See [the plan](/p/). Or *this*.\n\n<!--more-->\n\nMore.\n");
+        assert_eq!(body.summary_text.as_deref(), Some("See the plan. Or this."));
     }
 
     #[test]

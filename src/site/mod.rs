@@ -7,9 +7,10 @@
 //! 3. [`templates`]: load and compile the theme (built-in, named, site overrides);
 //! 4. [`load`]: walk `content/`, parse front matter, render Markdown ([`markdown`]) in
 //!    parallel, cached across builds;
-//! 5. [`assemble`]: published articles, URLs ([`slug`]), tags, authors, sections, pages;
-//! 6. [`render`]: fill templates for every page, in parallel; plus [`feeds`] and
-//!    [`sitemap`];
+//! 5. [`assemble`]: published articles, URLs ([`slug`]), tags, authors (with their
+//!    [`profiles`]), sections, pages;
+//! 6. [`render`]: fill templates for every page ([`listing`] for listing pages), in
+//!    parallel; plus [`feeds`] and [`sitemap`];
 //! 7. [`write`](mod@write): stage and swap the output folder (or update it in place when serving).
 //!
 //! [`Builder`] keeps what a build learned (parsed articles, page fingerprints, what the
@@ -17,15 +18,20 @@
 //! Every error found is reported at once, each naming its file and line:column.
 
 pub mod assemble;
+pub mod autolink;
 pub mod config;
 pub mod controls;
 pub mod feeds;
+pub mod json_ld;
+pub mod listing;
 pub mod load;
 pub mod markdown;
+pub mod profiles;
 pub mod render;
 pub mod sitemap;
 pub mod slug;
 pub mod templates;
+pub mod typography;
 pub mod write;
 mod xml;
 
@@ -176,8 +182,15 @@ impl Builder {
             future: self.options.future,
             now: chrono::Utc::now(),
         };
-        let (site, collisions) = assemble::assemble(&loaded.docs, &config, selection);
+        let (mut site, collisions) = assemble::assemble(&loaded.docs, &config, selection);
         errors.extend(collisions);
+        let (profiles, profile_errors) = profiles::load_profiles(&root);
+        errors.extend(profile_errors);
+        warnings.extend(profiles::unused_profiles(
+            &profiles,
+            site.authors.iter().map(|a| a.url.as_str()),
+        ));
+        site.profiles = profiles;
         let output = self.options.output_dir();
         if let Err(error) = write::check_output_dir(&output, &root) {
             errors.push(error);
@@ -193,7 +206,7 @@ impl Builder {
             self.options.inject_before_body_end.as_deref(),
         );
         let pages = render::plan_pages(&site, &shared);
-        let generated = render::generated_fingerprints(&pages, &site, &shared, config.feed_limit);
+        let generated = render::generated_files(&pages, &site, &shared, config.feed_limit);
         let previous = self
             .last
             .take()
@@ -227,7 +240,7 @@ impl Builder {
                     fingerprints: pages
                         .iter()
                         .map(|p| (p.output.clone(), p.fingerprint))
-                        .chain(generated)
+                        .chain(generated.into_iter().map(|g| (g.output, g.fingerprint)))
                         .collect(),
                 });
                 Ok(BuildSummary {
@@ -281,8 +294,8 @@ struct WriteJob<'a> {
     config: &'a SiteConfig,
     theme: &'a Theme,
     shared: &'a SharedContext,
-    /// Fingerprints of the feed and sitemap (see [`render::generated_fingerprints`]).
-    generated: &'a [(String, u64)],
+    /// Feeds and the sitemap, with fingerprints (see [`render::generated_files`]).
+    generated: &'a [render::GeneratedFile],
     writer: &'a OutputWriter,
     previous: Option<&'a LastBuild>,
     content_assets: &'a [load::ContentAsset],
@@ -404,25 +417,36 @@ impl WriteJob<'_> {
         rendered
     }
 
-    /// Feed, sitemap and robots.txt. The feed and sitemap are left out, and recorded in
-    /// `files` as they are, when their fingerprints match the last build's.
+    /// Feeds, sitemap and robots.txt. A feed or the sitemap is left out, and recorded in
+    /// `files` as it is, when its fingerprint matches the last build's; the others are
+    /// generated in parallel.
     fn generated_files(&self, files: &mut HashMap<String, u64>) -> Vec<(String, Vec<u8>)> {
+        let mut stale = Vec::new();
+        for file in self.generated {
+            match self.unchanged_output(&file.output, file.fingerprint) {
+                Some(hash) => {
+                    files.insert(file.output.clone(), hash);
+                }
+                None => stale.push(file),
+            }
+        }
         let mut generated = vec![(
             sitemap::ROBOTS_FILE.to_string(),
             sitemap::robots_txt(self.config).into_bytes(),
         )];
-        for (file, fingerprint) in self.generated {
-            if let Some(hash) = self.unchanged_output(file, *fingerprint) {
-                files.insert(file.clone(), hash);
-                continue;
-            }
-            let text = if file == feeds::FEED_FILE {
-                feeds::atom_feed(self.site, self.config)
-            } else {
-                sitemap::sitemap(self.site, self.config)
+        generated.par_extend(stale.into_par_iter().map(|file| {
+            let text = match file.kind {
+                render::Generated::Feed(scope, format) => {
+                    feeds::feed(scope, format, self.site, self.config)
+                }
+                render::Generated::Sitemap => sitemap::sitemap(self.site, self.config),
+                render::Generated::SitemapPart(n) => {
+                    sitemap::sitemap_part(self.site, self.config, n)
+                }
+                render::Generated::NewsSitemap => sitemap::news_sitemap(self.site, self.config),
             };
-            generated.push((file.clone(), text.into_bytes()));
-        }
+            (file.output.clone(), text.into_bytes())
+        }));
         generated
     }
 

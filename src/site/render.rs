@@ -4,9 +4,8 @@
 //! template it uses, the file it becomes and a *fingerprint*: a hash of everything the
 //! page's template context is made from. A [`Builder`](crate::site::Builder) that kept the
 //! fingerprints of its last build re-renders only pages whose fingerprint changed. The
-//! template context of a page is described by the serde structs below; article pages also
-//! carry their schema.org `NewsArticle` JSON-LD, escaped so no title can close the
-//! `<script>` element.
+//! template context of a page is described by the serde structs below; article, home
+//! and author pages also carry schema.org JSON-LD ([`json_ld`]).
 
 use std::borrow::Cow;
 use std::collections::hash_map::DefaultHasher;
@@ -18,10 +17,15 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::site::assemble::{ArticleEntry, DisplayDate, Link, ListingKind, ListingPage, SiteData};
+use crate::site::assemble::{self, ArticleEntry, DisplayDate, Link, ListingKind, SiteData};
+use crate::site::autolink::linked_text_html;
 use crate::site::config::{prefixed, SiteConfig};
-use crate::site::feeds::FEED_FILE;
-use crate::site::sitemap::SITEMAP_FILE;
+use crate::site::feeds::{FeedFormat, FeedScope};
+use crate::site::json_ld;
+use crate::site::listing::{
+    is_front_page, listing_context, listing_heading, FRONT_SECTION_STORIES,
+};
+use crate::site::sitemap::{self, SITEMAP_FILE};
 use crate::site::templates::Theme;
 
 /// What a page shows.
@@ -57,15 +61,15 @@ pub fn output_file_of(url: &str) -> String {
 
 /// Data shared by every page's context, prepared once per build.
 pub struct SharedContext {
-    site: serde_json::Value,
+    pub(crate) site: serde_json::Value,
     /// Hash of the theme, configuration, navigation and injected HTML.
     pub fingerprint: u64,
     inject_before_body_end: Option<String>,
     /// The path the site is served under (`/paper`), empty at the root.
-    base_path: String,
+    pub(crate) base_path: String,
     /// Each article's story-list card (`card.html`), rendered the first time a listing
     /// needs it and reused by every other listing the article appears on.
-    cards: Vec<OnceLock<Result<String, Diagnostic>>>,
+    pub(crate) cards: Vec<OnceLock<Result<String, Diagnostic>>>,
 }
 
 #[derive(Serialize)]
@@ -78,17 +82,20 @@ struct SiteContext<'a> {
     base_path: &'a str,
     feed_url: String,
     navigation: Vec<Href<'a>>,
+    /// `/tags/` and `/authors/` under the base path, when the site has any.
+    tag_index: Option<Cow<'a, str>>,
+    author_index: Option<Cow<'a, str>>,
 }
 
 /// A name and the link a page writes for it: a [`Link`] whose site path is put under the
 /// base path (`/tags/x/` → `/paper/tags/x/`; borrowed as it is at the root).
 #[derive(Serialize)]
-struct Href<'a> {
-    name: &'a str,
-    url: Cow<'a, str>,
+pub(crate) struct Href<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) url: Cow<'a, str>,
 }
 
-fn hrefs<'a>(base_path: &str, links: &'a [Link]) -> Vec<Href<'a>> {
+pub(crate) fn hrefs<'a>(base_path: &str, links: &'a [Link]) -> Vec<Href<'a>> {
     links
         .iter()
         .map(|link| Href {
@@ -114,6 +121,10 @@ impl SharedContext {
             base_path: config.base_path(),
             feed_url: config.permalink("/feed.xml"),
             navigation: hrefs(config.base_path(), &navigation),
+            tag_index: (!site.tags.is_empty())
+                .then(|| prefixed(config.base_path(), assemble::TAG_INDEX_URL)),
+            author_index: (!site.authors.is_empty())
+                .then(|| prefixed(config.base_path(), assemble::AUTHOR_INDEX_URL)),
         };
         let site_value = serde_json::to_value(&context).expect("plain data serialises");
         let mut hasher = DefaultHasher::new();
@@ -165,6 +176,27 @@ pub fn plan_pages(site: &SiteData, shared: &SharedContext) -> Vec<PlannedPage> {
                 for position in site.listing_positions(listing) {
                     inputs[position].hash(&mut hasher);
                 }
+                match listing.kind {
+                    ListingKind::Author(i) => {
+                        (site.profile(i), site.author_bio(i)).hash(&mut hasher);
+                    }
+                    ListingKind::TagIndex | ListingKind::AuthorIndex => {
+                        for taxon in site.index_entries(listing) {
+                            (&taxon.name, &taxon.url, taxon.articles.len()).hash(&mut hasher);
+                            site.profiles.get(&taxon.url).hash(&mut hasher);
+                        }
+                    }
+                    _ => {}
+                }
+                if is_front_page(listing) {
+                    let blocks = site.front_page_blocks(listing.end, FRONT_SECTION_STORIES);
+                    for (section, positions) in blocks {
+                        site.sections[section].title.hash(&mut hasher);
+                        for position in positions {
+                            inputs[position].hash(&mut hasher);
+                        }
+                    }
+                }
                 planned(PageKind::Listing(index), &listing.url, hasher.finish())
             }),
     );
@@ -174,22 +206,60 @@ pub fn plan_pages(site: &SiteData, shared: &SharedContext) -> Vec<PlannedPage> {
     pages
 }
 
-/// Fingerprints of `feed.xml` and `sitemap.xml`, by output file, from the planned pages:
-/// the feed is made of the site-wide data and the `feed_limit` newest articles, the
-/// sitemap of every listing's URL and every article (URL and dates, both covered by the
-/// article's fingerprint). An unchanged fingerprint lets a rebuild skip generating them.
-pub fn generated_fingerprints(
+/// A file generated beside the pages: a feed or the sitemap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Generated {
+    Feed(FeedScope, FeedFormat),
+    /// `sitemap.xml` (all URLs, or the index of the parts).
+    Sitemap,
+    /// Part `n` (1-based) of a sitemap past 50,000 URLs: `sitemap-N.xml`.
+    SitemapPart(usize),
+    /// `news-sitemap.xml`.
+    NewsSitemap,
+}
+
+/// A generated file to write, with the fingerprint of its inputs.
+#[derive(Debug, Clone)]
+pub struct GeneratedFile {
+    pub kind: Generated,
+    /// Output file, relative to the output folder: `sport/feed.xml`.
+    pub output: String,
+    pub fingerprint: u64,
+}
+
+/// Every feed and the sitemap, with fingerprints made from the planned pages: a feed is
+/// made of the site-wide data and its `feed_limit` newest articles, the sitemap of every
+/// listing's URL and every article (URL and dates, both covered by the article's
+/// fingerprint). An unchanged fingerprint lets a rebuild skip generating the file.
+pub fn generated_files(
     pages: &[PlannedPage],
     site: &SiteData,
     shared: &SharedContext,
     feed_limit: usize,
-) -> Vec<(String, u64)> {
+) -> Vec<GeneratedFile> {
     let articles = &pages[..site.articles.len()];
-    let mut feed = DefaultHasher::new();
-    (shared.fingerprint, "feed").hash(&mut feed);
-    for page in articles.iter().take(feed_limit) {
-        page.fingerprint.hash(&mut feed);
-    }
+    let mut files: Vec<GeneratedFile> = FeedScope::all(site)
+        .into_par_iter()
+        .flat_map_iter(|scope| {
+            let mut inputs = DefaultHasher::new();
+            shared.fingerprint.hash(&mut inputs);
+            scope.name(site).hash(&mut inputs);
+            for position in scope.positions(site, feed_limit) {
+                articles[position].fingerprint.hash(&mut inputs);
+            }
+            let inputs = inputs.finish();
+            FeedFormat::ALL.into_iter().map(move |format| {
+                let output = output_file_of(&scope.feed_url(site, format));
+                let mut feed = DefaultHasher::new();
+                (inputs, &output).hash(&mut feed);
+                GeneratedFile {
+                    kind: Generated::Feed(scope, format),
+                    output,
+                    fingerprint: feed.finish(),
+                }
+            })
+        })
+        .collect();
     let mut sitemap = DefaultHasher::new();
     (shared.fingerprint, "sitemap").hash(&mut sitemap);
     for page in articles {
@@ -198,10 +268,30 @@ pub fn generated_fingerprints(
     for listing in &site.listings {
         listing.url.hash(&mut sitemap);
     }
-    vec![
-        (FEED_FILE.to_string(), feed.finish()),
-        (SITEMAP_FILE.to_string(), sitemap.finish()),
-    ]
+    let sitemap = sitemap.finish();
+    files.push(GeneratedFile {
+        kind: Generated::Sitemap,
+        output: SITEMAP_FILE.to_string(),
+        fingerprint: sitemap,
+    });
+    for n in 1..=sitemap::part_count(site) {
+        files.push(GeneratedFile {
+            kind: Generated::SitemapPart(n),
+            output: sitemap::part_file(n),
+            fingerprint: sitemap,
+        });
+    }
+    let mut news = DefaultHasher::new();
+    (shared.fingerprint, "news").hash(&mut news);
+    for position in sitemap::news_positions(site) {
+        articles[position].fingerprint.hash(&mut news);
+    }
+    files.push(GeneratedFile {
+        kind: Generated::NewsSitemap,
+        output: sitemap::NEWS_SITEMAP_FILE.to_string(),
+        fingerprint: news.finish(),
+    });
+    files
 }
 
 fn planned(kind: PageKind, url: &str, fingerprint: u64) -> PlannedPage {
@@ -217,8 +307,12 @@ fn planned(kind: PageKind, url: &str, fingerprint: u64) -> PlannedPage {
 fn hash_article_inputs(site: &SiteData, article: &ArticleEntry, hasher: &mut DefaultHasher) {
     article.doc.revision.hash(hasher);
     article.doc.relative.hash(hasher);
-    if let Some(doc) = article.section.and_then(|i| site.sections[i].doc.as_ref()) {
-        doc.revision.hash(hasher);
+    if let Some(section) = article.section.map(|i| &site.sections[i]) {
+        // A named section's title may come from another article's spelling.
+        (&section.title, &section.url).hash(hasher);
+        if let Some(doc) = &section.doc {
+            doc.revision.hash(hasher);
+        }
     }
 }
 
@@ -245,6 +339,8 @@ pub fn render_page(
                 ListingKind::Home | ListingKind::Section(_) => "index.html",
                 ListingKind::Tag(_) => "tag.html",
                 ListingKind::Author(_) => "author.html",
+                ListingKind::TagIndex => "tags.html",
+                ListingKind::AuthorIndex => "authors.html",
             };
             (template, None)
         }
@@ -278,12 +374,12 @@ pub fn inject_before_body_end(mut html: String, snippet: &str) -> String {
 
 /// Head metadata every page has: `<title>`, description, canonical URL, OpenGraph, Twitter.
 #[derive(Serialize)]
-struct Meta {
-    title: String,
-    description: String,
-    canonical: String,
-    og_type: &'static str,
-    image: Option<String>,
+pub(crate) struct Meta {
+    pub(crate) title: String,
+    pub(crate) description: String,
+    pub(crate) canonical: String,
+    pub(crate) og_type: &'static str,
+    pub(crate) image: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -297,6 +393,8 @@ struct ArticleContext<'a> {
     tags: Vec<Href<'a>>,
     content: &'a str,
     bio: Option<&'a str>,
+    /// The bio as HTML: escaped text, its bare URLs and `X: @handle` linked.
+    bio_html: Option<String>,
     description: &'a str,
     url: Cow<'a, str>,
     permalink: String,
@@ -328,6 +426,7 @@ fn article_context(
         tags: hrefs(base_path, &article.tags),
         content: &article.doc.body.html,
         bio: front.bio.as_deref(),
+        bio_html: front.bio.as_deref().map(linked_text_html),
         description: &article.description,
         url: prefixed(base_path, &article.url),
         permalink: permalink.clone(),
@@ -341,7 +440,7 @@ fn article_context(
     context.insert("page", &page);
     context.insert(
         "json_ld",
-        &news_article_json_ld(article, config, &permalink, image.as_deref()),
+        &json_ld::news_article(article, site, config, &permalink, image.as_deref()),
     );
     context.insert(
         "meta",
@@ -357,7 +456,19 @@ fn article_context(
 
 /// An image URL made absolute: `https://…` as it is, `/img.jpg` under the base URL, and
 /// `img.jpg` relative to the page.
-fn absolute_url(image: &str, page_url: &str, config: &SiteConfig) -> String {
+/// An image's URL as a page writes it: `https://…` as it is, `/img.jpg` under the base
+/// path, and `img.jpg` relative to the article's page (`/articles/x/img.jpg`).
+pub(crate) fn image_src<'a>(image: &'a str, page_url: &str, base_path: &str) -> Cow<'a, str> {
+    if image.starts_with("http://") || image.starts_with("https://") {
+        Cow::Borrowed(image)
+    } else if image.starts_with('/') {
+        prefixed(base_path, image)
+    } else {
+        Cow::Owned(format!("{base_path}{page_url}{image}"))
+    }
+}
+
+pub(crate) fn absolute_url(image: &str, page_url: &str, config: &SiteConfig) -> String {
     if image.starts_with("http://") || image.starts_with("https://") {
         image.to_string()
     } else if image.starts_with('/') {
@@ -365,293 +476,6 @@ fn absolute_url(image: &str, page_url: &str, config: &SiteConfig) -> String {
     } else {
         config.permalink(&format!("{page_url}{image}"))
     }
-}
-
-/// schema.org `NewsArticle`, serialised straight from borrowed data.
-#[derive(Serialize)]
-struct NewsArticle<'a> {
-    #[serde(rename = "@context")]
-    context: &'static str,
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    headline: &'a str,
-    description: &'a str,
-    author: Vec<Person<'a>>,
-    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
-    date_published: Option<String>,
-    #[serde(rename = "dateModified", skip_serializing_if = "Option::is_none")]
-    date_modified: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    image: Option<&'a str>,
-    url: &'a str,
-    #[serde(rename = "mainEntityOfPage")]
-    main_entity_of_page: Thing<'a>,
-    #[serde(rename = "inLanguage")]
-    in_language: &'a str,
-    publisher: Thing<'a>,
-}
-
-#[derive(Serialize)]
-struct Person<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    name: &'a str,
-    url: String,
-}
-
-#[derive(Serialize)]
-struct Thing<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    #[serde(rename = "@id", skip_serializing_if = "Option::is_none")]
-    id: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    name: Option<&'a str>,
-}
-
-/// The schema.org `NewsArticle` of an article, as JSON safe to put inside `<script>`.
-pub fn news_article_json_ld(
-    article: &ArticleEntry,
-    config: &SiteConfig,
-    permalink: &str,
-    image: Option<&str>,
-) -> String {
-    let published = article.published.as_ref().map(|d| d.instant.to_rfc3339());
-    let modified = article
-        .updated
-        .as_ref()
-        .map(|d| d.instant.to_rfc3339())
-        .or_else(|| published.clone());
-    let value = NewsArticle {
-        context: "https://schema.org",
-        kind: "NewsArticle",
-        headline: &article.doc.front.title,
-        description: &article.description,
-        author: article
-            .authors
-            .iter()
-            .map(|a| Person {
-                kind: "Person",
-                name: &a.name,
-                url: config.permalink(&a.url),
-            })
-            .collect(),
-        date_published: published,
-        date_modified: modified,
-        image,
-        url: permalink,
-        main_entity_of_page: Thing {
-            kind: "WebPage",
-            id: Some(permalink),
-            name: None,
-        },
-        in_language: &config.language,
-        publisher: Thing {
-            kind: "Organization",
-            id: None,
-            name: Some(&config.title),
-        },
-    };
-    script_safe_json(&serde_json::to_string(&value).expect("plain data serialises"))
-}
-
-/// JSON text with `<`, `>`, `&` and the JavaScript line separators escaped, so it can sit
-/// inside a `<script>` element whatever its strings hold. (Outside strings JSON has none
-/// of these characters, so escaping them everywhere keeps the JSON equal.)
-pub fn script_safe_json(json: &str) -> String {
-    let mut out = String::with_capacity(json.len() + 16);
-    let mut plain_from = 0;
-    for (index, c) in json.char_indices() {
-        let escaped = match c {
-            '<' => "\\u003c",
-            '>' => "\\u003e",
-            '&' => "\\u0026",
-            '\u{2028}' => "\\u2028",
-            '\u{2029}' => "\\u2029",
-            _ => continue,
-        };
-        out.push_str(&json[plain_from..index]);
-        out.push_str(escaped);
-        plain_from = index + c.len_utf8();
-    }
-    out.push_str(&json[plain_from..]);
-    out
-}
-
-#[derive(Serialize)]
-struct ListingContext<'a> {
-    kind: &'static str,
-    title: &'a str,
-    description: &'a str,
-    url: Cow<'a, str>,
-}
-
-/// An article as a listing shows it.
-#[derive(Serialize)]
-struct ArticleSummary<'a> {
-    title: &'a str,
-    subtitle: Option<&'a str>,
-    kicker: Option<&'a str>,
-    url: Cow<'a, str>,
-    /// The text before `<!--more-->`, else the description, unless it repeats the
-    /// subtitle shown above it.
-    teaser: Option<&'a str>,
-    date: Option<&'a DisplayDate>,
-    authors: Vec<Href<'a>>,
-    /// The card's HTML from `card.html` (empty while the card itself is rendered).
-    card: &'a str,
-}
-
-impl<'a> ArticleSummary<'a> {
-    fn of(article: &'a ArticleEntry, card: &'a str, base_path: &str) -> ArticleSummary<'a> {
-        ArticleSummary {
-            title: &article.doc.front.title,
-            subtitle: article.doc.front.subtitle.as_deref(),
-            kicker: article.kicker.as_deref(),
-            url: prefixed(base_path, &article.url),
-            teaser: teaser(article),
-            date: article.published.as_ref(),
-            authors: hrefs(base_path, &article.authors),
-            card,
-        }
-    }
-}
-
-/// The card of article `index`, rendered on first use.
-fn card<'s>(
-    index: usize,
-    site: &SiteData,
-    theme: &Theme,
-    shared: &'s SharedContext,
-) -> Result<&'s str, Diagnostic> {
-    let card = shared.cards[index].get_or_init(|| {
-        let article = &site.articles[index];
-        let mut context = tera::Context::new();
-        context.insert("site", &shared.site);
-        context.insert("story", &ArticleSummary::of(article, "", &shared.base_path));
-        theme
-            .render("card.html", &context, &article.url, Some(&article.doc.path))
-            .map(|html| html.trim().to_string())
-    });
-    card.as_deref().map_err(Clone::clone)
-}
-
-fn teaser(article: &ArticleEntry) -> Option<&str> {
-    let text = article
-        .doc
-        .body
-        .summary_text
-        .as_deref()
-        .unwrap_or(&article.description);
-    let repeats_subtitle = article.doc.front.subtitle.as_deref() == Some(text);
-    (!text.is_empty() && !repeats_subtitle).then_some(text)
-}
-
-#[derive(Serialize)]
-struct Pager {
-    number: usize,
-    total: usize,
-    previous: Option<String>,
-    next: Option<String>,
-    first: String,
-    last: String,
-}
-
-/// Title and description of a listing (home, section, tag or author).
-fn listing_heading<'a>(
-    site: &'a SiteData,
-    listing: &ListingPage,
-) -> (&'static str, &'a str, &'a str) {
-    match listing.kind {
-        ListingKind::Home => {
-            let home = site.home.as_deref();
-            let title = home.map_or("", |d| d.front.title.as_str());
-            let description = home
-                .and_then(|d| d.front.description.as_deref())
-                .unwrap_or("");
-            ("home", title, description)
-        }
-        ListingKind::Section(i) => (
-            "section",
-            &site.sections[i].title,
-            &site.sections[i].description,
-        ),
-        ListingKind::Tag(i) => ("tag", &site.tags[i].name, ""),
-        ListingKind::Author(i) => ("author", &site.authors[i].name, ""),
-    }
-}
-
-fn listing_context(
-    context: &mut tera::Context,
-    listing: &ListingPage,
-    site: &SiteData,
-    config: &SiteConfig,
-    theme: &Theme,
-    shared: &SharedContext,
-) -> Result<(), Diagnostic> {
-    let (kind, title, description) = listing_heading(site, listing);
-    let articles = site
-        .listing_positions(listing)
-        .into_iter()
-        .map(|index| {
-            let card = card(index, site, theme, shared)?;
-            Ok(ArticleSummary::of(
-                &site.articles[index],
-                card,
-                &shared.base_path,
-            ))
-        })
-        .collect::<Result<Vec<_>, Diagnostic>>()?;
-    let page_url = |n: usize| {
-        let path = crate::site::assemble::page_url(&listing.first_url, n);
-        prefixed(&shared.base_path, &path).into_owned()
-    };
-    let pager = Pager {
-        number: listing.number,
-        total: listing.total,
-        previous: (listing.number > 1).then(|| page_url(listing.number - 1)),
-        next: (listing.number < listing.total).then(|| page_url(listing.number + 1)),
-        first: page_url(1),
-        last: page_url(listing.total),
-    };
-    let heading = match kind {
-        "home" if title.is_empty() => config.title.clone(),
-        "tag" => format!("Tagged “{title}”"),
-        "author" => format!("Articles by {title}"),
-        _ => title.to_string(),
-    };
-    let meta_title = if listing.number > 1 {
-        format!("{heading} (page {})", listing.number)
-    } else {
-        heading.clone()
-    };
-    let meta_description = if description.is_empty() {
-        config.description.clone()
-    } else {
-        description.to_string()
-    };
-    context.insert(
-        "listing",
-        &ListingContext {
-            kind,
-            title: &heading,
-            description,
-            url: prefixed(&shared.base_path, &listing.url),
-        },
-    );
-    context.insert("articles", &articles);
-    context.insert("pager", &pager);
-    context.insert(
-        "meta",
-        &Meta {
-            title: meta_title,
-            description: meta_description,
-            canonical: config.permalink(&listing.url),
-            og_type: "website",
-            image: None,
-        },
-    );
-    Ok(())
 }
 
 #[cfg(test)]
@@ -666,22 +490,19 @@ mod tests {
     }
 
     #[test]
-    fn json_cannot_close_the_script_element() {
-        let value =
-            serde_json::json!({ "headline": "</script><script>alert(1)</script> & \u{2028}" });
-        let text = script_safe_json(&value.to_string());
-        assert!(
-            !text.contains('<') && !text.contains('>') && !text.contains('&'),
-            "{text}"
-        );
-        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(back, value);
-    }
-
-    #[test]
     fn injection_goes_before_the_last_body_end() {
         let html = inject_before_body_end("<body>x</body>\n</html>".into(), "<script></script>");
         assert_eq!(html, "<body>x<script></script></body>\n</html>");
+    }
+
+    #[test]
+    fn image_sources_sit_under_the_base_path() {
+        assert_eq!(image_src("/i.jpg", "/a/x/", "/paper"), "/paper/i.jpg");
+        assert_eq!(image_src("i.jpg", "/a/x/", ""), "/a/x/i.jpg");
+        assert_eq!(
+            image_src("https://c.example/i.jpg", "/a/", "/p"),
+            "https://c.example/i.jpg"
+        );
     }
 
     #[test]

@@ -52,6 +52,14 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/author.html"),
     ),
     (
+        "tags.html",
+        include_str!("../../themes/default/templates/tags.html"),
+    ),
+    (
+        "authors.html",
+        include_str!("../../themes/default/templates/authors.html"),
+    ),
+    (
         "card.html",
         include_str!("../../themes/default/templates/card.html"),
     ),
@@ -62,10 +70,16 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// The built-in theme's static files, by path under `static/`.
-const DEFAULT_STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../../themes/default/static/style.css"),
-)];
+const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../../themes/default/static/style.css"),
+    ),
+    (
+        "favicon.svg",
+        include_bytes!("../../themes/default/static/favicon.svg"),
+    ),
+];
 
 /// The name of the built-in theme.
 pub const DEFAULT_THEME: &str = "default";
@@ -601,7 +615,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let theme = Theme::load(dir.path(), DEFAULT_THEME).unwrap();
         assert!(theme.sources.contains_key("article.html"));
-        assert_eq!(theme.static_files[0].relative, "style.css");
+        let files: Vec<&str> = theme
+            .static_files
+            .iter()
+            .map(|f| f.relative.as_str())
+            .collect();
+        assert_eq!(files, ["favicon.svg", "style.css"]);
     }
 
     #[test]

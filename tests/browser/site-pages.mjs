@@ -58,6 +58,31 @@ async function findArticle(root, files) {
   return null;
 }
 
+/** The first HTML file (not the home page) whose text holds `needle`, if any. */
+async function firstHolding(root, files, needle) {
+  for (const file of files) {
+    if (file === "index.html") continue;
+    const html = await fs.readFile(path.join(root, file), "utf8");
+    if (html.includes(needle)) return file;
+  }
+  return null;
+}
+
+/** The first top-level section page: `NAME/index.html` with its own `NAME/feed.xml`. */
+async function firstSection(root, files) {
+  for (const file of files) {
+    const match = /^([^/]+)\/index\.html$/.exec(file);
+    if (!match || ["tags", "authors", "page"].includes(match[1])) continue;
+    try {
+      await fs.access(path.join(root, match[1], "feed.xml"));
+      return file;
+    } catch {
+      // not a section
+    }
+  }
+  return null;
+}
+
 /** The first `index.html` directly inside `PREFIX/NAME/`, if any. */
 function firstListing(files, prefix) {
   const pattern = new RegExp(`^${prefix}/[^/]+/index\\.html$`);
@@ -87,6 +112,14 @@ export async function pagesToCheck(root) {
     { name: "tag", file: firstListing(files, "tags") },
     { name: "author", file: firstListing(files, "authors") },
     { name: "404", file: files.includes("404.html") ? "404.html" : null },
+    // The pages issue 11 added: a section, an article with a lead image, an author with a
+    // profile (photo), the tag and author indexes, and a later page of the home listing.
+    { name: "section", file: await firstSection(root, files) },
+    { name: "image-article", file: await firstHolding(root, files, 'property="og:image"') },
+    { name: "profile", file: await firstHolding(root, files, 'class="author-photo"') },
+    { name: "tags-index", file: files.includes("tags/index.html") ? "tags/index.html" : null },
+    { name: "authors-index", file: files.includes("authors/index.html") ? "authors/index.html" : null },
+    { name: "page-2", file: files.includes("page/2/index.html") ? "page/2/index.html" : null },
   ];
   return pages
     .filter((page) => page.file)
