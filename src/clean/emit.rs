@@ -357,6 +357,27 @@ mod tests {
 
     /// The body also renders safely through the build stage's own Markdown renderer
     /// (pulldown-cmark with tables, footnotes, strikethrough, smart punctuation).
+    /// `href` with its `%XX` escapes decoded (ASCII only, as the renderer writes them).
+    fn percent_decoded(href: &str) -> String {
+        let mut out = String::new();
+        let mut rest = href;
+        while let Some(at) = rest.find('%') {
+            out.push_str(&rest[..at]);
+            match u8::from_str_radix(rest.get(at + 1..at + 3).unwrap_or(""), 16) {
+                Ok(b) if b.is_ascii() => {
+                    out.push(b as char);
+                    rest = &rest[at + 3..];
+                }
+                _ => {
+                    out.push('%');
+                    rest = &rest[at + 1..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out.replace("&amp;", "&")
+    }
+
     fn renders_safely_on_the_site(texts: &[&str]) {
         let blocks: Vec<BodyBlock> = texts
             .iter()
@@ -371,15 +392,42 @@ mod tests {
             text: &markdown,
             first_line: 1,
         };
-        let (rendered, _) = crate::site::markdown::render(source).expect("the body renders");
+        // Rendered as the build renders: bare web addresses become links to themselves,
+        // and that is the only link raw text may make.
+        let (rendered, _) =
+            crate::site::markdown::render_under(source, "").expect("the body renders");
         let html = rendered.html;
         for tag in MARKUP_FROM_RAW_TEXT
             .iter()
+            .filter(|t| **t != "<a ")
             .chain(&["<del", "<sup", "<b>", "<!--"])
         {
             assert!(
                 !html.contains(tag),
                 "{tag} leaked from {texts:?}:\n{markdown}\n{html}"
+            );
+        }
+        for link in html.split("<a ").skip(1) {
+            let href = link
+                .strip_prefix("href=\"")
+                .and_then(|l| l.split_once('"'))
+                .map(|(h, _)| h)
+                .unwrap_or_default();
+            let text = link
+                .split_once('>')
+                .and_then(|(_, rest)| rest.split_once("</a>"))
+                .map(|(t, _)| t)
+                .unwrap_or_default();
+            // The address may be written without its scheme (`www.`), and is
+            // percent-encoded in the attribute.
+            let decoded = percent_decoded(href);
+            let shown = decoded
+                .strip_prefix("https://")
+                .or_else(|| decoded.strip_prefix("http://"))
+                .unwrap_or("");
+            assert!(
+                decoded == text || shown == text,
+                "a link raw text should not make: <a {link}"
             );
         }
         assert_eq!(

@@ -149,9 +149,14 @@ pub fn clean_text(
             reason: "no headline found: add `title` to the front matter".into(),
         });
     }
+    let section = masthead
+        .kicker
+        .as_deref()
+        .and_then(structure::section_of_kicker);
     let mut front = FrontMatter {
         title: title.unwrap_or_default(),
         subtitle,
+        section,
         kicker: masthead.kicker,
         authors: masthead.authors,
         date: masthead.date,

@@ -485,6 +485,39 @@ const SECTION_WORDS: &[&str] = &[
     "security",
 ];
 
+/// The section a kicker files its article in, when the kicker is made of section words
+/// only (`SPORT`, `Arts & Culture`, `World news`): written as a section name is
+/// (`Sport`); a topic label (`DIPLOMATIC IMPASSE`) files nothing.
+pub fn section_of_kicker(kicker: &str) -> Option<String> {
+    let words: Vec<&str> = kicker.split_whitespace().collect();
+    let is_section_word = |w: &&str| {
+        SECTION_WORDS.contains(
+            &w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
+                .to_lowercase()
+                .as_str(),
+        )
+    };
+    if words.is_empty() || words.len() > 4 || !words.iter().all(is_section_word) {
+        return None;
+    }
+    let name: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(n, w)| {
+            let lower = w.trim_end_matches(':').to_lowercase();
+            if n > 0 && ["and", "the"].contains(&lower.as_str()) {
+                return lower;
+            }
+            let mut chars = lower.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    Some(name.join(" "))
+}
+
 /// A field of one short line that reads as a kicker: capitals, a trailing colon, one
 /// word, or section words only.
 fn reads_as_kicker(field: &str) -> bool {
@@ -1328,6 +1361,21 @@ mod tests {
             "{}",
             article.body
         );
+    }
+
+    #[test]
+    fn a_kicker_of_section_words_names_the_section() {
+        assert_eq!(section_of_kicker("SPORT").as_deref(), Some("Sport"));
+        assert_eq!(
+            section_of_kicker("Arts & Culture").as_deref(),
+            Some("Arts & Culture")
+        );
+        assert_eq!(
+            section_of_kicker("WORLD NEWS").as_deref(),
+            Some("World News")
+        );
+        assert_eq!(section_of_kicker("DIPLOMATIC IMPASSE"), None);
+        assert_eq!(section_of_kicker(""), None);
     }
 
     #[test]

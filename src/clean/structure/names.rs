@@ -190,6 +190,16 @@ impl IntactNames {
                 i += 1;
                 continue;
             }
+            // In a byline, a lone lower-case token lost its opening letter only after a
+            // whole name (`Miguel ngelo`); after a fragment (`Hor ková` for Horáková) it
+            // is the rest of that word, not a name of its own (`Žáková`).
+            if byline && pieces == 1 && !capitalised && i > 0 {
+                let previous = tokens[i - 1].1.trim_matches(|c: char| !c.is_alphabetic());
+                if !is_listed(previous) && !vocabulary.is_known_outside_document(previous) {
+                    i += 1;
+                    continue;
+                }
+            }
             let mut matched = None;
             for n in (1..=pieces).rev() {
                 let run = &tokens[i..i + n];
@@ -269,6 +279,11 @@ fn listed_by_skeleton(key: &str) -> impl Iterator<Item = ListedName> + '_ {
         .iter()
         .take_while(move |(k, _)| *k == key)
         .map(|&(_, i)| listed(i as usize))
+}
+
+/// Whether `word` is a listed name as it stands.
+fn is_listed(word: &str) -> bool {
+    listed_by_skeleton(&skeleton(word)).any(|e| e.name == word)
 }
 
 /// Whether some listed name starts with the ASCII letters `opening` before its first
@@ -454,6 +469,8 @@ mod tests {
         assert_eq!(author("Miguel ngelo Sarmento"), "Miguel Ângelo Sarmento");
         // A word is never taken for a damaged name, even in a byline.
         assert_eq!(author("Anna Long"), "Anna Long");
+        // The rest of a broken surname is not a name of its own.
+        assert_eq!(author("Kateřina Hor ková"), "Kateřina Hor ková");
         // In running text a lone ASCII token is left alone.
         assert_eq!(restored("", "Miguel ngelo said"), "Miguel ngelo said");
     }

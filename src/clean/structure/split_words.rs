@@ -272,6 +272,21 @@ pub fn split_words(text: &str, vocabulary: &Vocabulary<'_>, whole_words: bool) -
                         continue;
                     }
                 }
+                // Pieces that are all words join only when the joined word is the
+                // likelier reading (`re fused`: `refused`; `to gas` stays, not `togas`;
+                // `cap on` stays, not `capon`).
+                let pieces = &tokens[i..i + used];
+                let all_words = pieces
+                    .iter()
+                    .filter(|(_, t)| !is_lone_hyphen(t))
+                    .all(|(_, t)| {
+                        vocabulary
+                            .is_known_outside_document(t.trim_matches(|c: char| !c.is_alphabetic()))
+                    });
+                if all_words && words_log_probability(pieces) > log_probability(pieces) {
+                    i += 1;
+                    continue;
+                }
                 found.push(split);
                 i += used;
             }
@@ -487,6 +502,11 @@ mod tests {
             "He met Tom Kins in Paris"
         );
         assert_eq!(joined("prices rose - sharply"), "prices rose - sharply");
+        // Short words are words: the joined reading must be the likelier one.
+        assert_eq!(
+            joined("con vert ed to gas and a cap on elec tric i ty"),
+            "converted to gas and a cap on electricity"
+        );
     }
 
     #[test]
