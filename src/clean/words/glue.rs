@@ -256,7 +256,13 @@ fn best_splits_allowing_one(prefix: &str, vocabulary: &Vocabulary) -> Vec<Split>
 }
 
 /// Turns the two best splits into a verdict: split when clear, report when doubtful.
-fn decide(word: &str, splits: Vec<Split>) -> Verdict {
+/// A split that breaks English's grammar of function words ([`grammar_penalty`]) loses
+/// to one that keeps it, however the words' frequencies compare.
+fn decide(word: &str, mut splits: Vec<Split>) -> Verdict {
+    for split in &mut splits {
+        split.log_probability -= grammar_penalty(&split.pieces);
+    }
+    splits.sort_by(|a, b| b.log_probability.total_cmp(&a.log_probability));
     let Some(best) = splits.first() else {
         return Verdict::Keep;
     };
@@ -282,6 +288,37 @@ fn decide(word: &str, splits: Vec<Split>) -> Verdict {
         ),
         confidence: SPLIT_CONFIDENCE,
     }
+}
+
+/// How far below its frequencies a split's reading falls for breaking the grammar of
+/// function words (log10): `an` before a consonant or `a` before a vowel (`found am
+/// an`), `am` after anything but `I`, an article before another determiner or a
+/// preposition (`A this peak`).
+fn grammar_penalty(pieces: &[String]) -> f32 {
+    const BROKEN: f32 = 3.0;
+    const AFTER_NO_ARTICLE: &[&str] = &[
+        "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "my", "your",
+        "our", "their", "is", "are", "was", "were", "of", "to", "and", "in", "on", "at", "am",
+    ];
+    let lower: Vec<String> = pieces.iter().map(|p| p.to_lowercase()).collect();
+    let mut penalty = 0.0;
+    for (n, pair) in lower.windows(2).enumerate() {
+        let (word, next) = (pair[0].as_str(), pair[1].as_str());
+        let next_first = next.chars().next().unwrap_or(' ');
+        let vowel = matches!(next_first, 'a' | 'e' | 'i' | 'o');
+        let broken = match word {
+            "an" => !vowel && !matches!(next_first, 'u' | 'h'),
+            "a" => vowel && !next.starts_with("one") && !next.starts_with("once"),
+            "the" => AFTER_NO_ARTICLE.contains(&next),
+            _ => false,
+        } || ((word == "a" || word == "an") && AFTER_NO_ARTICLE.contains(&next))
+            || (next == "am" && word != "i")
+            || (n == 0 && word == "am");
+        if broken {
+            penalty += BROKEN;
+        }
+    }
+    penalty
 }
 
 /// A capitalised token mid-sentence may be a name: a good split is only reported.
@@ -743,6 +780,22 @@ mod tests {
         let vocabulary = Vocabulary::new(Lexicon::embedded(), &context).in_document(&brands);
         let verdict = split_glued("iOS", Standing::Unknown, false, &vocabulary);
         assert!(!matches!(verdict, Verdict::Replace { .. }), "{verdict:?}");
+    }
+
+    #[test]
+    fn the_grammar_of_function_words_tells_equally_likely_splits_apart() {
+        assert_eq!(replaced("foundaman"), "found a man");
+        assert_eq!(
+            grammar_penalty(&["found".into(), "am".into(), "an".into()]),
+            3.0
+        );
+        assert_eq!(
+            grammar_penalty(&["A".into(), "this".into(), "peak".into()]),
+            3.0
+        );
+        assert_eq!(grammar_penalty(&["an".into(), "hour".into()]), 0.0);
+        assert_eq!(grammar_penalty(&["a".into(), "one".into()]), 0.0);
+        assert_eq!(grammar_penalty(&["I".into(), "am".into()]), 0.0);
     }
 
     #[test]
