@@ -271,7 +271,8 @@ fn masthead_from_structure(
     let standfirst = unwrap(found.subtitle, edits);
     let title = headline.as_ref().map(|t| t.as_str().to_string());
     let subtitle = standfirst.as_ref().map(|s| s.as_str().to_string());
-    let mut bio = unwrap(found.bio, edits);
+    let mut bio =
+        unwrap(found.bio, edits).map(|b| structure::unglue_author_names(&b, &authors, edits));
     let body = layout::lay_out(&found.body, vocabulary, edits, findings);
     let body = structure::split_words::join_split_words(body, vocabulary, edits);
     let mut body: Vec<MappedText> = body
