@@ -293,6 +293,20 @@ impl<'a> ParagraphRepairer<'a> {
 
     /// Pass 2: `X:handle` gets its space. Returns whether the token was such a label.
     fn repair_glued_label(&mut self, token: &Token) -> bool {
+        if token.text.ends_with(':') {
+            if let Some(at) = spacing::label_glued_after_word(token.core) {
+                let (word, label) = token.core.split_at(at);
+                self.edit(
+                    "spacing",
+                    token.core_start,
+                    token.core_end(),
+                    format!("{word} {label}"),
+                    format!("a space belongs before the label `{label}`"),
+                    0.95,
+                );
+                return true;
+            }
+        }
         let Some(label_length) = spacing::glued_label_length(token.core) else {
             return false;
         };

@@ -1,4 +1,5 @@
-//! The space lost after a contact label: `X:mariaamkahn` becomes `X: mariaamkahn`.
+//! The space lost after a contact label: `X:mariaamkahn` becomes `X: mariaamkahn`; and
+//! before one: `onX: @handle` becomes `on X: @handle`.
 //!
 //! Author bios end with "reach her on X:handle" or "Email:name@example.com"; copying
 //! often drops the space after the colon. Only a known label (X, Twitter, Email…) followed
@@ -47,6 +48,20 @@ pub(crate) fn glued_label_length(core: &str) -> Option<usize> {
     (is_contact_label(label) && starts_like_a_handle).then_some(label.len() + 1)
 }
 
+/// Words a contact label follows (`reach her on X:`, `or Email:`).
+const BEFORE_LABEL: &[&str] = &["on", "at", "via", "or", "and"];
+
+/// If `core` (a token before a colon) is a word glued to a contact label (`onX` of
+/// `onX: @handle`), the byte offset where the label starts, before which a space
+/// belongs.
+pub(crate) fn label_glued_after_word(core: &str) -> Option<usize> {
+    BEFORE_LABEL.iter().find_map(|word| {
+        let label = core.strip_prefix(word)?;
+        (label.starts_with(|c: char| c.is_uppercase()) && is_contact_label(label))
+            .then_some(word.len())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,6 +86,15 @@ mod tests {
         ] {
             assert_eq!(glued_label_length(core), None, "{core}");
         }
+    }
+
+    #[test]
+    fn a_word_glued_to_a_label_gets_its_space() {
+        assert_eq!(label_glued_after_word("onX"), Some(2));
+        assert_eq!(label_glued_after_word("orEmail"), Some(2));
+        assert_eq!(label_glued_after_word("onx"), None);
+        assert_eq!(label_glued_after_word("onion"), None);
+        assert_eq!(label_glued_after_word("Xbox"), None);
     }
 
     #[test]
