@@ -161,7 +161,18 @@ impl IntactNames {
             // A damaged name starts with a capital, or holds a letter outside ASCII.
             let first = tokens[i].1.trim_start_matches(|c: char| !c.is_alphabetic());
             let capitalised = first.chars().next().is_some_and(char::is_uppercase);
-            if !capitalised && first.is_ascii() && !byline {
+            // A name that lost its first letter (`lodie Marchand` for Élodie, printed
+            // whole in the byline) starts in lower case: taken only when it is the
+            // damaged form of a name the article prints, no word, and a capitalised
+            // word follows.
+            let lost_initial = || {
+                tokens
+                    .get(i + 1)
+                    .is_some_and(|(_, t)| t.starts_with(char::is_uppercase))
+                    && matches!(self.by_damaged.get(first), Some(Some(_)))
+                    && !vocabulary.is_known_outside_document(first)
+            };
+            if !capitalised && first.is_ascii() && !byline && !lost_initial() {
                 i += 1;
                 continue;
             }
@@ -431,6 +442,11 @@ mod tests {
             "By Małgorzata Wójcik, with Agnieszka Ćwiklińska"
         );
         assert_eq!(restored(document, "said N ez."), "said Núñez.");
+        let document = "By Élodie Marchand";
+        assert_eq!(
+            restored(document, "lodie Marchand covers Lyon."),
+            "Élodie Marchand covers Lyon."
+        );
         assert_eq!(restored(document, "Luc a Nú ez wrote"), "Lucía Núñez wrote");
         // Nothing that is not a damaged form of a word the article prints changes.
         assert_eq!(restored(document, "Ma and W went"), "Ma and W went");
