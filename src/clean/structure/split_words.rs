@@ -40,40 +40,29 @@ const MOST_PIECES: usize = 6;
 const MIN_ALL_WORDS_ZIPF: f32 = 4.4;
 
 /// Pairs English writes apart as often as joined: never joined from whole words.
+/// Pairs whose open form news prose hardly writes (`some one`, `every thing`, `how
+/// ever`) are not here: in a page read with split words they are the closed word.
 /// Sorted, for a binary search.
 const OPEN_PHRASES: &[(&str, &str)] = &[
     ("all", "ready"),
     ("all", "together"),
     ("all", "ways"),
-    ("any", "body"),
     ("any", "more"),
     ("any", "one"),
-    ("any", "thing"),
     ("any", "time"),
     ("any", "way"),
     ("be", "low"),
     ("can", "not"),
-    ("every", "body"),
     ("every", "day"),
     ("every", "one"),
-    ("every", "thing"),
     ("for", "ever"),
-    ("her", "self"),
-    ("how", "ever"),
     ("in", "to"),
-    ("my", "self"),
-    ("no", "body"),
-    ("no", "thing"),
     ("on", "line"),
     ("on", "to"),
-    ("our", "selves"),
     ("over", "all"),
     ("per", "cent"),
-    ("some", "body"),
     ("some", "day"),
-    ("some", "one"),
     ("some", "time"),
-    ("some", "times"),
     ("to", "day"),
     ("to", "night"),
     ("up", "on"),
@@ -81,8 +70,6 @@ const OPEN_PHRASES: &[(&str, &str)] = &[
     ("when", "ever"),
     ("who", "ever"),
     ("with", "in"),
-    ("your", "self"),
-    ("your", "selves"),
 ];
 
 /// Particles that make a phrasal verb with the word before them (`break down`, `set up`,
@@ -526,6 +513,7 @@ mod tests {
             join("be cause some thing was with out light"),
             "because something was without light"
         );
+        assert_eq!(join("some times some one came"), "sometimes someone came");
         // No hyphenation point there, or a phrase written apart: they stay.
         assert_eq!(
             join("it may be a part of the way"),
