@@ -12,12 +12,17 @@
 //! each displaced block (first letter lower-case, the block before it ends a sentence)
 //! is moved after a block that breaks off (it ends without a sentence's end and the block
 //! after it starts a new sentence). The move is made only when the displaced and the
-//! broken-off blocks pair up one to one, in the order they appear; any other shape is left
-//! as the extractor read it.
+//! broken-off blocks pair up one to one, in the order they appear, and are few (at most
+//! `MOST_MOVES`); any other shape is left as the extractor read it.
 
 use super::{ends_sentence, Label, PageLine};
 use crate::clean::mapped::MappedText;
 use crate::clean::Edit;
+
+/// The most blocks put back in one document. An extractor misreads a few blocks a page;
+/// more than this many displaced blocks is some other shape of text, left as it is (and
+/// the pairing's loops below stay small whatever the input).
+const MOST_MOVES: usize = 16;
 
 /// One block of body lines: its positions in the `body` list, `from..to` (the blank
 /// lines after it included), and its first and last content lines, if it has any (a
@@ -79,7 +84,7 @@ pub(super) fn restore_reading_order(
         })
         .map(|n| with_content[n])
         .collect();
-    if displaced.is_empty() || displaced.len() != broken.len() {
+    if displaced.is_empty() || displaced.len() != broken.len() || displaced.len() > MOST_MOVES {
         return body.to_vec();
     }
     let pairs: Vec<(usize, usize)> = displaced
