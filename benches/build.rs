@@ -835,7 +835,10 @@ fn bench_incremental(root: &Path, runs: usize) -> Result<String, String> {
     for _ in 0..runs {
         let (wall, summary) = timed(false)?;
         if summary.files != 0 {
-            return Err(format!("a build with nothing changed wrote {} files", summary.files));
+            return Err(format!(
+                "a build with nothing changed wrote {} files",
+                summary.files
+            ));
         }
         unchanged.push(wall);
     }
@@ -850,7 +853,8 @@ fn bench_incremental(root: &Path, runs: usize) -> Result<String, String> {
         edited.push(wall);
         written = summary.files;
     }
-    std::fs::remove_dir_all(&output).map_err(|e| format!("cannot remove {}: {e}", output.display()))?;
+    std::fs::remove_dir_all(&output)
+        .map_err(|e| format!("cannot remove {}: {e}", output.display()))?;
     let full = median(full);
     let unchanged = median(unchanged);
     let edited = median(edited);

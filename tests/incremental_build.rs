@@ -33,14 +33,36 @@ impl Rng {
 }
 
 const SECTIONS: [&str; 3] = ["articles", "opinion", "sport"];
-const TAGS: [&str; 6] = ["Transport", "Council", "Weather", "Schools", "Rivers", "Budget"];
+/// Values of an article's `section` field: folders with an `_index.md`, and a section
+/// without one, spelt two ways (its title comes from an article's spelling).
+const SECTION_FIELDS: [&str; 5] = [
+    "articles",
+    "opinion",
+    "sport",
+    "Weather Desk",
+    "weather desk",
+];
+const TAGS: [&str; 6] = [
+    "Transport",
+    "Council",
+    "Weather",
+    "Schools",
+    "Rivers",
+    "Budget",
+];
 const AUTHORS: [&str; 4] = ["Nadia Farouk", "Tom Ellery", "Ana Lima", "Kofi Mensah"];
 const WORDS: [&str; 12] = [
-    "council", "bridge", "river", "ferry", "vote", "school", "rain", "market", "harbour",
-    "budget", "road", "library",
+    "council", "bridge", "river", "ferry", "vote", "school", "rain", "market", "harbour", "budget",
+    "road", "library",
 ];
 /// Templates of the built-in theme that a site may override in its `templates/`.
-const TEMPLATES: [&str; 5] = ["article.html", "card.html", "index.html", "base.html", "tag.html"];
+const TEMPLATES: [&str; 5] = [
+    "article.html",
+    "card.html",
+    "index.html",
+    "base.html",
+    "tag.html",
+];
 
 /// One generated article's front matter and body.
 #[derive(Clone)]
@@ -56,7 +78,10 @@ struct Story {
 impl Story {
     fn random(rng: &mut Rng, n: usize) -> Story {
         Story {
-            title: format!("{} story number {n}", capitalised(WORDS[rng.below(WORDS.len())])),
+            title: format!(
+                "{} story number {n}",
+                capitalised(WORDS[rng.below(WORDS.len())])
+            ),
             day: 1 + rng.below(28) as u32,
             tags: random_tags(rng),
             author: AUTHORS[rng.below(AUTHORS.len())],
@@ -188,7 +213,7 @@ impl Site {
 
     /// Applies one random edit; returns what it did, for failure messages.
     fn random_edit(&mut self, rng: &mut Rng, step: usize) -> String {
-        let kind = rng.below(10);
+        let kind = rng.below(11);
         let story = self.random_story(rng);
         match kind {
             0 => {
@@ -211,7 +236,7 @@ impl Site {
                 format!("tags of {story}")
             }
             4 => {
-                let section = SECTIONS[rng.below(SECTIONS.len())];
+                let section = SECTION_FIELDS[rng.below(SECTION_FIELDS.len())];
                 self.edit_story(&story, |s| s.section = Some(section));
                 format!("section of {story} (now {section})")
             }
@@ -227,15 +252,21 @@ impl Site {
                 format!("template {template}")
             }
             8 => {
-                let toml = SITE_TOML.replace(
-                    "paginate = 4",
-                    &format!("paginate = {}", 2 + rng.below(4)),
-                );
+                let toml =
+                    SITE_TOML.replace("paginate = 4", &format!("paginate = {}", 2 + rng.below(4)));
                 self.write(
                     "site.toml",
                     &toml.replace("Generated", &format!("Edited at step {step}")),
                 );
                 "site.toml".to_string()
+            }
+            9 => {
+                let section = SECTIONS[rng.below(SECTIONS.len())];
+                self.write(
+                    &format!("content/{section}/_index.md"),
+                    &format!("+++\ntitle = \"{section} retitled at step {step}\"\n+++\n"),
+                );
+                format!("title of section {section}")
             }
             _ => {
                 self.write(
@@ -283,7 +314,8 @@ impl Site {
             output_dir: Some(self.full_output.clone()),
             ..self.options()
         };
-        build(&options, &Silent).unwrap_or_else(|f| panic!("full build failed: {:?}", f.diagnostics));
+        build(&options, &Silent)
+            .unwrap_or_else(|f| panic!("full build failed: {:?}", f.diagnostics));
     }
 
     /// Panics, naming the differing files, unless the incremental output equals a fresh
@@ -292,8 +324,14 @@ impl Site {
         self.build_fully();
         let incremental = tree(&self.output());
         let full = tree(&self.full_output);
-        let missing: Vec<&String> = full.keys().filter(|k| !incremental.contains_key(*k)).collect();
-        let extra: Vec<&String> = incremental.keys().filter(|k| !full.contains_key(*k)).collect();
+        let missing: Vec<&String> = full
+            .keys()
+            .filter(|k| !incremental.contains_key(*k))
+            .collect();
+        let extra: Vec<&String> = incremental
+            .keys()
+            .filter(|k| !full.contains_key(*k))
+            .collect();
         let differing: Vec<&String> = full
             .iter()
             .filter(|(k, bytes)| incremental.get(*k).is_some_and(|b| b != *bytes))
@@ -328,7 +366,10 @@ fn age_inputs(root: &Path) {
     for entry in walkdir::WalkDir::new(root) {
         let entry = entry.unwrap();
         if entry.file_type().is_file() && !entry.path().starts_with(root.join("output")) {
-            let file = std::fs::File::options().append(true).open(entry.path()).unwrap();
+            let file = std::fs::File::options()
+                .append(true)
+                .open(entry.path())
+                .unwrap();
             file.set_modified(past).unwrap();
         }
     }
@@ -430,7 +471,10 @@ fn a_failed_build_leaves_the_site_and_the_next_build_catches_up() {
     site.edit_story(&story, |s| s.title = "Edited before the failure".into());
     site.write("templates/article.html", "{% if %}broken");
     assert!(build_with_cache(&site.options(), false, &Silent).is_err());
-    assert!(tree(&site.output()) == before, "a failed build changed the output");
+    assert!(
+        tree(&site.output()) == before,
+        "a failed build changed the output"
+    );
     std::fs::remove_file(site.root.join("templates/article.html")).unwrap();
     site.build_incrementally();
     site.assert_output_equals_full_build("a failed build, then a fix");

@@ -63,7 +63,7 @@ pub struct BuildRecord {
     /// Every input file when the build started.
     pub inputs: Vec<InputStamp>,
     /// True when the stamps cannot prove that nothing changed since: an input was modified
-    /// within [`RACY_WINDOW`] of the build, a future-dated article was left out (it will
+    /// within two seconds of the build, a future-dated article was left out (it will
     /// appear once its time comes), or the build printed warnings (a build that stops early
     /// could not repeat them).
     pub must_recheck: bool,
@@ -181,7 +181,9 @@ pub fn stamp_inputs(site_root: &Path, output_dir: &Path) -> Option<Vec<InputStam
         .canonicalize()
         .unwrap_or_else(|_| output_dir.to_path_buf());
     let root = site_root.canonicalize().ok()?;
+    // Following links: the build reads what they point to (a linked theme folder too).
     let walk = walkdir::WalkDir::new(&root)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|entry| !is_outside_the_inputs(entry, &output));
@@ -191,8 +193,7 @@ pub fn stamp_inputs(site_root: &Path, output_dir: &Path) -> Option<Vec<InputStam
         if entry.file_type().is_dir() {
             continue;
         }
-        // Follows symbolic links: the build reads what they point to.
-        let meta = std::fs::metadata(entry.path()).ok()?;
+        let meta = entry.metadata().ok()?;
         let relative = super::load::relative_slash_path(&root, entry.path())?;
         stamps.push(InputStamp {
             path: relative,
@@ -206,8 +207,7 @@ pub fn stamp_inputs(site_root: &Path, output_dir: &Path) -> Option<Vec<InputStam
 /// Whether a walked entry is not an input: a hidden entry at the top of the site, or the
 /// output folder.
 fn is_outside_the_inputs(entry: &walkdir::DirEntry, output: &Path) -> bool {
-    let hidden_at_top =
-        entry.depth() == 1 && entry.file_name().to_string_lossy().starts_with('.');
+    let hidden_at_top = entry.depth() == 1 && entry.file_name().to_string_lossy().starts_with('.');
     hidden_at_top || entry.path() == output
 }
 
@@ -239,7 +239,12 @@ mod tests {
     fn stamps_skip_hidden_top_entries_and_the_output() {
         let site = tempfile::tempdir().unwrap();
         let root = site.path();
-        for file in ["site.toml", "content/a.md", ".copydesk/x", "output/index.html"] {
+        for file in [
+            "site.toml",
+            "content/a.md",
+            ".copydesk/x",
+            "output/index.html",
+        ] {
             let path = root.join(file);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, "x").unwrap();

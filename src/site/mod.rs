@@ -598,9 +598,8 @@ pub fn build_with_cache(
                 .as_ref()
                 .is_none_or(|stamps| build_cache::has_racy_stamp(stamps, started));
             let mut record = cache.record(inputs.unwrap_or_default());
-            record.must_recheck = racy
-                || !summary.warnings.is_empty()
-                || (summary.skipped > 0 && !options.future);
+            record.must_recheck =
+                racy || !summary.warnings.is_empty() || (summary.skipped > 0 && !options.future);
             record.pages = summary.pages;
             record.articles = summary.articles;
             record.skipped = summary.skipped;
