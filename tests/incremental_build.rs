@@ -479,3 +479,18 @@ fn a_failed_build_leaves_the_site_and_the_next_build_catches_up() {
     site.build_incrementally();
     site.assert_output_equals_full_build("a failed build, then a fix");
 }
+
+#[test]
+fn an_output_folder_swapped_in_by_another_build_is_rebuilt_whole() {
+    let mut rng = Rng(13);
+    let site = Site::generate(&mut rng, 15);
+    site.build_incrementally();
+    // Another build (without the cache, other options) replaces the output folder.
+    let other = BuildOptions {
+        base_url: Some("https://elsewhere.example".into()),
+        ..site.options()
+    };
+    build(&other, &Silent).unwrap();
+    site.build_incrementally();
+    site.assert_output_equals_full_build("an output swapped in by another build");
+}

@@ -62,6 +62,9 @@ pub struct BuildRecord {
     key: BuildKey,
     /// Every input file when the build started.
     pub inputs: Vec<InputStamp>,
+    /// The output folder itself when the build ended ([`folder_identity`]): a folder
+    /// swapped in by anything else (another copydesk, a restore) no longer matches.
+    pub output: String,
     /// True when the stamps cannot prove that nothing changed since: an input was modified
     /// within two seconds of the build, a future-dated article was left out (it will
     /// appear once its time comes), or the build printed warnings (a build that stops early
@@ -117,7 +120,7 @@ impl BuildCache {
         let usable = record.format == FORMAT
             && record.binary == binary_identity()?
             && record.key == self.key
-            && self.key.output_dir.is_dir();
+            && folder_identity(&self.key.output_dir).is_some_and(|id| id == record.output);
         usable.then_some(record)
     }
 
@@ -149,6 +152,7 @@ impl BuildCache {
             binary: binary_identity().unwrap_or_default(),
             key: self.key.clone(),
             inputs,
+            output: String::new(),
             must_recheck: false,
             pages: 0,
             articles: 0,
@@ -169,6 +173,21 @@ fn binary_identity() -> Option<String> {
         env!("CARGO_PKG_VERSION"),
         exe.display(),
         meta.len(),
+        nanos_since_epoch(meta.modified().ok())
+    ))
+}
+
+/// The folder's inode (on Unix) and modification time, or `None` when it is missing or
+/// not a folder. Replacing a file at the top of the folder changes its time; a folder
+/// swapped in by rename has another inode.
+pub fn folder_identity(dir: &Path) -> Option<String> {
+    let meta = std::fs::metadata(dir).ok().filter(|m| m.is_dir())?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some(format!(
+        "{inode} {}",
         nanos_since_epoch(meta.modified().ok())
     ))
 }
@@ -261,6 +280,7 @@ mod tests {
         std::fs::create_dir(&output).unwrap();
         let cache = BuildCache::new(site.path(), key(&output));
         let mut record = cache.record(Vec::new());
+        record.output = folder_identity(&output).unwrap();
         record.pages = 7;
         cache.save(&record).unwrap();
         assert_eq!(cache.load().map(|r| r.pages), Some(7));
@@ -281,6 +301,13 @@ mod tests {
 
         std::fs::write(cache.path(), b"{\"format\": 1, \"bin").unwrap();
         assert!(cache.load().is_none(), "truncated");
+
+        record.format = FORMAT;
+        cache.save(&record).unwrap();
+        assert!(cache.load().is_some());
+        std::fs::remove_dir(&output).unwrap();
+        std::fs::create_dir(&output).unwrap();
+        assert!(cache.load().is_none(), "another output folder in its place");
 
         cache.forget().unwrap();
         cache.forget().unwrap();

@@ -600,6 +600,7 @@ pub fn build_with_cache(
             let mut record = cache.record(inputs.unwrap_or_default());
             record.must_recheck =
                 racy || !summary.warnings.is_empty() || (summary.skipped > 0 && !options.future);
+            record.output = build_cache::folder_identity(&output).unwrap_or_default();
             record.pages = summary.pages;
             record.articles = summary.articles;
             record.skipped = summary.skipped;
