@@ -13,13 +13,17 @@
 //! wall time, articles per second, CPU time and the process's peak resident memory during the
 //! build ([`measure`]: the kernel's high-water mark, reset before each build). A build that
 //! fails, or that does not write one page per article, stops the bench with the reason.
+//!
+//! A second table times `copydesk build`'s incremental path ([`build_with_cache`]) on the
+//! same site: a full build that saves the build cache, a rebuild with nothing changed, and
+//! a rebuild after one article's body was edited (medians of the same number of runs).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use copydesk::progress::Silent;
-use copydesk::site::{build, BuildOptions, BuildSummary};
+use copydesk::site::{build, build_with_cache, BuildOptions, BuildSummary};
 
 /// Deterministic synthetic news sites, written the way `copydesk clean` writes articles.
 mod synthetic {
@@ -757,7 +761,7 @@ fn bench_size(
     count: usize,
     config: &BenchConfig,
     ticks: f64,
-) -> Result<(), String> {
+) -> Result<String, String> {
     let mut site = tempfile::Builder::new()
         .prefix(&format!("copydesk-bench-{count}-"))
         .tempdir_in(scratch)
@@ -799,7 +803,82 @@ fn bench_size(
         }
     }
     print_row(count, stats.words, &samples);
-    Ok(())
+    let incremental = bench_incremental(site.path(), config.runs)?;
+    Ok(incremental)
+}
+
+/// Wall times of the incremental path on the site at `root`, as a table row.
+fn bench_incremental(root: &Path, runs: usize) -> Result<String, String> {
+    let output = root.join("output-cached");
+    let options = BuildOptions {
+        site_root: root.to_path_buf(),
+        output_dir: Some(output.clone()),
+        ..BuildOptions::default()
+    };
+    let timed = |full: bool| -> Result<(f64, BuildSummary), String> {
+        let started = Instant::now();
+        let summary = build_with_cache(&options, full, &Silent).map_err(|failure| {
+            let lines: Vec<String> = failure.diagnostics.iter().map(|d| d.to_string()).collect();
+            format!("the cached build failed:\n{}", lines.join("\n"))
+        })?;
+        Ok((started.elapsed().as_secs_f64(), summary))
+    };
+    let mut full = Vec::new();
+    for _ in 0..runs {
+        full.push(timed(true)?.0);
+    }
+    // Files modified within two seconds of a build are not trusted to prove "no change".
+    // The build that saves a trusted record (nothing written) comes after that.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    timed(false)?;
+    let mut unchanged = Vec::new();
+    for _ in 0..runs {
+        let (wall, summary) = timed(false)?;
+        if summary.files != 0 {
+            return Err(format!(
+                "a build with nothing changed wrote {} files",
+                summary.files
+            ));
+        }
+        unchanged.push(wall);
+    }
+    let article = first_article(root)?;
+    let mut edited = Vec::new();
+    let mut written = 0;
+    for run in 0..runs {
+        let mut text = std::fs::read_to_string(&article).map_err(|e| e.to_string())?;
+        text.push_str(&format!("\nA paragraph added by edit {run}.\n"));
+        std::fs::write(&article, text).map_err(|e| e.to_string())?;
+        let (wall, summary) = timed(false)?;
+        edited.push(wall);
+        written = summary.files;
+    }
+    std::fs::remove_dir_all(&output)
+        .map_err(|e| format!("cannot remove {}: {e}", output.display()))?;
+    let full = median(full);
+    let unchanged = median(unchanged);
+    let edited = median(edited);
+    Ok(format!(
+        "| {:.3} s | {unchanged:.3} s ({:.3}×) | {edited:.3} s ({:.2}×), {written} files written |",
+        full,
+        unchanged / full,
+        edited / full
+    ))
+}
+
+/// The first article file of the generated site, by name.
+fn first_article(root: &Path) -> Result<PathBuf, String> {
+    let folder = root.join("content/articles");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .map_err(|e| format!("cannot list {}: {e}", folder.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .next()
+        .ok_or_else(|| format!("no article in {}", folder.display()))
 }
 
 fn print_row(count: usize, words: usize, samples: &[Sample]) {
@@ -847,11 +926,18 @@ fn main() -> ExitCode {
         config.runs
     );
     println!("|---|---|---|---|---|---|");
+    let mut incremental = Vec::new();
     for &count in &config.sizes {
-        if let Err(message) = bench_size(&scratch, count, &config, ticks) {
-            eprintln!("bench build: {count} articles: {message}");
-            return ExitCode::FAILURE;
+        match bench_size(&scratch, count, &config, ticks) {
+            Ok(row) => incremental.push(format!("| {count} {row}")),
+            Err(message) => {
+                eprintln!("bench build: {count} articles: {message}");
+                return ExitCode::FAILURE;
+            }
         }
     }
+    println!("\n| articles | full build, cache saved | nothing changed (÷ full) | one article edited (÷ full) |");
+    println!("|---|---|---|---|");
+    incremental.iter().for_each(|row| println!("{row}"));
     ExitCode::SUCCESS
 }

@@ -1,6 +1,6 @@
 //! `copydesk build`: render the site into `output/` (or `--output DIR`).
 //!
-//! Parses the flags into [`BuildOptions`], runs [`copydesk::site::build`] with a progress
+//! Parses the flags into [`BuildOptions`], runs [`copydesk::site::build_with_cache`] with a progress
 //! bar on interactive terminals, prints every warning and error with its file and
 //! line:column, and a one-line summary unless `-q`. Exit status 1 when the build failed.
 
@@ -17,11 +17,17 @@ use super::GlobalArgs;
 ///
 /// Cleans any raw article in content/raw/ whose Markdown is missing or stale, then renders
 /// every article, the front page, section, tag and author pages, the tag and author
-/// indexes, 404.html, Atom and RSS feeds, sitemap.xml, news-sitemap.xml and robots.txt. The new site is written to a staging folder and swapped in
-/// at the end, so a failed build leaves the previous output untouched.
+/// indexes, 404.html, Atom and RSS feeds, sitemap.xml, news-sitemap.xml and robots.txt.
+///
+/// A build remembers in .copydesk/build-cache/ what each page was made from. The next build
+/// stops at once when no file of the site changed, and otherwise renders only the pages
+/// whose articles, templates or settings changed and writes only files whose bytes changed.
+/// The first build (and any with --full, or whose cache is missing or unusable) writes the
+/// new site to a staging folder and swaps it in at the end; either way a failed build
+/// leaves the previous output untouched.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  copydesk build\n  copydesk build --drafts --output /tmp/preview\n  copydesk --site mysite build --base-url https://news.example.org"
+    after_help = "Examples:\n  copydesk build\n  copydesk build --drafts --output /tmp/preview\n  copydesk build --full\n  copydesk --site mysite build --base-url https://news.example.org"
 )]
 pub struct BuildArgs {
     /// Write the site into DIR instead of the site's output/ folder.
@@ -36,6 +42,10 @@ pub struct BuildArgs {
     /// Include articles dated in the future (in the site's timezone).
     #[arg(long)]
     pub future: bool,
+    /// Ignore the build cache in .copydesk/build-cache/: render every page and swap in a
+    /// freshly staged site (the cache is then saved anew).
+    #[arg(long)]
+    pub full: bool,
 }
 
 pub fn run(args: BuildArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
@@ -48,6 +58,7 @@ pub fn run(args: BuildArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
         }
     }
     let chosen_output = args.output.clone();
+    let full = args.full;
     let options = BuildOptions {
         site_root: global.site.clone(),
         output_dir: args.output,
@@ -58,7 +69,7 @@ pub fn run(args: BuildArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
     };
     let progress = TerminalProgress::new(global.quiet);
     let started = Instant::now();
-    let result = site::build(&options, &progress);
+    let result = site::build_with_cache(&options, full, &progress);
     if copydesk::scratch::interrupted() {
         return Ok(ExitCode::from(130));
     }

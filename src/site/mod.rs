@@ -14,11 +14,14 @@
 //! 7. [`write`](mod@write): stage and swap the output folder (or update it in place when serving).
 //!
 //! [`Builder`] keeps what a build learned (parsed articles, page fingerprints, what the
-//! output holds) so that `serve` rebuilds after an edit only what the edit affects.
+//! output holds) so that `serve` rebuilds after an edit only what the edit affects;
+//! [`build_cache`] saves the fingerprints and output hashes in `.copydesk/` so that the next
+//! `copydesk build` ([`build_with_cache`]) does the same across runs.
 //! Every error found is reported at once, each naming its file and line:column.
 
 pub mod assemble;
 pub mod autolink;
+pub mod build_cache;
 pub mod config;
 pub mod controls;
 pub mod feeds;
@@ -44,6 +47,7 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::progress::Progress;
 use assemble::{Selection, SiteData};
+use build_cache::{BuildCache, BuildKey, BuildRecord};
 use config::SiteConfig;
 use load::ContentCache;
 use render::{PlannedPage, SharedContext};
@@ -553,4 +557,102 @@ pub fn build(
     progress: &dyn Progress,
 ) -> Result<BuildSummary, BuildFailure> {
     Builder::new(options.clone()).build(&[], progress)
+}
+
+/// Builds the site as `copydesk build` does: starting from the record the last build left
+/// in `.copydesk/build-cache/` (see [`build_cache`]), unless `full` or there is no usable
+/// record. With nothing changed since, it stops before loading anything and writes
+/// nothing (the summary then has no `page_urls`); otherwise only pages whose inputs
+/// changed are rendered and only files whose bytes changed are written.
+pub fn build_with_cache(
+    options: &BuildOptions,
+    full: bool,
+    progress: &dyn Progress,
+) -> Result<BuildSummary, BuildFailure> {
+    let output = options.output_dir();
+    let cache = BuildCache::new(&options.site_root, build_key(options, &output));
+    let started = std::time::SystemTime::now();
+    let inputs = build_cache::stamp_inputs(&options.site_root, &output);
+    let previous = if full { None } else { cache.load() };
+    if let (Some(record), Some(inputs)) = (&previous, &inputs) {
+        if !record.must_recheck && record.inputs == *inputs {
+            return Ok(unchanged_summary(record, output));
+        }
+    }
+    let mut builder = Builder::new(options.clone());
+    // The output is about to be updated in place: without a record, a build killed
+    // halfway makes the next one a full build. A record that cannot be removed is not used.
+    let mut previous = previous.filter(|_| cache.forget().is_ok());
+    if let Some(record) = &mut previous {
+        builder.last = Some(LastBuild {
+            manifest: Manifest {
+                dir: output.clone(),
+                files: std::mem::take(&mut record.files),
+            },
+            fingerprints: std::mem::take(&mut record.fingerprints),
+        });
+    }
+    match builder.build(&[], progress) {
+        Ok(mut summary) => {
+            let racy = inputs
+                .as_ref()
+                .is_none_or(|stamps| build_cache::has_racy_stamp(stamps, started));
+            let mut record = cache.record(inputs.unwrap_or_default());
+            record.must_recheck =
+                racy || !summary.warnings.is_empty() || (summary.skipped > 0 && !options.future);
+            record.output = build_cache::folder_identity(&output).unwrap_or_default();
+            record.pages = summary.pages;
+            record.articles = summary.articles;
+            record.skipped = summary.skipped;
+            if let Some(last) = builder.last.take() {
+                record.files = last.manifest.files;
+                record.fingerprints = last.fingerprints;
+            }
+            if let Err(e) = cache.save(&record) {
+                summary.warnings.push(cache_not_saved(&cache, e));
+            }
+            Ok(summary)
+        }
+        Err(failure) => {
+            // The output is still what the old record describes when the builder kept it.
+            if let (Some(mut record), Some(last)) = (previous, builder.last.take()) {
+                record.files = last.manifest.files;
+                record.fingerprints = last.fingerprints;
+                let _ = cache.save(&record);
+            }
+            Err(failure)
+        }
+    }
+}
+
+/// What a record must match to describe a build with `options` into `output`.
+fn build_key(options: &BuildOptions, output: &Path) -> BuildKey {
+    BuildKey {
+        output_dir: std::path::absolute(output).unwrap_or_else(|_| output.to_path_buf()),
+        base_url: options.base_url.clone(),
+        drafts: options.drafts,
+        future: options.future,
+    }
+}
+
+/// The summary of a build that found nothing changed.
+fn unchanged_summary(record: &BuildRecord, output_dir: PathBuf) -> BuildSummary {
+    BuildSummary {
+        output_dir,
+        pages: record.pages,
+        files: 0,
+        articles: record.articles,
+        skipped: record.skipped,
+        page_urls: Vec::new(),
+        warnings: Vec::new(),
+    }
+}
+
+fn cache_not_saved(cache: &BuildCache, error: std::io::Error) -> Diagnostic {
+    Diagnostic::warning(
+        cache.path(),
+        Position::default(),
+        format!("cannot save the build cache: {error}"),
+    )
+    .with_help("the next build will be a full build")
 }
