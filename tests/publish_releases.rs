@@ -5,43 +5,19 @@
 
 #![cfg(unix)]
 
+mod versioned_site;
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::Duration;
+use versioned_site::{publish, write};
 
 const ARTICLES: usize = 40;
 
-fn write(root: &Path, relative: &str, text: &str) {
-    let path = root.join(relative);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
-
 /// Every article of the site says `Version {version}.`
 fn write_version(root: &Path, version: u32) {
-    for n in 0..ARTICLES {
-        write(
-            root,
-            &format!("content/articles/a{n}.md"),
-            &format!(
-                "+++\ntitle = \"Article {n}\"\ndate = 2025-03-02\n+++\n\nVersion {version}. {}\n",
-                "The council met on Tuesday. ".repeat(60)
-            ),
-        );
-    }
-}
-
-fn publish(root: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_copydesk"));
-    command
-        .current_dir(root)
-        .args(["-q", "publish"])
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    command
+    versioned_site::write_version(root, version, ARTICLES, 60);
 }
 
 /// The versions the live site's article pages say (one when the site is whole).

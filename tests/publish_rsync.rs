@@ -8,6 +8,8 @@
 
 #![cfg(target_os = "linux")]
 
+mod versioned_site;
+
 mod servers;
 
 use std::collections::BTreeSet;
@@ -18,27 +20,13 @@ use std::process::{Command, Output, Stdio};
 use std::time::Instant;
 
 use servers::{find_program, programs_present, Sshd};
+use versioned_site::write;
 
 const ARTICLES: usize = 20;
 
-fn write(root: &Path, relative: &str, text: &str) {
-    let path = root.join(relative);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
-
 /// Every article of the site says `Version {version}.`
 fn write_version(root: &Path, version: u32) {
-    for n in 0..ARTICLES {
-        write(
-            root,
-            &format!("content/articles/a{n}.md"),
-            &format!(
-                "+++\ntitle = \"Article {n}\"\ndate = 2025-03-02\n+++\n\nVersion {version}. {}\n",
-                "The council met on Tuesday. ".repeat(40)
-            ),
-        );
-    }
+    versioned_site::write_version(root, version, ARTICLES, 40);
 }
 
 /// A server, a site publishing to `srv/paper` on it, and that folder as seen locally.

@@ -7,6 +7,8 @@
 //! Needs `moto_server` (`pip install 'moto[server]'`); without it the tests print SKIP,
 //! unless COPYDESK_REQUIRE_SERVERS=1 (see `tests/servers`).
 
+mod versioned_site;
+
 mod servers;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -16,6 +18,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use servers::Moto;
+use versioned_site::write;
 
 const BUCKET: &str = "paper-bucket";
 /// moto answers anonymous reads of private objects with 403, and does not check
@@ -24,22 +27,9 @@ const ANY_AUTHORIZATION: &str = "AWS4-HMAC-SHA256 \
     Credential=testing/20250302/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0";
 const ARTICLES: usize = 12;
 
-fn write(root: &Path, relative: &str, text: &str) {
-    let path = root.join(relative);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
-
+/// Every article of the site says `Version {version}.`
 fn write_version(root: &Path, version: u32) {
-    for n in 0..ARTICLES {
-        write(
-            root,
-            &format!("content/articles/a{n}.md"),
-            &format!(
-                "+++\ntitle = \"Article {n}\"\ndate = 2025-03-02\n+++\n\nVersion {version}.\n"
-            ),
-        );
-    }
+    versioned_site::write_version(root, version, ARTICLES, 0);
 }
 
 struct Setup {
