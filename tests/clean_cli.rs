@@ -499,3 +499,50 @@ fn a_folder_is_cleaned_in_parallel_with_one_manifest_and_messages_in_order() {
         assert!(article(one.path(), &format!("s{i:04}")).exists());
     }
 }
+
+#[test]
+fn a_hand_edited_article_is_adopted_once_and_status_lists_every_state() {
+    let dir = site_with(&[
+        ("Harbour Dispute.txt", RAW.as_bytes()),
+        ("Second.txt", RAW.replace("Harbour", "Second").as_bytes()),
+    ]);
+    let status = |dir: &Path| {
+        let out = copydesk(dir, &["clean", "--status"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(status(dir.path()).ends_with("2 new\n"), "{}", status(dir.path()));
+    assert!(copydesk(dir.path(), &["clean"]).status.success());
+    assert!(status(dir.path()).ends_with("2 fresh\n"));
+    let target = article(dir.path(), "harbour-dispute");
+    std::fs::write(&target, "+++\ntitle = \"Mine\"\n+++\n\nHand written.\n").unwrap();
+    let listed = status(dir.path());
+    assert!(listed.contains("adopted ") && listed.contains("harbour-dispute.md"), "{listed}");
+    // Said once, then never again; the hand edit stays.
+    let first = copydesk(dir.path(), &["clean"]);
+    assert!(stderr(&first).contains("adopted as yours"), "{}", stderr(&first));
+    let second = copydesk(dir.path(), &["clean"]);
+    assert!(!stderr(&second).contains("by hand"), "{}", stderr(&second));
+    assert!(std::fs::read_to_string(&target).unwrap().contains("Hand written."));
+    // Its raw text changing is said once more.
+    std::fs::write(
+        dir.path().join("content/raw/Harbour Dispute.txt"),
+        RAW.replace("stalled", "broke down"),
+    )
+    .unwrap();
+    assert!(status(dir.path()).contains("adopted, raw text changed"));
+    let third = copydesk(dir.path(), &["clean"]);
+    assert!(stderr(&third).contains("raw text changed"), "{}", stderr(&third));
+    assert!(!stderr(&copydesk(dir.path(), &["clean"])).contains("by hand"));
+    // A closed pipe ends the listing quietly.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .current_dir(dir.path())
+        .args(["clean", "--status"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}

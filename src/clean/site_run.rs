@@ -8,9 +8,12 @@
 //! * no file yet → write it;
 //! * the file is exactly what copydesk wrote → rewrite it if the new Markdown differs
 //!   (the raw text changed), else leave it;
-//! * the file differs from what copydesk wrote → it was edited by hand; or copydesk never
-//!   wrote it → it is someone else's: keep it, unless `force`, which first copies it to
-//!   `NAME.md.bak`. The caller warns (a site's articles) or fails (`clean -o FILE`).
+//! * the file differs from what copydesk wrote → it was edited by hand: it is *adopted*,
+//!   recorded as its editor's (the edited text's hash, `adopted`), said once, and left
+//!   alone from then on, with one more word only if its raw text changes; or copydesk
+//!   never wrote it → it is someone else's: keep it. `force` overwrites either, first
+//!   copying it to `NAME.md.bak`. The caller warns (a site's articles) or fails (`clean
+//!   -o FILE`).
 //!
 //! Every write goes to a temporary file in the same folder and is renamed into place, so
 //! a crash never leaves half an article. [`clean_stale_articles`] is what `build` calls.
@@ -58,6 +61,10 @@ pub struct ManifestEntry {
     pub raw_hash: String,
     /// BLAKE3 of the Markdown written.
     pub output_hash: String,
+    /// Edited by hand and adopted: the article is its editor's, `output_hash` is the
+    /// edited text's, and copydesk leaves it as it is until `--force`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub adopted: bool,
 }
 
 impl Manifest {
@@ -91,8 +98,12 @@ pub enum WriteOutcome {
     Updated,
     /// Already exactly this Markdown.
     Unchanged,
-    /// Edited by hand since copydesk wrote it: left alone.
-    KeptHandEdited,
+    /// Edited by hand since copydesk wrote it: adopted as its editor's (said once) and
+    /// left alone from now on.
+    Adopted,
+    /// Adopted earlier and left alone; `raw_changed` when its raw text changed since
+    /// (said once, then the new raw text is recorded).
+    KeptAdopted { raw_changed: bool },
     /// A file copydesk never wrote (not in the manifest): left alone.
     KeptNotOurs,
     /// Edited by hand, overwritten because of `force`; the old file is at `backup`.
@@ -274,10 +285,11 @@ impl ManifestBook {
             Ok(existing) => {
                 let current = hash(&existing);
                 let recorded = self.entry(folder, &name);
+                let adopted = recorded.as_ref().is_some_and(|entry| entry.adopted);
                 let ours = recorded
                     .as_ref()
-                    .is_some_and(|entry| entry.output_hash == current);
-                if current == new_hash {
+                    .is_some_and(|entry| entry.output_hash == current && !entry.adopted);
+                if current == new_hash && !adopted {
                     // Exactly what copydesk writes now: copydesk's own, recorded or not
                     // (a run killed before its manifest was saved left it).
                     WriteOutcome::Unchanged
@@ -288,8 +300,28 @@ impl ManifestBook {
                     std::fs::copy(target, &backup)
                         .map_err(|e| io_error(e, "back up the article"))?;
                     WriteOutcome::Overwritten { backup }
-                } else if recorded.is_some() {
-                    return Ok(WriteOutcome::KeptHandEdited);
+                } else if let Some(entry) = recorded {
+                    // Edited by hand: the editor's now. Recorded as adopted, with the
+                    // edited text's hash and the raw text it stands for.
+                    let raw_hash = hash(raw);
+                    let outcome = if !adopted {
+                        WriteOutcome::Adopted
+                    } else {
+                        WriteOutcome::KeptAdopted {
+                            raw_changed: entry.raw_hash != raw_hash,
+                        }
+                    };
+                    self.record(
+                        folder,
+                        name,
+                        ManifestEntry {
+                            raw: raw_path.display().to_string(),
+                            raw_hash,
+                            output_hash: current,
+                            adopted: true,
+                        },
+                    );
+                    return Ok(outcome);
                 } else {
                     return Ok(WriteOutcome::KeptNotOurs);
                 }
@@ -309,6 +341,7 @@ impl ManifestBook {
                 raw: raw_path.display().to_string(),
                 raw_hash: hash(raw),
                 output_hash: new_hash,
+                adopted: false,
             },
         );
         Ok(outcome)
@@ -372,10 +405,22 @@ impl WriteOutcome {
     /// already right).
     pub fn kept_reason(&self) -> Option<&'static str> {
         match self {
-            WriteOutcome::KeptHandEdited => Some("edited by hand since copydesk wrote it"),
+            WriteOutcome::Adopted => Some("edited by hand since copydesk wrote it"),
+            WriteOutcome::KeptAdopted { raw_changed: true } => {
+                Some("its raw text changed, but the article was edited by hand and adopted")
+            }
+            WriteOutcome::KeptAdopted { raw_changed: false } => {
+                Some("edited by hand and adopted earlier")
+            }
             WriteOutcome::KeptNotOurs => Some("not written by copydesk"),
             _ => None,
         }
+    }
+
+    /// Whether the reason to keep the file is worth saying on a site run: not for an
+    /// adopted article whose raw text is unchanged (said when it was adopted).
+    pub fn worth_saying(&self) -> bool {
+        !matches!(self, WriteOutcome::KeptAdopted { raw_changed: false })
     }
 }
 
@@ -444,7 +489,8 @@ pub fn clean_file(
 pub struct CleanSummary {
     /// Markdown files written (new, or updated because their raw text changed).
     pub written: Vec<PathBuf>,
-    /// Articles left alone because they were edited by hand after copydesk wrote them.
+    /// Articles left alone because they were edited by hand after copydesk wrote them
+    /// (adopted), or copydesk never wrote them.
     pub kept_hand_edited: Vec<PathBuf>,
     /// Warnings (undecodable bytes read as Windows-1252, unrepaired defects…).
     pub warnings: Vec<Diagnostic>,
@@ -526,7 +572,9 @@ pub fn clean_stale_articles_into(
             Ok(Some((cleaned, outcome))) => {
                 summary.warnings.extend(cleaned.warnings);
                 if let Some(warning) = kept_warning(&target, &outcome) {
-                    summary.warnings.push(warning);
+                    if outcome.worth_saying() {
+                        summary.warnings.push(warning);
+                    }
                     summary.kept_hand_edited.push(target);
                 } else if outcome != WriteOutcome::Unchanged {
                     summary.written.push(target);
@@ -547,17 +595,92 @@ pub fn clean_stale_articles_into(
     }
 }
 
+/// Where a raw file's article stands, as `copydesk clean --status` lists it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArticleState {
+    /// Written by copydesk from the raw text as it is now.
+    Fresh,
+    /// Written by copydesk from an earlier raw text: the next clean or build rewrites it.
+    Stale,
+    /// No article yet: the next clean or build writes it.
+    New,
+    /// Edited by hand: its editor's, left as it is (adopted, or to be at the next run).
+    Adopted,
+    /// Adopted, and its raw text has changed since.
+    AdoptedStale,
+    /// A file of that name copydesk never wrote: left as it is.
+    NotOurs,
+}
+
+impl ArticleState {
+    /// The word `--status` prints.
+    pub fn label(self) -> &'static str {
+        match self {
+            ArticleState::Fresh => "fresh",
+            ArticleState::Stale => "stale",
+            ArticleState::New => "new",
+            ArticleState::Adopted => "adopted",
+            ArticleState::AdoptedStale => "adopted, raw text changed",
+            ArticleState::NotOurs => "not copydesk's",
+        }
+    }
+}
+
+/// The state of the article of each raw file in `raw_paths` (`(raw, article, state)`),
+/// read from the articles and their folders' manifests; nothing is written.
+pub fn article_states(
+    site_root: &Path,
+    raw_paths: &[PathBuf],
+) -> Result<Vec<(PathBuf, PathBuf, ArticleState)>, Diagnostic> {
+    let mut manifests: BTreeMap<PathBuf, Manifest> = BTreeMap::new();
+    let mut states = Vec::with_capacity(raw_paths.len());
+    for raw_path in raw_paths {
+        let raw = std::fs::read(raw_path).map_err(|e| {
+            Diagnostic::error(
+                raw_path,
+                Position::default(),
+                format!("cannot read the file: {e}"),
+            )
+        })?;
+        let target = article_path(site_root, raw_path);
+        let folder = target.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let manifest = manifests
+            .entry(folder.clone())
+            .or_insert_with(|| Manifest::load(&folder));
+        let state = match (std::fs::read(&target).ok(), manifest.articles.get(&name)) {
+            (None, _) => ArticleState::New,
+            (Some(_), None) => ArticleState::NotOurs,
+            (Some(current), Some(entry)) => {
+                let raw_changed = entry.raw_hash != hash(&raw);
+                let edited = hash(&current) != entry.output_hash;
+                match (entry.adopted || edited, raw_changed) {
+                    (true, true) if entry.adopted => ArticleState::AdoptedStale,
+                    (true, _) => ArticleState::Adopted,
+                    (false, true) => ArticleState::Stale,
+                    (false, false) => ArticleState::Fresh,
+                }
+            }
+        };
+        states.push((raw_path.clone(), target, state));
+    }
+    Ok(states)
+}
+
 /// The warning for an article [`write_article`] kept (edited by hand, or not written by
 /// copydesk); `None` when it wrote the article.
 pub fn kept_warning(target: &Path, outcome: &WriteOutcome) -> Option<Diagnostic> {
     let reason = outcome.kept_reason()?;
+    let what = match outcome {
+        WriteOutcome::Adopted => ", so it is adopted as yours and left as it is from now on",
+        _ => ": kept as it is",
+    };
     Some(
-        Diagnostic::warning(
-            target,
-            Position::default(),
-            format!("{reason}: kept as it is"),
-        )
-        .with_help("run `copydesk clean --force` to overwrite it (a .bak copy is kept)"),
+        Diagnostic::warning(target, Position::default(), format!("{reason}{what}"))
+            .with_help("run `copydesk clean --force` to overwrite it (a .bak copy is kept)"),
     )
 }
 
@@ -670,6 +793,57 @@ mod tests {
         assert!(std::fs::read_to_string(&target)
             .unwrap()
             .contains("Hand written."));
+    }
+
+    #[test]
+    fn a_hand_edited_article_is_adopted_once_and_then_left_in_peace() {
+        let dir = site();
+        clean_stale_articles(dir.path(), &Silent).unwrap();
+        let target = dir.path().join("content/articles/first-one.md");
+        let raw = dir.path().join("content/raw/First One.txt");
+        std::fs::write(&target, "+++\ntitle = \"Mine\"\n+++\n\nHand written.\n").unwrap();
+        // Said once, recorded as adopted.
+        let first = clean_stale_articles(dir.path(), &Silent).unwrap();
+        assert_eq!(first.warnings.len(), 1, "{:?}", first.warnings);
+        assert!(first.warnings[0].message.contains("adopted"));
+        let entry = &manifest_of(dir.path()).articles["first-one.md"];
+        assert!(entry.adopted);
+        // Then silent, and still kept, even when edited again.
+        let second = clean_stale_articles(dir.path(), &Silent).unwrap();
+        assert!(second.warnings.is_empty(), "{:?}", second.warnings);
+        std::fs::write(
+            &target,
+            "+++\ntitle = \"Mine\"\n+++\n\nHand written, twice.\n",
+        )
+        .unwrap();
+        let third = clean_stale_articles(dir.path(), &Silent).unwrap();
+        assert!(third.warnings.is_empty(), "{:?}", third.warnings);
+        // A change of its raw text is said once; the article stays the editor's.
+        std::fs::write(&raw, RAW.replace("body", "new body")).unwrap();
+        let fourth = clean_stale_articles(dir.path(), &Silent).unwrap();
+        assert_eq!(fourth.warnings.len(), 1, "{:?}", fourth.warnings);
+        assert!(fourth.warnings[0].message.contains("raw text changed"));
+        assert!(clean_stale_articles(dir.path(), &Silent)
+            .unwrap()
+            .warnings
+            .is_empty());
+        assert!(std::fs::read_to_string(&target).unwrap().contains("twice"));
+        // --force still overwrites it, keeping a backup, and it is copydesk's again.
+        let book = ManifestBook::new();
+        let raw_bytes = std::fs::read(&raw).unwrap();
+        let outcome = book
+            .write_article(
+                &target,
+                "+++\ntitle = \"New\"\n+++\n",
+                &raw,
+                &raw_bytes,
+                true,
+            )
+            .unwrap();
+        assert!(matches!(outcome, WriteOutcome::Overwritten { .. }));
+        book.save().unwrap();
+        let entry = &manifest_of(dir.path()).articles["first-one.md"];
+        assert!(!entry.adopted);
     }
 
     #[test]

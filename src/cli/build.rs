@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use copydesk::site::{self, BuildOptions};
 
-use super::terminal::{print_diagnostic, TerminalProgress};
+use super::terminal::{counted, print_diagnostic, TerminalProgress};
 use super::GlobalArgs;
 
 /// Arguments of `copydesk build`.
@@ -90,11 +90,11 @@ pub fn run(args: BuildArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
                     n => format!(", {n} drafts or future articles left out"),
                 };
                 println!(
-                    "Built {} articles into {} pages in {} ({} files written{skipped}) in {:.2}s",
-                    summary.articles,
-                    summary.pages,
+                    "Built {} into {} in {} ({} written{skipped}) in {:.2}s",
+                    counted(summary.articles, "article", "articles"),
+                    counted(summary.pages, "page", "pages"),
                     summary.output_dir.display(),
-                    summary.files,
+                    counted(summary.files, "file", "files"),
                     started.elapsed().as_secs_f64()
                 );
             }

@@ -21,7 +21,7 @@ use copydesk::clean::CleanedArticle;
 use copydesk::diagnostic::{Diagnostic, Position};
 use copydesk::progress::Progress;
 
-use super::terminal::{colour_on_stdout, print_diagnostic, usage_error, TerminalProgress};
+use super::terminal::{colour_on_stdout, counted, print_diagnostic, usage_error, TerminalProgress};
 use super::GlobalArgs;
 
 /// Arguments of `copydesk clean`.
@@ -34,8 +34,9 @@ words, typos, lost letters), moves the masthead (headline, standfirst, byline, d
 the closing bio into front matter, turns repeated quotes into pull-quotes, and writes \
 content/articles/SLUG.md. Anything it cannot repair safely (such as unbalanced quotes) is \
 reported as a warning, not changed.\n\n\
-An article edited by hand after copydesk wrote it is never overwritten (a manifest in \
-content/articles/ remembers what copydesk wrote); --force overwrites it and keeps a .bak copy.",
+An article edited by hand after copydesk wrote it is adopted: said once, recorded in the \
+manifest in content/articles/, and never overwritten; --force overwrites it and keeps a .bak \
+copy. --status lists each article's state.",
     after_help = "Examples:\n  \
 copydesk clean                                  # every content/raw/*.txt of the site in .\n  \
 copydesk clean --site mysite                    # the same for the site in mysite/\n  \
@@ -43,7 +44,8 @@ copydesk clean content/raw/impasse.txt -o -     # print the Markdown instead of 
 copydesk clean notes.txt -o draft.md            # write to a file of your choice\n  \
 copydesk clean --dry-run                        # show what would change, write nothing\n  \
 copydesk clean --report report.json             # every change and finding as JSON\n  \
-copydesk clean --force impasse.txt              # overwrite a hand-edited article (keeps .bak)"
+copydesk clean --force impasse.txt              # overwrite a hand-edited article (keeps .bak)\n  \
+copydesk clean --status                         # which articles are fresh, stale, new or adopted"
 )]
 pub struct CleanArgs {
     /// Raw text files or folders of them (default: the site's content/raw/).
@@ -62,6 +64,10 @@ pub struct CleanArgs {
     /// Overwrite articles edited by hand, keeping a NAME.md.bak copy.
     #[arg(long)]
     pub force: bool,
+    /// List each raw file's article as fresh, stale, new, adopted (edited by hand) or not
+    /// copydesk's, and write nothing.
+    #[arg(long, conflicts_with_all = ["output", "report", "dry_run", "force"])]
+    pub status: bool,
 }
 
 /// One line of the JSON report.
@@ -104,6 +110,9 @@ pub fn run(args: CleanArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
     for d in &failures {
         print_diagnostic(d);
     }
+    if args.status {
+        return print_status(&global.site, &inputs, failures.is_empty());
+    }
     let context = site_word_context(&global.site).map_err(|d| d.to_string())?;
     let progress = TerminalProgress::new(global.quiet || stdout_taken);
     progress.start("clean", inputs.len() as u64);
@@ -143,8 +152,8 @@ pub fn run(args: CleanArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
     }
     if !global.quiet && !stdout_taken && !args.dry_run {
         eprintln!(
-            "cleaned {} file(s){}",
-            report.len(),
+            "cleaned {}{}",
+            counted(report.len(), "file", "files"),
             if failures.is_empty() {
                 String::new()
             } else {
@@ -324,9 +333,11 @@ fn clean_one(
     }
     match outcome {
         kept if kept.kept_reason().is_some() => {
-            out.push(Printed::Diagnostic(
-                kept_warning(&target, &kept).expect("a kept outcome"),
-            ));
+            if kept.worth_saying() {
+                out.push(Printed::Diagnostic(
+                    kept_warning(&target, &kept).expect("a kept outcome"),
+                ));
+            }
         }
         WriteOutcome::Overwritten { backup } if !global.quiet => {
             out.push(Printed::Stderr(format!(
@@ -342,6 +353,42 @@ fn clean_one(
         _ => {}
     }
     Ok(cleaned)
+}
+
+/// `clean --status`: one line per raw file's article, then the count of each state.
+fn print_status(site: &Path, inputs: &[PathBuf], no_failures: bool) -> Result<ExitCode, String> {
+    let states = match copydesk::clean::site_run::article_states(site, inputs) {
+        Ok(states) => states,
+        Err(d) => {
+            print_diagnostic(&d);
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    let mut text = String::new();
+    for (raw, article, state) in &states {
+        text.push_str(&format!(
+            "{:<26} {}  (from {})\n",
+            state.label(),
+            article.display(),
+            raw.display()
+        ));
+        *counts.entry(state.label()).or_default() += 1;
+    }
+    let summary: Vec<String> = counts.iter().map(|(l, n)| format!("{n} {l}")).collect();
+    if summary.is_empty() {
+        text.push_str("no raw articles\n");
+    } else {
+        text.push_str(&summary.join(", "));
+        text.push('\n');
+    }
+    // A closed pipe (`| head`) ends the listing; it is no error of the command.
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    Ok(if no_failures {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// The error for `-o FILE` naming a file copydesk kept (not its own, or edited by hand

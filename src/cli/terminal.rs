@@ -98,3 +98,8 @@ impl Progress for TerminalProgress {
         }
     }
 }
+
+/// `n` and the noun in the number it needs: `1 article`, `3 articles`.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
