@@ -332,13 +332,12 @@ fn clean_one(
         return Err(chosen_output_kept(&target, &outcome));
     }
     match outcome {
-        kept if kept.kept_reason().is_some() => {
-            if kept.worth_saying() {
-                out.push(Printed::Diagnostic(
-                    kept_warning(&target, &kept).expect("a kept outcome"),
-                ));
-            }
+        kept if kept.kept_reason().is_some() && kept.worth_saying() => {
+            out.push(Printed::Diagnostic(
+                kept_warning(&target, &kept).expect("a kept outcome"),
+            ));
         }
+        kept if kept.kept_reason().is_some() => {}
         WriteOutcome::Overwritten { backup } if !global.quiet => {
             out.push(Printed::Stderr(format!(
                 "{}: overwritten; the hand-edited copy is in {}",
