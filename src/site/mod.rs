@@ -31,6 +31,7 @@ pub mod render;
 pub mod sitemap;
 pub mod slug;
 pub mod templates;
+pub mod translations;
 pub mod typography;
 pub mod write;
 mod xml;
@@ -165,6 +166,7 @@ impl Builder {
                 return Err(split_failure(errors, warnings));
             }
         };
+        warnings.extend(config.warnings.iter().cloned());
         let theme = Theme::load(&root, &config.theme)
             .map(|mut theme| {
                 theme.set_base_url(&config.base_url);

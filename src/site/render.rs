@@ -27,6 +27,7 @@ use crate::site::listing::{
 };
 use crate::site::sitemap::{self, SITEMAP_FILE};
 use crate::site::templates::Theme;
+use crate::site::translations::{is_right_to_left, Translations};
 
 /// What a page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +63,8 @@ pub fn output_file_of(url: &str) -> String {
 /// Data shared by every page's context, prepared once per build.
 pub struct SharedContext {
     pub(crate) site: serde_json::Value,
+    /// The theme's strings in the site's language, which templates see as `t`.
+    pub(crate) strings: serde_json::Value,
     /// Hash of the theme, configuration, navigation and injected HTML.
     pub fingerprint: u64,
     inject_before_body_end: Option<String>,
@@ -77,6 +80,8 @@ struct SiteContext<'a> {
     title: &'a str,
     description: &'a str,
     language: &'a str,
+    /// Whether the language is written right to left (`<html dir="rtl">`).
+    rtl: bool,
     base_url: &'a str,
     /// `/paper` for a site served under `/paper/`, empty at the root.
     base_path: &'a str,
@@ -117,6 +122,7 @@ impl SharedContext {
             title: &config.title,
             description: &config.description,
             language: &config.language,
+            rtl: is_right_to_left(&config.language),
             base_url: &config.base_url,
             base_path: config.base_path(),
             feed_url: config.permalink("/feed.xml"),
@@ -134,6 +140,8 @@ impl SharedContext {
         inject_before_body_end.hash(&mut hasher);
         SharedContext {
             site: site_value,
+            strings: serde_json::to_value(config.translations.strings())
+                .expect("plain data serialises"),
             fingerprint: hasher.finish(),
             inject_before_body_end: inject_before_body_end.map(str::to_string),
             base_path: config.base_path().to_string(),
@@ -326,6 +334,7 @@ pub fn render_page(
 ) -> Result<String, Diagnostic> {
     let mut context = tera::Context::new();
     context.insert("site", &shared.site);
+    context.insert("t", &shared.strings);
     let (template, source): (&str, Option<&Path>) = match page.kind {
         PageKind::Article(index) => {
             let article = &site.articles[index];
@@ -348,7 +357,7 @@ pub fn render_page(
             context.insert(
                 "meta",
                 &Meta {
-                    title: "Page not found".into(),
+                    title: config.translations.get("page_not_found").into(),
                     description: config.description.clone(),
                     canonical: config.permalink("/404.html"),
                     og_type: "website",
@@ -424,7 +433,7 @@ fn article_context(
         date: article.published.as_ref(),
         updated: article.updated.as_ref(),
         tags: hrefs(base_path, &article.tags),
-        content: &article.doc.body.html,
+        content: &localised_table_labels(&article.doc.body.html, &config.translations),
         bio: front.bio.as_deref(),
         bio_html: front.bio.as_deref().map(linked_text_html),
         description: &article.description,
@@ -452,6 +461,22 @@ fn article_context(
             image,
         },
     );
+}
+
+/// The body's tables named in the site's language: Markdown rendering (shared by every
+/// language, cached across builds) names each table's scroll box `Table N`; another
+/// language's word replaces `Table` here. Borrowed unchanged in English or without tables.
+fn localised_table_labels<'a>(html: &'a str, translations: &Translations) -> Cow<'a, str> {
+    const ENGLISH: &str = "role=\"region\" tabindex=\"0\" aria-label=\"Table ";
+    let word = translations.get("table");
+    if word == "Table" || !html.contains(ENGLISH) {
+        return Cow::Borrowed(html);
+    }
+    let label = format!(
+        "role=\"region\" tabindex=\"0\" aria-label=\"{} ",
+        tera::escape_html(word)
+    );
+    Cow::Owned(html.replace(ENGLISH, &label))
 }
 
 /// An image URL made absolute: `https://…` as it is, `/img.jpg` under the base URL, and
@@ -493,6 +518,26 @@ mod tests {
     fn injection_goes_before_the_last_body_end() {
         let html = inject_before_body_end("<body>x</body>\n</html>".into(), "<script></script>");
         assert_eq!(html, "<body>x<script></script></body>\n</html>");
+    }
+
+    #[test]
+    fn table_labels_are_in_the_site_language() {
+        let html =
+            "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table 1\">";
+        let french = Translations::for_language("fr").0;
+        assert_eq!(
+            localised_table_labels(html, &french),
+            html.replace("Table 1", "Tableau 1")
+        );
+        let english = Translations::english();
+        assert!(matches!(
+            localised_table_labels(html, &english),
+            Cow::Borrowed(_)
+        ));
+        assert!(matches!(
+            localised_table_labels("<p>Table 1</p>", &french),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
