@@ -28,6 +28,7 @@ pub mod load;
 pub mod markdown;
 pub mod profiles;
 pub mod render;
+pub mod search;
 pub mod sitemap;
 pub mod slug;
 pub mod templates;
@@ -446,6 +447,7 @@ impl WriteJob<'_> {
                     sitemap::sitemap_part(self.site, self.config, n)
                 }
                 render::Generated::NewsSitemap => sitemap::news_sitemap(self.site, self.config),
+                render::Generated::SearchIndex => search::search_index(self.site, self.config),
             };
             (file.output.clone(), text.into_bytes())
         }));

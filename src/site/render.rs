@@ -25,6 +25,7 @@ use crate::site::json_ld;
 use crate::site::listing::{
     is_front_page, listing_context, listing_heading, FRONT_SECTION_STORIES,
 };
+use crate::site::search;
 use crate::site::sitemap::{self, SITEMAP_FILE};
 use crate::site::templates::Theme;
 use crate::site::translations::{is_right_to_left, Translations};
@@ -37,6 +38,8 @@ pub enum PageKind {
     /// Index into `SiteData::listings`.
     Listing(usize),
     NotFound,
+    /// The search page, [`search::SEARCH_PAGE_URL`].
+    Search,
 }
 
 /// One HTML page to render.
@@ -211,6 +214,11 @@ pub fn plan_pages(site: &SiteData, shared: &SharedContext) -> Vec<PlannedPage> {
     let mut hasher = DefaultHasher::new();
     shared.fingerprint.hash(&mut hasher);
     pages.push(planned(PageKind::NotFound, "/404.html", hasher.finish()));
+    pages.push(planned(
+        PageKind::Search,
+        search::SEARCH_PAGE_URL,
+        hasher.finish(),
+    ));
     pages
 }
 
@@ -224,6 +232,8 @@ pub enum Generated {
     SitemapPart(usize),
     /// `news-sitemap.xml`.
     NewsSitemap,
+    /// `search-index.json`.
+    SearchIndex,
 }
 
 /// A generated file to write, with the fingerprint of its inputs.
@@ -294,6 +304,12 @@ pub fn generated_files(
     for position in sitemap::news_positions(site) {
         articles[position].fingerprint.hash(&mut news);
     }
+    // The search index is made of every article, as the sitemap is.
+    files.push(GeneratedFile {
+        kind: Generated::SearchIndex,
+        output: search::SEARCH_INDEX_FILE.to_string(),
+        fingerprint: sitemap,
+    });
     files.push(GeneratedFile {
         kind: Generated::NewsSitemap,
         output: sitemap::NEWS_SITEMAP_FILE.to_string(),
@@ -365,6 +381,19 @@ pub fn render_page(
                 },
             );
             ("404.html", None)
+        }
+        PageKind::Search => {
+            context.insert(
+                "meta",
+                &Meta {
+                    title: config.translations.get("search").into(),
+                    description: config.description.clone(),
+                    canonical: config.permalink(search::SEARCH_PAGE_URL),
+                    og_type: "website",
+                    image: None,
+                },
+            );
+            ("search.html", None)
         }
     };
     let html = theme.render(template, &context, &page.url, source)?;
