@@ -23,6 +23,7 @@ pub mod config;
 pub mod controls;
 pub mod feeds;
 pub mod json_ld;
+pub mod lead_image;
 pub mod listing;
 pub mod load;
 pub mod markdown;
@@ -194,6 +195,7 @@ impl Builder {
             site.authors.iter().map(|a| a.url.as_str()),
         ));
         site.profiles = profiles;
+        errors.extend(lead_image::check_lead_images(&site, &root));
         let output = self.options.output_dir();
         if let Err(error) = write::check_output_dir(&output, &root) {
             errors.push(error);

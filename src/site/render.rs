@@ -22,6 +22,7 @@ use crate::site::autolink::linked_text_html;
 use crate::site::config::{prefixed, SiteConfig};
 use crate::site::feeds::{FeedFormat, FeedScope};
 use crate::site::json_ld;
+use crate::site::lead_image::LeadImage;
 use crate::site::listing::{
     is_front_page, listing_context, listing_heading, FRONT_SECTION_STORIES,
 };
@@ -439,6 +440,8 @@ struct ArticleContext<'a> {
     reading_minutes: usize,
     section: Option<Href<'a>>,
     image: Option<String>,
+    /// The lead figure: image, alternative text, caption and credit.
+    lead_image: Option<LeadImage<'a>>,
 }
 
 fn article_context(
@@ -474,6 +477,7 @@ fn article_context(
             url: prefixed(base_path, &site.sections[i].url),
         }),
         image: image.clone(),
+        lead_image: LeadImage::of(article, base_path),
     };
     context.insert("page", &page);
     context.insert(
