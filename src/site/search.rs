@@ -69,7 +69,17 @@ pub fn search_index(site: &SiteData, config: &SiteConfig) -> String {
             date: article.published.as_ref().map(|d| d.text.as_str()),
         });
     }
-    serde_json::to_string(&SearchFile { index, docs }).expect("plain data serialises")
+    let json = serde_json::to_string(&SearchFile { index, docs }).expect("plain data serialises");
+    escape_markup_in_json(&json)
+}
+
+/// `<`, `>` and `&` written as JSON's `\u003c`, `\u003e`, `\u0026`: the parsed text is the
+/// same, but no title can put markup into the file as it is, should anything ever serve
+/// or embed it as HTML. (These characters can only occur inside JSON strings.)
+fn escape_markup_in_json(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 /// An article's text for each of [`FIELDS`].
@@ -166,6 +176,15 @@ fn ends_a_block(tag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_in_the_index_is_escaped_and_parses_back_the_same() {
+        let json = serde_json::to_string(&["<script>&", "a > b"]).unwrap();
+        let escaped = escape_markup_in_json(&json);
+        assert!(!escaped.contains(['<', '>', '&']), "{escaped}");
+        let back: Vec<String> = serde_json::from_str(&escaped).unwrap();
+        assert_eq!(back, ["<script>&", "a > b"]);
+    }
 
     #[test]
     fn text_of_html_drops_tags_and_decodes_entities() {
