@@ -48,6 +48,12 @@ pub struct FrontMatter {
     /// Text alternative of `image`, for readers who cannot see it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_alt: Option<String>,
+    /// What the lead image shows, printed under it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    /// Who made the lead image (`Mei Lin Quist`, `Harbour Ledger archive`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
     /// The section the article is filed in (`Sport`): its page is `/sport/`. Without it,
     /// the article's folder is its section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -69,6 +75,8 @@ pub const FRONT_MATTER_KEYS: &[&str] = &[
     "slug",
     "image",
     "image_alt",
+    "caption",
+    "credit",
     "section",
 ];
 

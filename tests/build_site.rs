@@ -400,9 +400,9 @@ fn rebuilds_touch_only_what_an_edit_affects() {
     let first = builder.build(&[], &Silent).unwrap();
     assert_eq!(
         first.files,
-        first.pages + 24,
+        first.pages + 27,
         "pages; Atom and RSS feeds of the site, 3 sections, 2 tags and 3 authors; sitemap, \
-         news sitemap, robots, three static files"
+         news sitemap, robots, search index, five static files"
     );
 
     let untouched = site.output().join("articles/ferry-fares/index.html");
@@ -426,8 +426,9 @@ fn rebuilds_touch_only_what_an_edit_affects() {
         "the feed is regenerated when an article in it changes"
     );
     // The article; the listing pages showing it (home, Opinion, its tag and author);
-    // the Atom and RSS feeds of the site, its section, tag and author: 13.
-    assert!(after.files >= 2 && after.files <= 13, "{}", after.files);
+    // the Atom and RSS feeds of the site, its section, tag and author; the search
+    // index: 14.
+    assert!(after.files >= 2 && after.files <= 14, "{}", after.files);
     assert_eq!(
         std::fs::metadata(&untouched).unwrap().modified().unwrap(),
         before
@@ -534,9 +535,10 @@ fn a_template_or_config_change_rerenders_every_page() {
         &config.replace("The Fixture Gazette", "The Fixture Herald"),
     );
     let after_config = builder.build(&[], &Silent).unwrap();
-    // Every page and feed; the static files (style, favicon, extra.txt), sitemap,
-    // robots.txt and the news sitemap (empty: nothing is two days old) hold no title.
-    assert_eq!(after_config.files, first.files - 6);
+    // Every page and feed; the static files (style, favicon, extra.txt, search.js,
+    // elasticlunr.min.js), sitemap, robots.txt, the search index and the news sitemap
+    // (empty: nothing is two days old) hold no title.
+    assert_eq!(after_config.files, first.files - 9);
     for (file, html) in site.html_files() {
         assert!(html.contains("The Fixture Herald"), "{file}");
     }

@@ -18,3 +18,19 @@ fn home_page() {
     site.build().unwrap();
     insta::assert_snapshot!("home_page", site.read("index.html"));
 }
+
+/// The same article in Urdu: translated theme strings and date, `dir="rtl"`.
+#[test]
+fn urdu_article_page() {
+    let site = FixtureSite::copy("basic");
+    let config = std::fs::read_to_string(site.root.join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        &config.replace("language = \"en\"", "language = \"ur\""),
+    );
+    site.build().unwrap();
+    insta::assert_snapshot!(
+        "urdu_article_page",
+        site.read("articles/bridge-vote/index.html")
+    );
+}

@@ -108,6 +108,29 @@ fn json_urls(value: &serde_json::Value, urls: &mut Vec<String>) {
 }
 
 #[test]
+fn the_search_page_and_index_stay_under_the_sub_path() {
+    let site = fixture_at(BASE);
+    site.build().unwrap();
+    let page = site.read("search/index.html");
+    for url in html_urls(&page).into_iter().chain(
+        attribute_values(&page, "data-index")
+            .into_iter()
+            .map(str::to_string),
+    ) {
+        assert_inside("search/index.html", &url);
+    }
+    assert!(page.contains("data-index=\"/paper/search-index.json\""));
+    assert!(page.contains("action=\"/paper/search/\""));
+    let index: serde_json::Value = serde_json::from_str(&site.read("search-index.json")).unwrap();
+    let docs = index["docs"].as_array().unwrap();
+    assert!(!docs.is_empty());
+    for doc in docs {
+        let url = doc["url"].as_str().unwrap();
+        assert!(url.starts_with(BASE_PATH), "{url}");
+    }
+}
+
+#[test]
 fn every_url_of_a_sub_path_site_stays_under_it() {
     let site = fixture_at(BASE);
     let mut options = site.options();

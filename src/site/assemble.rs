@@ -19,6 +19,7 @@ use crate::site::config::SiteConfig;
 use crate::site::load::SourceDoc;
 use crate::site::profiles::{author_url, AuthorProfile, Profiles};
 use crate::site::slug::slugify;
+use crate::site::translations::Translations;
 
 /// Which articles to publish.
 #[derive(Debug, Clone, Copy)]
@@ -41,7 +42,7 @@ pub struct Link {
 pub struct DisplayDate {
     /// `2025-11-16` for a date, RFC 3339 with the site's offset for a date-time.
     pub iso: String,
-    /// `16 November 2025`.
+    /// `16 November 2025`, in the site's language (`16 novembre 2025`).
     pub text: String,
     /// RFC 3339 instant, for feeds, sitemaps and JSON-LD.
     #[serde(skip)]
@@ -49,7 +50,8 @@ pub struct DisplayDate {
 }
 
 impl DisplayDate {
-    pub fn new(date: &ArticleDate, tz: Tz) -> DisplayDate {
+    /// The date in time zone `tz`, its text in the language of `translations`.
+    pub fn new(date: &ArticleDate, tz: Tz, translations: &Translations) -> DisplayDate {
         let instant = date.to_utc(tz);
         let iso = match date {
             ArticleDate::Date(d) => d.format("%Y-%m-%d").to_string(),
@@ -57,7 +59,7 @@ impl DisplayDate {
         };
         DisplayDate {
             iso,
-            text: date.date().format("%-d %B %Y").to_string(),
+            text: translations.format_date(date.date()),
             instant,
         }
     }
@@ -403,8 +405,12 @@ fn article_entry(doc: &Arc<SourceDoc>, config: &SiteConfig) -> ArticleEntry {
     ArticleEntry {
         doc: Arc::clone(doc),
         url,
-        published: front.date.map(|d| DisplayDate::new(&d, config.timezone)),
-        updated: front.updated.map(|d| DisplayDate::new(&d, config.timezone)),
+        published: front
+            .date
+            .map(|d| DisplayDate::new(&d, config.timezone, &config.translations)),
+        updated: front
+            .updated
+            .map(|d| DisplayDate::new(&d, config.timezone, &config.translations)),
         authors,
         tags,
         kicker: front.kicker.clone(),

@@ -6,12 +6,14 @@
 //! `[publish]` table is kept raw for the publish stage, which parses it itself.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
 use crate::article::line_col;
 use crate::diagnostic::{closest, Diagnostic, Position};
+use crate::site::translations::Translations;
 
 /// The file name of the site configuration, at the site root.
 pub const CONFIG_FILE: &str = "site.toml";
@@ -28,6 +30,7 @@ pub const CONFIG_KEYS: &[&str] = &[
     "feed_limit",
     "timezone",
     "logo",
+    "strings",
     "publish",
 ];
 
@@ -55,8 +58,14 @@ pub struct SiteConfig {
     /// The publisher's logo for search engines (JSON-LD): a path from the site's root or
     /// an absolute URL; the theme's `favicon.svg` when unset.
     pub logo: Option<String>,
+    /// The theme's strings and date names in `language`, with the site's `[strings]`
+    /// overrides applied.
+    pub translations: Translations,
     /// The raw `[publish]` table, parsed by the publish stage.
     pub publish: Option<toml::Table>,
+    /// Problems in `site.toml` that do not stop a build (a language without a
+    /// translation table), each naming its line:column.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Default for SiteConfig {
@@ -72,7 +81,9 @@ impl Default for SiteConfig {
             feed_limit: 20,
             timezone: chrono_tz::UTC,
             logo: None,
+            translations: Translations::english(),
             publish: None,
+            warnings: Vec::new(),
         }
     }
 }
@@ -91,6 +102,7 @@ struct RawConfig {
     feed_limit: Option<i64>,
     timezone: Option<String>,
     logo: Option<String>,
+    strings: Option<BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>>>,
     publish: Option<toml::Table>,
 }
 
@@ -128,10 +140,19 @@ impl SiteConfig {
                 .with_help("write it like base_url = \"https://example.org\"")
             })?,
         };
+        let language = raw.language.unwrap_or(defaults.language);
+        let (mut translations, unknown) = Translations::for_language(&language);
+        let mut warnings = Vec::new();
+        if unknown.is_some() {
+            warnings.push(unknown_language(&language, path, at("language")));
+        }
+        if let Some(overrides) = &raw.strings {
+            translations.apply_overrides(overrides, text, path)?;
+        }
         Ok(SiteConfig {
             title: raw.title.unwrap_or(defaults.title),
             base_url,
-            language: raw.language.unwrap_or(defaults.language),
+            language,
             description: raw.description.unwrap_or_default(),
             theme: raw.theme.unwrap_or(defaults.theme),
             author: raw.author.filter(|a| !a.trim().is_empty()),
@@ -139,7 +160,9 @@ impl SiteConfig {
             feed_limit: positive(raw.feed_limit, defaults.feed_limit, "feed_limit", path, at)?,
             timezone,
             logo: raw.logo.filter(|l| !l.trim().is_empty()),
+            translations,
             publish: raw.publish,
+            warnings,
         })
     }
 
@@ -199,6 +222,20 @@ pub fn normalise_base_url(url: &str) -> Option<String> {
     let valid = !host.is_empty()
         && !url.contains(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '\\'));
     valid.then(|| url.to_string())
+}
+
+/// The warning for a `language` without a built-in translation table.
+fn unknown_language(language: &str, path: &Path, at: Position) -> Diagnostic {
+    let known: Vec<&str> = Translations::built_in_languages().collect();
+    Diagnostic::warning(
+        path,
+        at,
+        format!("no translation of the theme for language `{language}`: using English strings"),
+    )
+    .with_help(format!(
+        "translate them in a [strings] table of site.toml, or use one of: {}",
+        known.join(", ")
+    ))
 }
 
 fn parse_timezone(name: &str) -> Result<chrono_tz::Tz, String> {

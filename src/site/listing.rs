@@ -100,6 +100,7 @@ fn card<'s>(
         let article = &site.articles[index];
         let mut context = tera::Context::new();
         context.insert("site", &shared.site);
+        context.insert("t", &shared.strings);
         context.insert(
             "story",
             &ArticleSummary::of(article, site, "", &shared.base_path),
@@ -384,13 +385,19 @@ pub(crate) fn listing_context(
             })
             .collect(),
     };
+    let strings = &config.translations;
     let heading = match kind {
         "home" if title.is_empty() => config.title.clone(),
-        "tag" => format!("Tagged “{title}”"),
+        "tag" => strings.get("tagged").replace("{name}", title),
+        "tags" => strings.get("topics").to_string(),
+        "authors" => strings.get("authors").to_string(),
         _ => title.to_string(),
     };
     let meta_title = if listing.number > 1 {
-        format!("{heading} (page {})", listing.number)
+        let page = strings
+            .get("page_number")
+            .replace("{n}", &listing.number.to_string());
+        format!("{heading} ({page})")
     } else {
         heading.clone()
     };

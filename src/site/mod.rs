@@ -26,14 +26,17 @@ pub mod config;
 pub mod controls;
 pub mod feeds;
 pub mod json_ld;
+pub mod lead_image;
 pub mod listing;
 pub mod load;
 pub mod markdown;
 pub mod profiles;
 pub mod render;
+pub mod search;
 pub mod sitemap;
 pub mod slug;
 pub mod templates;
+pub mod translations;
 pub mod typography;
 pub mod write;
 mod xml;
@@ -169,6 +172,7 @@ impl Builder {
                 return Err(split_failure(errors, warnings));
             }
         };
+        warnings.extend(config.warnings.iter().cloned());
         let theme = Theme::load(&root, &config.theme)
             .map(|mut theme| {
                 theme.set_base_url(&config.base_url);
@@ -195,6 +199,7 @@ impl Builder {
             site.authors.iter().map(|a| a.url.as_str()),
         ));
         site.profiles = profiles;
+        errors.extend(lead_image::check_lead_images(&site, &root));
         let output = self.options.output_dir();
         if let Err(error) = write::check_output_dir(&output, &root) {
             errors.push(error);
@@ -448,6 +453,7 @@ impl WriteJob<'_> {
                     sitemap::sitemap_part(self.site, self.config, n)
                 }
                 render::Generated::NewsSitemap => sitemap::news_sitemap(self.site, self.config),
+                render::Generated::SearchIndex => search::search_index(self.site, self.config),
             };
             (file.output.clone(), text.into_bytes())
         }));

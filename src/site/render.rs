@@ -22,11 +22,14 @@ use crate::site::autolink::linked_text_html;
 use crate::site::config::{prefixed, SiteConfig};
 use crate::site::feeds::{FeedFormat, FeedScope};
 use crate::site::json_ld;
+use crate::site::lead_image::LeadImage;
 use crate::site::listing::{
     is_front_page, listing_context, listing_heading, FRONT_SECTION_STORIES,
 };
+use crate::site::search;
 use crate::site::sitemap::{self, SITEMAP_FILE};
 use crate::site::templates::Theme;
+use crate::site::translations::{is_right_to_left, Translations};
 
 /// What a page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +39,8 @@ pub enum PageKind {
     /// Index into `SiteData::listings`.
     Listing(usize),
     NotFound,
+    /// The search page, [`search::SEARCH_PAGE_URL`].
+    Search,
 }
 
 /// One HTML page to render.
@@ -62,6 +67,8 @@ pub fn output_file_of(url: &str) -> String {
 /// Data shared by every page's context, prepared once per build.
 pub struct SharedContext {
     pub(crate) site: serde_json::Value,
+    /// The theme's strings in the site's language, which templates see as `t`.
+    pub(crate) strings: serde_json::Value,
     /// Hash of the theme, configuration, navigation and injected HTML.
     pub fingerprint: u64,
     inject_before_body_end: Option<String>,
@@ -77,6 +84,8 @@ struct SiteContext<'a> {
     title: &'a str,
     description: &'a str,
     language: &'a str,
+    /// Whether the language is written right to left (`<html dir="rtl">`).
+    rtl: bool,
     base_url: &'a str,
     /// `/paper` for a site served under `/paper/`, empty at the root.
     base_path: &'a str,
@@ -117,6 +126,7 @@ impl SharedContext {
             title: &config.title,
             description: &config.description,
             language: &config.language,
+            rtl: is_right_to_left(&config.language),
             base_url: &config.base_url,
             base_path: config.base_path(),
             feed_url: config.permalink("/feed.xml"),
@@ -134,6 +144,8 @@ impl SharedContext {
         inject_before_body_end.hash(&mut hasher);
         SharedContext {
             site: site_value,
+            strings: serde_json::to_value(config.translations.strings())
+                .expect("plain data serialises"),
             fingerprint: hasher.finish(),
             inject_before_body_end: inject_before_body_end.map(str::to_string),
             base_path: config.base_path().to_string(),
@@ -203,6 +215,11 @@ pub fn plan_pages(site: &SiteData, shared: &SharedContext) -> Vec<PlannedPage> {
     let mut hasher = DefaultHasher::new();
     shared.fingerprint.hash(&mut hasher);
     pages.push(planned(PageKind::NotFound, "/404.html", hasher.finish()));
+    pages.push(planned(
+        PageKind::Search,
+        search::SEARCH_PAGE_URL,
+        hasher.finish(),
+    ));
     pages
 }
 
@@ -216,6 +233,8 @@ pub enum Generated {
     SitemapPart(usize),
     /// `news-sitemap.xml`.
     NewsSitemap,
+    /// `search-index.json`.
+    SearchIndex,
 }
 
 /// A generated file to write, with the fingerprint of its inputs.
@@ -286,6 +305,12 @@ pub fn generated_files(
     for position in sitemap::news_positions(site) {
         articles[position].fingerprint.hash(&mut news);
     }
+    // The search index is made of every article, as the sitemap is.
+    files.push(GeneratedFile {
+        kind: Generated::SearchIndex,
+        output: search::SEARCH_INDEX_FILE.to_string(),
+        fingerprint: sitemap,
+    });
     files.push(GeneratedFile {
         kind: Generated::NewsSitemap,
         output: sitemap::NEWS_SITEMAP_FILE.to_string(),
@@ -326,6 +351,7 @@ pub fn render_page(
 ) -> Result<String, Diagnostic> {
     let mut context = tera::Context::new();
     context.insert("site", &shared.site);
+    context.insert("t", &shared.strings);
     let (template, source): (&str, Option<&Path>) = match page.kind {
         PageKind::Article(index) => {
             let article = &site.articles[index];
@@ -348,7 +374,7 @@ pub fn render_page(
             context.insert(
                 "meta",
                 &Meta {
-                    title: "Page not found".into(),
+                    title: config.translations.get("page_not_found").into(),
                     description: config.description.clone(),
                     canonical: config.permalink("/404.html"),
                     og_type: "website",
@@ -356,6 +382,19 @@ pub fn render_page(
                 },
             );
             ("404.html", None)
+        }
+        PageKind::Search => {
+            context.insert(
+                "meta",
+                &Meta {
+                    title: config.translations.get("search").into(),
+                    description: config.description.clone(),
+                    canonical: config.permalink(search::SEARCH_PAGE_URL),
+                    og_type: "website",
+                    image: None,
+                },
+            );
+            ("search.html", None)
         }
     };
     let html = theme.render(template, &context, &page.url, source)?;
@@ -401,6 +440,8 @@ struct ArticleContext<'a> {
     reading_minutes: usize,
     section: Option<Href<'a>>,
     image: Option<String>,
+    /// The lead figure: image, alternative text, caption and credit.
+    lead_image: Option<LeadImage<'a>>,
 }
 
 fn article_context(
@@ -424,7 +465,7 @@ fn article_context(
         date: article.published.as_ref(),
         updated: article.updated.as_ref(),
         tags: hrefs(base_path, &article.tags),
-        content: &article.doc.body.html,
+        content: &localised_table_labels(&article.doc.body.html, &config.translations),
         bio: front.bio.as_deref(),
         bio_html: front.bio.as_deref().map(linked_text_html),
         description: &article.description,
@@ -436,6 +477,7 @@ fn article_context(
             url: prefixed(base_path, &site.sections[i].url),
         }),
         image: image.clone(),
+        lead_image: LeadImage::of(article, base_path),
     };
     context.insert("page", &page);
     context.insert(
@@ -452,6 +494,22 @@ fn article_context(
             image,
         },
     );
+}
+
+/// The body's tables named in the site's language: Markdown rendering (shared by every
+/// language, cached across builds) names each table's scroll box `Table N`; another
+/// language's word replaces `Table` here. Borrowed unchanged in English or without tables.
+fn localised_table_labels<'a>(html: &'a str, translations: &Translations) -> Cow<'a, str> {
+    const ENGLISH: &str = "role=\"region\" tabindex=\"0\" aria-label=\"Table ";
+    let word = translations.get("table");
+    if word == "Table" || !html.contains(ENGLISH) {
+        return Cow::Borrowed(html);
+    }
+    let label = format!(
+        "role=\"region\" tabindex=\"0\" aria-label=\"{} ",
+        tera::escape_html(word)
+    );
+    Cow::Owned(html.replace(ENGLISH, &label))
 }
 
 /// An image URL made absolute: `https://…` as it is, `/img.jpg` under the base URL, and
@@ -493,6 +551,26 @@ mod tests {
     fn injection_goes_before_the_last_body_end() {
         let html = inject_before_body_end("<body>x</body>\n</html>".into(), "<script></script>");
         assert_eq!(html, "<body>x<script></script></body>\n</html>");
+    }
+
+    #[test]
+    fn table_labels_are_in_the_site_language() {
+        let html =
+            "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table 1\">";
+        let french = Translations::for_language("fr").0;
+        assert_eq!(
+            localised_table_labels(html, &french),
+            html.replace("Table 1", "Tableau 1")
+        );
+        let english = Translations::english();
+        assert!(matches!(
+            localised_table_labels(html, &english),
+            Cow::Borrowed(_)
+        ));
+        assert!(matches!(
+            localised_table_labels("<p>Table 1</p>", &french),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -67,6 +67,10 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "404.html",
         include_str!("../../themes/default/templates/404.html"),
     ),
+    (
+        "search.html",
+        include_str!("../../themes/default/templates/search.html"),
+    ),
 ];
 
 /// The built-in theme's static files, by path under `static/`.
@@ -78,6 +82,14 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     (
         "favicon.svg",
         include_bytes!("../../themes/default/static/favicon.svg"),
+    ),
+    (
+        "search.js",
+        include_bytes!("../../themes/default/static/search.js"),
+    ),
+    (
+        "elasticlunr.min.js",
+        include_bytes!("../../themes/default/static/elasticlunr.min.js"),
     ),
 ];
 
@@ -620,7 +632,15 @@ mod tests {
             .iter()
             .map(|f| f.relative.as_str())
             .collect();
-        assert_eq!(files, ["favicon.svg", "style.css"]);
+        assert_eq!(
+            files,
+            [
+                "elasticlunr.min.js",
+                "favicon.svg",
+                "search.js",
+                "style.css"
+            ]
+        );
     }
 
     #[test]

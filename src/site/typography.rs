@@ -73,8 +73,8 @@ fn smarten(text: &mut String) {
 }
 
 /// Smart punctuation in every text field of `front` that a page shows as text: title,
-/// subtitle, kicker, authors, bio, description, tags, section, image_alt. (`slug`, `image`
-/// and dates are not text.)
+/// subtitle, kicker, authors, bio, description, tags, section, image_alt, caption, credit.
+/// (`slug`, `image` and dates are not text.)
 pub fn smarten_front_matter(front: &mut FrontMatter) {
     smarten(&mut front.title);
     for text in [
@@ -84,6 +84,8 @@ pub fn smarten_front_matter(front: &mut FrontMatter) {
         &mut front.description,
         &mut front.section,
         &mut front.image_alt,
+        &mut front.caption,
+        &mut front.credit,
     ]
     .into_iter()
     .flatten()
