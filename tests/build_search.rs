@@ -50,7 +50,7 @@ fn the_index_holds_published_articles_and_no_drafts() {
         "A decade of debate ends with a 9–4 vote"
     );
     assert_eq!(bridge["date"], "2 October 2025");
-    // Body words, authors, tags and the standfirst are all searchable (stemmed).
+    // Lead words, authors, tags and the standfirst are all searchable (stemmed).
     let found = |field, term| {
         postings(&index, field, term)
             .and_then(|docs| docs.get(&reference))
@@ -69,9 +69,9 @@ fn the_index_holds_published_articles_and_no_drafts() {
         postings(&index, "body", "readi").is_none_or(|d| d.as_object().unwrap().is_empty()),
         "the draft's body (\"Not ready.\") is not indexed"
     );
-    // The pull-quote repeats a sentence of the body: its words count once.
-    let waited = postings(&index, "body", "wait").unwrap();
-    assert_eq!(waited[&reference]["tf"], 1.0, "{waited}");
+    // The body field is the lead paragraph: later paragraphs (and the pull-quote that
+    // repeats one) are not indexed, which keeps the index a small part of the build.
+    assert!(!found("body", "wait"), "a word after the lead");
     assert!(
         index["index"]["documentStore"]["docs"]
             .as_object()

@@ -511,19 +511,32 @@ fn a_hand_edited_article_is_adopted_once_and_status_lists_every_state() {
         assert!(out.status.success(), "{}", stderr(&out));
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
-    assert!(status(dir.path()).ends_with("2 new\n"), "{}", status(dir.path()));
+    assert!(
+        status(dir.path()).ends_with("2 new\n"),
+        "{}",
+        status(dir.path())
+    );
     assert!(copydesk(dir.path(), &["clean"]).status.success());
     assert!(status(dir.path()).ends_with("2 fresh\n"));
     let target = article(dir.path(), "harbour-dispute");
     std::fs::write(&target, "+++\ntitle = \"Mine\"\n+++\n\nHand written.\n").unwrap();
     let listed = status(dir.path());
-    assert!(listed.contains("adopted ") && listed.contains("harbour-dispute.md"), "{listed}");
+    assert!(
+        listed.contains("adopted ") && listed.contains("harbour-dispute.md"),
+        "{listed}"
+    );
     // Said once, then never again; the hand edit stays.
     let first = copydesk(dir.path(), &["clean"]);
-    assert!(stderr(&first).contains("adopted as yours"), "{}", stderr(&first));
+    assert!(
+        stderr(&first).contains("adopted as yours"),
+        "{}",
+        stderr(&first)
+    );
     let second = copydesk(dir.path(), &["clean"]);
     assert!(!stderr(&second).contains("by hand"), "{}", stderr(&second));
-    assert!(std::fs::read_to_string(&target).unwrap().contains("Hand written."));
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .contains("Hand written."));
     // Its raw text changing is said once more.
     std::fs::write(
         dir.path().join("content/raw/Harbour Dispute.txt"),
@@ -532,7 +545,11 @@ fn a_hand_edited_article_is_adopted_once_and_status_lists_every_state() {
     .unwrap();
     assert!(status(dir.path()).contains("adopted, raw text changed"));
     let third = copydesk(dir.path(), &["clean"]);
-    assert!(stderr(&third).contains("raw text changed"), "{}", stderr(&third));
+    assert!(
+        stderr(&third).contains("raw text changed"),
+        "{}",
+        stderr(&third)
+    );
     assert!(!stderr(&copydesk(dir.path(), &["clean"])).contains("by hand"));
     // A closed pipe ends the listing quietly.
     let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))

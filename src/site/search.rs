@@ -2,11 +2,15 @@
 //!
 //! [`search_index`] writes `search-index.json`: an [elasticlunr](https://docs.rs/elasticlunr-rs)
 //! index (the format mdBook uses, read by the theme's `elasticlunr.min.js`) of every
-//! published article's title, standfirst, authors, section, tags and body text, plus what a
-//! result shows (title, standfirst, date). Drafts and future articles are not published, so
-//! they are never indexed; pull-quotes are left out of the body text (they repeat it). The
-//! index stores no copy of the documents, only the inverted index and the few display
-//! fields, to keep the file small.
+//! published article's title, standfirst, authors, section, tags and lead paragraph, plus
+//! what a result shows (title, standfirst, date). Drafts and future articles are not
+//! published, so they are never indexed. The index stores no copy of the documents, only
+//! the inverted index and the few display fields, to keep the file small.
+//!
+//! Why the lead and not the whole body: a news story says what it is about in its
+//! headline, standfirst and first paragraph, and indexing every word of every body made
+//! the index the build's largest cost by far (10k articles: 6.5 s and 570 MiB for the
+//! whole build, against 2.1 s and 264 MiB with the lead), for a file readers download.
 //!
 //! Each result card carries the article's link as a page writes it, already under the
 //! base path (`/paper/articles/x/`), so the search page's script never builds a URL.
@@ -19,7 +23,6 @@ use serde::Serialize;
 
 use crate::site::assemble::SiteData;
 use crate::site::config::{prefixed, SiteConfig};
-use crate::site::feeds::without_pullquotes;
 
 /// The output file of the index.
 pub const SEARCH_INDEX_FILE: &str = "search-index.json";
@@ -101,7 +104,7 @@ fn document_fields(site: &SiteData, article: &crate::site::assemble::ArticleEntr
             .map(|i| site.sections[i].title.clone())
             .unwrap_or_default(),
         names(&article.tags),
-        text_of_html(&without_pullquotes(&article.doc.body.html)),
+        article.doc.body.lead_text.clone(),
     ]
 }
 
