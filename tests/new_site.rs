@@ -119,6 +119,22 @@ fn the_command_creates_once_then_refuses() {
     assert!(stderr.contains("not empty"), "{stderr}");
 }
 
+#[test]
+fn new_dot_makes_a_site_of_the_empty_folder_it_is_run_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("harbour-post");
+    std::fs::create_dir(&folder).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .current_dir(&folder)
+        .args(["new", "."])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let settings = std::fs::read_to_string(folder.join("site.toml")).unwrap();
+    assert!(settings.contains("title = \"Harbour Post\""), "{settings}");
+}
+
 /// `copydesk new ledger && cd ledger && copydesk build`, as a user types it: the build
 /// works at once, its Markdown shows every defect of the example repaired, and the page
 /// shows the article.

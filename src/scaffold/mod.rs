@@ -112,8 +112,19 @@ fn write_new(path: &Path, text: &str) -> Result<(), ScaffoldError> {
     file.write_all(text.as_bytes()).map_err(io_error)
 }
 
-/// `my-paper` → `My Paper`: a first title for the site, from its folder name.
+/// `my-paper` → `My Paper`: a first title for the site, from its folder name. A path
+/// without a name of its own (`.`, `..`, `sites/..`) is named by the folder it resolves
+/// to, so `copydesk new .` in an empty folder makes a site of it.
 pub fn title_from_folder(root: &Path) -> Result<String, ScaffoldError> {
+    let resolved;
+    let root = match root.file_name() {
+        Some(name) if name != "." && name != ".." => root,
+        _ => {
+            resolved = fs::canonicalize(root)
+                .map_err(|_| ScaffoldError::BadName(root.display().to_string()))?;
+            resolved.as_path()
+        }
+    };
     let name = root
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -181,7 +192,8 @@ mod tests {
             title_from_folder(Path::new("the_daily ledger")).unwrap(),
             "The Daily Ledger"
         );
-        assert!(title_from_folder(Path::new("..")).is_err());
+        assert!(title_from_folder(Path::new("/")).is_err());
+        assert!(title_from_folder(Path::new("no/such/folder/..")).is_err());
     }
 
     #[test]
