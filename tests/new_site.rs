@@ -216,3 +216,23 @@ fn a_new_site_builds_at_once_with_every_defect_repaired() {
         "no live-reload script in a build"
     );
 }
+
+#[test]
+fn completions_cover_every_command_and_a_bad_shell_is_a_usage_error() {
+    let run = |shell: &str| {
+        Command::new(env!("CARGO_BIN_EXE_copydesk"))
+            .args(["completions", shell])
+            .output()
+            .unwrap()
+    };
+    for shell in ["bash", "zsh", "fish"] {
+        let out = run(shell);
+        assert!(out.status.success(), "{out:?}");
+        let script = String::from_utf8_lossy(&out.stdout);
+        for command in ["clean", "build", "serve", "publish", "new", "check"] {
+            assert!(script.contains(command), "{shell} lacks {command}");
+        }
+        assert!(script.contains("status"), "{shell} lacks clean's flags");
+    }
+    assert_eq!(run("tcsh").status.code(), Some(2));
+}

@@ -68,6 +68,15 @@ pub enum Command {
     New(new::NewArgs),
     /// Check links, assets, front matter and unrepaired defects without publishing.
     Check(check::CheckArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) on stdout.
+    #[command(after_help = "Examples:\n  \
+copydesk completions bash > ~/.local/share/bash-completion/completions/copydesk\n  \
+copydesk completions zsh > ~/.zfunc/_copydesk\n  \
+copydesk completions fish > ~/.config/fish/completions/copydesk.fish")]
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -79,6 +88,14 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Publish(args) => publish::run(args, &global),
         Command::New(args) => new::run(args, &global),
         Command::Check(args) => check::run(args, &global),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "copydesk", &mut script);
+            // A closed pipe ends the script quietly.
+            let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), &script);
+            Ok(ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,
