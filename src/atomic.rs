@@ -9,6 +9,10 @@
 use std::io::{self, Write};
 use std::path::Path;
 
+/// How the temporary files of [`write_replacing`] are named (`.copydesk-write-XXXXXX`):
+/// one a killed process left behind is recognisably copydesk's, never a user's file.
+pub const WRITE_TEMP_PREFIX: &str = ".copydesk-write-";
+
 /// Replaces the file at `path` with `bytes`; with `sync`, the data reaches the disk
 /// before the rename.
 pub fn write_replacing(path: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
@@ -17,6 +21,7 @@ pub fn write_replacing(path: &Path, bytes: &[u8], sync: bool) -> io::Result<()> 
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let mut builder = tempfile::Builder::new();
+    builder.prefix(WRITE_TEMP_PREFIX);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

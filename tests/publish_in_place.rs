@@ -238,3 +238,26 @@ fn ctrl_c_or_sigterm_during_an_in_place_publish_leaves_the_folder_whole_and_noth
         "no publish was stopped while staging"
     );
 }
+
+#[test]
+fn a_write_a_killed_publish_left_unfinished_does_not_stop_the_one_step_switch() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = site(dir.path());
+    let www = dir.path().join("www");
+    write_version(&root, 0);
+    assert!(publish(&root).status().unwrap().success());
+    // What SIGKILL leaves when it lands inside an atomic write of the record.
+    fs::write(www.join(".copydesk-write-Ab12Cd"), "half a recor").unwrap();
+    write_version(&root, 1);
+    let output = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .current_dir(&root)
+        .args(["publish"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("not atomic"), "{stderr}");
+    assert_eq!(live_versions(&www), BTreeSet::from(["1".to_string()]));
+    assert!(!www.join(".copydesk-write-Ab12Cd").exists());
+}

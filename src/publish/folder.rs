@@ -122,7 +122,12 @@ pub fn why_not_atomic(target: &Path, record: Option<&Record>) -> io::Result<Opti
         let entry = entry.map_err(io::Error::other)?;
         let name = entry.file_name().to_string_lossy();
         let is_dir = entry.file_type().is_dir();
-        if entry.depth() == 1 && (name == RECORD_NAME || (name == STAGING_NAME && is_dir)) {
+        // copydesk's own: its record, its staging folder, and a write a killed publish
+        // left unfinished (it goes with the old tree when the new one is swapped in).
+        let abandoned_write = !is_dir && name.starts_with(crate::atomic::WRITE_TEMP_PREFIX);
+        if entry.depth() == 1
+            && (name == RECORD_NAME || (name == STAGING_NAME && is_dir) || abandoned_write)
+        {
             if is_dir {
                 walk.skip_current_dir();
             }
