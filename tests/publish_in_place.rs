@@ -14,7 +14,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
-use versioned_site::{publish, write};
+use versioned_site::{publish, publish_output, write};
 
 const ARTICLES: usize = 40;
 
@@ -141,12 +141,7 @@ fn a_folder_with_files_that_must_stay_is_switched_file_by_file_with_a_warning() 
     write(&www, ".well-known/security.txt", "Contact: x");
 
     write_version(&root, 1);
-    let output = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .current_dir(&root)
-        .args(["publish"])
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let output = publish_output(&root);
     assert!(output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     let warnings: Vec<&str> = stderr
@@ -177,12 +172,7 @@ fn a_folder_with_files_that_must_stay_is_switched_file_by_file_with_a_warning() 
     fs::remove_file(www.join("notes.txt")).unwrap();
     fs::remove_dir_all(www.join(".well-known")).unwrap();
     write_version(&root, 101);
-    let output = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .current_dir(&root)
-        .args(["publish"])
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let output = publish_output(&root);
     assert!(output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("not atomic"), "{stderr}");
@@ -249,12 +239,7 @@ fn a_write_a_killed_publish_left_unfinished_does_not_stop_the_one_step_switch() 
     // What SIGKILL leaves when it lands inside an atomic write of the record.
     fs::write(www.join(".copydesk-write-Ab12Cd"), "half a recor").unwrap();
     write_version(&root, 1);
-    let output = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .current_dir(&root)
-        .args(["publish"])
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let output = publish_output(&root);
     assert!(output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("not atomic"), "{stderr}");

@@ -266,11 +266,7 @@ impl ManifestBook {
         raw: &[u8],
         force: bool,
     ) -> Result<WriteOutcome, Diagnostic> {
-        let folder = target.parent().unwrap_or(Path::new("."));
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let (folder, name) = manifest_key(target);
         let io_error = |e: std::io::Error, what: &str| {
             Diagnostic::error(target, Position::default(), format!("cannot {what}: {e}"))
         };
@@ -468,18 +464,34 @@ pub fn raw_files_in(folder: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(files)
 }
 
-/// Reads and cleans one raw file.
-pub fn clean_file(
-    raw_path: &Path,
-    context: &WordContext,
-) -> Result<(Vec<u8>, CleanedArticle), Diagnostic> {
-    let raw = std::fs::read(raw_path).map_err(|e| {
+/// The bytes of the raw file at `raw_path`, or an error naming it.
+fn read_raw(raw_path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    std::fs::read(raw_path).map_err(|e| {
         Diagnostic::error(
             raw_path,
             Position::default(),
             format!("cannot read the file: {e}"),
         )
-    })?;
+    })
+}
+
+/// Where the article at `target` is recorded: the folder whose manifest lists it, and
+/// its file name there.
+fn manifest_key(target: &Path) -> (&Path, String) {
+    let folder = target.parent().unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (folder, name)
+}
+
+/// Reads and cleans one raw file.
+pub fn clean_file(
+    raw_path: &Path,
+    context: &WordContext,
+) -> Result<(Vec<u8>, CleanedArticle), Diagnostic> {
+    let raw = read_raw(raw_path)?;
     let cleaned = clean_text(&raw, raw_path, context)?;
     Ok((raw, cleaned))
 }
@@ -499,11 +511,7 @@ pub struct CleanSummary {
 /// True when the article for `raw` at `target` is up to date: copydesk wrote it from
 /// exactly these raw bytes and nobody has touched it since.
 fn is_fresh(target: &Path, raw: &[u8], book: &ManifestBook) -> bool {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let folder = target.parent().unwrap_or(Path::new("."));
+    let (folder, name) = manifest_key(target);
     let Some(entry) = book.entry(folder, &name) else {
         return false;
     };
@@ -547,23 +555,15 @@ pub fn clean_stale_articles_into(
     progress.start("clean", files.len() as u64);
     let clean_one = |raw_path: &PathBuf| {
         let target = article_path(site_root, raw_path);
-        let result = std::fs::read(raw_path)
-            .map_err(|e| {
-                Diagnostic::error(
-                    raw_path,
-                    Position::default(),
-                    format!("cannot read the file: {e}"),
-                )
-            })
-            .and_then(|raw| {
-                if is_fresh(&target, &raw, book) {
-                    return Ok(None);
-                }
-                let cleaned = clean_text(&raw, raw_path, &context)?;
-                let markdown = cleaned.article.to_markdown();
-                let outcome = book.write_article(&target, &markdown, raw_path, &raw, false)?;
-                Ok(Some((cleaned, outcome)))
-            });
+        let result = read_raw(raw_path).and_then(|raw| {
+            if is_fresh(&target, &raw, book) {
+                return Ok(None);
+            }
+            let cleaned = clean_text(&raw, raw_path, &context)?;
+            let markdown = cleaned.article.to_markdown();
+            let outcome = book.write_article(&target, &markdown, raw_path, &raw, false)?;
+            Ok(Some((cleaned, outcome)))
+        });
         (target, result)
     };
     let ran = in_ordered_chunks(&files, book, clean_one, |_, (target, result)| {
@@ -635,22 +635,12 @@ pub fn article_states(
     let mut manifests: BTreeMap<PathBuf, Manifest> = BTreeMap::new();
     let mut states = Vec::with_capacity(raw_paths.len());
     for raw_path in raw_paths {
-        let raw = std::fs::read(raw_path).map_err(|e| {
-            Diagnostic::error(
-                raw_path,
-                Position::default(),
-                format!("cannot read the file: {e}"),
-            )
-        })?;
+        let raw = read_raw(raw_path)?;
         let target = article_path(site_root, raw_path);
-        let folder = target.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let (folder, name) = manifest_key(&target);
         let manifest = manifests
-            .entry(folder.clone())
-            .or_insert_with(|| Manifest::load(&folder));
+            .entry(folder.to_path_buf())
+            .or_insert_with(|| Manifest::load(folder));
         let state = match (std::fs::read(&target).ok(), manifest.articles.get(&name)) {
             (None, _) => ArticleState::New,
             (Some(_), None) => ArticleState::NotOurs,

@@ -6,7 +6,7 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
 
 /// Writes `text` to `root/relative`, making its folders.
 pub fn write(root: &Path, relative: &str, text: &str) {
@@ -49,4 +49,14 @@ pub fn publish(root: &Path) -> Command {
         .stdout(Stdio::null())
         .stderr(Stdio::null());
     command
+}
+
+/// `copydesk publish` in `root`, run to its end, its messages kept.
+pub fn publish_output(root: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .current_dir(root)
+        .args(["publish"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
 }
