@@ -801,10 +801,37 @@ pub fn hyphen_decision(
             if pieces_are_words { 0.75 } else { 0.95 },
         );
     }
-    // Neither spelling is known: keep what the text says (and report it).
+    // Neither spelling is known. Where italics or links were stripped, the joined
+    // letters may be words glued together (`androoftopgar-`/`dens`): when they clearly
+    // split into words and the hyphen falls inside one of them, it broke that word.
+    if let Some(split_at) = glued_piece_bounds(left, right, vocabulary) {
+        if !split_at.contains(&left.len()) {
+            return (HyphenDecision::Join, 0.7);
+        }
+    }
+    // Otherwise keep what the text says (and report it).
     (
         HyphenDecision::Keep,
         if pieces_are_words { 0.8 } else { 0.4 },
+    )
+}
+
+/// Where the pieces of `left` + `right` end (byte offsets), when the joined letters are
+/// clearly words glued together; `None` otherwise.
+fn glued_piece_bounds(left: &str, right: &str, vocabulary: &Vocabulary<'_>) -> Option<Vec<usize>> {
+    let joined = [left, right].concat();
+    if joined.chars().any(|c| !c.is_lowercase()) {
+        return None;
+    }
+    let pieces = vocabulary.glued_pieces(&joined)?;
+    Some(
+        pieces
+            .iter()
+            .scan(0, |end, piece| {
+                *end += piece.len();
+                Some(*end)
+            })
+            .collect(),
     )
 }
 
@@ -956,8 +983,8 @@ mod reference {
     use super::super::vocabulary::Vocabulary;
     use super::super::{Edit, Finding};
     use super::{
-        ends_sentence, furniture_key, is_page_number, leading_letters, trailing_word,
-        HyphenDecision, FURNITURE_REPEATS, LONGEST_PARAGRAPH_LINES,
+        ends_sentence, furniture_key, glued_piece_bounds, is_page_number, leading_letters,
+        trailing_word, HyphenDecision, FURNITURE_REPEATS, LONGEST_PARAGRAPH_LINES,
     };
     use super::{unwrap_edit, HyphenJoin};
 
@@ -986,6 +1013,11 @@ mod reference {
                 HyphenDecision::Join,
                 if pieces_are_words { 0.75 } else { 0.95 },
             );
+        }
+        if let Some(split_at) = glued_piece_bounds(left, right, vocabulary) {
+            if !split_at.contains(&left.len()) {
+                return (HyphenDecision::Join, 0.7);
+            }
         }
         (
             HyphenDecision::Keep,
@@ -1344,6 +1376,17 @@ mod tests {
         assert_eq!(
             hyphen_decision("zorb", "quile", &vocabulary),
             (HyphenDecision::Keep, 0.4)
+        );
+        // Glued words broken by a line end: the hyphen broke `gardens`, so it goes (the
+        // word pass then splits `androoftopgardens`); where the hyphen falls between two
+        // of the glued words it may be a real one, so it stays.
+        assert_eq!(
+            hyphen_decision("androoftopgar", "dens", &vocabulary),
+            (HyphenDecision::Join, 0.7)
+        );
+        assert_eq!(
+            hyphen_decision("well", "knownfact", &vocabulary).0,
+            HyphenDecision::Keep
         );
         let mut doc = MappedText::default();
         for (i, line) in text.split_inclusive('\n').enumerate() {

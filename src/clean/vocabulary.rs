@@ -65,6 +65,12 @@ impl<'a> Vocabulary<'a> {
         self.is_known_outside_document(word) || self.document_has(word)
     }
 
+    /// The words `word` (lower case) clearly splits into when it is words glued
+    /// together (see [`crate::clean::words::glue::clear_split_of_lower_case`]).
+    pub fn glued_pieces(&self, word: &str) -> Option<Vec<String>> {
+        super::words::glue::clear_split_of_lower_case(word, self.context)
+    }
+
     /// The first two of [`Self::is_known`]'s sources: the lexicon and the site.
     pub fn is_known_outside_document(&self, word: &str) -> bool {
         !word.is_empty() && (lexicon_knows(&lowercase(word)) || self.context.knows(word))

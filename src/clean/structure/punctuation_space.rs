@@ -4,7 +4,9 @@
 //! Prose never sets a comma or a semicolon between two letters, nor a sentence's full
 //! stop between a lower-case word and a capitalised one, so a space is put back there:
 //! after `,` or `;` with a letter on each side, and after `.`, `!` or `?` with two
-//! lower-case letters before it and a capital and a lower-case letter after it. Numbers
+//! lower-case letters before it and a capital and a lower-case letter after it (or an
+//! opening quotation mark and then those: `said.“The`); and after a closing quotation
+//! mark that follows punctuation and touches a letter (`clean,”she said`). Numbers
 //! (`1,200`), abbreviations (`e.g.`, `U.S.A.`, `Ph.D`), and anything in a token holding
 //! `@`, `/` or `www` (addresses, handles, links) are left as they are.
 
@@ -42,6 +44,15 @@ pub fn restore_spaces(paragraph: &MappedText, edits: &mut Vec<Edit>) -> MappedTe
 fn lost_spaces(text: &str) -> Vec<usize> {
     let mut found = Vec::new();
     for (at, mark) in text.char_indices() {
+        if mark == '”' {
+            // `clean,”shesaid`: a quotation closed after its punctuation, then a word.
+            let closes = text[..at].ends_with([',', '.', '!', '?']);
+            let after_at = at + mark.len_utf8();
+            if closes && text[after_at..].starts_with(char::is_alphabetic) {
+                found.push(after_at);
+            }
+            continue;
+        }
         if !matches!(mark, ',' | ';' | '.' | '!' | '?') {
             continue;
         }
@@ -54,6 +65,11 @@ fn lost_spaces(text: &str) -> Vec<usize> {
         let glued = match mark {
             ',' | ';' => before.first().is_some_and(|c| c.is_alphabetic()) && next.is_alphabetic(),
             _ => {
+                // `translator.Her`, or a quotation opening the next sentence: `said.“The`.
+                let (next, second) = match (next, second) {
+                    ('“', Some(quoted)) => (quoted, after.next()),
+                    _ => (next, second),
+                };
                 before.len() == 2
                     && before.iter().all(|c| c.is_lowercase())
                     && next.is_uppercase()
@@ -99,6 +115,10 @@ mod tests {
             "a critic and translator. Her book; the next"
         );
         assert_eq!(spaced("Is it?Yes it is."), "Is it? Yes it is.");
+        assert_eq!(
+            spaced("“We kept it clean,”she said.“The mosquito did not ask.”"),
+            "“We kept it clean,” she said. “The mosquito did not ask.”"
+        );
     }
 
     #[test]
@@ -109,6 +129,7 @@ mod tests {
             "write to news@paper.Example and see paper.com/News.Today",
             "visit www.Paper.com today",
             "a note.",
+            "“A quote.” “Another.” He said “No,” and left",
         ] {
             assert_eq!(spaced(text), text);
         }

@@ -83,6 +83,21 @@ pub(crate) fn split_glued(
     }
 }
 
+/// The words a lower-case token clearly splits into, if it is words glued together
+/// (`androoftopgardens` → `and` `rooftop` `gardens`): the split [`split_glued`] would make
+/// of an unknown token. The layout asks it of a line-end hyphen whose joined and
+/// hyphenated spellings are both unknown, before any word is repaired.
+pub fn clear_split_of_lower_case(word: &str, context: &super::WordContext) -> Option<Vec<String>> {
+    if word.chars().count() < MIN_GLUED_CHARS || word_case(word) != Some(WordCase::Lower) {
+        return None;
+    }
+    let vocabulary = Vocabulary::new(super::Lexicon::embedded(), context);
+    match decide(word, best_splits(word, PieceRule::Ordinary, &vocabulary)) {
+        Verdict::Replace { with, .. } => Some(with.split(' ').map(str::to_string).collect()),
+        _ => None,
+    }
+}
+
 /// A rare web word (`ofthe`): split only if overwhelmingly likelier; never reported.
 fn split_unverified(word: &str, own_zipf: f32, vocabulary: &Vocabulary) -> Verdict {
     if word_case(word) != Some(WordCase::Lower) {
