@@ -57,6 +57,10 @@ const UNVERIFIED_SPLIT_CONFIDENCE: f32 = 0.7;
 /// be made of the same letters (`pollinating by`, not `poll in a ting by`).
 const LONG_PIECE_CHARS: usize = 8;
 const MIN_LONG_PIECE_ZIPF: f32 = 2.0;
+/// A piece the article vouches for must be at least this long and this frequent on the
+/// web (see [`attested_zipf`]): short rare words are too many to trust an echo.
+const MIN_ATTESTED_CHARS: usize = 5;
+const MIN_ATTESTED_ZIPF: f32 = 2.0;
 /// A camel-case part that is no dictionary word must be at least this frequent (a name).
 const MIN_CAMEL_NAME_ZIPF: f32 = 2.5;
 /// The only two-letter words a split may produce.
@@ -579,10 +583,25 @@ fn piece_zipf_given(
         _ => 2.5,
     };
     let zipf = match (rule, is_first) {
-        (PieceRule::NameThenOrdinary, true) => name_or_word_zipf(piece, entry, vocabulary)?,
-        _ => vocabulary.ordinary_word_zipf_given(piece, entry)?,
+        (PieceRule::NameThenOrdinary, true) => name_or_word_zipf(piece, entry, vocabulary),
+        _ => vocabulary.ordinary_word_zipf_given(piece, entry),
     };
-    (zipf >= min_zipf).then_some(zipf)
+    match zipf {
+        Some(zipf) => (zipf >= min_zipf).then_some(zipf),
+        None => attested_zipf(piece, entry, vocabulary),
+    }
+}
+
+/// A word too rare for the lists to vouch for (`dengue`, Zipf 2.9 and no dictionary
+/// word) is still a piece when the web lists it and the article prints it on its own, in
+/// lower case: the article vouches for it, as a site word ([`SITE_WORD_ZIPF`]).
+fn attested_zipf(piece: &str, entry: Option<Entry>, vocabulary: &Vocabulary) -> Option<f32> {
+    let listed = entry.is_some_and(|entry| entry.zipf() >= MIN_ATTESTED_ZIPF);
+    if !listed || piece.chars().count() < MIN_ATTESTED_CHARS {
+        return None;
+    }
+    let lower = piece.to_lowercase();
+    vocabulary.document_uses(&lower).then_some(SITE_WORD_ZIPF)
 }
 
 /// Single letters are words only as `a` (or `A` opening a token) and `I`.

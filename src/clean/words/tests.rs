@@ -307,3 +307,24 @@ fn acronym_printed_elsewhere_in_the_article_is_split_off() {
     assert_eq!(alone.text, paragraph);
     assert!(alone.findings.iter().any(|f| f.text == "toldTNS"));
 }
+
+#[test]
+fn a_rare_word_the_article_prints_on_its_own_is_a_piece_of_a_glued_token() {
+    let glued = "The pattern changed. Denguewasonce concentrated in the monsoon.";
+    let repair_in = |paragraphs: &[&str]| {
+        let document = ArticleText::new(paragraphs);
+        repair_paragraph_with(
+            paragraphs[0],
+            Some(&document),
+            &WordContext::default(),
+            Lexicon::embedded(),
+        )
+        .text
+    };
+    // `dengue` is too rare for the lists alone; the article's `dengue ward` vouches for it.
+    assert_eq!(
+        repair_in(&[glued, "Beds stand on the dengue ward."]),
+        "The pattern changed. Dengue was once concentrated in the monsoon."
+    );
+    assert_eq!(repair_in(&[glued, "Beds stand on the ward."]), glued);
+}
