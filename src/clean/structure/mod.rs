@@ -47,6 +47,7 @@
 //! takes over.
 
 pub mod dropped_hyphens;
+pub mod foreign_words;
 pub mod grammar;
 pub mod name_keys;
 pub mod names;

@@ -15,9 +15,17 @@
 //! that shows damage is looked up (a space inside it, or a non-ASCII letter in a token
 //! that is no word), its ASCII letters must match the name's exactly (case included), its
 //! kept non-ASCII letters must be the name's, and the skeleton must name one name.
+//!
+//! A name that list does not hold either is looked up, last, among the words of 23
+//! other languages' frequency lists ([`super::foreign_words`]: `Bălănescu`, `Gdańsk`,
+//! `Praça`). Those lists hold words and web junk beside names, so only a copy with damage
+//! inside it is looked up, never a whole ASCII word, and never a run that stops before a
+//! lower-case piece no dictionary knows (`Mi jan` of pypdf's `Mi jan gos`).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::foreign_words;
 use super::name_keys::{ascii_opening, skeleton};
 use super::split_words::{is_common_short, space_tokens};
 use crate::clean::mapped::MappedText;
@@ -36,6 +44,8 @@ pub struct IntactNames {
     /// The lower-case ASCII letters before the first space of every damaged form.
     openings: std::collections::HashSet<String>,
     votes: LanguageVotes,
+    /// The same for the languages of `foreign_words`' list.
+    foreign_votes: LanguageVotes,
 }
 
 impl IntactNames {
@@ -50,6 +60,9 @@ impl IntactNames {
             }
             if let Some(listed) = listed_exactly(word) {
                 names.votes.add(listed.languages);
+            }
+            if let Some(listed) = foreign_words::exactly(word) {
+                names.foreign_votes.add(u64::from(listed.languages));
             }
             let letters: Vec<usize> = word
                 .char_indices()
@@ -86,13 +99,15 @@ impl IntactNames {
         damaged: &str,
         vocabulary: &Vocabulary<'_>,
         byline: bool,
-    ) -> Option<&'s str> {
+        name_goes_on: bool,
+    ) -> Option<Cow<'s, str>> {
         if !self.by_damaged.is_empty() {
             if let Some(found) = self.by_damaged.get(damaged) {
-                return found.as_deref();
+                return found.as_deref().map(Cow::Borrowed);
             }
         }
-        listed_name(damaged, vocabulary, byline, &self.votes)
+        let foreign_votes = (!name_goes_on).then_some(&self.foreign_votes);
+        listed_name(damaged, vocabulary, byline, &self.votes, foreign_votes)
     }
 
     /// Whether `token` could be the first piece of a name broken by lost letters: its
@@ -100,7 +115,9 @@ impl IntactNames {
     /// the article prints intact, just before a lost letter.
     fn may_open_broken_name(&self, token: &str) -> bool {
         let opening = ascii_opening(token);
-        listed_opening(&opening) || self.openings.contains(&opening)
+        listed_opening(&opening)
+            || self.openings.contains(&opening)
+            || foreign_words::opens_word(&opening)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -113,6 +130,9 @@ impl IntactNames {
         let more = IntactNames::of(&names.join(" "), vocabulary);
         for (bit, votes) in more.votes.0.iter().enumerate() {
             self.votes.0[bit] += votes;
+        }
+        for (bit, votes) in more.foreign_votes.0.iter().enumerate() {
+            self.foreign_votes.0[bit] += votes;
         }
         self.openings.extend(more.openings);
         for (damaged, word) in more.by_damaged {
@@ -221,7 +241,14 @@ impl IntactNames {
                     continue;
                 }
                 let span = &source[start..end];
-                if let Some(word) = self.intact(span, vocabulary, byline) {
+                // A word of another language's list is taken only for a whole name, not
+                // for a run that stops before a lower-case piece no dictionary knows
+                // (`Mi jan` of pypdf's `Mi jan gos` for Mijangos).
+                let name_goes_on = end == last.0 + last.1.len()
+                    && tokens
+                        .get(i + n)
+                        .is_some_and(|(_, t)| is_unknown_fragment(t, vocabulary));
+                if let Some(word) = self.intact(span, vocabulary, byline, name_goes_on) {
                     matched = Some((start, end, word, n));
                     break;
                 }
@@ -229,7 +256,7 @@ impl IntactNames {
             match matched {
                 Some((start, end, word, n)) => {
                     out.push_slice(text, copied, start);
-                    out.push_replacement(word, text.position_at(start));
+                    out.push_replacement(&word, text.position_at(start));
                     edits.push(Edit {
                         pass: "names",
                         position: text.position_at(start),
@@ -344,7 +371,8 @@ fn listed_name(
     vocabulary: &Vocabulary<'_>,
     byline: bool,
     votes: &LanguageVotes,
-) -> Option<&'static str> {
+    foreign_votes: Option<&LanguageVotes>,
+) -> Option<Cow<'static, str>> {
     let shows_damage = if damaged.contains(' ') {
         // A name broken by lost letters: capitalised first, every later piece going on
         // in lower case (`Ma gorzata`, `Y ld r m`), letters only.
@@ -378,6 +406,10 @@ fn listed_name(
     };
     let key = skeleton(damaged);
     let mut fitting: Vec<ListedName> = listed_by_skeleton(&key).filter(fits).collect();
+    if fitting.is_empty() {
+        let foreign_votes = foreign_votes?;
+        return foreign_name(damaged, &key, &kept, byline, foreign_votes).map(Cow::Owned);
+    }
     fitting.sort_by_key(|e| std::cmp::Reverse((votes.support(e.languages), e.listings)));
     let best = fitting.first()?;
     let chosen = match fitting.get(1) {
@@ -388,7 +420,84 @@ fn listed_name(
             (best_votes > next_votes || best.listings >= 2 * next.listings.max(1)).then_some(best)
         }
     };
-    chosen.map(|e| e.name).filter(|name| *name != damaged)
+    chosen
+        .map(|e| e.name)
+        .filter(|name| *name != damaged)
+        .map(Cow::Borrowed)
+}
+
+/// A word of another language's list (see [`foreign_words`]) that `damaged` (skeleton
+/// `key`, its letters outside ASCII `kept`) stands for, written as a name: when no listed
+/// name fits. The lists hold much that is no name (`marchandé`, and junk of the web), so
+/// the copy must show damage inside it, a space or a letter outside ASCII: a whole ASCII
+/// word (`Nerea`, `Marchand`) is never taken for one that lost its last letter. A byline's
+/// copy in lower case may have lost its first letter (`wiklińska`). When several fit, the one
+/// whose languages the article's intact words share most wins; failing that, one at least
+/// [`FOREIGN_ZIPF_MARGIN`] more frequent than the next; failing that, none.
+fn foreign_name(
+    damaged: &str,
+    key: &str,
+    kept: &[char],
+    byline: bool,
+    votes: &LanguageVotes,
+) -> Option<String> {
+    if damaged.is_ascii() && !damaged.contains(' ') {
+        return None;
+    }
+    // A word the lists hold as it stands is intact, whatever else its letters could be.
+    if !damaged.contains(' ') && foreign_words::exactly(damaged).is_some() {
+        return None;
+    }
+    let capitalised = damaged.starts_with(char::is_uppercase);
+    let kept: Vec<char> = kept.iter().flat_map(|c| c.to_lowercase()).collect();
+    let keeps_letters = |word: &foreign_words::ForeignWord| {
+        let mut rest = word.word.chars().filter(|c| !c.is_ascii());
+        kept.iter().all(|k| rest.any(|c| c == *k))
+    };
+    let mut fitting: Vec<foreign_words::ForeignWord> =
+        foreign_words::fitting(key, byline && !capitalised, false)
+            .into_iter()
+            .filter(keeps_letters)
+            .collect();
+    let support = |word: &foreign_words::ForeignWord| votes.support(u64::from(word.languages));
+    fitting.sort_by(|a, b| support(b).cmp(&support(a)).then(b.zipf.total_cmp(&a.zipf)));
+    let best = fitting.first()?;
+    if let Some(next) = fitting.get(1) {
+        let clear = support(best) > support(next) || best.zipf >= next.zipf + FOREIGN_ZIPF_MARGIN;
+        if !clear {
+            return None;
+        }
+    }
+    if best.word == damaged.to_lowercase() {
+        return None; // intact, in capitals (`TROMSØ`)
+    }
+    let mut letters = best.word.chars();
+    let first = letters.next()?;
+    let name: String = if damaged
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+    {
+        best.word.to_uppercase()
+    } else if capitalised || byline {
+        first.to_uppercase().chain(letters).collect()
+    } else {
+        best.word.clone()
+    };
+    (name != damaged).then_some(name)
+}
+
+/// How many powers of ten more frequent one word of another language must be than the
+/// next that fits the same damaged copy to be chosen without other evidence.
+const FOREIGN_ZIPF_MARGIN: f32 = 0.5;
+
+/// Whether `token` is a lower-case piece of letters no dictionary knows: the rest of a
+/// word split by the copy (`gos` of `Mi jan gos`), not a word after a name.
+fn is_unknown_fragment(token: &str, vocabulary: &Vocabulary<'_>) -> bool {
+    let letters = token.trim_end_matches(|c: char| !c.is_alphabetic());
+    letters.starts_with(char::is_lowercase)
+        && letters.chars().all(char::is_alphabetic)
+        && !vocabulary.is_known_outside_document(letters)
 }
 
 /// The length of a token's leading punctuation (an opening quote or bracket).
@@ -458,6 +567,19 @@ mod tests {
         assert_eq!(restored("", "a mile away"), "a mile away");
         // A later piece that is a word elsewhere (`alves`) still belongs to the name.
         assert_eq!(restored("", "By Gon alves said"), "By Gonçalves said");
+    }
+
+    #[test]
+    fn names_no_list_of_names_holds_come_from_other_languages_words() {
+        assert_eq!(
+            restored("", "By Ioana B lănescu, in Ploie ti"),
+            "By Ioana Bălănescu, in Ploiești"
+        );
+        assert_eq!(restored("", "a walk to Pra a Nova"), "a walk to Praça Nova");
+        // Intact in capitals; a whole ASCII name; a run cut short of its last piece.
+        assert_eq!(restored("", "TROMSØ: snow fell"), "TROMSØ: snow fell");
+        assert_eq!(restored("", "Nerea Marchand said"), "Nerea Marchand said");
+        assert_eq!(restored("", "said Mi jan gos, who"), "said Mi jan gos, who");
     }
 
     #[test]

@@ -1,0 +1,287 @@
+//! Words of other languages written with letters outside ASCII (`Bălănescu`,
+//! `Ćwiklińska`, `Ploiești`): where [`super::names`] looks a damaged name up when neither
+//! the article nor the embedded list of names holds it intact.
+//!
+//! The data is `data/foreign_words.fst`, an [`fst::Map`] from a lower-case word to a
+//! packed value, built from wordfreq's frequency lists of 23 Latin-script languages by
+//! `tools/names/foreign_words.py` (its docstring has the steps and the format): the
+//! word's highest Zipf frequency × 100 in bits 0-9 and one bit per language whose list
+//! holds it from bit 10 up. A newspaper's list holds the names it prints, which is what
+//! makes it a lexicon of names as well as of words; it is compiled into the binary and
+//! opened in place, without copying or parsing.
+//!
+//! A damaged copy is looked up by its skeleton (see [`super::name_keys::skeleton`]):
+//! an [`fst::Automaton`] walks the map for the words whose ASCII letters are the copy's
+//! exactly and whose other letters stand, one run or more each, where the copy has a
+//! space or a letter outside ASCII; optionally (a name whose first or last letter was lost
+//! with no space left) a run before the first ASCII letter or after the last.
+
+use std::sync::OnceLock;
+
+use fst::{Automaton, IntoStreamer, Streamer};
+
+const EMBEDDED: &[u8] = include_bytes!("../../../data/foreign_words.fst");
+
+/// The languages of the value's bits, in bit order (as `tools/names/foreign_words.py`).
+pub const LANGUAGES: &[&str] = &[
+    "pl", "cs", "sk", "ro", "de", "tr", "vi", "es", "pt", "fr", "it", "hu", "sh", "sl", "lt", "lv",
+    "fi", "sv", "nb", "da", "is", "nl", "ca",
+];
+
+/// The most words one look-up returns: a skeleton that fits more is no evidence at all.
+const MOST_FITS: usize = 16;
+
+/// One word of the list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForeignWord {
+    /// In lower case, as listed.
+    pub word: String,
+    pub zipf: f32,
+    /// One bit per language of [`LANGUAGES`] whose list holds the word.
+    pub languages: u32,
+}
+
+impl ForeignWord {
+    fn from_value(word: String, value: u64) -> ForeignWord {
+        ForeignWord {
+            word,
+            zipf: (value & 0x3ff) as f32 / 100.0,
+            languages: (value >> 10) as u32,
+        }
+    }
+}
+
+fn map() -> &'static fst::Map<&'static [u8]> {
+    static MAP: OnceLock<fst::Map<&'static [u8]>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        fst::Map::new(EMBEDDED).expect(
+            "data/foreign_words.fst is a valid fst map (rebuild it with tools/names/foreign_words.py)",
+        )
+    })
+}
+
+/// The listed word spelt `word` (any case), if any.
+pub fn exactly(word: &str) -> Option<ForeignWord> {
+    let lower = word.to_lowercase();
+    map()
+        .get(&lower)
+        .map(|value| ForeignWord::from_value(lower, value))
+}
+
+/// Whether some listed word starts with the lower-case ASCII letters `opening` and then a
+/// letter outside ASCII (`ploie` of `ploiești`): where a copy may have broken a word.
+pub fn opens_word(opening: &str) -> bool {
+    if opening.is_empty() {
+        return false;
+    }
+    let from = [opening.as_bytes(), &[0xC0]].concat();
+    let to = [opening.as_bytes(), &[0xFF]].concat();
+    map().range().ge(from).lt(to).into_stream().next().is_some()
+}
+
+/// The listed words a copy with this `skeleton` may stand for (at most [`MOST_FITS`]; none
+/// when more fit). With `lost_first` (`lost_last`), also words with letters outside ASCII
+/// before (after) the copy's ASCII letters.
+pub fn fitting(skeleton: &str, lost_first: bool, lost_last: bool) -> Vec<ForeignWord> {
+    let core: Vec<Piece> = skeleton
+        .bytes()
+        .map(|b| {
+            if b == b'_' {
+                Piece::Run
+            } else {
+                Piece::Letter(b)
+            }
+        })
+        .collect();
+    if !core.iter().any(|p| matches!(p, Piece::Letter(_))) {
+        return Vec::new();
+    }
+    let mut patterns = vec![core.clone()];
+    {
+        let lead = lost_first && core.first() != Some(&Piece::Run);
+        let trail = lost_last && core.last() != Some(&Piece::Run);
+        let with = |before: bool, after: bool| {
+            let mut p = Vec::with_capacity(core.len() + 2);
+            if before {
+                p.push(Piece::Run);
+            }
+            p.extend(core.iter().copied());
+            if after {
+                p.push(Piece::Run);
+            }
+            p
+        };
+        if lead {
+            patterns.push(with(true, false));
+        }
+        if trail {
+            patterns.push(with(false, true));
+        }
+        if lead && trail {
+            patterns.push(with(true, true));
+        }
+    }
+    let mut found = Vec::new();
+    for pattern in patterns {
+        let mut stream = map().search(Skeleton(&pattern)).into_stream();
+        while let Some((word, value)) = stream.next() {
+            if found.len() == MOST_FITS {
+                return Vec::new();
+            }
+            let word = String::from_utf8_lossy(word).into_owned();
+            found.push(ForeignWord::from_value(word, value));
+        }
+    }
+    found
+}
+
+/// One place of a skeleton: an ASCII letter, or a run of one or more letters outside
+/// ASCII.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    Letter(u8),
+    Run,
+}
+
+/// The automaton of one skeleton pattern over a word's UTF-8 bytes.
+struct Skeleton<'p>(&'p [Piece]);
+
+/// Where the automaton is: the piece it is at, whether the run there has a letter yet,
+/// and how many continuation bytes of a multi-byte letter are still to come.
+#[derive(Debug, Clone, Copy)]
+struct At {
+    piece: usize,
+    run_has_letter: bool,
+    continuation: u8,
+}
+
+impl Skeleton<'_> {
+    /// Steps `at` over `byte`, if the pattern allows it.
+    fn step(&self, at: At, byte: u8) -> Option<At> {
+        if at.continuation > 0 {
+            return (byte & 0xC0 == 0x80).then_some(At {
+                continuation: at.continuation - 1,
+                ..at
+            });
+        }
+        match self.0.get(at.piece)? {
+            Piece::Run if byte >= 0xC0 => Some(At {
+                run_has_letter: true,
+                continuation: if byte >= 0xF0 {
+                    3
+                } else if byte >= 0xE0 {
+                    2
+                } else {
+                    1
+                },
+                ..at
+            }),
+            Piece::Run if at.run_has_letter => self.step(
+                At {
+                    piece: at.piece + 1,
+                    run_has_letter: false,
+                    continuation: 0,
+                },
+                byte,
+            ),
+            Piece::Run => None,
+            Piece::Letter(letter) => (*letter == byte).then_some(At {
+                piece: at.piece + 1,
+                run_has_letter: false,
+                continuation: 0,
+            }),
+        }
+    }
+}
+
+impl Automaton for Skeleton<'_> {
+    type State = Option<At>;
+
+    fn start(&self) -> Self::State {
+        Some(At {
+            piece: 0,
+            run_has_letter: false,
+            continuation: 0,
+        })
+    }
+
+    fn is_match(&self, state: &Self::State) -> bool {
+        state.is_some_and(|at| {
+            let pieces = self.0.len();
+            at.continuation == 0
+                && (at.piece == pieces
+                    || (at.piece + 1 == pieces
+                        && self.0[at.piece] == Piece::Run
+                        && at.run_has_letter))
+        })
+    }
+
+    fn can_match(&self, state: &Self::State) -> bool {
+        state.is_some()
+    }
+
+    fn accept(&self, state: &Self::State, byte: u8) -> Self::State {
+        state.and_then(|at| self.step(at, byte))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::structure::name_keys::skeleton;
+
+    fn words(found: Vec<ForeignWord>) -> Vec<String> {
+        found.into_iter().map(|w| w.word).collect()
+    }
+
+    #[test]
+    fn damaged_copies_find_their_words() {
+        // A letter lost to a space, one kept: Romanian and Polish surnames.
+        assert!(words(fitting(&skeleton("Băl nescu"), false, false)).contains(&"bălănescu".into()));
+        assert!(words(fitting(&skeleton("Ploie ti"), false, false)).contains(&"ploiești".into()));
+        // Both edge letters lost with no space left only when asked for.
+        assert!(!words(fitting("astn", false, false)).contains(&"šťastný".into()));
+        assert!(words(fitting("astn", true, true)).contains(&"šťastný".into()));
+        // ASCII letters must be the copy's exactly.
+        assert!(fitting(&skeleton("Bxl nescu"), true, true).is_empty());
+        assert!(fitting("", true, true).is_empty());
+    }
+
+    #[test]
+    fn openings_are_ascii_letters_before_a_letter_outside_ascii() {
+        assert!(opens_word("ploie"));
+        assert!(opens_word("gda"));
+        assert!(!opens_word("ploi")); // `ploie…` goes on in ASCII
+        assert!(!opens_word("qqqx"));
+        assert!(!opens_word(""));
+    }
+
+    #[test]
+    fn values_unpack_into_frequency_and_languages() {
+        let word = exactly("Ploiești").expect("listed");
+        assert_eq!(word.word, "ploiești");
+        assert!(word.zipf > 3.0 && word.zipf < 6.0);
+        let romanian = LANGUAGES.iter().position(|l| *l == "ro").unwrap();
+        assert!(word.languages & (1 << romanian) != 0);
+        assert!(exactly("plainword").is_none());
+    }
+
+    #[test]
+    fn the_automaton_reads_multi_byte_letters_whole() {
+        let pattern = [Piece::Letter(b'a'), Piece::Run, Piece::Letter(b'b')];
+        let automaton = Skeleton(&pattern);
+        let run = |text: &str| {
+            let mut state = automaton.start();
+            for byte in text.bytes() {
+                state = automaton.accept(&state, byte);
+            }
+            automaton.is_match(&state)
+        };
+        assert!(run("aéb"));
+        assert!(run("aéűb"));
+        assert!(run("a𝔞b")); // four bytes
+        assert!(!run("ab"));
+        assert!(!run("axb"));
+        assert!(!run("aé"));
+    }
+}
