@@ -226,7 +226,10 @@ impl IntactNames {
             // is the rest of that word, not a name of its own (`Žáková`).
             if byline && pieces == 1 && !capitalised && i > 0 {
                 let previous = tokens[i - 1].1.trim_matches(|c: char| !c.is_alphabetic());
-                if !is_listed(previous) && !vocabulary.is_known_outside_document(previous) {
+                let whole = is_listed(previous)
+                    || vocabulary.is_known_outside_document(previous)
+                    || !continues_a_listed_name(previous, first);
+                if !whole {
                     i += 1;
                     continue;
                 }
@@ -491,6 +494,14 @@ fn foreign_name(
 /// next that fits the same damaged copy to be chosen without other evidence.
 const FOREIGN_ZIPF_MARGIN: f32 = 0.5;
 
+/// Whether `previous`, a space, then `token` is a listed name broken by lost letters
+/// (`Hor ková` of Horáková): then `token` is the rest of `previous`, not a name of its own.
+fn continues_a_listed_name(previous: &str, token: &str) -> bool {
+    let key = skeleton(&[previous, " ", token].concat());
+    let found = listed_by_skeleton(&key).next().is_some();
+    found
+}
+
 /// Whether `token` is a lower-case piece of letters no dictionary knows: the rest of a
 /// word split by the copy (`gos` of `Mi jan gos`), not a word after a name.
 fn is_unknown_fragment(token: &str, vocabulary: &Vocabulary<'_>) -> bool {
@@ -605,6 +616,8 @@ mod tests {
             out.as_str().to_string()
         };
         assert_eq!(author("Miguel ngelo Sarmento"), "Miguel Ângelo Sarmento");
+        // After a whole name no list holds (`Radek`), too.
+        assert_eq!(author("Radek ngelo"), "Radek Ângelo");
         // A word is never taken for a damaged name, even in a byline.
         assert_eq!(author("Anna Long"), "Anna Long");
         // The rest of a broken surname is not a name of its own.
