@@ -17,6 +17,7 @@ use crate::site::autolink::linked_text_html;
 use crate::site::config::{prefixed, SiteConfig};
 use crate::site::feeds::{FeedFormat, FeedScope};
 use crate::site::json_ld;
+use crate::site::pictures::{ImageUse, Loading, FRONT_LEAD_SIZES};
 use crate::site::render::{absolute_url, hrefs, image_src, Href, Meta, SharedContext};
 use crate::site::templates::Theme;
 
@@ -55,6 +56,8 @@ struct ArticleSummary<'a> {
     /// The lead image's URL (front matter `image`) and its text alternative.
     image: Option<Cow<'a, str>>,
     image_alt: &'a str,
+    /// The lead image as a responsive `<picture>` for the front page's lead story.
+    picture: Option<String>,
     /// The article's section, when it has one.
     section: Option<Href<'a>>,
 }
@@ -73,6 +76,19 @@ impl<'a> ArticleSummary<'a> {
                 .as_deref()
                 .map(|image| image_src(image, &article.url, base_path)),
             image_alt: front.image_alt.as_deref().unwrap_or(""),
+            picture: front.image.as_deref().map(|src| {
+                site.pictures.html(
+                    ImageUse {
+                        src,
+                        page_url: &article.url,
+                        alt: front.image_alt.as_deref().unwrap_or(""),
+                        title: None,
+                        sizes: FRONT_LEAD_SIZES,
+                        loading: Loading::Eager,
+                    },
+                    base_path,
+                )
+            }),
             section: article.section.map(|i| Href {
                 name: &site.sections[i].title,
                 url: prefixed(base_path, &site.sections[i].url),

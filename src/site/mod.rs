@@ -8,7 +8,8 @@
 //! 4. [`load`]: walk `content/`, parse front matter, render Markdown ([`markdown`]) in
 //!    parallel, cached across builds;
 //! 5. [`assemble`]: published articles, URLs ([`slug`]), tags, authors (with their
-//!    [`profiles`]), sections, pages;
+//!    [`profiles`]), sections, pages; then [`pictures`]: their images checked, resized
+//!    and cached;
 //! 6. [`render`]: fill templates for every page ([`listing`] for listing pages), in
 //!    parallel; plus [`feeds`] and [`sitemap`];
 //! 7. [`write`](mod@write): stage and swap the output folder (or update it in place when serving).
@@ -30,6 +31,7 @@ pub mod lead_image;
 pub mod listing;
 pub mod load;
 pub mod markdown;
+pub mod pictures;
 pub mod profiles;
 pub mod render;
 pub mod search;
@@ -199,7 +201,9 @@ impl Builder {
             site.authors.iter().map(|a| a.url.as_str()),
         ));
         site.profiles = profiles;
-        errors.extend(lead_image::check_lead_images(&site, &root));
+        let prepared = pictures::prepare(&site, &root);
+        errors.extend(prepared.errors);
+        site.pictures = prepared.pictures;
         let output = self.options.output_dir();
         if let Err(error) = write::check_output_dir(&output, &root) {
             errors.push(error);
@@ -232,7 +236,7 @@ impl Builder {
             generated: &generated,
             writer: &writer,
             previous: previous.as_ref(),
-            content_assets: &loaded.assets,
+            content_assets: &with_picture_files(loaded.assets, &site.pictures),
         };
         match job.run(&pages, progress) {
             Ok(manifest_files) => {
@@ -506,7 +510,7 @@ impl WriteJob<'_> {
 
 /// Where a media file of `content/` goes: its folders slugged like page URLs, its name kept
 /// if safe (`articles/Photos/a b.jpg` → `articles/photos/a-b.jpg`).
-fn asset_output_path(relative: &str) -> String {
+pub(crate) fn asset_output_path(relative: &str) -> String {
     let mut parts: Vec<String> = relative.split('/').map(str::to_string).collect();
     let name = parts.pop().unwrap_or_default();
     let (stem, extension) = name.rsplit_once('.').unwrap_or((&name, ""));
@@ -517,6 +521,15 @@ fn asset_output_path(relative: &str) -> String {
         extension.to_ascii_lowercase()
     ));
     out.join("/")
+}
+
+/// The files of `content/` to copy, and the resized variants of every picture.
+fn with_picture_files(
+    mut assets: Vec<load::ContentAsset>,
+    pictures: &pictures::Pictures,
+) -> Vec<load::ContentAsset> {
+    assets.extend(pictures.output_files());
+    assets
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

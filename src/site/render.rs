@@ -332,6 +332,7 @@ fn planned(kind: PageKind, url: &str, fingerprint: u64) -> PlannedPage {
 fn hash_article_inputs(site: &SiteData, article: &ArticleEntry, hasher: &mut DefaultHasher) {
     article.doc.revision.hash(hasher);
     article.doc.relative.hash(hasher);
+    site.pictures.hash_article(article, hasher);
     if let Some(section) = article.section.map(|i| &site.sections[i]) {
         // A named section's title may come from another article's spelling.
         (&section.title, &section.url).hash(hasher);
@@ -457,6 +458,9 @@ fn article_context(
         .as_deref()
         .map(|image| absolute_url(image, &article.url, config));
     let base_path = config.base_path();
+    let body = site
+        .pictures
+        .body_html(article, &article.doc.body.html, base_path);
     let page = ArticleContext {
         title: &front.title,
         subtitle: front.subtitle.as_deref(),
@@ -465,7 +469,7 @@ fn article_context(
         date: article.published.as_ref(),
         updated: article.updated.as_ref(),
         tags: hrefs(base_path, &article.tags),
-        content: &localised_table_labels(&article.doc.body.html, &config.translations),
+        content: &localised_table_labels(&body, &config.translations),
         bio: front.bio.as_deref(),
         bio_html: front.bio.as_deref().map(linked_text_html),
         description: &article.description,
@@ -477,7 +481,7 @@ fn article_context(
             url: prefixed(base_path, &site.sections[i].url),
         }),
         image: image.clone(),
-        lead_image: LeadImage::of(article, base_path),
+        lead_image: LeadImage::of(article, &site.pictures, base_path),
     };
     context.insert("page", &page);
     context.insert(
