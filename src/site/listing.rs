@@ -17,6 +17,7 @@ use crate::site::autolink::linked_text_html;
 use crate::site::config::{prefixed, SiteConfig};
 use crate::site::feeds::{FeedFormat, FeedScope};
 use crate::site::json_ld;
+use crate::site::page_language::language_attributes;
 use crate::site::pictures::{ImageUse, Loading, FRONT_LEAD_SIZES};
 use crate::site::render::{absolute_url, hrefs, image_src, Href, Meta, SharedContext};
 use crate::site::templates::Theme;
@@ -60,6 +61,9 @@ struct ArticleSummary<'a> {
     picture: Option<String>,
     /// The article's section, when it has one.
     section: Option<Href<'a>>,
+    /// ` lang="ur" dir="rtl"` for the article's own words (headline, standfirst,
+    /// teaser) when it is not in the site's language; else empty. Escaped.
+    lang_attributes: String,
 }
 
 impl<'a> ArticleSummary<'a> {
@@ -67,10 +71,12 @@ impl<'a> ArticleSummary<'a> {
         article: &'a ArticleEntry,
         site: &'a SiteData,
         card: &'a str,
-        base_path: &str,
+        shared: &SharedContext,
     ) -> ArticleSummary<'a> {
         let front = &article.doc.front;
+        let base_path = shared.base_path.as_str();
         ArticleSummary {
+            lang_attributes: language_attributes(front.language.as_deref(), &shared.language),
             image: front
                 .image
                 .as_deref()
@@ -117,10 +123,7 @@ fn card<'s>(
         let mut context = tera::Context::new();
         context.insert("site", &shared.site);
         context.insert("t", &shared.strings);
-        context.insert(
-            "story",
-            &ArticleSummary::of(article, site, "", &shared.base_path),
-        );
+        context.insert("story", &ArticleSummary::of(article, site, "", shared));
         theme
             .render("card.html", &context, &article.url, Some(&article.doc.path))
             .map(|html| html.trim().to_string())
@@ -360,7 +363,7 @@ pub(crate) fn listing_context(
                     &site.articles[index],
                     site,
                     card,
-                    &shared.base_path,
+                    shared,
                 ))
             })
             .collect::<Result<Vec<_>, Diagnostic>>()

@@ -31,6 +31,7 @@ pub mod lead_image;
 pub mod listing;
 pub mod load;
 pub mod markdown;
+pub mod page_language;
 pub mod pictures;
 pub mod profiles;
 pub mod render;
