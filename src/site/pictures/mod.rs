@@ -42,6 +42,9 @@ pub const STORY_SIZES: &str = "(min-width: 38rem) 36rem, 100vw";
 /// `sizes` of the front page's lead image (three fifths of a 72rem page when wide).
 pub const FRONT_LEAD_SIZES: &str = "(min-width: 48rem) 43rem, 100vw";
 
+/// The widest variant offered as the plain `src` (for browsers without `srcset`).
+const FALLBACK_WIDTH: u32 = 800;
+
 /// Whether the browser should fetch a picture at once (the lead image, the largest
 /// thing on the first screen) or only when it nears the screen (body images).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -260,9 +263,9 @@ impl Pictures {
         let fallback = image_src(image.src, image.page_url, base_path);
         let mut img = String::from("<img src=\"");
         let mut sources = String::new();
-        match picture.and_then(|p| p.own_format.last().map(|widest| (p, widest))) {
-            Some((picture, widest)) => {
-                img.push_str(&escape_html(&format!("{base_path}{}", widest.url)));
+        match picture.and_then(|p| fallback_variant(&p.own_format).map(|v| (p, v))) {
+            Some((picture, fallback)) => {
+                img.push_str(&escape_html(&format!("{base_path}{}", fallback.url)));
                 img.push_str(&format!(
                     "\" srcset=\"{}\" sizes=\"{}",
                     srcset(&picture.own_format, base_path),
@@ -376,6 +379,16 @@ pub struct ImageUse<'a> {
     /// The `sizes` attribute: how wide the picture is shown.
     pub sizes: &'static str,
     pub loading: Loading,
+}
+
+/// The variant a browser that ignores `srcset` gets: the widest up to
+/// [`FALLBACK_WIDTH`], else the narrowest.
+fn fallback_variant(variants: &[Served]) -> Option<&Served> {
+    variants
+        .iter()
+        .rev()
+        .find(|v| v.width <= FALLBACK_WIDTH)
+        .or(variants.first())
 }
 
 /// `url 400w, url 800w` under the base path.
