@@ -202,7 +202,7 @@ impl Builder {
             site.authors.iter().map(|a| a.url.as_str()),
         ));
         site.profiles = profiles;
-        let prepared = pictures::prepare(&site, &root);
+        let prepared = pictures::prepare(&site, &root, progress);
         errors.extend(prepared.errors);
         site.pictures = prepared.pictures;
         let output = self.options.output_dir();
@@ -596,9 +596,15 @@ pub fn build_with_cache(
     let previous = if full { None } else { cache.load() };
     if let (Some(record), Some(inputs)) = (&previous, &inputs) {
         if !record.must_recheck && record.inputs == *inputs {
+            progress.note("build cache: no file changed since the last build; nothing to do");
             return Ok(unchanged_summary(record, output));
         }
     }
+    progress.note(match (&previous, full) {
+        (_, true) => "build cache: ignored (--full); rendering every page",
+        (None, false) => "build cache: no usable record; rendering every page",
+        (Some(_), false) => "build cache: rendering only pages whose inputs changed",
+    });
     let mut builder = Builder::new(options.clone());
     // The output is about to be updated in place: without a record, a build killed
     // halfway makes the next one a full build. A record that cannot be removed is not used.

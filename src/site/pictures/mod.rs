@@ -30,6 +30,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Position};
+use crate::progress::Progress;
 use crate::site::assemble::{ArticleEntry, SiteData};
 use crate::site::load::ContentAsset;
 use crate::site::markdown::BodyImage;
@@ -124,7 +125,7 @@ impl Reference<'_> {
 
 /// Checks every published article's images and prepares the local ones (see the module
 /// documentation); the errors name each article and image position.
-pub fn prepare(site: &SiteData, site_root: &Path) -> Prepared {
+pub fn prepare(site: &SiteData, site_root: &Path, progress: &dyn Progress) -> Prepared {
     let mut errors = Vec::new();
     let mut sources: HashMap<String, (PathBuf, Vec<Reference<'_>>)> = HashMap::new();
     for reference in site.articles.iter().flat_map(references) {
@@ -153,6 +154,7 @@ pub fn prepare(site: &SiteData, site_root: &Path) -> Prepared {
     }
     let cache = VariantCache::of_site(site_root);
     let encoded = AtomicUsize::new(0);
+    progress.start("Images", sources.len() as u64);
     let prepared: Vec<(String, Result<Picture, Vec<Diagnostic>>)> = sources
         .into_par_iter()
         .map(|(site_path, (file, references))| {
@@ -163,6 +165,7 @@ pub fn prepare(site: &SiteData, site_root: &Path) -> Prepared {
                     if processed.encoded {
                         encoded.fetch_add(1, Ordering::Relaxed);
                     }
+                    progress.note(&image_note(&file, &processed));
                     picture(&site_path, processed)
                 })
                 .map_err(|problem| {
@@ -179,9 +182,11 @@ pub fn prepare(site: &SiteData, site_root: &Path) -> Prepared {
                         })
                         .collect()
                 });
+            progress.advance(1);
             (site_path, result)
         })
         .collect();
+    progress.finish();
     let mut pictures = Pictures {
         by_path: HashMap::with_capacity(prepared.len()),
         encoded: encoded.into_inner(),
@@ -196,6 +201,33 @@ pub fn prepare(site: &SiteData, site_root: &Path) -> Prepared {
     }
     errors.sort_by(|a, b| (&a.path, a.position).cmp(&(&b.path, b.position)));
     Prepared { pictures, errors }
+}
+
+/// What became of one image, for `-v`.
+fn image_note(file: &Path, processed: &Processed) -> String {
+    let widths: Vec<String> = processed
+        .own_format
+        .iter()
+        .map(|v| v.width.to_string())
+        .collect();
+    let formats = if processed.webp.is_empty() {
+        ""
+    } else {
+        " and WebP"
+    };
+    match (processed.own_format.is_empty(), processed.encoded) {
+        (true, _) => format!("image {}: served as it is", file.display()),
+        (false, true) => format!(
+            "image {}: resized to {} px{formats}",
+            file.display(),
+            widths.join(", ")
+        ),
+        (false, false) => format!(
+            "image {}: {} px{formats} from the cache",
+            file.display(),
+            widths.join(", ")
+        ),
+    }
 }
 
 /// The lead image and the body images of `article`.
