@@ -120,6 +120,9 @@ export async function pagesToCheck(root) {
     { name: "tags-index", file: files.includes("tags/index.html") ? "tags/index.html" : null },
     { name: "authors-index", file: files.includes("authors/index.html") ? "authors/index.html" : null },
     { name: "page-2", file: files.includes("page/2/index.html") ? "page/2/index.html" : null },
+    // A page written right to left in Urdu: the sample site's Urdu article (front matter
+    // language = "ur"), or any page of a site whose language is Urdu.
+    { name: "urdu", file: await firstHolding(root, files, '<html lang="ur" dir="rtl">') },
   ];
   return pages
     .filter((page) => page.file)
