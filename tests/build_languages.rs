@@ -147,7 +147,7 @@ fn an_urdu_article_on_an_english_site_is_an_urdu_page() {
     let site = site_in("en", "");
     site.write(
         "content/articles/bandargah.md",
-        "+++\ntitle = \"بندرگاہ کی نئی کشتی\"\ndate = 2025-10-02\nlanguage = \"ur\"\n+++\n\nپہلا پیراگراف۔\n",
+        "+++\ntitle = \"بندرگاہ کی نئی کشتی\"\nkicker = \"بندرگاہ\"\ndate = 2025-10-02\nlanguage = \"ur\"\n+++\n\nپہلا پیراگراف۔\n",
     );
     site.build().unwrap();
     let article = site.read("articles/bandargah/index.html");
@@ -173,6 +173,10 @@ fn an_urdu_article_on_an_english_site_is_an_urdu_page() {
     assert!(
         home.contains(" lang=\"ur\" dir=\"rtl\"><a href=\"/articles/bandargah/\">"),
         "{home}"
+    );
+    assert!(
+        home.contains("class=\"kicker\" lang=\"ur\" dir=\"rtl\">"),
+        "the article's own kicker too: {home}"
     );
 }
 

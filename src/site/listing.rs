@@ -64,6 +64,9 @@ struct ArticleSummary<'a> {
     /// ` lang="ur" dir="rtl"` for the article's own words (headline, standfirst,
     /// teaser) when it is not in the site's language; else empty. Escaped.
     lang_attributes: String,
+    /// The same for the kicker, when the article wrote its own (else the kicker is its
+    /// section's title, in the site's language).
+    kicker_lang_attributes: String,
 }
 
 impl<'a> ArticleSummary<'a> {
@@ -77,6 +80,10 @@ impl<'a> ArticleSummary<'a> {
         let base_path = shared.base_path.as_str();
         ArticleSummary {
             lang_attributes: language_attributes(front.language.as_deref(), &shared.language),
+            kicker_lang_attributes: match front.kicker {
+                Some(_) => language_attributes(front.language.as_deref(), &shared.language),
+                None => String::new(),
+            },
             image: front
                 .image
                 .as_deref()
