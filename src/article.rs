@@ -58,6 +58,11 @@ pub struct FrontMatter {
     /// the article's folder is its section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
+    /// The article's language when it is not the site's (`ur`, `fr-CA`): its page is
+    /// marked and laid out for it (`lang`, `dir="rtl"`) and the theme's words on it are
+    /// in that language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// Every key [`FrontMatter`] accepts, for "did you mean" suggestions.
@@ -78,6 +83,7 @@ pub const FRONT_MATTER_KEYS: &[&str] = &[
     "caption",
     "credit",
     "section",
+    "language",
 ];
 
 /// A publication date: a calendar date, a local date-time, or a date-time with an offset.

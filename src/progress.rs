@@ -12,6 +12,9 @@ pub trait Progress: Sync {
     fn advance(&self, n: u64);
     /// The current phase is over.
     fn finish(&self);
+    /// One thing the work did, worth telling a reader who asked for detail (`-v`): an
+    /// image resized, the build cache used or not. Ignored unless overridden.
+    fn note(&self, _message: &str) {}
 }
 
 /// Reports nothing.

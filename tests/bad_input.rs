@@ -1075,8 +1075,16 @@ const CASES: &[Case] = &[
         ..CASE
     },
     Case {
-        name: "check: a missing image is named",
+        name: "check: a missing body image is named at its line and column by the build",
         edits: &[("content/articles/pics.md", Text("+++\ntitle = \"Pics\"\n+++\n\n![x](/img/missing.png)\n"))],
+        args: &["check"],
+        exit: 1,
+        stderr: &["pics.md:5:1: error: image `/img/missing.png` is not in static/ or content/"],
+        ..CASE
+    },
+    Case {
+        name: "check: a missing image in raw HTML is a missing asset",
+        edits: &[("content/articles/pics.md", Text("+++\ntitle = \"Pics\"\n+++\n\n<img src=\"/img/missing.png\" alt=\"x\">\n"))],
         args: &["check"],
         exit: 1,
         stderr: &["missing asset `/img/missing.png`"],

@@ -143,6 +143,24 @@ fn the_cli_builds_and_summarises() {
         .unwrap();
     assert!(quiet.status.success());
     assert!(quiet.stdout.is_empty());
+    // -v times each stage and tells what became of each image and of the build cache.
+    let verbose = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["-v", "--site"])
+        .arg(&site.root)
+        .args(["build", "--full"])
+        .output()
+        .unwrap();
+    assert!(verbose.status.success());
+    let stderr = String::from_utf8_lossy(&verbose.stderr);
+    assert!(stderr.contains("build cache: ignored (--full)"), "{stderr}");
+    for stage in ["Loading", "Images", "Rendering"] {
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.starts_with(&format!("stage {stage}: ")) && l.ends_with(" ms")),
+            "no {stage} timing: {stderr}"
+        );
+    }
 }
 
 /// A raw article as an e-paper copy gives it, for the raw-file tests below.

@@ -141,3 +141,58 @@ fn an_unknown_language_builds_in_english_with_a_warning() {
     assert!(article.contains("<html lang=\"tlh\">"));
     assert!(article.contains("1 min read"));
 }
+
+#[test]
+fn an_urdu_article_on_an_english_site_is_an_urdu_page() {
+    let site = site_in("en", "");
+    site.write(
+        "content/articles/bandargah.md",
+        "+++\ntitle = \"بندرگاہ کی نئی کشتی\"\nkicker = \"بندرگاہ\"\ndate = 2025-10-02\nlanguage = \"ur\"\n+++\n\nپہلا پیراگراف۔\n",
+    );
+    site.build().unwrap();
+    let article = site.read("articles/bandargah/index.html");
+    assert!(
+        article.contains("<html lang=\"ur\" dir=\"rtl\">"),
+        "{article}"
+    );
+    assert!(article.contains(">2 اکتوبر 2025</time>"), "dates in Urdu");
+    assert!(article.contains("1 منٹ کا مطالعہ"), "theme words in Urdu");
+    for phrase in english_phrases() {
+        assert!(!article.contains(&phrase), "still says {phrase:?}");
+    }
+    // The site's own English words are marked as English, left to right.
+    assert!(
+        article.contains("class=\"site-title\" href=\"/\" lang=\"en\" dir=\"ltr\">"),
+        "{article}"
+    );
+    // Every other page stays English.
+    let home = site.read("index.html");
+    assert!(home.contains("<html lang=\"en\">"), "{home}");
+    assert!(!home.contains("lang=\"en\" dir=\"ltr\""));
+    // …but marks the Urdu headline in its listings.
+    assert!(
+        home.contains(" lang=\"ur\" dir=\"rtl\"><a href=\"/articles/bandargah/\">"),
+        "{home}"
+    );
+    assert!(
+        home.contains("class=\"kicker\" lang=\"ur\" dir=\"rtl\">"),
+        "the article's own kicker too: {home}"
+    );
+}
+
+#[test]
+fn a_language_that_is_no_language_tag_is_an_error_naming_its_line() {
+    let site = site_in("en", "");
+    site.write(
+        "content/articles/odd.md",
+        "+++\ntitle = \"Odd\"\ndate = 2025-10-02\nlanguage = \"ur\\\" onclick=\\\"x\"\n+++\n\nText.\n",
+    );
+    let failure = site.build().unwrap_err();
+    let error = failure
+        .diagnostics
+        .iter()
+        .find(|d| d.path.ends_with("content/articles/odd.md"))
+        .expect("an error for the article");
+    assert!(error.message.contains("is not a language tag"), "{error:?}");
+    assert_eq!(error.position.line, 4);
+}

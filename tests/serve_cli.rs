@@ -25,12 +25,18 @@ fn start(site: &Path, bind: &str) -> (Server, String) {
 
 /// Starts the server with `temp` as its temp folder (where its preview is built).
 fn start_with_temp(site: &Path, bind: &str, temp: &Path) -> (Server, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_copydesk"));
+    command.env("TMPDIR", temp);
+    start_command(command, site, &["serve", "--port", "0", "--bind", bind])
+}
+
+/// Starts `command` (the binary, environment set) on `site` with `args`.
+fn start_command(mut command: Command, site: &Path, args: &[&str]) -> (Server, String) {
+    let mut child = command
         .arg("--site")
         .arg(site)
-        .args(["serve", "--port", "0", "--bind", bind])
+        .args(args)
         .env("NO_COLOR", "1")
-        .env("TMPDIR", temp)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -104,6 +110,78 @@ fn binding_beyond_loopback_warns() {
         .read_to_string(&mut stderr)
         .unwrap();
     assert!(stderr.contains("warning: binding to 0.0.0.0"), "{stderr}");
+}
+
+/// Reads what the server printed on stderr once it is stopped.
+fn stopped_stderr(mut server: Server) -> String {
+    let _ = server.0.kill();
+    let _ = server.0.wait();
+    let mut stderr = String::new();
+    server
+        .0
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    stderr
+}
+
+#[cfg(unix)]
+#[test]
+fn open_hands_the_address_to_the_system_opener() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = site();
+    let bin = tempfile::tempdir().unwrap();
+    let opened = bin.path().join("opened.txt");
+    let opener = bin.path().join("xdg-open");
+    std::fs::write(
+        &opener,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", opened.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_copydesk"));
+    command.env("PATH", bin.path());
+    let (server, address) = start_command(command, dir.path(), &["serve", "--port", "0", "--open"]);
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while !opened.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    let url = std::fs::read_to_string(&opened).expect("xdg-open was run");
+    assert_eq!(url.trim_end_matches('/'), address);
+    assert!(!stopped_stderr(server).contains("cannot open a browser"));
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn open_without_an_opener_warns_and_keeps_serving() {
+    let dir = site();
+    let empty = tempfile::tempdir().unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_copydesk"));
+    command.env("PATH", empty.path());
+    let (server, address) = start_command(command, dir.path(), &["serve", "--port", "0", "--open"]);
+    let (status, _) = get(&format!("{address}/__copydesk/reload.js"));
+    assert_eq!(status, 200, "still serving");
+    let stderr = stopped_stderr(server);
+    assert!(
+        stderr.contains("warning: cannot open a browser (xdg-open was not found); open http://"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn help_documents_open_and_verbose() {
+    let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["serve", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("--open"), "{help}");
+    assert!(help.contains("default browser"), "{help}");
+    assert!(help.contains("-v, --verbose"), "{help}");
+    assert!(help.contains("how long each stage took"), "{help}");
 }
 
 /// The preview folders in `temp`.

@@ -11,6 +11,7 @@ use std::time::Instant;
 use copydesk::site::{self, BuildOptions};
 
 use super::terminal::{counted, print_diagnostic, TerminalProgress};
+use super::verbose::StageLog;
 use super::GlobalArgs;
 
 /// Arguments of `copydesk build`.
@@ -67,9 +68,11 @@ pub fn run(args: BuildArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
         future: args.future,
         inject_before_body_end: None,
     };
-    let progress = TerminalProgress::new(global.quiet);
+    let bar = TerminalProgress::new(global.quiet);
+    let log = StageLog::new();
+    let progress: &dyn copydesk::progress::Progress = if global.verbose > 0 { &log } else { &bar };
     let started = Instant::now();
-    let result = site::build_with_cache(&options, full, &progress);
+    let result = site::build_with_cache(&options, full, progress);
     if copydesk::scratch::interrupted() {
         return Ok(ExitCode::from(130));
     }

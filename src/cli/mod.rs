@@ -4,9 +4,11 @@ mod build;
 mod check;
 mod clean;
 mod new;
+mod open_browser;
 mod publish;
 mod serve;
 pub mod terminal;
+mod verbose;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -49,7 +51,9 @@ pub struct GlobalArgs {
     /// Print only errors.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
-    /// Print more detail (repeat for even more).
+    /// Print more detail on stderr: with build and serve, how long each stage took
+    /// (cleaning, loading, images, rendering) and what was done to each image and with
+    /// the build cache.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 }

@@ -10,6 +10,7 @@ use std::time::Duration;
 use copydesk::serve::{is_beyond_loopback, ServeEvent, ServeOptions, ServeSession};
 
 use super::terminal::{self, TerminalProgress};
+use super::verbose::StageLog;
 use super::GlobalArgs;
 
 /// The longer help of `copydesk serve`, shown after the options.
@@ -30,6 +31,8 @@ address are answered too; other host names never are.
 Examples:
 
   copydesk serve                       # http://127.0.0.1:1111
+  copydesk serve --open                # and open it in the default browser
+  copydesk -v serve                    # and time each stage of every rebuild
   copydesk serve --port 0              # any free port (the address is printed)
   copydesk serve --bind 0.0.0.0        # reachable from the local network (warns)
   copydesk --site ../paper serve --drafts";
@@ -50,6 +53,10 @@ pub struct ServeArgs {
     /// Include articles dated in the future.
     #[arg(long)]
     future: bool,
+    /// Open the preview in the default browser once it is served (xdg-open, open or
+    /// start; a warning if there is none).
+    #[arg(long)]
+    open: bool,
 }
 
 pub fn run(args: ServeArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
@@ -71,13 +78,23 @@ pub fn run(args: ServeArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
     // Before the server starts: a signal in the moment between its first answer and the
     // handler would otherwise end the process at once, leaving the preview folder behind.
     let stop = stop_signals()?;
-    let progress = TerminalProgress::new(quiet);
-    let session = ServeSession::start(options, &progress, move |event| {
+    let bar = TerminalProgress::new(quiet);
+    let log = StageLog::new();
+    let progress: &dyn copydesk::progress::Progress = if verbose > 0 { &log } else { &bar };
+    let session = ServeSession::start(options, progress, move |event| {
         report(&event, quiet, verbose)
     })
     .map_err(|e| e.to_string())?;
     // Printed even with -q: it is the one thing a user (or a script) must learn.
     println!("Serving on {} (Ctrl-C to stop)", session.url());
+    if args.open {
+        if let Err(why) = super::open_browser::open(&session.url()) {
+            print_warning(&format!(
+                "cannot open a browser ({why}); open {} yourself",
+                session.url()
+            ));
+        }
+    }
     while session.is_watching() {
         match stop.recv_timeout(Duration::from_millis(250)) {
             Ok(()) | Err(RecvTimeoutError::Disconnected) => break,

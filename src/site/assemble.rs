@@ -160,6 +160,9 @@ pub struct SiteData {
     pub skipped: usize,
     /// Author profiles from `content/authors/`, by author page URL.
     pub profiles: Profiles,
+    /// The articles' images, resized ([`pictures`](crate::site::pictures)); filled after
+    /// assembling.
+    pub pictures: crate::site::pictures::Pictures,
     /// When the site was built ("now" of the selection): the news sitemap lists what was
     /// published in the two days before.
     pub now: DateTime<Utc>,

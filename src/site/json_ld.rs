@@ -160,7 +160,12 @@ pub fn news_article(
             kind: "WebPage",
             id: permalink,
         },
-        in_language: &config.language,
+        in_language: article
+            .doc
+            .front
+            .language
+            .as_deref()
+            .unwrap_or(&config.language),
         publisher: organization(config),
     })
 }

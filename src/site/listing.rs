@@ -17,6 +17,8 @@ use crate::site::autolink::linked_text_html;
 use crate::site::config::{prefixed, SiteConfig};
 use crate::site::feeds::{FeedFormat, FeedScope};
 use crate::site::json_ld;
+use crate::site::page_language::language_attributes;
+use crate::site::pictures::{ImageUse, Loading, FRONT_LEAD_SIZES};
 use crate::site::render::{absolute_url, hrefs, image_src, Href, Meta, SharedContext};
 use crate::site::templates::Theme;
 
@@ -55,8 +57,16 @@ struct ArticleSummary<'a> {
     /// The lead image's URL (front matter `image`) and its text alternative.
     image: Option<Cow<'a, str>>,
     image_alt: &'a str,
+    /// The lead image as a responsive `<picture>` for the front page's lead story.
+    picture: Option<String>,
     /// The article's section, when it has one.
     section: Option<Href<'a>>,
+    /// ` lang="ur" dir="rtl"` for the article's own words (headline, standfirst,
+    /// teaser) when it is not in the site's language; else empty. Escaped.
+    lang_attributes: String,
+    /// The same for the kicker, when the article wrote its own (else the kicker is its
+    /// section's title, in the site's language).
+    kicker_lang_attributes: String,
 }
 
 impl<'a> ArticleSummary<'a> {
@@ -64,15 +74,34 @@ impl<'a> ArticleSummary<'a> {
         article: &'a ArticleEntry,
         site: &'a SiteData,
         card: &'a str,
-        base_path: &str,
+        shared: &SharedContext,
     ) -> ArticleSummary<'a> {
         let front = &article.doc.front;
+        let base_path = shared.base_path.as_str();
         ArticleSummary {
+            lang_attributes: language_attributes(front.language.as_deref(), &shared.language),
+            kicker_lang_attributes: match front.kicker {
+                Some(_) => language_attributes(front.language.as_deref(), &shared.language),
+                None => String::new(),
+            },
             image: front
                 .image
                 .as_deref()
                 .map(|image| image_src(image, &article.url, base_path)),
             image_alt: front.image_alt.as_deref().unwrap_or(""),
+            picture: front.image.as_deref().map(|src| {
+                site.pictures.html(
+                    ImageUse {
+                        src,
+                        page_url: &article.url,
+                        alt: front.image_alt.as_deref().unwrap_or(""),
+                        title: None,
+                        sizes: FRONT_LEAD_SIZES,
+                        loading: Loading::Eager,
+                    },
+                    base_path,
+                )
+            }),
             section: article.section.map(|i| Href {
                 name: &site.sections[i].title,
                 url: prefixed(base_path, &site.sections[i].url),
@@ -101,10 +130,7 @@ fn card<'s>(
         let mut context = tera::Context::new();
         context.insert("site", &shared.site);
         context.insert("t", &shared.strings);
-        context.insert(
-            "story",
-            &ArticleSummary::of(article, site, "", &shared.base_path),
-        );
+        context.insert("story", &ArticleSummary::of(article, site, "", shared));
         theme
             .render("card.html", &context, &article.url, Some(&article.doc.path))
             .map(|html| html.trim().to_string())
@@ -344,7 +370,7 @@ pub(crate) fn listing_context(
                     &site.articles[index],
                     site,
                     card,
-                    &shared.base_path,
+                    shared,
                 ))
             })
             .collect::<Result<Vec<_>, Diagnostic>>()

@@ -365,6 +365,16 @@ pub fn parse_doc_under(
     if !is_section_file(&relative) && front.title.trim().is_empty() {
         return Err(missing_title(path, &doc));
     }
+    if let Some(tag) = front.language.as_deref() {
+        if !crate::site::page_language::is_language_tag(tag.trim()) {
+            return Err(Diagnostic::error(
+                path,
+                Position::new(front_key_line(&doc, "language"), 1),
+                format!("`{tag}` is not a language tag"),
+            )
+            .with_help("write it like language = \"ur\" or language = \"fr-CA\""));
+        }
+    }
     let (body_text, first_line) = match doc.body.strip_prefix('\n') {
         Some(rest) => (rest, doc.body_line + 1),
         None => (doc.body, doc.body_line),
@@ -397,6 +407,18 @@ pub fn parse_doc_under(
     ))
 }
 
+/// The file line of front-matter key `key` (TOML `key =` or YAML `key:`), else line 1.
+fn front_key_line(doc: &SplitDocument<'_>, key: &str) -> usize {
+    doc.front
+        .lines()
+        .position(|line| {
+            line.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| matches!(rest.trim_start().chars().next(), Some('=' | ':')))
+        })
+        .map_or(1, |i| doc.front_line + i)
+}
+
 /// True for the path (relative to `content/`) of a folder's `_index.md`.
 fn is_section_file(relative: &str) -> bool {
     relative == SECTION_FILE || relative.ends_with("/_index.md")
@@ -405,15 +427,7 @@ fn is_section_file(relative: &str) -> bool {
 /// An article or page whose title is missing, empty or blank: it would be published
 /// with no headline, no `<title>` and a blank entry in the feed and on the home page.
 fn missing_title(path: &Path, doc: &SplitDocument<'_>) -> Diagnostic {
-    let title_line = doc
-        .front
-        .lines()
-        .position(|line| {
-            line.trim_start()
-                .strip_prefix("title")
-                .is_some_and(|rest| matches!(rest.trim_start().chars().next(), Some('=' | ':')))
-        })
-        .map_or(1, |i| doc.front_line + i);
+    let title_line = front_key_line(doc, "title");
     Diagnostic::error(
         path,
         Position::new(title_line, 1),

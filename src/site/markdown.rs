@@ -18,6 +18,11 @@
 //!   page scroll on a phone.
 //! * `autolink::link_bare_urls`: bare web addresses in text (`https://…`, `www.…`) become links; text in
 //!   links, image descriptions and raw HTML links is left alone, and code is never text.
+//! * `body_images`: each image becomes one `<img>` the adaptor writes itself (source under
+//!   the base path, escaped alternative text and title), recorded with its destination,
+//!   alternative text and file position in [`RenderedBody::images`]: the build checks
+//!   them and replaces each with its responsive `<picture>` (see
+//!   [`pictures`](crate::site::pictures)), and feeds keep the plain `<img>`.
 //! * `site_links`: for a site served under a sub-path (`base_url =
 //!   "https://me.github.io/paper/"`), a link or image written from the site's root
 //!   (`[x](/articles/y/)`) is put under it (`/paper/articles/y/`), so what authors write
@@ -61,6 +66,23 @@ pub struct RenderedBody {
     /// Plain text of the first paragraph, a fallback for descriptions.
     pub lead_text: String,
     pub words: usize,
+    /// The body's images (`![alt](src)`), in order.
+    pub images: Vec<BodyImage>,
+}
+
+/// An image of an article's body, as written and as first rendered.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BodyImage {
+    /// The destination as written (`/images/a.png`, `a.png`, `https://…`).
+    pub src: String,
+    /// The alternative text (the brackets' plain text), empty when there is none.
+    pub alt: String,
+    /// The title (`![alt](src "title")`), empty when there is none.
+    pub title: String,
+    /// Where the image starts in the article's file.
+    pub position: Position,
+    /// The exact `<img>` element it was rendered as in [`RenderedBody::html`].
+    pub html: String,
 }
 
 impl RenderedBody {
@@ -137,6 +159,7 @@ pub fn render_with(
     let events = footnote_ids(events);
     let events = heading_ids(events);
     let events = summary_marker(events);
+    let (events, images) = body_images(events, &source, base_path);
     let events = site_links(events, base_path);
     let events = pullquote_marks(events);
     let events = table_scroll(events);
@@ -184,9 +207,81 @@ pub fn render_with(
             summary_text,
             lead_text,
             words,
+            images,
         },
         warnings,
     ))
+}
+
+/// Each image (its start tag, the events of its alternative text, its end tag) replaced by
+/// one `<img>` written here, and recorded. The source is put under `base_path` as
+/// [`site_links`] does for links; alternative text and title are escaped, never markup.
+fn body_images<'a>(
+    events: Vec<(Event<'a>, Range<usize>)>,
+    source: &BodySource<'_>,
+    base_path: &str,
+) -> (Vec<(Event<'a>, Range<usize>)>, Vec<BodyImage>) {
+    if !events
+        .iter()
+        .any(|(e, _)| matches!(e, Event::Start(Tag::Image { .. })))
+    {
+        return (events, Vec::new());
+    }
+    let mut out = Vec::with_capacity(events.len());
+    let mut images = Vec::new();
+    let mut events = events.into_iter();
+    while let Some((event, range)) = events.next() {
+        let Event::Start(Tag::Image {
+            dest_url, title, ..
+        }) = event
+        else {
+            out.push((event, range));
+            continue;
+        };
+        let mut alt = String::new();
+        let mut depth = 0usize;
+        for (inner, _) in events.by_ref() {
+            match inner {
+                Event::Start(Tag::Image { .. }) => depth += 1,
+                Event::End(TagEnd::Image) if depth == 0 => break,
+                Event::End(TagEnd::Image) => depth -= 1,
+                Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
+                    alt.push_str(&t)
+                }
+                Event::SoftBreak | Event::HardBreak => alt.push(' '),
+                _ => {}
+            }
+        }
+        let alt = without_controls(alt.trim().to_string());
+        let src = if dest_url.starts_with('/') && !dest_url.starts_with("//") {
+            format!("{base_path}{dest_url}")
+        } else {
+            dest_url.to_string()
+        };
+        let mut html = format!(
+            "<img src=\"{}\" alt=\"{}\"",
+            escape_attribute(&src),
+            escape_attribute(&alt)
+        );
+        if !title.is_empty() {
+            html.push_str(&format!(" title=\"{}\"", escape_attribute(&title)));
+        }
+        html.push('>');
+        images.push(BodyImage {
+            src: dest_url.to_string(),
+            alt,
+            title: title.to_string(),
+            position: source.position(range.start),
+            html: html.clone(),
+        });
+        out.push((Event::Html(CowStr::from(html)), range));
+    }
+    (out, images)
+}
+
+/// `text` safe inside a double-quoted HTML attribute.
+fn escape_attribute(text: &str) -> String {
+    crate::site::templates::escape_html(text)
 }
 
 /// Links and images whose destination starts at the site's root (`/articles/x/`, not
@@ -935,6 +1030,35 @@ mod tests {
     fn summary_text_does_not_split_a_word_at_a_link_end() {
         let body = render_ok("See [the plan](/p/). Or *this*.\n\n<!--more-->\n\nMore.\n");
         assert_eq!(body.summary_text.as_deref(), Some("See the plan. Or this."));
+    }
+
+    #[test]
+    fn images_are_recorded_with_their_position_and_written_escaped() {
+        let text = "Intro.\n\nSee ![a <b> & \"c\"](/i/x.png \"T<\") and ![](y.jpg).\n";
+        let source = BodySource {
+            path: Path::new("a.md"),
+            text,
+            first_line: 5,
+        };
+        let (body, _) = render_under(source, "/paper").unwrap();
+        let images: Vec<(&str, &str, &str, Position)> = body
+            .images
+            .iter()
+            .map(|i| (i.src.as_str(), i.alt.as_str(), i.title.as_str(), i.position))
+            .collect();
+        assert_eq!(
+            images,
+            [
+                ("/i/x.png", "a <b> & “c”", "T<", Position::new(7, 5)),
+                ("y.jpg", "", "", Position::new(7, 39)),
+            ]
+        );
+        assert!(body.html.contains(&body.images[0].html), "{}", body.html);
+        assert_eq!(
+            body.images[0].html,
+            "<img src=\"/paper/i/x.png\" alt=\"a &lt;b&gt; &amp; “c”\" title=\"T&lt;\">"
+        );
+        assert_eq!(body.lead_text, "Intro.");
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! 4. [`load`]: walk `content/`, parse front matter, render Markdown ([`markdown`]) in
 //!    parallel, cached across builds;
 //! 5. [`assemble`]: published articles, URLs ([`slug`]), tags, authors (with their
-//!    [`profiles`]), sections, pages;
+//!    [`profiles`]), sections, pages; then [`pictures`]: their images checked, resized
+//!    and cached;
 //! 6. [`render`]: fill templates for every page ([`listing`] for listing pages), in
 //!    parallel; plus [`feeds`] and [`sitemap`];
 //! 7. [`write`](mod@write): stage and swap the output folder (or update it in place when serving).
@@ -30,6 +31,8 @@ pub mod lead_image;
 pub mod listing;
 pub mod load;
 pub mod markdown;
+pub mod page_language;
+pub mod pictures;
 pub mod profiles;
 pub mod render;
 pub mod search;
@@ -199,7 +202,9 @@ impl Builder {
             site.authors.iter().map(|a| a.url.as_str()),
         ));
         site.profiles = profiles;
-        errors.extend(lead_image::check_lead_images(&site, &root));
+        let prepared = pictures::prepare(&site, &root, progress);
+        errors.extend(prepared.errors);
+        site.pictures = prepared.pictures;
         let output = self.options.output_dir();
         if let Err(error) = write::check_output_dir(&output, &root) {
             errors.push(error);
@@ -232,7 +237,7 @@ impl Builder {
             generated: &generated,
             writer: &writer,
             previous: previous.as_ref(),
-            content_assets: &loaded.assets,
+            content_assets: &with_picture_files(loaded.assets, &site.pictures),
         };
         match job.run(&pages, progress) {
             Ok(manifest_files) => {
@@ -506,7 +511,7 @@ impl WriteJob<'_> {
 
 /// Where a media file of `content/` goes: its folders slugged like page URLs, its name kept
 /// if safe (`articles/Photos/a b.jpg` → `articles/photos/a-b.jpg`).
-fn asset_output_path(relative: &str) -> String {
+pub(crate) fn asset_output_path(relative: &str) -> String {
     let mut parts: Vec<String> = relative.split('/').map(str::to_string).collect();
     let name = parts.pop().unwrap_or_default();
     let (stem, extension) = name.rsplit_once('.').unwrap_or((&name, ""));
@@ -517,6 +522,15 @@ fn asset_output_path(relative: &str) -> String {
         extension.to_ascii_lowercase()
     ));
     out.join("/")
+}
+
+/// The files of `content/` to copy, and the resized variants of every picture.
+fn with_picture_files(
+    mut assets: Vec<load::ContentAsset>,
+    pictures: &pictures::Pictures,
+) -> Vec<load::ContentAsset> {
+    assets.extend(pictures.output_files());
+    assets
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -582,9 +596,15 @@ pub fn build_with_cache(
     let previous = if full { None } else { cache.load() };
     if let (Some(record), Some(inputs)) = (&previous, &inputs) {
         if !record.must_recheck && record.inputs == *inputs {
+            progress.note("build cache: no file changed since the last build; nothing to do");
             return Ok(unchanged_summary(record, output));
         }
     }
+    progress.note(match (&previous, full) {
+        (_, true) => "build cache: ignored (--full); rendering every page",
+        (None, false) => "build cache: no usable record; rendering every page",
+        (Some(_), false) => "build cache: rendering only pages whose inputs changed",
+    });
     let mut builder = Builder::new(options.clone());
     // The output is about to be updated in place: without a record, a build killed
     // halfway makes the next one a full build. A record that cannot be removed is not used.

@@ -26,6 +26,7 @@ use crate::site::lead_image::LeadImage;
 use crate::site::listing::{
     is_front_page, listing_context, listing_heading, FRONT_SECTION_STORIES,
 };
+use crate::site::page_language::PageLanguage;
 use crate::site::search;
 use crate::site::sitemap::{self, SITEMAP_FILE};
 use crate::site::templates::Theme;
@@ -74,6 +75,8 @@ pub struct SharedContext {
     inject_before_body_end: Option<String>,
     /// The path the site is served under (`/paper`), empty at the root.
     pub(crate) base_path: String,
+    /// The site's language (`site.toml`), against which an article's own is compared.
+    pub(crate) language: String,
     /// Each article's story-list card (`card.html`), rendered the first time a listing
     /// needs it and reused by every other listing the article appears on.
     pub(crate) cards: Vec<OnceLock<Result<String, Diagnostic>>>,
@@ -149,6 +152,7 @@ impl SharedContext {
             fingerprint: hasher.finish(),
             inject_before_body_end: inject_before_body_end.map(str::to_string),
             base_path: config.base_path().to_string(),
+            language: config.language.clone(),
             cards: site.articles.iter().map(|_| OnceLock::new()).collect(),
         }
     }
@@ -332,6 +336,7 @@ fn planned(kind: PageKind, url: &str, fingerprint: u64) -> PlannedPage {
 fn hash_article_inputs(site: &SiteData, article: &ArticleEntry, hasher: &mut DefaultHasher) {
     article.doc.revision.hash(hasher);
     article.doc.relative.hash(hasher);
+    site.pictures.hash_article(article, hasher);
     if let Some(section) = article.section.map(|i| &site.sections[i]) {
         // A named section's title may come from another article's spelling.
         (&section.title, &section.url).hash(hasher);
@@ -355,7 +360,7 @@ pub fn render_page(
     let (template, source): (&str, Option<&Path>) = match page.kind {
         PageKind::Article(index) => {
             let article = &site.articles[index];
-            article_context(&mut context, article, site, config);
+            article_context(&mut context, article, site, config, shared);
             ("article.html", Some(&article.doc.path))
         }
         PageKind::Listing(index) => {
@@ -449,6 +454,7 @@ fn article_context(
     article: &ArticleEntry,
     site: &SiteData,
     config: &SiteConfig,
+    shared: &SharedContext,
 ) {
     let front = &article.doc.front;
     let permalink = config.permalink(&article.url);
@@ -457,15 +463,26 @@ fn article_context(
         .as_deref()
         .map(|image| absolute_url(image, &article.url, config));
     let base_path = config.base_path();
+    let language = PageLanguage::of(article, config);
+    let (date, updated) = match &language {
+        Some(language) => (
+            language.date(front.date.as_ref(), config),
+            language.date(front.updated.as_ref(), config),
+        ),
+        None => (None, None),
+    };
+    let body = site
+        .pictures
+        .body_html(article, &article.doc.body.html, base_path);
     let page = ArticleContext {
         title: &front.title,
         subtitle: front.subtitle.as_deref(),
         kicker: article.kicker.as_deref(),
         authors: hrefs(base_path, &article.authors),
-        date: article.published.as_ref(),
-        updated: article.updated.as_ref(),
+        date: date.as_ref().or(article.published.as_ref()),
+        updated: updated.as_ref().or(article.updated.as_ref()),
         tags: hrefs(base_path, &article.tags),
-        content: &localised_table_labels(&article.doc.body.html, &config.translations),
+        content: &localised_table_labels(&body, &config.translations),
         bio: front.bio.as_deref(),
         bio_html: front.bio.as_deref().map(linked_text_html),
         description: &article.description,
@@ -477,9 +494,13 @@ fn article_context(
             url: prefixed(base_path, &site.sections[i].url),
         }),
         image: image.clone(),
-        lead_image: LeadImage::of(article, base_path),
+        lead_image: LeadImage::of(article, &site.pictures, base_path),
     };
     context.insert("page", &page);
+    if let Some(language) = &language {
+        context.insert("site", &language.site_context(&shared.site, config));
+        context.insert("t", &language.strings());
+    }
     context.insert(
         "json_ld",
         &json_ld::news_article(article, site, config, &permalink, image.as_deref()),

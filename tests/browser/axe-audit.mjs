@@ -1,7 +1,9 @@
 // Runs axe-core inside a loaded page and turns its violations into readable lines.
 //
-// axe-core is injected from the pinned npm package (never from a CDN) and run with its
-// default rule set, which covers WCAG 2.0-2.2 A and AA plus best practices. Every
+// axe-core is injected from the pinned npm package (never from a CDN) and run with every
+// rule it has enabled: not only its default set (WCAG 2.0-2.2 A and AA plus best
+// practices) but also the rules it leaves off by default (AAA contrast, experimental and
+// deprecated rules such as p-as-heading or css-orientation-lock). Every
 // violation is reported with the rule, its impact, the offending elements' selectors and
 // the HTML snippet, so a failing CI log says exactly what to fix in which template.
 
@@ -16,7 +18,12 @@ export async function auditPage(page) {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     // eslint-disable-next-line no-undef
-    const results = await axe.run(document, { resultTypes: ["violations"] });
+    const every = axe.getRules().map((rule) => [rule.ruleId, { enabled: true }]);
+    // eslint-disable-next-line no-undef
+    const results = await axe.run(document, {
+      resultTypes: ["violations"],
+      rules: Object.fromEntries(every),
+    });
     return results.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact,

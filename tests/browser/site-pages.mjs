@@ -48,24 +48,35 @@ export function declaresNewsArticle(html) {
   return false;
 }
 
-/** The first article page: the first file (in sorted order) declaring NewsArticle. */
-async function findArticle(root, files) {
+/** The start of a page in another language than English, right to left. */
+const URDU_PAGE = '<html lang="ur" dir="rtl">';
+
+/**
+ * The first file (in sorted order, never the home page) for which `wanted(html)` holds,
+ * preferring one that does not hold `avoid` (so that the sample site's Urdu article, which
+ * is also an article with a lead image, does not stand for every kind of page at once);
+ * `null` when none matches.
+ */
+async function firstMatching(root, files, wanted, avoid = URDU_PAGE) {
+  let fallback = null;
   for (const file of files) {
     if (file === "index.html" || file === "404.html") continue;
     const html = await fs.readFile(path.join(root, file), "utf8");
-    if (declaresNewsArticle(html)) return file;
+    if (!wanted(html)) continue;
+    if (!avoid || !html.includes(avoid)) return file;
+    fallback ??= file;
   }
-  return null;
+  return fallback;
+}
+
+/** The first article page: a file declaring NewsArticle. */
+function findArticle(root, files) {
+  return firstMatching(root, files, declaresNewsArticle);
 }
 
 /** The first HTML file (not the home page) whose text holds `needle`, if any. */
-async function firstHolding(root, files, needle) {
-  for (const file of files) {
-    if (file === "index.html") continue;
-    const html = await fs.readFile(path.join(root, file), "utf8");
-    if (html.includes(needle)) return file;
-  }
-  return null;
+function firstHolding(root, files, needle) {
+  return firstMatching(root, files, (html) => html.includes(needle));
 }
 
 /** The first top-level section page: `NAME/index.html` with its own `NAME/feed.xml`. */
@@ -120,6 +131,9 @@ export async function pagesToCheck(root) {
     { name: "tags-index", file: files.includes("tags/index.html") ? "tags/index.html" : null },
     { name: "authors-index", file: files.includes("authors/index.html") ? "authors/index.html" : null },
     { name: "page-2", file: files.includes("page/2/index.html") ? "page/2/index.html" : null },
+    // A page written right to left in Urdu: the sample site's Urdu article (front matter
+    // language = "ur"), or any page of a site whose language is Urdu.
+    { name: "urdu", file: await firstMatching(root, files, (html) => html.includes(URDU_PAGE), null) },
   ];
   return pages
     .filter((page) => page.file)
