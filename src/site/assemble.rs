@@ -706,14 +706,16 @@ fn url_collisions(site: &SiteData) -> Vec<Diagnostic> {
 mod tests {
     use super::*;
     use crate::article::FrontMatter;
-    use crate::site::markdown::RenderedBody;
+    use crate::site::body_store::BodyHtml;
+    use crate::site::markdown::BodyFacts;
 
     fn doc(relative: &str, front: FrontMatter) -> Arc<SourceDoc> {
         Arc::new(SourceDoc {
             path: format!("content/{relative}").into(),
             relative: relative.into(),
             front,
-            body: RenderedBody::default(),
+            body: BodyFacts::default(),
+            html: BodyHtml::default(),
             revision: 0,
         })
     }

@@ -68,6 +68,29 @@ impl RenderedBody {
     pub fn summary(&self) -> Option<&str> {
         self.summary_len.map(|len| &self.html[..len])
     }
+
+    /// The HTML, and what the rest of the build reads of the body without it.
+    pub fn into_parts(self) -> (String, BodyFacts) {
+        (
+            self.html,
+            BodyFacts {
+                summary_text: self.summary_text,
+                lead_text: self.lead_text,
+                words: self.words,
+            },
+        )
+    }
+}
+
+/// What listings, feeds, search and reading time need of a body, kept for every article
+/// while its HTML is not (see [`crate::site::body_store`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BodyFacts {
+    /// Plain text before `<!--more-->`, when the body has one: the teaser of listings.
+    pub summary_text: Option<String>,
+    /// Plain text of the first paragraph, a fallback for descriptions.
+    pub lead_text: String,
+    pub words: usize,
 }
 
 /// Where a body sits in its file, to turn byte offsets into file positions.

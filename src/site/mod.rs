@@ -21,6 +21,7 @@
 
 pub mod assemble;
 pub mod autolink;
+pub mod body_store;
 pub mod build_cache;
 pub mod config;
 pub mod controls;
@@ -342,9 +343,7 @@ impl WriteJob<'_> {
                 Err(e) => errors.push(e),
             }
         }
-        for (relative, bytes) in self.generated_files(&mut files) {
-            self.put(&relative, &bytes, &mut files, &mut errors);
-        }
+        self.write_generated_files(&mut files, &mut errors);
         self.copy_static(&mut files, &mut errors);
         if errors.is_empty() {
             Ok(files)
@@ -426,10 +425,15 @@ impl WriteJob<'_> {
         rendered
     }
 
-    /// Feeds, sitemap and robots.txt. A feed or the sitemap is left out, and recorded in
-    /// `files` as it is, when its fingerprint matches the last build's; the others are
-    /// generated in parallel.
-    fn generated_files(&self, files: &mut HashMap<String, u64>) -> Vec<(String, Vec<u8>)> {
+    /// Writes robots.txt, the feeds, the sitemap and the search index. A feed or the
+    /// sitemap is left out, and recorded in `files` as it is, when its fingerprint matches
+    /// the last build's; the others are generated in parallel and each is written as soon
+    /// as it is made, so that they are never all in memory at once.
+    fn write_generated_files(
+        &self,
+        files: &mut HashMap<String, u64>,
+        errors: &mut Vec<Diagnostic>,
+    ) {
         let mut stale = Vec::new();
         for file in self.generated {
             match self.unchanged_output(&file.output, file.fingerprint) {
@@ -439,25 +443,38 @@ impl WriteJob<'_> {
                 None => stale.push(file),
             }
         }
-        let mut generated = vec![(
-            sitemap::ROBOTS_FILE.to_string(),
-            sitemap::robots_txt(self.config).into_bytes(),
-        )];
-        generated.par_extend(stale.into_par_iter().map(|file| {
-            let text = match file.kind {
-                render::Generated::Feed(scope, format) => {
-                    feeds::feed(scope, format, self.site, self.config)
+        let robots = sitemap::robots_txt(self.config);
+        self.put(sitemap::ROBOTS_FILE, robots.as_bytes(), files, errors);
+        let written: Vec<Result<(String, u64), Diagnostic>> = stale
+            .into_par_iter()
+            .map(|file| {
+                let text = self.generate(file.kind)?;
+                let previous = self.previous_hash(&file.output);
+                let hash = self.writer.put(&file.output, text.as_bytes(), previous)?;
+                Ok((file.output.clone(), hash))
+            })
+            .collect();
+        for result in written {
+            match result {
+                Ok((output, hash)) => {
+                    files.insert(output, hash);
                 }
-                render::Generated::Sitemap => sitemap::sitemap(self.site, self.config),
-                render::Generated::SitemapPart(n) => {
-                    sitemap::sitemap_part(self.site, self.config, n)
-                }
-                render::Generated::NewsSitemap => sitemap::news_sitemap(self.site, self.config),
-                render::Generated::SearchIndex => search::search_index(self.site, self.config),
-            };
-            (file.output.clone(), text.into_bytes())
-        }));
-        generated
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+
+    /// The text of a feed, the sitemap or the search index.
+    fn generate(&self, kind: render::Generated) -> Result<String, Diagnostic> {
+        Ok(match kind {
+            render::Generated::Feed(scope, format) => {
+                feeds::feed(scope, format, self.site, self.config)?
+            }
+            render::Generated::Sitemap => sitemap::sitemap(self.site, self.config),
+            render::Generated::SitemapPart(n) => sitemap::sitemap_part(self.site, self.config, n),
+            render::Generated::NewsSitemap => sitemap::news_sitemap(self.site, self.config),
+            render::Generated::SearchIndex => search::search_index(self.site, self.config),
+        })
     }
 
     /// The recorded hash of `output` when the last build wrote it from inputs with the

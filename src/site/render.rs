@@ -355,7 +355,7 @@ pub fn render_page(
     let (template, source): (&str, Option<&Path>) = match page.kind {
         PageKind::Article(index) => {
             let article = &site.articles[index];
-            article_context(&mut context, article, site, config);
+            article_context(&mut context, article, site, config)?;
             ("article.html", Some(&article.doc.path))
         }
         PageKind::Listing(index) => {
@@ -449,7 +449,7 @@ fn article_context(
     article: &ArticleEntry,
     site: &SiteData,
     config: &SiteConfig,
-) {
+) -> Result<(), Diagnostic> {
     let front = &article.doc.front;
     let permalink = config.permalink(&article.url);
     let image = front
@@ -457,6 +457,7 @@ fn article_context(
         .as_deref()
         .map(|image| absolute_url(image, &article.url, config));
     let base_path = config.base_path();
+    let html = article.doc.html()?;
     let page = ArticleContext {
         title: &front.title,
         subtitle: front.subtitle.as_deref(),
@@ -465,7 +466,7 @@ fn article_context(
         date: article.published.as_ref(),
         updated: article.updated.as_ref(),
         tags: hrefs(base_path, &article.tags),
-        content: &localised_table_labels(&article.doc.body.html, &config.translations),
+        content: &localised_table_labels(&html, &config.translations),
         bio: front.bio.as_deref(),
         bio_html: front.bio.as_deref().map(linked_text_html),
         description: &article.description,
@@ -494,6 +495,7 @@ fn article_context(
             image,
         },
     );
+    Ok(())
 }
 
 /// The body's tables named in the site's language: Markdown rendering (shared by every
