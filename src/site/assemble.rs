@@ -401,7 +401,7 @@ fn article_entry(doc: &Arc<SourceDoc>, config: &SiteConfig) -> ArticleEntry {
         .description
         .clone()
         .or_else(|| front.subtitle.clone())
-        .unwrap_or_else(|| truncate_words(&doc.body.lead_text, 160));
+        .unwrap_or_else(|| truncate_words(doc.body.lead_text(), 160));
     ArticleEntry {
         doc: Arc::clone(doc),
         url,

@@ -129,6 +129,11 @@ pub struct ContentCache {
 }
 
 impl ContentCache {
+    /// Where this cache parks rendered bodies (and a build its story cards), if anywhere.
+    pub fn body_store(&self) -> Option<&Arc<BodyStore>> {
+        self.bodies.as_ref()
+    }
+
     /// Loads `site_root/content/`, re-reading only files whose stamp changed or that are
     /// listed in `changed`.
     pub fn load(
@@ -480,7 +485,11 @@ fn controls_removed(path: &Path, position: Position, count: usize) -> Diagnostic
 
 /// A 64-bit content hash.
 pub fn revision_of(bytes: &[u8]) -> u64 {
-    let hash = blake3::hash(bytes);
+    revision_of_hash(&blake3::hash(bytes))
+}
+
+/// [`revision_of`] the bytes a [`blake3::Hasher`] was fed.
+pub fn revision_of_hash(hash: &blake3::Hash) -> u64 {
     u64::from_le_bytes(hash.as_bytes()[..8].try_into().expect("8 bytes"))
 }
 

@@ -214,6 +214,7 @@ impl Builder {
             &theme,
             &site,
             self.options.inject_before_body_end.as_deref(),
+            self.content.body_store(),
         );
         let pages = render::plan_pages(&site, &shared);
         let generated = render::generated_files(&pages, &site, &shared, config.feed_limit);
@@ -448,9 +449,18 @@ impl WriteJob<'_> {
         let written: Vec<Result<(String, u64), Diagnostic>> = stale
             .into_par_iter()
             .map(|file| {
-                let text = self.generate(file.kind)?;
                 let previous = self.previous_hash(&file.output);
-                let hash = self.writer.put(&file.output, text.as_bytes(), previous)?;
+                let hash = match file.kind {
+                    render::Generated::SearchIndex => {
+                        self.writer.put_streamed(&file.output, previous, |out| {
+                            search::write_search_index(out, self.site, self.config)
+                        })?
+                    }
+                    kind => {
+                        let text = self.generate(kind)?;
+                        self.writer.put(&file.output, text.as_bytes(), previous)?
+                    }
+                };
                 Ok((file.output.clone(), hash))
             })
             .collect();
@@ -464,7 +474,8 @@ impl WriteJob<'_> {
         }
     }
 
-    /// The text of a feed, the sitemap or the search index.
+    /// The text of a feed or a sitemap (or of the search index, which is written as it
+    /// is made instead).
     fn generate(&self, kind: render::Generated) -> Result<String, Diagnostic> {
         Ok(match kind {
             render::Generated::Feed(scope, format) => {

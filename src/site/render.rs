@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -19,6 +19,7 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostic;
 use crate::site::assemble::{self, ArticleEntry, DisplayDate, Link, ListingKind, SiteData};
 use crate::site::autolink::linked_text_html;
+use crate::site::body_store::{BodyHtml, BodyStore};
 use crate::site::config::{prefixed, SiteConfig};
 use crate::site::feeds::{FeedFormat, FeedScope};
 use crate::site::json_ld;
@@ -76,7 +77,9 @@ pub struct SharedContext {
     pub(crate) base_path: String,
     /// Each article's story-list card (`card.html`), rendered the first time a listing
     /// needs it and reused by every other listing the article appears on.
-    pub(crate) cards: Vec<OnceLock<Result<String, Diagnostic>>>,
+    pub(crate) cards: Vec<OnceLock<Result<BodyHtml, Diagnostic>>>,
+    /// Where cards are parked between uses; held in memory without one.
+    bodies: Option<Arc<BodyStore>>,
 }
 
 #[derive(Serialize)]
@@ -120,6 +123,7 @@ impl SharedContext {
         theme: &Theme,
         site: &SiteData,
         inject_before_body_end: Option<&str>,
+        bodies: Option<&Arc<BodyStore>>,
     ) -> SharedContext {
         let navigation = site.navigation();
         let context = SiteContext {
@@ -150,6 +154,15 @@ impl SharedContext {
             inject_before_body_end: inject_before_body_end.map(str::to_string),
             base_path: config.base_path().to_string(),
             cards: site.articles.iter().map(|_| OnceLock::new()).collect(),
+            bodies: bodies.cloned(),
+        }
+    }
+
+    /// `html` parked in the build's store, or held when there is none.
+    pub(crate) fn park(&self, html: String) -> BodyHtml {
+        match &self.bodies {
+            Some(store) => store.park(html),
+            None => BodyHtml::Held(html),
         }
     }
 }

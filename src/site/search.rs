@@ -58,6 +58,17 @@ struct ResultCard<'a> {
 /// posting list repeats the reference, and a short one keeps the file a fraction of the
 /// size it has with URLs). Markup characters are escaped as the JSON is written.
 pub fn search_index(site: &SiteData, config: &SiteConfig) -> String {
+    let mut out = Vec::with_capacity(site.articles.len() * 1024);
+    write_search_index(&mut out, site, config).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// Writes [`search_index`] to `out` as it is made.
+pub fn write_search_index(
+    out: &mut dyn Write,
+    site: &SiteData,
+    config: &SiteConfig,
+) -> std::io::Result<()> {
     let mut index = inverted::InvertedIndex::new(&FIELDS);
     // Analysed in parallel a slice at a time, so that the analysed documents waiting to
     // be added never add up to much.
@@ -72,9 +83,7 @@ pub fn search_index(site: &SiteData, config: &SiteConfig) -> String {
             index.add(doc);
         }
     }
-    let mut out = MarkupEscaping(Vec::with_capacity(site.articles.len() * 1024));
-    write_search_file(&mut out, &index, site, config).expect("writing to memory cannot fail");
-    String::from_utf8(out.0).expect("JSON is UTF-8")
+    write_search_file(&mut MarkupEscaping(out), &index, site, config)
 }
 
 fn write_search_file(
@@ -148,7 +157,7 @@ fn document_fields(site: &SiteData, article: &crate::site::assemble::ArticleEntr
             .map(|i| site.sections[i].title.clone())
             .unwrap_or_default(),
         names(&article.tags),
-        article.doc.body.lead_text.clone(),
+        article.doc.body.lead_text().to_string(),
     ]
 }
 
