@@ -283,11 +283,11 @@ fn write_entry(
     for tag in &article.tags {
         let _ = writeln!(xml, "    <category term=\"{}\"/>", escape_xml(&tag.name));
     }
-    if !article.description.is_empty() {
+    if !article.description().is_empty() {
         let _ = writeln!(
             xml,
             "    <summary>{}</summary>",
-            escape_xml(&article.description)
+            escape_xml(article.description())
         );
     }
     let _ = writeln!(
@@ -378,11 +378,11 @@ fn write_item(
     for tag in &article.tags {
         let _ = writeln!(xml, "    <category>{}</category>", escape_xml(&tag.name));
     }
-    if !article.description.is_empty() {
+    if !article.description().is_empty() {
         let _ = writeln!(
             xml,
             "    <description>{}</description>",
-            escape_xml(&article.description)
+            escape_xml(article.description())
         );
     }
     let _ = writeln!(

@@ -109,8 +109,9 @@ fn card<'s>(
         theme
             .render("card.html", &context, &article.url, Some(&article.doc.path))
             .map(|html| shared.park(html.trim().to_string()))
+            .map_err(Box::new)
     });
-    let card = card.as_ref().map_err(Clone::clone)?;
+    let card = card.as_ref().map_err(|e| Diagnostic::clone(e))?;
     card.read().map_err(|e| {
         Diagnostic::error(
             &site.articles[index].doc.path,
@@ -125,7 +126,7 @@ fn teaser(article: &ArticleEntry) -> Option<&str> {
         .doc
         .body
         .summary_text()
-        .unwrap_or(&article.description);
+        .unwrap_or(article.description());
     let repeats_subtitle = article.doc.front.subtitle.as_deref() == Some(text);
     (!text.is_empty() && !repeats_subtitle).then_some(text)
 }

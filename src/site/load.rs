@@ -126,9 +126,20 @@ pub struct ContentCache {
     /// Where rendered bodies are parked; created by the first load (none if it cannot
     /// be, and bodies are then held in memory).
     bodies: Option<Arc<BodyStore>>,
+    /// Load once and keep nothing for a next load (a `copydesk build`, not `serve`).
+    one_shot: bool,
 }
 
 impl ContentCache {
+    /// A cache for a single load: it keeps nothing for a next one, which on a large site
+    /// would only hold another entry per file until the build ends.
+    pub fn one_shot() -> ContentCache {
+        ContentCache {
+            one_shot: true,
+            ..ContentCache::default()
+        }
+    }
+
     /// Where this cache parks rendered bodies (and a build its story cards), if anywhere.
     pub fn body_store(&self) -> Option<&Arc<BodyStore>> {
         self.bodies.as_ref()
@@ -187,7 +198,7 @@ impl ContentCache {
             .collect();
         progress.finish();
 
-        let mut docs = HashMap::with_capacity(results.len());
+        let mut docs = HashMap::with_capacity(if self.one_shot { 0 } else { results.len() });
         for (relative, entry) in results {
             match &entry.result {
                 Ok((doc, warnings)) => {
@@ -196,7 +207,9 @@ impl ContentCache {
                 }
                 Err(error) => loaded.errors.push(error.clone()),
             }
-            docs.insert(relative, entry);
+            if !self.one_shot {
+                docs.insert(relative, entry);
+            }
         }
         self.docs = docs;
         loaded.docs.sort_by(|a, b| a.relative.cmp(&b.relative));
@@ -553,6 +566,25 @@ mod tests {
         );
         let loaded = ContentCache::default().load(dir.path(), "", &[], &Silent);
         assert_eq!(loaded.errors[0].position, Position::new(7, 1));
+    }
+
+    #[test]
+    fn a_one_shot_cache_keeps_no_document_for_a_next_load() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "content/a.md", "+++\ntitle = \"A\"\n+++\nOne\n");
+        let mut cache = ContentCache::one_shot();
+        let first = cache.load(dir.path(), "", &[], &Silent);
+        assert!(cache.docs.is_empty());
+        let second = cache.load(dir.path(), "", &[], &Silent);
+        assert!(!Arc::ptr_eq(&first.docs[0], &second.docs[0]));
+    }
+
+    #[test]
+    fn what_a_build_keeps_per_article_stays_small() {
+        // Held for every article until the build ends (the HTML is parked): a field that
+        // puts the body, or another copy of a text, back in them shows up here.
+        assert!(std::mem::size_of::<BodyFacts>() <= 48);
+        assert!(std::mem::size_of::<BodyHtml>() <= 32);
     }
 
     #[test]

@@ -146,6 +146,16 @@ impl Builder {
         }
     }
 
+    /// A builder for one build (`copydesk build`), which keeps nothing for a next one
+    /// while it runs.
+    pub fn one_shot(options: BuildOptions) -> Builder {
+        Builder {
+            options,
+            content: ContentCache::one_shot(),
+            last: None,
+        }
+    }
+
     pub fn options(&self) -> &BuildOptions {
         &self.options
     }
@@ -590,7 +600,7 @@ pub fn build(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildSummary, BuildFailure> {
-    Builder::new(options.clone()).build(&[], progress)
+    Builder::one_shot(options.clone()).build(&[], progress)
 }
 
 /// Builds the site as `copydesk build` does: starting from the record the last build left
@@ -613,7 +623,7 @@ pub fn build_with_cache(
             return Ok(unchanged_summary(record, output));
         }
     }
-    let mut builder = Builder::new(options.clone());
+    let mut builder = Builder::one_shot(options.clone());
     // The output is about to be updated in place: without a record, a build killed
     // halfway makes the next one a full build. A record that cannot be removed is not used.
     let mut previous = previous.filter(|_| cache.forget().is_ok());

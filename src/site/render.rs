@@ -77,7 +77,8 @@ pub struct SharedContext {
     pub(crate) base_path: String,
     /// Each article's story-list card (`card.html`), rendered the first time a listing
     /// needs it and reused by every other listing the article appears on.
-    pub(crate) cards: Vec<OnceLock<Result<BodyHtml, Diagnostic>>>,
+    /// (An error is boxed: a slot per article is kept to the end of the build.)
+    pub(crate) cards: Vec<OnceLock<Result<BodyHtml, Box<Diagnostic>>>>,
     /// Where cards are parked between uses; held in memory without one.
     bodies: Option<Arc<BodyStore>>,
 }
@@ -482,7 +483,7 @@ fn article_context(
         content: &localised_table_labels(&html, &config.translations),
         bio: front.bio.as_deref(),
         bio_html: front.bio.as_deref().map(linked_text_html),
-        description: &article.description,
+        description: article.description(),
         url: prefixed(base_path, &article.url),
         permalink: permalink.clone(),
         reading_minutes: article.doc.body.words.div_ceil(230).max(1),
@@ -502,7 +503,7 @@ fn article_context(
         "meta",
         &Meta {
             title: front.title.clone(),
-            description: article.description.clone(),
+            description: article.description().to_string(),
             canonical: permalink,
             og_type: "article",
             image,

@@ -7,8 +7,8 @@
 //! JSON twice more (once as written, once with markup escaped), so the search index was
 //! the peak of the whole build and grew with every article.
 //!
-//! [`InvertedIndex`] keeps each field's words once, in order, each with a list of
-//! (document, count) pairs of 8 bytes, and [`InvertedIndex::write_json`] writes exactly
+//! [`InvertedIndex`] keeps each field's words once, in order, each with its documents
+//! and counts packed as varints (2-3 bytes a document), and [`InvertedIndex::write_json`] writes exactly
 //! the JSON elasticlunr-rs writes (same keys, same order, same numbers: a test holds the
 //! two byte-identical) into one buffer, markup escaped as it goes. Documents are analysed
 //! ([`Analyser::analyse`]: tokens, elasticlunr's English pipeline, counts) in parallel,
@@ -63,12 +63,69 @@ impl Analyser {
     }
 }
 
+/// The documents holding one term, in the order added: each as the gap from the
+/// previous document and the count, both as LEB128 varints (usually 2-3 bytes a posting,
+/// where a `(u32, u32)` pair takes 8 and a growing `Vec` of them up to 16).
+#[derive(Debug, Default)]
+struct Postings {
+    bytes: Vec<u8>,
+    last: u32,
+}
+
+impl Postings {
+    fn push(&mut self, doc: u32, count: u32) {
+        let gap = if self.bytes.is_empty() {
+            doc
+        } else {
+            doc - self.last
+        };
+        push_varint(&mut self.bytes, gap);
+        push_varint(&mut self.bytes, count);
+        self.last = doc;
+    }
+
+    fn decode(&self) -> Vec<(u32, u32)> {
+        let mut postings = Vec::new();
+        let mut bytes = self.bytes.as_slice();
+        let mut doc = 0;
+        while !bytes.is_empty() {
+            let gap = take_varint(&mut bytes);
+            let count = take_varint(&mut bytes);
+            doc += gap;
+            postings.push((doc, count));
+        }
+        postings
+    }
+}
+
+fn push_varint(bytes: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        bytes.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    bytes.push(n as u8);
+}
+
+fn take_varint(bytes: &mut &[u8]) -> u32 {
+    let mut n = 0;
+    let mut shift = 0;
+    while let Some((&byte, rest)) = bytes.split_first() {
+        *bytes = rest;
+        n |= u32::from(byte & 0x7f) << shift;
+        if byte < 0x80 {
+            break;
+        }
+        shift += 7;
+    }
+    n
+}
+
 /// An elasticlunr index under construction; documents are numbered `0, 1, 2…` in the
 /// order they are added, and that number is their reference.
 pub struct InvertedIndex {
     fields: Vec<String>,
-    /// Per field: term -> (document, count), documents in the order added.
-    terms: Vec<BTreeMap<String, Vec<(u32, u32)>>>,
+    /// Per field: term -> the documents holding it.
+    terms: Vec<BTreeMap<String, Postings>>,
     /// Per document, its token count in each field (`fields.len()` per document).
     lengths: Vec<u32>,
     documents: u32,
@@ -97,7 +154,7 @@ impl InvertedIndex {
                 self.terms[field]
                     .entry(term)
                     .or_default()
-                    .push((reference, count));
+                    .push(reference, count);
             }
         }
         self.documents += 1;
@@ -124,11 +181,11 @@ impl InvertedIndex {
             }
             serde_json::to_writer(&mut *out, &self.fields[field])?;
             out.write_all(b":{\"root\":")?;
-            let terms: Vec<(&str, &[(u32, u32)])> = self.terms[field]
+            let terms: Vec<(&str, &Postings)> = self.terms[field]
                 .iter()
-                .map(|(t, p)| (t.as_str(), p.as_slice()))
+                .map(|(t, p)| (t.as_str(), p))
                 .collect();
-            write_node(out, &terms, 0, &[], &order)?;
+            write_node(out, &terms, 0, None, &order)?;
             out.write_all(b"}")?;
         }
         out.write_all(b"},\"documentStore\":{\"save\":false,\"docs\":{")?;
@@ -184,13 +241,13 @@ impl ReferenceOrder {
 /// `{"docs":{…},"df":N,"c":{…},…}`, children in character order.
 fn write_node(
     out: &mut impl Write,
-    terms: &[(&str, &[(u32, u32)])],
+    terms: &[(&str, &Postings)],
     depth: usize,
-    here: &[(u32, u32)],
+    here: Option<&Postings>,
     order: &ReferenceOrder,
 ) -> io::Result<()> {
     out.write_all(b"{\"docs\":{")?;
-    let mut postings = here.to_vec();
+    let mut postings = here.map_or_else(Vec::new, Postings::decode);
     postings.sort_by_key(|&(doc, _)| order.rank[doc as usize]);
     for (n, (doc, count)) in postings.iter().enumerate() {
         let comma = if n > 0 { "," } else { "" };
@@ -210,8 +267,8 @@ fn write_node(
         let (children, after) = rest.split_at(group);
         // The term that ends at this child, if any, sorts first among its group.
         let (ending, longer) = match children.first() {
-            Some(&(term, postings)) if term.len() == next => (postings, &children[1..]),
-            _ => (&[][..], children),
+            Some(&(term, postings)) if term.len() == next => (Some(postings), &children[1..]),
+            _ => (None, children),
         };
         out.write_all(b",")?;
         let mut buf = [0u8; 4];
@@ -291,6 +348,22 @@ mod tests {
             .map(|d| [d[0].as_str(), d[1].as_str(), d[2].as_str()])
             .collect();
         assert_eq!(compact_json(&docs), elasticlunr_json(&docs));
+    }
+
+    #[test]
+    fn postings_decode_to_what_was_pushed() {
+        let pushed = [
+            (0, 1),
+            (1, 300),
+            (200, 2),
+            (70_000, 1),
+            (u32::MAX, u32::MAX),
+        ];
+        let mut postings = Postings::default();
+        for (doc, count) in pushed {
+            postings.push(doc, count);
+        }
+        assert_eq!(postings.decode(), pushed);
     }
 
     #[test]
