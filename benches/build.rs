@@ -1,7 +1,8 @@
 //! Build benchmark: how fast `copydesk::site::build` renders sites of 1k and 10k articles.
 //!
 //! `cargo bench --bench build` (or `cargo bench --bench build -- 500 2000 --runs 5` for other
-//! sizes; `--keep` leaves the generated sites in place to look at). The bench writes its own synthetic sites, so it needs nothing outside the repo:
+//! sizes; `--keep` leaves the generated sites in place to look at; `--full-only` skips the
+//! incremental table, for 100k and 300k articles). The bench writes its own synthetic sites, so it needs nothing outside the repo:
 //! [`synthetic`] generates deterministic articles of about 1,000 words, each with front
 //! matter (title, standfirst, authors, date-time, tags, description, bio), a `<!--more-->`
 //! summary marker, a `::: pullquote` repeating a sentence of the body, emphasis, links to
@@ -500,8 +501,15 @@ paginate = 20
         body
     }
 
-    /// Article `index` of the site generated from `seed`, and its slug.
-    pub fn article(seed: u64, index: usize) -> (String, Article) {
+    /// Seconds between two articles' dates in a site of `count` articles: three hours up
+    /// to 10,000 articles (as the bench always had), closer past that so that every date
+    /// stays in the past (100,000 articles three hours apart would reach 2054).
+    pub fn date_step_seconds(count: usize) -> i64 {
+        (3 * 3600 * 10_000 / count.max(10_000)) as i64
+    }
+
+    /// Article `index` of a site of `count` articles generated from `seed`, and its slug.
+    pub fn article(seed: u64, index: usize, count: usize) -> (String, Article) {
         let (title, slug, town) = headline(seed, index);
         let mut rng = Rng::new(seed, 2 * index as u64 + 1);
         let mut authors = vec![rng.pick(AUTHORS).to_string()];
@@ -523,7 +531,9 @@ paginate = 20
                 .and_then(|d| d.and_hms_opt(6, 0, 0))
                 .expect("a valid date"),
         );
-        let published = epoch + Duration::minutes(index as i64 * 180 + rng.below(180) as i64);
+        let step = date_step_seconds(count);
+        let published =
+            epoch + Duration::seconds(index as i64 * step + rng.below(180) as i64 * step / 180);
         let goal = rng.between(900, 1100);
         let mut writer = BodyWriter {
             rng,
@@ -573,7 +583,7 @@ paginate = 20
         fs::write(root.join("site.toml"), SITE_TOML)?;
         let mut stats = SiteStats::default();
         for index in 0..count {
-            let (slug, article) = article(seed, index);
+            let (slug, article) = article(seed, index, count);
             let text = article.to_markdown();
             stats.articles += 1;
             stats.words += count_words(&article.body);
@@ -647,6 +657,9 @@ struct BenchConfig {
     seed: u64,
     /// Keep the generated sites (and their last output) for inspection.
     keep: bool,
+    /// Skip the incremental table (`--full-only`): at 100k articles and more it adds
+    /// several full builds to the run.
+    full_only: bool,
 }
 
 impl BenchConfig {
@@ -656,6 +669,7 @@ impl BenchConfig {
             runs: 3,
             seed: 1,
             keep: false,
+            full_only: false,
         };
         let mut args = std::env::args().skip(1);
         while let Some(arg) = args.next() {
@@ -663,6 +677,7 @@ impl BenchConfig {
                 "--runs" => config.runs = parse_number(args.next(), "--runs")?,
                 "--seed" => config.seed = parse_number::<u64>(args.next(), "--seed")?,
                 "--keep" => config.keep = true,
+                "--full-only" => config.full_only = true,
                 // `cargo bench` passes `--bench`; other harness flags mean nothing here.
                 flag if flag.starts_with('-') => {}
                 size => config
@@ -755,13 +770,14 @@ fn median(mut values: Vec<f64>) -> f64 {
     values[values.len() / 2]
 }
 
-/// Generates a site of `count` articles and builds it `runs` times; prints one table row.
+/// Generates a site of `count` articles and builds it `runs` times; prints one table row
+/// and returns the row of the incremental table (none with `--full-only`).
 fn bench_size(
     scratch: &Path,
     count: usize,
     config: &BenchConfig,
     ticks: f64,
-) -> Result<String, String> {
+) -> Result<Option<String>, String> {
     let mut site = tempfile::Builder::new()
         .prefix(&format!("copydesk-bench-{count}-"))
         .tempdir_in(scratch)
@@ -803,8 +819,10 @@ fn bench_size(
         }
     }
     print_row(count, stats.words, &samples);
-    let incremental = bench_incremental(site.path(), config.runs)?;
-    Ok(incremental)
+    if config.full_only {
+        return Ok(None);
+    }
+    bench_incremental(site.path(), config.runs).map(Some)
 }
 
 /// Wall times of the incremental path on the site at `root`, as a table row.
@@ -929,12 +947,16 @@ fn main() -> ExitCode {
     let mut incremental = Vec::new();
     for &count in &config.sizes {
         match bench_size(&scratch, count, &config, ticks) {
-            Ok(row) => incremental.push(format!("| {count} {row}")),
+            Ok(Some(row)) => incremental.push(format!("| {count} {row}")),
+            Ok(None) => {}
             Err(message) => {
                 eprintln!("bench build: {count} articles: {message}");
                 return ExitCode::FAILURE;
             }
         }
+    }
+    if incremental.is_empty() {
+        return ExitCode::SUCCESS;
     }
     println!("\n| articles | full build, cache saved | nothing changed (÷ full) | one article edited (÷ full) |");
     println!("|---|---|---|---|");

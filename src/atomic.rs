@@ -16,6 +16,16 @@ pub const WRITE_TEMP_PREFIX: &str = ".copydesk-write-";
 /// Replaces the file at `path` with `bytes`; with `sync`, the data reaches the disk
 /// before the rename.
 pub fn write_replacing(path: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
+    write_replacing_with(path, sync, |out| out.write_all(bytes))
+}
+
+/// [`write_replacing`] with what `write` writes (buffered), so that a large file need
+/// not be made in memory first.
+pub fn write_replacing_with(
+    path: &Path,
+    sync: bool,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -28,7 +38,10 @@ pub fn write_replacing(path: &Path, bytes: &[u8], sync: bool) -> io::Result<()> 
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut temp = builder.tempfile_in(folder)?;
-    temp.write_all(bytes)?;
+    let mut out = io::BufWriter::with_capacity(1 << 16, temp.as_file_mut());
+    write(&mut out)?;
+    out.flush()?;
+    drop(out);
     if sync {
         temp.as_file().sync_all()?;
     }

@@ -77,11 +77,25 @@ pub struct ArticleEntry {
     pub tags: Vec<Link>,
     /// The front matter's kicker, else the title of the article's section.
     pub kicker: Option<String>,
-    /// The front matter's description, else its subtitle, else the opening words.
-    pub description: String,
+    /// The opening words, when the front matter has no description or subtitle to be
+    /// the article's description (see [`ArticleEntry::description`]); empty otherwise, so
+    /// that a build does not hold a second copy of either for every article.
+    description_from_body: Box<str>,
     /// The section the front matter names, else the innermost folder holding the
     /// article, if any.
     pub section: Option<usize>,
+}
+
+impl ArticleEntry {
+    /// The front matter's description, else its subtitle, else the opening words.
+    pub fn description(&self) -> &str {
+        let front = &self.doc.front;
+        front
+            .description
+            .as_deref()
+            .or(front.subtitle.as_deref())
+            .unwrap_or(&self.description_from_body)
+    }
 }
 
 /// A section: a folder of `content/` holding articles, or a `section` named in front
@@ -400,11 +414,10 @@ fn article_entry(doc: &Arc<SourceDoc>, config: &SiteConfig) -> ArticleEntry {
             url: format!("/tags/{}/", slugify(name)),
         })
         .collect();
-    let description = front
-        .description
-        .clone()
-        .or_else(|| front.subtitle.clone())
-        .unwrap_or_else(|| truncate_words(&doc.body.lead_text, 160));
+    let description_from_body = match (&front.description, &front.subtitle) {
+        (None, None) => truncate_words(doc.body.lead_text(), 160).into_boxed_str(),
+        _ => Box::default(),
+    };
     ArticleEntry {
         doc: Arc::clone(doc),
         url,
@@ -417,7 +430,7 @@ fn article_entry(doc: &Arc<SourceDoc>, config: &SiteConfig) -> ArticleEntry {
         authors,
         tags,
         kicker: front.kicker.clone(),
-        description,
+        description_from_body,
         section: None,
     }
 }
@@ -709,14 +722,16 @@ fn url_collisions(site: &SiteData) -> Vec<Diagnostic> {
 mod tests {
     use super::*;
     use crate::article::FrontMatter;
-    use crate::site::markdown::RenderedBody;
+    use crate::site::body_store::BodyHtml;
+    use crate::site::markdown::BodyFacts;
 
     fn doc(relative: &str, front: FrontMatter) -> Arc<SourceDoc> {
         Arc::new(SourceDoc {
             path: format!("content/{relative}").into(),
             relative: relative.into(),
             front,
-            body: RenderedBody::default(),
+            body: BodyFacts::default(),
+            html: BodyHtml::default(),
             revision: 0,
         })
     }

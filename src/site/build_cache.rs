@@ -141,8 +141,10 @@ impl BuildCache {
         if let Some(dir) = self.file.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let bytes = serde_json::to_vec(record).map_err(io::Error::other)?;
-        crate::atomic::write_replacing(&self.file, &bytes, false)
+        // Written as it is serialised: at 100k articles the record is tens of MB.
+        crate::atomic::write_replacing_with(&self.file, false, |out| {
+            serde_json::to_writer(out, record).map_err(io::Error::other)
+        })
     }
 
     /// A new record for this cache's build.

@@ -17,6 +17,7 @@ use std::borrow::Cow;
 
 use chrono::{DateTime, Utc};
 
+use crate::diagnostic::Diagnostic;
 use crate::site::assemble::{ArticleEntry, SiteData};
 use crate::site::config::SiteConfig;
 use crate::site::xml::escape_xml;
@@ -113,8 +114,14 @@ impl FeedScope {
     }
 }
 
-/// Renders the feed of `scope` in `format`.
-pub fn feed(scope: FeedScope, format: FeedFormat, site: &SiteData, config: &SiteConfig) -> String {
+/// Renders the feed of `scope` in `format`; an error if an entry's body cannot be read
+/// back (see [`crate::site::body_store`]).
+pub fn feed(
+    scope: FeedScope,
+    format: FeedFormat,
+    site: &SiteData,
+    config: &SiteConfig,
+) -> Result<String, Diagnostic> {
     match format {
         FeedFormat::Atom => atom_feed(scope, site, config),
         FeedFormat::Rss => rss_feed(scope, site, config),
@@ -178,7 +185,11 @@ fn newest_change(entries: &[&ArticleEntry]) -> DateTime<Utc> {
 }
 
 /// Renders the Atom feed of `scope` with its `config.feed_limit` newest articles.
-pub fn atom_feed(scope: FeedScope, site: &SiteData, config: &SiteConfig) -> String {
+pub fn atom_feed(
+    scope: FeedScope,
+    site: &SiteData,
+    config: &SiteConfig,
+) -> Result<String, Diagnostic> {
     let entries = entries(scope, site, config);
     let updated = newest_change(&entries);
     let home = config.permalink(scope.page_url(site));
@@ -219,10 +230,10 @@ pub fn atom_feed(scope: FeedScope, site: &SiteData, config: &SiteConfig) -> Stri
         escape_xml(&config.title)
     );
     for article in entries {
-        write_entry(&mut xml, article, config, updated);
+        write_entry(&mut xml, article, config, updated)?;
     }
     xml.push_str("</feed>\n");
-    xml
+    Ok(xml)
 }
 
 fn article_updated(article: &ArticleEntry) -> Option<DateTime<Utc>> {
@@ -242,7 +253,7 @@ fn write_entry(
     article: &ArticleEntry,
     config: &SiteConfig,
     feed_updated: DateTime<Utc>,
-) {
+) -> Result<(), Diagnostic> {
     let front = &article.doc.front;
     let permalink = escape_xml(&config.permalink(&article.url));
     xml.push_str("  <entry>\n");
@@ -272,24 +283,29 @@ fn write_entry(
     for tag in &article.tags {
         let _ = writeln!(xml, "    <category term=\"{}\"/>", escape_xml(&tag.name));
     }
-    if !article.description.is_empty() {
+    if !article.description().is_empty() {
         let _ = writeln!(
             xml,
             "    <summary>{}</summary>",
-            escape_xml(&article.description)
+            escape_xml(article.description())
         );
     }
     let _ = writeln!(
         xml,
         "    <content type=\"html\" xml:base=\"{permalink}\">{}</content>",
-        escape_xml(&without_pullquotes(&article.doc.body.html))
+        escape_xml(&without_pullquotes(&article.doc.html()?))
     );
     xml.push_str("  </entry>\n");
+    Ok(())
 }
 
 /// Renders the RSS 2.0 feed of `scope` with its `config.feed_limit` newest articles:
 /// `content:encoded` holds the full HTML, `dc:creator` each author.
-pub fn rss_feed(scope: FeedScope, site: &SiteData, config: &SiteConfig) -> String {
+pub fn rss_feed(
+    scope: FeedScope,
+    site: &SiteData,
+    config: &SiteConfig,
+) -> Result<String, Diagnostic> {
     let entries = entries(scope, site, config);
     let updated = newest_change(&entries);
     let home = escape_xml(&config.permalink(scope.page_url(site)));
@@ -325,13 +341,17 @@ pub fn rss_feed(scope: FeedScope, site: &SiteData, config: &SiteConfig) -> Strin
         escape_xml(&config.permalink(&scope.feed_url(site, FeedFormat::Rss)))
     );
     for article in entries {
-        write_item(&mut xml, article, config);
+        write_item(&mut xml, article, config)?;
     }
     xml.push_str("</channel>\n</rss>\n");
-    xml
+    Ok(xml)
 }
 
-fn write_item(xml: &mut String, article: &ArticleEntry, config: &SiteConfig) {
+fn write_item(
+    xml: &mut String,
+    article: &ArticleEntry,
+    config: &SiteConfig,
+) -> Result<(), Diagnostic> {
     let permalink = escape_xml(&config.permalink(&article.url));
     xml.push_str("  <item>\n");
     let _ = writeln!(
@@ -358,19 +378,20 @@ fn write_item(xml: &mut String, article: &ArticleEntry, config: &SiteConfig) {
     for tag in &article.tags {
         let _ = writeln!(xml, "    <category>{}</category>", escape_xml(&tag.name));
     }
-    if !article.description.is_empty() {
+    if !article.description().is_empty() {
         let _ = writeln!(
             xml,
             "    <description>{}</description>",
-            escape_xml(&article.description)
+            escape_xml(article.description())
         );
     }
     let _ = writeln!(
         xml,
         "    <content:encoded>{}</content:encoded>",
-        escape_xml(&without_pullquotes(&article.doc.body.html))
+        escape_xml(&without_pullquotes(&article.doc.html()?))
     );
     xml.push_str("  </item>\n");
+    Ok(())
 }
 
 #[cfg(test)]

@@ -144,7 +144,7 @@ pub fn news_article(
         context: "https://schema.org",
         kind: "NewsArticle",
         headline: &article.doc.front.title,
-        description: &article.description,
+        description: article.description(),
         author: article
             .authors
             .iter()

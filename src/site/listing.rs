@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Position};
 use crate::site::assemble::{ArticleEntry, DisplayDate, ListingKind, ListingPage, SiteData};
 use crate::site::autolink::linked_text_html;
 use crate::site::config::{prefixed, SiteConfig};
@@ -53,7 +53,7 @@ struct ArticleSummary<'a> {
     date: Option<&'a DisplayDate>,
     authors: Vec<Href<'a>>,
     /// The card's HTML from `card.html` (empty while the card itself is rendered).
-    card: &'a str,
+    card: Cow<'a, str>,
     /// The lead image's URL (front matter `image`) and its text alternative.
     image: Option<Cow<'a, str>>,
     image_alt: &'a str,
@@ -73,7 +73,7 @@ impl<'a> ArticleSummary<'a> {
     fn of(
         article: &'a ArticleEntry,
         site: &'a SiteData,
-        card: &'a str,
+        card: Cow<'a, str>,
         shared: &SharedContext,
     ) -> ArticleSummary<'a> {
         let front = &article.doc.front;
@@ -118,33 +118,44 @@ impl<'a> ArticleSummary<'a> {
     }
 }
 
-/// The card of article `index`, rendered on first use.
+/// The card of article `index`, rendered on first use and parked (see
+/// [`crate::site::body_store`]) until the next listing needs it.
 fn card<'s>(
     index: usize,
     site: &SiteData,
     theme: &Theme,
     shared: &'s SharedContext,
-) -> Result<&'s str, Diagnostic> {
+) -> Result<Cow<'s, str>, Diagnostic> {
     let card = shared.cards[index].get_or_init(|| {
         let article = &site.articles[index];
         let mut context = tera::Context::new();
         context.insert("site", &shared.site);
         context.insert("t", &shared.strings);
-        context.insert("story", &ArticleSummary::of(article, site, "", shared));
+        context.insert(
+            "story",
+            &ArticleSummary::of(article, site, Cow::Borrowed(""), shared),
+        );
         theme
             .render("card.html", &context, &article.url, Some(&article.doc.path))
-            .map(|html| html.trim().to_string())
+            .map(|html| shared.park(html.trim().to_string()))
+            .map_err(Box::new)
     });
-    card.as_deref().map_err(Clone::clone)
+    let card = card.as_ref().map_err(|e| Diagnostic::clone(e))?;
+    card.read().map_err(|e| {
+        Diagnostic::error(
+            &site.articles[index].doc.path,
+            Position::default(),
+            format!("cannot read back the story card from the build's scratch file: {e}"),
+        )
+    })
 }
 
 fn teaser(article: &ArticleEntry) -> Option<&str> {
     let text = article
         .doc
         .body
-        .summary_text
-        .as_deref()
-        .unwrap_or(&article.description);
+        .summary_text()
+        .unwrap_or(article.description());
     let repeats_subtitle = article.doc.front.subtitle.as_deref() == Some(text);
     (!text.is_empty() && !repeats_subtitle).then_some(text)
 }

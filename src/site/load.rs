@@ -7,6 +7,7 @@
 //! length): a rebuild re-reads only files that changed, which is what makes `serve` fast
 //! on large sites. `_index.md` gives its folder (a section) its own front matter.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -18,8 +19,9 @@ use walkdir::WalkDir;
 use crate::article::{parse_front_matter, split_front_matter, FrontMatter, SplitDocument};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::progress::Progress;
+use crate::site::body_store::{BodyHtml, BodyStore};
 use crate::site::controls::{strip_controls, strip_front_controls};
-use crate::site::markdown::{self, BodySource, RenderedBody};
+use crate::site::markdown::{self, BodyFacts, BodySource};
 
 /// The folder, under the site root, that holds the articles.
 pub const CONTENT_DIR: &str = "content";
@@ -41,7 +43,11 @@ pub struct SourceDoc {
     /// Path relative to `content/`, with `/` separators: `articles/x.md`.
     pub relative: String,
     pub front: FrontMatter,
-    pub body: RenderedBody,
+    /// What listings, feeds and search read of the body.
+    pub body: BodyFacts,
+    /// The body rendered to HTML: parked out of memory by [`ContentCache::load`], read
+    /// back with [`SourceDoc::html`] when its page or a feed is written.
+    pub html: BodyHtml,
     /// Hash of the file's bytes: changes whenever the file does.
     pub revision: u64,
 }
@@ -61,6 +67,18 @@ impl SourceDoc {
     pub fn stem(&self) -> &str {
         let name = self.relative.rsplit('/').next().unwrap_or(&self.relative);
         name.strip_suffix(".md").unwrap_or(name)
+    }
+
+    /// The body's HTML; an error naming the file if it cannot be read back from the
+    /// [`BodyStore`].
+    pub fn html(&self) -> Result<Cow<'_, str>, Diagnostic> {
+        self.html.read().map_err(|e| {
+            Diagnostic::error(
+                &self.path,
+                Position::default(),
+                format!("cannot read back the rendered body from the build's scratch file: {e}"),
+            )
+        })
     }
 }
 
@@ -105,9 +123,28 @@ pub struct ContentCache {
     docs: HashMap<String, CachedDoc>,
     /// The base path the cached bodies were rendered for: their root links depend on it.
     base_path: String,
+    /// Where rendered bodies are parked; created by the first load (none if it cannot
+    /// be, and bodies are then held in memory).
+    bodies: Option<Arc<BodyStore>>,
+    /// Load once and keep nothing for a next load (a `copydesk build`, not `serve`).
+    one_shot: bool,
 }
 
 impl ContentCache {
+    /// A cache for a single load: it keeps nothing for a next one, which on a large site
+    /// would only hold another entry per file until the build ends.
+    pub fn one_shot() -> ContentCache {
+        ContentCache {
+            one_shot: true,
+            ..ContentCache::default()
+        }
+    }
+
+    /// Where this cache parks rendered bodies (and a build its story cards), if anywhere.
+    pub fn body_store(&self) -> Option<&Arc<BodyStore>> {
+        self.bodies.as_ref()
+    }
+
     /// Loads `site_root/content/`, re-reading only files whose stamp changed or that are
     /// listed in `changed`.
     pub fn load(
@@ -132,6 +169,10 @@ impl ContentCache {
         loaded.assets = assets;
         loaded.errors.extend(walk_errors);
 
+        if self.bodies.is_none() {
+            self.bodies = BodyStore::new().ok();
+        }
+        let bodies = self.bodies.as_ref();
         progress.start("Loading", markdown_files.len() as u64);
         let results: Vec<(String, CachedDoc)> = markdown_files
             .into_par_iter()
@@ -148,7 +189,7 @@ impl ContentCache {
                             modified: None,
                             len: 0,
                         }),
-                        result: load_doc(&path, relative.clone(), base_path),
+                        result: load_doc(&path, relative.clone(), base_path, bodies),
                     },
                 };
                 progress.advance(1);
@@ -157,7 +198,7 @@ impl ContentCache {
             .collect();
         progress.finish();
 
-        let mut docs = HashMap::with_capacity(results.len());
+        let mut docs = HashMap::with_capacity(if self.one_shot { 0 } else { results.len() });
         for (relative, entry) in results {
             match &entry.result {
                 Ok((doc, warnings)) => {
@@ -166,7 +207,9 @@ impl ContentCache {
                 }
                 Err(error) => loaded.errors.push(error.clone()),
             }
-            docs.insert(relative, entry);
+            if !self.one_shot {
+                docs.insert(relative, entry);
+            }
         }
         self.docs = docs;
         loaded.docs.sort_by(|a, b| a.relative.cmp(&b.relative));
@@ -317,11 +360,20 @@ pub fn relative_slash_path(base: &Path, path: &Path) -> Option<String> {
     Some(parts?.join("/"))
 }
 
-/// Reads, parses and renders one Markdown file.
-fn load_doc(path: &Path, relative: String, base_path: &str) -> LoadResult {
+/// Reads, parses and renders one Markdown file, its HTML parked in `bodies` if given.
+fn load_doc(
+    path: &Path,
+    relative: String,
+    base_path: &str,
+    bodies: Option<&Arc<BodyStore>>,
+) -> LoadResult {
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::error(path, Position::default(), format!("cannot read: {e}")))?;
-    parse_doc_under(path, relative, bytes, base_path)
+    let (mut doc, warnings) = parse_source_doc(path, relative, bytes, base_path)?;
+    if let (Some(store), BodyHtml::Held(html)) = (bodies, &mut doc.html) {
+        doc.html = store.park(std::mem::take(html));
+    }
+    Ok((Arc::new(doc), warnings))
 }
 
 /// Parses and renders the bytes of one Markdown file exactly as the build does: UTF-8
@@ -342,6 +394,16 @@ pub fn parse_doc_under(
     bytes: Vec<u8>,
     base_path: &str,
 ) -> LoadResult {
+    parse_source_doc(path, relative, bytes, base_path).map(|(doc, w)| (Arc::new(doc), w))
+}
+
+/// [`parse_doc_under`], the document not yet shared.
+fn parse_source_doc(
+    path: &Path,
+    relative: String,
+    bytes: Vec<u8>,
+    base_path: &str,
+) -> Result<(SourceDoc, Vec<Diagnostic>), Diagnostic> {
     let revision = revision_of(&bytes);
     let original = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
@@ -395,14 +457,16 @@ pub fn parse_doc_under(
         };
         warnings.insert(0, controls_removed(path, position, removed));
     }
+    let (html, body) = body.into_parts();
     Ok((
-        Arc::new(SourceDoc {
+        SourceDoc {
             path: path.to_path_buf(),
             relative,
             front,
             body,
+            html: BodyHtml::Held(html),
             revision,
-        }),
+        },
         warnings,
     ))
 }
@@ -448,7 +512,11 @@ fn controls_removed(path: &Path, position: Position, count: usize) -> Diagnostic
 
 /// A 64-bit content hash.
 pub fn revision_of(bytes: &[u8]) -> u64 {
-    let hash = blake3::hash(bytes);
+    revision_of_hash(&blake3::hash(bytes))
+}
+
+/// [`revision_of`] the bytes a [`blake3::Hasher`] was fed.
+pub fn revision_of_hash(hash: &blake3::Hash) -> u64 {
     u64::from_le_bytes(hash.as_bytes()[..8].try_into().expect("8 bytes"))
 }
 
@@ -488,7 +556,11 @@ mod tests {
         assert!(loaded.docs[0].is_section());
         assert_eq!(loaded.docs[1].folder(), "articles");
         assert_eq!(loaded.docs[1].stem(), "a");
-        assert_eq!(loaded.docs[1].body.html, "<p>Hello <em>you</em>.</p>\n");
+        assert!(loaded.docs[1].html.is_parked());
+        assert_eq!(
+            loaded.docs[1].html().unwrap(),
+            "<p>Hello <em>you</em>.</p>\n"
+        );
         assert_eq!(loaded.errors.len(), 1);
         assert_eq!(loaded.errors[0].position, Position::new(2, 1));
         assert_eq!(
@@ -511,6 +583,27 @@ mod tests {
     }
 
     #[test]
+    fn a_one_shot_cache_keeps_no_document_for_a_next_load() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "content/a.md", "+++\ntitle = \"A\"\n+++\nOne\n");
+        let mut cache = ContentCache::one_shot();
+        let first = cache.load(dir.path(), "", &[], &Silent);
+        assert!(cache.docs.is_empty());
+        let second = cache.load(dir.path(), "", &[], &Silent);
+        assert!(!Arc::ptr_eq(&first.docs[0], &second.docs[0]));
+    }
+
+    #[test]
+    fn what_a_build_keeps_per_article_stays_small() {
+        // Held for every article until the build ends (the HTML is parked): a field that
+        // puts the body, or another copy of a text, back in them shows up here.
+        // 64: the lead text, the summary, the word count and the body's images (a boxed
+        // slice, empty and unallocated for most articles).
+        assert!(std::mem::size_of::<BodyFacts>() <= 64);
+        assert!(std::mem::size_of::<BodyHtml>() <= 32);
+    }
+
+    #[test]
     fn unchanged_files_come_from_the_cache_and_changed_ones_are_reread() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
@@ -521,7 +614,7 @@ mod tests {
         assert!(Arc::ptr_eq(&first.docs[0], &second.docs[0]));
         write(root, "content/a.md", "+++\ntitle = \"A\"\n+++\nTwo words\n");
         let third = cache.load(root, "", &[root.join("content/a.md")], &Silent);
-        assert_eq!(third.docs[0].body.html, "<p>Two words</p>\n");
+        assert_eq!(third.docs[0].html().unwrap(), "<p>Two words</p>\n");
         assert_ne!(third.docs[0].revision, first.docs[0].revision);
     }
 }

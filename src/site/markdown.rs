@@ -90,6 +90,62 @@ impl RenderedBody {
     pub fn summary(&self) -> Option<&str> {
         self.summary_len.map(|len| &self.html[..len])
     }
+
+    /// The HTML, and what the rest of the build reads of the body without it.
+    pub fn into_parts(self) -> (String, BodyFacts) {
+        let summary = match self.summary_text {
+            None => Summary::None,
+            Some(text) if text == self.lead_text => Summary::Lead,
+            Some(text) => Summary::Text(text.into_boxed_str()),
+        };
+        let facts = BodyFacts {
+            lead_text: self.lead_text.into_boxed_str(),
+            summary,
+            words: self.words,
+            images: self.images.into_boxed_slice(),
+        };
+        (self.html, facts)
+    }
+}
+
+/// What listings, feeds, search and reading time need of a body, kept for every article
+/// while its HTML is not (see [`crate::site::body_store`]): held for every article of a
+/// build, so kept small (texts without spare capacity, a summary that is the lead
+/// paragraph, as it usually is, not held twice).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BodyFacts {
+    lead_text: Box<str>,
+    summary: Summary,
+    pub words: usize,
+    /// The body's images, for the pictures stage (no allocation when there are none).
+    pub images: Box<[BodyImage]>,
+}
+
+/// The text before `<!--more-->`.
+#[derive(Debug, Clone, Default, PartialEq)]
+enum Summary {
+    /// No marker.
+    #[default]
+    None,
+    /// The same as the lead paragraph.
+    Lead,
+    Text(Box<str>),
+}
+
+impl BodyFacts {
+    /// Plain text of the first paragraph, a fallback for descriptions.
+    pub fn lead_text(&self) -> &str {
+        &self.lead_text
+    }
+
+    /// Plain text before `<!--more-->`, when the body has one: the teaser of listings.
+    pub fn summary_text(&self) -> Option<&str> {
+        match &self.summary {
+            Summary::None => None,
+            Summary::Lead => Some(&self.lead_text),
+            Summary::Text(text) => Some(text),
+        }
+    }
 }
 
 /// Where a body sits in its file, to turn byte offsets into file positions.
@@ -778,6 +834,19 @@ mod tests {
 
     fn html(text: &str) -> String {
         render_ok(text).html
+    }
+
+    #[test]
+    fn a_summary_that_is_the_lead_paragraph_is_kept_once() {
+        let (_, lead_only) = render_ok("Lead words.\n\n<!--more-->\n\nMore.\n").into_parts();
+        assert_eq!(lead_only.summary, Summary::Lead);
+        assert_eq!(lead_only.summary_text(), Some("Lead words."));
+        assert_eq!(lead_only.lead_text(), "Lead words.");
+        let (_, longer) = render_ok("Lead.\n\nSecond.\n\n<!--more-->\n").into_parts();
+        assert_eq!(longer.summary_text(), Some("Lead. Second."));
+        assert_eq!(longer.lead_text(), "Lead.");
+        let (_, none) = render_ok("Lead.\n").into_parts();
+        assert_eq!(none.summary_text(), None);
     }
 
     fn render_ok(text: &str) -> RenderedBody {

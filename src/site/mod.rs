@@ -22,6 +22,7 @@
 
 pub mod assemble;
 pub mod autolink;
+pub mod body_store;
 pub mod build_cache;
 pub mod config;
 pub mod controls;
@@ -148,6 +149,16 @@ impl Builder {
         }
     }
 
+    /// A builder for one build (`copydesk build`), which keeps nothing for a next one
+    /// while it runs.
+    pub fn one_shot(options: BuildOptions) -> Builder {
+        Builder {
+            options,
+            content: ContentCache::one_shot(),
+            last: None,
+        }
+    }
+
     pub fn options(&self) -> &BuildOptions {
         &self.options
     }
@@ -218,6 +229,7 @@ impl Builder {
             &theme,
             &site,
             self.options.inject_before_body_end.as_deref(),
+            self.content.body_store(),
         );
         let pages = render::plan_pages(&site, &shared);
         let generated = render::generated_files(&pages, &site, &shared, config.feed_limit);
@@ -347,9 +359,7 @@ impl WriteJob<'_> {
                 Err(e) => errors.push(e),
             }
         }
-        for (relative, bytes) in self.generated_files(&mut files) {
-            self.put(&relative, &bytes, &mut files, &mut errors);
-        }
+        self.write_generated_files(&mut files, &mut errors);
         self.copy_static(&mut files, &mut errors);
         if errors.is_empty() {
             Ok(files)
@@ -431,10 +441,15 @@ impl WriteJob<'_> {
         rendered
     }
 
-    /// Feeds, sitemap and robots.txt. A feed or the sitemap is left out, and recorded in
-    /// `files` as it is, when its fingerprint matches the last build's; the others are
-    /// generated in parallel.
-    fn generated_files(&self, files: &mut HashMap<String, u64>) -> Vec<(String, Vec<u8>)> {
+    /// Writes robots.txt, the feeds, the sitemap and the search index. A feed or the
+    /// sitemap is left out, and recorded in `files` as it is, when its fingerprint matches
+    /// the last build's; the others are generated in parallel and each is written as soon
+    /// as it is made, so that they are never all in memory at once.
+    fn write_generated_files(
+        &self,
+        files: &mut HashMap<String, u64>,
+        errors: &mut Vec<Diagnostic>,
+    ) {
         let mut stale = Vec::new();
         for file in self.generated {
             match self.unchanged_output(&file.output, file.fingerprint) {
@@ -444,25 +459,48 @@ impl WriteJob<'_> {
                 None => stale.push(file),
             }
         }
-        let mut generated = vec![(
-            sitemap::ROBOTS_FILE.to_string(),
-            sitemap::robots_txt(self.config).into_bytes(),
-        )];
-        generated.par_extend(stale.into_par_iter().map(|file| {
-            let text = match file.kind {
-                render::Generated::Feed(scope, format) => {
-                    feeds::feed(scope, format, self.site, self.config)
+        let robots = sitemap::robots_txt(self.config);
+        self.put(sitemap::ROBOTS_FILE, robots.as_bytes(), files, errors);
+        let written: Vec<Result<(String, u64), Diagnostic>> = stale
+            .into_par_iter()
+            .map(|file| {
+                let previous = self.previous_hash(&file.output);
+                let hash = match file.kind {
+                    render::Generated::SearchIndex => {
+                        self.writer.put_streamed(&file.output, previous, |out| {
+                            search::write_search_index(out, self.site, self.config)
+                        })?
+                    }
+                    kind => {
+                        let text = self.generate(kind)?;
+                        self.writer.put(&file.output, text.as_bytes(), previous)?
+                    }
+                };
+                Ok((file.output.clone(), hash))
+            })
+            .collect();
+        for result in written {
+            match result {
+                Ok((output, hash)) => {
+                    files.insert(output, hash);
                 }
-                render::Generated::Sitemap => sitemap::sitemap(self.site, self.config),
-                render::Generated::SitemapPart(n) => {
-                    sitemap::sitemap_part(self.site, self.config, n)
-                }
-                render::Generated::NewsSitemap => sitemap::news_sitemap(self.site, self.config),
-                render::Generated::SearchIndex => search::search_index(self.site, self.config),
-            };
-            (file.output.clone(), text.into_bytes())
-        }));
-        generated
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+
+    /// The text of a feed or a sitemap (or of the search index, which is written as it
+    /// is made instead).
+    fn generate(&self, kind: render::Generated) -> Result<String, Diagnostic> {
+        Ok(match kind {
+            render::Generated::Feed(scope, format) => {
+                feeds::feed(scope, format, self.site, self.config)?
+            }
+            render::Generated::Sitemap => sitemap::sitemap(self.site, self.config),
+            render::Generated::SitemapPart(n) => sitemap::sitemap_part(self.site, self.config, n),
+            render::Generated::NewsSitemap => sitemap::news_sitemap(self.site, self.config),
+            render::Generated::SearchIndex => search::search_index(self.site, self.config),
+        })
     }
 
     /// The recorded hash of `output` when the last build wrote it from inputs with the
@@ -576,7 +614,7 @@ pub fn build(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildSummary, BuildFailure> {
-    Builder::new(options.clone()).build(&[], progress)
+    Builder::one_shot(options.clone()).build(&[], progress)
 }
 
 /// Builds the site as `copydesk build` does: starting from the record the last build left
@@ -605,7 +643,7 @@ pub fn build_with_cache(
         (None, false) => "build cache: no usable record; rendering every page",
         (Some(_), false) => "build cache: rendering only pages whose inputs changed",
     });
-    let mut builder = Builder::new(options.clone());
+    let mut builder = Builder::one_shot(options.clone());
     // The output is about to be updated in place: without a record, a build killed
     // halfway makes the next one a full build. A record that cannot be removed is not used.
     let mut previous = previous.filter(|_| cache.forget().is_ok());

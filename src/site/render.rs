@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -19,6 +19,7 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostic;
 use crate::site::assemble::{self, ArticleEntry, DisplayDate, Link, ListingKind, SiteData};
 use crate::site::autolink::linked_text_html;
+use crate::site::body_store::{BodyHtml, BodyStore};
 use crate::site::config::{prefixed, SiteConfig};
 use crate::site::feeds::{FeedFormat, FeedScope};
 use crate::site::json_ld;
@@ -79,7 +80,10 @@ pub struct SharedContext {
     pub(crate) language: String,
     /// Each article's story-list card (`card.html`), rendered the first time a listing
     /// needs it and reused by every other listing the article appears on.
-    pub(crate) cards: Vec<OnceLock<Result<String, Diagnostic>>>,
+    /// (An error is boxed: a slot per article is kept to the end of the build.)
+    pub(crate) cards: Vec<OnceLock<Result<BodyHtml, Box<Diagnostic>>>>,
+    /// Where cards are parked between uses; held in memory without one.
+    bodies: Option<Arc<BodyStore>>,
 }
 
 #[derive(Serialize)]
@@ -123,6 +127,7 @@ impl SharedContext {
         theme: &Theme,
         site: &SiteData,
         inject_before_body_end: Option<&str>,
+        bodies: Option<&Arc<BodyStore>>,
     ) -> SharedContext {
         let navigation = site.navigation();
         let context = SiteContext {
@@ -154,6 +159,15 @@ impl SharedContext {
             base_path: config.base_path().to_string(),
             language: config.language.clone(),
             cards: site.articles.iter().map(|_| OnceLock::new()).collect(),
+            bodies: bodies.cloned(),
+        }
+    }
+
+    /// `html` parked in the build's store, or held when there is none.
+    pub(crate) fn park(&self, html: String) -> BodyHtml {
+        match &self.bodies {
+            Some(store) => store.park(html),
+            None => BodyHtml::Held(html),
         }
     }
 }
@@ -360,7 +374,7 @@ pub fn render_page(
     let (template, source): (&str, Option<&Path>) = match page.kind {
         PageKind::Article(index) => {
             let article = &site.articles[index];
-            article_context(&mut context, article, site, config, shared);
+            article_context(&mut context, article, site, config, shared)?;
             ("article.html", Some(&article.doc.path))
         }
         PageKind::Listing(index) => {
@@ -455,7 +469,7 @@ fn article_context(
     site: &SiteData,
     config: &SiteConfig,
     shared: &SharedContext,
-) {
+) -> Result<(), Diagnostic> {
     let front = &article.doc.front;
     let permalink = config.permalink(&article.url);
     let image = front
@@ -471,9 +485,8 @@ fn article_context(
         ),
         None => (None, None),
     };
-    let body = site
-        .pictures
-        .body_html(article, &article.doc.body.html, base_path);
+    let html = article.doc.html()?;
+    let body = site.pictures.body_html(article, &html, base_path);
     let page = ArticleContext {
         title: &front.title,
         subtitle: front.subtitle.as_deref(),
@@ -485,7 +498,7 @@ fn article_context(
         content: &localised_table_labels(&body, &config.translations),
         bio: front.bio.as_deref(),
         bio_html: front.bio.as_deref().map(linked_text_html),
-        description: &article.description,
+        description: article.description(),
         url: prefixed(base_path, &article.url),
         permalink: permalink.clone(),
         reading_minutes: article.doc.body.words.div_ceil(230).max(1),
@@ -509,12 +522,13 @@ fn article_context(
         "meta",
         &Meta {
             title: front.title.clone(),
-            description: article.description.clone(),
+            description: article.description().to_string(),
             canonical: permalink,
             og_type: "article",
             image,
         },
     );
+    Ok(())
 }
 
 /// The body's tables named in the site's language: Markdown rendering (shared by every

@@ -18,7 +18,11 @@
 //! without JavaScript only as far as reaching that page, which then says that searching
 //! needs JavaScript and points to the topic and author indexes.
 
-use elasticlunr::IndexBuilder;
+mod inverted;
+
+use std::io::Write;
+
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::site::assemble::SiteData;
@@ -33,6 +37,9 @@ pub const SEARCH_PAGE_URL: &str = "/search/";
 /// The fields indexed, in the order [`document_fields`] gives them.
 const FIELDS: [&str; 6] = ["title", "standfirst", "authors", "section", "tags", "body"];
 
+/// Articles analysed in parallel before being added to the index.
+const ANALYSED_AT_ONCE: usize = 2048;
+
 /// What a search result shows of an article.
 #[derive(Serialize)]
 struct ResultCard<'a> {
@@ -45,44 +52,90 @@ struct ResultCard<'a> {
     date: Option<&'a str>,
 }
 
-/// The whole file: the elasticlunr index, and the result cards by reference (a
+/// `search-index.json` for every published article of `site`: `{"index": …, "docs": […]}`,
+/// the elasticlunr index (see [`inverted`]) and the result cards by reference (a
 /// document's reference is its position in `docs`, written as a number: every word's
 /// posting list repeats the reference, and a short one keeps the file a fraction of the
-/// size it has with URLs).
-#[derive(Serialize)]
-struct SearchFile<'a> {
-    index: elasticlunr::Index,
-    docs: Vec<ResultCard<'a>>,
+/// size it has with URLs). Markup characters are escaped as the JSON is written.
+pub fn search_index(site: &SiteData, config: &SiteConfig) -> String {
+    let mut out = Vec::with_capacity(site.articles.len() * 1024);
+    write_search_index(&mut out, site, config).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("JSON is UTF-8")
 }
 
-/// `search-index.json` for every published article of `site`.
-pub fn search_index(site: &SiteData, config: &SiteConfig) -> String {
-    let mut index = IndexBuilder::new()
-        .save_docs(false)
-        .add_fields(&FIELDS)
-        .build();
-    let mut docs = Vec::with_capacity(site.articles.len());
+/// Writes [`search_index`] to `out` as it is made.
+pub fn write_search_index(
+    out: &mut dyn Write,
+    site: &SiteData,
+    config: &SiteConfig,
+) -> std::io::Result<()> {
+    let mut index = inverted::InvertedIndex::new(&FIELDS);
+    // Analysed in parallel a slice at a time, so that the analysed documents waiting to
+    // be added never add up to much.
+    for slice in site.articles.chunks(ANALYSED_AT_ONCE) {
+        let analysed: Vec<inverted::AnalysedDoc> = slice
+            .par_iter()
+            .map_init(inverted::Analyser::default, |analyser, article| {
+                analyser.analyse(&document_fields(site, article))
+            })
+            .collect();
+        for doc in analysed {
+            index.add(doc);
+        }
+    }
+    write_search_file(&mut MarkupEscaping(out), &index, site, config)
+}
+
+fn write_search_file(
+    out: &mut impl Write,
+    index: &inverted::InvertedIndex,
+    site: &SiteData,
+    config: &SiteConfig,
+) -> std::io::Result<()> {
+    out.write_all(b"{\"index\":")?;
+    index.write_json(out)?;
+    out.write_all(b",\"docs\":[")?;
     for (reference, article) in site.articles.iter().enumerate() {
-        index.add_doc(&reference.to_string(), document_fields(site, article));
+        if reference > 0 {
+            out.write_all(b",")?;
+        }
         let front = &article.doc.front;
-        docs.push(ResultCard {
+        let card = ResultCard {
             url: prefixed(config.base_path(), &article.url).into_owned(),
             title: &front.title,
             standfirst: front.subtitle.as_deref().unwrap_or(""),
             date: article.published.as_ref().map(|d| d.text.as_str()),
-        });
+        };
+        serde_json::to_writer(&mut *out, &card)?;
     }
-    let json = serde_json::to_string(&SearchFile { index, docs }).expect("plain data serialises");
-    escape_markup_in_json(&json)
+    out.write_all(b"]}")
 }
 
-/// `<`, `>` and `&` written as JSON's `\u003c`, `\u003e`, `\u0026`: the parsed text is the
-/// same, but no title can put markup into the file as it is, should anything ever serve
-/// or embed it as HTML. (These characters can only occur inside JSON strings.)
-fn escape_markup_in_json(json: &str) -> String {
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+/// Writes JSON with `<`, `>` and `&` as JSON's `\u003c`, `\u003e`, `\u0026`: the parsed
+/// text is the same, but no title can put markup into the file as it is, should anything
+/// ever serve or embed it as HTML. (These characters can only occur inside JSON strings,
+/// and being ASCII they are never part of a longer UTF-8 sequence.)
+struct MarkupEscaping<W>(W);
+
+impl<W: Write> Write for MarkupEscaping<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let mut rest = bytes;
+        while let Some(at) = rest.iter().position(|b| matches!(b, b'<' | b'>' | b'&')) {
+            self.0.write_all(&rest[..at])?;
+            self.0.write_all(match rest[at] {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                _ => b"\\u0026",
+            })?;
+            rest = &rest[at + 1..];
+        }
+        self.0.write_all(rest)?;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }
 
 /// An article's text for each of [`FIELDS`].
@@ -104,7 +157,7 @@ fn document_fields(site: &SiteData, article: &crate::site::assemble::ArticleEntr
             .map(|i| site.sections[i].title.clone())
             .unwrap_or_default(),
         names(&article.tags),
-        article.doc.body.lead_text.clone(),
+        article.doc.body.lead_text().to_string(),
     ]
 }
 
@@ -182,8 +235,9 @@ mod tests {
 
     #[test]
     fn markup_in_the_index_is_escaped_and_parses_back_the_same() {
-        let json = serde_json::to_string(&["<script>&", "a > b"]).unwrap();
-        let escaped = escape_markup_in_json(&json);
+        let mut out = MarkupEscaping(Vec::new());
+        serde_json::to_writer(&mut out, &["<script>&", "a > b"]).unwrap();
+        let escaped = String::from_utf8(out.0).unwrap();
         assert!(!escaped.contains(['<', '>', '&']), "{escaped}");
         let back: Vec<String> = serde_json::from_str(&escaped).unwrap();
         assert_eq!(back, ["<script>&", "a > b"]);

@@ -20,13 +20,13 @@
 //! holds the site itself (`--output .`) is refused rather than swapped away.
 
 use std::collections::{HashMap, HashSet};
-use std::io;
+use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::{Diagnostic, Position};
 use crate::scratch::{self, remove_tree, sweep_abandoned};
-use crate::site::load::revision_of;
+use crate::site::load::{revision_of, revision_of_hash};
 
 /// What the output folder holds after a build: each file's path and content hash.
 #[derive(Debug, Clone, Default)]
@@ -115,6 +115,40 @@ impl OutputWriter {
         result.map_err(|e| io_error(&path, "cannot write", e))?;
         self.written.fetch_add(1, Ordering::Relaxed);
         Ok(hash)
+    }
+
+    /// [`put`](Self::put) for a file made by `write`: when staging it is written to its
+    /// place as it is made (hashed on the way), so a file as big as the search index of a
+    /// large site is never held whole; in place it is made in memory first, to be
+    /// compared with the previous version.
+    pub fn put_streamed(
+        &self,
+        relative: &str,
+        previous: Option<u64>,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<u64, Diagnostic> {
+        if !self.staged {
+            let mut bytes = Vec::new();
+            write(&mut bytes).map_err(|e| io_error(Path::new(relative), "cannot make", e))?;
+            return self.put(relative, &bytes, previous);
+        }
+        if scratch::interrupted() {
+            return Err(interrupted(&self.output));
+        }
+        let path = self.root.join(safe_relative(relative)?);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| io_error(dir, "cannot create", e))?;
+        }
+        let file = std::fs::File::create(&path).map_err(|e| io_error(&path, "cannot write", e))?;
+        let mut out = HashingWriter {
+            inner: io::BufWriter::with_capacity(1 << 16, file),
+            hasher: blake3::Hasher::new(),
+        };
+        write(&mut out)
+            .and_then(|()| out.inner.flush())
+            .map_err(|e| io_error(&path, "cannot write", e))?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(revision_of_hash(&out.hasher.finalize()))
     }
 
     /// Completes the write: swaps the staging folder in, or removes the files of the
@@ -360,6 +394,24 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     crate::atomic::write_replacing(path, bytes, false)
 }
 
+/// Writes through to `inner`, hashing what it writes.
+struct HashingWriter<W> {
+    inner: W,
+    hasher: blake3::Hasher,
+}
+
+impl<W: Write> Write for HashingWriter<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let written = self.inner.write(bytes)?;
+        self.hasher.update(&bytes[..written]);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// Removes now-empty folders from `path`'s parent up to (not including) `stop`.
 fn remove_empty_parents(path: &Path, stop: &Path) {
     let mut dir = path.parent();
@@ -386,6 +438,33 @@ fn io_error(path: &Path, what: &str, error: io::Error) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_streamed_file_is_written_and_hashed_as_put_would() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("output");
+        let bytes: Vec<u8> = (0..200_000u32).flat_map(|n| n.to_le_bytes()).collect();
+        let writer = OutputWriter::staged(&output).unwrap();
+        let hash = writer
+            .put_streamed("big/file.json", None, |out| {
+                bytes
+                    .chunks(7_919)
+                    .try_for_each(|chunk| out.write_all(chunk))
+            })
+            .unwrap();
+        assert_eq!(hash, revision_of(&bytes));
+        writer.finish(None, &HashSet::new()).unwrap();
+        assert_eq!(std::fs::read(output.join("big/file.json")).unwrap(), bytes);
+        let in_place = OutputWriter::in_place(&output);
+        let same = in_place
+            .put_streamed("big/file.json", Some(hash), |out| out.write_all(&bytes))
+            .unwrap();
+        assert_eq!(
+            (same, in_place.written()),
+            (hash, 0),
+            "unchanged: not rewritten"
+        );
+    }
 
     #[test]
     fn staged_write_swaps_in_and_drops_stale_files() {
