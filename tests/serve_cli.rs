@@ -95,20 +95,11 @@ fn prints_its_address_and_serves_pages_with_the_reload_script() {
 #[test]
 fn binding_beyond_loopback_warns() {
     let dir = site();
-    let (mut server, address) = start(dir.path(), "0.0.0.0");
+    let (server, address) = start(dir.path(), "0.0.0.0");
     let port = address.rsplit(':').next().unwrap();
     let (status, _) = get(&format!("http://127.0.0.1:{port}/__copydesk/reload.js"));
     assert_eq!(status, 200);
-    let _ = server.0.kill();
-    let _ = server.0.wait();
-    let mut stderr = String::new();
-    server
-        .0
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
+    let stderr = stopped_stderr(server);
     assert!(stderr.contains("warning: binding to 0.0.0.0"), "{stderr}");
 }
 
