@@ -697,9 +697,13 @@ fn find_bio(
     // how to reach them. A paragraph of story after it means the opening was no bio.
     let rest_is_about_writer = |k: usize| {
         let mut previous: Option<usize> = None;
-        for &i in body[k..].iter().filter(|&&i| lines[i].label == Label::Body) {
+        for (n, &i) in body[k..].iter().enumerate() {
+            if lines[i].label != Label::Body {
+                continue;
+            }
             if let Some(p) = previous {
-                let line = &text[lines[i].start..lines[i].end];
+                // Read on as for the opening: `She` / `tweets` / `at` / `@handle`.
+                let line = &read_on(text, lines, &body[k + n..]);
                 let breaks = paragraph_breaks(
                     text,
                     &lines[p],
@@ -733,19 +737,7 @@ fn find_bio(
             .rev()
             .find(|&&j| lines[j].label == Label::Body)
             .is_none_or(|&j| ends_sentence(&text[lines[j].start..lines[j].end]));
-        // Widely justified copy puts a word on each line (`The` / `writers` / `are`): the
-        // opening is read on as many following lines as it takes.
-        let mut opening = t.to_string();
-        for &j in body[k + 1..]
-            .iter()
-            .filter(|&&j| lines[j].label == Label::Body)
-        {
-            if opening.chars().count() >= OPENING_CHARS {
-                break;
-            }
-            opening.push(' ');
-            opening.push_str(&text[lines[j].start..lines[j].end]);
-        }
+        let opening = read_on(text, lines, &body[k..]);
         if previous_ends && opens_bio(&opening, authors, vocabulary) && rest_is_about_writer(k) {
             best = Some(k);
         }
@@ -755,6 +747,23 @@ fn find_bio(
 
 /// How much text a bio's opening is read on (a role and a verb, or a name and more).
 const OPENING_CHARS: usize = 40;
+
+/// The text of the body line `body[0]` read on over the following body lines until it
+/// holds [`OPENING_CHARS`]: widely justified copy puts a word on each line (`The` /
+/// `writers` / `are`), and a paragraph's first line alone may say nothing of it.
+fn read_on(text: &str, lines: &[PageLine], body: &[usize]) -> String {
+    let mut opening = String::new();
+    for &j in body.iter().filter(|&&j| lines[j].label == Label::Body) {
+        if opening.chars().count() >= OPENING_CHARS {
+            break;
+        }
+        if !opening.is_empty() {
+            opening.push(' ');
+        }
+        opening.push_str(&text[lines[j].start..lines[j].end]);
+    }
+    opening
+}
 
 /// True for a line that tells how to reach the writer (`She can be reached on X:`,
 /// `Email: ...`, `@handle`).
@@ -1517,5 +1526,19 @@ mod tests {
             .front
             .bio
             .is_some_and(|b| b.contains("jane@example.com")));
+    }
+
+    #[test]
+    fn a_bios_contact_line_justified_one_word_per_line_stays_in_the_bio() {
+        let raw = "A Headline Here\n\nBy Jane Doe\n\n\
+            The city council met on Tuesday to discuss the budget for next\n\
+            year, and the meeting ran on until late in the evening.\n\
+            The writer is a local historian and the author of a book on\n\
+            the harbour.\nShe\ntweets\nat\n@jane_doe_hist\n";
+        let article = clean(raw);
+        assert_eq!(
+            article.front.bio.as_deref(),
+            Some("The writer is a local historian and the author of a book on the harbour. She tweets at @jane_doe_hist")
+        );
     }
 }
