@@ -859,6 +859,21 @@ fn join_lines(
         leading_letters(line.text(doc.as_str()))
     };
     let hyphen_at = text.len().saturating_sub(1);
+    if left_word.is_empty() && ends_with_number_and_hyphen(text) && starts_with_letter(line, doc) {
+        // `44-` / `degree`: a number's compound (`44-degree`, `10-day`) keeps its hyphen.
+        let position = paragraph.position_at(hyphen_at);
+        let start = paragraph.len();
+        line.push_onto(doc, paragraph);
+        edits.push(Edit {
+            pass: "hyphenation",
+            position,
+            before: "-\n".into(),
+            after: "-".into(),
+            reason: "line break after a number's hyphen removed; the hyphen stays".into(),
+            confidence: 0.9,
+        });
+        return start;
+    }
     if !left_word.is_empty() && !right_word.is_empty() && text.ends_with('-') {
         let (decision, confidence) = hyphen_decision(left_word, right_word, vocabulary);
         let left_word = left_word.to_string();
@@ -952,6 +967,25 @@ impl HyphenJoin<'_> {
     }
 }
 
+/// Whether `text` ends with a digit and a hyphen (`44-`).
+fn ends_with_number_and_hyphen(text: &str) -> bool {
+    text.strip_suffix('-')
+        .is_some_and(|rest| rest.ends_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether `line` starts with a letter, and not with the word after a suspended hyphen
+/// (`13-` / `to 15-year-olds`, `two-` / `and three-bedroom`).
+fn starts_with_letter(line: &TextLine, doc: &MappedText) -> bool {
+    continues_number_compound(line.text(doc.as_str()))
+}
+
+/// Whether `text`, the line after `44-`, goes on with the rest of the compound
+/// (`degree`), not with the word after a suspended hyphen (`to`, `and`, `or`).
+fn continues_number_compound(text: &str) -> bool {
+    let first = leading_letters(text);
+    !first.is_empty() && !matches!(first, "to" | "and" | "or" | "nor")
+}
+
 /// The letters at the start of `text`.
 fn leading_letters(text: &str) -> &str {
     let end = text
@@ -983,8 +1017,9 @@ mod reference {
     use super::super::vocabulary::Vocabulary;
     use super::super::{Edit, Finding};
     use super::{
-        ends_sentence, furniture_key, glued_piece_bounds, is_page_number, leading_letters,
-        trailing_word, HyphenDecision, FURNITURE_REPEATS, LONGEST_PARAGRAPH_LINES,
+        continues_number_compound, ends_sentence, ends_with_number_and_hyphen, furniture_key,
+        glued_piece_bounds, is_page_number, leading_letters, trailing_word, HyphenDecision,
+        FURNITURE_REPEATS, LONGEST_PARAGRAPH_LINES,
     };
     use super::{unwrap_edit, HyphenJoin};
 
@@ -1246,6 +1281,22 @@ mod reference {
         let left_word = trailing_word(text.strip_suffix('-').unwrap_or(""));
         let right_word = leading_letters(line.as_str());
         let hyphen_at = text.len().saturating_sub(1);
+        if left_word.is_empty()
+            && ends_with_number_and_hyphen(text)
+            && continues_number_compound(line.as_str())
+        {
+            let position = paragraph.position_at(hyphen_at);
+            paragraph.push_mapped(line);
+            edits.push(Edit {
+                pass: "hyphenation",
+                position,
+                before: "-\n".into(),
+                after: "-".into(),
+                reason: "line break after a number's hyphen removed; the hyphen stays".into(),
+                confidence: 0.9,
+            });
+            return paragraph;
+        }
         if !left_word.is_empty() && !right_word.is_empty() && text.ends_with('-') {
             let (decision, confidence) = hyphen_decision(left_word, right_word, vocabulary);
             let left_word = left_word.to_string();
@@ -1345,6 +1396,14 @@ mod tests {
         let hyphen = edits.iter().find(|e| e.pass == "hyphenation").unwrap();
         assert_eq!(hyphen.before, "imple-\nmentation");
         assert_eq!(hyphen.position, Position::new(1, 66));
+        // A number's compound broken after its hyphen keeps it, with no space.
+        let (blocks, _) = layout(
+            "The earliest 44-\ndegree day came after a 10-\nday run for 13-\nto 15-year-olds.\n",
+        );
+        assert_eq!(
+            blocks[0],
+            "The earliest 44-degree day came after a 10-day run for 13- to 15-year-olds."
+        );
     }
 
     #[test]
