@@ -864,14 +864,7 @@ fn join_lines(
         let position = paragraph.position_at(hyphen_at);
         let start = paragraph.len();
         line.push_onto(doc, paragraph);
-        edits.push(Edit {
-            pass: "hyphenation",
-            position,
-            before: "-\n".into(),
-            after: "-".into(),
-            reason: "line break after a number's hyphen removed; the hyphen stays".into(),
-            confidence: 0.9,
-        });
+        edits.push(number_hyphen_edit(position));
         return start;
     }
     if !left_word.is_empty() && !right_word.is_empty() && text.ends_with('-') {
@@ -911,6 +904,18 @@ fn join_with_space(
     line.push_onto(doc, paragraph);
     edits.push(unwrap_edit(position));
     start
+}
+
+/// The edit for a line break after a number's hyphen removed (`44-`/`degree`).
+fn number_hyphen_edit(position: Position) -> Edit {
+    Edit {
+        pass: "hyphenation",
+        position,
+        before: "-\n".into(),
+        after: "-".into(),
+        reason: "line break after a number's hyphen removed; the hyphen stays".into(),
+        confidence: 0.9,
+    }
 }
 
 /// The edit for a line break made a space: a hard-wrapped line joined to its paragraph.
@@ -1018,8 +1023,8 @@ mod reference {
     use super::super::{Edit, Finding};
     use super::{
         continues_number_compound, ends_sentence, ends_with_number_and_hyphen, furniture_key,
-        glued_piece_bounds, is_page_number, leading_letters, trailing_word, HyphenDecision,
-        FURNITURE_REPEATS, LONGEST_PARAGRAPH_LINES,
+        glued_piece_bounds, is_page_number, leading_letters, number_hyphen_edit, trailing_word,
+        HyphenDecision, FURNITURE_REPEATS, LONGEST_PARAGRAPH_LINES,
     };
     use super::{unwrap_edit, HyphenJoin};
 
@@ -1287,14 +1292,7 @@ mod reference {
         {
             let position = paragraph.position_at(hyphen_at);
             paragraph.push_mapped(line);
-            edits.push(Edit {
-                pass: "hyphenation",
-                position,
-                before: "-\n".into(),
-                after: "-".into(),
-                reason: "line break after a number's hyphen removed; the hyphen stays".into(),
-                confidence: 0.9,
-            });
+            edits.push(number_hyphen_edit(position));
             return paragraph;
         }
         if !left_word.is_empty() && !right_word.is_empty() && text.ends_with('-') {
