@@ -53,7 +53,7 @@ struct ResultCard<'a> {
 }
 
 /// `search-index.json` for every published article of `site`: `{"index": …, "docs": […]}`,
-/// the elasticlunr index (see [`inverted`]) and the result cards by reference (a
+/// the elasticlunr index (see `search::inverted`) and the result cards by reference (a
 /// document's reference is its position in `docs`, written as a number: every word's
 /// posting list repeats the reference, and a short one keeps the file a fraction of the
 /// size it has with URLs). Markup characters are escaped as the JSON is written.

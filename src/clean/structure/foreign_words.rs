@@ -79,7 +79,7 @@ pub fn opens_word(opening: &str) -> bool {
     map().range().ge(from).lt(to).into_stream().next().is_some()
 }
 
-/// The listed words a copy with this `skeleton` may stand for (at most [`MOST_FITS`]; none
+/// The listed words a copy with this `skeleton` may stand for (at most `MOST_FITS`; none
 /// when more fit). With `lost_first` (`lost_last`), also words with letters outside ASCII
 /// before (after) the copy's ASCII letters.
 pub fn fitting(skeleton: &str, lost_first: bool, lost_last: bool) -> Vec<ForeignWord> {

@@ -88,7 +88,7 @@ pub(crate) fn split_glued(
 }
 
 /// The words a lower-case token clearly splits into, if it is words glued together
-/// (`androoftopgardens` → `and` `rooftop` `gardens`): the split [`split_glued`] would make
+/// (`androoftopgardens` → `and` `rooftop` `gardens`): the split `split_glued` would make
 /// of an unknown token. The layout asks it of a line-end hyphen whose joined and
 /// hyphenated spellings are both unknown, before any word is repaired.
 pub fn clear_split_of_lower_case(word: &str, context: &super::WordContext) -> Option<Vec<String>> {
