@@ -60,11 +60,7 @@ fn the_lead_image_is_a_figure_with_caption_and_credit() {
 fn an_image_without_alternative_text_is_an_error_naming_its_line() {
     let site = site_with_article("tags = [\"x\"]\nimage = \"https://images.example/a.jpg\"\n");
     let failure = site.build().unwrap_err();
-    let error = failure
-        .diagnostics
-        .iter()
-        .find(|d| d.message.contains("no text alternative"))
-        .expect("an error about image_alt");
+    let error = error_mentioning(&failure, "no text alternative");
     assert!(
         error.path.ends_with("content/articles/pictured.md"),
         "{error:?}"
@@ -77,11 +73,7 @@ fn an_image_without_alternative_text_is_an_error_naming_its_line() {
 fn a_missing_image_file_is_an_error_naming_its_line() {
     let site = site_with_article("image = \"/images/none.jpg\"\nimage_alt = \"Nothing\"\n");
     let failure = site.build().unwrap_err();
-    let error = failure
-        .diagnostics
-        .iter()
-        .find(|d| d.message.contains("/images/none.jpg"))
-        .expect("an error about the missing file");
+    let error = error_mentioning(&failure, "/images/none.jpg");
     assert!(error.path.ends_with("content/articles/pictured.md"));
     assert_eq!(error.position.line, 4);
     assert!(
@@ -98,13 +90,21 @@ fn a_file_that_is_not_an_image_is_an_error_naming_its_line() {
     let site = site_with_article("image = \"/images/fake.jpg\"\nimage_alt = \"Nothing\"\n");
     site.write("static/images/fake.jpg", "not a picture");
     let failure = site.build().unwrap_err();
-    let error = failure
-        .diagnostics
-        .iter()
-        .find(|d| d.message.contains("/images/fake.jpg"))
-        .expect("an error about the unreadable image");
+    let error = error_mentioning(&failure, "/images/fake.jpg");
     assert!(error.message.contains("cannot be used"), "{error:?}");
     assert_eq!(error.position.line, 4);
+}
+
+/// The failed build's diagnostic whose message mentions `text`.
+fn error_mentioning<'f>(
+    failure: &'f copydesk::site::BuildFailure,
+    text: &str,
+) -> &'f copydesk::diagnostic::Diagnostic {
+    failure
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains(text))
+        .unwrap_or_else(|| panic!("no error mentioning {text}: {:?}", failure.diagnostics))
 }
 
 /// Writes a `width`×`height` PNG (a gradient) at `relative` under the site root.
