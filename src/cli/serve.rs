@@ -85,8 +85,8 @@ pub fn run(args: ServeArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
         report(&event, quiet, verbose)
     })
     .map_err(|e| e.to_string())?;
-    // Printed even with -q: it is the one thing a user (or a script) must learn.
-    println!("Serving on {} (Ctrl-C to stop)", session.url());
+    // The server already listens, so the browser may be started first; a warning that
+    // it could not be is then on stderr before the address line a script waits for.
     if args.open {
         if let Err(why) = super::open_browser::open(&session.url()) {
             print_warning(&format!(
@@ -95,6 +95,8 @@ pub fn run(args: ServeArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
             ));
         }
     }
+    // Printed even with -q: it is the one thing a user (or a script) must learn.
+    println!("Serving on {} (Ctrl-C to stop)", session.url());
     while session.is_watching() {
         match stop.recv_timeout(Duration::from_millis(250)) {
             Ok(()) | Err(RecvTimeoutError::Disconnected) => break,
