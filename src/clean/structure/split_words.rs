@@ -16,6 +16,11 @@
 //! word's hyphenation points (TeX's en-US patterns, the `hyphenation` crate), the joined
 //! word is common, and the pair is no phrase English writes apart (`in to`, `any one`):
 //! `may be` stays (no hyphenation point in `maybe`), as do `a part`, `a way`.
+//!
+//! In such a document a word no list holds, or one too rare to join from whole words,
+//! is known when the article prints it whole elsewhere: the byline, bio and headline are
+//! not hyphenated, so `Fon se ca` in the body joins when the byline says `Fonseca`, and
+//! `court yard` when a caption says `courtyard`.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -375,7 +380,13 @@ fn join_run(
         return None;
     }
     let joined: String = pieces.concat();
-    if joined.chars().count() < 5 || !vocabulary.is_known_outside_document(&joined) {
+    if joined.chars().count() < 5 {
+        return None;
+    }
+    // In a page read with split words, a word no list holds is known when the article
+    // prints it whole elsewhere (a name in the byline or bio, which are not hyphenated).
+    let attested = !vocabulary.is_known_outside_document(&joined);
+    if attested && !(whole_words && vocabulary.document_has(&joined)) {
         return None;
     }
     let has_non_word = pieces
@@ -394,7 +405,7 @@ fn join_run(
             && pieces
                 .iter()
                 .any(|p| p.chars().count() <= 3 && !is_common_short(&p.to_lowercase()));
-    let whole_word_split = whole_words && split_at_hyphenation_points(&pieces, &joined);
+    let whole_word_split = whole_words && split_at_hyphenation_points(&pieces, &joined, vocabulary);
     if !has_fragment && !whole_word_split {
         return None;
     }
@@ -411,8 +422,9 @@ fn join_run(
 }
 
 /// Whether whole-word `pieces` are the word `joined` split at its hyphenation points: a
-/// common word, lower case, no open phrase, every space at a hyphenation point.
-fn split_at_hyphenation_points(pieces: &[&str], joined: &str) -> bool {
+/// common word or one the article prints whole elsewhere, ASCII letters, no open phrase,
+/// every space at a hyphenation point.
+fn split_at_hyphenation_points(pieces: &[&str], joined: &str, vocabulary: &Vocabulary<'_>) -> bool {
     let joined = joined.to_ascii_lowercase();
     if !joined.bytes().all(|b| b.is_ascii_lowercase()) {
         return false;
@@ -420,7 +432,7 @@ fn split_at_hyphenation_points(pieces: &[&str], joined: &str) -> bool {
     let common = crate::clean::words::lexicon::Lexicon::embedded()
         .zipf(&joined)
         .is_some_and(|z| z >= MIN_ALL_WORDS_ZIPF);
-    if !common {
+    if !common && !vocabulary.document_has(&joined) {
         return false;
     }
     let lower: Vec<String> = pieces.iter().map(|p| p.to_ascii_lowercase()).collect();
@@ -525,6 +537,35 @@ mod tests {
         );
         // Not in a document read with split words: whole words never join.
         assert_eq!(joined("be cause the court yard"), "be cause the court yard");
+    }
+
+    #[test]
+    fn a_word_the_article_prints_whole_elsewhere_joins_in_a_split_page() {
+        let context = WordContext::default();
+        let document = "By Ana Fonseca\n\nthe court yard was full, said Ana Fon se ca, \
+                        and the home work waited.\n\nThe courtyard, the homework.\n";
+        let vocabulary = Vocabulary::for_document(document, &context);
+        let join = |text: &str, whole_words: bool| {
+            let mut out = text.to_string();
+            for s in split_words(text, &vocabulary, whole_words).iter().rev() {
+                for gap in s.gaps.iter().rev() {
+                    out.replace_range(gap.clone(), "");
+                }
+            }
+            out
+        };
+        assert_eq!(
+            join("said Ana Fon se ca, and the court yard", true),
+            "said Ana Fonseca, and the courtyard"
+        );
+        assert_eq!(join("the home work waited", true), "the homework waited");
+        // Not attested, not common enough: the pieces stay.
+        assert_eq!(join("said Ana Fon se cu", true), "said Ana Fon se cu");
+        // Outside a page read with split words, attestation joins nothing.
+        assert_eq!(
+            join("said Ana Fon se ca, and the court yard", false),
+            "said Ana Fon se ca, and the court yard"
+        );
     }
 
     #[test]
