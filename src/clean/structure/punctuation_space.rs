@@ -3,7 +3,9 @@
 //!
 //! Prose never sets a comma or a semicolon between two letters, nor a sentence's full
 //! stop between a lower-case word and a capitalised one, so a space is put back there:
-//! after `,` or `;` with a letter on each side, and after `.`, `!` or `?` with two
+//! after `,` or `;` with a letter on each side or a number before and a lower-case word
+//! after (`71,whohas`), after `:` between lower-case letters (`way:this`), and after
+//! `.`, `!` or `?` with two
 //! lower-case letters before it and a capital and a lower-case letter after it (or an
 //! opening quotation mark and then those: `said.“The`); and after a closing quotation
 //! mark that follows punctuation and touches a letter (`clean,”she said`). Numbers
@@ -53,7 +55,7 @@ fn lost_spaces(text: &str) -> Vec<usize> {
             }
             continue;
         }
-        if !matches!(mark, ',' | ';' | '.' | '!' | '?') {
+        if !matches!(mark, ',' | ';' | ':' | '.' | '!' | '?') {
             continue;
         }
         let before: Vec<char> = text[..at].chars().rev().take(2).collect();
@@ -63,7 +65,20 @@ fn lost_spaces(text: &str) -> Vec<usize> {
             continue;
         };
         let glued = match mark {
-            ',' | ';' => before.first().is_some_and(|c| c.is_alphabetic()) && next.is_alphabetic(),
+            ',' | ';' => match before.first() {
+                Some(c) if c.is_alphabetic() => next.is_alphabetic(),
+                // `71,whohas`: after a number only a word of lower-case letters.
+                Some(c) if c.is_ascii_digit() => {
+                    next.is_lowercase() && second.is_some_and(char::is_lowercase)
+                }
+                _ => false,
+            },
+            // `way:thisis`; not `10:30`, `3:1`, a scheme (`https:`, an address anyway).
+            ':' => {
+                before.first().is_some_and(|c| c.is_lowercase())
+                    && next.is_lowercase()
+                    && second.is_some_and(char::is_lowercase)
+            }
             _ => {
                 // `translator.Her`, or a quotation opening the next sentence: `said.“The`.
                 let (next, second) = match (next, second) {
@@ -116,6 +131,10 @@ mod tests {
         );
         assert_eq!(spaced("Is it?Yes it is."), "Is it? Yes it is.");
         assert_eq!(
+            spaced("Aurelio Santiago, 71,who has played; one way:this is it"),
+            "Aurelio Santiago, 71, who has played; one way: this is it"
+        );
+        assert_eq!(
             spaced("“We kept it clean,”she said.“The mosquito did not ask.”"),
             "“We kept it clean,” she said. “The mosquito did not ask.”"
         );
@@ -128,6 +147,7 @@ mod tests {
             "the U.S.A. and e.g. this, or Ph.D",
             "write to news@paper.Example and see paper.com/News.Today",
             "visit www.Paper.com today",
+            "at 10:30 and 3:1, a score of 2,a4 and https://x.example",
             "a note.",
             "“A quote.” “Another.” He said “No,” and left",
         ] {

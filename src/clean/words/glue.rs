@@ -82,7 +82,12 @@ pub(crate) fn split_glued(
     }
     match standing {
         Standing::Known => Verdict::Keep,
-        Standing::Unverified(own_zipf) => split_unverified(word, own_zipf, vocabulary),
+        Standing::Unverified(own_zipf) => match word_case(word) {
+            Some(WordCase::Capitalised) if sentence_start => {
+                split_capitalised_unverified(word, own_zipf, vocabulary)
+            }
+            _ => split_unverified(word, own_zipf, vocabulary),
+        },
         Standing::Unknown => split_unknown(word, sentence_start, vocabulary),
     }
 }
@@ -121,6 +126,29 @@ fn split_unverified(word: &str, own_zipf: f32, vocabulary: &Vocabulary) -> Verdi
             reason: format!("{reason}, far more likely than the rare `{word}`"),
             confidence: UNVERIFIED_SPLIT_CONFIDENCE,
         },
+        _ => Verdict::Keep,
+    }
+}
+
+/// A rare web word capitalised at a sentence's start (`Hewas`, `Sheis`: a sentence's
+/// first two words glued where a viewer spaced its spans): split as its lower-case
+/// spelling would be, the capital kept on the first piece.
+fn split_capitalised_unverified(word: &str, own_zipf: f32, vocabulary: &Vocabulary) -> Verdict {
+    let lower = word.to_lowercase();
+    match split_unverified(&lower, own_zipf, vocabulary) {
+        Verdict::Replace {
+            with,
+            reason,
+            confidence,
+        } => {
+            let mut letters = with.chars();
+            let first = letters.next().map(|c| c.to_uppercase().collect::<String>());
+            Verdict::Replace {
+                with: first.unwrap_or_default() + letters.as_str(),
+                reason: reason.replace(&lower, word),
+                confidence,
+            }
+        }
         _ => Verdict::Keep,
     }
 }
@@ -685,6 +713,27 @@ mod tests {
             matches!(split("Thecouncil", true), Verdict::Replace { with, .. } if with == "The council")
         );
         assert!(matches!(split("Thecouncil", false), Verdict::Report { .. }));
+    }
+
+    #[test]
+    fn a_rare_web_word_capitalised_at_a_sentence_start_splits_like_its_lower_case() {
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context);
+        for (word, words) in [("Hewas", "He was"), ("Sheis", "She is")] {
+            let standing = vocabulary.standing_at_sentence_start(word, vocabulary.entry(word));
+            assert!(matches!(standing, Standing::Unverified(_)), "{word}");
+            assert_eq!(vocabulary.standing(word), Standing::Known, "{word}");
+            assert!(
+                matches!(split_glued(word, standing, true, &vocabulary),
+                    Verdict::Replace { with, .. } if with == words),
+                "{word}"
+            );
+            // Mid-sentence a capitalised rare word may be a name: kept.
+            assert_eq!(
+                split_glued(word, standing, false, &vocabulary),
+                Verdict::Keep
+            );
+        }
     }
 
     #[test]

@@ -393,7 +393,11 @@ impl<'a> ParagraphRepairer<'a> {
             Some(entry) => entry,
             None => self.vocabulary.entry(base),
         };
-        let standing = self.vocabulary.standing_given(base, entry);
+        let standing = if sentence_start {
+            self.vocabulary.standing_at_sentence_start(base, entry)
+        } else {
+            self.vocabulary.standing_given(base, entry)
+        };
         match standing {
             Standing::Known => {
                 if is_miscased_ordinary_word(base, entry) {
@@ -407,7 +411,9 @@ impl<'a> ParagraphRepairer<'a> {
                     self.find("suspect", offset, base, reason.to_string());
                 }
             }
-            Standing::Unverified(_) => self.repair_unverified(base, offset, standing),
+            Standing::Unverified(_) => {
+                self.repair_unverified(base, offset, standing, sentence_start)
+            }
             Standing::Unknown => self.repair_unknown(base, offset, sentence_start),
         }
     }
@@ -499,8 +505,14 @@ impl<'a> ParagraphRepairer<'a> {
 
     /// A rare word only wordfreq lists: changed only when exactly one pass is sure; when
     /// both a split and a correction fit (`theif`: `the if` or `thief`), it is reported.
-    fn repair_unverified(&mut self, word: &str, offset: usize, standing: Standing) {
-        let glued = glue::split_glued(word, standing, false, &self.vocabulary);
+    fn repair_unverified(
+        &mut self,
+        word: &str,
+        offset: usize,
+        standing: Standing,
+        sentence_start: bool,
+    ) {
+        let glued = glue::split_glued(word, standing, sentence_start, &self.vocabulary);
         let typo = typo::correct_slip(word, standing, false, &self.vocabulary);
         match (glued, typo) {
             (glued @ Verdict::Replace { .. }, Verdict::Keep | Verdict::Report { .. }) => {

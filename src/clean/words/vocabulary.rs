@@ -16,6 +16,7 @@ use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 
 use super::lexicon::{Entry, Lexicon};
+use super::token::{word_case, WordCase};
 use super::WordContext;
 
 /// Zipf frequency credited to a word only the site's dictionary or articles know.
@@ -219,6 +220,26 @@ impl<'a> Vocabulary<'a> {
                     Standing::Known
                 }
             }
+        }
+    }
+
+    /// [`Self::standing_given`] of a word that starts a sentence: a capitalised rare web
+    /// word (`Hewas`, `Sheis`) there is as little trusted as its lower-case spelling
+    /// would be, because a sentence's capital says nothing of a name.
+    pub fn standing_at_sentence_start(&self, word: &str, entry: Option<Entry>) -> Standing {
+        let standing = self.standing_given(word, entry);
+        let capitalised = word_case(word) == Some(WordCase::Capitalised);
+        match entry {
+            Some(entry)
+                if standing == Standing::Known
+                    && capitalised
+                    && !entry.in_dictionary()
+                    && entry.zipf() < UNVERIFIED_MAX_ZIPF
+                    && !self.site_knows(word) =>
+            {
+                Standing::Unverified(entry.zipf())
+            }
+            _ => standing,
         }
     }
 
