@@ -297,12 +297,59 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
     if !papers.names.is_empty() {
         for line in lines.iter_mut().filter(|l| l.label == Label::Body) {
             let t = text[line.start..line.end].to_lowercase();
-            if papers.names.contains(&t) {
+            if papers.names.contains(&t) || names_paper_and_label(&t, &papers.names) {
                 line.label = Label::Furniture;
             }
         }
     }
+    label_running_head_before_last_folio(text, lines);
     papers
+}
+
+/// Whether `line` (lower case) is a paper's name with a short label before or after it,
+/// as running heads print the section: `the plain dealer-review news`, `culture · morning
+/// star`.
+fn names_paper_and_label(line: &str, names: &[String]) -> bool {
+    names.iter().any(|name| {
+        let rest = line
+            .strip_prefix(name.as_str())
+            .or_else(|| line.strip_suffix(name.as_str()));
+        rest.is_some_and(|rest| {
+            let rest = rest.trim_matches(|c: char| c.is_whitespace() || "|·•–—-".contains(c));
+            !rest.is_empty()
+                && rest.split_whitespace().count() <= 3
+                && rest
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == ' ' || c == '&')
+        })
+    })
+}
+
+/// A running head an extractor printed last, after the body and bio, just before the
+/// page's folio: a short line, no sentence, opening with two words in capitals (the
+/// paper's name: `VALLEY RECORD Books`, then `Page 1 of 1`).
+fn label_running_head_before_last_folio(text: &str, lines: &mut [PageLine]) {
+    let mut content = (0..lines.len())
+        .rev()
+        .filter(|&i| lines[i].label != Label::Blank);
+    let (Some(last), Some(before)) = (content.next(), content.next()) else {
+        return;
+    };
+    if lines[last].label != Label::Furniture || lines[before].label != Label::Body {
+        return;
+    }
+    let t = &text[lines[before].start..lines[before].end];
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let in_capitals = |w: &&str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    if (2..=6).contains(&words.len())
+        && words.iter().take(2).all(in_capitals)
+        && !ends_sentence(t)
+        && !t.contains(['@', ',', ':'])
+    {
+        lines[before].label = Label::Furniture;
+    }
 }
 
 fn is_meta(line: &str) -> bool {
@@ -1455,6 +1502,38 @@ mod tests {
             article.front.bio.as_deref(),
             Some("Mihaela Ciobanu is a health reporter based in Cluj.")
         );
+    }
+
+    #[test]
+    fn a_running_head_printed_after_the_bio_stays_out_of_it() {
+        // Last, before the folio, as pypdf reads a page whose head it printed last.
+        let raw = "Clinics go online\n\nBy Mihaela Ciobanu | 3 May 2024\n\n\
+            The county says the scheme will grow next year.\n\n\
+            Mihaela Ciobanu is a health reporter based in Cluj.\n\
+            VALLEY RECORD Health\nPage 1 of 1\n";
+        let article = clean(raw);
+        assert_eq!(
+            article.front.bio.as_deref(),
+            Some("Mihaela Ciobanu is a health reporter based in Cluj.")
+        );
+        // The paper's name with the section beside it, when a footer names the paper.
+        let raw = "Clinics go online\n\nBy Mihaela Ciobanu | 3 May 2024\n\n\
+            The county says the scheme will grow next year.\n\n\
+            Mihaela Ciobanu is a health reporter based in Cluj.\n\
+            The Plain Dealer Health\nThe Plain Dealer | Page 1\n";
+        let article = clean(raw);
+        assert_eq!(
+            article.front.bio.as_deref(),
+            Some("Mihaela Ciobanu is a health reporter based in Cluj.")
+        );
+        assert!(names_paper_and_label(
+            "health · the plain dealer",
+            &["the plain dealer".to_string()]
+        ));
+        assert!(!names_paper_and_label(
+            "the plain dealer said on monday that it would close.",
+            &["the plain dealer".to_string()]
+        ));
     }
 
     #[test]
