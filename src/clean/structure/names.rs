@@ -16,6 +16,10 @@
 //! that is no word), its ASCII letters must match the name's exactly (case included), its
 //! kept non-ASCII letters must be the name's, and the skeleton must name one name.
 //!
+//! A copy in lower case may have lost its first letter and another inside (`zt rk` for
+//! Öztürk): it is mended when its pieces spell exactly a damaged form of a word the
+//! article prints intact.
+//!
 //! A name that list does not hold either is looked up, last, among the words of 23
 //! other languages' frequency lists ([`super::foreign_words`]: `Bălănescu`, `Gdańsk`,
 //! `Praça`). Those lists hold words and web junk beside names, so only a copy with damage
@@ -124,6 +128,23 @@ impl IntactNames {
         self.by_damaged.is_empty()
     }
 
+    /// Whether the first two or more of `tokens` (of `source`), the last without its
+    /// closing punctuation, spell a damaged form of a word the article prints intact.
+    fn opens_broken_copy(&self, source: &str, tokens: &[(usize, &str)]) -> bool {
+        if self.openings.is_empty() || !self.openings.contains(&ascii_opening(tokens[0].1)) {
+            return false;
+        }
+        (2..=MOST_TOKENS.min(tokens.len())).any(|n| {
+            let last = tokens[n - 1];
+            let end = last.0 + last.1.trim_end_matches(|c: char| !c.is_alphabetic()).len();
+            end > tokens[0].0
+                && matches!(
+                    self.by_damaged.get(&source[tokens[0].0..end]),
+                    Some(Some(_))
+                )
+        })
+    }
+
     /// Adds the words of `names` (restored bylines) as intact copies, so that the same
     /// name damaged in the bio or the body is mended like the byline.
     pub fn learn(&mut self, names: &[String], vocabulary: &Vocabulary<'_>) {
@@ -185,11 +206,14 @@ impl IntactNames {
             // whole in the byline) starts in lower case: taken only when it is the
             // damaged form of a name the article prints, no word, and a capitalised
             // word follows.
+            // So does one broken by another lost letter too (`zt rk` for Öztürk), when the
+            // pieces spell exactly a damaged form of such a name.
             let lost_initial = || {
-                tokens
+                let alone = tokens
                     .get(i + 1)
                     .is_some_and(|(_, t)| t.starts_with(char::is_uppercase))
-                    && matches!(self.by_damaged.get(first), Some(Some(_)))
+                    && matches!(self.by_damaged.get(first), Some(Some(_)));
+                (alone || self.opens_broken_copy(source, &tokens[i..]))
                     && !vocabulary.is_known_outside_document(first)
             };
             if !capitalised && first.is_ascii() && !byline && !lost_initial() {
@@ -568,6 +592,13 @@ mod tests {
             "Élodie Marchand covers Lyon."
         );
         assert_eq!(restored(document, "Luc a Nú ez wrote"), "Lucía Núñez wrote");
+        // A first letter lost with no space left, and another lost inside.
+        let document = "The Öztürk bakery opens at four.";
+        assert_eq!(
+            restored(document, "the zt rk family bakes; zt rk, 58, said"),
+            "the Öztürk family bakes; Öztürk, 58, said"
+        );
+        assert_eq!(restored(document, "the zt family"), "the zt family");
         // Nothing that is not a damaged form of a word the article prints changes.
         assert_eq!(restored(document, "Ma and W went"), "Ma and W went");
         assert_eq!(restored("no names here", "Erdo an said"), "Erdoğan said");
