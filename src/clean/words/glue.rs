@@ -134,6 +134,13 @@ fn split_unverified(word: &str, own_zipf: f32, vocabulary: &Vocabulary) -> Verdi
 /// first two words glued where a viewer spaced its spans): split as its lower-case
 /// spelling would be, the capital kept on the first piece.
 fn split_capitalised_unverified(word: &str, own_zipf: f32, vocabulary: &Vocabulary) -> Verdict {
+    if let Some(rest) = after_pronoun_i(word, vocabulary) {
+        return Verdict::Replace {
+            with: format!("I {rest}"),
+            reason: format!("`{word}` is the pronoun `I` and `{rest}` glued together"),
+            confidence: UNVERIFIED_SPLIT_CONFIDENCE,
+        };
+    }
     let lower = word.to_lowercase();
     match split_unverified(&lower, own_zipf, vocabulary) {
         Verdict::Replace {
@@ -170,6 +177,13 @@ fn split_unknown(word: &str, sentence_start: bool, vocabulary: &Vocabulary) -> V
             None => Verdict::Keep,
         },
         Some(WordCase::Capitalised) => {
+            if let Some(rest) = after_pronoun_i(word, vocabulary).filter(|_| sentence_start) {
+                return Verdict::Replace {
+                    with: format!("I {rest}"),
+                    reason: format!("`{word}` is the pronoun `I` and `{rest}` glued together"),
+                    confidence: SPLIT_CONFIDENCE,
+                };
+            }
             let splits = best_splits(word, PieceRule::NameThenOrdinary, vocabulary);
             if sentence_start && starts_with_ordinary_word(&splits, vocabulary) {
                 decide(word, splits)
@@ -179,6 +193,89 @@ fn split_unknown(word: &str, sentence_start: bool, vocabulary: &Vocabulary) -> V
         }
         _ => Verdict::Keep,
     }
+}
+
+/// Words that follow the pronoun `I` in running prose: auxiliaries, common verbs of
+/// speech, thought and feeling, and the adverbs that stand between. A capitalised token
+/// `I` + one of these (`Ihad`, `Iwill`) is the two words glued; a name that happens to
+/// start so (`Iman`, `Ivan`) is left alone, as no verb follows it in its letters.
+/// Sorted, for a binary search.
+const AFTER_PRONOUN_I: &[&str] = &[
+    "agree",
+    "also",
+    "always",
+    "am",
+    "asked",
+    "believe",
+    "came",
+    "can",
+    "could",
+    "did",
+    "do",
+    "feel",
+    "felt",
+    "found",
+    "get",
+    "go",
+    "got",
+    "had",
+    "hate",
+    "have",
+    "hope",
+    "just",
+    "knew",
+    "know",
+    "learned",
+    "learnt",
+    "left",
+    "like",
+    "liked",
+    "love",
+    "loved",
+    "made",
+    "may",
+    "mean",
+    "might",
+    "miss",
+    "must",
+    "need",
+    "needed",
+    "never",
+    "often",
+    "only",
+    "realised",
+    "realized",
+    "remember",
+    "said",
+    "saw",
+    "see",
+    "should",
+    "started",
+    "still",
+    "suppose",
+    "take",
+    "think",
+    "thought",
+    "told",
+    "tried",
+    "try",
+    "understand",
+    "used",
+    "want",
+    "wanted",
+    "was",
+    "will",
+    "wish",
+    "would",
+    "wrote",
+];
+
+/// The word after the pronoun in `word` (`Ihad` → `had`) when `word` is `I` glued to a
+/// word of [`AFTER_PRONOUN_I`] and is itself no dictionary word.
+fn after_pronoun_i<'w>(word: &'w str, vocabulary: &Vocabulary) -> Option<&'w str> {
+    let rest = word.strip_prefix('I')?;
+    let follows = AFTER_PRONOUN_I.binary_search(&rest).is_ok();
+    (follows && !vocabulary.entry(word).is_some_and(|e| e.in_dictionary())).then_some(rest)
 }
 
 /// `forExcellence`: a lower-case prefix of real words, then one capitalised word.
@@ -218,6 +315,21 @@ fn split_at_capital(word: &str, vocabulary: &Vocabulary) -> Verdict {
         // Other capitals inside look like a brand or code.
         _ => return Verdict::Keep,
     };
+    // `thatIcould`: the pronoun and the word after it, glued on together.
+    if let Some(rest) = after_pronoun_i(suffix, vocabulary) {
+        if let Some(best) = best_splits_allowing_one(prefix, vocabulary).first() {
+            let mut pieces = best.pieces.clone();
+            pieces.extend(["I".to_string(), rest.to_string()]);
+            return Verdict::Replace {
+                with: pieces.join(" "),
+                reason: format!(
+                    "`{word}` is not a word; its letters are the words `{}`",
+                    pieces.join("` `")
+                ),
+                confidence: SPLIT_CONFIDENCE,
+            };
+        }
+    }
     // Asked once: the article search behind it reads the whole article.
     let suffix_zipf_credit = suffix_word_credit(suffix, vocabulary);
     if is_acronym && suffix_zipf_credit.is_none() {
@@ -713,6 +825,32 @@ mod tests {
             matches!(split("Thecouncil", true), Verdict::Replace { with, .. } if with == "The council")
         );
         assert!(matches!(split("Thecouncil", false), Verdict::Report { .. }));
+    }
+
+    #[test]
+    fn the_pronoun_i_glued_to_its_verb_is_split() {
+        assert!(AFTER_PRONOUN_I.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            matches!(split("thatIcould", false), Verdict::Replace { with, .. } if with == "that I could")
+        );
+        assert!(
+            matches!(split("someoneIwill", false), Verdict::Replace { with, .. } if with == "someone I will")
+        );
+        assert!(matches!(split("Ihad", true), Verdict::Replace { with, .. } if with == "I had"));
+        // Mid-sentence, or a name that starts with the letter: left alone.
+        assert!(!matches!(split("Ihad", false), Verdict::Replace { .. }));
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context);
+        for name in ["Iman", "Ivan", "Imran"] {
+            let standing = vocabulary.standing_at_sentence_start(name, vocabulary.entry(name));
+            assert!(
+                !matches!(
+                    split_glued(name, standing, true, &vocabulary),
+                    Verdict::Replace { .. }
+                ),
+                "{name}"
+            );
+        }
     }
 
     #[test]
