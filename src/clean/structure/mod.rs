@@ -252,6 +252,7 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
             && t.split_whitespace().nth(1).is_some()
             && !ends_sentence(t)
             && !t.ends_with([',', ';'])
+            && !ends_with_joining_word(t)
             && t.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -304,6 +305,20 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
     }
     label_running_head_before_last_folio(text, lines);
     papers
+}
+
+/// Words that join a line to the next: a line ending in one is prose wrapped mid-sentence
+/// (a pull-quote box's line printed again), never a running head or a footer.
+const JOINING_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "of", "on", "or", "than",
+    "that", "the", "to", "with",
+];
+
+/// Whether `line` ends with one of the [`JOINING_WORDS`].
+fn ends_with_joining_word(line: &str) -> bool {
+    line.rsplit(' ')
+        .next()
+        .is_some_and(|last| JOINING_WORDS.contains(&last.to_lowercase().as_str()))
 }
 
 /// Whether `line` (lower case) is a paper's name with a short label before or after it,
@@ -1534,6 +1549,37 @@ mod tests {
             "the plain dealer said on monday that it would close.",
             &["the plain dealer".to_string()]
         ));
+    }
+
+    #[test]
+    fn a_box_line_printed_twice_is_no_running_head() {
+        // The box's first line is the body's line word for word: printed twice, it is
+        // still prose (it ends on `and`), and the whole box is found.
+        let raw = "Frost hits coffee farms\n\nBy Ana Silva | 3 May 2024\n\n\
+            Agronomists say a third of the trees were damaged.\n\
+            For large estates with insurance and\n\
+            irrigation, the losses are painful but\n\
+            manageable. For families, they could be ruinous.\n\
+            Arabica futures rose by about 9% in the week, as traders\n\
+            For large estates with insurance and\n\
+            irrigation, the losses are painful\n\
+            but manageable.\n\
+            worried about the next two harvests.\n";
+        let article = clean(raw);
+        assert!(
+            article
+                .body
+                .contains("as traders worried about the next two harvests."),
+            "{}",
+            article.body
+        );
+        assert!(
+            article.body.contains(
+                "::: pullquote\nFor large estates with insurance and irrigation, the losses are painful but manageable."
+            ),
+            "{}",
+            article.body
+        );
     }
 
     #[test]
