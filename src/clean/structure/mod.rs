@@ -995,7 +995,25 @@ fn mark_pull_quote_boxes(text: &str, lines: &mut [PageLine], body: &[usize]) {
         .iter()
         .map(|&i| &text[lines[i].start..lines[i].end])
         .collect();
-    let covered = repeats::covered_lines(&texts);
+    let openings = repeats::uncovered_openings(&texts);
+    let mut covered: Vec<bool> = openings
+        .iter()
+        .map(|o| o.as_ref().is_some_and(|o| o.is_empty()))
+        .collect();
+    // A box dropped into the sentence it quotes, after that sentence's first word or
+    // two (`…order. “It` / `It requires the…` / `…bulldozers.` / `requires the…`): its
+    // first line is covered but for those words, which end the line before it.
+    for k in 1..texts.len().saturating_sub(1) {
+        if let Some(opening) = &openings[k] {
+            let dropped_in = !opening.is_empty()
+                && opening.len() <= 12
+                && covered[k + 1]
+                && letters_of(&texts[k - 1..k]).ends_with(opening.as_str());
+            if dropped_in {
+                covered[k] = true;
+            }
+        }
+    }
     // A blank line ends a run (the body's copy of a quote and the box right after it are
     // two runs), unless the extractor put a blank line after nearly every line.
     let gaps = content
@@ -1577,6 +1595,35 @@ mod tests {
             article.body.contains(
                 "::: pullquote\nFor large estates with insurance and irrigation, the losses are painful but manageable."
             ),
+            "{}",
+            article.body
+        );
+    }
+
+    #[test]
+    fn a_box_dropped_after_the_first_word_of_its_sentence_is_found() {
+        let raw = "Canal homes saved\n\nBy Ana Silva | 3 May 2024\n\n\
+            \"The law does not require the court to choose\n\
+            between a clear canal bank and a family's\n\
+            roof,\" the bench said in its short order. \"It\n\
+            It requires the authorities to think\n\
+            about both before they send in the\n\
+            bulldozers.\n\
+            requires the authorities to think about both\n\
+            before they send in the bulldozers.\"\n\
+            Counsel for the department said the city would study the order.\n";
+        let article = clean(raw);
+        assert!(
+            article.body.contains(
+                "short order. \"It requires the authorities to think about both before they send in the bulldozers.\""
+            ),
+            "{}",
+            article.body
+        );
+        assert!(
+            article
+                .body
+                .contains("::: pullquote\nIt requires the authorities"),
             "{}",
             article.body
         );

@@ -17,6 +17,18 @@ const SHINGLE: usize = 28;
 /// For each of `lines`, whether every letter of it lies in a run of letters that occurs at
 /// least twice in all the lines together (a line without letters is never covered).
 pub fn covered_lines(lines: &[&str]) -> Vec<bool> {
+    uncovered_openings(lines)
+        .into_iter()
+        .map(|opening| opening.is_some_and(|o| o.is_empty()))
+        .collect()
+}
+
+/// For each of `lines`: when every letter after some opening of it is covered (see
+/// [`covered_lines`]), the letters of that uncovered opening (empty for a covered line);
+/// `None` when a letter after a covered one is not, or the line has no letters. A box
+/// dropped into the sentence it quotes (`“It` / `It requires…` / `requires…`) leaves its
+/// first word uncovered: the body's copy of the word sits just before the box.
+pub fn uncovered_openings(lines: &[&str]) -> Vec<Option<String>> {
     // Each letter's line; each word's start and end (as letter indexes); and the rolling
     // hash of the SHINGLE letters ending at each letter.
     let bytes: usize = lines.iter().map(|l| l.len()).sum();
@@ -83,15 +95,30 @@ pub fn covered_lines(lines: &[&str]) -> Vec<bool> {
             covered[i] = depth > 0;
         }
     }
-    let mut result = vec![true; lines.len()];
+    // Per line: its uncovered opening so far, and whether a covered letter was seen.
+    let mut result: Vec<Option<String>> = vec![Some(String::new()); lines.len()];
+    let mut seen_covered = vec![false; lines.len()];
     let mut has_letters = vec![false; lines.len()];
+    let mut letters_of_line = lines.iter().flat_map(|line| {
+        let mut letters = Vec::new();
+        for_each_letter(line, |c, _| letters.push(c));
+        letters
+    });
     for (i, &line) in owner.iter().enumerate() {
-        has_letters[line as usize] = true;
-        result[line as usize] &= covered[i];
+        let line = line as usize;
+        let letter = letters_of_line.next().unwrap_or(' ');
+        has_letters[line] = true;
+        if covered[i] {
+            seen_covered[line] = true;
+        } else if seen_covered[line] {
+            result[line] = None;
+        } else if let Some(opening) = &mut result[line] {
+            opening.push(letter);
+        }
     }
     for (line, any) in has_letters.iter().enumerate() {
-        if !any {
-            result[line] = false;
+        if !any || !seen_covered[line] {
+            result[line] = None;
         }
     }
     result
@@ -183,5 +210,21 @@ mod tests {
         ];
         let covered = covered_lines(&lines);
         assert_eq!(covered, [false, true, false, false, true, true, false]);
+    }
+
+    #[test]
+    fn a_box_dropped_after_its_sentences_first_word_leaves_only_that_word_uncovered() {
+        let lines = [
+            "the bench said in its short order. \"It",
+            "It requires the authorities to think",
+            "about both before they send in the",
+            "bulldozers.",
+            "requires the authorities to think about both",
+            "before they send in the bulldozers.\"",
+        ];
+        let openings = uncovered_openings(&lines);
+        assert_eq!(openings[1].as_deref(), Some("it"));
+        assert_eq!(openings[2].as_deref(), Some(""));
+        assert_eq!(openings[0], None);
     }
 }
