@@ -342,6 +342,16 @@ fn split_at_capital(word: &str, vocabulary: &Vocabulary) -> Verdict {
         return Verdict::Keep;
     };
     let Some(credit) = suffix_zipf_credit else {
+        if let Some(pieces) = prefix_then_capitalised(&prefix_splits, suffix, vocabulary) {
+            return Verdict::Replace {
+                with: pieces.join(" "),
+                reason: format!(
+                    "`{word}` is not a word; its letters are the words `{}`",
+                    pieces.join("` `")
+                ),
+                confidence: UNVERIFIED_SPLIT_CONFIDENCE,
+            };
+        }
         return Verdict::Report {
             reason: format!(
                 "may be words glued together (`{} {suffix}`), but `{suffix}` is not a known word",
@@ -355,6 +365,53 @@ fn split_at_capital(word: &str, vocabulary: &Vocabulary) -> Verdict {
         split.zipf_sum += credit;
     }
     decide(word, splits)
+}
+
+/// The least Zipf frequency of each word of a lower-case prefix that lets an unknown
+/// capitalised part after it be split off as a name (`villagenear` + `Trabzon`).
+const MIN_PREFIX_WORD_ZIPF: f32 = 3.5;
+
+/// The words of a glued token whose capitalised part no list knows, when the lower-case
+/// prefix clearly splits into common words (`prefix_splits`, best first): the
+/// capitalised part is itself glue (`theSeaof`: `the Sea of`; `centralEuropesince`:
+/// `central Europe since`), or else a name (`villagenearTrabzon`: `village near
+/// Trabzon`; `saysSelin`: `says Selin`) that the web's lists or the article know.
+/// Prose never glues a lower-case word to a
+/// capitalised one; brands that do (`iPhone`, `eBay`) have a one-letter prefix.
+fn prefix_then_capitalised(
+    prefix_splits: &[Split],
+    suffix: &str,
+    vocabulary: &Vocabulary,
+) -> Option<Vec<String>> {
+    let best = prefix_splits.first()?;
+    let clear = prefix_splits
+        .get(1)
+        .is_none_or(|next| best.log_probability - next.log_probability >= AMBIGUITY_MARGIN);
+    let common = best.pieces.iter().all(|piece| {
+        piece.chars().count() >= 2
+            && vocabulary
+                .entry(piece)
+                .is_some_and(|entry| entry.zipf() >= MIN_PREFIX_WORD_ZIPF)
+    });
+    if !clear || !common || word_case(suffix) != Some(WordCase::Capitalised) {
+        return None;
+    }
+    let mut pieces = best.pieces.clone();
+    match decide(
+        suffix,
+        best_splits(suffix, PieceRule::NameThenOrdinary, vocabulary),
+    ) {
+        Verdict::Replace { with, .. } => pieces.extend(with.split(' ').map(str::to_string)),
+        // A name: the web's lists or the article know it (`Zqxwland` is no name).
+        _ if suffix.chars().count() >= 3
+            && suffix.chars().all(char::is_alphabetic)
+            && (vocabulary.entry(suffix).is_some() || vocabulary.document_uses(suffix)) =>
+        {
+            pieces.push(suffix.to_string())
+        }
+        _ => return None,
+    }
+    Some(pieces)
 }
 
 /// The capitalised words of a camel-case token that lost its spaces (`RegionalSecurity`),
@@ -825,6 +882,29 @@ mod tests {
             matches!(split("Thecouncil", true), Verdict::Replace { with, .. } if with == "The council")
         );
         assert!(matches!(split("Thecouncil", false), Verdict::Report { .. }));
+    }
+
+    #[test]
+    fn common_words_glued_to_an_unknown_capitalised_part_are_split() {
+        for (word, words) in [
+            ("villagenearTrabzon", "village near Trabzon"),
+            ("saysSelin", "says Selin"),
+            ("theSeaof", "the Sea of"),
+            ("centralEuropesince", "central Europe since"),
+        ] {
+            assert!(
+                matches!(split(word, false), Verdict::Replace { with, .. } if with == words),
+                "{word}: {:?}",
+                split(word, false)
+            );
+        }
+        // A one-letter prefix or a rare one is a brand or code, not glue.
+        for word in ["iXandar", "eQuorum", "zaxQuint"] {
+            assert!(
+                !matches!(split(word, false), Verdict::Replace { .. }),
+                "{word}"
+            );
+        }
     }
 
     #[test]
