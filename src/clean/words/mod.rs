@@ -433,6 +433,10 @@ impl<'a> ParagraphRepairer<'a> {
                 match self.split_or_typo(split, fixed) {
                     Some(Repair::Split) => self.apply_verdict("glue", word, offset, glued),
                     Some(Repair::Typo) => self.apply_verdict("typo", word, offset, typo),
+                    // In a copy that lost spaces all over, the lost space is the likelier.
+                    None if self.vocabulary.document_is_glued() => {
+                        self.apply_verdict("glue", word, offset, glued)
+                    }
                     None => {
                         let reason =
                             format!("may be `{split}` glued together or a typo for `{fixed}`");
@@ -520,6 +524,11 @@ impl<'a> ParagraphRepairer<'a> {
             }
             (Verdict::Keep | Verdict::Report { .. }, typo @ Verdict::Replace { .. }) => {
                 self.apply_verdict("typo", word, offset, typo);
+            }
+            (glued @ Verdict::Replace { .. }, Verdict::Replace { .. })
+                if self.vocabulary.document_is_glued() =>
+            {
+                self.apply_verdict("glue", word, offset, glued);
             }
             (Verdict::Replace { with: split, .. }, Verdict::Replace { with: fixed, .. }) => {
                 let reason = format!("may be `{split}` glued together or a typo for `{fixed}`");

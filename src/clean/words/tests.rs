@@ -328,3 +328,27 @@ fn a_rare_word_the_article_prints_on_its_own_is_a_piece_of_a_glued_token() {
     );
     assert_eq!(repair_in(&[glued, "Beds stand on the ward."]), glued);
 }
+
+/// A token that is a lost space or a slip alike (`asupport`: `a support` or `support`) is
+/// only reported in ordinary copy, and read as the lost space in a copy that lost spaces
+/// between its words all over.
+#[test]
+fn a_glued_article_reads_a_tie_between_glue_and_slip_as_glue() {
+    let context = WordContext::default();
+    let paragraph = "The council gave asupport to the plan.";
+    let glued = [
+        paragraph,
+        "The ministerannounced the newschedule for the busroutes on Monday.",
+        "Residents complained that thetimetable ignored the nightshifts at theharbour.",
+        "Drivers said theoperators had not consulted them aboutthe changes.",
+    ];
+    let repairs = repair_article_paragraph(paragraph, &ArticleText::new(&glued), &context);
+    assert_eq!(repairs.text, "The council gave a support to the plan.");
+    let ordinary = [
+        paragraph,
+        "The minister announced the new schedule for the bus routes on Monday.",
+    ];
+    let repairs = repair_article_paragraph(paragraph, &ArticleText::new(&ordinary), &context);
+    assert_eq!(repairs.text, paragraph);
+    assert!(repairs.findings.iter().any(|f| f.text == "asupport"));
+}

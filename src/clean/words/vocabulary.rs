@@ -74,7 +74,18 @@ pub struct ArticleText<'a> {
     searches: Cell<usize>,
     /// Owned, so that the article's lifetime stays covariant.
     standing_alone: OnceCell<HashMap<Box<str>, u8>>,
+    /// Whether words lost their spaces all over the article (see
+    /// [`Vocabulary::document_is_glued`]), once asked.
+    glued: OnceCell<bool>,
 }
+
+/// An article counts as glued when at least this many of its tokens are clearly words
+/// that lost their spaces, and one in every [`WORDS_PER_GLUED_TOKEN`] words at least:
+/// an e-paper viewer's copy, where a lost space is likelier than any typing slip.
+const GLUED_DOCUMENT_TOKENS: usize = 4;
+const WORDS_PER_GLUED_TOKEN: usize = 250;
+/// Glued tokens counted are lower-case, no list knows them and they are this long.
+const MIN_GLUED_TOKEN_CHARS: usize = 8;
 
 /// Questions [`ArticleText`] answers by searching before it indexes its words.
 const SEARCHES_BEFORE_INDEX: usize = 8;
@@ -88,7 +99,29 @@ impl<'a> ArticleText<'a> {
             paragraphs,
             searches: Cell::new(0),
             standing_alone: OnceCell::new(),
+            glued: OnceCell::new(),
         }
+    }
+
+    /// Whether many of the article's tokens are words glued together (see
+    /// [`GLUED_DOCUMENT_TOKENS`]), judged with the site's `context`.
+    fn is_glued(&self, context: &WordContext) -> bool {
+        *self.glued.get_or_init(|| {
+            let mut words = 0;
+            let mut glued = 0;
+            for token in self.paragraphs.iter().flat_map(|p| p.split_whitespace()) {
+                words += 1;
+                let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+                let candidate = word.len() >= MIN_GLUED_TOKEN_CHARS
+                    && word.bytes().all(|b| b.is_ascii_lowercase())
+                    && !Lexicon::embedded().contains(word)
+                    && !context.knows(word);
+                if candidate && super::glue::clear_split_of_lower_case(word, context).is_some() {
+                    glued += 1;
+                }
+            }
+            glued >= GLUED_DOCUMENT_TOKENS && glued * WORDS_PER_GLUED_TOKEN >= words
+        })
     }
 
     /// `word` (not empty) stands on its own somewhere in the article: no letter or digit
@@ -174,6 +207,13 @@ impl<'a> Vocabulary<'a> {
     /// when glued to another (`toldTNS`). Asked only of a glued token's capital part.
     pub fn document_uses(&self, word: &str) -> bool {
         !word.is_empty() && self.document.is_some_and(|document| document.uses(word))
+    }
+
+    /// Whether the article lost spaces between its words all over (an e-paper viewer's
+    /// copy): there a token that is a lost space or a typing slip is read as the former.
+    pub fn document_is_glued(&self) -> bool {
+        self.document
+            .is_some_and(|document| document.is_glued(self.context))
     }
 
     /// Whether the article prints `word` on its own more than once (a CamelCase name the
