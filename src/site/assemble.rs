@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use rayon::prelude::*;
 
 use crate::article::ArticleDate;
 use crate::diagnostic::{Diagnostic, Position};
@@ -302,8 +303,10 @@ pub fn assemble(
             site.skipped += 1;
         }
     }
+    // In parallel: slugs, dates in the site's words and links are the bulk of assembling
+    // (the collect keeps the order, and the sort below is stable).
     site.articles = published
-        .into_iter()
+        .into_par_iter()
         .map(|doc| article_entry(doc, config))
         .collect();
     site.articles.sort_by(newest_first);

@@ -368,6 +368,22 @@ pub fn render_page(
     theme: &Theme,
     shared: &SharedContext,
 ) -> Result<String, Diagnostic> {
+    let mut html = Vec::new();
+    render_page_into(page, site, config, theme, shared, &mut html)?;
+    Ok(String::from_utf8(html).expect("templates render UTF-8"))
+}
+
+/// Renders one page's final HTML into `out` (cleared first), a buffer the caller reuses
+/// for page after page.
+pub fn render_page_into(
+    page: &PlannedPage,
+    site: &SiteData,
+    config: &SiteConfig,
+    theme: &Theme,
+    shared: &SharedContext,
+    out: &mut Vec<u8>,
+) -> Result<(), Diagnostic> {
+    out.clear();
     let mut context = tera::Context::new();
     context.insert("site", &shared.site);
     context.insert("t", &shared.strings);
@@ -416,18 +432,24 @@ pub fn render_page(
             ("search.html", None)
         }
     };
-    let html = theme.render(template, &context, &page.url, source)?;
-    Ok(match &shared.inject_before_body_end {
-        Some(snippet) => inject_before_body_end(html, snippet),
-        None => html,
-    })
+    theme.render_to(template, &context, out, &page.url, source)?;
+    if let Some(snippet) = &shared.inject_before_body_end {
+        inject_bytes_before_body_end(out, snippet);
+    }
+    Ok(())
 }
 
 /// Inserts `snippet` before the last `</body>`, or at the end when there is none.
-pub fn inject_before_body_end(mut html: String, snippet: &str) -> String {
-    let at = html.rfind("</body>").unwrap_or(html.len());
-    html.insert_str(at, snippet);
-    html
+pub fn inject_before_body_end(html: String, snippet: &str) -> String {
+    let mut bytes = html.into_bytes();
+    inject_bytes_before_body_end(&mut bytes, snippet);
+    String::from_utf8(bytes).expect("an ASCII tag marks where UTF-8 text goes in")
+}
+
+/// [`inject_before_body_end`] on the bytes of a page.
+fn inject_bytes_before_body_end(html: &mut Vec<u8>, snippet: &str) {
+    let at = memchr::memmem::rfind(html, b"</body>").unwrap_or(html.len());
+    html.splice(at..at, snippet.bytes());
 }
 
 /// Head metadata every page has: `<title>`, description, canonical URL, OpenGraph, Twitter.
