@@ -30,6 +30,12 @@ pub fn strip_controls(text: &str) -> Option<(String, usize, usize)> {
     Some((kept, count, first))
 }
 
+/// True when `text` holds a stray control character (found by the same byte scan as
+/// [`strip_controls`], not character by character).
+pub fn has_stray_control(text: &str) -> bool {
+    first_control(text).is_some()
+}
+
 /// The byte offset of the first stray control character in `text`.
 fn first_control(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();

@@ -83,8 +83,15 @@ pub fn write_search_index(
             index.add(doc);
         }
     }
-    write_search_file(&mut MarkupEscaping(out), &index, site, config)
+    // The file is written in thousands of small pieces (a key, a number): gathered first,
+    // so that escaping, hashing and writing each see large blocks.
+    let mut out = std::io::BufWriter::with_capacity(SEARCH_WRITE_BUFFER, MarkupEscaping(out));
+    write_search_file(&mut out, &index, site, config)?;
+    out.flush()
 }
+
+/// Bytes of the search index gathered before they are escaped and written.
+const SEARCH_WRITE_BUFFER: usize = 64 * 1024;
 
 fn write_search_file(
     out: &mut impl Write,
