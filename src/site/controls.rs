@@ -7,6 +7,7 @@
 //! return and form feed stay: they are white space.
 
 use crate::article::FrontMatter;
+use crate::site::byte_scan::next_byte;
 
 /// True for a C0 control other than tab, line feed, form feed and carriage return, for
 /// DEL, and for the C1 controls (U+0080 to U+009F).
@@ -40,7 +41,7 @@ pub fn has_stray_control(text: &str) -> bool {
 fn first_control(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut offset = 0;
-    while let Some(at) = next_candidate(bytes, offset) {
+    while let Some(at) = next_byte(bytes, offset, may_start_control) {
         let c = text[at..].chars().next().expect("a char starts here");
         if is_stray_control(c) {
             return Some(at);
@@ -50,27 +51,11 @@ fn first_control(text: &str) -> Option<usize> {
     None
 }
 
-/// Bytes looked at together by [`next_candidate`]: a whole block is tested without a
-/// branch per byte, which the compiler turns into a few vector instructions.
-const SCAN_BLOCK: usize = 32;
-
-/// The offset, from `from` on, of the next byte that may start a stray control: a C0
-/// control other than the white space kept, DEL, or 0xC2 (the first byte of every C1
-/// control in UTF-8, and of a few ordinary characters).
-fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
-    let could_be =
-        |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0c | b'\r')) || b == 0x7f || b == 0xc2;
-    let mut start = from;
-    while let Some(block) = bytes.get(start..start + SCAN_BLOCK) {
-        if block.iter().fold(false, |any, &b| any | could_be(b)) {
-            break;
-        }
-        start += SCAN_BLOCK;
-    }
-    bytes[start..]
-        .iter()
-        .position(|&b| could_be(b))
-        .map(|i| start + i)
+/// Whether a byte may start a stray control: a C0 control other than the white space
+/// kept, DEL, or 0xC2 (the first byte of every C1 control in UTF-8, and of a few ordinary
+/// characters).
+fn may_start_control(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0c | b'\r')) || b == 0x7f || b == 0xc2
 }
 
 /// Removes stray control characters from every string of `front`; returns how many.

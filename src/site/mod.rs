@@ -24,6 +24,7 @@ pub mod assemble;
 pub mod autolink;
 pub mod body_store;
 pub mod build_cache;
+mod byte_scan;
 pub mod config;
 pub mod controls;
 pub mod feeds;

@@ -127,7 +127,7 @@ struct MarkupEscaping<W>(W);
 impl<W: Write> Write for MarkupEscaping<W> {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
         let mut rest = bytes;
-        while let Some(at) = rest.iter().position(|b| matches!(b, b'<' | b'>' | b'&')) {
+        while let Some(at) = memchr::memchr3(b'<', b'>', b'&', rest) {
             self.0.write_all(&rest[..at])?;
             self.0.write_all(match rest[at] {
                 b'<' => b"\\u003c",

@@ -8,7 +8,7 @@ pub fn escape_xml(text: &str) -> String {
     let mut rest = text;
     // Runs of ordinary text are copied whole; only the characters that may need escaping
     // or dropping are looked at one by one.
-    while let Some(at) = rest.bytes().position(may_need_escaping) {
+    while let Some(at) = rest.bytes().position(|b| MAY_NEED_ESCAPING[usize::from(b)]) {
         out.push_str(&rest[..at]);
         let c = rest[at..].chars().next().expect("a character starts here");
         match c {
@@ -27,11 +27,25 @@ pub fn escape_xml(text: &str) -> String {
     out
 }
 
-/// Whether a byte of UTF-8 text starts a character [`escape_xml`] may change: markup,
-/// a control character, or 0xEF, the first byte of U+FFFE and U+FFFF.
-fn may_need_escaping(byte: u8) -> bool {
-    matches!(byte, b'&' | b'<' | b'>' | b'"' | b'\'' | 0xef) || byte < 0x20
-}
+/// For each byte value, whether it starts a character [`escape_xml`] may change: markup,
+/// a control character, or 0xEF, the first byte of U+FFFE and U+FFFF. A table, because
+/// the HTML of a feed entry is dense with markup: one lookup a byte is the cheapest test.
+const MAY_NEED_ESCAPING: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = true;
+        byte += 1;
+    }
+    let mut i = 0;
+    let markup = b"&<>\"'";
+    while i < markup.len() {
+        table[markup[i] as usize] = true;
+        i += 1;
+    }
+    table[0xef] = true;
+    table
+};
 
 #[cfg(test)]
 mod tests {
