@@ -116,12 +116,15 @@ impl BuildCache {
     /// The saved record, when there is one this binary can trust for this build: same
     /// format, same binary, same output folder and options, output folder present.
     pub fn load(&self) -> Option<BuildRecord> {
+        // Without the output folder no record is usable: the record (tens of MB at 100k
+        // articles) is then not read at all, as when building into a fresh folder.
+        let output = folder_identity(&self.key.output_dir)?;
         let bytes = std::fs::read(&self.file).ok()?;
         let record: BuildRecord = serde_json::from_slice(&bytes).ok()?;
         let usable = record.format == FORMAT
             && record.binary == binary_identity()?
             && record.key == self.key
-            && folder_identity(&self.key.output_dir).is_some_and(|id| id == record.output);
+            && record.output == output;
         usable.then_some(record)
     }
 
