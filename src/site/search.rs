@@ -83,8 +83,15 @@ pub fn write_search_index(
             index.add(doc);
         }
     }
-    write_search_file(&mut MarkupEscaping(out), &index, site, config)
+    // The file is written in thousands of small pieces (a key, a number): gathered first,
+    // so that escaping, hashing and writing each see large blocks.
+    let mut out = std::io::BufWriter::with_capacity(SEARCH_WRITE_BUFFER, MarkupEscaping(out));
+    write_search_file(&mut out, &index, site, config)?;
+    out.flush()
 }
+
+/// Bytes of the search index gathered before they are escaped and written.
+const SEARCH_WRITE_BUFFER: usize = 64 * 1024;
 
 fn write_search_file(
     out: &mut impl Write,
@@ -120,7 +127,7 @@ struct MarkupEscaping<W>(W);
 impl<W: Write> Write for MarkupEscaping<W> {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
         let mut rest = bytes;
-        while let Some(at) = rest.iter().position(|b| matches!(b, b'<' | b'>' | b'&')) {
+        while let Some(at) = memchr::memchr3(b'<', b'>', b'&', rest) {
             self.0.write_all(&rest[..at])?;
             self.0.write_all(match rest[at] {
                 b'<' => b"\\u003c",

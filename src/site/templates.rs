@@ -226,6 +226,26 @@ impl Theme {
             .map_err(|e| self.render_error(template, &e, page_url, page_source))
     }
 
+    /// [`render`](Self::render) appended to `out` (a buffer a caller reuses from page to
+    /// page, so that a page is not grown from a small fresh allocation each time); on an
+    /// error `out` is left as it was.
+    pub fn render_to(
+        &self,
+        template: &str,
+        context: &tera::Context,
+        out: &mut Vec<u8>,
+        page_url: &str,
+        page_source: Option<&Path>,
+    ) -> Result<(), Diagnostic> {
+        let start = out.len();
+        self.tera
+            .render_to(template, context, &mut *out)
+            .map_err(|e| {
+                out.truncate(start);
+                self.render_error(template, &e, page_url, page_source)
+            })
+    }
+
     fn render_error(
         &self,
         template: &str,

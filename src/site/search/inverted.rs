@@ -195,15 +195,21 @@ impl InvertedIndex {
         }
         out.write_all(b"},\"docInfo\":{")?;
         let width = self.fields.len();
+        // Each field's name as a JSON key, made once for every document.
+        let keys: Vec<String> = by_name
+            .iter()
+            .map(|&field| serde_json::to_string(&self.fields[field]).map(|key| key + ":"))
+            .collect::<Result<_, _>>()?;
         for (n, &doc) in order.sorted.iter().enumerate() {
-            let comma = if n > 0 { "," } else { "" };
-            write!(out, "{comma}\"{doc}\":{{")?;
-            for (i, &field) in by_name.iter().enumerate() {
-                let comma = if i > 0 { "," } else { "" };
-                out.write_all(comma.as_bytes())?;
-                serde_json::to_writer(&mut *out, &self.fields[field])?;
-                let length = self.lengths[doc as usize * width + field];
-                write!(out, ":{length}")?;
+            out.write_all(if n > 0 { b",\"" } else { b"\"" })?;
+            write_decimal(out, u64::from(doc))?;
+            out.write_all(b"\":{")?;
+            for (i, (&field, key)) in by_name.iter().zip(&keys).enumerate() {
+                if i > 0 {
+                    out.write_all(b",")?;
+                }
+                out.write_all(key.as_bytes())?;
+                write_decimal(out, u64::from(self.lengths[doc as usize * width + field]))?;
             }
             out.write_all(b"}")?;
         }
@@ -236,6 +242,40 @@ impl ReferenceOrder {
     }
 }
 
+/// Writes `n` in decimal, as `write!` would.
+fn write_decimal(out: &mut impl Write, mut n: u64) -> io::Result<()> {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.write_all(&digits[start..])
+}
+
+/// Term counts whose `tf` (the square root of the count) is written from a table.
+const TABULATED_COUNTS: u32 = 64;
+
+/// Writes the `tf` of a term found `count` times in a field, as elasticlunr writes it
+/// (`sqrt(count)` as serde_json formats an `f64`). Most counts are small: their text is
+/// made once and copied.
+fn write_term_frequency(out: &mut impl Write, count: u32) -> io::Result<()> {
+    static TABLE: std::sync::LazyLock<Vec<String>> =
+        std::sync::LazyLock::new(|| (0..TABULATED_COUNTS).map(term_frequency_text).collect());
+    match TABLE.get(count as usize) {
+        Some(text) => out.write_all(text.as_bytes()),
+        None => out.write_all(term_frequency_text(count).as_bytes()),
+    }
+}
+
+fn term_frequency_text(count: u32) -> String {
+    serde_json::to_string(&f64::from(count).sqrt()).expect("a number serialises")
+}
+
 /// Writes the trie node of the terms that share their first `depth` bytes (`terms`
 /// sorted, all longer than `depth` except a term ending here, which comes first):
 /// `{"docs":{…},"df":N,"c":{…},…}`, children in character order.
@@ -249,13 +289,17 @@ fn write_node(
     out.write_all(b"{\"docs\":{")?;
     let mut postings = here.map_or_else(Vec::new, Postings::decode);
     postings.sort_by_key(|&(doc, _)| order.rank[doc as usize]);
-    for (n, (doc, count)) in postings.iter().enumerate() {
-        let comma = if n > 0 { "," } else { "" };
-        write!(out, "{comma}\"{doc}\":{{\"tf\":")?;
-        serde_json::to_writer(&mut *out, &f64::from(*count).sqrt())?;
+    // Written piece by piece rather than with `write!`: an index has a posting for every
+    // term of every document, and formatting machinery per posting was most of its cost.
+    for (n, &(doc, count)) in postings.iter().enumerate() {
+        out.write_all(if n > 0 { b",\"" } else { b"\"" })?;
+        write_decimal(out, u64::from(doc))?;
+        out.write_all(b"\":{\"tf\":")?;
+        write_term_frequency(out, count)?;
         out.write_all(b"}")?;
     }
-    write!(out, "}},\"df\":{}", postings.len())?;
+    out.write_all(b"},\"df\":")?;
+    write_decimal(out, postings.len() as u64)?;
     let mut rest = terms;
     while let Some(&(first, _)) = rest.first() {
         let character = first[depth..].chars().next().expect("longer than depth");
@@ -283,6 +327,21 @@ fn write_node(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_as_formatting_writes_them() {
+        for n in [0, 1, 9, 10, 99, 100, 12_345, u64::from(u32::MAX), u64::MAX] {
+            let mut out = Vec::new();
+            write_decimal(&mut out, n).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
+        }
+        for count in [0, 1, 2, 3, 63, 64, 65, 1000] {
+            let mut out = Vec::new();
+            write_term_frequency(&mut out, count).unwrap();
+            let expected = serde_json::to_string(&f64::from(count).sqrt()).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), expected, "{count}");
+        }
+    }
 
     const FIELDS: [&str; 3] = ["title", "body", "authors"];
 
