@@ -462,8 +462,13 @@ mod tests {
     fn joined(text: &str) -> String {
         let context = WordContext::default();
         let vocabulary = Vocabulary::for_document("", &context);
+        joined_in(text, &vocabulary, false)
+    }
+
+    /// `text` with the joins [`split_words`] finds in it made.
+    fn joined_in(text: &str, vocabulary: &Vocabulary<'_>, whole_words: bool) -> String {
         let mut out = text.to_string();
-        for s in split_words(text, &vocabulary, false).iter().rev() {
+        for s in split_words(text, vocabulary, whole_words).iter().rev() {
             for gap in s.gaps.iter().rev() {
                 out.replace_range(gap.clone(), "");
             }
@@ -512,15 +517,7 @@ mod tests {
     fn whole_words_join_only_at_hyphenation_points_of_a_common_word() {
         let context = WordContext::default();
         let vocabulary = Vocabulary::for_document("", &context);
-        let join = |text: &str| {
-            let mut out = text.to_string();
-            for s in split_words(text, &vocabulary, true).iter().rev() {
-                for gap in s.gaps.iter().rev() {
-                    out.replace_range(gap.clone(), "");
-                }
-            }
-            out
-        };
+        let join = |text: &str| joined_in(text, &vocabulary, true);
         assert_eq!(
             join("be cause some thing was with out light"),
             "because something was without light"
@@ -545,15 +542,7 @@ mod tests {
         let document = "By Ana Fonseca\n\nthe court yard was full, said Ana Fon se ca, \
                         and the home work waited.\n\nThe courtyard, the homework.\n";
         let vocabulary = Vocabulary::for_document(document, &context);
-        let join = |text: &str, whole_words: bool| {
-            let mut out = text.to_string();
-            for s in split_words(text, &vocabulary, whole_words).iter().rev() {
-                for gap in s.gaps.iter().rev() {
-                    out.replace_range(gap.clone(), "");
-                }
-            }
-            out
-        };
+        let join = |text: &str, whole_words: bool| joined_in(text, &vocabulary, whole_words);
         assert_eq!(
             join("said Ana Fon se ca, and the court yard", true),
             "said Ana Fonseca, and the courtyard"

@@ -278,6 +278,18 @@ fn after_pronoun_i<'w>(word: &'w str, vocabulary: &Vocabulary) -> Option<&'w str
     (follows && !vocabulary.entry(word).is_some_and(|e| e.in_dictionary())).then_some(rest)
 }
 
+/// The verdict that `word` is the words `pieces` glued together.
+fn split_into(word: &str, pieces: &[String], confidence: f32) -> Verdict {
+    Verdict::Replace {
+        with: pieces.join(" "),
+        reason: format!(
+            "`{word}` is not a word; its letters are the words `{}`",
+            pieces.join("` `")
+        ),
+        confidence,
+    }
+}
+
 /// `forExcellence`: a lower-case prefix of real words, then one capitalised word.
 fn split_at_capital(word: &str, vocabulary: &Vocabulary) -> Verdict {
     let Some(boundary) = word.find(char::is_uppercase) else {
@@ -303,14 +315,7 @@ fn split_at_capital(word: &str, vocabulary: &Vocabulary) -> Verdict {
             };
             let mut pieces = best.pieces;
             pieces.extend(parts.iter().map(|p| p.to_string()));
-            return Verdict::Replace {
-                with: pieces.join(" "),
-                reason: format!(
-                    "`{word}` is not a word; its letters are the words `{}`",
-                    pieces.join("` `")
-                ),
-                confidence: SPLIT_CONFIDENCE,
-            };
+            return split_into(word, &pieces, SPLIT_CONFIDENCE);
         }
         // Other capitals inside look like a brand or code.
         _ => return Verdict::Keep,
@@ -320,14 +325,7 @@ fn split_at_capital(word: &str, vocabulary: &Vocabulary) -> Verdict {
         if let Some(best) = best_splits_allowing_one(prefix, vocabulary).first() {
             let mut pieces = best.pieces.clone();
             pieces.extend(["I".to_string(), rest.to_string()]);
-            return Verdict::Replace {
-                with: pieces.join(" "),
-                reason: format!(
-                    "`{word}` is not a word; its letters are the words `{}`",
-                    pieces.join("` `")
-                ),
-                confidence: SPLIT_CONFIDENCE,
-            };
+            return split_into(word, &pieces, SPLIT_CONFIDENCE);
         }
     }
     // Asked once: the article search behind it reads the whole article.
@@ -343,14 +341,7 @@ fn split_at_capital(word: &str, vocabulary: &Vocabulary) -> Verdict {
     };
     let Some(credit) = suffix_zipf_credit else {
         if let Some(pieces) = prefix_then_capitalised(&prefix_splits, suffix, vocabulary) {
-            return Verdict::Replace {
-                with: pieces.join(" "),
-                reason: format!(
-                    "`{word}` is not a word; its letters are the words `{}`",
-                    pieces.join("` `")
-                ),
-                confidence: UNVERIFIED_SPLIT_CONFIDENCE,
-            };
+            return split_into(word, &pieces, UNVERIFIED_SPLIT_CONFIDENCE);
         }
         return Verdict::Report {
             reason: format!(
