@@ -146,7 +146,18 @@ fn releases_go_to_the_server_and_roll_back() {
         "{listing}\n{said}"
     );
     assert!(!listing.contains("~ articles/a1/index.html"), "{listing}");
-    setup.run(&["-q", "publish"]);
+    // -v counts the upload: as many files as the dry run listed new or changed.
+    let listed = listing
+        .lines()
+        .filter(|l| l.starts_with("+ ") || l.starts_with("~ "))
+        .count();
+    let published = setup.run(&["-v", "publish"]);
+    let said = String::from_utf8_lossy(&published.stderr);
+    let items = if listed == 1 { "item" } else { "items" };
+    assert!(
+        said.contains(&format!("stage Uploading: {listed} {items} in ")),
+        "{said}"
+    );
     let [first, second] = &setup.releases()[..] else {
         panic!("{:?}", setup.releases())
     };

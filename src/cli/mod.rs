@@ -51,9 +51,9 @@ pub struct GlobalArgs {
     /// Print only errors.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
-    /// Print more detail on stderr: with build and serve, how long each stage took
-    /// (cleaning, loading, images, rendering) and what was done to each image and with
-    /// the build cache.
+    /// Print more detail on stderr: how long each stage took (cleaning, loading, images,
+    /// rendering; uploading with publish) and what was done to each image and with the
+    /// build cache.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 }

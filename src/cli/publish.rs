@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use copydesk::publish::{publish, PublishError, PublishOptions, PublishOutcome};
 
 use super::terminal::{self, TerminalProgress};
+use super::verbose::StageLog;
 use super::GlobalArgs;
 
 /// The longer help of `copydesk publish`, shown after the options.
@@ -82,8 +83,11 @@ pub fn run(args: PublishArgs, global: &GlobalArgs) -> Result<ExitCode, String> {
         adopt: args.adopt,
         rollback: args.rollback,
     };
-    let progress = TerminalProgress::new(global.quiet);
-    let result = publish(&options, &progress);
+    let bar = TerminalProgress::new(global.quiet);
+    let log = StageLog::new();
+    // -v: the build's stages and the upload, each with its count and time, on stderr.
+    let progress: &dyn copydesk::progress::Progress = if global.verbose > 0 { &log } else { &bar };
+    let result = publish(&options, progress);
     if copydesk::scratch::interrupted() {
         return Ok(ExitCode::from(130));
     }

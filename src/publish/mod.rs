@@ -242,7 +242,7 @@ pub fn publish_built_site(
     publish_built_site_with_progress(built, site_root, target, dry_run, adopt, &Silent)
 }
 
-/// [`publish_built_site`], reporting the uploads of an s3 target to `progress`.
+/// [`publish_built_site`], reporting the uploads of an s3 or rsync target to `progress`.
 pub fn publish_built_site_with_progress(
     built: &Path,
     site_root: &Path,
@@ -302,7 +302,7 @@ pub fn publish_built_site_with_progress(
                 .into(),
         )),
         PublishTarget::Rsync(rsync_target) => {
-            let plan = rsync::publish_to_rsync(built, rsync_target, dry_run)?;
+            let plan = rsync::publish_to_rsync(built, rsync_target, dry_run, progress)?;
             Ok(PublishOutcome {
                 destination: format!("{}/current", rsync_target.remote()),
                 plan,

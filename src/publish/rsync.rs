@@ -21,13 +21,19 @@
 //! incoming copy a killed one left (two publishes to one server at the same time are not
 //! supported: the later one removes the earlier's incoming copy and the earlier fails).
 //!
+//! The upload reports each file rsync sends (`--out-format=%n`) to the publish's progress:
+//! a bar on a terminal over the files the plan said would travel, nothing in CI.
+//!
 //! `ssh` is the system's, so keys, agents and `~/.ssh/config` work; `RSYNC_RSH` (rsync's
 //! own variable, such as `ssh -p 2222 -i key`) replaces it for both programs. The server
 //! needs `rsync`, a POSIX shell and GNU `mv` (any Linux). Every child ends with the
 //! publish ([`super::child`]).
 
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::{Command, Stdio};
+
+use crate::progress::Progress;
 
 use super::child::end_with_this_process;
 use super::plan::{relative_files, Plan};
@@ -84,6 +90,7 @@ pub fn publish_to_rsync(
     built: &Path,
     target: &RsyncTarget,
     dry_run: bool,
+    progress: &dyn Progress,
 ) -> Result<Plan, PublishError> {
     let state = read_state(target, !dry_run)?;
     let changes = plan_against(built, target, state.live.as_deref())?;
@@ -91,7 +98,12 @@ pub fn publish_to_rsync(
         return Ok(changes);
     }
     let incoming = format!(".incoming-{}", std::process::id());
-    upload(built, target, &incoming, state.live.as_deref())?;
+    // What travels: the plan's new and changed files (the rest are hard links).
+    let travelling = (changes.added.len() + changes.changed.len()) as u64;
+    progress.start("Uploading", travelling);
+    let uploaded = upload(built, target, &incoming, state.live.as_deref(), progress);
+    progress.finish();
+    uploaded?;
     let name = new_release_name(|n| state.releases.iter().any(|r| r == n));
     let mut all = state.releases.clone();
     all.push(name.clone());
@@ -249,14 +261,75 @@ fn upload(
     target: &RsyncTarget,
     incoming: &str,
     live: Option<&str>,
+    progress: &dyn Progress,
 ) -> Result<(), PublishError> {
     let destination = format!("{}:{}/releases/{incoming}/", target.host, target.path);
     let link_dest = live.map(|live| format!("--link-dest=../{live}"));
-    let mut args = vec!["--recursive", "--links", "--checksum", "--delete"];
+    let mut args = vec![
+        "--recursive",
+        "--links",
+        "--checksum",
+        "--delete",
+        "--out-format=%n",
+    ];
     args.extend(link_dest.as_deref());
     let source = source_folder(built);
     args.extend([source.as_str(), destination.as_str()]);
-    rsync(&args).map(|_| ())
+    let mut command = Command::new("rsync");
+    command.args(&args);
+    run_reporting(command, &format!("rsync {}", args.join(" ")), |line| {
+        if is_sent_file(line) {
+            progress.advance(1);
+        }
+    })
+}
+
+/// Whether a line of rsync's `--out-format=%n` output names a file it sent (a folder's
+/// name ends with a slash).
+fn is_sent_file(line: &str) -> bool {
+    !line.is_empty() && !line.ends_with('/')
+}
+
+/// Runs `command` like [`run`], calling `each_line` with each line of its stdout as it
+/// comes; its stderr is the error, named `shown`, when it fails.
+fn run_reporting(
+    mut command: Command,
+    shown: &str,
+    mut each_line: impl FnMut(&str),
+) -> Result<(), PublishError> {
+    end_with_this_process(&mut command);
+    let cannot_run = |e: std::io::Error| PublishError::Tool {
+        command: shown.to_string(),
+        message: format!("cannot run it: {e}"),
+    };
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(cannot_run)?;
+    // stderr is drained on its own thread so that neither pipe can fill and stall rsync.
+    let mut stderr = child.stderr.take().expect("stderr was piped");
+    let errors = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = stderr.read_to_string(&mut text);
+        text
+    });
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            each_line(&line);
+        }
+    }
+    let status = child.wait().map_err(cannot_run)?;
+    let errors = errors.join().unwrap_or_default();
+    if status.success() {
+        Ok(())
+    } else {
+        Err(PublishError::Tool {
+            command: shown.to_string(),
+            message: errors.trim().to_string(),
+        })
+    }
 }
 
 /// `built/`: rsync copies a folder's contents when its name ends with a slash.
@@ -373,6 +446,13 @@ mod tests {
             assert_eq!(RsyncTarget::from_remote(bad, 3), None, "{bad}");
         }
         assert_eq!(RsyncTarget::from_remote("h:p", 0).unwrap().keep, 1);
+    }
+
+    #[test]
+    fn sent_files_are_told_from_folders() {
+        assert!(is_sent_file("articles/a0/index.html"));
+        assert!(!is_sent_file("articles/a0/"));
+        assert!(!is_sent_file(""));
     }
 
     #[test]
