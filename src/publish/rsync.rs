@@ -290,8 +290,9 @@ fn is_sent_file(line: &str) -> bool {
     !line.is_empty() && !line.ends_with('/')
 }
 
-/// Runs `command` like [`run`], calling `each_line` with each line of its stdout as it
-/// comes; its stderr is the error, named `shown`, when it fails.
+/// Runs `command` (never reading the terminal's stdin), ending it with this process, and
+/// calls `each_line` with each line of its stdout as it comes; its stderr is the error,
+/// named `shown`, when it fails.
 fn run_reporting(
     mut command: Command,
     shown: &str,
@@ -414,23 +415,13 @@ fn rsync(args: &[&str]) -> Result<String, PublishError> {
 
 /// Runs `command` (never reading the terminal's stdin), ending it with this process;
 /// its trimmed stdout, or its stderr as an error named `shown`.
-fn run(mut command: Command, shown: &str) -> Result<String, PublishError> {
-    end_with_this_process(&mut command);
-    let output = command
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| PublishError::Tool {
-            command: shown.to_string(),
-            message: format!("cannot run it: {e}"),
-        })?;
-    if output.status.success() {
-        Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
-    } else {
-        Err(PublishError::Tool {
-            command: shown.to_string(),
-            message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
-        })
-    }
+fn run(command: Command, shown: &str) -> Result<String, PublishError> {
+    let mut stdout = String::new();
+    run_reporting(command, shown, |line| {
+        stdout.push_str(line);
+        stdout.push('\n');
+    })?;
+    Ok(stdout.trim().to_string())
 }
 
 #[cfg(test)]

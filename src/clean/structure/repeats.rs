@@ -95,33 +95,39 @@ pub fn uncovered_openings(lines: &[&str]) -> Vec<Option<String>> {
             covered[i] = depth > 0;
         }
     }
-    // Per line: its uncovered opening so far, and whether a covered letter was seen.
-    let mut result: Vec<Option<String>> = vec![Some(String::new()); lines.len()];
+    // Per line: how many letters open it uncovered, whether a covered letter was seen,
+    // and whether an uncovered one came after a covered one.
+    let mut opening = vec![0usize; lines.len()];
     let mut seen_covered = vec![false; lines.len()];
-    let mut has_letters = vec![false; lines.len()];
-    let mut letters_of_line = lines.iter().flat_map(|line| {
-        let mut letters = Vec::new();
-        for_each_letter(line, |c, _| letters.push(c));
-        letters
-    });
+    let mut broken = vec![false; lines.len()];
     for (i, &line) in owner.iter().enumerate() {
         let line = line as usize;
-        let letter = letters_of_line.next().unwrap_or(' ');
-        has_letters[line] = true;
         if covered[i] {
             seen_covered[line] = true;
         } else if seen_covered[line] {
-            result[line] = None;
-        } else if let Some(opening) = &mut result[line] {
-            opening.push(letter);
+            broken[line] = true;
+        } else {
+            opening[line] += 1;
         }
     }
-    for (line, any) in has_letters.iter().enumerate() {
-        if !any || !seen_covered[line] {
-            result[line] = None;
-        }
-    }
-    result
+    // The letters themselves are read again only for the few lines that open uncovered.
+    (0..lines.len())
+        .map(|line| {
+            (seen_covered[line] && !broken[line]).then(|| {
+                let mut letters = String::new();
+                let mut wanted = opening[line];
+                if wanted > 0 {
+                    for_each_letter(lines[line], |c, _| {
+                        if wanted > 0 {
+                            letters.push(c);
+                            wanted -= 1;
+                        }
+                    });
+                }
+                letters
+            })
+        })
+        .collect()
 }
 
 /// Calls `f` with each letter or digit of `line`, lowercased (ASCII lines byte by byte),

@@ -135,11 +135,7 @@ fn split_unverified(word: &str, own_zipf: f32, vocabulary: &Vocabulary) -> Verdi
 /// spelling would be, the capital kept on the first piece.
 fn split_capitalised_unverified(word: &str, own_zipf: f32, vocabulary: &Vocabulary) -> Verdict {
     if let Some(rest) = after_pronoun_i(word, vocabulary) {
-        return Verdict::Replace {
-            with: format!("I {rest}"),
-            reason: format!("`{word}` is the pronoun `I` and `{rest}` glued together"),
-            confidence: UNVERIFIED_SPLIT_CONFIDENCE,
-        };
+        return pronoun_and(word, rest, UNVERIFIED_SPLIT_CONFIDENCE);
     }
     let lower = word.to_lowercase();
     match split_unverified(&lower, own_zipf, vocabulary) {
@@ -178,11 +174,7 @@ fn split_unknown(word: &str, sentence_start: bool, vocabulary: &Vocabulary) -> V
         },
         Some(WordCase::Capitalised) => {
             if let Some(rest) = after_pronoun_i(word, vocabulary).filter(|_| sentence_start) {
-                return Verdict::Replace {
-                    with: format!("I {rest}"),
-                    reason: format!("`{word}` is the pronoun `I` and `{rest}` glued together"),
-                    confidence: SPLIT_CONFIDENCE,
-                };
+                return pronoun_and(word, rest, SPLIT_CONFIDENCE);
             }
             let splits = best_splits(word, PieceRule::NameThenOrdinary, vocabulary);
             if sentence_start && starts_with_ordinary_word(&splits, vocabulary) {
@@ -269,6 +261,15 @@ const AFTER_PRONOUN_I: &[&str] = &[
     "would",
     "wrote",
 ];
+
+/// The verdict that `word` is the pronoun `I` glued to the word `rest`.
+fn pronoun_and(word: &str, rest: &str, confidence: f32) -> Verdict {
+    Verdict::Replace {
+        with: format!("I {rest}"),
+        reason: format!("`{word}` is the pronoun `I` and `{rest}` glued together"),
+        confidence,
+    }
+}
 
 /// The word after the pronoun in `word` (`Ihad` → `had`) when `word` is `I` glued to a
 /// word of [`AFTER_PRONOUN_I`] and is itself no dictionary word.
