@@ -439,6 +439,25 @@ mod tests {
         assert_eq!(RsyncTarget::from_remote("h:p", 0).unwrap().keep, 1);
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn each_line_is_reported_as_it_comes_and_a_failure_carries_stderr() {
+        let mut sent = 0;
+        let mut command = Command::new("sh");
+        command.args(["-c", "printf 'a.html\\nfolder/\\nb/c.css\\n'"]);
+        run_reporting(command, "sh", |line| {
+            sent += usize::from(is_sent_file(line))
+        })
+        .unwrap();
+        assert_eq!(sent, 2);
+        let mut failing = Command::new("sh");
+        failing.args(["-c", "echo out; echo broken >&2; exit 3"]);
+        let Err(PublishError::Tool { message, .. }) = run(failing, "sh") else {
+            panic!("a failing command is an error");
+        };
+        assert_eq!(message, "broken");
+    }
+
     #[test]
     fn sent_files_are_told_from_folders() {
         assert!(is_sent_file("articles/a0/index.html"));
