@@ -768,8 +768,9 @@ pub enum HyphenDecision {
 
 /// Decides a line-end hyphen between `left` (the word before it, maybe itself a compound
 /// like `Tehreek-i`) and `right` (the first word of the next line). Returns how sure.
-/// The hyphen goes only when the joined word is known and the hyphenated one is not;
-/// a decision below 0.5 is reported as a finding.
+/// The hyphen goes when the joined word is known and the hyphenated one is not, or when
+/// the fragments show a broken word ([`broken_fragments`]); a decision below 0.5 is
+/// reported as a finding.
 pub fn hyphen_decision(
     left: &str,
     right: &str,
@@ -809,11 +810,62 @@ pub fn hyphen_decision(
             return (HyphenDecision::Join, 0.7);
         }
     }
+    if let Some(confidence) = broken_fragments(left, right, left_known, vocabulary) {
+        return (HyphenDecision::Join, confidence);
+    }
     // Otherwise keep what the text says (and report it).
     (
         HyphenDecision::Keep,
         if pieces_are_words { 0.8 } else { 0.4 },
     )
+}
+
+/// Shortest piece of a fragment that counts when a broken word is read off its edges.
+const MIN_EDGE_PIECE_CHARS: usize = 3;
+
+/// When neither `left-right` nor `leftright` is known: whether the hyphen still only
+/// broke a word, read from the fragments themselves (a real compound is made of words).
+/// Returns the join's confidence.
+///
+/// * Neither fragment is a word (`Jędrze`/`jczak`, `Ener`/`gia`, `hy`/`drologist`): a
+///   hyphenator broke a word no list holds, most often a name.
+/// * Glued words round the break: `left` with the start of `right` is a word and the
+///   rest of `right` opens with a word (`fog`/`gingandlarvicide`: `fogging` + `and…`), or
+///   the end of `left` with `right` is a word (`Iwon’tpre`/`tend`: `pretend`).
+fn broken_fragments(
+    left: &str,
+    right: &str,
+    left_known: bool,
+    vocabulary: &Vocabulary<'_>,
+) -> Option<f32> {
+    let right_known = vocabulary.is_known(right);
+    if !left_known && !right_known {
+        return Some(0.6);
+    }
+    let is_word = |piece: &str| {
+        piece.chars().count() >= MIN_EDGE_PIECE_CHARS && vocabulary.is_known_outside_document(piece)
+    };
+    if !right_known && right.chars().all(char::is_lowercase) {
+        let joins_left = right.char_indices().skip(1).any(|(at, _)| {
+            vocabulary.is_known_outside_document(&[left, &right[..at]].concat())
+                && (at..=right.len())
+                    .filter(|&end| right.is_char_boundary(end))
+                    .any(|end| is_word(&right[at..end]))
+        });
+        if joins_left {
+            return Some(0.6);
+        }
+    }
+    if !left_known && right_known {
+        let joins_right = left.char_indices().skip(1).any(|(at, _)| {
+            left[at..].chars().count() >= 2
+                && vocabulary.is_known_outside_document(&[&left[at..], right].concat())
+        });
+        if joins_right {
+            return Some(0.6);
+        }
+    }
+    None
 }
 
 /// Where the pieces of `left` + `right` end (byte offsets), when the joined letters are
@@ -868,7 +920,12 @@ fn join_lines(
         return start;
     }
     if !left_word.is_empty() && !right_word.is_empty() && text.ends_with('-') {
-        let (decision, confidence) = hyphen_decision(left_word, right_word, vocabulary);
+        // In an address (`courrier-`/`metropole.ca`) a hyphen is the address's own.
+        let (decision, confidence) = if in_address(text, line.text(doc.as_str())) {
+            (HyphenDecision::Keep, 0.4)
+        } else {
+            hyphen_decision(left_word, right_word, vocabulary)
+        };
         let left_word = left_word.to_string();
         let position = paragraph.position_at(hyphen_at - left_word.len());
         let keep = decision == HyphenDecision::Keep;
@@ -904,6 +961,23 @@ fn join_with_space(
     line.push_onto(doc, paragraph);
     edits.push(unwrap_edit(position));
     start
+}
+
+/// Whether a line-end hyphen between `text` (the paragraph so far, ending with it) and
+/// `next` (the next line) falls inside an e-mail or web address: the token before it or
+/// the one after holds `@`, `/` or `www.`, or the one after goes on as a domain
+/// (`metropole.ca`).
+fn in_address(text: &str, next: &str) -> bool {
+    let before = text.rsplit(char::is_whitespace).next().unwrap_or("");
+    let after = next.split(char::is_whitespace).next().unwrap_or("");
+    let marks = |token: &str| token.contains(['@', '/']) || token.contains("www.");
+    let domain = after
+        .trim_end_matches(['.', ',', ';', ':', ')', '”', '"'])
+        .split_once('.')
+        .is_some_and(|(_, tail)| {
+            tail.len() >= 2 && tail.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+        });
+    marks(before) || marks(after) || domain
 }
 
 /// The edit for a line break after a number's hyphen removed (`44-`/`degree`).
@@ -1058,6 +1132,10 @@ mod reference {
             if !split_at.contains(&left.len()) {
                 return (HyphenDecision::Join, 0.7);
             }
+        }
+        let left_known = vocabulary.is_known(left);
+        if let Some(confidence) = super::broken_fragments(left, right, left_known, vocabulary) {
+            return (HyphenDecision::Join, confidence);
         }
         (
             HyphenDecision::Keep,
@@ -1405,10 +1483,27 @@ mod tests {
     }
 
     #[test]
+    fn a_line_end_hyphen_inside_an_address_stays() {
+        let context = WordContext::default();
+        let text =
+            "Reach them at desk@courrier-\nmetropole.ca or zorb-\nquile.org, and a zorb-\nquile.\n";
+        let vocabulary = Vocabulary::for_document(text, &context);
+        let mut doc = MappedText::default();
+        for (i, line) in text.split_inclusive('\n').enumerate() {
+            doc.push_verbatim(line, Position::new(i + 1, 1));
+        }
+        let blocks = lay_out(&doc, &vocabulary, &mut Vec::new(), &mut Vec::new());
+        assert_eq!(
+            blocks[0].as_str(),
+            "Reach them at desk@courrier-metropole.ca or zorb-quile.org, and a zorbquile."
+        );
+    }
+
+    #[test]
     fn the_lexicon_decides_and_without_evidence_the_hyphen_stays() {
         let context = WordContext::default();
         let text =
-            "A long\nterm plan, a con-\ntinued effort over the long-\nterm and a zorb-\nquile.\n";
+            "A long\nterm plan, a con-\ntinued effort over the long-\nterm and a plan-\nquile.\n";
         let vocabulary = Vocabulary::for_document(text, &context);
         use HyphenDecision::{Join, Keep};
         // (left, right, decision, confidence when it matters)
@@ -1418,7 +1513,12 @@ mod tests {
             ("fund", "raising", Join, Some(0.75)),
             ("cross", "border", Keep, None),
             ("under", "standing", Join, None),
-            ("zorb", "quile", Keep, Some(0.4)),
+            // Neither piece is a word: a hyphenator broke a word no list holds.
+            ("zorb", "quile", Join, Some(0.6)),
+            ("plan", "quile", Keep, Some(0.4)),
+            // Glued words round the break (`fogging` + `and`, `pretend`).
+            ("fog", "gingandlarvicide", Join, Some(0.6)),
+            ("Iwontpre", "tend", Join, Some(0.6)),
             // Glued words broken by a line end: the hyphen broke `gardens`, so it goes
             // (the word pass then splits `androoftopgardens`); where the hyphen falls
             // between two of the glued words it may be a real one, so it stays.
@@ -1440,10 +1540,10 @@ mod tests {
         let blocks = lay_out(&doc, &vocabulary, &mut Vec::new(), &mut findings);
         assert_eq!(
             blocks[0].as_str(),
-            "A long term plan, a continued effort over the long-term and a zorb-quile."
+            "A long term plan, a continued effort over the long-term and a plan-quile."
         );
         assert_eq!(findings.len(), 1);
-        assert_eq!(findings[0].text, "zorb-quile");
+        assert_eq!(findings[0].text, "plan-quile");
         assert_eq!(findings[0].position, Position::new(4, 12));
     }
 

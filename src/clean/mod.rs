@@ -230,6 +230,7 @@ fn masthead_from_structure(
     findings: &mut Vec<Finding>,
 ) -> masthead::Masthead {
     let mut names = structure::names::IntactNames::of(document, vocabulary);
+    let dashes = structure::punctuation_space::DashStyle::of(document);
     // The byline first: its restored names mend the same names elsewhere.
     let authors: Vec<String> = found
         .authors
@@ -262,7 +263,7 @@ fn masthead_from_structure(
                 joined.push_mapped(block);
             }
             let joined = hyphens(joined, edits);
-            let spaced = structure::punctuation_space::restore_spaces(&joined, edits);
+            let spaced = structure::punctuation_space::restore_spaces(&joined, dashes, edits);
             names.restore(&spaced, vocabulary, edits)
         })
     };
@@ -279,7 +280,7 @@ fn masthead_from_structure(
         .into_iter()
         .map(|p| {
             let p = hyphens(p, edits);
-            let spaced = structure::punctuation_space::restore_spaces(&p, edits);
+            let spaced = structure::punctuation_space::restore_spaces(&p, dashes, edits);
             names.restore(&spaced, vocabulary, edits)
         })
         .collect();

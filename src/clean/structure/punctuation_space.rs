@@ -6,11 +6,19 @@
 //! stop between a lower-case word and a capitalised one, so a space is put back there:
 //! after `,` or `;` with a letter on each side or a number before and a lower-case word
 //! after (`71,whohas`), after `:` between lower-case letters (`way:this`), and after
-//! `.`, `!` or `?` with two lower-case letters before it and a capital and a lower-case
-//! letter after it (or an opening quotation mark and then those: `said.“The`); and after
-//! a closing quotation mark that follows punctuation and touches a letter (`clean,”she
-//! said`). Numbers (`1,200`), abbreviations (`e.g.`, `U.S.A.`, `Ph.D`), and anything in a
-//! token holding `@`, `/` or `www` (addresses, handles, links) are left as they are.
+//! `.`, `!` or `?` that ends a sentence (two lower-case letters, a digit or a closing mark
+//! before it) with a capital and a lower-case letter after it (or an opening quotation
+//! mark and then those: `said.“The`, `in 2009.“At`); and after a closing quotation mark
+//! that follows punctuation and touches a letter (`clean,”she said`). Numbers (`1,200`),
+//! abbreviations (`e.g.`, `U.S.A.`, `Ph.D`), and anything in a token holding `@`, `/` or
+//! `www` (addresses, handles, links) are left as they are.
+//!
+//! Quotation marks: an opening `“` or `‘` never touches the word before it
+//! (`thework“a`); straight `"` marks are paired in their paragraph, so one glued on both
+//! sides is read as opening (`2021."The` → `2021. "The`) or closing (`road,"said` →
+//! `road," said`). A contraction or possessive never runs on into a word
+//! (`cooperative’sown`, `won’tpretend`). And in a document that spaces its em dashes, a
+//! closed-up or half-spaced dash gets its spaces back ([`DashStyle`]).
 //!
 //! Around a number a space goes back between it and a word of four lower-case letters or
 //! more after it (`40percent`, `200players`; not `1990s`, `21st`, `10km`), and between a
@@ -20,10 +28,60 @@
 use crate::clean::mapped::MappedText;
 use crate::clean::Edit;
 
-/// `paragraph` with the spaces lost after its punctuation put back, an edit for each.
-pub fn restore_spaces(paragraph: &MappedText, edits: &mut Vec<Edit>) -> MappedText {
+/// How a document sets its em dashes: ` — ` between spaces, or `—` closed up. A viewer
+/// that glued its spans leaves some dashes closed up or half spaced in a document that
+/// spaces them; the document's own habit says which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DashStyle {
+    /// Spaced dashes are the habit: a closed-up or half-spaced one lost its spaces.
+    Spaced,
+    /// Closed-up dashes are the habit, or there are none: dashes stay as they are.
+    #[default]
+    AsWritten,
+}
+
+impl DashStyle {
+    /// The habit of `text`: spaced when dashes with a space on at least one side (every
+    /// half-spaced one had a space) are at least as many as closed-up ones.
+    pub fn of(text: &str) -> DashStyle {
+        let (mut spaced, mut closed) = (0usize, 0usize);
+        for (at, _) in text.match_indices('—') {
+            let before = text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_whitespace);
+            let after = text[at + '—'.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_whitespace);
+            if before || after {
+                spaced += 1;
+            } else {
+                closed += 1;
+            }
+        }
+        if spaced > 0 && spaced >= closed {
+            DashStyle::Spaced
+        } else {
+            DashStyle::AsWritten
+        }
+    }
+}
+
+/// `paragraph` with the spaces lost after its punctuation put back, an edit for each;
+/// `dashes` is the document's habit with em dashes.
+pub fn restore_spaces(
+    paragraph: &MappedText,
+    dashes: DashStyle,
+    edits: &mut Vec<Edit>,
+) -> MappedText {
     let text = paragraph.as_str();
-    let gaps = lost_spaces(text);
+    let mut gaps = lost_spaces(text);
+    if dashes == DashStyle::Spaced {
+        gaps.extend(closed_up_dashes(text));
+        gaps.sort_unstable();
+        gaps.dedup();
+    }
     if gaps.is_empty() {
         return paragraph.clone();
     }
@@ -46,6 +104,26 @@ pub fn restore_spaces(paragraph: &MappedText, edits: &mut Vec<Edit>) -> MappedTe
     }
     out.push_slice(paragraph, copied, text.len());
     out
+}
+
+/// The byte offsets on either side of an em dash where a document that spaces its dashes
+/// lost a space: between the dash and a word or punctuation it touches (`outright—the`,
+/// `season— when`, `proud —rose`).
+fn closed_up_dashes(text: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices('—') {
+        let end = at + '—'.len_utf8();
+        let before = text[..at].chars().next_back();
+        let after = text[end..].chars().next();
+        if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '’' | '”' | ')' | '.' | ','))
+        {
+            found.push(at);
+        }
+        if after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '“' | '‘' | '(')) {
+            found.push(end);
+        }
+    }
+    found
 }
 
 /// The byte offsets, just after a punctuation mark or at a number's edge, where a
@@ -149,7 +227,25 @@ fn letter_and_digit_runs(token: &str) -> Vec<(Run, usize, usize)> {
 /// The byte offsets, just after a punctuation mark, where a space was lost.
 fn lost_after_punctuation(text: &str) -> Vec<usize> {
     let mut found = Vec::new();
+    let quotes = StraightQuotes::of(text);
     for (at, mark) in text.char_indices() {
+        if matches!(mark, '“' | '‘') && opens_glued_to_a_word(text, at, mark) {
+            // `thework“a valuable`, `teamhad‘simply`: a quotation opened against a word.
+            found.push(at);
+            continue;
+        }
+        if matches!(mark, '’' | '\'') {
+            if let Some(gap) = contraction_glued_to_a_word(text, at) {
+                found.push(gap);
+            }
+            continue;
+        }
+        if mark == '"' {
+            if let Some(gap) = quotes.lost_space(text, at) {
+                found.push(gap);
+            }
+            continue;
+        }
         if mark == '”' {
             // `clean,”shesaid`: a quotation closed after its punctuation, then a word.
             let closes = text[..at].ends_with([',', '.', '!', '?']);
@@ -191,8 +287,7 @@ fn lost_after_punctuation(text: &str) -> Vec<usize> {
                     ('“', Some(quoted)) => (quoted, after.next()),
                     _ => (next, second),
                 };
-                before.len() == 2
-                    && before.iter().all(|c| c.is_lowercase())
+                ends_a_sentence_before(&before)
                     && next.is_uppercase()
                     && second.is_some_and(char::is_lowercase)
             }
@@ -202,6 +297,122 @@ fn lost_after_punctuation(text: &str) -> Vec<usize> {
         }
     }
     found
+}
+
+/// Whether the two characters before a full stop (`before`, nearest first) show it ends a
+/// sentence rather than an abbreviation or an initial: two lower-case letters
+/// (`translator.`), a digit (`in 2009.`, `at 2.30.`; the capital after it rules out a
+/// decimal point), or a closing quotation mark or bracket after a lower-case letter or a
+/// digit (`gives up’.`, `(in 2019).`). `e.g.`, `U.S.` and `J.` are none of these.
+fn ends_a_sentence_before(before: &[char]) -> bool {
+    match before {
+        [last, previous] if last.is_lowercase() => previous.is_lowercase(),
+        [last, ..] if last.is_ascii_digit() => true,
+        ['’' | '”' | ')' | '"', previous] => {
+            previous.is_lowercase() || previous.is_ascii_digit()
+        }
+        _ => false,
+    }
+}
+
+/// Whether the opening quotation mark `mark` at `at` touches the word before it and opens
+/// a word after it (`thework“a`, `had‘simply`): prose always sets a space before an
+/// opening mark. A `‘` must open at least two letters (`Hawai‘i` keeps its mark).
+fn opens_glued_to_a_word(text: &str, at: usize, mark: char) -> bool {
+    let before = text[..at].chars().next_back();
+    let after: Vec<char> = text[at + mark.len_utf8()..].chars().take(2).collect();
+    let opens = match mark {
+        '“' => after.first().is_some_and(|c| c.is_alphanumeric()),
+        _ => after.len() == 2 && after.iter().all(|c| c.is_alphabetic()),
+    };
+    before.is_some_and(char::is_alphabetic) && opens && !in_address(text, at)
+}
+
+/// The endings an apostrophe opens in a contraction or a possessive (`’s`, `n’t`, `’ll`).
+const CONTRACTIONS: &[&str] = &["s", "t", "re", "ve", "ll", "d", "m"];
+/// A word glued after a contraction must open with a word at least this frequent (Zipf).
+const MIN_WORD_AFTER_CONTRACTION_ZIPF: f32 = 3.5;
+
+/// Where the space lost after a contraction or possessive glued to the next word goes
+/// (`cooperative’sownbrand` → after `’s`, `won’tpretend` → after `’t`), for the apostrophe
+/// at `at`: a word of two letters or more before it (not an initial: `D’souza`), a
+/// contraction's ending after it, then lower-case letters that open with a common word of
+/// three letters or more. No word goes on after such an ending.
+fn contraction_glued_to_a_word(text: &str, at: usize) -> Option<usize> {
+    let mut word_before = text[..at].chars().rev().take_while(|c| c.is_alphabetic());
+    let before = word_before.next()?;
+    // A word of two letters or more (not an initial: `D’souza`).
+    if word_before.next().is_none() || in_address(text, at) {
+        return None;
+    }
+    let rest = &text[at + text[at..].chars().next()?.len_utf8()..];
+    let ending = CONTRACTIONS
+        .iter()
+        .find(|e| rest.starts_with(**e) && (**e != "t" || before == 'n'))?;
+    let after = &rest[ending.len()..];
+    let letters: &str = &after[..after
+        .find(|c: char| !c.is_lowercase())
+        .unwrap_or(after.len())];
+    if letters.chars().count() < 2 {
+        return None;
+    }
+    let lexicon = crate::clean::words::lexicon::Lexicon::embedded();
+    let opens_with_word = letters
+        .char_indices()
+        .skip(3)
+        .map(|(i, _)| i)
+        .chain(std::iter::once(letters.len()))
+        .any(|end| {
+            lexicon
+                .zipf(&letters[..end])
+                .is_some_and(|z| z >= MIN_WORD_AFTER_CONTRACTION_ZIPF)
+        });
+    opens_with_word.then_some(text.len() - after.len())
+}
+
+/// Straight double quotation marks (`"`) of one paragraph, which open and close alike:
+/// counted, so that one glued to the words on both sides can be read as opening (an even
+/// number before it) or closing (an odd number) when the paragraph's marks pair up.
+struct StraightQuotes {
+    /// Byte offsets of the marks, when there is an even number of them; else none.
+    marks: Vec<usize>,
+}
+
+impl StraightQuotes {
+    fn of(text: &str) -> StraightQuotes {
+        let marks: Vec<usize> = text.match_indices('"').map(|(at, _)| at).collect();
+        StraightQuotes {
+            marks: if marks.len() % 2 == 0 {
+                marks
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    /// Where the space lost at the mark at `at` goes, if one was: before an opening mark
+    /// glued to a sentence's end (`2021."The` → `2021. "The`), after a closing mark glued
+    /// to the next word (`road,"said` → `road," said`).
+    fn lost_space(&self, text: &str, at: usize) -> Option<usize> {
+        let index = self.marks.iter().position(|&m| m == at)?;
+        let before: Vec<char> = text[..at].chars().rev().take(3).collect();
+        let after_at = at + 1;
+        let next = text[after_at..].chars().next()?;
+        if index % 2 == 0 {
+            // Opening: after a sentence's end (`.` with the sentence before it) or a word.
+            let after_stop = matches!(before.first(), Some('.' | '!' | '?'))
+                && ends_a_sentence_before(&before[1..]);
+            let after_word = before.first().is_some_and(|c| c.is_alphabetic());
+            ((after_stop && next.is_uppercase()) || (after_word && next.is_alphanumeric()))
+                .then_some(at)
+        } else {
+            // Closing: after punctuation or a word, and a word follows at once.
+            let closes = before
+                .first()
+                .is_some_and(|c| matches!(c, ',' | '.' | '!' | '?') || c.is_alphabetic());
+            (closes && next.is_alphabetic()).then_some(after_at)
+        }
+    }
 }
 
 /// URI schemes: a colon after one opens an address, never a clause.
@@ -250,7 +461,8 @@ mod tests {
 
     fn spaced(text: &str) -> String {
         let mut edits = Vec::new();
-        let out = restore_spaces(&MappedText::from_raw(text, Default::default()), &mut edits);
+        let raw = MappedText::from_raw(text, Default::default());
+        let out = restore_spaces(&raw, DashStyle::of(text), &mut edits);
         out.as_str().to_string()
     }
 
@@ -280,6 +492,52 @@ mod tests {
     }
 
     #[test]
+    fn quotation_marks_glued_to_words_get_their_space_back() {
+        assert_eq!(
+            spaced("called thework“a gift” and had‘simply stopped’ in 2009.“At home"),
+            "called thework “a gift” and had ‘simply stopped’ in 2009. “At home"
+        );
+        assert_eq!(
+            spaced("at 2.30.The day gives up’.The line ends (in 2019).Then"),
+            "at 2.30. The day gives up’. The line ends (in 2019). Then"
+        );
+        // Straight marks pair up: the first of a pair opens, the second closes.
+        assert_eq!(
+            spaced("since 2021.\"The law is new,\"said Ghulam Rasool.\"It stays.\""),
+            "since 2021. \"The law is new,\" said Ghulam Rasool. \"It stays.\""
+        );
+        assert_eq!(
+            spaced("it was said\"here\" and so"),
+            "it was said \"here\" and so"
+        );
+    }
+
+    #[test]
+    fn a_contraction_glued_to_the_next_word_is_split_after_it() {
+        assert_eq!(
+            spaced("the cooperative’sown brand, I won’tpretend, the town'sfinances"),
+            "the cooperative’s own brand, I won’t pretend, the town's finances"
+        );
+        for text in [
+            "it’s fine, don’t, we’ll, O’Donnell and D’souza",
+            "rock ’n’ roll at five o’clock in Hawai‘i",
+            "an odd 5\" screen and \"one",
+        ] {
+            assert_eq!(spaced(text), text);
+        }
+    }
+
+    #[test]
+    fn dashes_follow_the_documents_habit() {
+        assert_eq!(
+            spaced("the building — all of it — outright—the rest, the season— when he came —rose"),
+            "the building — all of it — outright — the rest, the season — when he came — rose"
+        );
+        let closed = "the building—all of it—outright, from 1990—2000";
+        assert_eq!(spaced(closed), closed);
+    }
+
+    #[test]
     fn numbers_abbreviations_and_addresses_stay() {
         for text in [
             "about 1,200 people and 3.5 per cent",
@@ -291,6 +549,7 @@ mod tests {
             "click javascript:alert(1) or mailto:desk now",
             "a note.",
             "“A quote.” “Another.” He said “No,” and left",
+            "see e.g.The Times and J.K.Rowling",
         ] {
             assert_eq!(spaced(text), text);
         }
