@@ -392,7 +392,9 @@ impl LanguageVotes {
 ///
 /// When several names fit, the one whose languages the article's other names share
 /// wins; failing that, a name at least twice as widely listed as the next (`João` over
-/// `Joâo`); failing that, none.
+/// `Joâo`); failing that, of two listed alike, the one that lost fewer letters; failing
+/// that, none. A copy may have lost its last letters (and, in lower case, its first) with
+/// no space to show for it.
 fn listed_name(
     damaged: &str,
     vocabulary: &Vocabulary<'_>,
@@ -434,17 +436,48 @@ fn listed_name(
     let key = skeleton(damaged);
     let mut fitting: Vec<ListedName> = listed_by_skeleton(&key).filter(fits).collect();
     if fitting.is_empty() {
+        // Letters lost at an edge leave no space to see (`Hor kov` for Horáková, a byline's
+        // `astn` for Šťastný): a copy that shows damage may have lost its last letters,
+        // and one in lower case its first ones too.
+        let lost_first = !damaged.starts_with(char::is_uppercase);
+        let mut edges = vec![format!("{key}_")];
+        if lost_first {
+            edges.extend([format!("_{key}"), format!("_{key}_")]);
+        }
+        fitting = edges
+            .iter()
+            .flat_map(|edge| listed_by_skeleton(edge).filter(fits).collect::<Vec<_>>())
+            .collect();
+    }
+    if fitting.is_empty() {
         let foreign_votes = foreign_votes?;
         return foreign_name(damaged, &key, &kept, byline, foreign_votes).map(Cow::Owned);
     }
-    fitting.sort_by_key(|e| std::cmp::Reverse((votes.support(e.languages), e.listings)));
+    // Each lost letter is one more accident: of two names listed alike, the one that
+    // lost fewer letters to become this copy is the likelier (`Hor ková` is Horáková,
+    // which lost one, before Horáčková, which lost two).
+    let lost = |e: &ListedName| {
+        e.name.chars().filter(|c| !c.is_ascii()).count() - kept.len().min(e.name.len())
+    };
+    fitting.sort_by_key(|e| {
+        std::cmp::Reverse((
+            votes.support(e.languages),
+            e.listings,
+            std::cmp::Reverse(lost(e)),
+        ))
+    });
     let best = fitting.first()?;
     let chosen = match fitting.get(1) {
         None => Some(best),
         Some(next) => {
             let (best_votes, next_votes) =
                 (votes.support(best.languages), votes.support(next.languages));
-            (best_votes > next_votes || best.listings >= 2 * next.listings.max(1)).then_some(best)
+            (best_votes > next_votes
+                || best.listings >= 2 * next.listings.max(1)
+                || (best_votes == next_votes
+                    && best.listings == next.listings
+                    && lost(best) < lost(next)))
+            .then_some(best)
         }
     };
     chosen
@@ -631,8 +664,11 @@ mod tests {
         assert_eq!(restored("Nguyễn and Phạm", "said C t."), "said Cát.");
         // Nothing in the article to go by: a name listed far more widely wins...
         assert_eq!(restored("", "By Jo o Silva"), "By João Silva");
-        // ... and two names listed alike leave the copy as it is.
-        assert_eq!(restored("", "By Hor kov"), "By Hor kov");
+        // ... else the one that lost fewer letters (Horáčková lost one more than
+        // Horáková), its last letters too (`kov` for `ková`) ...
+        assert_eq!(restored("", "By Hor kov"), "By Horáková");
+        // ... and two names alike in all of that leave the copy as it is.
+        assert_eq!(restored("", "By astn"), "By astn");
     }
 
     #[test]
@@ -651,8 +687,10 @@ mod tests {
         assert_eq!(author("Radek ngelo"), "Radek Ângelo");
         // A word is never taken for a damaged name, even in a byline.
         assert_eq!(author("Anna Long"), "Anna Long");
-        // The rest of a broken surname is not a name of its own.
-        assert_eq!(author("Kateřina Hor ková"), "Kateřina Hor ková");
+        // The rest of a broken surname is not a name of its own: the run is one name.
+        assert_eq!(author("Kateřina Hor ková"), "Kateřina Horáková");
+        // Lost letters at a name's end too.
+        assert_eq!(author("Jana Dvo kov"), "Jana Dvořáková");
         // In running text a lone ASCII token is left alone.
         assert_eq!(restored("", "Miguel ngelo said"), "Miguel ngelo said");
     }
