@@ -769,7 +769,7 @@ pub enum HyphenDecision {
 /// Decides a line-end hyphen between `left` (the word before it, maybe itself a compound
 /// like `Tehreek-i`) and `right` (the first word of the next line). Returns how sure.
 /// The hyphen goes when the joined word is known and the hyphenated one is not, or when
-/// the fragments show a broken word ([`broken_fragments`]); a decision below 0.5 is
+/// the fragments show a broken word (`broken_fragments`); a decision below 0.5 is
 /// reported as a finding.
 pub fn hyphen_decision(
     left: &str,

@@ -25,6 +25,11 @@
 //!   mid-sentence it is a name until proven otherwise, and a plausible split is only
 //!   reported;
 //! * when a second split is nearly as likely, nothing changes and the doubt is reported;
+//! * in an article that lost spaces all over (`Vocabulary::document_is_glued`), names
+//!   glued to words split like other glue: a common name before words
+//!   (`Portugalispolitically`), camel case holding glue or a name no list knows
+//!   (`MondaybyStocznia`, `AnaCâmpean`; not `MacKenzie`), a word before any name
+//!   (`inGdask`);
 //! * a rare lower-case token only wordfreq lists (`Standing::Unverified`, e.g. `ofthe`)
 //!   is split only when the split is thirty times more probable than the token, and
 //!   never into a last piece `a` or `an` (wordfreq's `showa` is not `show a`).
@@ -170,6 +175,10 @@ fn split_unknown(word: &str, sentence_start: bool, vocabulary: &Vocabulary) -> V
                 ),
                 confidence: SPLIT_CONFIDENCE,
             },
+            None if vocabulary.document_is_glued() => match glued_camel_parts(word, vocabulary) {
+                Some(pieces) => split_into(word, &pieces, UNVERIFIED_SPLIT_CONFIDENCE),
+                None => Verdict::Keep,
+            },
             None => Verdict::Keep,
         },
         Some(WordCase::Capitalised) => {
@@ -178,6 +187,10 @@ fn split_unknown(word: &str, sentence_start: bool, vocabulary: &Vocabulary) -> V
             }
             let splits = best_splits(word, PieceRule::NameThenOrdinary, vocabulary);
             if sentence_start && starts_with_ordinary_word(&splits, vocabulary) {
+                decide(word, splits)
+            } else if vocabulary.document_is_glued() && name_then_words(&splits, vocabulary) {
+                // In an article that lost spaces all over, a name glued to the words
+                // after it (`Portugalispolitically`) is split like any glue.
                 decide(word, splits)
             } else {
                 report_only(word, splits)
@@ -395,9 +408,12 @@ fn prefix_then_capitalised(
     ) {
         Verdict::Replace { with, .. } => pieces.extend(with.split(' ').map(str::to_string)),
         // A name: the web's lists or the article know it (`Zqxwland` is no name).
+        // In an article that lost spaces all over, any name will do (`inGdask`).
         _ if suffix.chars().count() >= 3
             && suffix.chars().all(char::is_alphabetic)
-            && (vocabulary.entry(suffix).is_some() || vocabulary.document_uses(suffix)) =>
+            && (vocabulary.entry(suffix).is_some()
+                || vocabulary.document_uses(suffix)
+                || vocabulary.document_is_glued()) =>
         {
             pieces.push(suffix.to_string())
         }
@@ -434,13 +450,118 @@ fn camel_parts<'w>(word: &'w str, vocabulary: &Vocabulary) -> Option<Vec<&'w str
         .then_some(parts)
 }
 
+/// Function words: a capitalised token that splits into a name and words among which
+/// one of these stands (`Portugal is politically`) is glue, not a compound name
+/// (`Kingsmere` is no `Kings mere`).
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "had", "has", "have", "he",
+    "in", "is", "it", "of", "on", "or", "said", "she", "that", "the", "they", "to", "was", "were",
+    "which", "who", "will", "with",
+];
+
+/// The least Zipf frequency of the name a glued capitalised token opens with.
+const MIN_GLUED_NAME_ZIPF: f32 = 3.0;
+
+/// Whether the best of `splits` is a common name (`Bergen`, `Portugal`) and then words:
+/// one of them a content word of four letters or more, and three pieces or more or a
+/// function word among them (`Bergen city council`, `Portugal is politically`). A rare
+/// name whose letters happen to hold only short words (`Tomasina`: `Tomas in a`) stays.
+fn name_then_words(splits: &[Split], vocabulary: &Vocabulary) -> bool {
+    splits.first().is_some_and(|best| {
+        let rest = &best.pieces[1..];
+        let is_function = |p: &String| FUNCTION_WORDS.contains(&p.as_str());
+        let common_name = vocabulary
+            .entry(&best.pieces[0])
+            .is_some_and(|e| e.zipf() >= MIN_GLUED_NAME_ZIPF);
+        common_name
+            && rest
+                .iter()
+                .any(|p| !is_function(p) && p.chars().count() >= 4)
+            && (best.pieces.len() >= 3 || rest.iter().any(is_function))
+    })
+}
+
+/// Particles that open surnames written in camel case (`MacKenzie`, `FitzGerald`,
+/// `VanDyke`): a camel-case token opening with one is a name, not glue.
+const SURNAME_PARTICLES: &[&str] = &[
+    "Abu", "Ben", "Bin", "Da", "Das", "De", "Del", "Della", "Den", "Der", "Des", "Di", "Dos", "Du",
+    "Fitz", "Ibn", "La", "Las", "Le", "Los", "Mac", "Mc", "San", "Santa", "Ter", "Van", "Vander",
+    "Ver", "Von",
+];
+
+/// The words of a camel-case token in an article that lost spaces all over, when
+/// [`camel_parts`] finds no clean split: each capitalised part is a word or name, glue
+/// itself (`Mondayby` → `Monday by`, `Forestto` → `Forest to`), or a name no list knows
+/// (`Câmpean`), with at least one part a word or a known name and every part of three
+/// letters or more (`McDonald`, `DiCaprio`, `LeBron` stay), the first no surname's
+/// particle (`MacKenzie`, `FitzGerald`). A token the article prints twice is a name or a
+/// brand and stays.
+fn glued_camel_parts(word: &str, vocabulary: &Vocabulary) -> Option<Vec<String>> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut previous_lower = false;
+    for (at, c) in word.char_indices() {
+        if c.is_uppercase() && previous_lower {
+            parts.push(&word[start..at]);
+            start = at;
+        }
+        previous_lower = c.is_lowercase();
+    }
+    parts.push(&word[start..]);
+    if parts.len() < 2
+        || SURNAME_PARTICLES.contains(&parts[0])
+        || vocabulary.document_repeats(word)
+        || parts.iter().any(|p| {
+            p.chars().count() < 3
+                || word_case(p) != Some(WordCase::Capitalised)
+                || !p.chars().all(char::is_alphabetic)
+        })
+    {
+        return None;
+    }
+    let known = |part: &str| {
+        vocabulary.is_real_word(part)
+            || vocabulary
+                .entry(part)
+                .is_some_and(|e| e.zipf() >= MIN_CAMEL_NAME_ZIPF)
+    };
+    let mut pieces = Vec::new();
+    let mut any_known = false;
+    for part in parts {
+        if known(part) {
+            any_known = true;
+            pieces.push(part.to_string());
+            continue;
+        }
+        match decide(
+            part,
+            best_splits(part, PieceRule::NameThenOrdinary, vocabulary),
+        ) {
+            Verdict::Replace { with, .. } => {
+                any_known = true;
+                pieces.extend(with.split(' ').map(str::to_string));
+            }
+            _ => pieces.push(part.to_string()),
+        }
+    }
+    any_known.then_some(pieces)
+}
+
 /// Whether `word`, the capital part of a glued token, is a word, and the Zipf frequency
-/// its piece adds to a split: nothing for one the lexicon or the site knows (as before
-/// articles were consulted), a site word's for one only the article prints on its own;
-/// `None` when it is no word.
+/// its piece adds to a split: its own for a capitalised word the lexicon or the site knows
+/// (so that a common prefix and a common capitalised word, `olderGerman`, average as
+/// common; nothing for an acronym), a site
+/// word's for one only the article prints on its own; `None` when it is no word.
 fn suffix_word_credit(word: &str, vocabulary: &Vocabulary) -> Option<f32> {
     if vocabulary.is_real_word(word) {
-        Some(0.0)
+        // An acronym earns nothing: short capitals fit too much (`toldTN`).
+        let capitalised = word_case(word) == Some(WordCase::Capitalised);
+        Some(
+            vocabulary
+                .entry(word)
+                .filter(|_| capitalised)
+                .map_or(0.0, |e| e.zipf()),
+        )
     } else if vocabulary.document_uses(word) {
         Some(SITE_WORD_ZIPF)
     } else {
@@ -866,6 +987,8 @@ mod tests {
         assert_eq!(replaced("forExcellence"), "for Excellence");
         assert_eq!(replaced("inJournalism"), "in Journalism");
         assert_eq!(replaced("theTaliban"), "the Taliban");
+        // A common capitalised word counts its own frequency (the pair is common).
+        assert_eq!(replaced("olderGerman"), "older German");
     }
 
     #[test]

@@ -352,3 +352,34 @@ fn a_glued_article_reads_a_tie_between_glue_and_slip_as_glue() {
     assert_eq!(repairs.text, paragraph);
     assert!(repairs.findings.iter().any(|f| f.text == "asupport"));
 }
+
+/// In a copy that lost spaces all over, names glued to words are split like any glue:
+/// a common name before words (`Portugalispolitically`), camel case with glue or a name
+/// no list knows inside (`MondaybyStocznia`, `AnaCâmpean`), a lower-case word before a
+/// name no list knows (`inGdask`). Names stay: a surname's particle (`MacKenzie`), a rare
+/// name made of short words (`Tomasina`), and all of it in ordinary copy.
+#[test]
+fn a_glued_article_splits_names_glued_to_words() {
+    let context = WordContext::default();
+    let paragraph =
+        "On MondaybyStocznia staff met AnaCâmpean inGdask; Portugalispolitically calm, \
+                     said MacKenzie and Tomasina.";
+    let glued = [
+        paragraph,
+        "The ministerannounced the newschedule for the busroutes on Monday.",
+        "Residents complained that thetimetable ignored the nightshifts at theharbour.",
+        "Drivers said theoperators had not consulted them aboutthe changes.",
+    ];
+    let repairs = repair_article_paragraph(paragraph, &ArticleText::new(&glued), &context);
+    assert_eq!(
+        repairs.text,
+        "On Monday by Stocznia staff met Ana Câmpean in Gdask; Portugal is politically calm, \
+         said MacKenzie and Tomasina."
+    );
+    let ordinary = [
+        paragraph,
+        "The minister announced the new schedule for the bus routes on Monday.",
+    ];
+    let repairs = repair_article_paragraph(paragraph, &ArticleText::new(&ordinary), &context);
+    assert_eq!(repairs.text, paragraph);
+}
