@@ -32,7 +32,8 @@
 //!    with them, otherwise where a line that ends a sentence is short, or left room for
 //!    the next line's first word, and the next line begins a sentence. Before that, a
 //!    block pdftotext read out of column order (it starts mid-sentence after a block that
-//!    ended one) is put back after the block that breaks off mid-sentence
+//!    ended one) is put back after the block that breaks off mid-sentence, and two
+//!    columns it read in alternation block by block are put back one after the other
 //!    (`reading_order`).
 //!
 //! After the layout pass has unwrapped the paragraphs, [`split_words`] joins words that
@@ -1436,6 +1437,32 @@ mod tests {
             article.body.find("The chamber") < article.body.find("Customers"),
             "{}",
             article.body
+        );
+    }
+
+    #[test]
+    fn two_columns_read_in_alternation_go_back_one_after_the_other() {
+        let raw = "Bakers close on Tuesdays\n\nBy Jane Doe | 3 May 2024\n\n\
+            Bakers in the old quarter have begun closing on Tuesdays.\nThe oven costs too much.\n\n\
+            have stopped making pastries\naltogether. Others wait.\n\n\
+            The chamber of trades estimates\nthat flour rose by a third.\n\n\
+            The supermarket chains buy\nin bulk, a spokesman said.\n\n\
+            Customers have noticed. A few\nbakers\n\n\
+            The government has promised help\nfor small shops this winter.\n";
+        let body = clean(raw).body;
+        assert!(
+            body.contains(
+                "Customers have noticed. A few bakers have stopped making pastries altogether."
+            ),
+            "{body}"
+        );
+        let at = |text: &str| body.find(text).expect(text);
+        assert!(
+            at("Bakers in") < at("The chamber")
+                && at("The chamber") < at("Customers")
+                && at("Customers") < at("The supermarket")
+                && at("The supermarket") < at("The government"),
+            "{body}"
         );
     }
 

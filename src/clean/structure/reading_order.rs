@@ -14,6 +14,12 @@
 //! after it starts a new sentence). The move is made only when the displaced and the
 //! broken-off blocks pair up one to one, in the order they appear, and are few (at most
 //! `MOST_MOVES`); any other shape is left as the extractor read it.
+//!
+//! Where pdftotext missed the columns altogether it alternates between two of them
+//! block by block (`A1 B1 A2 B2 A3`): then the displaced block opens the second column
+//! and the broken-off block closes the first, an even number of blocks after the
+//! first column's start, and the two columns are put back one after the other
+//! (`interleaved`).
 
 use super::{ends_sentence, Label, PageLine};
 use crate::clean::mapped::MappedText;
@@ -87,6 +93,20 @@ pub(super) fn restore_reading_order(
     if displaced.is_empty() || displaced.len() != broken.len() || displaced.len() > MOST_MOVES {
         return body.to_vec();
     }
+    if let [d] = displaced[..] {
+        if let Some(order) = interleaved(
+            doc,
+            lines,
+            body,
+            &blocks,
+            &with_content,
+            d,
+            broken[0],
+            edits,
+        ) {
+            return order;
+        }
+    }
     let pairs: Vec<(usize, usize)> = displaced
         .iter()
         .copied()
@@ -130,6 +150,80 @@ pub(super) fn restore_reading_order(
     }
     debug_assert_eq!(order.len(), body.len());
     order
+}
+
+/// `body` with two columns pdftotext read in alternation put back one after the other,
+/// when the displaced block `d` and the broken-off block `e` (block indexes) fit that
+/// shape; `None` when they do not.
+///
+/// Where pdftotext does not see a page's columns it orders their blocks by height, so
+/// the copy alternates between two columns: `A1 B1 A2 B2 A3`. The block before the
+/// displaced one opens column A, the displaced one opens column B (it continues the
+/// sentence column A breaks off at its foot), and the broken-off block is column A's
+/// last: so it stands an even number of blocks after A's first. The blocks from A's
+/// first to A's last are put back as `A1 A2 A3 B1 B2`; a block with no body line (a
+/// pull-quote box) goes with the block before it.
+#[allow(clippy::too_many_arguments)]
+fn interleaved(
+    doc: &MappedText,
+    lines: &[PageLine],
+    body: &[usize],
+    blocks: &[Block],
+    with_content: &[usize],
+    d: usize,
+    e: usize,
+    edits: &mut Vec<Edit>,
+) -> Option<Vec<usize>> {
+    let at = |k: usize| with_content.iter().position(|&b| b == k);
+    let (d_at, e_at) = (at(d)?, at(e)?);
+    let first = d_at.checked_sub(1)?;
+    if e_at <= d_at || (e_at - first) % 2 != 0 || e_at - first < 4 {
+        return None;
+    }
+    // Each content block of the region with the blocks up to the next content block.
+    let region_end = with_content.get(e_at + 1).copied().unwrap_or(blocks.len());
+    let group = |n: usize| {
+        let from = with_content[n];
+        let to = if n == e_at {
+            region_end
+        } else {
+            with_content[n + 1]
+        };
+        from..to
+    };
+    let mut order: Vec<usize> = Vec::with_capacity(body.len());
+    let emit = |range: std::ops::Range<usize>, order: &mut Vec<usize>| {
+        for k in range {
+            order.extend_from_slice(&body[blocks[k].from..blocks[k].to]);
+        }
+    };
+    emit(0..with_content[first], &mut order);
+    for n in (first..=e_at).step_by(2) {
+        emit(group(n), &mut order);
+    }
+    for n in (first + 1..e_at).step_by(2) {
+        emit(group(n), &mut order);
+    }
+    emit(region_end..blocks.len(), &mut order);
+    let text = doc.as_str();
+    let first_line = |k: usize| blocks[k].content.expect("content blocks only").0;
+    let last_line = |k: usize| blocks[k].content.expect("content blocks only").1;
+    edits.push(Edit {
+        pass: "structure",
+        position: doc.position_at(lines[first_line(d)].start),
+        before: text[lines[first_line(d)].start..lines[first_line(d)].end].to_string(),
+        after: format!(
+            "[column after `{}`]",
+            &text[lines[last_line(e)].start..lines[last_line(e)].end]
+        ),
+        reason: "two columns read in alternation (block by block) put back one after the \
+                 other: the column this block opens continues the sentence the other breaks \
+                 off at its foot"
+            .into(),
+        confidence: 0.6,
+    });
+    debug_assert_eq!(order.len(), body.len());
+    Some(order)
 }
 
 /// The body's blocks: runs of lines between blank lines and page furniture. Each block's
