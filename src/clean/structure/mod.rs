@@ -1467,6 +1467,27 @@ mod tests {
     }
 
     #[test]
+    fn three_columns_read_in_alternation_go_back_one_after_the_other() {
+        let raw = "Bakers close on Tuesdays\n\nBy Jane Doe | 3 May 2024\n\n\
+            Bakers in the old quarter have begun closing on Tuesdays.\nThe oven costs too much.\n\n\
+            have stopped making pastries\naltogether. Others wait.\n\n\
+            that the season was over,\nthe baker said.\n\n\
+            Customers have noticed. A few\nbakers\n\n\
+            The mayor said the shops\nwould learn\n\n\
+            The government has promised help\nfor small shops this winter.\n";
+        let body = clean(raw).body;
+        let at = |text: &str| body.find(text).expect(text);
+        assert!(
+            body.contains("A few bakers have stopped making pastries altogether.")
+                && body.contains("would learn that the season was over, the baker said.")
+                && at("Bakers in") < at("Customers")
+                && at("Customers") < at("The mayor")
+                && at("The mayor") < at("The government"),
+            "{body}"
+        );
+    }
+
+    #[test]
     fn a_paragraph_starting_in_lower_case_stays_without_a_broken_sentence() {
         let raw = "Phones sell well\n\nBy Jane Doe | 3 May 2024\n\n\
             Sales of phones rose again in the spring.\nShops were busy.\n\n\

@@ -18,8 +18,8 @@
 //! Where pdftotext missed the columns altogether it alternates between two of them
 //! block by block (`A1 B1 A2 B2 A3`): then the displaced block opens the second column
 //! and the broken-off block closes the first, an even number of blocks after the
-//! first column's start, and the two columns are put back one after the other
-//! (`interleaved`).
+//! first column's start, and the two columns are put back one after the other; three
+//! columns alike (`alternating_columns`).
 
 use super::{ends_sentence, Label, PageLine};
 use crate::clean::mapped::MappedText;
@@ -93,19 +93,17 @@ pub(super) fn restore_reading_order(
     if displaced.is_empty() || displaced.len() != broken.len() || displaced.len() > MOST_MOVES {
         return body.to_vec();
     }
-    if let [d] = displaced[..] {
-        if let Some(order) = interleaved(
-            doc,
-            lines,
-            body,
-            &blocks,
-            &with_content,
-            d,
-            broken[0],
-            edits,
-        ) {
-            return order;
-        }
+    if let Some(order) = alternating_columns(
+        doc,
+        lines,
+        body,
+        &blocks,
+        &with_content,
+        &displaced,
+        &broken,
+        edits,
+    ) {
+        return order;
     }
     let pairs: Vec<(usize, usize)> = displaced
         .iter()
@@ -152,76 +150,127 @@ pub(super) fn restore_reading_order(
     order
 }
 
-/// `body` with two columns pdftotext read in alternation put back one after the other,
-/// when the displaced block `d` and the broken-off block `e` (block indexes) fit that
-/// shape; `None` when they do not.
+/// Columns pdftotext read in alternation, as positions in the list of blocks with body
+/// lines: from `first` to `last`, block `p` belongs to column `(p - first) % columns`.
+#[derive(Debug, Clone, Copy)]
+struct Alternation {
+    first: usize,
+    last: usize,
+    columns: usize,
+}
+
+/// The regions where the displaced and broken-off blocks (`displaced`, `broken`: block
+/// indexes, in order) show columns read in alternation, if every one of them does.
 ///
 /// Where pdftotext does not see a page's columns it orders their blocks by height, so
-/// the copy alternates between two columns: `A1 B1 A2 B2 A3`. The block before the
-/// displaced one opens column A, the displaced one opens column B (it continues the
-/// sentence column A breaks off at its foot), and the broken-off block is column A's
-/// last: so it stands an even number of blocks after A's first. The blocks from A's
-/// first to A's last are put back as `A1 A2 A3 B1 B2`; a block with no body line (a
-/// pull-quote box) goes with the block before it.
+/// the copy alternates between them: `A1 B1 A2 B2 A3`. The block before the displaced
+/// one opens column A, the displaced one opens column B (it continues the sentence
+/// column A breaks off at its foot), and the broken-off block is column A's last, an
+/// even number of blocks after A's first. With three columns (`A1 B1 C1 A2 B2 C2`) two
+/// displaced blocks stand side by side (B's and C's first) and A and B break off, three
+/// blocks apart as often as it takes.
+fn alternations(displaced: &[usize], broken: &[usize]) -> Option<Vec<Alternation>> {
+    let mut regions = Vec::new();
+    let (mut d, mut e) = (0, 0);
+    while d < displaced.len() {
+        let first = displaced[d].checked_sub(1)?;
+        let three = displaced.get(d + 1) == Some(&(displaced[d] + 1))
+            && broken.get(e + 1).is_some_and(|&b_end| {
+                let a_end = broken[e];
+                a_end > displaced[d + 1]
+                    && (a_end - first) % 3 == 0
+                    && b_end > a_end
+                    && (b_end - first) % 3 == 1
+            });
+        if three {
+            regions.push(Alternation {
+                first,
+                last: broken[e + 1],
+                columns: 3,
+            });
+            (d, e) = (d + 2, e + 2);
+            continue;
+        }
+        let a_end = *broken.get(e)?;
+        if a_end <= displaced[d] || (a_end - first) % 2 != 0 {
+            return None;
+        }
+        regions.push(Alternation {
+            first,
+            last: a_end,
+            columns: 2,
+        });
+        (d, e) = (d + 1, e + 1);
+    }
+    // Regions follow one another, and every broken-off block closed one.
+    let ordered = regions.windows(2).all(|w| w[0].last < w[1].first);
+    (ordered && e == broken.len()).then_some(regions)
+}
+
+/// `body` with the columns pdftotext read in alternation ([`alternations`]) put back one
+/// after the other, each move recorded; `None` when the displaced and broken-off blocks
+/// do not show that shape. A block with no body line (a pull-quote box) goes with the
+/// block before it.
 #[allow(clippy::too_many_arguments)]
-fn interleaved(
+fn alternating_columns(
     doc: &MappedText,
     lines: &[PageLine],
     body: &[usize],
     blocks: &[Block],
     with_content: &[usize],
-    d: usize,
-    e: usize,
+    displaced: &[usize],
+    broken: &[usize],
     edits: &mut Vec<Edit>,
 ) -> Option<Vec<usize>> {
     let at = |k: usize| with_content.iter().position(|&b| b == k);
-    let (d_at, e_at) = (at(d)?, at(e)?);
-    let first = d_at.checked_sub(1)?;
-    if e_at <= d_at || (e_at - first) % 2 != 0 || e_at - first < 4 {
-        return None;
-    }
-    // Each content block of the region with the blocks up to the next content block.
-    let region_end = with_content.get(e_at + 1).copied().unwrap_or(blocks.len());
-    let group = |n: usize| {
-        let from = with_content[n];
-        let to = if n == e_at {
-            region_end
-        } else {
-            with_content[n + 1]
-        };
-        from..to
-    };
+    let displaced: Vec<usize> = displaced.iter().map(|&k| at(k)).collect::<Option<_>>()?;
+    let broken: Vec<usize> = broken.iter().map(|&k| at(k)).collect::<Option<_>>()?;
+    let regions = alternations(&displaced, &broken)?;
     let mut order: Vec<usize> = Vec::with_capacity(body.len());
     let emit = |range: std::ops::Range<usize>, order: &mut Vec<usize>| {
         for k in range {
             order.extend_from_slice(&body[blocks[k].from..blocks[k].to]);
         }
     };
-    emit(0..with_content[first], &mut order);
-    for n in (first..=e_at).step_by(2) {
-        emit(group(n), &mut order);
-    }
-    for n in (first + 1..e_at).step_by(2) {
-        emit(group(n), &mut order);
-    }
-    emit(region_end..blocks.len(), &mut order);
+    // The blocks of content block `n`: itself and those up to the next content block.
+    let group =
+        |n: usize| with_content[n]..with_content.get(n + 1).copied().unwrap_or(blocks.len());
     let text = doc.as_str();
-    let first_line = |k: usize| blocks[k].content.expect("content blocks only").0;
-    let last_line = |k: usize| blocks[k].content.expect("content blocks only").1;
-    edits.push(Edit {
-        pass: "structure",
-        position: doc.position_at(lines[first_line(d)].start),
-        before: text[lines[first_line(d)].start..lines[first_line(d)].end].to_string(),
-        after: format!(
-            "[column after `{}`]",
-            &text[lines[last_line(e)].start..lines[last_line(e)].end]
-        ),
-        reason: "two columns read in alternation (block by block) put back one after the \
-                 other: the column this block opens continues the sentence the other breaks \
-                 off at its foot"
-            .into(),
-        confidence: 0.6,
-    });
+    let line_text = |i: usize| &text[lines[i].start..lines[i].end];
+    let mut copied = 0;
+    for region in &regions {
+        emit(copied..with_content[region.first], &mut order);
+        for column in 0..region.columns {
+            for n in (region.first + column..=region.last).step_by(region.columns) {
+                emit(group(n), &mut order);
+            }
+        }
+        copied = group(region.last).end;
+        let opening = blocks[with_content[region.first + 1]]
+            .content
+            .expect("content")
+            .0;
+        let closing = blocks[with_content[region.last]]
+            .content
+            .expect("content")
+            .1;
+        edits.push(Edit {
+            pass: "structure",
+            position: doc.position_at(lines[opening].start),
+            before: line_text(opening).to_string(),
+            after: format!(
+                "[{} columns read in alternation, up to `{}`]",
+                region.columns,
+                line_text(closing)
+            ),
+            reason: "columns read in alternation (block by block) put back one after the \
+                     other: the column this block opens continues the sentence the one \
+                     before breaks off at its foot"
+                .into(),
+            confidence: 0.6,
+        });
+    }
+    emit(copied..blocks.len(), &mut order);
     debug_assert_eq!(order.len(), body.len());
     Some(order)
 }
@@ -266,4 +315,34 @@ fn blocks(lines: &[PageLine], body: &[usize]) -> Vec<Block> {
         last.to = body.len();
     }
     blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(displaced: &[usize], broken: &[usize]) -> Option<Vec<(usize, usize, usize)>> {
+        alternations(displaced, broken).map(|regions| {
+            regions
+                .iter()
+                .map(|r| (r.first, r.last, r.columns))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn alternations_are_read_off_the_displaced_and_broken_off_blocks() {
+        // A1 B1 A2 B2 A3: B1 (1) displaced, A3 (4) breaks off.
+        assert_eq!(shape(&[1], &[4]), Some(vec![(0, 4, 2)]));
+        // Two pages, each with its own two columns.
+        assert_eq!(shape(&[1, 6], &[2, 9]), Some(vec![(0, 2, 2), (5, 9, 2)]));
+        // A1 B1 C1 A2 B2: B1 and C1 displaced, A2 and B2 break off.
+        assert_eq!(shape(&[1, 2], &[3, 4]), Some(vec![(0, 4, 3)]));
+        // An odd distance is no alternation (a single block moves instead), nor is a
+        // broken-off block before its displaced one, nor a displaced first block.
+        assert_eq!(shape(&[1], &[3]), None);
+        assert_eq!(shape(&[3], &[2]), None);
+        assert_eq!(shape(&[0], &[2]), None);
+        assert_eq!(shape(&[1, 6], &[2]), None);
+    }
 }
