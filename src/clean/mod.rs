@@ -245,7 +245,7 @@ fn masthead_from_structure(
         .collect();
     names.learn(&authors, vocabulary);
     let line_lengths = structure::dropped_hyphens::read_by_pdftotext(document)
-        .then(|| structure::dropped_hyphens::LineLengths::of(document));
+        .then(|| structure::dropped_hyphens::HyphenEvidence::of(document));
     let hyphens = |text: MappedText, edits: &mut Vec<Edit>| match &line_lengths {
         Some(lines) => structure::dropped_hyphens::restore_hyphens(&text, lines, vocabulary, edits),
         None => text,

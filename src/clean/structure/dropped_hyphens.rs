@@ -5,7 +5,7 @@
 //!
 //! Only a copy pdftotext made is read this way: its pages end with a form feed, which
 //! no other extractor or viewer puts in the text ([`read_by_pdftotext`]). Only where a
-//! line absorbed the next one is a join looked for ([`LineLengths`]). There, a token that neither the lexicon nor the site knows, and that splits
+//! line absorbed the next one is a join looked for ([`HyphenEvidence`]). There, a token that neither the lexicon nor the site knows, and that splits
 //! into two parts each standing as a word, gets its hyphen back between them:
 //!
 //! * two common words of three letters or more (`coffee` + `producing`), the first
@@ -21,7 +21,12 @@
 //!   tie changes nothing.
 //!
 //! A closed compound the lexicon knows (`homemade`, `northwest`) is left as it stands, as
-//! is anything with other marks inside (handles, URLs, e-mails).
+//! is anything with other marks inside (handles, URLs, e-mails). Two kinds of token get
+//! their hyphen back away from any join as well: a compound the document prints with its
+//! hyphen elsewhere (`ClujNapoca` where it also says `Cluj-Napoca`), and a name run into
+//! a word no name ends with (`Warsawbased`, `Kremlinbacked`).
+
+use std::collections::HashMap;
 
 use crate::clean::mapped::MappedText;
 use crate::clean::vocabulary::Vocabulary;
@@ -58,18 +63,39 @@ pub fn read_by_pdftotext(document: &str) -> bool {
 /// after it, so a line that absorbed its successor runs longer than the lines around it,
 /// and the join stands about where those lines end. A candidate is taken only there: a
 /// closed compound printed whole mid-line (`grandmaster`, `smallholders`) is no join.
+///
+/// It also holds the compounds the document prints with their hyphen (`Cluj-Napoca`), so
+/// that the same compound run together elsewhere (`ClujNapoca`) gets its hyphen back
+/// wherever it stands.
 #[derive(Debug, Clone)]
-pub struct LineLengths(Vec<usize>);
+pub struct HyphenEvidence {
+    lines: Vec<usize>,
+    /// A hyphenated compound the document prints, run together -> where its hyphen stood.
+    printed: HashMap<String, usize>,
+}
 
-impl LineLengths {
-    /// The line lengths of `document` (the text raw positions count lines and columns in).
-    pub fn of(document: &str) -> LineLengths {
-        LineLengths(
-            document
+impl HyphenEvidence {
+    /// The line lengths of `document` (the text raw positions count lines and columns in)
+    /// and the hyphenated compounds it prints.
+    pub fn of(document: &str) -> HyphenEvidence {
+        let mut printed = HashMap::new();
+        for token in document.split_whitespace() {
+            let core = token.trim_matches(|c: char| !c.is_alphanumeric());
+            if let Some((left, right)) = core.split_once('-') {
+                let letters =
+                    |part: &str| part.chars().count() >= 2 && part.chars().all(char::is_alphabetic);
+                if letters(left) && letters(right) {
+                    printed.insert([left, right].concat(), left.len());
+                }
+            }
+        }
+        HyphenEvidence {
+            lines: document
                 .split('\n')
                 .map(|l| l.trim_end().chars().count())
                 .collect(),
-        )
+            printed,
+        }
     }
 
     /// Whether a join may stand at `at` (1-based line and column): the line runs past
@@ -78,14 +104,14 @@ impl LineLengths {
         let Some(index) = at.line.checked_sub(1) else {
             return false;
         };
-        let Some(&length) = self.0.get(index) else {
+        let Some(&length) = self.lines.get(index) else {
             return false;
         };
-        let nonblank = |i: &usize| self.0[*i] > 0;
-        let before = (0..index).rev().find(nonblank).map_or(0, |i| self.0[i]);
-        let after = (index + 1..self.0.len())
+        let nonblank = |i: &usize| self.lines[*i] > 0;
+        let before = (0..index).rev().find(nonblank).map_or(0, |i| self.lines[i]);
+        let after = (index + 1..self.lines.len())
             .find(nonblank)
-            .map_or(0, |i| self.0[i]);
+            .map_or(0, |i| self.lines[i]);
         let width = before.max(after);
         let column = at.column.saturating_sub(1);
         width >= 10 && length > width && column.abs_diff(width) <= (width / 4).max(6)
@@ -96,7 +122,7 @@ impl LineLengths {
 /// in `edits`.
 pub fn restore_hyphens(
     paragraph: &MappedText,
-    lines: &LineLengths,
+    lines: &HyphenEvidence,
     vocabulary: &Vocabulary<'_>,
     edits: &mut Vec<Edit>,
 ) -> MappedText {
@@ -112,9 +138,12 @@ pub fn restore_hyphens(
             .strip_suffix("’s")
             .or_else(|| core.strip_suffix("'s"))
             .unwrap_or(core);
-        if let Some(split) = compound_split(core, vocabulary) {
+        if let Some(&split) = lines.printed.get(core) {
+            // The document prints this compound with its hyphen.
+            splits.push(at + core_start + split);
+        } else if let Some((split, anywhere)) = compound_split(core, vocabulary) {
             let join = at + core_start + split;
-            if lines.joined_at(paragraph.position_at(join)) {
+            if anywhere || lines.joined_at(paragraph.position_at(join)) {
                 splits.push(join);
             }
         }
@@ -144,8 +173,9 @@ pub fn restore_hyphens(
 }
 
 /// The byte offset in `core` where its lost hyphen stood, if it is a dehyphenated
-/// compound.
-fn compound_split(core: &str, vocabulary: &Vocabulary<'_>) -> Option<usize> {
+/// compound, and whether that holds wherever the token stands (a name and a word that
+/// makes an adjective of it, `Warsawbased`, is never one word) or only at a join.
+fn compound_split(core: &str, vocabulary: &Vocabulary<'_>) -> Option<(usize, bool)> {
     if core.chars().count() < SHORTEST
         || !core.chars().all(char::is_alphanumeric)
         || !core.chars().any(char::is_lowercase)
@@ -222,8 +252,15 @@ fn compound_split(core: &str, vocabulary: &Vocabulary<'_>) -> Option<usize> {
             }
         }
     }
-    best.filter(|_| !tied).map(|(_, at)| at)
+    best.filter(|_| !tied).map(|(_, at)| {
+        let anywhere = capitalised && ANYWHERE_AFTER_NAMES.contains(&&core[at..]);
+        (at, anywhere)
+    })
 }
+
+/// Of [`AFTER_NAMES`], those no name ends with: a name run into one of them
+/// (`Warsawbased`) lost its hyphen wherever it stands.
+const ANYWHERE_AFTER_NAMES: &[&str] = &["backed", "based", "born", "funded", "owned"];
 
 /// Words that follow a name in a hyphenated adjective (`Karachi-based`, `Kremlin-backed`).
 const AFTER_NAMES: &[&str] = &[
@@ -301,7 +338,7 @@ mod tests {
         let mut edits = Vec::new();
         let out = restore_hyphens(
             &MappedText::from_raw(text, Position::new(1, 1)),
-            &LineLengths::of(&document),
+            &HyphenEvidence::of(&document),
             &vocabulary,
             &mut edits,
         );
@@ -311,7 +348,7 @@ mod tests {
     #[test]
     fn a_join_stands_where_the_neighbouring_lines_end() {
         let document = "the cost of flour and the oven\nhas risen, said the coffeeproducing state\nand the rest of it was here";
-        let lines = LineLengths::of(document);
+        let lines = HyphenEvidence::of(document);
         // `coffee|producing` joins at column 36; the neighbours are 30 and 27 long.
         assert!(lines.joined_at(Position::new(2, 37)));
         assert!(!lines.joined_at(Position::new(2, 5)));
@@ -341,6 +378,29 @@ mod tests {
             restored("“fixedprice contracts,”"),
             "“fixed-price contracts,”"
         );
+    }
+
+    /// Away from any join: a compound the document prints with its hyphen, and a name
+    /// run into `based` (never one word), get it back; a pair of words does not.
+    #[test]
+    fn printed_compounds_and_names_run_into_based_get_their_hyphen_anywhere() {
+        let document =
+            "In Cluj-Napoca, doctors call.\nShe is a Warsawbased writer in ClujNapoca.\n\
+                        a coffeeproducing state";
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::for_document(document, &context);
+        let evidence = HyphenEvidence::of(document);
+        let fix = |text: &str, line: usize| {
+            let raw = MappedText::from_raw(text, Position::new(line, 1));
+            restore_hyphens(&raw, &evidence, &vocabulary, &mut Vec::new())
+                .as_str()
+                .to_string()
+        };
+        assert_eq!(
+            fix("She is a Warsawbased writer in ClujNapoca.", 2),
+            "She is a Warsaw-based writer in Cluj-Napoca."
+        );
+        assert_eq!(fix("a coffeeproducing state", 3), "a coffeeproducing state");
     }
 
     #[test]
