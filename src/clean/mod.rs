@@ -264,7 +264,8 @@ fn masthead_from_structure(
             }
             let joined = hyphens(joined, edits);
             let spaced = structure::punctuation_space::restore_spaces(&joined, dashes, edits);
-            names.restore(&spaced, vocabulary, edits)
+            let named = names.restore(&spaced, vocabulary, edits);
+            structure::punctuation_space::remove_stray_spaces(&named, edits)
         })
     };
     let kicker = unwrap(found.kicker, edits).map(|k| k.as_str().to_string());
@@ -281,7 +282,8 @@ fn masthead_from_structure(
         .map(|p| {
             let p = hyphens(p, edits);
             let spaced = structure::punctuation_space::restore_spaces(&p, dashes, edits);
-            names.restore(&spaced, vocabulary, edits)
+            let named = names.restore(&spaced, vocabulary, edits);
+            structure::punctuation_space::remove_stray_spaces(&named, edits)
         })
         .collect();
     if bio.is_none() && body.last().is_some_and(|b| masthead::is_bio(b.as_str())) {

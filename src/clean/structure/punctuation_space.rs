@@ -28,6 +28,51 @@
 use crate::clean::mapped::MappedText;
 use crate::clean::Edit;
 
+/// `paragraph` without the spaces that stand between a word and the comma or full stop
+/// after it (`Kovaříková , recalled`: a viewer spaced the name's link span from its
+/// comma), an edit for each. No style of English or French sets a space there; a spaced
+/// ellipsis (`. . .`) keeps its spaces.
+pub fn remove_stray_spaces(paragraph: &MappedText, edits: &mut Vec<Edit>) -> MappedText {
+    let text = paragraph.as_str();
+    let stray: Vec<usize> = text
+        .match_indices(' ')
+        .map(|(at, _)| at)
+        .filter(|&at| {
+            let before = text[..at].chars().next_back();
+            let mut after = text[at + 1..].chars();
+            let mark = after.next();
+            let next: Vec<char> = after.take(2).collect();
+            before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '’' | '”'))
+                && matches!(mark, Some(',' | '.'))
+                && match next.as_slice() {
+                    [] => true,
+                    [c, ..] if matches!(c, '”' | '’' | '"' | ')') => true,
+                    [c, rest @ ..] if c.is_whitespace() => rest.first() != Some(&'.'),
+                    _ => false,
+                }
+        })
+        .collect();
+    if stray.is_empty() {
+        return paragraph.clone();
+    }
+    let mut out = MappedText::with_capacity(text.len(), stray.len() + 2);
+    let mut copied = 0;
+    for at in stray {
+        out.push_slice(paragraph, copied, at);
+        copied = at + 1;
+        edits.push(Edit {
+            pass: "punctuation_space",
+            position: paragraph.position_at(at),
+            before: text[at..at + 2].to_string(),
+            after: text[at + 1..at + 2].to_string(),
+            reason: "space before a comma or full stop removed".into(),
+            confidence: 0.9,
+        });
+    }
+    out.push_slice(paragraph, copied, text.len());
+    out
+}
+
 /// How a document sets its em dashes: ` — ` between spaces, or `—` closed up. A viewer
 /// that glued its spans leaves some dashes closed up or half spaced in a document that
 /// spaces them; the document's own habit says which.
@@ -524,6 +569,23 @@ mod tests {
             "an odd 5\" screen and \"one",
         ] {
             assert_eq!(spaced(text), text);
+        }
+    }
+
+    #[test]
+    fn a_space_before_a_comma_or_full_stop_goes() {
+        let removed = |text: &str| {
+            let raw = MappedText::from_raw(text, Default::default());
+            remove_stray_spaces(&raw, &mut Vec::new())
+                .as_str()
+                .to_string()
+        };
+        assert_eq!(
+            removed("Alžběta Kovaříková , recalled the day in 1989 .”"),
+            "Alžběta Kovaříková, recalled the day in 1989.”"
+        );
+        for text in ["and then . . . nothing", "a value of .5 and ,x"] {
+            assert_eq!(removed(text), text);
         }
     }
 
