@@ -46,7 +46,7 @@ pub fn remove_stray_spaces(paragraph: &MappedText, edits: &mut Vec<Edit>) -> Map
                 && matches!(mark, Some(',' | '.'))
                 && match next.as_slice() {
                     [] => true,
-                    [c, ..] if matches!(c, '”' | '’' | '"' | ')') => true,
+                    ['”' | '’' | '"' | ')', ..] => true,
                     [c, rest @ ..] if c.is_whitespace() => rest.first() != Some(&'.'),
                     _ => false,
                 }
