@@ -7,7 +7,9 @@
 //! at least one piece is a fragment: not a word, or a short piece that is no common short
 //! word (`er`, `al`, `de`); a capitalised run only when it has three pieces or a piece is
 //! no word at all (`He met` is not `Hemet`). A whole word followed by pieces that make a
-//! word of their own keeps its space (`they re hearsed` is `they rehearsed`). Ordinary
+//! word of their own keeps its space (`they re hearsed` is `they rehearsed`). Words round
+//! a lone hyphen join too (`out - skirts`), unless they make a hyphenated compound
+//! (`well - known`). Ordinary
 //! copy has such runs rarely, so the joins are made only in a document that has many of
 //! them ([`SPLIT_DOCUMENT`]): a page read that way, not a stray phrase in clean text.
 //!
@@ -406,7 +408,15 @@ fn join_run(
                 .iter()
                 .any(|p| p.chars().count() <= 3 && !is_common_short(&p.to_lowercase()));
     let whole_word_split = whole_words && split_at_hyphenation_points(&pieces, &joined, vocabulary);
-    if !has_fragment && !whole_word_split {
+    // A lone hyphen between two pieces is a line-end hyphen: the pieces round it are one
+    // word broken there (`out - skirts`), unless the lexicon knows them as a hyphenated
+    // compound (`well - known`).
+    let line_hyphen = run.windows(3).any(|w| {
+        let letters = |t: &str| t.trim_matches(|c: char| !c.is_alphabetic()).to_string();
+        is_lone_hyphen(w[1].1)
+            && !vocabulary.is_known_outside_document(&[letters(w[0].1), letters(w[2].1)].join("-"))
+    });
+    if !has_fragment && !whole_word_split && !line_hyphen {
         return None;
     }
     let gaps = piece_tokens
@@ -506,6 +516,12 @@ mod tests {
             "He met Tom Kins in Paris"
         );
         assert_eq!(joined("prices rose - sharply"), "prices rose - sharply");
+        // Whole words round a line-end hyphen are one word broken there, unless they
+        // make a hyphenated compound.
+        assert_eq!(
+            joined("the out - skirts of town, a well - known face"),
+            "the outskirts of town, a well - known face"
+        );
         // Short words are words: the joined reading must be the likelier one.
         assert_eq!(
             joined("con vert ed to gas and a cap on elec tric i ty"),
