@@ -82,6 +82,9 @@ pub(crate) fn split_glued(
     sentence_start: bool,
     vocabulary: &Vocabulary,
 ) -> Verdict {
+    if let Some(pieces) = word_and_article(word, standing, vocabulary) {
+        return split_into(word, &pieces, UNVERIFIED_SPLIT_CONFIDENCE);
+    }
     if word.chars().count() < MIN_GLUED_CHARS {
         return Verdict::Keep;
     }
@@ -448,6 +451,39 @@ fn camel_parts<'w>(word: &'w str, vocabulary: &Vocabulary) -> Option<Vec<&'w str
     };
     (parts.len() >= 2 && parts.iter().all(is_part) && !vocabulary.document_repeats(word))
         .then_some(parts)
+}
+
+/// Prepositions and verbs that an article follows, glued to it in a copy that lost
+/// spaces all over (`witha`, `fromthe`; the word pass never looks at tokens shorter than
+/// four letters, so `isa` stays).
+const BEFORE_ARTICLE: &[&str] = &[
+    "as", "at", "by", "for", "from", "has", "in", "into", "is", "of", "on", "to", "was", "with",
+];
+/// A token that is a word and an article glued must be rarer than this (Zipf) to split.
+const MAX_WORD_AND_ARTICLE_ZIPF: f32 = 4.0;
+
+/// `word` as a preposition or verb and the article after it (`witha` → `with a`), in an
+/// article that lost spaces all over, when `word` is no dictionary word and rare on the
+/// web (`witha` is a typing slip or web junk there, never a word of prose).
+fn word_and_article(
+    word: &str,
+    standing: Standing,
+    vocabulary: &Vocabulary,
+) -> Option<Vec<String>> {
+    let rare = match standing {
+        Standing::Known => false,
+        Standing::Unknown => true,
+        Standing::Unverified(zipf) => zipf < MAX_WORD_AND_ARTICLE_ZIPF,
+    };
+    if !rare || word_case(word) != Some(WordCase::Lower) || !vocabulary.document_is_glued() {
+        return None;
+    }
+    ["the", "an", "a"].iter().find_map(|article| {
+        let before = word.strip_suffix(article)?;
+        BEFORE_ARTICLE
+            .contains(&before)
+            .then(|| vec![before.to_string(), article.to_string()])
+    })
 }
 
 /// Function words: a capitalised token that splits into a name and words among which

@@ -356,14 +356,15 @@ fn a_glued_article_reads_a_tie_between_glue_and_slip_as_glue() {
 /// In a copy that lost spaces all over, names glued to words are split like any glue:
 /// a common name before words (`Portugalispolitically`), camel case with glue or a name
 /// no list knows inside (`MondaybyStocznia`, `AnaCâmpean`), a lower-case word before a
-/// name no list knows (`inGdask`). Names stay: a surname's particle (`MacKenzie`), a rare
+/// name no list knows (`inGdask`), a preposition or verb before an article (`witha`).
+/// Names stay: a surname's particle (`MacKenzie`), a rare
 /// name made of short words (`Tomasina`), and all of it in ordinary copy.
 #[test]
 fn a_glued_article_splits_names_glued_to_words() {
     let context = WordContext::default();
     let paragraph =
         "On MondaybyStocznia staff met AnaCâmpean inGdask; Portugalispolitically calm, \
-                     said MacKenzie and Tomasina.";
+                     said MacKenzie and Tomasina witha note.";
     let glued = [
         paragraph,
         "The ministerannounced the newschedule for the busroutes on Monday.",
@@ -374,7 +375,7 @@ fn a_glued_article_splits_names_glued_to_words() {
     assert_eq!(
         repairs.text,
         "On Monday by Stocznia staff met Ana Câmpean in Gdask; Portugal is politically calm, \
-         said MacKenzie and Tomasina."
+         said MacKenzie and Tomasina with a note."
     );
     let ordinary = [
         paragraph,
