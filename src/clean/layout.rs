@@ -1404,13 +1404,19 @@ mod tests {
     use crate::clean::words::WordContext;
     use crate::diagnostic::Position;
 
-    fn layout(text: &str) -> (Vec<String>, Vec<Edit>) {
-        let context = WordContext::default();
-        let vocabulary = Vocabulary::for_document(text, &context);
+    /// `text` as a document, each line at its position.
+    fn doc_of(text: &str) -> MappedText {
         let mut doc = MappedText::default();
         for (i, line) in text.split_inclusive('\n').enumerate() {
             doc.push_verbatim(line, Position::new(i + 1, 1));
         }
+        doc
+    }
+
+    fn layout(text: &str) -> (Vec<String>, Vec<Edit>) {
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::for_document(text, &context);
+        let doc = doc_of(text);
         let mut edits = Vec::new();
         let blocks = lay_out(&doc, &vocabulary, &mut edits, &mut Vec::new());
         (
@@ -1484,17 +1490,11 @@ mod tests {
 
     #[test]
     fn a_line_end_hyphen_inside_an_address_stays() {
-        let context = WordContext::default();
-        let text =
-            "Reach them at desk@courrier-\nmetropole.ca or zorb-\nquile.org, and a zorb-\nquile.\n";
-        let vocabulary = Vocabulary::for_document(text, &context);
-        let mut doc = MappedText::default();
-        for (i, line) in text.split_inclusive('\n').enumerate() {
-            doc.push_verbatim(line, Position::new(i + 1, 1));
-        }
-        let blocks = lay_out(&doc, &vocabulary, &mut Vec::new(), &mut Vec::new());
+        let (blocks, _) = layout(
+            "Reach them at desk@courrier-\nmetropole.ca or zorb-\nquile.org, and a zorb-\nquile.\n",
+        );
         assert_eq!(
-            blocks[0].as_str(),
+            blocks[0],
             "Reach them at desk@courrier-metropole.ca or zorb-quile.org, and a zorbquile."
         );
     }
@@ -1532,10 +1532,7 @@ mod tests {
                 assert_eq!(got_confidence, confidence, "{left}-{right}");
             }
         }
-        let mut doc = MappedText::default();
-        for (i, line) in text.split_inclusive('\n').enumerate() {
-            doc.push_verbatim(line, Position::new(i + 1, 1));
-        }
+        let doc = doc_of(text);
         let mut findings = Vec::new();
         let blocks = lay_out(&doc, &vocabulary, &mut Vec::new(), &mut findings);
         assert_eq!(

@@ -425,10 +425,9 @@ fn prefix_then_capitalised(
     Some(pieces)
 }
 
-/// The capitalised words of a camel-case token that lost its spaces (`RegionalSecurity`),
-/// if each is a word or name of three letters or more and the article does not print
-/// the token twice.
-fn camel_parts<'w>(word: &'w str, vocabulary: &Vocabulary) -> Option<Vec<&'w str>> {
+/// `word` cut before each capital that follows a lower-case letter (`MondaybyStocznia` →
+/// `Mondayby`, `Stocznia`).
+fn capital_runs(word: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut start = 0;
     let mut previous_lower = false;
@@ -440,6 +439,14 @@ fn camel_parts<'w>(word: &'w str, vocabulary: &Vocabulary) -> Option<Vec<&'w str
         previous_lower = c.is_lowercase();
     }
     parts.push(&word[start..]);
+    parts
+}
+
+/// The capitalised words of a camel-case token that lost its spaces (`RegionalSecurity`),
+/// if each is a word or name of three letters or more and the article does not print
+/// the token twice.
+fn camel_parts<'w>(word: &'w str, vocabulary: &Vocabulary) -> Option<Vec<&'w str>> {
+    let parts = capital_runs(word);
     // A word, or a name frequent enough in running text to be no fragment (`Siddiqui`).
     let is_part = |part: &&str| {
         part.chars().count() >= 3
@@ -533,17 +540,7 @@ const SURNAME_PARTICLES: &[&str] = &[
 /// particle (`MacKenzie`, `FitzGerald`). A token the article prints twice is a name or a
 /// brand and stays.
 fn glued_camel_parts(word: &str, vocabulary: &Vocabulary) -> Option<Vec<String>> {
-    let mut parts = Vec::new();
-    let mut start = 0;
-    let mut previous_lower = false;
-    for (at, c) in word.char_indices() {
-        if c.is_uppercase() && previous_lower {
-            parts.push(&word[start..at]);
-            start = at;
-        }
-        previous_lower = c.is_lowercase();
-    }
-    parts.push(&word[start..]);
+    let parts = capital_runs(word);
     if parts.len() < 2
         || SURNAME_PARTICLES.contains(&parts[0])
         || vocabulary.document_repeats(word)

@@ -329,6 +329,13 @@ fn a_rare_word_the_article_prints_on_its_own_is_a_piece_of_a_glued_token() {
     assert_eq!(repair_in(&[glued, "Beds stand on the ward."]), glued);
 }
 
+/// Lines of an article that lost spaces between its words all over.
+const GLUED_LINES: [&str; 3] = [
+    "The ministerannounced the newschedule for the busroutes on Monday.",
+    "Residents complained that thetimetable ignored the nightshifts at theharbour.",
+    "Drivers said theoperators had not consulted them aboutthe changes.",
+];
+
 /// A token that is a lost space or a slip alike (`asupport`: `a support` or `support`) is
 /// only reported in ordinary copy, and read as the lost space in a copy that lost spaces
 /// between its words all over.
@@ -336,12 +343,7 @@ fn a_rare_word_the_article_prints_on_its_own_is_a_piece_of_a_glued_token() {
 fn a_glued_article_reads_a_tie_between_glue_and_slip_as_glue() {
     let context = WordContext::default();
     let paragraph = "The council gave asupport to the plan.";
-    let glued = [
-        paragraph,
-        "The ministerannounced the newschedule for the busroutes on Monday.",
-        "Residents complained that thetimetable ignored the nightshifts at theharbour.",
-        "Drivers said theoperators had not consulted them aboutthe changes.",
-    ];
+    let glued = [paragraph, GLUED_LINES[0], GLUED_LINES[1], GLUED_LINES[2]];
     let repairs = repair_article_paragraph(paragraph, &ArticleText::new(&glued), &context);
     assert_eq!(repairs.text, "The council gave a support to the plan.");
     let ordinary = [
@@ -365,12 +367,7 @@ fn a_glued_article_splits_names_glued_to_words() {
     let paragraph =
         "On MondaybyStocznia staff met AnaCâmpean inGdask; Portugalispolitically calm, \
                      said MacKenzie and Tomasina witha note.";
-    let glued = [
-        paragraph,
-        "The ministerannounced the newschedule for the busroutes on Monday.",
-        "Residents complained that thetimetable ignored the nightshifts at theharbour.",
-        "Drivers said theoperators had not consulted them aboutthe changes.",
-    ];
+    let glued = [paragraph, GLUED_LINES[0], GLUED_LINES[1], GLUED_LINES[2]];
     let repairs = repair_article_paragraph(paragraph, &ArticleText::new(&glued), &context);
     assert_eq!(
         repairs.text,
