@@ -457,7 +457,11 @@ fn listed_name(
     // lost fewer letters to become this copy is the likelier (`Hor ková` is Horáková,
     // which lost one, before Horáčková, which lost two).
     let lost = |e: &ListedName| {
-        e.name.chars().filter(|c| !c.is_ascii()).count() - kept.len().min(e.name.len())
+        e.name
+            .chars()
+            .filter(|c| !c.is_ascii())
+            .count()
+            .saturating_sub(kept.len())
     };
     fitting.sort_by_key(|e| {
         std::cmp::Reverse((
