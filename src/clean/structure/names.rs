@@ -104,6 +104,7 @@ impl IntactNames {
         vocabulary: &Vocabulary<'_>,
         byline: bool,
         name_goes_on: bool,
+        given: Option<&str>,
     ) -> Option<Cow<'s, str>> {
         if !self.by_damaged.is_empty() {
             if let Some(found) = self.by_damaged.get(damaged) {
@@ -111,7 +112,14 @@ impl IntactNames {
             }
         }
         let foreign_votes = (!name_goes_on).then_some(&self.foreign_votes);
-        listed_name(damaged, vocabulary, byline, &self.votes, foreign_votes)
+        listed_name(
+            damaged,
+            vocabulary,
+            byline,
+            &self.votes,
+            foreign_votes,
+            given,
+        )
     }
 
     /// Whether `token` could be the first piece of a name broken by lost letters: its
@@ -275,7 +283,12 @@ impl IntactNames {
                     && tokens
                         .get(i + n)
                         .is_some_and(|(_, t)| is_unknown_fragment(t, vocabulary));
-                if let Some(word) = self.intact(span, vocabulary, byline, name_goes_on) {
+                // The given name before a surname, whose ending tells a Slavic surname's
+                // form (`Radek` Šťastný, `Jana` Šťastná).
+                let given = i.checked_sub(1).map(|p| tokens[p].1).filter(|t| {
+                    t.starts_with(char::is_uppercase) && t.chars().all(char::is_alphabetic)
+                });
+                if let Some(word) = self.intact(span, vocabulary, byline, name_goes_on, given) {
                     matched = Some((start, end, word, n));
                     break;
                 }
@@ -401,6 +414,7 @@ fn listed_name(
     byline: bool,
     votes: &LanguageVotes,
     foreign_votes: Option<&LanguageVotes>,
+    given: Option<&str>,
 ) -> Option<Cow<'static, str>> {
     let shows_damage = if damaged.contains(' ') {
         // A name broken by lost letters: capitalised first, every later piece going on
@@ -476,11 +490,16 @@ fn listed_name(
         Some(next) => {
             let (best_votes, next_votes) =
                 (votes.support(best.languages), votes.support(next.languages));
+            let alike = best_votes == next_votes && best.listings == next.listings;
+            if alike && lost(best) == lost(next) {
+                // A surname's two genders (Šťastný, Šťastná) follow the given name.
+                return gendered(best.name, next.name, given?)
+                    .filter(|name| *name != damaged)
+                    .map(Cow::Borrowed);
+            }
             (best_votes > next_votes
                 || best.listings >= 2 * next.listings.max(1)
-                || (best_votes == next_votes
-                    && best.listings == next.listings
-                    && lost(best) < lost(next)))
+                || (alike && lost(best) < lost(next)))
             .then_some(best)
         }
     };
@@ -488,6 +507,26 @@ fn listed_name(
         .map(|e| e.name)
         .filter(|name| *name != damaged)
         .map(Cow::Borrowed)
+}
+
+/// Of two surnames that differ only in their last letter, one feminine (`Šťastná`,
+/// `Kowalska`: ending in `a` or `á`) and one masculine (`Šťastný`, `Kowalski`), the one
+/// that fits `given`: a Czech, Slovak or Polish given name ending in `a` is a woman's
+/// (`Jana`, `Agnieszka`), any other a man's (`Radek`, `Tomasz`).
+fn gendered(one: &'static str, other: &'static str, given: &str) -> Option<&'static str> {
+    let stem = |name: &str| {
+        let mut chars = name.chars();
+        chars.next_back();
+        chars.as_str().to_string()
+    };
+    if stem(one) != stem(other) {
+        return None;
+    }
+    let feminine = |name: &str| name.ends_with(['a', 'á']);
+    let woman = given.ends_with('a');
+    [one, other].into_iter().find(|name| {
+        feminine(name) == woman && feminine(if *name == one { other } else { one }) != woman
+    })
 }
 
 /// A word of another language's list (see [`foreign_words`]) that `damaged` (skeleton
@@ -698,6 +737,9 @@ mod tests {
         assert_eq!(author("Kateřina Hor ková"), "Kateřina Horáková");
         // Lost letters at a name's end too.
         assert_eq!(author("Jana Dvo kov"), "Jana Dvořáková");
+        // A surname's two genders follow the given name's ending.
+        assert_eq!(author("Radek astn"), "Radek Šťastný");
+        assert_eq!(author("Jana astn"), "Jana Šťastná");
         // In running text a lone ASCII token is left alone.
         assert_eq!(restored("", "Miguel ngelo said"), "Miguel ngelo said");
     }
