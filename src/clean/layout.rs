@@ -30,6 +30,7 @@
 //! The plain line-by-line version this replaced (and the plain hyphen decision) are kept
 //! in the tests as the reference.
 
+use crate::clean::structure::punctuation_space::looks_like_address;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::ops::Range;
@@ -822,6 +823,8 @@ pub fn hyphen_decision(
 
 /// Shortest piece of a fragment that counts when a broken word is read off its edges.
 const MIN_EDGE_PIECE_CHARS: usize = 3;
+/// Longest piece (in bytes) looked up when a broken word is read off its edges.
+const MAX_EDGE_PIECE_BYTES: usize = 32;
 
 /// When neither `left-right` nor `leftright` is known: whether the hyphen still only
 /// broke a word, read from the fragments themselves (a real compound is made of words).
@@ -846,19 +849,26 @@ fn broken_fragments(
         piece.chars().count() >= MIN_EDGE_PIECE_CHARS && vocabulary.is_known_outside_document(piece)
     };
     if !right_known && right.chars().all(char::is_lowercase) {
-        let joins_left = right.char_indices().skip(1).any(|(at, _)| {
-            vocabulary.is_known_outside_document(&[left, &right[..at]].concat())
-                && (at..=right.len())
-                    .filter(|&end| right.is_char_boundary(end))
-                    .any(|end| is_word(&right[at..end]))
-        });
+        // Pieces no longer than a word runs (`MAX_EDGE_PIECE_BYTES`), so a token of glue
+        // however long costs a bounded number of lookups.
+        let joins_left = right
+            .char_indices()
+            .skip(1)
+            .take_while(|&(at, _)| at <= MAX_EDGE_PIECE_BYTES)
+            .any(|(at, _)| {
+                vocabulary.is_known_outside_document(&[left, &right[..at]].concat())
+                    && (at..=right.len().min(at + MAX_EDGE_PIECE_BYTES))
+                        .filter(|&end| right.is_char_boundary(end))
+                        .any(|end| is_word(&right[at..end]))
+            });
         if joins_left {
             return Some(0.6);
         }
     }
     if !left_known && right_known {
         let joins_right = left.char_indices().skip(1).any(|(at, _)| {
-            left[at..].chars().count() >= 2
+            left.len() - at <= MAX_EDGE_PIECE_BYTES
+                && left[at..].chars().count() >= 2
                 && vocabulary.is_known_outside_document(&[&left[at..], right].concat())
         });
         if joins_right {
@@ -965,19 +975,18 @@ fn join_with_space(
 
 /// Whether a line-end hyphen between `text` (the paragraph so far, ending with it) and
 /// `next` (the next line) falls inside an e-mail or web address: the token before it or
-/// the one after holds `@`, `/` or `www.`, or the one after goes on as a domain
+/// the one after looks like one (`looks_like_address`), or the one after goes on as a domain
 /// (`metropole.ca`).
 fn in_address(text: &str, next: &str) -> bool {
     let before = text.rsplit(char::is_whitespace).next().unwrap_or("");
     let after = next.split(char::is_whitespace).next().unwrap_or("");
-    let marks = |token: &str| token.contains(['@', '/']) || token.contains("www.");
     let domain = after
         .trim_end_matches(['.', ',', ';', ':', ')', '”', '"'])
         .split_once('.')
         .is_some_and(|(_, tail)| {
             tail.len() >= 2 && tail.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
         });
-    marks(before) || marks(after) || domain
+    looks_like_address(before) || looks_like_address(after) || domain
 }
 
 /// The edit for a line break after a number's hyphen removed (`44-`/`degree`).

@@ -523,10 +523,11 @@ fn gendered(one: &'static str, other: &'static str, given: &str) -> Option<&'sta
         return None;
     }
     let feminine = |name: &str| name.ends_with(['a', 'á']);
+    if feminine(one) == feminine(other) {
+        return None;
+    }
     let woman = given.ends_with('a');
-    [one, other].into_iter().find(|name| {
-        feminine(name) == woman && feminine(if *name == one { other } else { one }) != woman
-    })
+    Some(if feminine(one) == woman { one } else { other })
 }
 
 /// A word of another language's list (see [`foreign_words`]) that `damaged` (skeleton

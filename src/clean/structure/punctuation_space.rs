@@ -272,7 +272,7 @@ fn letter_and_digit_runs(token: &str) -> Vec<(Run, usize, usize)> {
 /// The byte offsets, just after a punctuation mark, where a space was lost.
 fn lost_after_punctuation(text: &str) -> Vec<usize> {
     let mut found = Vec::new();
-    let quotes = StraightQuotes::of(text);
+    let mut quotes = StraightQuotes::of(text);
     for (at, mark) in text.char_indices() {
         if matches!(mark, '“' | '‘') && opens_glued_to_a_word(text, at, mark) {
             // `thework“a valuable`, `teamhad‘simply`: a quotation opened against a word.
@@ -416,30 +416,32 @@ fn contraction_glued_to_a_word(text: &str, at: usize) -> Option<usize> {
 }
 
 /// Straight double quotation marks (`"`) of one paragraph, which open and close alike:
-/// counted, so that one glued to the words on both sides can be read as opening (an even
-/// number before it) or closing (an odd number) when the paragraph's marks pair up.
+/// counted as they are met, so that one glued to the words on both sides can be read as
+/// opening (an even number before it) or closing (an odd number), when the paragraph's
+/// marks pair up at all.
 struct StraightQuotes {
-    /// Byte offsets of the marks, when there is an even number of them; else none.
-    marks: Vec<usize>,
+    paired: bool,
+    seen: usize,
 }
 
 impl StraightQuotes {
     fn of(text: &str) -> StraightQuotes {
-        let marks: Vec<usize> = text.match_indices('"').map(|(at, _)| at).collect();
         StraightQuotes {
-            marks: if marks.len() % 2 == 0 {
-                marks
-            } else {
-                Vec::new()
-            },
+            paired: text.matches('"').count() % 2 == 0,
+            seen: 0,
         }
     }
 
     /// Where the space lost at the mark at `at` goes, if one was: before an opening mark
     /// glued to a sentence's end (`2021."The` → `2021. "The`), after a closing mark glued
     /// to the next word (`road,"said` → `road," said`).
-    fn lost_space(&self, text: &str, at: usize) -> Option<usize> {
-        let index = self.marks.iter().position(|&m| m == at)?;
+    /// Called for every mark, in order.
+    fn lost_space(&mut self, text: &str, at: usize) -> Option<usize> {
+        let index = self.seen;
+        self.seen += 1;
+        if !self.paired {
+            return None;
+        }
         let before: Vec<char> = text[..at].chars().rev().take(3).collect();
         let after_at = at + 1;
         let next = text[after_at..].chars().next()?;
@@ -496,8 +498,13 @@ fn in_address(text: &str, at: usize) -> bool {
     let end = text[at..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| at + i);
-    let token = &text[start..end];
-    token.contains('@') || token.contains('/') || token.to_ascii_lowercase().contains("www")
+    looks_like_address(&text[start..end])
+}
+
+/// Whether `token` holds the marks of an e-mail or web address, a handle or a link: `@`,
+/// `/` or `www`.
+pub(crate) fn looks_like_address(token: &str) -> bool {
+    token.contains(['@', '/']) || token.to_ascii_lowercase().contains("www")
 }
 
 #[cfg(test)]

@@ -451,10 +451,7 @@ fn camel_parts<'w>(word: &'w str, vocabulary: &Vocabulary) -> Option<Vec<&'w str
     let is_part = |part: &&str| {
         part.chars().count() >= 3
             && word_case(part) == Some(WordCase::Capitalised)
-            && (vocabulary.is_real_word(part)
-                || vocabulary
-                    .entry(part)
-                    .is_some_and(|e| e.zipf() >= MIN_CAMEL_NAME_ZIPF))
+            && is_word_or_common_name(part, vocabulary)
     };
     (parts.len() >= 2 && parts.iter().all(is_part) && !vocabulary.document_repeats(word))
         .then_some(parts)
@@ -552,16 +549,10 @@ fn glued_camel_parts(word: &str, vocabulary: &Vocabulary) -> Option<Vec<String>>
     {
         return None;
     }
-    let known = |part: &str| {
-        vocabulary.is_real_word(part)
-            || vocabulary
-                .entry(part)
-                .is_some_and(|e| e.zipf() >= MIN_CAMEL_NAME_ZIPF)
-    };
     let mut pieces = Vec::new();
     let mut any_known = false;
     for part in parts {
-        if known(part) {
+        if is_word_or_common_name(part, vocabulary) {
             any_known = true;
             pieces.push(part.to_string());
             continue;
@@ -578,6 +569,15 @@ fn glued_camel_parts(word: &str, vocabulary: &Vocabulary) -> Option<Vec<String>>
         }
     }
     any_known.then_some(pieces)
+}
+
+/// Whether a camel-case part is a word, or a name frequent enough in running text to be
+/// no fragment (`Siddiqui`).
+fn is_word_or_common_name(part: &str, vocabulary: &Vocabulary) -> bool {
+    vocabulary.is_real_word(part)
+        || vocabulary
+            .entry(part)
+            .is_some_and(|e| e.zipf() >= MIN_CAMEL_NAME_ZIPF)
 }
 
 /// Whether `word`, the capital part of a glued token, is a word, and the Zipf frequency
