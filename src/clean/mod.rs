@@ -244,6 +244,7 @@ fn masthead_from_structure(
         })
         .collect();
     names.learn(&authors, vocabulary);
+    let first_reading = edits.len();
     let line_lengths = structure::dropped_hyphens::read_by_pdftotext(document)
         .then(|| structure::dropped_hyphens::HyphenEvidence::of(document));
     let hyphens = |text: MappedText, edits: &mut Vec<Edit>| match &line_lengths {
@@ -268,11 +269,9 @@ fn masthead_from_structure(
             structure::punctuation_space::remove_stray_spaces(&named, edits)
         })
     };
-    let kicker = unwrap(found.kicker, edits).map(|k| k.as_str().to_string());
-    let headline = unwrap(found.title, edits);
-    let standfirst = unwrap(found.subtitle, edits);
-    let title = headline.as_ref().map(|t| t.as_str().to_string());
-    let subtitle = standfirst.as_ref().map(|s| s.as_str().to_string());
+    let mut kicker = unwrap(found.kicker, edits);
+    let mut headline = unwrap(found.title, edits);
+    let mut standfirst = unwrap(found.subtitle, edits);
     let mut bio =
         unwrap(found.bio, edits).map(|b| structure::unglue_author_names(&b, &authors, edits));
     let body = layout::lay_out(&found.body, vocabulary, edits, findings);
@@ -286,6 +285,29 @@ fn masthead_from_structure(
             structure::punctuation_space::remove_stray_spaces(&named, edits)
         })
         .collect();
+    // Names the list restored mend, in a second reading, the copies of the same name the
+    // first reading could not (`Özt rk` restored as Öztürk, then `ztürk`, `zt rk`).
+    let restored: Vec<String> = edits[first_reading..]
+        .iter()
+        .filter(|e| e.pass == "names")
+        .map(|e| e.after.clone())
+        .collect();
+    let restored: Vec<&str> = restored.iter().map(String::as_str).collect();
+    if names.learn_restored(&restored, vocabulary) {
+        let mut again = |field: &mut MappedText| *field = names.restore(field, vocabulary, edits);
+        kicker
+            .iter_mut()
+            .chain(headline.iter_mut())
+            .for_each(&mut again);
+        standfirst
+            .iter_mut()
+            .chain(bio.iter_mut())
+            .for_each(&mut again);
+        body.iter_mut().for_each(&mut again);
+    }
+    let kicker = kicker.map(|k| k.as_str().to_string());
+    let title = headline.as_ref().map(|t| t.as_str().to_string());
+    let subtitle = standfirst.as_ref().map(|s| s.as_str().to_string());
     if bio.is_none() && body.last().is_some_and(|b| masthead::is_bio(b.as_str())) {
         bio = body.pop();
     }

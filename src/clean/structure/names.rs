@@ -172,6 +172,49 @@ impl IntactNames {
         }
     }
 
+    /// Adds names the list restored (the article printed them only damaged) as intact
+    /// copies, so a second reading mends the copies the first could not: `Özt rk` came
+    /// back from the list as Öztürk, and the same article's `ztürk` and `zt rk` are its
+    /// damaged forms. A copy that was itself taken for intact (`ztürk` holds a letter
+    /// outside ASCII) gives way to the name it is a damaged form of. Returns whether
+    /// anything was learned, that is whether a second reading can change anything.
+    pub fn learn_restored(&mut self, restored: &[&str], vocabulary: &Vocabulary<'_>) -> bool {
+        let mut fresh: Vec<&str> = restored
+            .iter()
+            .copied()
+            .filter(|w| {
+                w.starts_with(char::is_uppercase)
+                    && !w.is_ascii()
+                    && !w.contains(' ')
+                    && !self.by_damaged.contains_key(*w)
+            })
+            .collect();
+        fresh.sort_unstable();
+        fresh.dedup();
+        if fresh.is_empty() {
+            return false;
+        }
+        let more = IntactNames::of(&fresh.join(" "), vocabulary);
+        let mut learned = false;
+        self.openings.extend(more.openings);
+        for (damaged, word) in &more.by_damaged {
+            let Some(word) = word else { continue };
+            let supersedes = match self.by_damaged.get(damaged) {
+                None => true,
+                // Two words already damage alike: still ambiguous.
+                Some(None) => false,
+                Some(Some(old)) => {
+                    old != word && matches!(more.by_damaged.get(old), Some(Some(w)) if w == word)
+                }
+            };
+            if supersedes {
+                self.by_damaged.insert(damaged.clone(), Some(word.clone()));
+                learned = true;
+            }
+        }
+        learned
+    }
+
     /// `text` with its damaged names restored, recording an edit for each.
     pub fn restore(
         &self,
@@ -689,6 +732,36 @@ mod tests {
         assert_eq!(restored("", "a mile away"), "a mile away");
         // A later piece that is a word elsewhere (`alves`) still belongs to the name.
         assert_eq!(restored("", "By Gon alves said"), "By Gonçalves said");
+    }
+
+    #[test]
+    fn a_name_the_list_restored_mends_its_other_copies_on_a_second_reading() {
+        // The article prints Öztürk only damaged, one copy (`ztürk`) looking intact.
+        let document = "Yusuf Özt rk bakes. zt rk, 58, said so; ztürk says more.";
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::for_document(document, &context);
+        let mut names = IntactNames::of(document, &vocabulary);
+        let read = |names: &IntactNames, edits: &mut Vec<Edit>| {
+            let text = MappedText::from_raw(document, Default::default());
+            names
+                .restore(&text, &vocabulary, edits)
+                .as_str()
+                .to_string()
+        };
+        let mut edits = Vec::new();
+        assert_eq!(
+            read(&names, &mut edits),
+            "Yusuf Öztürk bakes. ztürk, 58, said so; Öztürk says more."
+        );
+        let restored: Vec<&str> = edits.iter().map(|e| e.after.as_str()).collect();
+        assert!(names.learn_restored(&restored, &vocabulary));
+        assert_eq!(
+            read(&names, &mut Vec::new()),
+            "Yusuf Öztürk bakes. Öztürk, 58, said so; Öztürk says more."
+        );
+        // Nothing new to learn: no second reading.
+        assert!(!names.learn_restored(&restored, &vocabulary));
+        assert!(!names.learn_restored(&["ztürk", "Berlin"], &vocabulary));
     }
 
     #[test]
