@@ -232,7 +232,7 @@ fn masthead_from_structure(
     let mut names = structure::names::IntactNames::of(document, vocabulary);
     let dashes = structure::punctuation_space::DashStyle::of(document);
     // The byline first: its restored names mend the same names elsewhere.
-    let authors: Vec<String> = found
+    let mut authors: Vec<String> = found
         .authors
         .iter()
         .map(|a| {
@@ -294,6 +294,13 @@ fn masthead_from_structure(
         .collect();
     let restored: Vec<&str> = restored.iter().map(String::as_str).collect();
     if names.learn_restored(&restored, vocabulary) {
+        for author in authors.iter_mut() {
+            let text = MappedText::from_raw(author, found.authors_at);
+            *author = names
+                .restore_author(&text, vocabulary, edits)
+                .as_str()
+                .to_string();
+        }
         let mut again = |field: &mut MappedText| *field = names.restore(field, vocabulary, edits);
         kicker
             .iter_mut()

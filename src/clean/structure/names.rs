@@ -196,6 +196,13 @@ impl IntactNames {
         }
         let more = IntactNames::of(&fresh.join(" "), vocabulary);
         let mut learned = false;
+        for (bit, votes) in more.votes.0.iter().enumerate() {
+            self.votes.0[bit] += votes;
+            learned |= *votes > 0;
+        }
+        for (bit, votes) in more.foreign_votes.0.iter().enumerate() {
+            self.foreign_votes.0[bit] += votes;
+        }
         self.openings.extend(more.openings);
         for (damaged, word) in &more.by_damaged {
             let Some(word) = word else { continue };
