@@ -57,17 +57,36 @@ impl IntactNames {
     pub fn of(document: &str, vocabulary: &Vocabulary<'_>) -> IntactNames {
         let mut names = IntactNames::default();
         let mut seen = std::collections::HashSet::new();
+        let mut previous = "";
         for token in document.split_whitespace() {
+            let given = std::mem::replace(&mut previous, token);
             let word = token.trim_matches(|c: char| !c.is_alphabetic());
             if word.is_ascii() || word.chars().count() < 3 || !seen.insert(word) {
                 continue;
             }
-            if let Some(listed) = listed_exactly(word) {
+            let listed = listed_exactly(word);
+            if let Some(listed) = listed {
                 names.votes.add(listed.languages);
             }
-            if let Some(listed) = foreign_words::exactly(word) {
-                names.foreign_votes.add(u64::from(listed.languages));
+            let foreign = foreign_words::exactly(word);
+            if let Some(foreign) = &foreign {
+                names.foreign_votes.add(u64::from(foreign.languages));
             }
+            // A copy that lost a letter at its edge with no space to show for it
+            // (`Šťastn` for Šťastný, `ztürk` for Öztürk) is no intact word: the listed
+            // name it stands for is, when one does; else it is left out.
+            let unverified = listed.is_none()
+                && foreign.is_none()
+                && !vocabulary.is_known_outside_document(word);
+            let word: Cow<'_, str> = match unverified.then(|| edge_loss(word, given, vocabulary)) {
+                None | Some(EdgeLoss::None) => Cow::Borrowed(word),
+                Some(EdgeLoss::Doubtful) => continue,
+                Some(EdgeLoss::Of(name)) => {
+                    names.by_damaged.insert(word.to_string(), Some(name.to_string()));
+                    Cow::Borrowed(name)
+                }
+            };
+            let word = word.as_ref();
             let letters: Vec<usize> = word
                 .char_indices()
                 .filter(|(_, c)| !c.is_ascii() && c.is_alphabetic())
@@ -76,8 +95,11 @@ impl IntactNames {
             if letters.len() > MOST_LETTERS || !word.chars().all(char::is_alphabetic) {
                 continue;
             }
-            for subset in 1..(1u32 << letters.len()) {
-                let damaged = damage(word, &letters, subset);
+            // Each lost letter leaves a space, or (copied out of an e-paper's spans)
+            // nothing at all: `Genevi ve` and `Genevive` for Geneviève.
+            let forms = (1..(1u32 << letters.len()))
+                .flat_map(|subset| [" ", ""].map(|gap| damage(word, &letters, subset, gap)));
+            for damaged in forms {
                 if damaged.chars().count() < 3 || vocabulary.is_known_outside_document(&damaged) {
                     continue;
                 }
@@ -559,6 +581,35 @@ fn listed_name(
         .map(Cow::Borrowed)
 }
 
+/// Whether a word printed with letters outside ASCII is a copy of a listed name that
+/// lost its last letters (or, in lower case, its first) with no space left.
+enum EdgeLoss {
+    /// No listed name ends or starts beyond it.
+    None,
+    /// Several do, and nothing tells them apart.
+    Doubtful,
+    Of(&'static str),
+}
+
+/// How `word` (after the token `given`) may have lost letters at an edge; see [`EdgeLoss`].
+fn edge_loss(word: &str, given: &str, vocabulary: &Vocabulary<'_>) -> EdgeLoss {
+    let key = skeleton(word);
+    let mut edges = vec![format!("{key}_")];
+    if !word.starts_with(char::is_uppercase) {
+        edges.extend([format!("_{key}"), format!("_{key}_")]);
+    }
+    if !edges.iter().any(|e| listed_by_skeleton(e).next().is_some()) {
+        return EdgeLoss::None;
+    }
+    let given = given.trim_matches(|c: char| !c.is_alphabetic());
+    let given = given.starts_with(char::is_uppercase).then_some(given);
+    let votes = LanguageVotes::default();
+    match listed_name(word, vocabulary, false, &votes, None, given) {
+        Some(Cow::Borrowed(name)) => EdgeLoss::Of(name),
+        _ => EdgeLoss::Doubtful,
+    }
+}
+
 /// Of two surnames that differ only in their last letter, one feminine (`Šťastná`,
 /// `Kowalska`: ending in `a` or `á`) and one masculine (`Šťastný`, `Kowalski`), the one
 /// that fits `given`: a Czech, Slovak or Polish given name ending in `a` is a woman's
@@ -671,20 +722,24 @@ fn lead_len(token: &str) -> usize {
 }
 
 /// `word` with the non-ASCII letters at the byte offsets `letters` chosen by the bits of
-/// `subset` lost: a run of lost letters becomes one space, and a space at either end goes.
-fn damage(word: &str, letters: &[usize], subset: u32) -> String {
+/// `subset` lost: a run of lost letters becomes one `gap` (a space, or nothing), and a
+/// space at either end goes.
+fn damage(word: &str, letters: &[usize], subset: u32, gap: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    let mut after_gap = false;
     for (at, c) in word.char_indices() {
         let lost = letters
             .iter()
             .position(|&l| l == at)
             .is_some_and(|k| subset & (1 << k) != 0);
         if lost {
-            if !out.ends_with(' ') {
-                out.push(' ');
+            if !after_gap {
+                out.push_str(gap);
+                after_gap = true;
             }
         } else {
             out.push(c);
+            after_gap = false;
         }
     }
     out.trim().to_string()
