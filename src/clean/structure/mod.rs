@@ -106,6 +106,9 @@ struct PageLine {
     label: Label,
 }
 
+/// How many body lines after a body that opens in lower case its drop cap may stand.
+const DROP_CAP_REACH: usize = 40;
+
 /// How many non-blank lines from the top the byline and date may be found in.
 const META_REACH: usize = 24;
 
@@ -132,10 +135,24 @@ pub fn read_structure(
     let cap = (0..meta_start)
         .chain(first_body)
         .find(|&i| lines[i].label != Label::Furniture && is_drop_cap(line_text(&lines[i])));
+    // A body that opens in lower case (`rekkuvík has one road in`) lost its drop cap to
+    // a later line: pdftotext puts the letter where its box sits on the page, after the
+    // lines beside it, even after the paragraph it begins.
+    let cap_after_opening = first_body
+        .filter(|&f| cap.is_none() && continues_drop_cap(line_text(&lines[f])))
+        .and_then(|f| {
+            (f + 1..lines.len())
+                .filter(|&i| lines[i].label == Label::Body)
+                .take(DROP_CAP_REACH)
+                .find(|&i| is_drop_cap(line_text(&lines[i])))
+        });
     let mut joined_cap = None;
-    if let Some(cap) = cap {
-        let next = (cap.max(meta_end - 1) + 1..lines.len())
-            .find(|&i| lines[i].label == Label::Body && i != cap);
+    if let Some(cap) = cap.or(cap_after_opening) {
+        let next = match (cap_after_opening, first_body) {
+            (Some(_), Some(first)) => Some(first),
+            _ => (cap.max(meta_end - 1) + 1..lines.len())
+                .find(|&i| lines[i].label == Label::Body && i != cap),
+        };
         if let Some(next) = next.filter(|&n| continues_drop_cap(line_text(&lines[n]))) {
             let cap_text = slice(doc, &lines[cap]);
             let rest = slice(doc, &lines[next]);
@@ -1501,6 +1518,25 @@ mod tests {
                 ),
             "{body}"
         );
+    }
+
+    #[test]
+    fn a_drop_cap_printed_after_the_paragraph_it_begins_joins_its_opening() {
+        let raw = "Bakers close on Tuesdays\n\nBy Jane Doe | 3 May 2024\n\n\
+            akers in the old quarter have begun\nclosing on Tuesdays.\n\nB\n\n\
+            ing in the spring. The oven costs\ntoo much, they say.\n";
+        let body = clean(raw).body;
+        assert!(
+            body.starts_with("Bakers in the old quarter") && !body.contains("Bing"),
+            "{body}"
+        );
+        // A body that opens in capitals leaves a later lone letter where it is.
+        let raw = "Bakers close on Tuesdays\n\nBy Jane Doe | 3 May 2024\n\n\
+            Bakers in the old quarter have begun\nclosing on Tuesdays.\n\nB\n\n\
+            akers say the oven costs\ntoo much.\n";
+        let body = clean(raw).body;
+        assert!(body.starts_with("Bakers in the old quarter"), "{body}");
+        assert!(body.contains("Bakers say the oven"), "{body}");
     }
 
     #[test]
