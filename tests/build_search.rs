@@ -142,3 +142,131 @@ fn the_search_page_speaks_the_site_language() {
         .unwrap();
     assert_eq!(bridge["date"], "2 de octubre de 2025");
 }
+
+/// The terms of `field` in an elasticlunr index that list document `reference`.
+fn has_term(index: &Value, field: &str, term: &str, reference: usize) -> bool {
+    postings(index, field, term)
+        .and_then(|docs| docs.get(reference.to_string()))
+        .is_some()
+}
+
+/// The reference (position in `docs`) of the article at `url`.
+fn reference_of(index: &Value, url: &str) -> usize {
+    index["docs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|d| d["url"] == url)
+        .unwrap_or_else(|| panic!("{url} not indexed"))
+}
+
+/// The basic fixture in `language`, with a French article and an Urdu one.
+fn site_in(language: &str) -> FixtureSite {
+    let site = FixtureSite::copy("basic");
+    let config = std::fs::read_to_string(site.root.join("site.toml")).unwrap();
+    site.write(
+        "site.toml",
+        &config.replace("language = \"en\"", &format!("language = \"{language}\"")),
+    );
+    site.write(
+        "content/articles/maisons.md",
+        "---\ntitle: Les maisons du port seront rénovées\nauthors: [Tom Ellery]\n\
+         date: 2025-09-20\n---\n\nL'État paiera les travaux, et les chevaux du marché \
+         resteront.\n",
+    );
+    site.write(
+        "content/articles/kishtiyan.md",
+        "+++\ntitle = \"کشتیوں کے کرایوں میں اضافہ\"\nauthors = [\"Tom Ellery\"]\n\
+         date = 2025-09-21\nlanguage = \"ur\"\n+++\n\nکونسل نے کرایوں میں اضافے کا اعلان کیا، \
+         اور مسافر ناراض ہیں۔\n",
+    );
+    site.build().unwrap();
+    site
+}
+
+#[test]
+fn a_french_site_is_indexed_and_searched_in_french() {
+    let site = site_in("fr");
+    let index = index_of(&site);
+    assert_eq!(
+        index["index"]["pipeline"],
+        serde_json::json!(["stopWordFilter-fr", "stemmer-fr"]),
+        "the browser runs lunr-languages' French functions on the query"
+    );
+    let maisons = reference_of(&index, "/articles/maisons/");
+    assert!(
+        has_term(&index, "title", "maison", maisons),
+        "stemmed in French"
+    );
+    assert!(!has_term(&index, "title", "maisons", maisons));
+    assert!(
+        !has_term(&index, "title", "les", maisons),
+        "a French stop word"
+    );
+    // Elision: l'État is the stop word l and état.
+    assert!(has_term(&index, "body", "état", maisons));
+    // No English stemming: Snowball French makes chevaux "cheval", Porter leaves it.
+    assert!(has_term(&index, "body", "cheval", maisons));
+    assert!(!has_term(&index, "body", "chevaux", maisons));
+    // The Urdu article's words are kept whole, split at Urdu's comma and full stop.
+    let urdu = reference_of(&index, "/articles/kishtiyan/");
+    for word in ["کشتیوں", "کرایوں", "اضافہ"] {
+        assert!(has_term(&index, "title", word, urdu), "{word}");
+    }
+    assert!(has_term(&index, "body", "کیا", urdu));
+    assert!(
+        has_term(&index, "body", "ہیں", urdu),
+        "no ۔ left on the word"
+    );
+    // The search page loads the French stemmer before search.js, under the base path.
+    let html = site.read("search/index.html");
+    let scripts = attribute_values(&html, "src");
+    assert_eq!(
+        scripts,
+        [
+            "/elasticlunr.min.js",
+            "/search-languages.js",
+            "/lunr-languages/lunr.stemmer.support.min.js",
+            "/lunr-languages/lunr.fr.min.js",
+            "/search.js"
+        ]
+    );
+    for script in &scripts {
+        assert!(site.output().join(&script[1..]).is_file(), "{script}");
+    }
+    assert!(site.output().join("lunr-languages/LICENSE").is_file());
+}
+
+#[test]
+fn an_urdu_site_keeps_every_word_whole() {
+    let site = site_in("ur");
+    let index = index_of(&site);
+    assert_eq!(index["index"]["pipeline"], serde_json::json!([]));
+    let ferry = reference_of(&index, "/articles/ferry-fares/");
+    // English words in an Urdu site: no English stemming, no English stop words.
+    assert!(has_term(&index, "title", "fares", ferry));
+    assert!(has_term(&index, "title", "the", ferry));
+    assert!(!has_term(&index, "title", "fare", ferry));
+    let urdu = reference_of(&index, "/articles/kishtiyan/");
+    assert!(has_term(&index, "title", "کشتیوں", urdu));
+    let html = site.read("search/index.html");
+    assert_eq!(
+        attribute_values(&html, "src"),
+        ["/elasticlunr.min.js", "/search.js"],
+        "nothing to stem with"
+    );
+}
+
+#[test]
+fn an_english_site_stems_in_english_and_keeps_urdu_whole() {
+    let site = site_in("en");
+    let index = index_of(&site);
+    assert_eq!(
+        index["index"]["pipeline"],
+        serde_json::json!(["stopWordFilter", "stemmer"])
+    );
+    let ferry = reference_of(&index, "/articles/ferry-fares/");
+    assert!(has_term(&index, "title", "fare", ferry));
+    let urdu = reference_of(&index, "/articles/kishtiyan/");
+    assert!(has_term(&index, "title", "کشتیوں", urdu));
+}

@@ -400,9 +400,9 @@ fn rebuilds_touch_only_what_an_edit_affects() {
     let first = builder.build(&[], &Silent).unwrap();
     assert_eq!(
         first.files,
-        first.pages + 27,
+        first.pages + 33,
         "pages; Atom and RSS feeds of the site, 3 sections, 2 tags and 3 authors; sitemap, \
-         news sitemap, robots, search index, five static files"
+         news sitemap, robots, search index, eleven static files (six: the search's stemmers)"
     );
 
     let untouched = site.output().join("articles/ferry-fares/index.html");
@@ -536,9 +536,10 @@ fn a_template_or_config_change_rerenders_every_page() {
     );
     let after_config = builder.build(&[], &Silent).unwrap();
     // Every page and feed; the static files (style, favicon, extra.txt, search.js,
-    // elasticlunr.min.js), sitemap, robots.txt, the search index and the news sitemap
-    // (empty: nothing is two days old) hold no title.
-    assert_eq!(after_config.files, first.files - 9);
+    // elasticlunr.min.js, and the six files of the search's stemmers), sitemap,
+    // robots.txt, the search index and the news sitemap (empty: nothing is two days
+    // old) hold no title.
+    assert_eq!(after_config.files, first.files - 15);
     for (file, html) in site.html_files() {
         assert!(html.contains("The Fixture Herald"), "{file}");
     }

@@ -438,6 +438,7 @@ pub fn render_page_into(
                     image: None,
                 },
             );
+            context.insert("stemmer_scripts", &search::stemmer_scripts(config));
             ("search.html", None)
         }
     };

@@ -17,8 +17,20 @@
 //! The search page itself is the theme's `search.html` at `/search/`; its form works
 //! without JavaScript only as far as reaching that page, which then says that searching
 //! needs JavaScript and points to the topic and author indexes.
+//!
+//! Words are read in the site's language ([`language`]: French is stemmed as French, Urdu
+//! kept whole), and the index names that language's pipeline, which the browser runs on
+//! the query; [`stemmer_scripts`] are the scripts the search page loads for it. An article
+//! with a `language` of its own is indexed with the site's pipeline all the same: the
+//! query goes through one pipeline, the site's, and an index term made by another would
+//! not be found by it. Stemmers and stop words only touch their own alphabet, so an Urdu
+//! article's words stay whole in an English or French site's index and an Urdu query
+//! finds them.
 
 mod inverted;
+pub mod language;
+
+use language::SearchLanguage;
 
 use std::io::Write;
 
@@ -33,6 +45,12 @@ pub const SEARCH_INDEX_FILE: &str = "search-index.json";
 
 /// The site path of the search page.
 pub const SEARCH_PAGE_URL: &str = "/search/";
+
+/// The theme's lunr-languages scripts (Snowball stemmers for the browser, vendored).
+const LUNR_LANGUAGES: &str = "/lunr-languages";
+
+/// The theme's script that lets lunr-languages register its functions with elasticlunr.js.
+const LUNR_ADAPTER: &str = "/search-languages.js";
 
 /// The fields indexed, in the order [`document_fields`] gives them.
 const FIELDS: [&str; 6] = ["title", "standfirst", "authors", "section", "tags", "body"];
@@ -69,15 +87,17 @@ pub fn write_search_index(
     site: &SiteData,
     config: &SiteConfig,
 ) -> std::io::Result<()> {
-    let mut index = inverted::InvertedIndex::new(&FIELDS);
+    let language = SearchLanguage::for_tag(&config.language);
+    let mut index = inverted::InvertedIndex::new(language, &FIELDS);
     // Analysed in parallel a slice at a time, so that the analysed documents waiting to
     // be added never add up to much.
     for slice in site.articles.chunks(ANALYSED_AT_ONCE) {
         let analysed: Vec<inverted::AnalysedDoc> = slice
             .par_iter()
-            .map_init(inverted::Analyser::default, |analyser, article| {
-                analyser.analyse(&document_fields(site, article))
-            })
+            .map_init(
+                || inverted::Analyser::new(language),
+                |analyser, article| analyser.analyse(&document_fields(site, article)),
+            )
             .collect();
         for doc in analysed {
             index.add(doc);
@@ -88,6 +108,21 @@ pub fn write_search_index(
     let mut out = std::io::BufWriter::with_capacity(SEARCH_WRITE_BUFFER, MarkupEscaping(out));
     write_search_file(&mut out, &index, site, config)?;
     out.flush()
+}
+
+/// The site paths of the scripts the search page loads between `elasticlunr.min.js` and
+/// `search.js`, so that the query goes through the index's pipeline: for a language that
+/// elasticlunr.js cannot stem itself (French, German, Spanish), the adapter and
+/// lunr-languages' support and language scripts; none for English or an unstemmed language.
+pub fn stemmer_scripts(config: &SiteConfig) -> Vec<String> {
+    match SearchLanguage::for_tag(&config.language).browser_stemmer() {
+        Some(code) => vec![
+            LUNR_ADAPTER.to_string(),
+            format!("{LUNR_LANGUAGES}/lunr.stemmer.support.min.js"),
+            format!("{LUNR_LANGUAGES}/lunr.{code}.min.js"),
+        ],
+        None => Vec::new(),
+    }
 }
 
 /// Bytes of the search index gathered before they are escaped and written.

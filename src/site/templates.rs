@@ -91,6 +91,32 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
         "elasticlunr.min.js",
         include_bytes!("../../themes/default/static/elasticlunr.min.js"),
     ),
+    // The search's stemmers for French, German and Spanish queries (see search::language)
+    (
+        "search-languages.js",
+        include_bytes!("../../themes/default/static/search-languages.js"),
+    ),
+    (
+        "lunr-languages/lunr.stemmer.support.min.js",
+        include_bytes!("../../themes/default/static/lunr-languages/lunr.stemmer.support.min.js"),
+    ),
+    (
+        "lunr-languages/lunr.fr.min.js",
+        include_bytes!("../../themes/default/static/lunr-languages/lunr.fr.min.js"),
+    ),
+    (
+        "lunr-languages/lunr.de.min.js",
+        include_bytes!("../../themes/default/static/lunr-languages/lunr.de.min.js"),
+    ),
+    (
+        "lunr-languages/lunr.es.min.js",
+        include_bytes!("../../themes/default/static/lunr-languages/lunr.es.min.js"),
+    ),
+    // MPL 1.1 asks that its text go with the code
+    (
+        "lunr-languages/LICENSE",
+        include_bytes!("../../themes/default/static/lunr-languages/LICENSE"),
+    ),
 ];
 
 /// The name of the built-in theme.
@@ -657,6 +683,12 @@ mod tests {
             [
                 "elasticlunr.min.js",
                 "favicon.svg",
+                "lunr-languages/LICENSE",
+                "lunr-languages/lunr.de.min.js",
+                "lunr-languages/lunr.es.min.js",
+                "lunr-languages/lunr.fr.min.js",
+                "lunr-languages/lunr.stemmer.support.min.js",
+                "search-languages.js",
                 "search.js",
                 "style.css"
             ]

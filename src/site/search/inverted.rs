@@ -11,31 +11,24 @@
 //! and counts packed as varints (2-3 bytes a document), and [`InvertedIndex::write_json`] writes exactly
 //! the JSON elasticlunr-rs writes (same keys, same order, same numbers: a test holds the
 //! two byte-identical) into one buffer, markup escaped as it goes. Documents are analysed
-//! ([`Analyser::analyse`]: tokens, elasticlunr's English pipeline, counts) in parallel,
+//! ([`Analyser::analyse`]: tokens, the site language's pipeline, counts) in parallel,
 //! one analyser per thread, and added in order.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use elasticlunr::lang::English;
 use elasticlunr::{Language, Pipeline, ELASTICLUNR_VERSION};
+
+use super::language::SearchLanguage;
 
 /// What elasticlunr calls a document's reference field.
 const REF_FIELD: &str = "id";
 
-/// Tokenises documents as elasticlunr's English index does. Not shareable between
-/// threads (elasticlunr's pipeline is not `Sync`): make one per thread.
+/// Tokenises documents as elasticlunr's index in a [`SearchLanguage`] does. Not
+/// shareable between threads (elasticlunr's pipeline is not `Sync`): make one per thread.
 pub struct Analyser {
-    language: English,
+    language: SearchLanguage,
     pipeline: Pipeline,
-}
-
-impl Default for Analyser {
-    fn default() -> Analyser {
-        let language = English::new();
-        let pipeline = language.make_pipeline();
-        Analyser { language, pipeline }
-    }
 }
 
 /// One document's fields, analysed: per field, its token count and each term's count.
@@ -45,6 +38,13 @@ pub struct AnalysedDoc {
 }
 
 impl Analyser {
+    pub fn new(language: SearchLanguage) -> Analyser {
+        Analyser {
+            language,
+            pipeline: language.make_pipeline(),
+        }
+    }
+
     /// Tokens of each field value, through the pipeline, counted.
     pub fn analyse<S: AsRef<str>>(&self, values: &[S]) -> AnalysedDoc {
         let fields = values
@@ -123,6 +123,7 @@ fn take_varint(bytes: &mut &[u8]) -> u32 {
 /// An elasticlunr index under construction; documents are numbered `0, 1, 2…` in the
 /// order they are added, and that number is their reference.
 pub struct InvertedIndex {
+    language: SearchLanguage,
     fields: Vec<String>,
     /// Per field: term -> the documents holding it.
     terms: Vec<BTreeMap<String, Postings>>,
@@ -132,8 +133,9 @@ pub struct InvertedIndex {
 }
 
 impl InvertedIndex {
-    pub fn new(fields: &[&str]) -> InvertedIndex {
+    pub fn new(language: SearchLanguage, fields: &[&str]) -> InvertedIndex {
         InvertedIndex {
+            language,
             fields: fields.iter().map(|f| f.to_string()).collect(),
             terms: fields.iter().map(|_| BTreeMap::new()).collect(),
             lengths: Vec::new(),
@@ -167,7 +169,7 @@ impl InvertedIndex {
         out.write_all(b"{\"fields\":")?;
         serde_json::to_writer(&mut *out, &self.fields)?;
         out.write_all(b",\"pipeline\":")?;
-        serde_json::to_writer(&mut *out, &Analyser::default().pipeline)?;
+        serde_json::to_writer(&mut *out, &self.language.make_pipeline())?;
         write!(
             out,
             ",\"ref\":\"{REF_FIELD}\",\"version\":\"{ELASTICLUNR_VERSION}\",\"index\":{{"
@@ -217,7 +219,7 @@ impl InvertedIndex {
             out,
             "}},\"length\":{}}},\"lang\":\"{}\"}}",
             self.documents,
-            English::new().name()
+            self.language.name()
         )
     }
 }
@@ -345,9 +347,17 @@ mod tests {
 
     const FIELDS: [&str; 3] = ["title", "body", "authors"];
 
-    fn compact_json(docs: &[[&str; 3]]) -> String {
-        let mut index = InvertedIndex::new(&FIELDS);
-        let analyser = Analyser::default();
+    const LANGUAGES: [SearchLanguage; 5] = [
+        SearchLanguage::English,
+        SearchLanguage::French,
+        SearchLanguage::German,
+        SearchLanguage::Spanish,
+        SearchLanguage::Unstemmed,
+    ];
+
+    fn compact_json(language: SearchLanguage, docs: &[[&str; 3]]) -> String {
+        let mut index = InvertedIndex::new(language, &FIELDS);
+        let analyser = Analyser::new(language);
         for doc in docs {
             index.add(analyser.analyse(doc));
         }
@@ -356,8 +366,8 @@ mod tests {
         String::from_utf8(out).unwrap()
     }
 
-    fn elasticlunr_json(docs: &[[&str; 3]]) -> String {
-        let mut index = elasticlunr::IndexBuilder::new()
+    fn elasticlunr_json(language: SearchLanguage, docs: &[[&str; 3]]) -> String {
+        let mut index = elasticlunr::IndexBuilder::with_language(Box::new(language))
             .save_docs(false)
             .add_fields(&FIELDS)
             .build();
@@ -388,6 +398,14 @@ mod tests {
             "Ölfeld",
             "harbours",
             "\"quoted\"",
+            "maisons",
+            "l'État",
+            "Brücken",
+            "ciudades",
+            "کراچی،",
+            "کشتیوں",
+            "les",
+            "und",
         ];
         // Enough documents for references 10-12 to sort between 1 and 2, and words that
         // share prefixes, stem, are stop words, or are all punctuation.
@@ -406,7 +424,13 @@ mod tests {
             .iter()
             .map(|d| [d[0].as_str(), d[1].as_str(), d[2].as_str()])
             .collect();
-        assert_eq!(compact_json(&docs), elasticlunr_json(&docs));
+        for language in LANGUAGES {
+            assert_eq!(
+                compact_json(language, &docs),
+                elasticlunr_json(language, &docs),
+                "{language:?}"
+            );
+        }
     }
 
     #[test]
@@ -427,6 +451,8 @@ mod tests {
 
     #[test]
     fn an_empty_index_is_written_as_elasticlunr_writes_it() {
-        assert_eq!(compact_json(&[]), elasticlunr_json(&[]));
+        for language in LANGUAGES {
+            assert_eq!(compact_json(language, &[]), elasticlunr_json(language, &[]));
+        }
     }
 }

@@ -155,7 +155,7 @@ pub fn is_right_to_left(tag: &str) -> bool {
 }
 
 /// `fr` of `fr-CA`, lower-cased; `ur` of `ur_PK`.
-fn primary_subtag(tag: &str) -> String {
+pub(crate) fn primary_subtag(tag: &str) -> String {
     tag.trim()
         .split(['-', '_'])
         .next()

@@ -3,7 +3,9 @@
 // The page (/search/?q=words) is a plain form that works without this script; with it,
 // the script reads the query, loads search-index.json (an elasticlunr index the build
 // wrote, with the title, standfirst and date of each article) and lists the matching
-// articles. Every text is set with textContent, so nothing in an article can inject HTML.
+// articles. The index names its pipeline (stop words and stemmer of the site's language);
+// for French, German and Spanish the page loads lunr-languages' functions for it first.
+// Every text is set with textContent, so nothing in an article can inject HTML.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -11,6 +13,15 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   if (!script || !input || !status || !list || !window.elasticlunr || !window.fetch) return;
+
+  // The query's words as the build read the articles' (src/site/search/language.rs):
+  // NFC, lower-cased, runs of letters, marks and digits in any script. elasticlunr.js's
+  // own tokenizer splits at spaces and hyphens only, and its ASCII trimmer would leave
+  // nothing of an Urdu word. The index's pipeline (stop words, stemmer) runs after it.
+  elasticlunr.tokenizer = function (text) {
+    if (text === null || text === undefined) return [];
+    return String(text).normalize("NFC").toLowerCase().match(/[\p{L}\p{M}\p{N}\u200C\u200D]+/gu) || [];
+  };
 
   var query = (new URLSearchParams(window.location.search).get("q") || "").trim();
   input.value = query;
