@@ -265,9 +265,18 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
             .flat_map(char::to_lowercase)
             .collect()
     };
-    let repeat_candidate = |t: &str| {
+    // One word is a running head only standing alone between blank lines (`News` over a
+    // later page); inside a paragraph it is the prose's.
+    let alone = |i: usize| {
+        let blank = |j: Option<usize>| {
+            j.and_then(|j| lines.get(j))
+                .is_none_or(|l| l.label == Label::Blank)
+        };
+        blank(i.checked_sub(1)) && blank(Some(i + 1))
+    };
+    let repeat_candidate = |i: usize, t: &str| {
         t.chars().count() <= 70
-            && t.split_whitespace().nth(1).is_some()
+            && (t.split_whitespace().nth(1).is_some() || alone(i))
             && !ends_sentence(t)
             && !t.ends_with([',', ';'])
             && !ends_with_joining_word(t)
@@ -275,19 +284,33 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     };
-    for line in lines.iter().filter(|l| l.label == Label::Body) {
-        let t = &text[line.start..line.end];
-        if repeat_candidate(t) {
-            *seen.entry(key(t)).or_default() += 1;
-        }
+    let candidates: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].label == Label::Body)
+        .filter(|&i| repeat_candidate(i, &text[lines[i].start..lines[i].end]))
+        .collect();
+    for &i in &candidates {
+        *seen
+            .entry(key(&text[lines[i].start..lines[i].end]))
+            .or_default() += 1;
     }
-    if seen.values().any(|&n| n >= 2) {
-        for line in lines.iter_mut().filter(|l| l.label == Label::Body) {
-            let t = &text[line.start..line.end];
-            if repeat_candidate(t) && seen.get(&key(t)).is_some_and(|&n| n >= 2) {
-                line.label = Label::Furniture;
-                papers.date = papers.date.or(grammar::date_line(t));
-            }
+    // Above the first line of prose a lone word may be the kicker, whatever repeats it.
+    let prose_from = (0..lines.len())
+        .find(|&i| {
+            lines[i].label == Label::Body
+                && text[lines[i].start..lines[i].end]
+                    .split_whitespace()
+                    .nth(5)
+                    .is_some()
+        })
+        .unwrap_or(lines.len());
+    for &i in &candidates {
+        let t = &text[lines[i].start..lines[i].end];
+        if i < prose_from && t.split_whitespace().nth(1).is_none() {
+            continue;
+        }
+        if seen.get(&key(t)).is_some_and(|&n| n >= 2) {
+            lines[i].label = Label::Furniture;
+            papers.date = papers.date.or(grammar::date_line(t));
         }
     }
     // A running head over two lines at the top: the paper's name, then the issue date,
@@ -1537,6 +1560,20 @@ mod tests {
         let body = clean(raw).body;
         assert!(body.starts_with("Bakers in the old quarter"), "{body}");
         assert!(body.contains("Bakers say the oven"), "{body}");
+    }
+
+    #[test]
+    fn a_section_word_repeated_over_a_later_page_is_a_running_head() {
+        let raw = "News\n\nBakers close on Tuesdays\n\nBy Jane Doe | 3 May 2024\n\n\
+            Bakers in the old quarter have begun closing on Tuesdays,\nand the chamber of trades says\n\n\
+            2\n\nNews\n\nthe oven costs too much to fire every day.\n";
+        let article = clean(raw);
+        assert!(
+            article.body.contains("says the oven costs") && !article.body.contains("News"),
+            "{}",
+            article.body
+        );
+        assert_eq!(article.front.kicker.as_deref(), Some("News"));
     }
 
     #[test]
