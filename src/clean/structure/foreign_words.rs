@@ -123,16 +123,116 @@ pub fn fitting(skeleton: &str, lost_first: bool, lost_last: bool) -> Vec<Foreign
     }
     let mut found = Vec::new();
     for pattern in patterns {
-        let mut stream = map().search(Skeleton(&pattern)).into_stream();
-        while let Some((word, value)) = stream.next() {
+        let complete = search(&Skeleton(&pattern), |word, value| {
             if found.len() == MOST_FITS {
-                return Vec::new();
+                return false;
             }
             let word = String::from_utf8_lossy(word).into_owned();
             found.push(ForeignWord::from_value(word, value));
+            true
+        });
+        if !complete {
+            return Vec::new();
         }
     }
     found
+}
+
+/// Calls `each` with every word of the map the `skeleton` matches and its value, in the
+/// map's order, while `each` says to go on; false when it stopped. The same words as
+/// `map().search(skeleton)` (a test holds them equal), but a node's transitions are read
+/// only when the skeleton takes their byte: the stream reads every child of every node
+/// it reaches, which cost the clean stage 40 % of its time on typical copy.
+fn search(skeleton: &Skeleton<'_>, mut each: impl FnMut(&[u8], u64) -> bool) -> bool {
+    let fst = map().as_fst();
+    let mut word = Vec::with_capacity(32);
+    let start = skeleton.start();
+    walk(
+        fst,
+        fst.root(),
+        start.expect("a skeleton starts"),
+        fst::raw::Output::zero(),
+        skeleton,
+        &mut word,
+        &mut each,
+    )
+}
+
+/// The depth-first walk of [`search`] from `node`, reached with `word` and `out`.
+fn walk(
+    fst: &fst::raw::Fst<&'static [u8]>,
+    node: fst::raw::Node<'_>,
+    at: At,
+    out: fst::raw::Output,
+    skeleton: &Skeleton<'_>,
+    word: &mut Vec<u8>,
+    each: &mut impl FnMut(&[u8], u64) -> bool,
+) -> bool {
+    // One byte only when the skeleton is at an ASCII letter: found directly.
+    if let (0, Some(Piece::Letter(letter))) = (at.continuation, skeleton.0.get(at.piece)) {
+        let Some(i) = node.find_input(*letter) else {
+            return true;
+        };
+        let next = At {
+            piece: at.piece + 1,
+            run_has_letter: false,
+            continuation: 0,
+        };
+        return visit(fst, &node, i, next, out, skeleton, word, each);
+    }
+    // Otherwise a byte outside ASCII (a lead byte in a run, a continuation byte inside a
+    // letter), or at a run's end the next piece's letter: the bytes outside ASCII sort
+    // last, so they are read from the end, and the letter is found directly.
+    if at.continuation == 0 && at.run_has_letter {
+        if let Some(Piece::Letter(letter)) = skeleton.0.get(at.piece + 1) {
+            if let Some(i) = node.find_input(*letter) {
+                let next = skeleton
+                    .step(at, *letter)
+                    .expect("the run ends at the letter");
+                if !visit(fst, &node, i, next, out, skeleton, word, each) {
+                    return false;
+                }
+            }
+        }
+    }
+    let first_high = (0..node.len())
+        .rev()
+        .take_while(|&i| node.transition(i).inp >= 0x80)
+        .last();
+    for i in first_high.into_iter().flat_map(|from| from..node.len()) {
+        let byte = node.transition(i).inp;
+        if let Some(next) = skeleton.step(at, byte) {
+            if !visit(fst, &node, i, next, out, skeleton, word, each) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Follows `node`'s transition `i` to a state `next` the skeleton allows: reports the
+/// word there if it matches, then walks on.
+#[allow(clippy::too_many_arguments)]
+fn visit(
+    fst: &fst::raw::Fst<&'static [u8]>,
+    node: &fst::raw::Node<'_>,
+    i: usize,
+    next: At,
+    out: fst::raw::Output,
+    skeleton: &Skeleton<'_>,
+    word: &mut Vec<u8>,
+    each: &mut impl FnMut(&[u8], u64) -> bool,
+) -> bool {
+    let transition = node.transition(i);
+    let out = out.cat(transition.out);
+    let child = fst.node(transition.addr);
+    word.push(transition.inp);
+    let state = Some(next);
+    let going_on = (!(child.is_final() && skeleton.is_match(&state))
+        || each(word, out.cat(child.final_output()).value()))
+        && walk(fst, child, next, out, skeleton, word, each);
+    word.pop();
+    going_on
 }
 
 /// One place of a skeleton: an ASCII letter, or a run of one or more letters outside
@@ -264,6 +364,70 @@ mod tests {
         let romanian = LANGUAGES.iter().position(|l| *l == "ro").unwrap();
         assert!(word.languages & (1 << romanian) != 0);
         assert!(exactly("plainword").is_none());
+    }
+
+    #[test]
+    fn the_walk_finds_what_the_automatons_stream_finds() {
+        let copies = [
+            "Băl nescu",
+            "Ploie ti",
+            "astn",
+            "_astn",
+            "astn_",
+            "_astn_",
+            "Pra a",
+            "C t",
+            "Gda sk",
+            "Ma gorzata",
+            "N ez",
+            "_a",
+            "a_",
+            "e_",
+            "_e_",
+            "Sarah said the council",
+            "Bxl nescu",
+            "Jo o",
+            "M kel",
+            "zt rk",
+        ];
+        for copy in copies {
+            let key = if copy.contains('_') {
+                copy.to_string()
+            } else {
+                skeleton(copy)
+            };
+            let pattern: Vec<Piece> = key
+                .bytes()
+                .map(|b| {
+                    if b == b'_' {
+                        Piece::Run
+                    } else {
+                        Piece::Letter(b)
+                    }
+                })
+                .collect();
+            let automaton = Skeleton(&pattern);
+            let mut streamed = Vec::new();
+            let mut stream = map().search(&automaton).into_stream();
+            while let Some((word, value)) = stream.next() {
+                streamed.push((word.to_vec(), value));
+            }
+            let mut walked = Vec::new();
+            assert!(search(&automaton, |word, value| {
+                walked.push((word.to_vec(), value));
+                true
+            }));
+            assert_eq!(walked, streamed, "{copy}");
+            // Stopping early stops the walk.
+            if !streamed.is_empty() {
+                let mut seen = 0;
+                assert!(!search(&automaton, |_, _| {
+                    seen += 1;
+                    false
+                }));
+                assert_eq!(seen, 1);
+            }
+        }
     }
 
     #[test]
