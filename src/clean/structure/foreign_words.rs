@@ -125,13 +125,16 @@ pub fn fitting(skeleton: &str, lost_first: bool, lost_last: bool) -> Vec<Foreign
     // for a pattern and the same with a run after (it tells its words apart).
     let mut found: [Vec<ForeignWord>; 4] = Default::default();
     let mut count = 0;
-    let walks = [(false, true), (true, lead)];
+    let walks = [
+        (false, !DEAD_END.with_borrow(|end| end.rules_out(skeleton))),
+        (true, lead),
+    ];
     for (before, wanted) in walks {
         if !wanted {
             continue;
         }
         let pattern = with(before, trail);
-        let complete = search(&Skeleton(&pattern), trail, |word, value, in_last_run| {
+        let walked = search(&Skeleton(&pattern), trail, |word, value, in_last_run| {
             if count == MOST_FITS {
                 return false;
             }
@@ -141,11 +144,49 @@ pub fn fitting(skeleton: &str, lost_first: bool, lost_last: bool) -> Vec<Foreign
                 .push(ForeignWord::from_value(word, value));
             true
         });
-        if !complete {
+        let Some(deepest) = walked else {
             return Vec::new();
+        };
+        if !before {
+            DEAD_END.with_borrow_mut(|end| end.record(skeleton, deepest));
         }
     }
     found.concat()
+}
+
+thread_local! {
+    /// The last skeleton walked from its first piece, and how far into it any word went.
+    static DEAD_END: std::cell::RefCell<DeadEnd> = const {
+        std::cell::RefCell::new(DeadEnd { skeleton: String::new(), deepest: 0 })
+    };
+}
+
+/// How far a walk of `skeleton` got: no word of the map matches more than its first
+/// `deepest` pieces. The names pass asks for a run of tokens and then for the same run
+/// without its last token (`d_sseldorf_smells_of`, then `d_sseldorf_smells`): a shorter
+/// skeleton whose pieces lie beyond `deepest` fits no word either, and is not walked
+/// again.
+struct DeadEnd {
+    skeleton: String,
+    deepest: usize,
+}
+
+impl DeadEnd {
+    fn record(&mut self, skeleton: &str, deepest: usize) {
+        self.skeleton.clear();
+        self.skeleton.push_str(skeleton);
+        self.deepest = deepest;
+    }
+
+    /// Whether no word can match all of `skeleton`, a first part of the one walked (it
+    /// ends at a letter where that one goes on with a run).
+    fn rules_out(&self, skeleton: &str) -> bool {
+        self.deepest < skeleton.len()
+            && self.skeleton.len() > skeleton.len()
+            && self.skeleton.starts_with(skeleton)
+            && self.skeleton.as_bytes()[skeleton.len()] == b'_'
+            && !skeleton.ends_with('_')
+    }
 }
 
 /// Calls `each` with every word of the map the `skeleton` matches and its value, in the
@@ -157,20 +198,25 @@ pub fn fitting(skeleton: &str, lost_first: bool, lost_last: bool) -> Vec<Foreign
 /// With `last_run_optional`, the skeleton's last piece is a run that may also be
 /// missing: `each` is told whether a word has it (one walk instead of two, for a copy
 /// that may have lost its last letters).
+///
+/// Returns how many pieces of the skeleton the furthest word matched (`None` when
+/// `each` stopped the walk).
 fn search(
     skeleton: &Skeleton<'_>,
     last_run_optional: bool,
     mut each: impl FnMut(&[u8], u64, bool) -> bool,
-) -> bool {
+) -> Option<usize> {
     let fst = map().as_fst();
     let mut walk = SkeletonWalk {
         fst,
         skeleton,
         last_run_optional,
         word: Vec::with_capacity(32),
+        deepest: 0,
     };
     let start = skeleton.start().expect("a skeleton starts");
     walk.from(fst.root(), start, fst::raw::Output::zero(), &mut each)
+        .then_some(walk.deepest)
 }
 
 /// The depth-first walk of [`search`]: `word` holds the bytes from the root.
@@ -179,6 +225,8 @@ struct SkeletonWalk<'a, 'p> {
     skeleton: &'a Skeleton<'p>,
     last_run_optional: bool,
     word: Vec<u8>,
+    /// The most pieces of the skeleton a path has matched.
+    deepest: usize,
 }
 
 impl SkeletonWalk<'_, '_> {
@@ -246,6 +294,7 @@ impl SkeletonWalk<'_, '_> {
         let out = out.cat(transition.out);
         let child = self.fst.node(transition.addr);
         self.word.push(transition.inp);
+        self.deepest = self.deepest.max(next.piece);
         let mut going_on = true;
         if child.is_final() {
             let value = || out.cat(child.final_output()).value();
@@ -358,8 +407,8 @@ impl Automaton for Skeleton<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fst::{IntoStreamer, Streamer};
     use crate::clean::structure::name_keys::skeleton;
+    use fst::{IntoStreamer, Streamer};
 
     fn words(found: Vec<ForeignWord>) -> Vec<String> {
         found.into_iter().map(|w| w.word).collect()
@@ -456,15 +505,17 @@ mod tests {
             assert!(search(&automaton, false, |word, value, _| {
                 walked.push((word.to_vec(), value));
                 true
-            }));
+            })
+            .is_some());
             assert_eq!(walked, streamed, "{copy}");
             // Stopping early stops the walk.
             if !streamed.is_empty() {
                 let mut seen = 0;
-                assert!(!search(&automaton, false, |_, _, _| {
+                assert!(search(&automaton, false, |_, _, _| {
                     seen += 1;
                     false
-                }));
+                })
+                .is_none());
                 assert_eq!(seen, 1);
             }
             // A last run that may be missing: the words of both patterns, told apart.
@@ -483,8 +534,40 @@ mod tests {
                         false => without.push((word.to_vec(), value)),
                     }
                     true
-                }));
+                })
+                .is_some());
                 assert_eq!((without, with), (streamed, with_run), "{copy}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_shorter_skeleton_after_a_dead_end_fits_what_it_fits_alone() {
+        // Each shorter run of a copy, asked after the longer one, as the names pass asks.
+        for copy in [
+            "D sseldorf smells of coffee and",
+            "Ma gorzata said the",
+            "B l nescu went",
+        ] {
+            let key = skeleton(copy);
+            let cuts: Vec<usize> = (1..=key.len())
+                .filter(|&n| n == key.len() || key.as_bytes()[n] == b'_')
+                .rev()
+                .collect();
+            for trail in [false, true] {
+                let chained: Vec<Vec<String>> = cuts
+                    .iter()
+                    .map(|&n| words(fitting(&key[..n], false, trail)))
+                    .collect();
+                let alone: Vec<Vec<String>> = cuts
+                    .iter()
+                    .map(|&n| {
+                        DEAD_END.with_borrow_mut(|end| end.record("", 0));
+                        words(fitting(&key[..n], false, trail))
+                    })
+                    .collect();
+                assert_eq!(chained, alone, "{copy}");
+                assert!(chained.iter().any(|w| !w.is_empty()), "{copy}");
             }
         }
     }
