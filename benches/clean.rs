@@ -104,7 +104,7 @@ use std::time::{Duration, Instant};
 
 use copydesk::clean::site_words::add_article_words;
 use copydesk::clean::words::WordContext;
-use copydesk::clean::{clean_text, CleanedArticle};
+use copydesk::clean::{clean_text, clean_text_timed, CleanedArticle, Pass};
 
 /// What the command line asked for.
 struct Settings {
@@ -326,43 +326,23 @@ fn clean_all(documents: &[Vec<u8>], context: &WordContext) -> Vec<CleanedArticle
         .collect()
 }
 
-/// Runs the clean stage's passes one by one over `documents`, as [`clean_text`] chains
-/// them, and prints the time each takes: the least of three runs, as a shared machine's
-/// noise only ever adds time.
+/// Times the clean stage's passes over `documents`: [`clean_text_timed`] is
+/// [`clean_text`] itself, reporting as each of [`Pass::ALL`] ends, so the chain timed is
+/// the one that cleans. Prints the time each takes (and dropping the result): the least
+/// of three runs, as a shared machine's noise only ever adds time.
 fn time_passes(documents: &[Vec<u8>], context: &WordContext) {
-    let mut spent = [Duration::MAX; 9];
+    let mut spent = [Duration::MAX; Pass::ALL.len() + 1];
     for _ in 0..3 {
-        let (times, bodies) = time_passes_once(documents, context);
+        let times = time_passes_once(documents, context);
         for (least, run) in spent.iter_mut().zip(times) {
             *least = (*least).min(run);
         }
-        // The pass-by-pass chain must stay the one `clean_text` runs: same bodies.
-        let mut expected = blake3::Hasher::new();
-        for raw in documents {
-            let cleaned = clean_text(raw, Path::new("bench.txt"), context).expect("cleans");
-            expected.update(cleaned.article.body.as_bytes());
-        }
-        assert_eq!(
-            bodies,
-            expected.finalize(),
-            "the per-pass timing no longer runs the passes as clean_text does"
-        );
     }
     let total: Duration = spent.iter().sum();
-    let names = [
-        "decode",
-        "characters",
-        "layout",
-        "masthead",
-        "quotes",
-        "words",
-        "pullquote",
-        "emit",
-        "drop",
-    ];
+    let names = Pass::ALL.iter().map(|p| p.name()).chain(["drop"]);
     let mb = documents.iter().map(Vec::len).sum::<usize>() as f64 / 1e6;
     println!("  by pass ({} in all):", seconds(total));
-    for (name, time) in names.iter().zip(spent) {
+    for (name, time) in names.zip(spent) {
         println!(
             "    {name:<10} {:>6.1} ms {:>5.1} %  {:>7.1} MB/s",
             time.as_secs_f64() * 1e3,
@@ -372,58 +352,30 @@ fn time_passes(documents: &[Vec<u8>], context: &WordContext) {
     }
 }
 
-/// The time each pass took over `documents`, and a hash of the bodies they made.
-fn time_passes_once(documents: &[Vec<u8>], context: &WordContext) -> ([Duration; 9], blake3::Hash) {
-    use copydesk::clean::{
-        characters, decode, emit, layout, masthead, pullquote, quotes, vocabulary, words,
-    };
-    let mut spent = [Duration::ZERO; 9];
-    let mut bodies = blake3::Hasher::new();
-    let mut lap = |pass: usize, since: &mut Instant| {
-        let now = Instant::now();
-        spent[pass] += now - *since;
-        *since = now;
-    };
+/// The time each pass took over `documents`, the last entry dropping the results.
+fn time_passes_once(documents: &[Vec<u8>], context: &WordContext) -> Vec<Duration> {
+    let mut spent = vec![Duration::ZERO; Pass::ALL.len() + 1];
     for raw in documents {
-        let (mut edits, mut findings) = (Vec::new(), Vec::new());
         let mut at = Instant::now();
-        let decoded = decode::decode(raw, Path::new("bench.txt")).expect("decodes");
-        lap(0, &mut at);
-        let text = characters::repair_characters(&decoded.text, &mut edits);
-        lap(1, &mut at);
-        let vocabulary = vocabulary::Vocabulary::for_document(text.as_str(), context);
-        let blocks = layout::lay_out(&text, &vocabulary, &mut edits, &mut findings);
-        lap(2, &mut at);
-        let masthead = masthead::extract_masthead(blocks, &mut edits);
-        lap(3, &mut at);
-        let checked: Vec<_> = masthead.body.iter().collect();
-        findings.extend(quotes::find_unbalanced_quotes(&checked));
-        lap(4, &mut at);
-        let body: Vec<String> = masthead
-            .body
-            .iter()
-            .map(|p| words::repair_paragraph(p.as_str(), context).text)
-            .collect();
-        lap(5, &mut at);
-        let texts: Vec<&str> = body.iter().map(String::as_str).collect();
-        let pull_quotes = pullquote::find_pull_quotes(&texts);
-        lap(6, &mut at);
-        let blocks: Vec<emit::BodyBlock> = body
-            .into_iter()
-            .enumerate()
-            .map(|(i, text)| match pull_quotes.contains(&i) {
-                true => emit::BodyBlock::PullQuote(text),
-                false => emit::BodyBlock::Paragraph(text),
-            })
-            .collect();
-        let body = emit::emit_body(&blocks);
-        lap(7, &mut at);
-        bodies.update(body.as_bytes());
-        at = Instant::now();
-        drop((edits, findings, masthead));
-        lap(8, &mut at);
+        let mut next = 0;
+        let cleaned = clean_text_timed(raw, Path::new("bench.txt"), context, |pass| {
+            assert_eq!(
+                pass,
+                Pass::ALL[next],
+                "clean_text reports its passes in order"
+            );
+            let now = Instant::now();
+            spent[next] += now - at;
+            at = now;
+            next += 1;
+        })
+        .expect("cleans");
+        assert_eq!(next, Pass::ALL.len(), "clean_text reports every pass");
+        let at = Instant::now();
+        drop(cleaned);
+        spent[Pass::ALL.len()] += at.elapsed();
     }
-    (spent, bodies.finalize())
+    spent
 }
 
 /// Cleans every adversarial shape at each size (one file each, the least time of

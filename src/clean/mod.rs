@@ -84,6 +84,50 @@ pub struct CleanedArticle {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// The passes of [`clean_text`], in the order it runs them: [`clean_text_timed`] says
+/// when each ends, so the benchmark's time per pass is of the chain `clean_text` runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pass {
+    Decode,
+    Characters,
+    /// The document's words indexed, line labels (`structure::read_structure`).
+    Structure,
+    /// Masthead fields and body paragraphs: layout, split words, dropped hyphens,
+    /// punctuation spaces, names.
+    Masthead,
+    Quotes,
+    Words,
+    PullQuote,
+    /// Control characters, sorting the edits, the CommonMark body.
+    Emit,
+}
+
+impl Pass {
+    pub const ALL: [Pass; 8] = [
+        Pass::Decode,
+        Pass::Characters,
+        Pass::Structure,
+        Pass::Masthead,
+        Pass::Quotes,
+        Pass::Words,
+        Pass::PullQuote,
+        Pass::Emit,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Pass::Decode => "decode",
+            Pass::Characters => "characters",
+            Pass::Structure => "structure",
+            Pass::Masthead => "masthead",
+            Pass::Quotes => "quotes",
+            Pass::Words => "words",
+            Pass::PullQuote => "pullquote",
+            Pass::Emit => "emit",
+        }
+    }
+}
+
 /// Cleans the raw bytes of the file at `path` (used in messages) into an article.
 /// Fails only when the file has no usable text (empty or binary).
 pub fn clean_text(
@@ -91,12 +135,27 @@ pub fn clean_text(
     path: &Path,
     context: &WordContext,
 ) -> Result<CleanedArticle, Diagnostic> {
+    clean_text_timed(raw, path, context, |_| {})
+}
+
+/// [`clean_text`], calling `done` with each [`Pass`] as it ends, in the order of
+/// [`Pass::ALL`] (all of them unless decoding fails).
+pub fn clean_text_timed(
+    raw: &[u8],
+    path: &Path,
+    context: &WordContext,
+    mut done: impl FnMut(Pass),
+) -> Result<CleanedArticle, Diagnostic> {
     let decoded = decode::decode(raw, path)?;
+    done(Pass::Decode);
     let mut edits = decoded.edits;
     let mut findings = Vec::new();
     let text = characters::repair_characters(&decoded.text, &mut edits);
+    done(Pass::Characters);
     let vocabulary = Vocabulary::for_document(text.as_str(), context);
-    let masthead = match structure::read_structure(&text, &vocabulary, &mut edits) {
+    let found = structure::read_structure(&text, &vocabulary, &mut edits);
+    done(Pass::Structure);
+    let masthead = match found {
         Some(found) => {
             masthead_from_structure(found, text.as_str(), &vocabulary, &mut edits, &mut findings)
         }
@@ -105,9 +164,11 @@ pub fn clean_text(
             masthead::extract_masthead(blocks, &mut edits)
         }
     };
+    done(Pass::Masthead);
     let mut checked: Vec<&MappedText> = masthead.body.iter().collect();
     checked.extend(masthead.bio.as_ref());
     findings.extend(quotes::find_unbalanced_quotes(&checked));
+    done(Pass::Quotes);
 
     let paragraphs: Vec<&str> = checked.iter().map(|p| p.as_str()).collect();
     let document = words::ArticleText::new(&paragraphs);
@@ -140,7 +201,9 @@ pub fn clean_text(
         )),
         None => masthead.subtitle.clone(),
     };
+    done(Pass::Words);
     let blocks = mark_pull_quotes(&masthead.body, body, &masthead.pull_quotes_at, &mut edits);
+    done(Pass::PullQuote);
     if title.is_none() {
         findings.push(Finding {
             pass: "masthead",
@@ -167,11 +230,10 @@ pub fn clean_text(
     remove_control_characters(&decoded.text, &mut front, &mut blocks, &mut edits);
     edits.sort_by_key(|e| e.position);
     findings.sort_by_key(|f| f.position);
+    let body = emit::emit_body(&blocks);
+    done(Pass::Emit);
     Ok(CleanedArticle {
-        article: Article {
-            front,
-            body: emit::emit_body(&blocks),
-        },
+        article: Article { front, body },
         edits,
         findings,
         warnings: decoded.warnings,

@@ -165,7 +165,7 @@ impl IntactNames {
     /// Whether the first two or more of `tokens` (of `source`), the last without its
     /// closing punctuation, spell a damaged form of a word the article prints intact.
     fn opens_broken_copy(&self, source: &str, tokens: &[(usize, &str)]) -> bool {
-        if self.openings.is_empty() || !self.openings.contains(&ascii_opening(tokens[0].1)) {
+        if self.openings.is_empty() || !self.has_opening(tokens[0].1) {
             return false;
         }
         (2..=MOST_TOKENS.min(tokens.len())).any(|n| {
@@ -177,6 +177,17 @@ impl IntactNames {
                     Some(Some(_))
                 )
         })
+    }
+
+    /// Whether `openings` holds `ascii_opening(token)`, without making it when the token
+    /// opens in lower case (asked of every lower-case token of the text).
+    fn has_opening(&self, token: &str) -> bool {
+        let letters = token.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let opening = &token[..letters];
+        match opening.bytes().any(|b| b.is_ascii_uppercase()) {
+            true => self.openings.contains(&ascii_opening(token)),
+            false => self.openings.contains(opening),
+        }
     }
 
     /// Adds the words of `names` (restored bylines) as intact copies, so that the same

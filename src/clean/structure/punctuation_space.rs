@@ -37,6 +37,9 @@ pub fn remove_stray_spaces(paragraph: &MappedText, edits: &mut Vec<Edit>) -> Map
     let stray: Vec<usize> = text
         .match_indices(' ')
         .map(|(at, _)| at)
+        // The mark after the space first: most spaces go before a word, and are settled
+        // without reading the characters round them.
+        .filter(|&at| matches!(text.as_bytes().get(at + 1), Some(b',' | b'.')))
         .filter(|&at| {
             let before = text[..at].chars().next_back();
             let mut after = text[at + 1..].chars();
@@ -301,6 +304,10 @@ fn lost_after_punctuation(text: &str) -> Vec<usize> {
             continue;
         }
         if !matches!(mark, ',' | ';' | ':' | '.' | '!' | '?') {
+            continue;
+        }
+        // A space after the mark: nothing lost (no case below takes a space for `next`).
+        if text.as_bytes().get(at + 1) == Some(&b' ') {
             continue;
         }
         let before: Vec<char> = text[..at].chars().rev().take(2).collect();
