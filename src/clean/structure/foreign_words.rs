@@ -91,11 +91,10 @@ pub fn opens_word(opening: &str) -> bool {
         .any(|byte| byte < 0xFF)
 }
 
-/// The listed words a copy with this `skeleton` may stand for (at most `MOST_FITS`; none
-/// when more fit). With `lost_first` (`lost_last`), also words with letters outside ASCII
-/// before (after) the copy's ASCII letters.
-pub fn fitting(skeleton: &str, lost_first: bool, lost_last: bool) -> Vec<ForeignWord> {
-    let core: Vec<Piece> = skeleton
+/// A skeleton's bytes as the walk reads them: `_` a run of letters outside ASCII, any other
+/// byte that ASCII letter.
+fn pieces(skeleton: &str) -> Vec<Piece> {
+    skeleton
         .bytes()
         .map(|b| {
             if b == b'_' {
@@ -104,7 +103,14 @@ pub fn fitting(skeleton: &str, lost_first: bool, lost_last: bool) -> Vec<Foreign
                 Piece::Letter(b)
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The listed words a copy with this `skeleton` may stand for (at most `MOST_FITS`; none
+/// when more fit). With `lost_first` (`lost_last`), also words with letters outside ASCII
+/// before (after) the copy's ASCII letters.
+pub fn fitting(skeleton: &str, lost_first: bool, lost_last: bool) -> Vec<ForeignWord> {
+    let core = pieces(skeleton);
     if !core.iter().any(|p| matches!(p, Piece::Letter(_))) {
         return Vec::new();
     }
@@ -485,16 +491,7 @@ mod tests {
             } else {
                 skeleton(copy)
             };
-            let pattern: Vec<Piece> = key
-                .bytes()
-                .map(|b| {
-                    if b == b'_' {
-                        Piece::Run
-                    } else {
-                        Piece::Letter(b)
-                    }
-                })
-                .collect();
+            let pattern = pieces(&key);
             let automaton = Skeleton(&pattern);
             let mut streamed = Vec::new();
             let mut stream = map().search(&automaton).into_stream();
