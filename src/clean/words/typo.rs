@@ -2,7 +2,7 @@
 //!
 //! When neither a neighbouring-key slip nor a split explains an unknown lower-case token
 //! of six letters or more, a letter added or replaced anywhere inside it is tried too
-//! (`wrgiter` → `writer`), towards a word of Zipf 3.5 or more (`correct_far_slip`).
+//! (`wrpiter` → `writer`), towards a word of Zipf 3.5 or more (`correct_far_slip`).
 //!
 //! A slip is one of: an extra key next to (or the same as) a neighbouring letter
 //! (`Meanbwhile`), a letter replaced by a key next to it on a QWERTY keyboard (`goverbment`
@@ -62,7 +62,7 @@ enum Slip {
     WrongKey,
     Swapped,
     MissedKey,
-    /// A letter added that is no neighbour of its neighbours (`wrgiter`).
+    /// A letter added that is no neighbour of its neighbours (`wrpiter`).
     StrayKey,
     /// A letter replaced by one that is no neighbour on the keyboard (`wrihers`).
     OtherKey,
@@ -93,7 +93,7 @@ pub(crate) fn correct_slip(
 }
 
 /// A slip off the keyboard's neighbours in an unknown lower-case token: a letter added
-/// or replaced anywhere inside it (`wrgiter`, `wrihers`). Asked only when neither a
+/// or replaced anywhere inside it (`wrpiter`, `wrihers`). Asked only when neither a
 /// neighbouring-key slip nor a split explains the token: a stray letter is a likelier
 /// reading than nothing, not likelier than those.
 pub(crate) fn correct_far_slip(word: &str, vocabulary: &Vocabulary) -> Verdict {
@@ -304,35 +304,38 @@ fn for_each_slip_correction(word: &str, slip: Slip, mut visit: impl FnMut(&[u8])
     }
 }
 
-/// Letter keys next to `key` on a QWERTY keyboard (same row and the rows above/below).
+/// Letter keys next to `key` on a QWERTY keyboard: the keys that touch it on a staggered
+/// keyboard, and the diagonal ones a finger reaches on the way (`r` and `g`, `a` and `x`):
+/// a slip to either is one slip, whether the keyboard in front of the typist was staggered,
+/// ortholinear or a phone's.
 fn neighbours(key: u8) -> &'static [u8] {
     match key {
-        b'q' => b"wa",
-        b'w' => b"qeas",
-        b'e' => b"wrsd",
-        b'r' => b"etdf",
-        b't' => b"ryfg",
-        b'y' => b"tugh",
-        b'u' => b"yihj",
-        b'i' => b"uojk",
+        b'q' => b"was",
+        b'w' => b"qeasd",
+        b'e' => b"wrsdf",
+        b'r' => b"etdfg",
+        b't' => b"ryfgh",
+        b'y' => b"tughj",
+        b'u' => b"yihjk",
+        b'i' => b"uojkl",
         b'o' => b"ipkl",
         b'p' => b"ol",
-        b'a' => b"qwsz",
-        b's' => b"awedxz",
-        b'd' => b"serfcx",
-        b'f' => b"drtgvc",
-        b'g' => b"ftyhbv",
-        b'h' => b"gyujnb",
-        b'j' => b"huikmn",
-        b'k' => b"jiolm",
-        b'l' => b"kop",
+        b'a' => b"qwszx",
+        b's' => b"awedxzcq",
+        b'd' => b"serfcxvw",
+        b'f' => b"drtgvcbe",
+        b'g' => b"ftyhbvnr",
+        b'h' => b"gyujnbmt",
+        b'j' => b"huikmny",
+        b'k' => b"jiolmu",
+        b'l' => b"kopi",
         b'z' => b"asx",
-        b'x' => b"zsdc",
-        b'c' => b"xdfv",
-        b'v' => b"cfgb",
-        b'b' => b"vghn",
-        b'n' => b"bhjm",
-        b'm' => b"njk",
+        b'x' => b"zsdca",
+        b'c' => b"xdfvs",
+        b'v' => b"cfgbd",
+        b'b' => b"vghnf",
+        b'n' => b"bhjmg",
+        b'm' => b"njkh",
         _ => b"",
     }
 }
@@ -390,16 +393,25 @@ mod tests {
             Verdict::Replace { with, .. } => Some(with),
             _ => None,
         };
-        assert_eq!(far("wrgiter").as_deref(), Some("writer"));
+        assert_eq!(far("wrpiter").as_deref(), Some("writer"));
         assert_eq!(far("wrihers").as_deref(), Some("writers"));
         // Not a neighbouring-key slip: the ordinary search leaves it.
         assert!(!matches!(
-            correct("wrgiter", false),
+            correct("wrpiter", false),
             Verdict::Replace { .. }
         ));
         // A letter too many at an edge is a glued word's, and short tokens stay.
         assert_eq!(far("ajournalist"), None);
         assert_eq!(far("wrtr"), None);
+    }
+
+    #[test]
+    fn a_diagonal_key_is_a_neighbour_too() {
+        // `g` under `r`'s right edge, `x` under `a`'s: one slip on any keyboard.
+        assert_eq!(corrected("evegy", false), "every");
+        assert_eq!(corrected("humxn", false), "human");
+        assert!(are_neighbours(b'r', b'g') && are_neighbours(b'g', b'r'));
+        assert!(!are_neighbours(b'r', b'h'));
     }
 
     #[test]
