@@ -22,8 +22,8 @@
 //!
 //! Around a number a space goes back between it and a word of four lower-case letters or
 //! more after it (`40percent`, `200players`; not `1990s`, `21st`, `10km`), and between a
-//! common word and a number of two digits or more after it (`in2013`, `for35years`; not
-//! `mp3`, `g20`, a code such as `abc123`).
+//! common word (or two run together: `morethan700`) and a number of two digits or more
+//! after it (`in2013`, `for35years`; not `mp3`, `g20`, a code such as `abc123`).
 
 use crate::clean::mapped::MappedText;
 use crate::clean::Edit;
@@ -221,9 +221,7 @@ fn lost_at_numbers(text: &str) -> Vec<usize> {
                             .count()
                             >= 2
                         && word.chars().all(char::is_lowercase)
-                        && crate::clean::words::lexicon::Lexicon::embedded()
-                            .zipf(word)
-                            .is_some_and(|z| z >= MIN_WORD_BEFORE_NUMBER_ZIPF)
+                        && common_words_before_number(word)
                 }
                 _ => false,
             };
@@ -233,6 +231,22 @@ fn lost_at_numbers(text: &str) -> Vec<usize> {
         }
     }
     found
+}
+
+/// Whether `word`, glued before a number, is a common word or two run together
+/// (`in2013`, `morethan700`: the word pass splits the pair once the number is apart).
+fn common_words_before_number(word: &str) -> bool {
+    let lexicon = crate::clean::words::lexicon::Lexicon::embedded();
+    let common = |w: &str| {
+        lexicon
+            .zipf(w)
+            .is_some_and(|z| z >= MIN_WORD_BEFORE_NUMBER_ZIPF)
+    };
+    common(word)
+        || word
+            .char_indices()
+            .skip(2)
+            .any(|(at, _)| common(&word[..at]) && word.len() - at >= 2 && common(&word[at..]))
 }
 
 /// A run of one kind of character in a token.
@@ -539,6 +553,12 @@ mod tests {
         assert_eq!(
             spaced("up 40percent in2013, for35years, and 200players (since2019)."),
             "up 40 percent in 2013, for 35 years, and 200 players (since 2019)."
+        );
+        // Two common words glued before a number: the number comes apart, the word pass
+        // splits the pair; a code stays whole.
+        assert_eq!(
+            spaced("morethan700 homes, foundedin2022, abc123"),
+            "morethan 700 homes, foundedin 2022, abc123"
         );
         assert_eq!(
             spaced("Aurelio Santiago, 71,who has played; one way:this is it"),
