@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The browser half of the CI browser suite: axe-core and screenshots in headless Chromium.
 //
-//   node check-site.mjs --site DIR --screenshots DIR [--expect-violations]
+//   node check-site.mjs --site DIR --screenshots DIR [--expect-violations] [--base-path /PATH]
+//                       [--search QUERY=PATH ...] [--search-only]
 //
 // Serves the built site DIR on loopback, opens its home page, an article page and (when
 // present) a section, tag, author, lead-image article, Urdu and 404 page and the other
@@ -11,6 +12,10 @@
 // loopback (no web fonts, no CDNs), no script error. It saves full-page screenshots of
 // the required pages at 375 and 1280 px wide in light, dark and print for a person to
 // look at. Exit status 0 only when every check passed.
+//
+// `--search QUERY=PATH` (repeatable) also searches the site for QUERY, by the search page's
+// address and with the keyboard from the home page, and requires a result linking to the
+// site-relative PATH (site-search.mjs); `--search-only` runs those checks and nothing else.
 //
 // `--expect-violations` inverts the verdict: the suite uses it on a deliberately broken
 // fixture page to prove that these checks can fail.
@@ -24,6 +29,7 @@ import puppeteer from "puppeteer-core";
 import { serveDirectory } from "./static-server.mjs";
 import { pagesToCheck } from "./site-pages.mjs";
 import { auditPage, describeViolations } from "./axe-audit.mjs";
+import { checkSearch, parseSearchSpec } from "./site-search.mjs";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const PAGE_TIMEOUT_MS = 30_000;
@@ -47,17 +53,22 @@ const CHROMIUM_ARGS = [
 ];
 
 function parseArgs(argv) {
-  const args = { site: null, screenshots: null, expectViolations: false, basePath: "" };
+  const args = { site: null, screenshots: null, expectViolations: false, basePath: "", searches: [], searchOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--site") args.site = argv[++i];
     else if (arg === "--screenshots") args.screenshots = argv[++i];
     else if (arg === "--expect-violations") args.expectViolations = true;
     else if (arg === "--base-path") args.basePath = argv[++i].replace(/\/+$/, "");
+    else if (arg === "--search") args.searches.push(parseSearchSpec(argv[++i]));
+    else if (arg === "--search-only") args.searchOnly = true;
     else throw new Error(`unknown argument ${arg}`);
   }
   if (!args.site) {
-    throw new Error("usage: check-site.mjs --site DIR [--screenshots DIR] [--expect-violations] [--base-path /PATH]");
+    throw new Error(
+      "usage: check-site.mjs --site DIR [--screenshots DIR] [--expect-violations] [--base-path /PATH] " +
+        "[--search QUERY=PATH ...] [--search-only]",
+    );
   }
   return args;
 }
@@ -229,7 +240,7 @@ async function launchChromium() {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const pages = await pagesToCheck(args.site);
+  const pages = args.searchOnly ? [] : await pagesToCheck(args.site);
   console.log(`pages: ${pages.map((p) => `${p.name}=${p.urlPath}`).join(" ")}`);
   if (args.screenshots) mkdirSync(args.screenshots, { recursive: true });
 
@@ -244,6 +255,9 @@ async function main() {
     for (const pageInfo of pages) {
       failures += await auditVariantsOf(chromium.browser, site, pageInfo, !args.expectViolations);
       if (args.screenshots) await screenshotsOf(chromium.browser, site, pageInfo, args.screenshots);
+    }
+    for (const search of args.searches) {
+      failures += await checkSearch({ browser: chromium.browser, site, openPage }, search);
     }
   } finally {
     await chromium.close();
@@ -262,7 +276,9 @@ async function main() {
     console.error(`browser checks FAILED: ${failures} violation(s) or page problem(s), listed above`);
     process.exit(1);
   }
-  console.log("browser checks passed: 0 axe violations, no page problems");
+  const searched = `${args.searches.length} search(es) found their article`;
+  if (args.searchOnly) console.log(`search checks passed: ${searched}`);
+  else console.log(`browser checks passed: 0 axe violations, no page problems${args.searches.length ? `, ${searched}` : ""}`);
 }
 
 main().catch((error) => {
