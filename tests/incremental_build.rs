@@ -438,6 +438,27 @@ fn nothing_changed_means_nothing_read_or_written() {
 }
 
 #[test]
+fn one_output_folder_spelt_two_ways_is_one_build_record() {
+    let mut rng = Rng(12);
+    let site = Site::generate(&mut rng, 12);
+    site.build_incrementally();
+    age_inputs(&site.root);
+    site.build_incrementally();
+    // The same folder, through `..` and a trailing separator.
+    let detour = site.root.join("content").join("..").join("output").join("");
+    let options = BuildOptions {
+        output_dir: Some(detour),
+        ..site.options()
+    };
+    let again = build_with_cache(&options, false, &Silent)
+        .unwrap_or_else(|f| panic!("build failed: {:?}", f.diagnostics));
+    assert_eq!(
+        again.files, 0,
+        "the record of the same folder was not found"
+    );
+}
+
+#[test]
 fn a_corrupt_cache_falls_back_to_a_full_build() {
     let mut rng = Rng(5);
     let mut site = Site::generate(&mut rng, 15);

@@ -706,10 +706,26 @@ pub fn build_with_cache(
 /// What a record must match to describe a build with `options` into `output`.
 fn build_key(options: &BuildOptions, output: &Path) -> BuildKey {
     BuildKey {
-        output_dir: std::path::absolute(output).unwrap_or_else(|_| output.to_path_buf()),
+        output_dir: real_output_path(output),
         base_url: options.base_url.clone(),
         drafts: options.drafts,
         future: options.future,
+    }
+}
+
+/// `output` as one spelling of the folder, whatever the spelling typed: `../out`,
+/// `./out/` and `/site/out` name one output and must find one build record. The folder
+/// itself is resolved when it exists, else its parent (a first build into a new folder).
+fn real_output_path(output: &Path) -> PathBuf {
+    let absolute = std::path::absolute(output).unwrap_or_else(|_| output.to_path_buf());
+    if let Ok(real) = absolute.canonicalize() {
+        return real;
+    }
+    match (absolute.parent(), absolute.file_name()) {
+        (Some(parent), Some(name)) => parent
+            .canonicalize()
+            .map_or_else(|_| absolute.clone(), |p| p.join(name)),
+        _ => absolute,
     }
 }
 
