@@ -349,12 +349,11 @@ fn masthead_from_structure(
         .collect();
     // Names the list restored mend, in a second reading, the copies of the same name the
     // first reading could not (`Özt rk` restored as Öztürk, then `ztürk`, `zt rk`).
-    let restored: Vec<String> = edits[first_reading..]
+    let restored: Vec<&str> = edits[first_reading..]
         .iter()
         .filter(|e| e.pass == "names")
-        .map(|e| e.after.clone())
+        .map(|e| e.after.as_str())
         .collect();
-    let restored: Vec<&str> = restored.iter().map(String::as_str).collect();
     if names.learn_restored(&restored, vocabulary) {
         for author in authors.iter_mut() {
             let text = MappedText::from_raw(author, found.authors_at);
@@ -363,16 +362,12 @@ fn masthead_from_structure(
                 .as_str()
                 .to_string();
         }
-        let mut again = |field: &mut MappedText| *field = names.restore(field, vocabulary, edits);
-        kicker
-            .iter_mut()
-            .chain(headline.iter_mut())
-            .for_each(&mut again);
-        standfirst
-            .iter_mut()
-            .chain(bio.iter_mut())
-            .for_each(&mut again);
-        body.iter_mut().for_each(&mut again);
+        let fields = (kicker.iter_mut().chain(&mut headline))
+            .chain(standfirst.iter_mut().chain(&mut bio))
+            .chain(body.iter_mut());
+        for field in fields {
+            *field = names.restore(field, vocabulary, edits);
+        }
     }
     let kicker = kicker.map(|k| k.as_str().to_string());
     let title = headline.as_ref().map(|t| t.as_str().to_string());

@@ -194,12 +194,8 @@ impl IntactNames {
     /// name damaged in the bio or the body is mended like the byline.
     pub fn learn(&mut self, names: &[String], vocabulary: &Vocabulary<'_>) {
         let more = IntactNames::of(&names.join(" "), vocabulary);
-        for (bit, votes) in more.votes.0.iter().enumerate() {
-            self.votes.0[bit] += votes;
-        }
-        for (bit, votes) in more.foreign_votes.0.iter().enumerate() {
-            self.foreign_votes.0[bit] += votes;
-        }
+        self.votes.add_all(&more.votes);
+        self.foreign_votes.add_all(&more.foreign_votes);
         self.openings.extend(more.openings);
         for (damaged, word) in more.by_damaged {
             let entry = self.by_damaged.entry(damaged).or_insert(word.clone());
@@ -234,14 +230,8 @@ impl IntactNames {
             return false;
         }
         let more = IntactNames::of(&fresh.join(" "), vocabulary);
-        let mut learned = false;
-        for (bit, votes) in more.votes.0.iter().enumerate() {
-            self.votes.0[bit] += votes;
-            learned |= *votes > 0;
-        }
-        for (bit, votes) in more.foreign_votes.0.iter().enumerate() {
-            self.foreign_votes.0[bit] += votes;
-        }
+        let mut learned = self.votes.add_all(&more.votes);
+        self.foreign_votes.add_all(&more.foreign_votes);
         self.openings.extend(more.openings);
         for (damaged, word) in &more.by_damaged {
             let Some(word) = word else { continue };
@@ -471,6 +461,14 @@ impl Default for LanguageVotes {
 }
 
 impl LanguageVotes {
+    /// Adds `other`'s votes; whether it held any.
+    fn add_all(&mut self, other: &LanguageVotes) -> bool {
+        for (mine, theirs) in self.0.iter_mut().zip(other.0) {
+            *mine += theirs;
+        }
+        other.0.iter().any(|&votes| votes > 0)
+    }
+
     fn add(&mut self, languages: u64) {
         for (bit, votes) in self.0.iter_mut().enumerate() {
             if languages & (1 << bit) != 0 {
@@ -542,12 +540,7 @@ fn listed_name(
         // Letters lost at an edge leave no space to see (`Hor kov` for Horáková, a byline's
         // `astn` for Šťastný): a copy that shows damage may have lost its last letters,
         // and one in lower case its first ones too.
-        let lost_first = !damaged.starts_with(char::is_uppercase);
-        let mut edges = vec![format!("{key}_")];
-        if lost_first {
-            edges.extend([format!("_{key}"), format!("_{key}_")]);
-        }
-        fitting = edges
+        fitting = edge_keys(&key, damaged)
             .iter()
             .flat_map(|edge| listed_by_skeleton(edge).filter(fits).collect::<Vec<_>>())
             .collect();
@@ -598,6 +591,16 @@ fn listed_name(
         .map(Cow::Borrowed)
 }
 
+/// The skeletons of the names a `copy` (skeleton `key`) may be after losing letters at an
+/// edge with no space to show for it: its last ones, and in lower case its first ones too.
+fn edge_keys(key: &str, copy: &str) -> Vec<String> {
+    let mut edges = vec![format!("{key}_")];
+    if !copy.starts_with(char::is_uppercase) {
+        edges.extend([format!("_{key}"), format!("_{key}_")]);
+    }
+    edges
+}
+
 /// Whether a word printed with letters outside ASCII is a copy of a listed name that
 /// lost its last letters (or, in lower case, its first) with no space left.
 enum EdgeLoss {
@@ -610,11 +613,7 @@ enum EdgeLoss {
 
 /// How `word` (after the token `given`) may have lost letters at an edge; see [`EdgeLoss`].
 fn edge_loss(word: &str, given: &str, vocabulary: &Vocabulary<'_>) -> EdgeLoss {
-    let key = skeleton(word);
-    let mut edges = vec![format!("{key}_")];
-    if !word.starts_with(char::is_uppercase) {
-        edges.extend([format!("_{key}"), format!("_{key}_")]);
-    }
+    let edges = edge_keys(&skeleton(word), word);
     if !edges.iter().any(|e| listed_by_skeleton(e).next().is_some()) {
         return EdgeLoss::None;
     }
