@@ -11,8 +11,8 @@
 //! opened in place, without copying or parsing.
 //!
 //! A damaged copy is looked up by its skeleton (see [`super::name_keys::skeleton`]):
-//! an [`fst::Automaton`] walks the map for the words whose ASCII letters are the copy's
-//! exactly and whose other letters stand, one run or more each, where the copy has a
+//! an [`fst::Automaton`] of its pieces leads a walk of the map's nodes (only the
+//! transitions it takes are read) to the words whose ASCII letters are the copy's exactly and whose other letters stand, one run or more each, where the copy has a
 //! space or a letter outside ASCII; optionally (a name whose first or last letter was lost
 //! with no space left) a run before the first ASCII letter or after the last.
 
