@@ -1563,6 +1563,22 @@ mod tests {
     }
 
     #[test]
+    fn a_name_restored_from_the_list_mends_the_byline_and_body_on_a_second_reading() {
+        // The article prints Öztürk only damaged; `Özt rk` is found in the list, and
+        // with it the byline's and the body's `zt rk`.
+        let raw = "Bakers close on Tuesdays\n\nBy Mehmet zt rk | 3 May 2024\n\n\
+            The bakery opened again on Monday, and Yusuf Özt rk said the oven ran well.\n\n\
+            zt rk, 58, has baked here since he was fifteen.\n";
+        let article = clean(raw);
+        assert_eq!(article.front.authors, ["Mehmet Öztürk"]);
+        assert!(
+            article.body.contains("Yusuf Öztürk said") && article.body.contains("Öztürk, 58,"),
+            "{}",
+            article.body
+        );
+    }
+
+    #[test]
     fn a_section_word_repeated_over_a_later_page_is_a_running_head() {
         let raw = "News\n\nBakers close on Tuesdays\n\nBy Jane Doe | 3 May 2024\n\n\
             Bakers in the old quarter have begun closing on Tuesdays,\nand the chamber of trades says\n\n\
