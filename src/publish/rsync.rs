@@ -82,6 +82,8 @@ impl RsyncTarget {
 struct ServerState {
     live: Option<String>,
     releases: Vec<String>,
+    /// The target folder's absolute path on the server (`pwd -P` there), when it exists.
+    folder: Option<String>,
 }
 
 /// Publishes `built` to the server folder of `target` as a new release and switches
@@ -101,7 +103,11 @@ pub fn publish_to_rsync(
     // What travels: the plan's new and changed files (the rest are hard links).
     let travelling = (changes.added.len() + changes.changed.len()) as u64;
     progress.start("Uploading", travelling);
-    let uploaded = upload(built, target, &incoming, state.live.as_deref(), progress);
+    let basis = state.live.as_deref().map(|live| match &state.folder {
+        Some(folder) => format!("{folder}/releases/{live}"),
+        None => format!("../{live}"),
+    });
+    let uploaded = upload(built, target, &incoming, basis.as_deref(), progress);
     progress.finish();
     uploaded?;
     let name = new_release_name(|n| state.releases.iter().any(|r| r == n));
@@ -157,6 +163,7 @@ fn read_state(target: &RsyncTarget, prepare: bool) -> Result<ServerState, Publis
         "set -e\n{setup}\n\
          if [ -L current ]; then printf 'current %s\\n' \"$(readlink current)\"; \
          elif [ -e current ]; then echo 'current-not-a-link'; fi\n\
+         printf 'folder %s\\n' \"$(pwd -P)\"\n\
          for r in releases/*/; do [ -d \"$r\" ] && printf 'release %s\\n' \"$(basename \"$r\")\"; done; true"
     );
     let output = ssh(target, &script)?;
@@ -186,6 +193,8 @@ fn parse_state(output: &str) -> Result<ServerState, String> {
             }
         } else if let Some(release) = line.strip_prefix("release ") {
             state.releases.push(release.to_string());
+        } else if let Some(folder) = line.strip_prefix("folder ").filter(|f| f.starts_with('/')) {
+            state.folder = Some(folder.to_string());
         }
     }
     state.releases.sort();
@@ -255,16 +264,21 @@ fn parse_itemized(output: &str) -> Plan {
 }
 
 /// Copies `built` into `releases/INCOMING/` on the server; unchanged files become hard
-/// links to the `live` release.
+/// links to the files of `basis`, the live release's folder on the server.
+///
+/// `basis` is an absolute path when the server told its folder: Debian's rsync 3.2.7
+/// with the 2025 security fixes (3.2.7-1+deb12u5) rejects every file linked through a
+/// relative `--link-dest=../LIVE` over ssh ("failed verification -- update discarded",
+/// rsync's issue 928), and an absolute basis works with it and with older servers.
 fn upload(
     built: &Path,
     target: &RsyncTarget,
     incoming: &str,
-    live: Option<&str>,
+    basis: Option<&str>,
     progress: &dyn Progress,
 ) -> Result<(), PublishError> {
     let destination = format!("{}:{}/releases/{incoming}/", target.host, target.path);
-    let link_dest = live.map(|live| format!("--link-dest=../{live}"));
+    let link_dest = basis.map(|basis| format!("--link-dest={basis}"));
     let mut args = vec![
         "--recursive",
         "--links",
@@ -478,9 +492,13 @@ mod tests {
 
     #[test]
     fn the_server_state_is_read_and_foreign_currents_refused() {
-        let state = parse_state("current releases/b\nrelease b\nrelease a\n").unwrap();
+        let state =
+            parse_state("current releases/b\nrelease b\nrelease a\nfolder /srv/paper\n").unwrap();
         assert_eq!(state.live.as_deref(), Some("b"));
         assert_eq!(state.releases, ["a", "b"]);
+        assert_eq!(state.folder.as_deref(), Some("/srv/paper"));
+        // A folder line that is not an absolute path is not taken for one.
+        assert_eq!(parse_state("folder srv\n").unwrap().folder, None);
         assert!(parse_state("current /etc\n").is_err());
         assert!(parse_state("current releases/../x\n").is_err());
         assert!(parse_state("current-not-a-link\n").is_err());
