@@ -60,7 +60,9 @@ impl IntactNames {
         let mut names = IntactNames::default();
         let mut seen = std::collections::HashSet::new();
         let mut previous = "";
-        for token in document.split_whitespace() {
+        // The parts of a double name are names of their own (`Fauré` and `Lambert` of
+        // `Fauré-Lambert`, `Thérèse` of `Marie-Thérèse`).
+        for token in document.split_whitespace().flat_map(hyphen_parts) {
             let given = std::mem::replace(&mut previous, token);
             let word = token.trim_matches(|c: char| !c.is_alphabetic());
             if word.is_ascii() || word.chars().count() < 3 || !seen.insert(word) {
@@ -133,7 +135,7 @@ impl IntactNames {
         given: Option<&str>,
     ) -> Option<Cow<'s, str>> {
         if !self.by_damaged.is_empty() {
-            if let Some(found) = self.by_damaged.get(damaged) {
+            if let Some(found) = self.by_damaged.get(damaged.trim_end()) {
                 return found.as_deref().map(Cow::Borrowed);
             }
         }
@@ -281,7 +283,12 @@ impl IntactNames {
         byline: bool,
     ) -> MappedText {
         let source = text.as_str();
-        let tokens: Vec<(usize, &str)> = space_tokens(source).collect();
+        let tokens: Vec<(usize, &str)> = space_tokens(source)
+            .flat_map(|(at, token)| {
+                hyphen_parts(token)
+                    .map(move |part| (at + part.as_ptr() as usize - token.as_ptr() as usize, part))
+            })
+            .collect();
         let mut out = MappedText::with_capacity(source.len(), 8);
         let mut copied = 0;
         let mut i = 0;
@@ -326,9 +333,21 @@ impl IntactNames {
                     })
                     .count()
             };
+            // A letter lost just before the hyphen of a double name leaves a space there
+            // (`Faur -Lambert` for Fauré-Lambert); no text sets a hyphen so, and the space
+            // is the damage to see.
+            let hyphen_gap = |end: usize| {
+                source[end..].starts_with(" -") && source[end + 2..].starts_with(char::is_uppercase)
+            };
+            let token_end = tokens[i].0 + tokens[i].1.len();
             // One ASCII token outside a byline is a damaged form only of a word the
             // article prints intact (the list is asked only of damage it can see).
-            if pieces == 1 && first.is_ascii() && !byline && self.by_damaged.is_empty() {
+            if pieces == 1
+                && first.is_ascii()
+                && !byline
+                && self.by_damaged.is_empty()
+                && !hyphen_gap(token_end)
+            {
                 i += 1;
                 continue;
             }
@@ -354,6 +373,12 @@ impl IntactNames {
                 if end <= start {
                     continue;
                 }
+                // The gap before a double name's hyphen belongs to the damaged copy.
+                let end = if end == last.0 + last.1.len() && hyphen_gap(end) {
+                    end + 1
+                } else {
+                    end
+                };
                 let span = &source[start..end];
                 // A word of another language's list is taken only for a whole name, not
                 // for a run that stops before a lower-case piece no dictionary knows
@@ -505,8 +530,9 @@ fn listed_name(
 ) -> Option<Cow<'static, str>> {
     let shows_damage = if damaged.contains(' ') {
         // A name broken by lost letters: capitalised first, every later piece going on
-        // in lower case (`Ma gorzata`, `Y ld r m`), letters only.
-        let mut pieces = damaged.split(' ');
+        // in lower case (`Ma gorzata`, `Y ld r m`), letters only; the last letter's gap
+        // may end it (`Faur ` before a double name's hyphen).
+        let mut pieces = damaged.strip_suffix(' ').unwrap_or(damaged).split(' ');
         pieces
             .next()
             .is_some_and(|p| p.chars().next().is_some_and(char::is_uppercase))
@@ -732,6 +758,28 @@ fn is_unknown_fragment(token: &str, vocabulary: &Vocabulary<'_>) -> bool {
         && !vocabulary.is_known_outside_document(letters)
 }
 
+/// The parts of a token split after each hyphen that joins two letters, the hyphen kept
+/// with the part before it (`Marie-`, `Thérèse,`); a token without one is its own part.
+fn hyphen_parts(token: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut rest = token;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut previous = None;
+        let cut = rest.char_indices().find_map(|(at, c)| {
+            let joins = matches!(c, '-' | '‐')
+                && previous.is_some_and(char::is_alphabetic)
+                && rest[at + c.len_utf8()..].starts_with(char::is_alphabetic);
+            previous = Some(c);
+            joins.then_some(at + c.len_utf8())
+        });
+        let (part, after) = rest.split_at(cut.unwrap_or(rest.len()));
+        rest = after;
+        Some(part)
+    })
+}
+
 /// The length of a token's leading punctuation (an opening quote or bracket).
 fn lead_len(token: &str) -> usize {
     token.len() - token.trim_start_matches(|c: char| !c.is_alphabetic()).len()
@@ -810,6 +858,34 @@ mod tests {
         assert_eq!(restored("", "a mile away"), "a mile away");
         // A later piece that is a word elsewhere (`alves`) still belongs to the name.
         assert_eq!(restored("", "By Gon alves said"), "By Gonçalves said");
+    }
+
+    #[test]
+    fn the_parts_of_a_double_name_are_mended_like_names() {
+        // Printed intact elsewhere: the gap the lost letter left before the hyphen goes.
+        let document = "Hélène Fauré-Lambert is a critic.";
+        assert_eq!(
+            restored(document, "By Hélène Faur -Lambert, in Paris"),
+            "By Hélène Fauré-Lambert, in Paris"
+        );
+        // From the embedded list, after the hyphen.
+        assert_eq!(
+            restored("", "Marie-Th r se, the grandmother"),
+            "Marie-Thérèse, the grandmother"
+        );
+        assert_eq!(
+            restored("Marie-Thérèse smiles.", "Marie-Th rèse said"),
+            "Marie-Thérèse said"
+        );
+        // A hyphen set as a dash or a minus is no double name's.
+        assert_eq!(
+            restored(document, "pages 5 -10 and Faur"),
+            "pages 5 -10 and Fauré"
+        );
+        assert_eq!(
+            restored("", "a well-known Gon alves"),
+            "a well-known Gonçalves"
+        );
     }
 
     #[test]
