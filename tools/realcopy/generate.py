@@ -147,6 +147,13 @@ def answer(article, layout, defects, split, kind):
     }
 
 
+# The varied print family is drawn twice per dev article (`printv`, `printw`): each kind
+# seeds its own page size, columns, fonts, drop cap, running head and folio.
+VARIED_TEMPLATES = {"printv": "print-V", "printw": "print-W"}
+# REALCOPY_KINDS=printw,web generates only those kinds (the others' files stay as they are).
+KINDS = {k for k in os.environ.get("REALCOPY_KINDS", "").split(",") if k}
+
+
 def seeded(*parts):
     return random.Random(int(hashlib.sha256(":".join(parts).encode()).hexdigest()[:16], 16))
 
@@ -169,16 +176,18 @@ def main(only):
         split, family = ("dev", "A") if number <= DEV_LAST else ("test", "B")
         (OUT / split).mkdir(parents=True, exist_ok=True)
         # dev articles are also laid out by the varied print family (pages.print_varied_page)
-        kinds = ("print", "printv", "epaper", "web") if split == "dev" else ("print", "epaper", "web")
+        kinds = ("print", "printv", "printw", "epaper", "web") if split == "dev" else ("print", "epaper", "web")
         for kind in kinds:
+            if KINDS and kind not in KINDS:
+                continue
             rng = seeded(article["id"], kind)
             damaged, defects = damage(article, rng)
-            layout = {"template": "print-V" if kind == "printv" else f"{kind}-{family}"}
+            layout = {"template": VARIED_TEMPLATES.get(kind, f"{kind}-{family}")}
             page_html, options = pages.BUILDERS[kind](article, damaged, family, rng, layout)
             html_file = work / f"{article['id']}.{kind}.html"
             html_file.write_text(page_html, encoding="utf-8")
             base = OUT / split / article["id"]
-            if kind in ("print", "printv"):
+            if kind in ("print", "printv", "printw"):
                 pdf = work / f"{article['id']}.{kind}.pdf"
                 jobs.append({"html": str(html_file), "out": str(pdf), "mode": "pdf", "options": options})
                 for extractor in ("pdftotext", "pypdf"):

@@ -507,4 +507,5 @@ def print_varied_page(article, damaged, family, rng, layout):
     return "".join(parts), {"headerTemplate": header, "footerTemplate": footer}
 
 
-BUILDERS = {"print": print_page, "printv": print_varied_page, "epaper": epaper_page, "web": web_page}
+BUILDERS = {"print": print_page, "printv": print_varied_page, "printw": print_varied_page,
+            "epaper": epaper_page, "web": web_page}
