@@ -446,9 +446,30 @@ impl KeyPrefix {
 
 /// Whether a repeated line (of `chars` characters) may be furniture: short, has letters
 /// or digits, and does not end a sentence (prose that repeats, like `No.`, is not a
-/// header).
+/// header), nor go on from or into another line (a narrow justified column prints
+/// `and` alone on a line again and again).
 fn may_repeat_as_furniture(line: &str, chars: usize) -> bool {
-    chars <= 80 && !ends_like_prose(line) && has_alphanumeric(line)
+    chars <= 80 && !ends_like_prose(line) && has_alphanumeric(line) && !is_prose_piece(line)
+}
+
+/// Whether `line` starts in lower case or ends with a joining word: a piece of a
+/// sentence, never a running head or a footer.
+fn is_prose_piece(line: &str) -> bool {
+    line.starts_with(char::is_lowercase) || ends_with_joining_word(line)
+}
+
+/// Words that join a line to the next: a line ending in one is prose wrapped mid-sentence
+/// (a pull-quote box's line printed again), never a running head or a footer.
+const JOINING_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "of", "on", "or", "than",
+    "that", "the", "to", "with",
+];
+
+/// Whether `line` ends with one of the [`JOINING_WORDS`].
+pub(super) fn ends_with_joining_word(line: &str) -> bool {
+    line.rsplit(' ')
+        .next()
+        .is_some_and(|last| JOINING_WORDS.contains(&last.to_lowercase().as_str()))
 }
 
 /// Whether `line` ends with `.`, `?`, `!`, `"`, `”`, `’` or `,`: read from its last byte
@@ -1106,8 +1127,8 @@ mod reference {
     use super::super::{Edit, Finding};
     use super::{
         continues_number_compound, ends_sentence, ends_with_number_and_hyphen, furniture_key,
-        glued_piece_bounds, is_page_number, leading_letters, number_hyphen_edit, trailing_word,
-        HyphenDecision, FURNITURE_REPEATS, LONGEST_PARAGRAPH_LINES,
+        glued_piece_bounds, is_page_number, is_prose_piece, leading_letters, number_hyphen_edit,
+        trailing_word, HyphenDecision, FURNITURE_REPEATS, LONGEST_PARAGRAPH_LINES,
     };
     use super::{unwrap_edit, HyphenJoin};
 
@@ -1197,6 +1218,7 @@ mod reference {
         line.chars().count() <= 80
             && line.chars().any(char::is_alphanumeric)
             && !line.ends_with(['.', '?', '!', '"', '”', '’', ','])
+            && !is_prose_piece(line)
     }
 
     fn drop_page_furniture(lines: Vec<Line>, edits: &mut Vec<Edit>) -> Vec<Line> {
@@ -1559,6 +1581,18 @@ mod tests {
         let (blocks, _) = layout(text);
         assert_eq!(blocks.len(), 3, "{blocks:?}");
         assert!(blocks[0].ends_with("It plans to act."), "{blocks:?}");
+    }
+
+    #[test]
+    fn words_a_narrow_column_prints_alone_again_and_again_are_prose() {
+        // One word per line, `and` three times: a repeat, but no running head.
+        let text = "The tram\nis\nsmall,\nold\nand\nbeautiful, and\nwe\nride\nit\nand\nwalk\nback\nand\nrest.\n";
+        let (blocks, edits) = layout(text);
+        assert_eq!(
+            blocks,
+            ["The tram is small, old and beautiful, and we ride it and walk back and rest."]
+        );
+        assert!(edits.iter().all(|e| e.pass != "page_furniture"));
     }
 
     #[test]

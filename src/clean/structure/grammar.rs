@@ -70,17 +70,46 @@ pub fn date_line(line: &str) -> Option<NaiveDate> {
     })
 }
 
-/// A role on its own line or after a byline's comma: `Staff Reporter`.
+/// The words a newsroom role ends with: the beat before one may be any capitalised word
+/// (`Education Reporter`, `Transport Correspondent`, `Wine Critic`).
+const ROLE_HEADS: &[&str] = &[
+    "reporter",
+    "reporters",
+    "correspondent",
+    "correspondents",
+    "editor",
+    "writer",
+    "columnist",
+    "contributor",
+    "analyst",
+    "critic",
+    "journalist",
+];
+
+/// A role on its own line or after a byline's comma: `Staff Reporter`, `Education
+/// Reporter`.
 pub fn is_role(text: &str) -> bool {
-    let words: Vec<String> = text
+    let words: Vec<(&str, String)> = text
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .map(|w| {
+            let letters = w.trim_matches(|c: char| !c.is_alphabetic());
+            (letters, letters.to_lowercase())
+        })
         .collect();
+    let known = |w: &str| ROLE_WORDS.contains(&w);
+    let beat = |(word, lower): &(&str, String)| {
+        known(lower)
+            || (word.starts_with(char::is_uppercase) && word.chars().all(char::is_alphabetic))
+    };
     (1..=4).contains(&words.len())
-        && words.iter().all(|w| ROLE_WORDS.contains(&w.as_str()))
+        && (words.iter().all(|(_, w)| known(w))
+            || words
+                .last()
+                .is_some_and(|(_, w)| ROLE_HEADS.contains(&w.as_str()))
+                && words.iter().all(beat))
         && words
             .iter()
-            .any(|w| !["the", "of", "our", "news"].contains(&w.as_str()))
+            .any(|(_, w)| !["the", "of", "our", "news"].contains(&w.as_str()))
 }
 
 /// Lower-case words that begin prose after `By` (`By then Smith had left`), never the
@@ -211,10 +240,23 @@ pub fn byline(line: &str) -> Option<Byline> {
         // A name whose first letter was lost to a space starts in lower case (`lodie
         // Marchand` for Élodie); one that lost a letter inside its last word ends with a
         // lower-case tail after a capitalised head (`Małgorzata W jcik`).
+        // Both at once (`ỗ Văn H ng` for Đỗ Văn Hùng): after a capitalised word, a
+        // short lower-case tail that is no joining word.
+        let tail = |w: &&str| {
+            w.chars().count() <= 3
+                && w.chars().all(char::is_alphabetic)
+                && !NOT_NAME_STARTS.contains(&w.to_lowercase().as_str())
+        };
         let first_ok = words.first().is_some_and(capital)
-            || (!strict && words.len() >= 2 && words[1..].iter().all(capital) && {
+            || (!strict && words.len() >= 2 && capital(&words[1]) && {
+                let later_ok = words[2..]
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| capital(w) || (tail(w) && capital(&words[k + 1])));
                 let first = words[0].to_lowercase();
-                first.chars().all(char::is_alphabetic) && !NOT_NAME_STARTS.contains(&first.as_str())
+                later_ok
+                    && first.chars().all(char::is_alphabetic)
+                    && !NOT_NAME_STARTS.contains(&first.as_str())
             });
         let last_ok = !strict
             || words.last().is_some_and(capital)
@@ -423,6 +465,16 @@ mod tests {
             names("Ma gorzata W jcik, Staff Reporter"),
             Some(vec!["Ma gorzata W jcik".into()])
         );
+        assert_eq!(
+            names("By ỗ Văn H ng and Sarah Whitfield"),
+            Some(vec!["ỗ Văn H ng".into(), "Sarah Whitfield".into()])
+        );
+        assert_eq!(
+            names("Aino Mäkelä, Education Reporter"),
+            Some(vec!["Aino Mäkelä".into()])
+        );
+        assert_eq!(names("By doing Smith a favour"), None);
+        assert_eq!(names("Aino Mäkelä, education reporter"), None);
         assert_eq!(names("By then Marchand"), None);
         assert_eq!(names("Ana Ruiz of the mayor, Staff Reporter"), None);
         // Prose is not a byline.

@@ -60,7 +60,7 @@ pub mod split_words;
 use chrono::NaiveDate;
 
 use super::drop_cap::{continues_drop_cap, is_drop_cap, join_drop_cap};
-use super::layout::{ends_sentence, is_page_number};
+use super::layout::{ends_sentence, ends_with_joining_word, is_page_number};
 use super::mapped::MappedText;
 use super::masthead::record_front_matter as record;
 use super::vocabulary::Vocabulary;
@@ -158,6 +158,18 @@ pub fn read_structure(
             let rest = slice(doc, &lines[next]);
             joined_cap = Some((next, join_drop_cap(&cap_text, &rest, vocabulary, edits)));
             lines[cap].label = Label::DropCap;
+        }
+    }
+    // A number on its own line right after a heading line that ends with a joining word
+    // (`… dies at` / `88`) is the headline's last word, not a page number.
+    for i in 1..meta_start {
+        let previous = &lines[i - 1];
+        if lines[i].label == Label::Furniture
+            && previous.label == Label::Body
+            && is_page_number(line_text(&lines[i]))
+            && ends_with_joining_word(line_text(previous))
+        {
+            lines[i].label = Label::Body;
         }
     }
     for line in lines[..meta_start].iter_mut() {
@@ -313,13 +325,21 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
             papers.date = papers.date.or(grammar::date_line(t));
         }
     }
-    // A running head over two lines at the top: the paper's name, then the issue date,
-    // with the article's own byline or date still to come.
+    // A running head over two lines at the top: the paper's name and the issue date,
+    // either way round, with the article's own byline or date still to come.
     let top: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i].label == Label::Body)
         .take(3)
         .collect();
-    if let [name, date, next] = top[..] {
+    if let [first, second, next] = top[..] {
+        let first_is_date = grammar::date_line(&text[lines[first].start..lines[first].end])
+            .is_some()
+            && grammar::date_line(&text[lines[second].start..lines[second].end]).is_none();
+        let (name, date) = if first_is_date {
+            (second, first)
+        } else {
+            (first, second)
+        };
         let name_text = &text[lines[name].start..lines[name].end];
         let date_text = &text[lines[date].start..lines[date].end];
         let later_meta = lines[next..]
@@ -346,20 +366,6 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
     }
     label_running_head_before_last_folio(text, lines);
     papers
-}
-
-/// Words that join a line to the next: a line ending in one is prose wrapped mid-sentence
-/// (a pull-quote box's line printed again), never a running head or a footer.
-const JOINING_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "of", "on", "or", "than",
-    "that", "the", "to", "with",
-];
-
-/// Whether `line` ends with one of the [`JOINING_WORDS`].
-fn ends_with_joining_word(line: &str) -> bool {
-    line.rsplit(' ')
-        .next()
-        .is_some_and(|last| JOINING_WORDS.contains(&last.to_lowercase().as_str()))
 }
 
 /// Whether `line` (lower case) is a paper's name with a short label before or after it,
@@ -740,11 +746,16 @@ fn shouts(line: &str) -> bool {
 
 /// The lines `indexes` as one field, still wrapped (the caller unwraps it as the layout
 /// pass unwraps a paragraph, hyphens and all).
+///
+/// A number on a line of its own that the labels kept (a headline's `… dies at` / `88`)
+/// joins the line before with a space: on a line of its own the layout pass would take it
+/// for a page number.
 fn field_text(doc: &MappedText, lines: &[PageLine], indexes: &[usize]) -> MappedText {
     let mut out = MappedText::default();
     for (n, &i) in indexes.iter().enumerate() {
         if n > 0 {
-            out.push_replacement_at_end("\n");
+            let number = is_page_number(&doc.as_str()[lines[i].start..lines[i].end]);
+            out.push_replacement_at_end(if number { " " } else { "\n" });
         }
         out.push_slice(doc, lines[i].start, lines[i].end);
     }
