@@ -69,8 +69,17 @@ impl IntactNames {
                 continue;
             }
             let listed = listed_exactly(word);
-            if let Some(listed) = listed {
-                names.votes.add(listed.languages);
+            match listed {
+                Some(listed) => names.votes.add(listed.languages),
+                // A word no list holds still tells its languages by its letters
+                // (`Vestbø`: Danish or Norwegian), when they are few: `ó` is written
+                // from Iceland to Portugal and says nothing.
+                None => {
+                    let languages = languages_writing(word);
+                    if languages.count_ones() <= MOST_LETTER_LANGUAGES {
+                        names.votes.add(languages);
+                    }
+                }
             }
             let foreign = foreign_words::exactly(word);
             if let Some(foreign) = &foreign {
@@ -133,6 +142,7 @@ impl IntactNames {
         byline: bool,
         name_goes_on: bool,
         given: Option<&str>,
+        next: Option<&str>,
     ) -> Option<Cow<'s, str>> {
         if !self.by_damaged.is_empty() {
             if let Some(found) = self.by_damaged.get(damaged.trim_end()) {
@@ -140,14 +150,28 @@ impl IntactNames {
             }
         }
         let foreign_votes = (!name_goes_on).then_some(&self.foreign_votes);
-        listed_name(
-            damaged,
-            vocabulary,
-            byline,
-            &self.votes,
-            foreign_votes,
-            given,
-        )
+        // The listed names on either side, the rest of the same name most likely, speak
+        // for its language louder than the whole article (`S o Paulo` is São Paulo in an
+        // article from Poland, not Słoń).
+        let beside: Vec<ListedName> = [given, next]
+            .into_iter()
+            .flatten()
+            .filter_map(listed_exactly)
+            .collect();
+        let local;
+        let votes = if beside.is_empty() {
+            &self.votes
+        } else {
+            let mut votes = self.votes.clone();
+            for name in &beside {
+                for _ in 0..NEIGHBOUR_VOTES {
+                    votes.add(name.languages);
+                }
+            }
+            local = votes;
+            &local
+        };
+        listed_name(damaged, vocabulary, byline, votes, foreign_votes, given)
     }
 
     /// Whether `token` could be the first piece of a name broken by lost letters: its
@@ -392,7 +416,12 @@ impl IntactNames {
                 let given = i.checked_sub(1).map(|p| tokens[p].1).filter(|t| {
                     t.starts_with(char::is_uppercase) && t.chars().all(char::is_alphabetic)
                 });
-                if let Some(word) = self.intact(span, vocabulary, byline, name_goes_on, given) {
+                let next = tokens
+                    .get(i + n)
+                    .map(|(_, t)| t.trim_matches(|c: char| !c.is_alphabetic()))
+                    .filter(|t| t.starts_with(char::is_uppercase));
+                if let Some(word) = self.intact(span, vocabulary, byline, name_goes_on, given, next)
+                {
                     matched = Some((start, end, word, n));
                     break;
                 }
@@ -446,6 +475,61 @@ fn listed(i: usize) -> ListedName {
     }
 }
 
+/// The share of a language's listed names that must use a letter for the letter to
+/// speak for the language: `ø` is Danish and Norwegian, not Swedish for the few old
+/// Swedish spellings that have it.
+const LETTER_SHARE: f64 = 0.01;
+
+/// The most languages a word's letters may point to for them to count as a vote.
+const MOST_LETTER_LANGUAGES: u32 = 4;
+
+/// The languages whose alphabets write every letter of `word` outside ASCII, read off the
+/// embedded names (a language writes a letter when at least [`LETTER_SHARE`] of its names
+/// use it); 0 when none does, or the word has no such letter.
+fn languages_writing(word: &str) -> u64 {
+    static LETTERS: std::sync::OnceLock<HashMap<char, u64>> = std::sync::OnceLock::new();
+    let letters = LETTERS.get_or_init(|| {
+        let mut names_of = [0u32; 64];
+        let mut uses: HashMap<char, [u32; 64]> = HashMap::new();
+        for &(name, _, languages) in index::NAMES {
+            let mut seen: Vec<char> = name
+                .chars()
+                .filter(|c| !c.is_ascii())
+                .flat_map(char::to_lowercase)
+                .collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for bit in (0..64).filter(|bit| languages & (1 << bit) != 0) {
+                names_of[bit] += 1;
+                for c in &seen {
+                    uses.entry(*c).or_insert([0; 64])[bit] += 1;
+                }
+            }
+        }
+        uses.into_iter()
+            .map(|(c, counts)| {
+                let mask = (0..64)
+                    .filter(|&bit| {
+                        names_of[bit] > 0
+                            && f64::from(counts[bit]) >= LETTER_SHARE * f64::from(names_of[bit])
+                    })
+                    .fold(0u64, |mask, bit| mask | 1 << bit);
+                (c, mask)
+            })
+            .collect()
+    });
+    let mut mask = None;
+    for c in word
+        .chars()
+        .filter(|c| !c.is_ascii())
+        .flat_map(char::to_lowercase)
+    {
+        let of_letter = letters.get(&c).copied().unwrap_or(0);
+        mask = Some(mask.unwrap_or(u64::MAX) & of_letter);
+    }
+    mask.unwrap_or(0)
+}
+
 /// The listed name spelt exactly `word`.
 fn listed_exactly(word: &str) -> Option<ListedName> {
     index::NAMES
@@ -476,8 +560,12 @@ fn listed_opening(opening: &str) -> bool {
 
 /// How many of the names an article prints intact belong to each language of the list:
 /// the article's own evidence for choosing between names a damaged copy fits equally.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct LanguageVotes([u16; 64]);
+
+/// How many of the article's names one listed name just beside a damaged copy counts
+/// for: the rest of the same name, as a rule (`Paulo` of `S o Paulo`).
+const NEIGHBOUR_VOTES: usize = 4;
 
 impl Default for LanguageVotes {
     fn default() -> Self {
@@ -858,6 +946,25 @@ mod tests {
         assert_eq!(restored("", "a mile away"), "a mile away");
         // A later piece that is a word elsewhere (`alves`) still belongs to the name.
         assert_eq!(restored("", "By Gon alves said"), "By Gonçalves said");
+        // The name's own other words speak louder than the article's: Hélène's `C t`
+        // is the French Côté in an article of Vietnamese names.
+        assert_eq!(
+            restored("Nguyễn and Phạm", "said Hélène C t."),
+            "said Hélène Côté."
+        );
+        assert_eq!(restored("Nguyễn and Phạm", "said C t."), "said Cát.");
+    }
+
+    #[test]
+    fn words_no_list_holds_vote_for_the_languages_their_letters_belong_to() {
+        // Håkon (Norwegian) and Hákon (Icelandic) both fit `H kon`; no list holds
+        // Vestbø, but its ø is Danish or Norwegian.
+        assert_eq!(
+            restored("Ingrid Vestbø lives north.", "By H kon Berg"),
+            "By Håkon Berg"
+        );
+        assert_ne!(languages_writing("Vestbø"), 0);
+        assert_eq!(languages_writing("Vestbo"), 0);
     }
 
     #[test]
