@@ -180,6 +180,7 @@ pub fn read_structure(
     let headings: Vec<usize> = (0..meta_start)
         .filter(|&i| lines[i].label == Label::Heading)
         .collect();
+
     assign_headings(doc, &lines, &headings, &mut structure, edits);
 
     let body: Vec<usize> = (meta_end..lines.len())
@@ -332,9 +333,14 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
         .take(3)
         .collect();
     if let [first, second, next] = top[..] {
+        // The date first only above a line that reads as a paper's name, of two words or
+        // more and no section's: under a date the kicker may stand (`Agriculture`, `CITY`).
+        let second_text = &text[lines[second].start..lines[second].end];
         let first_is_date = grammar::date_line(&text[lines[first].start..lines[first].end])
             .is_some()
-            && grammar::date_line(&text[lines[second].start..lines[second].end]).is_none();
+            && grammar::date_line(second_text).is_none()
+            && second_text.split_whitespace().nth(1).is_some()
+            && section_of_kicker(second_text).is_none();
         let (name, date) = if first_is_date {
             (second, first)
         } else {
@@ -1671,6 +1677,47 @@ mod tests {
             article.body.contains("before spring.\n\nResidents say"),
             "{}",
             article.body
+        );
+    }
+
+    #[test]
+    fn a_running_head_of_date_then_paper_is_furniture_and_the_kicker_stays() {
+        // The date, then the paper's name, each its own line at the top of the page.
+        let raw = "Friday, June 28, 2024\n\nThe Lakeside Observer\n\nCITY\n\n\
+            Valencia council approves\nwater tariff overhaul\n\
+            The new structure charges heavy users more and cuts bills for small\n\
+            households, the council said.\nBy Ana Ruiz\n28 June 2024\n\n\
+            The council voted on Tuesday after a session of eleven hours.\n\nPage 1\n";
+        let article = clean(raw);
+        assert_eq!(article.front.kicker.as_deref(), Some("CITY"));
+        assert_eq!(
+            article.front.title,
+            "Valencia council approves water tariff overhaul"
+        );
+        // The paper's name, then the date: the line under them is still the kicker.
+        let raw = "Coastal Daily\n\nWednesday, July 9, 2025\n\nAgriculture\n\n\
+            Frost damage leaves growers\ncounting the cost\n\
+            Small farmers say a cold snap destroyed a third of their trees, and replanting\n\
+            will take years.\nBy Ana Ruiz\nPublished Jul. 9, 2025\n\n\
+            The frost came in the last week of June and stayed for three nights.\n\n\
+            Coastal Daily\n";
+        let article = clean(raw);
+        assert_eq!(article.front.kicker.as_deref(), Some("Agriculture"));
+        assert_eq!(
+            article.front.title,
+            "Frost damage leaves growers counting the cost"
+        );
+    }
+
+    #[test]
+    fn a_headline_whose_last_word_is_a_number_on_its_own_line_keeps_it() {
+        let raw = "Søren Kjærgaard, potter who\nmade plain bowls famous, dies at\n88\n\
+            Annelise Bødker, Staff Reporter\n17 Oct 2019\n\n\
+            Søren Kjærgaard, the Danish potter, has died.\n";
+        let article = clean(raw);
+        assert_eq!(
+            article.front.title,
+            "Søren Kjærgaard, potter who made plain bowls famous, dies at 88"
         );
     }
 
