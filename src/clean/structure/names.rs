@@ -60,6 +60,7 @@ impl IntactNames {
         let mut names = IntactNames::default();
         let mut seen = std::collections::HashSet::new();
         let mut previous = "";
+        let handles = handle_words(document);
         // The parts of a double name are names of their own (`Fauré` and `Lambert` of
         // `Fauré-Lambert`, `Thérèse` of `Marie-Thérèse`).
         for token in document.split_whitespace().flat_map(hyphen_parts) {
@@ -91,8 +92,23 @@ impl IntactNames {
             let unverified = listed.is_none()
                 && foreign.is_none()
                 && !vocabulary.is_known_outside_document(word);
-            let word: Cow<'_, str> = match unverified.then(|| edge_loss(word, given, vocabulary)) {
+            // An address or handle spells the name in ASCII (`@a_cwiklinska`): the letter
+            // it has beyond the copy's edge is the lost one's base.
+            let spelt = unverified
+                .then(|| spelt_by_handle(word, given, &handles))
+                .flatten();
+            let edge = match spelt {
+                Some(name) => {
+                    names
+                        .by_damaged
+                        .insert(word.to_string(), Some(name.clone()));
+                    Some(EdgeLoss::Spelt(name))
+                }
+                None => unverified.then(|| edge_loss(word, given, vocabulary)),
+            };
+            let word: Cow<'_, str> = match edge {
                 None | Some(EdgeLoss::None) => Cow::Borrowed(word),
+                Some(EdgeLoss::Spelt(name)) => Cow::Owned(name),
                 Some(EdgeLoss::Doubtful) => continue,
                 Some(EdgeLoss::Of(name)) => {
                     names
@@ -480,6 +496,89 @@ fn listed(i: usize) -> ListedName {
 /// Swedish spellings that have it.
 const LETTER_SHARE: f64 = 0.01;
 
+/// The lower-case runs of letters, four or more, of the document's addresses and handles
+/// (`a.cwiklinska@paper.pl`, `@a_cwiklinska`): names spelt in ASCII.
+fn handle_words(document: &str) -> Vec<String> {
+    let mut words: Vec<String> = document
+        .split_whitespace()
+        .filter(|t| t.contains('@'))
+        .flat_map(|t| t.split(|c: char| !c.is_ascii_alphabetic()))
+        .filter(|w| w.len() >= 4)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// The ASCII letters `word` folds to (`wiklińska` → `wiklinska`): each letter's base with
+/// its marks dropped, and the few letters that have no base by decomposition by hand
+/// (`ł`, `ø`, `đ`, `ı`); `None` for a letter with neither.
+fn ascii_fold(word: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ł' => out.push('l'),
+            'ø' => out.push('o'),
+            'đ' => out.push('d'),
+            'ı' => out.push('i'),
+            'ħ' => out.push('h'),
+            _ => {
+                let base = c.nfd().next()?;
+                if !base.is_ascii_alphabetic() {
+                    return None;
+                }
+                out.push(base);
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The whole name a copy that lost its first or last letter stands for, when an address
+/// or handle of the article spells it with one letter more at that edge and exactly one
+/// letter of the copy's own languages has that letter for its base: `wiklińska` after
+/// `Agnieszka`, with `@a_cwiklinska`, is Ćwiklińska (ć, not the Czech č or the Turkish ç).
+/// Only after a capitalised given name, where the copy is a surname.
+fn spelt_by_handle(word: &str, given: &str, handles: &[String]) -> Option<String> {
+    let given = given.trim_matches(|c: char| !c.is_alphabetic());
+    if handles.is_empty() || !given.starts_with(char::is_uppercase) || given.len() < 2 {
+        return None;
+    }
+    let folded = ascii_fold(word)?;
+    let languages = languages_writing(word);
+    let letter_of = |base: char| -> Option<char> {
+        let mut fitting = LETTERS_IN_NAMES.get()?.iter().filter(|(c, mask)| {
+            ascii_fold(&c.to_string()).as_deref() == Some(base.encode_utf8(&mut [0; 4]))
+                && (languages == 0 || *mask & languages != 0)
+        });
+        let (first, _) = fitting.next()?;
+        fitting.next().is_none().then_some(*first)
+    };
+    for handle in handles {
+        if handle.len() != folded.len() + 1 {
+            continue;
+        }
+        if let Some(base) = handle.strip_suffix(folded.as_str()) {
+            if word.starts_with(char::is_lowercase) {
+                let letter = letter_of(base.chars().next()?)?;
+                return Some(letter.to_uppercase().chain(word.chars()).collect());
+            }
+        } else if let Some(base) = handle.strip_prefix(folded.as_str()) {
+            if word.starts_with(char::is_uppercase) {
+                let letter = letter_of(base.chars().next()?)?;
+                return Some(word.chars().chain([letter]).collect());
+            }
+        }
+    }
+    None
+}
+
+/// The letters outside ASCII of the embedded names, each with the languages that write
+/// it (see [`languages_writing`], which fills it).
+static LETTERS_IN_NAMES: std::sync::OnceLock<HashMap<char, u64>> = std::sync::OnceLock::new();
+
 /// The most languages a word's letters may point to for them to count as a vote.
 const MOST_LETTER_LANGUAGES: u32 = 4;
 
@@ -487,8 +586,7 @@ const MOST_LETTER_LANGUAGES: u32 = 4;
 /// embedded names (a language writes a letter when at least [`LETTER_SHARE`] of its names
 /// use it); 0 when none does, or the word has no such letter.
 fn languages_writing(word: &str) -> u64 {
-    static LETTERS: std::sync::OnceLock<HashMap<char, u64>> = std::sync::OnceLock::new();
-    let letters = LETTERS.get_or_init(|| {
+    let letters = LETTERS_IN_NAMES.get_or_init(|| {
         let mut names_of = [0u32; 64];
         let mut uses: HashMap<char, [u32; 64]> = HashMap::new();
         for &(name, _, languages) in index::NAMES {
@@ -723,6 +821,8 @@ enum EdgeLoss {
     /// Several do, and nothing tells them apart.
     Doubtful,
     Of(&'static str),
+    /// An address or handle of the article spells the whole name ([`spelt_by_handle`]).
+    Spelt(String),
 }
 
 /// How `word` (after the token `given`) may have lost letters at an edge; see [`EdgeLoss`].
@@ -965,6 +1065,23 @@ mod tests {
         );
         assert_ne!(languages_writing("Vestbø"), 0);
         assert_eq!(languages_writing("Vestbo"), 0);
+    }
+
+    #[test]
+    fn a_handle_spells_the_letter_a_copy_lost_at_its_edge() {
+        let document = "Agnieszka wiklińska writes. Reach her on X: @a_cwiklinska";
+        assert_eq!(
+            restored(document, "By Agnieszka wiklińska"),
+            "By Agnieszka Ćwiklińska"
+        );
+        // No handle, or one that spells another name: the copy stays.
+        let document = "Agnieszka wiklińska writes. Reach her on X: @a_kowalska";
+        assert_eq!(
+            restored(document, "By Agnieszka wiklińska"),
+            "By Agnieszka wiklińska"
+        );
+        assert_eq!(ascii_fold("Ćwiklińska").as_deref(), Some("cwiklinska"));
+        assert_eq!(ascii_fold("Łódź").as_deref(), Some("lodz"));
     }
 
     #[test]
