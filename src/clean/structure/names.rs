@@ -131,7 +131,13 @@ impl IntactNames {
             let forms = (1..(1u32 << letters.len()))
                 .flat_map(|subset| [" ", ""].map(|gap| damage(word, &letters, subset, gap)));
             for damaged in forms {
-                if damaged.chars().count() < 3 || vocabulary.is_known_outside_document(&damaged) {
+                // Two letters are a form only capitalised (`Th` of Thị), and are read
+                // only between two other parts of a name (see `restore_in`), where
+                // being a word elsewhere (`th` of `5th`) does not stand in the way.
+                let letters = damaged.chars().count();
+                let short =
+                    letters < 2 || (letters == 2 && !damaged.starts_with(char::is_uppercase));
+                if short || (letters > 2 && vocabulary.is_known_outside_document(&damaged)) {
                     continue;
                 }
                 if let Some((opening, _)) = damaged.split_once(' ') {
@@ -436,6 +442,11 @@ impl IntactNames {
                     .get(i + n)
                     .map(|(_, t)| t.trim_matches(|c: char| !c.is_alphabetic()))
                     .filter(|t| t.starts_with(char::is_uppercase));
+                // A copy of two letters is a name's only between two more of its parts
+                // (`Nguyễn Th Thu Hà`).
+                if span.chars().count() == 2 && (given.is_none() || next.is_none()) {
+                    continue;
+                }
                 if let Some(word) = self.intact(span, vocabulary, byline, name_goes_on, given, next)
                 {
                     matched = Some((start, end, word, n));
@@ -1065,6 +1076,17 @@ mod tests {
         );
         assert_ne!(languages_writing("Vestbø"), 0);
         assert_eq!(languages_writing("Vestbo"), 0);
+    }
+
+    #[test]
+    fn a_two_letter_copy_is_mended_only_inside_a_name() {
+        let document = "Lê Thị Bích Ngọc founded the company.";
+        assert_eq!(
+            restored(document, "By Nguyễn Th Thu Hà"),
+            "By Nguyễn Thị Thu Hà"
+        );
+        assert_eq!(restored(document, "Th is"), "Th is");
+        assert_eq!(restored(document, "the Th and"), "the Th and");
     }
 
     #[test]
