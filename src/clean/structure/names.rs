@@ -348,11 +348,18 @@ impl IntactNames {
             // word follows.
             // So does one broken by another lost letter too (`zt rk` for Öztürk), when the
             // pieces spell exactly a damaged form of such a name.
+            // The same after a capitalised given name (`Radek astn` for Šťastný).
             let lost_initial = || {
-                let alone = tokens
+                let capitalised_at = |k: usize| {
+                    tokens.get(k).is_some_and(|(_, t)| {
+                        t.starts_with(char::is_uppercase) && t.chars().all(char::is_alphabetic)
+                    })
+                };
+                let beside_name = tokens
                     .get(i + 1)
                     .is_some_and(|(_, t)| t.starts_with(char::is_uppercase))
-                    && matches!(self.by_damaged.get(first), Some(Some(_)));
+                    || i.checked_sub(1).is_some_and(capitalised_at);
+                let alone = beside_name && matches!(self.by_damaged.get(first), Some(Some(_)));
                 (alone || self.opens_broken_copy(source, &tokens[i..]))
                     && !vocabulary.is_known_outside_document(first)
             };
@@ -1076,6 +1083,17 @@ mod tests {
         );
         assert_ne!(languages_writing("Vestbø"), 0);
         assert_eq!(languages_writing("Vestbo"), 0);
+    }
+
+    #[test]
+    fn a_copy_that_lost_its_first_letters_after_a_given_name_is_mended() {
+        let document = "By Radek Šťastný";
+        assert_eq!(
+            restored(document, "Radek astn is a writer."),
+            "Radek Šťastný is a writer."
+        );
+        // Not after a word in lower case.
+        assert_eq!(restored(document, "the astn is"), "the astn is");
     }
 
     #[test]
