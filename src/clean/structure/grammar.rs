@@ -261,7 +261,18 @@ pub fn byline(line: &str) -> Option<Byline> {
         let last_ok = !strict
             || words.last().is_some_and(capital)
             || (words.len() >= 2 && capital(&words[words.len() - 2]));
-        (1..=6).contains(&words.len())
+        // Pieces an extractor split off a name's letters (pypdf's `Nguy ễ n Th ị`) do not
+        // count as words of their own.
+        let pieces = words
+            .iter()
+            .filter(|w| {
+                w.starts_with(char::is_lowercase)
+                    && (w.chars().count() <= 2 || !w.is_ascii())
+                    && !NOT_NAME_STARTS.contains(&w.to_lowercase().as_str())
+            })
+            .count();
+        (1..=6).contains(&(words.len() - pieces))
+            && words.len() <= 12
             && first_ok
             && last_ok
             && !name.ends_with('.')
@@ -474,6 +485,11 @@ mod tests {
             Some(vec!["Aino Mäkelä".into()])
         );
         assert_eq!(names("By doing Smith a favour"), None);
+        // pypdf splits a Vietnamese name's letters off: seven pieces, four words.
+        assert_eq!(
+            names("By Nguy ễ n Th ị  Thu Hà"),
+            Some(vec!["Nguy ễ n Th ị  Thu Hà".into()])
+        );
         assert_eq!(names("Aino Mäkelä, education reporter"), None);
         assert_eq!(names("By then Marchand"), None);
         assert_eq!(names("Ana Ruiz of the mayor, Staff Reporter"), None);
