@@ -517,9 +517,10 @@ fn real_copy_is_repaired_on_both_splits() {
     check("test", &test, &TEST_FLOORS);
 }
 
-// The dev split includes the varied print family, drawn twice (`printv-*`, `printw-*`:
-// page size, columns, fonts, running heads and folios drawn per article), whose pdftotext
-// copies reorder columns.
+// The dev split includes the varied print family, drawn three times (`printv-*`,
+// `printw-*`, `printx-*`: page size, columns, fonts, running heads and folios drawn per
+// article), whose pdftotext copies reorder columns (printx's read two columns' paragraphs
+// in alternation, with no sentence broken to tell).
 // The aligned false-change count blames a block out of order word by word, and a block
 // put back after its sentence (`structure::reading_order`) can shift that blame to
 // another block still out of order: its ceiling is looser than the words lost in any
@@ -527,8 +528,8 @@ fn real_copy_is_repaired_on_both_splits() {
 const DEV_FLOORS: Floors = Floors {
     metadata: 0.92,
     pq_f1: 0.98,
-    repaired: 0.93,
-    false_per_10k: 8.0,
+    repaired: 0.915,
+    false_per_10k: 9.5,
     lost_per_10k: 2.5,
     paragraph_f1: 0.68,
 };

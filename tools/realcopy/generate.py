@@ -147,9 +147,10 @@ def answer(article, layout, defects, split, kind):
     }
 
 
-# The varied print family is drawn twice per dev article (`printv`, `printw`): each kind
+# The varied print family is drawn three times per dev article (`printv`, `printw`,
+# `printx`): each kind
 # seeds its own page size, columns, fonts, drop cap, running head and folio.
-VARIED_TEMPLATES = {"printv": "print-V", "printw": "print-W"}
+VARIED_TEMPLATES = {"printv": "print-V", "printw": "print-W", "printx": "print-X"}
 # REALCOPY_KINDS=printw,web generates only those kinds (the others' files stay as they are).
 KINDS = {k for k in os.environ.get("REALCOPY_KINDS", "").split(",") if k}
 
@@ -176,7 +177,7 @@ def main(only):
         split, family = ("dev", "A") if number <= DEV_LAST else ("test", "B")
         (OUT / split).mkdir(parents=True, exist_ok=True)
         # dev articles are also laid out by the varied print family (pages.print_varied_page)
-        kinds = ("print", "printv", "printw", "epaper", "web") if split == "dev" else ("print", "epaper", "web")
+        kinds = ("print", "printv", "printw", "printx", "epaper", "web") if split == "dev" else ("print", "epaper", "web")
         for kind in kinds:
             if KINDS and kind not in KINDS:
                 continue
@@ -187,7 +188,7 @@ def main(only):
             html_file = work / f"{article['id']}.{kind}.html"
             html_file.write_text(page_html, encoding="utf-8")
             base = OUT / split / article["id"]
-            if kind in ("print", "printv", "printw"):
+            if kind in ("print", "printv", "printw", "printx"):
                 pdf = work / f"{article['id']}.{kind}.pdf"
                 jobs.append({"html": str(html_file), "out": str(pdf), "mode": "pdf", "options": options})
                 for extractor in ("pdftotext", "pypdf"):

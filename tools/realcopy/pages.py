@@ -508,4 +508,5 @@ def print_varied_page(article, damaged, family, rng, layout):
 
 
 BUILDERS = {"print": print_page, "printv": print_varied_page, "printw": print_varied_page,
+            "printx": print_varied_page,
             "epaper": epaper_page, "web": web_page}
