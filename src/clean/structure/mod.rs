@@ -396,6 +396,9 @@ fn names_paper_and_label(line: &str, names: &[String]) -> bool {
 /// A running head an extractor printed last, after the body and bio, just before the
 /// page's folio: a short line, no sentence, opening with two words in capitals (the
 /// paper's name: `VALLEY RECORD Books`, then `Page 1 of 1`).
+///
+/// With no folio after it, the last line is such a head only when the words after its
+/// capitals name the kicker printed at the top (`VALLEY RECORD Science` under `SCIENCE`).
 fn label_running_head_before_last_folio(text: &str, lines: &mut [PageLine]) {
     let mut content = (0..lines.len())
         .rev()
@@ -403,20 +406,40 @@ fn label_running_head_before_last_folio(text: &str, lines: &mut [PageLine]) {
     let (Some(last), Some(before)) = (content.next(), content.next()) else {
         return;
     };
-    if lines[last].label != Label::Furniture || lines[before].label != Label::Body {
-        return;
-    }
-    let t = &text[lines[before].start..lines[before].end];
-    let words: Vec<&str> = t.split_whitespace().collect();
     let in_capitals = |w: &&str| {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
     };
-    if (2..=6).contains(&words.len())
-        && words.iter().take(2).all(in_capitals)
-        && !ends_sentence(t)
-        && !t.contains(['@', ',', ':'])
-    {
-        lines[before].label = Label::Furniture;
+    let shaped = |t: &str| {
+        let words: Vec<&str> = t.split_whitespace().collect();
+        (2..=6).contains(&words.len())
+            && words.iter().take(2).all(in_capitals)
+            && !ends_sentence(t)
+            && !t.contains(['@', ',', ':'])
+    };
+    let line_text = |i: usize| &text[lines[i].start..lines[i].end];
+    if lines[last].label == Label::Furniture && lines[before].label == Label::Body {
+        if shaped(line_text(before)) {
+            lines[before].label = Label::Furniture;
+        }
+        return;
+    }
+    if lines[last].label != Label::Body || !shaped(line_text(last)) {
+        return;
+    }
+    let t = line_text(last);
+    let label = t
+        .split_whitespace()
+        .skip_while(|w| in_capitals(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let names_the_kicker = !label.is_empty()
+        && (0..lines.len())
+            .filter(|&i| lines[i].label == Label::Body && i != last)
+            .take(6)
+            .any(|i| line_text(i).to_lowercase() == label);
+    if names_the_kicker {
+        lines[last].label = Label::Furniture;
     }
 }
 
@@ -1706,6 +1729,28 @@ mod tests {
         assert_eq!(
             article.front.title,
             "Frost damage leaves growers counting the cost"
+        );
+    }
+
+    #[test]
+    fn a_running_head_printed_last_that_names_the_kicker_stays_out_of_the_bio() {
+        // pypdf prints the page's head after the bio, with no folio after it.
+        let raw = "SCIENCE\nBats return to the caves\nBy Tereza Dvořáková | 3 May 2024\n\
+            Bats are back in the Moravian caves, the survey says.\n\
+            The writer is a science reporter based in Brno.\nVALLEY RECORD Science";
+        let article = clean(raw);
+        assert_eq!(
+            article.front.bio.as_deref(),
+            Some("The writer is a science reporter based in Brno.")
+        );
+        // A last line in capitals that names nothing printed at the top stays.
+        let raw = "SCIENCE\nBats return to the caves\nBy Tereza Dvořáková | 3 May 2024\n\
+            Bats are back in the Moravian caves, the survey says.\n\
+            The writer is a science reporter based in Brno.\nVALLEY RECORD Weather";
+        let article = clean(raw);
+        assert_ne!(
+            article.front.bio.as_deref(),
+            Some("The writer is a science reporter based in Brno.")
         );
     }
 
