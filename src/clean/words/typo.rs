@@ -54,6 +54,9 @@ const CAPITALISED_CONFIDENCE: f32 = 0.8;
 const MIN_FAR_SLIP_CHARS: usize = 6;
 const MIN_FAR_SLIP_ZIPF: f32 = 3.5;
 const FAR_SLIP_CONFIDENCE: f32 = 0.7;
+/// How many powers of ten a wrong key above, below or across the intended one counts
+/// against a correction, beside one in the same row.
+const OFF_ROW_PENALTY: f32 = 0.5;
 
 /// The four kinds of slip, as what the typist did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,7 +171,17 @@ fn correct(
                     .any(|(seen, _, _)| seen.as_bytes() == candidate)
                 {
                     let candidate = String::from_utf8(candidate.to_vec()).expect("ASCII");
-                    found.push((candidate, slip, zipf));
+                    // A finger slides to the key beside it in its row more often than to
+                    // one above, below or across (`resched` is `reached`, a for s, before
+                    // `rescued`, u above h).
+                    let likelihood = if slip == Slip::WrongKey
+                        && !slid_along_the_row(lower.as_bytes(), candidate.as_bytes())
+                    {
+                        OFF_ROW_PENALTY
+                    } else {
+                        0.0
+                    };
+                    found.push((candidate, slip, zipf - likelihood));
                 }
             }
         });
@@ -340,6 +353,22 @@ fn neighbours(key: u8) -> &'static [u8] {
     }
 }
 
+/// Whether `candidate` differs from `typed` (same length) in one key that sits beside
+/// the typed one in the same keyboard row.
+fn slid_along_the_row(typed: &[u8], candidate: &[u8]) -> bool {
+    const ROWS: [&[u8]; 3] = [b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"];
+    let Some(i) = (0..typed.len()).find(|&i| typed.get(i) != candidate.get(i)) else {
+        return false;
+    };
+    let (Some(&a), Some(&b)) = (typed.get(i), candidate.get(i)) else {
+        return false;
+    };
+    ROWS.iter().any(|row| {
+        let at = |k: u8| row.iter().position(|&c| c == k);
+        matches!((at(a), at(b)), (Some(x), Some(y)) if x.abs_diff(y) == 1)
+    })
+}
+
 fn are_neighbours(a: u8, b: u8) -> bool {
     neighbours(a).contains(&b)
 }
@@ -412,6 +441,12 @@ mod tests {
         assert_eq!(corrected("humxn", false), "human");
         assert!(are_neighbours(b'r', b'g') && are_neighbours(b'g', b'r'));
         assert!(!are_neighbours(b'r', b'h'));
+    }
+
+    #[test]
+    fn a_key_beside_in_the_row_is_likelier_than_one_above_or_below() {
+        // `reached` (a beside s) and `rescued` (u above h) both fit `resched`.
+        assert_eq!(corrected("resched", false), "reached");
     }
 
     #[test]
@@ -520,6 +555,8 @@ mod tests {
         };
         assert_eq!(collect("aab", Slip::ExtraKey), ["ab", "ab"]);
         assert!(collect("tje", Slip::WrongKey).contains(&"the".to_string()));
+        assert!(slid_along_the_row(b"resched", b"reached"));
+        assert!(!slid_along_the_row(b"resched", b"rescued"));
         assert_eq!(collect("teh", Slip::Swapped), ["eth", "the"]);
         let missed = collect("te", Slip::MissedKey);
         assert_eq!(missed.len(), 26 * 3);
