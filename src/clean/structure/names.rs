@@ -173,8 +173,9 @@ impl IntactNames {
         }
         let foreign_votes = (!name_goes_on).then_some(&self.foreign_votes);
         // The listed names on either side, the rest of the same name most likely, speak
-        // for its language louder than the whole article (`S o Paulo` is São Paulo in an
-        // article from Poland, not Słoń).
+        // for its language louder than the whole article (Hélène's `C t` is the French
+        // Côté in an article of Vietnamese names, not Cát). Only names of the list speak:
+        // an ASCII neighbour (`S o Paulo`) says nothing.
         let beside: Vec<ListedName> = [given, next]
             .into_iter()
             .flatten()
@@ -680,7 +681,7 @@ fn listed_opening(opening: &str) -> bool {
 struct LanguageVotes([u16; 64]);
 
 /// How many of the article's names one listed name just beside a damaged copy counts
-/// for: the rest of the same name, as a rule (`Paulo` of `S o Paulo`).
+/// for: the rest of the same name, as a rule (`Hélène` of `Hélène C t`).
 const NEIGHBOUR_VOTES: usize = 4;
 
 impl Default for LanguageVotes {
