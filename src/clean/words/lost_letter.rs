@@ -123,6 +123,48 @@ pub(crate) fn join_lost_letter(
     }
 }
 
+/// A rare lower-case word (`own_zipf`: wordfreq has seen it, no dictionary lists it)
+/// that is a common word short of its last letter, lost with no space left to see
+/// (`caf` for café, `clich` for cliché): replaced when exactly one letter of
+/// [`LOST_LETTERS`] at its end makes a word at least [`MIN_LAST_LETTER_ZIPF`] frequent and
+/// [`LAST_LETTER_GAIN`] more frequent than the copy.
+pub(crate) fn restore_last_letter(word: &str, own_zipf: f32, vocabulary: &Vocabulary) -> Verdict {
+    if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Verdict::Keep;
+    }
+    let min_zipf = MIN_LAST_LETTER_ZIPF.max(own_zipf + LAST_LETTER_GAIN);
+    let mut fits: Vec<(char, f32)> = vocabulary
+        .lexicon
+        .joined_entries(word, LOST_LETTERS, "")
+        .into_iter()
+        .filter(|(_, entry)| entry.zipf() >= min_zipf)
+        .map(|(letter, entry)| (letter, entry.zipf()))
+        .collect();
+    fits.sort_by(|a, b| b.1.total_cmp(&a.1));
+    match fits.as_slice() {
+        [(letter, best), rest @ ..]
+            if rest
+                .first()
+                .is_none_or(|(_, second)| best - second >= AMBIGUITY_MARGIN) =>
+        {
+            let with = format!("{word}{letter}");
+            Verdict::Replace {
+                reason: format!(
+                    "`{word}` is rare; `{with}` is a common word that lost its last letter"
+                ),
+                with,
+                confidence: CONFIDENCE,
+            }
+        }
+        _ => Verdict::Keep,
+    }
+}
+
+/// How frequent a word restored by its last letter must be ...
+const MIN_LAST_LETTER_ZIPF: f32 = 3.0;
+/// ... and how many powers of ten more frequent than the copy.
+const LAST_LETTER_GAIN: f32 = 0.5;
+
 /// A capital letter or two that is no word on its own (`Z` of `Z rich`, `Ch` of
 /// `Ch vez`, `M` of `M laga`): every one- and two-letter string is in the lexicon, so a
 /// head this short is judged by this instead. `A`, `I` and the two-letter words (`In`,
@@ -186,6 +228,19 @@ mod tests {
             Verdict::Replace { with, .. } => with,
             other => panic!("{text}: expected a join, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_rare_word_short_of_a_last_letter_is_the_common_one() {
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::new(Lexicon::embedded(), &context);
+        let restored = |word: &str| match restore_last_letter(word, 2.9, &vocabulary) {
+            Verdict::Replace { with, .. } => with,
+            _ => word.to_string(),
+        };
+        assert_eq!(restored("caf"), "café");
+        // Nothing common ends so: the copy stays.
+        assert_eq!(restored("qzx"), "qzx");
     }
 
     #[test]

@@ -518,6 +518,16 @@ impl<'a> ParagraphRepairer<'a> {
     ) {
         let glued = glue::split_glued(word, standing, sentence_start, &self.vocabulary);
         let typo = typo::correct_slip(word, standing, false, &self.vocabulary);
+        if let (Verdict::Keep | Verdict::Report { .. }, Verdict::Keep | Verdict::Report { .. }) =
+            (&glued, &typo)
+        {
+            if let Standing::Unverified(own_zipf) = standing {
+                let restored = lost_letter::restore_last_letter(word, own_zipf, &self.vocabulary);
+                if self.apply_verdict("lost_letter", word, offset, restored) {
+                    return;
+                }
+            }
+        }
         match (glued, typo) {
             (glued @ Verdict::Replace { .. }, Verdict::Keep | Verdict::Report { .. }) => {
                 self.apply_verdict("glue", word, offset, glued);
