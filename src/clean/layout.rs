@@ -835,12 +835,30 @@ pub fn hyphen_decision(
     if let Some(confidence) = broken_fragments(left, right, left_known, vocabulary) {
         return (HyphenDecision::Join, confidence);
     }
+    if joins_into_a_listed_word(left, right, vocabulary) {
+        return (HyphenDecision::Join, 0.8);
+    }
     // Otherwise keep what the text says (and report it).
     (
         HyphenDecision::Keep,
         if pieces_are_words { 0.8 } else { 0.4 },
     )
 }
+
+/// Whether a line-end hyphen broke a word the frequency list holds though no dictionary
+/// does (`rene-`/`gotiation`: renegotiation, Zipf 2.6): the piece after it is no word,
+/// and the joined letters are a word of at least [`MIN_LISTED_JOIN_ZIPF`].
+fn joins_into_a_listed_word(left: &str, right: &str, vocabulary: &Vocabulary<'_>) -> bool {
+    !vocabulary.is_known(right)
+        && right.chars().all(char::is_lowercase)
+        && super::words::lexicon::Lexicon::embedded()
+            .zipf(&[left, right].concat().to_lowercase())
+            .is_some_and(|zipf| zipf >= MIN_LISTED_JOIN_ZIPF)
+}
+
+/// How frequent a word only the frequency list holds must be for a line-end hyphen
+/// inside it to be taken for a break (about once per ten million words and a half).
+const MIN_LISTED_JOIN_ZIPF: f32 = 2.5;
 
 /// Shortest piece of a fragment that counts when a broken word is read off its edges.
 const MIN_EDGE_PIECE_CHARS: usize = 3;
@@ -1166,6 +1184,9 @@ mod reference {
         let left_known = vocabulary.is_known(left);
         if let Some(confidence) = super::broken_fragments(left, right, left_known, vocabulary) {
             return (HyphenDecision::Join, confidence);
+        }
+        if super::joins_into_a_listed_word(left, right, vocabulary) {
+            return (HyphenDecision::Join, 0.8);
         }
         (
             HyphenDecision::Keep,
@@ -1547,6 +1568,9 @@ mod tests {
             // Neither piece is a word: a hyphenator broke a word no list holds.
             ("zorb", "quile", Join, Some(0.6)),
             ("plan", "quile", Keep, Some(0.4)),
+            // A word only the frequency list holds, broken where its second piece is no
+            // word (`rene`, a name, is a word of its own).
+            ("rene", "gotiation", Join, Some(0.8)),
             // Glued words round the break (`fogging` + `and`, `pretend`).
             ("fog", "gingandlarvicide", Join, Some(0.6)),
             ("Iwontpre", "tend", Join, Some(0.6)),
