@@ -370,7 +370,7 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
             }
         }
     }
-    label_running_head_before_last_folio(text, lines);
+    label_running_head_printed_last(text, lines);
     papers
 }
 
@@ -399,7 +399,7 @@ fn names_paper_and_label(line: &str, names: &[String]) -> bool {
 ///
 /// With no folio after it, the last line is such a head only when the words after its
 /// capitals name the kicker printed at the top (`VALLEY RECORD Science` under `SCIENCE`).
-fn label_running_head_before_last_folio(text: &str, lines: &mut [PageLine]) {
+fn label_running_head_printed_last(text: &str, lines: &mut [PageLine]) {
     let mut content = (0..lines.len())
         .rev()
         .filter(|&i| lines[i].label != Label::Blank);

@@ -63,7 +63,7 @@ impl IntactNames {
         let handles = handle_words(document);
         // The parts of a double name are names of their own (`Fauré` and `Lambert` of
         // `Fauré-Lambert`, `Thérèse` of `Marie-Thérèse`).
-        for token in document.split_whitespace().flat_map(hyphen_parts) {
+        for (_, token) in document.split_whitespace().flat_map(hyphen_parts) {
             let given = std::mem::replace(&mut previous, token);
             let word = token.trim_matches(|c: char| !c.is_alphabetic());
             if word.is_ascii() || word.chars().count() < 3 || !seen.insert(word) {
@@ -331,10 +331,7 @@ impl IntactNames {
     ) -> MappedText {
         let source = text.as_str();
         let tokens: Vec<(usize, &str)> = space_tokens(source)
-            .flat_map(|(at, token)| {
-                hyphen_parts(token)
-                    .map(move |part| (at + part.as_ptr() as usize - token.as_ptr() as usize, part))
-            })
+            .flat_map(|(at, token)| hyphen_parts(token).map(move |(from, part)| (at + from, part)))
             .collect();
         let mut out = MappedText::with_capacity(source.len(), 8);
         let mut copied = 0;
@@ -966,13 +963,15 @@ fn is_unknown_fragment(token: &str, vocabulary: &Vocabulary<'_>) -> bool {
 }
 
 /// The parts of a token split after each hyphen that joins two letters, the hyphen kept
-/// with the part before it (`Marie-`, `Thérèse,`); a token without one is its own part.
-fn hyphen_parts(token: &str) -> impl Iterator<Item = &str> + '_ {
+/// with the part before it (`Marie-`, `Thérèse,`), each with its byte offset in the
+/// token; a token without one is its own part.
+fn hyphen_parts(token: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     let mut rest = token;
     std::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
         }
+        let from = token.len() - rest.len();
         let mut previous = None;
         let cut = rest.char_indices().find_map(|(at, c)| {
             let joins = matches!(c, '-' | '‐')
@@ -983,7 +982,7 @@ fn hyphen_parts(token: &str) -> impl Iterator<Item = &str> + '_ {
         });
         let (part, after) = rest.split_at(cut.unwrap_or(rest.len()));
         rest = after;
-        Some(part)
+        Some((from, part))
     })
 }
 
@@ -1151,6 +1150,10 @@ mod tests {
             restored("", "a well-known Gon alves"),
             "a well-known Gonçalves"
         );
+        let parts: Vec<(usize, &str)> = hyphen_parts("Marie-Thé,").collect();
+        assert_eq!(parts, [(0, "Marie-"), (6, "Thé,")]);
+        let parts: Vec<(usize, &str)> = hyphen_parts("-Lambert").collect();
+        assert_eq!(parts, [(0, "-Lambert")]);
     }
 
     #[test]
