@@ -305,7 +305,25 @@ fn masthead_from_structure(
                 .to_string()
         })
         .collect();
-    names.learn(&authors, vocabulary);
+    // The byline's names speak for their languages: a co-author's name that two
+    // languages spell alike (`In s Lopes`: Inês or Inés) is read again with them.
+    let voted = names.learn(&authors, vocabulary);
+    if voted && authors.len() > 1 {
+        let second_reading = edits.len();
+        for author in authors.iter_mut() {
+            let text = MappedText::from_raw(author, found.authors_at);
+            *author = names
+                .restore_author(&text, vocabulary, edits)
+                .as_str()
+                .to_string();
+        }
+        let restored: Vec<String> = edits[second_reading..]
+            .iter()
+            .map(|e| e.after.clone())
+            .collect();
+        let restored: Vec<&str> = restored.iter().map(String::as_str).collect();
+        names.learn_restored(&restored, vocabulary);
+    }
     let first_reading = edits.len();
     let line_lengths = structure::dropped_hyphens::read_by_pdftotext(document)
         .then(|| structure::dropped_hyphens::HyphenEvidence::of(document));

@@ -1603,6 +1603,22 @@ mod tests {
     }
 
     #[test]
+    fn a_co_author_spelt_alike_in_two_languages_is_read_in_the_bylines_language() {
+        // `In s` fits the Portuguese Inês and the Spanish Inés alike; the co-author's
+        // restored Ângelo speaks for Portuguese.
+        let raw = "Dams on the river\n\nBy Miguel ngelo Sarmento & In s Lopes\n\n\
+            The river rose again on Monday, and the farmers moved their pumps uphill.\n";
+        assert_eq!(
+            clean(raw).front.authors,
+            ["Miguel Ângelo Sarmento", "Inês Lopes"]
+        );
+        // Alone, the byline gives no language to choose by.
+        let raw = "Dams on the river\n\nBy In s Lopes\n\n\
+            The river rose again on Monday, and the farmers moved their pumps uphill.\n";
+        assert_eq!(clean(raw).front.authors, ["In s Lopes"]);
+    }
+
+    #[test]
     fn a_name_restored_from_the_list_mends_the_byline_and_body_on_a_second_reading() {
         // The article prints Öztürk only damaged; `Özt rk` is found in the list, and
         // with it the byline's and the body's `zt rk`.

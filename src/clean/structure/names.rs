@@ -240,10 +240,12 @@ impl IntactNames {
     }
 
     /// Adds the words of `names` (restored bylines) as intact copies, so that the same
-    /// name damaged in the bio or the body is mended like the byline.
-    pub fn learn(&mut self, names: &[String], vocabulary: &Vocabulary<'_>) {
+    /// name damaged in the bio or the body is mended like the byline. Returns whether
+    /// their names voted for a language: then a co-author's name the first reading left
+    /// (`In s Lopes` beside `Miguel Ângelo Sarmento`: Inês or Inés) may now be read.
+    pub fn learn(&mut self, names: &[String], vocabulary: &Vocabulary<'_>) -> bool {
         let more = IntactNames::of(&names.join(" "), vocabulary);
-        self.votes.add_all(&more.votes);
+        let voted = self.votes.add_all(&more.votes);
         self.foreign_votes.add_all(&more.foreign_votes);
         self.openings.extend(more.openings);
         for (damaged, word) in more.by_damaged {
@@ -252,6 +254,7 @@ impl IntactNames {
                 *entry = None;
             }
         }
+        voted
     }
 
     /// Adds names the list restored (the article printed them only damaged) as intact
@@ -369,8 +372,10 @@ impl IntactNames {
             // its first lost letter (`Gon` of `Gon alves`), and is no common short word
             // opening a sentence (`The club won`): any other first token is tried alone,
             // which spares the lookups of every capitalised word's phrase. Later pieces go
-            // on in lower case, letters only (`Ma gorzata`, `Gon alves`).
-            let common_short = first.len() <= 4 && is_common_short(&first.to_ascii_lowercase());
+            // on in lower case, letters only (`Ma gorzata`, `Gon alves`). In a byline
+            // every token is a name, and a short word may open one (`In s` of Inês).
+            let common_short =
+                !byline && first.len() <= 4 && is_common_short(&first.to_ascii_lowercase());
             let pieces = if common_short || !self.may_open_broken_name(first) {
                 1
             } else {
@@ -704,13 +709,18 @@ impl LanguageVotes {
         }
     }
 
-    /// The votes of the best-supported language among `languages`.
-    fn support(&self, languages: u64) -> u16 {
-        (0..64)
-            .filter(|bit| languages & (1 << bit) != 0)
-            .map(|bit| self.0[bit])
-            .max()
-            .unwrap_or(0)
+    /// The votes of the best-supported language among `languages`, then (between names
+    /// whose best language is voted for alike) the votes of all of them: Ângelo, listed
+    /// in German and Portuguese, speaks for Inês (German, Portuguese) over Inès (French,
+    /// German).
+    fn support(&self, languages: u64) -> (u16, u32) {
+        let mut best = 0;
+        let mut all = 0;
+        for bit in (0..64).filter(|bit| languages & (1 << bit) != 0) {
+            best = best.max(self.0[bit]);
+            all += u32::from(self.0[bit]);
+        }
+        (best, all)
     }
 }
 

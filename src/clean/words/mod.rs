@@ -132,6 +132,16 @@ enum Consumed {
     Both,
 }
 
+/// What the lost-letter pass made of two tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LostLetter {
+    /// Joined into one word.
+    Joined,
+    /// Maybe one word, but which is unclear: reported, and neither is a word of its own.
+    Doubted,
+    No,
+}
+
 /// Which of two competing repairs of one token was chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Repair {
@@ -263,13 +273,23 @@ impl<'a> ParagraphRepairer<'a> {
         // One lookup (of the core without a possessive `’s`) serves every pass.
         let entry =
             plain_entry.unwrap_or_else(|| self.vocabulary.entry(strip_possessive(token.core)));
+        let mut doubted = false;
         if let Some(next) = next {
-            if self.repair_lost_letter(token, entry, next) {
-                return Consumed::Both;
+            match self.repair_lost_letter(token, entry, next) {
+                LostLetter::Joined => return Consumed::Both,
+                LostLetter::Doubted => doubted = true,
+                LostLetter::No => {}
             }
         }
         self.repair_word(token.core, entry, token.core_start, token.sentence_start);
-        Consumed::One
+        // The token after is maybe the rest of one word broken by a lost letter
+        // (`J rgen`: Jürgen, Jørgen or Jörgen): no word of its own to correct
+        // (`rgen` is not `gen`).
+        if doubted {
+            Consumed::Both
+        } else {
+            Consumed::One
+        }
     }
 
     /// Pass 1: the site's exact replacements. Returns the byte ranges they cover, which
@@ -322,8 +342,14 @@ impl<'a> ParagraphRepairer<'a> {
         true
     }
 
-    /// Pass 3: a letter lost between two tokens. Returns whether they were joined.
-    fn repair_lost_letter(&mut self, left: &Token, entry: Option<Entry>, right: &Token) -> bool {
+    /// Pass 3: a letter lost between two tokens: whether they were joined, or may be
+    /// one word but it is unclear which.
+    fn repair_lost_letter(
+        &mut self,
+        left: &Token,
+        entry: Option<Entry>,
+        right: &Token,
+    ) -> LostLetter {
         match lost_letter::join_lost_letter(left, entry, right, &self.vocabulary) {
             Verdict::Replace {
                 with,
@@ -338,14 +364,14 @@ impl<'a> ParagraphRepairer<'a> {
                     reason,
                     confidence,
                 );
-                true
+                LostLetter::Joined
             }
             Verdict::Report { reason } => {
                 let text = &self.paragraph[left.core_start..right.core_end()];
                 self.find("lost_letter", left.core_start, text, reason);
-                false
+                LostLetter::Doubted
             }
-            Verdict::Keep => false,
+            Verdict::Keep => LostLetter::No,
         }
     }
 

@@ -381,3 +381,16 @@ fn a_glued_article_splits_names_glued_to_words() {
     let repairs = repair_article_paragraph(paragraph, &ArticleText::new(&ordinary), &context);
     assert_eq!(repairs.text, paragraph);
 }
+
+#[test]
+fn the_rest_of_a_word_broken_by_a_lost_letter_is_no_word_to_correct() {
+    // `J rgen` may be Jürgen, Jørgen or Jörgen: reported, and `rgen` is not made `gen`.
+    let result = repair("J rgen Weber covers the courts.");
+    assert_eq!(result.text, "J rgen Weber covers the courts.");
+    assert!(result.findings.iter().any(|f| f.pass == "lost_letter"));
+    // A slip in the word before it is still corrected.
+    assert_eq!(
+        repaired("The reporrt by J rgen Weber."),
+        "The report by J rgen Weber."
+    );
+}
