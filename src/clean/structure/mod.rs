@@ -423,7 +423,14 @@ fn label_running_head_printed_last(text: &str, lines: &mut [PageLine]) {
         }
         return;
     }
-    if lines[last].label != Label::Body || !shaped(line_text(last)) {
+    if lines[last].label != Label::Body {
+        return;
+    }
+    if is_dated_running_head(line_text(last)) {
+        lines[last].label = Label::Furniture;
+        return;
+    }
+    if !shaped(line_text(last)) {
         return;
     }
     let t = line_text(last);
@@ -441,6 +448,29 @@ fn label_running_head_printed_last(text: &str, lines: &mut [PageLine]) {
     if names_the_kicker {
         lines[last].label = Label::Furniture;
     }
+}
+
+/// A running head of the issue date and the paper's name on one line, either way round
+/// (`29 January 2020 MORNING STAR`, `The Lakeside Observer 13 January 2026`): a date,
+/// then two to five words each capitalised (`of`, `the` and `and` aside) with no
+/// sentence mark among them. An extractor that reads a page's head after its text
+/// leaves it as the article's last line.
+fn is_dated_running_head(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let paper = |words: &[&str]| {
+        (2..=5).contains(&words.len())
+            && words.iter().any(|w| w.starts_with(char::is_uppercase))
+            && words.iter().all(|w| {
+                (w.starts_with(char::is_uppercase) || matches!(*w, "of" | "the" | "and"))
+                    && w.chars().all(|c| c.is_alphabetic() || c == '’' || c == '\'')
+            })
+    };
+    (2..=5).filter(|&n| n < words.len()).any(|n| {
+        let (head, tail) = words.split_at(n);
+        let (front, back) = words.split_at(words.len() - n);
+        (grammar::date_line(&head.join(" ")).is_some() && paper(tail))
+            || (grammar::date_line(&back.join(" ")).is_some() && paper(front))
+    })
 }
 
 fn is_meta(line: &str) -> bool {
@@ -1768,6 +1798,29 @@ mod tests {
             article.front.bio.as_deref(),
             Some("The writer is a science reporter based in Brno.")
         );
+    }
+
+    #[test]
+    fn a_running_head_of_date_and_paper_printed_last_stays_out_of_the_bio() {
+        let bio = "The writer is a science reporter based in Brno.";
+        for head in [
+            "29 January 2020 MORNING STAR",
+            "13 January 2026 The Lakeside Observer",
+            "The Lakeside Observer 13 January 2026",
+        ] {
+            let raw = format!(
+                "Bats return to the caves\nBy Tereza Dvořáková\n3 May 2024\n\
+                Bats are back in the Moravian caves, the survey says.\n{bio}\n{head}"
+            );
+            assert_eq!(clean(&raw).front.bio.as_deref(), Some(bio), "{head}");
+        }
+        // A last sentence that opens with a date is prose.
+        let raw = "Bats return to the caves\nBy Tereza Dvořáková\n3 May 2024\n\
+            Bats are back in the Moravian caves, the survey says.\n\
+            The count ends on\n29 January 2020 at Brno.";
+        assert!(clean(raw).body.contains("29 January 2020 at Brno."));
+        assert!(!is_dated_running_head("29 January 2020 at Brno"));
+        assert!(!is_dated_running_head("Monday 3 May"));
     }
 
     #[test]
