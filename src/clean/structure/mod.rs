@@ -426,7 +426,8 @@ fn label_running_head_printed_last(text: &str, lines: &mut [PageLine]) {
     if lines[last].label != Label::Body {
         return;
     }
-    if is_dated_running_head(line_text(last)) {
+    let printed_alone = ends_sentence(line_text(before).trim_end());
+    if is_dated_running_head(line_text(last)) || (printed_alone && is_paper_name(line_text(last))) {
         lines[last].label = Label::Furniture;
         return;
     }
@@ -450,6 +451,71 @@ fn label_running_head_printed_last(text: &str, lines: &mut [PageLine]) {
     }
 }
 
+/// The words newspapers' names end with (`The Lakeside Observer`, `MORNING STAR`,
+/// `Daily Ledger`): a lexicon of the trade's naming, not of any one paper. Sorted.
+const PAPER_NAME_HEADS: &[&str] = &[
+    "advertiser",
+    "argus",
+    "bulletin",
+    "chronicle",
+    "courant",
+    "courier",
+    "daily",
+    "dispatch",
+    "echo",
+    "enquirer",
+    "examiner",
+    "express",
+    "gazette",
+    "globe",
+    "guardian",
+    "herald",
+    "independent",
+    "inquirer",
+    "journal",
+    "leader",
+    "ledger",
+    "mail",
+    "mercury",
+    "mirror",
+    "monitor",
+    "news",
+    "observer",
+    "post",
+    "press",
+    "record",
+    "register",
+    "review",
+    "sentinel",
+    "standard",
+    "star",
+    "statesman",
+    "sun",
+    "telegraph",
+    "times",
+    "tribune",
+    "weekly",
+];
+
+/// A line that is a newspaper's name alone: one to five words, each capitalised or in
+/// capitals (`of`, `the` and `and` aside), no digit or sentence mark, the last a word
+/// newspapers' names end with ([`PAPER_NAME_HEADS`]).
+fn is_paper_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let shaped = (1..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            (w.starts_with(char::is_uppercase) || matches!(*w, "of" | "the" | "and"))
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '’' || c == '\'')
+        });
+    shaped
+        && words.last().is_some_and(|w| {
+            PAPER_NAME_HEADS
+                .binary_search(&w.to_lowercase().as_str())
+                .is_ok()
+        })
+}
+
 /// A running head of the issue date and the paper's name on one line, either way round
 /// (`29 January 2020 MORNING STAR`, `The Lakeside Observer 13 January 2026`): a date,
 /// then two to five words each capitalised (`of`, `the` and `and` aside) with no
@@ -462,7 +528,8 @@ fn is_dated_running_head(line: &str) -> bool {
             && words.iter().any(|w| w.starts_with(char::is_uppercase))
             && words.iter().all(|w| {
                 (w.starts_with(char::is_uppercase) || matches!(*w, "of" | "the" | "and"))
-                    && w.chars().all(|c| c.is_alphabetic() || c == '’' || c == '\'')
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || c == '’' || c == '\'')
             })
     };
     (2..=5).filter(|&n| n < words.len()).any(|n| {
@@ -1821,6 +1888,23 @@ mod tests {
         assert!(clean(raw).body.contains("29 January 2020 at Brno."));
         assert!(!is_dated_running_head("29 January 2020 at Brno"));
         assert!(!is_dated_running_head("Monday 3 May"));
+    }
+
+    #[test]
+    fn a_papers_name_alone_after_the_last_sentence_is_furniture() {
+        let bio = "The writer is a science reporter based in Brno.";
+        for name in ["The Lakeside Observer", "MORNING STAR", "Daily Ledger"] {
+            let raw = format!(
+                "Bats return to the caves\nBy Tereza Dvořáková\n3 May 2024\n\n\
+                Bats are back in the Moravian caves, the survey says.\n\n{bio}\n\n{name}\n"
+            );
+            assert_eq!(clean(&raw).front.bio.as_deref(), Some(bio), "{name}");
+        }
+        // A news agency and a phrase of prose are no paper's name.
+        assert!(!is_paper_name("Reuters"));
+        assert!(!is_paper_name("Morning star rises"));
+        assert!(is_paper_name("Karachi Chronicle"));
+        assert!(PAPER_NAME_HEADS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
