@@ -507,6 +507,89 @@ def print_varied_page(article, damaged, family, rng, layout):
     return "".join(parts), {"headerTemplate": header, "footerTemplate": footer}
 
 
+# --------------------------------------------------------------------------- web, varied (dev only)
+#
+# The "A" web template is a tidy article page. A news site's page, copied with the mouse from
+# the kicker to the bio, also carries what sits between: a breadcrumb, share buttons, a
+# reading time, a lead photo's caption and credit, an advertisement's label, a "read more"
+# link to another story, topic tags. None of it is the article; this family draws each of
+# them (and the masthead's arrangement) per article, for dev articles only.
+
+RELATED_V = ["Port strike enters its second week as talks stall",
+             "City to plant 10,000 trees along its ring road",
+             "Why the price of rice keeps climbing",
+             "Local choir wins national title after decade of trying",
+             "New bridge opens to traffic two years late"]
+CREDITS_V = ["Photo: AFP", "Photograph: Staff", "Image: Supplied", "(Photo: Reuters)",
+             "File photo", "Photo: Agencies"]
+SHARE_V = ["Share", "Share this article", "Facebook Twitter WhatsApp Email", "Share on X"]
+TOPICS_V = ["Topics:", "Tags:", "More on this story:"]
+
+
+def web_varied_page(article, damaged, family, rng, layout):
+    variant, meta = masthead_lines(damaged, rng, MASTHEADS_V, DATES_V)
+    layout["masthead"] = variant
+    layout["dateline"] = damaged.get("dateline") if rng.random() < 0.5 else None
+    css = ("body{font-family:%s;max-width:%dpx;margin:auto}.dropcap{float:left;font-size:3em;line-height:1}"
+           "aside,blockquote{border-left:4px solid #c00;padding-left:1em;font-size:1.3em}"
+           "figure{margin:1em 0}figcaption{font-size:.8em;color:#555}.ad{font-size:.7em;color:#999}"
+           ".share a{margin-right:.6em}nav a{margin-right:.3em}") % (
+        rng.choice(["sans-serif", "serif", "Georgia, serif"]), rng.choice([640, 720, 800]))
+    parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><style>{css}</style></head><body><article>"]
+    section = damaged.get("section")
+    if section:
+        kicker_style = rng.choice(["link", "breadcrumb", "label"])
+        # the breadcrumb's last crumb is the section: the kicker still
+        layout["kicker"] = article["section"]
+        if kicker_style == "breadcrumb":
+            parts.append(f"<nav><a href='#'>Home</a> › <a href='#'>{esc(section)}</a></nav>")
+        else:
+            inner = f"<a href='#'>{esc(section)}</a>" if kicker_style == "link" else esc(section)
+            parts.append(f"<div class='kicker'>{inner}</div>")
+    parts.append(f"<h1>{esc(damaged['title'])}</h1>")
+    if damaged.get("subtitle"):
+        parts.append(f"<p class='standfirst'>{esc(damaged['subtitle'])}</p>")
+    meta = list(meta)
+    if rng.random() < 0.4:
+        meta.append(f"{rng.randint(3, 9)} min read")
+    parts.append("<div class='meta'>" + "".join(f"<div>{esc(m)}</div>" for m in meta) + "</div>")
+    if rng.random() < 0.5:
+        parts.append("<div class='share'>" + "".join(f"<a href='#'>{esc(w)}</a>" for w in rng.choice(SHARE_V).split(" ")) + "</div>")
+    if rng.random() < 0.6:
+        parts.append(f"<figure><div style='width:300px;height:10px;background:#ccc'></div>"
+                     f"<figcaption>{esc(rng.choice(CREDITS_V))}</figcaption></figure>")
+    paragraphs = body_with_dateline(damaged, layout)
+    pq_after = pull_quote_after(article)
+    ad_after = rng.choice([None, 1, 2, len(paragraphs) // 2 + 1])
+    related_after = rng.choice([None, 2, 3])
+    for i, text in enumerate(paragraphs):
+        if i == 0 and not layout["dateline"] and rng.random() < 0.6:
+            first, rest = split_drop_cap(text)
+            parts.append(f"<p><span class='dropcap'>{esc(first)}</span>{esc(rest)}</p>")
+        else:
+            parts.append(f"<p>{web_inline(text, rng)}</p>")
+        if i == ad_after:
+            parts.append(f"<div class='ad'>{rng.choice(['Advertisement', 'ADVERTISEMENT', 'Sponsored'])}</div>")
+        if i == related_after:
+            label = rng.choice(["Read more:", "Also read:", "Related:"])
+            parts.append(f"<p><strong>{label}</strong> <a href='#'>{esc(rng.choice(RELATED_V))}</a></p>")
+        if i == pq_after and damaged.get("pullquote"):
+            tag = rng.choice(["aside", "blockquote"])
+            parts.append(f"<{tag} class='pullquote'><p>{esc(damaged['pullquote'])}</p></{tag}>")
+    parts.append("</article>")
+    if damaged.get("bio"):
+        heading = rng.choice([None, "About the author", "The author"])
+        if heading:
+            parts.append(f"<h3>{heading}</h3>")
+        parts.append(f"<div class='bio'><p>{web_inline(damaged['bio'], rng, 0.25)}</p></div>")
+    if rng.random() < 0.5:
+        topics = [article["section"]] if article.get("section") else []
+        topics.append(rng.choice(["Environment", "Politics", "Business", "Culture", "Sport"]))
+        parts.append(f"<div class='topics'>{rng.choice(TOPICS_V)} " + ", ".join(f"<a href='#'>{esc(t)}</a>" for t in topics) + "</div>")
+    parts.append("</body></html>")
+    return "".join(parts), None
+
+
 BUILDERS = {"print": print_page, "printv": print_varied_page, "printw": print_varied_page,
             "printx": print_varied_page,
-            "epaper": epaper_page, "web": web_page}
+            "epaper": epaper_page, "web": web_page, "webv": web_varied_page}
