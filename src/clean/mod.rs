@@ -387,7 +387,24 @@ fn masthead_from_structure(
             *field = names.restore(field, vocabulary, edits);
         }
     }
-    let kicker = kicker.map(|k| k.as_str().to_string());
+    // A web page's breadcrumb stands where the kicker does: its last crumb is the section.
+    let kicker = kicker.map(
+        |k| match structure::page_chrome::breadcrumb_tail(k.as_str()) {
+            Some(section) => {
+                edits.push(Edit {
+                    pass: "page_chrome",
+                    position: k.position_at(0),
+                    before: k.as_str().to_string(),
+                    after: section.to_string(),
+                    reason: "a breadcrumb where the kicker stands: its last crumb is the section"
+                        .into(),
+                    confidence: 0.9,
+                });
+                section.to_string()
+            }
+            None => k.as_str().to_string(),
+        },
+    );
     let title = headline.as_ref().map(|t| t.as_str().to_string());
     let subtitle = standfirst.as_ref().map(|s| s.as_str().to_string());
     if bio.is_none() && body.last().is_some_and(|b| masthead::is_bio(b.as_str())) {

@@ -52,6 +52,7 @@ pub mod foreign_words;
 pub mod grammar;
 pub mod name_keys;
 pub mod names;
+pub mod page_chrome;
 pub mod punctuation_space;
 mod reading_order;
 pub mod repeats;
@@ -252,7 +253,7 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
     let mut papers = Papers::default();
     for line in lines.iter_mut().filter(|l| l.label == Label::Body) {
         let t = &text[line.start..line.end];
-        if is_page_number(t) {
+        if is_page_number(t) || page_chrome::is_page_chrome(t) {
             line.label = Label::Furniture;
         } else if grammar::is_footer(t) {
             line.label = Label::Furniture;

@@ -1,0 +1,230 @@
+//! What a news site prints around an article, copied with it when an editor selects from
+//! the kicker down to the bio: share buttons, a reading time, a photo's credit line, an
+//! advertisement's label, a link to another story, topic tags, the heading over the bio,
+//! and a breadcrumb where the kicker stands (`Home › Transport`).
+//!
+//! None of it is the article. Each kind is recognised by the words sites use for it (a
+//! small lexicon, not any one site's layout) and by its shape: a short line, no sentence
+//! of prose. [`is_page_chrome`] says whether a line is such furniture; [`breadcrumb_tail`]
+//! reads the section a breadcrumb ends with.
+
+/// Lines that are a button or label alone, compared without case.
+const LONE_LABELS: &[&str] = &[
+    "about the author",
+    "about the authors",
+    "about the writer",
+    "about the writers",
+    "advertisement",
+    "share",
+    "share article",
+    "share this",
+    "share this article",
+    "share this story",
+    "sponsored",
+    "sponsored content",
+    "the author",
+    "the authors",
+];
+
+/// The networks of share buttons, which a copy runs together or spaces
+/// (`FacebookTwitterWhatsAppEmail`, `Facebook Twitter Email`).
+const SHARE_BUTTONS: &[&str] = &[
+    "copy link",
+    "email",
+    "facebook",
+    "linkedin",
+    "messenger",
+    "pinterest",
+    "print",
+    "reddit",
+    "telegram",
+    "twitter",
+    "whatsapp",
+    "x",
+];
+
+/// Labels that open a line which links to another story or lists the article's topics.
+const LINK_LABELS: &[&str] = &[
+    "also read:",
+    "more on this story:",
+    "read more:",
+    "read also:",
+    "related:",
+    "see also:",
+    "tags:",
+    "topics:",
+];
+
+/// Labels of a photo's credit line (`Photo: AFP`, `(Photograph: Staff)`).
+const CREDIT_LABELS: &[&str] = &[
+    "credit:",
+    "illustration:",
+    "image:",
+    "photo:",
+    "photograph:",
+    "photographs:",
+    "photos:",
+    "picture:",
+];
+
+/// The most words a line of page furniture has.
+const MOST_WORDS: usize = 14;
+/// The most words a credit names after its label.
+const MOST_CREDIT_WORDS: usize = 4;
+
+/// Whether `line` is furniture of a web page printed around the article.
+pub fn is_page_chrome(line: &str) -> bool {
+    let line = line.trim();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    // Buttons and labels are capitalised (or open with a number or a bracket): a lower-case
+    // word alone on a line is prose set one word a line (`share`).
+    let opens = line
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '(');
+    if !opens || words.is_empty() || words.len() > MOST_WORDS {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    LONE_LABELS.contains(&lower.as_str())
+        || lower == "file photo"
+        || is_share_buttons(&lower)
+        || is_reading_time(&words)
+        || is_link_line(&lower)
+        || is_credit(&lower)
+}
+
+/// `Facebook Twitter WhatsApp Email`, or the same run together: two buttons or more; or
+/// one after `Share on` (`Share on X`).
+fn is_share_buttons(lower: &str) -> bool {
+    if let Some(network) = lower.strip_prefix("share on ") {
+        return SHARE_BUTTONS.contains(&network.trim());
+    }
+    let mut rest: &str = lower;
+    let mut buttons = 0;
+    while !rest.is_empty() {
+        rest = rest.trim_start_matches([' ', '|', '·', '•']);
+        if rest.is_empty() {
+            break;
+        }
+        // The longest button name the rest starts with (`whatsapp` before `x`).
+        let Some(button) = SHARE_BUTTONS
+            .iter()
+            .filter(|b| rest.starts_with(*b))
+            .max_by_key(|b| b.len())
+        else {
+            return false;
+        };
+        rest = &rest[button.len()..];
+        buttons += 1;
+    }
+    buttons >= 2
+}
+
+/// `5 min read`, `4 minute read`, `Reading time: 3 minutes`.
+fn is_reading_time(words: &[&str]) -> bool {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let minutes = |w: &str| matches!(w, "min" | "mins" | "minute" | "minutes");
+    match lower.as_slice() {
+        [n, unit, "read"] => n.chars().all(|c| c.is_ascii_digit()) && minutes(unit),
+        ["reading", "time:", n, unit] => n.chars().all(|c| c.is_ascii_digit()) && minutes(unit),
+        _ => false,
+    }
+}
+
+/// `Read more: Port strike enters its second week`, `Tags: Food, Business`: a label,
+/// then a headline or a list, not a sentence (no full stop after its first word).
+fn is_link_line(lower: &str) -> bool {
+    LINK_LABELS.iter().any(|label| {
+        lower.strip_prefix(label).is_some_and(|rest| {
+            let rest = rest.trim();
+            !rest.is_empty() && !rest.trim_end_matches('.').contains(". ")
+        })
+    })
+}
+
+/// `Photo: AFP`, `(Photograph: Staff)`, `Image: Supplied`: a credit label and a few words.
+fn is_credit(lower: &str) -> bool {
+    let inner = lower
+        .strip_prefix('(')
+        .and_then(|l| l.strip_suffix(')'))
+        .unwrap_or(lower);
+    CREDIT_LABELS.iter().any(|label| {
+        inner.strip_prefix(label).is_some_and(|rest| {
+            let words = rest.split_whitespace().count();
+            (1..=MOST_CREDIT_WORDS).contains(&words) && !rest.contains(". ")
+        })
+    })
+}
+
+/// The section a breadcrumb ends with (`Home › Transport` → `Transport`, `News / World /
+/// Asia` → `Asia`): two crumbs or more, the first `Home` or `News`, each a short name.
+pub fn breadcrumb_tail(line: &str) -> Option<&str> {
+    let crumbs: Vec<&str> = line
+        .split(['›', '»', '>', '/', '|'])
+        .map(str::trim)
+        .collect();
+    let opens = crumbs
+        .first()
+        .is_some_and(|c| c.eq_ignore_ascii_case("home") || c.eq_ignore_ascii_case("news"));
+    let short = |c: &&str| !c.is_empty() && c.split_whitespace().count() <= 4;
+    (crumbs.len() >= 2 && opens && crumbs.iter().all(short)).then(|| crumbs[crumbs.len() - 1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pages_buttons_labels_and_links_are_chrome() {
+        for line in [
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Sponsored",
+            "Share this article",
+            "FacebookTwitterWhatsAppEmail",
+            "Facebook Twitter WhatsApp Email",
+            "Share on X",
+            "5 min read",
+            "Reading time: 3 minutes",
+            "Read more: Port strike enters its second week as talks stall",
+            "Tags: Food, Business",
+            "More on this story: Environment, Politics",
+            "(Photo: Reuters)",
+            "Photograph: Staff",
+            "Image: Supplied",
+            "File photo",
+            "About the author",
+        ] {
+            assert!(is_page_chrome(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn prose_and_names_are_not_chrome() {
+        for line in [
+            "Share prices fell on Monday.",
+            "Email",
+            "Related: the council said it would look again. It did not.",
+            "Photo: the mayor at the opening of the bridge, which took two years to build.",
+            "Twitter users complained about the change.",
+            "The author lives in Lahore.",
+            "Sponsored walks raised money for the hospital.",
+            "X",
+            "share",
+            "advertisement",
+        ] {
+            assert!(!is_page_chrome(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_breadcrumb_gives_its_last_crumb() {
+        assert_eq!(breadcrumb_tail("Home › Transport"), Some("Transport"));
+        assert_eq!(breadcrumb_tail("News / World / Asia"), Some("Asia"));
+        assert_eq!(breadcrumb_tail("Transport"), None);
+        assert_eq!(breadcrumb_tail("Home is where the heart is"), None);
+        assert_eq!(breadcrumb_tail("Home › "), None);
+    }
+}
