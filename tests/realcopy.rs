@@ -520,8 +520,9 @@ fn real_copy_is_repaired_on_both_splits() {
 // The dev split includes the varied print family, drawn three times (`printv-*`,
 // `printw-*`, `printx-*`: page size, columns, fonts, running heads and folios drawn per
 // article), whose pdftotext copies reorder columns (printx's read two columns' paragraphs
-// in alternation, with no sentence broken to tell), and the varied web family (`webv`:
-// the page furniture a news site prints around the article).
+// in alternation, with no sentence broken to tell), and the varied e-paper and web
+// families (`epaperv`: viewers and column widths; `webv`: the page furniture a news site
+// prints around the article).
 // The aligned false-change count blames a block out of order word by word, and a block
 // put back after its sentence (`structure::reading_order`) can shift that blame to
 // another block still out of order: its ceiling is looser than the words lost in any

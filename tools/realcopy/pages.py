@@ -590,6 +590,102 @@ def web_varied_page(article, damaged, family, rng, layout):
     return "".join(parts), None
 
 
+# --------------------------------------------------------------------------- e-paper, varied (dev only)
+#
+# The "A" e-paper template is one viewer and one page design. This family draws per article
+# what differs between viewers and papers: the column's width, the viewer's running head,
+# whether a blank line parts paragraphs, where the drop cap's element stands, how many words
+# are spans of their own (glued on copy), the page marker's wording and a jump line to
+# another page, and where the pull-quote box falls. Dev articles only.
+
+PAGE_MARKS_V = ["Page {n}", "{n}", "P. {n}", "\u2014 {n} \u2014", "Continued on Page {n}",
+                "CONTINUED ON PAGE {n}"]
+
+
+def epaper_varied_page(article, damaged, family, rng, layout):
+    width = rng.randint(26, 50)
+    variant, meta = masthead_lines(damaged, rng, MASTHEADS_V, DATES_V)
+    layout["masthead"] = variant
+    layout["dateline"] = damaged.get("dateline") if rng.random() < 0.5 else None
+    rate = rng.uniform(0.01, 0.06)
+    blank_between = rng.random() < 0.3
+    cap_late = rng.random() < 0.3
+    els, top = [], 20
+    col_left, col_w = 40, width * 7
+
+    def line_div(text, cls, left=col_left):
+        nonlocal top
+        els.append(f"<div class='ln {cls}' style='top:{top}px;left:{left}px'>{esc(text)}</div>")
+        top += 16
+
+    def block(text, cls, chars):
+        for line in break_lines([(w, None) for w in text.split()], chars):
+            line_div(" ".join(t for t, _ in line), cls)
+
+    if rng.random() < 0.4:
+        paper = rng.choice(PAPERS_V)
+        when = format_date(article["date"], rng.choice(["weekday", "dmy", "mdy"]))
+        line_div(rng.choice([f"{paper.upper()}  {when}", f"{when} | {paper}", paper]), "run")
+    kicker_caps = rng.random() < 0.5
+    if damaged.get("section") and rng.random() < 0.85:
+        block(damaged["section"].upper() if kicker_caps else damaged["section"], "kick", 60)
+        layout["kicker"] = article["section"].upper() if kicker_caps else article["section"]
+    else:
+        layout["kicker"] = None
+    block(damaged["title"], "head", rng.randint(20, 45))
+    if damaged.get("subtitle"):
+        block(damaged["subtitle"], "stand", rng.randint(35, 65))
+    for m in meta:
+        block(m, "meta", 80)
+    paragraphs = body_with_dateline(damaged, layout)
+    pq_after = rng.choice([pull_quote_after(article), max(1, len(paragraphs) // 3)])
+    pq_mid = rng.random() < 0.7
+    mark_at = rng.randint(10, 45) if rng.random() < 0.7 else None
+    mark = rng.choice(PAGE_MARKS_V).format(n=rng.randint(2, 19))
+    printed = 0
+
+    def pull_quote():
+        for pl in break_lines([(w, None) for w in damaged["pullquote"].split()], max(18, width - 8)):
+            line_div(" ".join(t for t, _ in pl), "pq", col_left + 20)
+        layout["pullquote_placed"] = True
+
+    for i, text in enumerate(paragraphs):
+        cap = None
+        if i == 0 and not layout["dateline"] and rng.random() < 0.7:
+            cap, text = split_drop_cap(text)
+            if not cap_late:
+                els.append(f"<div class='ln cap' style='top:{top}px;left:{col_left - 30}px'>{esc(cap)}</div>")
+        lines = break_lines(styled_words(text, rng, rate), width)
+        for j, line in enumerate(lines):
+            els.append(epaper_line_html(line, top, col_left + (12 if j == 0 and i > 0 else 0), col_w))
+            top += 15
+            printed += 1
+            if cap and cap_late and j == 0:
+                # the viewer emits the floated letter's element after the first line
+                els.append(f"<div class='ln cap' style='top:{top}px;left:{col_left - 30}px'>{esc(cap)}</div>")
+            if printed == mark_at:
+                line_div(mark, "pg")
+            if (i == pq_after and pq_mid and damaged.get("pullquote") and j == len(lines) // 2
+                    and not layout.get("pullquote_placed")):
+                pull_quote()
+        if i == pq_after and damaged.get("pullquote") and not layout.get("pullquote_placed"):
+            pull_quote()
+        if blank_between:
+            line_div("\u00a0", "gap")
+    if damaged.get("bio"):
+        for line in break_lines(styled_words(damaged["bio"], rng, rate * 1.5), width):
+            els.append(epaper_line_html(line, top, col_left, col_w))
+            top += 15
+    css = """body { font-family: %s; font-size: 12px; margin: 0; }
+#page { position: relative; height: %dpx; }
+.ln { position: absolute; white-space: nowrap; }
+.head { font-size: 16px; font-weight: bold; } .cap { font-size: 30px; }
+a { color: inherit; text-decoration: none; }""" % (rng.choice(["'DejaVu Serif', serif", "'DejaVu Sans', sans-serif"]), top + 40)
+    return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><style>{css}</style></head>"
+            f"<body><div id='page'>{''.join(els)}</div></body></html>"), None
+
+
 BUILDERS = {"print": print_page, "printv": print_varied_page, "printw": print_varied_page,
             "printx": print_varied_page,
-            "epaper": epaper_page, "web": web_page, "webv": web_varied_page}
+            "epaper": epaper_page, "epaperv": epaper_varied_page,
+            "web": web_page, "webv": web_varied_page}
