@@ -363,6 +363,7 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
             }
         }
     }
+    label_running_head_on_top(text, lines, &mut papers);
     if !papers.names.is_empty() {
         for line in lines.iter_mut().filter(|l| l.label == Label::Body) {
             let t = text[line.start..line.end].to_lowercase();
@@ -373,6 +374,32 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
     }
     label_running_head_printed_last(text, lines);
     papers
+}
+
+/// A viewer's running head on one line above everything: the issue date and the paper's
+/// name (`9 May 2020 | Coastal Daily`), or the paper's name alone (`The Plain
+/// Dealer-Review`, `MORNING STAR`), with a heading after it and the article's byline or
+/// date still to come.
+fn label_running_head_on_top(text: &str, lines: &mut [PageLine], papers: &mut Papers) {
+    let mut body = (0..lines.len()).filter(|&i| lines[i].label == Label::Body);
+    let (Some(first), Some(next)) = (body.next(), body.next()) else {
+        return;
+    };
+    let line_text = |i: usize| &text[lines[i].start..lines[i].end];
+    let later_meta = lines[next..]
+        .iter()
+        .filter(|l| l.label == Label::Body)
+        .take(META_REACH)
+        .any(|l| is_meta(&text[l.start..l.end]));
+    let heading_after = line_text(next).starts_with(char::is_uppercase);
+    let t = line_text(first);
+    let is_head = is_dated_running_head(t) || is_paper_name(t);
+    if is_head && later_meta && heading_after {
+        lines[first].label = Label::Furniture;
+        papers.date = papers
+            .date
+            .or_else(|| t.split(['|', '·', '•']).find_map(grammar::date_line));
+    }
 }
 
 /// Whether `line` (lower case) is a paper's name with a short label before or after it,
@@ -498,23 +525,23 @@ const PAPER_NAME_HEADS: &[&str] = &[
     "weekly",
 ];
 
-/// A line that is a newspaper's name alone: one to five words, each capitalised or in
+/// A line that is a newspaper's name alone: two to five words, each capitalised or in
 /// capitals (`of`, `the` and `and` aside), no digit or sentence mark, the last a word
 /// newspapers' names end with ([`PAPER_NAME_HEADS`]).
 fn is_paper_name(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
-    let shaped = (1..=5).contains(&words.len())
+    let shaped = (2..=5).contains(&words.len())
         && words.iter().all(|w| {
             (w.starts_with(char::is_uppercase) || matches!(*w, "of" | "the" | "and"))
                 && w.chars()
-                    .all(|c| c.is_alphabetic() || c == '’' || c == '\'')
+                    .all(|c| c.is_alphabetic() || matches!(c, '’' | '\'' | '-'))
         });
+    // The last word, or its last part (`Dealer-Review`).
+    let head = |w: &&str| w.rsplit('-').next().unwrap_or(w).to_lowercase();
     shaped
-        && words.last().is_some_and(|w| {
-            PAPER_NAME_HEADS
-                .binary_search(&w.to_lowercase().as_str())
-                .is_ok()
-        })
+        && words
+            .last()
+            .is_some_and(|w| PAPER_NAME_HEADS.binary_search(&head(w).as_str()).is_ok())
 }
 
 /// A running head of the issue date and the paper's name on one line, either way round
@@ -523,7 +550,10 @@ fn is_paper_name(line: &str) -> bool {
 /// sentence mark among them. An extractor that reads a page's head after its text
 /// leaves it as the article's last line.
 fn is_dated_running_head(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "|" | "·" | "•" | "—" | "–"))
+        .collect();
     let paper = |words: &[&str]| {
         (2..=5).contains(&words.len())
             && words.iter().any(|w| w.starts_with(char::is_uppercase))
@@ -1906,6 +1936,29 @@ mod tests {
         assert!(!is_paper_name("Morning star rises"));
         assert!(is_paper_name("Karachi Chronicle"));
         assert!(PAPER_NAME_HEADS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_paper_name("The Plain Dealer-Review"));
+    }
+
+    #[test]
+    fn a_viewers_running_head_on_one_line_at_the_top_is_furniture() {
+        for head in [
+            "9 May 2020 | Coastal Daily",
+            "5 October 2023 | MORNING STAR",
+            "The Plain Dealer-Review",
+            "MORNING STAR",
+        ] {
+            let raw = format!(
+                "{head}\nBOOKS\nA Quiet Novel About Salt\nBy Lucía Ferrer\n9 May 2020\n\
+                The novel opens on a salt marsh in winter, and it never leaves it.\n"
+            );
+            let article = clean(&raw);
+            assert_eq!(article.front.title, "A Quiet Novel About Salt", "{head}");
+            assert_eq!(article.front.kicker.as_deref(), Some("BOOKS"), "{head}");
+        }
+        // A headline that happens to end as papers' names do is still the headline.
+        let raw = "Town Mourns Its Oldest Newspaper\nBy Lucía Ferrer\n9 May 2020\n\
+            The paper closed on Friday after 140 years.\n";
+        assert_eq!(clean(raw).front.title, "Town Mourns Its Oldest Newspaper");
     }
 
     #[test]
