@@ -838,6 +838,7 @@ fn assign_headings(
                     || shouts(last_text) != shouts(t)
                     || (would_fit && starts_field)
                     || last_text.ends_with(['.', '?', '!'])
+                    || (starts_field && title_cased(last_text) && sentence_cased(t))
             }
         };
         if new_field {
@@ -893,6 +894,41 @@ fn assign_headings(
         record(edits, &s, "subtitle", "standfirst moved to front matter");
         structure.subtitle = Some(s);
     }
+}
+
+/// Words of four letters or more that some styles of title case leave in lower case.
+const TITLE_CASE_SMALL_WORDS: &[&str] = &[
+    "about", "after", "from", "into", "onto", "over", "than", "that", "upon", "with",
+];
+
+/// The words of four letters or more of `line` (short function words aside), and how
+/// many of them are capitalised: a headline set in title case capitalises them all, a
+/// standfirst in sentence case only its names.
+fn content_words_capitalised(line: &str) -> (usize, usize) {
+    let words = line
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .filter(|w| w.chars().count() >= 4 && !TITLE_CASE_SMALL_WORDS.contains(w));
+    words.fold((0, 0), |(all, capitalised), w| {
+        (
+            all + 1,
+            capitalised + usize::from(w.starts_with(char::is_uppercase)),
+        )
+    })
+}
+
+/// A line in title case: two content words or more, every one capitalised, not in capitals
+/// (`Lisbon and Madrid Fail to Agree on`).
+fn title_cased(line: &str) -> bool {
+    let (all, capitalised) = content_words_capitalised(line);
+    all >= 2 && capitalised == all && !shouts(line)
+}
+
+/// A line in sentence case: two content words or more in lower case, which title case
+/// never has (`Portuguese officials accuse Spain of`).
+fn sentence_cased(line: &str) -> bool {
+    let (all, capitalised) = content_words_capitalised(line);
+    all - capitalised >= 2
 }
 
 /// True when the line's letters are all capitals (and there are some).
@@ -1959,6 +1995,36 @@ mod tests {
         let raw = "Town Mourns Its Oldest Newspaper\nBy Lucía Ferrer\n9 May 2020\n\
             The paper closed on Friday after 140 years.\n";
         assert_eq!(clean(raw).front.title, "Town Mourns Its Oldest Newspaper");
+    }
+
+    #[test]
+    fn a_standfirst_in_sentence_case_under_a_title_case_headline_is_its_own_field() {
+        let raw = "Lisbon and Madrid Fail to Agree on\nTagus Flows After Dry Winter\n\
+            Portuguese officials accuse Spain of\nreleasing too little water from its\n\
+            reservoirs.\nBy Inês Lopes | 22 April 2026\n\
+            Talks between Portugal and Spain over the flow of the Tagus ended without a deal.\n";
+        let article = clean(raw);
+        assert_eq!(
+            article.front.title,
+            "Lisbon and Madrid Fail to Agree on Tagus Flows After Dry Winter"
+        );
+        assert_eq!(
+            article.front.subtitle.as_deref(),
+            Some("Portuguese officials accuse Spain of releasing too little water from its reservoirs.")
+        );
+        // A headline in sentence case runs on over its lines.
+        let raw = "Karachi textile exporters warn of\nLost orders as power tariffs climb\n\
+            By Farah Siddiqui | 13 February 2024\n\
+            Textile exporters say they are turning away new orders.\n";
+        assert_eq!(
+            clean(raw).front.title,
+            "Karachi textile exporters warn of Lost orders as power tariffs climb"
+        );
+        assert!(title_cased("Tagus Flows After Dry Winter"));
+        assert!(!title_cased("MORNING STAR EDITION"));
+        assert!(sentence_cased("Portuguese officials accuse Spain of"));
+        assert!(!sentence_cased("Lost Orders as power"));
+        assert!(title_cased("Talks Fail With Spain Over Water"));
     }
 
     #[test]
