@@ -1124,14 +1124,27 @@ fn opens_bio(line: &str, authors: &[String], vocabulary: &Vocabulary<'_>) -> boo
         letters.push_str(&ascii_letters(word));
         words_letters.push(letters.clone());
     }
-    // The verb after the name may be glued to it too (`MihaelaCiobanuis`).
-    authors.iter().any(|author| {
-        let name = ascii_letters(author);
-        name.len() >= 4
-            && words_letters.iter().any(|w| {
-                w.strip_prefix(name.as_str())
-                    .is_some_and(|rest| rest.is_empty() || GLUED_VERBS.contains(&rest))
+    // The verb after the name may be glued to it too (`MihaelaCiobanuis`), and the words
+    // after the verb (`Peñalozaisa culture writer`, `Wróbelcoversindustry`), or the
+    // next writer's name after `and` (`AndrsGlvezandNereaIb ez`).
+    let names: Vec<String> = authors.iter().map(|a| ascii_letters(a)).collect();
+    let goes_on_as_bio = |rest: &str| {
+        rest.is_empty()
+            || GLUED_VERBS.iter().any(|verb| {
+                rest.strip_prefix(verb)
+                    .is_some_and(|after| after.is_empty() || after.starts_with(char::is_lowercase))
             })
+            || rest.strip_prefix("and").is_some_and(|after| {
+                names
+                    .iter()
+                    .any(|other| other.len() >= 4 && after.starts_with(other.as_str()))
+            })
+    };
+    names.iter().any(|name| {
+        name.len() >= 4
+            && words_letters
+                .iter()
+                .any(|w| w.strip_prefix(name.as_str()).is_some_and(goes_on_as_bio))
     })
 }
 
@@ -1147,44 +1160,77 @@ pub fn unglue_author_names(
     edits: &mut Vec<Edit>,
 ) -> MappedText {
     let text = bio.as_str();
+    let tokens: Vec<(usize, &str)> = split_words::space_tokens(text).collect();
     let mut out = MappedText::with_capacity(text.len() + 8, 4);
     let mut copied = 0;
     let mut sentence_start = true;
-    for (at, token) in split_words::space_tokens(text) {
-        let opening = sentence_start;
+    for (i, &(at, token)) in tokens.iter().enumerate() {
+        let opening = sentence_start && at >= copied;
         sentence_start = token.ends_with(['.', '?', '!']);
         if !opening {
             continue;
         }
-        for author in authors.iter().filter(|a| a.contains(' ')) {
+        'authors: for author in authors.iter().filter(|a| a.contains(' ')) {
             let glued: String = author.split_whitespace().collect();
-            let Some(rest) = token.strip_prefix(glued.as_str()) else {
-                continue;
-            };
-            if !(rest.is_empty() || GLUED_VERBS.contains(&rest)) {
-                continue;
+            // The name's last part glued to what follows may be a token of its own
+            // (`Ximena` `Peñalozaisa`) or the whole name one token (`MihaelaCiobanuis`).
+            let mut joined = String::new();
+            for (n, &(_, part)) in tokens[i..].iter().enumerate().take(4) {
+                let shorter = joined.len() < glued.len();
+                joined.push_str(part);
+                if !shorter {
+                    break;
+                }
+                let Some(rest) = joined.strip_prefix(glued.as_str()) else {
+                    continue;
+                };
+                let Some(after) = verb_and_article(rest) else {
+                    continue;
+                };
+                let end = tokens[i + n].0 + tokens[i + n].1.len();
+                if rest.is_empty() && text[at..end] == *author {
+                    break 'authors; // as the byline spells it already
+                }
+                let with = if after.is_empty() {
+                    author.clone()
+                } else {
+                    format!("{author} {after}")
+                };
+                out.push_slice(bio, copied, at);
+                out.push_replacement(&with, bio.position_at(at));
+                copied = end;
+                edits.push(Edit {
+                    pass: "structure",
+                    position: bio.position_at(at),
+                    before: text[at..end].to_string(),
+                    after: with,
+                    reason: "the writer's name glued together, spelt as the byline spells it"
+                        .into(),
+                    confidence: 0.9,
+                });
+                break 'authors;
             }
-            let with = if rest.is_empty() {
-                author.clone()
-            } else {
-                format!("{author} {rest}")
-            };
-            out.push_slice(bio, copied, at);
-            out.push_replacement(&with, bio.position_at(at));
-            copied = at + token.len();
-            edits.push(Edit {
-                pass: "structure",
-                position: bio.position_at(at),
-                before: token.to_string(),
-                after: with,
-                reason: "the writer's name glued together, spelt as the byline spells it".into(),
-                confidence: 0.9,
-            });
-            break;
         }
     }
     out.push_slice(bio, copied, text.len());
     out
+}
+
+/// The words glued after a writer's name in a bio's opening, spaced (`isa` → `is a`): one
+/// of [`GLUED_VERBS`], perhaps with an article after it, or nothing; `None` for anything
+/// else.
+fn verb_and_article(rest: &str) -> Option<String> {
+    if rest.is_empty() {
+        return Some(String::new());
+    }
+    GLUED_VERBS.iter().find_map(|verb| {
+        let after = rest.strip_prefix(verb)?;
+        match after {
+            "" => Some(verb.to_string()),
+            "a" | "an" | "the" => Some(format!("{verb} {after}")),
+            _ => None,
+        }
+    })
 }
 
 /// The ASCII letters of `text`, lowercased.
@@ -2064,6 +2110,21 @@ mod tests {
             article.front.bio.as_deref(),
             Some("Mihaela Ciobanu is a health reporter based in Cluj.")
         );
+        // The last part of the name glued to the verb and the article after it, with no
+        // blank line before the bio; and a writer's name glued to the verb after it.
+        let raw = "Clinics go online\nBy Mihaela Ciobanu | 3 May 2024\n\
+            The county says the scheme will grow next year.\n\
+            Mihaela Ciobanuisa health reporter based in Cluj.\n";
+        assert_eq!(
+            clean(raw).front.bio.as_deref(),
+            Some("Mihaela Ciobanu is a health reporter based in Cluj.")
+        );
+        let raw = "Clinics go online\nBy Mihaela Ciobanu | 3 May 2024\n\
+            The county says the scheme will grow next year.\n\
+            Mihaela Ciobanucovers health from Cluj.\n";
+        assert!(clean(raw).front.bio.is_some());
+        assert_eq!(verb_and_article("isa").as_deref(), Some("is a"));
+        assert_eq!(verb_and_article("island"), None);
     }
 
     #[test]
