@@ -26,6 +26,29 @@ pub fn write_replacing_with(
     sync: bool,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
+    let temp = written_temp(path, sync, write)?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Writes `bytes` to a new file at `path` the same way, but only if no file of that name
+/// exists when it is put in place (`renameat2` with `RENAME_NOREPLACE`, or a hard link
+/// where that is missing), so a file that appeared meanwhile is never replaced.
+/// `Ok(false)` when nothing was put at `path`: a file of that name exists, or this file
+/// system cannot add a name without replacing one; the caller then looks at the file
+/// and decides as before.
+pub fn write_new(path: &Path, bytes: &[u8], sync: bool) -> io::Result<bool> {
+    let temp = written_temp(path, sync, |out| out.write_all(bytes))?;
+    // The temporary file is removed when the error (holding it) is dropped.
+    Ok(temp.persist_noclobber(path).is_ok())
+}
+
+/// A temporary file beside `path` holding what `write` writes, synced with `sync`.
+fn written_temp(
+    path: &Path,
+    sync: bool,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<tempfile::NamedTempFile> {
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -45,8 +68,7 @@ pub fn write_replacing_with(
     if sync {
         temp.as_file().sync_all()?;
     }
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    Ok(temp)
 }
 
 #[cfg(all(test, unix))]
@@ -71,5 +93,17 @@ mod tests {
         assert_eq!(mode, ordinary, "{mode:o} against {ordinary:o}");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 2, "no temporary file is left");
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_one_that_exists() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        assert!(write_new(&path, b"one", false).unwrap());
+        assert_eq!(std::fs::read(&path).unwrap(), b"one");
+        assert!(!write_new(&path, b"two", false).unwrap());
+        assert_eq!(std::fs::read(&path).unwrap(), b"one");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "no temporary file is left");
     }
 }

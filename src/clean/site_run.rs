@@ -151,7 +151,7 @@ pub struct ManifestBook {
 struct BookInner {
     folders: BTreeMap<PathBuf, FolderManifest>,
     /// Folders made (or found) already: one `mkdir` per folder, not per article.
-    created: std::collections::BTreeSet<PathBuf>,
+    created: BTreeMap<PathBuf, FolderSeen>,
     last_save: Instant,
 }
 
@@ -165,6 +165,18 @@ impl BookInner {
                 dirty: false,
             })
     }
+}
+
+/// What a run learnt of a folder when it first wrote there.
+#[derive(Debug)]
+struct FolderSeen {
+    /// The names the folder held then (`None` when it could not be listed). A name not
+    /// listed is written without probing for it first, and never over a file that
+    /// appeared since (see [`ManifestBook::write_article`]).
+    names: Option<std::collections::HashSet<std::ffi::OsString>>,
+    /// The folder as an absolute path, for the temporary files written there: made
+    /// from a relative one they would ask for the working folder (`getcwd`) each time.
+    absolute: Option<PathBuf>,
 }
 
 #[derive(Debug, Default)]
@@ -270,11 +282,45 @@ impl ManifestBook {
         let io_error = |e: std::io::Error, what: &str| {
             Diagnostic::error(target, Position::default(), format!("cannot {what}: {e}"))
         };
-        if !self.lock().created.contains(folder) {
+        if !self.lock().created.contains_key(folder) {
             std::fs::create_dir_all(folder).map_err(|e| io_error(e, "create its folder"))?;
-            self.lock().created.insert(folder.to_path_buf());
+            let seen = FolderSeen {
+                names: names_in(folder),
+                absolute: std::path::absolute(folder).ok(),
+            };
+            self.lock().created.insert(folder.to_path_buf(), seen);
         }
         let new_hash = hash(markdown.as_bytes());
+        // No such file when the run first came to this folder: written without probing
+        // for it (an `openat` per article), but only if no file of that name appeared
+        // since; one that did is looked at below like any existing article.
+        let new_at = target.file_name().and_then(|file| {
+            let inner = self.lock();
+            let seen = &inner.created[folder];
+            let listed = seen.names.as_ref()?.contains(file);
+            (!listed).then(|| {
+                seen.absolute
+                    .as_ref()
+                    .map_or_else(|| target.to_path_buf(), |f| f.join(file))
+            })
+        });
+        if let Some(new_at) = new_at {
+            let written = crate::atomic::write_new(&new_at, markdown.as_bytes(), !SYNC_AT_SAVE)
+                .map_err(|e| io_error(e, "write"))?;
+            if written {
+                self.record(
+                    folder,
+                    name,
+                    ManifestEntry {
+                        raw: raw_path.display().to_string(),
+                        raw_hash: hash(raw),
+                        output_hash: new_hash,
+                        adopted: false,
+                    },
+                );
+                return Ok(WriteOutcome::Created);
+            }
+        }
         let outcome = match std::fs::read(target) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => WriteOutcome::Created,
             Err(e) => return Err(io_error(e, "read the existing article")),
@@ -342,6 +388,18 @@ impl ManifestBook {
         );
         Ok(outcome)
     }
+}
+
+/// The names in `folder`, or `None` when it cannot be read.
+fn names_in(folder: &Path) -> Option<std::collections::HashSet<std::ffi::OsString>> {
+    let folder = Some(folder)
+        .filter(|f| !f.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::read_dir(folder)
+        .ok()?
+        .map(|entry| entry.map(|e| e.file_name()))
+        .collect::<std::io::Result<_>>()
+        .ok()
 }
 
 /// Whether articles are synced together, once per [`ManifestBook::save`], rather than
@@ -448,6 +506,24 @@ pub fn article_path(site_root: &Path, raw_path: &Path) -> PathBuf {
 
 /// The raw text files directly in `folder` (`*.txt`, `*.text`, `*.md` is not raw), sorted.
 pub fn raw_files_in(folder: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    Ok(raw_entries_in(folder)?
+        .into_iter()
+        .map(|f| f.path)
+        .collect())
+}
+
+/// A raw file found in a folder by [`raw_entries_in`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawEntry {
+    /// The folder joined with the file's name.
+    pub path: PathBuf,
+    /// Whether the folder lists it as a symbolic link (to a file).
+    pub link: bool,
+}
+
+/// [`raw_files_in`], saying which are symbolic links. The folder's listing tells each
+/// entry's type, so only a link costs a `stat` (to see that it leads to a file).
+pub fn raw_entries_in(folder: &Path) -> Result<Vec<RawEntry>, Diagnostic> {
     let entries = std::fs::read_dir(folder).map_err(|e| {
         Diagnostic::error(
             folder,
@@ -455,18 +531,48 @@ pub fn raw_files_in(folder: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
             format!("cannot read the folder: {e}"),
         )
     })?;
-    let mut files: Vec<PathBuf> = entries
+    let mut files: Vec<RawEntry> = entries
         .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "txt" || e == "text"))
+        .filter_map(|entry| {
+            let path = entry.path();
+            if !path.extension().is_some_and(|e| e == "txt" || e == "text") {
+                return None;
+            }
+            let kind = entry.file_type().ok();
+            let link = kind.is_some_and(|k| k.is_symlink());
+            let file = match kind {
+                Some(k) if !k.is_symlink() => k.is_file(),
+                _ => path.is_file(),
+            };
+            file.then_some(RawEntry { path, link })
+        })
         .collect();
-    files.sort();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 
+/// What [`read_raw`] reserves before reading a raw file (typical copy is 2-20 KB).
+const RAW_BUFFER: usize = 32 * 1024;
+
 /// The bytes of the raw file at `raw_path`, or an error naming it.
 fn read_raw(raw_path: &Path) -> Result<Vec<u8>, Diagnostic> {
-    std::fs::read(raw_path).map_err(|e| {
+    // `std::fs::read` asks the file's size first (a `statx` per raw file); a raw
+    // article fits a buffer of this size, and a longer one grows it as it is read.
+    // (`File`'s own `read_to_end` asks too, with an `lseek` besides: the file is read
+    // through a plain reader.)
+    struct Plain(std::fs::File);
+    impl std::io::Read for Plain {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            self.0.read(buf)
+        }
+    }
+    let read = || -> std::io::Result<Vec<u8>> {
+        use std::io::Read;
+        let mut bytes = Vec::with_capacity(RAW_BUFFER);
+        Plain(std::fs::File::open(raw_path)?).read_to_end(&mut bytes)?;
+        Ok(bytes)
+    };
+    read().map_err(|e| {
         Diagnostic::error(
             raw_path,
             Position::default(),
@@ -539,17 +645,10 @@ pub fn clean_stale_articles_into(
     if !raw_folder.is_dir() {
         return Ok(CleanSummary::default());
     }
-    let listed = raw_files_in(&raw_folder).map_err(|d| vec![d])?;
+    let listed = raw_entries_in(&raw_folder).map_err(|d| vec![d])?;
     let context = site_word_context(site_root).map_err(|d| vec![d])?;
     let mut summary = CleanSummary::default();
-    let mut errors = Vec::new();
-    let mut inside = Vec::new();
-    for raw_path in listed {
-        match refuse_outside(&raw_path, site_root, "the site") {
-            Ok(()) => inside.push(raw_path),
-            Err(d) => errors.push(d),
-        }
-    }
+    let (inside, mut errors) = refuse_outside_listed(&raw_folder, listed, site_root, "the site");
     let (files, shared) = refuse_shared_slugs(site_root, inside);
     errors.extend(shared);
     progress.start("clean", files.len() as u64);
@@ -693,6 +792,39 @@ pub fn refuse_outside(raw_path: &Path, boundary: &Path, what: &str) -> Result<()
         real.display()
     ))
     .with_help("copy the text into the site instead of linking to it"))
+}
+
+/// [`refuse_outside`] for every raw file [`raw_entries_in`] found in `folder`, in their
+/// order: the folder and `boundary` are resolved once, and a file that is no symbolic
+/// link is really at the folder's real path joined with its name, so only a link (or a
+/// file found outside the boundary) is resolved on its own. Gives the files that may be
+/// cleaned and one error per refused file, the same as [`refuse_outside`] gives.
+pub fn refuse_outside_listed(
+    folder: &Path,
+    files: Vec<RawEntry>,
+    boundary: &Path,
+    what: &str,
+) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let real = folder.canonicalize().ok().zip(boundary.canonicalize().ok());
+    let mut inside = Vec::with_capacity(files.len());
+    let mut errors = Vec::new();
+    for file in files {
+        let listed_inside = match (&real, file.path.file_name()) {
+            (Some((real_folder, real_boundary)), Some(name)) if !file.link => {
+                real_folder.join(name).starts_with(real_boundary)
+            }
+            _ => false,
+        };
+        if listed_inside {
+            inside.push(file.path);
+            continue;
+        }
+        match refuse_outside(&file.path, boundary, what) {
+            Ok(()) => inside.push(file.path),
+            Err(d) => errors.push(d),
+        }
+    }
+    (inside, errors)
 }
 
 /// Splits `raw_files` into those that may be cleaned into `site_root`'s articles and one
@@ -981,5 +1113,68 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert!(errors[0].path.ends_with("empty.txt"));
         assert!(dir.path().join("content/articles/first-one.md").exists());
+    }
+
+    #[test]
+    fn a_file_made_after_the_folder_was_listed_is_never_overwritten() {
+        let dir = site();
+        let book = ManifestBook::new();
+        let articles = dir.path().join("content/articles");
+        let raw = dir.path().join("content/raw/First One.txt");
+        // The first write lists the folder; the hand-made file comes after.
+        let first = book
+            .write_article(&articles.join("a.md"), "A\n", &raw, b"a", false)
+            .unwrap();
+        assert_eq!(first, WriteOutcome::Created);
+        std::fs::write(articles.join("b.md"), "mine\n").unwrap();
+        let second = book
+            .write_article(&articles.join("b.md"), "B\n", &raw, b"b", false)
+            .unwrap();
+        assert_eq!(second, WriteOutcome::KeptNotOurs);
+        assert_eq!(
+            std::fs::read_to_string(articles.join("b.md")).unwrap(),
+            "mine\n"
+        );
+        let third = book
+            .write_article(&articles.join("c.md"), "C\n", &raw, b"c", false)
+            .unwrap();
+        assert_eq!(third, WriteOutcome::Created);
+        let mut names: Vec<String> = std::fs::read_dir(&articles)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["a.md", "b.md", "c.md"], "no temporary file is left");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn listed_files_are_refused_as_one_by_one() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.txt"), "secret").unwrap();
+        std::fs::write(outside.path().join("other.txt"), "other").unwrap();
+        let dir = site();
+        let raw = dir.path().join("content/raw");
+        std::os::unix::fs::symlink(outside.path().join("secret.txt"), raw.join("leak.txt"))
+            .unwrap();
+        std::os::unix::fs::symlink(raw.join("First One.txt"), raw.join("again.txt")).unwrap();
+        // A folder of the site that is a link to one outside it.
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("content/linked")).unwrap();
+        for folder in [raw, dir.path().join("content/linked")] {
+            for boundary in [dir.path().to_path_buf(), folder.clone()] {
+                let listed = raw_entries_in(&folder).unwrap();
+                let (inside, refused) =
+                    refuse_outside_listed(&folder, listed.clone(), &boundary, "the site");
+                let mut one_by_one = (Vec::new(), Vec::new());
+                for file in listed {
+                    match refuse_outside(&file.path, &boundary, "the site") {
+                        Ok(()) => one_by_one.0.push(file.path),
+                        Err(d) => one_by_one.1.push(d.to_string()),
+                    }
+                }
+                let refused: Vec<String> = refused.iter().map(|d| d.to_string()).collect();
+                assert_eq!((inside, refused), one_by_one, "{folder:?} in {boundary:?}");
+            }
+        }
     }
 }

@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use copydesk::clean::site_run::{
-    article_path, clean_file, in_ordered_chunks, kept_warning, raw_files_in, refuse_outside,
-    refuse_shared_slugs, write_atomically, ManifestBook, WriteOutcome,
+    article_path, clean_file, in_ordered_chunks, kept_warning, raw_entries_in, refuse_outside,
+    refuse_outside_listed, refuse_shared_slugs, write_atomically, ManifestBook, WriteOutcome,
 };
 use copydesk::clean::site_words::site_word_context;
 use copydesk::clean::CleanedArticle;
@@ -187,36 +187,49 @@ fn gather_inputs(paths: &[PathBuf], site: &Path) -> (Vec<PathBuf>, Vec<Diagnosti
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        let found = if path.is_dir() {
-            raw_files_in(path).map(|files| (files, boundary_of(path, site, true)))
+        if path.is_dir() {
+            // A folder's files are checked together: the folder and the boundary are
+            // resolved once, not once per file.
+            match raw_entries_in(path) {
+                Ok(files) => match boundary_of(path, site, true) {
+                    None => inputs.extend(files.into_iter().map(|f| f.path)),
+                    Some((inside, what)) => {
+                        let (clear, refused) = refuse_outside_listed(path, files, &inside, &what);
+                        inputs.extend(clear);
+                        errors.extend(refused);
+                    }
+                },
+                Err(d) => errors.push(d),
+            }
         } else if path.is_file() {
-            Ok((vec![path.clone()], boundary_of(path, site, false)))
+            match boundary_of(path, site, false) {
+                None => inputs.push(path.clone()),
+                Some((inside, what)) => match refuse_outside(path, &inside, &what) {
+                    Ok(()) => inputs.push(path.clone()),
+                    Err(d) => errors.push(d),
+                },
+            }
         } else {
-            Err(Diagnostic::error(
+            errors.push(Diagnostic::error(
                 path,
                 Position::default(),
                 "no such file or folder",
-            ))
-        };
-        match found {
-            Ok((files, None)) => inputs.extend(files),
-            Ok((files, Some((inside, what)))) => {
-                for file in files {
-                    match refuse_outside(&file, &inside, &what) {
-                        Ok(()) => inputs.push(file),
-                        Err(d) => errors.push(d),
-                    }
-                }
-            }
-            Err(d) => errors.push(d),
+            ));
         }
     }
     // A file named twice (`a.txt ./a.txt`, or by a glob and by name) is one input, not
     // two raw files competing for one article. Compared as written, links unfollowed:
-    // a link is a raw file of its own, with its own slug.
+    // a link is a raw file of its own, with its own slug. A relative path is made
+    // absolute against the working folder, asked for once (not a `getcwd` per file).
+    let cwd = std::env::current_dir();
     let mut seen = std::collections::HashSet::new();
     inputs.retain(|file| {
-        let key = std::path::absolute(file).map_or_else(|_| file.clone(), |p| fold_parent_dirs(&p));
+        let absolute = if file.is_absolute() {
+            std::path::absolute(file).ok()
+        } else {
+            cwd.as_ref().ok().map(|cwd| cwd.join(file))
+        };
+        let key = absolute.map_or_else(|| file.clone(), |p| fold_parent_dirs(&p));
         seen.insert(key)
     });
     (inputs, errors)

@@ -58,6 +58,11 @@ const DATE_PREFIXES: &[&str] = &[
 /// A line that is only a date (after an optional `Published`/`Updated` word).
 pub fn date_line(line: &str) -> Option<NaiveDate> {
     let trimmed = line.trim();
+    // `parse_date` reads only text with a digit, and every text it is given below is a
+    // part of this line: a line without one is no date line (nor lower-cased to see).
+    if !trimmed.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     if let Some(date) = parse_date(trimmed) {
         return Some(date);
     }

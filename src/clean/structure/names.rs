@@ -29,6 +29,10 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+// Short keys (a document's damaged forms and their openings), asked of nearly every token:
+// a cheap hash, not SipHash. Nothing is read from these tables in their order.
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::foreign_words;
 use super::name_keys::{ascii_opening, skeleton};
 use super::split_words::{is_common_short, space_tokens};
@@ -44,27 +48,31 @@ const MOST_TOKENS: usize = 5;
 /// Damaged form -> intact word, for the words of one document.
 #[derive(Debug, Default)]
 pub struct IntactNames {
-    by_damaged: HashMap<String, Option<String>>,
+    by_damaged: FxHashMap<String, Option<String>>,
     /// The lower-case ASCII letters before the first space of every damaged form.
-    openings: std::collections::HashSet<String>,
+    openings: FxHashSet<String>,
     votes: LanguageVotes,
     /// The same for the languages of `foreign_words`' list.
     foreign_votes: LanguageVotes,
     /// The names [`IntactNames::learn_restored`] took in.
-    restored: std::collections::HashSet<String>,
+    restored: FxHashSet<String>,
 }
 
 impl IntactNames {
     /// The intact words of `document` with non-ASCII letters, and their damaged forms.
     pub fn of(document: &str, vocabulary: &Vocabulary<'_>) -> IntactNames {
         let mut names = IntactNames::default();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = FxHashSet::default();
         let mut previous = "";
         let handles = handle_words(document);
         // The parts of a double name are names of their own (`Fauré` and `Lambert` of
         // `Fauré-Lambert`, `Thérèse` of `Marie-Thérèse`).
         for (_, token) in document.split_whitespace().flat_map(hyphen_parts) {
             let given = std::mem::replace(&mut previous, token);
+            // An ASCII token's word is ASCII: skipped below, without trimming it.
+            if token.is_ascii() {
+                continue;
+            }
             let word = token.trim_matches(|c: char| !c.is_alphabetic());
             if word.is_ascii() || word.chars().count() < 3 || !seen.insert(word) {
                 continue;
@@ -162,7 +170,7 @@ impl IntactNames {
         damaged: &str,
         vocabulary: &Vocabulary<'_>,
         byline: bool,
-        name_goes_on: bool,
+        name_goes_on: impl FnOnce() -> bool,
         given: Option<&str>,
         next: Option<&str>,
     ) -> Option<Cow<'s, str>> {
@@ -171,7 +179,12 @@ impl IntactNames {
                 return found.as_deref().map(Cow::Borrowed);
             }
         }
-        let foreign_votes = (!name_goes_on).then_some(&self.foreign_votes);
+        // `listed_name` looks up only a copy that shows damage: asked first, it spares
+        // every whole capitalised word the lookups of its neighbours below.
+        if !shows_damage(damaged, vocabulary, byline) {
+            return None;
+        }
+        let foreign_votes = (!name_goes_on()).then_some(&self.foreign_votes);
         // The listed names on either side, the rest of the same name most likely, speak
         // for its language louder than the whole article (Hélène's `C t` is the French
         // Côté in an article of Vietnamese names, not Cát). Only names of the list speak:
@@ -439,10 +452,12 @@ impl IntactNames {
                 // A word of another language's list is taken only for a whole name, not
                 // for a run that stops before a lower-case piece no dictionary knows
                 // (`Mi jan` of pypdf's `Mi jan gos` for Mijangos).
-                let name_goes_on = end == last.0 + last.1.len()
-                    && tokens
-                        .get(i + n)
-                        .is_some_and(|(_, t)| is_unknown_fragment(t, vocabulary));
+                let name_goes_on = || {
+                    end == last.0 + last.1.len()
+                        && tokens
+                            .get(i + n)
+                            .is_some_and(|(_, t)| is_unknown_fragment(t, vocabulary))
+                };
                 // The given name before a surname, whose ending tells a Slavic surname's
                 // form (`Radek` Šťastný, `Jana` Šťastná).
                 let given = i.checked_sub(1).map(|p| tokens[p].1).filter(|t| {
@@ -520,9 +535,27 @@ const LETTER_SHARE: f64 = 0.01;
 /// The lower-case runs of letters, four or more, of the document's addresses and handles
 /// (`a.cwiklinska@paper.pl`, `@a_cwiklinska`): names spelt in ASCII.
 fn handle_words(document: &str) -> Vec<String> {
-    let mut words: Vec<String> = document
-        .split_whitespace()
-        .filter(|t| t.contains('@'))
+    // The tokens holding an `@`, found from each `@` (not by splitting the whole
+    // document); the search goes on after the token, so each is read once.
+    let bytes = document.as_bytes();
+    let mut tokens = Vec::new();
+    let mut from = 0;
+    while let Some(found) = memchr::memchr(b'@', &bytes[from..]) {
+        let at = from + found;
+        let start = document[from..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(from, |(i, c)| from + i + c.len_utf8());
+        let end = document[at..]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(document.len(), |(i, _)| at + i);
+        tokens.push(&document[start..end]);
+        from = end;
+    }
+    let mut words: Vec<String> = tokens
+        .into_iter()
         .flat_map(|t| t.split(|c: char| !c.is_ascii_alphabetic()))
         .filter(|w| w.len() >= 4)
         .map(str::to_ascii_lowercase)
@@ -674,7 +707,13 @@ fn is_listed(word: &str) -> bool {
 /// Whether some listed name starts with the ASCII letters `opening` before its first
 /// other letter.
 fn listed_opening(opening: &str) -> bool {
-    index::OPENINGS.binary_search(&opening).is_ok()
+    // Asked of nearly every capitalised token: a hash set made once per process (a few
+    // thousand openings) answers in one probe what a binary search took a dozen string
+    // comparisons for.
+    static OPENINGS: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    OPENINGS
+        .get_or_init(|| index::OPENINGS.iter().copied().collect())
+        .contains(opening)
 }
 
 /// How many of the names an article prints intact belong to each language of the list:
@@ -740,22 +779,7 @@ fn listed_name(
     foreign_votes: Option<&LanguageVotes>,
     given: Option<&str>,
 ) -> Option<Cow<'static, str>> {
-    let shows_damage = if damaged.contains(' ') {
-        // A name broken by lost letters: capitalised first, every later piece going on
-        // in lower case (`Ma gorzata`, `Y ld r m`), letters only; the last letter's gap
-        // may end it (`Faur ` before a double name's hyphen).
-        let mut pieces = damaged.strip_suffix(' ').unwrap_or(damaged).split(' ');
-        pieces
-            .next()
-            .is_some_and(|p| p.chars().next().is_some_and(char::is_uppercase))
-            && pieces.all(|p| p.chars().next().is_some_and(char::is_lowercase))
-            && damaged.chars().all(|c| c == ' ' || c.is_alphabetic())
-    } else {
-        (byline || !damaged.is_ascii())
-            && damaged.chars().all(char::is_alphabetic)
-            && !vocabulary.is_known_outside_document(damaged)
-    };
-    if !shows_damage || damaged.chars().count() < 3 {
+    if !shows_damage(damaged, vocabulary, byline) {
         return None;
     }
     let ascii: String = damaged.chars().filter(char::is_ascii_alphabetic).collect();
@@ -827,6 +851,27 @@ fn listed_name(
         .map(|e| e.name)
         .filter(|name| *name != damaged)
         .map(Cow::Borrowed)
+}
+
+/// Whether `damaged` shows the damage [`listed_name`] looks a name up for, and has the
+/// three letters or more it needs.
+fn shows_damage(damaged: &str, vocabulary: &Vocabulary<'_>, byline: bool) -> bool {
+    let shows_damage = if damaged.contains(' ') {
+        // A name broken by lost letters: capitalised first, every later piece going on
+        // in lower case (`Ma gorzata`, `Y ld r m`), letters only; the last letter's gap
+        // may end it (`Faur ` before a double name's hyphen).
+        let mut pieces = damaged.strip_suffix(' ').unwrap_or(damaged).split(' ');
+        pieces
+            .next()
+            .is_some_and(|p| p.chars().next().is_some_and(char::is_uppercase))
+            && pieces.all(|p| p.chars().next().is_some_and(char::is_lowercase))
+            && damaged.chars().all(|c| c == ' ' || c.is_alphabetic())
+    } else {
+        (byline || !damaged.is_ascii())
+            && damaged.chars().all(char::is_alphabetic)
+            && !vocabulary.is_known_outside_document(damaged)
+    };
+    shows_damage && damaged.chars().count() >= 3
 }
 
 /// The skeletons of the names a `copy` (skeleton `key`) may be after losing letters at an
@@ -982,18 +1027,39 @@ fn hyphen_parts(token: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
             return None;
         }
         let from = token.len() - rest.len();
-        let mut previous = None;
-        let cut = rest.char_indices().find_map(|(at, c)| {
-            let joins = matches!(c, '-' | '‐')
-                && previous.is_some_and(char::is_alphabetic)
-                && rest[at + c.len_utf8()..].starts_with(char::is_alphabetic);
-            previous = Some(c);
-            joins.then_some(at + c.len_utf8())
-        });
-        let (part, after) = rest.split_at(cut.unwrap_or(rest.len()));
+        let (part, after) = rest.split_at(joining_hyphen_end(rest).unwrap_or(rest.len()));
         rest = after;
         Some((from, part))
     })
+}
+
+/// The end of the first hyphen (`-` or `‐`) in `text` that joins two letters. Only the
+/// bytes that may start a hyphen are visited (`‐` is `E2 80 90`), not every character:
+/// every token of a document is asked.
+fn joining_hyphen_end(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = bytes[from..].iter().position(|&b| b == b'-' || b == 0xE2) {
+        let at = from + found;
+        let len = match bytes[at] {
+            b'-' => 1,
+            _ if text[at..].starts_with('‐') => '‐'.len_utf8(),
+            _ => {
+                from = at + 1;
+                continue;
+            }
+        };
+        if text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+            && text[at + len..].starts_with(char::is_alphabetic)
+        {
+            return Some(at + len);
+        }
+        from = at + len;
+    }
+    None
 }
 
 /// The length of a token's leading punctuation (an opening quote or bracket).
@@ -1029,6 +1095,132 @@ fn damage(word: &str, letters: &[usize], subset: u32, gap: &str) -> String {
 mod tests {
     use super::*;
     use crate::clean::words::WordContext;
+
+    /// The parts of a token as `hyphen_parts` made them before it searched bytes for
+    /// hyphens: every character visited.
+    fn hyphen_parts_plain(token: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+        let mut rest = token;
+        std::iter::from_fn(move || {
+            if rest.is_empty() {
+                return None;
+            }
+            let from = token.len() - rest.len();
+            let mut previous = None;
+            let cut = rest.char_indices().find_map(|(at, c)| {
+                let joins = matches!(c, '-' | '‐')
+                    && previous.is_some_and(char::is_alphabetic)
+                    && rest[at + c.len_utf8()..].starts_with(char::is_alphabetic);
+                previous = Some(c);
+                joins.then_some(at + c.len_utf8())
+            });
+            let (part, after) = rest.split_at(cut.unwrap_or(rest.len()));
+            rest = after;
+            Some((from, part))
+        })
+    }
+
+    /// `handle_words` as it was: every whitespace token of the document asked for `@`.
+    fn handle_words_plain(document: &str) -> Vec<String> {
+        let mut words: Vec<String> = document
+            .split_whitespace()
+            .filter(|t| t.contains('@'))
+            .flat_map(|t| t.split(|c: char| !c.is_ascii_alphabetic()))
+            .filter(|w| w.len() >= 4)
+            .map(str::to_ascii_lowercase)
+            .collect();
+        words.sort();
+        words.dedup();
+        words
+    }
+
+    #[test]
+    fn handle_words_match_the_plain_split() {
+        let pieces = [
+            "@a_cwiklinska",
+            "a.cwiklinska@paper.pl",
+            "Ewa",
+            "@",
+            "@@",
+            "x@y@zzzz",
+            "\u{a0}",
+            "\u{2009}",
+            " ",
+            "\n",
+            "Łódź@Żółw",
+            "mail:",
+            "@@@handle@",
+            "Wójcik",
+            "abcd",
+        ];
+        let mut state = 7u64;
+        for round in 0..3000 {
+            let mut document = String::new();
+            for _ in 0..(round % 13) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                document.push_str(pieces[(state % pieces.len() as u64) as usize]);
+                if state % 3 == 0 {
+                    document.push(' ');
+                }
+            }
+            assert_eq!(
+                handle_words(&document),
+                handle_words_plain(&document),
+                "{document:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn listed_openings_match_the_sorted_list() {
+        let asked = index::OPENINGS
+            .iter()
+            .flat_map(|o| [o.to_string(), format!("{o}x"), o.chars().skip(1).collect()])
+            .chain(["", "zzzz", "Gon", "gon", "ma"].map(String::from));
+        for opening in asked {
+            assert_eq!(
+                listed_opening(&opening),
+                index::OPENINGS.binary_search(&opening.as_str()).is_ok(),
+                "{opening:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn hyphen_parts_match_the_plain_character_walk() {
+        // Every string of up to four characters from hyphens, letters, digits and
+        // other marks, including characters whose UTF-8 starts like `‐` (E2 80 90).
+        let alphabet = [
+            '-', '‐', 'a', 'É', 'é', '1', ' ', '—', '’', '€', '‑', 'ł', '.',
+        ];
+        let mut tokens = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = tokens
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            tokens.extend(longer);
+        }
+        tokens.sort();
+        tokens.dedup();
+        for token in tokens.iter().chain(
+            [
+                "Marie-Thérèse,",
+                "Fauré-Lambert",
+                "x‐ray-‐a",
+                "--a-b--",
+                "ab‐‐cd",
+                "état-major‐Łódź",
+            ]
+            .map(String::from)
+            .iter(),
+        ) {
+            let fast: Vec<_> = hyphen_parts(token).collect();
+            let plain: Vec<_> = hyphen_parts_plain(token).collect();
+            assert_eq!(fast, plain, "{token:?}");
+        }
+    }
 
     fn restored(document: &str, text: &str) -> String {
         let context = WordContext::default();

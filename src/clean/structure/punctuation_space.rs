@@ -34,12 +34,12 @@ use crate::clean::Edit;
 /// ellipsis (`. . .`) keeps its spaces.
 pub fn remove_stray_spaces(paragraph: &MappedText, edits: &mut Vec<Edit>) -> MappedText {
     let text = paragraph.as_str();
-    let stray: Vec<usize> = text
-        .match_indices(' ')
-        .map(|(at, _)| at)
-        // The mark after the space first: most spaces go before a word, and are settled
-        // without reading the characters round them.
-        .filter(|&at| matches!(text.as_bytes().get(at + 1), Some(b',' | b'.')))
+    let bytes = text.as_bytes();
+    // The spaces before a comma or full stop, found from the marks (a vectorised search)
+    // rather than by visiting every space: most spaces go before a word.
+    let stray: Vec<usize> = memchr::memchr2_iter(b',', b'.', bytes)
+        .filter(|&mark| mark > 0 && bytes[mark - 1] == b' ')
+        .map(|mark| mark - 1)
         .filter(|&at| {
             let before = text[..at].chars().next_back();
             let mut after = text[at + 1..].chars();
@@ -194,6 +194,10 @@ const MIN_WORD_AFTER_NUMBER_LETTERS: usize = 4;
 /// The byte offsets at a number's edges where a space was lost (`40percent`, `in2013`).
 fn lost_at_numbers(text: &str) -> Vec<usize> {
     let mut found = Vec::new();
+    // Only a token with a digit is read: a paragraph without one has none.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return found;
+    }
     for (start, token) in super::split_words::space_tokens(text) {
         if !token.bytes().any(|b| b.is_ascii_digit()) || in_address(text, start) {
             continue;
@@ -290,23 +294,47 @@ fn letter_and_digit_runs(token: &str) -> Vec<(Run, usize, usize)> {
 fn lost_after_punctuation(text: &str) -> Vec<usize> {
     let mut found = Vec::new();
     let mut quotes = StraightQuotes::of(text);
-    for (at, mark) in text.char_indices() {
+    // Only the characters `lost_at_mark` reads are visited, in order: the ASCII marks and
+    // those starting with the byte E2 (`“ ‘ ’ ”`), each at a character boundary.
+    let bytes = text.as_bytes();
+    for (at, &byte) in bytes.iter().enumerate() {
+        if matches!(
+            byte,
+            b'\'' | b'"' | b',' | b';' | b':' | b'.' | b'!' | b'?' | 0xE2
+        ) {
+            let mark = text[at..].chars().next().expect("a character starts here");
+            lost_at_mark(text, at, mark, &mut quotes, &mut found);
+        }
+    }
+    found
+}
+
+/// What [`lost_after_punctuation`] finds at the character `mark` at `at` (nothing for a
+/// character it does not read).
+fn lost_at_mark(
+    text: &str,
+    at: usize,
+    mark: char,
+    quotes: &mut StraightQuotes,
+    found: &mut Vec<usize>,
+) {
+    {
         if matches!(mark, '“' | '‘') && opens_glued_to_a_word(text, at, mark) {
             // `thework“a valuable`, `teamhad‘simply`: a quotation opened against a word.
             found.push(at);
-            continue;
+            return;
         }
         if matches!(mark, '’' | '\'') {
             if let Some(gap) = contraction_glued_to_a_word(text, at) {
                 found.push(gap);
             }
-            continue;
+            return;
         }
         if mark == '"' {
             if let Some(gap) = quotes.lost_space(text, at) {
                 found.push(gap);
             }
-            continue;
+            return;
         }
         if mark == '”' {
             // `clean,”shesaid`: a quotation closed after its punctuation, then a word.
@@ -315,20 +343,20 @@ fn lost_after_punctuation(text: &str) -> Vec<usize> {
             if closes && text[after_at..].starts_with(char::is_alphabetic) {
                 found.push(after_at);
             }
-            continue;
+            return;
         }
         if !matches!(mark, ',' | ';' | ':' | '.' | '!' | '?') {
-            continue;
+            return;
         }
         // A space after the mark: nothing lost (no case below takes a space for `next`).
         if text.as_bytes().get(at + 1) == Some(&b' ') {
-            continue;
+            return;
         }
         let before: Vec<char> = text[..at].chars().rev().take(2).collect();
         let after_at = at + mark.len_utf8();
         let mut after = text[after_at..].chars();
         let (Some(next), second) = (after.next(), after.next()) else {
-            continue;
+            return;
         };
         let glued = match mark {
             ',' | ';' => match before.first() {
@@ -362,7 +390,6 @@ fn lost_after_punctuation(text: &str) -> Vec<usize> {
             found.push(after_at);
         }
     }
-    found
 }
 
 /// Whether the two characters before a full stop (`before`, nearest first) show it ends a
@@ -531,6 +558,80 @@ pub(crate) fn looks_like_address(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `lost_after_punctuation` as it was: every character of the text visited.
+    fn lost_after_punctuation_plain(text: &str) -> Vec<usize> {
+        let mut found = Vec::new();
+        let mut quotes = StraightQuotes::of(text);
+        for (at, mark) in text.char_indices() {
+            lost_at_mark(text, at, mark, &mut quotes, &mut found);
+        }
+        found
+    }
+
+    /// `remove_stray_spaces`' positions as they were found: from every space.
+    fn stray_spaces_plain(text: &str) -> Vec<usize> {
+        text.match_indices(' ')
+            .map(|(at, _)| at)
+            .filter(|&at| matches!(text.as_bytes().get(at + 1), Some(b',' | b'.')))
+            .filter(|&at| {
+                let before = text[..at].chars().next_back();
+                let mut after = text[at + 1..].chars();
+                let mark = after.next();
+                let next: Vec<char> = after.take(2).collect();
+                before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '’' | '”'))
+                    && matches!(mark, Some(',' | '.'))
+                    && match next.as_slice() {
+                        [] => true,
+                        ['”' | '’' | '"' | ')', ..] => true,
+                        [c, rest @ ..] if c.is_whitespace() => rest.first() != Some(&'.'),
+                        _ => false,
+                    }
+            })
+            .collect()
+    }
+
+    /// Generated paragraphs of every mark the pass reads, glued and spaced, beside
+    /// letters, digits and other characters that start with the byte E2 (`—`, `…`, `€`).
+    fn generated_paragraphs() -> Vec<String> {
+        let pieces = [
+            "word", "Word", "we", "s", "t", "ll", "won", "2013", "71", "in", "The", ",", ";", ":",
+            ".", "!", "?", "'", "\"", "“", "”", "‘", "’", " ", " ", " ", "—", "…", "€", "é",
+            "https", "a@b.c", "e.g", ")", "(", "10", "percent", "U.S", "Ł",
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut paragraphs = Vec::new();
+        for round in 0..4000 {
+            let mut text = String::new();
+            for _ in 0..(round % 24) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            paragraphs.push(text);
+        }
+        paragraphs
+    }
+
+    #[test]
+    fn marks_found_from_their_bytes_match_the_plain_walks() {
+        for text in generated_paragraphs() {
+            assert_eq!(
+                lost_after_punctuation(&text),
+                lost_after_punctuation_plain(&text),
+                "{text:?}"
+            );
+            let mut edits = Vec::new();
+            let raw = MappedText::from_raw(&text, Default::default());
+            let kept = remove_stray_spaces(&raw, &mut edits);
+            let mut expected = text.clone();
+            for at in stray_spaces_plain(&text).into_iter().rev() {
+                expected.remove(at);
+            }
+            assert_eq!(kept.as_str(), expected, "{text:?}");
+        }
+    }
 
     fn spaced(text: &str) -> String {
         let mut edits = Vec::new();
