@@ -1354,7 +1354,12 @@ fn mark_pull_quote_boxes(text: &str, lines: &mut [PageLine], body: &[usize]) {
             && !blank(content[k - 1], content[k])
             && texts[k].chars().next().is_some_and(char::is_lowercase);
         if starts_sentence && letters >= 30 && start > 0 {
-            let width = letters / (k - start);
+            // Its widest line: the last line of a paragraph or a box may be short.
+            let width = texts[start..k]
+                .iter()
+                .map(|t| t.chars().count())
+                .max()
+                .unwrap_or(0);
             candidates.push(BoxCandidate {
                 run: start..k,
                 letters: letters_of(&texts[start..k]),
@@ -1426,7 +1431,7 @@ struct BoxCandidate {
     apart: bool,
     /// It follows a sentence's end and the next line runs on in lower case.
     opens_paragraph: bool,
-    /// Its bytes per line: a box is set narrower than the column.
+    /// Its widest line, in characters: a box is set narrower than the column.
     width: usize,
 }
 
