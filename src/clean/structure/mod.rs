@@ -2254,6 +2254,35 @@ mod tests {
     }
 
     #[test]
+    fn a_box_is_told_from_its_words_in_the_body_by_its_widest_line() {
+        // No blank line anywhere; both copies end on a short line, so their mean widths
+        // are alike, but the box's widest line is clearly narrower than the column's.
+        let raw = "Mills fear the tariff\nBy Ana Silva | 3 May 2024\n\
+            Exports fell by a fifth in the first half,\n\
+            according to figures from the ministry.\n\
+            Home textiles such as towels and bed\n\
+            What they cannot plan around is a\n\
+            price that changes every time a\n\
+            loan review comes up.\n\
+            linen were hit hardest, while denim held\n\
+            up well. The economist said the trouble\n\
+            was not the level of the tariff at all.\n\
+            She said so on Monday, and added this:\n\
+            \u{201c}What they cannot plan around is a price\n\
+            that changes every time a loan review comes\n\
+            up.\u{201d}\n";
+        let article = clean(raw);
+        assert!(
+            article.body.contains("towels and bed linen were")
+                && article
+                    .body
+                    .contains("::: pullquote\nWhat they cannot plan around"),
+            "{}",
+            article.body
+        );
+    }
+
+    #[test]
     fn twin_split_finds_two_copies_back_to_back() {
         let run = [
             "Günter has eaten the same bowl",
