@@ -352,8 +352,17 @@ fn masthead_from_structure(
     let mut kicker = unwrap(found.kicker, edits);
     let mut headline = unwrap(found.title, edits);
     let mut standfirst = unwrap(found.subtitle, edits);
-    let mut bio =
-        unwrap(found.bio, edits).map(|b| structure::unglue_author_names(&b, &authors, edits));
+    // A writer's name glued to the words after it is read as a name once spaced
+    // (`ZeynepAyd n is` → `Zeynep Ayd n is` → `Zeynep Aydın is`).
+    let mut bio = unwrap(found.bio, edits).map(|b| {
+        let before = edits.len();
+        let unglued = structure::unglue_author_names(&b, &authors, vocabulary, edits);
+        if edits.len() > before {
+            names.restore(&unglued, vocabulary, edits)
+        } else {
+            unglued
+        }
+    });
     let body = layout::lay_out(&found.body, vocabulary, edits, findings);
     let body = structure::split_words::join_split_words(body, vocabulary, edits);
     let mut body: Vec<MappedText> = body

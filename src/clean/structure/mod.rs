@@ -1157,6 +1157,7 @@ const GLUED_VERBS: &[&str] = &["is", "was", "writes", "covers", "reports", "teac
 pub fn unglue_author_names(
     bio: &MappedText,
     authors: &[String],
+    vocabulary: &Vocabulary<'_>,
     edits: &mut Vec<Edit>,
 ) -> MappedText {
     let text = bio.as_str();
@@ -1166,25 +1167,30 @@ pub fn unglue_author_names(
     let mut sentence_start = true;
     for (i, &(at, token)) in tokens.iter().enumerate() {
         let opening = sentence_start && at >= copied;
-        sentence_start = token.ends_with(['.', '?', '!']);
+        // A bio names each writer at a sentence's start, or after a semicolon (`Piotr
+        // Wróbel covers industry; Zeynep Aydın is …`).
+        sentence_start = token.ends_with(['.', '?', '!', ';']);
         if !opening {
             continue;
         }
         'authors: for author in authors.iter().filter(|a| a.contains(' ')) {
             let glued: String = author.split_whitespace().collect();
+            let name_letters = ascii_letters(author);
             // The name's last part glued to what follows may be a token of its own
-            // (`Ximena` `Peñalozaisa`) or the whole name one token (`MihaelaCiobanuis`).
+            // (`Ximena` `Peñalozaisa`) or the whole name one token (`MihaelaCiobanuis`),
+            // and the name may have lost letters outside ASCII to spaces too (`ZeynepAyd`
+            // `n`).
             let mut joined = String::new();
-            for (n, &(_, part)) in tokens[i..].iter().enumerate().take(4) {
+            for (n, &(_, part)) in tokens[i..].iter().enumerate().take(5) {
                 let shorter = joined.len() < glued.len();
                 joined.push_str(part);
                 if !shorter {
                     break;
                 }
-                let Some(rest) = joined.strip_prefix(glued.as_str()) else {
+                let Some(rest) = name_then_rest(&joined, &name_letters, author) else {
                     continue;
                 };
-                let Some(after) = verb_and_article(rest) else {
+                let Some(after) = verb_and_after(rest, vocabulary) else {
                     continue;
                 };
                 let end = tokens[i + n].0 + tokens[i + n].1.len();
@@ -1216,10 +1222,32 @@ pub fn unglue_author_names(
     out
 }
 
-/// The words glued after a writer's name in a bio's opening, spaced (`isa` → `is a`): one
-/// of [`GLUED_VERBS`], perhaps with an article after it, or nothing; `None` for anything
-/// else.
-fn verb_and_article(rest: &str) -> Option<String> {
+/// What follows a writer's name at the start of `joined` (a bio's tokens run together),
+/// when its letters are the name's (`name_letters`, its ASCII letters in lower case) with
+/// none changed: letters outside ASCII may be lost, and those kept are the name's own
+/// (`ZeynepAydn` for Zeynep Aydın, but not `ZeynepAydin`, another spelling).
+fn name_then_rest<'j>(joined: &'j str, name_letters: &str, name: &str) -> Option<&'j str> {
+    let mut wanted = name_letters.chars().peekable();
+    for (at, c) in joined.char_indices() {
+        if wanted.peek().is_none() {
+            return Some(&joined[at..]);
+        }
+        if c.is_ascii_alphabetic() {
+            if Some(c.to_ascii_lowercase()) != wanted.next() {
+                return None;
+            }
+        } else if !(c.is_alphabetic() && name.contains(c)) {
+            return None;
+        }
+    }
+    wanted.peek().is_none().then_some("")
+}
+
+/// The words glued after a writer's name in a bio's opening, spaced (`isa` → `is a`,
+/// `coversindustry` → `covers industry`): one of [`GLUED_VERBS`], perhaps with an article
+/// or a word after it (left glued for the word pass when it is no word: `coverstrade
+/// andfinance`), or nothing; `None` for anything else.
+fn verb_and_after(rest: &str, vocabulary: &Vocabulary<'_>) -> Option<String> {
     if rest.is_empty() {
         return Some(String::new());
     }
@@ -1228,6 +1256,13 @@ fn verb_and_article(rest: &str) -> Option<String> {
         match after {
             "" => Some(verb.to_string()),
             "a" | "an" | "the" => Some(format!("{verb} {after}")),
+            _ if after.chars().all(char::is_lowercase) && after.chars().count() >= 3 => {
+                if vocabulary.is_known_outside_document(after) {
+                    Some(format!("{verb} {after}"))
+                } else {
+                    Some(rest.to_string())
+                }
+            }
             _ => None,
         }
     })
@@ -2157,8 +2192,34 @@ mod tests {
             The county says the scheme will grow next year.\n\
             Mihaela Ciobanucovers health from Cluj.\n";
         assert!(clean(raw).front.bio.is_some());
-        assert_eq!(verb_and_article("isa").as_deref(), Some("is a"));
-        assert_eq!(verb_and_article("island"), None);
+        let raw = "Clinics go online\nBy Mihaela Ciobanu | 3 May 2024\n\
+            The county says the scheme will grow next year.\n\
+            Mihaela Ciobanucoverslocal health from Cluj.\n";
+        assert_eq!(
+            clean(raw).front.bio.as_deref(),
+            Some("Mihaela Ciobanu covers local health from Cluj.")
+        );
+        let context = crate::clean::words::WordContext::default();
+        let vocabulary = Vocabulary::for_document("", &context);
+        let after = |rest: &str| verb_and_after(rest, &vocabulary);
+        let raw = "Ports and mills\nBy Piotr Wróbel and Zeynep Aydın | 3 May 2024\n\
+            The yards are busy again after a slow year.\n\
+            Piotr Wróbelcoversindustry from Gdańsk; ZeynepAyd n is the shipping correspondent.\n";
+        assert_eq!(
+            clean(raw).front.bio.as_deref(),
+            Some("Piotr Wróbel covers industry from Gdańsk; Zeynep Aydın is the shipping correspondent.")
+        );
+        assert_eq!(after("isa").as_deref(), Some("is a"));
+        fn rest(joined: &str) -> Option<&str> {
+            name_then_rest(joined, "zeynepaydn", "Zeynep Aydın")
+        }
+        assert_eq!(rest("ZeynepAydnis"), Some("is"));
+        assert_eq!(rest("ZeynepAydınis"), Some("is"));
+        assert_eq!(rest("ZeynepAydinis"), None);
+        assert_eq!(rest("ZeynepAyd"), None);
+        assert_eq!(after("coversindustry").as_deref(), Some("covers industry"));
+        assert_eq!(after("isolated").as_deref(), Some("isolated"));
+        assert_eq!(after("Island"), None);
     }
 
     #[test]
