@@ -89,6 +89,11 @@ const ROLE_HEADS: &[&str] = &[
     "analyst",
     "critic",
     "journalist",
+    "reviewer",
+    "photographer",
+    "commentator",
+    "researcher",
+    "producer",
 ];
 
 /// A role on its own line or after a byline's comma: `Staff Reporter`, `Education
@@ -516,6 +521,8 @@ mod tests {
         assert_eq!(name, "The Morning Ledger");
         assert!(running_head("The talks ended on November 16, 2025").is_none());
         assert!(is_role("Staff Reporter"));
+        assert!(is_role("Reviewer"));
+        assert!(is_role("Chief Photographer"));
         let folio_name = |l: &str| folio(l).map(|f| f.name);
         assert_eq!(
             folio_name("Coastal Daily · 12 September 2019 Page 1"),
