@@ -18,13 +18,19 @@
 //! A second table times `copydesk build`'s incremental path ([`build_with_cache`]) on the
 //! same site: a full build that saves the build cache, a rebuild with nothing changed, and
 //! a rebuild after one article's body was edited (medians of the same number of runs).
+//!
+//! `--serve-edits N` measures what `copydesk serve` does instead, and nothing else: one
+//! [`Builder`] kept alive, a full build, then N times one article's body edited (a paragraph
+//! appended) and the site rebuilt with that path as the changed one; it prints each
+//! rebuild's wall time and files written, then the median. `--site PATH` reuses a site
+//! generated before (with `--keep`) instead of generating one.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use copydesk::progress::Silent;
-use copydesk::site::{build, build_with_cache, BuildOptions, BuildSummary};
+use copydesk::site::{build, build_with_cache, BuildOptions, BuildSummary, Builder};
 
 /// Deterministic synthetic news sites, written the way `copydesk clean` writes articles.
 mod synthetic {
@@ -660,6 +666,10 @@ struct BenchConfig {
     /// Skip the incremental table (`--full-only`): at 100k articles and more it adds
     /// several full builds to the run.
     full_only: bool,
+    /// Only the serve-style rebuild (`--serve-edits N`): N edits, one kept builder.
+    serve_edits: Option<usize>,
+    /// An existing generated site to use (`--site PATH`), for `--serve-edits`.
+    site: Option<PathBuf>,
 }
 
 impl BenchConfig {
@@ -670,6 +680,8 @@ impl BenchConfig {
             seed: 1,
             keep: false,
             full_only: false,
+            serve_edits: None,
+            site: None,
         };
         let mut args = std::env::args().skip(1);
         while let Some(arg) = args.next() {
@@ -678,6 +690,12 @@ impl BenchConfig {
                 "--seed" => config.seed = parse_number::<u64>(args.next(), "--seed")?,
                 "--keep" => config.keep = true,
                 "--full-only" => config.full_only = true,
+                "--serve-edits" => {
+                    config.serve_edits = Some(parse_number(args.next(), "--serve-edits")?)
+                }
+                "--site" => {
+                    config.site = Some(PathBuf::from(args.next().ok_or("--site needs a folder")?))
+                }
                 // `cargo bench` passes `--bench`; other harness flags mean nothing here.
                 flag if flag.starts_with('-') => {}
                 size => config
@@ -884,6 +902,55 @@ fn bench_incremental(root: &Path, runs: usize) -> Result<String, String> {
     ))
 }
 
+/// The serve path: one kept-alive [`Builder`], a full build, then `edits` rebuilds each
+/// after one article's body is edited. Prints one line per rebuild; returns the median wall.
+fn bench_serve_edits(root: &Path, edits: usize) -> Result<f64, String> {
+    let output = root.join("output-serve");
+    if output.exists() {
+        std::fs::remove_dir_all(&output)
+            .map_err(|e| format!("cannot remove {}: {e}", output.display()))?;
+    }
+    let mut builder = Builder::new(BuildOptions {
+        site_root: root.to_path_buf(),
+        output_dir: Some(output.clone()),
+        ..BuildOptions::default()
+    });
+    let failed = |failure: copydesk::site::BuildFailure| {
+        let lines: Vec<String> = failure.diagnostics.iter().map(|d| d.to_string()).collect();
+        format!("the build failed:\n{}", lines.join("\n"))
+    };
+    let started = Instant::now();
+    let summary = builder.build(&[], &Silent).map_err(failed)?;
+    eprintln!(
+        "full build: {:.3} s, {} pages, {} files",
+        started.elapsed().as_secs_f64(),
+        summary.pages,
+        summary.files
+    );
+    let article = first_article(root)?;
+    let mut walls = Vec::new();
+    for edit in 0..edits {
+        let mut text = std::fs::read_to_string(&article).map_err(|e| e.to_string())?;
+        text.push_str(&format!("\nA paragraph added by serve edit {edit}.\n"));
+        std::fs::write(&article, text).map_err(|e| e.to_string())?;
+        let started = Instant::now();
+        let summary = builder
+            .build(std::slice::from_ref(&article), &Silent)
+            .map_err(failed)?;
+        let wall = started.elapsed().as_secs_f64();
+        println!(
+            "rebuild {}: {:.1} ms, {} files written",
+            edit + 1,
+            wall * 1e3,
+            summary.files
+        );
+        walls.push(wall);
+    }
+    std::fs::remove_dir_all(&output)
+        .map_err(|e| format!("cannot remove {}: {e}", output.display()))?;
+    Ok(median(walls))
+}
+
 /// The first article file of the generated site, by name.
 fn first_article(root: &Path) -> Result<PathBuf, String> {
     let folder = root.join("content/articles");
@@ -921,6 +988,45 @@ fn print_row(count: usize, words: usize, samples: &[Sample]) {
     );
 }
 
+/// `--serve-edits N`: for each size (or the `--site` given), the serve-style rebuild times.
+fn serve_edits_main(scratch: &Path, config: &BenchConfig, edits: usize) -> ExitCode {
+    let run = |root: &Path| -> Result<f64, String> { bench_serve_edits(root, edits) };
+    let result = match &config.site {
+        Some(site) => run(site).map(|median| vec![(None, median)]),
+        None => config
+            .sizes
+            .iter()
+            .map(|&count| {
+                let mut site = tempfile::Builder::new()
+                    .prefix(&format!("copydesk-bench-{count}-"))
+                    .tempdir_in(scratch)
+                    .map_err(|e| format!("cannot create a site folder: {e}"))?;
+                site.disable_cleanup(config.keep);
+                synthetic::write_site(site.path(), count, config.seed)
+                    .map_err(|e| format!("cannot write the synthetic site: {e}"))?;
+                eprintln!("generated {count} articles at {}", site.path().display());
+                run(site.path()).map(|median| (Some(count), median))
+            })
+            .collect::<Result<Vec<_>, String>>(),
+    };
+    match result {
+        Ok(rows) => {
+            for (count, median) in rows {
+                let size = count.map_or("given site".to_string(), |c| format!("{c} articles"));
+                println!(
+                    "{size}: serve-style rebuild after one edit, median of {edits}: {:.1} ms",
+                    median * 1e3
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("bench build: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let config = match BenchConfig::from_args() {
         Ok(config) => config,
@@ -931,6 +1037,9 @@ fn main() -> ExitCode {
     };
     let scratch = scratch_dir();
     let ticks = measure::clock_ticks_per_second();
+    if let Some(edits) = config.serve_edits {
+        return serve_edits_main(&scratch, &config, edits.max(1));
+    }
     eprintln!(
         "copydesk build benchmark: sizes {:?}, {} runs each, sites in {}, {} threads; RSS before: {} KiB",
         config.sizes,

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use copydesk::progress::Silent;
-use copydesk::site::{build, build_with_cache, BuildOptions, BuildSummary};
+use copydesk::site::{build, build_with_cache, BuildOptions, BuildSummary, Builder};
 
 /// SplitMix64: the same edits on every machine for a given seed.
 struct Rng(u64);
@@ -147,6 +147,8 @@ struct Site {
     /// Article file (relative to the site) -> its story.
     stories: BTreeMap<String, Story>,
     next_story: usize,
+    /// Files written or removed since last taken: what `serve`'s watcher would report.
+    touched: std::cell::RefCell<Vec<PathBuf>>,
 }
 
 const SITE_TOML: &str = "title = \"The Incremental Herald\"\nbase_url = \"https://herald.example\"\nlanguage = \"en\"\ndescription = \"Generated for the incremental build test\"\npaginate = 4\n";
@@ -162,6 +164,7 @@ impl Site {
             full_output,
             stories: BTreeMap::new(),
             next_story: 0,
+            touched: Default::default(),
         };
         site.write("site.toml", SITE_TOML);
         for section in SECTIONS {
@@ -184,7 +187,8 @@ impl Site {
     fn write(&self, relative: &str, text: &str) {
         let path = self.root.join(relative);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
+        std::fs::write(&path, text).unwrap();
+        self.touched.borrow_mut().push(path);
     }
 
     fn add_story(&mut self, rng: &mut Rng) -> String {
@@ -243,6 +247,7 @@ impl Site {
             5 => format!("added {}", self.add_story(rng)),
             6 => {
                 std::fs::remove_file(self.root.join(&story)).unwrap();
+                self.touched.borrow_mut().push(self.root.join(&story));
                 self.stories.remove(&story);
                 format!("deleted {story}")
             }
@@ -392,6 +397,44 @@ fn random_edits_keep_the_incremental_output_equal_to_a_full_build() {
             let edit = site.random_edit(&mut rng, step);
             site.build_incrementally();
             site.assert_output_equals_full_build(&format!("seed {seed}, step {step}: {edit}"));
+        }
+    }
+}
+
+/// `serve`'s path: one [`Builder`] kept alive across edits, told which files changed. Every
+/// third step also appends a paragraph to a story (below its lead, so that the search
+/// index, sitemap and listings stay as they were while its page and full-content feeds
+/// change).
+#[test]
+fn random_edits_keep_a_kept_alive_builder_equal_to_a_full_build() {
+    for seed in [4, 5, 6] {
+        let mut rng = Rng(seed);
+        let mut site = Site::generate(&mut rng, 30);
+        let mut builder = Builder::new(site.options());
+        let build = |builder: &mut Builder, changed: &[PathBuf]| {
+            builder
+                .build(changed, &Silent)
+                .unwrap_or_else(|f| panic!("serve-style build failed: {:?}", f.diagnostics))
+        };
+        build(&mut builder, &[]);
+        site.touched.borrow_mut().clear();
+        site.assert_output_equals_full_build(&format!("the first build (seed {seed})"));
+        for step in 0..25 {
+            let mut edit = site.random_edit(&mut rng, step);
+            if step % 3 == 0 {
+                if let Some(story) = site.stories.keys().next().cloned() {
+                    site.edit_story(&story, |s| {
+                        s.body
+                            .push_str(&format!("\nA paragraph added at step {step}.\n"))
+                    });
+                    edit.push_str(&format!(", paragraph appended to {story}"));
+                }
+            }
+            let changed = std::mem::take(&mut *site.touched.borrow_mut());
+            build(&mut builder, &changed);
+            site.assert_output_equals_full_build(&format!(
+                "serve-style, seed {seed}, step {step}: {edit}"
+            ));
         }
     }
 }

@@ -138,6 +138,8 @@ struct LastBuild {
 pub struct Builder {
     options: BuildOptions,
     content: ContentCache,
+    /// Article entries of the last build, by document (none for a one-shot build).
+    entries: Option<assemble::EntryCache>,
     last: Option<LastBuild>,
 }
 
@@ -146,6 +148,7 @@ impl Builder {
         Builder {
             options,
             content: ContentCache::default(),
+            entries: Some(assemble::EntryCache::default()),
             last: None,
         }
     }
@@ -156,6 +159,7 @@ impl Builder {
         Builder {
             options,
             content: ContentCache::one_shot(),
+            entries: None,
             last: None,
         }
     }
@@ -205,7 +209,8 @@ impl Builder {
             future: self.options.future,
             now: chrono::Utc::now(),
         };
-        let (mut site, collisions) = assemble::assemble(&loaded.docs, &config, selection);
+        let (mut site, collisions) =
+            assemble::assemble_with(&loaded.docs, &config, selection, self.entries.as_mut());
         errors.extend(collisions);
         let (profiles, profile_errors) = profiles::load_profiles(&root);
         errors.extend(profile_errors);

@@ -180,6 +180,40 @@ impl<W: Write> Write for MarkupEscaping<W> {
     }
 }
 
+/// Hashes everything the search index reads of `site` (besides the configuration): each
+/// article's indexed fields and result card, in order. An unchanged hash means an unchanged
+/// index, so editing an article below its lead does not rebuild the index. Per-article
+/// hashes are made in parallel.
+pub fn hash_inputs(site: &SiteData, hasher: &mut impl std::hash::Hasher) {
+    use std::hash::{Hash, Hasher};
+    let articles: Vec<u64> = site
+        .articles
+        .par_iter()
+        .map(|article| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            let front = &article.doc.front;
+            (&front.title, &front.subtitle).hash(&mut h);
+            for link in &article.authors {
+                link.name.hash(&mut h);
+            }
+            0xA7u8.hash(&mut h);
+            article
+                .section
+                .map(|i| &site.sections[i].title)
+                .hash(&mut h);
+            for link in &article.tags {
+                link.name.hash(&mut h);
+            }
+            0x7Au8.hash(&mut h);
+            article.doc.body.lead_text().hash(&mut h);
+            article.url.hash(&mut h);
+            article.published.as_ref().map(|d| &d.text).hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    articles.hash(hasher);
+}
+
 /// An article's text for each of [`FIELDS`].
 fn document_fields(site: &SiteData, article: &crate::site::assemble::ArticleEntry) -> [String; 6] {
     let front = &article.doc.front;

@@ -60,18 +60,39 @@ fn w3c_date(date: DateTime<Utc>) -> String {
     date.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
+/// A listing page's last change: its newest article's.
+fn listing_last_change(
+    site: &SiteData,
+    listing: &crate::site::assemble::ListingPage,
+) -> Option<DateTime<Utc>> {
+    site.listing_positions(listing)
+        .into_iter()
+        .filter_map(|i| last_change(&site.articles[i]))
+        .max()
+}
+
+/// Hashes everything the sitemap (and its parts) reads of `site`: each URL, in order, and
+/// its last change. With the configuration hashed beside it, an unchanged hash means an
+/// unchanged sitemap, so an edit to an article's text alone does not regenerate it.
+pub fn hash_inputs(site: &SiteData, hasher: &mut impl std::hash::Hasher) {
+    use std::hash::Hash;
+    url_count(site).hash(hasher);
+    for listing in &site.listings {
+        (&listing.url, listing_last_change(site, listing)).hash(hasher);
+    }
+    for article in &site.articles {
+        (&article.url, last_change(article)).hash(hasher);
+    }
+}
+
 /// The `index`-th URL of the sitemap (listing pages first, then articles) and its last
 /// change.
 fn entry(site: &SiteData, config: &SiteConfig, index: usize) -> (String, Option<DateTime<Utc>>) {
     match site.listings.get(index) {
-        Some(listing) => {
-            let newest = site
-                .listing_positions(listing)
-                .into_iter()
-                .filter_map(|i| last_change(&site.articles[i]))
-                .max();
-            (config.permalink(&listing.url), newest)
-        }
+        Some(listing) => (
+            config.permalink(&listing.url),
+            listing_last_change(site, listing),
+        ),
         None => {
             let article = &site.articles[index - site.listings.len()];
             (config.permalink(&article.url), last_change(article))
