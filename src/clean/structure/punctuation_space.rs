@@ -28,6 +28,24 @@
 use crate::clean::mapped::MappedText;
 use crate::clean::Edit;
 
+/// Whether the space at byte `at` of `text` stands between a word (or a closing quote) and
+/// the comma or full stop after it, that mark ending the text, a quote or bracket, or a
+/// word (not a spaced ellipsis).
+fn is_stray_space(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let mut after = text[at + 1..].chars();
+    let mark = after.next();
+    let next: Vec<char> = after.take(2).collect();
+    before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '’' | '”'))
+        && matches!(mark, Some(',' | '.'))
+        && match next.as_slice() {
+            [] => true,
+            ['”' | '’' | '"' | ')', ..] => true,
+            [c, rest @ ..] if c.is_whitespace() => rest.first() != Some(&'.'),
+            _ => false,
+        }
+}
+
 /// `paragraph` without the spaces that stand between a word and the comma or full stop
 /// after it (`Kovaříková , recalled`: a viewer spaced the name's link span from its
 /// comma), an edit for each. No style of English or French sets a space there; a spaced
@@ -40,20 +58,7 @@ pub fn remove_stray_spaces(paragraph: &MappedText, edits: &mut Vec<Edit>) -> Map
     let stray: Vec<usize> = memchr::memchr2_iter(b',', b'.', bytes)
         .filter(|&mark| mark > 0 && bytes[mark - 1] == b' ')
         .map(|mark| mark - 1)
-        .filter(|&at| {
-            let before = text[..at].chars().next_back();
-            let mut after = text[at + 1..].chars();
-            let mark = after.next();
-            let next: Vec<char> = after.take(2).collect();
-            before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '’' | '”'))
-                && matches!(mark, Some(',' | '.'))
-                && match next.as_slice() {
-                    [] => true,
-                    ['”' | '’' | '"' | ')', ..] => true,
-                    [c, rest @ ..] if c.is_whitespace() => rest.first() != Some(&'.'),
-                    _ => false,
-                }
-        })
+        .filter(|&at| is_stray_space(text, at))
         .collect();
     if stray.is_empty() {
         return paragraph.clone();
@@ -569,25 +574,12 @@ mod tests {
         found
     }
 
-    /// `remove_stray_spaces`' positions as they were found: from every space.
+    /// `remove_stray_spaces`' candidates as they were found: from every space.
     fn stray_spaces_plain(text: &str) -> Vec<usize> {
         text.match_indices(' ')
             .map(|(at, _)| at)
             .filter(|&at| matches!(text.as_bytes().get(at + 1), Some(b',' | b'.')))
-            .filter(|&at| {
-                let before = text[..at].chars().next_back();
-                let mut after = text[at + 1..].chars();
-                let mark = after.next();
-                let next: Vec<char> = after.take(2).collect();
-                before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '’' | '”'))
-                    && matches!(mark, Some(',' | '.'))
-                    && match next.as_slice() {
-                        [] => true,
-                        ['”' | '’' | '"' | ')', ..] => true,
-                        [c, rest @ ..] if c.is_whitespace() => rest.first() != Some(&'.'),
-                        _ => false,
-                    }
-            })
+            .filter(|&at| is_stray_space(text, at))
             .collect()
     }
 

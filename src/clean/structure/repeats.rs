@@ -61,20 +61,7 @@ pub fn uncovered_openings(lines: &[&str]) -> Vec<Option<String>> {
     line_starts.push(letters);
     let mut covered = vec![false; letters];
     if letters >= SHINGLE {
-        // The runs compared: those starting where a word starts and those ending where a
-        // word ends (a word ends where the next starts, or at the text's end). Between
-        // them they cover a repeated passage from its first letter to its last.
-        let mut is_run = vec![false; letters - SHINGLE + 1];
-        for &start in &word_starts {
-            let start = start as usize;
-            if start + SHINGLE <= letters {
-                is_run[start] = true;
-            }
-            if start >= SHINGLE {
-                is_run[start - SHINGLE] = true;
-            }
-        }
-        is_run[letters - SHINGLE] = true;
+        let is_run = compared_runs(&word_starts, letters);
         // rolling[k + SHINGLE - 1] is the hash of the run of letters k..k + SHINGLE.
         // Each distinct hash gets a number as it is first seen, and each run the number
         // of its hash: one probe of the table per run, then counts by number.
@@ -211,6 +198,25 @@ impl std::hash::Hasher for MixHasher {
     }
 }
 
+/// Which runs of [`SHINGLE`] letters (by their first letter, of `letters` in all, at
+/// least `SHINGLE`) are compared: those starting where a word starts and those ending
+/// where a word ends (a word ends where the next starts, or at the text's end). Between
+/// them they cover a repeated passage from its first letter to its last.
+fn compared_runs(word_starts: &[u32], letters: usize) -> Vec<bool> {
+    let mut is_run = vec![false; letters - SHINGLE + 1];
+    for &start in word_starts {
+        let start = start as usize;
+        if start + SHINGLE <= letters {
+            is_run[start] = true;
+        }
+        if start >= SHINGLE {
+            is_run[start - SHINGLE] = true;
+        }
+    }
+    is_run[letters - SHINGLE] = true;
+    is_run
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,20 +255,7 @@ mod tests {
         let letters = owner.len();
         let mut covered = vec![false; letters];
         if letters >= SHINGLE {
-            // The runs compared: those starting where a word starts and those ending where a
-            // word ends (a word ends where the next starts, or at the text's end). Between
-            // them they cover a repeated passage from its first letter to its last.
-            let mut is_run = vec![false; letters - SHINGLE + 1];
-            for &start in &word_starts {
-                let start = start as usize;
-                if start + SHINGLE <= letters {
-                    is_run[start] = true;
-                }
-                if start >= SHINGLE {
-                    is_run[start - SHINGLE] = true;
-                }
-            }
-            is_run[letters - SHINGLE] = true;
+            let is_run = compared_runs(&word_starts, letters);
             let runs: Vec<usize> = (0..is_run.len()).filter(|&k| is_run[k]).collect();
             // rolling[k + SHINGLE - 1] is the hash of the run of letters k..k + SHINGLE.
             let mut counts: HashMap<u64, u32, BuildHash> =
