@@ -284,7 +284,7 @@ pub fn assemble(
     assemble_with(docs, config, selection, None)
 }
 
-/// Each published article's entry as [`article_entry`] makes it (before sections and
+/// Each published article's entry as `article_entry` makes it (before sections and
 /// kickers are filled in), kept by a builder that lives across builds (`serve`): an
 /// entry is a function of its document and the configuration alone, so an unchanged
 /// document (the same `Arc` the content cache hands back) reuses its entry instead of
