@@ -5,7 +5,8 @@
 //!
 //! None of it is the article. Each kind is recognised by the words sites use for it (a
 //! small lexicon, not any one site's layout) and by its shape: a short line, no sentence
-//! of prose. [`is_page_chrome`] says whether a line is such furniture; [`breadcrumb_tail`]
+//! of prose. An e-paper's jump line (`Continued on Page 11`) is furniture of the same
+//! kind. [`is_page_chrome`] says whether a line is such furniture; [`breadcrumb_tail`]
 //! reads the section a breadcrumb ends with.
 
 /// Lines that are a button or label alone, compared without case.
@@ -92,6 +93,37 @@ pub fn is_page_chrome(line: &str) -> bool {
         || is_reading_time(&words)
         || is_link_line(&lower)
         || is_credit(&lower)
+        || is_jump_line(&lower)
+}
+
+/// Openings of a jump line, which sends the reader to the page an article goes on on or
+/// came from (`Continued on Page 11`, `CONTINUED FROM PAGE 1`, `Turn to Page 4`).
+const JUMP_OPENINGS: &[&str] = &[
+    "continued from page",
+    "continued on page",
+    "continues on page",
+    "from page",
+    "see page",
+    "turn to page",
+];
+
+/// `Continued on Page 11`, `Turn to Page 4, Col. 2`: a jump opening, then a page number
+/// and at most a few more words (a column, a section's name).
+fn is_jump_line(lower: &str) -> bool {
+    JUMP_OPENINGS.iter().any(|opening| {
+        lower.strip_prefix(opening).is_some_and(|rest| {
+            let mut words = rest.split_whitespace();
+            let page = words
+                .next()
+                .map(|w| w.trim_end_matches([',', '.', ';', ':']));
+            page.is_some_and(|p| {
+                !p.is_empty()
+                    && p.len() <= 4
+                    && p.chars().all(|c| c.is_ascii_alphanumeric())
+                    && p.chars().any(|c| c.is_ascii_digit())
+            }) && words.count() <= 3
+        })
+    })
 }
 
 /// `Facebook Twitter WhatsApp Email`, or the same run together: two buttons or more; or
@@ -196,6 +228,10 @@ mod tests {
             "Image: Supplied",
             "File photo",
             "About the author",
+            "Continued on Page 11",
+            "CONTINUED FROM PAGE 1",
+            "Turn to Page 4, Col. 2",
+            "See Page A7",
         ] {
             assert!(is_page_chrome(line), "{line}");
         }
@@ -214,6 +250,9 @@ mod tests {
             "X",
             "share",
             "advertisement",
+            "Continued on page after page of the report, the row went on.",
+            "See page",
+            "From page one he was hooked",
         ] {
             assert!(!is_page_chrome(line), "{line}");
         }
