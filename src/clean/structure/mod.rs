@@ -788,6 +788,11 @@ pub fn section_of_kicker(kicker: &str) -> Option<String> {
 /// A field of one short line that reads as a kicker: capitals, a trailing colon, one
 /// word, or section words only.
 fn reads_as_kicker(field: &str) -> bool {
+    // A web page's breadcrumb stands where the kicker does (`Home › Transport`); its last
+    // crumb is the section (see `page_chrome::breadcrumb_tail`).
+    if page_chrome::breadcrumb_tail(field).is_some() {
+        return true;
+    }
     let words: Vec<&str> = field.split_whitespace().collect();
     let letters = || field.chars().filter(|c| c.is_alphabetic());
     let shouting = letters().count() >= 2 && letters().all(char::is_uppercase);
@@ -2070,6 +2075,41 @@ mod tests {
         assert!(clean(raw).body.contains("29 January 2020 at Brno."));
         assert!(!is_dated_running_head("29 January 2020 at Brno"));
         assert!(!is_dated_running_head("Monday 3 May"));
+    }
+
+    #[test]
+    fn a_web_pages_chrome_is_dropped_and_its_breadcrumb_gives_the_kicker() {
+        let raw = "Home › Transport\n\
+            Tram line opens two years late\n\
+            By Ana Silva\n3 May 2024\n5 min read\n\
+            FacebookTwitterWhatsAppEmail\n\
+            (Photo: Reuters)\n\n\
+            The new tram line opened on Monday, two years after the date first promised.\n\n\
+            Advertisement\n\n\
+            Riders said the trams were full by eight in the morning.\n\n\
+            Read more: Port strike enters its second week\n\n\
+            The city says a second line will follow in 2030.\n\n\
+            About the author\n\n\
+            Ana Silva covers transport for the paper.\n\n\
+            Tags: Transport, City\n";
+        let article = clean(raw);
+        assert_eq!(article.front.kicker.as_deref(), Some("Transport"));
+        assert_eq!(article.front.title, "Tram line opens two years late");
+        assert_eq!(
+            article.front.bio.as_deref(),
+            Some("Ana Silva covers transport for the paper.")
+        );
+        for chrome in [
+            "min read",
+            "Facebook",
+            "Photo",
+            "Advertisement",
+            "Read more",
+            "Tags",
+        ] {
+            assert!(!article.body.contains(chrome), "{chrome}: {}", article.body);
+        }
+        assert!(article.body.contains("full by eight in the morning."));
     }
 
     #[test]

@@ -36,21 +36,11 @@ pub fn uncovered_openings(lines: &[&str]) -> Vec<Option<String>> {
     let mut line_starts: Vec<usize> = Vec::with_capacity(lines.len() + 1);
     let mut rolling: Vec<u64> = Vec::with_capacity(bytes);
     let mut word_starts: Vec<u32> = Vec::with_capacity(bytes / 4);
-    let mut window = [0u64; SHINGLE];
-    let mut hash = 0u64;
-    let mut slot = 0;
+    let mut shingle = RollingHash::default();
     for line in lines {
         line_starts.push(rolling.len());
         for_each_letter(line, |c, starts_word| {
-            let value = u64::from(c) + 1;
-            // hash = sum of value * BASE^age over the window: age every letter, drop the
-            // one that reaches age SHINGLE, add the new one.
-            hash = hash
-                .wrapping_mul(BASE)
-                .wrapping_sub(window[slot].wrapping_mul(BASE_TO_SHINGLE))
-                .wrapping_add(value);
-            window[slot] = value;
-            slot = if slot + 1 == SHINGLE { 0 } else { slot + 1 };
+            let hash = shingle.push(c);
             if starts_word {
                 word_starts.push(rolling.len() as u32);
             }
@@ -198,6 +188,44 @@ impl std::hash::Hasher for MixHasher {
     }
 }
 
+/// The rolling hash of the last [`SHINGLE`] letters: the sum of each letter's value times
+/// `BASE` to the power of its age.
+struct RollingHash {
+    window: [u64; SHINGLE],
+    slot: usize,
+    hash: u64,
+}
+
+impl Default for RollingHash {
+    fn default() -> RollingHash {
+        RollingHash {
+            window: [0; SHINGLE],
+            slot: 0,
+            hash: 0,
+        }
+    }
+}
+
+impl RollingHash {
+    /// Takes in letter `c` and returns the hash of the run that ends with it: ages every
+    /// letter, drops the one that reaches age `SHINGLE`, adds the new one.
+    fn push(&mut self, c: char) -> u64 {
+        let value = u64::from(c) + 1;
+        self.hash = self
+            .hash
+            .wrapping_mul(BASE)
+            .wrapping_sub(self.window[self.slot].wrapping_mul(BASE_TO_SHINGLE))
+            .wrapping_add(value);
+        self.window[self.slot] = value;
+        self.slot = if self.slot + 1 == SHINGLE {
+            0
+        } else {
+            self.slot + 1
+        };
+        self.hash
+    }
+}
+
 /// Which runs of [`SHINGLE`] letters (by their first letter, of `letters` in all, at
 /// least `SHINGLE`) are compared: those starting where a word starts and those ending
 /// where a word ends (a word ends where the next starts, or at the text's end). Between
@@ -230,21 +258,11 @@ mod tests {
         let mut owner: Vec<u32> = Vec::with_capacity(bytes);
         let mut rolling: Vec<u64> = Vec::with_capacity(bytes);
         let mut word_starts: Vec<u32> = Vec::with_capacity(bytes / 4);
-        let mut window = [0u64; SHINGLE];
-        let mut hash = 0u64;
-        let mut slot = 0;
+        let mut shingle = RollingHash::default();
         for (i, line) in lines.iter().enumerate() {
             for_each_letter_plain(line, |c, starts_word| {
-                let value = u64::from(c) + 1;
+                let hash = shingle.push(c);
                 let count = owner.len();
-                // hash = sum of value * BASE^age over the window: age every letter, drop the
-                // one that reaches age SHINGLE, add the new one.
-                hash = hash
-                    .wrapping_mul(BASE)
-                    .wrapping_sub(window[slot].wrapping_mul(BASE_TO_SHINGLE))
-                    .wrapping_add(value);
-                window[slot] = value;
-                slot = if slot + 1 == SHINGLE { 0 } else { slot + 1 };
                 if starts_word {
                     word_starts.push(count as u32);
                 }
