@@ -530,19 +530,21 @@ fn real_copy_is_repaired_on_both_splits() {
 const DEV_FLOORS: Floors = Floors {
     metadata: 0.92,
     pq_f1: 0.98,
-    repaired: 0.915,
+    repaired: 0.925,
     false_per_10k: 9.5,
-    lost_per_10k: 2.5,
-    paragraph_f1: 0.68,
+    lost_per_10k: 2.8,
+    paragraph_f1: 0.72,
 };
 
 const TEST_FLOORS: Floors = Floors {
     metadata: 0.87,
     pq_f1: 0.90,
-    repaired: 0.875,
+    repaired: 0.880,
     false_per_10k: 30.0,
-    lost_per_10k: 6.0,
-    paragraph_f1: 0.66,
+    // 5.2 before pypdf's unseen words were joined (`structure::split_unknown_words`),
+    // 5.9 after: a few joins the test split's names make wrong.
+    lost_per_10k: 6.5,
+    paragraph_f1: 0.68,
 };
 
 #[test]

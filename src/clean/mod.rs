@@ -364,13 +364,33 @@ fn masthead_from_structure(
         }
     });
     let body = layout::lay_out(&found.body, vocabulary, edits, findings);
-    let body = structure::split_words::join_split_words(body, vocabulary, edits);
+    let (body, split_page) = structure::split_words::join_split_words(body, vocabulary, edits);
+    let word_ends = if split_page {
+        let fields = [&headline, &standfirst, &bio]
+            .into_iter()
+            .flatten()
+            .map(MappedText::as_str);
+        structure::split_unknown_words::WordEnds::of(
+            fields.chain(authors.iter().map(String::as_str)),
+            body.iter().map(MappedText::as_str),
+        )
+    } else {
+        Default::default()
+    };
     let mut body: Vec<MappedText> = body
         .into_iter()
         .map(|p| {
             let p = hyphens(p, edits);
             let spaced = structure::punctuation_space::restore_spaces(&p, dashes, edits);
             let named = names.restore(&spaced, vocabulary, edits);
+            // After the names: a name whose letters were lost is restored, not joined.
+            let named = if split_page {
+                structure::split_unknown_words::join_unknown_split_words(
+                    &named, &word_ends, vocabulary, edits,
+                )
+            } else {
+                named
+            };
             structure::punctuation_space::remove_stray_spaces(&named, edits)
         })
         .collect();

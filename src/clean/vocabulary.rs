@@ -71,6 +71,22 @@ impl<'a> Vocabulary<'a> {
         super::words::glue::clear_split_of_lower_case(word, self.context)
     }
 
+    /// Whether `word` (lower case) is a keyboard slip of one common word, as the typo
+    /// pass would correct it (`sadi` for `said`, `stnad` for `stand`): a damaged word,
+    /// not a piece of a longer one.
+    pub fn is_slip_of_a_word(&self, word: &str) -> bool {
+        let words = super::words::slip_vocabulary(self.context);
+        matches!(
+            super::words::typo::correct_slip(
+                word,
+                words.standing_given(word, words.entry(word)),
+                false,
+                &words
+            ),
+            super::words::Verdict::Replace { .. }
+        )
+    }
+
     /// The first two of [`Self::is_known`]'s sources: the lexicon and the site.
     pub fn is_known_outside_document(&self, word: &str) -> bool {
         !word.is_empty() && (lexicon_knows(&lowercase(word)) || self.context.knows(word))

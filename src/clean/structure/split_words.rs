@@ -33,6 +33,8 @@ use crate::clean::mapped::MappedText;
 use crate::clean::vocabulary::Vocabulary;
 use crate::clean::Edit;
 
+const JOINED: &str = "word split at its hyphenation points by the extractor, joined";
+
 /// Runs that mark a document as read with split words: at least this many, and at
 /// least one per `WORDS_PER_RUN` words (a page read that way has one every few lines).
 pub const SPLIT_DOCUMENT: usize = 3;
@@ -157,14 +159,15 @@ pub struct SplitWord {
 type Token<'a> = (usize, &'a str);
 
 /// Joins the split words of `paragraphs` when the document was read with split words,
-/// recording an edit for each; returns the paragraphs unchanged otherwise.
+/// recording an edit for each; returns the paragraphs unchanged otherwise. The flag says
+/// which: whether the page was read with split words.
 pub fn join_split_words(
     paragraphs: Vec<MappedText>,
     vocabulary: &Vocabulary<'_>,
     edits: &mut Vec<Edit>,
-) -> Vec<MappedText> {
+) -> (Vec<MappedText>, bool) {
     if !looks_split(&paragraphs) {
-        return paragraphs;
+        return (paragraphs, false);
     }
     let found: Vec<Vec<SplitWord>> = paragraphs
         .iter()
@@ -176,18 +179,19 @@ pub fn join_split_words(
         .map(|p| space_tokens(p.as_str()).count())
         .sum();
     if runs < SPLIT_DOCUMENT || runs * WORDS_PER_RUN < words {
-        return paragraphs;
+        return (paragraphs, false);
     }
     // A page read with split words: words split into whole words join as well.
     let found: Vec<Vec<SplitWord>> = paragraphs
         .iter()
         .map(|p| split_words(p.as_str(), vocabulary, true))
         .collect();
-    paragraphs
+    let joined = paragraphs
         .into_iter()
         .zip(found)
-        .map(|(paragraph, splits)| join_in(&paragraph, &splits, edits))
-        .collect()
+        .map(|(paragraph, splits)| join_in(&paragraph, &splits, JOINED, edits))
+        .collect();
+    (joined, true)
 }
 
 /// Whether the text has the telltale of split words, cheaply, before any word is looked
@@ -212,7 +216,13 @@ fn looks_split(paragraphs: &[MappedText]) -> bool {
 /// The share of tokens, in per cent, that are fragments in a text read with split words.
 const FRAGMENT_PERCENT: usize = 7;
 
-fn join_in(paragraph: &MappedText, splits: &[SplitWord], edits: &mut Vec<Edit>) -> MappedText {
+/// `paragraph` with the gaps of `splits` closed, an edit with `reason` recorded for each.
+pub(super) fn join_in(
+    paragraph: &MappedText,
+    splits: &[SplitWord],
+    reason: &str,
+    edits: &mut Vec<Edit>,
+) -> MappedText {
     if splits.is_empty() {
         return paragraph.clone();
     }
@@ -235,7 +245,7 @@ fn join_in(paragraph: &MappedText, splits: &[SplitWord], edits: &mut Vec<Edit>) 
             position: paragraph.position_at(split.run.start),
             before: before.to_string(),
             after,
-            reason: "word split at its hyphenation points by the extractor, joined".into(),
+            reason: reason.into(),
             confidence: 0.8,
         });
     }
@@ -343,6 +353,15 @@ fn longest_join_at(
         .find_map(|n| join_run(&tokens[i..i + n], vocabulary, whole_words).map(|s| (s, n)))
 }
 
+/// `word` less a possessive ending, which belongs to the last piece of a split word
+/// (`re gion’s`).
+pub(super) fn without_possessive(word: &str) -> &str {
+    ["’s", "'s"]
+        .iter()
+        .find_map(|s| word.strip_suffix(s))
+        .unwrap_or(word)
+}
+
 fn is_lone_hyphen(token: &str) -> bool {
     matches!(token, "-" | "\u{2010}")
 }
@@ -372,7 +391,7 @@ fn join_run(
         };
         let core = &token[lead..];
         let core = if k == last {
-            core.trim_end_matches(|c: char| !c.is_alphabetic())
+            without_possessive(core.trim_end_matches(|c: char| !c.is_alphabetic()))
         } else {
             core
         };
@@ -604,13 +623,15 @@ mod tests {
             "the eigh bour ing town",
             Default::default(),
         )];
-        let kept = join_split_words(one.clone(), &vocabulary, &mut edits);
+        let (kept, split) = join_split_words(one.clone(), &vocabulary, &mut edits);
         assert_eq!(kept, one);
+        assert!(!split);
         let many = vec![MappedText::from_raw(
             "the neigh bour ing town, in de pen dent ly run, was pub lished by the reg u la - tor",
             Default::default(),
         )];
-        let out = join_split_words(many, &vocabulary, &mut edits);
+        let (out, split) = join_split_words(many, &vocabulary, &mut edits);
+        assert!(split);
         assert_eq!(
             out[0].as_str(),
             "the neighbouring town, independently run, was published by the regulator"

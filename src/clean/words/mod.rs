@@ -57,6 +57,16 @@ use token::{tokenize, Token};
 pub use vocabulary::ArticleText;
 use vocabulary::{Standing, Vocabulary};
 
+/// The word passes' vocabulary of the lexicon and `context` alone (no article), for a
+/// question another stage asks of them (whether a token is a slip of a word).
+pub(crate) fn slip_vocabulary(context: &WordContext) -> Vocabulary<'_> {
+    Vocabulary {
+        lexicon: Lexicon::embedded(),
+        context,
+        document: None,
+    }
+}
+
 /// One change to a paragraph. `offset` is the byte offset of `before` in the paragraph
 /// that was passed to [`repair_paragraph`].
 #[derive(Debug, Clone, PartialEq)]
