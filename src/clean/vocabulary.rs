@@ -72,8 +72,8 @@ impl<'a> Vocabulary<'a> {
     }
 
     /// Whether `word` (lower case) is a keyboard slip of one common word, as the typo
-    /// pass would correct it (`sadi` for `said`, `stnad` for `stand`): a damaged word,
-    /// not a piece of a longer one.
+    /// pass would correct it (`explaned` for `explained`): a damaged word, not a piece of
+    /// a longer one.
     pub fn is_slip_of_a_word(&self, word: &str) -> bool {
         let words = super::words::slip_vocabulary(self.context);
         matches!(

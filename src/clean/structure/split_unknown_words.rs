@@ -281,12 +281,16 @@ fn word_log_probability(word: &str) -> (f32, bool) {
     // A dictionary word of three letters (`fit`, `dry`, `ran`) is a word; two letters
     // are a word only when common (the dictionary lists `ho` and `la`).
     let dictionary_word = letters == 3 && entry.is_some_and(|e| e.is_ordinary_word());
-    let fragment = letters <= 3
-        && !word.chars().any(char::is_uppercase)
-        && !is_common_short(&lower)
-        && SHORT_WORDS.binary_search(&lower.as_str()).is_err()
-        && !dictionary_word
-        && zipf < SHORT_WORD_ZIPF;
+    // English writes the pronoun `I` in capitals: a lone lower-case `i` is a piece
+    // (`diff i cult`, where a ligature spanned the hyphenation point).
+    let lone_i = word == "i";
+    let fragment = lone_i
+        || letters <= 3
+            && !word.chars().any(char::is_uppercase)
+            && !is_common_short(&lower)
+            && SHORT_WORDS.binary_search(&lower.as_str()).is_err()
+            && !dictionary_word
+            && zipf < SHORT_WORD_ZIPF;
     if fragment {
         zipf = 0.0;
     }
@@ -412,6 +416,8 @@ mod tests {
             "said Jędrzejczak, who met Katarzyna. “Fonseca,” she said"
         );
         assert_eq!(joined("said Sha - bana Bibi"), "said Shabana Bibi");
+        assert_eq!(joined("made it diff i cult to"), "made it difficult to");
+        assert_eq!(joined("as I said"), "as I said");
         assert_eq!(joined("in IS LAM ABAD: the"), "in ISLAMABAD: the");
     }
 
