@@ -33,13 +33,16 @@
 //!
 //! The three constants were fitted on the dev split's pypdf copies (every gap between two
 //! tokens of the cleaned body labelled from the answer, in a Python grid over this
-//! model): 570 of the 994 gaps the earlier passes left open were closed, with one wrong
-//! join.
+//! model, `tools/realcopy/fit_split_unknown.py`): 570 of the 994 gaps the earlier passes
+//! left open were closed, with one wrong join.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use super::name_keys::skeleton;
-use super::split_words::{is_common_short, join_in, space_tokens, without_possessive, SplitWord};
+use super::split_words::{
+    is_common_short, join_in, space_tokens, without_possessive, SplitWord, OPENING_MARKS,
+};
 use crate::clean::mapped::MappedText;
 use crate::clean::vocabulary::Vocabulary;
 use crate::clean::words::lexicon::Lexicon;
@@ -166,9 +169,7 @@ pub fn unknown_split_words(
     word_ends: &WordEnds,
     vocabulary: &Vocabulary<'_>,
 ) -> Vec<SplitWord> {
-    let tokens: Vec<Token<'_>> = space_tokens(text)
-        .map(|t| Token::of(t, vocabulary))
-        .collect();
+    let tokens: Vec<Token<'_>> = space_tokens(text).map(Token::of).collect();
     let n = tokens.len();
     // best[j]: the score of the likeliest reading of the first j tokens; from[j]: where
     // its last word starts.
@@ -178,7 +179,7 @@ pub fn unknown_split_words(
         best[j] = best[j - 1] + tokens[j - 1].log_probability;
         from[j] = j - 1;
         for i in j.saturating_sub(MOST_TOKENS)..j.saturating_sub(1) {
-            let Some(joined) = joined_word(&tokens[i..j], word_ends) else {
+            let Some(joined) = joined_word(&tokens[i..j], word_ends, vocabulary) else {
                 continue;
             };
             let score = best[i] + joined;
@@ -201,7 +202,6 @@ pub fn unknown_split_words(
                     .map(|w| w[0].start + w[0].text.len()..w[1].start)
                     .collect(),
                 run: run[0].start..run[run.len() - 1].start + run[run.len() - 1].text.len(),
-                has_non_word: true,
             });
         }
         j = i;
@@ -227,36 +227,43 @@ struct Token<'a> {
     log_probability: f32,
     /// Whether it counts as a word never seen.
     unseen: bool,
-    /// Whether it is a keyboard slip of a common word.
-    slip: bool,
+    /// Whether it is a keyboard slip of a common word: a typo search, made only when a
+    /// join after a name asks.
+    slip: OnceCell<bool>,
 }
 
 impl<'a> Token<'a> {
-    fn of((start, text): (usize, &'a str), vocabulary: &Vocabulary<'_>) -> Token<'a> {
+    fn of((start, text): (usize, &'a str)) -> Token<'a> {
         let lone_hyphen = matches!(text, "-" | "\u{2010}");
-        let after_lead = text.trim_start_matches(['“', '‘', '"', '\'', '(']);
+        let after_lead = text.trim_start_matches(OPENING_MARKS);
         let core = without_possessive(after_lead.trim_end_matches(|c: char| !c.is_alphanumeric()));
         let word = !core.is_empty() && core.chars().all(char::is_alphabetic);
         let (log_probability, unseen) = if word {
-            word_log_probability(core)
+            log_probability_or_unseen(core)
         } else {
             (0.0, false)
         };
-        // A slip of a common word (`explaned`) is that word damaged, not a piece: joined to
-        // a name before it, it would carry the name off with it (`Ouedraogoexplaned`).
-        let slip = unseen && core.len() >= 4 && vocabulary.is_slip_of_a_word(core);
         Token {
             start,
             text,
             core,
             is_word: word,
-            slip,
+            slip: OnceCell::new(),
             led: after_lead.len() < text.len(),
             trailed: core.len() < after_lead.len(),
             lone_hyphen,
             log_probability,
             unseen,
         }
+    }
+
+    /// Whether this unseen token is a slip of a common word (`explaned`): that word
+    /// damaged, not a piece; joined to a name before it, it would carry the name off
+    /// with it (`Ouedraogoexplaned`).
+    fn is_slip(&self, vocabulary: &Vocabulary<'_>) -> bool {
+        *self.slip.get_or_init(|| {
+            self.unseen && self.core.len() >= 4 && vocabulary.is_slip_of_a_word(self.core)
+        })
     }
 }
 
@@ -273,7 +280,7 @@ fn lost_letters_in(pieces: &[&Token<'_>]) -> bool {
 
 /// Log10 of the probability of `word` (letters only) as a word, and whether it counts as
 /// never seen.
-fn word_log_probability(word: &str) -> (f32, bool) {
+fn log_probability_or_unseen(word: &str) -> (f32, bool) {
     let lower = word.to_lowercase();
     let entry = Lexicon::embedded().lookup(&lower);
     let mut zipf = entry.map_or(0.0, |e| e.zipf());
@@ -314,7 +321,11 @@ fn word_log_probability(word: &str) -> (f32, bool) {
 /// closing punctuation only after the last, the pieces after the first in lower case
 /// (or all of them in capitals), and a piece after the first never seen (or a line-end
 /// hyphen), or a first piece never seen followed by short ones only.
-fn joined_word(run: &[Token<'_>], word_ends: &WordEnds) -> Option<f32> {
+fn joined_word(
+    run: &[Token<'_>],
+    word_ends: &WordEnds,
+    vocabulary: &Vocabulary<'_>,
+) -> Option<f32> {
     let last = run.len() - 1;
     if run[0].lone_hyphen || run[last].lone_hyphen {
         return None;
@@ -353,7 +364,7 @@ fn joined_word(run: &[Token<'_>], word_ends: &WordEnds) -> Option<f32> {
             first_unseen = token.unseen;
         } else {
             // After a name, a slip of a common word is that word, not a piece.
-            if token.unseen && !(first_a_name && token.slip) {
+            if token.unseen && !(first_a_name && token.is_slip(vocabulary)) {
                 unseen = true;
             } else {
                 later_word |= token.core.chars().count() > 3;
@@ -368,7 +379,7 @@ fn joined_word(run: &[Token<'_>], word_ends: &WordEnds) -> Option<f32> {
     if !(2..=MOST_PIECES).contains(&pieces) || !doubt {
         return None;
     }
-    let (log_probability, joined_unseen) = word_log_probability(&joined);
+    let (log_probability, joined_unseen) = log_probability_or_unseen(&joined);
     // Capitals side by side are as often acronyms (`ISPR DG`): joined only into a word
     // the lexicon knows (`IS LAM ABAD`) or a dateline's place (`VARGIN HA:`).
     let dateline = run[last].text.ends_with(':');

@@ -146,14 +146,15 @@ pub fn is_common_short(word: &str) -> bool {
 }
 
 /// A join found in a text: the byte ranges between its pieces (spaces, and a lone
-/// hyphen with its spaces) to remove, the whole run's range, and whether one of its
-/// pieces is no word at all.
+/// hyphen with its spaces) to remove, and the whole run's range.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SplitWord {
     pub gaps: Vec<Range<usize>>,
     pub run: Range<usize>,
-    pub has_non_word: bool,
 }
+
+/// The marks that may open a split word's first piece (`“Fon se ca`).
+pub(super) const OPENING_MARKS: [char; 5] = ['“', '‘', '"', '\'', '('];
 
 /// A token of the text: its byte range and text.
 type Token<'a> = (usize, &'a str);
@@ -385,7 +386,7 @@ fn join_run(
             continue;
         }
         let lead = if k == 0 {
-            token.len() - token.trim_start_matches(['“', '‘', '"', '\'', '(']).len()
+            token.len() - token.trim_start_matches(OPENING_MARKS).len()
         } else {
             0
         };
@@ -451,7 +452,6 @@ fn join_run(
     Some(SplitWord {
         gaps,
         run: first.0..last_token.0 + last_token.1.len(),
-        has_non_word,
     })
 }
 
