@@ -373,11 +373,24 @@ impl IntactNames {
                     .get(i + 1)
                     .is_some_and(|(_, t)| t.starts_with(char::is_uppercase))
                     || i.checked_sub(1).is_some_and(capitalised_at);
-                let alone = beside_name && matches!(self.by_damaged.get(first), Some(Some(_)));
+                let letters = first.trim_end_matches(|c: char| !c.is_alphabetic());
+                let alone = beside_name && matches!(self.by_damaged.get(letters), Some(Some(_)));
                 (alone || self.opens_broken_copy(source, &tokens[i..]))
                     && !vocabulary.is_known_outside_document(first)
             };
-            if !capitalised && first.is_ascii() && !byline && !lost_initial() {
+            // A name printed only damaged that lost its first letter (`zt rk`, `lvaro`,
+            // `ngelo`) is found in the list when its pieces are no words.
+            let initial_lost_in_list = if !capitalised && first.is_ascii() && !byline {
+                lost_initial_run(&tokens[i..], vocabulary)
+            } else {
+                None
+            };
+            if !capitalised
+                && first.is_ascii()
+                && !byline
+                && initial_lost_in_list.is_none()
+                && !lost_initial()
+            {
                 i += 1;
                 continue;
             }
@@ -389,7 +402,9 @@ impl IntactNames {
             // every token is a name, and a short word may open one (`In s` of Inês).
             let common_short =
                 !byline && first.len() <= 4 && is_common_short(&first.to_ascii_lowercase());
-            let pieces = if common_short || !self.may_open_broken_name(first) {
+            let pieces = if let Some(pieces) = initial_lost_in_list {
+                pieces
+            } else if common_short || !self.may_open_broken_name(first) {
                 1
             } else {
                 1 + tokens[i + 1..]
@@ -404,9 +419,17 @@ impl IntactNames {
             };
             // A letter lost just before the hyphen of a double name leaves a space there
             // (`Faur -Lambert` for Fauré-Lambert); no text sets a hyphen so, and the space
-            // is the damage to see.
+            // is the damage to see. So does one lost before closing punctuation
+            // (`Nazl ,` for Nazlı).
             let hyphen_gap = |end: usize| {
-                source[end..].starts_with(" -") && source[end + 2..].starts_with(char::is_uppercase)
+                let rest = &source[end..];
+                (rest.starts_with(" -") && rest[2..].starts_with(char::is_uppercase))
+                    || (rest.starts_with(' ')
+                        && rest[1..].starts_with(CLOSING_PUNCTUATION)
+                        && !rest[1..].starts_with("...")
+                        && rest[1..].chars().nth(1).map_or(true, |c| {
+                            c.is_whitespace() || CLOSING_PUNCTUATION.contains(&c)
+                        }))
             };
             let token_end = tokens[i].0 + tokens[i].1.len();
             // One ASCII token outside a byline is a damaged form only of a word the
@@ -414,6 +437,7 @@ impl IntactNames {
             if pieces == 1
                 && first.is_ascii()
                 && !byline
+                && initial_lost_in_list.is_none()
                 && self.by_damaged.is_empty()
                 && !hyphen_gap(token_end)
             {
@@ -853,10 +877,64 @@ fn listed_name(
         .map(Cow::Borrowed)
 }
 
+/// The marks a lost last letter may stand before, its space left between them and the
+/// word's kept letters (`Nazl ,`).
+const CLOSING_PUNCTUATION: [char; 9] = [',', '.', ';', ':', '!', '?', ')', '’', '”'];
+
+/// The fewest ASCII letters a lower-case copy that lost its first letter must keep to
+/// be looked up in the list of names, in one piece and in several (`zt rk`, where the
+/// space inside is damage too): fewer fit names by chance (`astn` after `the`).
+const LEAST_LETTERS_LOST_INITIAL: [usize; 2] = [5, 4];
+
+/// How many of `tokens` spell a listed name that lost its first letter (and maybe more
+/// inside) with no space left before it: `zt rk` for Öztürk, `lvaro` for Álvaro. Every
+/// piece is lower-case letters that no dictionary knows (the last may carry closing
+/// punctuation or a possessive), and the list holds a name whose ASCII letters are
+/// theirs after one or more letters outside ASCII. The longest such run, if any.
+fn lost_initial_run(tokens: &[(usize, &str)], vocabulary: &Vocabulary<'_>) -> Option<usize> {
+    let mut pieces: Vec<&str> = Vec::new();
+    for (k, (_, token)) in tokens.iter().take(MOST_TOKENS).enumerate() {
+        let letters = super::split_words::without_possessive(
+            token.trim_end_matches(|c: char| !c.is_alphabetic()),
+        );
+        let whole = letters.len() == token.len();
+        if letters.is_empty()
+            || !letters.bytes().all(|b| b.is_ascii_lowercase())
+            || vocabulary.is_known_outside_document(letters)
+        {
+            break;
+        }
+        pieces.push(letters);
+        if !whole && k + 1 < tokens.len() {
+            break; // punctuation ends the copy
+        }
+    }
+    (1..=pieces.len()).rev().find(|&n| {
+        let copy = pieces[..n].join(" ");
+        let letters = copy.bytes().filter(u8::is_ascii_alphabetic).count();
+        if letters < LEAST_LETTERS_LOST_INITIAL[usize::from(n > 1)] {
+            return false;
+        }
+        let key = skeleton(&copy);
+        [format!("_{key}"), format!("_{key}_")]
+            .iter()
+            .any(|edge| listed_by_skeleton(edge).next().is_some())
+    })
+}
+
 /// Whether `damaged` shows the damage [`listed_name`] looks a name up for, and has the
-/// three letters or more it needs.
+/// three letters or more it needs. A copy in lower case is asked only where
+/// [`lost_initial_run`] found it.
 fn shows_damage(damaged: &str, vocabulary: &Vocabulary<'_>, byline: bool) -> bool {
-    let shows_damage = if damaged.contains(' ') {
+    let lower_case = damaged.starts_with(|c: char| c.is_ascii_lowercase());
+    let shows_damage = if lower_case && !byline {
+        damaged
+            .split(' ')
+            .all(|p| p.bytes().all(|b| b.is_ascii_lowercase()) && !p.is_empty())
+            && damaged
+                .split(' ')
+                .all(|p| !vocabulary.is_known_outside_document(p))
+    } else if damaged.contains(' ') {
         // A name broken by lost letters: capitalised first, every later piece going on
         // in lower case (`Ma gorzata`, `Y ld r m`), letters only; the last letter's gap
         // may end it (`Faur ` before a double name's hyphen).
@@ -1276,6 +1354,36 @@ mod tests {
     }
 
     #[test]
+    fn a_name_printed_only_without_its_first_letter_is_found_in_the_list() {
+        // No intact copy anywhere: the list holds Öztürk, Álvaro and Ângelo.
+        assert_eq!(
+            restored("", "the zt rk family bakes; zt rk, 58, said"),
+            "the Öztürk family bakes; Öztürk, 58, said"
+        );
+        assert_eq!(restored("", "said lvaro Mendes."), "said Álvaro Mendes.");
+        assert_eq!(
+            restored("", "The secretary, ngelo Barcelos, agreed."),
+            "The secretary, Ângelo Barcelos, agreed."
+        );
+        // Pieces that are words, or too few letters to tell, stay.
+        assert_eq!(restored("", "the zt family"), "the zt family");
+        assert_eq!(restored("", "the astn is"), "the astn is");
+        assert_eq!(restored("", "they rk hard"), "they rk hard");
+    }
+
+    #[test]
+    fn a_letter_lost_before_closing_punctuation_leaves_its_space() {
+        assert_eq!(
+            restored("", "His daughter, Nazl , is an architect."),
+            "His daughter, Nazlı, is an architect."
+        );
+        assert_eq!(restored("", "He met Nazl ."), "He met Nazlı.");
+        // A word before a spaced comma is left to the punctuation pass.
+        assert_eq!(restored("", "He met Paris , then"), "He met Paris , then");
+        assert_eq!(restored("", "the road , then"), "the road , then");
+    }
+
+    #[test]
     fn words_no_list_holds_vote_for_the_languages_their_letters_belong_to() {
         // Håkon (Norwegian) and Hákon (Icelandic) both fit `H kon`; no list holds
         // Vestbø, but its ø is Danish or Norwegian.
@@ -1361,7 +1469,9 @@ mod tests {
     #[test]
     fn a_name_the_list_restored_mends_its_other_copies_on_a_second_reading() {
         // The article prints Öztürk only damaged.
-        let document = "Yusuf Özt rk bakes. zt rk, 58, said so.";
+        // Its copy `ztrk` (an e-paper's spans lost both letters with no space) is no
+        // listed name's skeleton, so only the restored name mends it.
+        let document = "Yusuf Özt rk bakes. Kemal ztrk, 58, said so.";
         let context = WordContext::default();
         let vocabulary = Vocabulary::for_document(document, &context);
         let mut names = IntactNames::of(document, &vocabulary);
@@ -1375,13 +1485,13 @@ mod tests {
         let mut edits = Vec::new();
         assert_eq!(
             read(&names, &mut edits),
-            "Yusuf Öztürk bakes. zt rk, 58, said so."
+            "Yusuf Öztürk bakes. Kemal ztrk, 58, said so."
         );
         let restored: Vec<&str> = edits.iter().map(|e| e.after.as_str()).collect();
         assert!(names.learn_restored(&restored, &vocabulary));
         assert_eq!(
             read(&names, &mut Vec::new()),
-            "Yusuf Öztürk bakes. Öztürk, 58, said so."
+            "Yusuf Öztürk bakes. Kemal Öztürk, 58, said so."
         );
         // Nothing new to learn: no second reading.
         assert!(!names.learn_restored(&restored, &vocabulary));
@@ -1460,7 +1570,9 @@ mod tests {
         // A surname's two genders follow the given name's ending.
         assert_eq!(author("Radek astn"), "Radek Šťastný");
         assert_eq!(author("Jana astn"), "Jana Šťastná");
-        // In running text a lone ASCII token is left alone.
-        assert_eq!(restored("", "Miguel ngelo said"), "Miguel ngelo said");
+        // In running text a lone ASCII token is looked up only with five letters or
+        // more (see `lost_initial_run`).
+        assert_eq!(restored("", "Miguel ngelo said"), "Miguel Ângelo said");
+        assert_eq!(restored("", "Radek astn said"), "Radek astn said");
     }
 }
