@@ -427,9 +427,10 @@ impl IntactNames {
                     || (rest.starts_with(' ')
                         && rest[1..].starts_with(CLOSING_PUNCTUATION)
                         && !rest[1..].starts_with("...")
-                        && rest[1..].chars().nth(1).map_or(true, |c| {
-                            c.is_whitespace() || CLOSING_PUNCTUATION.contains(&c)
-                        }))
+                        && rest[1..]
+                            .chars()
+                            .nth(1)
+                            .is_none_or(|c| c.is_whitespace() || CLOSING_PUNCTUATION.contains(&c)))
             };
             let token_end = tokens[i].0 + tokens[i].1.len();
             // One ASCII token outside a byline is a damaged form only of a word the
