@@ -400,8 +400,14 @@ impl IntactNames {
             // which spares the lookups of every capitalised word's phrase. Later pieces go
             // on in lower case, letters only (`Ma gorzata`, `Gon alves`). In a byline
             // every token is a name, and a short word may open one (`In s` of Inês).
-            let common_short =
-                !byline && first.len() <= 4 && is_common_short(&first.to_ascii_lowercase());
+            // A common short word followed by a piece no dictionary knows may open one all
+            // the same (`So tys` of Sołtys, `Or y` of Orły).
+            let common_short = !byline
+                && first.len() <= 4
+                && is_common_short(&first.to_ascii_lowercase())
+                && !tokens
+                    .get(i + 1)
+                    .is_some_and(|(_, t)| is_unknown_fragment(t, vocabulary));
             let pieces = if let Some(pieces) = initial_lost_in_list {
                 pieces
             } else if common_short || !self.may_open_broken_name(first) {
@@ -1370,6 +1376,17 @@ mod tests {
         assert_eq!(restored("", "the zt family"), "the zt family");
         assert_eq!(restored("", "the astn is"), "the astn is");
         assert_eq!(restored("", "they rk hard"), "they rk hard");
+    }
+
+    #[test]
+    fn a_common_short_word_may_open_a_broken_name_before_an_unknown_piece() {
+        let document = "Agnieszka Sołtys";
+        assert_eq!(
+            restored(document, "The mayor, Agnieszka So tys, said no."),
+            "The mayor, Agnieszka Sołtys, said no."
+        );
+        // Before a word it is the word.
+        assert_eq!(restored(document, "So far so good."), "So far so good.");
     }
 
     #[test]
