@@ -268,6 +268,19 @@ pub fn byline(line: &str) -> Option<Byline> {
                     && first.chars().all(char::is_alphabetic)
                     && !NOT_NAME_STARTS.contains(&first.as_str())
             });
+        // Every word lost its first letter (`mer ahin` for Ömer Şahin): after `By`, two
+        // to four pieces in lower case, none a joining word, one at least no word at all.
+        let all_lost_initials = !strict
+            && (2..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().all(char::is_alphabetic)
+                    && w.starts_with(char::is_lowercase)
+                    && !NOT_NAME_STARTS.contains(&w.to_lowercase().as_str())
+            })
+            && words
+                .iter()
+                .any(|w| !crate::clean::vocabulary::lexicon_knows(&w.to_lowercase()));
+        let first_ok = first_ok || all_lost_initials;
         let last_ok = !strict
             || words.last().is_some_and(capital)
             || (words.len() >= 2 && capital(&words[words.len() - 2]));
@@ -461,6 +474,15 @@ mod tests {
 
     fn names(line: &str) -> Option<Vec<String>> {
         byline(line).map(|b| b.authors)
+    }
+
+    #[test]
+    fn a_byline_of_names_that_lost_their_first_letters_is_read() {
+        assert_eq!(names("By mer ahin"), Some(vec!["mer ahin".to_string()]));
+        // Lower-case words that are all words, or a joining word, are no names.
+        assert_eq!(names("By the way"), None);
+        assert_eq!(names("By car and bus"), None);
+        assert_eq!(names("mer ahin, Staff Reporter"), None);
     }
 
     #[test]

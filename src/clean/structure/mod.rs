@@ -1921,6 +1921,24 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_whose_names_all_lost_their_first_letters_is_still_a_byline() {
+        // Ömer Şahin with both capitals lost to spaces, as raw text keeps them.
+        let raw = "Ferry talks resume in Izmir
+
+By  mer  ahin
+
+            The ferry operators met on Monday. His daughter, Nazl , said the talks went well.
+";
+        let article = clean(raw);
+        assert_eq!(article.front.authors, ["Ömer Şahin"]);
+        assert!(
+            article.body.contains("daughter, Nazlı, said"),
+            "{}",
+            article.body
+        );
+    }
+
+    #[test]
     fn a_section_word_repeated_over_a_later_page_is_a_running_head() {
         let raw = "News\n\nBakers close on Tuesdays\n\nBy Jane Doe | 3 May 2024\n\n\
             Bakers in the old quarter have begun closing on Tuesdays,\nand the chamber of trades says\n\n\

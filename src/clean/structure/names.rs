@@ -381,7 +381,16 @@ impl IntactNames {
             // A name printed only damaged that lost its first letter (`zt rk`, `lvaro`,
             // `ngelo`) is found in the list when its pieces are no words.
             let initial_lost_in_list = if !capitalised && first.is_ascii() && !byline {
-                lost_initial_run(&tokens[i..], vocabulary)
+                // After a whole name (listed, or a known word), not after a capitalised
+                // common word (`By astn`) or a piece of a split one (pypdf's `Rosân gela`).
+                let after_capital = i.checked_sub(1).is_some_and(|p| {
+                    let t = tokens[p].1;
+                    t.starts_with(char::is_uppercase)
+                        && t.chars().all(char::is_alphabetic)
+                        && !(t.len() <= 4 && is_common_short(&t.to_ascii_lowercase()))
+                        && (is_listed(t) || vocabulary.is_known_outside_document(t))
+                });
+                lost_initial_run(&tokens[i..], after_capital, vocabulary)
             } else {
                 None
             };
@@ -889,8 +898,9 @@ fn listed_name(
 const CLOSING_PUNCTUATION: [char; 9] = [',', '.', ';', ':', '!', '?', ')', '’', '”'];
 
 /// The fewest ASCII letters a lower-case copy that lost its first letter must keep to
-/// be looked up in the list of names, in one piece and in several (`zt rk`, where the
-/// space inside is damage too): fewer fit names by chance (`astn` after `the`).
+/// be looked up in the list of names: in one piece, and in several (`zt rk`, where the
+/// space inside is damage too) or in one just after a capitalised word (`Ömer ahin`, `Dr
+/// imek`). Fewer fit names by chance (`astn` after `the`).
 const LEAST_LETTERS_LOST_INITIAL: [usize; 2] = [5, 4];
 
 /// How many of `tokens` spell a listed name that lost its first letter (and maybe more
@@ -898,7 +908,11 @@ const LEAST_LETTERS_LOST_INITIAL: [usize; 2] = [5, 4];
 /// piece is lower-case letters that no dictionary knows (the last may carry closing
 /// punctuation or a possessive), and the list holds a name whose ASCII letters are
 /// theirs after one or more letters outside ASCII. The longest such run, if any.
-fn lost_initial_run(tokens: &[(usize, &str)], vocabulary: &Vocabulary<'_>) -> Option<usize> {
+fn lost_initial_run(
+    tokens: &[(usize, &str)],
+    beside_name: bool,
+    vocabulary: &Vocabulary<'_>,
+) -> Option<usize> {
     let mut pieces: Vec<&str> = Vec::new();
     for (k, (_, token)) in tokens.iter().take(MOST_TOKENS).enumerate() {
         let letters = super::split_words::without_possessive(
@@ -919,7 +933,7 @@ fn lost_initial_run(tokens: &[(usize, &str)], vocabulary: &Vocabulary<'_>) -> Op
     (1..=pieces.len()).rev().find(|&n| {
         let copy = pieces[..n].join(" ");
         let letters = copy.bytes().filter(u8::is_ascii_alphabetic).count();
-        if letters < LEAST_LETTERS_LOST_INITIAL[usize::from(n > 1)] {
+        if letters < LEAST_LETTERS_LOST_INITIAL[usize::from(n > 1 || beside_name)] {
             return false;
         }
         let key = skeleton(&copy);
@@ -951,6 +965,15 @@ fn shows_damage(damaged: &str, vocabulary: &Vocabulary<'_>, byline: bool) -> boo
             .is_some_and(|p| p.chars().next().is_some_and(char::is_uppercase))
             && pieces.all(|p| p.chars().next().is_some_and(char::is_lowercase))
             && damaged.chars().all(|c| c == ' ' || c.is_alphabetic())
+    } else if byline && lower_case {
+        // A byline's names are capitalised: one in lower case lost its first letter,
+        // unless it is a name's particle (`da`, `von`) or a word of the dictionary (a
+        // word only frequent on the web, `mer` of Ömer, still shows the damage).
+        damaged.chars().all(char::is_alphabetic)
+            && !super::split_unknown_words::SHORT_WORDS.contains(&damaged)
+            && !crate::clean::words::lexicon::Lexicon::embedded()
+                .lookup(damaged)
+                .is_some_and(|entry| entry.in_dictionary())
     } else {
         (byline || !damaged.is_ascii())
             && damaged.chars().all(char::is_alphabetic)
@@ -1376,6 +1399,17 @@ mod tests {
         assert_eq!(restored("", "the zt family"), "the zt family");
         assert_eq!(restored("", "the astn is"), "the astn is");
         assert_eq!(restored("", "they rk hard"), "they rk hard");
+        // Four letters are enough just after a capitalised word.
+        assert_eq!(
+            restored("", "Talks with Ömer ahin went well."),
+            "Talks with Ömer Şahin went well."
+        );
+        assert_eq!(restored("", "the ahin went"), "the ahin went");
+        // Not after a piece of a word split by the copy.
+        assert_eq!(
+            restored("", "said Rosân gela Fagundes"),
+            "said Rosân gela Fagundes"
+        );
     }
 
     #[test]
@@ -1581,6 +1615,10 @@ mod tests {
         assert_eq!(author("Radek ngelo"), "Radek Ângelo");
         // A word is never taken for a damaged name, even in a byline.
         assert_eq!(author("Anna Long"), "Anna Long");
+        // Every name lost its first letter; a word only the web knows (`mer`) is no
+        // word here, a particle is.
+        assert_eq!(author("mer ahin"), "Ömer Şahin");
+        assert_eq!(author("Luiz da Silva"), "Luiz da Silva");
         // The rest of a broken surname is not a name of its own: the run is one name.
         assert_eq!(author("Kateřina Hor ková"), "Kateřina Horáková");
         // Lost letters at a name's end too.
@@ -1591,6 +1629,9 @@ mod tests {
         // In running text a lone ASCII token is looked up only with five letters or
         // more (see `lost_initial_run`).
         assert_eq!(restored("", "Miguel ngelo said"), "Miguel Ângelo said");
+        // Four letters after a name the list or the lexicon knows; `Radek` is neither.
         assert_eq!(restored("", "Radek astn said"), "Radek astn said");
+        assert_eq!(restored("", "Miguel ngel said"), "Miguel Ángel said");
+        assert_eq!(restored("", "Miguel ngle said"), "Miguel ngle said");
     }
 }

@@ -65,7 +65,7 @@ const SHORT_WORD_ZIPF: f32 = 5.0;
 /// word, never pieces: abbreviations and interjections (`Nguyen et al`, `Kaya vs
 /// Demir`) and the particles of names (`Luiz da Silva`, `Ortega y Gasset`, `Ahmed bin
 /// Said`). Sorted, for a binary search.
-const SHORT_WORDS: &[&str] = &[
+pub(super) const SHORT_WORDS: &[&str] = &[
     "af", "ah", "al", "am", "av", "bin", "bn", "cm", "da", "das", "de", "del", "den", "der", "di",
     "do", "dos", "du", "e", "et", "ex", "ibn", "kg", "km", "la", "le", "ml", "mm", "oh", "ok",
     "pm", "van", "von", "vs", "y", "zu",
