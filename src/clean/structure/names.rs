@@ -19,7 +19,7 @@
 //! A copy in lower case may have lost its first letter and another inside (`zt rk` for
 //! Öztürk): it is mended when its pieces spell exactly a damaged form of a word the
 //! article prints intact, or, when every piece is no word and keeps enough letters
-//! ([`lost_initial_run`]), a listed name that lost its first letter. A letter lost just
+//! (`lost_initial_run`), a listed name that lost its first letter. A letter lost just
 //! before closing punctuation leaves its space there (`Nazl ,`): that space is damage to
 //! see, as before a double name's hyphen. In a byline every lower-case token that is no
 //! particle and no dictionary word lost its first letter (`By mer ahin`).
