@@ -221,15 +221,28 @@ pub fn byline(line: &str) -> Option<Byline> {
     if line.len() > 240 || line.ends_with(['.', '?', '!', ',', ';']) {
         return None;
     }
+    // Whether a bar sets a date or a role after the names: then the names need no `By`
+    // (`Jane Doe | May 3, 2024`, `Jane Doe | Staff Reporter`).
+    let mut barred = false;
     let (names_part, date) = match line.split_once('|') {
-        Some((names, rest)) => (names.trim(), Some(date_line(rest.trim())?)),
-        None => (line, None),
+        // `By A | date`, and `A | Staff Reporter`: a role after the bar is the role's.
+        Some((names, rest)) => {
+            barred = true;
+            match date_line(rest.trim()) {
+                Some(date) => (names.trim(), Some(date)),
+                None if is_role(rest.trim()) => (names.trim(), None),
+                None => return None,
+            }
+        }
+        None => split_trailing_date(line),
     };
-    let after_by = ["By ", "BY ", "by ", "By: ", "BY: "]
-        .iter()
-        .find_map(|p| names_part.strip_prefix(p));
+    let after_by = BY_PREFIXES.iter().find_map(|p| {
+        let head = names_part.get(..p.len())?;
+        head.eq_ignore_ascii_case(p).then(|| &names_part[p.len()..])
+    });
     let (names_text, strict) = match after_by {
-        Some(rest) => (rest.trim(), false),
+        Some(rest) => (without_place(rest.trim()), false),
+        None if barred && !names_part.contains(", ") => (names_part, true),
         None => {
             // `A, Staff Reporter`: names only with a role after the last comma.
             let (names, role) = names_part.rsplit_once(", ")?;
@@ -301,8 +314,100 @@ pub fn byline(line: &str) -> Option<Byline> {
             && !name.ends_with('.')
             && !name.bytes().any(|b| b.is_ascii_digit())
     };
-    (!authors.is_empty() && authors.len() <= 6 && authors.iter().all(shaped))
-        .then_some(Byline { authors, date })
+    (!authors.is_empty() && authors.len() <= 6 && authors.iter().all(shaped)).then(|| Byline {
+        authors: authors.into_iter().map(name_case).collect(),
+        date,
+    })
+}
+
+/// A name a byline set in capitals (`JANE DOE`, as a page styled in capitals copies) in
+/// the case names are written in: each part capitalised, the rest in lower case, after
+/// a hyphen or apostrophe too (`JEAN-PIERRE O'NEILL` → `Jean-Pierre O'Neill`). Any other
+/// name as it stands. [`super`] prefers the article's own spelling when it prints the
+/// name elsewhere (`McDonald`).
+pub fn name_case(name: String) -> String {
+    let letters = name.chars().filter(|c| c.is_alphabetic());
+    if letters.clone().count() < 2 || !letters.clone().all(char::is_uppercase) {
+        return name;
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        if c.is_alphabetic() {
+            if start {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = false;
+        } else {
+            out.push(c);
+            start = true;
+        }
+    }
+    out
+}
+
+/// The words a byline opens with before its names, matched without regard to case
+/// (`By`, `BY`, `Written by`); longer first, so `By: ` is not read as `By ` and a colon.
+const BY_PREFIXES: &[&str] = &[
+    "words and pictures by ",
+    "reporting by ",
+    "written by ",
+    "report by ",
+    "story by ",
+    "words by ",
+    "text by ",
+    "by: ",
+    "by ",
+];
+
+/// The separators a byline sets between its names and a date after them (`By A · 3 May
+/// 2024`, `By A — May 3, 2024`, `By A, 3 May 2024`, `By A / 3.5.2024`).
+const DATE_SEPARATORS: &[char] = &['|', '·', '•', '/', '—', '–', '-', ',', ':'];
+
+/// `line` split into the text before a date it ends with and that date: the shortest
+/// head after which the rest of the line reads as a date (an `Updated` or `Published`
+/// before it included), with the separators between them dropped. The whole line and no
+/// date when none does.
+fn split_trailing_date(line: &str) -> (&str, Option<NaiveDate>) {
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return (line, None);
+    }
+    let starts = line
+        .char_indices()
+        .filter(|&(at, c)| at > 0 && !c.is_whitespace() && line[..at].ends_with(' '))
+        .map(|(at, _)| at);
+    for at in starts {
+        let Some(date) = date_line(&line[at..]) else {
+            continue;
+        };
+        let head = line[..at]
+            .trim_end_matches(|c: char| c.is_whitespace() || DATE_SEPARATORS.contains(&c));
+        if head.is_empty() {
+            return (line, None);
+        }
+        return (head, Some(date));
+    }
+    (line, None)
+}
+
+/// A byline's names without the place after them (`Jane Doe in Lahore`): ` in ` and one
+/// to three capitalised words end the text.
+fn without_place(names: &str) -> &str {
+    let Some((head, place)) = names.rsplit_once(" in ") else {
+        return names;
+    };
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let is_place = (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        });
+    if is_place && !head.trim().is_empty() {
+        head.trim_end()
+    } else {
+        names
+    }
 }
 
 /// A page footer: `Paper | Page 3`, `Page 3 | Paper`, `Paper · 3`, `3 | Paper`.
@@ -474,6 +579,59 @@ mod tests {
 
     fn names(line: &str) -> Option<Vec<String>> {
         byline(line).map(|b| b.authors)
+    }
+
+    #[test]
+    fn a_byline_may_set_its_date_after_any_separator() {
+        let may_3 = NaiveDate::from_ymd_opt(2024, 5, 3);
+        for line in [
+            "By Jane Doe · 3 May 2024",
+            "By Jane Doe / 3 May 2024",
+            "By Jane Doe, 3 May 2024",
+            "By Jane Doe — May 3, 2024",
+            "By Jane Doe - May 3, 2024",
+            "By Jane Doe Updated May 3, 2024",
+            "By Jane Doe, Staff Reporter, May 3, 2024",
+            "Jane Doe | May 3, 2024",
+        ] {
+            let read = byline(line).unwrap_or_else(|| panic!("{line:?}"));
+            assert_eq!(read.authors, ["Jane Doe"], "{line:?}");
+            assert_eq!(read.date, may_3, "{line:?}");
+        }
+        // A date is no name, and prose with a year in it is no byline.
+        assert_eq!(byline("By 3 May 2024"), None);
+        assert_eq!(byline("By 2030 the city will need more water"), None);
+    }
+
+    #[test]
+    fn a_byline_may_open_with_written_by_and_close_with_a_place_or_a_barred_role() {
+        assert_eq!(names("Written by Jane Doe"), Some(vec!["Jane Doe".into()]));
+        assert_eq!(
+            names("Reporting by Jane Doe"),
+            Some(vec!["Jane Doe".into()])
+        );
+        assert_eq!(
+            names("By Jane Doe in Lahore"),
+            Some(vec!["Jane Doe".into()])
+        );
+        assert_eq!(
+            names("Jane Doe | Staff Reporter"),
+            Some(vec!["Jane Doe".into()])
+        );
+        // A bar before anything else is no byline.
+        assert_eq!(names("Jane Doe | Opinion and comment"), None);
+        assert_eq!(names("Markets | Asia"), None);
+    }
+
+    #[test]
+    fn a_byline_in_capitals_is_read_in_the_case_names_are_written_in() {
+        assert_eq!(names("BY JANE DOE"), Some(vec!["Jane Doe".into()]));
+        assert_eq!(
+            names("By JEAN-PIERRE O'NEILL and ANA DÍAZ"),
+            Some(vec!["Jean-Pierre O'Neill".into(), "Ana Díaz".into()])
+        );
+        assert_eq!(name_case("Jane Doe".into()), "Jane Doe");
+        assert_eq!(name_case("NASA".into()), "Nasa");
     }
 
     #[test]

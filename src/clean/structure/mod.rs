@@ -636,7 +636,11 @@ fn read_meta(doc: &MappedText, lines: &mut [PageLine], structure: &mut Structure
         let t = &text[line.start..line.end];
         if let Some(byline) = grammar::byline(t) {
             if structure.authors.is_empty() {
-                structure.authors = byline.authors;
+                structure.authors = byline
+                    .authors
+                    .into_iter()
+                    .map(|name| as_printed_elsewhere(text, t, name))
+                    .collect();
                 structure.authors_at = doc.position_at(line.start);
             }
             structure.date = structure.date.or(byline.date);
@@ -647,6 +651,28 @@ fn read_meta(doc: &MappedText, lines: &mut [PageLine], structure: &mut Structure
         }
         line.label = Label::Meta;
     }
+}
+
+/// A byline's name the byline set in capitals (`byline` holds it in capitals, `name` is
+/// [`grammar::name_case`]'s reading) as the article prints it elsewhere, not in capitals
+/// (`McDonald` in the bio for the byline's `MCDONALD`); else `name`.
+fn as_printed_elsewhere(text: &str, byline: &str, name: String) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || !byline.contains(&name.to_uppercase()) || byline.contains(&name) {
+        return name;
+    }
+    let tokens: Vec<&str> = text
+        .split_whitespace()
+        .map(|t| t.trim_matches(|c: char| !c.is_alphabetic()))
+        .collect();
+    tokens
+        .windows(words.len())
+        .find(|window| {
+            window.iter().zip(&words).all(|(t, w)| {
+                t.to_lowercase() == w.to_lowercase() && t.chars().skip(1).any(char::is_lowercase)
+            })
+        })
+        .map_or(name, |window| window.join(" "))
 }
 
 /// Section names a kicker is made of.
@@ -1917,6 +1943,19 @@ mod tests {
             article.body.contains("Yusuf Öztürk said") && article.body.contains("Öztürk, 58,"),
             "{}",
             article.body
+        );
+    }
+
+    #[test]
+    fn a_byline_in_capitals_takes_the_spelling_the_bio_prints() {
+        let raw = "Markets rally as rates hold steady\n\nBY JANE MCDONALD · 3 May 2024\n\n\
+            Shares rose across the region on Monday after the bank held its rate.\n\n\
+            Jane McDonald covers markets for the business desk.\n";
+        let article = clean(raw);
+        assert_eq!(article.front.authors, ["Jane McDonald"]);
+        assert_eq!(
+            article.front.date.map(|d| d.date().to_string()).as_deref(),
+            Some("2024-05-03")
         );
     }
 
