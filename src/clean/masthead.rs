@@ -276,18 +276,105 @@ fn is_name(text: &str) -> bool {
         && !text.ends_with('.')
 }
 
-/// A date in a common spelling, optionally after a weekday.
+/// A date in a common spelling, optionally after a weekday, and with a time of day
+/// before or after it (`Published 3 May 2024, 10:32 BST`, `May 3, 2024 at 10:32 a.m.
+/// EDT`, `10:32 AM, May 3, 2024`, `2024-05-03T10:00:00Z`); in figures only as `3.5.2024`
+/// (day first, as dotted dates are written) or `31/12/2024` when only one reading is a
+/// date (`03/05/2024` is May or March, and is left unread).
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    // `Wednesday, September 17th, 2025` is the longest spelling: 32 characters.
-    if text.len() > 48 || !text.bytes().any(|b| b.is_ascii_digit()) {
+    // `Wednesday, September 17th, 2025, 10:32 a.m. EDT` is about the longest spelling.
+    if text.len() > 64 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let cleaned = normalise_date_text(text);
-    const FORMATS: &[&str] = &["%B %d %Y", "%d %B %Y", "%Y-%m-%d", "%B %d %Y %H:%M"];
-    FORMATS
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(&cleaned, f).ok())
-        .filter(|d| (1800..=2200).contains(&chrono::Datelike::year(d)))
+    let in_range = |d: &NaiveDate| (1800..=2200).contains(&chrono::Datelike::year(d));
+    let read = |text: &str| {
+        const FORMATS: &[&str] = &["%B %d %Y", "%d %B %Y", "%Y-%m-%d", "%B %d %Y %H:%M"];
+        FORMATS
+            .iter()
+            .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
+            .or_else(|| in_figures(text))
+            .filter(in_range)
+    };
+    if let Some(date) = read(&cleaned) {
+        return Some(date);
+    }
+    // The same without a time of day around it.
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    let is_year = |w: &&str| {
+        let year = w.split('T').next().unwrap_or(w);
+        (year.len() == 4 || year.len() == 10) && year.starts_with(|c: char| c.is_ascii_digit())
+    };
+    let year_at = words.iter().position(is_year)?;
+    let first = words.iter().position(|w| !is_time_word(w))?;
+    if first > year_at || !words[year_at + 1..].iter().all(|w| is_time_word(w)) {
+        return None;
+    }
+    let mut date_words: Vec<&str> = words[first..=year_at].to_vec();
+    if let Some(last) = date_words.last_mut() {
+        *last = last.split('T').next().unwrap_or(last);
+    }
+    read(&date_words.join(" "))
+}
+
+/// A word of a time of day, or what stands between a date and one (`at`, `|`, `-`):
+/// `10:32`, `10.32`, `10:32am`, `a.m`, `PM`, `BST`, `GMT+1`.
+fn is_time_word(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    let clock = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+    let is_clock = clock.len() >= 4
+        && clock.bytes().filter(|b| matches!(b, b':' | b'.')).count() >= 1
+        && clock
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b':' | b'.'))
+        && ["", "am", "pm", "a.m", "p.m", "h", "hrs"]
+            .contains(&lower[clock.len()..].trim_end_matches('.'));
+    let zone = word
+        .split(['+', '-'])
+        .next()
+        .is_some_and(|z| TIME_ZONES.contains(&z));
+    is_clock
+        || zone
+        || [
+            "at", "|", "-", "–", "—", "·", "am", "pm", "a.m", "p.m", "a.m.", "p.m.",
+        ]
+        .contains(&lower.as_str())
+}
+
+/// The time zones news pages print after a time (`10:32 BST`, `GMT+1`). A list, not a
+/// shape: capitals after a date may be a dateline's city (`May 3, 2024 NEW YORK`).
+const TIME_ZONES: &[&str] = &[
+    "GMT", "UTC", "BST", "IST", "CET", "CEST", "EET", "EEST", "WET", "WEST", "MSK", "EST", "EDT",
+    "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "AST", "ADT", "NST", "NDT",
+    "PKT", "JST", "KST", "HKT", "SGT", "WIB", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT",
+    "SAST", "WAT", "EAT", "CAT", "GST", "BRT", "ART", "PHT", "ICT", "NPT",
+];
+
+/// A date in figures, day first: `3.5.2024`, `03-05-2024` is not read (a year first is
+/// ISO), and with slashes only where just one of day-first and month-first is a date.
+fn in_figures(text: &str) -> Option<NaiveDate> {
+    let (parts, dotted) = if text.contains('.') {
+        (text.split('.').collect::<Vec<_>>(), true)
+    } else {
+        (text.split('/').collect::<Vec<_>>(), false)
+    };
+    let [a, b, year] = parts.as_slice() else {
+        return None;
+    };
+    if year.len() != 4 || a.len() > 2 || b.len() > 2 {
+        return None;
+    }
+    let (a, b, year): (u32, u32, i32) = (a.parse().ok()?, b.parse().ok()?, year.parse().ok()?);
+    let day_first = NaiveDate::from_ymd_opt(year, b, a);
+    if dotted {
+        return day_first;
+    }
+    let month_first = NaiveDate::from_ymd_opt(year, a, b);
+    match (day_first, month_first) {
+        (Some(d), None) | (None, Some(d)) => Some(d),
+        (Some(d), Some(m)) if d == m => Some(d),
+        _ => None,
+    }
 }
 
 /// Drops a weekday, commas, full stops after abbreviations and ordinal suffixes.
@@ -511,6 +598,32 @@ mod tests {
         );
         assert_eq!(parse_date("The 16 November talks"), None);
         assert_eq!(parse_date("2025"), None);
+    }
+
+    #[test]
+    fn dates_with_a_time_of_day_or_in_figures() {
+        let d = NaiveDate::from_ymd_opt(2024, 5, 3);
+        for text in [
+            "10:32 AM, May 3, 2024",
+            "3 May 2024, 10:32 BST",
+            "03 May 2024 | 10:32",
+            "Friday 3 May 2024 10.32 BST",
+            "May 3, 2024 at 10:32 a.m. EDT",
+            "Friday, May 3, 2024 - 10:32",
+            "2024-05-03T10:00:00Z",
+            "3.5.2024",
+        ] {
+            assert_eq!(parse_date(text), d, "{text}");
+        }
+        assert_eq!(
+            parse_date("13/05/2024"),
+            NaiveDate::from_ymd_opt(2024, 5, 13)
+        );
+        // Day-first and month-first both dates: no reading is safe.
+        assert_eq!(parse_date("03/05/2024"), None);
+        // Words after the date that are no time of day.
+        assert_eq!(parse_date("May 3, 2024 in Lahore"), None);
+        assert_eq!(parse_date("10:32 and then"), None);
     }
 
     #[test]
