@@ -320,6 +320,21 @@ pub fn byline(line: &str) -> Option<Byline> {
     })
 }
 
+/// A byline printed as a name alone on its line with the role on the next (`Jane Doe`
+/// over `Asia Correspondent`): two to four capitalised words of letters (a hyphen or an
+/// apostrophe inside), no role itself, and `next` a role.
+pub fn is_name_before_role(line: &str, next: Option<&str>) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        })
+        && !is_role(line)
+        && next.is_some_and(|n| is_role(n.trim()))
+}
+
 /// A name a byline set in capitals (`JANE DOE`, as a page styled in capitals copies) in
 /// the case names are written in: each part capitalised, the rest in lower case, after
 /// a hyphen or apostrophe too (`JEAN-PIERRE O'NEILL` → `Jean-Pierre O'Neill`). Any other
@@ -621,6 +636,28 @@ mod tests {
         // A bar before anything else is no byline.
         assert_eq!(names("Jane Doe | Opinion and comment"), None);
         assert_eq!(names("Markets | Asia"), None);
+    }
+
+    #[test]
+    fn a_name_alone_over_a_role_is_a_byline() {
+        assert!(is_name_before_role("Jane Doe", Some("Asia Correspondent")));
+        assert!(is_name_before_role(
+            "Ana Díaz-Ortega",
+            Some("Staff Reporter")
+        ));
+        assert!(!is_name_before_role(
+            "Jane Doe",
+            Some("The talks ended on Friday.")
+        ));
+        assert!(!is_name_before_role("Jane Doe", None));
+        assert!(!is_name_before_role(
+            "Staff Reporter",
+            Some("Staff Reporter")
+        ));
+        assert!(!is_name_before_role(
+            "The talks ended",
+            Some("Staff Reporter")
+        ));
     }
 
     #[test]

@@ -606,21 +606,26 @@ fn find_meta(text: &str, lines: &mut [PageLine], papers: &mut Papers) -> Option<
 /// The runs of byline/date lines among the first [`META_REACH`] body lines: `(first
 /// line, one past the last, whether a byline is among them)`.
 fn meta_blocks(text: &str, lines: &[PageLine]) -> Vec<(usize, usize, bool)> {
-    let candidates = (0..lines.len())
+    let candidates: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i].label == Label::Body)
-        .take(META_REACH);
+        .take(META_REACH)
+        .collect();
     let mut blocks = Vec::new();
     let mut current: Option<(usize, usize, bool)> = None;
-    for i in candidates {
+    for (k, &i) in candidates.iter().enumerate() {
         let t = &text[lines[i].start..lines[i].end];
+        let next = candidates
+            .get(k + 1)
+            .map(|&n| &text[lines[n].start..lines[n].end]);
         let saw_byline = current.is_some_and(|c| c.2);
-        let meta = is_meta(t) || (saw_byline && grammar::is_role(t));
+        let byline = grammar::byline(t).is_some() || grammar::is_name_before_role(t, next);
+        let meta = is_meta(t) || byline || (saw_byline && grammar::is_role(t));
         match (meta, current.as_mut()) {
             (true, Some(block)) => {
                 block.1 = i + 1;
-                block.2 |= grammar::byline(t).is_some();
+                block.2 |= byline;
             }
-            (true, None) => current = Some((i, i + 1, grammar::byline(t).is_some())),
+            (true, None) => current = Some((i, i + 1, byline)),
             (false, Some(_)) if !is_drop_cap(t) => blocks.extend(current.take()),
             _ => {}
         }
@@ -632,9 +637,22 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> Vec<(usize, usize, bool)> {
 /// Reads authors and date from the meta lines and labels them.
 fn read_meta(doc: &MappedText, lines: &mut [PageLine], structure: &mut Structure) {
     let text = doc.as_str();
-    for line in lines.iter_mut().filter(|l| l.label == Label::Body) {
+    let body: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].label == Label::Body)
+        .collect();
+    for (k, &i) in body.iter().enumerate() {
+        let next = body
+            .get(k + 1)
+            .map(|&n| &text[lines[n].start..lines[n].end]);
+        let line = &mut lines[i];
         let t = &text[line.start..line.end];
-        if let Some(byline) = grammar::byline(t) {
+        let byline = grammar::byline(t).or_else(|| {
+            grammar::is_name_before_role(t, next).then(|| grammar::Byline {
+                authors: vec![grammar::name_case(t.trim().to_string())],
+                date: None,
+            })
+        });
+        if let Some(byline) = byline {
             if structure.authors.is_empty() {
                 structure.authors = byline
                     .authors
@@ -1032,7 +1050,7 @@ fn find_bio(
     authors: &[String],
     vocabulary: &Vocabulary<'_>,
 ) -> Option<usize> {
-    let (_, width, blanks) = body_geometry(text, lines, body);
+    let (_, column, blanks) = body_geometry(text, lines, body);
     // Every later paragraph of a bio is about the writers too: another writer's lines or
     // how to reach them. A paragraph of story after it means the opening was no bio.
     let rest_is_about_writer = |k: usize| {
@@ -1050,7 +1068,7 @@ fn find_bio(
                     &lines[i],
                     blank_between(lines, p, i),
                     blanks,
-                    width,
+                    column,
                     0,
                 );
                 if breaks && !opens_bio(line, authors, vocabulary) && !tells_how_to_reach(line) {
@@ -1566,7 +1584,7 @@ fn build_body(
     edits: &mut Vec<Edit>,
 ) -> MappedText {
     let text = doc.as_str();
-    let (content, width, blanks) = body_geometry(text, lines, body);
+    let (content, column, blanks) = body_geometry(text, lines, body);
     let ordered = reading_order::restore_reading_order(
         doc,
         lines,
@@ -1621,7 +1639,7 @@ fn build_body(
             let furniture = in_order && lines[p + 1..i].iter().any(|l| l.label == Label::Furniture);
             let by_blanks = blanks && !furniture;
             let breaks = paragraph_breaks(
-                text, &lines[p], &lines[i], blank, by_blanks, width, sentences,
+                text, &lines[p], &lines[i], blank, by_blanks, column, sentences,
             );
             if ends_sentence(&text[lines[p].start..lines[p].end]) {
                 sentences += 1;
@@ -1645,10 +1663,20 @@ fn build_body(
     out
 }
 
+/// The measure body lines were set to.
+#[derive(Debug, Clone, Copy)]
+struct Column {
+    /// The column's width in characters: the 90th percentile of the lines' lengths.
+    width: usize,
+    /// The lines were never wrapped: each is a paragraph as a web page's copy gives it.
+    /// They are wider than a page's column sets ([`UNWRAPPED_WIDTH`]) and most fall well
+    /// short of the widest, where wrapped lines fill their column but a paragraph's last.
+    unwrapped: bool,
+}
+
 /// What paragraph breaks are judged by, for the `body` lines: its content lines, the
-/// column's width (the 90th percentile of their lengths) and whether blank lines mark
-/// its paragraphs.
-fn body_geometry(text: &str, lines: &[PageLine], body: &[usize]) -> (Vec<usize>, usize, bool) {
+/// column they were set to, and whether blank lines mark its paragraphs.
+fn body_geometry(text: &str, lines: &[PageLine], body: &[usize]) -> (Vec<usize>, Column, bool) {
     let content: Vec<usize> = body
         .iter()
         .copied()
@@ -1656,8 +1684,10 @@ fn body_geometry(text: &str, lines: &[PageLine], body: &[usize]) -> (Vec<usize>,
         .collect();
     let widths: Vec<usize> = content.iter().map(|&i| lines[i].chars).collect();
     let width = percentile(&widths, 90);
+    let full = widths.iter().filter(|&&w| w * 100 >= width * 85).count();
+    let unwrapped = width > UNWRAPPED_WIDTH && full * 2 < widths.len();
     let blanks = blank_lines_mark_paragraphs(text, lines, &content);
-    (content, width, blanks)
+    (content, Column { width, unwrapped }, blanks)
 }
 
 /// Whether a paragraph ends between the body lines `prev` and `next`, when the
@@ -1675,9 +1705,10 @@ fn paragraph_breaks(
     next: &PageLine,
     blank_between: bool,
     blanks_mark_paragraphs: bool,
-    width: usize,
+    column: Column,
     sentences: usize,
 ) -> bool {
+    let width = column.width;
     let prev_text = &text[prev.start..prev.end];
     let next_text = &text[next.start..next.end];
     let next_starts = next_text
@@ -1700,11 +1731,19 @@ fn paragraph_breaks(
     let next_word = next_text.split(' ').next().map_or(0, |w| w.chars().count());
     let room_left = prev.chars + 1 + next_word < width;
     let long_enough = sentences + 1 >= 2;
+    // Lines longer than any column or page sets are not wrapped at all: each is a
+    // paragraph as a web page's copy gives it, and a sentence's end at a line's end ends
+    // the paragraph.
     (short && blank_between && !next_continues)
+        || (column.unwrapped && ends_sentence(prev_text) && next_starts)
         || (ends_sentence(prev_text)
             && next_starts
             && (short || room_left || blank_between || long_enough))
 }
+
+/// The line width, in characters, beyond which a copy's lines may be unwrapped
+/// paragraphs: wider than a page's single column at the smallest body type.
+const UNWRAPPED_WIDTH: usize = 120;
 
 /// Abbreviations that stand before a name with a full stop (`Mr. Khan`).
 const TITLE_ABBREVIATIONS: &[&str] = &[
@@ -1944,6 +1983,65 @@ mod tests {
             "{}",
             article.body
         );
+    }
+
+    #[test]
+    fn a_web_page_copied_without_blank_lines_keeps_its_byline_paragraphs_and_bio() {
+        // Name over role, a time after the date, a listen button, a captioned photo, a
+        // newsletter sign-up, and every paragraph one unwrapped line.
+        let raw = "Home / World / Asia\n\
+            Border crossing to reopen after talks in Doha\n\
+            Officials from both sides said trade would resume within a week.\n\
+            Jane Doe\n\
+            Asia Correspondent\n\
+            Published 3 May 2024, 10:32 BST\n\
+            Listen to this article\n\
+            Lorries wait at the crossing on Thursday. Photo: AFP\n\
+            The two governments agreed on Friday to reopen the main crossing between them, ending a standoff that had stranded thousands of lorries for two weeks.\n\
+            The agreement came after two days of talks hosted by Qatar, which officials on both sides described as frank but constructive.\n\
+            Traders welcomed the news but said their losses had already run into millions of dollars over the fortnight.\n\
+            Sign up for our newsletter\n\
+            Jane Doe is the paper's Asia correspondent, based in Islamabad.\n";
+        let article = clean(raw);
+        assert_eq!(article.front.authors, ["Jane Doe"]);
+        assert_eq!(
+            article.front.date.map(|d| d.date().to_string()).as_deref(),
+            Some("2024-05-03")
+        );
+        assert_eq!(
+            article.front.subtitle.as_deref(),
+            Some("Officials from both sides said trade would resume within a week.")
+        );
+        assert_eq!(
+            article.front.bio.as_deref(),
+            Some("Jane Doe is the paper's Asia correspondent, based in Islamabad.")
+        );
+        let paragraphs: Vec<&str> = article.body.split("\n\n").collect();
+        assert_eq!(paragraphs.len(), 3, "{}", article.body);
+        assert!(
+            paragraphs[0].starts_with("The two governments"),
+            "{}",
+            article.body
+        );
+        for chrome in ["Listen", "Photo", "Sign up", "Correspondent"] {
+            assert!(!article.body.contains(chrome), "{chrome}: {}", article.body);
+        }
+    }
+
+    #[test]
+    fn wide_wrapped_lines_are_not_taken_for_unwrapped_paragraphs() {
+        // A wide page's column (about 130 characters): most lines are full, so a full
+        // line that ends a sentence goes on in the same paragraph.
+        let raw = "Council argues over bridge repairs\n\nBy Jane Doe | 3 May 2024\n\n\
+            The council met on Monday evening to discuss the budget for the coming year, and the debate ran very late as the members argued.\n\
+            Repairs to the old bridge over the river took most of the time, because the engineers had found cracks in two of its piers in the\n\
+            spring survey of the river crossings, and the work, they said, could not wait another winter without a real risk to the traffic.\n\
+            Opposition members asked why the survey had not been published sooner, and the officers promised to release it within the week,\n\
+            with the costs.\n";
+        let article = clean(raw);
+        let paragraphs: Vec<&str> = article.body.split("\n\n").collect();
+        assert_eq!(paragraphs.len(), 2, "{}", article.body);
+        assert!(paragraphs[0].contains("members argued. Repairs to the old bridge"));
     }
 
     #[test]

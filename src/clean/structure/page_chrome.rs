@@ -1,7 +1,8 @@
 //! What a news site prints around an article, copied with it when an editor selects from
-//! the kicker down to the bio: share buttons, a reading time, a photo's credit line, an
-//! advertisement's label, a link to another story, topic tags, the heading over the bio,
-//! and a breadcrumb where the kicker stands (`Home › Transport`).
+//! the kicker down to the bio: share buttons, a reading time, a photo's credit line or
+//! its caption ending with the credit, an advertisement's label, buttons to listen, save
+//! or subscribe, a link to another story, topic tags, the heading over the bio, and a
+//! breadcrumb where the kicker stands (`Home › Transport`).
 //!
 //! None of it is the article. Each kind is recognised by the words sites use for it (a
 //! small lexicon, not any one site's layout) and by its shape: a short line, no sentence
@@ -15,16 +16,40 @@ const LONE_LABELS: &[&str] = &[
     "about the authors",
     "about the writer",
     "about the writers",
+    "add a comment",
     "advertisement",
+    "comments",
+    "follow us",
+    "gift article",
+    "gift this article",
+    "leave a comment",
+    "listen",
+    "listen to article",
+    "listen to this article",
+    "listen to this story",
+    "most read",
+    "newsletter",
+    "read next",
+    "recommended",
+    "related articles",
+    "save",
+    "save article",
+    "save for later",
     "share",
     "share article",
     "share this",
     "share this article",
     "share this story",
+    "sign up",
+    "sign up for our newsletter",
+    "sign up to our newsletter",
     "sponsored",
     "sponsored content",
+    "subscribe",
+    "subscribe now",
     "the author",
     "the authors",
+    "view comments",
 ];
 
 /// The networks of share buttons, which a copy runs together or spaces
@@ -70,6 +95,8 @@ const CREDIT_LABELS: &[&str] = &[
 
 /// The most words a line of page furniture has.
 const MOST_WORDS: usize = 14;
+/// The most words a photo's caption line has, its credit included.
+const MOST_CAPTION_WORDS: usize = 45;
 /// The most words a credit names after its label.
 const MOST_CREDIT_WORDS: usize = 4;
 
@@ -83,17 +110,40 @@ pub fn is_page_chrome(line: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '(');
-    if !opens || words.is_empty() || words.len() > MOST_WORDS {
+    if !opens || words.is_empty() || words.len() > MOST_CAPTION_WORDS {
         return false;
     }
     let lower = line.to_lowercase();
+    if words.len() > MOST_WORDS {
+        return is_caption(&lower);
+    }
     LONE_LABELS.contains(&lower.as_str())
         || lower == "file photo"
         || is_share_buttons(&lower)
         || is_reading_time(&words)
         || is_link_line(&lower)
         || is_credit(&lower)
+        || is_caption(&lower)
         || is_jump_line(&lower)
+}
+
+/// A photo's caption that ends with its credit: `Trucks wait at the crossing. Photo:
+/// AFP`, `The mayor at the opening (Photograph: Staff)`, `… | Image: Supplied`. The
+/// credit after a sentence's end, a bracket or a bar, and a credit's few words after it.
+fn is_caption(lower: &str) -> bool {
+    CREDIT_LABELS.iter().any(|label| {
+        lower.rmatch_indices(label).any(|(at, _)| {
+            let before = lower[..at].trim_end();
+            let opens = before.ends_with(['.', '(', '|', '—', '–', '/']);
+            let credit = lower[at + label.len()..].trim_end_matches(')');
+            let words = credit.split_whitespace().count();
+            at > 0
+                && opens
+                && (1..=MOST_CREDIT_WORDS).contains(&words)
+                && !credit.contains(". ")
+                && !credit.trim_end().ends_with(['.', '!', '?'])
+        })
+    })
 }
 
 /// Openings of a jump line, which sends the reader to the page an article goes on on or
@@ -232,6 +282,12 @@ mod tests {
             "CONTINUED FROM PAGE 1",
             "Turn to Page 4, Col. 2",
             "See Page A7",
+            "Listen to this article",
+            "Sign up for our newsletter",
+            "Save article",
+            "Trucks wait at the Torkham crossing. Photo: AFP",
+            "The mayor cuts the ribbon at the new bridge on Monday (Photograph: Staff)",
+            "Fishermen mend their nets at dawn in the harbour of the old town, where the catch has fallen by a third in ten years | Image: Supplied",
         ] {
             assert!(is_page_chrome(line), "{line}");
         }
@@ -253,6 +309,10 @@ mod tests {
             "Continued on page after page of the report, the row went on.",
             "See page",
             "From page one he was hooked",
+            "Save the date.",
+            "Subscribers can read more.",
+            "The photo: a man on a bridge.",
+            "He said the agency had sent the photo. Photo: it was blurred, he said.",
         ] {
             assert!(!is_page_chrome(line), "{line}");
         }
