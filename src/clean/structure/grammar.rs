@@ -122,6 +122,15 @@ pub fn is_role(text: &str) -> bool {
             .any(|(_, w)| !["the", "of", "our", "news"].contains(&w.as_str()))
 }
 
+/// Whether a role ends with a word for a person's job (`Staff Reporter`, `Our
+/// Correspondent`), not only words a section's name shares (`Business`, `Features`).
+pub fn names_a_job(role: &str) -> bool {
+    role.split_whitespace()
+        .last()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .is_some_and(|w| ROLE_HEADS.contains(&w.as_str()))
+}
+
 /// Lower-case words that begin prose after `By` (`By then Smith had left`), never the
 /// tail of a name whose first letter was lost.
 const NOT_NAME_STARTS: &[&str] = &[
@@ -318,6 +327,33 @@ pub fn byline(line: &str) -> Option<Byline> {
         authors: authors.into_iter().map(name_case).collect(),
         date,
     })
+}
+
+/// A dateline set on a line of its own: a place in capitals, one to four words, maybe
+/// an agency in brackets, then a colon or a dash (`ISLAMABAD:`, `NEW YORK (Reuters) —`).
+pub fn is_dateline_alone(line: &str) -> bool {
+    let t = line.trim();
+    let Some(head) = t
+        .strip_suffix(':')
+        .or_else(|| t.strip_suffix('—'))
+        .or_else(|| t.strip_suffix('–'))
+        .or_else(|| t.strip_suffix("--"))
+    else {
+        return false;
+    };
+    let head = head.trim_end();
+    let head = match head.rsplit_once(" (") {
+        Some((place, agency)) if agency.ends_with(')') && agency.len() <= 16 => place,
+        _ => head,
+    };
+    let words: Vec<&str> = head.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().any(char::is_alphabetic)
+                && w.chars()
+                    .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '’' | '\'' | ','))
+        })
+        && head.chars().filter(|c| c.is_alphabetic()).count() >= 3
 }
 
 /// A byline printed as a name alone on its line with the role on the next (`Jane Doe`
@@ -636,6 +672,27 @@ mod tests {
         // A bar before anything else is no byline.
         assert_eq!(names("Jane Doe | Opinion and comment"), None);
         assert_eq!(names("Markets | Asia"), None);
+    }
+
+    #[test]
+    fn a_dateline_alone_on_its_line() {
+        for line in [
+            "ISLAMABAD:",
+            "NEW YORK (Reuters) —",
+            "SÃO PAULO:",
+            "ST. JOHN'S –",
+        ] {
+            assert!(is_dateline_alone(line), "{line}");
+        }
+        for line in [
+            "Islamabad:",
+            "UN:",
+            "He said:",
+            "NOTE",
+            "THE FIVE BIGGEST RISKS FOR THE ECONOMY:",
+        ] {
+            assert!(!is_dateline_alone(line), "{line}");
+        }
     }
 
     #[test]

@@ -617,9 +617,12 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> Vec<(usize, usize, bool)> {
         let next = candidates
             .get(k + 1)
             .map(|&n| &text[lines[n].start..lines[n].end]);
-        let saw_byline = current.is_some_and(|c| c.2);
         let byline = grammar::byline(t).is_some() || grammar::is_name_before_role(t, next);
-        let meta = is_meta(t) || byline || (saw_byline && grammar::is_role(t));
+        // A role after a byline is the byline's; one that names a person's job
+        // (`Staff Reporter`, not the kicker `Business`) is one with or without a name.
+        let saw_byline = current.is_some_and(|c| c.2);
+        let role = grammar::is_role(t) && (saw_byline || grammar::names_a_job(t));
+        let meta = is_meta(t) || byline || role;
         match (meta, current.as_mut()) {
             (true, Some(block)) => {
                 block.1 = i + 1;
@@ -1711,6 +1714,11 @@ fn paragraph_breaks(
     let width = column.width;
     let prev_text = &text[prev.start..prev.end];
     let next_text = &text[next.start..next.end];
+    // A dateline set on its own line (`ISLAMABAD:`) opens the paragraph after it, across
+    // a blank line too.
+    if grammar::is_dateline_alone(prev_text) {
+        return false;
+    }
     let next_starts = next_text
         .trim_start_matches(['“', '‘', '"', '\'', '—', '–'])
         .chars()
@@ -2026,6 +2034,26 @@ mod tests {
         for chrome in ["Listen", "Photo", "Sign up", "Correspondent"] {
             assert!(!article.body.contains(chrome), "{chrome}: {}", article.body);
         }
+    }
+
+    #[test]
+    fn a_dateline_on_its_own_line_opens_the_first_paragraph_and_a_lone_role_is_meta() {
+        let raw = "Border crossing to reopen after talks\n\nStaff Reporter\n\nISLAMABAD:\n\n\
+            The two governments agreed on Friday to reopen the main crossing between them.\n\n\
+            The agreement came after two days of talks hosted by Qatar.\n";
+        let article = clean(raw);
+        assert!(
+            article
+                .body
+                .starts_with("ISLAMABAD: The two governments agreed"),
+            "{}",
+            article.body
+        );
+        assert!(!article.body.contains("Reporter"), "{}", article.body);
+        // A section's name over the headline stays the kicker.
+        let raw = "Business\n\nBorder crossing to reopen after talks\n\nBy Jane Doe\n\n\
+            The two governments agreed on Friday to reopen the main crossing between them.\n";
+        assert_eq!(clean(raw).front.kicker.as_deref(), Some("Business"));
     }
 
     #[test]
