@@ -199,7 +199,14 @@ pub fn read_structure(
         for &i in &bio_lines {
             lines[i].label = Label::Bio;
         }
-        let bio = field_text(doc, &lines, &bio_lines);
+        let mut bio = field_text(doc, &lines, &bio_lines);
+        // A site's label before it (`About the author:`) is no part of the bio.
+        let label = page_chrome::bio_label_len(bio.as_str());
+        if label > 0 {
+            let mut unlabelled = MappedText::default();
+            unlabelled.push_slice(&bio, label, bio.as_str().len());
+            bio = unlabelled;
+        }
         record(
             edits,
             &bio,
@@ -1146,6 +1153,7 @@ fn tells_how_to_reach(line: &str) -> bool {
 }
 
 fn opens_bio(line: &str, authors: &[String], vocabulary: &Vocabulary<'_>) -> bool {
+    let line = &line[page_chrome::bio_label_len(line)..];
     let line = line.trim_start_matches(['—', '–', '-', ' ', '*']);
     let squeezed: String = line
         .chars()
@@ -2054,6 +2062,19 @@ mod tests {
         let raw = "Business\n\nBorder crossing to reopen after talks\n\nBy Jane Doe\n\n\
             The two governments agreed on Friday to reopen the main crossing between them.\n";
         assert_eq!(clean(raw).front.kicker.as_deref(), Some("Business"));
+    }
+
+    #[test]
+    fn a_bio_after_a_sites_label_is_the_bio_without_it() {
+        let raw = "Border crossing to reopen after talks\n\nBy Jane Doe\n\n\
+            The two governments agreed on Friday to reopen the main crossing between them.\n\n\
+            About the author: Jane Doe is a journalist based in Lahore.\n";
+        let article = clean(raw);
+        assert_eq!(
+            article.front.bio.as_deref(),
+            Some("Jane Doe is a journalist based in Lahore.")
+        );
+        assert!(!article.body.contains("About"), "{}", article.body);
     }
 
     #[test]

@@ -240,6 +240,31 @@ fn is_credit(lower: &str) -> bool {
     })
 }
 
+/// Labels a site may set before the bio on its first line (`About the author: Jane Doe
+/// is …`), compared without case.
+const BIO_LABELS: &[&str] = &[
+    "about the author:",
+    "about the authors:",
+    "about the writer:",
+    "about the writers:",
+    "author bio:",
+];
+
+/// The length in bytes of a bio label `line` opens with, and the spaces after it; 0 when
+/// it opens with none.
+pub fn bio_label_len(line: &str) -> usize {
+    BIO_LABELS
+        .iter()
+        .find(|label| {
+            line.get(..label.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(label))
+        })
+        .map_or(0, |label| {
+            let rest = &line[label.len()..];
+            label.len() + (rest.len() - rest.trim_start().len())
+        })
+}
+
 /// The section a breadcrumb ends with (`Home › Transport` → `Transport`, `News / World /
 /// Asia` → `Asia`): two crumbs or more, the first `Home` or `News`, each a short name.
 pub fn breadcrumb_tail(line: &str) -> Option<&str> {
@@ -291,6 +316,14 @@ mod tests {
         ] {
             assert!(is_page_chrome(line), "{line}");
         }
+    }
+
+    #[test]
+    fn a_bio_label_is_measured_to_the_bio_after_it() {
+        assert_eq!(bio_label_len("About the author: Jane Doe is"), 18);
+        assert_eq!(bio_label_len("ABOUT THE WRITER:  Jane"), 19);
+        assert_eq!(bio_label_len("About the authors of the report"), 0);
+        assert_eq!(bio_label_len("Jane Doe is"), 0);
     }
 
     #[test]
