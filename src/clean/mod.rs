@@ -501,8 +501,21 @@ fn mark_pull_quotes(
     paragraphs
         .into_iter()
         .enumerate()
-        .map(|(i, text)| {
-            if pull_quotes.contains(&i) {
+        .filter_map(|(i, text)| {
+            // A box's attribution set under it (`— Senior official`) is the box's: the
+            // body says who spoke, and the pull-quote block shows the words alone.
+            if i > 0 && pull_quotes.contains(&(i - 1)) && pullquote::is_box_attribution(&text) {
+                edits.push(Edit {
+                    pass: "pullquote",
+                    position: mapped[i].position_at(0),
+                    before: text,
+                    after: String::new(),
+                    reason: "the attribution under a pull-quote box, not a paragraph".into(),
+                    confidence: 0.8,
+                });
+                return None;
+            }
+            Some(if pull_quotes.contains(&i) {
                 edits.push(Edit {
                     pass: "pullquote",
                     position: mapped[i].position_at(0),
@@ -514,7 +527,7 @@ fn mark_pull_quotes(
                 BodyBlock::PullQuote(text)
             } else {
                 BodyBlock::Paragraph(text)
-            }
+            })
         })
         .collect()
 }
@@ -550,5 +563,26 @@ mod tests {
             .expect("an edit");
         assert_eq!(edit.position, Position::new(1, 8));
         assert!(edit.reason.starts_with("6 control"), "{}", edit.reason);
+    }
+
+    #[test]
+    fn a_pull_quote_boxs_attribution_goes_with_the_box() {
+        let raw = "Border crossing to reopen\n\nBy Jane Doe\n\n\
+            The agreement came after two days of talks. \"Trade must never again be held hostage to politics,\" an official said.\n\n\
+            \"Trade must never again be held hostage to politics\"\n\n\
+            — Senior Pakistani official\n\n\
+            Traders on both sides welcomed the news.\n\n\
+            — and then, on Saturday, the first lorries moved.\n";
+        let cleaned =
+            clean_text(raw.as_bytes(), Path::new("a.txt"), &WordContext::default()).unwrap();
+        let body = &cleaned.article.body;
+        assert!(body.contains("::: pullquote"), "{body}");
+        assert!(!body.contains("Senior Pakistani official"), "{body}");
+        // A dash that opens prose elsewhere stays.
+        assert!(body.contains("— and then, on Saturday"), "{body}");
+        assert!(cleaned
+            .edits
+            .iter()
+            .any(|e| e.before == "— Senior Pakistani official" && e.after.is_empty()));
     }
 }

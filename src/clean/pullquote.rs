@@ -842,6 +842,27 @@ fn push_normal_form(text: &str, out: &mut String) {
     }
 }
 
+/// The most words an attribution under a pull-quote box has.
+const MOST_ATTRIBUTION_WORDS: usize = 8;
+
+/// Whether `paragraph` is the attribution a layout sets under a pull-quote box: a dash,
+/// then a name or a role of a few words, and no sentence (`— Senior Pakistani official`,
+/// `– Jane Doe, mayor`).
+pub fn is_box_attribution(paragraph: &str) -> bool {
+    let Some(rest) = ["— ", "– ", "- ", "—", "–"]
+        .iter()
+        .find_map(|dash| paragraph.trim().strip_prefix(dash))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (1..=MOST_ATTRIBUTION_WORDS).contains(&words.len())
+        && words[0].starts_with(char::is_uppercase)
+        && !rest
+            .trim_end_matches('.')
+            .contains(['.', '?', '!', '“', '"'])
+}
+
 /// The paragraph without a trailing attribution after its closing quote
 /// (`“…,” the FO said.` → `“…,”`).
 pub fn strip_attribution(paragraph: &str) -> &str {
@@ -953,6 +974,25 @@ mod tests {
     use super::*;
 
     const BODY: &str = "At the third round, “the Afghan side tried to dilute the focus on the core issue of terrorism and expand the scope,” the statement from the FO said.";
+
+    #[test]
+    fn an_attribution_under_a_box_is_a_dash_and_a_few_words() {
+        for line in [
+            "— Senior Pakistani official",
+            "– Jane Doe, mayor",
+            "—Jane Doe",
+        ] {
+            assert!(is_box_attribution(line), "{line}");
+        }
+        for line in [
+            "— and then the rain came",
+            "Senior Pakistani official",
+            "— He said so. Then he left.",
+            "— Jane Doe, who ran the port for twenty years until it was sold",
+        ] {
+            assert!(!is_box_attribution(line), "{line}");
+        }
+    }
 
     #[test]
     fn a_repeated_quote_with_attribution_is_a_pull_quote() {
