@@ -283,7 +283,7 @@ fn is_name(text: &str) -> bool {
 /// date (`03/05/2024` is May or March, and is left unread).
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     // `Wednesday, September 17th, 2025, 10:32 a.m. EDT` is about the longest spelling.
-    if text.len() > 64 || !text.bytes().any(|b| b.is_ascii_digit()) {
+    if text.len() > 64 || !has_four_digit_run(text.as_bytes()) {
         return None;
     }
     let cleaned = normalise_date_text(text);
@@ -315,6 +315,22 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         *last = last.split('T').next().unwrap_or(last);
     }
     read(&date_words.join(" "))
+}
+
+/// Whether `bytes` hold a run of exactly four digits: every spelling read has its year
+/// so (asked of many lines that hold a figure, before anything is allocated).
+fn has_four_digit_run(bytes: &[u8]) -> bool {
+    let mut run = 0;
+    for &b in bytes.iter().chain([&b' ']) {
+        if b.is_ascii_digit() {
+            run += 1;
+        } else if run == 4 {
+            return true;
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 /// A word of a time of day, or what stands between a date and one (`at`, `|`, `-`):

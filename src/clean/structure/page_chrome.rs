@@ -113,17 +113,20 @@ pub fn is_page_chrome(line: &str) -> bool {
     if !opens || words.is_empty() || words.len() > MOST_CAPTION_WORDS {
         return false;
     }
-    let lower = line.to_lowercase();
+    // Every credit label ends with a colon: a line without one is no caption (asked of
+    // every line of the body, so checked before anything is lowered).
+    let has_colon = memchr::memchr(b':', line.as_bytes()).is_some();
     if words.len() > MOST_WORDS {
-        return is_caption(&lower);
+        return has_colon && is_caption(&line.to_lowercase());
     }
+    let lower = line.to_lowercase();
     LONE_LABELS.contains(&lower.as_str())
         || lower == "file photo"
         || is_share_buttons(&lower)
         || is_reading_time(&words)
         || is_link_line(&lower)
         || is_credit(&lower)
-        || is_caption(&lower)
+        || (has_colon && is_caption(&lower))
         || is_jump_line(&lower)
 }
 
