@@ -581,7 +581,12 @@ fn is_dated_running_head(line: &str) -> bool {
 }
 
 fn is_meta(line: &str) -> bool {
-    line == "|" || grammar::byline(line).is_some() || grammar::date_line(line).is_some()
+    is_meta_with(line, grammar::byline(line).is_some())
+}
+
+/// [`is_meta`] for a line whose byline reading (`byline`) is already known.
+fn is_meta_with(line: &str, byline: bool) -> bool {
+    line == "|" || byline || grammar::date_line(line).is_some()
 }
 
 /// The byline/date block near the top: `(first line, one past the last line)`.
@@ -629,7 +634,7 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> Vec<(usize, usize, bool)> {
         // (`Staff Reporter`, not the kicker `Business`) is one with or without a name.
         let saw_byline = current.is_some_and(|c| c.2);
         let role = grammar::is_role(t) && (saw_byline || grammar::names_a_job(t));
-        let meta = is_meta(t) || byline || role;
+        let meta = is_meta_with(t, byline) || role;
         match (meta, current.as_mut()) {
             (true, Some(block)) => {
                 block.1 = i + 1;

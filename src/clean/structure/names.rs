@@ -417,15 +417,22 @@ impl IntactNames {
             // every token is a name, and a short word may open one (`In s` of Inês).
             // A common short word followed by a piece no dictionary knows may open one all
             // the same (`So tys` of Sołtys, `Or y` of Orły).
-            let common_short = !byline
-                && first.len() <= 4
-                && is_common_short(&first.to_ascii_lowercase())
-                && !tokens
-                    .get(i + 1)
-                    .is_some_and(|(_, t)| is_unknown_fragment(t, vocabulary));
+            // After a common short word (every sentence's `The`, `In`), the openings and
+            // the lexicon are asked only when a lower-case piece of letters follows.
+            let common_short =
+                !byline && first.len() <= 4 && is_common_short(&first.to_ascii_lowercase());
+            let alone = if common_short {
+                !tokens.get(i + 1).is_some_and(|(_, t)| {
+                    t.starts_with(char::is_lowercase)
+                        && self.may_open_broken_name(first)
+                        && is_unknown_fragment(t, vocabulary)
+                })
+            } else {
+                !self.may_open_broken_name(first)
+            };
             let pieces = if let Some(pieces) = initial_lost_in_list {
                 pieces
-            } else if common_short || !self.may_open_broken_name(first) {
+            } else if alone {
                 1
             } else {
                 1 + tokens[i + 1..]
