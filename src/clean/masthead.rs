@@ -286,6 +286,17 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     if text.len() > 64 || !has_four_digit_run(text.as_bytes()) {
         return None;
     }
+    // Every spelling read ends with a figure (the year, the day, a time) or a word of a
+    // time of day: a text that ends otherwise (prose around a year) is no date, asked
+    // before anything is allocated. The last word as `normalise_date_text` leaves it.
+    let last = text
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_end_matches([',', '.']))
+        .find(|w| !w.is_empty());
+    if !last.is_some_and(|w| w.bytes().any(|b| b.is_ascii_digit()) || is_time_word(w)) {
+        return None;
+    }
     let cleaned = normalise_date_text(text);
     let in_range = |d: &NaiveDate| (1800..=2200).contains(&chrono::Datelike::year(d));
     let read = |text: &str| {
@@ -319,18 +330,26 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 
 /// Whether `bytes` hold a run of exactly four digits: every spelling read has its year
 /// so (asked of many lines that hold a figure, before anything is allocated).
-fn has_four_digit_run(bytes: &[u8]) -> bool {
+pub fn has_four_digit_run(bytes: &[u8]) -> bool {
+    last_four_digit_run(bytes).is_some()
+}
+
+/// Where the last run of exactly four digits in `bytes` starts. A text that starts at a
+/// word of a line after that run holds no year, so no date [`parse_date`] reads.
+pub fn last_four_digit_run(bytes: &[u8]) -> Option<usize> {
     let mut run = 0;
-    for &b in bytes.iter().chain([&b' ']) {
+    let mut last = None;
+    for (at, &b) in bytes.iter().chain([&b' ']).enumerate() {
         if b.is_ascii_digit() {
             run += 1;
-        } else if run == 4 {
-            return true;
         } else {
+            if run == 4 {
+                last = Some(at - 4);
+            }
             run = 0;
         }
     }
-    false
+    last
 }
 
 /// A word of a time of day, or what stands between a date and one (`at`, `|`, `-`):
@@ -640,6 +659,20 @@ mod tests {
         // Words after the date that are no time of day.
         assert_eq!(parse_date("May 3, 2024 in Lahore"), None);
         assert_eq!(parse_date("10:32 and then"), None);
+        // The last word as the reading leaves it: a stray full stop, a time's `a.m.`.
+        assert_eq!(parse_date("3 May 2024 ."), d);
+        assert_eq!(parse_date("May 3, 2024, 10:32 a.m."), d);
+    }
+
+    #[test]
+    fn the_last_year_run_is_found_where_it_starts() {
+        assert_eq!(
+            last_four_digit_run(b"in 1999 and 2024, not 12345"),
+            Some(12)
+        );
+        assert_eq!(last_four_digit_run(b"2024"), Some(0));
+        assert_eq!(last_four_digit_run(b"12345 and 123"), None);
+        assert!(!has_four_digit_run(b"page 12"));
     }
 
     #[test]

@@ -58,19 +58,19 @@ const DATE_PREFIXES: &[&str] = &[
 /// A line that is only a date (after an optional `Published`/`Updated` word).
 pub fn date_line(line: &str) -> Option<NaiveDate> {
     let trimmed = line.trim();
-    // `parse_date` reads only text with a digit, and every text it is given below is a
-    // part of this line: a line without one is no date line (nor lower-cased to see).
-    if !trimmed.bytes().any(|b| b.is_ascii_digit()) {
+    // `parse_date` reads only text with a year's four digits, and every text it is given
+    // below is this line or its end after a word: a line without them is no date line.
+    if !crate::clean::masthead::has_four_digit_run(trimmed.as_bytes()) {
         return None;
     }
     if let Some(date) = parse_date(trimmed) {
         return Some(date);
     }
-    let lower = trimmed.to_lowercase();
     DATE_PREFIXES.iter().find_map(|prefix| {
-        let rest = lower.strip_prefix(prefix)?;
-        rest.starts_with([' ', ':'])
-            .then(|| parse_date(trimmed[prefix.len()..].trim_start_matches([' ', ':'])))
+        let head = trimmed.get(..prefix.len())?;
+        let rest = &trimmed[prefix.len()..];
+        (head.eq_ignore_ascii_case(prefix) && rest.starts_with([' ', ':']))
+            .then(|| parse_date(rest.trim_start_matches([' ', ':'])))
             .flatten()
     })
 }
@@ -99,6 +99,10 @@ const ROLE_HEADS: &[&str] = &[
 /// A role on its own line or after a byline's comma: `Staff Reporter`, `Education
 /// Reporter`.
 pub fn is_role(text: &str) -> bool {
+    // Asked of every line near the top: count before lowering anything.
+    if !(1..=4).contains(&text.split_whitespace().count()) {
+        return false;
+    }
     let words: Vec<(&str, String)> = text
         .split_whitespace()
         .map(|w| {
@@ -422,11 +426,14 @@ const DATE_SEPARATORS: &[char] = &['|', '·', '•', '/', '—', '–', '-', ','
 /// before it included), with the separators between them dropped. The whole line and no
 /// date when none does.
 fn split_trailing_date(line: &str) -> (&str, Option<NaiveDate>) {
-    if !line.bytes().any(|b| b.is_ascii_digit()) {
+    // A date holds a year's four digits: only a text that starts at or before the last
+    // such run can be one.
+    let Some(last_year) = crate::clean::masthead::last_four_digit_run(line.as_bytes()) else {
         return (line, None);
-    }
+    };
     let starts = line
         .char_indices()
+        .take_while(|&(at, _)| at <= last_year)
         .filter(|&(at, c)| at > 0 && !c.is_whitespace() && line[..at].ends_with(' '))
         .map(|(at, _)| at);
     for at in starts {
@@ -788,6 +795,10 @@ mod tests {
         assert!(date_line("Published 16 Nov 2025").is_some());
         assert!(date_line("Updated: November 16, 2025").is_some());
         assert!(date_line("16 November").is_none());
+        assert!(date_line("PUBLISHED: 16 Nov 2025").is_some());
+        // A prefix's length may end inside a letter outside ASCII: no reading, no panic.
+        assert!(date_line("Updaté 16 Nov 2025").is_none());
+        assert!(date_line("ǅǅǅǅǅǅǅǅ 16 Nov 2025").is_none());
         assert!(is_footer("The Morning Ledger | Page 2"));
         assert!(is_footer("3 | Daily Meridian"));
         assert!(!is_footer("He paid 3 | 4 of them"));

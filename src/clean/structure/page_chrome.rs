@@ -103,14 +103,18 @@ const MOST_CREDIT_WORDS: usize = 4;
 /// Whether `line` is furniture of a web page printed around the article.
 pub fn is_page_chrome(line: &str) -> bool {
     let line = line.trim();
-    let words: Vec<&str> = line.split_whitespace().collect();
     // Buttons and labels are capitalised (or open with a number or a bracket): a lower-case
-    // word alone on a line is prose set one word a line (`share`).
+    // word alone on a line is prose set one word a line (`share`). Asked of every line, so
+    // before the line is split.
     let opens = line
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '(');
-    if !opens || words.is_empty() || words.len() > MOST_CAPTION_WORDS {
+    if !opens {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() || words.len() > MOST_CAPTION_WORDS {
         return false;
     }
     // Every credit label ends with a colon: a line without one is no caption (asked of
