@@ -62,6 +62,9 @@ pub struct IntactNames {
     restored: FxHashSet<String>,
 }
 
+/// The bars and dots a byline or a running head sets between its parts.
+const BYLINE_BARS: [char; 3] = ['|', '·', '•'];
+
 impl IntactNames {
     /// The intact words of `document` with non-ASCII letters, and their damaged forms.
     pub fn of(document: &str, vocabulary: &Vocabulary<'_>) -> IntactNames {
@@ -70,8 +73,13 @@ impl IntactNames {
         let mut previous = "";
         let handles = handle_words(document);
         // The parts of a double name are names of their own (`Fauré` and `Lambert` of
-        // `Fauré-Lambert`, `Thérèse` of `Marie-Thérèse`).
-        for (_, token) in document.split_whitespace().flat_map(hyphen_parts) {
+        // `Fauré-Lambert`, `Thérèse` of `Marie-Thérèse`), and so are words a bar or a
+        // dot sets apart with no space (`By Agnieszka Ćwiklińska|April 14, 2019`).
+        let words = document
+            .split_whitespace()
+            .flat_map(|token| token.split(BYLINE_BARS))
+            .flat_map(hyphen_parts);
+        for (_, token) in words {
             let given = std::mem::replace(&mut previous, token);
             // An ASCII token's word is ASCII: skipped below, without trimming it.
             if token.is_ascii() {
@@ -1555,6 +1563,12 @@ mod tests {
         assert_eq!(
             restored(document, "By Agnieszka wiklińska"),
             "By Agnieszka wiklińska"
+        );
+        // The copy glued to a byline's date by a bar is a word of its own.
+        let document = "By Agnieszka wiklińska|April 14, 2019. Reach her at @a_cwiklinska";
+        assert_eq!(
+            restored(document, "Agnieszka wikli ska is a writer"),
+            "Agnieszka Ćwiklińska is a writer"
         );
         assert_eq!(ascii_fold("Ćwiklińska").as_deref(), Some("cwiklinska"));
         assert_eq!(ascii_fold("Łódź").as_deref(), Some("lodz"));
