@@ -91,7 +91,7 @@ pub(crate) fn split_glued(
     match standing {
         Standing::Known => Verdict::Keep,
         Standing::Unverified(own_zipf) => match word_case(word) {
-            Some(WordCase::Capitalised) if sentence_start => {
+            Some(WordCase::Capitalised) if sentence_start && !vocabulary.document_names(word) => {
                 split_capitalised_unverified(word, own_zipf, vocabulary)
             }
             _ => split_unverified(word, own_zipf, vocabulary),
@@ -189,7 +189,12 @@ fn split_unknown(word: &str, sentence_start: bool, vocabulary: &Vocabulary) -> V
                 return pronoun_and(word, rest, SPLIT_CONFIDENCE);
             }
             let splits = best_splits(word, PieceRule::NameThenOrdinary, vocabulary);
-            if sentence_start && starts_with_ordinary_word(&splits, vocabulary) {
+            // A sentence's capital says nothing of a name, but the same word printed
+            // capitalised inside a sentence elsewhere does.
+            if sentence_start
+                && starts_with_ordinary_word(&splits, vocabulary)
+                && !vocabulary.document_names(word)
+            {
                 decide(word, splits)
             } else if vocabulary.document_is_glued() && name_then_words(&splits, vocabulary) {
                 // In an article that lost spaces all over, a name glued to the words
@@ -1030,6 +1035,24 @@ mod tests {
             matches!(split("Thecouncil", true), Verdict::Replace { with, .. } if with == "The council")
         );
         assert!(matches!(split("Thecouncil", false), Verdict::Report { .. }));
+    }
+
+    #[test]
+    fn a_sentence_opening_name_the_article_prints_mid_sentence_is_not_split() {
+        let context = WordContext::default();
+        let at_start = |paragraphs: &[&str]| {
+            let document = super::super::ArticleText::new(paragraphs);
+            let vocabulary = Vocabulary::new(Lexicon::embedded(), &context).in_document(&document);
+            split_glued("Ferrandis", Standing::Unknown, true, &vocabulary)
+        };
+        let named = [
+            "said spokesman Joaquín Ferrandis on Monday.",
+            "Ferrandis called.",
+        ];
+        assert!(!matches!(at_start(&named), Verdict::Replace { .. }));
+        // Only ever opening a sentence, it says nothing of a name.
+        let opening = ["It was late. Ferrandis called.", "Ferrandis left."];
+        assert!(matches!(at_start(&opening), Verdict::Replace { .. }));
     }
 
     #[test]

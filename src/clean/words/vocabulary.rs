@@ -13,7 +13,7 @@
 //!   only kind a repair may produce (a piece of a glued word, a typo's correction).
 
 use std::cell::{Cell, OnceCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::lexicon::{Entry, Lexicon};
 use super::token::{word_case, WordCase};
@@ -77,6 +77,9 @@ pub struct ArticleText<'a> {
     /// Whether words lost their spaces all over the article (see
     /// [`Vocabulary::document_is_glued`]), once asked.
     glued: OnceCell<bool>,
+    /// The words the article prints capitalised inside a sentence (see
+    /// [`Vocabulary::document_names`]), collected once, when first asked.
+    mid_sentence_capitals: OnceCell<HashSet<Box<str>>>,
 }
 
 /// An article counts as glued when at least this many of its tokens are clearly words
@@ -100,7 +103,34 @@ impl<'a> ArticleText<'a> {
             searches: Cell::new(0),
             standing_alone: OnceCell::new(),
             glued: OnceCell::new(),
+            mid_sentence_capitals: OnceCell::new(),
         }
+    }
+
+    /// Whether the article prints `word` capitalised inside a sentence: after a word
+    /// that ends no sentence, not first in its paragraph. One pass over the article,
+    /// the first time it is asked.
+    fn capitalises_mid_sentence(&self, word: &str) -> bool {
+        self.mid_sentence_capitals
+            .get_or_init(|| {
+                crate::clean::work::read(self.paragraphs.iter().map(|p| p.len()).sum());
+                let mut words = HashSet::new();
+                for paragraph in self.paragraphs {
+                    let mut after_sentence = true;
+                    for token in paragraph.split_whitespace() {
+                        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+                        if !after_sentence && word.starts_with(char::is_uppercase) {
+                            words.insert(Box::from(word));
+                        }
+                        let end = token.trim_end_matches(|c: char| {
+                            matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+                        });
+                        after_sentence = end.ends_with(['.', '!', '?', ':', '…']);
+                    }
+                }
+                words
+            })
+            .contains(word)
     }
 
     /// Whether many of the article's tokens are words glued together (see
@@ -214,6 +244,16 @@ impl<'a> Vocabulary<'a> {
     pub fn document_is_glued(&self) -> bool {
         self.document
             .is_some_and(|document| document.is_glued(self.context))
+    }
+
+    /// Whether the article prints `word` capitalised inside a sentence, as names are
+    /// printed: the same word opening a sentence is that name, not words that lost their
+    /// space (`Ferrandis called…` after `…said Joaquín Ferrandis.`).
+    pub fn document_names(&self, word: &str) -> bool {
+        !word.is_empty()
+            && self
+                .document
+                .is_some_and(|document| document.capitalises_mid_sentence(word))
     }
 
     /// Whether the article prints `word` on its own more than once (a CamelCase name the
