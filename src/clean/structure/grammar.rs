@@ -375,6 +375,61 @@ pub fn is_name_before_role(line: &str, next: Option<&str>) -> bool {
         && next.is_some_and(|n| is_role(n.trim()))
 }
 
+/// A byline that sets the writer's job after the name on the same line with no comma, the
+/// job in lower case as some sites print it (`Jane Doe Environment correspondent`): the
+/// name. Two or three capitalised words, the first one that may be a name (`Jane`, not
+/// `Paper`), then a role that ends
+/// with a lower-case word for a job. A headline in title case (`Paper Names New Sports
+/// Editor`) capitalises its last word; one in sentence case does not capitalise the words
+/// after its first.
+pub fn name_then_job(line: &str) -> Option<&str> {
+    let line = line.trim();
+    let words: Vec<(usize, &str)> = line
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
+        .collect();
+    let job = words.last()?.1;
+    if !(3..=7).contains(&words.len())
+        || !job.starts_with(|c: char| c.is_lowercase())
+        || !ROLE_HEADS.contains(&job)
+    {
+        return None;
+    }
+    let name_word = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+    };
+    // The fewest name words whose role's words before the job are words of the
+    // dictionary or of roles (`Environment`, `Asia`, `Chief Political`); a surname no
+    // dictionary lists goes with the name (`Mary Ann Okonkwo Asia reporter`).
+    let beat_word = |w: &str| {
+        ROLE_WORDS.contains(&w.to_lowercase().as_str())
+            || crate::clean::words::lexicon::Lexicon::embedded()
+                .lookup(w)
+                .is_some_and(|entry| entry.in_dictionary())
+    };
+    (2..=3).find_map(|n| {
+        let (names, role) = words.split_at(n.min(words.len() - 1));
+        let role_text = &line[role.first()?.0..];
+        (names.len() == n
+            && names.iter().all(|(_, w)| name_word(w))
+            && may_be_name(names[0].1)
+            && role[..role.len() - 1].iter().all(|(_, w)| beat_word(w))
+            && !is_role(&line[..role[0].0])
+            && is_role(role_text))
+        .then(|| line[..role[0].0].trim_end())
+    })
+}
+
+/// Whether `word` may be a name: the dictionary lists it capitalised (`Jane`), or does
+/// not list it at all (`Siobhán`), but not only as an ordinary word (`Paper`).
+fn may_be_name(word: &str) -> bool {
+    crate::clean::words::lexicon::Lexicon::embedded()
+        .lookup(word)
+        .is_none_or(|entry| entry.is_proper_name() || !entry.in_dictionary())
+}
+
 /// A name a byline set in capitals (`JANE DOE`, as a page styled in capitals copies) in
 /// the case names are written in: each part capitalised, the rest in lower case, after
 /// a hyphen or apostrophe too (`JEAN-PIERRE O'NEILL` → `Jean-Pierre O'Neill`). Any other
@@ -714,6 +769,23 @@ mod tests {
             Some("The talks ended on Friday.")
         ));
         assert!(!is_name_before_role("Jane Doe", None));
+        assert_eq!(
+            name_then_job("Jane Doe Environment correspondent"),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            name_then_job("Mary Ann Okonkwo Asia reporter"),
+            Some("Mary Ann Okonkwo")
+        );
+        assert_eq!(
+            name_then_job("Tom Hale chief political correspondent"),
+            Some("Tom Hale")
+        );
+        // Headlines, and a job set in capitals, which a title-case headline ends with.
+        assert_eq!(name_then_job("Paper Names New Sports Editor"), None);
+        assert_eq!(name_then_job("Jane Doe Staff Reporter"), None);
+        assert_eq!(name_then_job("Harbour board names a new editor"), None);
+        assert_eq!(name_then_job("Harbour Board picks new editor"), None);
         assert!(!is_name_before_role(
             "Staff Reporter",
             Some("Staff Reporter")

@@ -279,6 +279,28 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
             }
         }
     }
+    // A photo's caption that ends with its agency's name and no label stands alone: after
+    // a blank line or a sentence's end, before a blank line or a new sentence.
+    for i in 0..lines.len() {
+        if lines[i].label != Label::Body
+            || !page_chrome::ends_with_agency_credit(&text[lines[i].start..lines[i].end])
+        {
+            continue;
+        }
+        let before = i.checked_sub(1).map(|j| &lines[j]);
+        let after = lines.get(i + 1);
+        let opens_alone = before.is_none_or(|l| {
+            l.label == Label::Blank || crate::clean::layout::ends_sentence(&text[l.start..l.end])
+        });
+        let closes_alone = after.is_none_or(|l| {
+            l.label == Label::Blank
+                || text[l.start..l.end]
+                    .starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘'))
+        });
+        if opens_alone && closes_alone {
+            lines[i].label = Label::Furniture;
+        }
+    }
     // A short line that is not prose and is printed more than once: a running head or
     // footer, even when only two pages were copied.
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -629,7 +651,9 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> Vec<(usize, usize, bool)> {
         let next = candidates
             .get(k + 1)
             .map(|&n| &text[lines[n].start..lines[n].end]);
-        let byline = grammar::byline(t).is_some() || grammar::is_name_before_role(t, next);
+        let byline = grammar::byline(t).is_some()
+            || grammar::is_name_before_role(t, next)
+            || grammar::name_then_job(t).is_some();
         // A role after a byline is the byline's; one that names a person's job
         // (`Staff Reporter`, not the kicker `Business`) is one with or without a name.
         let saw_byline = current.is_some_and(|c| c.2);
@@ -662,8 +686,10 @@ fn read_meta(doc: &MappedText, lines: &mut [PageLine], structure: &mut Structure
         let line = &mut lines[i];
         let t = &text[line.start..line.end];
         let byline = grammar::byline(t).or_else(|| {
-            grammar::is_name_before_role(t, next).then(|| grammar::Byline {
-                authors: vec![grammar::name_case(t.trim().to_string())],
+            let name = grammar::name_then_job(t)
+                .or_else(|| grammar::is_name_before_role(t, next).then_some(t.trim()))?;
+            Some(grammar::Byline {
+                authors: vec![grammar::name_case(name.to_string())],
                 date: None,
             })
         });
@@ -2004,6 +2030,35 @@ mod tests {
             "{}",
             article.body
         );
+    }
+
+    #[test]
+    fn a_web_pages_age_notice_name_with_job_and_agency_caption_are_read() {
+        // An old article's notice over the headline, the job after the name with no
+        // comma, and a caption ending with its agency and no label.
+        let raw = "Environment\n\
+            This article is more than 2 years old\n\
+            Harbour dredging approved despite objections\n\
+            Board says the work will keep the port open to larger ships\n\
+            Jane Doe Environment correspondent\n\
+            Fri 3 May 2024 10.32 BST\n\
+            The harbour board has approved a plan to dredge the outer channel, despite objections from fishermen who say the work will ruin the spawning grounds.\n\
+            Fishing boats moored in the inner harbour, Getty Images\n\
+            The board voted six to two in favour on Thursday evening, after a four-hour meeting in which more than thirty people spoke.\n\
+            Work is due to begin in September.\n";
+        let article = clean(raw);
+        assert_eq!(
+            article.front.title.as_str(),
+            "Harbour dredging approved despite objections"
+        );
+        assert_eq!(
+            article.front.subtitle.as_deref(),
+            Some("Board says the work will keep the port open to larger ships")
+        );
+        assert_eq!(article.front.authors, ["Jane Doe"]);
+        let paragraphs: Vec<&str> = article.body.split("\n\n").collect();
+        assert_eq!(paragraphs.len(), 3, "{}", article.body);
+        assert!(!article.body.contains("Getty"), "{}", article.body);
     }
 
     #[test]

@@ -132,6 +132,30 @@ pub fn is_page_chrome(line: &str) -> bool {
         || is_credit(&lower)
         || (has_colon && is_caption(&lower))
         || is_jump_line(&lower)
+        || is_age_notice(&lower)
+}
+
+/// Openings of the notice a site sets over an old article (`This article is more than 2
+/// years old`).
+const AGE_NOTICE_OPENINGS: &[&str] = &[
+    "this article is more than",
+    "this article is over",
+    "this article was published more than",
+    "this story is more than",
+    "this story is over",
+    "this story was published more than",
+];
+
+/// `This article is more than 2 years old`, `This story was published more than a year
+/// ago`: an opening, a few words, `old` or `ago`.
+fn is_age_notice(lower: &str) -> bool {
+    AGE_NOTICE_OPENINGS.iter().any(|opening| {
+        lower.strip_prefix(opening).is_some_and(|rest| {
+            let rest = rest.trim_end_matches('.');
+            (rest.ends_with(" old") || rest.ends_with(" ago"))
+                && rest.split_whitespace().count() <= 4
+        })
+    })
 }
 
 /// A photo's caption that ends with its credit: `Trucks wait at the crossing. Photo:
@@ -247,6 +271,66 @@ fn is_credit(lower: &str) -> bool {
     })
 }
 
+/// Picture agencies and the words a credit names them by, compared without case: a
+/// caption a site ends with one (`Fishing boats in the harbour, Getty Images`) has no
+/// label before it.
+const PICTURE_AGENCIES: &[&str] = &[
+    "afp",
+    "afp via getty images",
+    "alamy",
+    "anadolu",
+    "ap",
+    "ap photo",
+    "bloomberg",
+    "epa",
+    "epa-efe",
+    "file photo",
+    "getty",
+    "getty images",
+    "pa",
+    "pa media",
+    "pa wire",
+    "reuters",
+    "shutterstock",
+    "xinhua",
+];
+
+/// The most words of a caption that ends with an agency's name.
+const MOST_AGENCY_CAPTION_WORDS: usize = 40;
+
+/// Whether `line` is a photo's caption that ends with its agency's name and no label:
+/// `Fishing boats in the inner harbour, Getty Images`, `The mayor on Monday / AFP`. No
+/// sentence's end after the name, a comma, slash, bar or dash before it, and words
+/// before that. A line of wrapped prose may end so too: the caller asks it only of a
+/// line standing alone, after a sentence's end and before a new one.
+pub fn ends_with_agency_credit(line: &str) -> bool {
+    let line = line.trim();
+    if line.ends_with(['.', '!', '?', ',', ';', ':'])
+        || !line.starts_with(|c: char| c.is_uppercase())
+        || line.split_whitespace().count() > MOST_AGENCY_CAPTION_WORDS
+    {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let (lower, bracketed) = match lower.strip_suffix(')') {
+        Some(inner) => (inner, true),
+        None => (lower.as_str(), false),
+    };
+    PICTURE_AGENCIES.iter().any(|agency| {
+        lower.strip_suffix(agency).is_some_and(|before| {
+            let caption = match bracketed {
+                true => before.strip_suffix('('),
+                false => {
+                    let before = before.trim_end();
+                    let caption = before.trim_end_matches([',', '/', '|', '—', '–', '-']);
+                    (caption.len() < before.len()).then_some(caption)
+                }
+            };
+            caption.is_some_and(|c| c.split_whitespace().count() >= 3)
+        })
+    })
+}
+
 /// Labels a site may set before the bio on its first line (`About the author: Jane Doe
 /// is …`), compared without case.
 const BIO_LABELS: &[&str] = &[
@@ -317,11 +401,34 @@ mod tests {
             "Listen to this article",
             "Sign up for our newsletter",
             "Save article",
+            "This article is more than 2 years old",
+            "This story was published more than a year ago",
             "Trucks wait at the Torkham crossing. Photo: AFP",
             "The mayor cuts the ribbon at the new bridge on Monday (Photograph: Staff)",
             "Fishermen mend their nets at dawn in the harbour of the old town, where the catch has fallen by a third in ten years | Image: Supplied",
         ] {
             assert!(is_page_chrome(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_caption_may_end_with_its_agency_and_no_label() {
+        for line in [
+            "Fishing boats moored in the inner harbour, Getty Images",
+            "The mayor cuts the ribbon on Monday / AFP",
+            "Crews at work on the outer channel (Reuters)",
+            "Protesters outside the court - AFP via Getty Images",
+        ] {
+            assert!(ends_with_agency_credit(line), "{line}");
+        }
+        for line in [
+            "The agency said it had bought the pictures from Getty Images.",
+            "Shares in the firm fell after a report by Reuters",
+            "said the photographer, Getty",
+            "and the rest went to AFP",
+            "Reuters",
+        ] {
+            assert!(!ends_with_agency_credit(line), "{line}");
         }
     }
 
@@ -353,6 +460,7 @@ mod tests {
             "Subscribers can read more.",
             "The photo: a man on a bridge.",
             "He said the agency had sent the photo. Photo: it was blurred, he said.",
+            "This article is more than a list of what went wrong at the port.",
         ] {
             assert!(!is_page_chrome(line), "{line}");
         }
