@@ -314,7 +314,15 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let words: Vec<&str> = cleaned.split_whitespace().collect();
     let is_year = |w: &&str| {
         let year = w.split('T').next().unwrap_or(w);
-        (year.len() == 4 || year.len() == 10) && year.starts_with(|c: char| c.is_ascii_digit())
+        // Four digits (`2024`), or a date in figures that opens or ends with them
+        // (`2024-05-03`, `03.05.2024`): not a time of day (`5:32`).
+        let digits = |b: &[u8]| b.iter().all(u8::is_ascii_digit);
+        let bytes = year.as_bytes();
+        match bytes.len() {
+            4 => digits(bytes),
+            10 => digits(&bytes[..4]) || digits(&bytes[6..]),
+            _ => false,
+        }
     };
     let year_at = words.iter().position(is_year)?;
     let first = words.iter().position(|w| !is_time_word(w))?;
@@ -357,11 +365,13 @@ pub fn last_four_digit_run(bytes: &[u8]) -> Option<usize> {
 fn is_time_word(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
     let clock = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
-    let is_clock = clock.len() >= 4
-        && clock.bytes().filter(|b| matches!(b, b':' | b'.')).count() >= 1
-        && clock
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b':' | b'.'))
+    // Two or three groups of one or two digits (`10:32`, `9.30`, `10:32:05`), not a
+    // date in figures (`03.05.2024`).
+    let groups: Vec<&str> = clock.split([':', '.']).collect();
+    let is_clock = (2..=3).contains(&groups.len())
+        && groups
+            .iter()
+            .all(|g| (1..=2).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
         && ["", "am", "pm", "a.m", "p.m", "h", "hrs"]
             .contains(&lower[clock.len()..].trim_end_matches('.'));
     let zone = word
@@ -437,12 +447,11 @@ fn normalise_date_text(text: &str) -> String {
         .split_whitespace()
         .map(|w| w.trim_end_matches([',', '.']).to_string())
         .collect();
-    let words = match words.first() {
-        Some(w) if WEEKDAYS.contains(&w.to_lowercase().as_str()) => &words[1..],
-        _ => &words[..],
-    };
+    // A weekday says nothing the date does not, first or after a time of day (`5:32 PM
+    // EDT, Fri May 3, 2024`).
     words
         .iter()
+        .filter(|w| !WEEKDAYS.contains(&w.to_lowercase().as_str()))
         .map(|w| {
             let w = if w.eq_ignore_ascii_case("sept") {
                 "Sep"
@@ -659,6 +668,8 @@ mod tests {
         // Words after the date that are no time of day.
         assert_eq!(parse_date("May 3, 2024 in Lahore"), None);
         assert_eq!(parse_date("10:32 and then"), None);
+        assert_eq!(parse_date("5:32 PM EDT, Fri May 3, 2024"), d);
+        assert_eq!(parse_date("03.05.2024, 10:32"), d);
         // The last word as the reading leaves it: a stray full stop, a time's `a.m.`.
         assert_eq!(parse_date("3 May 2024 ."), d);
         assert_eq!(parse_date("May 3, 2024, 10:32 a.m."), d);

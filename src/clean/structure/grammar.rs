@@ -83,12 +83,17 @@ const ROLE_HEADS: &[&str] = &[
     "correspondent",
     "correspondents",
     "editor",
+    "editors",
     "writer",
+    "writers",
     "columnist",
+    "columnists",
     "contributor",
+    "contributors",
     "analyst",
     "critic",
     "journalist",
+    "journalists",
     "reviewer",
     "photographer",
     "commentator",
@@ -364,6 +369,12 @@ pub fn is_dateline_alone(line: &str) -> bool {
 /// over `Asia Correspondent`): two to four capitalised words of letters (a hyphen or an
 /// apostrophe inside), no role itself, and `next` a role.
 pub fn is_name_before_role(line: &str, next: Option<&str>) -> bool {
+    is_name_shaped(line) && !is_role(line) && next.is_some_and(|n| is_role(n.trim()))
+}
+
+/// Two to four capitalised words, letters only (and a name's hyphens, apostrophes and
+/// initials' full stops).
+fn is_name_shaped(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     (2..=4).contains(&words.len())
         && words.iter().all(|w| {
@@ -371,8 +382,19 @@ pub fn is_name_before_role(line: &str, next: Option<&str>) -> bool {
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
         })
+}
+
+/// A name alone on its line over a date line (`JANE DOE` / `MAY 3, 2024`), below the
+/// headline: a byline without `By`. Its first word may be a name (`Jane`, not the
+/// `Markets` of a short headline in title case over its date).
+pub fn is_name_before_date(line: &str, next: Option<&str>) -> bool {
+    is_name_shaped(line)
         && !is_role(line)
-        && next.is_some_and(|n| is_role(n.trim()))
+        && line
+            .split_whitespace()
+            .next()
+            .is_some_and(|first| may_be_name(&name_case(first.to_string())))
+        && next.is_some_and(|n| date_line(n).is_some())
 }
 
 /// A byline that sets the writer's job after the name on the same line with no comma, the
@@ -769,6 +791,16 @@ mod tests {
             Some("The talks ended on Friday.")
         ));
         assert!(!is_name_before_role("Jane Doe", None));
+        assert!(is_name_before_date("JANE DOE", Some("MAY 3, 2024")));
+        assert!(is_name_before_date(
+            "Jane Doe",
+            Some("Fri 3 May 2024 10.32 BST")
+        ));
+        assert!(!is_name_before_date(
+            "Markets Rally Again",
+            Some("May 3, 2024")
+        ));
+        assert!(!is_name_before_date("Jane Doe", Some("The talks ended.")));
         assert_eq!(
             name_then_job("Jane Doe Environment correspondent"),
             Some("Jane Doe")

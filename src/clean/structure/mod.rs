@@ -651,8 +651,10 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> Vec<(usize, usize, bool)> {
         let next = candidates
             .get(k + 1)
             .map(|&n| &text[lines[n].start..lines[n].end]);
+        // A name over a date below the first line (the headline's).
         let byline = grammar::byline(t).is_some()
             || grammar::is_name_before_role(t, next)
+            || (k > 0 && grammar::is_name_before_date(t, next))
             || grammar::name_then_job(t).is_some();
         // A role after a byline is the byline's; one that names a person's job
         // (`Staff Reporter`, not the kicker `Business`) is one with or without a name.
@@ -686,8 +688,10 @@ fn read_meta(doc: &MappedText, lines: &mut [PageLine], structure: &mut Structure
         let line = &mut lines[i];
         let t = &text[line.start..line.end];
         let byline = grammar::byline(t).or_else(|| {
-            let name = grammar::name_then_job(t)
-                .or_else(|| grammar::is_name_before_role(t, next).then_some(t.trim()))?;
+            let name = grammar::name_then_job(t).or_else(|| {
+                (grammar::is_name_before_role(t, next) || grammar::is_name_before_date(t, next))
+                    .then_some(t.trim())
+            })?;
             Some(grammar::Byline {
                 authors: vec![grammar::name_case(name.to_string())],
                 date: None,
