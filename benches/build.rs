@@ -24,13 +24,21 @@
 //! appended) and the site rebuilt with that path as the changed one; it prints each
 //! rebuild's wall time and files written, then the median. `--site PATH` reuses a site
 //! generated before (with `--keep`) instead of generating one.
+//!
+//! `--serve-template-edits N` does the same after an edit of the article template (a site
+//! override `templates/article.html`, written from the built-in one; every article page
+//! changes), and `--serve-config-edits N` after an edit of `site.toml` (its description:
+//! every page changes). Each rebuild is told that one article page is being viewed (as
+//! `serve` is by the page's reload script) and prints when that page was written, ready
+//! to reload, and when the whole rebuild ended; `--no-priority` builds without naming a
+//! viewed page (as `serve` did before pages said which they were).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use copydesk::progress::Silent;
-use copydesk::site::{build, build_with_cache, BuildOptions, BuildSummary, Builder};
+use copydesk::site::{build, build_with_cache, BuildOptions, BuildSummary, Builder, Priority};
 
 /// Deterministic synthetic news sites, written the way `copydesk clean` writes articles.
 mod synthetic {
@@ -670,6 +678,20 @@ struct BenchConfig {
     serve_edits: Option<usize>,
     /// An existing generated site to use (`--site PATH`), for `--serve-edits`.
     site: Option<PathBuf>,
+    /// Only the serve-style rebuild after a site-wide edit (`--serve-template-edits N`,
+    /// `--serve-config-edits N`).
+    site_wide: Option<(SiteWideEdit, usize)>,
+    /// Name no viewed page to those rebuilds (`--no-priority`).
+    no_priority: bool,
+}
+
+/// An edit that changes every article page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SiteWideEdit {
+    /// The article template (`templates/article.html`).
+    Template,
+    /// `site.toml` (its description).
+    Config,
 }
 
 impl BenchConfig {
@@ -682,6 +704,8 @@ impl BenchConfig {
             full_only: false,
             serve_edits: None,
             site: None,
+            site_wide: None,
+            no_priority: false,
         };
         let mut args = std::env::args().skip(1);
         while let Some(arg) = args.next() {
@@ -693,6 +717,15 @@ impl BenchConfig {
                 "--serve-edits" => {
                     config.serve_edits = Some(parse_number(args.next(), "--serve-edits")?)
                 }
+                "--serve-template-edits" => {
+                    let edits = parse_number(args.next(), "--serve-template-edits")?;
+                    config.site_wide = Some((SiteWideEdit::Template, edits))
+                }
+                "--serve-config-edits" => {
+                    let edits = parse_number(args.next(), "--serve-config-edits")?;
+                    config.site_wide = Some((SiteWideEdit::Config, edits))
+                }
+                "--no-priority" => config.no_priority = true,
                 "--site" => {
                     config.site = Some(PathBuf::from(args.next().ok_or("--site needs a folder")?))
                 }
@@ -951,6 +984,188 @@ fn bench_serve_edits(root: &Path, edits: usize) -> Result<f64, String> {
     Ok(median(walls))
 }
 
+/// A serve-style rebuild after a site-wide edit: one kept-alive [`Builder`], a full build,
+/// then `edits` times the article template or `site.toml` edited and the site rebuilt with
+/// that file as the changed path, naming one article page as viewed (unless
+/// `no_priority`). Prints one line per rebuild; returns the medians of the time until the
+/// viewed page was written (the whole rebuild's without a priority) and of the whole.
+fn bench_site_wide_edits(
+    root: &Path,
+    kind: SiteWideEdit,
+    edits: usize,
+    no_priority: bool,
+) -> Result<(f64, f64), String> {
+    let output = root.join("output-serve");
+    if output.exists() {
+        std::fs::remove_dir_all(&output)
+            .map_err(|e| format!("cannot remove {}: {e}", output.display()))?;
+    }
+    let template = root.join("templates/article.html");
+    let builtin =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/article.html");
+    let builtin = std::fs::read_to_string(&builtin).map_err(|e| e.to_string())?;
+    let end_block = builtin
+        .rfind("{% endblock")
+        .ok_or("the article template has no block")?;
+    let write_template = |mark: &str| -> Result<(), String> {
+        std::fs::create_dir_all(root.join("templates")).map_err(|e| e.to_string())?;
+        let text = format!(
+            "{}<!-- {mark} -->{}",
+            &builtin[..end_block],
+            &builtin[end_block..]
+        );
+        std::fs::write(&template, text).map_err(|e| e.to_string())
+    };
+    let config_path = root.join("site.toml");
+    let config = std::fs::read_to_string(&config_path).map_err(|e| e.to_string())?;
+    if kind == SiteWideEdit::Template {
+        write_template("before the first build")?;
+    }
+    let mut builder = Builder::new(BuildOptions {
+        site_root: root.to_path_buf(),
+        output_dir: Some(output.clone()),
+        ..BuildOptions::default()
+    });
+    let failed = |failure: copydesk::site::BuildFailure| {
+        let lines: Vec<String> = failure.diagnostics.iter().map(|d| d.to_string()).collect();
+        format!("the build failed:\n{}", lines.join("\n"))
+    };
+    let started = Instant::now();
+    let summary = builder.build(&[], &Silent).map_err(failed)?;
+    eprintln!(
+        "full build: {:.3} s, {} pages, {} files",
+        started.elapsed().as_secs_f64(),
+        summary.pages,
+        summary.files
+    );
+    let viewed = summary
+        .page_urls
+        .iter()
+        .find(|url| url.starts_with("/articles/"))
+        .map(|url| copydesk::site::render::output_file_of(url))
+        .ok_or("the site has no article page")?;
+    let mut first = Vec::new();
+    let mut whole = Vec::new();
+    for edit in 0..edits {
+        let mark = format!("site-wide edit {edit}");
+        let changed = match kind {
+            SiteWideEdit::Template => {
+                write_template(&mark)?;
+                template.clone()
+            }
+            SiteWideEdit::Config => {
+                let edited = format!("{config}\n# {mark}\n").replacen(
+                    "description = \"",
+                    &format!("description = \"{mark}: "),
+                    1,
+                );
+                std::fs::write(&config_path, edited).map_err(|e| e.to_string())?;
+                config_path.clone()
+            }
+        };
+        let ready_at = std::sync::Mutex::new(None);
+        let ready = |_: &[String]| {
+            *ready_at.lock().unwrap() = Some(started_at_now());
+        };
+        let priority = Priority {
+            pages: vec![viewed.clone()],
+            ready: &ready,
+        };
+        let started = started_at_now();
+        let summary = builder
+            .build_with_priority(
+                std::slice::from_ref(&changed),
+                &Silent,
+                (!no_priority).then_some(&priority),
+            )
+            .map_err(failed)?;
+        let ended = started_at_now();
+        let page = std::fs::read_to_string(output.join(&viewed)).map_err(|e| e.to_string())?;
+        if kind == SiteWideEdit::Template && !page.contains(&mark) {
+            return Err(format!("{viewed} does not show the edit after the rebuild"));
+        }
+        let ready = ready_at.into_inner().unwrap();
+        if !no_priority && ready.is_none() {
+            return Err(format!("{viewed} was not written ahead of the rest"));
+        }
+        let to_viewed = ready.unwrap_or(ended) - started;
+        let to_end = ended - started;
+        println!(
+            "rebuild {}: viewed page written after {:.1} ms, whole rebuild {:.1} ms, {} files written",
+            edit + 1,
+            to_viewed * 1e3,
+            to_end * 1e3,
+            summary.files
+        );
+        first.push(to_viewed);
+        whole.push(to_end);
+    }
+    std::fs::write(&config_path, config).map_err(|e| e.to_string())?;
+    if kind == SiteWideEdit::Template {
+        std::fs::remove_file(&template).map_err(|e| e.to_string())?;
+    }
+    std::fs::remove_dir_all(&output)
+        .map_err(|e| format!("cannot remove {}: {e}", output.display()))?;
+    Ok((median(first), median(whole)))
+}
+
+/// Seconds since the bench started (one clock for every stamp).
+fn started_at_now() -> f64 {
+    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    START.get_or_init(Instant::now).elapsed().as_secs_f64()
+}
+
+/// `--serve-template-edits N` / `--serve-config-edits N`: for each size (or the `--site`
+/// given), the time to the viewed page and to the end of the rebuild.
+fn site_wide_main(
+    scratch: &Path,
+    config: &BenchConfig,
+    kind: SiteWideEdit,
+    edits: usize,
+) -> ExitCode {
+    let run = |root: &Path| bench_site_wide_edits(root, kind, edits, config.no_priority);
+    let result = match &config.site {
+        Some(site) => run(site).map(|medians| vec![(None, medians)]),
+        None => config
+            .sizes
+            .iter()
+            .map(|&count| {
+                let mut site = tempfile::Builder::new()
+                    .prefix(&format!("copydesk-bench-{count}-"))
+                    .tempdir_in(scratch)
+                    .map_err(|e| format!("cannot create a site folder: {e}"))?;
+                site.disable_cleanup(config.keep);
+                synthetic::write_site(site.path(), count, config.seed)
+                    .map_err(|e| format!("cannot write the synthetic site: {e}"))?;
+                eprintln!("generated {count} articles at {}", site.path().display());
+                run(site.path()).map(|medians| (Some(count), medians))
+            })
+            .collect::<Result<Vec<_>, String>>(),
+    };
+    let what = match kind {
+        SiteWideEdit::Template => "article template",
+        SiteWideEdit::Config => "site.toml",
+    };
+    match result {
+        Ok(rows) => {
+            for (count, (first, whole)) in rows {
+                let size = count.map_or("given site".to_string(), |c| format!("{c} articles"));
+                println!(
+                    "{size}: serve-style rebuild after an edit of the {what}{}, medians of {edits}: viewed page {:.1} ms, whole rebuild {:.1} ms",
+                    if config.no_priority { " (no viewed page named)" } else { "" },
+                    first * 1e3,
+                    whole * 1e3
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("bench build: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// The first article file of the generated site, by name.
 fn first_article(root: &Path) -> Result<PathBuf, String> {
     let folder = root.join("content/articles");
@@ -1039,6 +1254,9 @@ fn main() -> ExitCode {
     let ticks = measure::clock_ticks_per_second();
     if let Some(edits) = config.serve_edits {
         return serve_edits_main(&scratch, &config, edits.max(1));
+    }
+    if let Some((kind, edits)) = config.site_wide {
+        return site_wide_main(&scratch, &config, kind, edits.max(1));
     }
     eprintln!(
         "copydesk build benchmark: sizes {:?}, {} runs each, sites in {}, {} threads; RSS before: {} KiB",

@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use copydesk::progress::Silent;
-use copydesk::site::{build, build_with_cache, BuildOptions, BuildSummary, Builder};
+use copydesk::site::render::output_file_of;
+use copydesk::site::{build, build_with_cache, BuildOptions, BuildSummary, Builder, Priority};
 
 /// SplitMix64: the same edits on every machine for a given seed.
 struct Rng(u64);
@@ -557,4 +558,121 @@ fn an_output_folder_swapped_in_by_another_build_is_rebuilt_whole() {
     build(&other, &Silent).unwrap();
     site.build_incrementally();
     site.assert_output_equals_full_build("an output swapped in by another build");
+}
+
+/// Two article pages of a built site: (URL, output file) of each.
+fn two_article_pages(summary: &BuildSummary) -> [(String, String); 2] {
+    let mut articles = summary
+        .page_urls
+        .iter()
+        .filter(|url| url.starts_with("/articles/"))
+        .map(|url| (url.clone(), output_file_of(url)));
+    [articles.next().unwrap(), articles.next().unwrap()]
+}
+
+fn contains(path: &Path, needle: &str) -> bool {
+    String::from_utf8_lossy(&std::fs::read(path).unwrap()).contains(needle)
+}
+
+/// `serve` after a template edit: the viewed page is rendered and written before the rest
+/// (when `ready` hears of it, the other article pages are still in their old form), and
+/// the finished output equals a clean full build.
+#[test]
+fn a_template_edit_writes_the_viewed_page_first_and_ends_equal_to_a_full_build() {
+    let mut rng = Rng(21);
+    let site = Site::generate(&mut rng, 30);
+    let mut builder = Builder::new(site.options());
+    let summary = builder.build(&[], &Silent).unwrap();
+    let [(_, viewed), (_, other)] = two_article_pages(&summary);
+    let output = site.output();
+    site.override_template("article.html", 1);
+    let seen = std::sync::Mutex::new(Vec::new());
+    let ready = |pages: &[String]| {
+        seen.lock().unwrap().push((
+            pages.to_vec(),
+            contains(&output.join(&viewed), "<!-- override 1 -->"),
+            contains(&output.join(&other), "<!-- override 1 -->"),
+        ));
+    };
+    let priority = Priority {
+        pages: vec![viewed.clone(), "no/such/page/index.html".into()],
+        ready: &ready,
+    };
+    let changed = [site.root.join("templates/article.html")];
+    builder
+        .build_with_priority(&changed, &Silent, Some(&priority))
+        .unwrap();
+    assert_eq!(
+        seen.lock().unwrap().as_slice(),
+        &[(vec![viewed.clone()], true, false)],
+        "when `ready` ran, the viewed page should have been new and the other old"
+    );
+    assert!(contains(&output.join(&other), "<!-- override 1 -->"));
+    site.assert_output_equals_full_build("a template edit, viewed page first");
+
+    // An edit that leaves the viewed page as it was writes nothing early.
+    seen.lock().unwrap().clear();
+    site.override_template("tag.html", 2);
+    let changed = [site.root.join("templates/tag.html")];
+    builder
+        .build_with_priority(&changed, &Silent, Some(&priority))
+        .unwrap();
+    assert!(seen.lock().unwrap().is_empty());
+    site.assert_output_equals_full_build("a tag template edit while an article is viewed");
+}
+
+/// A rebuild whose viewed page renders but another page fails: the viewed page was
+/// written early, and is put back, so the output stays what the last good build left.
+#[test]
+fn a_rebuild_failing_after_the_viewed_page_was_written_puts_it_back() {
+    let mut rng = Rng(22);
+    let site = Site::generate(&mut rng, 20);
+    let mut builder = Builder::new(site.options());
+    let summary = builder.build(&[], &Silent).unwrap();
+    let [(_, viewed), (other_url, _)] = two_article_pages(&summary);
+    let before = tree(&site.output());
+    let builtin =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/article.html");
+    let text = std::fs::read_to_string(builtin).unwrap();
+    let at = text.rfind("{% endblock").unwrap();
+    let breaking = format!(
+        "{}<!-- early -->{{% if page.url == \"{other_url}\" %}}{{{{ no_such_value }}}}{{% endif %}}{}",
+        &text[..at],
+        &text[at..]
+    );
+    site.write("templates/article.html", &breaking);
+    let written_early = std::sync::Mutex::new(false);
+    let viewed_file = site.output().join(&viewed);
+    let ready = |_: &[String]| {
+        *written_early.lock().unwrap() = contains(&viewed_file, "<!-- early -->");
+    };
+    let priority = Priority {
+        pages: vec![viewed.clone()],
+        ready: &ready,
+    };
+    let changed = [site.root.join("templates/article.html")];
+    let failure = builder
+        .build_with_priority(&changed, &Silent, Some(&priority))
+        .unwrap_err();
+    assert!(
+        *written_early.lock().unwrap(),
+        "the viewed page was not written early"
+    );
+    assert!(
+        failure
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("no_such_value")),
+        "{:?}",
+        failure.diagnostics
+    );
+    assert!(
+        tree(&site.output()) == before,
+        "a failed rebuild left the early page changed"
+    );
+    std::fs::remove_file(site.root.join("templates/article.html")).unwrap();
+    builder
+        .build(&[site.root.join("templates/article.html")], &Silent)
+        .unwrap();
+    site.assert_output_equals_full_build("a failed rebuild, then a fix");
 }

@@ -258,3 +258,66 @@ fn a_failed_build_tells_whether_a_good_site_is_still_served() {
     assert_eq!(failed, Some(true), "the good site is still served");
     session.stop();
 }
+
+/// A template every article uses is edited while an article is open: that page is
+/// written (and its reload signalled) before the rest of the site, and holds the edit.
+#[test]
+fn a_template_edit_writes_the_viewed_page_before_the_rest() {
+    let dir = site();
+    write(
+        dir.path(),
+        "content/articles/budget.md",
+        &article("Budget passes"),
+    );
+    let builtin =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/article.html");
+    let template = fs::read_to_string(builtin).unwrap();
+    write(dir.path(), "templates/article.html", &template);
+    let (sender, events) = std::sync::mpsc::channel();
+    let session = ServeSession::start(
+        ServeOptions {
+            site_root: dir.path().to_path_buf(),
+            bind: "127.0.0.1".parse().unwrap(),
+            port: 0,
+            drafts: false,
+            future: false,
+        },
+        &Silent,
+        move |event| {
+            if let copydesk::serve::ServeEvent::Built { viewed_first, .. } = event {
+                let _ = sender.send(viewed_first.map(|(_, pages)| pages));
+            }
+        },
+    )
+    .unwrap();
+    let address = session.address();
+    let next = || events.recv_timeout(Duration::from_secs(30)).unwrap();
+    // The page's reload script announces it with its first poll.
+    let page = get(address, "/articles/council/").1;
+    let loaded = stamped_generation(&page);
+    let poll = format!("/__copydesk/events?page=%2Farticles%2Fcouncil%2F&loaded={loaded}");
+    assert_eq!(
+        state_at(address, &poll)["generation"].as_u64(),
+        Some(loaded)
+    );
+
+    let at = template.rfind("{% endblock").unwrap();
+    let edited = format!("{}<!-- edited -->{}", &template[..at], &template[at..]);
+    write(dir.path(), "templates/article.html", &edited);
+    let mut viewed_first = next();
+    while viewed_first.is_none() {
+        viewed_first = next();
+    }
+    assert_eq!(viewed_first, Some(1), "the viewed page went first, alone");
+    assert!(get(address, "/articles/council/")
+        .1
+        .contains("<!-- edited -->"));
+    assert!(get(address, "/articles/budget/")
+        .1
+        .contains("<!-- edited -->"));
+    session.stop();
+}
+
+fn state_at(address: std::net::SocketAddr, path: &str) -> serde_json::Value {
+    serde_json::from_str(&get(address, path).1).unwrap()
+}

@@ -133,6 +133,7 @@ fn report(event: &ServeEvent, quiet: bool, verbose: u8) {
             summary,
             changed,
             elapsed,
+            viewed_first,
         } => {
             for warning in &summary.warnings {
                 if !quiet {
@@ -147,11 +148,19 @@ fn report(event: &ServeEvent, quiet: bool, verbose: u8) {
             } else {
                 format!("Rebuilt after {} change(s)", changed.len())
             };
-            eprintln!(
-                "{what}: {} pages in {} ms",
-                summary.pages,
-                elapsed.as_millis()
-            );
+            match viewed_first {
+                Some((at, pages)) => eprintln!(
+                    "{what}: {} pages in {} ms ({pages} viewed page(s) reloaded after {} ms)",
+                    summary.pages,
+                    elapsed.as_millis(),
+                    at.as_millis()
+                ),
+                None => eprintln!(
+                    "{what}: {} pages in {} ms",
+                    summary.pages,
+                    elapsed.as_millis()
+                ),
+            }
             if verbose > 0 {
                 for path in changed {
                     eprintln!("  changed: {}", path.display());

@@ -439,12 +439,23 @@ fn not_found_page(shared: &Shared) -> Response {
 /// Answers `/__copydesk/events?since=N`: waits (on this connection's own thread) until
 /// the generation differs from `N` or the poll times out. Past `MAX_WAITING_POLLS`
 /// waiting at once, or without `since`, answers the current state at once.
+///
+/// A poll that names its page (`&page=/articles/x/`, the page's own path) marks that page
+/// as viewed, which a rebuild renders first; `loaded=N` on a first poll is the generation
+/// stamped into the page, for telling it whether it must reload.
 fn answer_poll(target: &str, shared: &Shared) -> Response {
     let since = query_number(target, "since");
+    let page = query_value(target, "page").and_then(|path| viewed_output(&path, &shared.base_path));
+    if let Some(page) = &page {
+        shared.hub.viewing(page);
+    }
+    let page = page.as_deref();
     let waiting = shared.waiting_polls.fetch_add(1, Ordering::SeqCst);
     let state = match since.filter(|_| waiting < MAX_WAITING_POLLS) {
-        Some(since) => shared.hub.wait_for_change(since, POLL_TIMEOUT),
-        None => shared.hub.current(),
+        Some(since) => shared.hub.wait_for_change_at(since, POLL_TIMEOUT, page),
+        None => shared
+            .hub
+            .current_for(since.or_else(|| query_number(target, "loaded")), page),
     };
     shared.waiting_polls.fetch_sub(1, Ordering::SeqCst);
     state_response(&state)
@@ -453,6 +464,32 @@ fn answer_poll(target: &str, shared: &Shared) -> Response {
 fn state_response(state: &super::reload::BuildState) -> Response {
     let body = serde_json::to_vec(state).unwrap_or_default();
     Response::new(200, body, "application/json; charset=utf-8")
+}
+
+/// The value of `name=…` in the query of `target`, percent-decoded, if any.
+fn query_value(target: &str, name: &str) -> Option<String> {
+    let query = target.split_once('?')?.1;
+    let raw = query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(key, _)| *key == name)?
+        .1;
+    super::resolve::percent_decode(raw)
+}
+
+/// The output file (`articles/x/index.html`) of the page at `path` as the browser shows
+/// it (`/paper/articles/x/`, still percent-encoded), or `None` when it is outside the
+/// site's base path or not a plain path.
+fn viewed_output(path: &str, base_path: &str) -> Option<String> {
+    let inside = path.strip_prefix(base_path)?;
+    if !inside.starts_with('/') {
+        return None;
+    }
+    let decoded = super::resolve::percent_decode(inside)?;
+    let plain = decoded
+        .split('/')
+        .all(|segment| segment != ".." && segment != "." && !segment.contains('\\'));
+    plain.then(|| crate::site::render::output_file_of(&decoded))
 }
 
 /// The number in `name=N` in the query of `target`, if any.
@@ -490,6 +527,27 @@ mod tests {
         );
         assert_eq!(under_base_path("/style.css", "/paper"), Outside);
         assert_eq!(under_base_path("/paperback/", "/paper"), Outside);
+    }
+
+    #[test]
+    fn polls_name_the_output_file_of_their_page() {
+        assert_eq!(
+            viewed_output("/articles/x/", ""),
+            Some("articles/x/index.html".into())
+        );
+        assert_eq!(viewed_output("/", ""), Some("index.html".into()));
+        assert_eq!(
+            viewed_output("/paper/tags/caf%C3%A9/", "/paper"),
+            Some("tags/café/index.html".into())
+        );
+        assert_eq!(viewed_output("/404.html", ""), Some("404.html".into()));
+        assert_eq!(viewed_output("/other/x/", "/paper"), None);
+        assert_eq!(viewed_output("/paperback/", "/paper"), None);
+        assert_eq!(viewed_output("/a/../b/", ""), None);
+        assert_eq!(
+            query_value("/e?page=%2Fpaper%2Fa%2F&since=3", "page"),
+            Some("/paper/a/".into())
+        );
     }
 
     #[test]

@@ -36,7 +36,7 @@ use std::time::{Duration, Instant};
 
 use crate::diagnostic::Diagnostic;
 use crate::progress::{Progress, Silent};
-use crate::site::{BuildOptions, BuildSummary, Builder};
+use crate::site::{BuildOptions, BuildSummary, Builder, Priority};
 use http::{PreviewServer, UpdateGate};
 use reload::ReloadHub;
 use watch::SiteWatcher;
@@ -64,6 +64,9 @@ pub enum ServeEvent {
         summary: BuildSummary,
         changed: Vec<PathBuf>,
         elapsed: Duration,
+        /// When the pages open in a browser were written, ahead of the rest of the site,
+        /// and how many: after `elapsed` into the rebuild (see [`reload`]).
+        viewed_first: Option<(Duration, usize)>,
     },
     /// A build failed; the last good site, if there is one, stays served.
     BuildFailed {
@@ -244,13 +247,31 @@ struct Rebuild {
     built_good_site: bool,
 }
 
+/// At most this many viewed pages are rendered ahead of the rest of a rebuild.
+const MAX_VIEWED_FIRST: usize = 8;
+
 impl Rebuild {
     fn run(&mut self, builder: &mut Builder, changed: Vec<PathBuf>, progress: &dyn Progress) {
         let started = Instant::now();
+        // The pages open in browsers are written first and reloaded at once; the rest of
+        // the site follows in the same build (see `reload` for what is served meanwhile).
+        let viewed_first = std::sync::Mutex::new(None);
+        let hub = Arc::clone(&self.hub);
+        let ready = |pages: &[String]| {
+            *viewed_first.lock().unwrap_or_else(|e| e.into_inner()) =
+                Some((started.elapsed(), pages.len()));
+            hub.pages_ready(pages);
+        };
+        let priority = Priority {
+            pages: self.hub.viewed_pages(MAX_VIEWED_FIRST),
+            ready: &ready,
+        };
         let result = {
             let _updating = self.gate.begin();
-            builder.build(&changed, progress)
+            let priority = (!priority.pages.is_empty()).then_some(&priority);
+            builder.build_with_priority(&changed, progress, priority)
         };
+        let viewed_first = viewed_first.into_inner().unwrap_or_else(|e| e.into_inner());
         match result {
             Ok(summary) => {
                 self.built_good_site = true;
@@ -259,6 +280,7 @@ impl Rebuild {
                     summary,
                     changed,
                     elapsed: started.elapsed(),
+                    viewed_first,
                 });
             }
             Err(failure) => {

@@ -12,7 +12,19 @@
 //! messages quoting raw content can never become markup. A site previewed under a base
 //! path (`/paper/`) has both endpoints under it too (`/paper/__copydesk/reload.js`); the
 //! script finds the events endpoint next to its own address.
+//!
+//! Each poll also says which page it comes from (`&page=/articles/x/`), so the hub knows
+//! the pages being viewed. A rebuild that has to re-render many pages (a template used by
+//! every article) renders and writes those first and announces them with
+//! [`ReloadHub::pages_ready`], which bumps the generation as a finished build does: the
+//! viewed pages reload at once while the rest of the site renders. Requests made meanwhile
+//! get each file as it is on disk: a page already re-rendered in its new form, any other
+//! in its old form (never half of one: files are replaced by rename). When the rebuild
+//! finishes, the generation moves again; a page that reloaded early and that announced
+//! itself from that early generation is told `reload: false` (its bytes are already the
+//! final ones), every other page reloads.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
@@ -75,6 +87,9 @@ pub struct BuildState {
     pub ok: bool,
     /// The latest build's errors, one per line (empty when `ok`).
     pub errors: String,
+    /// False when the page that asked already shows this generation's bytes (it reloaded
+    /// after [`ReloadHub::pages_ready`] and the build then finished): no reload needed.
+    pub reload: bool,
 }
 
 /// Shares the latest [`BuildState`] between the rebuild thread and the HTTP workers.
@@ -82,6 +97,14 @@ pub struct BuildState {
 pub struct ReloadHub {
     state: Mutex<BuildState>,
     changed: Condvar,
+    /// Pages written early by the rebuild under way: the generation that announced
+    /// them, and their output files.
+    early: Mutex<Option<(u64, HashSet<String>)>>,
+    /// After a rebuild that wrote pages early finished: the early generation and those
+    /// pages, which need no reload from it to the latest generation.
+    settled: Mutex<Option<(u64, HashSet<String>)>>,
+    /// Output file of each page a poll came from, and when.
+    viewers: Mutex<HashMap<String, Instant>>,
 }
 
 impl Default for ReloadHub {
@@ -91,41 +114,128 @@ impl Default for ReloadHub {
                 generation: 0,
                 ok: true,
                 errors: String::new(),
+                reload: true,
             }),
             changed: Condvar::new(),
+            early: Mutex::default(),
+            settled: Mutex::default(),
+            viewers: Mutex::default(),
         }
     }
 }
 
+/// How long after its last poll a page still counts as viewed (a page polls at least
+/// every 25 s, the long-poll timeout, while it is open).
+pub const VIEWED_FOR: Duration = Duration::from_secs(40);
+/// Pages remembered as viewed at once (polls naming more are not remembered).
+const MAX_VIEWERS: usize = 256;
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 impl ReloadHub {
-    /// A good build finished: pages reload.
+    /// A good build finished: pages reload (except those already showing its bytes,
+    /// announced by [`pages_ready`](Self::pages_ready) during this build).
     pub fn build_succeeded(&self) {
-        self.update(true, String::new());
+        let early = lock(&self.early).take();
+        let mut state = lock(&self.state);
+        *lock(&self.settled) = early.filter(|(at, _)| *at == state.generation);
+        Self::bump(&mut state, true, String::new());
+        self.changed.notify_all();
     }
 
     /// A build failed: pages show `errors` over the last good site.
     pub fn build_failed(&self, errors: String) {
-        self.update(false, errors);
+        lock(&self.early).take();
+        let mut state = lock(&self.state);
+        *lock(&self.settled) = None;
+        Self::bump(&mut state, false, errors);
+        self.changed.notify_all();
     }
 
-    fn update(&self, ok: bool, errors: String) {
-        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+    /// The pages (output files) a rebuild under way has already written in their final
+    /// form: pages showing them reload now, before the build finishes.
+    pub fn pages_ready(&self, pages: &[String]) {
+        let mut state = lock(&self.state);
+        *lock(&self.settled) = None;
+        Self::bump(&mut state, true, String::new());
+        *lock(&self.early) = Some((state.generation, pages.iter().cloned().collect()));
+        self.changed.notify_all();
+    }
+
+    fn bump(state: &mut BuildState, ok: bool, errors: String) {
         state.generation += 1;
         state.ok = ok;
         state.errors = errors;
-        self.changed.notify_all();
+    }
+
+    /// Notes that the page whose output file is `page` is open in a browser.
+    pub fn viewing(&self, page: &str) {
+        let mut viewers = lock(&self.viewers);
+        let now = Instant::now();
+        viewers.retain(|_, seen| now.duration_since(*seen) < VIEWED_FOR);
+        if viewers.len() < MAX_VIEWERS || viewers.contains_key(page) {
+            viewers.insert(page.to_string(), now);
+        }
+    }
+
+    /// The output files of the pages viewed in the last [`VIEWED_FOR`], most recently
+    /// seen first, at most `limit`.
+    pub fn viewed_pages(&self, limit: usize) -> Vec<String> {
+        let viewers = lock(&self.viewers);
+        let now = Instant::now();
+        let mut seen: Vec<(&String, &Instant)> = viewers
+            .iter()
+            .filter(|(_, seen)| now.duration_since(**seen) < VIEWED_FOR)
+            .collect();
+        seen.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+        seen.into_iter()
+            .take(limit)
+            .map(|(page, _)| page.clone())
+            .collect()
     }
 
     /// The current state.
     pub fn current(&self) -> BuildState {
-        self.state.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        lock(&self.state).clone()
+    }
+
+    /// The current state as seen by `page` (an output file), which shows generation
+    /// `seen`: `reload` is false when that page was written early at `seen` and the
+    /// build it belonged to has finished since.
+    pub fn current_for(&self, seen: Option<u64>, page: Option<&str>) -> BuildState {
+        let state = self.current();
+        self.for_page(state, seen, page)
+    }
+
+    fn for_page(&self, mut state: BuildState, seen: Option<u64>, page: Option<&str>) -> BuildState {
+        if let (Some(seen), Some(page)) = (seen, page) {
+            if let Some((early, pages)) = lock(&self.settled).as_ref() {
+                if *early == seen && state.generation == seen + 1 && pages.contains(page) {
+                    state.reload = false;
+                }
+            }
+        }
+        state
+    }
+
+    /// [`wait_for_change`](Self::wait_for_change) for a poll from `page` (an output file).
+    pub fn wait_for_change_at(
+        &self,
+        since: u64,
+        timeout: Duration,
+        page: Option<&str>,
+    ) -> BuildState {
+        let state = self.wait_for_change(since, timeout);
+        self.for_page(state, Some(since), page)
     }
 
     /// Waits until the generation differs from `since` or `timeout` passes, then returns
     /// the state as it is.
     pub fn wait_for_change(&self, since: u64, timeout: Duration) -> BuildState {
         let deadline = Instant::now() + timeout;
-        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let mut state = lock(&self.state);
         while state.generation == since {
             let now = Instant::now();
             if now >= deadline {
@@ -177,13 +287,18 @@ pub const RELOAD_SCRIPT: &str = r#"// copydesk serve: reloads this page after a 
     ? script.src.replace(/reload\.js([?#].*)?$/, "events")
     : "/__copydesk/events";
 
+  // Which page this is, so that a rebuild renders the pages being viewed first.
+  var page = "page=" + encodeURIComponent(window.location.pathname);
+
   function poll() {
-    var url = events + (since === null ? "" : "?since=" + since);
+    var url = events + "?" + page + (since === null
+      ? (loadedAt === null ? "" : "&loaded=" + loadedAt)
+      : "&since=" + since);
     fetch(url, { cache: "no-store" })
       .then(function (response) { return response.json(); })
       .then(function (state) {
         var seen = since === null ? loadedAt : since;
-        if (seen !== null && state.generation !== seen && state.ok) {
+        if (seen !== null && state.generation !== seen && state.ok && state.reload !== false) {
           window.location.reload();
           return;
         }
@@ -234,6 +349,56 @@ mod tests {
         );
         let plain = b"<html><body>no script</body></html>".to_vec();
         assert_eq!(stamp_generation(plain.clone(), 3), plain);
+    }
+
+    #[test]
+    fn pages_written_early_are_not_reloaded_again_when_the_build_ends() {
+        let hub = ReloadHub::default();
+        hub.viewing("articles/a/index.html");
+        hub.viewing("index.html");
+        let viewed = hub.viewed_pages(8);
+        assert_eq!(viewed.len(), 2);
+        assert_eq!(hub.viewed_pages(1).len(), 1);
+
+        // The rebuild writes the article page early: generation 1 reloads it.
+        hub.pages_ready(&["articles/a/index.html".to_string()]);
+        let early =
+            hub.wait_for_change_at(0, Duration::from_secs(5), Some("articles/a/index.html"));
+        assert_eq!((early.generation, early.ok, early.reload), (1, true, true));
+        // The build ends (generation 2): the page that reloaded at 1 keeps its bytes…
+        hub.build_succeeded();
+        let a = hub.wait_for_change_at(1, Duration::from_secs(5), Some("articles/a/index.html"));
+        assert_eq!((a.generation, a.reload), (2, false));
+        assert!(
+            !hub.current_for(Some(1), Some("articles/a/index.html"))
+                .reload
+        );
+        // …any other page, or the same page loaded before the early write, reloads.
+        assert!(
+            hub.wait_for_change_at(1, Duration::from_secs(5), Some("index.html"))
+                .reload
+        );
+        assert!(
+            hub.current_for(Some(0), Some("articles/a/index.html"))
+                .reload
+        );
+        assert!(hub.current_for(Some(1), None).reload);
+
+        // The next build, without early pages, reloads every page again.
+        hub.build_succeeded();
+        assert!(
+            hub.current_for(Some(2), Some("articles/a/index.html"))
+                .reload
+        );
+
+        // A build that fails after an early write shows its errors to every page.
+        hub.pages_ready(&["articles/a/index.html".to_string()]);
+        hub.build_failed("template error".into());
+        let failed = hub.current_for(Some(4), Some("articles/a/index.html"));
+        assert_eq!(
+            (failed.generation, failed.ok, failed.reload),
+            (5, false, true)
+        );
     }
 
     #[test]

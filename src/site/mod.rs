@@ -124,6 +124,23 @@ impl From<Vec<Diagnostic>> for BuildFailure {
     }
 }
 
+/// Pages to render and write before the rest of a rebuild (the pages a `serve` preview
+/// is showing), and what to do once they are written.
+///
+/// Only an in-place rebuild (one after a good build of the same [`Builder`]) writes them
+/// early: those pages are rendered first and, when all of them render, written and handed
+/// to `ready`; the rest of the site follows. The bytes are the ones the whole build would
+/// write (same site, same templates), so the finished output is the same as without a
+/// priority. If the rest then fails, the early pages get their previous bytes back, so a
+/// failed rebuild still leaves the output as it was.
+pub struct Priority<'a> {
+    /// Output files (`articles/x/index.html`, as [`render::output_file_of`] gives them).
+    pub pages: Vec<String>,
+    /// Called with the priority pages re-rendered early (in their final form), before the
+    /// rest of the site is rendered; not called when none of them changed.
+    pub ready: &'a (dyn Fn(&[String]) + Sync),
+}
+
 /// What the last successful build left in the output, for the next one.
 #[derive(Debug, Default)]
 struct LastBuild {
@@ -175,6 +192,17 @@ impl Builder {
         &mut self,
         changed: &[PathBuf],
         progress: &dyn Progress,
+    ) -> Result<BuildSummary, BuildFailure> {
+        self.build_with_priority(changed, progress, None)
+    }
+
+    /// [`build`](Self::build), rendering and writing the `priority` pages before the rest
+    /// when they need re-rendering (see [`Priority`]).
+    pub fn build_with_priority(
+        &mut self,
+        changed: &[PathBuf],
+        progress: &dyn Progress,
+        priority: Option<&Priority<'_>>,
     ) -> Result<BuildSummary, BuildFailure> {
         let root = self.options.site_root.clone();
         let mut errors = Vec::new();
@@ -238,7 +266,9 @@ impl Builder {
             self.content.body_store(),
         );
         let pages = render::plan_pages(&site, &shared);
-        let generated = render::generated_files(&pages, &site, &shared, config.feed_limit);
+        // Feed, sitemap and search-index fingerprints (20-40 ms at 10k) are made when first
+        // needed, after any priority pages are written.
+        let generated = std::sync::OnceLock::new();
         let previous = self
             .last
             .take()
@@ -253,12 +283,20 @@ impl Builder {
             theme: &theme,
             shared: &shared,
             generated: &generated,
+            pages: &pages,
             writer: &writer,
             previous: previous.as_ref(),
             content_assets: &with_picture_files(loaded.assets, &site.pictures),
+            priority,
+            restored: std::sync::atomic::AtomicUsize::new(0),
         };
         match job.run(&pages, progress) {
             Ok(manifest_files) => {
+                let generated: Vec<(String, u64)> = job
+                    .generated()
+                    .iter()
+                    .map(|g| (g.output.clone(), g.fingerprint))
+                    .collect();
                 let kept: HashSet<&str> = manifest_files.keys().map(String::as_str).collect();
                 let written = writer.written();
                 if let Err(error) = writer.finish(previous.as_ref().map(|l| &l.manifest), &kept) {
@@ -272,7 +310,7 @@ impl Builder {
                     fingerprints: pages
                         .iter()
                         .map(|p| (p.output.clone(), p.fingerprint))
-                        .chain(generated.into_iter().map(|g| (g.output, g.fingerprint)))
+                        .chain(generated)
                         .collect(),
                 });
                 Ok(BuildSummary {
@@ -289,7 +327,9 @@ impl Builder {
                 // Render errors stop a build before anything is written, so the output is
                 // still what `previous` describes. A write error in place may have changed
                 // some files: forget the manifest so the next build stages a fresh site.
-                let output_unchanged = writer.written() == 0 || writer.is_staged();
+                // (Pages written early and given their old bytes back count as unchanged.)
+                let restored = job.restored.load(std::sync::atomic::Ordering::SeqCst);
+                let output_unchanged = writer.written() == restored || writer.is_staged();
                 writer.abandon();
                 self.last = previous.filter(|_| output_unchanged);
                 Err(split_failure(run_errors, warnings))
@@ -330,11 +370,18 @@ struct WriteJob<'a> {
     config: &'a SiteConfig,
     theme: &'a Theme,
     shared: &'a SharedContext,
-    /// Feeds and the sitemap, with fingerprints (see [`render::generated_files`]).
-    generated: &'a [render::GeneratedFile],
+    /// Feeds and the sitemap, with fingerprints (see [`render::generated_files`]), made
+    /// on first use ([`WriteJob::generated`]).
+    generated: &'a std::sync::OnceLock<Vec<render::GeneratedFile>>,
+    /// Every page of the site.
+    pages: &'a [PlannedPage],
     writer: &'a OutputWriter,
     previous: Option<&'a LastBuild>,
     content_assets: &'a [load::ContentAsset],
+    /// Pages to write before the rest, in place.
+    priority: Option<&'a Priority<'a>>,
+    /// Files written early and given their previous bytes back after the rest failed.
+    restored: std::sync::atomic::AtomicUsize,
 }
 
 impl WriteJob<'_> {
@@ -347,6 +394,8 @@ impl WriteJob<'_> {
     ) -> Result<HashMap<String, u64>, Vec<Diagnostic>> {
         let files = Mutex::new(HashMap::with_capacity(pages.len() + 64));
         let errors = Mutex::new(Vec::new());
+        let (early, pages) = self.write_priority_pages(pages, &files, &errors, progress);
+        let pages = pages.as_ref();
         // Staged, the feeds, the sitemap and the search index are made while the pages
         // render: the index is one long task that would otherwise leave a core idle at
         // the end. In place, nothing may be written before every page has rendered.
@@ -363,6 +412,7 @@ impl WriteJob<'_> {
             .into_inner()
             .expect("no panics while holding the lock");
         if !errors.is_empty() {
+            self.restore(early);
             return Err(dedupe_template_errors(errors));
         }
         let mut files = files
@@ -392,6 +442,114 @@ impl WriteJob<'_> {
         } else {
             Err(errors)
         }
+    }
+
+    /// In place, with a [`Priority`]: renders the priority pages whose fingerprint
+    /// changed, and when every one of them renders, writes them and calls `ready`.
+    /// Returns what the early pages replaced (to put back if the rest fails) and the
+    /// pages left to render: all of them when nothing was written early.
+    fn write_priority_pages<'p>(
+        &self,
+        pages: &'p [PlannedPage],
+        files: &Mutex<HashMap<String, u64>>,
+        errors: &Mutex<Vec<Diagnostic>>,
+        progress: &dyn Progress,
+    ) -> (Vec<EarlyPage>, std::borrow::Cow<'p, [PlannedPage]>) {
+        let Some(priority) = self.priority.filter(|_| !self.writer.is_staged()) else {
+            return (Vec::new(), pages.into());
+        };
+        let wanted: HashSet<&str> = priority.pages.iter().map(String::as_str).collect();
+        let first: Vec<usize> = pages
+            .iter()
+            .enumerate()
+            .filter(|(_, page)| wanted.contains(page.output.as_str()))
+            .filter(|(_, page)| {
+                self.unchanged_output(&page.output, page.fingerprint)
+                    .is_none()
+            })
+            .map(|(at, _)| at)
+            .collect();
+        if first.is_empty() {
+            return (Vec::new(), pages.into());
+        }
+        let mut html = Vec::with_capacity(PAGE_BUFFER_BYTES);
+        let mut rendered = Vec::with_capacity(first.len());
+        for &at in &first {
+            let page = &pages[at];
+            html.clear();
+            match render::render_page_into(
+                page,
+                self.site,
+                self.config,
+                self.theme,
+                self.shared,
+                &mut html,
+            ) {
+                Ok(()) => rendered.push((page.output.clone(), html.clone())),
+                // Rendered again with the rest, which reports the error.
+                Err(_) => return (Vec::new(), pages.into()),
+            }
+        }
+        let mut early = Vec::with_capacity(rendered.len());
+        for (output, bytes) in rendered {
+            let previous = self.previous_hash(&output);
+            let old = std::fs::read(self.writer.root().join(&output)).ok();
+            match self.writer.put(&output, &bytes, previous) {
+                Ok(hash) => {
+                    lock(files).insert(output.clone(), hash);
+                    let written = previous != Some(hash);
+                    early.push(EarlyPage {
+                        output,
+                        old,
+                        written,
+                    });
+                }
+                Err(e) => lock(errors).push(e),
+            }
+        }
+        if !lock(errors).is_empty() {
+            return (early, pages.into());
+        }
+        // Pages that rendered to the bytes they had need no reload; when none changed, no
+        // early signal either (the end of the build is signalled anyway).
+        if early.iter().any(|page| page.written) {
+            progress.note(&format!(
+                "wrote {} viewed page(s) before the rest of the site",
+                early.len()
+            ));
+            let ready: Vec<String> = early.iter().map(|e| e.output.clone()).collect();
+            (priority.ready)(&ready);
+        }
+        let rest = pages
+            .iter()
+            .enumerate()
+            .filter(|(at, _)| first.binary_search(at).is_err())
+            .map(|(_, page)| page.clone())
+            .collect::<Vec<_>>();
+        (early, rest.into())
+    }
+
+    /// Puts back what pages written early replaced, after the rest of the build failed,
+    /// so that the output is what the last good build left.
+    fn restore(&self, early: Vec<EarlyPage>) {
+        for page in early.into_iter().filter(|page| page.written) {
+            let path = self.writer.root().join(&page.output);
+            let restored = match page.old {
+                Some(old) => write_atomically_at(&path, &old),
+                None => std::fs::remove_file(&path),
+            };
+            if restored.is_ok() {
+                self.restored
+                    .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            }
+        }
+    }
+
+    /// The feeds, sitemaps and search index of the site, with fingerprints.
+    fn generated(&self) -> &[render::GeneratedFile] {
+        self.generated.get_or_init(|| {
+            render::generated_files(self.pages, self.site, self.shared, self.config.feed_limit)
+        })
     }
 
     fn previous_hash(&self, relative: &str) -> Option<u64> {
@@ -472,9 +630,10 @@ impl WriteJob<'_> {
     /// build's; the others are generated in parallel and each is written as soon as it is
     /// made, so that they are never all in memory at once.
     fn write_generated_files(&self) -> Vec<Result<(String, u64), Diagnostic>> {
-        let mut done = Vec::with_capacity(self.generated.len() + 1);
+        let generated = self.generated();
+        let mut done = Vec::with_capacity(generated.len() + 1);
         let mut stale = Vec::new();
-        for file in self.generated {
+        for file in generated {
             match self.unchanged_output(&file.output, file.fingerprint) {
                 Some(hash) => done.push(Ok((file.output.clone(), hash))),
                 None => stale.push(file),
@@ -564,6 +723,19 @@ impl WriteJob<'_> {
             }
         }
     }
+}
+
+/// A page written before the rest of a rebuild, and the bytes it replaced (none when it
+/// is new).
+struct EarlyPage {
+    output: String,
+    old: Option<Vec<u8>>,
+    /// False when the output already held these bytes (nothing to put back).
+    written: bool,
+}
+
+fn write_atomically_at(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    crate::atomic::write_replacing(path, bytes, false)
 }
 
 /// Where a media file of `content/` goes: its folders slugged like page URLs, its name kept

@@ -79,6 +79,11 @@ impl OutputWriter {
         }
     }
 
+    /// The folder files are written into now: the staging folder, or the output itself.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     pub fn is_staged(&self) -> bool {
         self.staged
     }
