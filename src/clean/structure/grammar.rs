@@ -375,13 +375,15 @@ pub fn is_name_before_role(line: &str, next: Option<&str>) -> bool {
 /// Two to four capitalised words, letters only (and a name's hyphens, apostrophes and
 /// initials' full stops).
 fn is_name_shaped(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    (2..=4).contains(&words.len())
-        && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase)
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-        })
+    // Asked of every line near the top: nothing collected or allocated.
+    let mut words = 0;
+    line.split_whitespace().all(|w| {
+        words += 1;
+        words <= 4
+            && w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+    }) && words >= 2
 }
 
 /// A name alone on its line over a date line (`JANE DOE` / `MAY 3, 2024`), below the
@@ -406,6 +408,11 @@ pub fn is_name_before_date(line: &str, next: Option<&str>) -> bool {
 /// after its first.
 pub fn name_then_job(line: &str) -> Option<&str> {
     let line = line.trim();
+    // Asked of every line near the top: the job is looked at before anything is collected.
+    let job = line.rsplit(char::is_whitespace).next()?;
+    if !job.starts_with(|c: char| c.is_lowercase()) || !ROLE_HEADS.contains(&job) {
+        return None;
+    }
     let words: Vec<(usize, &str)> = line
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))

@@ -75,10 +75,18 @@ impl IntactNames {
         // The parts of a double name are names of their own (`Fauré` and `Lambert` of
         // `Fauré-Lambert`, `Thérèse` of `Marie-Thérèse`), and so are words a bar or a
         // dot sets apart with no space (`By Agnieszka Ćwiklińska|April 14, 2019`).
-        let words = document
-            .split_whitespace()
-            .flat_map(|token| token.split(BYLINE_BARS))
-            .flat_map(hyphen_parts);
+        // Most articles have no bar or dot: their tokens are not split again. (A dot's
+        // and a bullet's last UTF-8 bytes stand for them in the search.)
+        let has_bars = memchr::memchr3(b'|', 0xB7, 0xA2, document.as_bytes()).is_some();
+        let tokens: Box<dyn Iterator<Item = &str>> = match has_bars {
+            true => Box::new(
+                document
+                    .split_whitespace()
+                    .flat_map(|token| token.split(BYLINE_BARS)),
+            ),
+            false => Box::new(document.split_whitespace()),
+        };
+        let words = tokens.flat_map(hyphen_parts);
         for (_, token) in words {
             let given = std::mem::replace(&mut previous, token);
             // An ASCII token's word is ASCII: skipped below, without trimming it.

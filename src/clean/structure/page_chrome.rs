@@ -295,6 +295,27 @@ const PICTURE_AGENCIES: &[&str] = &[
     "xinhua",
 ];
 
+/// The last words of [`PICTURE_AGENCIES`]: a line ending with none of them is no
+/// agency's caption, asked before the line is lowered.
+const AGENCY_LAST_WORDS: &[&str] = &[
+    "afp",
+    "alamy",
+    "anadolu",
+    "ap",
+    "bloomberg",
+    "epa",
+    "epa-efe",
+    "getty",
+    "images",
+    "media",
+    "pa",
+    "photo",
+    "reuters",
+    "shutterstock",
+    "wire",
+    "xinhua",
+];
+
 /// The most words of a caption that ends with an agency's name.
 const MOST_AGENCY_CAPTION_WORDS: usize = 40;
 
@@ -305,8 +326,20 @@ const MOST_AGENCY_CAPTION_WORDS: usize = 40;
 /// line standing alone, after a sentence's end and before a new one.
 pub fn ends_with_agency_credit(line: &str) -> bool {
     let line = line.trim();
+    // Asked of many lines: the last word is compared before anything is lowered.
     if line.ends_with(['.', '!', '?', ',', ';', ':'])
         || !line.starts_with(|c: char| c.is_uppercase())
+    {
+        return false;
+    }
+    let last = line
+        .rsplit([' ', '(', '/', '|'])
+        .next()
+        .unwrap_or(line)
+        .trim_end_matches(')');
+    if !AGENCY_LAST_WORDS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(last))
         || line.split_whitespace().count() > MOST_AGENCY_CAPTION_WORDS
     {
         return false;
@@ -408,6 +441,14 @@ mod tests {
             "Fishermen mend their nets at dawn in the harbour of the old town, where the catch has fallen by a third in ten years | Image: Supplied",
         ] {
             assert!(is_page_chrome(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn every_agency_ends_with_a_listed_last_word() {
+        for agency in PICTURE_AGENCIES {
+            let last = agency.rsplit(' ').next().unwrap();
+            assert!(AGENCY_LAST_WORDS.contains(&last), "{agency}");
         }
     }
 

@@ -80,6 +80,8 @@ pub struct ArticleText<'a> {
     /// The words the article prints capitalised inside a sentence (see
     /// [`Vocabulary::document_names`]), collected once, when first asked.
     mid_sentence_capitals: OnceCell<HashSet<Box<str>>>,
+    /// Questions [`ArticleText::capitalises_mid_sentence`] answered by searching.
+    capital_searches: Cell<usize>,
 }
 
 /// An article counts as glued when at least this many of its tokens are clearly words
@@ -89,6 +91,24 @@ const GLUED_DOCUMENT_TOKENS: usize = 4;
 const WORDS_PER_GLUED_TOKEN: usize = 250;
 /// Glued tokens counted are lower-case, no list knows them and they are this long.
 const MIN_GLUED_TOKEN_CHARS: usize = 8;
+
+/// Whether the text before a token (`before`, up to its leading whitespace) leaves the
+/// token opening a sentence: nothing before it in the paragraph, or a token that ends
+/// one.
+fn after_sentence(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .next_back()
+        .is_none_or(ends_a_sentence)
+}
+
+/// Whether `token` ends a sentence: a full stop, question or exclamation mark, colon or
+/// ellipsis, before any closing quotes and brackets.
+fn ends_a_sentence(token: &str) -> bool {
+    token
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»'])
+        .ends_with(['.', '!', '?', ':', '…'])
+}
 
 /// Questions [`ArticleText`] answers by searching before it indexes its words.
 const SEARCHES_BEFORE_INDEX: usize = 8;
@@ -104,28 +124,51 @@ impl<'a> ArticleText<'a> {
             standing_alone: OnceCell::new(),
             glued: OnceCell::new(),
             mid_sentence_capitals: OnceCell::new(),
+            capital_searches: Cell::new(0),
         }
     }
 
-    /// Whether the article prints `word` capitalised inside a sentence: after a word
-    /// that ends no sentence, not first in its paragraph. One pass over the article,
-    /// the first time it is asked.
+    /// Whether the article prints `word` capitalised inside a sentence: as a token of its
+    /// own (punctuation aside) after a token that ends no sentence, not first in its
+    /// paragraph. The first questions search the article for the word; after
+    /// [`SEARCHES_BEFORE_INDEX`] of them, every such word is collected in one pass and
+    /// each question is one look-up (linear however many are asked).
     fn capitalises_mid_sentence(&self, word: &str) -> bool {
+        if let Some(words) = self.mid_sentence_capitals.get() {
+            return words.contains(word);
+        }
+        let asked = self.capital_searches.get();
+        let bytes = || self.paragraphs.iter().map(|p| p.len()).sum();
+        if asked < SEARCHES_BEFORE_INDEX {
+            self.capital_searches.set(asked + 1);
+            crate::clean::work::read(bytes());
+            return word.starts_with(char::is_uppercase)
+                && self.paragraphs.iter().any(|paragraph| {
+                    memchr::memmem::find_iter(paragraph.as_bytes(), word.as_bytes()).any(|at| {
+                        let token_start = paragraph[..at]
+                            .rfind(char::is_whitespace)
+                            .map_or(0, |i| i + 1);
+                        let token_end = paragraph[at..]
+                            .find(char::is_whitespace)
+                            .map_or(paragraph.len(), |i| at + i);
+                        let token = &paragraph[token_start..token_end];
+                        token.trim_matches(|c: char| !c.is_alphanumeric()) == word
+                            && !after_sentence(&paragraph[..token_start])
+                    })
+                });
+        }
         self.mid_sentence_capitals
             .get_or_init(|| {
-                crate::clean::work::read(self.paragraphs.iter().map(|p| p.len()).sum());
+                crate::clean::work::read(bytes());
                 let mut words = HashSet::new();
                 for paragraph in self.paragraphs {
-                    let mut after_sentence = true;
+                    let mut previous_ends = true;
                     for token in paragraph.split_whitespace() {
                         let word = token.trim_matches(|c: char| !c.is_alphanumeric());
-                        if !after_sentence && word.starts_with(char::is_uppercase) {
+                        if !previous_ends && word.starts_with(char::is_uppercase) {
                             words.insert(Box::from(word));
                         }
-                        let end = token.trim_end_matches(|c: char| {
-                            matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
-                        });
-                        after_sentence = end.ends_with(['.', '!', '?', ':', '…']);
+                        previous_ends = ends_a_sentence(token);
                     }
                 }
                 words
@@ -369,6 +412,45 @@ impl<'a> Vocabulary<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mid_sentence_capitals_are_read_alike_searched_and_collected() {
+        let paragraphs = [
+            "Ferrandis called. The mayor, said “Ortega” and (Lluís) on Monday.",
+            "Talks end: Vidal left. Ask Mas? Then Puig.” Roca said so",
+            "Costa and Roca met Ortegas",
+        ];
+        let words = [
+            "Ferrandis",
+            "Ortega",
+            "Lluís",
+            "Vidal",
+            "Mas",
+            "Puig",
+            "Roca",
+            "Costa",
+            "Then",
+            "Talks",
+            "Ortegas",
+            "The",
+        ];
+        let searched = ArticleText::new(&paragraphs);
+        let answers: Vec<bool> = words
+            .iter()
+            .map(|w| searched.capitalises_mid_sentence(w))
+            .collect();
+        // Past its searches, the same article answers from the words it collected.
+        assert!(searched.mid_sentence_capitals.get().is_some());
+        let collected: Vec<bool> = words
+            .iter()
+            .map(|w| searched.capitalises_mid_sentence(w))
+            .collect();
+        assert_eq!(answers, collected);
+        assert_eq!(
+            answers,
+            [false, true, true, false, true, true, true, false, false, false, true, false]
+        );
+    }
 
     #[test]
     fn site_words_count_as_known_and_real() {
