@@ -1123,25 +1123,9 @@ fn site_wide_main(
     kind: SiteWideEdit,
     edits: usize,
 ) -> ExitCode {
-    let run = |root: &Path| bench_site_wide_edits(root, kind, edits, config.no_priority);
-    let result = match &config.site {
-        Some(site) => run(site).map(|medians| vec![(None, medians)]),
-        None => config
-            .sizes
-            .iter()
-            .map(|&count| {
-                let mut site = tempfile::Builder::new()
-                    .prefix(&format!("copydesk-bench-{count}-"))
-                    .tempdir_in(scratch)
-                    .map_err(|e| format!("cannot create a site folder: {e}"))?;
-                site.disable_cleanup(config.keep);
-                synthetic::write_site(site.path(), count, config.seed)
-                    .map_err(|e| format!("cannot write the synthetic site: {e}"))?;
-                eprintln!("generated {count} articles at {}", site.path().display());
-                run(site.path()).map(|medians| (Some(count), medians))
-            })
-            .collect::<Result<Vec<_>, String>>(),
-    };
+    let result = on_each_site(scratch, config, |root| {
+        bench_site_wide_edits(root, kind, edits, config.no_priority)
+    });
     let what = match kind {
         SiteWideEdit::Template => "article template",
         SiteWideEdit::Config => "site.toml",
@@ -1203,11 +1187,15 @@ fn print_row(count: usize, words: usize, samples: &[Sample]) {
     );
 }
 
-/// `--serve-edits N`: for each size (or the `--site` given), the serve-style rebuild times.
-fn serve_edits_main(scratch: &Path, config: &BenchConfig, edits: usize) -> ExitCode {
-    let run = |root: &Path| -> Result<f64, String> { bench_serve_edits(root, edits) };
-    let result = match &config.site {
-        Some(site) => run(site).map(|median| vec![(None, median)]),
+/// `run` on the `--site` given, or on a site generated in `scratch` for each size (kept
+/// with `--keep`): each result with the size it was measured at (none for `--site`).
+fn on_each_site<T>(
+    scratch: &Path,
+    config: &BenchConfig,
+    run: impl Fn(&Path) -> Result<T, String>,
+) -> Result<Vec<(Option<usize>, T)>, String> {
+    match &config.site {
+        Some(site) => run(site).map(|result| vec![(None, result)]),
         None => config
             .sizes
             .iter()
@@ -1220,10 +1208,15 @@ fn serve_edits_main(scratch: &Path, config: &BenchConfig, edits: usize) -> ExitC
                 synthetic::write_site(site.path(), count, config.seed)
                     .map_err(|e| format!("cannot write the synthetic site: {e}"))?;
                 eprintln!("generated {count} articles at {}", site.path().display());
-                run(site.path()).map(|median| (Some(count), median))
+                run(site.path()).map(|result| (Some(count), result))
             })
-            .collect::<Result<Vec<_>, String>>(),
-    };
+            .collect(),
+    }
+}
+
+/// `--serve-edits N`: for each size (or the `--site` given), the serve-style rebuild times.
+fn serve_edits_main(scratch: &Path, config: &BenchConfig, edits: usize) -> ExitCode {
+    let result = on_each_site(scratch, config, |root| bench_serve_edits(root, edits));
     match result {
         Ok(rows) => {
             for (count, median) in rows {
