@@ -216,10 +216,39 @@ pub fn read_structure(
         structure.bio = Some(bio);
     }
     let body = &body[..bio_from.unwrap_or(body.len())];
+    record_dropped_lines(doc, &lines, edits);
     mark_pull_quote_boxes(text, &mut lines, body);
     structure.body = build_body(doc, &lines, body, joined_cap, edits);
     structure.boxes = box_starts(doc, &lines, body);
     Some(structure)
+}
+
+/// Records an edit for each line the labels take out of the text: page furniture
+/// dropped, and the byline and date lines read into the front matter.
+fn record_dropped_lines(doc: &MappedText, lines: &[PageLine], edits: &mut Vec<Edit>) {
+    let text = doc.as_str();
+    for line in lines {
+        let (after, reason) = match line.label {
+            Label::Furniture => (
+                "",
+                "page furniture dropped: a page number, running head or footer, or the \
+                 buttons, labels, notices and captions a page prints around the article",
+            ),
+            Label::Meta => (
+                "[front matter: authors and date]",
+                "byline, role or date line read into the front matter",
+            ),
+            _ => continue,
+        };
+        edits.push(Edit {
+            pass: "structure",
+            position: doc.position_at(line.start),
+            before: text[line.start..line.end].to_string(),
+            after: after.to_string(),
+            reason: reason.into(),
+            confidence: 0.9,
+        });
+    }
 }
 
 fn split_lines(text: &str) -> Vec<PageLine> {
@@ -2063,6 +2092,30 @@ mod tests {
         let paragraphs: Vec<&str> = article.body.split("\n\n").collect();
         assert_eq!(paragraphs.len(), 3, "{}", article.body);
         assert!(!article.body.contains("Getty"), "{}", article.body);
+        // Every line taken out is recorded, with where it stood.
+        let context = WordContext::default();
+        let edits =
+            crate::clean::clean_text(raw.as_bytes(), std::path::Path::new("t.txt"), &context)
+                .expect("cleans")
+                .edits;
+        let dropped = |text: &str| {
+            edits
+                .iter()
+                .find(|e| e.pass == "structure" && e.before == text)
+                .map(|e| (e.position.line, e.after.as_str()))
+        };
+        assert_eq!(
+            dropped("This article is more than 2 years old"),
+            Some((2, ""))
+        );
+        assert_eq!(
+            dropped("Fishing boats moored in the inner harbour, Getty Images"),
+            Some((8, ""))
+        );
+        assert_eq!(
+            dropped("Jane Doe Environment correspondent"),
+            Some((5, "[front matter: authors and date]"))
+        );
     }
 
     #[test]
