@@ -937,29 +937,45 @@ fn bench_incremental(root: &Path, runs: usize) -> Result<String, String> {
 
 /// The serve path: one kept-alive [`Builder`], a full build, then `edits` rebuilds each
 /// after one article's body is edited. Prints one line per rebuild; returns the median wall.
-fn bench_serve_edits(root: &Path, edits: usize) -> Result<f64, String> {
-    let output = root.join("output-serve");
+/// A `Builder` kept alive as `serve` keeps one, writing to a fresh `output-serve` under
+/// `root`, after its first full build (its time printed).
+fn kept_alive_builder(root: &Path) -> Result<(Builder, copydesk::site::BuildSummary), String> {
+    let output = serve_output(root);
     if output.exists() {
         std::fs::remove_dir_all(&output)
             .map_err(|e| format!("cannot remove {}: {e}", output.display()))?;
     }
     let mut builder = Builder::new(BuildOptions {
         site_root: root.to_path_buf(),
-        output_dir: Some(output.clone()),
+        output_dir: Some(output),
         ..BuildOptions::default()
     });
-    let failed = |failure: copydesk::site::BuildFailure| {
-        let lines: Vec<String> = failure.diagnostics.iter().map(|d| d.to_string()).collect();
-        format!("the build failed:\n{}", lines.join("\n"))
-    };
     let started = Instant::now();
-    let summary = builder.build(&[], &Silent).map_err(failed)?;
+    let summary = builder.build(&[], &Silent).map_err(build_failed)?;
     eprintln!(
         "full build: {:.3} s, {} pages, {} files",
         started.elapsed().as_secs_f64(),
         summary.pages,
         summary.files
     );
+    Ok((builder, summary))
+}
+
+/// Where the serve-style benches build `root`.
+fn serve_output(root: &Path) -> PathBuf {
+    root.join("output-serve")
+}
+
+/// A failed build's diagnostics, one a line.
+fn build_failed(failure: copydesk::site::BuildFailure) -> String {
+    let lines: Vec<String> = failure.diagnostics.iter().map(|d| d.to_string()).collect();
+    format!("the build failed:\n{}", lines.join("\n"))
+}
+
+fn bench_serve_edits(root: &Path, edits: usize) -> Result<f64, String> {
+    let (mut builder, _) = kept_alive_builder(root)?;
+    let output = serve_output(root);
+    let failed = build_failed;
     let article = first_article(root)?;
     let mut walls = Vec::new();
     for edit in 0..edits {
@@ -995,11 +1011,6 @@ fn bench_site_wide_edits(
     edits: usize,
     no_priority: bool,
 ) -> Result<(f64, f64), String> {
-    let output = root.join("output-serve");
-    if output.exists() {
-        std::fs::remove_dir_all(&output)
-            .map_err(|e| format!("cannot remove {}: {e}", output.display()))?;
-    }
     let template = root.join("templates/article.html");
     let builtin =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/article.html");
@@ -1021,23 +1032,9 @@ fn bench_site_wide_edits(
     if kind == SiteWideEdit::Template {
         write_template("before the first build")?;
     }
-    let mut builder = Builder::new(BuildOptions {
-        site_root: root.to_path_buf(),
-        output_dir: Some(output.clone()),
-        ..BuildOptions::default()
-    });
-    let failed = |failure: copydesk::site::BuildFailure| {
-        let lines: Vec<String> = failure.diagnostics.iter().map(|d| d.to_string()).collect();
-        format!("the build failed:\n{}", lines.join("\n"))
-    };
-    let started = Instant::now();
-    let summary = builder.build(&[], &Silent).map_err(failed)?;
-    eprintln!(
-        "full build: {:.3} s, {} pages, {} files",
-        started.elapsed().as_secs_f64(),
-        summary.pages,
-        summary.files
-    );
+    let (mut builder, summary) = kept_alive_builder(root)?;
+    let output = serve_output(root);
+    let failed = build_failed;
     let viewed = summary
         .page_urls
         .iter()
