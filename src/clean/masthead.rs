@@ -261,6 +261,8 @@ pub fn split_names(text: &str) -> Vec<String> {
     text.split(", ")
         .flat_map(|part| part.split(" and "))
         .flat_map(|part| part.split(" & "))
+        // A byline set in capitals joins its names in capitals too.
+        .flat_map(|part| part.split(" AND "))
         .map(|name| name.trim().trim_start_matches("and ").trim().to_string())
         .filter(|name| !name.is_empty())
         .collect()

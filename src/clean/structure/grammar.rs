@@ -235,7 +235,7 @@ pub struct Byline {
 /// `By A|date`, `A, Staff Reporter`. Names after `By` may have lost letters (`Luc a
 /// Nú ez`); a line without `By` must be names and a role.
 pub fn byline(line: &str) -> Option<Byline> {
-    let line = line.trim();
+    let line = without_reading_time(line.trim());
     if line.len() > 240 || line.ends_with(['.', '?', '!', ',', ';']) {
         return None;
     }
@@ -249,6 +249,13 @@ pub fn byline(line: &str) -> Option<Byline> {
             match date_line(rest.trim()) {
                 Some(date) => (names.trim(), Some(date)),
                 None if is_role(rest.trim()) => (names.trim(), None),
+                // `JANE DOE | KARACHI`: a name, then where it was filed from.
+                None if is_place(rest.trim())
+                    && is_name_shaped(names.trim())
+                    && first_word_may_be_name(names) =>
+                {
+                    (names.trim(), None)
+                }
                 None => return None,
             }
         }
@@ -272,6 +279,9 @@ pub fn byline(line: &str) -> Option<Byline> {
     };
     let names_text = match names_text.rsplit_once(", ") {
         Some((names, role)) if is_role(role) => names,
+        // `By Jane Doe, Karachi`: a name has two words at least, so one word alone after
+        // the names' comma is where the story was filed from (or the agency's name).
+        Some((names, place)) if !strict && is_place(place) && !place.contains(' ') => names,
         _ => names_text,
     };
     let authors = split_names(names_text);
@@ -396,13 +406,99 @@ fn is_name_word(word: &str) -> bool {
 /// headline: a byline without `By`. Its first word may be a name (`Jane`, not the
 /// `Markets` of a short headline in title case over its date).
 pub fn is_name_before_date(line: &str, next: Option<&str>) -> bool {
-    is_name_shaped(line)
-        && !is_role(line)
-        && line
-            .split_whitespace()
-            .next()
-            .is_some_and(|first| may_be_name(&name_case(first.to_string())))
-        && next.is_some_and(|n| date_line(n).is_some())
+    next.is_some_and(|n| date_line(n).is_some()) && are_names_alone(line)
+}
+
+/// A line of names alone, without `By`: one to three names (`Jane Doe`, `Jane Doe and
+/// John Smith`, `JANE DOE & JOHN SMITH`), each of two to four capitalised words whose
+/// first may be a name, none a role.
+pub fn are_names_alone(line: &str) -> bool {
+    let names = split_names(line.trim());
+    (1..=3).contains(&names.len())
+        && names
+            .iter()
+            .all(|name| is_name_shaped(name) && !is_role(name) && first_word_may_be_name(name))
+}
+
+/// Whether the first word of `name` may be a name ([`may_be_name`], in the case names are
+/// written in).
+fn first_word_may_be_name(name: &str) -> bool {
+    name.split_whitespace()
+        .next()
+        .is_some_and(|first| may_be_name(&name_case(first.to_string())))
+}
+
+/// A place a byline names after its writer (`KARACHI`, `Lahore`, `New York`): one to three
+/// words of letters, each capitalised or in capitals, no role and no date.
+pub fn is_place(text: &str) -> bool {
+    let mut words = 0;
+    text.split_whitespace().all(|w| {
+        words += 1;
+        words <= 3
+            && w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
+    }) && words >= 1
+        && !is_role(text)
+}
+
+/// A line a byline block carries besides names, roles and dates, dropped with them: the
+/// writer's handle or address alone (`@janedoe`, `Follow @janedoe`, `jane.doe@paper.com`),
+/// or the place the story was filed from in capitals over the date (`KARACHI` / `May 3,
+/// 2024`). Asked only of lines inside a block that has a byline.
+pub fn is_byline_filler(line: &str, next: Option<&str>) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let handle = |w: &str| {
+        let (user, domain) = w.split_once('@').unwrap_or(("", ""));
+        let word = |t: &str| {
+            !t.is_empty()
+                && t.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))
+        };
+        (user.is_empty() && word(domain)) || (word(user) && domain.contains('.') && word(domain))
+    };
+    let shouted_place = || {
+        is_place(line)
+            && line.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && line
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+    };
+    match words.as_slice() {
+        [w] if handle(w) => true,
+        [label, w] if handle(w) => ["follow", "twitter:", "x:", "email:", "e-mail:"]
+            .contains(&label.to_lowercase().as_str()),
+        _ => shouted_place() && next.is_some_and(|n| date_line(n).is_some()),
+    }
+}
+
+/// `line` without a reading time after its last separator (`By Jane Doe • May 3, 2024 •
+/// 4 min read`): some sites print the minutes an article takes on its byline.
+fn without_reading_time(line: &str) -> &str {
+    let Some(at) = line.rfind(['•', '|', '·']) else {
+        return line;
+    };
+    let tail: Vec<&str> = line[at..]
+        .trim_start_matches(['•', '|', '·'])
+        .split_whitespace()
+        .collect();
+    let minutes = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "min" | "mins" | "minute" | "minutes"
+        )
+    };
+    match tail.as_slice() {
+        [n, unit, read]
+            if n.chars().all(|c| c.is_ascii_digit())
+                && minutes(unit)
+                && read.eq_ignore_ascii_case("read") =>
+        {
+            line[..at].trim_end()
+        }
+        _ => line,
+    }
 }
 
 /// A byline that sets the writer's job after the name on the same line with no comma, the
@@ -493,6 +589,8 @@ const BY_PREFIXES: &[&str] = &[
     "story by ",
     "words by ",
     "text by ",
+    "words: ",
+    "text: ",
     "by: ",
     "by ",
 ];
@@ -759,6 +857,57 @@ mod tests {
         // A bar before anything else is no byline.
         assert_eq!(names("Jane Doe | Opinion and comment"), None);
         assert_eq!(names("Markets | Asia"), None);
+    }
+
+    #[test]
+    fn bylines_with_a_place_a_reading_time_or_capitals() {
+        let jane = Some(vec!["Jane Doe".to_string()]);
+        assert_eq!(names("JANE DOE | KARACHI"), jane);
+        assert_eq!(names("By Jane Doe, Karachi"), jane);
+        assert_eq!(names("Text: Jane Doe"), jane);
+        assert_eq!(names("Words: Jane Doe"), jane);
+        let b = byline("Story by Jane Doe • May 3, 2024 • 4 min read").expect("a byline");
+        assert_eq!(b.authors, vec!["Jane Doe"]);
+        assert!(b.date.is_some());
+        assert_eq!(
+            names("BY AGNIESZKA NOWAK AND JOHN SMITH"),
+            Some(vec![
+                "Agnieszka Nowak".to_string(),
+                "John Smith".to_string()
+            ])
+        );
+        // Two names after the comma are two writers, not a place.
+        assert_eq!(
+            names("By Jane Doe, John Smith"),
+            Some(vec!["Jane Doe".to_string(), "John Smith".to_string()])
+        );
+        // A bar before a word that is no place, or after no name, is no byline.
+        assert_eq!(names("Markets | Asia"), None);
+        assert_eq!(names("Read more | Opinion"), None);
+        assert!(are_names_alone("Jane Doe and John Smith"));
+        assert!(is_name_before_date(
+            "JANE DOE & JOHN SMITH",
+            Some("3 May 2024")
+        ));
+        assert!(!are_names_alone("Markets and Money"));
+        assert!(!are_names_alone("Jane Doe and the River"));
+    }
+
+    #[test]
+    fn a_byline_block_carries_a_handle_or_a_place() {
+        assert!(is_byline_filler("@janedoe", None));
+        assert!(is_byline_filler("Follow @jane_doe", None));
+        assert!(is_byline_filler("jane.doe@paper.com", None));
+        assert!(is_byline_filler("KARACHI", Some("May 3, 2024")));
+        assert!(is_byline_filler("NEW YORK", Some("3 May 2024")));
+        // A place in capitals over prose, a capitalised word, or a sentence is none.
+        assert!(!is_byline_filler(
+            "KARACHI",
+            Some("The court said on Monday.")
+        ));
+        assert!(!is_byline_filler("Karachi", Some("May 3, 2024")));
+        assert!(!is_byline_filler("Write to @janedoe today.", None));
+        assert!(!is_byline_filler("@", None));
     }
 
     #[test]

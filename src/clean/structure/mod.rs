@@ -689,7 +689,8 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> Vec<(usize, usize, bool)> {
         // (`Staff Reporter`, not the kicker `Business`) is one with or without a name.
         let saw_byline = current.is_some_and(|c| c.2);
         let role = grammar::is_role(t) && (saw_byline || grammar::names_a_job(t));
-        let meta = is_meta_with(t, byline) || role;
+        let filler = saw_byline && grammar::is_byline_filler(t, next);
+        let meta = is_meta_with(t, byline) || role || filler;
         match (meta, current.as_mut()) {
             (true, Some(block)) => {
                 block.1 = i + 1;
@@ -717,12 +718,14 @@ fn read_meta(doc: &MappedText, lines: &mut [PageLine], structure: &mut Structure
         let line = &mut lines[i];
         let t = &text[line.start..line.end];
         let byline = grammar::byline(t).or_else(|| {
-            let name = grammar::name_then_job(t).or_else(|| {
-                (grammar::is_name_before_role(t, next) || grammar::is_name_before_date(t, next))
-                    .then_some(t.trim())
-            })?;
+            let names = match grammar::name_then_job(t) {
+                Some(name) => vec![name.to_string()],
+                None => (grammar::is_name_before_role(t, next)
+                    || grammar::is_name_before_date(t, next))
+                .then(|| crate::clean::masthead::split_names(t.trim()))?,
+            };
             Some(grammar::Byline {
-                authors: vec![grammar::name_case(name.to_string())],
+                authors: names.into_iter().map(grammar::name_case).collect(),
                 date: None,
             })
         });
@@ -738,7 +741,10 @@ fn read_meta(doc: &MappedText, lines: &mut [PageLine], structure: &mut Structure
             structure.date = structure.date.or(byline.date);
         } else if let Some(date) = grammar::date_line(t) {
             structure.date = structure.date.or(Some(date));
-        } else if !(t == "|" || grammar::is_role(t)) {
+        } else if !(t == "|"
+            || grammar::is_role(t)
+            || (!structure.authors.is_empty() && grammar::is_byline_filler(t, next)))
+        {
             continue;
         }
         line.label = Label::Meta;
@@ -964,6 +970,9 @@ fn assign_headings(
                     || (would_fit && starts_field)
                     || last_text.ends_with(['.', '?', '!'])
                     || (starts_field && title_cased(last_text) && sentence_cased(t))
+                    || (sentence_cased(last_text)
+                        && !ends_with_joining_word(last_text)
+                        && opens_with_capitalised_common_word(t))
             }
         };
         if new_field {
@@ -1054,6 +1063,25 @@ fn title_cased(line: &str) -> bool {
 fn sentence_cased(line: &str) -> bool {
     let (all, capitalised) = content_words_capitalised(line);
     all - capitalised >= 2
+}
+
+/// True when the line opens with a capitalised word the dictionary lists only in lower
+/// case (`Engineers warn of…`). A headline set in sentence case capitalises no such word
+/// after its first line, so under such a headline this line opens the next field (a
+/// standfirst printed without a blank line), while a name (`Karachi`, `Lisbon`) may well
+/// run on the headline.
+fn opens_with_capitalised_common_word(line: &str) -> bool {
+    let Some(first) = line.split_whitespace().next() else {
+        return false;
+    };
+    let word = first.trim_end_matches(|c: char| !c.is_alphabetic());
+    let mut letters = word.chars();
+    word.len() >= 2
+        && letters.next().is_some_and(char::is_uppercase)
+        && letters.all(|c| c.is_lowercase())
+        && crate::clean::words::lexicon::Lexicon::embedded()
+            .lookup(word)
+            .is_some_and(|e| e.is_ordinary_word() && !e.is_proper_name())
 }
 
 /// True when the line's letters are all capitals (and there are some).
@@ -2497,6 +2525,61 @@ By  mer  ahin
         let raw = "Town Mourns Its Oldest Newspaper\nBy Lucía Ferrer\n9 May 2020\n\
             The paper closed on Friday after 140 years.\n";
         assert_eq!(clean(raw).front.title, "Town Mourns Its Oldest Newspaper");
+    }
+
+    #[test]
+    fn a_standfirst_printed_without_a_blank_line_under_a_sentence_case_headline() {
+        let body = "\n\nThe council voted on Tuesday to close the bridge to lorries.\n";
+        let raw = format!(
+            "Bridge to close to lorries after cracks found\n\
+             Engineers warn of growing risk on the river crossing\n\
+             By Jane Doe\nMay 3, 2024{body}"
+        );
+        let article = clean(&raw);
+        assert_eq!(
+            article.front.title,
+            "Bridge to close to lorries after cracks found"
+        );
+        assert_eq!(
+            article.front.subtitle.as_deref(),
+            Some("Engineers warn of growing risk on the river crossing")
+        );
+        // A name may run on a headline in sentence case, and so may anything after a
+        // joining word.
+        for (head, title) in [
+            (
+                "Floods close roads across\nKarachi after record rain\n",
+                "Floods close roads across Karachi after record rain",
+            ),
+            (
+                "Floods close roads after the\nRiver bursts its banks\n",
+                "Floods close roads after the River bursts its banks",
+            ),
+        ] {
+            let raw = format!("{head}By Jane Doe\nMay 3, 2024{body}");
+            assert_eq!(clean(&raw).front.title, title);
+        }
+        assert!(opens_with_capitalised_common_word("Engineers warn"));
+        assert!(!opens_with_capitalised_common_word("Karachi exporters"));
+        assert!(!opens_with_capitalised_common_word("engineers warn"));
+    }
+
+    #[test]
+    fn a_byline_block_with_names_alone_a_handle_and_a_place() {
+        let body = "\n\nThe council voted on Tuesday to close the bridge to lorries.\n";
+        let head = "Bridge to close to lorries\n\n";
+        let article = clean(&format!("{head}Jane Doe and John Smith\n3 May 2024{body}"));
+        assert_eq!(article.front.authors, vec!["Jane Doe", "John Smith"]);
+        assert!(article.front.date.is_some());
+        for block in [
+            "Jane Doe\nSenior Correspondent\n@janedoe\nMay 3, 2024",
+            "By Jane Doe\nKARACHI\nMay 3, 2024",
+        ] {
+            let article = clean(&format!("{head}{block}{body}"));
+            assert_eq!(article.front.authors, vec!["Jane Doe"], "{block}");
+            assert!(article.front.date.is_some(), "{block}");
+            assert!(article.body.starts_with("The council voted"), "{block}");
+        }
     }
 
     #[test]
