@@ -1294,12 +1294,24 @@ fn opens_bio(line: &str, authors: &[String], vocabulary: &Vocabulary<'_>) -> boo
                     .any(|other| other.len() >= 4 && after.starts_with(other.as_str()))
             })
     };
-    names.iter().any(|name| {
+    let by_full_name = names.iter().any(|name| {
         name.len() >= 4
             && words_letters
                 .iter()
                 .any(|w| w.strip_prefix(name.as_str()).is_some_and(goes_on_as_bio))
-    })
+    });
+    // A bio may name the writer by the surname alone (`Doe is the paper's transport
+    // correspondent`): the byline's last word, then one of the bio's verbs as a word.
+    let mut words = line.split_whitespace();
+    let (first, second) = (words.next(), words.next());
+    by_full_name
+        || authors.iter().any(|author| {
+            let surname = author.split_whitespace().last().unwrap_or("");
+            author.contains(' ')
+                && surname.chars().count() >= 3
+                && first == Some(surname)
+                && second.is_some_and(|verb| GLUED_VERBS.contains(&verb))
+        })
 }
 
 /// Verbs a bio's opening puts after the writer's name, which a viewer may glue to it.
@@ -2562,6 +2574,28 @@ By  mer  ahin
         assert!(opens_with_capitalised_common_word("Engineers warn"));
         assert!(!opens_with_capitalised_common_word("Karachi exporters"));
         assert!(!opens_with_capitalised_common_word("engineers warn"));
+    }
+
+    #[test]
+    fn a_bio_may_name_the_writer_by_the_surname_alone() {
+        let raw = "Bridge to close to lorries\n\nBy Jane Doe | May 3, 2024\n\n\
+            The council voted on Tuesday to close the old bridge.\n\n\
+            Doe is the paper's transport correspondent.\n";
+        let article = clean(raw);
+        assert_eq!(
+            article.front.bio.as_deref(),
+            Some("Doe is the paper's transport correspondent.")
+        );
+        // Another surname, or the writer's surname without a bio's verb, is story.
+        for last in [
+            "Smith covers the cost, the council said.",
+            "Doe said the bridge would reopen.",
+        ] {
+            let raw = raw.replace("Doe is the paper's transport correspondent.", last);
+            let article = clean(&raw);
+            assert_eq!(article.front.bio, None, "{last}");
+            assert!(article.body.trim_end().ends_with(last), "{last}");
+        }
     }
 
     #[test]
