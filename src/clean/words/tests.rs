@@ -308,6 +308,34 @@ fn acronym_printed_elsewhere_in_the_article_is_split_off() {
     assert!(alone.findings.iter().any(|f| f.text == "toldTNS"));
 }
 
+/// A slip two words fit alike is mended to the one the article prints elsewhere, and
+/// only reported when it prints neither or both.
+#[test]
+fn a_slip_with_several_fits_is_the_one_the_article_prints() {
+    let context = WordContext::default();
+    let paragraph = "The officiasl said the bridge would close.";
+    for (other, want) in [
+        ("Two officials visited the site.", "officials"),
+        ("An official visited the site.", "official"),
+    ] {
+        let document = [paragraph, other];
+        let repairs = repair_article_paragraph(paragraph, &ArticleText::new(&document), &context);
+        assert_eq!(
+            repairs.text,
+            format!("The {want} said the bridge would close.")
+        );
+    }
+    for other in [
+        "Nobody visited the site.",
+        "An official and two officials visited.",
+    ] {
+        let document = [paragraph, other];
+        let repairs = repair_article_paragraph(paragraph, &ArticleText::new(&document), &context);
+        assert_eq!(repairs.text, paragraph, "{other}");
+        assert!(repairs.findings.iter().any(|f| f.text == "officiasl"));
+    }
+}
+
 #[test]
 fn a_rare_word_the_article_prints_on_its_own_is_a_piece_of_a_glued_token() {
     let glued = "The pattern changed. Denguewasonce concentrated in the monsoon.";

@@ -54,6 +54,9 @@ const CAPITALISED_CONFIDENCE: f32 = 0.8;
 const MIN_FAR_SLIP_CHARS: usize = 6;
 const MIN_FAR_SLIP_ZIPF: f32 = 3.5;
 const FAR_SLIP_CONFIDENCE: f32 = 0.7;
+/// The most fits among which the article's own words may choose: more fits than this
+/// is a short token that many words are one slip from.
+const MOST_FITS_TOLD_APART_BY_THE_ARTICLE: usize = 3;
 /// How many powers of ten a wrong key above, below or across the intended one counts
 /// against a correction, beside one in the same row.
 const OFF_ROW_PENALTY: f32 = 0.5;
@@ -195,13 +198,33 @@ fn correct(
         }
         [] => return Verdict::Keep,
     };
-    if clear_winner {
-        let (candidate, slip, _) = &found[0];
+    // Of several fits, the one the article itself prints (and no other of them) is the
+    // word meant: `officiasl` is `officials` in an article that writes `officials`
+    // elsewhere, `official` in one that writes that.
+    let printed_elsewhere = || {
+        let mut printed = found
+            .iter()
+            .enumerate()
+            .filter(|(_, (candidate, _, _))| vocabulary.document_uses(candidate));
+        match (printed.next(), printed.next()) {
+            (Some((at, _)), None) if word_case(word) == Some(WordCase::Lower) => Some(at),
+            _ => None,
+        }
+    };
+    let winner = if clear_winner {
+        Some(0)
+    } else if found.len() <= MOST_FITS_TOLD_APART_BY_THE_ARTICLE {
+        printed_elsewhere()
+    } else {
+        None
+    };
+    if let Some(at) = winner {
+        let (candidate, slip, _) = &found[at];
         let fixed = match_case(word, candidate);
-        let others = if found.len() > 1 {
-            " and far more frequent than any other fit"
-        } else {
-            ""
+        let others = match (found.len(), at) {
+            (1, _) => "",
+            (_, 0) if clear_winner => " and far more frequent than any other fit",
+            _ => " and the only fit the article prints elsewhere",
         };
         return Verdict::Replace {
             reason: format!(

@@ -277,7 +277,8 @@ impl<'a> Vocabulary<'a> {
 
     /// `word` stands on its own somewhere in the article, not inside a longer word: an
     /// acronym the article prints by itself (`TNS asked…`) is one it uses, so it is a word
-    /// when glued to another (`toldTNS`). Asked only of a glued token's capital part.
+    /// when glued to another (`toldTNS`); of a slip's several fits, the one the article
+    /// prints is the word meant.
     pub fn document_uses(&self, word: &str) -> bool {
         !word.is_empty() && self.document.is_some_and(|document| document.uses(word))
     }
