@@ -649,7 +649,14 @@ fn is_meta_with(line: &str, byline: bool) -> bool {
 fn find_meta(text: &str, lines: &mut [PageLine], papers: &mut Papers) -> Option<(usize, usize)> {
     let blocks = meta_blocks(text, lines);
     let (first_start, first_end, first_has_byline) = *blocks.first()?;
-    let at_top = !lines[..first_start].iter().any(|l| l.label == Label::Body);
+    // Only a kicker or a breadcrumb over the date (`Business › Markets` / `May 3, 2024`)
+    // is no headline either: the date is printed above the headline there.
+    let above: Vec<&str> = lines[..first_start]
+        .iter()
+        .filter(|l| l.label == Label::Body)
+        .map(|l| &text[l.start..l.end])
+        .collect();
+    let at_top = above.len() <= 2 && above.iter().all(|l| reads_as_kicker(l));
     if !first_has_byline && at_top {
         if let Some(&(start, end, _)) = blocks[1..].iter().find(|b| b.2) {
             for line in &mut lines[first_start..first_end] {
@@ -680,11 +687,17 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> Vec<(usize, usize, bool)> {
         let next = candidates
             .get(k + 1)
             .map(|&n| &text[lines[n].start..lines[n].end]);
-        // A name over a date below the first line (the headline's).
+        // A name over a date below the first line (the headline's), or names alone on
+        // their line between a sentence (the standfirst's) and a blank line.
+        let lone_names = k > 0
+            && lines.get(i + 1).is_none_or(|l| l.label == Label::Blank)
+            && ends_sentence(&text[lines[candidates[k - 1]].start..lines[candidates[k - 1]].end])
+            && grammar::are_names_alone(t);
         let byline = grammar::byline(t).is_some()
             || grammar::is_name_before_role(t, next)
             || (k > 0 && grammar::is_name_before_date(t, next))
-            || grammar::name_then_job(t).is_some();
+            || grammar::name_then_job(t).is_some()
+            || lone_names;
         // A role after a byline is the byline's; one that names a person's job
         // (`Staff Reporter`, not the kicker `Business`) is one with or without a name.
         let saw_byline = current.is_some_and(|c| c.2);
@@ -718,11 +731,15 @@ fn read_meta(doc: &MappedText, lines: &mut [PageLine], structure: &mut Structure
         let line = &mut lines[i];
         let t = &text[line.start..line.end];
         let byline = grammar::byline(t).or_else(|| {
+            // A block of names alone is the byline [`meta_blocks`] found between the
+            // standfirst and the body.
+            let alone = body.len() == 1 && grammar::are_names_alone(t);
             let names = match grammar::name_then_job(t) {
                 Some(name) => vec![name.to_string()],
                 None => (grammar::is_name_before_role(t, next)
-                    || grammar::is_name_before_date(t, next))
-                .then(|| crate::clean::masthead::split_names(t.trim()))?,
+                    || grammar::is_name_before_date(t, next)
+                    || alone)
+                    .then(|| crate::clean::masthead::split_names(t.trim()))?,
             };
             Some(grammar::Byline {
                 authors: names.into_iter().map(grammar::name_case).collect(),
@@ -2574,6 +2591,34 @@ By  mer  ahin
         assert!(opens_with_capitalised_common_word("Engineers warn"));
         assert!(!opens_with_capitalised_common_word("Karachi exporters"));
         assert!(!opens_with_capitalised_common_word("engineers warn"));
+    }
+
+    #[test]
+    fn a_breadcrumb_over_a_date_over_the_headline_and_a_name_alone_under_the_standfirst() {
+        let body = "\n\nThe council voted on Tuesday to close the bridge to lorries.\n\n\
+            Residents said the closure would add twenty minutes.\n";
+        let head = "Bridge to close to lorries after cracks found\n\
+            Engineers warn of growing risk on the river crossing.\nJane Doe";
+        for above in [
+            "Business › Markets\nMay 3, 2024\n",
+            "MARKETS\nMay 3, 2024\n",
+        ] {
+            let article = clean(&format!("{above}{head}{body}"));
+            assert_eq!(
+                article.front.title, "Bridge to close to lorries after cracks found",
+                "{above}"
+            );
+            assert_eq!(
+                article.front.subtitle.as_deref(),
+                Some("Engineers warn of growing risk on the river crossing.")
+            );
+            assert_eq!(article.front.authors, vec!["Jane Doe"]);
+            assert!(article.front.date.is_some());
+            assert!(article.body.starts_with("The council voted"));
+        }
+        // A name alone after a sentence but before more of the paragraph is story.
+        let raw = format!("Bridge to close\n\nBy Ann Lee | May 3, 2024{body}\nHe said it.\nJane Doe\nwas there.\n");
+        assert!(clean(&raw).body.contains("Jane Doe"));
     }
 
     #[test]

@@ -390,7 +390,9 @@ pub fn bio_label_len(line: &str) -> usize {
 }
 
 /// The section a breadcrumb ends with (`Home › Transport` → `Transport`, `News / World /
-/// Asia` → `Asia`): two crumbs or more, the first `Home` or `News`, each a short name.
+/// Asia` → `Asia`, `Business › Markets` → `Markets`): two crumbs or more, each a short
+/// name, the first `Home` or `News`, or every one capitalised between the marks only
+/// breadcrumbs use (`›`, `»`).
 pub fn breadcrumb_tail(line: &str) -> Option<&str> {
     let crumbs: Vec<&str> = line
         .split(['›', '»', '>', '/', '|'])
@@ -399,13 +401,30 @@ pub fn breadcrumb_tail(line: &str) -> Option<&str> {
     let opens = crumbs
         .first()
         .is_some_and(|c| c.eq_ignore_ascii_case("home") || c.eq_ignore_ascii_case("news"));
+    let marked = line.contains(['›', '»'])
+        && !line.contains(['>', '/', '|'])
+        && crumbs.iter().all(|c| c.starts_with(char::is_uppercase));
     let short = |c: &&str| !c.is_empty() && c.split_whitespace().count() <= 4;
-    (crumbs.len() >= 2 && opens && crumbs.iter().all(short)).then(|| crumbs[crumbs.len() - 1])
+    (crumbs.len() >= 2 && (opens || marked) && crumbs.iter().all(short))
+        .then(|| crumbs[crumbs.len() - 1])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn breadcrumbs_name_their_section_last() {
+        assert_eq!(breadcrumb_tail("Home › Transport"), Some("Transport"));
+        assert_eq!(breadcrumb_tail("News / World / Asia"), Some("Asia"));
+        assert_eq!(breadcrumb_tail("Business › Markets"), Some("Markets"));
+        assert_eq!(breadcrumb_tail("Sport » Cricket"), Some("Cricket"));
+        // Without `Home` or `News` first, only the marks breadcrumbs alone use count, and
+        // every crumb must be a name.
+        assert_eq!(breadcrumb_tail("Business / Markets"), None);
+        assert_eq!(breadcrumb_tail("Sales » rose sharply"), None);
+        assert_eq!(breadcrumb_tail("Markets"), None);
+    }
 
     #[test]
     fn a_pages_buttons_labels_and_links_are_chrome() {
