@@ -294,6 +294,15 @@ pub fn is_page_number(line: &str) -> bool {
     if line.len() > LONGEST_PAGE_NUMBER || !line.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
+    // A section's page (`A3`, `B12`): a capital of the first sections, then the number.
+    let trimmed = line.trim().as_bytes();
+    if (2..=3).contains(&trimmed.len())
+        && (b'A'..=b'H').contains(&trimmed[0])
+        && trimmed[1..].iter().all(u8::is_ascii_digit)
+        && trimmed[1] != b'0'
+    {
+        return true;
+    }
     // The only letters of the shapes: those of `page`, `p.` and `of` (a date or a
     // byline fails here without being lowercased).
     let is_other_letter = |b: u8| b.is_ascii_alphabetic() && !b"pageofPAGEOF".contains(&b);
@@ -1756,6 +1765,8 @@ mod tests {
             "— 7 —",
             "PAGE 3 OF 9",
             "p. 7",
+            "A3",
+            "B12",
         ] {
             assert!(is_page_number(yes), "{yes}");
         }
@@ -1767,6 +1778,9 @@ mod tests {
             "Page one",
             "12 pages",
             "Nov 3",
+            "A0",
+            "Z9",
+            "A123",
         ] {
             assert!(!is_page_number(no), "{no}");
         }

@@ -306,6 +306,29 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
                 papers.names.extend(folio.name.map(|n| n.to_lowercase()));
                 papers.date = papers.date.or(folio.date);
             }
+        } else if names_a_paper(t) && is_dated_running_head(t) && grammar::byline(t).is_none() {
+            // A page's running head where the viewer's next page begins, mid-body
+            // (`THE DAILY NEWS, FRIDAY, MAY 3, 2024`).
+            line.label = Label::Furniture;
+            papers.date = papers
+                .date
+                .or_else(|| t.split(['|', '·', '•']).find_map(grammar::date_line));
+        }
+    }
+    // A jump's keyword printed on its own line over `From Page 1` (`BRIDGE`): one to three
+    // words in capitals.
+    for i in 1..lines.len() {
+        let t = &text[lines[i].start..lines[i].end];
+        if lines[i].label != Label::Furniture || !page_chrome::is_jump_from(t) {
+            continue;
+        }
+        let Some(j) = (0..i).rev().find(|&j| lines[j].label != Label::Blank) else {
+            continue;
+        };
+        let keyword = &text[lines[j].start..lines[j].end];
+        let words = keyword.split_whitespace().count();
+        if lines[j].label == Label::Body && (1..=3).contains(&words) && shouts(keyword) {
+            lines[j].label = Label::Furniture;
         }
     }
     // A photo's caption that ends with its agency's name and no label stands alone: after
@@ -612,7 +635,8 @@ fn is_paper_name(line: &str) -> bool {
 fn is_dated_running_head(line: &str) -> bool {
     let words: Vec<&str> = line
         .split_whitespace()
-        .filter(|w| !matches!(*w, "|" | "·" | "•" | "—" | "–"))
+        .filter(|w| !matches!(*w, "|" | "·" | "•" | "—" | "–" | ","))
+        .map(|w| w.strip_suffix(',').unwrap_or(w))
         .collect();
     let paper = |words: &[&str]| {
         (2..=5).contains(&words.len())
@@ -628,6 +652,53 @@ fn is_dated_running_head(line: &str) -> bool {
         let (front, back) = words.split_at(words.len() - n);
         (grammar::date_line(&head.join(" ")).is_some() && paper(tail))
             || (grammar::date_line(&back.join(" ")).is_some() && paper(front))
+    })
+}
+
+/// Words newspapers' names are made of (`Daily`, `Herald`, `Times`), compared in lower
+/// case.
+const PAPER_WORDS: &[&str] = &[
+    "chronicle",
+    "courier",
+    "daily",
+    "dispatch",
+    "enquirer",
+    "examiner",
+    "express",
+    "gazette",
+    "globe",
+    "guardian",
+    "herald",
+    "independent",
+    "inquirer",
+    "journal",
+    "ledger",
+    "mail",
+    "mercury",
+    "mirror",
+    "monitor",
+    "news",
+    "observer",
+    "post",
+    "press",
+    "record",
+    "register",
+    "review",
+    "sentinel",
+    "standard",
+    "star",
+    "sun",
+    "telegraph",
+    "times",
+    "tribune",
+    "weekly",
+];
+
+/// Whether a word of `line` is one newspapers' names are made of ([`PAPER_WORDS`]).
+fn names_a_paper(line: &str) -> bool {
+    line.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        w.len() >= 3 && PAPER_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w))
     })
 }
 
@@ -2619,6 +2690,35 @@ By  mer  ahin
         // A name alone after a sentence but before more of the paragraph is story.
         let raw = format!("Bridge to close\n\nBy Ann Lee | May 3, 2024{body}\nHe said it.\nJane Doe\nwas there.\n");
         assert!(clean(&raw).body.contains("Jane Doe"));
+    }
+
+    #[test]
+    fn an_e_papers_page_break_leaves_no_furniture_in_the_body() {
+        let raw = "Bridge to close\n\nBy Jane Doe | May 3, 2024\n\n\
+            The council voted on Tuesday to close the bridge.\n\
+            See BRIDGE, Page 4\n\
+            Residents said the closure would add twenty minutes.\n\
+            BRIDGE\nFrom Page 1\n\
+            The council said work would begin next spring.\n\
+            THE DAILY NEWS, FRIDAY, MAY 3, 2024\n\
+            It will take about eighteen months.\nA3\n\
+            The mayor declined to comment.\n";
+        let body = clean(raw).body;
+        for furniture in ["See BRIDGE", "BRIDGE", "DAILY NEWS", "A3", "Page"] {
+            assert!(!body.contains(furniture), "{furniture} in {body}");
+        }
+        for sentence in [
+            "twenty minutes.",
+            "next spring.",
+            "eighteen months.",
+            "comment.",
+        ] {
+            assert!(body.contains(sentence), "{sentence}");
+        }
+        // A byline with a date is no running head, even where a paper's word is a name.
+        assert!(!names_a_paper("Jane Doe | May 3, 2024"));
+        assert!(names_a_paper("THE DAILY NEWS, FRIDAY, MAY 3, 2024"));
+        assert!(is_dated_running_head("THE DAILY NEWS, FRIDAY, MAY 3, 2024"));
     }
 
     #[test]

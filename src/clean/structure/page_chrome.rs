@@ -131,7 +131,7 @@ pub fn is_page_chrome(line: &str) -> bool {
         || is_link_line(&lower)
         || is_credit(&lower)
         || (has_colon && is_caption(&lower))
-        || is_jump_line(&lower)
+        || is_jump_line(line, &lower)
         || is_age_notice(&lower)
 }
 
@@ -188,9 +188,49 @@ const JUMP_OPENINGS: &[&str] = &[
     "turn to page",
 ];
 
+/// Whether `line` is a jump line that says where the story came from (`From Page 1`,
+/// `BRIDGE, from Page A1`): the line under which a continued story goes on.
+pub fn is_jump_from(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    is_jump_line(line.trim(), &lower) && lower.contains("from page")
+}
+
 /// `Continued on Page 11`, `Turn to Page 4, Col. 2`: a jump opening, then a page number
-/// and at most a few more words (a column, a section's name).
-fn is_jump_line(lower: &str) -> bool {
+/// and at most a few more words (a column, a section's name). The story's keyword in
+/// capitals may stand before it or after `See` (`See BRIDGE, Page 4`, `BRIDGE, from
+/// Page 1`); `lower` is `line` in lower case.
+fn is_jump_line(line: &str, lower: &str) -> bool {
+    let keyed = lower
+        .find("page ")
+        .filter(|&at| at > 0 && line.is_char_boundary(at))
+        .and_then(|at| {
+            // The keyword is in capitals: `See` and `from` are not.
+            let shouted = line[..at]
+                .split_whitespace()
+                .filter(|w| !w.eq_ignore_ascii_case("see") && !w.eq_ignore_ascii_case("from"))
+                .filter(|w| !w.eq_ignore_ascii_case("on"))
+                .all(|w| !w.chars().any(char::is_lowercase));
+            let head = lower[..at].trim_end();
+            let keyword = head
+                .strip_prefix("see ")
+                .unwrap_or(head)
+                .trim_end_matches(" from")
+                .trim_end_matches(" on")
+                .trim_end_matches(',');
+            let words = keyword.split_whitespace().count();
+            let tail = if head.ends_with(" from") || head.starts_with("from") {
+                "from page"
+            } else {
+                "see page"
+            };
+            (shouted
+                && (1..=3).contains(&words)
+                && keyword
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == ' ' || c == '-'))
+            .then(|| format!("{tail} {}", &lower[at + 5..]))
+        });
+    let lower = keyed.as_deref().unwrap_or(lower);
     JUMP_OPENINGS.iter().any(|opening| {
         lower.strip_prefix(opening).is_some_and(|rest| {
             let mut words = rest.split_whitespace();
@@ -412,6 +452,31 @@ pub fn breadcrumb_tail(line: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_jump_line_may_carry_the_storys_keyword() {
+        for line in [
+            "See BRIDGE, Page 4",
+            "See BRIDGE on Page A4",
+            "BRIDGE, from Page 1",
+            "CITY HALL from page A1",
+            "Continued on Page 11",
+        ] {
+            assert!(is_page_chrome(line), "{line}");
+        }
+        assert!(is_jump_from("BRIDGE, from Page 1"));
+        assert!(is_jump_from("From Page 1"));
+        assert!(!is_jump_from("See BRIDGE, Page 4"));
+        // Prose that ends at a page, wrapped on its line, is no jump.
+        for line in [
+            "in the report, on page 12.",
+            "The front page 4",
+            "He turned the page 3",
+            "See the page 4",
+        ] {
+            assert!(!is_page_chrome(line), "{line}");
+        }
+    }
 
     #[test]
     fn breadcrumbs_name_their_section_last() {
