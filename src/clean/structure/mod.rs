@@ -107,6 +107,10 @@ struct PageLine {
     end: usize,
     chars: usize,
     label: Label,
+    /// A web page's chrome (`Advertisement`, a newsletter's promotion), labelled
+    /// furniture: unlike a page number or a running head, which a PDF's extractor sets
+    /// between blank lines wherever the page breaks, it hides no paragraph's end.
+    chrome: bool,
 }
 
 /// How many body lines after a body that opens in lower case its drop cap may stand.
@@ -267,6 +271,7 @@ fn split_lines(text: &str) -> Vec<PageLine> {
             } else {
                 Label::Body
             },
+            chrome: false,
         });
         at += raw.len() + 1;
     }
@@ -291,8 +296,11 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
     let mut papers = Papers::default();
     for line in lines.iter_mut().filter(|l| l.label == Label::Body) {
         let t = &text[line.start..line.end];
-        if is_page_number(t) || page_chrome::is_page_chrome(t) {
+        if is_page_number(t) {
             line.label = Label::Furniture;
+        } else if page_chrome::is_page_chrome(t) {
+            line.label = Label::Furniture;
+            line.chrome = true;
         } else if grammar::is_footer(t) {
             line.label = Label::Furniture;
             for part in t.split(['|', '·', '•']).map(str::trim) {
@@ -314,6 +322,29 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
                 .date
                 .or_else(|| t.split(['|', '·', '•']).find_map(grammar::date_line));
         }
+    }
+    // A site's block under a marker (a newsletter's promotion, a list of topics) is
+    // furniture, line by line. Only lines that open like a label are asked.
+    let mut i = 0;
+    while i < lines.len() {
+        let from = i;
+        i += 1;
+        let t = &text[lines[from].start..lines[from].end];
+        if lines[from].label == Label::Blank || !t.starts_with(['S', 's', 'E', 'R', 'T']) {
+            continue;
+        }
+        let block: Vec<&str> = lines[from..]
+            .iter()
+            .take_while(|l| l.label != Label::Blank)
+            .take(16)
+            .map(|l| text[l.start..l.end].trim())
+            .collect();
+        let marked = page_chrome::block_after_marker(&block);
+        for line in &mut lines[from..from + marked] {
+            line.label = Label::Furniture;
+            line.chrome = true;
+        }
+        i = from + marked.max(1);
     }
     // A jump's keyword printed on its own line over `From Page 1` (`BRIDGE`): one to three
     // words in capitals.
@@ -1560,7 +1591,8 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
 /// blank lines around page furniture (a page break) do not.
 fn blank_between(lines: &[PageLine], a: usize, b: usize) -> bool {
     let gap = &lines[a + 1..b];
-    gap.iter().any(|l| l.label == Label::Blank) && !gap.iter().any(|l| l.label == Label::Furniture)
+    gap.iter().any(|l| l.label == Label::Blank)
+        && !gap.iter().any(|l| l.label == Label::Furniture && !l.chrome)
 }
 
 /// Labels the runs of body lines that repeat text printed elsewhere and start like a
@@ -1839,7 +1871,10 @@ fn build_body(
             let blank = !in_order || blank_between(lines, p, i);
             // Page furniture between two lines hides whether a blank line stood there:
             // the lines' geometry decides, as in copy without blank lines.
-            let furniture = in_order && lines[p + 1..i].iter().any(|l| l.label == Label::Furniture);
+            let furniture = in_order
+                && lines[p + 1..i]
+                    .iter()
+                    .any(|l| l.label == Label::Furniture && !l.chrome);
             let by_blanks = blanks && !furniture;
             let breaks = paragraph_breaks(
                 text, &lines[p], &lines[i], blank, by_blanks, column, sentences,
@@ -2690,6 +2725,40 @@ By  mer  ahin
         // A name alone after a sentence but before more of the paragraph is story.
         let raw = format!("Bridge to close\n\nBy Ann Lee | May 3, 2024{body}\nHe said it.\nJane Doe\nwas there.\n");
         assert!(clean(&raw).body.contains("Jane Doe"));
+    }
+
+    #[test]
+    fn a_web_pages_chrome_between_paragraphs_leaves_them_apart() {
+        let long = "The council voted on Tuesday to close the old bridge to heavy lorries \
+            after engineers found cracks in two of its piers, and the decision follows a \
+            report that warned of serious and growing risks to the crossing.";
+        let raw = format!(
+            "Bridge to close\n\nBy Jane Doe | May 3, 2024\n\n\
+             Listen to this article\n00:00 / 04:12\n{long}\n\nAdvertisement\n\n\
+             Residents said the closure would add twenty minutes to journeys into town.\n\n\
+             Skip past newsletter promotion\nSign up to First Edition\n\
+             Our morning email breaks down the key stories of the day\n\
+             after newsletter promotion\n\n\
+             Image caption, The bridge was built in 1902\nComments (12)\n\n\
+             The council said work would begin next spring.\n\n\
+             Explore more on these topics\nTransport\nLocal government\n"
+        );
+        let body = clean(&raw).body;
+        let paragraphs: Vec<&str> = body.split("\n\n").map(str::trim).collect();
+        assert_eq!(
+            paragraphs,
+            vec![
+                long,
+                "Residents said the closure would add twenty minutes to journeys into town.",
+                "The council said work would begin next spring.",
+            ]
+        );
+        // A page number between blank lines still hides whether a paragraph ended there
+        // (pdftotext sets one so at every page break): a full line runs on across it.
+        let raw = format!(
+            "Bridge to close\n\nBy Jane Doe | May 3, 2024\n\n{long}\n\n2\n\nResidents said so.\n"
+        );
+        assert_eq!(clean(&raw).body.split("\n\n").count(), 1);
     }
 
     #[test]

@@ -18,7 +18,12 @@ const LONE_LABELS: &[&str] = &[
     "about the writers",
     "add a comment",
     "advertisement",
+    "advertisement - scroll to continue",
+    "after newsletter promotion",
+    "article continues below advertisement",
     "comments",
+    "continue reading",
+    "explore more on these topics",
     "follow us",
     "gift article",
     "gift this article",
@@ -27,11 +32,16 @@ const LONE_LABELS: &[&str] = &[
     "listen to article",
     "listen to this article",
     "listen to this story",
+    "more on this story",
+    "most popular",
     "most read",
+    "most viewed",
     "newsletter",
     "read next",
     "recommended",
     "related articles",
+    "related stories",
+    "related topics",
     "save",
     "save article",
     "save for later",
@@ -43,13 +53,18 @@ const LONE_LABELS: &[&str] = &[
     "sign up",
     "sign up for our newsletter",
     "sign up to our newsletter",
+    "skip advertisement",
+    "skip past newsletter promotion",
     "sponsored",
     "sponsored content",
+    "story continues below advertisement",
     "subscribe",
     "subscribe now",
     "the author",
     "the authors",
+    "top stories",
     "view comments",
+    "you may also like",
 ];
 
 /// The networks of share buttons, which a copy runs together or spaces
@@ -125,6 +140,9 @@ pub fn is_page_chrome(line: &str) -> bool {
     }
     let lower = line.to_lowercase();
     LONE_LABELS.contains(&lower.as_str())
+        || is_counted_label(&lower)
+        || is_media_time(line)
+        || CAPTION_OPENINGS.iter().any(|o| lower.starts_with(o))
         || lower == "file photo"
         || is_share_buttons(&lower)
         || is_reading_time(&words)
@@ -134,6 +152,77 @@ pub fn is_page_chrome(line: &str) -> bool {
         || is_jump_line(line, &lower)
         || is_age_notice(&lower)
 }
+
+/// How a site opens a photo's caption or source with a comma (`Image caption, The
+/// bridge was built in 1902`), as a screen reader hears it.
+const CAPTION_OPENINGS: &[&str] = &["image caption, ", "image source, ", "media caption, "];
+
+/// A label with a count after it (`Comments (12)`, `Most read (5)`).
+fn is_counted_label(lower: &str) -> bool {
+    lower
+        .strip_suffix(')')
+        .and_then(|l| l.rsplit_once(" ("))
+        .is_some_and(|(label, count)| {
+            !count.is_empty()
+                && count.bytes().all(|b| b.is_ascii_digit())
+                && LONE_LABELS.contains(&label)
+        })
+}
+
+/// An audio or video player's clock (`00:00 / 04:12`, `4:12`).
+fn is_media_time(line: &str) -> bool {
+    let clock = |t: &str| {
+        let mut parts = t.split(':');
+        let (Some(m), Some(sec), None) = (parts.next(), parts.next(), parts.next()) else {
+            return false;
+        };
+        (1..=2).contains(&m.len())
+            && sec.len() == 2
+            && m.bytes().chain(sec.bytes()).all(|b| b.is_ascii_digit())
+    };
+    match line.split_once(" / ") {
+        Some((a, b)) => clock(a.trim()) && clock(b.trim()),
+        None => clock(line),
+    }
+}
+
+/// How many lines, from the first of `lines` (a block of the page, trimmed), are a site's
+/// furniture under a marker: a newsletter's promotion between `Skip past newsletter
+/// promotion` and `after newsletter promotion`, or the topics listed under `Explore more
+/// on these topics` (short capitalised lines that end no sentence). 0 when the block opens
+/// with no marker.
+pub fn block_after_marker(lines: &[&str]) -> usize {
+    let Some(first) = lines.first().map(|l| l.to_lowercase()) else {
+        return 0;
+    };
+    if let Some(topic) = first.strip_prefix("skip past ") {
+        let close = format!("after {topic}");
+        return lines
+            .iter()
+            .take(MOST_MARKED_LINES)
+            .position(|l| l.eq_ignore_ascii_case(&close))
+            .map_or(0, |end| end + 1);
+    }
+    if TOPIC_MARKERS.contains(&first.as_str()) {
+        return 1 + lines[1..]
+            .iter()
+            .take(MOST_MARKED_LINES)
+            .take_while(|l| {
+                let words = l.split_whitespace().count();
+                (1..=4).contains(&words)
+                    && l.starts_with(char::is_uppercase)
+                    && !l.ends_with(['.', '?', '!', ',', ':'])
+            })
+            .count();
+    }
+    0
+}
+
+/// The most lines a marked block of furniture spans.
+const MOST_MARKED_LINES: usize = 12;
+
+/// Markers a site sets over a list of its topics.
+const TOPIC_MARKERS: &[&str] = &["explore more on these topics", "related topics", "topics"];
 
 /// Openings of the notice a site sets over an old article (`This article is more than 2
 /// years old`).
@@ -452,6 +541,45 @@ pub fn breadcrumb_tail(line: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_players_clock_a_counted_label_and_a_spoken_caption_are_chrome() {
+        for line in [
+            "00:00 / 04:12",
+            "4:12",
+            "Comments (12)",
+            "Image caption, The bridge was built in 1902",
+            "Skip past newsletter promotion",
+        ] {
+            assert!(is_page_chrome(line), "{line}");
+        }
+        for line in [
+            "10:32 BST",
+            "Comments (many)",
+            "Chapter (12)",
+            "4:1",
+            "Image, caption",
+        ] {
+            assert!(!is_page_chrome(line), "{line}");
+        }
+        let promo = [
+            "Skip past newsletter promotion",
+            "Sign up to First Edition",
+            "after newsletter promotion",
+            "The council said so.",
+        ];
+        assert_eq!(block_after_marker(&promo), 3);
+        let topics = [
+            "Explore more on these topics",
+            "Transport",
+            "Local government",
+            "The end.",
+        ];
+        assert_eq!(block_after_marker(&topics), 3);
+        // No closing marker: nothing is taken.
+        assert_eq!(block_after_marker(&promo[..2]), 0);
+        assert_eq!(block_after_marker(&["Transport", "Local government"]), 0);
+    }
 
     #[test]
     fn a_jump_line_may_carry_the_storys_keyword() {
