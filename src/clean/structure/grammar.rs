@@ -271,14 +271,19 @@ pub fn byline(line: &str) -> Option<Byline> {
         None => {
             // `A, Staff Reporter`: names only with a role after the last comma.
             let (names, role) = names_part.rsplit_once(", ")?;
-            if !is_role(role) {
+            if !is_role(without_place(role)) {
                 return None;
             }
             (names.trim(), true)
         }
     };
+    // A writer's handle in brackets after the name (`Jane Doe (@janedoe)`) is no name.
+    let names_text = match names_text.split_once(" (@") {
+        Some((names, handle)) if handle.ends_with(')') && !handle.contains(' ') => names,
+        _ => names_text,
+    };
     let names_text = match names_text.rsplit_once(", ") {
-        Some((names, role)) if is_role(role) => names,
+        Some((names, role)) if is_role(without_place(role)) => names,
         // `By Jane Doe, Karachi`: a name has two words at least, so one word alone after
         // the names' comma is where the story was filed from (or the agency's name).
         Some((names, place)) if !strict && is_place(place) && !place.contains(' ') => names,
@@ -379,7 +384,26 @@ pub fn is_dateline_alone(line: &str) -> bool {
 /// over `Asia Correspondent`): two to four capitalised words of letters (a hyphen or an
 /// apostrophe inside), no role itself, and `next` a role.
 pub fn is_name_before_role(line: &str, next: Option<&str>) -> bool {
-    is_name_shaped(line) && !is_role(line) && next.is_some_and(|n| is_role(n.trim()))
+    is_name_shaped(line) && !is_role(line) && next.is_some_and(is_role_line)
+}
+
+/// A line that gives a writer's role, maybe with where or for whom they work after it
+/// (`Staff Reporter`, `Business reporter, BBC News`, `Correspondent in Paris`).
+pub fn is_role_line(line: &str) -> bool {
+    let line = line.trim();
+    // The employer's name: one to four capitalised words (`BBC News`, `The Daily News`).
+    let employer = |text: &str| {
+        let mut words = 0;
+        text.split_whitespace().all(|w| {
+            words += 1;
+            words <= 4 && w.starts_with(char::is_uppercase)
+        }) && words >= 1
+    };
+    let role = match line.split_once(", ") {
+        Some((role, after)) if employer(after) => role,
+        _ => line,
+    };
+    is_role(without_place(role))
 }
 
 /// Two to four capitalised words, letters only (and a name's hyphens, apostrophes and
@@ -589,6 +613,7 @@ const BY_PREFIXES: &[&str] = &[
     "story by ",
     "words by ",
     "text by ",
+    "posted by ",
     "words: ",
     "text: ",
     "by: ",
@@ -620,6 +645,8 @@ fn split_trailing_date(line: &str) -> (&str, Option<NaiveDate>) {
         };
         let head = line[..at]
             .trim_end_matches(|c: char| c.is_whitespace() || DATE_SEPARATORS.contains(&c));
+        // `Posted by Jane Doe on May 3, 2024`.
+        let head = head.strip_suffix(" on").unwrap_or(head).trim_end();
         if head.is_empty() {
             return (line, None);
         }
@@ -891,6 +918,25 @@ mod tests {
         ));
         assert!(!are_names_alone("Markets and Money"));
         assert!(!are_names_alone("Jane Doe and the River"));
+    }
+
+    #[test]
+    fn web_bylines_with_an_employer_a_handle_or_a_posting() {
+        assert!(is_role_line("Business reporter, BBC News"));
+        assert!(is_role_line("Correspondent in Paris"));
+        assert!(is_role_line("Staff Reporter"));
+        assert!(!is_role_line("Business, the minister said"));
+        assert!(!is_role_line("Reporters said the talks had failed"));
+        assert!(is_name_before_role(
+            "Jane Doe",
+            Some("Business reporter, BBC News")
+        ));
+        let jane = Some(vec!["Jane Doe".to_string()]);
+        assert_eq!(names("By Jane Doe (@janedoe)"), jane);
+        assert_eq!(names("Jane Doe, Correspondent in Paris"), jane);
+        let posted = byline("Posted by Jane Doe on May 3, 2024").expect("a byline");
+        assert_eq!(posted.authors, vec!["Jane Doe"]);
+        assert!(posted.date.is_some());
     }
 
     #[test]

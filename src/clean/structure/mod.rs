@@ -686,50 +686,15 @@ fn is_dated_running_head(line: &str) -> bool {
     })
 }
 
-/// Words newspapers' names are made of (`Daily`, `Herald`, `Times`), compared in lower
-/// case.
-const PAPER_WORDS: &[&str] = &[
-    "chronicle",
-    "courier",
-    "daily",
-    "dispatch",
-    "enquirer",
-    "examiner",
-    "express",
-    "gazette",
-    "globe",
-    "guardian",
-    "herald",
-    "independent",
-    "inquirer",
-    "journal",
-    "ledger",
-    "mail",
-    "mercury",
-    "mirror",
-    "monitor",
-    "news",
-    "observer",
-    "post",
-    "press",
-    "record",
-    "register",
-    "review",
-    "sentinel",
-    "standard",
-    "star",
-    "sun",
-    "telegraph",
-    "times",
-    "tribune",
-    "weekly",
-];
-
-/// Whether a word of `line` is one newspapers' names are made of ([`PAPER_WORDS`]).
+/// Whether a word of `line` is one newspapers' names are made of ([`PAPER_NAME_HEADS`]).
 fn names_a_paper(line: &str) -> bool {
     line.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic());
-        w.len() >= 3 && PAPER_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w))
+        w.len() >= 3
+            && w.is_ascii()
+            && PAPER_NAME_HEADS
+                .binary_search(&w.to_ascii_lowercase().as_str())
+                .is_ok()
     })
 }
 
@@ -797,13 +762,16 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> Vec<(usize, usize, bool)> {
             && grammar::are_names_alone(t);
         let byline = grammar::byline(t).is_some()
             || grammar::is_name_before_role(t, next)
+            || (grammar::are_names_alone(t) && next.is_some_and(is_paper_name))
             || (k > 0 && grammar::is_name_before_date(t, next))
             || grammar::name_then_job(t).is_some()
             || lone_names;
         // A role after a byline is the byline's; one that names a person's job
         // (`Staff Reporter`, not the kicker `Business`) is one with or without a name.
         let saw_byline = current.is_some_and(|c| c.2);
-        let role = grammar::is_role(t) && (saw_byline || grammar::names_a_job(t));
+        // So is the paper's name under the writer's (`Jane Doe` / `The Daily News`).
+        let role = (grammar::is_role_line(t) && (saw_byline || grammar::names_a_job(t)))
+            || (saw_byline && is_paper_name(t));
         let filler = saw_byline && grammar::is_byline_filler(t, next);
         let meta = is_meta_with(t, byline) || role || filler;
         match (meta, current.as_mut()) {
@@ -840,6 +808,7 @@ fn read_meta(doc: &MappedText, lines: &mut [PageLine], structure: &mut Structure
                 Some(name) => vec![name.to_string()],
                 None => (grammar::is_name_before_role(t, next)
                     || grammar::is_name_before_date(t, next)
+                    || (grammar::are_names_alone(t) && next.is_some_and(is_paper_name))
                     || alone)
                     .then(|| crate::clean::masthead::split_names(t.trim()))?,
             };
@@ -861,7 +830,8 @@ fn read_meta(doc: &MappedText, lines: &mut [PageLine], structure: &mut Structure
         } else if let Some(date) = grammar::date_line(t) {
             structure.date = structure.date.or(Some(date));
         } else if !(t == "|"
-            || grammar::is_role(t)
+            || grammar::is_role_line(t)
+            || (!structure.authors.is_empty() && is_paper_name(t))
             || (!structure.authors.is_empty() && grammar::is_byline_filler(t, next)))
         {
             continue;
@@ -2822,6 +2792,8 @@ By  mer  ahin
         for block in [
             "Jane Doe\nSenior Correspondent\n@janedoe\nMay 3, 2024",
             "By Jane Doe\nKARACHI\nMay 3, 2024",
+            "Jane Doe\nThe Daily News\nPublished 3 May 2024",
+            "Jane Doe\nBusiness reporter, BBC News\n\n3 May 2024",
         ] {
             let article = clean(&format!("{head}{block}{body}"));
             assert_eq!(article.front.authors, vec!["Jane Doe"], "{block}");
