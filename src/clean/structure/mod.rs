@@ -330,7 +330,7 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
         let from = i;
         i += 1;
         let t = &text[lines[from].start..lines[from].end];
-        if lines[from].label == Label::Blank || !t.starts_with(['S', 's', 'E', 'R', 'T']) {
+        if lines[from].label == Label::Blank || !page_chrome::opens_marked_block(t) {
             continue;
         }
         let block: Vec<&str> = lines[from..]

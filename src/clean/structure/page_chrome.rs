@@ -192,6 +192,9 @@ fn is_media_time(line: &str) -> bool {
 /// on these topics` (short capitalised lines that end no sentence). 0 when the block opens
 /// with no marker.
 pub fn block_after_marker(lines: &[&str]) -> usize {
+    if !lines.first().is_some_and(|l| opens_marked_block(l)) {
+        return 0;
+    }
     let Some(first) = lines.first().map(|l| l.to_lowercase()) else {
         return 0;
     };
@@ -216,6 +219,17 @@ pub fn block_after_marker(lines: &[&str]) -> usize {
             .count();
     }
     0
+}
+
+/// Whether `line` (trimmed) is a marker [`block_after_marker`] reads a block under:
+/// asked of every line, so compared without lowering or allocating.
+pub fn opens_marked_block(line: &str) -> bool {
+    let starts = |prefix: &str| {
+        line.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    line.len() <= 40
+        && (starts("skip past ") || TOPIC_MARKERS.iter().any(|m| line.eq_ignore_ascii_case(m)))
 }
 
 /// The most lines a marked block of furniture spans.
