@@ -391,6 +391,10 @@ pub fn is_name_before_role(line: &str, next: Option<&str>) -> bool {
 /// (`Staff Reporter`, `Business reporter, BBC News`, `Correspondent in Paris`).
 pub fn is_role_line(line: &str) -> bool {
     let line = line.trim();
+    // Asked of every line near the top: a role and an employer are a few words.
+    if line.split_whitespace().nth(9).is_some() {
+        return false;
+    }
     // The employer's name: one to four capitalised words (`BBC News`, `The Daily News`).
     let employer = |text: &str| {
         let mut words = 0;
@@ -437,6 +441,17 @@ pub fn is_name_before_date(line: &str, next: Option<&str>) -> bool {
 /// John Smith`, `JANE DOE & JOHN SMITH`), each of two to four capitalised words whose
 /// first may be a name, none a role.
 pub fn are_names_alone(line: &str) -> bool {
+    // Asked of lines near the top: three names of four words and their joins at most,
+    // every word capitalised but the joins, looked at before anything is collected.
+    let mut words = 0;
+    let shaped = line.split_whitespace().all(|w| {
+        words += 1;
+        words <= 14
+            && (is_name_word(w.strip_suffix(',').unwrap_or(w)) || matches!(w, "and" | "&" | "AND"))
+    });
+    if !shaped {
+        return false;
+    }
     let names = split_names(line.trim());
     (1..=3).contains(&names.len())
         && names

@@ -314,7 +314,12 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
                 papers.names.extend(folio.name.map(|n| n.to_lowercase()));
                 papers.date = papers.date.or(folio.date);
             }
-        } else if names_a_paper(t) && is_dated_running_head(t) && grammar::byline(t).is_none() {
+        } else if t.len() <= 80
+            && crate::clean::masthead::has_four_digit_run(t.as_bytes())
+            && names_a_paper(t)
+            && is_dated_running_head(t)
+            && grammar::byline(t).is_none()
+        {
             // A page's running head where the viewer's next page begins, mid-body
             // (`THE DAILY NEWS, FRIDAY, MAY 3, 2024`).
             line.label = Label::Furniture;
@@ -643,6 +648,14 @@ const PAPER_NAME_HEADS: &[&str] = &[
 /// capitals (`of`, `the` and `and` aside), no digit or sentence mark, the last a word
 /// newspapers' names end with ([`PAPER_NAME_HEADS`]).
 fn is_paper_name(line: &str) -> bool {
+    // Asked of many lines near the top: the last word first, before anything is collected.
+    let head = |w: &str| w.rsplit('-').next().unwrap_or(w).to_ascii_lowercase();
+    let ends_like_a_paper = line.split_whitespace().next_back().is_some_and(|w| {
+        w.len() <= 32 && PAPER_NAME_HEADS.binary_search(&head(w).as_str()).is_ok()
+    });
+    if !ends_like_a_paper {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     let shaped = (2..=5).contains(&words.len())
         && words.iter().all(|w| {
@@ -650,12 +663,7 @@ fn is_paper_name(line: &str) -> bool {
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '’' | '\'' | '-'))
         });
-    // The last word, or its last part (`Dealer-Review`).
-    let head = |w: &&str| w.rsplit('-').next().unwrap_or(w).to_lowercase();
     shaped
-        && words
-            .last()
-            .is_some_and(|w| PAPER_NAME_HEADS.binary_search(&head(w).as_str()).is_ok())
 }
 
 /// A running head of the issue date and the paper's name on one line, either way round
@@ -762,7 +770,7 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> Vec<(usize, usize, bool)> {
             && grammar::are_names_alone(t);
         let byline = grammar::byline(t).is_some()
             || grammar::is_name_before_role(t, next)
-            || (grammar::are_names_alone(t) && next.is_some_and(is_paper_name))
+            || (next.is_some_and(is_paper_name) && grammar::are_names_alone(t))
             || (k > 0 && grammar::is_name_before_date(t, next))
             || grammar::name_then_job(t).is_some()
             || lone_names;
@@ -808,7 +816,7 @@ fn read_meta(doc: &MappedText, lines: &mut [PageLine], structure: &mut Structure
                 Some(name) => vec![name.to_string()],
                 None => (grammar::is_name_before_role(t, next)
                     || grammar::is_name_before_date(t, next)
-                    || (grammar::are_names_alone(t) && next.is_some_and(is_paper_name))
+                    || (next.is_some_and(is_paper_name) && grammar::are_names_alone(t))
                     || alone)
                     .then(|| crate::clean::masthead::split_names(t.trim()))?,
             };
