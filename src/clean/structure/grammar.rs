@@ -522,21 +522,10 @@ fn without_reading_time(line: &str) -> &str {
         .trim_start_matches(['•', '|', '·'])
         .split_whitespace()
         .collect();
-    let minutes = |w: &str| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "min" | "mins" | "minute" | "minutes"
-        )
-    };
-    match tail.as_slice() {
-        [n, unit, read]
-            if n.chars().all(|c| c.is_ascii_digit())
-                && minutes(unit)
-                && read.eq_ignore_ascii_case("read") =>
-        {
-            line[..at].trim_end()
-        }
-        _ => line,
+    if super::page_chrome::is_reading_time(&tail) {
+        line[..at].trim_end()
+    } else {
+        line
     }
 }
 

@@ -328,45 +328,8 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
                 .or_else(|| t.split(['|', '·', '•']).find_map(grammar::date_line));
         }
     }
-    // A site's block under a marker (a newsletter's promotion, a list of topics) is
-    // furniture, line by line. Only lines that open like a label are asked.
-    let mut i = 0;
-    while i < lines.len() {
-        let from = i;
-        i += 1;
-        let t = &text[lines[from].start..lines[from].end];
-        if lines[from].label == Label::Blank || !page_chrome::opens_marked_block(t) {
-            continue;
-        }
-        let block: Vec<&str> = lines[from..]
-            .iter()
-            .take_while(|l| l.label != Label::Blank)
-            .take(16)
-            .map(|l| text[l.start..l.end].trim())
-            .collect();
-        let marked = page_chrome::block_after_marker(&block);
-        for line in &mut lines[from..from + marked] {
-            line.label = Label::Furniture;
-            line.chrome = true;
-        }
-        i = from + marked.max(1);
-    }
-    // A jump's keyword printed on its own line over `From Page 1` (`BRIDGE`): one to three
-    // words in capitals.
-    for i in 1..lines.len() {
-        let t = &text[lines[i].start..lines[i].end];
-        if lines[i].label != Label::Furniture || !page_chrome::is_jump_from(t) {
-            continue;
-        }
-        let Some(j) = (0..i).rev().find(|&j| lines[j].label != Label::Blank) else {
-            continue;
-        };
-        let keyword = &text[lines[j].start..lines[j].end];
-        let words = keyword.split_whitespace().count();
-        if lines[j].label == Label::Body && (1..=3).contains(&words) && shouts(keyword) {
-            lines[j].label = Label::Furniture;
-        }
-    }
+    label_marked_blocks(text, lines);
+    label_jump_keywords(text, lines);
     // A photo's caption that ends with its agency's name and no label stands alone: after
     // a blank line or a sentence's end, before a blank line or a new sentence.
     for i in 0..lines.len() {
@@ -643,6 +606,52 @@ const PAPER_NAME_HEADS: &[&str] = &[
     "tribune",
     "weekly",
 ];
+
+/// A site's block under a marker (a newsletter's promotion between its skip markers, a
+/// list of topics under `Explore more on these topics`) labelled furniture, line by line,
+/// as a web page's chrome. Only lines that open like a marker are asked.
+fn label_marked_blocks(text: &str, lines: &mut [PageLine]) {
+    let mut i = 0;
+    while i < lines.len() {
+        let from = i;
+        i += 1;
+        let t = &text[lines[from].start..lines[from].end];
+        if lines[from].label == Label::Blank || !page_chrome::opens_marked_block(t) {
+            continue;
+        }
+        let block: Vec<&str> = lines[from..]
+            .iter()
+            .take_while(|l| l.label != Label::Blank)
+            .take(16)
+            .map(|l| text[l.start..l.end].trim())
+            .collect();
+        let marked = page_chrome::block_after_marker(&block);
+        for line in &mut lines[from..from + marked] {
+            line.label = Label::Furniture;
+            line.chrome = true;
+        }
+        i = from + marked.max(1);
+    }
+}
+
+/// A jump's keyword printed on its own line over `From Page 1` (`BRIDGE`), one to three
+/// words in capitals, labelled furniture like the jump line under it.
+fn label_jump_keywords(text: &str, lines: &mut [PageLine]) {
+    for i in 1..lines.len() {
+        let t = &text[lines[i].start..lines[i].end];
+        if lines[i].label != Label::Furniture || !page_chrome::is_jump_from(t) {
+            continue;
+        }
+        let Some(j) = (0..i).rev().find(|&j| lines[j].label != Label::Blank) else {
+            continue;
+        };
+        let keyword = &text[lines[j].start..lines[j].end];
+        let words = keyword.split_whitespace().count();
+        if lines[j].label == Label::Body && (1..=3).contains(&words) && shouts(keyword) {
+            lines[j].label = Label::Furniture;
+        }
+    }
+}
 
 /// A line that is a newspaper's name alone: two to five words, each capitalised or in
 /// capitals (`of`, `the` and `and` aside), no digit or sentence mark, the last a word

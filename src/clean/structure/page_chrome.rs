@@ -378,7 +378,7 @@ fn is_share_buttons(lower: &str) -> bool {
 }
 
 /// `5 min read`, `4 minute read`, `Reading time: 3 minutes`.
-fn is_reading_time(words: &[&str]) -> bool {
+pub(super) fn is_reading_time(words: &[&str]) -> bool {
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
     let minutes = |w: &str| matches!(w, "min" | "mins" | "minute" | "minutes");
