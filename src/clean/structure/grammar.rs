@@ -498,11 +498,8 @@ pub fn is_byline_filler(line: &str, next: Option<&str>) -> bool {
     };
     let shouted_place = || {
         is_place(line)
+            && super::shouts(line)
             && line.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            && line
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase)
     };
     match words.as_slice() {
         [w] if handle(w) => true,
@@ -665,12 +662,7 @@ fn without_place(names: &str) -> &str {
     let Some((head, place)) = names.rsplit_once(" in ") else {
         return names;
     };
-    let words: Vec<&str> = place.split_whitespace().collect();
-    let is_place = (1..=3).contains(&words.len())
-        && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
-        });
-    if is_place && !head.trim().is_empty() {
+    if is_place(place) && !head.trim().is_empty() {
         head.trim_end()
     } else {
         names
