@@ -445,6 +445,12 @@ impl IntactNames {
                 })
             } else {
                 !self.may_open_broken_name(first)
+                    && !tokens.get(i + 1).is_some_and(|(_, next)| {
+                        let next = next.trim_end_matches(|c: char| !c.is_alphabetic());
+                        next.starts_with(char::is_lowercase)
+                            && name_in_english_use(&[first, " ", next].concat(), vocabulary)
+                                .is_some()
+                    })
             };
             let pieces = if let Some(pieces) = initial_lost_in_list {
                 pieces
@@ -878,7 +884,9 @@ fn listed_name(
     }
     if fitting.is_empty() {
         let foreign_votes = foreign_votes?;
-        return foreign_name(damaged, &key, &kept, byline, foreign_votes).map(Cow::Owned);
+        return foreign_name(damaged, &key, &kept, byline, foreign_votes)
+            .or_else(|| name_in_english_use(damaged, vocabulary))
+            .map(Cow::Owned);
     }
     // Each lost letter is one more accident: of two names listed alike, the one that
     // lost fewer letters to become this copy is the likelier (`Hor ková` is Horáková,
@@ -910,16 +918,42 @@ fn listed_name(
                     .filter(|name| *name != damaged)
                     .map(Cow::Borrowed);
             }
-            (best_votes > next_votes
+            if best_votes > next_votes
                 || best.listings >= 2 * next.listings.max(1)
-                || (alike && lost(best) < lost(next)))
-            .then_some(best)
+                || (alike && lost(best) < lost(next))
+            {
+                Some(best)
+            } else {
+                most_written_in_english(&fitting, |e| votes.support(e.languages) == best_votes)
+            }
         }
     };
     chosen
         .map(|e| e.name)
         .filter(|name| *name != damaged)
         .map(Cow::Borrowed)
+}
+
+/// Of the names in `fitting` that `tied` (the article's evidence cannot tell them apart),
+/// the one English text prints clearly most often (by [`FOREIGN_ZIPF_MARGIN`], and at
+/// least [`MIN_NAME_IN_ENGLISH_ZIPF`]): `J rgen` is Jürgen (2.7) before Jørgen (2.2) and
+/// Jörgen (1.5). English-language news writes the names it writes most, so its list's
+/// frequencies are the odds for the copy in front of us.
+fn most_written_in_english(
+    fitting: &[ListedName],
+    tied: impl Fn(&ListedName) -> bool,
+) -> Option<&ListedName> {
+    let lexicon = crate::clean::words::lexicon::Lexicon::embedded();
+    let mut written: Vec<(f32, &ListedName)> = fitting
+        .iter()
+        .filter(|e| tied(e))
+        .map(|e| (lexicon.zipf(&e.name.to_lowercase()).unwrap_or(0.0), e))
+        .collect();
+    written.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let &(best_zipf, best) = written.first()?;
+    let next_zipf = written.get(1).map_or(0.0, |w| w.0);
+    (best_zipf >= MIN_NAME_IN_ENGLISH_ZIPF && best_zipf >= next_zipf + FOREIGN_ZIPF_MARGIN)
+        .then_some(best)
 }
 
 /// The marks a lost last letter may stand before, its space left between them and the
@@ -1172,6 +1206,45 @@ fn foreign_name(
     };
     (name != damaged).then_some(name)
 }
+
+/// The name in English use that `damaged`, a capitalised fragment, a space and a fragment
+/// (`Siobh n`), stands for with one letter lost in the space: when neither list of names
+/// nor of other languages' words holds it. English text prints names of many languages
+/// with their letters (`siobhán` is in the English frequency list, not in the lists of
+/// names), so the English list is asked last, for a name seen at least
+/// [`MIN_NAME_IN_ENGLISH_ZIPF`] often that one letter alone fits clearly.
+fn name_in_english_use(damaged: &str, vocabulary: &Vocabulary<'_>) -> Option<String> {
+    let (head, tail) = damaged.split_once(' ')?;
+    let letters = |s: &str| !s.is_empty() && s.chars().all(char::is_alphabetic);
+    if !head.starts_with(char::is_uppercase)
+        || !letters(head)
+        || !letters(tail)
+        || tail.starts_with(char::is_uppercase)
+        || vocabulary.is_known_outside_document(head)
+        || (tail.len() > 1 && vocabulary.is_known_outside_document(tail))
+    {
+        return None;
+    }
+    let mut fits = crate::clean::words::lexicon::Lexicon::embedded().joined_entries(
+        &head.to_lowercase(),
+        crate::clean::words::lost_letter::LOST_LETTERS,
+        tail,
+    );
+    fits.retain(|(_, entry)| entry.zipf() >= MIN_NAME_IN_ENGLISH_ZIPF);
+    fits.sort_by(|a, b| b.1.zipf().total_cmp(&a.1.zipf()));
+    let (letter, best) = fits.first()?;
+    if fits
+        .get(1)
+        .is_some_and(|(_, next)| best.zipf() < next.zipf() + FOREIGN_ZIPF_MARGIN)
+    {
+        return None;
+    }
+    Some(format!("{head}{letter}{tail}"))
+}
+
+/// How often (Zipf) a name must be seen in English text for [`name_in_english_use`] to
+/// restore it: rarer entries of the list are as often typing slips as names.
+const MIN_NAME_IN_ENGLISH_ZIPF: f32 = 1.0;
 
 /// How many powers of ten more frequent one word of another language must be than the
 /// next that fits the same damaged copy to be chosen without other evidence.
@@ -1679,6 +1752,29 @@ mod tests {
         assert_eq!(restored("", "TROMSØ: snow fell"), "TROMSØ: snow fell");
         assert_eq!(restored("", "Nerea Marchand said"), "Nerea Marchand said");
         assert_eq!(restored("", "said Mi jan gos, who"), "said Mi jan gos, who");
+    }
+
+    #[test]
+    fn names_only_english_text_prints_come_from_the_english_list() {
+        // Siobhán is in no list of names and no other language's words, but English
+        // text prints it: one letter in the space fits it clearly.
+        assert_eq!(restored("", "By Siobh n O'Dwyer"), "By Siobhán O'Dwyer");
+        assert_eq!(restored("", "said Siobh n, who"), "said Siobhán, who");
+        // Two words stay two words; a fragment before a word is no broken name.
+        assert_eq!(restored("", "said Siobh an owl"), "said Siobh an owl");
+        assert_eq!(restored("", "the Dow n rally"), "the Dow n rally");
+    }
+
+    #[test]
+    fn names_the_lists_hold_alike_are_told_apart_by_english_use() {
+        // Jürgen, Jørgen and Jörgen are listed almost alike; English text prints Jürgen
+        // most, by more than the margin.
+        assert_eq!(restored("", "By J rgen Weber"), "By Jürgen Weber");
+        // The article's own names still speak first: a Danish article's is Jørgen.
+        assert_eq!(
+            restored("Søren Kierkegaard and Bjørn Madsen", "By J rgen Weber"),
+            "By Jørgen Weber"
+        );
     }
 
     #[test]

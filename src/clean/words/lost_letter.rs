@@ -16,7 +16,7 @@ use super::vocabulary::Vocabulary;
 use super::Verdict;
 
 /// Letters that copying commonly loses: Turkish, Western and Central European, Nordic.
-const LOST_LETTERS: &[char] = &[
+pub(crate) const LOST_LETTERS: &[char] = &[
     'ğ', 'ş', 'ç', 'ı', 'ö', 'ü', 'é', 'è', 'ê', 'ë', 'á', 'à', 'â', 'ä', 'å', 'ã', 'í', 'ì', 'î',
     'ï', 'ó', 'ò', 'ô', 'õ', 'ø', 'ú', 'ù', 'û', 'ñ', 'ł', 'ś', 'ź', 'ż', 'ć', 'ń', 'č', 'š', 'ž',
     'ř', 'ý', 'ß', 'æ', 'œ', 'đ', 'ă', 'ș', 'ț', 'ě', 'ů', 'ő', 'ű',
@@ -27,6 +27,9 @@ const MIN_JOINED_ZIPF: f32 = 2.0;
 /// ... or this, for a capitalised head that is no word: a place or a person the
 /// frequency list holds rarely (`Gdańsk`, 1.8) is still far likelier than a fragment.
 const MIN_JOINED_NAME_ZIPF: f32 = 1.5;
+/// ... or this, when neither part is a word (`Siobh n`, 1.3): two fragments side by side
+/// are no text at all, so a rarely seen name that joins them is the likeliest reading.
+const MIN_JOINED_FRAGMENTS_ZIPF: f32 = 1.0;
 /// When two letters both fit, the better must be this many powers of ten more frequent.
 const AMBIGUITY_MARGIN: f32 = 1.0;
 const CONFIDENCE: f32 = 0.8;
@@ -78,11 +81,15 @@ pub(crate) fn join_lost_letter(
     }
     let (head_key, tail_key) = (head.to_lowercase(), tail.to_lowercase());
     let capitalised_head = head.chars().next().is_some_and(char::is_uppercase) && !shouting;
-    let min_zipf = if capitalised_head {
-        MIN_JOINED_NAME_ZIPF
-    } else {
-        MIN_JOINED_ZIPF
-    };
+    let min_zipf =
+        if capitalised_head && !head_is_word && (tail.len() == 1 || !vocabulary.is_real_word(tail))
+        {
+            MIN_JOINED_FRAGMENTS_ZIPF
+        } else if capitalised_head {
+            MIN_JOINED_NAME_ZIPF
+        } else {
+            MIN_JOINED_ZIPF
+        };
     let mut fits: Vec<(String, f32)> = vocabulary
         .lexicon
         .joined_entries(&head_key, LOST_LETTERS, &tail_key)

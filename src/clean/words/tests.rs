@@ -29,6 +29,12 @@ fn each_defect_class_is_repaired_in_context() {
         repaired("The visit was announced by President Erdo an… on Friday."),
         "The visit was announced by President Erdoğan… on Friday."
     );
+    // Two fragments side by side are no text: a name English prints rarely (Siobhán,
+    // Zipf 1.3) joins them. A word beside a fragment needs a commoner one.
+    assert_eq!(
+        repaired("The reply came from Siobh n at the desk."),
+        "The reply came from Siobhán at the desk."
+    );
     assert_eq!(
         repaired("She can be reached on X:deskhandle"),
         "She can be reached on X: deskhandle"
