@@ -2119,6 +2119,45 @@ mod tests {
     }
 
     #[test]
+    fn a_column_foot_read_after_the_next_page_top_is_brought_up_to_its_page() {
+        // pdftotext read page 2's top (`have stopped…`, just after page 1's folio) before
+        // page 1's last block (`…A few bakers`): the blocks between are page 2's, so
+        // the broken-off block moves up, not the page's top down.
+        let blocks = [
+            "The chamber of trades estimates\nthat flour rose by a third.",
+            "The Daily Courier | Page 1",
+            "have stopped making pastries\naltogether. Others wait.",
+            "The government has promised help\nfor small shops this winter.",
+            "Customers have noticed. A few\nbakers",
+            "Flour prices may fall next spring,\nthe ministry said.",
+        ];
+        let body = bakers_body(&blocks);
+        assert!(
+            body.contains("A few bakers have stopped making pastries altogether."),
+            "{body}"
+        );
+        assert!(
+            in_order(
+                &body,
+                &["The chamber", "Customers", "The government", "Flour"]
+            ),
+            "{body}"
+        );
+        assert!(!body.contains("Courier"), "{body}");
+        // Without the page break the page's top is what moves, down after the foot.
+        let mut no_break = blocks;
+        no_break[1] = "Prices are set weekly.";
+        let body = bakers_body(&no_break);
+        assert!(
+            in_order(
+                &body,
+                &["The chamber", "The government", "Customers", "Flour"]
+            ),
+            "{body}"
+        );
+    }
+
+    #[test]
     fn two_columns_read_in_alternation_go_back_one_after_the_other() {
         let body = bakers_body(&[
             "have stopped making pastries\naltogether. Others wait.",

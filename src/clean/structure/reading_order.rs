@@ -15,6 +15,11 @@
 //! broken-off blocks pair up one to one, in the order they appear, and are few (at most
 //! `MOST_MOVES`); any other shape is left as the extractor read it.
 //!
+//! When every displaced block opens a page (page furniture, a folio or a running head,
+//! stands just before it) and its broken-off block comes later, the page's top was read
+//! before the foot of the page before: the broken-off block is brought up before it, and
+//! the blocks between stay with the new page (`foot_of_page_brought_up`).
+//!
 //! Where pdftotext missed the columns altogether it alternates between two of them
 //! block by block (`A1 B1 A2 B2 A3`): then the displaced block opens the second column
 //! and the broken-off block closes the first, an even number of blocks after the
@@ -38,6 +43,9 @@ struct Block {
     from: usize,
     to: usize,
     content: Option<(usize, usize)>,
+    /// Page furniture (a folio, a running head) stands just before the block: the page
+    /// breaks there.
+    after_page_break: bool,
 }
 
 /// `body` (line indexes, blank lines included) in reading order: displaced blocks moved
@@ -92,6 +100,11 @@ pub(super) fn restore_reading_order(
         .collect();
     if displaced.is_empty() || displaced.len() != broken.len() || displaced.len() > MOST_MOVES {
         return body.to_vec();
+    }
+    if let Some(order) =
+        foot_of_page_brought_up(doc, lines, body, &blocks, &displaced, &broken, edits)
+    {
+        return order;
     }
     if let Some(order) = alternating_columns(
         doc,
@@ -148,6 +161,66 @@ pub(super) fn restore_reading_order(
     }
     debug_assert_eq!(order.len(), body.len());
     order
+}
+
+/// `body` with each broken-off block brought up to the foot of the page it ends, when
+/// every displaced block opens a page (page furniture just before it) and its broken-off
+/// block comes later in the copy: pdftotext read the next page's top before the last
+/// block of the page before (a column's foot beside a pull-quote box or a headline), and
+/// the sentence that block breaks off runs on over the page break. The blocks between
+/// belong to the new page, after the displaced block, so the broken-off block moves, not
+/// they. `None` for any other shape.
+fn foot_of_page_brought_up(
+    doc: &MappedText,
+    lines: &[PageLine],
+    body: &[usize],
+    blocks: &[Block],
+    displaced: &[usize],
+    broken: &[usize],
+    edits: &mut Vec<Edit>,
+) -> Option<Vec<usize>> {
+    let page_openings = displaced
+        .iter()
+        .zip(broken)
+        .all(|(&d, &b)| blocks[d].after_page_break && b > d);
+    if !page_openings {
+        return None;
+    }
+    let text = doc.as_str();
+    let line_text = |i: usize| &text[lines[i].start..lines[i].end];
+    let mut order = Vec::with_capacity(body.len());
+    let emit = |k: usize, order: &mut Vec<usize>| {
+        order.extend_from_slice(&body[blocks[k].from..blocks[k].to]);
+    };
+    for k in 0..blocks.len() {
+        if broken.contains(&k) {
+            continue;
+        }
+        if let Some(n) = displaced.iter().position(|&d| d == k) {
+            let b = broken[n];
+            emit(b, &mut order);
+            let (first, last) = blocks[b].content.expect("a broken-off block has content");
+            edits.push(Edit {
+                pass: "structure",
+                position: doc.position_at(lines[first].start),
+                before: line_text(first).to_string(),
+                after: format!(
+                    "[before `{}`]",
+                    line_text(blocks[k].content.expect("content").0)
+                ),
+                reason: format!(
+                    "a block that breaks off (`{}`), read after the next page's top, \
+                     brought up to the foot of its page, before the block that goes on \
+                     with its sentence",
+                    line_text(last)
+                ),
+                confidence: 0.7,
+            });
+        }
+        emit(k, &mut order);
+    }
+    debug_assert_eq!(order.len(), body.len());
+    Some(order)
 }
 
 /// Columns pdftotext read in alternation, as positions in the list of blocks with body
@@ -281,11 +354,16 @@ fn alternating_columns(
 fn blocks(lines: &[PageLine], body: &[usize]) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut after_gap = true;
+    // The last line of the body that is not blank, before the current one.
+    let mut previous_line: Option<usize> = None;
     for (at, &i) in body.iter().enumerate() {
         if lines[i].label == Label::Blank {
             after_gap = true;
             continue;
         }
+        let after_page_break = previous_line
+            .is_some_and(|p| lines[p + 1..i].iter().any(|l| l.label == Label::Furniture));
+        previous_line = Some(i);
         let furniture_before = at > 0
             && body[at - 1] + 1 < i
             && lines[body[at - 1] + 1..i]
@@ -299,6 +377,7 @@ fn blocks(lines: &[PageLine], body: &[usize]) -> Vec<Block> {
                 from: if blocks.is_empty() { 0 } else { at },
                 to: at + 1,
                 content: None,
+                after_page_break,
             });
         }
         after_gap = false;
