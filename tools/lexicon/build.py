@@ -5,6 +5,8 @@ Inputs (downloaded by hand, see data/README.md):
   --wordfreq  wordfreq's large_en.msgpack.gz (from the PyPI package `wordfreq`, data CC BY-SA 4.0)
   --scowl     one or more SCOWL-derived word lists, one word per line (Debian's `wamerican`,
               `wbritish`: /usr/share/dict/american-english, british-english)
+  --scowl-large  the larger SCOWL lists (size 70, Debian's `wamerican-large`,
+              `wbritish-large`): they only mark words already in the lexicon (bit 15)
 
 Outputs: data/common_words.bin (--common-out), the frequent words (Zipf >= 2.5) with
 their values as a ready-made open-addressing hash table (format below), which the
@@ -20,6 +22,8 @@ The value packs (see src/clean/words/lexicon.rs, which must agree):
   bit 12      SCOWL lists it in CAPITALS (an acronym)
   bit 13      SCOWL lists it in another mixed case (McDonald, iPod)
   bit 14      wordfreq lists it
+  bit 15      the larger SCOWL lists (size 70) list it in lower case: a rare real word
+              (`bream`, `loam`), not a misspelling of web text; no word is added for it
 
 Keys are lower case, with the typographic apostrophe folded to "'".
 
@@ -46,6 +50,7 @@ SCOWL_PROPER = 1 << 11
 SCOWL_ACRONYM = 1 << 12
 SCOWL_MIXED = 1 << 13
 IN_WORDFREQ = 1 << 14
+LARGE_LOWER = 1 << 15
 
 
 def normalise(word):
@@ -94,6 +99,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wordfreq", required=True)
     parser.add_argument("--scowl", required=True, nargs="+")
+    parser.add_argument("--scowl-large", nargs="+", default=[])
     parser.add_argument("--out", required=True, help="the TSV of all words to write")
     parser.add_argument("--common-out", required=True, help="the TSV of frequent words to write")
     # Keep in step with COMMON_MIN_ZIPF in src/clean/words/lexicon.rs.
@@ -107,6 +113,9 @@ def main():
         values[word] = (old & ~ZIPF_MASK) | max(old & ZIPF_MASK, zipf_centi) | IN_WORDFREQ
     for word, flag in read_scowl(args.scowl):
         values[word] = values.get(word, 0) | flag
+    for word, flag in read_scowl(args.scowl_large):
+        if flag == SCOWL_LOWER and word in values:
+            values[word] |= LARGE_LOWER
 
     with open(args.out, "w", encoding="utf-8") as out:
         for word in sorted(values, key=lambda w: w.encode("utf-8")):

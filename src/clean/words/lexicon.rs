@@ -58,6 +58,7 @@ const SCOWL_PROPER: u64 = 1 << 11;
 const SCOWL_ACRONYM: u64 = 1 << 12;
 const SCOWL_MIXED: u64 = 1 << 13;
 const IN_WORDFREQ: u64 = 1 << 14;
+const LARGE_LOWER: u64 = 1 << 15;
 
 /// What the lexicon knows about one word (looked up case-insensitively).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,6 +112,13 @@ impl Entry {
     /// The dictionary lists the word in any form.
     pub fn in_dictionary(self) -> bool {
         self.0 & (SCOWL_LOWER | SCOWL_PROPER | SCOWL_ACRONYM | SCOWL_MIXED) != 0
+    }
+
+    /// The larger dictionary (SCOWL size 70) lists the word in lower case: a rare but
+    /// real word (`bream`, `loam`), where wordfreq's rare entries are as often web
+    /// text's misspellings (`goverment`), which no dictionary lists.
+    pub fn in_larger_dictionary(self) -> bool {
+        self.0 & LARGE_LOWER != 0
     }
 
     /// wordfreq has seen the word (in any case).

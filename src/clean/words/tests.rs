@@ -163,6 +163,21 @@ fn hyphenated_compounds_are_repaired_part_by_part() {
 }
 
 #[test]
+fn rare_real_words_stay_where_web_misspellings_are_mended() {
+    // `bream` (a fish) and `goverment` are both rare in wordfreq and missing from the
+    // everyday dictionary; only `bream` is in the larger one, so only `goverment` is a
+    // misspelling to mend (`break` is a hundred times commoner than `bream`).
+    assert_eq!(
+        repaired("in autumn the bream that his grandfather caught"),
+        "in autumn the bream that his grandfather caught"
+    );
+    assert_eq!(
+        repaired("the goverment said the loam was thin"),
+        "the government said the loam was thin"
+    );
+}
+
+#[test]
 fn possessives_are_repaired_around_the_suffix() {
     assert_eq!(repaired("the goverment’s plan"), "the government’s plan");
 }

@@ -336,7 +336,9 @@ impl<'a> Vocabulary<'a> {
             None if self.site_knows(word) => Standing::Known,
             None => Standing::Unknown,
             Some(entry) => {
-                let rare_web_word = !entry.in_dictionary() && entry.zipf() < UNVERIFIED_MAX_ZIPF;
+                let rare_web_word = !entry.in_dictionary()
+                    && !entry.in_larger_dictionary()
+                    && entry.zipf() < UNVERIFIED_MAX_ZIPF;
                 if rare_web_word && !word.chars().any(char::is_uppercase) && !self.site_knows(word)
                 {
                     Standing::Unverified(entry.zipf())
