@@ -777,12 +777,19 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> Vec<(usize, usize, bool)> {
             && lines.get(i + 1).is_none_or(|l| l.label == Label::Blank)
             && ends_sentence(&text[lines[candidates[k - 1]].start..lines[candidates[k - 1]].end])
             && grammar::are_names_alone(t);
+        // A line under one that ends with a joining word runs that line on (`…the
+        // Library on` / `Saturday Mornings`): names without `By` are not read there.
+        let runs_on = k > 0
+            && ends_with_joining_word(
+                &text[lines[candidates[k - 1]].start..lines[candidates[k - 1]].end],
+            );
         let byline = grammar::byline(t).is_some()
-            || grammar::is_name_before_role(t, next)
-            || (next.is_some_and(is_paper_name) && grammar::are_names_alone(t))
-            || (k > 0 && grammar::is_name_before_date(t, next))
-            || grammar::name_then_job(t).is_some()
-            || lone_names;
+            || (!runs_on
+                && (grammar::is_name_before_role(t, next)
+                    || (next.is_some_and(is_paper_name) && grammar::are_names_alone(t))
+                    || (k > 0 && grammar::is_name_before_date(t, next))
+                    || grammar::name_then_job(t).is_some()
+                    || lone_names));
         // A role after a byline is the byline's; one that names a person's job
         // (`Staff Reporter`, not the kicker `Business`) is one with or without a name.
         let saw_byline = current.is_some_and(|c| c.2);
@@ -2856,6 +2863,22 @@ By  mer  ahin
             assert!(article.front.date.is_some(), "{block}");
             assert!(article.body.starts_with("The council voted"), "{block}");
         }
+    }
+
+    #[test]
+    fn a_headline_that_runs_on_over_a_date_is_no_byline_of_names() {
+        // `Sunday Evenings` over a date looks like a name over a date, but the line
+        // before ends with `on`: it is the headline's end.
+        let raw = "What We Lose When the Pool Shuts on\nSunday Evenings\n\
+            12 March 2024\nBy Ana Ruiz\n\n\
+            The council closed the pool at six on Sundays from January.\n";
+        let article = clean(raw);
+        assert_eq!(
+            article.front.title,
+            "What We Lose When the Pool Shuts on Sunday Evenings"
+        );
+        assert_eq!(article.front.authors, vec!["Ana Ruiz"]);
+        assert!(article.front.date.is_some());
     }
 
     #[test]
