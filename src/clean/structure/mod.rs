@@ -1082,7 +1082,10 @@ fn assign_headings(
                     || shouts(last_text) != shouts(t)
                     || (would_fit && starts_field)
                     || last_text.ends_with(['.', '?', '!'])
-                    || (starts_field && title_cased(last_text) && sentence_cased(t))
+                    || (starts_field
+                        && title_cased(last_text)
+                        && (sentence_cased(t)
+                            || (opens_with_capitalised_common_word(t) && has_lower_case_word(t))))
                     || (sentence_cased(last_text)
                         && !ends_with_joining_word(last_text)
                         && opens_with_capitalised_common_word(t))
@@ -1176,6 +1179,13 @@ fn title_cased(line: &str) -> bool {
 fn sentence_cased(line: &str) -> bool {
     let (all, capitalised) = content_words_capitalised(line);
     all - capitalised >= 2
+}
+
+/// A line with a content word in lower case (`Fishermen in Romania’s delta say`), which
+/// no line of a headline in title case has.
+fn has_lower_case_word(line: &str) -> bool {
+    let (all, capitalised) = content_words_capitalised(line);
+    all > capitalised
 }
 
 /// True when the line opens with a capitalised word the dictionary lists only in lower
@@ -2863,6 +2873,31 @@ By  mer  ahin
             assert!(article.front.date.is_some(), "{block}");
             assert!(article.body.starts_with("The council voted"), "{block}");
         }
+    }
+
+    #[test]
+    fn a_standfirst_opening_with_a_common_word_leaves_a_title_case_headline() {
+        // The standfirst's first line has one lower-case content word only (`ships`):
+        // opening with a capitalised common word under a title-case line, it is a field
+        // of its own; a headline's last word alone (`Snowfall`) still runs on.
+        let raw = "Floods Push Silt Into\nthe Harbour’s Berths\n\
+            Residents of Tilbury say ships\nwait days for a berth.\nBy Ana Ruiz\n\n\
+            The port authority dredged twice this year.\n";
+        let article = clean(raw);
+        assert_eq!(
+            article.front.title,
+            "Floods Push Silt Into the Harbour’s Berths"
+        );
+        assert_eq!(
+            article.front.subtitle.as_deref(),
+            Some("Residents of Tilbury say ships wait days for a berth.")
+        );
+        let raw = "Arctic Mosses Reveal a Century of Changing\nSnowfall\nBy Ana Ruiz\n\n\
+            The port authority dredged twice this year.\n";
+        assert_eq!(
+            clean(raw).front.title,
+            "Arctic Mosses Reveal a Century of Changing Snowfall"
+        );
     }
 
     #[test]
