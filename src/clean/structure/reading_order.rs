@@ -135,9 +135,7 @@ pub(super) fn restore_reading_order(
         }
     }
     let mut order = Vec::with_capacity(body.len());
-    let emit = |k: usize, order: &mut Vec<usize>| {
-        order.extend_from_slice(&body[blocks[k].from..blocks[k].to]);
-    };
+    let emit = |k: usize, order: &mut Vec<usize>| emit_block(order, body, &blocks[k]);
     for k in 0..blocks.len() {
         if displaced.contains(&k) {
             continue;
@@ -189,9 +187,7 @@ fn foot_of_page_brought_up(
     let text = doc.as_str();
     let line_text = |i: usize| &text[lines[i].start..lines[i].end];
     let mut order = Vec::with_capacity(body.len());
-    let emit = |k: usize, order: &mut Vec<usize>| {
-        order.extend_from_slice(&body[blocks[k].from..blocks[k].to]);
-    };
+    let emit = |k: usize, order: &mut Vec<usize>| emit_block(order, body, &blocks[k]);
     for k in 0..blocks.len() {
         if broken.contains(&k) {
             continue;
@@ -301,8 +297,8 @@ fn alternating_columns(
     let regions = alternations(&displaced, &broken)?;
     let mut order: Vec<usize> = Vec::with_capacity(body.len());
     let emit = |range: std::ops::Range<usize>, order: &mut Vec<usize>| {
-        for k in range {
-            order.extend_from_slice(&body[blocks[k].from..blocks[k].to]);
+        for block in &blocks[range] {
+            emit_block(order, body, block);
         }
     };
     // The blocks of content block `n`: itself and those up to the next content block.
@@ -346,6 +342,12 @@ fn alternating_columns(
     emit(copied..blocks.len(), &mut order);
     debug_assert_eq!(order.len(), body.len());
     Some(order)
+}
+
+/// Appends `block`'s lines (their positions in `body`, blank lines after it included) to
+/// the reading order being built.
+fn emit_block(order: &mut Vec<usize>, body: &[usize], block: &Block) {
+    order.extend_from_slice(&body[block.from..block.to]);
 }
 
 /// The body's blocks: runs of lines between blank lines and page furniture. Each block's
