@@ -771,18 +771,17 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> Vec<(usize, usize, bool)> {
         let next = candidates
             .get(k + 1)
             .map(|&n| &text[lines[n].start..lines[n].end]);
+        let previous = k
+            .checked_sub(1)
+            .map(|p| &text[lines[candidates[p]].start..lines[candidates[p]].end]);
         // A name over a date below the first line (the headline's), or names alone on
         // their line between a sentence (the standfirst's) and a blank line.
-        let lone_names = k > 0
+        let lone_names = previous.is_some_and(ends_sentence)
             && lines.get(i + 1).is_none_or(|l| l.label == Label::Blank)
-            && ends_sentence(&text[lines[candidates[k - 1]].start..lines[candidates[k - 1]].end])
             && grammar::are_names_alone(t);
         // A line under one that ends with a joining word runs that line on (`…the
         // Library on` / `Saturday Mornings`): names without `By` are not read there.
-        let runs_on = k > 0
-            && ends_with_joining_word(
-                &text[lines[candidates[k - 1]].start..lines[candidates[k - 1]].end],
-            );
+        let runs_on = previous.is_some_and(ends_with_joining_word);
         let byline = grammar::byline(t).is_some()
             || (!runs_on
                 && (grammar::is_name_before_role(t, next)

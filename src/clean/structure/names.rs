@@ -1225,17 +1225,16 @@ fn name_in_english_use(damaged: &str, vocabulary: &Vocabulary<'_>) -> Option<Str
     {
         return None;
     }
-    let mut fits = crate::clean::words::lexicon::Lexicon::embedded().joined_entries(
+    let fits = crate::clean::words::lost_letter::letters_in_the_gap(
+        crate::clean::words::lexicon::Lexicon::embedded(),
         &head.to_lowercase(),
-        crate::clean::words::lost_letter::LOST_LETTERS,
         tail,
+        MIN_NAME_IN_ENGLISH_ZIPF,
     );
-    fits.retain(|(_, entry)| entry.zipf() >= MIN_NAME_IN_ENGLISH_ZIPF);
-    fits.sort_by(|a, b| b.1.zipf().total_cmp(&a.1.zipf()));
-    let (letter, best) = fits.first()?;
+    let &(letter, best) = fits.first()?;
     if fits
         .get(1)
-        .is_some_and(|(_, next)| best.zipf() < next.zipf() + FOREIGN_ZIPF_MARGIN)
+        .is_some_and(|&(_, next)| best < next + FOREIGN_ZIPF_MARGIN)
     {
         return None;
     }

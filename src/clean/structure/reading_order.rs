@@ -59,17 +59,22 @@ pub(super) fn restore_reading_order(
     skip: Option<usize>,
     edits: &mut Vec<Edit>,
 ) -> Vec<usize> {
-    let text = doc.as_str();
-    let line_text = |i: usize| &text[lines[i].start..lines[i].end];
-    let blocks = blocks(lines, body);
+    let read = BodyBlocks {
+        doc,
+        lines,
+        body,
+        blocks: blocks(lines, body),
+    };
+    let blocks = &read.blocks;
+    let line_text = |i: usize| read.line_text(i);
     let with_content: Vec<usize> = (0..blocks.len())
         .filter(|&k| blocks[k].content.is_some())
         .collect();
     if with_content.len() < 3 {
         return body.to_vec();
     }
-    let first_line = |k: usize| blocks[k].content.expect("content blocks only").0;
-    let last_line = |k: usize| blocks[k].content.expect("content blocks only").1;
+    let first_line = |k: usize| read.content(k).0;
+    let last_line = |k: usize| read.content(k).1;
     let continues = |k: usize| {
         Some(first_line(k)) != skip
             && line_text(first_line(k))
@@ -101,21 +106,10 @@ pub(super) fn restore_reading_order(
     if displaced.is_empty() || displaced.len() != broken.len() || displaced.len() > MOST_MOVES {
         return body.to_vec();
     }
-    if let Some(order) =
-        foot_of_page_brought_up(doc, lines, body, &blocks, &displaced, &broken, edits)
-    {
+    if let Some(order) = foot_of_page_brought_up(&read, &displaced, &broken, edits) {
         return order;
     }
-    if let Some(order) = alternating_columns(
-        doc,
-        lines,
-        body,
-        &blocks,
-        &with_content,
-        &displaced,
-        &broken,
-        edits,
-    ) {
+    if let Some(order) = alternating_columns(&read, &with_content, &displaced, &broken, edits) {
         return order;
     }
     let pairs: Vec<(usize, usize)> = displaced
@@ -135,7 +129,7 @@ pub(super) fn restore_reading_order(
         }
     }
     let mut order = Vec::with_capacity(body.len());
-    let emit = |k: usize, order: &mut Vec<usize>| emit_block(order, body, &blocks[k]);
+    let emit = |k: usize, order: &mut Vec<usize>| read.emit(order, k);
     for k in 0..blocks.len() {
         if displaced.contains(&k) {
             continue;
@@ -146,7 +140,7 @@ pub(super) fn restore_reading_order(
             emit(d, &mut order);
             edits.push(Edit {
                 pass: "structure",
-                position: doc.position_at(lines[first_line(d)].start),
+                position: read.position(first_line(d)),
                 before: line_text(first_line(d)).to_string(),
                 after: format!("[after `{}`]", line_text(last_line(tail))),
                 reason: "a block that continues a broken-off sentence, read out of column \
@@ -169,14 +163,12 @@ pub(super) fn restore_reading_order(
 /// belong to the new page, after the displaced block, so the broken-off block moves, not
 /// they. `None` for any other shape.
 fn foot_of_page_brought_up(
-    doc: &MappedText,
-    lines: &[PageLine],
-    body: &[usize],
-    blocks: &[Block],
+    read: &BodyBlocks<'_>,
     displaced: &[usize],
     broken: &[usize],
     edits: &mut Vec<Edit>,
 ) -> Option<Vec<usize>> {
+    let (blocks, body) = (&read.blocks, read.body);
     let page_openings = displaced
         .iter()
         .zip(broken)
@@ -184,10 +176,9 @@ fn foot_of_page_brought_up(
     if !page_openings {
         return None;
     }
-    let text = doc.as_str();
-    let line_text = |i: usize| &text[lines[i].start..lines[i].end];
+    let line_text = |i: usize| read.line_text(i);
     let mut order = Vec::with_capacity(body.len());
-    let emit = |k: usize, order: &mut Vec<usize>| emit_block(order, body, &blocks[k]);
+    let emit = |k: usize, order: &mut Vec<usize>| read.emit(order, k);
     for k in 0..blocks.len() {
         if broken.contains(&k) {
             continue;
@@ -195,15 +186,12 @@ fn foot_of_page_brought_up(
         if let Some(n) = displaced.iter().position(|&d| d == k) {
             let b = broken[n];
             emit(b, &mut order);
-            let (first, last) = blocks[b].content.expect("a broken-off block has content");
+            let (first, last) = read.content(b);
             edits.push(Edit {
                 pass: "structure",
-                position: doc.position_at(lines[first].start),
+                position: read.position(first),
                 before: line_text(first).to_string(),
-                after: format!(
-                    "[before `{}`]",
-                    line_text(blocks[k].content.expect("content").0)
-                ),
+                after: format!("[before `{}`]", line_text(read.content(k).0)),
                 reason: format!(
                     "a block that breaks off (`{}`), read after the next page's top, \
                      brought up to the foot of its page, before the block that goes on \
@@ -280,32 +268,28 @@ fn alternations(displaced: &[usize], broken: &[usize]) -> Option<Vec<Alternation
 /// after the other, each move recorded; `None` when the displaced and broken-off blocks
 /// do not show that shape. A block with no body line (a pull-quote box) goes with the
 /// block before it.
-#[allow(clippy::too_many_arguments)]
 fn alternating_columns(
-    doc: &MappedText,
-    lines: &[PageLine],
-    body: &[usize],
-    blocks: &[Block],
+    read: &BodyBlocks<'_>,
     with_content: &[usize],
     displaced: &[usize],
     broken: &[usize],
     edits: &mut Vec<Edit>,
 ) -> Option<Vec<usize>> {
+    let blocks = &read.blocks;
     let at = |k: usize| with_content.iter().position(|&b| b == k);
     let displaced: Vec<usize> = displaced.iter().map(|&k| at(k)).collect::<Option<_>>()?;
     let broken: Vec<usize> = broken.iter().map(|&k| at(k)).collect::<Option<_>>()?;
     let regions = alternations(&displaced, &broken)?;
-    let mut order: Vec<usize> = Vec::with_capacity(body.len());
+    let mut order: Vec<usize> = Vec::with_capacity(read.body.len());
     let emit = |range: std::ops::Range<usize>, order: &mut Vec<usize>| {
-        for block in &blocks[range] {
-            emit_block(order, body, block);
+        for k in range {
+            read.emit(order, k);
         }
     };
     // The blocks of content block `n`: itself and those up to the next content block.
     let group =
         |n: usize| with_content[n]..with_content.get(n + 1).copied().unwrap_or(blocks.len());
-    let text = doc.as_str();
-    let line_text = |i: usize| &text[lines[i].start..lines[i].end];
+    let line_text = |i: usize| read.line_text(i);
     let mut copied = 0;
     for region in &regions {
         emit(copied..with_content[region.first], &mut order);
@@ -315,17 +299,11 @@ fn alternating_columns(
             }
         }
         copied = group(region.last).end;
-        let opening = blocks[with_content[region.first + 1]]
-            .content
-            .expect("content")
-            .0;
-        let closing = blocks[with_content[region.last]]
-            .content
-            .expect("content")
-            .1;
+        let opening = read.content(with_content[region.first + 1]).0;
+        let closing = read.content(with_content[region.last]).1;
         edits.push(Edit {
             pass: "structure",
-            position: doc.position_at(lines[opening].start),
+            position: read.position(opening),
             before: line_text(opening).to_string(),
             after: format!(
                 "[{} columns read in alternation, up to `{}`]",
@@ -340,14 +318,41 @@ fn alternating_columns(
         });
     }
     emit(copied..blocks.len(), &mut order);
-    debug_assert_eq!(order.len(), body.len());
+    debug_assert_eq!(order.len(), read.body.len());
     Some(order)
 }
 
-/// Appends `block`'s lines (their positions in `body`, blank lines after it included) to
-/// the reading order being built.
-fn emit_block(order: &mut Vec<usize>, body: &[usize], block: &Block) {
-    order.extend_from_slice(&body[block.from..block.to]);
+/// The body's lines cut into blocks, with the text they are read from: what each way of
+/// putting blocks back reads.
+struct BodyBlocks<'a> {
+    doc: &'a MappedText,
+    lines: &'a [PageLine],
+    /// Line indexes, blank lines included, in the extractor's order.
+    body: &'a [usize],
+    blocks: Vec<Block>,
+}
+
+impl BodyBlocks<'_> {
+    fn line_text(&self, i: usize) -> &str {
+        &self.doc.as_str()[self.lines[i].start..self.lines[i].end]
+    }
+
+    /// Where line `i` starts in the raw text, for an edit's position.
+    fn position(&self, i: usize) -> crate::clean::Position {
+        self.doc.position_at(self.lines[i].start)
+    }
+
+    /// The first and last content lines of block `k`, which has some.
+    fn content(&self, k: usize) -> (usize, usize) {
+        self.blocks[k].content.expect("a block with body lines")
+    }
+
+    /// Appends block `k`'s lines (their positions in `body`, blank lines after it
+    /// included) to the reading order being built.
+    fn emit(&self, order: &mut Vec<usize>, k: usize) {
+        let block = &self.blocks[k];
+        order.extend_from_slice(&self.body[block.from..block.to]);
+    }
 }
 
 /// The body's blocks: runs of lines between blank lines and page furniture. Each block's

@@ -10,13 +10,13 @@
 //! restored letter is a capital only inside a word in capitals.
 
 use super::glue::TWO_LETTER_WORDS;
-use super::lexicon::Entry;
+use super::lexicon::{Entry, Lexicon};
 use super::token::Token;
 use super::vocabulary::Vocabulary;
 use super::Verdict;
 
 /// Letters that copying commonly loses: Turkish, Western and Central European, Nordic.
-pub(crate) const LOST_LETTERS: &[char] = &[
+const LOST_LETTERS: &[char] = &[
     'ğ', 'ş', 'ç', 'ı', 'ö', 'ü', 'é', 'è', 'ê', 'ë', 'á', 'à', 'â', 'ä', 'å', 'ã', 'í', 'ì', 'î',
     'ï', 'ó', 'ò', 'ô', 'õ', 'ø', 'ú', 'ù', 'û', 'ñ', 'ł', 'ś', 'ź', 'ż', 'ć', 'ń', 'č', 'š', 'ž',
     'ř', 'ý', 'ß', 'æ', 'œ', 'đ', 'ă', 'ș', 'ț', 'ě', 'ů', 'ő', 'ű',
@@ -33,6 +33,25 @@ const MIN_JOINED_FRAGMENTS_ZIPF: f32 = 1.0;
 /// When two letters both fit, the better must be this many powers of ten more frequent.
 const AMBIGUITY_MARGIN: f32 = 1.0;
 const CONFIDENCE: f32 = 0.8;
+
+/// The [`LOST_LETTERS`] that, put between `head` and `tail` (lower case), make a word
+/// `lexicon` lists at least `min_zipf` often, with that word's Zipf, most frequent first.
+/// The names pass asks it too, of a name no list of names holds (`Siobh n`).
+pub(crate) fn letters_in_the_gap(
+    lexicon: &Lexicon,
+    head: &str,
+    tail: &str,
+    min_zipf: f32,
+) -> Vec<(char, f32)> {
+    let mut fits: Vec<(char, f32)> = lexicon
+        .joined_entries(head, LOST_LETTERS, tail)
+        .into_iter()
+        .map(|(letter, entry)| (letter, entry.zipf()))
+        .filter(|&(_, zipf)| zipf >= min_zipf)
+        .collect();
+    fits.sort_by(|a, b| b.1.total_cmp(&a.1));
+    fits
+}
 
 /// Decides whether `left` and `right` (adjacent tokens) are one word with a lost letter;
 /// `left_entry` is the lexicon's entry for `left`'s core. A `Replace` verdict replaces
@@ -90,17 +109,14 @@ pub(crate) fn join_lost_letter(
         } else {
             MIN_JOINED_ZIPF
         };
-    let mut fits: Vec<(String, f32)> = vocabulary
-        .lexicon
-        .joined_entries(&head_key, LOST_LETTERS, &tail_key)
-        .into_iter()
-        .filter(|(_, entry)| entry.zipf() >= min_zipf)
-        .map(|(letter, entry)| {
-            let letter = if shouting { upper(letter) } else { letter };
-            (format!("{head}{letter}{tail}{possessive}"), entry.zipf())
-        })
-        .collect();
-    fits.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let fits: Vec<(String, f32)> =
+        letters_in_the_gap(vocabulary.lexicon, &head_key, &tail_key, min_zipf)
+            .into_iter()
+            .map(|(letter, zipf)| {
+                let letter = if shouting { upper(letter) } else { letter };
+                (format!("{head}{letter}{tail}{possessive}"), zipf)
+            })
+            .collect();
     let before = format!("{head} {tail}");
     match fits.as_slice() {
         [] => Verdict::Keep,
