@@ -236,7 +236,19 @@ pub struct Byline {
 /// Nú ez`); a line without `By` must be names and a role.
 pub fn byline(line: &str) -> Option<Byline> {
     let line = without_reading_time(line.trim());
-    if line.len() > 240 || line.ends_with(['.', '?', '!', ',', ';']) {
+    // `By Jane Doe.`: a full stop some pages print after a byline with `By`; a sentence
+    // that opens with `By` still fails the names' shape below (`By then, the hall…`).
+    let line = match line.strip_suffix('.') {
+        Some(stem) if after_by_prefix(stem).is_some() => stem,
+        _ => line,
+    };
+    // A line that ends with a join wrapped before its last name
+    // ([`byline_over_two_lines`]).
+    if line.len() > 240
+        || line.ends_with(['.', '?', '!', ',', ';'])
+        || line.ends_with(" and")
+        || line.ends_with(" &")
+    {
         return None;
     }
     // Whether a bar sets a date or a role after the names: then the names need no `By`
@@ -248,6 +260,10 @@ pub fn byline(line: &str) -> Option<Byline> {
             barred = true;
             match date_line(rest.trim()) {
                 Some(date) => (names.trim(), Some(date)),
+                // `May 3, 2024 | By Jane Doe`: the date first.
+                None if after_by_prefix(rest.trim()).is_some() => {
+                    (rest.trim(), Some(date_line(names.trim())?))
+                }
                 None if is_role(rest.trim()) => (names.trim(), None),
                 // `JANE DOE | KARACHI`: a name, then where it was filed from.
                 None if is_place(rest.trim())
@@ -261,10 +277,7 @@ pub fn byline(line: &str) -> Option<Byline> {
         }
         None => split_trailing_date(line),
     };
-    let after_by = BY_PREFIXES.iter().find_map(|p| {
-        let head = names_part.get(..p.len())?;
-        head.eq_ignore_ascii_case(p).then(|| &names_part[p.len()..])
-    });
+    let after_by = after_by_prefix(names_part);
     let (names_text, strict) = match after_by {
         Some(rest) => (without_place(rest.trim()), false),
         None if barred && !names_part.contains(", ") => (names_part, true),
@@ -282,13 +295,19 @@ pub fn byline(line: &str) -> Option<Byline> {
         Some((names, handle)) if handle.ends_with(')') && !handle.contains(' ') => names,
         _ => names_text,
     };
-    let names_text = match names_text.rsplit_once(", ") {
-        Some((names, role)) if is_role(without_place(role)) => names,
-        // `By Jane Doe, Karachi`: a name has two words at least, so one word alone after
-        // the names' comma is where the story was filed from (or the agency's name).
-        Some((names, place)) if !strict && is_place(place) && !place.contains(' ') => names,
-        _ => names_text,
-    };
+    // A role and where the story was filed from, in either order, after the names'
+    // commas (`By Jane Doe, Staff Reporter, Karachi`).
+    let mut names_text = names_text;
+    for _ in 0..2 {
+        names_text = match names_text.rsplit_once(", ") {
+            Some((names, role)) if is_role(without_place(role)) => names,
+            // `By Jane Doe, Karachi`: a name has two words at least, so one word alone
+            // after the names' comma is where the story was filed from (or the agency's
+            // name).
+            Some((names, place)) if !strict && is_place(place) && !place.contains(' ') => names,
+            _ => break,
+        };
+    }
     let authors = split_names(names_text);
     let shaped = |name: &String| {
         let words: Vec<&str> = name.split_whitespace().collect();
@@ -384,7 +403,10 @@ pub fn is_dateline_alone(line: &str) -> bool {
 /// over `Asia Correspondent`): two to four capitalised words of letters (a hyphen or an
 /// apostrophe inside), no role itself, and `next` a role.
 pub fn is_name_before_role(line: &str, next: Option<&str>) -> bool {
-    is_name_shaped(line) && !is_role(line) && next.is_some_and(is_role_line)
+    is_name_shaped(line)
+        && !is_role(line)
+        && first_word_may_be_name(line)
+        && next.is_some_and(is_role_line)
 }
 
 /// A line that gives a writer's role, maybe with where or for whom they work after it
@@ -459,6 +481,46 @@ pub fn are_names_alone(line: &str) -> bool {
             .all(|name| is_name_shaped(name) && !is_role(name) && first_word_may_be_name(name))
 }
 
+/// Names alone on their line, maybe with where the story was filed from after them
+/// (`Jane Doe in Leeds`, `Jane Doe, Leeds`): the names' part of the line.
+pub fn names_alone_placed(line: &str) -> Option<&str> {
+    let line = line.trim();
+    if are_names_alone(line) {
+        return Some(line);
+    }
+    let head = without_place(line);
+    let head = match line.rsplit_once(", ") {
+        _ if head.len() < line.len() => head,
+        Some((names, place)) if is_place(place) && !place.contains(' ') => names,
+        _ => return None,
+    };
+    are_names_alone(head).then_some(head)
+}
+
+/// A line that tells how to reach the writer: an e-mail address or a handle, maybe after
+/// a label (`jane.doe@paper.com`, `@janedoe`, `Follow @jane_doe`).
+pub fn is_contact_line(line: &str) -> bool {
+    let handle = |w: &str| {
+        let (user, domain) = w.split_once('@').unwrap_or(("", ""));
+        let word = |t: &str| {
+            !t.is_empty()
+                && t.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))
+        };
+        (user.is_empty() && word(domain)) || (word(user) && domain.contains('.') && word(domain))
+    };
+    let words: Vec<&str> = line.split_whitespace().collect();
+    match words.as_slice() {
+        [w] => handle(w),
+        [label, w] => {
+            handle(w)
+                && ["follow", "twitter:", "x:", "email:", "e-mail:"]
+                    .contains(&label.to_lowercase().as_str())
+        }
+        _ => false,
+    }
+}
+
 /// Whether the first word of `name` may be a name ([`may_be_name`], in the case names are
 /// written in).
 fn first_word_may_be_name(name: &str) -> bool {
@@ -486,27 +548,12 @@ pub fn is_place(text: &str) -> bool {
 /// or the place the story was filed from in capitals over the date (`KARACHI` / `May 3,
 /// 2024`). Asked only of lines inside a block that has a byline.
 pub fn is_byline_filler(line: &str, next: Option<&str>) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let handle = |w: &str| {
-        let (user, domain) = w.split_once('@').unwrap_or(("", ""));
-        let word = |t: &str| {
-            !t.is_empty()
-                && t.chars()
-                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))
-        };
-        (user.is_empty() && word(domain)) || (word(user) && domain.contains('.') && word(domain))
-    };
     let shouted_place = || {
         is_place(line)
             && super::shouts(line)
             && line.chars().filter(|c| c.is_alphabetic()).count() >= 3
     };
-    match words.as_slice() {
-        [w] if handle(w) => true,
-        [label, w] if handle(w) => ["follow", "twitter:", "x:", "email:", "e-mail:"]
-            .contains(&label.to_lowercase().as_str()),
-        _ => shouted_place() && next.is_some_and(|n| date_line(n).is_some()),
-    }
+    is_contact_line(line) || (shouted_place() && next.is_some_and(|n| date_line(n).is_some()))
 }
 
 /// `line` without a reading time after its last separator (`By Jane Doe • May 3, 2024 •
@@ -606,6 +653,26 @@ pub fn name_case(name: String) -> String {
 
 /// The words a byline opens with before its names, matched without regard to case
 /// (`By`, `BY`, `Written by`); longer first, so `By: ` is not read as `By ` and a colon.
+/// The text after a byline's `By` (or `Words by`, `Story:`…), if `text` opens with one.
+fn after_by_prefix(text: &str) -> Option<&str> {
+    BY_PREFIXES.iter().find_map(|p| {
+        let head = text.get(..p.len())?;
+        head.eq_ignore_ascii_case(p).then(|| &text[p.len()..])
+    })
+}
+
+/// A byline a narrow column wrapped after a join (`By Jane Doe and` / `John Smith`,
+/// `By Jane Doe,` / `John Smith`): read from both lines when `line` opens with `By`,
+/// cannot be read alone, and ends with `and`, `&` or a comma.
+pub fn byline_over_two_lines(line: &str, next: Option<&str>) -> Option<Byline> {
+    let line = line.trim();
+    let joined = line.ends_with(" and") || line.ends_with(" &") || line.ends_with(',');
+    if !joined || after_by_prefix(line).is_none() || byline(line).is_some() {
+        return None;
+    }
+    byline(&format!("{line} {}", next?.trim()))
+}
+
 const BY_PREFIXES: &[&str] = &[
     "words and pictures by ",
     "reporting by ",
@@ -616,6 +683,7 @@ const BY_PREFIXES: &[&str] = &[
     "text by ",
     "posted by ",
     "words: ",
+    "story: ",
     "text: ",
     "by: ",
     "by ",
@@ -860,6 +928,56 @@ mod tests {
         // A date is no name, and prose with a year in it is no byline.
         assert_eq!(byline("By 3 May 2024"), None);
         assert_eq!(byline("By 2030 the city will need more water"), None);
+    }
+
+    #[test]
+    fn a_byline_may_end_with_a_full_stop_put_its_date_first_or_wrap_after_a_join() {
+        let may_3 = NaiveDate::from_ymd_opt(2024, 5, 3);
+        assert_eq!(names("By Jane Doe."), Some(vec!["Jane Doe".into()]));
+        assert_eq!(byline("By then, the hall had closed."), None);
+        let read = byline("May 3, 2024 | By Jane Doe").expect("date first");
+        assert_eq!((read.authors, read.date), (vec!["Jane Doe".into()], may_3));
+        assert_eq!(byline("Markets | By Jane Doe"), None);
+        assert_eq!(names("Story: Jane Doe"), Some(vec!["Jane Doe".into()]));
+        // A role and a place after the names, in either order.
+        for line in [
+            "By Jane Doe, Staff Reporter, Karachi",
+            "By Jane Doe, Karachi, Staff Reporter",
+        ] {
+            assert_eq!(names(line), Some(vec!["Jane Doe".into()]), "{line:?}");
+        }
+        // Wrapped after `and`: neither line alone is the byline.
+        assert_eq!(byline("By Jane Doe and"), None);
+        let both = byline_over_two_lines("By Jane Doe and", Some("John Smith"));
+        assert_eq!(
+            both.map(|b| b.authors),
+            Some(vec!["Jane Doe".into(), "John Smith".into()])
+        );
+        assert_eq!(
+            byline_over_two_lines("By Jane Doe", Some("John Smith")),
+            None
+        );
+        assert_eq!(
+            byline_over_two_lines("By the river and", Some("the old mill")),
+            None
+        );
+    }
+
+    #[test]
+    fn names_alone_may_name_a_place_and_a_papers_name_is_no_name_over_a_desk() {
+        assert_eq!(names_alone_placed("Jane Doe in Leeds"), Some("Jane Doe"));
+        assert_eq!(names_alone_placed("Jane Doe, Leeds"), Some("Jane Doe"));
+        assert_eq!(
+            names_alone_placed("Jane Doe & John Smith"),
+            Some("Jane Doe & John Smith")
+        );
+        assert_eq!(names_alone_placed("Market Hall in Leeds"), None);
+        assert_eq!(names_alone_placed("Jane Doe, Leeds and York"), None);
+        assert!(!is_name_before_role("The Harbour Times", Some("CITY")));
+        assert!(is_name_before_role("Jane Doe", Some("Staff Reporter")));
+        assert!(is_contact_line("jane.doe@harbourtimes.com"));
+        assert!(is_contact_line("Follow @janedoe"));
+        assert!(!is_contact_line("Jane Doe"));
     }
 
     #[test]

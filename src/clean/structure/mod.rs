@@ -468,9 +468,10 @@ fn label_running_head_on_top(text: &str, lines: &mut [PageLine], papers: &mut Pa
         return;
     };
     let line_text = |i: usize| &text[lines[i].start..lines[i].end];
+    // A date repeated under the byline may already be furniture: it still counts.
     let later_meta = lines[next..]
         .iter()
-        .filter(|l| l.label == Label::Body)
+        .filter(|l| l.label != Label::Blank)
         .take(META_REACH)
         .any(|l| is_meta(&text[l.start..l.end]));
     let heading_after = line_text(next).starts_with(char::is_uppercase);
@@ -774,17 +775,24 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> Vec<(usize, usize, bool)> {
         let previous = k
             .checked_sub(1)
             .map(|p| &text[lines[candidates[p]].start..lines[candidates[p]].end]);
-        // A name over a date below the first line (the headline's), or names alone on
-        // their line between a sentence (the standfirst's) and a blank line.
-        let lone_names = previous.is_some_and(ends_sentence)
-            && lines.get(i + 1).is_none_or(|l| l.label == Label::Blank)
-            && grammar::are_names_alone(t);
+        // Names alone on their line (maybe with where the story was filed from) under a
+        // heading line and over a blank line, or over the writer's address.
+        let blank_below = lines[i + 1..]
+            .iter()
+            .find(|l| l.label != Label::Furniture)
+            .is_none_or(|l| l.label == Label::Blank);
+        let lone_names = previous.is_some()
+            && (blank_below || next.is_some_and(grammar::is_contact_line))
+            && grammar::names_alone_placed(t).is_some();
         // A line under one that ends with a joining word runs that line on (`…the
         // Library on` / `Saturday Mornings`): names without `By` are not read there.
         let runs_on = previous.is_some_and(ends_with_joining_word);
+        let wrapped_byline = grammar::byline_over_two_lines(t, next).is_some()
+            || previous.is_some_and(|p| grammar::byline_over_two_lines(p, Some(t)).is_some());
         let byline = grammar::byline(t).is_some()
+            || wrapped_byline
             || (!runs_on
-                && (grammar::is_name_before_role(t, next)
+                && ((grammar::is_name_before_role(t, next) && !names_a_paper(t))
                     || (next.is_some_and(is_paper_name) && grammar::are_names_alone(t))
                     || (k > 0 && grammar::is_name_before_date(t, next))
                     || grammar::name_then_job(t).is_some()
@@ -817,23 +825,37 @@ fn read_meta(doc: &MappedText, lines: &mut [PageLine], structure: &mut Structure
     let body: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i].label == Label::Body)
         .collect();
+    // Whether the line before was a byline's first line that this one finishes.
+    let mut wrapped = false;
     for (k, &i) in body.iter().enumerate() {
         let next = body
             .get(k + 1)
             .map(|&n| &text[lines[n].start..lines[n].end]);
         let line = &mut lines[i];
         let t = &text[line.start..line.end];
-        let byline = grammar::byline(t).or_else(|| {
-            // A block of names alone is the byline [`meta_blocks`] found between the
-            // standfirst and the body.
-            let alone = body.len() == 1 && grammar::are_names_alone(t);
+        if std::mem::take(&mut wrapped) {
+            line.label = Label::Meta;
+            continue;
+        }
+        let over_two = grammar::byline_over_two_lines(t, next);
+        wrapped = over_two.is_some();
+        let byline = grammar::byline(t).or(over_two).or_else(|| {
             let names = match grammar::name_then_job(t) {
                 Some(name) => vec![name.to_string()],
-                None => (grammar::is_name_before_role(t, next)
-                    || grammar::is_name_before_date(t, next)
-                    || (next.is_some_and(is_paper_name) && grammar::are_names_alone(t))
-                    || alone)
-                    .then(|| crate::clean::masthead::split_names(t.trim()))?,
+                None if grammar::is_name_before_role(t, next)
+                    || grammar::is_name_before_date(t, next) =>
+                {
+                    crate::clean::masthead::split_names(t.trim())
+                }
+                // A block of names alone (maybe with a place) is the byline
+                // [`meta_blocks`] found between the standfirst and the body; so is one
+                // over the paper's name or the writer's address.
+                None => {
+                    let names = grammar::names_alone_placed(t)?;
+                    (body.len() == 1
+                        || next.is_some_and(|n| is_paper_name(n) || grammar::is_contact_line(n)))
+                    .then(|| crate::clean::masthead::split_names(names))?
+                }
             };
             Some(grammar::Byline {
                 authors: names.into_iter().map(grammar::name_case).collect(),
@@ -2897,6 +2919,51 @@ By  mer  ahin
             clean(raw).front.title,
             "Arctic Mosses Reveal a Century of Changing Snowfall"
         );
+    }
+
+    #[test]
+    fn names_without_by_under_the_standfirst_are_the_byline() {
+        let body = "\nThe council voted on Tuesday to close the old market hall for two years.\n\n\
+            Traders said they had been given too little notice.\n";
+        let head =
+            "Market hall to close for two years\nTraders say they were given too little notice\n";
+        // Under a standfirst with no full stop, over a blank line; with a place after
+        // the names; over the writer's address.
+        for (byline, authors) in [
+            ("Jane Doe & John Smith\n", vec!["Jane Doe", "John Smith"]),
+            ("Jane Doe in Karachi\n", vec!["Jane Doe"]),
+            ("Jane Doe\njane.doe@harbourtimes.com\n", vec!["Jane Doe"]),
+            (
+                "By Jane Doe and\nJohn Smith\n",
+                vec!["Jane Doe", "John Smith"],
+            ),
+        ] {
+            let article = clean(&format!("{head}{byline}{body}"));
+            assert_eq!(
+                article.front.title, "Market hall to close for two years",
+                "{byline:?}"
+            );
+            assert_eq!(article.front.authors, authors, "{byline:?}");
+            assert!(!article.body.contains("Jane"), "{byline:?}");
+        }
+        // Names that finish the headline's sentence are no byline.
+        let article = clean(&format!("Tributes paid to\nJane Doe\n{body}"));
+        assert!(article.front.authors.is_empty());
+    }
+
+    #[test]
+    fn names_over_the_running_heads_date_repeated_are_the_byline() {
+        // The byline's date repeats the running head's, so both date lines are page
+        // furniture: the paper's name is still no writer and the names still a byline.
+        let raw = "The Harbour Times\n\nSunday, July 24, 2022\n\nCITY\n\n\
+            Market hall to close for two years\n\
+            Traders say they were given too little notice of the repairs.\n\
+            JOHN SMITH\nSunday, July 24, 2022\n\n\
+            KARACHI: The council voted on Tuesday to close the old market hall.\n";
+        let article = clean(raw);
+        assert_eq!(article.front.title, "Market hall to close for two years");
+        assert_eq!(article.front.authors, vec!["John Smith"]);
+        assert_eq!(article.front.kicker.as_deref(), Some("CITY"));
     }
 
     #[test]
