@@ -399,6 +399,19 @@ pub fn is_dateline_alone(line: &str) -> bool {
         && head.chars().filter(|c| c.is_alphabetic()).count() >= 3
 }
 
+/// A first paragraph that opens with its dateline (`KARACHI: The council…`,
+/// `NEW YORK (Reuters) — Shares…`).
+pub fn opens_with_dateline(line: &str) -> bool {
+    let head_end = line
+        .char_indices()
+        .take(48)
+        .find(|&(_, c)| matches!(c, ':' | '—' | '–'))
+        .map(|(at, c)| at + c.len_utf8());
+    head_end.is_some_and(|end| {
+        line[end..].starts_with(' ') && line.len() > end + 1 && is_dateline_alone(&line[..end])
+    })
+}
+
 /// A byline printed as a name alone on its line with the role on the next (`Jane Doe`
 /// over `Asia Correspondent`): two to four capitalised words of letters (a hyphen or an
 /// apostrophe inside), no role itself, and `next` a role.
@@ -961,6 +974,19 @@ mod tests {
             byline_over_two_lines("By the river and", Some("the old mill")),
             None
         );
+    }
+
+    #[test]
+    fn a_paragraph_may_open_with_its_dateline() {
+        assert!(opens_with_dateline(
+            "KARACHI: The council voted on Tuesday."
+        ));
+        assert!(opens_with_dateline(
+            "NEW YORK (Reuters) — Shares rose on Monday."
+        ));
+        assert!(!opens_with_dateline("Karachi: a city of twenty million"));
+        assert!(!opens_with_dateline("The council said: no more delays."));
+        assert!(!opens_with_dateline("KARACHI:"));
     }
 
     #[test]

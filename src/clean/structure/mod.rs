@@ -130,9 +130,28 @@ pub fn read_structure(
     let line_text = |l: &PageLine| &text[l.start..l.end];
 
     let mut papers = label_furniture(text, &mut lines);
-    let (meta_start, meta_end) = find_meta(text, &mut lines, &mut papers)?;
     let mut structure = Structure::default();
-    read_meta(doc, &mut lines[meta_start..meta_end], &mut structure);
+    // The headings end at `meta_start` and the body starts at `meta_end`: round the
+    // byline's block when the headline is above it, at the body's first line when the
+    // headline is below it or there is no byline or date at all.
+    let (meta_start, meta_end) = match find_meta(text, &mut lines, &mut papers) {
+        Some((start, end)) => {
+            read_meta(doc, &mut lines[start..end], &mut structure);
+            let above = (0..start).filter(|&i| lines[i].label == Label::Body);
+            let headline_above = above.clone().count() > 2
+                || above
+                    .clone()
+                    .any(|i| !reads_as_kicker(&text[lines[i].start..lines[i].end]));
+            match body_after_headings(text, &lines, end) {
+                Some(body) if !headline_above => (body, body),
+                _ => (start, end),
+            }
+        }
+        None => {
+            let body = body_after_headings(text, &lines, 0)?;
+            (body, body)
+        }
+    };
     if structure.date.is_none() {
         structure.date = papers.date;
     }
@@ -1071,14 +1090,58 @@ fn reads_as_kicker(field: &str) -> bool {
 }
 
 /// Splits the heading lines into fields and names them kicker, headline and standfirst.
-fn assign_headings(
-    doc: &MappedText,
-    lines: &[PageLine],
-    headings: &[usize],
-    structure: &mut Structure,
-    edits: &mut Vec<Edit>,
-) {
-    let text = doc.as_str();
+/// Where the body starts when no byline sits between the headline and the body (there
+/// is none, or it is printed above the headline): the first line after the kickers, the
+/// headline and at most one standfirst, counted in the fields [`heading_fields`] reads
+/// from the lines after `from`. `None` when the first field is no headline (it ends a
+/// sentence, is long or is a drop cap) or nothing follows it.
+fn body_after_headings(text: &str, lines: &[PageLine], from: usize) -> Option<usize> {
+    let candidates: Vec<usize> = (from..lines.len())
+        .filter(|&i| lines[i].label == Label::Body)
+        .take(META_REACH)
+        .collect();
+    let fields = heading_fields(text, lines, &candidates);
+    let field_str = |f: &Vec<usize>| {
+        f.iter()
+            .map(|&i| &text[lines[i].start..lines[i].end])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let kickers = fields
+        .iter()
+        .take_while(|f| f.len() == 1 && reads_as_kicker(&field_str(f)))
+        .count()
+        .min(fields.len().saturating_sub(2));
+    let headline = field_str(fields.get(kickers)?);
+    let first_line = |f: &Vec<usize>| &text[lines[f[0]].start..lines[f[0]].end];
+    if headline.ends_with(['.', ';', ',', ':'])
+        || headline.split_whitespace().count() > 25
+        || is_drop_cap(first_line(&fields[kickers]))
+    {
+        return None;
+    }
+    // The body opens with its drop cap or dateline, or holds sentences after sentences;
+    // a standfirst is one or two sentences with the body still after it.
+    let reads_as_body = |f: &Vec<usize>| {
+        let joined = field_str(f);
+        is_drop_cap(first_line(f))
+            || grammar::opens_with_dateline(first_line(f))
+            || sentences_inside(&joined) >= 2
+            || joined.split_whitespace().count() > 60
+    };
+    let after = fields.get(kickers + 1)?;
+    let body = match fields.get(kickers + 2) {
+        Some(next) if !reads_as_body(after) => next,
+        _ => after,
+    };
+    Some(body[0])
+}
+
+/// The heading lines `headings` cut into fields (kicker, headline, standfirst…): a new
+/// field at a blank line, a change between capitals and lower case, a sentence's end, a
+/// line whose first word would have fitted on the line before, or a change of case
+/// style.
+fn heading_fields(text: &str, lines: &[PageLine], headings: &[usize]) -> Vec<Vec<usize>> {
     let mut fields: Vec<Vec<usize>> = Vec::new();
     for &i in headings {
         let t = &text[lines[i].start..lines[i].end];
@@ -1118,6 +1181,19 @@ fn assign_headings(
             fields.last_mut().expect("just checked").push(i);
         }
     }
+    fields
+}
+
+/// Reads the heading lines `headings` into kicker, headline and standfirst.
+fn assign_headings(
+    doc: &MappedText,
+    lines: &[PageLine],
+    headings: &[usize],
+    structure: &mut Structure,
+    edits: &mut Vec<Edit>,
+) {
+    let text = doc.as_str();
+    let mut fields = heading_fields(text, lines, headings);
     let field_str = |f: &Vec<usize>| {
         f.iter()
             .map(|&i| &text[lines[i].start..lines[i].end])
@@ -2949,6 +3025,42 @@ By  mer  ahin
         // Names that finish the headline's sentence are no byline.
         let article = clean(&format!("Tributes paid to\nJane Doe\n{body}"));
         assert!(article.front.authors.is_empty());
+    }
+
+    #[test]
+    fn a_headline_with_no_byline_under_it_is_still_read_from_its_lines() {
+        let body = "KARACHI: The council voted on Tuesday to close the old market hall.\n\n\
+            Traders said they had been given too little notice.\n";
+        let head = "Market hall to close for two years\n\
+            Traders say they were given too little notice of the repairs.\n\n";
+        // No byline or date at all; the date above the headline; byline and date above
+        // it; the paper's head, its date and a kicker above it.
+        for top in [
+            "",
+            "Sunday, July 24, 2022\n\n",
+            "By Jane Doe\nSunday, July 24, 2022\n",
+            "The Harbour Times\n\nSunday, July 24, 2022\n\nCITY\n\n",
+        ] {
+            let article = clean(&format!("{top}{head}{body}"));
+            assert_eq!(
+                article.front.title, "Market hall to close for two years",
+                "{top:?}"
+            );
+            assert_eq!(
+                article.front.subtitle.as_deref(),
+                Some("Traders say they were given too little notice of the repairs."),
+                "{top:?}"
+            );
+            assert!(article.body.starts_with("KARACHI: The council"), "{top:?}");
+        }
+        // A kicker over the headline stays the kicker; the dateline's paragraph is the
+        // body, not a standfirst.
+        let article = clean(&format!(
+            "CITY\nMarket hall to close for two years\n\n{body}"
+        ));
+        assert_eq!(article.front.title, "Market hall to close for two years");
+        assert_eq!(article.front.kicker.as_deref(), Some("CITY"));
+        assert_eq!(article.front.subtitle, None);
     }
 
     #[test]
