@@ -675,10 +675,15 @@ fn after_by_prefix(text: &str) -> Option<&str> {
 }
 
 /// A byline a narrow column wrapped after a join (`By Jane Doe and` / `John Smith`,
-/// `By Jane Doe,` / `John Smith`): read from both lines when `line` opens with `By`,
-/// cannot be read alone, and ends with `and`, `&` or a comma.
+/// `By Jane Doe,` / `John Smith`), or a page set its `By` apart from the names (`By` /
+/// `Jane Doe`, `Written by:` / `Jane Doe`): read from both lines when `line` opens with
+/// `By`, cannot be read alone, and ends with `and`, `&`, a comma or the `By` itself.
 pub fn byline_over_two_lines(line: &str, next: Option<&str>) -> Option<Byline> {
     let line = line.trim();
+    let bare_by = line.trim_end_matches(':');
+    if after_by_prefix(&format!("{bare_by} ")) == Some("") {
+        return byline(&format!("{bare_by} {}", next?.trim()));
+    }
     let joined = line.ends_with(" and") || line.ends_with(" &") || line.ends_with(',');
     if !joined || after_by_prefix(line).is_none() || byline(line).is_some() {
         return None;
@@ -970,6 +975,14 @@ mod tests {
             byline_over_two_lines("By Jane Doe", Some("John Smith")),
             None
         );
+        for bare in ["By", "BY", "Written by:", "By:"] {
+            assert_eq!(
+                byline_over_two_lines(bare, Some("Jane Doe")).map(|b| b.authors),
+                Some(vec!["Jane Doe".into()]),
+                "{bare:?}"
+            );
+        }
+        assert_eq!(byline_over_two_lines("By", Some("the river bank")), None);
         assert_eq!(
             byline_over_two_lines("By the river and", Some("the old mill")),
             None

@@ -393,8 +393,10 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
         };
         blank(i.checked_sub(1)) && blank(Some(i + 1))
     };
+    // A writer's role is printed under each of several writers' names (`Staff Writer`).
     let repeat_candidate = |i: usize, t: &str| {
         t.chars().count() <= 70
+            && !(grammar::is_role_line(t) && grammar::names_a_job(t))
             && (t.split_whitespace().nth(1).is_some() || alone(i))
             && !ends_sentence(t)
             && !t.ends_with([',', ';'])
@@ -886,13 +888,16 @@ fn read_meta(doc: &MappedText, lines: &mut [PageLine], structure: &mut Structure
             })
         });
         if let Some(byline) = byline {
+            // Several writers each over their own role (`Jane Doe` / `Staff Writer` /
+            // `John Smith` / `Staff Writer`) are one byline.
             if structure.authors.is_empty() {
-                structure.authors = byline
-                    .authors
-                    .into_iter()
-                    .map(|name| as_printed_elsewhere(text, t, name))
-                    .collect();
                 structure.authors_at = doc.position_at(line.start);
+            }
+            for name in byline.authors {
+                let name = as_printed_elsewhere(text, t, name);
+                if !structure.authors.contains(&name) {
+                    structure.authors.push(name);
+                }
             }
             structure.date = structure.date.or(byline.date);
         } else if let Some(date) = grammar::date_line(t) {
@@ -3024,6 +3029,12 @@ By  mer  ahin
             ("Jane Doe\njane.doe@harbourtimes.com\n", vec!["Jane Doe"]),
             (
                 "By Jane Doe and\nJohn Smith\n",
+                vec!["Jane Doe", "John Smith"],
+            ),
+            ("By\nJane Doe\n", vec!["Jane Doe"]),
+            // Each writer over the same role: the role repeats, and is no running head.
+            (
+                "Jane Doe\nStaff Writer\nJohn Smith\nStaff Writer\n",
                 vec!["Jane Doe", "John Smith"],
             ),
         ] {
