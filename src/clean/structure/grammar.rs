@@ -681,7 +681,14 @@ fn after_by_prefix(text: &str) -> Option<&str> {
 pub fn byline_over_two_lines(line: &str, next: Option<&str>) -> Option<Byline> {
     let line = line.trim();
     let bare_by = line.trim_end_matches(':');
-    if after_by_prefix(&format!("{bare_by} ")) == Some("") {
+    // Asked of every line near the top: the longest bare `By` is 19 bytes.
+    let is_bare = bare_by.len() < 20
+        && BY_PREFIXES.iter().any(|p| {
+            p.trim_end()
+                .trim_end_matches(':')
+                .eq_ignore_ascii_case(bare_by)
+        });
+    if is_bare {
         return byline(&format!("{bare_by} {}", next?.trim()));
     }
     let joined = line.ends_with(" and") || line.ends_with(" &") || line.ends_with(',');

@@ -145,9 +145,12 @@ pub fn read_structure(
                 || above
                     .clone()
                     .any(|i| !reads_as_kicker(&text[lines[i].start..lines[i].end]));
-            match body_after_headings(text, &lines, end) {
-                Some(body) if !headline_above => (body, body),
-                _ => (start, end),
+            match (!headline_above)
+                .then(|| body_after_headings(text, &lines, end))
+                .flatten()
+            {
+                Some(body) => (body, body),
+                None => (start, end),
             }
         }
         None => {
@@ -393,10 +396,8 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
         };
         blank(i.checked_sub(1)) && blank(Some(i + 1))
     };
-    // A writer's role is printed under each of several writers' names (`Staff Writer`).
     let repeat_candidate = |i: usize, t: &str| {
         t.chars().count() <= 70
-            && !(grammar::is_role_line(t) && grammar::names_a_job(t))
             && (t.split_whitespace().nth(1).is_some() || alone(i))
             && !ends_sentence(t)
             && !t.ends_with([',', ';'])
@@ -429,7 +430,11 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
         if i < prose_from && t.split_whitespace().nth(1).is_none() {
             continue;
         }
-        if seen.get(&key(t)).is_some_and(|&n| n >= 2) {
+        // A writer's role is printed under each of several writers' names (`Staff
+        // Writer`): asked only of the lines that repeat.
+        if seen.get(&key(t)).is_some_and(|&n| n >= 2)
+            && !(grammar::is_role_line(t) && grammar::names_a_job(t))
+        {
             lines[i].label = Label::Furniture;
             papers.date = papers.date.or(grammar::date_line(t));
         }
