@@ -1103,7 +1103,6 @@ fn reads_as_kicker(field: &str) -> bool {
             }))
 }
 
-/// Splits the heading lines into fields and names them kicker, headline and standfirst.
 /// Where the body starts when no byline sits between the headline and the body (there
 /// is none, or it is printed above the headline): the first line after the kickers, the
 /// headline and at most one standfirst, counted in the fields [`heading_fields`] reads
@@ -1115,17 +1114,8 @@ fn body_after_headings(text: &str, lines: &[PageLine], from: usize) -> Option<us
         .take(META_REACH)
         .collect();
     let fields = heading_fields(text, lines, &candidates);
-    let field_str = |f: &Vec<usize>| {
-        f.iter()
-            .map(|&i| &text[lines[i].start..lines[i].end])
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let kickers = fields
-        .iter()
-        .take_while(|f| f.len() == 1 && reads_as_kicker(&field_str(f)))
-        .count()
-        .min(fields.len().saturating_sub(2));
+    let field_str = |f: &Vec<usize>| field_words(text, lines, f);
+    let kickers = kicker_fields(text, lines, &fields).min(fields.len().saturating_sub(2));
     let headline = field_str(fields.get(kickers)?);
     let first_line = |f: &Vec<usize>| &text[lines[f[0]].start..lines[f[0]].end];
     if headline.ends_with(['.', ';', ',', ':'])
@@ -1149,6 +1139,23 @@ fn body_after_headings(text: &str, lines: &[PageLine], from: usize) -> Option<us
         _ => after,
     };
     Some(body[0])
+}
+
+/// A heading field's lines joined by spaces.
+fn field_words(text: &str, lines: &[PageLine], field: &[usize]) -> String {
+    field
+        .iter()
+        .map(|&i| &text[lines[i].start..lines[i].end])
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How many of the first `fields` are one line each that reads as a kicker.
+fn kicker_fields(text: &str, lines: &[PageLine], fields: &[Vec<usize>]) -> usize {
+    fields
+        .iter()
+        .take_while(|f| f.len() == 1 && reads_as_kicker(&field_words(text, lines, f)))
+        .count()
 }
 
 /// The heading lines `headings` cut into fields (kicker, headline, standfirst…): a new
@@ -1208,20 +1215,11 @@ fn assign_headings(
 ) {
     let text = doc.as_str();
     let mut fields = heading_fields(text, lines, headings);
-    let field_str = |f: &Vec<usize>| {
-        f.iter()
-            .map(|&i| &text[lines[i].start..lines[i].end])
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let field_str = |f: &Vec<usize>| field_words(text, lines, f);
     // Several one-line fields that read as kickers above the headline: a running head
     // (`MORNING STAR`, a section name printed in the page's head) stands before the
     // article's own kicker, so the last of them is the kicker and the others are dropped.
-    let kicker_like = fields
-        .iter()
-        .take_while(|f| f.len() == 1 && reads_as_kicker(&field_str(f)))
-        .count()
-        .min(fields.len().saturating_sub(1));
+    let kicker_like = kicker_fields(text, lines, &fields).min(fields.len().saturating_sub(1));
     let fields = if kicker_like >= 2 {
         fields.split_off(kicker_like - 1)
     } else {
