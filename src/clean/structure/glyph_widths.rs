@@ -1,12 +1,12 @@
 //! How wide a line of proportional type is, estimated from its letters.
 //!
 //! A PDF's extractor gives lines, not their widths. Counting characters treats `ill` and
-//! `mow` alike, and a soft hyphen inside a word (`Short­ly`) as a letter, so a full line
-//! of narrow letters looks shorter than a paragraph's last line of wide ones. The
-//! paragraph reader ([`super::paragraph_breaks`]) compares lines against the column's
-//! measure in these units instead: each letter's advance in a common book face (the
-//! widths of Times, in thousandths of an em), which tracks any serif or sans face's
-//! proportions far better than one unit per character.
+//! `mow` alike, and a soft hyphen inside a word (`Short­ly`) as a letter, so a paragraph's
+//! short last line of narrow letters counts as many characters as a full line of wide
+//! ones. The structure pass's paragraph reader (`paragraph_breaks`) compares lines with
+//! the column's measure in these units instead: each letter's advance in a common book
+//! face (the widths of Times, in thousandths of an em), which follows any serif or sans
+//! face's proportions far better than one unit per character.
 
 /// A space's advance, in thousandths of an em.
 pub const SPACE: u32 = 250;

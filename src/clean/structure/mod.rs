@@ -6,8 +6,8 @@
 //! e-paper viewer gives every printed line its own line, a web page gives clean paragraphs
 //! with the kicker, byline block and pull-quote box mixed in. So this pass reads the lines
 //! themselves, each with its features ([`grammar`]: byline, date, role, footer, running
-//! head; its set width against the column's ([`glyph_widths`]); how it ends and the next begins; whether it
-//! repeats text printed elsewhere, [`repeats`]) and labels them:
+//! head; its set width against the column's, [`glyph_widths`]; how it ends and the next
+//! begins; whether it repeats text printed elsewhere, [`repeats`]) and labels them:
 //!
 //! 1. **furniture** — page numbers, footers (`Paper | Page 3`), running heads (`Paper`
 //!    and the issue date, on one line or two), wherever they fall, even once and
@@ -50,7 +50,7 @@
 
 pub mod dropped_hyphens;
 pub mod foreign_words;
-mod glyph_widths;
+pub mod glyph_widths;
 pub mod grammar;
 pub mod name_keys;
 pub mod names;
