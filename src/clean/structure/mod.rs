@@ -220,11 +220,24 @@ pub fn read_structure(
         .collect();
     let bio_from = find_bio(text, &lines, &body, &structure.authors, vocabulary);
     if let Some(from) = bio_from {
-        let bio_lines: Vec<usize> = body[from..]
+        let mut bio_lines: Vec<usize> = body[from..]
             .iter()
             .copied()
             .filter(|&i| lines[i].label == Label::Body)
             .collect();
+        // A bio box headed by the writer's name alone (`Jane Doe` over `Jane Doe is a
+        // reporter…`): the heading is the byline's name again, no part of the bio.
+        if let [heading, first, ..] = bio_lines[..] {
+            let heading_text = text[lines[heading].start..lines[heading].end].trim();
+            let named = structure
+                .authors
+                .iter()
+                .any(|a| a.to_lowercase() == heading_text.to_lowercase());
+            if named && text[lines[first].start..lines[first].end].len() > heading_text.len() {
+                lines[heading].label = Label::Meta;
+                bio_lines.remove(0);
+            }
+        }
         for &i in &bio_lines {
             lines[i].label = Label::Bio;
         }
@@ -3106,6 +3119,20 @@ By  mer  ahin
         assert_eq!(article.front.title, "Market hall to close for two years");
         assert_eq!(article.front.kicker.as_deref(), Some("CITY"));
         assert_eq!(article.front.subtitle, None);
+    }
+
+    #[test]
+    fn a_bio_box_headed_by_the_writers_name_keeps_only_its_text() {
+        let raw = "Market hall to close for two years\nBy Jane Doe\n\n\
+            The council voted on Tuesday to close the old market hall.\n\n\
+            Traders said they had been given too little notice.\n\n\
+            JANE DOE\nJane Doe is a freelance writer based in Karachi.\n";
+        let article = clean(raw);
+        assert_eq!(
+            article.front.bio.as_deref(),
+            Some("Jane Doe is a freelance writer based in Karachi.")
+        );
+        assert!(!article.body.contains("JANE DOE"));
     }
 
     #[test]
