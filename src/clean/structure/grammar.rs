@@ -301,11 +301,11 @@ pub fn byline(line: &str) -> Option<Byline> {
     for _ in 0..2 {
         names_text = match names_text.rsplit_once(", ") {
             Some((names, role)) if is_role(without_place(role)) => names,
-            // `By Jane Doe, Karachi`: a name has two words at least, so one word alone
-            // after the names' comma is where the story was filed from (or the agency's
-            // name).
-            Some((names, place)) if !strict && is_place(place) && !place.contains(' ') => names,
-            _ => break,
+            // `By Jane Doe, Karachi`.
+            _ => match before_comma_place(names_text) {
+                Some(names) if !strict => names,
+                _ => break,
+            },
         };
     }
     let authors = split_names(names_text);
@@ -501,11 +501,9 @@ pub fn names_alone_placed(line: &str) -> Option<&str> {
     if are_names_alone(line) {
         return Some(line);
     }
-    let head = without_place(line);
-    let head = match line.rsplit_once(", ") {
-        _ if head.len() < line.len() => head,
-        Some((names, place)) if is_place(place) && !place.contains(' ') => names,
-        _ => return None,
+    let head = match without_place(line) {
+        head if head.len() < line.len() => head,
+        _ => before_comma_place(line)?,
     };
     are_names_alone(head).then_some(head)
 }
@@ -691,8 +689,9 @@ pub fn byline_over_two_lines(line: &str, next: Option<&str>) -> Option<Byline> {
     if is_bare {
         return byline(&format!("{bare_by} {}", next?.trim()));
     }
+    // [`byline`] reads no line that ends with a join, so the two lines are read together.
     let joined = line.ends_with(" and") || line.ends_with(" &") || line.ends_with(',');
-    if !joined || after_by_prefix(line).is_none() || byline(line).is_some() {
+    if !joined || after_by_prefix(line).is_none() {
         return None;
     }
     byline(&format!("{line} {}", next?.trim()))
@@ -747,6 +746,16 @@ fn split_trailing_date(line: &str) -> (&str, Option<NaiveDate>) {
         return (head, Some(date));
     }
     (line, None)
+}
+
+/// The names before a one-word place after their comma (`Jane Doe, Karachi`): a name has
+/// two words at least, so one word alone after the names' comma is where the story was
+/// filed from (or the agency's name).
+fn before_comma_place(names: &str) -> Option<&str> {
+    match names.rsplit_once(", ") {
+        Some((names, place)) if is_place(place) && !place.contains(' ') => Some(names),
+        _ => None,
+    }
 }
 
 /// A byline's names without the place after them (`Jane Doe in Lahore`): ` in ` and one

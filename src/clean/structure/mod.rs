@@ -810,6 +810,7 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> Vec<(usize, usize, bool)> {
         .collect();
     let mut blocks = Vec::new();
     let mut current: Option<(usize, usize, bool)> = None;
+    let mut wrapped_from_last = false;
     for (k, &i) in candidates.iter().enumerate() {
         let t = &text[lines[i].start..lines[i].end];
         let next = candidates
@@ -830,8 +831,11 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> Vec<(usize, usize, bool)> {
         // A line under one that ends with a joining word runs that line on (`…the
         // Library on` / `Saturday Mornings`): names without `By` are not read there.
         let runs_on = previous.is_some_and(ends_with_joining_word);
-        let wrapped_byline = grammar::byline_over_two_lines(t, next).is_some()
-            || previous.is_some_and(|p| grammar::byline_over_two_lines(p, Some(t)).is_some());
+        // A byline wrapped over this line and the next, or over the last and this one
+        // (the last line's reading, carried over).
+        let wraps_on = grammar::byline_over_two_lines(t, next).is_some();
+        let wraps_from_last = std::mem::replace(&mut wrapped_from_last, wraps_on);
+        let wrapped_byline = wraps_on || wraps_from_last;
         let byline = grammar::byline(t).is_some()
             || wrapped_byline
             || (!runs_on
