@@ -412,7 +412,19 @@ impl IntactNames {
                             && (is_listed(t) || vocabulary.is_known_outside_document(t))
                     })
                 };
-                lost_initial_run(&tokens[i..], after_capital, vocabulary)
+                // Or beside another such copy of three letters or more: a given name
+                // and a surname that both lost their first letter (`zlem elik` for
+                // Özlem Çelik; `mer ahin`'s `ahin`, where `mer` is too short to mend).
+                let paired = |k: usize| {
+                    tokens.get(k).is_some_and(|(_, t)| {
+                        let letters = t.trim_end_matches(|c: char| !c.is_alphabetic());
+                        lost_first_letter_of(letters).is_some()
+                            && !vocabulary.is_known_outside_document(letters)
+                    })
+                };
+                let beside =
+                    || after_capital() || paired(i + 1) || i.checked_sub(1).is_some_and(paired);
+                lost_initial_run(&tokens[i..], beside, vocabulary)
             } else {
                 None
             };
@@ -772,6 +784,21 @@ fn listed_by_skeleton(key: &str) -> impl Iterator<Item = ListedName> + '_ {
         .iter()
         .take_while(move |(k, _)| *k == key)
         .map(|&(_, i)| listed(i as usize))
+}
+
+/// The listed name `fragment` (lower-case ASCII letters) is when a letter outside ASCII
+/// was lost before it with no space left (`ahin` of Şahin, `elik` of Çelik), if any.
+/// The typo pass asks it before mending such a fragment as a slip (`ahin` → `shin`): a
+/// name is never changed into a word.
+pub(crate) fn lost_first_letter_of(fragment: &str) -> Option<&'static str> {
+    if fragment.len() < 3 || !fragment.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let key = skeleton(fragment);
+    [format!("_{key}"), format!("_{key}_")]
+        .iter()
+        .find_map(|edge| listed_by_skeleton(edge).next())
+        .map(|listed| listed.name)
 }
 
 /// Whether `word` is a listed name as it stands.
@@ -1546,6 +1573,12 @@ mod tests {
             "Talks with Ömer Şahin went well."
         );
         assert_eq!(restored("", "the ahin went"), "the ahin went");
+        // ... or beside another such copy: a given name and a surname that both lost it.
+        assert_eq!(
+            restored("", "Union leader zlem elik said so."),
+            "Union leader Özlem Çelik said so."
+        );
+        assert_eq!(restored("", "the zlem said"), "the zlem said");
         // Not after a piece of a word split by the copy.
         assert_eq!(
             restored("", "said Rosân gela Fagundes"),

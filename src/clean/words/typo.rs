@@ -218,6 +218,21 @@ fn correct(
     } else {
         None
     };
+    // A lower-case fragment that is a listed name after a lost first letter (`ahin` of
+    // Şahin) is as likely that name as a slip: it is reported, not changed.
+    let lost_initial = || {
+        (word_case(word) == Some(WordCase::Lower))
+            .then(|| crate::clean::structure::names::lost_first_letter_of(word))
+            .flatten()
+    };
+    if let (Some(at), Some(name)) = (winner, winner.and_then(|_| lost_initial())) {
+        return Verdict::Report {
+            reason: format!(
+                "`{word}` is not a word: `{}` is one slip away, but it may be `{name}` with its first letter lost",
+                match_case(word, &found[at].0)
+            ),
+        };
+    }
     if let Some(at) = winner {
         let (candidate, slip, _) = &found[at];
         let fixed = match_case(word, candidate);
@@ -426,6 +441,21 @@ mod tests {
             Verdict::Replace { with, .. } => with,
             other => panic!("{word}: expected a correction, got {other:?}"),
         }
+    }
+
+    /// A listed name that lost its first letter is no slip to mend: `ahin` is Şahin as
+    /// likely as `shin`, `elik` Çelik as likely as `elk`.
+    #[test]
+    fn a_name_that_lost_its_first_letter_is_reported_not_mended() {
+        for fragment in ["ahin", "elik"] {
+            assert!(
+                matches!(correct(fragment, false), Verdict::Report { .. }),
+                "{fragment}: {:?}",
+                correct(fragment, false)
+            );
+        }
+        // A slip with no such name stays a slip.
+        assert_eq!(corrected("wehn", false), "when");
     }
 
     #[test]
