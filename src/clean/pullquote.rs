@@ -5,8 +5,8 @@
 //! body already says. Such a paragraph becomes a pull-quote block where it stands (the
 //! body keeps its sentence). It is recognised when its words — capitals, quote marks,
 //! punctuation and a trailing attribution (`, the FO said.`) aside — occur as a run
-//! inside another paragraph, and are long enough (eight words or more) not to repeat by
-//! chance.
+//! inside another paragraph, and are long enough not to repeat by chance: eight words
+//! or more, or five for a paragraph that is one quotation, marks and all.
 //!
 //! Words are the runs of alphanumeric characters, compared lowercased (the
 //! [`normalise`]d form). Most paragraphs of an article are candidates and nearly all of
@@ -46,6 +46,25 @@ use std::ops::Range;
 
 /// Fewest words a pull-quote must repeat.
 const MIN_WORDS: usize = 8;
+/// ... or this many, when the paragraph is one quotation, marks and all (`“The sea does
+/// not wait for budgets.”`): a layout sets a short line of speech large as often as a
+/// long one, and a paragraph of speech alone that the body says again word for word is
+/// no chance repeat.
+const MIN_QUOTED_WORDS: usize = 5;
+
+/// The fewest words `paragraph` must repeat to be a pull-quote.
+fn least_words(paragraph: &str) -> usize {
+    let text = paragraph.trim();
+    let opens = text.starts_with(['“', '"', '‘']);
+    let closes = text
+        .trim_end_matches(['.', ',', '!', '?'])
+        .ends_with(['”', '"', '’']);
+    if opens && closes {
+        MIN_QUOTED_WORDS
+    } else {
+        MIN_WORDS
+    }
+}
 /// Most words a pull-quote has (a layout lifts a sentence or two, not a paragraph).
 const MAX_WORDS: usize = 60;
 /// Most paragraphs a candidate's words are looked for in: past these, it has enough
@@ -76,7 +95,9 @@ pub fn find_pull_quotes(paragraphs: &[&str]) -> HashSet<usize> {
     let document = LoweredDocument::new(paragraphs);
     let mut scratch = RunScratch::default();
     let candidates: Vec<Candidate> = (0..paragraphs.len())
-        .filter(|&i| (MIN_WORDS..=MAX_WORDS).contains(&document.whitespace_words[i]))
+        .filter(|&i| {
+            (least_words(paragraphs[i])..=MAX_WORDS).contains(&document.whitespace_words[i])
+        })
         .filter_map(|i| document.candidate(paragraphs[i], i, &mut scratch))
         .collect();
     if candidates.is_empty() {
@@ -209,7 +230,7 @@ impl LoweredDocument {
         // The needle's bits from bit 0 on, so the searches below read them in place.
         copy_bits(&self.words, start..needle_end, &mut scratch.needle);
         let (words, last) = word_starts_before(&scratch.needle, 0..needle_end - start);
-        if words < MIN_WORDS {
+        if words < least_words(text) {
             return None;
         }
         // The anchor needs a next word within the needle: it is not the last word.
@@ -1011,6 +1032,23 @@ mod tests {
         assert!(found.is_empty());
     }
 
+    /// Five words are enough for a paragraph that is one quotation, marks and all; the
+    /// same words unquoted, or fewer, are not.
+    #[test]
+    fn a_short_quotation_alone_on_its_paragraph_is_a_pull_quote() {
+        let body =
+            "“We did what we could,” said the engineer. “But the sea does not wait for budgets.”";
+        let found = find_pull_quotes(&[body, "“The sea does not wait for budgets.”"]);
+        assert_eq!(found, HashSet::from([1]));
+        for not_one in [
+            "The sea does not wait for budgets.",
+            "“Not wait for budgets.”",
+            "“The sea does not wait for taxes.”",
+        ] {
+            assert!(find_pull_quotes(&[body, not_one]).is_empty(), "{not_one}");
+        }
+    }
+
     #[test]
     fn the_body_keeps_its_sentence_when_the_repeat_is_the_same_length() {
         let sentence = "The real question is whether we are willing to sit together at last.";
@@ -1083,11 +1121,12 @@ mod tests {
         let mut found = vec![false; paragraphs.len()];
         for (i, paragraph) in paragraphs.iter().enumerate() {
             let words = paragraph.split_whitespace().count();
-            if !(MIN_WORDS..=MAX_WORDS).contains(&words) {
+            let least = least_words(paragraph);
+            if !(least..=MAX_WORDS).contains(&words) {
                 continue;
             }
             let needle = padded_normal_form(strip_attribution_reference(paragraph));
-            if needle.matches(' ').count() <= MIN_WORDS {
+            if needle.matches(' ').count() <= least {
                 continue;
             }
             found[i] = padded.iter().enumerate().any(|(j, other)| {
@@ -1279,7 +1318,7 @@ mod tests {
                 let normal = normalise(strip_attribution(text));
                 let words: Vec<&str> = normal.split(' ').filter(|w| !w.is_empty()).collect();
                 let Some(candidate) = document.candidate(text, i, &mut scratch) else {
-                    assert!(words.len() < MIN_WORDS, "{text:?}");
+                    assert!(words.len() < least_words(text), "{text:?}");
                     continue;
                 };
                 candidates += 1;
