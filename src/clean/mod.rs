@@ -498,13 +498,24 @@ fn mark_pull_quotes(
     } else {
         known
     };
+    // Asked only of a paragraph just under a pull-quote.
+    let attribution = |i: usize| {
+        let body: Vec<&str> = (paragraphs.iter().enumerate())
+            .filter(|&(j, _)| j != i && !pull_quotes.contains(&j))
+            .map(|(_, p)| p.as_str())
+            .collect();
+        pullquote::is_box_attribution(&paragraphs[i], &body)
+    };
+    let attributions: Vec<usize> = (1..paragraphs.len())
+        .filter(|&i| pull_quotes.contains(&(i - 1)) && attribution(i))
+        .collect();
     paragraphs
         .into_iter()
         .enumerate()
         .filter_map(|(i, text)| {
             // A box's attribution set under it (`— Senior official`) is the box's: the
             // body says who spoke, and the pull-quote block shows the words alone.
-            if i > 0 && pull_quotes.contains(&(i - 1)) && pullquote::is_box_attribution(&text) {
+            if attributions.contains(&i) {
                 edits.push(Edit {
                     pass: "pullquote",
                     position: mapped[i].position_at(0),
@@ -584,5 +595,33 @@ mod tests {
             .edits
             .iter()
             .any(|e| e.before == "— Senior Pakistani official" && e.after.is_empty()));
+    }
+
+    /// A web page's copy, one paragraph a line and no blank lines: a line that ends no
+    /// sentence still ends its paragraph, and the name set under the pull-quote (someone
+    /// the body quotes, in capitals, no dash) goes with the box.
+    #[test]
+    fn a_named_attribution_under_a_quote_in_a_web_pages_copy() {
+        let raw = "Coastal towns brace for a wetter winter\n\
+            Forecasters warn that the storms of last year may return.\n\
+            By Jane Doe\n\
+            12 January 2025\n\
+            The harbour wall at Kettlebridge was meant to be finished by October. It is not, and the town council admits it will not be ready before the spring tides.\n\
+            “We have done what we could with the money we had,” said the council’s engineer, Maren Holt. “But the sea does not wait for the budgets we set.”\n\
+            “But the sea does not wait for the budgets we set.”\n\
+            MAREN HOLT, council engineer\n\
+            Residents who lost their homes two winters ago are watching the sky from their rented flats inland.\n\
+            What the town can do\n\
+            The national weather service expects rainfall to be a fifth above the average this season.\n";
+        let cleaned =
+            clean_text(raw.as_bytes(), Path::new("a.txt"), &WordContext::default()).unwrap();
+        let body = &cleaned.article.body;
+        assert!(body.contains("::: pullquote"), "{body}");
+        assert!(!body.contains("MAREN HOLT"), "{body}");
+        assert!(
+            body.contains("\n\nResidents who lost their homes"),
+            "{body}"
+        );
+        assert!(body.contains("\n\nWhat the town can do\n\n"), "{body}");
     }
 }

@@ -868,20 +868,49 @@ const MOST_ATTRIBUTION_WORDS: usize = 8;
 
 /// Whether `paragraph` is the attribution a layout sets under a pull-quote box: a dash,
 /// then a name or a role of a few words, and no sentence (`— Senior Pakistani official`,
-/// `– Jane Doe, mayor`).
-pub fn is_box_attribution(paragraph: &str) -> bool {
-    let Some(rest) = ["— ", "– ", "- ", "—", "–"]
+/// `– Jane Doe, mayor`); or, with no dash, the name of someone `body` names, in capitals
+/// or not, perhaps with a role after a comma (`MAREN HOLT, council engineer`).
+pub fn is_box_attribution(paragraph: &str, body: &[&str]) -> bool {
+    let dashed = ["— ", "– ", "- ", "—", "–"]
         .iter()
-        .find_map(|dash| paragraph.trim().strip_prefix(dash))
-    else {
-        return false;
-    };
+        .find_map(|dash| paragraph.trim().strip_prefix(dash));
+    let rest = dashed.unwrap_or(paragraph.trim());
     let words: Vec<&str> = rest.split_whitespace().collect();
-    (1..=MOST_ATTRIBUTION_WORDS).contains(&words.len())
+    let few_words_no_sentence = (1..=MOST_ATTRIBUTION_WORDS).contains(&words.len())
         && words[0].starts_with(char::is_uppercase)
         && !rest
             .trim_end_matches('.')
-            .contains(['.', '?', '!', '“', '"'])
+            .contains(['.', '?', '!', '“', '"']);
+    few_words_no_sentence && (dashed.is_some() || names_someone_the_body_names(rest, body))
+}
+
+/// Whether `attribution`'s part before any comma is a name of two to four capitalised
+/// words (or words in capitals) that `body` prints, capitalised as a name.
+fn names_someone_the_body_names(attribution: &str, body: &[&str]) -> bool {
+    let name = attribution.split(',').next().unwrap_or("").trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=4).contains(&words.len())
+        || !words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+    {
+        return false;
+    }
+    // `MAREN HOLT` is printed `Maren Holt` in the body.
+    let as_printed: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .into_iter()
+                .chain(chars.flat_map(char::to_lowercase))
+                .collect()
+        })
+        .collect();
+    let as_printed = as_printed.join(" ");
+    body.iter()
+        .any(|p| p.contains(name) || p.contains(as_printed.as_str()))
 }
 
 /// The paragraph without a trailing attribution after its closing quote
@@ -1003,7 +1032,7 @@ mod tests {
             "– Jane Doe, mayor",
             "—Jane Doe",
         ] {
-            assert!(is_box_attribution(line), "{line}");
+            assert!(is_box_attribution(line, &[]), "{line}");
         }
         for line in [
             "— and then the rain came",
@@ -1011,7 +1040,24 @@ mod tests {
             "— He said so. Then he left.",
             "— Jane Doe, who ran the port for twenty years until it was sold",
         ] {
-            assert!(!is_box_attribution(line), "{line}");
+            assert!(!is_box_attribution(line, &[]), "{line}");
+        }
+    }
+
+    /// With no dash, an attribution is the name of someone the body names.
+    #[test]
+    fn an_attribution_without_a_dash_names_someone_the_body_quotes() {
+        let body = ["“We did what we could,” said the engineer, Maren Holt."];
+        for line in ["MAREN HOLT, council engineer", "Maren Holt", "MAREN HOLT"] {
+            assert!(is_box_attribution(line, &body), "{line}");
+        }
+        for line in [
+            "Jane Doe, mayor",
+            "Maren Holt said the wall would be late.",
+            "The Harbour",
+            "Holt",
+        ] {
+            assert!(!is_box_attribution(line, &body), "{line}");
         }
     }
 

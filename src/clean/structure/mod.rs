@@ -2114,10 +2114,10 @@ fn paragraph_breaks(
     let room_left = (prev.width + glyph_widths::SPACE + next_word) < measure as u32;
     let long_enough = sentences + 1 >= 2;
     // Lines longer than any column or page sets are not wrapped at all: each is a
-    // paragraph as a web page's copy gives it, and a sentence's end at a line's end ends
-    // the paragraph.
+    // paragraph as a web page's copy gives it, and a line ends its paragraph when the
+    // next starts one, a sentence's end or not (a crosshead, the name under a quote).
     (short && blank_between && !next_continues)
-        || (column.unwrapped && ends_sentence(prev_text) && next_starts)
+        || (column.unwrapped && next_starts)
         || (ends_sentence(prev_text)
             && next_starts
             && (short || room_left || blank_between || long_enough))
