@@ -937,7 +937,7 @@ fn read_meta(doc: &MappedText, lines: &mut [PageLine], structure: &mut Structure
 
 /// A byline's name the byline set in capitals (`byline` holds it in capitals, `name` is
 /// [`grammar::name_case`]'s reading) as the article prints it elsewhere, not in capitals
-/// (`McDonald` in the bio for the byline's `MCDONALD`); else `name`.
+/// (`McDonald` in the bio for the byline's `MCDONALD`, `Aydın` for `AYDIN`); else `name`.
 fn as_printed_elsewhere(text: &str, byline: &str, name: String) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() || !byline.contains(&name.to_uppercase()) || byline.contains(&name) {
@@ -951,7 +951,9 @@ fn as_printed_elsewhere(text: &str, byline: &str, name: String) -> String {
         .windows(words.len())
         .find(|window| {
             window.iter().zip(&words).all(|(t, w)| {
-                t.to_lowercase() == w.to_lowercase() && t.chars().skip(1).any(char::is_lowercase)
+                // In capitals, as the byline has it: `AYDIN` is Aydın's (ı is I in
+                // capitals, and lowers to no i), `WEISS` Weiß's.
+                t.to_uppercase() == w.to_uppercase() && t.chars().skip(1).any(char::is_lowercase)
             })
         })
         .map_or(name, |window| window.join(" "))
@@ -2562,6 +2564,25 @@ mod tests {
             article.front.date.map(|d| d.date().to_string()).as_deref(),
             Some("2024-05-03")
         );
+    }
+
+    /// `AYDIN` is Aydın in capitals (ı is I), and the bio prints Aydın: the byline's name
+    /// is that, never an ASCII reading with a letter made up after it.
+    #[test]
+    fn a_byline_in_capitals_takes_a_turkish_spelling_the_bio_prints() {
+        let raw = "Towns brace for a wetter winter\n\nBY ZEYNEP AYDIN\n\n12 January 2025\n\n\
+            The harbour wall was meant to be finished by October, and it is not.\n\n\
+            Zeynep Aydın covers the coast for the Courier.\n";
+        let article = clean(raw);
+        assert_eq!(article.front.authors, ["Zeynep Aydın"]);
+        assert_eq!(
+            article.front.bio.as_deref(),
+            Some("Zeynep Aydın covers the coast for the Courier.")
+        );
+        // With no other spelling printed, the ASCII one English papers use stays.
+        let raw = "Towns brace for a wetter winter\n\nBY ZEYNEP AYDIN\n\n12 January 2025\n\n\
+            The harbour wall was meant to be finished by October, and it is not.\n";
+        assert_eq!(clean(raw).front.authors, ["Zeynep Aydin"]);
     }
 
     #[test]

@@ -1108,9 +1108,26 @@ fn shows_damage(damaged: &str, vocabulary: &Vocabulary<'_>, byline: bool) -> boo
         (byline || !damaged.is_ascii())
             && damaged.chars().all(char::is_alphabetic)
             && !vocabulary.is_known_outside_document(damaged)
+            && !(damaged.is_ascii() && written_in_english_as_it_stands(damaged))
     };
     shows_damage && damaged.chars().count() >= 3
 }
+
+/// Whether English text writes the ASCII `name` as it stands often enough for it to be
+/// whole: `Aydin`, `Sahin` and `Yilmaz` are how English-language papers spell Aydın,
+/// Şahin and Yılmaz (Zipf 2.0-2.1), and a byline set in capitals (`BY ZEYNEP AYDIN`)
+/// prints them so. A name that lost its last letter with no space left is rarely a
+/// spelling of five letters or more that writers use (`Jovanovi`, `Barto`).
+fn written_in_english_as_it_stands(name: &str) -> bool {
+    name.len() >= 5
+        && crate::clean::words::lexicon::Lexicon::embedded()
+            .zipf(&name.to_ascii_lowercase())
+            .is_some_and(|zipf| zipf >= MIN_ENGLISH_SPELLING_ZIPF)
+}
+
+/// How often (Zipf) English text must write an ASCII spelling of a name for
+/// [`written_in_english_as_it_stands`].
+const MIN_ENGLISH_SPELLING_ZIPF: f32 = 2.0;
 
 /// The skeletons of the names a `copy` (skeleton `key`) may be after losing letters at an
 /// edge with no space to show for it: its last ones, and in lower case its first ones too.
