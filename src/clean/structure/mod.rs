@@ -2119,6 +2119,7 @@ fn paragraph_breaks(
     // paragraph as a web page's copy gives it, and a line ends its paragraph when the
     // next starts one, a sentence's end or not (a crosshead, the name under a quote).
     (short && blank_between && !next_continues)
+        || (short && next_starts && crate::clean::pullquote::is_box_attribution(prev_text, &[]))
         || (column.unwrapped && next_starts)
         || (ends_sentence(prev_text)
             && next_starts
@@ -2563,6 +2564,27 @@ mod tests {
         assert_eq!(
             article.front.date.map(|d| d.date().to_string()).as_deref(),
             Some("2024-05-03")
+        );
+    }
+
+    /// A printed column with no blank lines: the name under a pull-quote box, after a
+    /// dash, is a line of its own, not the start of the next paragraph.
+    #[test]
+    fn the_name_under_a_pull_quote_box_ends_its_line() {
+        let raw = "Towns brace for a wetter winter\nBY JANE DOE\n12 January 2025\n\
+            The harbour wall at Kettlebridge was\nmeant to be finished by October. It is\n\
+            not, and the town council admits it will\nnot be ready before the spring tides.\n\
+            “We have done what we could with\nthe money we had,” said the council’s\n\
+            engineer, Maren Holt. “But the sea does\nnot wait for the budgets we set.”\n\
+            “But the sea does not\nwait for the budgets\nwe set.”\n— Maren Holt\n\
+            Residents who lost their homes two\nwinters ago are watching the sky. Many\n\
+            still live in rented flats inland.\n";
+        let article = clean(raw);
+        assert!(!article.body.contains("Holt Residents"), "{}", article.body);
+        assert!(
+            article.body.contains("\n\nResidents who lost"),
+            "{}",
+            article.body
         );
     }
 
