@@ -272,7 +272,16 @@ pub fn byline(line: &str) -> Option<Byline> {
                 {
                     (names.trim(), None)
                 }
-                None => return None,
+                // `By A | Santiago | date`, `A | Staff Reporter | date`: a place or a role
+                // between the names and the date.
+                None => {
+                    let (middle, tail) = rest.split_once('|')?;
+                    let middle = middle.trim();
+                    if !(is_place(middle) || is_role(middle)) {
+                        return None;
+                    }
+                    (names.trim(), Some(date_line(tail.trim())?))
+                }
             }
         }
         None => split_trailing_date(line),
@@ -557,14 +566,20 @@ pub fn is_place(text: &str) -> bool {
 /// A line a byline block carries besides names, roles and dates, dropped with them: the
 /// writer's handle or address alone (`@janedoe`, `Follow @janedoe`, `jane.doe@paper.com`),
 /// or the place the story was filed from in capitals over the date (`KARACHI` / `May 3,
-/// 2024`). Asked only of lines inside a block that has a byline.
+/// 2024`), or in any case over a bar alone (`Santiago` / `|`). Asked only of lines
+/// inside a block that has a byline.
 pub fn is_byline_filler(line: &str, next: Option<&str>) -> bool {
     let shouted_place = || {
         is_place(line)
             && super::shouts(line)
             && line.chars().filter(|c| c.is_alphabetic()).count() >= 3
     };
-    is_contact_line(line) || (shouted_place() && next.is_some_and(|n| date_line(n).is_some()))
+    // A place over a bar alone (`Santiago` / `|` / `May 3, 2024`), as a web page's byline
+    // block sets it, in capitals or not.
+    let over_bar = || next.is_some_and(|n| n.trim() == "|") && is_place(line);
+    is_contact_line(line)
+        || (shouted_place() && next.is_some_and(|n| date_line(n).is_some()))
+        || over_bar()
 }
 
 /// `line` without a reading time after its last separator (`By Jane Doe • May 3, 2024 •
@@ -1059,6 +1074,20 @@ mod tests {
     fn bylines_with_a_place_a_reading_time_or_capitals() {
         let jane = Some(vec!["Jane Doe".to_string()]);
         assert_eq!(names("JANE DOE | KARACHI"), jane);
+        // A place or a role between the names and the date.
+        for line in [
+            "By Jane Doe | Santiago | March 4, 2025",
+            "Jane Doe | Santiago | March 4, 2025",
+            "Jane Doe|Staff Reporter|March 4, 2025",
+        ] {
+            let b = byline(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(b.authors, vec!["Jane Doe"], "{line}");
+            assert!(b.date.is_some(), "{line}");
+        }
+        assert_eq!(
+            names("Jane Doe | Opinion and comment | March 4, 2025"),
+            None
+        );
         assert_eq!(names("By Jane Doe, Karachi"), jane);
         assert_eq!(names("Text: Jane Doe"), jane);
         assert_eq!(names("Words: Jane Doe"), jane);

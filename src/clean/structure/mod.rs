@@ -759,6 +759,12 @@ fn names_a_paper(line: &str) -> bool {
     })
 }
 
+/// Whether `line` is a bar alone, as a web page's byline block sets between the names,
+/// the place and the date (`Jane Doe` / `|` / `May 3, 2024`).
+fn is_bar(line: &str) -> bool {
+    line.trim() == "|"
+}
+
 fn is_meta(line: &str) -> bool {
     is_meta_with(line, grammar::byline(line).is_some())
 }
@@ -826,7 +832,7 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> Vec<(usize, usize, bool)> {
             .find(|l| l.label != Label::Furniture)
             .is_none_or(|l| l.label == Label::Blank);
         let lone_names = previous.is_some()
-            && (blank_below || next.is_some_and(grammar::is_contact_line))
+            && (blank_below || next.is_some_and(|n| grammar::is_contact_line(n) || is_bar(n)))
             && grammar::names_alone_placed(t).is_some();
         // A line under one that ends with a joining word runs that line on (`…the
         // Library on` / `Saturday Mornings`): names without `By` are not read there.
@@ -900,7 +906,9 @@ fn read_meta(doc: &MappedText, lines: &mut [PageLine], structure: &mut Structure
                 None => {
                     let names = grammar::names_alone_placed(t)?;
                     (body.len() == 1
-                        || next.is_some_and(|n| is_paper_name(n) || grammar::is_contact_line(n)))
+                        || next.is_some_and(|n| {
+                            is_paper_name(n) || grammar::is_contact_line(n) || is_bar(n)
+                        }))
                     .then(|| crate::clean::masthead::split_names(names))?
                 }
             };
@@ -2946,6 +2954,35 @@ By  mer  ahin
         // A name alone after a sentence but before more of the paragraph is story.
         let raw = format!("Bridge to close\n\nBy Ann Lee | May 3, 2024{body}\nHe said it.\nJane Doe\nwas there.\n");
         assert!(clean(&raw).body.contains("Jane Doe"));
+    }
+
+    /// A web page's byline block: the names (no `By`), the place and the date on lines of
+    /// their own, bars between; under the bio, the headlines of related stories.
+    #[test]
+    fn a_byline_block_of_bars_and_a_list_of_related_stories() {
+        let raw = "MARKETS\nCopper prices climb as Chilean mines slow\n\
+            A labour dispute at two pits has cut supply just as demand peaks.\n\
+            José Ignacio Núñez\n|\nSantiago\n|\nUpdated March 4, 2025 10:32 am\n\
+            Copper rose for a fifth day on Tuesday, as a strike at two mines entered its second week.\n\
+            The price of a tonne reached its highest level since last summer, traders said.\n\
+            José Ignacio Núñez is our correspondent in Santiago.\n\
+            Related stories\nLithium boom reshapes the Atacama\n";
+        let article = clean(raw);
+        assert_eq!(article.front.authors, ["José Ignacio Núñez"]);
+        assert_eq!(
+            article.front.date.map(|d| d.date().to_string()).as_deref(),
+            Some("2025-03-04")
+        );
+        assert_eq!(
+            article.front.subtitle.as_deref(),
+            Some("A labour dispute at two pits has cut supply just as demand peaks.")
+        );
+        assert_eq!(
+            article.front.bio.as_deref(),
+            Some("José Ignacio Núñez is our correspondent in Santiago.")
+        );
+        assert!(!article.body.contains("Santiago |"), "{}", article.body);
+        assert!(!article.body.contains("Lithium"), "{}", article.body);
     }
 
     #[test]

@@ -188,9 +188,10 @@ fn is_media_time(line: &str) -> bool {
 
 /// How many lines, from the first of `lines` (a block of the page, trimmed), are a site's
 /// furniture under a marker: a newsletter's promotion between `Skip past newsletter
-/// promotion` and `after newsletter promotion`, or the topics listed under `Explore more
-/// on these topics` (short capitalised lines that end no sentence). 0 when the block opens
-/// with no marker.
+/// promotion` and `after newsletter promotion`, the topics listed under `Explore more
+/// on these topics` (short capitalised lines that end no sentence), or the headlines
+/// of other stories under `Related stories` or `More from Markets`. 0 when the block
+/// opens with no marker.
 pub fn block_after_marker(lines: &[&str]) -> usize {
     if !lines.first().is_some_and(|l| opens_marked_block(l)) {
         return 0;
@@ -205,6 +206,19 @@ pub fn block_after_marker(lines: &[&str]) -> usize {
             .take(MOST_MARKED_LINES)
             .position(|l| l.eq_ignore_ascii_case(&close))
             .map_or(0, |end| end + 1);
+    }
+    if first.starts_with("more from ") || LINK_LIST_MARKERS.contains(&first.as_str()) {
+        // Headlines: capitalised, a few words, no full stop or a clause's comma at the end.
+        return 1 + lines[1..]
+            .iter()
+            .take(MOST_MARKED_LINES)
+            .take_while(|l| {
+                let words = l.split_whitespace().count();
+                (2..=MOST_HEADLINE_WORDS).contains(&words)
+                    && l.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    && !l.ends_with(['.', ',', ':', ';'])
+            })
+            .count();
     }
     if TOPIC_MARKERS.contains(&first.as_str()) {
         return 1 + lines[1..]
@@ -229,8 +243,32 @@ pub fn opens_marked_block(line: &str) -> bool {
             .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
     };
     line.len() <= 40
-        && (starts("skip past ") || TOPIC_MARKERS.iter().any(|m| line.eq_ignore_ascii_case(m)))
+        && (starts("skip past ")
+            || (starts("more from ") && !line.contains([',', '.', '!', '?', ':']))
+            || TOPIC_MARKERS.iter().any(|m| line.eq_ignore_ascii_case(m))
+            || LINK_LIST_MARKERS
+                .iter()
+                .any(|m| line.eq_ignore_ascii_case(m)))
 }
+
+/// Markers a site sets over a list of links to its other stories (`Related stories`,
+/// `More from Markets`), each a headline on its own line.
+const LINK_LIST_MARKERS: &[&str] = &[
+    "more on this story",
+    "more stories",
+    "most popular",
+    "most read",
+    "most viewed",
+    "read next",
+    "recommended",
+    "related articles",
+    "related stories",
+    "you may also like",
+    "you might also like",
+];
+
+/// The most words a linked headline in such a list has.
+const MOST_HEADLINE_WORDS: usize = 16;
 
 /// The most lines a marked block of furniture spans.
 const MOST_MARKED_LINES: usize = 12;
@@ -590,6 +628,19 @@ mod tests {
             "The end.",
         ];
         assert_eq!(block_after_marker(&topics), 3);
+        // Other stories' headlines under `Related stories` or `More from Markets`.
+        let related = [
+            "Related stories",
+            "Lithium boom reshapes the Atacama",
+            "Why copper is the new oil?",
+            "Traders said the market would stay tight.",
+        ];
+        assert_eq!(block_after_marker(&related), 3);
+        assert_eq!(
+            block_after_marker(&["More from Markets", "Chile's pits go quiet", "Prices rise"]),
+            3
+        );
+        assert_eq!(block_after_marker(&["More from the council, he said."]), 0);
         // No closing marker: nothing is taken.
         assert_eq!(block_after_marker(&promo[..2]), 0);
         assert_eq!(block_after_marker(&["Transport", "Local government"]), 0);
