@@ -63,6 +63,12 @@ pub fn date_line(line: &str) -> Option<NaiveDate> {
     if !crate::clean::masthead::has_four_digit_run(trimmed.as_bytes()) {
         return None;
     }
+    date_alone(trimmed).or_else(|| date_after_place(trimmed))
+}
+
+/// [`date_line`] without the place before the date: what a byline's end may be
+/// (`By Jane Doe, 3 May 2024` ends with a date, not with the place `Doe`).
+fn date_alone(trimmed: &str) -> Option<NaiveDate> {
     if let Some(date) = parse_date(trimmed) {
         return Some(date);
     }
@@ -73,6 +79,20 @@ pub fn date_line(line: &str) -> Option<NaiveDate> {
             .then(|| parse_date(rest.trim_start_matches([' ', ':'])))
             .flatten()
     })
+}
+
+/// The date of a line that names where the story was filed from first: `Lisbon, 9 June
+/// 2024`, `LISBON | June 9, 2024`. The place is one word: two capitalised words there
+/// are as likely a writer's name (`JANE DOE | May 3, 2024`).
+fn date_after_place(line: &str) -> Option<NaiveDate> {
+    // The first separator the line holds (`LISBON | June 9, 2024`).
+    let at = line.find([',', '|'])?;
+    let (place, rest) = (&line[..at], &line[at + 1..]);
+    let place = place.trim();
+    let one_word = place.split_whitespace().count() == 1;
+    (one_word && is_place(place) && !DATE_PREFIXES.iter().any(|p| place.eq_ignore_ascii_case(p)))
+        .then(|| parse_date(rest.trim()))
+        .flatten()
 }
 
 /// The words a newsroom role ends with: the beat before one may be any capitalised word
@@ -254,6 +274,10 @@ pub fn byline(line: &str) -> Option<Byline> {
     // Whether a bar sets a date or a role after the names: then the names need no `By`
     // (`Jane Doe | May 3, 2024`, `Jane Doe | Staff Reporter`).
     let mut barred = false;
+    // `Lisbon | 9 June 2024`: a place, not a writer, before the date.
+    if date_after_place(line).is_some() {
+        return None;
+    }
     let (names_part, date) = match line.split_once('|') {
         // `By A | date`, and `A | Staff Reporter`: a role after the bar is the role's.
         Some((names, rest)) => {
@@ -748,7 +772,11 @@ fn split_trailing_date(line: &str) -> (&str, Option<NaiveDate>) {
         .filter(|&(at, c)| at > 0 && !c.is_whitespace() && line[..at].ends_with(' '))
         .map(|(at, _)| at);
     for at in starts {
-        let Some(date) = date_line(&line[at..]) else {
+        let tail = line[at..].trim();
+        let Some(date) = (crate::clean::masthead::has_four_digit_run(tail.as_bytes()))
+            .then(|| date_alone(tail))
+            .flatten()
+        else {
             continue;
         };
         let head = line[..at]
@@ -974,6 +1002,17 @@ mod tests {
             assert_eq!(read.authors, ["Jane Doe"], "{line:?}");
             assert_eq!(read.date, may_3, "{line:?}");
         }
+        // A place (one word) before the date is where the story was filed from.
+        let june_9 = NaiveDate::from_ymd_opt(2024, 6, 9);
+        for line in [
+            "Lisbon, 9 June 2024",
+            "LISBON | June 9, 2024",
+            "Lisbon|9 June 2024",
+        ] {
+            assert_eq!(date_line(line), june_9, "{line:?}");
+            assert_eq!(byline(line), None, "{line:?}");
+        }
+        assert_eq!(date_line("Jane Doe, 9 June 2024"), None);
         // A date is no name, and prose with a year in it is no byline.
         assert_eq!(byline("By 3 May 2024"), None);
         assert_eq!(byline("By 2030 the city will need more water"), None);
