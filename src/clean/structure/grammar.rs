@@ -341,7 +341,14 @@ pub fn byline(line: &str) -> Option<Byline> {
             },
         };
     }
-    let authors = split_names(names_text);
+    // Each writer's own place (`By Jane Doe in Karachi and John Smith in Lahore`).
+    let authors: Vec<String> = split_names(names_text)
+        .into_iter()
+        .map(|name| match without_place(&name) {
+            kept if !strict && kept.len() < name.len() => kept.to_string(),
+            _ => name,
+        })
+        .collect();
     let shaped = |name: &String| {
         let words: Vec<&str> = name.split_whitespace().collect();
         let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
@@ -1099,6 +1106,10 @@ mod tests {
         assert_eq!(
             names("By Jane Doe in Lahore"),
             Some(vec!["Jane Doe".into()])
+        );
+        assert_eq!(
+            names("By Jane Doe in Karachi and John Smith in Lahore"),
+            Some(vec!["Jane Doe".into(), "John Smith".into()])
         );
         assert_eq!(
             names("Jane Doe | Staff Reporter"),
