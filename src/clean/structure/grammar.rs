@@ -594,6 +594,12 @@ pub fn is_place(text: &str) -> bool {
         && !is_role(text)
 }
 
+/// Whether `line` is a bar alone, as a web page's byline block sets between the names,
+/// the place and the date (`Jane Doe` / `|` / `May 3, 2024`).
+pub fn is_bar(line: &str) -> bool {
+    line.trim() == "|"
+}
+
 /// A line a byline block carries besides names, roles and dates, dropped with them: the
 /// writer's handle or address alone (`@janedoe`, `Follow @janedoe`, `jane.doe@paper.com`),
 /// or the place the story was filed from in capitals over the date (`KARACHI` / `May 3,
@@ -607,7 +613,7 @@ pub fn is_byline_filler(line: &str, next: Option<&str>) -> bool {
     };
     // A place over a bar alone (`Santiago` / `|` / `May 3, 2024`), as a web page's byline
     // block sets it, in capitals or not.
-    let over_bar = || next.is_some_and(|n| n.trim() == "|") && is_place(line);
+    let over_bar = || next.is_some_and(is_bar) && is_place(line);
     is_contact_line(line)
         || (shouted_place() && next.is_some_and(|n| date_line(n).is_some()))
         || over_bar()

@@ -652,7 +652,8 @@ const PAPER_NAME_HEADS: &[&str] = &[
 ];
 
 /// A site's block under a marker (a newsletter's promotion between its skip markers, a
-/// list of topics under `Explore more on these topics`) labelled furniture, line by line,
+/// list of topics under `Explore more on these topics`, other stories' headlines under
+/// `Related stories`) labelled furniture, line by line,
 /// as a web page's chrome. Only lines that open like a marker are asked.
 fn label_marked_blocks(text: &str, lines: &mut [PageLine]) {
     let mut i = 0;
@@ -759,19 +760,13 @@ fn names_a_paper(line: &str) -> bool {
     })
 }
 
-/// Whether `line` is a bar alone, as a web page's byline block sets between the names,
-/// the place and the date (`Jane Doe` / `|` / `May 3, 2024`).
-fn is_bar(line: &str) -> bool {
-    line.trim() == "|"
-}
-
 fn is_meta(line: &str) -> bool {
     is_meta_with(line, grammar::byline(line).is_some())
 }
 
 /// [`is_meta`] for a line whose byline reading (`byline`) is already known.
 fn is_meta_with(line: &str, byline: bool) -> bool {
-    line == "|" || byline || grammar::date_line(line).is_some()
+    grammar::is_bar(line) || byline || grammar::date_line(line).is_some()
 }
 
 /// The byline/date block near the top: `(first line, one past the last line)`.
@@ -832,7 +827,8 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> Vec<(usize, usize, bool)> {
             .find(|l| l.label != Label::Furniture)
             .is_none_or(|l| l.label == Label::Blank);
         let lone_names = previous.is_some()
-            && (blank_below || next.is_some_and(|n| grammar::is_contact_line(n) || is_bar(n)))
+            && (blank_below
+                || next.is_some_and(|n| grammar::is_contact_line(n) || grammar::is_bar(n)))
             && grammar::names_alone_placed(t).is_some();
         // A line under one that ends with a joining word runs that line on (`…the
         // Library on` / `Saturday Mornings`): names without `By` are not read there.
@@ -907,7 +903,7 @@ fn read_meta(doc: &MappedText, lines: &mut [PageLine], structure: &mut Structure
                     let names = grammar::names_alone_placed(t)?;
                     (body.len() == 1
                         || next.is_some_and(|n| {
-                            is_paper_name(n) || grammar::is_contact_line(n) || is_bar(n)
+                            is_paper_name(n) || grammar::is_contact_line(n) || grammar::is_bar(n)
                         }))
                     .then(|| crate::clean::masthead::split_names(names))?
                 }
@@ -932,7 +928,7 @@ fn read_meta(doc: &MappedText, lines: &mut [PageLine], structure: &mut Structure
             structure.date = structure.date.or(byline.date);
         } else if let Some(date) = grammar::date_line(t) {
             structure.date = structure.date.or(Some(date));
-        } else if !(t == "|"
+        } else if !(grammar::is_bar(t)
             || grammar::is_role_line(t)
             || (!structure.authors.is_empty() && is_paper_name(t))
             || (!structure.authors.is_empty() && grammar::is_byline_filler(t, next)))

@@ -1,8 +1,9 @@
 //! What a news site prints around an article, copied with it when an editor selects from
 //! the kicker down to the bio: share buttons, a reading time, a photo's credit line or
 //! its caption ending with the credit, an advertisement's label, buttons to listen, save
-//! or subscribe, a link to another story, topic tags, the heading over the bio, and a
-//! breadcrumb where the kicker stands (`Home › Transport`).
+//! or subscribe, a link to another story or a list of them (`Related stories` over their
+//! headlines), topic tags, the heading over the bio, and a breadcrumb where the kicker
+//! stands (`Home › Transport`).
 //!
 //! None of it is the article. Each kind is recognised by the words sites use for it (a
 //! small lexicon, not any one site's layout) and by its shape: a short line, no sentence
