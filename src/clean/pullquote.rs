@@ -897,18 +897,7 @@ fn names_someone_the_body_names(attribution: &str, body: &[&str]) -> bool {
         return false;
     }
     // `MAREN HOLT` is printed `Maren Holt` in the body.
-    let as_printed: Vec<String> = words
-        .iter()
-        .map(|w| {
-            let mut chars = w.chars();
-            chars
-                .next()
-                .into_iter()
-                .chain(chars.flat_map(char::to_lowercase))
-                .collect()
-        })
-        .collect();
-    let as_printed = as_printed.join(" ");
+    let as_printed = crate::clean::structure::grammar::name_case(name.to_string());
     body.iter()
         .any(|p| p.contains(name) || p.contains(as_printed.as_str()))
 }

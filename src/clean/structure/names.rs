@@ -794,11 +794,15 @@ pub(crate) fn lost_first_letter_of(fragment: &str) -> Option<&'static str> {
     if fragment.len() < 3 || !fragment.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
-    let key = skeleton(fragment);
+    listed_after_lost_first_letter(&skeleton(fragment)).map(|listed| listed.name)
+}
+
+/// A listed name whose skeleton is `key` after a lost first letter (and maybe a lost last
+/// one): `_key` or `_key_`.
+fn listed_after_lost_first_letter(key: &str) -> Option<ListedName> {
     [format!("_{key}"), format!("_{key}_")]
         .iter()
         .find_map(|edge| listed_by_skeleton(edge).next())
-        .map(|listed| listed.name)
 }
 
 /// Whether `word` is a listed name as it stands.
@@ -1037,10 +1041,7 @@ fn lost_initial_run(
         if !enough {
             return false;
         }
-        let key = skeleton(&copy);
-        [format!("_{key}"), format!("_{key}_")]
-            .iter()
-            .any(|edge| listed_by_skeleton(edge).next().is_some())
+        listed_after_lost_first_letter(&skeleton(&copy)).is_some()
     })
 }
 
