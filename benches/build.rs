@@ -945,7 +945,7 @@ fn kept_alive_builder(root: &Path) -> Result<(Builder, copydesk::site::BuildSumm
         std::fs::remove_dir_all(&output)
             .map_err(|e| format!("cannot remove {}: {e}", output.display()))?;
     }
-    let mut builder = Builder::new(BuildOptions {
+    let mut builder = Builder::trusting_changed_paths(BuildOptions {
         site_root: root.to_path_buf(),
         output_dir: Some(output),
         ..BuildOptions::default()

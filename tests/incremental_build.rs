@@ -408,10 +408,22 @@ fn random_edits_keep_the_incremental_output_equal_to_a_full_build() {
 /// change).
 #[test]
 fn random_edits_keep_a_kept_alive_builder_equal_to_a_full_build() {
-    for seed in [4, 5, 6] {
+    random_edits_keep_equal_to_a_full_build(Builder::new, [4, 5, 6]);
+}
+
+/// The same with a builder that trusts the changed paths it is given (as `serve`'s are, a
+/// watcher's), and so reads only those and patches its assembled site when nothing it
+/// decided changed.
+#[test]
+fn random_edits_keep_a_builder_trusting_its_changed_paths_equal_to_a_full_build() {
+    random_edits_keep_equal_to_a_full_build(Builder::trusting_changed_paths, [8, 9, 10]);
+}
+
+fn random_edits_keep_equal_to_a_full_build(new: fn(BuildOptions) -> Builder, seeds: [u64; 3]) {
+    for seed in seeds {
         let mut rng = Rng(seed);
         let mut site = Site::generate(&mut rng, 30);
-        let mut builder = Builder::new(site.options());
+        let mut builder = new(site.options());
         let build = |builder: &mut Builder, changed: &[PathBuf]| {
             builder
                 .build(changed, &Silent)
@@ -675,4 +687,24 @@ fn a_rebuild_failing_after_the_viewed_page_was_written_puts_it_back() {
         .build(&[site.root.join("templates/article.html")], &Silent)
         .unwrap();
     site.assert_output_equals_full_build("a failed rebuild, then a fix");
+}
+
+/// Raw text saved while `serve` runs: the build cleans it into an article, which a
+/// builder reading only the changed paths must read too, in the same build.
+#[test]
+fn a_trusting_builder_reads_the_article_cleaned_from_new_raw_text() {
+    let mut rng = Rng(11);
+    let site = Site::generate(&mut rng, 3);
+    let mut builder = Builder::trusting_changed_paths(site.options());
+    builder.build(&[], &Silent).unwrap();
+    site.write(
+        "content/raw/harbour-dredging.txt",
+        "Harbour dredging starts in spring\n\nBy Ana Lima\n\nThe council voted on Tuesday to \
+         dredge the old harbour. Work starts in March.\n\nBoats will moor at the east quay \
+         until the channel is clear.\n",
+    );
+    let raw = site.root.join("content/raw/harbour-dredging.txt");
+    let summary = builder.build(&[raw], &Silent).unwrap();
+    let urls = summary.page_urls.join(" ");
+    assert!(urls.contains("/harbour-dredging/"), "{urls}");
 }

@@ -145,7 +145,7 @@ impl ServeSession {
             address: requested,
             source,
         })?;
-        let mut builder = Builder::new(BuildOptions {
+        let mut builder = Builder::trusting_changed_paths(BuildOptions {
             site_root: options.site_root.clone(),
             output_dir: Some(preview_dir.0.join("site")),
             base_url: Some(preview_url(server.address(), &base_path)),

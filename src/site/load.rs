@@ -8,7 +8,7 @@
 //! on large sites. `_index.md` gives its folder (a section) its own front matter.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -119,8 +119,8 @@ struct CachedDoc {
 /// Parsed documents from earlier builds, by path.
 #[derive(Debug, Default)]
 pub struct ContentCache {
-    /// Keyed by path relative to `content/` (hashing strings is much cheaper than paths).
-    docs: HashMap<String, CachedDoc>,
+    /// Keyed by path relative to `content/`, in the order a load hands documents out.
+    docs: BTreeMap<String, CachedDoc>,
     /// The base path the cached bodies were rendered for: their root links depend on it.
     base_path: String,
     /// Where rendered bodies are parked; created by the first load (none if it cannot
@@ -128,6 +128,14 @@ pub struct ContentCache {
     bodies: Option<Arc<BodyStore>>,
     /// Load once and keep nothing for a next load (a `copydesk build`, not `serve`).
     one_shot: bool,
+    /// The caller's changed paths are the whole truth (a file watcher's): a load given
+    /// some reads just those instead of walking and stat-ing every file (see
+    /// [`ContentCache::trusting_changed_paths`]).
+    trust_changed: bool,
+    /// The assets the last walk found, kept when that walk met no error and no symbolic
+    /// link, the two things a list of changed paths could not keep up with. A load that
+    /// trusts its changed paths needs it.
+    walked: Option<Vec<ContentAsset>>,
 }
 
 impl ContentCache {
@@ -136,6 +144,19 @@ impl ContentCache {
     pub fn one_shot() -> ContentCache {
         ContentCache {
             one_shot: true,
+            ..ContentCache::default()
+        }
+    }
+
+    /// A cache whose loads take a non-empty list of changed paths as complete, as a file
+    /// watcher's batch of events is: a load then reads, adds or drops just the Markdown
+    /// files listed, instead of walking `content/` and checking every file's stamp (at
+    /// 10k articles, most of a rebuild's time). It still walks everything when the list is
+    /// empty, when a listed path is a folder, an asset, a link or the site itself (a
+    /// watcher that lost events says so), and after a walk that met an error or a link.
+    pub fn trusting_changed_paths() -> ContentCache {
+        ContentCache {
+            trust_changed: true,
             ..ContentCache::default()
         }
     }
@@ -156,18 +177,26 @@ impl ContentCache {
     ) -> LoadedContent {
         if self.base_path != base_path {
             self.docs.clear();
+            self.walked = None;
             self.base_path = base_path.to_string();
         }
         let content = site_root.join(CONTENT_DIR);
         let mut loaded = LoadedContent::default();
         if !content.is_dir() {
             self.docs.clear();
+            self.walked = None;
             return loaded;
         }
-        let (markdown_files, assets, walk_errors) = walk_content(&content);
+        if let Some(loaded) = self.load_listed(site_root, &content, changed) {
+            return loaded;
+        }
+        let walk = walk_content(&content);
         let changed = ChangedPaths::new(changed, &content);
-        loaded.assets = assets;
-        loaded.errors.extend(walk_errors);
+        self.walked = (walk.errors.is_empty() && !walk.saw_link && !self.one_shot)
+            .then(|| walk.assets.clone());
+        let markdown_files = walk.markdown;
+        loaded.assets = walk.assets;
+        loaded.errors.extend(walk.errors);
 
         if self.bodies.is_none() {
             self.bodies = BodyStore::new().ok();
@@ -198,7 +227,7 @@ impl ContentCache {
             .collect();
         progress.finish();
 
-        let mut docs = HashMap::with_capacity(if self.one_shot { 0 } else { results.len() });
+        let mut docs = BTreeMap::new();
         for (relative, entry) in results {
             match &entry.result {
                 Ok((doc, warnings)) => {
@@ -214,6 +243,166 @@ impl ContentCache {
         self.docs = docs;
         loaded.docs.sort_by(|a, b| a.relative.cmp(&b.relative));
         loaded
+    }
+
+    /// A load that trusts `changed` ([`trusting_changed_paths`](Self::trusting_changed_paths)):
+    /// re-reads the Markdown files listed, forgets those gone, and hands out the rest as
+    /// the last load left them. `None` when it cannot vouch for the result and the whole
+    /// of `content/` must be walked.
+    fn load_listed(
+        &mut self,
+        site_root: &Path,
+        content: &Path,
+        changed: &[PathBuf],
+    ) -> Option<LoadedContent> {
+        if !self.trust_changed || changed.is_empty() {
+            return None;
+        }
+        let assets = self.walked.clone()?;
+        let place = SitePlace::new(site_root, content);
+        let mut read = Vec::new();
+        let mut gone = Vec::new();
+        for path in changed {
+            match place.listed_change(path)? {
+                ListedChange::Nothing => {}
+                ListedChange::Read(relative) => read.push((path.clone(), relative)),
+                ListedChange::Gone(relative) => gone.push(relative),
+            }
+        }
+        for relative in &gone {
+            // A folder named like a Markdown file, removed with what it held.
+            let inside = format!("{relative}/");
+            if self
+                .docs
+                .range(inside.clone()..)
+                .next()
+                .is_some_and(|(k, _)| k.starts_with(&inside))
+            {
+                return None;
+            }
+        }
+        let base_path = self.base_path.clone();
+        let bodies = self.bodies.as_ref();
+        let fresh: Vec<(String, CachedDoc)> = read
+            .into_par_iter()
+            .map(|(path, relative)| {
+                let entry = CachedDoc {
+                    stamp: file_stamp(&path).unwrap_or(FileStamp {
+                        modified: None,
+                        len: 0,
+                    }),
+                    result: load_doc(&path, relative.clone(), &base_path, bodies),
+                };
+                (relative, entry)
+            })
+            .collect();
+        for relative in gone {
+            self.docs.remove(&relative);
+        }
+        self.docs.extend(fresh);
+        let mut loaded = LoadedContent {
+            assets,
+            ..LoadedContent::default()
+        };
+        loaded.docs.reserve(self.docs.len());
+        for entry in self.docs.values() {
+            match &entry.result {
+                Ok((doc, warnings)) => {
+                    loaded.docs.push(Arc::clone(doc));
+                    loaded.warnings.extend(warnings.iter().cloned());
+                }
+                Err(error) => loaded.errors.push(error.clone()),
+            }
+        }
+        Some(loaded)
+    }
+}
+
+/// What a changed path asks of a load that trusts the list it came in.
+enum ListedChange {
+    /// Nothing a load reads: a theme file, `site.toml`, raw text, a hidden file.
+    Nothing,
+    /// The Markdown file at this path relative to `content/` is to be read (again).
+    Read(String),
+    /// The Markdown file at this path relative to `content/` is gone.
+    Gone(String),
+}
+
+/// The site's root and `content/` as given and in canonical form, to place changed
+/// paths however they are spelled.
+struct SitePlace {
+    roots: Vec<PathBuf>,
+    contents: Vec<PathBuf>,
+}
+
+impl SitePlace {
+    fn new(site_root: &Path, content: &Path) -> SitePlace {
+        let mut roots = vec![site_root.to_path_buf()];
+        roots.extend(site_root.canonicalize().ok());
+        let mut contents = vec![content.to_path_buf()];
+        contents.extend(content.canonicalize().ok());
+        SitePlace { roots, contents }
+    }
+
+    /// What `path` asks of the load; `None` when only a walk can say (a folder, an
+    /// asset, a link, the site or `content/` itself, a path outside the site).
+    fn listed_change(&self, path: &Path) -> Option<ListedChange> {
+        let spelled = [path.to_path_buf(), canonical_even_if_gone(path)];
+        let relative = spelled.iter().find_map(|path| {
+            self.contents
+                .iter()
+                .find_map(|content| relative_slash_path(content, path))
+        });
+        let Some(relative) = relative else {
+            let in_site = spelled.iter().any(|path| {
+                self.roots.iter().any(|root| {
+                    path.strip_prefix(root)
+                        .is_ok_and(|rest| rest.components().next().is_some())
+                })
+            });
+            return in_site.then_some(ListedChange::Nothing);
+        };
+        if relative.is_empty() {
+            return None;
+        }
+        let skipped = relative.split('/').any(|part| part.starts_with('.'))
+            || relative.split('/').next() == Some(RAW_DIR);
+        if skipped {
+            return Some(ListedChange::Nothing);
+        }
+        let extension = relative
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .filter(|e| !e.contains('/'))
+            .unwrap_or_default();
+        let kind = std::fs::symlink_metadata(path).map(|m| m.file_type());
+        match (extension.as_str(), kind) {
+            (_, Ok(kind)) if !kind.is_file() => None,
+            (e, _) if ASSET_EXTENSIONS.contains(&e) => None,
+            ("md", Ok(_)) => Some(ListedChange::Read(relative)),
+            ("md", Err(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                Some(ListedChange::Gone(relative))
+            }
+            // Another kind of file, which a walk would skip too.
+            (_, Ok(_)) => Some(ListedChange::Nothing),
+            // Gone, and perhaps a folder of articles.
+            (_, Err(_)) => None,
+        }
+    }
+}
+
+/// `path` with its symbolic links resolved, also when it no longer exists (its folder's
+/// canonical path, joined with its name).
+fn canonical_even_if_gone(path: &Path) -> PathBuf {
+    if let Ok(canonical) = path.canonicalize() {
+        return canonical;
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) => parent
+            .canonicalize()
+            .map(|p| p.join(name))
+            .unwrap_or_else(|_| path.to_path_buf()),
+        _ => path.to_path_buf(),
     }
 }
 
@@ -260,12 +449,22 @@ fn file_stamp(path: &Path) -> Option<FileStamp> {
     })
 }
 
-/// Markdown files (path, path relative to `content/`) and assets under `content/`,
-/// skipping `raw/` and hidden entries.
-fn walk_content(content: &Path) -> (Vec<(PathBuf, String)>, Vec<ContentAsset>, Vec<Diagnostic>) {
+/// What a walk of `content/` found.
+struct Walk {
+    /// Markdown files: path, and path relative to `content/`.
+    markdown: Vec<(PathBuf, String)>,
+    assets: Vec<ContentAsset>,
+    errors: Vec<Diagnostic>,
+    /// Whether a Markdown file or an asset was reached through a symbolic link.
+    saw_link: bool,
+}
+
+/// Markdown files and assets under `content/`, skipping `raw/` and hidden entries.
+fn walk_content(content: &Path) -> Walk {
     let mut markdown = Vec::new();
     let mut assets = Vec::new();
     let mut errors = Vec::new();
+    let mut saw_link = false;
     let walker = WalkDir::new(content)
         .sort_by_file_name()
         .into_iter()
@@ -299,6 +498,7 @@ fn walk_content(content: &Path) -> (Vec<(PathBuf, String)>, Vec<ContentAsset>, V
         let is_file = if !wanted {
             false
         } else if entry.path_is_symlink() {
+            saw_link = true;
             match linked_file_in_site(path, site_root) {
                 Ok(is_file) => is_file,
                 Err(error) => {
@@ -324,7 +524,12 @@ fn walk_content(content: &Path) -> (Vec<(PathBuf, String)>, Vec<ContentAsset>, V
             });
         }
     }
-    (markdown, assets, errors)
+    Walk {
+        markdown,
+        assets,
+        errors,
+        saw_link,
+    }
 }
 
 /// Whether the symbolic link at `path`, found in a folder of the site at `site_root`,
@@ -616,5 +821,110 @@ mod tests {
         let third = cache.load(root, "", &[root.join("content/a.md")], &Silent);
         assert_eq!(third.docs[0].html().unwrap(), "<p>Two words</p>\n");
         assert_ne!(third.docs[0].revision, first.docs[0].revision);
+    }
+
+    /// A trusting cache after its first load, and the site's root.
+    fn trusting_site() -> (tempfile::TempDir, ContentCache) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "content/a.md", "+++\ntitle = \"A\"\n+++\nOne\n");
+        write(root, "content/news/b.md", "+++\ntitle = \"B\"\n+++\nOne\n");
+        write(
+            root,
+            "content/news/gone.md",
+            "+++\ntitle = \"Gone\"\n+++\nOne\n",
+        );
+        let mut cache = ContentCache::trusting_changed_paths();
+        cache.load(root, "", &[], &Silent);
+        (dir, cache)
+    }
+
+    fn titles(loaded: &LoadedContent) -> Vec<(String, String)> {
+        let titles = loaded.docs.iter();
+        titles
+            .map(|d| (d.relative.clone(), d.front.title.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_trusting_cache_reads_only_the_listed_files() {
+        let (dir, mut cache) = trusting_site();
+        let root = dir.path();
+        // Changed but not listed: a walk would see it (its length changed), a trusting
+        // load does not look.
+        write(
+            root,
+            "content/a.md",
+            "+++\ntitle = \"A, unlisted\"\n+++\nOne two\n",
+        );
+        write(root, "content/news/b.md", "+++\ntitle = \"B2\"\n+++\nOne\n");
+        write(root, "content/news/c.md", "+++\ntitle = \"C\"\n+++\nNew\n");
+        std::fs::remove_file(root.join("content/news/gone.md")).unwrap();
+        let listed = [
+            "content/news/b.md",
+            "content/news/c.md",
+            "content/news/gone.md",
+        ];
+        let listed: Vec<PathBuf> = listed.iter().map(|p| root.join(p)).collect();
+        let loaded = cache.load(root, "", &listed, &Silent);
+        let expected = [("a.md", "A"), ("news/b.md", "B2"), ("news/c.md", "C")];
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(r, t)| (r.to_string(), t.to_string()))
+            .collect();
+        assert_eq!(titles(&loaded), expected);
+        // Theme files, raw text and hidden files ask for nothing, not for a walk.
+        let nothing = [
+            "site.toml",
+            "templates/article.html",
+            "content/raw/x.txt",
+            "content/.x.md",
+        ];
+        let nothing: Vec<PathBuf> = nothing.iter().map(|p| root.join(p)).collect();
+        assert_eq!(titles(&cache.load(root, "", &nothing, &Silent)), expected);
+    }
+
+    #[test]
+    fn a_trusting_cache_walks_when_the_list_cannot_say_enough() {
+        for listed in ["content/news", "content", "", "content/news/photo.jpg"] {
+            let (dir, mut cache) = trusting_site();
+            let root = dir.path();
+            write(root, "content/a.md", "+++\ntitle = \"A2\"\n+++\nOne two\n");
+            write(root, "content/news/photo.jpg", "jpg");
+            let loaded = cache.load(root, "", &[root.join(listed)], &Silent);
+            assert_eq!(loaded.docs[0].front.title, "A2", "{listed:?} listed");
+            assert_eq!(loaded.assets.len(), 1, "{listed:?} listed");
+        }
+        // An empty list means anything may have changed.
+        let (dir, mut cache) = trusting_site();
+        write(
+            dir.path(),
+            "content/a.md",
+            "+++\ntitle = \"A2\"\n+++\nOne two\n",
+        );
+        assert_eq!(
+            cache.load(dir.path(), "", &[], &Silent).docs[0].front.title,
+            "A2"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_trusting_cache_walks_every_time_once_a_link_was_seen() {
+        // An edit of a linked file shows up at the file's own path, not at the link's.
+        let (dir, mut cache) = trusting_site();
+        let root = dir.path();
+        write(root, "shared/linked.md", "+++\ntitle = \"L\"\n+++\nOne\n");
+        std::os::unix::fs::symlink(root.join("shared/linked.md"), root.join("content/l.md"))
+            .unwrap();
+        cache.load(root, "", &[root.join("content/l.md")], &Silent);
+        write(
+            root,
+            "shared/linked.md",
+            "+++\ntitle = \"L2\"\n+++\nOne two\n",
+        );
+        let loaded = cache.load(root, "", &[root.join("shared/linked.md")], &Silent);
+        let linked = loaded.docs.iter().find(|d| d.relative == "l.md").unwrap();
+        assert_eq!(linked.front.title, "L2");
     }
 }

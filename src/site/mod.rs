@@ -157,6 +157,8 @@ pub struct Builder {
     content: ContentCache,
     /// Article entries of the last build, by document (none for a one-shot build).
     entries: Option<assemble::EntryCache>,
+    /// The site the last build assembled, to patch (none for a one-shot build).
+    kept: Option<assemble::KeptSite>,
     last: Option<LastBuild>,
 }
 
@@ -166,6 +168,7 @@ impl Builder {
             options,
             content: ContentCache::default(),
             entries: Some(assemble::EntryCache::default()),
+            kept: None,
             last: None,
         }
     }
@@ -177,7 +180,20 @@ impl Builder {
             options,
             content: ContentCache::one_shot(),
             entries: None,
+            kept: None,
             last: None,
+        }
+    }
+
+    /// A builder whose builds take their non-empty `changed` lists as complete, as a file
+    /// watcher's are (`serve`): a rebuild then reads just the listed Markdown files
+    /// instead of walking and stat-ing all of `content/` (see
+    /// [`ContentCache::trusting_changed_paths`] for when it still walks). An empty list
+    /// still means "anything may have changed".
+    pub fn trusting_changed_paths(options: BuildOptions) -> Builder {
+        Builder {
+            content: ContentCache::trusting_changed_paths(),
+            ..Builder::new(options)
         }
     }
 
@@ -208,8 +224,16 @@ impl Builder {
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
 
+        // Articles the clean stage writes now are changed too, for a load that reads
+        // only the changed paths.
+        let mut changed = std::borrow::Cow::Borrowed(changed);
         match crate::clean::clean_stale_articles(&root, progress) {
-            Ok(summary) => warnings.extend(summary.warnings),
+            Ok(summary) => {
+                warnings.extend(summary.warnings);
+                if !changed.is_empty() {
+                    changed.to_mut().extend(summary.written);
+                }
+            }
             Err(diagnostics) => errors.extend(diagnostics),
         }
         let config = match self.config() {
@@ -229,7 +253,7 @@ impl Builder {
             .ok();
         let loaded = self
             .content
-            .load(&root, config.base_path(), changed, progress);
+            .load(&root, config.base_path(), &changed, progress);
         errors.extend(loaded.errors);
         warnings.extend(loaded.warnings);
         let selection = Selection {
@@ -237,8 +261,17 @@ impl Builder {
             future: self.options.future,
             now: chrono::Utc::now(),
         };
-        let (mut site, collisions) =
-            assemble::assemble_with(&loaded.docs, &config, selection, self.entries.as_mut());
+        let patched = self
+            .kept
+            .take()
+            .and_then(|kept| kept.patch(&loaded.docs, &config, selection, self.entries.as_mut()));
+        let (mut site, collisions) = match patched {
+            Some(site) => (site, Vec::new()),
+            None => {
+                assemble::assemble_with(&loaded.docs, &config, selection, self.entries.as_mut())
+            }
+        };
+        let assembled_clean = collisions.is_empty();
         errors.extend(collisions);
         let (profiles, profile_errors) = profiles::load_profiles(&root);
         errors.extend(profile_errors);
@@ -254,6 +287,21 @@ impl Builder {
         if let Err(error) = write::check_output_dir(&output, &root) {
             errors.push(error);
         }
+        // Kept for the next build to patch, and borrowed from there for this one.
+        let mut one_shot_site = None;
+        let site = match self.entries.is_some() {
+            true => {
+                let kept = assemble::KeptSite::new(
+                    site,
+                    &loaded.docs,
+                    &config,
+                    selection,
+                    assembled_clean,
+                );
+                &self.kept.insert(kept).site
+            }
+            false => &*one_shot_site.insert(site),
+        };
         let Some(theme) = theme.filter(|_| errors.is_empty()) else {
             return Err(split_failure(errors, warnings));
         };
@@ -261,11 +309,11 @@ impl Builder {
         let shared = SharedContext::new(
             &config,
             &theme,
-            &site,
+            site,
             self.options.inject_before_body_end.as_deref(),
             self.content.body_store(),
         );
-        let pages = render::plan_pages(&site, &shared);
+        let pages = render::plan_pages(site, &shared);
         // Feed, sitemap and search-index fingerprints (20-40 ms at 10k) are made when first
         // needed, after any priority pages are written.
         let generated = std::sync::OnceLock::new();
@@ -278,7 +326,7 @@ impl Builder {
             None => OutputWriter::staged(&output).map_err(|e| split_failure(vec![e], vec![]))?,
         };
         let job = WriteJob {
-            site: &site,
+            site,
             config: &config,
             theme: &theme,
             shared: &shared,
