@@ -48,7 +48,7 @@ use mapped::MappedText;
 use vocabulary::Vocabulary;
 use words::WordContext;
 
-pub use site_run::{clean_stale_articles, CleanSummary};
+pub use site_run::{clean_named_stale_articles, clean_stale_articles, CleanSummary};
 
 /// One change a pass made to the text, with where in the raw file it happened and why.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

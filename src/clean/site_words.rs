@@ -17,9 +17,16 @@ use super::words::{load_site_words, WordContext};
 /// build stage reports them); a malformed `dictionary.txt` or `corrections.toml` is an error.
 pub fn site_word_context(site_root: &Path) -> Result<WordContext, Diagnostic> {
     let mut context = load_site_words(site_root)?;
+    add_site_article_words(site_root, &mut context);
+    Ok(context)
+}
+
+/// Adds the words of every `content/articles/*.md` to `context` (the part of
+/// [`site_word_context`] that reads every article, and cannot fail).
+pub fn add_site_article_words(site_root: &Path, context: &mut WordContext) {
     let articles = site_root.join("content").join("articles");
     let Ok(entries) = std::fs::read_dir(&articles) else {
-        return Ok(context);
+        return;
     };
     for entry in entries.flatten() {
         let path = entry.path();
@@ -27,10 +34,9 @@ pub fn site_word_context(site_root: &Path) -> Result<WordContext, Diagnostic> {
             continue;
         }
         if let Ok(text) = std::fs::read_to_string(&path) {
-            add_article_words(&text, &path, &mut context);
+            add_article_words(&text, &path, context);
         }
     }
-    Ok(context)
 }
 
 /// Adds the words of one article document to `context`.

@@ -8,7 +8,8 @@
 //! on large sites. `_index.md` gives its folder (a section) its own front matter.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -159,6 +160,11 @@ impl ContentCache {
             trust_changed: true,
             ..ContentCache::default()
         }
+    }
+
+    /// Whether loads take their non-empty lists of changed paths as complete.
+    pub fn trusts_changed_paths(&self) -> bool {
+        self.trust_changed
     }
 
     /// Where this cache parks rendered bodies (and a build its story cards), if anywhere.
@@ -344,23 +350,33 @@ impl SitePlace {
         SitePlace { roots, contents }
     }
 
-    /// What `path` asks of the load; `None` when only a walk can say (a folder, an
-    /// asset, a link, the site or `content/` itself, a path outside the site).
-    fn listed_change(&self, path: &Path) -> Option<ListedChange> {
+    /// Where `path` is: its path relative to `content/` (`Ok(Some)`, empty for
+    /// `content/` itself), elsewhere in the site (`Ok(None)`), or not inside the site
+    /// (`Err`, also for the site's root).
+    fn place(&self, path: &Path) -> Result<Option<String>, ()> {
         let spelled = [path.to_path_buf(), canonical_even_if_gone(path)];
         let relative = spelled.iter().find_map(|path| {
             self.contents
                 .iter()
                 .find_map(|content| relative_slash_path(content, path))
         });
-        let Some(relative) = relative else {
-            let in_site = spelled.iter().any(|path| {
-                self.roots.iter().any(|root| {
-                    path.strip_prefix(root)
-                        .is_ok_and(|rest| rest.components().next().is_some())
-                })
-            });
-            return in_site.then_some(ListedChange::Nothing);
+        if relative.is_some() {
+            return Ok(relative);
+        }
+        let in_site = spelled.iter().any(|path| {
+            self.roots.iter().any(|root| {
+                path.strip_prefix(root)
+                    .is_ok_and(|rest| rest.components().next().is_some())
+            })
+        });
+        in_site.then_some(None).ok_or(())
+    }
+
+    /// What `path` asks of the load; `None` when only a walk can say (a folder, an
+    /// asset, a link, the site or `content/` itself, a path outside the site).
+    fn listed_change(&self, path: &Path) -> Option<ListedChange> {
+        let Some(relative) = self.place(path).ok()? else {
+            return Some(ListedChange::Nothing);
         };
         if relative.is_empty() {
             return None;
@@ -389,6 +405,30 @@ impl SitePlace {
             (_, Err(_)) => None,
         }
     }
+}
+
+/// The raw files among `changed` (their names in `content/raw/`), for a build that trusts
+/// its list of changed paths to clean just those. `None` when every raw file must be
+/// looked at: the list names the site itself, `content/`, the raw folder, a path outside
+/// the site, or an article that is gone (its raw text, if it has one, writes it again).
+pub fn raw_files_listed(site_root: &Path, changed: &[PathBuf]) -> Option<HashSet<OsString>> {
+    let place = SitePlace::new(site_root, &site_root.join(CONTENT_DIR));
+    let mut names = HashSet::new();
+    for path in changed {
+        let Some(relative) = place.place(path).ok()? else {
+            continue;
+        };
+        let mut parts = relative.split('/');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(""), None, None) | (Some(RAW_DIR), None, None) => return None,
+            (Some(RAW_DIR), Some(name), None) => {
+                names.insert(OsString::from(name));
+            }
+            _ if relative.ends_with(".md") && !path.exists() => return None,
+            _ => {}
+        }
+    }
+    Some(names)
 }
 
 /// `path` with its symbolic links resolved, also when it no longer exists (its folder's
@@ -926,5 +966,36 @@ mod tests {
         let loaded = cache.load(root, "", &[root.join("shared/linked.md")], &Silent);
         let linked = loaded.docs.iter().find(|d| d.relative == "l.md").unwrap();
         assert_eq!(linked.front.title, "L2");
+    }
+
+    #[test]
+    fn the_raw_files_a_trusting_build_cleans_are_the_ones_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "content/raw/a.txt", "A");
+        write(root, "content/articles/a.md", "+++\ntitle = \"A\"\n+++\n");
+        let listed = |paths: &[&str]| {
+            let paths: Vec<PathBuf> = paths.iter().map(|p| root.join(p)).collect();
+            raw_files_listed(root, &paths).map(|names| {
+                let mut names: Vec<String> = names
+                    .into_iter()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .collect();
+                names.sort();
+                names
+            })
+        };
+        let a = Some(vec!["a.txt".to_string()]);
+        assert_eq!(listed(&["content/raw/a.txt", "content/articles/a.md"]), a);
+        assert_eq!(
+            listed(&["content/raw/gone.txt"]),
+            Some(vec!["gone.txt".into()])
+        );
+        assert_eq!(listed(&["site.toml", "templates/x.html"]), Some(vec![]));
+        // Anything may have changed, or an article whose raw text would bring it back is
+        // gone: every raw file is looked at.
+        for everything in ["", "content", "content/raw", "content/articles/gone.md"] {
+            assert_eq!(listed(&[everything]), None, "{everything:?}");
+        }
     }
 }

@@ -227,7 +227,15 @@ impl Builder {
         // Articles the clean stage writes now are changed too, for a load that reads
         // only the changed paths.
         let mut changed = std::borrow::Cow::Borrowed(changed);
-        match crate::clean::clean_stale_articles(&root, progress) {
+        let raw_listed = match self.content.trusts_changed_paths() && !changed.is_empty() {
+            true => load::raw_files_listed(&root, &changed),
+            false => None,
+        };
+        let cleaned = match &raw_listed {
+            Some(names) => crate::clean::clean_named_stale_articles(&root, progress, names),
+            None => crate::clean::clean_stale_articles(&root, progress),
+        };
+        match cleaned {
             Ok(summary) => {
                 warnings.extend(summary.warnings);
                 if !changed.is_empty() {
