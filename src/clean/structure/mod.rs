@@ -368,6 +368,7 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
         }
     }
     label_marked_blocks(text, lines);
+    label_newsletter_pitches(text, lines);
     label_jump_keywords(text, lines);
     // A photo's caption that ends with its agency's name and no label stands alone: after
     // a blank line or a sentence's end, before a blank line or a new sentence.
@@ -678,6 +679,34 @@ fn label_marked_blocks(text: &str, lines: &mut [PageLine]) {
         i = from + marked.max(1);
     }
 }
+
+/// The pitch and form under a newsletter's sign-up line (`Get the week's stories
+/// delivered to your inbox every Friday.`), blank lines between or not, labelled
+/// furniture like the sign-up: at most [`MOST_PITCH_LINES`] lines, each in a promotion's
+/// words.
+fn label_newsletter_pitches(text: &str, lines: &mut [PageLine]) {
+    for i in 0..lines.len() {
+        let t = text[lines[i].start..lines[i].end].trim();
+        if !lines[i].chrome || !page_chrome::signs_up(t) {
+            continue;
+        }
+        let under: Vec<usize> = (i + 1..lines.len())
+            .filter(|&j| lines[j].label != Label::Blank)
+            .take(MOST_PITCH_LINES)
+            .collect();
+        for j in under {
+            let t = &text[lines[j].start..lines[j].end];
+            if lines[j].label != Label::Body || !page_chrome::is_newsletter_pitch(t) {
+                break;
+            }
+            lines[j].label = Label::Furniture;
+            lines[j].chrome = true;
+        }
+    }
+}
+
+/// The most lines of a newsletter's pitch under its sign-up line.
+const MOST_PITCH_LINES: usize = 3;
 
 /// A jump's keyword printed on its own line over `From Page 1` (`BRIDGE`), one to three
 /// words in capitals, labelled furniture like the jump line under it.
@@ -2950,6 +2979,35 @@ By  mer  ahin
         // A name alone after a sentence but before more of the paragraph is story.
         let raw = format!("Bridge to close\n\nBy Ann Lee | May 3, 2024{body}\nHe said it.\nJane Doe\nwas there.\n");
         assert!(clean(&raw).body.contains("Jane Doe"));
+    }
+
+    /// A web page's listen button with its length on one line, and a newsletter's sign-up
+    /// with its pitch mid-body, blank lines between as a page's blocks give them.
+    #[test]
+    fn a_listen_button_and_a_newsletter_pitch_are_furniture() {
+        let raw = "Glaciers retreat faster than forecast
+
+By Lucía Ortúzar
+
+            Listen to this article · 6 min
+
+            Glaciers across the Andes are shrinking at twice the expected pace.
+
+            Sign up for our climate newsletter
+
+            Get the week's most important stories delivered to your inbox every Friday.
+
+            The regional government said it would publish a plan by June.
+
+            Readers of the newsletter wrote in to say their inbox was full of it.
+";
+        let body = clean(raw).body;
+        for furniture in ["Listen", "6 min", "Sign up", "Get the week"] {
+            assert!(!body.contains(furniture), "{furniture}: {body}");
+        }
+        // Prose in a promotion's words, not under a sign-up, stays.
+        assert!(body.contains("Readers of the newsletter"), "{body}");
+        assert!(body.contains("a plan by June."), "{body}");
     }
 
     /// A web page's byline block: the names (no `By`), the place and the date on lines of

@@ -152,6 +152,74 @@ pub fn is_page_chrome(line: &str) -> bool {
         || (has_colon && is_caption(&lower))
         || is_jump_line(line, &lower)
         || is_age_notice(&lower)
+        || is_newsletter_signup(&lower, words.len())
+        || is_chrome_run(&lower)
+}
+
+/// Separators a page sets between buttons and labels on one line.
+const CHROME_SEPARATORS: &[&str] = &[" · ", " | ", " • ", " – ", " — ", " - "];
+
+/// Buttons and labels run into one line with separators between them (`Listen to this
+/// article · 6 min`, `Share | Save`, `5 min read · Comments (12)`): every part is
+/// furniture on its own, or the length of what a listen button plays (`6 min`).
+fn is_chrome_run(lower: &str) -> bool {
+    let Some(separator) = CHROME_SEPARATORS.iter().find(|s| lower.contains(*s)) else {
+        return false;
+    };
+    lower.split(separator).map(str::trim).all(|part| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        LONE_LABELS.contains(&part)
+            || is_counted_label(part)
+            || is_media_time(part)
+            || is_reading_time(&words)
+            || is_play_length(&words)
+    })
+}
+
+/// `6 min`, `12 mins`, `45 sec`: how long a recording plays.
+fn is_play_length(words: &[&str]) -> bool {
+    let units = ["min", "mins", "minutes", "sec", "secs", "seconds"];
+    matches!(words, [n, unit] if n.bytes().all(|b| b.is_ascii_digit()) && units.contains(unit))
+}
+
+/// A newsletter's sign-up line (`Sign up for our climate newsletter`, `Subscribe to The
+/// Morning Brief newsletter`): a short line that opens with the call and names a
+/// newsletter. The pitch under it is [`is_newsletter_pitch`].
+fn is_newsletter_signup(lower: &str, words: usize) -> bool {
+    words <= 10
+        && (lower.starts_with("sign up") || lower.starts_with("subscribe"))
+        && lower.contains("newsletter")
+        && !lower.trim_end().ends_with('.')
+}
+
+/// Words of a newsletter's pitch (`Get the week's stories delivered to your inbox`).
+const PITCH_WORDS: &[&str] = &[
+    "inbox",
+    "newsletter",
+    "privacy notice",
+    "privacy policy",
+    "sign up",
+    "subscribe",
+    "unsubscribe",
+    "email address",
+];
+
+/// The most words a newsletter's pitch line has.
+const MOST_PITCH_WORDS: usize = 30;
+
+/// Whether `line`, under a newsletter's sign-up line, is its pitch or form (`Get the
+/// week's most important stories delivered to your inbox`, `Enter your email address`):
+/// short, and in the words of a promotion. Only asked of the lines under a sign-up.
+pub fn is_newsletter_pitch(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    line.split_whitespace().count() <= MOST_PITCH_WORDS
+        && PITCH_WORDS.iter().any(|word| lower.contains(word))
+}
+
+/// Whether `line` (a trimmed line already taken for furniture) is a newsletter's
+/// sign-up, under which its pitch may follow.
+pub fn signs_up(line: &str) -> bool {
+    is_newsletter_signup(&line.to_lowercase(), line.split_whitespace().count())
 }
 
 /// How a site opens a photo's caption or source with a comma (`Image caption, The
@@ -594,6 +662,30 @@ pub fn breadcrumb_tail(line: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn buttons_run_into_one_line_are_chrome_and_so_is_a_newsletter_sign_up() {
+        for line in [
+            "Listen to this article · 6 min",
+            "Share | Save",
+            "5 min read • Comments (12)",
+            "Sign up for our climate newsletter",
+            "Subscribe to The Morning Brief newsletter",
+        ] {
+            assert!(is_page_chrome(line), "{line}");
+        }
+        for line in [
+            "Politics | Economy",
+            "Share - 6 apples",
+            "Subscribe to the newsletter, she urged her readers.",
+            "Sign up here",
+            "Listen to this article · 6 min of silence",
+        ] {
+            assert!(!is_page_chrome(line), "{line}");
+        }
+        assert!(is_newsletter_pitch("Enter your email address"));
+        assert!(!is_newsletter_pitch("The council voted on Tuesday."));
+    }
 
     #[test]
     fn a_players_clock_a_counted_label_and_a_spoken_caption_are_chrome() {
