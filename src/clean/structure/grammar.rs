@@ -63,7 +63,73 @@ pub fn date_line(line: &str) -> Option<NaiveDate> {
     if !crate::clean::masthead::has_four_digit_run(trimmed.as_bytes()) {
         return None;
     }
-    date_alone(trimmed).or_else(|| date_after_place(trimmed))
+    date_alone(trimmed)
+        .or_else(|| date_after_place(trimmed))
+        .or_else(|| {
+            // `March 18, 2025 4:02 PM GMT+1 Updated 2 hours ago`: the page's clock
+            // after the date says nothing a date can keep.
+            let rest = before_time_ago(trimmed)?;
+            date_alone(rest).or_else(|| date_after_place(rest))
+        })
+}
+
+/// Units of a time ago (`2 hours ago`, `a day ago`).
+const AGO_UNITS: &[&str] = &[
+    "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr",
+    "hrs", "day", "days", "week", "weeks", "month", "months",
+];
+
+/// Words that may stand before a time ago (`Updated 2 hours ago`).
+/// (Longest first: `Last updated` before `updated`.)
+const AGO_LABELS: &[&str] = &["last updated", "updated", "published", "posted", "edited"];
+
+/// How many words at the end of `words` say how long ago something happened (`2 hours
+/// ago`, `Updated an hour ago`, `updated: 5 mins ago`); 0 if they do not.
+pub fn time_ago_words(words: &[&str]) -> usize {
+    let lower = |w: &str| w.trim_end_matches(':').to_lowercase();
+    let [.., count, unit, ago] = words else {
+        return 0;
+    };
+    let counted = count.bytes().all(|b| b.is_ascii_digit())
+        || ["a", "an", "one"].contains(&lower(count).as_str());
+    if !ago.eq_ignore_ascii_case("ago") || !counted || !AGO_UNITS.contains(&lower(unit).as_str()) {
+        return 0;
+    }
+    let before = &words[..words.len() - 3];
+    let labelled = AGO_LABELS.iter().find(|label| {
+        let label: Vec<&str> = label.split(' ').collect();
+        before.len() >= label.len()
+            && before[before.len() - label.len()..]
+                .iter()
+                .zip(&label)
+                .all(|(w, l)| lower(w) == *l)
+    });
+    3 + labelled.map_or(0, |label| label.split(' ').count())
+}
+
+/// `line` without the time ago it ends with, and the separator before it (`March 18,
+/// 2025 Updated 2 hours ago`, `18 March 2025 · 3 days ago`); `None` when it ends with
+/// none, or is nothing else.
+fn before_time_ago(line: &str) -> Option<&str> {
+    if !line
+        .get(line.len().checked_sub(3)?..)?
+        .eq_ignore_ascii_case("ago")
+    {
+        return None;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let ago = time_ago_words(&words);
+    if ago == 0 || ago == words.len() {
+        return None;
+    }
+    // The byte where the first of the time-ago words starts (each word is a slice of
+    // `line`).
+    let at = words[words.len() - ago].as_ptr() as usize - line.as_ptr() as usize;
+    let rest = line[..at]
+        .trim_end()
+        .trim_end_matches(['|', '·', '•', '-', '–', '—', ','])
+        .trim_end();
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// [`date_line`] without the place before the date: what a byline's end may be
@@ -256,6 +322,8 @@ pub struct Byline {
 /// Nú ez`); a line without `By` must be names and a role.
 pub fn byline(line: &str) -> Option<Byline> {
     let line = without_reading_time(line.trim());
+    // `By Jane Doe, 2 hours ago`: the page's clock says no date.
+    let line = before_time_ago(line).unwrap_or(line);
     // `By Jane Doe.`: a full stop some pages print after a byline with `By`; a sentence
     // that opens with `By` still fails the names' shape below (`By then, the hall…`).
     let line = match line.strip_suffix('.') {
@@ -996,6 +1064,38 @@ mod tests {
 
     fn names(line: &str) -> Option<Vec<String>> {
         byline(line).map(|b| b.authors)
+    }
+
+    /// A web page's clock after the date or the byline (`Updated 2 hours ago`) says no
+    /// date and is taken off; alone on its line it is furniture.
+    #[test]
+    fn a_time_ago_after_a_date_or_a_byline_is_taken_off() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        for (line, date) in [
+            (
+                "March 18, 2025 4:02 PM GMT+1 Updated 2 hours ago",
+                day(2025, 3, 18),
+            ),
+            ("18 March 2025 · a day ago", day(2025, 3, 18)),
+            ("Lisbon, 9 June 2024 - an hour ago", day(2024, 6, 9)),
+            ("18 March 2025 and 2 hours ago", None),
+            ("Updated 2 hours ago", None),
+        ] {
+            assert_eq!(date_line(line), date, "{line}");
+        }
+        let henrik = Some(vec!["Henrik Sørensen".to_string()]);
+        assert_eq!(names("By Henrik Sørensen, 2 hours ago"), henrik);
+        assert_eq!(names("By Henrik Sørensen · Updated 5 mins ago"), henrik);
+        let words = |line: &str| time_ago_words(&line.split_whitespace().collect::<Vec<_>>());
+        assert_eq!(words("Last updated: 5 mins ago"), 5);
+        assert_eq!(words("He left 2 hours ago"), 3);
+        assert_eq!(words("2 apples ago"), 0);
+        assert!(crate::clean::structure::page_chrome::is_page_chrome(
+            "Updated 2 hours ago"
+        ));
+        assert!(!crate::clean::structure::page_chrome::is_page_chrome(
+            "He left 2 hours ago"
+        ));
     }
 
     #[test]

@@ -154,6 +154,7 @@ pub fn is_page_chrome(line: &str) -> bool {
         || is_age_notice(&lower)
         || is_newsletter_signup(&lower, words.len())
         || is_chrome_run(&lower)
+        || (words.len() <= 5 && super::grammar::time_ago_words(&words) == words.len())
 }
 
 /// Separators a page sets between buttons and labels on one line.
