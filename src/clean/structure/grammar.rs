@@ -53,6 +53,14 @@ const DATE_PREFIXES: &[&str] = &[
     "first published",
     "dated",
     "on",
+    "published on",
+    "updated on",
+    "posted on",
+    "last updated",
+    "last updated:",
+    "last modified",
+    "last modified:",
+    "last modified on",
 ];
 
 /// A line that is only a date (after an optional `Published`/`Updated` word).
@@ -65,6 +73,7 @@ pub fn date_line(line: &str) -> Option<NaiveDate> {
     }
     date_alone(trimmed)
         .or_else(|| date_after_place(trimmed))
+        .or_else(|| dates_in_a_row(trimmed))
         .or_else(|| {
             // `March 18, 2025 4:02 PM GMT+1 Updated 2 hours ago`: the page's clock
             // after the date says nothing a date can keep.
@@ -135,16 +144,82 @@ fn before_time_ago(line: &str) -> Option<&str> {
 /// [`date_line`] without the place before the date: what a byline's end may be
 /// (`By Jane Doe, 3 May 2024` ends with a date, not with the place `Doe`).
 fn date_alone(trimmed: &str) -> Option<NaiveDate> {
-    if let Some(date) = parse_date(trimmed) {
+    if let Some(date) = date_after_any_clock(trimmed) {
         return Some(date);
     }
     DATE_PREFIXES.iter().find_map(|prefix| {
         let head = trimmed.get(..prefix.len())?;
         let rest = &trimmed[prefix.len()..];
         (head.eq_ignore_ascii_case(prefix) && rest.starts_with([' ', ':']))
-            .then(|| parse_date(rest.trim_start_matches([' ', ':'])))
+            .then(|| date_after_any_clock(rest.trim_start_matches([' ', ':'])))
             .flatten()
     })
+}
+
+/// The date of `text`, read also when the time of day comes first (`08:15 GMT, 12 March
+/// 2025`, `4.02pm, 12 March 2025`).
+fn date_after_any_clock(text: &str) -> Option<NaiveDate> {
+    if let Some(date) = parse_date(text) {
+        return Some(date);
+    }
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut words = text.split_whitespace();
+    let clock = words.next()?.trim_end_matches(',');
+    let (hours, minutes) = clock.split_once([':', '.'])?;
+    let minutes = minutes
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .trim_end_matches(',');
+    let is_clock = (1..=2).contains(&hours.len())
+        && minutes.len() == 2
+        && hours
+            .bytes()
+            .chain(minutes.bytes())
+            .all(|b| b.is_ascii_digit());
+    if !is_clock {
+        return None;
+    }
+    // What follows the clock: `am`/`pm`, a zone (`GMT`, `UTC+1`, `IST`), then the date.
+    let rest = text[clock.len()..].trim_start_matches(',').trim_start();
+    let rest = rest
+        .split_once(' ')
+        .filter(|(word, _)| {
+            let word = word.trim_end_matches(',');
+            ["am", "pm", "a.m.", "p.m."].contains(&word.to_lowercase().as_str())
+                || is_time_zone(word)
+        })
+        .map_or(rest, |(_, after)| after.trim_start());
+    let rest = rest
+        .split_once(' ')
+        .filter(|(word, _)| is_time_zone(word.trim_end_matches(',')))
+        .map_or(rest, |(_, after)| after.trim_start());
+    parse_date(rest.trim_start_matches([',', ' ']))
+}
+
+/// `GMT`, `BST`, `UTC+1`, `IST`: two to five capitals, an offset after them or not.
+fn is_time_zone(word: &str) -> bool {
+    let letters =
+        word.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-' | ':'));
+    (2..=5).contains(&letters.len()) && letters.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// A page's publication and update dates side by side (`Published 12 March 2025 ·
+/// Updated 13 March 2025`, `Published: 08:15 GMT, 12 March 2025 | Updated: 10:02 GMT, 12
+/// March 2025`): the first date, when every part is a date or a time ago.
+fn dates_in_a_row(line: &str) -> Option<NaiveDate> {
+    let mut parts = line.split(['|', '·', '•']).map(str::trim);
+    let first = date_alone(parts.next()?)?;
+    let mut more = false;
+    for part in parts {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let ago = !words.is_empty() && time_ago_words(&words) == words.len();
+        if date_alone(part).is_none() && !ago {
+            return None;
+        }
+        more = true;
+    }
+    more.then_some(first)
 }
 
 /// The date of a line that names where the story was filed from first: `Lisbon, 9 June
@@ -1064,6 +1139,30 @@ mod tests {
 
     fn names(line: &str) -> Option<Vec<String>> {
         byline(line).map(|b| b.authors)
+    }
+
+    /// Dates as news pages set them: the time first, published and updated side by side,
+    /// `Last modified on`.
+    #[test]
+    fn a_date_after_its_time_or_beside_its_update_is_read() {
+        let march_12 = NaiveDate::from_ymd_opt(2025, 3, 12);
+        for line in [
+            "Published: 08:15 GMT, 12 March 2025 | Updated: 10:02 GMT, 12 March 2025",
+            "Published 12 March 2025 · Updated 13 March 2025",
+            "12 March 2025 · Updated 2 hours ago",
+            "Last modified on Wed 12 Mar 2025 10.02 GMT",
+            "4.02pm, 12 March 2025",
+            "08:15 UTC+1 12 March 2025",
+        ] {
+            assert_eq!(date_line(line), march_12, "{line}");
+        }
+        for line in [
+            "12 March 2025 | Lisbon City Council",
+            "08:15 and then 12 March 2025",
+            "10.5 per cent, 12 March 2025",
+        ] {
+            assert_eq!(date_line(line), None, "{line}");
+        }
     }
 
     /// A web page's clock after the date or the byline (`Updated 2 hours ago`) says no
