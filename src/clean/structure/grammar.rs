@@ -414,9 +414,22 @@ pub fn byline(line: &str) -> Option<Byline> {
     {
         return None;
     }
-    // Whether a bar sets a date or a role after the names: then the names need no `By`
-    // (`Jane Doe | May 3, 2024`, `Jane Doe | Staff Reporter`).
+    // Whether a bar sets a date or a role after the names, or a handle follows them:
+    // then the names need no `By` (`Jane Doe | May 3, 2024`, `Jane Doe | Staff
+    // Reporter`, `Jane Doe @janedoe`).
     let mut barred = false;
+    let line = match line.rsplit_once(' ') {
+        Some((names, handle))
+            if handle.starts_with('@')
+                && is_contact_line(handle)
+                && (after_by_prefix(names).is_some()
+                    || is_name_shaped(names.trim()) && first_word_may_be_name(names)) =>
+        {
+            barred = true;
+            names.trim_end()
+        }
+        _ => line,
+    };
     // `Lisbon | 9 June 2024`: a place, not a writer, before the date.
     if date_after_place(line).is_some() {
         return None;
@@ -906,6 +919,9 @@ const BY_PREFIXES: &[&str] = &[
     "text: ",
     "by: ",
     "by ",
+    "author: ",
+    "authors: ",
+    "reporter: ",
 ];
 
 /// The separators a byline sets between its names and a date after them (`By A · 3 May

@@ -138,8 +138,13 @@ pub fn read_structure(
     // byline's block when the headline is above it, at the body's first line when the
     // headline is below it or there is no byline or date at all.
     let (meta_start, meta_end) = match find_meta(text, &mut lines, &mut papers) {
-        Some((start, end)) => {
-            read_meta(doc, &mut lines[start..end], &mut structure);
+        Some((start, end, names_alone)) => {
+            // Indices into the block's lines.
+            let names_alone: Vec<usize> = names_alone
+                .into_iter()
+                .filter_map(|i| i.checked_sub(start))
+                .collect();
+            read_meta(doc, &mut lines[start..end], &names_alone, &mut structure);
             let above = (0..start).filter(|&i| lines[i].label == Label::Body);
             let headline_above = above.clone().count() > 2
                 || above
@@ -804,8 +809,15 @@ fn is_meta_with(line: &str, byline: bool) -> bool {
 /// is the running head's issue date (the paper's name beside it may have been printed on
 /// its own line and already labelled): it is labelled furniture and the byline's block
 /// is the one returned.
-fn find_meta(text: &str, lines: &mut [PageLine], papers: &mut Papers) -> Option<(usize, usize)> {
-    let blocks = meta_blocks(text, lines);
+fn find_meta(
+    text: &str,
+    lines: &mut [PageLine],
+    papers: &mut Papers,
+) -> Option<(usize, usize, Vec<usize>)> {
+    let MetaBlocks {
+        blocks,
+        names_alone,
+    } = meta_blocks(text, lines);
     let (first_start, first_end, first_has_byline) = *blocks.first()?;
     // Only a kicker or a breadcrumb over the date (`Business › Markets` / `May 3, 2024`)
     // is no headline either: the date is printed above the headline there.
@@ -825,19 +837,20 @@ fn find_meta(text: &str, lines: &mut [PageLine], papers: &mut Papers) -> Option<
                     line.label = Label::Furniture;
                 }
             }
-            return Some((start, end));
+            return Some((start, end, names_alone));
         }
     }
-    Some((first_start, first_end))
+    Some((first_start, first_end, names_alone))
 }
 
-/// The runs of byline/date lines among the first [`META_REACH`] body lines: `(first
-/// line, one past the last, whether a byline is among them)`.
-fn meta_blocks(text: &str, lines: &[PageLine]) -> Vec<(usize, usize, bool)> {
+/// The runs of byline/date lines among the first [`META_REACH`] body lines, and the
+/// lines among them read as names alone.
+fn meta_blocks(text: &str, lines: &[PageLine]) -> MetaBlocks {
     let candidates: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i].label == Label::Body)
         .take(META_REACH)
         .collect();
+    let mut names_alone = Vec::new();
     let mut blocks = Vec::new();
     let mut current: Option<(usize, usize, bool)> = None;
     let mut wrapped_from_last = false;
@@ -867,14 +880,16 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> Vec<(usize, usize, bool)> {
         let wraps_on = grammar::byline_over_two_lines(t, next).is_some();
         let wraps_from_last = std::mem::replace(&mut wrapped_from_last, wraps_on);
         let wrapped_byline = wraps_on || wraps_from_last;
-        let byline = grammar::byline(t).is_some()
-            || wrapped_byline
-            || (!runs_on
-                && ((grammar::is_name_before_role(t, next) && !names_a_paper(t))
-                    || (next.is_some_and(is_paper_name) && grammar::are_names_alone(t))
-                    || (k > 0 && grammar::is_name_before_date(t, next))
-                    || grammar::name_then_job(t).is_some()
-                    || lone_names));
+        let names_without_by = !runs_on
+            && ((grammar::is_name_before_role(t, next) && !names_a_paper(t))
+                || (next.is_some_and(is_paper_name) && grammar::are_names_alone(t))
+                || (k > 0 && grammar::is_name_before_date(t, next))
+                || grammar::name_then_job(t).is_some()
+                || lone_names);
+        let byline = grammar::byline(t).is_some() || wrapped_byline || names_without_by;
+        if lone_names {
+            names_alone.push(i);
+        }
         // A role after a byline is the byline's; one that names a person's job
         // (`Staff Reporter`, not the kicker `Business`) is one with or without a name.
         let saw_byline = current.is_some_and(|c| c.2);
@@ -894,11 +909,29 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> Vec<(usize, usize, bool)> {
         }
     }
     blocks.extend(current);
-    blocks
+    MetaBlocks {
+        blocks,
+        names_alone,
+    }
 }
 
-/// Reads authors and date from the meta lines and labels them.
-fn read_meta(doc: &MappedText, lines: &mut [PageLine], structure: &mut Structure) {
+/// What [`meta_blocks`] found.
+struct MetaBlocks {
+    /// `(first line, one past the last, whether a byline is among them)`.
+    blocks: Vec<(usize, usize, bool)>,
+    /// The lines it read as names alone (maybe with a place) where a byline stands, for
+    /// [`read_meta`] to read the same way.
+    names_alone: Vec<usize>,
+}
+
+/// Reads authors and date from the meta lines and labels them; `names_alone` are the
+/// lines (indices into `lines`) [`meta_blocks`] read as names alone.
+fn read_meta(
+    doc: &MappedText,
+    lines: &mut [PageLine],
+    names_alone: &[usize],
+    structure: &mut Structure,
+) {
     let text = doc.as_str();
     let body: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i].label == Label::Body)
@@ -931,8 +964,12 @@ fn read_meta(doc: &MappedText, lines: &mut [PageLine], structure: &mut Structure
                 None => {
                     let names = grammar::names_alone_placed(t)?;
                     (body.len() == 1
+                        || names_alone.contains(&i)
                         || next.is_some_and(|n| {
-                            is_paper_name(n) || grammar::is_contact_line(n) || grammar::is_bar(n)
+                            is_paper_name(n)
+                                || grammar::is_contact_line(n)
+                                || grammar::is_bar(n)
+                                || grammar::date_line(n).is_some()
                         }))
                     .then(|| crate::clean::masthead::split_names(names))?
                 }
@@ -2979,6 +3016,31 @@ By  mer  ahin
         // A name alone after a sentence but before more of the paragraph is story.
         let raw = format!("Bridge to close\n\nBy Ann Lee | May 3, 2024{body}\nHe said it.\nJane Doe\nwas there.\n");
         assert!(clean(&raw).body.contains("Jane Doe"));
+    }
+
+    /// Names without `By` where the byline stands, with the place the story was filed
+    /// from, beside the date (over it or under it): read as the writer, not dropped.
+    #[test]
+    fn placed_names_beside_the_date_are_the_byline() {
+        for meta in [
+            "Henrik Sørensen in Oslo\n\n12 March 2025",
+            "12 March 2025\n\nHenrik Sørensen in Oslo",
+            "Author: Henrik Sørensen\n\n12 March 2025",
+            "Henrik Sørensen @hsorensen\n\n12 March 2025",
+        ] {
+            let raw = format!(
+                "Port of Valdera to double capacity\n\n{meta}\n\n\
+                 The port authority approved a plan on Tuesday to double its capacity.\n\n\
+                 The expansion adds two deep-water berths.\n"
+            );
+            let article = clean(&raw);
+            assert_eq!(article.front.authors, ["Henrik Sørensen"], "{meta}");
+            assert!(article.front.subtitle.is_none(), "{meta}");
+            assert!(article.body.starts_with("The port authority"), "{meta}");
+        }
+        let raw = "Port of Valdera to double capacity\n\nFollow me @hsorensen\n\n\
+            The port authority approved a plan on Tuesday.\n";
+        assert!(clean(raw).front.authors.is_empty());
     }
 
     /// A web page's listen button with its length on one line, and a newsletter's sign-up
