@@ -208,6 +208,10 @@ fn is_time_zone(word: &str) -> bool {
 /// Updated 13 March 2025`, `Published: 08:15 GMT, 12 March 2025 | Updated: 10:02 GMT, 12
 /// March 2025`): the first date, when every part is a date or a time ago.
 fn dates_in_a_row(line: &str) -> Option<NaiveDate> {
+    // Asked of every line with a year: one without a separator was read whole already.
+    if !line.contains(['|', '·', '•']) {
+        return None;
+    }
     let mut parts = line.split(['|', '·', '•']).map(str::trim);
     let first = date_alone(parts.next()?)?;
     let mut more = false;
