@@ -197,7 +197,7 @@ impl ContentCache {
             return loaded;
         }
         let walk = walk_content(&content);
-        let changed = ChangedPaths::new(changed, &content);
+        let changed = ChangedPaths::new(changed, site_root, &content);
         self.walked = (walk.errors.is_empty() && !walk.saw_link && !self.one_shot)
             .then(|| walk.assets.clone());
         let markdown_files = walk.markdown;
@@ -448,30 +448,26 @@ fn canonical_even_if_gone(path: &Path) -> PathBuf {
 
 /// The paths a caller says changed, resolved once so that checking each of thousands of
 /// walked files is one string lookup. Walked paths start with `content/` as given; changed
-/// paths may be spelled relative, absolute or through symlinks, so each is canonicalised
-/// and kept as its path relative to `content/` (as walked or in canonical form), the form
-/// the walk gives every file. (Joining and hashing a `PathBuf` for each of 10k walked files
+/// paths may be spelled relative, absolute or through symlinks, so each is placed by
+/// [`SitePlace`] and kept as its path relative to `content/`, the form the walk gives
+/// every file. (Joining and hashing a `PathBuf` for each of 10k walked files
 /// took about 20 ms of a serve rebuild.)
 struct ChangedPaths {
-    relative: std::collections::HashSet<String>,
+    relative: HashSet<String>,
 }
 
 impl ChangedPaths {
-    fn new(changed: &[PathBuf], content: &Path) -> ChangedPaths {
-        let canonical_root = match changed.is_empty() {
-            true => None,
-            false => content.canonicalize().ok(),
-        };
-        let mut relative = std::collections::HashSet::new();
-        for path in changed {
-            let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
-            let roots = std::iter::once(content).chain(canonical_root.as_deref());
-            for root in roots {
-                if let Some(rest) = relative_slash_path(root, &canonical) {
-                    relative.insert(rest);
-                }
-            }
+    fn new(changed: &[PathBuf], site_root: &Path, content: &Path) -> ChangedPaths {
+        if changed.is_empty() {
+            return ChangedPaths {
+                relative: HashSet::new(),
+            };
         }
+        let place = SitePlace::new(site_root, content);
+        let relative = changed
+            .iter()
+            .filter_map(|path| place.place(path).ok().flatten())
+            .collect();
         ChangedPaths { relative }
     }
 

@@ -224,8 +224,8 @@ impl Builder {
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
 
-        // Articles the clean stage writes now are changed too, for a load that reads
-        // only the changed paths.
+        // A builder that trusts its changed paths cleans only the raw files they name;
+        // the articles the clean stage writes are changed paths too, for its load.
         let mut changed = std::borrow::Cow::Borrowed(changed);
         let raw_listed = match self.content.trusts_changed_paths() && !changed.is_empty() {
             true => load::raw_files_listed(&root, &changed),
