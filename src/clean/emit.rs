@@ -12,6 +12,9 @@
 //! :::
 //! ```
 //!
+//! A paragraph the raw text opened with a bullet (`• `) is a list item: `- ` and its
+//! text, escaped like a paragraph's, with the items of one list under one another.
+//!
 //! The formatter does not escape a leading `:` (plain CommonMark gives it no meaning), so
 //! a paragraph that would open or close a fence gets a backslash before it.
 //!
@@ -31,6 +34,19 @@ use comrak::{Arena, Options};
 pub enum BodyBlock {
     Paragraph(String),
     PullQuote(String),
+    /// One item of a bulleted list (`• The depot closes by 2027.` in the raw text); items
+    /// next to each other make one list.
+    ListItem(String),
+}
+
+/// Characters a line opens with, then a space, when it is an item of a bulleted list.
+pub const BULLETS: [char; 8] = ['•', '●', '▪', '■', '◦', '‣', '⁃', '∙'];
+
+/// The text of a list item, when `paragraph` opens with a bullet and a space.
+pub fn list_item_text(paragraph: &str) -> Option<&str> {
+    let rest = paragraph.strip_prefix(BULLETS)?;
+    let text = rest.strip_prefix([' ', '\u{a0}', '\t'])?.trim_start();
+    (!text.is_empty()).then_some(text)
 }
 
 /// The fence info of a pull-quote.
@@ -42,12 +58,27 @@ pub fn emit_body(blocks: &[BodyBlock]) -> String {
     let options = formatter_options();
     let arena = Arena::new();
     let mut out = String::with_capacity(blocks.iter().map(block_len).sum::<usize>() * 9 / 8);
+    let mut previous: Option<&BodyBlock> = None;
     for block in blocks {
-        if !out.is_empty() {
+        // A list's items are written one under another, with no blank line between.
+        let in_list = matches!(
+            (previous, block),
+            (Some(BodyBlock::ListItem(_)), BodyBlock::ListItem(_))
+        );
+        if !out.is_empty() && !in_list {
             out.push('\n');
         }
+        previous = Some(block);
         match block {
             BodyBlock::Paragraph(text) => push_escaped_paragraph(text, &arena, &options, &mut out),
+            BodyBlock::ListItem(text) => {
+                out.push_str("- ");
+                let at = out.len();
+                push_escaped_paragraph(text, &arena, &options, &mut out);
+                if out.len() == at {
+                    out.truncate(at - 2);
+                }
+            }
             BodyBlock::PullQuote(text) => {
                 out.push_str("::: ");
                 out.push_str(PULL_QUOTE_CLASS);
@@ -64,6 +95,7 @@ fn block_len(block: &BodyBlock) -> usize {
     match block {
         BodyBlock::Paragraph(text) => text.len() + 2,
         BodyBlock::PullQuote(text) => text.len() + 20,
+        BodyBlock::ListItem(text) => text.len() + 3,
     }
 }
 
@@ -225,13 +257,21 @@ fn single_spaced(text: &str) -> String {
 }
 
 /// Reads a body written by [`emit_body`] (or by hand) back into blocks: the text of each
-/// paragraph, and pull-quote directives. Other block kinds are read as their text.
+/// paragraph, pull-quote directives and list items. Other block kinds are read as their
+/// text.
 pub fn parse_body(markdown: &str) -> Vec<BodyBlock> {
     let arena = Arena::new();
     let options = formatter_options();
     let root = comrak::parse_document(&arena, markdown, &options);
     let mut blocks = Vec::new();
     for node in root.children() {
+        if matches!(&node.data.borrow().value, NodeValue::List(_)) {
+            blocks.extend(
+                node.children()
+                    .map(|item| BodyBlock::ListItem(plain_text(item))),
+            );
+            continue;
+        }
         let text = plain_text(node);
         let is_pull_quote = matches!(
             &node.data.borrow().value,
@@ -305,6 +345,7 @@ mod tests {
             .map(|b| match b {
                 BodyBlock::Paragraph(t) => BodyBlock::Paragraph(single_spaced(t)),
                 BodyBlock::PullQuote(t) => BodyBlock::PullQuote(single_spaced(t)),
+                BodyBlock::ListItem(t) => BodyBlock::ListItem(single_spaced(t)),
             })
             .collect();
         assert_eq!(parse_body(&markdown), expected, "markdown was:\n{markdown}");
@@ -324,6 +365,63 @@ mod tests {
             md,
             "Neighbours signed a deal.\n\n::: pullquote\n“The Afghan side tried,” the FO said.\n:::\n"
         );
+    }
+
+    /// Items written one under another make one list; markup in an item stays literal,
+    /// as in a paragraph, and the items read back as they went in.
+    #[test]
+    fn list_items_make_one_list_and_their_markup_stays_literal() {
+        let nasty = [
+            "<script>alert(1)</script> and <b>bold</b>",
+            "- dash inside",
+            "1. a number",
+            "* star",
+            "::: pullquote",
+            "# hash",
+            "> quote",
+            "---",
+            "    four spaces",
+            "[x](http://e.com)",
+        ];
+        let mut blocks = vec![BodyBlock::Paragraph("The plan has parts:".into())];
+        blocks.extend(nasty.iter().map(|t| BodyBlock::ListItem(t.to_string())));
+        blocks.push(BodyBlock::Paragraph("After the list.".into()));
+        blocks.push(BodyBlock::ListItem("A second list.".into()));
+        let markdown = emit_body(&blocks);
+        let expected: Vec<BodyBlock> = blocks
+            .iter()
+            .map(|b| match b {
+                BodyBlock::ListItem(t) => BodyBlock::ListItem(single_spaced(t)),
+                other => other.clone(),
+            })
+            .collect();
+        assert_eq!(parse_body(&markdown), expected, "markdown was:\n{markdown}");
+        assert!(
+            markdown.starts_with("The plan has parts:\n\n- "),
+            "{markdown}"
+        );
+        let html = comrak::markdown_to_html(&markdown, &formatter_options());
+        assert_eq!(html.matches("<ul>").count(), 2, "{html}");
+        assert_eq!(html.matches("<li>").count(), nasty.len() + 1, "{html}");
+        for tag in MARKUP_FROM_RAW_TEXT.iter().filter(|t| **t != "<ul") {
+            assert!(!html.contains(tag), "{tag} leaked:\n{html}");
+        }
+    }
+
+    #[test]
+    fn a_bullet_and_a_space_open_a_list_item() {
+        assert_eq!(
+            list_item_text("• The depot closes."),
+            Some("The depot closes.")
+        );
+        assert_eq!(
+            list_item_text("▪\u{a0}Jobs at the terminal"),
+            Some("Jobs at the terminal")
+        );
+        // A bullet with nothing after it, or run into its word, is no item.
+        assert_eq!(list_item_text("• "), None);
+        assert_eq!(list_item_text("•Glued"), None);
+        assert_eq!(list_item_text("A • B"), None);
     }
 
     #[test]

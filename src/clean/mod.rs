@@ -202,7 +202,7 @@ pub fn clean_text_timed(
         None => masthead.subtitle.clone(),
     };
     done(Pass::Words);
-    let blocks = mark_pull_quotes(&masthead.body, body, &masthead.pull_quotes_at, &mut edits);
+    let blocks = body_blocks(&masthead.body, body, &masthead.pull_quotes_at, &mut edits);
     done(Pass::PullQuote);
     if title.is_none() {
         findings.push(Finding {
@@ -252,7 +252,8 @@ fn remove_control_characters(
 ) {
     let mut removed = crate::site::controls::strip_front_controls(front);
     for block in blocks.iter_mut() {
-        let (BodyBlock::Paragraph(text) | BodyBlock::PullQuote(text)) = block;
+        let (BodyBlock::Paragraph(text) | BodyBlock::PullQuote(text) | BodyBlock::ListItem(text)) =
+            block;
         if let Some((kept, count, _)) = crate::site::controls::strip_controls(text) {
             *text = kept;
             removed += count;
@@ -262,7 +263,8 @@ fn remove_control_characters(
         return;
     }
     blocks.retain(|block| {
-        let (BodyBlock::Paragraph(text) | BodyBlock::PullQuote(text)) = block;
+        let (BodyBlock::Paragraph(text) | BodyBlock::PullQuote(text) | BodyBlock::ListItem(text)) =
+            block;
         !text.trim().is_empty()
     });
     let (position, before) = match crate::site::controls::strip_controls(decoded) {
@@ -480,10 +482,10 @@ fn repair_words(
     repairs.text
 }
 
-/// Turns pull-quote boxes into pull-quote blocks, recording an edit for each: the boxes
-/// the line labels found (`boxes_at`, raw positions), else the paragraphs that repeat
-/// words of the body.
-fn mark_pull_quotes(
+/// The body's blocks: pull-quote boxes become pull-quote blocks, recording an edit for
+/// each (the boxes the line labels found, `boxes_at`, raw positions, else the paragraphs
+/// that repeat words of the body), and paragraphs that open with a bullet list items.
+fn body_blocks(
     mapped: &[MappedText],
     paragraphs: Vec<String>,
     boxes_at: &[crate::diagnostic::Position],
@@ -525,6 +527,18 @@ fn mark_pull_quotes(
                     confidence: 0.8,
                 });
                 return None;
+            }
+            // A paragraph the raw text opened with a bullet is an item of a list.
+            if let Some(item) = emit::list_item_text(&text) {
+                edits.push(Edit {
+                    pass: "structure",
+                    position: mapped[i].position_at(0),
+                    before: text.clone(),
+                    after: format!("- {item}"),
+                    reason: "a paragraph that opens with a bullet: an item of a list".into(),
+                    confidence: 0.9,
+                });
+                return Some(BodyBlock::ListItem(item.to_string()));
             }
             Some(if pull_quotes.contains(&i) {
                 edits.push(Edit {

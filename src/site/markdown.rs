@@ -732,13 +732,15 @@ enum MarkerState {
     Placed,
 }
 
-/// Plain text of the first top-level paragraph outside any `:::` container.
+/// Plain text of the first top-level paragraph outside any `:::` container. A paragraph
+/// that a list follows straight away is the list's label (`Key points:`), not a lead:
+/// the paragraph after the list is looked for.
 fn lead_text(events: &[(Event<'_>, Range<usize>)]) -> String {
     let mut depth = 0usize;
     let mut containers = 0usize;
     let mut text = String::new();
     let mut inside = false;
-    for (event, _) in events {
+    for (at, (event, _)) in events.iter().enumerate() {
         match event {
             Event::Html(html) if html.starts_with("<aside") || html.starts_with("<div") => {
                 containers += 1
@@ -754,7 +756,13 @@ fn lead_text(events: &[(Event<'_>, Range<usize>)]) -> String {
             Event::End(_) => {
                 depth = depth.saturating_sub(1);
                 if inside && depth == 0 {
-                    break;
+                    let labels_a_list =
+                        matches!(events.get(at + 1), Some((Event::Start(Tag::List(_)), _)));
+                    if !labels_a_list {
+                        break;
+                    }
+                    inside = false;
+                    text.clear();
                 }
             }
             Event::Text(t) | Event::Code(t) if inside => text.push_str(t),
@@ -1135,5 +1143,14 @@ mod tests {
     fn lead_text_skips_pullquotes() {
         let body = render_ok("::: pullquote\nQuote\n:::\n\nThe *real* lead.\n");
         assert_eq!(body.lead_text, "The real lead.");
+    }
+
+    /// A list's label is no lead; a list that follows prose leaves that prose the lead.
+    #[test]
+    fn lead_text_skips_the_label_of_a_list() {
+        let body = render_ok("Key points:\n\n- One.\n- Two.\n\nThe council voted.\n");
+        assert_eq!(body.lead_text, "The council voted.");
+        let body = render_ok("The council voted.\n\nIt has parts:\n\n- One.\n");
+        assert_eq!(body.lead_text, "The council voted.");
     }
 }

@@ -730,7 +730,7 @@ pub fn evaluate(generated: &Generated, scores: &mut Scores) {
     let body: Vec<&str> = blocks
         .iter()
         .filter_map(|b| match b {
-            BodyBlock::Paragraph(t) => Some(t.as_str()),
+            BodyBlock::Paragraph(t) | BodyBlock::ListItem(t) => Some(t.as_str()),
             BodyBlock::PullQuote(_) => None,
         })
         .collect();

@@ -214,14 +214,25 @@ pub fn read_structure(
             line.label = Label::Heading;
         }
     }
-    let headings: Vec<usize> = (0..meta_start)
+    let mut headings: Vec<usize> = (0..meta_start)
         .filter(|&i| lines[i].label == Label::Heading)
         .collect();
+    // A box of bullets under the headline (`Key points:` and its items) is no standfirst:
+    // it opens the body.
+    let summary_box = headings.split_off(summary_box_start(text, &lines, &headings));
+    for &i in &summary_box {
+        lines[i].label = Label::Body;
+    }
 
     assign_headings(doc, &lines, &headings, &mut structure, edits);
 
-    let body: Vec<usize> = (meta_end..lines.len())
-        .filter(|&i| matches!(lines[i].label, Label::Body | Label::Blank))
+    let body: Vec<usize> = summary_box
+        .iter()
+        .copied()
+        .chain(
+            (meta_end..lines.len())
+                .filter(|&i| matches!(lines[i].label, Label::Body | Label::Blank)),
+        )
         .collect();
     let bio_from = find_bio(text, &lines, &body, &structure.authors, vocabulary);
     if let Some(from) = bio_from {
@@ -1230,6 +1241,29 @@ fn body_after_headings(text: &str, lines: &[PageLine], from: usize) -> Option<us
     Some(body[0])
 }
 
+/// Where a box of bulleted points starts among the heading lines `headings` (their
+/// count when there is none): at the first line that opens with a bullet, after the
+/// headline, or at the label just above it (`Key points:`, `AT A GLANCE`). Everything
+/// after it is the box's: its items and their wrapped lines.
+fn summary_box_start(text: &str, lines: &[PageLine], headings: &[usize]) -> usize {
+    let line_text = |n: usize| &text[lines[headings[n]].start..lines[headings[n]].end];
+    let Some(first) =
+        (1..headings.len()).find(|&n| crate::clean::emit::list_item_text(line_text(n)).is_some())
+    else {
+        return headings.len();
+    };
+    let label = first - 1;
+    let labels_box = |t: &str| {
+        let words = t.split_whitespace().count();
+        words <= 5 && (t.ends_with(':') || (shouts(t) && !t.ends_with(['.', '?', '!'])))
+    };
+    if label >= 1 && labels_box(line_text(label)) {
+        label
+    } else {
+        first
+    }
+}
+
 /// A heading field's lines joined by spaces.
 fn field_words(text: &str, lines: &[PageLine], field: &[usize]) -> String {
     field
@@ -2078,9 +2112,16 @@ fn build_body(
                     .iter()
                     .any(|l| l.label == Label::Furniture && !l.chrome);
             let by_blanks = blanks && !furniture;
-            let breaks = paragraph_breaks(
-                text, &lines[p], &lines[i], blank, by_blanks, column, sentences,
-            );
+            // Lines the masthead took stand between the body's opening box (key points
+            // under the headline) and the body's first paragraph.
+            let across_masthead = in_order
+                && lines[p + 1..i]
+                    .iter()
+                    .any(|l| matches!(l.label, Label::Heading | Label::Meta));
+            let breaks = across_masthead
+                || paragraph_breaks(
+                    text, &lines[p], &lines[i], blank, by_blanks, column, sentences,
+                );
             if ends_sentence(&text[lines[p].start..lines[p].end]) {
                 sentences += 1;
             }
@@ -2161,6 +2202,10 @@ fn paragraph_breaks(
     if grammar::is_dateline_alone(prev_text) {
         return false;
     }
+    // An item of a bulleted list starts its own paragraph.
+    if crate::clean::emit::list_item_text(next_text).is_some() {
+        return true;
+    }
     let next_starts = next_text
         .trim_start_matches(['“', '‘', '"', '\'', '—', '–'])
         .chars()
@@ -2168,15 +2213,23 @@ fn paragraph_breaks(
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         || next_text.starts_with(['“', '‘', '"', '—']);
     let next_continues = next_text.chars().next().is_some_and(char::is_lowercase);
+    let measure = column.measure;
+    let short = prev.width as usize * 100 < measure * 85;
     if blanks_mark_paragraphs {
         // Only a sentence cut by a page or column break runs on across a blank line.
-        return blank_between && (ends_sentence(prev_text) || !next_continues);
+        // An extractor that marks most paragraphs with blank lines still sets some
+        // without one, where the paragraph gap was too narrow for it to see: a short
+        // line that ends a sentence ends its paragraph there too.
+        return (blank_between && (ends_sentence(prev_text) || !next_continues))
+            || (!blank_between
+                && !column.unwrapped
+                && short
+                && ends_sentence(prev_text)
+                && next_starts);
     }
     // No blank lines to go by: a short line that ends a sentence ends its paragraph when
     // the next line starts one; a blank line after a short line ends one too (a column
     // break comes after a full line).
-    let measure = column.measure;
-    let short = prev.width as usize * 100 < measure * 85;
     // Lines are filled greedily: when the next line's first word would have fitted on
     // this one, this one ended a paragraph.
     let next_word = next_text
@@ -3041,6 +3094,148 @@ By  mer  ahin
         let raw = "Port of Valdera to double capacity\n\nFollow me @hsorensen\n\n\
             The port authority approved a plan on Tuesday.\n";
         assert!(clean(raw).front.authors.is_empty());
+    }
+
+    /// A bulleted list in the body: each bullet opens an item of its own, in copy with
+    /// blank lines between paragraphs and in a column's copy without them (an item's
+    /// wrapped line goes on its item).
+    #[test]
+    fn bulleted_lines_are_the_items_of_a_list() {
+        let with_blanks = "Harbour town closes its coal depot\n\nBy Maren Holt | March 3, 2025\n\n\
+            The council voted on Tuesday night to close the town's last coal depot.\n\n\
+            The plan has three parts:\n\
+            • The depot closes by 2027.\n\
+            • About 60 workers will be offered jobs at the ferry terminal.\n\
+            • The quay will be cleaned.\n\n\
+            The decision followed a two-hour debate.\n";
+        let body = clean(with_blanks).body;
+        assert!(
+            body.contains(
+                "The plan has three parts:\n\n- The depot closes by 2027.\n\
+                 - About 60 workers will be offered jobs at the ferry terminal.\n\
+                 - The quay will be cleaned.\n\nThe decision followed"
+            ),
+            "{body}"
+        );
+        let column = "Harbour town closes its coal depot\nBy Maren Holt\nMarch 3, 2025\n\
+            The council of the town voted on Tuesday night to close the\n\
+            last coal depot on the quay, ending a century of coal handling\n\
+            on the harbour front, after a debate that ran past midnight.\n\
+            The plan has two parts:\n\
+            • The depot closes by 2027, and its cranes\n\
+            will be sold for scrap.\n\
+            • Its workers will be offered jobs.\n\
+            The decision followed a two-hour debate in which councillors\n\
+            spoke of the dust that settles on cars and washing in the\n\
+            streets nearest the quay, and of the lorries at night.\n";
+        let body = clean(column).body;
+        assert!(
+            body.contains(
+                "- The depot closes by 2027, and its cranes will be sold for scrap.\n\
+                 - Its workers will be offered jobs.\n\nThe decision"
+            ),
+            "{body}"
+        );
+    }
+
+    /// A quotation closed after a comma ends no sentence: who said it follows, on the
+    /// next line, in the same paragraph (a justified column set `screen,”` alone).
+    #[test]
+    fn a_quotation_closed_after_a_comma_runs_on_to_who_said_it() {
+        assert!(!ends_sentence("afraid of the screen,”"));
+        assert!(!ends_sentence("‘we wait;’"));
+        assert!(ends_sentence("the old people were afraid.”"));
+        assert!(ends_sentence("“Go home”"));
+        let raw = "Nurses bring doctors to the villages\nBy Mihaela Ciobanu\nOct 5, 2023\n\
+            Every Thursday morning a community nurse sets up a laptop on the\n\
+            kitchen table of the former mayor’s house in a village of nine\n\
+            hundred people, and a line of patients forms on the bench outside.\n\
+            “At first the old people were\n\
+            afraid\n\
+            of\n\
+            the\n\
+            screen,”\n\
+            Mureșan said. “Now they ask for the doctor by name.”\n\
+            The pilot covers sixteen villages in three counties and has carried\n\
+            out four thousand consultations so far, most of them for chronic\n\
+            conditions such as diabetes and high blood pressure.\n";
+        let body = clean(raw).body;
+        assert!(
+            body.contains("afraid of the screen,” Mureșan said. “Now they ask"),
+            "{body}"
+        );
+    }
+
+    /// Copy that marks most paragraphs with blank lines may still set two in one block
+    /// where the gap between them was too narrow for the extractor: a short line that
+    /// ends a sentence ends its paragraph there too.
+    #[test]
+    fn a_short_line_ends_its_paragraph_inside_a_block_of_blank_line_copy() {
+        let raw = "Farmers count the cost of clean air\n\nBy Harpreet Kaur Sandhu\n\n\
+            Gurmeet Singh Dhillon has not set fire to his fields for three\n\
+            years, and he is proud of it. He is also, he says, poorer than he\n\
+            would have been if he had.\n\
+            Dhillon farms eleven acres of rice and wheat in a village near the\n\
+            town, where the smoke from burning rice stubble adds to the haze.\n\n\
+            Since 2019 he has hired a machine that cuts the straw and sows the\n\
+            wheat seed straight into the stubble in a single pass.\n\n\
+            The rental costs about a tenth of his harvest, and in the first\n\
+            season his yield dropped slightly before it recovered.\n\n\
+            State officials say the number of such machines in the district has\n\
+            more than doubled in three years, helped by large subsidies.\n";
+        let body = clean(raw).body;
+        assert!(
+            body.contains("would have been if he had.\n\nDhillon farms eleven acres"),
+            "{body}"
+        );
+    }
+
+    /// A box of key points under the headline, labelled or not, is the body's opening
+    /// list, not the standfirst; a standfirst above it stays one.
+    #[test]
+    fn key_points_under_the_headline_open_the_body() {
+        let labelled = "ENVIRONMENT\n\nHarbour town votes to close its last coal depot\n\n\
+            Key points:\n\
+            • The council voted 9 to 4 to close the depot by 2027.\n\
+            • About 60 workers will be offered jobs at the new ferry terminal.\n\n\
+            By Maren Holt | March 3, 2025\n\n\
+            The council voted on Tuesday night to close the town's last coal depot.\n\n\
+            The decision followed a two-hour debate.\n";
+        let article = clean(labelled);
+        assert_eq!(article.front.subtitle, None);
+        assert_eq!(
+            article.front.title,
+            "Harbour town votes to close its last coal depot"
+        );
+        assert!(
+            article.body.starts_with(
+                "Key points:\n\n- The council voted 9 to 4 to close the depot by 2027.\n\
+                 - About 60 workers will be offered jobs at the new ferry terminal.\n\n\
+                 The council voted"
+            ),
+            "{}",
+            article.body
+        );
+        let under_standfirst = "Harbour town votes to close\nits last coal depot\n\
+            The decision ends a century of coal on the quay.\n\
+            KEY POINTS\n\
+            • The council voted 9 to 4 to close the\ndepot by 2027.\n\
+            • About 60 workers will be offered jobs.\n\
+            By Maren Holt\nMarch 3, 2025\n\
+            The council voted on Tuesday night to close the town's last coal depot.\n";
+        let article = clean(under_standfirst);
+        assert_eq!(
+            article.front.subtitle.as_deref(),
+            Some("The decision ends a century of coal on the quay.")
+        );
+        assert!(
+            article.body.starts_with(
+                "KEY POINTS\n\n- The council voted 9 to 4 to close the depot by 2027.\n\
+                 - About 60 workers will be offered jobs.\n\nThe council voted"
+            ),
+            "{}",
+            article.body
+        );
     }
 
     /// A web page's listen button with its length on one line, and a newsletter's sign-up
