@@ -707,12 +707,10 @@ fn is_full(line_chars: usize, next: &str, width: usize) -> bool {
     line_chars + 1 + next_word > width
 }
 
-/// True when `line` ends a sentence (or a quotation, or a heading-like colon). A
-/// quotation closed after a comma (`…of the screen,”`) does not: who said it follows.
+/// True when `line` ends a sentence (or a quotation, or a heading-like colon).
 pub fn ends_sentence(line: &str) -> bool {
     let trimmed = line.trim_end_matches(['”', '’', '"', '\'', ')']);
-    trimmed.ends_with(['.', '?', '!', ':', '…'])
-        || (trimmed.len() < line.len() && !trimmed.ends_with([',', ';']))
+    trimmed.ends_with(['.', '?', '!', ':', '…']) || trimmed.len() < line.len()
 }
 
 /// True when the text does not mark paragraphs with blank lines (its blocks run long), so

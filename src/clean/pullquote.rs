@@ -998,7 +998,7 @@ fn is_ascii_attribution_verb(word: &[u8]) -> bool {
 }
 
 /// Whether `word`, lowercased, is one of the [`ATTRIBUTION_VERBS`].
-fn is_attribution_verb(word: &str) -> bool {
+pub(crate) fn is_attribution_verb(word: &str) -> bool {
     if word.is_ascii() {
         ATTRIBUTION_VERBS
             .iter()

@@ -448,7 +448,7 @@ pub fn byline(line: &str) -> Option<Byline> {
                 None if after_by_prefix(rest.trim()).is_some() => {
                     (rest.trim(), Some(date_line(names.trim())?))
                 }
-                None if is_role(rest.trim()) => (names.trim(), None),
+                None if is_role(rest.trim()) || is_news_outlet(rest.trim()) => (names.trim(), None),
                 // `JANE DOE | KARACHI`: a name, then where it was filed from.
                 None if is_place(rest.trim())
                     && is_name_shaped(names.trim())
@@ -477,7 +477,10 @@ pub fn byline(line: &str) -> Option<Byline> {
         None => {
             // `A, Staff Reporter`: names only with a role after the last comma.
             let (names, role) = names_part.rsplit_once(", ")?;
-            if !is_role(without_place(role)) {
+            // `A, Staff Reporter`, or `A, Reuters` when `A` is no role itself
+            // (`Business reporter, BBC News` is a role line).
+            let credited = is_news_outlet(role) && !is_role(names);
+            if !is_role(without_place(role)) && !credited {
                 return None;
             }
             (names.trim(), true)
@@ -488,12 +491,20 @@ pub fn byline(line: &str) -> Option<Byline> {
         Some((names, handle)) if handle.ends_with(')') && !handle.contains(' ') => names,
         _ => names_text,
     };
-    // A role and where the story was filed from, in either order, after the names'
-    // commas (`By Jane Doe, Staff Reporter, Karachi`).
+    // The agency the story came with (`By Jane Doe with AFP`, `Jane Doe and agencies`).
+    let names_text = match names_text
+        .rsplit_once(" with ")
+        .or_else(|| names_text.rsplit_once(" and "))
+    {
+        Some((names, outlet)) if is_news_agency(outlet) && !names.trim().is_empty() => names,
+        _ => names_text,
+    };
+    // A role, the outlet and where the story was filed from, in any order, after the
+    // names' commas (`By Jane Doe, Staff Reporter, Karachi`, `By Jane Doe, Reuters`).
     let mut names_text = names_text;
-    for _ in 0..2 {
+    for _ in 0..3 {
         names_text = match names_text.rsplit_once(", ") {
-            Some((names, role)) if is_role(without_place(role)) => names,
+            Some((names, role)) if is_role(without_place(role)) || is_news_outlet(role) => names,
             // `By Jane Doe, Karachi`.
             _ => match before_comma_place(names_text) {
                 Some(names) if !strict => names,
@@ -752,6 +763,68 @@ pub fn is_place(text: &str) -> bool {
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
     }) && words >= 1
         && !is_role(text)
+}
+
+/// News agencies and broadcasters a byline credits after its writers (`By Jane Doe,
+/// Reuters`), lower case.
+const NEWS_OUTLETS: &[&str] = &[
+    "reuters",
+    "ap",
+    "afp",
+    "associated press",
+    "the associated press",
+    "agence france-presse",
+    "agence france presse",
+    "bloomberg",
+    "bloomberg news",
+    "pa",
+    "pa media",
+    "press association",
+    "dpa",
+    "efe",
+    "ansa",
+    "xinhua",
+    "kyodo",
+    "kyodo news",
+    "yonhap",
+    "pti",
+    "ians",
+    "ani",
+    "app",
+    "unb",
+    "anadolu",
+    "anadolu agency",
+    "tass",
+    "cnn",
+    "bbc",
+    "bbc news",
+    "al jazeera",
+    "npr",
+    "sky news",
+    "agencies",
+];
+
+/// Whether `text` names a news outlet a byline credits after its writers' comma: a listed
+/// agency (`Reuters`, `AFP`, `Associated Press`), a newspaper's name
+/// ([`super::is_paper_name`]: `Valley Record`, `BBC News`), or two to five capitalised
+/// words that open with `The` (`The Northern Echo`), which no person's name does.
+pub fn is_news_outlet(text: &str) -> bool {
+    let text = text.trim();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(1..=5).contains(&words.len()) {
+        return false;
+    }
+    is_news_agency(text)
+        || super::is_paper_name(text)
+        || (words.len() >= 2
+            && words[0] == "The"
+            && words.iter().all(|w| w.starts_with(char::is_uppercase)))
+}
+
+/// Whether `text` is one of the [`NEWS_OUTLETS`]: the only outlets read after `with` or
+/// `and` (`By Jane Doe with AFP`), where a writer's name could stand too.
+fn is_news_agency(text: &str) -> bool {
+    text.len() <= 24 && NEWS_OUTLETS.contains(&text.trim().to_lowercase().as_str())
 }
 
 /// Whether `line` is a bar alone, as a web page's byline block sets between the names,
@@ -1410,6 +1483,41 @@ mod tests {
         let posted = byline("Posted by Jane Doe on May 3, 2024").expect("a byline");
         assert_eq!(posted.authors, vec!["Jane Doe"]);
         assert!(posted.date.is_some());
+    }
+
+    /// The agency or paper a byline credits after its writers is no writer, and does not
+    /// stop the line being read (`By Jane Doe, Reuters` read no writer at all).
+    #[test]
+    fn a_byline_credits_its_agency_or_paper_after_the_writers() {
+        let jane = Some(vec!["Jane Doe".to_string()]);
+        for line in [
+            "By Jane Doe, Reuters",
+            "By Jane Doe, Associated Press",
+            "By Jane Doe | AFP",
+            "Jane Doe, Reuters",
+            "By Jane Doe, BBC News",
+            "By Jane Doe, The Northern Echo",
+            "By Jane Doe, Valley Record",
+            "By Jane Doe with AFP",
+            "By Jane Doe and agencies",
+            "By Jane Doe, Rome correspondent, Reuters",
+        ] {
+            assert_eq!(names(line), jane, "{line}");
+        }
+        assert_eq!(
+            names("By Jane Doe and John Roe, Reuters"),
+            Some(vec!["Jane Doe".to_string(), "John Roe".to_string()])
+        );
+        // After `and`, only a listed agency is taken for one: a second writer stays.
+        assert_eq!(
+            names("By Jane Doe and Ann Times"),
+            Some(vec!["Jane Doe".to_string(), "Ann Times".to_string()])
+        );
+        // A role before the outlet is no writer (`Business reporter, BBC News`).
+        assert_eq!(names("Business reporter, BBC News"), None);
+        assert!(is_news_outlet("Agence France-Presse"));
+        assert!(!is_news_outlet("Jane Doe"));
+        assert!(!is_news_outlet("The"));
     }
 
     #[test]
