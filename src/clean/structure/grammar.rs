@@ -479,8 +479,8 @@ pub fn byline(line: &str) -> Option<Byline> {
             let (names, role) = names_part.rsplit_once(", ")?;
             // `A, Staff Reporter`, or `A, Reuters` when `A` is no role itself
             // (`Business reporter, BBC News` is a role line).
-            let credited = is_news_outlet(role) && !is_role(names);
-            if !is_role(without_place(role)) && !credited {
+            let credited = || is_news_outlet(role) && !is_role(names);
+            if !is_role(without_place(role)) && !credited() {
                 return None;
             }
             (names.trim(), true)
@@ -810,6 +810,10 @@ const NEWS_OUTLETS: &[&str] = &[
 /// words that open with `The` (`The Northern Echo`), which no person's name does.
 pub fn is_news_outlet(text: &str) -> bool {
     let text = text.trim();
+    // Asked of every part after a comma near the top: the first letter first.
+    if !text.starts_with(char::is_uppercase) {
+        return false;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     if !(1..=5).contains(&words.len()) {
         return false;
@@ -824,7 +828,11 @@ pub fn is_news_outlet(text: &str) -> bool {
 /// Whether `text` is one of the [`NEWS_OUTLETS`]: the only outlets read after `with` or
 /// `and` (`By Jane Doe with AFP`), where a writer's name could stand too.
 fn is_news_agency(text: &str) -> bool {
-    text.len() <= 24 && NEWS_OUTLETS.contains(&text.trim().to_lowercase().as_str())
+    let text = text.trim();
+    text.len() <= 24
+        && NEWS_OUTLETS
+            .iter()
+            .any(|outlet| outlet.eq_ignore_ascii_case(text))
 }
 
 /// Whether `line` is a bar alone, as a web page's byline block sets between the names,

@@ -2225,15 +2225,6 @@ fn paragraph_breaks(
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         || next_text.starts_with(['“', '‘', '"', '—']);
     let next_continues = next_text.chars().next().is_some_and(char::is_lowercase);
-    let measure = column.measure;
-    let short = prev.width as usize * 100 < measure * 85;
-    // Lines are filled greedily: when the next line's first word would have fitted on
-    // this one, this one ended a paragraph.
-    let next_word = next_text
-        .split(' ')
-        .next()
-        .map_or(0, glyph_widths::line_width);
-    let room_left = (prev.width + glyph_widths::SPACE + next_word) < measure as u32;
     if blanks_mark_paragraphs {
         // Only a sentence cut by a page or column break runs on across a blank line.
         // (Breaking a block where a line that ends a sentence is short or left room
@@ -2244,6 +2235,15 @@ fn paragraph_breaks(
     // No blank lines to go by: a short line that ends a sentence ends its paragraph when
     // the next line starts one; a blank line after a short line ends one too (a column
     // break comes after a full line).
+    let measure = column.measure;
+    let short = prev.width as usize * 100 < measure * 85;
+    // Lines are filled greedily: when the next line's first word would have fitted on
+    // this one, this one ended a paragraph.
+    let next_word = next_text
+        .split(' ')
+        .next()
+        .map_or(0, glyph_widths::line_width);
+    let room_left = (prev.width + glyph_widths::SPACE + next_word) < measure as u32;
     let long_enough = sentences + 1 >= 2;
     // Lines longer than any column or page sets are not wrapped at all: each is a
     // paragraph as a web page's copy gives it, and a line ends its paragraph when the
