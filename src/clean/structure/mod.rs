@@ -276,7 +276,8 @@ pub fn read_structure(
     let body = &body[..bio_from.unwrap_or(body.len())];
     record_dropped_lines(doc, &lines, edits);
     mark_pull_quote_boxes(text, &mut lines, body);
-    structure.body = build_body(doc, &lines, body, joined_cap, edits);
+    let opening_box_end = summary_box.last().copied();
+    structure.body = build_body(doc, &lines, body, joined_cap, opening_box_end, edits);
     structure.boxes = box_starts(doc, &lines, body);
     Some(structure)
 }
@@ -2059,6 +2060,7 @@ fn build_body(
     lines: &[PageLine],
     body: &[usize],
     joined_cap: Option<(usize, MappedText)>,
+    opening_box_end: Option<usize>,
     edits: &mut Vec<Edit>,
 ) -> MappedText {
     let text = doc.as_str();
@@ -2119,13 +2121,10 @@ fn build_body(
                     .iter()
                     .any(|l| l.label == Label::Furniture && !l.chrome);
             let by_blanks = blanks && !furniture;
-            // Lines the masthead took stand between the body's opening box (key points
-            // under the headline) and the body's first paragraph.
-            let across_masthead = in_order
-                && lines[p + 1..i]
-                    .iter()
-                    .any(|l| matches!(l.label, Label::Heading | Label::Meta));
-            let breaks = across_masthead
+            // The body's opening box (key points under the headline) ends its last
+            // item: the byline's lines stood between it and the first paragraph.
+            let after_opening_box = Some(p) == opening_box_end;
+            let breaks = after_opening_box
                 || paragraph_breaks(
                     text, &lines[p], &lines[i], blank, by_blanks, column, sentences,
                 );
