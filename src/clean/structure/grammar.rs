@@ -805,9 +805,9 @@ const NEWS_OUTLETS: &[&str] = &[
 ];
 
 /// Whether `text` names a news outlet a byline credits after its writers' comma: a listed
-/// agency (`Reuters`, `AFP`, `Associated Press`), a newspaper's name
-/// ([`super::is_paper_name`]: `Valley Record`, `BBC News`), or two to five capitalised
-/// words that open with `The` (`The Northern Echo`), which no person's name does.
+/// agency (`Reuters`, `AFP`, `Associated Press`), a newspaper's name as the page-furniture
+/// reader knows one (`Valley Record`, `BBC News`), or two to five capitalised words that
+/// open with `The` (`The Northern Echo`), which no person's name does.
 pub fn is_news_outlet(text: &str) -> bool {
     let text = text.trim();
     // Asked of every part after a comma near the top: the first letter first.
