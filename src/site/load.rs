@@ -193,11 +193,14 @@ impl ContentCache {
             self.walked = None;
             return loaded;
         }
-        if let Some(loaded) = self.load_listed(site_root, &content, changed) {
+        // Where the changed paths stand is worked out once (canonicalising the site and
+        // `content/`), for the listed load and for the walk that may follow it.
+        let place = (!changed.is_empty()).then(|| SitePlace::new(site_root, &content));
+        if let Some(loaded) = self.load_listed(place.as_ref(), changed) {
             return loaded;
         }
         let walk = walk_content(&content);
-        let changed = ChangedPaths::new(changed, site_root, &content);
+        let changed = ChangedPaths::new(changed, place.as_ref());
         self.walked = (walk.errors.is_empty() && !walk.saw_link && !self.one_shot)
             .then(|| walk.assets.clone());
         let markdown_files = walk.markdown;
@@ -257,15 +260,14 @@ impl ContentCache {
     /// of `content/` must be walked.
     fn load_listed(
         &mut self,
-        site_root: &Path,
-        content: &Path,
+        place: Option<&SitePlace>,
         changed: &[PathBuf],
     ) -> Option<LoadedContent> {
         if !self.trust_changed || changed.is_empty() {
             return None;
         }
+        let place = place?;
         let assets = self.walked.clone()?;
-        let place = SitePlace::new(site_root, content);
         let mut read = Vec::new();
         let mut gone = Vec::new();
         for path in changed {
@@ -457,17 +459,15 @@ struct ChangedPaths {
 }
 
 impl ChangedPaths {
-    fn new(changed: &[PathBuf], site_root: &Path, content: &Path) -> ChangedPaths {
-        if changed.is_empty() {
-            return ChangedPaths {
-                relative: HashSet::new(),
-            };
-        }
-        let place = SitePlace::new(site_root, content);
-        let relative = changed
-            .iter()
-            .filter_map(|path| place.place(path).ok().flatten())
-            .collect();
+    /// `changed` placed by `place` (`None` when nothing changed).
+    fn new(changed: &[PathBuf], place: Option<&SitePlace>) -> ChangedPaths {
+        let relative = match place {
+            Some(place) => changed
+                .iter()
+                .filter_map(|path| place.place(path).ok().flatten())
+                .collect(),
+            None => HashSet::new(),
+        };
         ChangedPaths { relative }
     }
 
