@@ -471,12 +471,25 @@ pub fn byline(line: &str) -> Option<Byline> {
         None => split_trailing_date(line),
     };
     let after_by = after_by_prefix(names_part);
+    // Names without `By` that a bar or a date follows, maybe with where the story was
+    // filed from (`Jane Doe, Leeds | May 3, 2024`, `Jane Doe in Leeds, May 3, 2024`).
+    let placed = if after_by.is_none() && (barred || date.is_some()) {
+        names_alone_placed(names_part)
+    } else {
+        None
+    };
     let (names_text, strict) = match after_by {
         Some(rest) => (without_place(rest.trim()), false),
+        None if placed.is_some() => (placed.unwrap_or(names_part), true),
         None if barred && !names_part.contains(", ") => (names_part, true),
         None => {
-            // `A, Staff Reporter`: names only with a role after the last comma.
-            let (names, role) = names_part.rsplit_once(", ")?;
+            // `A, Staff Reporter`: names only with a role after the last comma, maybe
+            // then where the story was filed from (`A, Staff Reporter, Karachi`).
+            let head = match before_comma_place(names_part) {
+                Some(head) if head.contains(", ") => head,
+                _ => names_part,
+            };
+            let (names, role) = head.rsplit_once(", ")?;
             // `A, Staff Reporter`, or `A, Reuters` when `A` is no role itself
             // (`Business reporter, BBC News` is a role line).
             let credited = || is_news_outlet(role) && !is_role(names);
@@ -677,10 +690,11 @@ fn is_name_word(word: &str) -> bool {
 }
 
 /// A name alone on its line over a date line (`JANE DOE` / `MAY 3, 2024`), below the
-/// headline: a byline without `By`. Its first word may be a name (`Jane`, not the
-/// `Markets` of a short headline in title case over its date).
+/// headline: a byline without `By`, maybe with where the story was filed from (`Jane Doe
+/// in Leeds`, `JANE DOE, LEEDS`). Its first word may be a name (`Jane`, not the `Markets`
+/// of a short headline in title case over its date).
 pub fn is_name_before_date(line: &str, next: Option<&str>) -> bool {
-    next.is_some_and(|n| date_line(n).is_some()) && are_names_alone(line)
+    next.is_some_and(|n| date_line(n).is_some()) && names_alone_placed(line).is_some()
 }
 
 /// A line of names alone, without `By`: one to three names (`Jane Doe`, `Jane Doe and
@@ -706,7 +720,8 @@ pub fn are_names_alone(line: &str) -> bool {
 }
 
 /// Names alone on their line, maybe with where the story was filed from after them
-/// (`Jane Doe in Leeds`, `Jane Doe, Leeds`): the names' part of the line.
+/// (`Jane Doe in Leeds`, `Jane Doe, Leeds`, `Jane Doe · Leeds`, `JANE DOE / LEEDS`): the
+/// names' part of the line.
 pub fn names_alone_placed(line: &str) -> Option<&str> {
     let line = line.trim();
     if are_names_alone(line) {
@@ -714,9 +729,18 @@ pub fn names_alone_placed(line: &str) -> Option<&str> {
     }
     let head = match without_place(line) {
         head if head.len() < line.len() => head,
-        _ => before_comma_place(line)?,
+        _ => before_comma_place(line).or_else(|| before_barred_place(line))?,
     };
     are_names_alone(head).then_some(head)
+}
+
+/// The text before a place a bar, a dot or a slash sets after it (`Jane Doe · Leeds`,
+/// `Jane Doe / New York`).
+fn before_barred_place(text: &str) -> Option<&str> {
+    let (head, place) = [" | ", " · ", " • ", " / "]
+        .iter()
+        .find_map(|bar| text.rsplit_once(bar))?;
+    is_place(place.trim()).then(|| head.trim_end())
 }
 
 /// A line that tells how to reach the writer: an e-mail address or a handle, maybe after
@@ -1392,6 +1416,25 @@ mod tests {
         assert_eq!(
             names_alone_placed("Jane Doe & John Smith"),
             Some("Jane Doe & John Smith")
+        );
+        assert_eq!(names_alone_placed("Jane Doe · Leeds"), Some("Jane Doe"));
+        assert_eq!(names_alone_placed("JANE DOE / NEW YORK"), Some("JANE DOE"));
+        assert_eq!(names_alone_placed("Market Hall · Leeds"), None);
+        assert!(is_name_before_date("Jane Doe, Leeds", Some("May 3, 2024")));
+        assert!(!is_name_before_date("Jane Doe, Leeds", Some("Traders")));
+        // With the date on the line, after a bar or a comma; a role, then the place.
+        for line in [
+            "Jane Doe, Leeds | May 3, 2024",
+            "Jane Doe in Leeds | 3 May 2024",
+            "Jane Doe, Leeds, May 3, 2024",
+            "Jane Doe · Leeds · 3 May 2024",
+        ] {
+            assert_eq!(names(line), Some(vec!["Jane Doe".to_string()]), "{line}");
+            assert!(byline(line).unwrap().date.is_some(), "{line}");
+        }
+        assert_eq!(
+            names("Jane Doe, Staff Reporter, Leeds"),
+            Some(vec!["Jane Doe".to_string()])
         );
         assert_eq!(names_alone_placed("Market Hall in Leeds"), None);
         assert_eq!(names_alone_placed("Jane Doe, Leeds and York"), None);

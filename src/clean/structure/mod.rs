@@ -972,14 +972,12 @@ fn read_meta(
         let byline = grammar::byline(t).or(over_two).or_else(|| {
             let names = match grammar::name_then_job(t) {
                 Some(name) => vec![name.to_string()],
-                None if grammar::is_name_before_role(t, next)
-                    || grammar::is_name_before_date(t, next) =>
-                {
+                None if grammar::is_name_before_role(t, next) => {
                     crate::clean::masthead::split_names(t.trim())
                 }
                 // A block of names alone (maybe with a place) is the byline
                 // [`meta_blocks`] found between the standfirst and the body; so is one
-                // over the paper's name or the writer's address.
+                // over the paper's name, the writer's address or the date.
                 None => {
                     let names = grammar::names_alone_placed(t)?;
                     (body.len() == 1
@@ -3484,6 +3482,57 @@ By Lucía Ortúzar
         // Names that finish the headline's sentence are no byline.
         let article = clean(&format!("Tributes paid to\nJane Doe\n{body}"));
         assert!(article.front.authors.is_empty());
+    }
+
+    /// Names without `By` and where the story was filed from, on the line over the date
+    /// or with the date after a bar or a comma, as papers set them.
+    #[test]
+    fn names_without_by_and_a_place_over_or_beside_the_date_are_the_byline() {
+        let head = "CITY
+Market hall to close for two years
+            Traders will move to a riverside site while the beams are replaced.
+";
+        let body = "
+The council voted on Tuesday to close the old market hall for two years.
+
+            Traders said they had been given too little notice.
+";
+        for meta in [
+            "Jane Doe, Leeds
+March 12, 2024
+",
+            "JANE DOE, LEEDS
+March 12, 2024
+",
+            "Jane Doe in Leeds
+March 12, 2024
+",
+            "Jane Doe, Staff Reporter, Leeds
+March 12, 2024
+",
+            "Jane Doe, Leeds | March 12, 2024
+",
+            "Jane Doe in Leeds | 12 March 2024
+",
+            "Jane Doe, Leeds, March 12, 2024
+",
+            "Jane Doe · Leeds · 12 March 2024
+",
+        ] {
+            let article = clean(&format!("{head}{meta}{body}"));
+            assert_eq!(article.front.authors, ["Jane Doe"], "{meta:?}");
+            assert_eq!(
+                article.front.date.map(|d| d.date().to_string()).as_deref(),
+                Some("2024-03-12"),
+                "{meta:?}"
+            );
+            assert_eq!(
+                article.front.subtitle.as_deref(),
+                Some("Traders will move to a riverside site while the beams are replaced."),
+                "{meta:?}"
+            );
+            assert!(!article.body.contains("Leeds"), "{meta:?}");
+        }
     }
 
     #[test]
