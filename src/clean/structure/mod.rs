@@ -448,10 +448,23 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
         .filter(|&i| lines[i].label == Label::Body)
         .filter(|&i| repeat_candidate(i, &text[lines[i].start..lines[i].end]))
         .collect();
+    // A line printed again right under itself (a web page's writer's name under their
+    // picture's, `Jane Doe` / `Jane Doe`) is one line printed twice, no running head: the
+    // copy is dropped and counts once.
+    let mut twice_in_a_row = Vec::new();
     for &i in &candidates {
-        *seen
-            .entry(key(&text[lines[i].start..lines[i].end]))
-            .or_default() += 1;
+        let t = &text[lines[i].start..lines[i].end];
+        if i > 0
+            && lines[i - 1].label == Label::Body
+            && text[lines[i - 1].start..lines[i - 1].end] == *t
+        {
+            twice_in_a_row.push(i);
+            continue;
+        }
+        *seen.entry(key(t)).or_default() += 1;
+    }
+    for &i in &twice_in_a_row {
+        lines[i].label = Label::Furniture;
     }
     // Above the first line of prose a lone word may be the kicker, whatever repeats it.
     let prose_from = (0..lines.len())
@@ -465,7 +478,9 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
         .unwrap_or(lines.len());
     for &i in &candidates {
         let t = &text[lines[i].start..lines[i].end];
-        if i < prose_from && t.split_whitespace().nth(1).is_none() {
+        if (i < prose_from && t.split_whitespace().nth(1).is_none())
+            || lines[i].label != Label::Body
+        {
             continue;
         }
         // A writer's role is printed under each of several writers' names (`Staff
@@ -1185,14 +1200,17 @@ pub fn section_of_kicker(kicker: &str) -> Option<String> {
 }
 
 /// A field of one short line that reads as a kicker: capitals, a trailing colon, one
-/// word, or section words only.
+/// word, or section words only (a bar or a slash may set them apart: `World | Europe`).
 fn reads_as_kicker(field: &str) -> bool {
     // A web page's breadcrumb stands where the kicker does (`Home › Transport`); its last
     // crumb is the section (see `page_chrome::breadcrumb_tail`).
     if page_chrome::breadcrumb_tail(field).is_some() {
         return true;
     }
-    let words: Vec<&str> = field.split_whitespace().collect();
+    let words: Vec<&str> = field
+        .split_whitespace()
+        .filter(|w| !is_section_bar(w))
+        .collect();
     let letters = || field.chars().filter(|c| c.is_alphabetic());
     let shouting = letters().count() >= 2 && letters().all(char::is_uppercase);
     words.len() <= 4
@@ -1207,6 +1225,12 @@ fn reads_as_kicker(field: &str) -> bool {
                         .as_str(),
                 )
             }))
+}
+
+/// A mark a page sets between the sections of a kicker or a breadcrumb, alone between
+/// spaces.
+fn is_section_bar(word: &str) -> bool {
+    matches!(word, "|" | "/" | "›" | "»" | "•" | "·")
 }
 
 /// Where the body starts when no byline sits between the headline and the body (there
@@ -1293,7 +1317,7 @@ fn kicker_fields(text: &str, lines: &[PageLine], fields: &[Vec<usize>]) -> usize
 /// style.
 fn heading_fields(text: &str, lines: &[PageLine], headings: &[usize]) -> Vec<Vec<usize>> {
     let mut fields: Vec<Vec<usize>> = Vec::new();
-    for &i in headings {
+    for (n, &i) in headings.iter().enumerate() {
         let t = &text[lines[i].start..lines[i].end];
         let new_field = match fields.last() {
             None => true,
@@ -1312,7 +1336,22 @@ fn heading_fields(text: &str, lines: &[PageLine], headings: &[usize]) -> Vec<Vec
                 // field before it, however much room that left (a centred headline's
                 // lines are short).
                 let starts_field = !t.chars().next().is_some_and(char::is_lowercase);
+                // Two labels stacked over the headline (`World | Europe` over
+                // `Analysis`, `SPORT` over `CRICKET`) are a field each: only at the
+                // top, where every field so far is such a label, and over a line that
+                // is none (a headline set a word a line is not cut into labels).
+                let line_at = |k: usize| &text[lines[k].start..lines[k].end];
+                let stacked_labels = (last_text.split_whitespace().count() == 1
+                    || last_text.split_whitespace().any(is_section_bar))
+                    && reads_as_kicker(t)
+                    && headings
+                        .get(n + 1)
+                        .is_some_and(|&k| !reads_as_kicker(line_at(k)))
+                    && fields
+                        .iter()
+                        .all(|f| f.len() == 1 && reads_as_kicker(line_at(f[0])));
                 blank_between
+                    || stacked_labels
                     || shouts(last_text) != shouts(t)
                     || (would_fit && starts_field)
                     || last_text.ends_with(['.', '?', '!'])
@@ -3533,6 +3572,50 @@ March 12, 2024
             );
             assert!(!article.body.contains("Leeds"), "{meta:?}");
         }
+    }
+
+    /// A web page's head as `innerText` copies it: a skip link, the section's path and
+    /// the kicker stacked over the headline, the writer's name under their picture's and
+    /// again over their role, and a listen button with its length.
+    #[test]
+    fn a_web_pages_stacked_labels_and_a_name_printed_twice_are_read() {
+        let body = "The council voted on Tuesday to close the old market hall for two years.\n\
+            Traders said they had been given too little notice by the council.\n";
+        let head = "Market hall to close for two years\n\
+            Traders will move to a riverside site while the roof is mended.\n";
+        for (top, kicker) in [
+            (
+                "Skip to main content\nWorld | Europe\nAnalysis\n",
+                "Analysis",
+            ),
+            ("Europe\nAnalysis\n", "Analysis"),
+            ("SPORT\nCRICKET\n", "CRICKET"),
+        ] {
+            let raw = format!(
+                "{top}{head}Jane Doe\nJane Doe\nEurope correspondent\n\
+                 Published 12 March 2024, 09:30\nListen to this article · 4:12 min\n{body}"
+            );
+            let article = clean(&raw);
+            assert_eq!(article.front.kicker.as_deref(), Some(kicker), "{top:?}");
+            assert_eq!(
+                article.front.title, "Market hall to close for two years",
+                "{top:?}"
+            );
+            assert_eq!(
+                article.front.subtitle.as_deref(),
+                Some("Traders will move to a riverside site while the roof is mended."),
+                "{top:?}"
+            );
+            assert_eq!(article.front.authors, ["Jane Doe"], "{top:?}");
+            assert!(
+                article.body.starts_with("The council voted"),
+                "{}",
+                article.body
+            );
+        }
+        // A headline set a word a line is no stack of labels.
+        let raw = format!("SCIENCE\nMosses\nReveal\nChanging\nSnowfall\nBy Jane Doe\n\n{body}");
+        assert_eq!(clean(&raw).front.title, "Mosses Reveal Changing Snowfall");
     }
 
     #[test]

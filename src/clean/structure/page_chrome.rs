@@ -55,7 +55,10 @@ const LONE_LABELS: &[&str] = &[
     "sign up for our newsletter",
     "sign up to our newsletter",
     "skip advertisement",
+    "skip navigation",
     "skip past newsletter promotion",
+    "skip to content",
+    "skip to main content",
     "sponsored",
     "sponsored content",
     "story continues below advertisement",
@@ -177,10 +180,11 @@ fn is_chrome_run(lower: &str) -> bool {
     })
 }
 
-/// `6 min`, `12 mins`, `45 sec`: how long a recording plays.
+/// `6 min`, `12 mins`, `45 sec`, `4:12 min`: how long a recording plays.
 fn is_play_length(words: &[&str]) -> bool {
     let units = ["min", "mins", "minutes", "sec", "secs", "seconds"];
-    matches!(words, [n, unit] if n.bytes().all(|b| b.is_ascii_digit()) && units.contains(unit))
+    matches!(words, [n, unit]
+        if (n.bytes().all(|b| b.is_ascii_digit()) || is_media_time(n)) && units.contains(unit))
 }
 
 /// A newsletter's sign-up line (`Sign up for our climate newsletter`, `Subscribe to The
@@ -668,6 +672,8 @@ mod tests {
     fn buttons_run_into_one_line_are_chrome_and_so_is_a_newsletter_sign_up() {
         for line in [
             "Listen to this article · 6 min",
+            "Listen to this article · 4:12 min",
+            "Skip to main content",
             "Share | Save",
             "5 min read • Comments (12)",
             "Sign up for our climate newsletter",
