@@ -902,9 +902,17 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> MetaBlocks {
             .iter()
             .find(|l| l.label != Label::Furniture)
             .is_none_or(|l| l.label == Label::Blank);
+        // So are names over the body's drop cap, or over where the story was filed from
+        // (`ANDRÉS GÁLVEZ` / `VALENCIA` / `T` / `he city council…`), in copy with no
+        // blank lines.
         let lone_names = previous.is_some()
             && (blank_below
-                || next.is_some_and(|n| grammar::is_contact_line(n) || grammar::is_bar(n)))
+                || next.is_some_and(|n| {
+                    grammar::is_contact_line(n)
+                        || grammar::is_bar(n)
+                        || is_drop_cap(n)
+                        || is_place_line(n)
+                }))
             && grammar::names_alone_placed(t).is_some();
         // A line under one that ends with a joining word runs that line on (`…the
         // Library on` / `Saturday Mornings`): names without `By` are not read there.
@@ -929,7 +937,12 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> MetaBlocks {
         let saw_byline = current.is_some_and(|c| c.2);
         // So is the paper's name under the writer's (`Jane Doe` / `The Daily News`).
         let role = (grammar::is_role_line(t) && (saw_byline || grammar::names_a_job(t)))
-            || (saw_byline && is_paper_name(t));
+            || (saw_byline && is_paper_name(t))
+            // Where the story was filed from, when no sentence runs on below it (a
+            // justified line may hold one word: `Researchers` / `counting bats…`).
+            || (saw_byline
+                && is_place_line(t)
+                && !next.is_some_and(|n| n.starts_with(char::is_lowercase)));
         let filler = saw_byline && grammar::is_byline_filler(t, next);
         let meta = is_meta_with(t, byline) || role || filler;
         match (meta, current.as_mut()) {
@@ -947,6 +960,16 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> MetaBlocks {
         blocks,
         names_alone,
     }
+}
+
+/// A line that names only where the story was filed from, as a byline block prints it
+/// under the names: one word, or up to three in capitals (`Valencia`, `NEW YORK`), of
+/// three letters at least (a drop cap's letter is none).
+fn is_place_line(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().nth(2).is_some()
+        && grammar::is_place(line)
+        && (!line.contains(' ') || shouts(line))
 }
 
 /// What [`meta_blocks`] found.
@@ -3616,6 +3639,43 @@ March 12, 2024
         // A headline set a word a line is no stack of labels.
         let raw = format!("SCIENCE\nMosses\nReveal\nChanging\nSnowfall\nBy Jane Doe\n\n{body}");
         assert_eq!(clean(&raw).front.title, "Mosses Reveal Changing Snowfall");
+    }
+
+    /// A printed column's byline block with no blank lines: names without `By` over the
+    /// drop cap, or over where the story was filed from on a line of its own; a justified
+    /// line of one word under a byline is still the body's.
+    #[test]
+    fn names_and_a_place_over_the_drop_cap_are_the_byline_block() {
+        let head = "NEWS\nMarket hall to close\nfor two years of repairs\n\
+            Traders will move to a riverside site while\nthe roof beams are replaced\n";
+        let body = "T\nhe council voted on Tuesday to close\nthe old market hall for two years.\n\
+            Traders said they had been given too\nlittle notice by the council.\n";
+        for byline in [
+            "JANE DOE\n",
+            "JANE DOE\nLEEDS\n",
+            "Jane Doe\nLeeds\n",
+            "By JANE DOE\nNEW YORK\n",
+            "JANE DOE, LEEDS\n",
+        ] {
+            let article = clean(&format!("{head}{byline}{body}"));
+            assert_eq!(article.front.authors, ["Jane Doe"], "{byline:?}");
+            assert!(
+                article.body.starts_with("The council voted"),
+                "{byline:?}: {}",
+                article.body
+            );
+        }
+        let raw = format!(
+            "{head}By Jane Doe\nResearchers\ncounting bats in the caves have found\n\
+             the highest numbers in thirty years.\n"
+        );
+        let article = clean(&raw);
+        assert_eq!(article.front.authors, ["Jane Doe"]);
+        assert!(
+            article.body.starts_with("Researchers counting bats"),
+            "{}",
+            article.body
+        );
     }
 
     #[test]
