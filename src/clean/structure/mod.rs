@@ -225,6 +225,17 @@ pub fn read_structure(
     }
 
     assign_headings(doc, &lines, &headings, &mut structure, edits);
+    // A standfirst printed under the byline block, over the drop cap that opens the body.
+    if structure.subtitle.is_none() && structure.title.is_some() && meta_start < meta_end {
+        if let Some(run) = standfirst_under_byline(text, &lines, meta_end) {
+            for &i in &run {
+                lines[i].label = Label::Heading;
+            }
+            let s = field_text(doc, &lines, &run);
+            record(edits, &s, "subtitle", "standfirst moved to front matter");
+            structure.subtitle = Some(s);
+        }
+    }
 
     let body: Vec<usize> = summary_box
         .iter()
@@ -960,6 +971,33 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> MetaBlocks {
         blocks,
         names_alone,
     }
+}
+
+/// The lines of a standfirst printed under the byline block (`Headline` / `By Jane Doe`
+/// / `Traders will move…` / `T` / `he council…`): one to three body lines after `from`
+/// and right over a drop cap, which opens the body, with no blank line among them, of
+/// four to fifty words and two sentences at most.
+fn standfirst_under_byline(text: &str, lines: &[PageLine], from: usize) -> Option<Vec<usize>> {
+    let line_at = |i: usize| &text[lines[i].start..lines[i].end];
+    let next: Vec<usize> = (from..lines.len())
+        .filter(|&i| lines[i].label == Label::Body)
+        .take(4)
+        .collect();
+    let cap_at = next.iter().position(|&i| is_drop_cap(line_at(i)))?;
+    let run = &next[..cap_at];
+    // In copy with blank lines a capitalised paragraph over a lone letter is the body's
+    // (the letter is left where it is). A body that opens in lower case has its drop cap
+    // joined already, printed after it: that letter is no body line here.
+    let blank_inside = (from..next[cap_at]).any(|i| lines[i].label == Label::Blank);
+    if run.is_empty() || blank_inside || run.iter().any(|&i| is_meta(line_at(i))) {
+        return None;
+    }
+    let joined = field_words(text, lines, run);
+    let words = joined.split_whitespace().count();
+    ((4..=50).contains(&words)
+        && sentences_inside(&joined) <= 2
+        && !grammar::opens_with_dateline(line_at(run[0])))
+    .then(|| run.to_vec())
 }
 
 /// A line that names only where the story was filed from, as a byline block prints it
@@ -3673,6 +3711,58 @@ March 12, 2024
         assert_eq!(article.front.authors, ["Jane Doe"]);
         assert!(
             article.body.starts_with("Researchers counting bats"),
+            "{}",
+            article.body
+        );
+    }
+
+    /// A page that prints the byline between the headline and the standfirst: the
+    /// standfirst is the lines between the byline block and the drop cap.
+    #[test]
+    fn a_standfirst_under_the_byline_over_the_drop_cap_is_the_standfirst() {
+        let body = "T\nhe council voted on Tuesday to close\nthe old market hall for two years.\n\
+            Traders said they had been given too\nlittle notice by the council.\n";
+        for meta in [
+            "By Jane Doe\nMarch 12, 2024\n",
+            "By Jane Doe | March 12, 2024\n",
+        ] {
+            let raw = format!(
+                "CITY\nMarket hall to close for two years\n{meta}\
+                 Traders will move to a riverside site\nwhile the roof beams are replaced\n{body}"
+            );
+            let article = clean(&raw);
+            assert_eq!(
+                article.front.subtitle.as_deref(),
+                Some("Traders will move to a riverside site while the roof beams are replaced"),
+                "{meta:?}"
+            );
+            assert_eq!(article.front.authors, ["Jane Doe"]);
+            assert!(
+                article.body.starts_with("The council voted"),
+                "{}",
+                article.body
+            );
+        }
+        // A body that opens in lower case over its drop cap, printed after the lines it
+        // begins, is no standfirst.
+        let raw = "CITY\nMarket hall to close for two years\nBy Jane Doe\n\
+            he council voted on Tuesday to close\nthe old market hall.\nT\n\
+            Traders said they had been given too\nlittle notice by the council.\n";
+        let article = clean(raw);
+        assert_eq!(article.front.subtitle, None);
+        assert!(
+            article.body.starts_with("The council voted"),
+            "{}",
+            article.body
+        );
+        // Without a drop cap the lines under the byline are the body's first paragraph.
+        let raw = "CITY\nMarket hall to close for two years\nBy Jane Doe\n\n\
+            The council voted on Tuesday to close the hall.\n\n\
+            Traders said they had been given too little notice.\n";
+        let article = clean(raw);
+        assert_eq!(article.front.subtitle, None);
+        assert!(
+            article.body.starts_with("The council voted"),
             "{}",
             article.body
         );
