@@ -724,6 +724,15 @@ pub fn are_names_alone(line: &str) -> bool {
 /// names' part of the line.
 pub fn names_alone_placed(line: &str) -> Option<&str> {
     let line = line.trim();
+    // Asked of every line with a date or a bar: a name's first two words are capitalised,
+    // which most prose fails at once.
+    if !line
+        .split_whitespace()
+        .take(2)
+        .all(|w| is_name_word(w.strip_suffix(',').unwrap_or(w)))
+    {
+        return None;
+    }
     if are_names_alone(line) {
         return Some(line);
     }
