@@ -237,15 +237,39 @@ pub fn read_structure(
         }
     }
 
-    let body: Vec<usize> = summary_box
-        .iter()
-        .copied()
-        .chain(
-            (meta_end..lines.len())
-                .filter(|&i| matches!(lines[i].label, Label::Body | Label::Blank)),
-        )
-        .collect();
-    let bio_from = find_bio(text, &lines, &body, &structure.authors, vocabulary);
+    let body_lines = |lines: &[PageLine]| -> Vec<usize> {
+        summary_box
+            .iter()
+            .copied()
+            .chain(
+                (meta_end..lines.len())
+                    .filter(|&i| matches!(lines[i].label, Label::Body | Label::Blank)),
+            )
+            .collect()
+    };
+    let mut body = body_lines(&lines);
+    let mut bio_from = find_bio(text, &lines, &body, &structure.authors, vocabulary);
+    // A bio run into the last paragraph's line (`…heritage fund. Jane Doe is a reporter
+    // covering city hall.`): that line is cut where the bio opens, and read again.
+    if bio_from.is_none() {
+        let mut last_lines: Vec<usize> = body
+            .iter()
+            .rev()
+            .filter(|&&i| lines[i].label == Label::Body)
+            .take(RUN_IN_BIO_LINES)
+            .copied()
+            .collect();
+        last_lines.reverse();
+        if let Some((line, at)) =
+            run_in_bio_start(text, &lines, &last_lines, &structure.authors, vocabulary)
+        {
+            let tail = line_between(text, at, lines[line].end);
+            lines[line] = line_between(text, lines[line].start, at);
+            lines.insert(line + 1, tail);
+            body = body_lines(&lines);
+            bio_from = find_bio(text, &lines, &body, &structure.authors, vocabulary);
+        }
+    }
     if let Some(from) = bio_from {
         let mut bio_lines: Vec<usize> = body[from..]
             .iter()
@@ -343,6 +367,108 @@ fn split_lines(text: &str) -> Vec<PageLine> {
         at += raw.len() + 1;
     }
     lines
+}
+
+/// A body line for `text[start..end]`, trimmed.
+fn line_between(text: &str, start: usize, end: usize) -> PageLine {
+    let raw = &text[start..end];
+    let start = start + (raw.len() - raw.trim_start().len());
+    let trimmed = raw.trim();
+    PageLine {
+        start,
+        end: start + trimmed.len(),
+        chars: trimmed.chars().count(),
+        width: glyph_widths::line_width(trimmed),
+        label: Label::Body,
+        chrome: false,
+    }
+}
+
+/// Words a sentence about the writer holds (`Jane Doe is a reporter…`, `…covers city
+/// hall`), and a story's sentence that names them seldom does.
+const ABOUT_THE_WRITER: &[&str] = &[
+    "reporter",
+    "correspondent",
+    "journalist",
+    "writer",
+    "editor",
+    "columnist",
+    "contributor",
+    "freelance",
+    "photographer",
+    "critic",
+    "author of",
+    " covers ",
+    " writes ",
+    " reports on ",
+    " reports from ",
+    "based in",
+];
+
+/// How many of the body's last lines a bio run into the last paragraph may open in.
+const RUN_IN_BIO_LINES: usize = 5;
+
+/// Where a bio run into the last paragraph opens, among the body's last lines
+/// `last_lines`: the line and a byte offset into `text`. The first sentence end inside a
+/// line after which the rest of the text, four to sixty words, opens as a bio does
+/// ([`opens_bio`]: the writer's name or `The writer is`, a verb among the first words)
+/// and says what the writer does or how to reach them, with no one quoted (`…, the mayor
+/// said.`).
+fn run_in_bio_start(
+    text: &str,
+    lines: &[PageLine],
+    last_lines: &[usize],
+    authors: &[String],
+    vocabulary: &Vocabulary<'_>,
+) -> Option<(usize, usize)> {
+    last_lines.iter().enumerate().find_map(|(k, &i)| {
+        let after: Vec<&str> = last_lines[k + 1..]
+            .iter()
+            .map(|&j| &text[lines[j].start..lines[j].end])
+            .collect();
+        bio_start_in_line(text, &lines[i], &after.join(" "), authors, vocabulary).map(|at| (i, at))
+    })
+}
+
+/// [`run_in_bio_start`] for one line, `after` the text of the lines below it.
+fn bio_start_in_line(
+    text: &str,
+    line: &PageLine,
+    after: &str,
+    authors: &[String],
+    vocabulary: &Vocabulary<'_>,
+) -> Option<usize> {
+    let t = &text[line.start..line.end];
+    // Only a line with a sentence's end inside it and a capital after it.
+    let ends = t.match_indices(". ").map(|(at, _)| at + 2);
+    for at in ends {
+        let tail = &[&t[at..], after].join(" ");
+        let tail = tail.trim_end();
+        let words = tail.split_whitespace().count();
+        if !(4..=60).contains(&words) || !tail.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let lower = tail.to_lowercase();
+        let about_writer =
+            tells_how_to_reach(tail) || ABOUT_THE_WRITER.iter().any(|w| lower.contains(w));
+        let quotes =
+            lower.contains(" said") || lower.contains(" says") || tail.contains(['“', '"']);
+        // The name or role is the subject: a verb of the bio's among the first words
+        // (`Jane Doe is…`, not `Jane Doe, a reporter, asked why`).
+        let verb_follows = lower
+            .split_whitespace()
+            .take(5)
+            .any(|w| BIO_ROLE_VERBS.contains(&w));
+        if about_writer
+            && verb_follows
+            && !quotes
+            && ends_sentence(t[..at].trim_end())
+            && opens_bio(tail, authors, vocabulary)
+        {
+            return Some(line.start + at);
+        }
+    }
+    None
 }
 
 fn slice(doc: &MappedText, line: &PageLine) -> MappedText {
@@ -3766,6 +3892,37 @@ March 12, 2024
             "{}",
             article.body
         );
+    }
+
+    /// A bio run into the last paragraph (a page that printed it inline, or copy that
+    /// lost the break before it) is cut off at its first sentence; a story's last
+    /// sentence that names the writer and quotes someone stays.
+    #[test]
+    fn a_bio_run_into_the_last_paragraph_is_cut_off() {
+        let head = "Market hall to close for two years\nBy Jane Doe\nMarch 12, 2024\n\
+            The council voted on Tuesday to close\nthe old market hall for two years.\n";
+        for ending in [
+            "The repairs will cost €14m. Jane Doe is a reporter covering city hall.\n",
+            "The repairs will cost €14m, the mayor said. Jane\nDoe covers city hall. She lives in\nLeeds.\n",
+            "The repairs will cost €14m. The writer is based in Leeds.\n",
+        ] {
+            let article = clean(&format!("{head}{ending}"));
+            let bio = article.front.bio.unwrap_or_default();
+            assert!(
+                bio.starts_with("Jane Doe") || bio.starts_with("The writer"),
+                "{ending:?}: {bio:?}"
+            );
+            assert!(article.body.trim_end().ends_with("€14m.") || article.body.trim_end().ends_with("said."), "{}", article.body);
+        }
+        for ending in [
+            "The repairs will cost €14m. Jane Doe is a reporter he trusts, the mayor said.\n",
+            "The repairs will cost €14m. Jane Doe is to visit the hall next week.\n",
+            "The repairs will cost €14m. Jane Doe, a reporter, asked why.\n",
+        ] {
+            let article = clean(&format!("{head}{ending}"));
+            assert_eq!(article.front.bio, None, "{ending:?}");
+            assert!(article.body.contains("Jane Doe"), "{}", article.body);
+        }
     }
 
     #[test]
