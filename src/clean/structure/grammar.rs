@@ -478,11 +478,11 @@ pub fn byline(line: &str) -> Option<Byline> {
     } else {
         None
     };
-    let (names_text, strict) = match after_by {
-        Some(rest) => (without_place(rest.trim()), false),
-        None if placed.is_some() => (placed.unwrap_or(names_part), true),
-        None if barred && !names_part.contains(", ") => (names_part, true),
-        None => {
+    let (names_text, strict) = match (after_by, placed) {
+        (Some(rest), _) => (without_place(rest.trim()), false),
+        (None, Some(names)) => (names, true),
+        (None, None) if barred && !names_part.contains(", ") => (names_part, true),
+        (None, None) => {
             // `A, Staff Reporter`: names only with a role after the last comma, maybe
             // then where the story was filed from (`A, Staff Reporter, Karachi`).
             let head = match before_comma_place(names_part) {

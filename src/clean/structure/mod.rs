@@ -252,22 +252,33 @@ pub fn read_structure(
     // A bio run into the last paragraph's line (`…heritage fund. Jane Doe is a reporter
     // covering city hall.`): that line is cut where the bio opens, and read again.
     if bio_from.is_none() {
+        // The line the drop cap was joined to is built from that joined text, whole: it
+        // is not cut (its bio would be printed twice).
+        let cap_line = joined_cap.as_ref().map(|(at, _)| *at);
         let mut last_lines: Vec<usize> = body
             .iter()
             .rev()
             .filter(|&&i| lines[i].label == Label::Body)
             .take(RUN_IN_BIO_LINES)
+            .take_while(|&&i| Some(i) != cap_line)
             .copied()
             .collect();
         last_lines.reverse();
         if let Some((line, at)) =
             run_in_bio_start(text, &lines, &last_lines, &structure.authors, vocabulary)
         {
-            let tail = line_between(text, at, lines[line].end);
-            lines[line] = line_between(text, lines[line].start, at);
-            lines.insert(line + 1, tail);
+            let whole = lines[line].clone();
+            lines[line] = line_between(text, whole.start, at);
+            lines.insert(line + 1, line_between(text, at, whole.end));
             body = body_lines(&lines);
             bio_from = find_bio(text, &lines, &body, &structure.authors, vocabulary);
+            // Read as no bio after all (a paragraph of story follows it): the line is
+            // put back whole, so the cut makes no paragraph break.
+            if bio_from.is_none() {
+                lines.remove(line + 1);
+                lines[line] = whole;
+                body = body_lines(&lines);
+            }
         }
     }
     if let Some(from) = bio_from {
@@ -3914,6 +3925,33 @@ March 12, 2024
             );
             assert!(article.body.trim_end().ends_with("€14m.") || article.body.trim_end().ends_with("said."), "{}", article.body);
         }
+        // A sentence that opens like a bio with a paragraph of story after it is no bio:
+        // its line stays whole, and its paragraph one.
+        let raw = format!(
+            "{head}The repairs will cost €14m. Jane Doe is a reporter\nwho asked about the roof.\n\n\
+             The hall reopens in 2026 with a new roof and better ventilation for the stalls.\n"
+        );
+        let article = clean(&raw);
+        assert_eq!(article.front.bio, None);
+        assert!(
+            article
+                .body
+                .contains("cost €14m. Jane Doe is a reporter who asked"),
+            "{}",
+            article.body
+        );
+        // A body of one line that a drop cap opens is not cut: the bio is not printed
+        // twice.
+        let raw = "Market hall to close for two years\nBy Jane Doe\nMarch 12, 2024\nT\n\
+            he council voted to close the hall, at a cost of €14m. Jane Doe is a reporter.\n";
+        let article = clean(raw);
+        let bio = article.front.bio.unwrap_or_default();
+        assert_eq!(
+            article.body.matches("is a reporter").count() + bio.matches("is a reporter").count(),
+            1,
+            "{bio:?} {}",
+            article.body
+        );
         for ending in [
             "The repairs will cost €14m. Jane Doe is a reporter he trusts, the mayor said.\n",
             "The repairs will cost €14m. Jane Doe is to visit the hall next week.\n",
