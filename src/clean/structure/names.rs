@@ -569,12 +569,18 @@ impl IntactNames {
                 Some((start, end, word, n)) => {
                     out.push_slice(text, copied, start);
                     out.push_replacement(&word, text.position_at(start));
+                    let printed = self.by_damaged.contains_key(source[start..end].trim_end());
                     edits.push(Edit {
                         pass: "names",
                         position: text.position_at(start),
                         before: source[start..end].to_string(),
                         after: word.to_string(),
-                        reason: "letters lost to spaces restored from the name as the article prints it elsewhere".into(),
+                        reason: if printed {
+                            "letters lost to spaces restored from the name as the article prints it elsewhere"
+                        } else {
+                            "letters lost to spaces restored from the listed name (or word of another language) the copy fits best"
+                        }
+                        .into(),
                         confidence: 0.85,
                     });
                     copied = end;
@@ -904,6 +910,7 @@ fn listed_name(
     };
     let key = skeleton(damaged);
     let mut fitting: Vec<ListedName> = listed_by_skeleton(&key).filter(fits).collect();
+    prefer_losses_seen(&mut fitting, &key, votes);
     if fitting.is_empty() {
         // Letters lost at an edge leave no space to see (`Hor kov` for Horáková, a byline's
         // `astn` for Šťastný): a copy that shows damage may have lost its last letters,
@@ -963,6 +970,39 @@ fn listed_name(
         .map(|e| e.name)
         .filter(|name| *name != damaged)
         .map(Cow::Borrowed)
+}
+
+/// How much less likely a copy is to have lost a letter at its edge with no space left
+/// than to show every loss: the odds [`prefer_losses_seen`] weighs such a name by.
+const UNSEEN_LOSS_ODDS: f32 = 0.5;
+
+/// Keeps only the names of `fitting` that the copy (skeleton `key`) shows every loss of,
+/// when they are likelier than those that also lost a letter at an edge with no space left
+/// (the index files a name under its skeleton without a leading or trailing `_` too).
+///
+/// Each name's odds are how widely it is listed, times one more than the article's votes
+/// for its best-supported language, times [`UNSEEN_LOSS_ODDS`] for a loss the copy does
+/// not show. `S o Paulo` in an article by a Polish writer is São (listed twice, no vote:
+/// 2) before the Polish Słoń (once, two votes, an unseen `ń`: 1.5); an article's `C t` is
+/// Côté (three listings, an unseen `é`: 1.5) before Cát (once: 1), as before. Otherwise
+/// every fitting name stays for [`listed_name`]'s ranking, where the article's votes come
+/// first.
+fn prefer_losses_seen(fitting: &mut Vec<ListedName>, key: &str, votes: &LanguageVotes) {
+    let odds = |e: &ListedName| {
+        let support = votes.support(e.languages).0;
+        f32::from(e.listings) * (1.0 + f32::from(support))
+    };
+    let (mut seen, mut unseen) = (0.0f32, 0.0f32);
+    for e in fitting.iter() {
+        if skeleton(e.name) == key {
+            seen = seen.max(odds(e));
+        } else {
+            unseen = unseen.max(odds(e) * UNSEEN_LOSS_ODDS);
+        }
+    }
+    if seen > 0.0 && unseen > 0.0 && seen >= unseen {
+        fitting.retain(|e| skeleton(e.name) == key);
+    }
 }
 
 /// Of the names in `fitting` that `tied` (the article's evidence cannot tell them apart),
@@ -1839,6 +1879,17 @@ mod tests {
         assert_eq!(restored("", "By Hor kov"), "By Horáková");
         // ... and two names alike in all of that leave the copy as it is.
         assert_eq!(restored("", "By astn"), "By astn");
+    }
+
+    #[test]
+    fn a_name_whose_losses_all_show_outweighs_a_few_votes_for_a_hidden_one() {
+        // `S o` is São (every loss shown) or Słoń (its last letter lost unseen). Two
+        // Polish names in the article are not evidence enough for the hidden loss...
+        let polish = "Agnieszka Ćwiklińska and Krzyżanowski";
+        assert_eq!(restored(polish, "in S o Paulo"), "in São Paulo");
+        // ... and with no votes at all, a name listed three times still outweighs it
+        // (Côté, its `é` lost unseen, before Cát, listed once).
+        assert_eq!(restored("", "said C t."), "said Côté.");
     }
 
     #[test]
