@@ -329,11 +329,14 @@ fn masthead_from_structure(
     let first_reading = edits.len();
     let line_lengths = structure::dropped_hyphens::read_by_pdftotext(document)
         .then(|| structure::dropped_hyphens::HyphenEvidence::of(document));
-    let hyphens = |text: MappedText, edits: &mut Vec<Edit>| match &line_lengths {
-        Some(lines) => structure::dropped_hyphens::restore_hyphens(&text, lines, vocabulary, edits),
+    use structure::dropped_hyphens::Joins;
+    let hyphens = |text: MappedText, joins: Joins, edits: &mut Vec<Edit>| match &line_lengths {
+        Some(lines) => {
+            structure::dropped_hyphens::restore_hyphens(&text, lines, joins, vocabulary, edits)
+        }
         None => text,
     };
-    let mut unwrap = |field: Option<MappedText>, edits: &mut Vec<Edit>| {
+    let mut unwrap = |field: Option<MappedText>, joins: Joins, edits: &mut Vec<Edit>| {
         field.map(|f| {
             let mut joined = MappedText::default();
             for (n, block) in layout::lay_out(&f, vocabulary, edits, findings)
@@ -345,18 +348,18 @@ fn masthead_from_structure(
                 }
                 joined.push_mapped(block);
             }
-            let joined = hyphens(joined, edits);
+            let joined = hyphens(joined, joins, edits);
             let spaced = structure::punctuation_space::restore_spaces(&joined, dashes, edits);
             let named = names.restore(&spaced, vocabulary, edits);
             structure::punctuation_space::remove_stray_spaces(&named, edits)
         })
     };
-    let mut kicker = unwrap(found.kicker, edits);
-    let mut headline = unwrap(found.title, edits);
-    let mut standfirst = unwrap(found.subtitle, edits);
+    let mut kicker = unwrap(found.kicker, Joins::Anywhere, edits);
+    let mut headline = unwrap(found.title, Joins::Anywhere, edits);
+    let mut standfirst = unwrap(found.subtitle, Joins::Anywhere, edits);
     // A writer's name glued to the words after it is read as a name once spaced
     // (`ZeynepAyd n is` → `Zeynep Ayd n is` → `Zeynep Aydın is`).
-    let mut bio = unwrap(found.bio, edits).map(|b| {
+    let mut bio = unwrap(found.bio, Joins::WhereLinesRanLong, edits).map(|b| {
         let before = edits.len();
         let unglued = structure::unglue_author_names(&b, &authors, vocabulary, edits);
         if edits.len() > before {
@@ -382,7 +385,7 @@ fn masthead_from_structure(
     let mut body: Vec<MappedText> = body
         .into_iter()
         .map(|p| {
-            let p = hyphens(p, edits);
+            let p = hyphens(p, Joins::WhereLinesRanLong, edits);
             let spaced = structure::punctuation_space::restore_spaces(&p, dashes, edits);
             let named = names.restore(&spaced, vocabulary, edits);
             // After the names: a name whose letters were lost is restored, not joined.

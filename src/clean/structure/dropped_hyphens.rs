@@ -118,11 +118,26 @@ impl HyphenEvidence {
     }
 }
 
+/// Where a text may hold a join of two lines pdftotext made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Joins {
+    /// Body text in columns: only where a line ran longer than its neighbours
+    /// ([`HyphenEvidence`]).
+    WhereLinesRanLong,
+    /// A heading (headline, standfirst, kicker): pdftotext sets a heading's wrapped
+    /// lines on one line of its own, with no neighbours of its width to show where they
+    /// were joined (`Seville swelters through earliest 44degree day on record`), and
+    /// drops no hyphen elsewhere, so a compound run together there is a join wherever it
+    /// stands (two words, a number and a word, two names; not a prefix and a word).
+    Anywhere,
+}
+
 /// `paragraph` with the hyphens of its dehyphenated compounds put back, each recorded
-/// in `edits`.
+/// in `edits`; `joins` says where a join may stand.
 pub fn restore_hyphens(
     paragraph: &MappedText,
     lines: &HyphenEvidence,
+    joins: Joins,
     vocabulary: &Vocabulary<'_>,
     edits: &mut Vec<Edit>,
 ) -> MappedText {
@@ -143,7 +158,10 @@ pub fn restore_hyphens(
             splits.push(at + core_start + split);
         } else if let Some((split, anywhere)) = compound_split(core, vocabulary) {
             let join = at + core_start + split;
-            if anywhere || lines.joined_at(paragraph.position_at(join)) {
+            // Away from a join's evidence, a prefix is no sign of one: a closed word the
+            // lexicon lacks (`replanting`) is written so as often as with a hyphen.
+            let heading_join = joins == Joins::Anywhere && !PREFIXES.contains(&&core[..split]);
+            if anywhere || heading_join || lines.joined_at(paragraph.position_at(join)) {
                 splits.push(join);
             }
         }
@@ -353,6 +371,7 @@ mod tests {
         let out = restore_hyphens(
             &MappedText::from_raw(text, Position::new(1, 1)),
             &HyphenEvidence::of(&document),
+            Joins::WhereLinesRanLong,
             &vocabulary,
             &mut edits,
         );
@@ -409,6 +428,39 @@ mod tests {
     /// Away from any join: a compound the document prints with its hyphen, and a name
     /// run into `based` (never one word), get it back; a pair of words does not.
     #[test]
+    fn a_headings_compounds_get_their_hyphen_wherever_they_stand() {
+        let document = "Seville swelters through earliest 44degree day\n\u{c}";
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::for_document(document, &context);
+        let evidence = HyphenEvidence::of(document);
+        let fix = |text: &str, joins: Joins| {
+            let raw = MappedText::from_raw(text, Position::new(1, 1));
+            restore_hyphens(&raw, &evidence, joins, &vocabulary, &mut Vec::new())
+                .as_str()
+                .to_string()
+        };
+        let heading = "Seville swelters through earliest 44degree day";
+        assert_eq!(
+            fix(heading, Joins::Anywhere),
+            "Seville swelters through earliest 44-degree day"
+        );
+        assert_eq!(
+            fix(
+                "Scrap coinonly meters in the PakistanAfghanistan talks",
+                Joins::Anywhere
+            ),
+            "Scrap coin-only meters in the Pakistan-Afghanistan talks"
+        );
+        // A prefix and a word are no sign of a join where no line ran long.
+        assert_eq!(
+            fix("and replanting will take years", Joins::Anywhere),
+            "and replanting will take years"
+        );
+        // In body text the same token mid-line, with no line running long, stays.
+        assert_eq!(fix(heading, Joins::WhereLinesRanLong), heading);
+    }
+
+    #[test]
     fn printed_compounds_and_names_run_into_based_get_their_hyphen_anywhere() {
         let document =
             "In Cluj-Napoca, doctors call.\nShe is a Warsawbased writer in ClujNapoca.\n\
@@ -418,9 +470,15 @@ mod tests {
         let evidence = HyphenEvidence::of(document);
         let fix = |text: &str, line: usize| {
             let raw = MappedText::from_raw(text, Position::new(line, 1));
-            restore_hyphens(&raw, &evidence, &vocabulary, &mut Vec::new())
-                .as_str()
-                .to_string()
+            restore_hyphens(
+                &raw,
+                &evidence,
+                Joins::WhereLinesRanLong,
+                &vocabulary,
+                &mut Vec::new(),
+            )
+            .as_str()
+            .to_string()
         };
         assert_eq!(
             fix("She is a Warsawbased writer in ClujNapoca.", 2),
