@@ -599,21 +599,6 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
     // A line printed again right under itself (a web page's writer's name under their
     // picture's, `Jane Doe` / `Jane Doe`) is one line printed twice, no running head: the
     // copy is dropped and counts once.
-    let mut twice_in_a_row = Vec::new();
-    for &i in &candidates {
-        let t = &text[lines[i].start..lines[i].end];
-        if i > 0
-            && lines[i - 1].label == Label::Body
-            && text[lines[i - 1].start..lines[i - 1].end] == *t
-        {
-            twice_in_a_row.push(i);
-            continue;
-        }
-        *seen.entry(key(t)).or_default() += 1;
-    }
-    for &i in &twice_in_a_row {
-        lines[i].label = Label::Furniture;
-    }
     // Above the first line of prose a lone word may be the kicker, whatever repeats it.
     let prose_from = (0..lines.len())
         .find(|&i| {
@@ -624,10 +609,40 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
                     .is_some()
         })
         .unwrap_or(lines.len());
+    // Above the prose, a running head's section printed again as the kicker just under
+    // it, in other capitals (`Water diplomacy`, blank, `WATER DIPLOMACY`, the headline),
+    // is one label printed twice too: the first print is the running head's, the second
+    // stays for the kicker, however often later pages' running heads repeat the section.
+    let mut twice_in_a_row = Vec::new();
+    let mut reprinted_as_kicker = Vec::new();
+    for &i in &candidates {
+        let t = &text[lines[i].start..lines[i].end];
+        if i > 0
+            && lines[i - 1].label == Label::Body
+            && text[lines[i - 1].start..lines[i - 1].end] == *t
+        {
+            twice_in_a_row.push(i);
+            continue;
+        }
+        let above = (0..i).rev().find(|&j| lines[j].label != Label::Blank);
+        if let Some(above) = above.filter(|&j| i < prose_from && candidates.contains(&j)) {
+            let above_text = &text[lines[above].start..lines[above].end];
+            if above_text != t && key(above_text) == key(t) {
+                twice_in_a_row.push(above);
+                reprinted_as_kicker.push(i);
+                continue;
+            }
+        }
+        *seen.entry(key(t)).or_default() += 1;
+    }
+    for &i in &twice_in_a_row {
+        lines[i].label = Label::Furniture;
+    }
     for &i in &candidates {
         let t = &text[lines[i].start..lines[i].end];
         if (i < prose_from && t.split_whitespace().nth(1).is_none())
             || lines[i].label != Label::Body
+            || reprinted_as_kicker.contains(&i)
         {
             continue;
         }
@@ -3814,6 +3829,34 @@ March 12, 2024
         // A headline set a word a line is no stack of labels.
         let raw = format!("SCIENCE\nMosses\nReveal\nChanging\nSnowfall\nBy Jane Doe\n\n{body}");
         assert_eq!(clean(&raw).front.title, "Mosses Reveal Changing Snowfall");
+    }
+
+    #[test]
+    fn a_running_heads_section_reprinted_as_the_kicker_under_it_is_the_kicker() {
+        // The running head prints the paper and the section on every page; the kicker
+        // repeats the section in capitals just under it, on the first page only.
+        let para = "The two governments met in Lisbon on Monday and failed to agree on how \
+                    much water should cross the border in a dry year, officials said.";
+        let raw = format!(
+            "VALLEY RECORD\n\nWater diplomacy\n\nWATER DIPLOMACY\n\n\
+             Lisbon and Madrid fail to agree on river flows\nBy Jane Doe\n22 April 2026\n\n\
+             {para}\n\n{para}\n\u{c}VALLEY RECORD\n\nWater diplomacy\n\n{para}\n"
+        );
+        let article = clean(&raw);
+        assert_eq!(article.front.kicker.as_deref(), Some("WATER DIPLOMACY"));
+        assert_eq!(
+            article.front.title,
+            "Lisbon and Madrid fail to agree on river flows"
+        );
+        assert!(
+            !article.body.contains("Water diplomacy"),
+            "{}",
+            article.body
+        );
+        // Printed once, the section under the paper's name is no kicker of its own
+        // making: what the reading above gave it stays (a lone label over the headline).
+        let once = raw.replacen("WATER DIPLOMACY\n\n", "", 1);
+        assert!(!clean(&once).body.contains("Water diplomacy"));
     }
 
     /// A printed column's byline block with no blank lines: names without `By` over the
