@@ -650,6 +650,7 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
         // Writer`): asked only of the lines that repeat.
         if seen.get(&key(t)).is_some_and(|&n| n >= 2)
             && !(grammar::is_role_line(t) && grammar::names_a_job(t))
+            && !repeats_its_sentence(text, lines, &candidates, i, &key)
         {
             lines[i].label = Label::Furniture;
             papers.date = papers.date.or(grammar::date_line(t));
@@ -702,6 +703,49 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
     }
     label_running_head_printed_last(text, lines);
     papers
+}
+
+/// Whether the line `i` of `candidates` is repeated prose rather than a running head: a
+/// sentence goes on below it in lower case (`Choro, a largely` / `instrumental style…`)
+/// and another print of it goes on with the same words. A pull-quote box repeats a
+/// line of the body so, wrapped alike at its start; a running head or a footer is
+/// followed by whatever the page holds next, different on every page, and often stands
+/// under the page's folio.
+fn repeats_its_sentence(
+    text: &str,
+    lines: &[PageLine],
+    candidates: &[usize],
+    i: usize,
+    key: &impl Fn(&str) -> String,
+) -> bool {
+    let going_on = |at: usize| -> Option<Vec<&str>> {
+        let next = lines[at + 1..].iter().find(|l| l.label != Label::Blank)?;
+        let words: Vec<&str> = text[next.start..next.end]
+            .split_whitespace()
+            .take(2)
+            .collect();
+        words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_lowercase))
+            .then_some(words)
+    };
+    // Beside a folio (`Page 5` just above), the line is the page's head whatever follows.
+    let by_folio = |at: usize| {
+        lines[..at]
+            .iter()
+            .rev()
+            .find(|l| l.label != Label::Blank)
+            .is_some_and(|l| l.label == Label::Furniture)
+    };
+    let Some(words) = going_on(i).filter(|_| !by_folio(i)) else {
+        return false;
+    };
+    let own = key(&text[lines[i].start..lines[i].end]);
+    candidates.iter().any(|&other| {
+        other != i
+            && key(&text[lines[other].start..lines[other].end]) == own
+            && going_on(other).as_ref() == Some(&words)
+    })
 }
 
 /// A viewer's running head on one line above everything: the issue date and the paper's
@@ -3829,6 +3873,48 @@ March 12, 2024
         // A headline set a word a line is no stack of labels.
         let raw = format!("SCIENCE\nMosses\nReveal\nChanging\nSnowfall\nBy Jane Doe\n\n{body}");
         assert_eq!(clean(&raw).front.title, "Mosses Reveal Changing Snowfall");
+    }
+
+    #[test]
+    fn a_pull_quote_box_starting_with_a_body_line_keeps_that_line_in_both() {
+        // The box repeats a sentence of the body wrapped alike at its start: the shared
+        // first line is printed twice, but what follows it goes on with the same words,
+        // which no running head does.
+        let raw = "Choro in the north zone\nBy Jane Doe\n\n\
+            She has played every Saturday for a decade at a bar near the square.\n\
+            Choro, a largely\ninstrumental style that\nemerged in Rio, is often called the \
+            city's first urban music. It is played by small groups.\n\
+            Her father played the guitar on Sunday afternoons in the family's small room.\n\n\
+            Choro, a largely\ninstrumental style\nthat emerged in Rio,\nis often called the \
+            city's first\nurban music.\n\n\
+            She was not allowed to play, she says, so she listened for forty years.\n";
+        let article = clean(raw);
+        assert_eq!(
+            article
+                .body
+                .matches("Choro, a largely instrumental")
+                .count(),
+            2,
+            "{}",
+            article.body
+        );
+        // A running head printed twice, followed by different text, still goes.
+        let head = "VALLEY RECORD | Arts\n";
+        let raw = format!(
+            "Choro in the north zone\nBy Jane Doe\n\n{head}She has played every Saturday \
+             for a decade at a bar.\n\n{head}she says, so she listened for forty years.\n"
+        );
+        assert!(!clean(&raw).body.contains("VALLEY RECORD"));
+        // Nor does one under the page's folio that breaks the same quoted sentence in the
+        // body and in its pull-quote box.
+        let quote = "“People want to travel without flying,";
+        let raw = format!(
+            "Night trains return\nBy Jane Doe\n\nOperators are ordering new carriages.\n\
+             {quote}\nPage 5\n{head}but they do not want to lose a day,” she said.\n\n\
+             {quote}\n\nPage 6\n{head}but they do not want to lose a day.”\n\n\
+             Track charges differ from country to country, the operators say.\n"
+        );
+        assert!(!clean(&raw).body.contains("VALLEY RECORD"));
     }
 
     #[test]
