@@ -566,7 +566,10 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
     }
     // A short line that is not prose and is printed more than once: a running head or
     // footer, even when only two pages were copied.
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // Each repeated line's key (its letters lowercased, digits dropped) -> the lines that
+    // print it.
+    let mut prints: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
     let key = |t: &str| -> String {
         t.chars()
             .filter(|c| !c.is_ascii_digit())
@@ -596,9 +599,6 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
         .filter(|&i| lines[i].label == Label::Body)
         .filter(|&i| repeat_candidate(i, &text[lines[i].start..lines[i].end]))
         .collect();
-    // A line printed again right under itself (a web page's writer's name under their
-    // picture's, `Jane Doe` / `Jane Doe`) is one line printed twice, no running head: the
-    // copy is dropped and counts once.
     // Above the first line of prose a lone word may be the kicker, whatever repeats it.
     let prose_from = (0..lines.len())
         .find(|&i| {
@@ -609,6 +609,9 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
                     .is_some()
         })
         .unwrap_or(lines.len());
+    // A line printed again right under itself (a web page's writer's name under their
+    // picture's, `Jane Doe` / `Jane Doe`) is one line printed twice, no running head: the
+    // copy is dropped and counts once.
     // Above the prose, a running head's section printed again as the kicker just under
     // it, in other capitals (`Water diplomacy`, blank, `WATER DIPLOMACY`, the headline),
     // is one label printed twice too: the first print is the running head's, the second
@@ -633,7 +636,7 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
                 continue;
             }
         }
-        *seen.entry(key(t)).or_default() += 1;
+        prints.entry(key(t)).or_default().push(i);
     }
     for &i in &twice_in_a_row {
         lines[i].label = Label::Furniture;
@@ -648,9 +651,10 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
         }
         // A writer's role is printed under each of several writers' names (`Staff
         // Writer`): asked only of the lines that repeat.
-        if seen.get(&key(t)).is_some_and(|&n| n >= 2)
+        let printed = prints.get(&key(t)).map_or(&[][..], Vec::as_slice);
+        if printed.len() >= 2
             && !(grammar::is_role_line(t) && grammar::names_a_job(t))
-            && !repeats_its_sentence(text, lines, &candidates, i, &key)
+            && !repeats_its_sentence(text, lines, printed, i)
         {
             lines[i].label = Label::Furniture;
             papers.date = papers.date.or(grammar::date_line(t));
@@ -705,19 +709,13 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
     papers
 }
 
-/// Whether the line `i` of `candidates` is repeated prose rather than a running head: a
-/// sentence goes on below it in lower case (`Choro, a largely` / `instrumental style…`)
-/// and another print of it goes on with the same words. A pull-quote box repeats a
-/// line of the body so, wrapped alike at its start; a running head or a footer is
-/// followed by whatever the page holds next, different on every page, and often stands
-/// under the page's folio.
-fn repeats_its_sentence(
-    text: &str,
-    lines: &[PageLine],
-    candidates: &[usize],
-    i: usize,
-    key: &impl Fn(&str) -> String,
-) -> bool {
+/// Whether the line `i`, one of the lines `printed` that print the same words, is
+/// repeated prose rather than a running head: a sentence goes on below it in lower case
+/// (`Choro, a largely` / `instrumental style…`) and another print of it goes on with the
+/// same words. A pull-quote box repeats a line of the body so, wrapped alike at its
+/// start; a running head or a footer is followed by whatever the page holds next,
+/// different on every page, and often stands under the page's folio.
+fn repeats_its_sentence(text: &str, lines: &[PageLine], printed: &[usize], i: usize) -> bool {
     let going_on = |at: usize| -> Option<Vec<&str>> {
         let next = lines[at + 1..].iter().find(|l| l.label != Label::Blank)?;
         let words: Vec<&str> = text[next.start..next.end]
@@ -740,12 +738,9 @@ fn repeats_its_sentence(
     let Some(words) = going_on(i).filter(|_| !by_folio(i)) else {
         return false;
     };
-    let own = key(&text[lines[i].start..lines[i].end]);
-    candidates.iter().any(|&other| {
-        other != i
-            && key(&text[lines[other].start..lines[other].end]) == own
-            && going_on(other).as_ref() == Some(&words)
-    })
+    printed
+        .iter()
+        .any(|&other| other != i && going_on(other).as_ref() == Some(&words))
 }
 
 /// A viewer's running head on one line above everything: the issue date and the paper's

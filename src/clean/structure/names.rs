@@ -693,6 +693,8 @@ impl IntactNames {
                 Some((start, end, word, n)) => {
                     out.push_slice(text, copied, start);
                     out.push_replacement(&word, text.position_at(start));
+                    // Whether the article printed the name intact (else a list of names
+                    // or of words, or an address that spells it, gave it).
                     let printed = self.by_damaged.contains_key(source[start..end].trim_end());
                     edits.push(Edit {
                         pass: "names",
@@ -702,7 +704,7 @@ impl IntactNames {
                         reason: if printed {
                             "letters lost to spaces restored from the name as the article prints it elsewhere"
                         } else {
-                            "letters lost to spaces restored from the listed name (or word of another language) the copy fits best"
+                            "letters lost to spaces restored from the name (listed, or spelt by the article's address) the copy fits best"
                         }
                         .into(),
                         confidence: 0.85,
