@@ -2744,6 +2744,48 @@ mod tests {
     }
 
     #[test]
+    fn a_column_top_read_with_its_pull_quote_box_goes_after_the_foot_it_continues() {
+        // pdftotext read the next column's top (`have stopped…`), the pull-quote box
+        // that interrupts that column and the block under the box before the foot of the
+        // column to its left (`…A few bakers`): the box right after the displaced block
+        // says the blocks down to the foot are its column's, so the foot comes up.
+        let blocks = [
+            "The chamber of trades estimates\nthat flour rose by a third.",
+            "have stopped making pastries\naltogether. Some owners now\nwork through the night to\nkeep their ovens busy.",
+            "Some owners now work\nthrough the night",
+            "The government has promised help\nfor small shops this winter.",
+            "Customers have noticed. A few\nbakers",
+            "Flour prices may fall next spring,\nthe ministry said.",
+        ];
+        let body = bakers_body(&blocks);
+        assert!(
+            body.contains("A few bakers have stopped making pastries altogether."),
+            "{body}"
+        );
+        assert!(
+            in_order(
+                &body,
+                &["The chamber", "Customers", "The government", "Flour prices"]
+            ),
+            "{body}"
+        );
+        // With no box after it the displaced block moves down, after the foot.
+        let no_box: Vec<&str> = blocks
+            .iter()
+            .copied()
+            .filter(|b| !b.starts_with("Some"))
+            .collect();
+        let body = bakers_body(&no_box);
+        assert!(
+            in_order(
+                &body,
+                &["The chamber", "The government", "Customers", "Flour prices"]
+            ),
+            "{body}"
+        );
+    }
+
+    #[test]
     fn two_columns_read_in_alternation_go_back_one_after_the_other() {
         let body = bakers_body(&[
             "have stopped making pastries\naltogether. Others wait.",

@@ -18,7 +18,9 @@
 //! When every displaced block opens a page (page furniture, a folio or a running head,
 //! stands just before it) and its broken-off block comes later, the page's top was read
 //! before the foot of the page before: the broken-off block is brought up before it, and
-//! the blocks between stay with the new page (`foot_of_page_brought_up`).
+//! the blocks between stay with the new page (`BroughtUp::PageFoot`). Likewise when a
+//! pull-quote box follows every displaced block: pdftotext read down that column, box
+//! and all, before the foot of the column to its left (`BroughtUp::ColumnFoot`).
 //!
 //! Where pdftotext missed the columns altogether it alternates between two of them
 //! block by block (`A1 B1 A2 B2 A3`): then the displaced block opens the second column
@@ -106,10 +108,13 @@ pub(super) fn restore_reading_order(
     if displaced.is_empty() || displaced.len() != broken.len() || displaced.len() > MOST_MOVES {
         return body.to_vec();
     }
-    if let Some(order) = foot_of_page_brought_up(&read, &displaced, &broken, edits) {
+    if let Some(order) = broken_off_brought_up(&read, &displaced, &broken, PageFoot, edits) {
         return order;
     }
     if let Some(order) = alternating_columns(&read, &with_content, &displaced, &broken, edits) {
+        return order;
+    }
+    if let Some(order) = broken_off_brought_up(&read, &displaced, &broken, ColumnFoot, edits) {
         return order;
     }
     let pairs: Vec<(usize, usize)> = displaced
@@ -155,25 +160,67 @@ pub(super) fn restore_reading_order(
     order
 }
 
-/// `body` with each broken-off block brought up to the foot of the page it ends, when
-/// every displaced block opens a page (page furniture just before it) and its broken-off
-/// block comes later in the copy: pdftotext read the next page's top before the last
-/// block of the page before (a column's foot beside a pull-quote box or a headline), and
-/// the sentence that block breaks off runs on over the page break. The blocks between
-/// belong to the new page, after the displaced block, so the broken-off block moves, not
-/// they. `None` for any other shape.
-fn foot_of_page_brought_up(
+/// Why a broken-off block comes up before the block that goes on with its sentence,
+/// rather than that block going down after it: what the copy shows of where the blocks
+/// between belong.
+#[derive(Debug, Clone, Copy)]
+enum BroughtUp {
+    /// Each displaced block opens a page (page furniture just before it): pdftotext read
+    /// the next page's top before the last block of the page before (a column's foot
+    /// beside a pull-quote box or a headline), and the blocks between belong to the new
+    /// page.
+    PageFoot,
+    /// A pull-quote box follows each displaced block: pdftotext went on down the
+    /// displaced block's column, into the box that interrupts it and past it, before it
+    /// read the foot of the column to its left. The blocks between are that column's.
+    /// Without the box the displaced block may be a column's top read alone, beside the
+    /// block before it, and the blocks between the column to its left: it moves down.
+    ColumnFoot,
+}
+use BroughtUp::{ColumnFoot, PageFoot};
+
+impl BroughtUp {
+    /// Whether displaced block `d` and its broken-off block `b` show this shape.
+    fn shows(self, blocks: &[Block], d: usize, b: usize) -> bool {
+        b > d
+            && match self {
+                PageFoot => blocks[d].after_page_break,
+                ColumnFoot => blocks.get(d + 1).is_some_and(|next| next.content.is_none()),
+            }
+    }
+
+    fn reason(self, broken_off: &str) -> String {
+        match self {
+            PageFoot => format!(
+                "a block that breaks off (`{broken_off}`), read after the next page's top, \
+                 brought up to the foot of its page, before the block that goes on with its \
+                 sentence"
+            ),
+            ColumnFoot => format!(
+                "a block that breaks off (`{broken_off}`), read after the next column's top \
+                 and the pull-quote box in it, brought up before the block that goes on \
+                 with its sentence"
+            ),
+        }
+    }
+}
+
+/// `body` with each broken-off block brought up before its displaced block, when every
+/// pair (displaced before broken-off) shows the shape `why` names; the blocks between
+/// stay after the displaced block. `None` for any other shape.
+fn broken_off_brought_up(
     read: &BodyBlocks<'_>,
     displaced: &[usize],
     broken: &[usize],
+    why: BroughtUp,
     edits: &mut Vec<Edit>,
 ) -> Option<Vec<usize>> {
     let (blocks, body) = (&read.blocks, read.body);
-    let page_openings = displaced
+    if !displaced
         .iter()
         .zip(broken)
-        .all(|(&d, &b)| blocks[d].after_page_break && b > d);
-    if !page_openings {
+        .all(|(&d, &b)| why.shows(blocks, d, b))
+    {
         return None;
     }
     let line_text = |i: usize| read.line_text(i);
@@ -192,12 +239,7 @@ fn foot_of_page_brought_up(
                 position: read.position(first),
                 before: line_text(first).to_string(),
                 after: format!("[before `{}`]", line_text(read.content(k).0)),
-                reason: format!(
-                    "a block that breaks off (`{}`), read after the next page's top, \
-                     brought up to the foot of its page, before the block that goes on \
-                     with its sentence",
-                    line_text(last)
-                ),
+                reason: why.reason(line_text(last)),
                 confidence: 0.7,
             });
         }
