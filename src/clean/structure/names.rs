@@ -1161,15 +1161,6 @@ fn prefer_losses_seen(fitting: &mut Vec<ListedName>, key: &str, votes: &Language
     }
 }
 
-/// Of the names in `fitting` that `tied` (the article's votes cannot tell them apart),
-/// the one the text of its own languages writes clearly most often (by
-/// [`FOREIGN_ZIPF_MARGIN`], and at least [`MIN_NAME_IN_ENGLISH_ZIPF`]), by the other
-/// languages' word list: `K l` is Kılıç (Zipf 4.7 in Turkish text) before Kılıççı (not
-/// written), though more lists of names hold the second; `Si n` is the Welsh Siân before
-/// the Irish Siún. How many lists hold a name says little of how common it is; how often
-/// the papers of its language print it says more, unless a rival is held by many more
-/// lists ([`LISTINGS_FREQUENCY_OUTWEIGHS`]): the list's frequency is its most-written
-/// language's, which need not be the article's.
 /// How many times as many lists of names must hold a rival for it to stand against the
 /// name its languages' text writes more often ([`most_written_in_its_language`]). Both are
 /// evidence of how common a name is: Andrés (13 lists, Spanish text 4.5) stays before the
@@ -1178,6 +1169,15 @@ fn prefer_losses_seen(fitting: &mut Vec<ListedName>, key: &str, votes: &Language
 /// between those two cases of the dev split and the byline suite.
 const LISTINGS_FREQUENCY_OUTWEIGHS: u16 = 3;
 
+/// Of the names in `fitting` that `tied` (the article's votes cannot tell them apart),
+/// the one the text of its own languages writes clearly most often (by
+/// [`FOREIGN_ZIPF_MARGIN`], and at least [`MIN_NAME_IN_ENGLISH_ZIPF`]), by the other
+/// languages' word list: `K l` is Kılıç (Zipf 4.7 in Turkish text) before Kılıççı (not
+/// written), though more lists of names hold the second; `Sz cs` is Szűcs (4.2) before
+/// Szőcs (3.3). How many lists hold a name says little of how common it is; how often
+/// the papers of its language print it says more, unless a rival is held by many more
+/// lists ([`LISTINGS_FREQUENCY_OUTWEIGHS`]): the list's frequency is its most-written
+/// language's, which need not be the article's.
 fn most_written_in_its_language(
     fitting: &[ListedName],
     tied: impl Fn(&ListedName) -> bool,
@@ -1328,7 +1328,9 @@ fn shows_damage(damaged: &str, vocabulary: &Vocabulary<'_>, byline: bool) -> boo
     } else if damaged.contains(' ') {
         // A name broken by lost letters: capitalised first, every later piece going on
         // in lower case (`Ma gorzata`, `Y ld r m`), letters only; the last letter's gap
-        // may end it (`Faur ` before a double name's hyphen).
+        // may end it (`Faur ` before a double name's hyphen). In a byline the first
+        // piece may be in lower case too, having lost its first letter (`erm kov ` of
+        // Čermáková).
         let mut pieces = damaged.strip_suffix(' ').unwrap_or(damaged).split(' ');
         pieces
             .next()
