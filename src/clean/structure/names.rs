@@ -2125,17 +2125,19 @@ mod tests {
         assert_eq!(author(czech, "Ji Smith"), "Ji Smith");
     }
 
+    /// `text` restored as the byline of an article that is that byline alone.
+    fn author(text: &str) -> String {
+        let context = WordContext::default();
+        let document = format!("By {text}");
+        let vocabulary = Vocabulary::for_document(&document, &context);
+        let names = IntactNames::of(&document, &vocabulary);
+        let raw = MappedText::from_raw(text, Default::default());
+        let out = names.restore_author(&raw, &vocabulary, &mut Vec::new());
+        out.as_str().to_string()
+    }
+
     #[test]
     fn a_byline_surname_broken_after_losing_its_first_letter_is_mended_whole() {
-        let context = WordContext::default();
-        let author = |text: &str| {
-            let document = format!("By {text}");
-            let vocabulary = Vocabulary::for_document(&document, &context);
-            let names = IntactNames::of(&document, &vocabulary);
-            let raw = MappedText::from_raw(text, Default::default());
-            let out = names.restore_author(&raw, &vocabulary, &mut Vec::new());
-            out.as_str().to_string()
-        };
         // `erm kov ` is Čermáková whole, not the word `erm` and a surname `Žáková` made
         // of its last piece.
         let mended = author("Lenka  erm kov ");
@@ -2153,15 +2155,6 @@ mod tests {
 
     #[test]
     fn a_listed_name_stands_and_its_languages_text_chooses_between_fits() {
-        let context = WordContext::default();
-        let author = |text: &str| {
-            let document = format!("By {text}");
-            let vocabulary = Vocabulary::for_document(&document, &context);
-            let names = IntactNames::of(&document, &vocabulary);
-            let raw = MappedText::from_raw(text, Default::default());
-            let out = names.restore_author(&raw, &vocabulary, &mut Vec::new());
-            out.as_str().to_string()
-        };
         // Kılıç is listed: no copy of Kılıççı, which two lists hold to its one; nor is
         // Havlíková a copy of Havlíčková, though no text tells the two apart.
         assert_eq!(author("Tuğba Kılıç"), "Tuğba Kılıç");
