@@ -546,12 +546,22 @@ pub fn byline(line: &str) -> Option<Byline> {
                 && w.chars().all(char::is_alphabetic)
                 && !NOT_NAME_STARTS.contains(&w.to_lowercase().as_str())
         };
+        // After a capitalised piece, a run of lower-case pieces may be the rest of its
+        // broken name when each is a short tail or no word the dictionary knows
+        // (`S gnane` of Ségnane, `B ckstr m` of Bäckström).
+        let rest_of_broken = |w: &&str| {
+            tail(w)
+                || (w.chars().all(char::is_alphabetic)
+                    && !crate::clean::vocabulary::lexicon_knows(&w.to_lowercase()))
+        };
         let first_ok = words.first().is_some_and(capital)
             || (!strict && words.len() >= 2 && capital(&words[1]) && {
-                let later_ok = words[2..]
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| capital(w) || (tail(w) && capital(&words[k + 1])));
+                let mut in_name = true;
+                let later_ok = words[2..].iter().all(|w| {
+                    let ok = capital(w) || (in_name && rest_of_broken(w));
+                    in_name = ok;
+                    ok
+                });
                 let first = words[0].to_lowercase();
                 later_ok
                     && first.chars().all(char::is_alphabetic)
@@ -1681,6 +1691,17 @@ mod tests {
     #[test]
     fn a_byline_of_names_that_lost_their_first_letters_is_read() {
         assert_eq!(names("By mer ahin"), Some(vec!["mer ahin".to_string()]));
+        // The second name broken too, past a short tail (`B ckstr m` of Bäckström).
+        assert_eq!(
+            names("By mit B ckstr m | 3 May 2024"),
+            Some(vec!["mit B ckstr m".to_string()])
+        );
+        assert_eq!(
+            names("By etin Mi kovi"),
+            Some(vec!["etin Mi kovi".to_string()])
+        );
+        // A lower-case word the dictionary knows is no piece of a name.
+        assert_eq!(names("By car Park rules"), None);
         // Lower-case words that are all words, or a joining word, are no names.
         assert_eq!(names("By the way"), None);
         assert_eq!(names("By car and bus"), None);
