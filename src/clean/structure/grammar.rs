@@ -556,12 +556,9 @@ pub fn byline(line: &str) -> Option<Byline> {
         };
         let first_ok = words.first().is_some_and(capital)
             || (!strict && words.len() >= 2 && capital(&words[1]) && {
-                let mut in_name = true;
-                let later_ok = words[2..].iter().all(|w| {
-                    let ok = capital(w) || (in_name && rest_of_broken(w));
-                    in_name = ok;
-                    ok
-                });
+                // Every later word is capitalised or such a piece, so each piece follows a
+                // capitalised word or another piece.
+                let later_ok = words[2..].iter().all(|w| capital(w) || rest_of_broken(w));
                 let first = words[0].to_lowercase();
                 later_ok
                     && first.chars().all(char::is_alphabetic)
