@@ -2704,6 +2704,34 @@ mod tests {
         at.windows(2).all(|w| w[0] < w[1])
     }
 
+    /// The bakers' broken-off foot (`…A few bakers`) came up, joined to the block that
+    /// goes on with its sentence, before the blocks read between them.
+    fn assert_foot_brought_up(body: &str) {
+        assert!(
+            body.contains("A few bakers have stopped making pastries altogether."),
+            "{body}"
+        );
+        assert!(
+            in_order(
+                body,
+                &["The chamber", "Customers", "The government", "Flour prices"]
+            ),
+            "{body}"
+        );
+    }
+
+    /// The bakers' displaced block went down after the foot instead, behind the blocks
+    /// read between them.
+    fn assert_top_moved_down(body: &str) {
+        assert!(
+            in_order(
+                body,
+                &["The chamber", "The government", "Customers", "Flour prices"]
+            ),
+            "{body}"
+        );
+    }
+
     #[test]
     fn a_column_foot_read_after_the_next_page_top_is_brought_up_to_its_page() {
         // pdftotext read page 2's top (`have stopped…`, just after page 1's folio) before
@@ -2718,29 +2746,13 @@ mod tests {
             "Flour prices may fall next spring,\nthe ministry said.",
         ];
         let body = bakers_body(&blocks);
-        assert!(
-            body.contains("A few bakers have stopped making pastries altogether."),
-            "{body}"
-        );
-        assert!(
-            in_order(
-                &body,
-                &["The chamber", "Customers", "The government", "Flour"]
-            ),
-            "{body}"
-        );
+        assert_foot_brought_up(&body);
         assert!(!body.contains("Courier"), "{body}");
         // Without the page break the page's top is what moves, down after the foot.
         let mut no_break = blocks;
         no_break[1] = "Prices are set weekly.";
         let body = bakers_body(&no_break);
-        assert!(
-            in_order(
-                &body,
-                &["The chamber", "The government", "Customers", "Flour"]
-            ),
-            "{body}"
-        );
+        assert_top_moved_down(&body);
     }
 
     #[test]
@@ -2758,17 +2770,7 @@ mod tests {
             "Flour prices may fall next spring,\nthe ministry said.",
         ];
         let body = bakers_body(&blocks);
-        assert!(
-            body.contains("A few bakers have stopped making pastries altogether."),
-            "{body}"
-        );
-        assert!(
-            in_order(
-                &body,
-                &["The chamber", "Customers", "The government", "Flour prices"]
-            ),
-            "{body}"
-        );
+        assert_foot_brought_up(&body);
         // With no box after it the displaced block moves down, after the foot.
         let no_box: Vec<&str> = blocks
             .iter()
@@ -2776,13 +2778,7 @@ mod tests {
             .filter(|b| !b.starts_with("Some"))
             .collect();
         let body = bakers_body(&no_box);
-        assert!(
-            in_order(
-                &body,
-                &["The chamber", "The government", "Customers", "Flour prices"]
-            ),
-            "{body}"
-        );
+        assert_top_moved_down(&body);
     }
 
     #[test]

@@ -1189,19 +1189,15 @@ fn most_written_in_its_language(
     if tied.len() < 2 || tied.iter().any(|e| unlisted_kind(e.name)) {
         return None;
     }
-    let mut written: Vec<(f32, &ListedName)> = tied
-        .into_iter()
-        .map(|e| (foreign_words::exactly(e.name).map_or(0.0, |w| w.zipf), e))
-        .collect();
-    written.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let (best_zipf, best) = written[0];
-    let outlisted = written[1..]
+    let best = clearly_most_written(
+        tied.iter()
+            .map(|e| (foreign_words::exactly(e.name).map_or(0.0, |w| w.zipf), *e))
+            .collect(),
+    )?;
+    let outlisted = tied
         .iter()
-        .any(|(_, e)| e.listings > LISTINGS_FREQUENCY_OUTWEIGHS * best.listings);
-    (best_zipf >= MIN_NAME_IN_ENGLISH_ZIPF
-        && best_zipf >= written[1].0 + FOREIGN_ZIPF_MARGIN
-        && !outlisted)
-        .then_some(best)
+        .any(|e| e.listings > LISTINGS_FREQUENCY_OUTWEIGHS * best.listings);
+    (!outlisted).then_some(best)
 }
 
 /// Of the names in `fitting` that `tied` (the article's evidence cannot tell them apart),
@@ -1214,11 +1210,19 @@ fn most_written_in_english(
     tied: impl Fn(&ListedName) -> bool,
 ) -> Option<&ListedName> {
     let lexicon = crate::clean::words::lexicon::Lexicon::embedded();
-    let mut written: Vec<(f32, &ListedName)> = fitting
-        .iter()
-        .filter(|e| tied(e))
-        .map(|e| (lexicon.zipf(&e.name.to_lowercase()).unwrap_or(0.0), e))
-        .collect();
+    clearly_most_written(
+        fitting
+            .iter()
+            .filter(|e| tied(e))
+            .map(|e| (lexicon.zipf(&e.name.to_lowercase()).unwrap_or(0.0), e))
+            .collect(),
+    )
+}
+
+/// Of names with how often (Zipf) some text writes each, the one written clearly most
+/// often: at least [`MIN_NAME_IN_ENGLISH_ZIPF`], and [`FOREIGN_ZIPF_MARGIN`] above the
+/// next (a name alone needs only clear the margin above nothing).
+fn clearly_most_written(mut written: Vec<(f32, &ListedName)>) -> Option<&ListedName> {
     written.sort_by(|a, b| b.0.total_cmp(&a.0));
     let &(best_zipf, best) = written.first()?;
     let next_zipf = written.get(1).map_or(0.0, |w| w.0);
