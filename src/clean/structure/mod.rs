@@ -1174,13 +1174,28 @@ fn standfirst_under_byline(text: &str, lines: &[PageLine], from: usize) -> Optio
         .filter(|&i| lines[i].label == Label::Body)
         .take(4)
         .collect();
-    let cap_at = next.iter().position(|&i| is_drop_cap(line_at(i)))?;
+    let Some(cap_at) = next.iter().position(|&i| is_drop_cap(line_at(i))) else {
+        return standfirst_wider_than_body(text, lines, &next);
+    };
     let run = &next[..cap_at];
-    // In copy with blank lines a capitalised paragraph over a lone letter is the body's
-    // (the letter is left where it is). A body that opens in lower case has its drop cap
-    // joined already, printed after it: that letter is no body line here.
-    let blank_inside = (from..next[cap_at]).any(|i| lines[i].label == Label::Blank);
-    if run.is_empty() || blank_inside || run.iter().any(|&i| is_meta(line_at(i))) {
+    if run.is_empty() || run.iter().any(|&i| is_meta(line_at(i))) {
+        return None;
+    }
+    // In copy with blank lines the standfirst is one paragraph: one line (a web page's),
+    // or lines set wider than the body's column (a printed page's). The letter must
+    // open the line under it (`S` / `he council…`): a capitalised paragraph over a
+    // letter whose line runs on in capitals is the body's, its drop cap printed after
+    // it. A body that opens in lower case has its drop cap joined already: that letter
+    // is no body line here.
+    let blank_inside = (run[0]..run[run.len() - 1]).any(|i| lines[i].label == Label::Blank);
+    let blank_around = (from..next[cap_at]).any(|i| lines[i].label == Label::Blank);
+    let cap_opens_next = (next[cap_at] + 1..lines.len())
+        .find(|&i| lines[i].label == Label::Body)
+        .is_some_and(|i| continues_drop_cap(line_at(i)));
+    let set_apart = run.len() == 1
+        || column_measure(lines, next[cap_at])
+            .is_some_and(|measure| set_wider(&lines[run[0]], measure));
+    if blank_inside || (blank_around && !(cap_opens_next && set_apart)) {
         return None;
     }
     let joined = field_words(text, lines, run);
@@ -1189,6 +1204,75 @@ fn standfirst_under_byline(text: &str, lines: &[PageLine], from: usize) -> Optio
         && sentences_inside(&joined) <= 2
         && !grammar::opens_with_dateline(line_at(run[0])))
     .then(|| run.to_vec())
+}
+
+/// How much wider than the body's column a standfirst's lines are set, at least, in
+/// per cent: a page sets the standfirst across columns or in larger type (the dev
+/// split's pdftotext pages print its first line 1.24 to 4.6 times the column's
+/// characters).
+const STANDFIRST_WIDER: u32 = 120;
+
+/// The lines of a standfirst printed under the byline block on a page with no drop cap
+/// (`By Jane Doe` / `Traders will move to a riverside site while the` / `roof beams are
+/// replaced.` / `The council voted…`): lines set wider than the body's column
+/// ([`STANDFIRST_WIDER`]) and the short line that ends their sentence, up to three, with
+/// no blank line among them, of four to fifty words and two sentences at most. `next`
+/// are the first body lines under the byline block.
+fn standfirst_wider_than_body(
+    text: &str,
+    lines: &[PageLine],
+    next: &[usize],
+) -> Option<Vec<usize>> {
+    let line_at = |i: usize| &text[lines[i].start..lines[i].end];
+    let measure = column_measure(lines, *next.first()?)?;
+    let wide = |i: usize| set_wider(&lines[i], measure);
+    let mut run = Vec::new();
+    for (k, &i) in next.iter().enumerate().take(3) {
+        if k > 0 && blank_between(lines, next[k - 1], i) {
+            break;
+        }
+        if wide(i) {
+            run.push(i);
+            if ends_sentence(line_at(i).trim_end()) {
+                break;
+            }
+        } else {
+            // The standfirst's last line, short, ends its sentence.
+            if !run.is_empty() && ends_sentence(line_at(i).trim_end()) {
+                run.push(i);
+            }
+            break;
+        }
+    }
+    let last = *run.last()?;
+    let after = next.iter().find(|&&i| i > last)?;
+    let joined = field_words(text, lines, &run);
+    let words = joined.split_whitespace().count();
+    (ends_sentence(line_at(last).trim_end())
+        && !wide(*after)
+        && (4..=50).contains(&words)
+        && sentences_inside(&joined) <= 2
+        && !run.iter().any(|&i| is_meta(line_at(i)))
+        && !grammar::opens_with_dateline(line_at(run[0])))
+    .then_some(run)
+}
+
+/// The width the body's column is set to, judged by the body lines from `first` on,
+/// past the top few (which may be a standfirst's): `None` with too few to judge by.
+fn column_measure(lines: &[PageLine], first: usize) -> Option<u32> {
+    let set: Vec<usize> = (first..lines.len())
+        .filter(|&i| lines[i].label == Label::Body)
+        .skip(3)
+        .take(40)
+        .map(|i| lines[i].width as usize)
+        .collect();
+    (set.len() >= 10).then(|| percentile(&set, 70) as u32)
+}
+
+/// Whether `line` is set wider than a column of `measure` as a standfirst is
+/// ([`STANDFIRST_WIDER`]).
+fn set_wider(line: &PageLine, measure: u32) -> bool {
+    line.width * 100 >= measure * STANDFIRST_WIDER
 }
 
 /// A line that names only where the story was filed from, as a byline block prints it
@@ -4062,6 +4146,103 @@ March 12, 2024
         assert_eq!(article.front.subtitle, None);
         assert!(
             article.body.starts_with("The council voted"),
+            "{}",
+            article.body
+        );
+    }
+
+    /// A standfirst under the byline is told from the body's first paragraph by what the
+    /// page did to it: the body's drop cap under it in copy with blank lines (a web
+    /// page), or lines set wider than the body's column (a printed page).
+    #[test]
+    fn a_standfirst_under_the_byline_is_told_by_the_drop_cap_or_its_width() {
+        let standfirst = "Traders will move to a riverside site while the roof beams are replaced.";
+        let paragraphs = [
+            "he council voted on Tuesday to close the old market hall for two years.",
+            "Traders said they had been given too little notice by the council.",
+            "A spokesman said the work could not wait for another winter.",
+        ];
+        let web = format!(
+            "Market hall to close for two years\n\nBy Jane Doe | March 12, 2024\n\n\
+             {standfirst}\n\nT\n\n{}\n",
+            paragraphs.join("\n\n")
+        );
+        let article = clean(&web);
+        assert_eq!(article.front.subtitle.as_deref(), Some(standfirst));
+        assert!(
+            article.body.starts_with("The council voted"),
+            "{}",
+            article.body
+        );
+        // A capitalised paragraph over a letter whose line opens in capitals is the
+        // body's: no standfirst.
+        let web = web.replace("\n\nhe council", "\n\nThe council");
+        let article = clean(&web);
+        assert_eq!(article.front.subtitle, None);
+        assert!(
+            article.body.starts_with("Traders will move"),
+            "{}",
+            article.body
+        );
+
+        // A page: the body set in a column of about 38 letters, the standfirst across.
+        let column =
+            "The council voted on Tuesday to close\nthe old market hall for two years, and\n\
+            traders said they had been given too\nlittle notice of the move by the council\n\
+            and its officers. A spokesman said the\nwork on the roof could not wait for\n\
+            another winter, and that the beams had\nbeen found to be rotten in the spring\n\
+            survey of every building it owns in the\ntown centre, which it began last year.\n\
+            The traders' association said it would\nask for the rent to be waived while\n\
+            the stalls stand by the river.\n";
+        let page = format!(
+            "Market hall to close for two years\nBy Jane Doe | March 12, 2024\n\
+             Traders will move to a riverside site while the roof beams are\nreplaced.\n{column}"
+        );
+        let article = clean(&page);
+        assert_eq!(article.front.subtitle.as_deref(), Some(standfirst));
+        assert!(
+            article.body.starts_with("The council voted"),
+            "{}",
+            article.body
+        );
+        // Lines no wider than the column are the body's first paragraph.
+        let page = format!(
+            "Market hall to close for two years\nBy Jane Doe | March 12, 2024\n\
+             Traders will move to a riverside\nsite while the beams are replaced.\n{column}"
+        );
+        let article = clean(&page);
+        assert_eq!(article.front.subtitle, None);
+        assert!(
+            article.body.starts_with("Traders will move"),
+            "{}",
+            article.body
+        );
+        // A page that sets blank lines between its blocks: the standfirst, wider than the
+        // column, over the drop cap.
+        let page = format!(
+            "Market hall to close for two years\n\nBy Jane Doe | March 12, 2024\n\n\
+             Traders will move to a riverside site while the roof beams are\nreplaced.\n\n\
+             T\n\nhe council voted on Tuesday to close\n{}",
+            column.split_once('\n').expect("lines").1
+        );
+        let article = clean(&page);
+        assert_eq!(article.front.subtitle.as_deref(), Some(standfirst));
+        assert!(
+            article.body.starts_with("The council voted"),
+            "{}",
+            article.body
+        );
+        // Nor is a wide sentence over more wide lines: text set wide, not a standfirst.
+        let page = format!(
+            "Market hall to close for two years\nBy Jane Doe | March 12, 2024\n\
+             Traders will move to a riverside site while the roof beams are replaced.\n\
+             The market has stood on the square since 1871 and was last repaired in\n\
+             the spring of 1962, when its slate roof was laid again by local men.\n{column}"
+        );
+        let article = clean(&page);
+        assert_eq!(article.front.subtitle, None);
+        assert!(
+            article.body.starts_with("Traders will move"),
             "{}",
             article.body
         );
