@@ -65,7 +65,8 @@ const DATE_PREFIXES: &[&str] = &[
 
 /// A line that is only a date (after an optional `Published`/`Updated` word).
 pub fn date_line(line: &str) -> Option<NaiveDate> {
-    let trimmed = line.trim();
+    // `March 12, 2024 · 5 min read`: the minutes an article takes say nothing of its date.
+    let trimmed = without_reading_time(line.trim());
     // `parse_date` reads only text with a year's four digits, and every text it is given
     // below is this line or its end after a word: a line without them is no date line.
     if !crate::clean::masthead::has_four_digit_run(trimmed.as_bytes()) {
@@ -1294,6 +1295,8 @@ mod tests {
             "Last modified on Wed 12 Mar 2025 10.02 GMT",
             "4.02pm, 12 March 2025",
             "08:15 UTC+1 12 March 2025",
+            "March 12, 2025 · 5 min read",
+            "12 March 2025 | 3 mins read",
         ] {
             assert_eq!(date_line(line), march_12, "{line}");
         }

@@ -1098,6 +1098,9 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> MetaBlocks {
         let previous = k
             .checked_sub(1)
             .map(|p| &text[lines[candidates[p]].start..lines[candidates[p]].end]);
+        let after_next = candidates
+            .get(k + 2)
+            .map(|&n| &text[lines[n].start..lines[n].end]);
         // Names alone on their line (maybe with where the story was filed from) under a
         // heading line and over a blank line, or over the writer's address.
         let blank_below = lines[i + 1..]
@@ -1116,6 +1119,10 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> MetaBlocks {
                         || is_place_line(n)
                 }))
             && grammar::names_alone_placed(t).is_some();
+        // A writer's name over a co-writer's over the date, each on its line.
+        let over_co_writer = k > 0
+            && grammar::are_names_alone(t)
+            && next.is_some_and(|n| grammar::is_name_before_date(n, after_next));
         // A line under one that ends with a joining word runs that line on (`…the
         // Library on` / `Saturday Mornings`): names without `By` are not read there.
         let runs_on = previous.is_some_and(ends_with_joining_word);
@@ -1128,10 +1135,11 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> MetaBlocks {
             && ((grammar::is_name_before_role(t, next) && !names_a_paper(t))
                 || (next.is_some_and(is_paper_name) && grammar::are_names_alone(t))
                 || (k > 0 && grammar::is_name_before_date(t, next))
+                || over_co_writer
                 || grammar::name_then_job(t).is_some()
                 || lone_names);
         let byline = grammar::byline(t).is_some() || wrapped_byline || names_without_by;
-        if lone_names {
+        if lone_names || (over_co_writer && !runs_on) {
             names_alone.push(i);
         }
         // A role after a byline is the byline's; one that names a person's job
@@ -3931,9 +3939,16 @@ March 12, 2024
 ",
             "Jane Doe · Leeds · 12 March 2024
 ",
+            // A co-writer's name on its own line between the writer's and the date.
+            "Jane Doe
+John Smith
+March 12, 2024
+",
         ] {
             let article = clean(&format!("{head}{meta}{body}"));
-            assert_eq!(article.front.authors, ["Jane Doe"], "{meta:?}");
+            let co_writer = meta.contains("John Smith").then_some("John Smith");
+            let authors: Vec<&str> = ["Jane Doe"].into_iter().chain(co_writer).collect();
+            assert_eq!(article.front.authors, authors, "{meta:?}");
             assert_eq!(
                 article.front.date.map(|d| d.date().to_string()).as_deref(),
                 Some("2024-03-12"),
