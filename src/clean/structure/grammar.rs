@@ -407,13 +407,13 @@ pub fn byline(line: &str) -> Option<Byline> {
     // `By Jane Doe.`: a full stop some pages print after a byline with `By`; a sentence
     // that opens with `By` still fails the names' shape below (`By then, the hall…`).
     let line = match line.strip_suffix('.') {
-        Some(stem) if after_by_prefix(stem).is_some() => stem,
+        Some(stem) if after_by_prefix(stem).is_some() && !ends_with_generation(line) => stem,
         _ => line,
     };
     // A line that ends with a join wrapped before its last name
     // ([`byline_over_two_lines`]).
     if line.len() > 240
-        || line.ends_with(['.', '?', '!', ',', ';'])
+        || (line.ends_with(['.', '?', '!', ',', ';']) && !ends_with_generation(line))
         || line.ends_with(" and")
         || line.ends_with(" &")
     {
@@ -595,13 +595,21 @@ pub fn byline(line: &str) -> Option<Byline> {
             && words.len() <= 12
             && first_ok
             && last_ok
-            && !name.ends_with('.')
+            && (!name.ends_with('.') || ends_with_generation(name))
             && !name.bytes().any(|b| b.is_ascii_digit())
     };
     (!authors.is_empty() && authors.len() <= 6 && authors.iter().all(shaped)).then(|| Byline {
         authors: authors.into_iter().map(name_case).collect(),
         date,
     })
+}
+
+/// Whether a name ends with the generation it was born to (`Robert Smith Jr.`): the
+/// full stop of an abbreviation, not of a sentence.
+fn ends_with_generation(name: &str) -> bool {
+    [" Jr.", " Sr.", " JR.", " SR."]
+        .iter()
+        .any(|suffix| name.ends_with(suffix))
 }
 
 /// A dateline set on a line of its own: a place in capitals, one to four words, maybe
@@ -678,23 +686,44 @@ pub fn is_role_line(line: &str) -> bool {
 }
 
 /// Two to four capitalised words, letters only (and a name's hyphens, apostrophes and
-/// initials' full stops).
+/// initials' full stops), with a surname's particles between them (`Pieter van der
+/// Berg`, `Ana de la Cruz`).
 fn is_name_shaped(line: &str) -> bool {
     // Asked of every line near the top: nothing collected or allocated.
-    let mut words = 0;
+    let (mut words, mut particles) = (0, 0);
+    let mut last_particle = false;
     line.split_whitespace().all(|w| {
+        last_particle = words > 0 && is_surname_particle(w);
+        if last_particle {
+            particles += 1;
+            return particles <= 3;
+        }
         words += 1;
         words <= 4 && is_name_word(w)
     }) && words >= 2
+        && !last_particle
+}
+
+/// Particles a surname may open with, written in lower case inside a name (`van der
+/// Berg`, `de la Cruz`, `bin Hassan`, `dos Santos`).
+const SURNAME_PARTICLES: &[&str] = &[
+    "al", "bin", "binti", "da", "das", "de", "del", "della", "den", "der", "des", "di", "do",
+    "dos", "du", "el", "ibn", "la", "le", "ten", "ter", "van", "von", "zu",
+];
+
+/// Whether `word` is one of [`SURNAME_PARTICLES`] as a name prints it, in lower case.
+pub fn is_surname_particle(word: &str) -> bool {
+    SURNAME_PARTICLES.binary_search(&word).is_ok()
 }
 
 /// A capitalised word of letters (a hyphen, an apostrophe or an initial's full stop
-/// inside): a word a name may have.
+/// inside, and the combining accents of a name spelt in decomposed letters, as Yorùbá's
+/// `Adébáyọ̀`): a word a name may have.
 fn is_name_word(word: &str) -> bool {
     word.starts_with(char::is_uppercase)
-        && word
-            .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        && word.chars().all(|c| {
+            c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.' | '\u{300}'..='\u{36f}')
+        })
 }
 
 /// A name alone on its line over a date line (`JANE DOE` / `MAY 3, 2024`), below the
@@ -715,7 +744,9 @@ pub fn are_names_alone(line: &str) -> bool {
     let shaped = line.split_whitespace().all(|w| {
         words += 1;
         words <= 14
-            && (is_name_word(w.strip_suffix(',').unwrap_or(w)) || matches!(w, "and" | "&" | "AND"))
+            && (is_name_word(w.strip_suffix(',').unwrap_or(w))
+                || matches!(w, "and" | "&" | "AND")
+                || (words > 1 && is_surname_particle(w)))
     });
     if !shaped {
         return false;
@@ -979,18 +1010,31 @@ pub fn name_case(name: String) -> String {
         return name;
     }
     let mut out = String::with_capacity(name.len());
-    let mut start = true;
-    for c in name.chars() {
-        if c.is_alphabetic() {
-            if start {
-                out.push(c);
+    for (k, word) in name.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let lower = word.to_lowercase();
+        // A surname's particles inside the name are written in lower case (`Ana de la
+        // Cruz`), and a Scottish or Irish `Mc` capitalises the letter after it
+        // (`McKenzie`).
+        if k > 0 && is_surname_particle(&lower) {
+            out.push_str(&lower);
+            continue;
+        }
+        let mut start = true;
+        for (at, c) in word.char_indices() {
+            if c.is_alphabetic() {
+                if start || (at == 2 && word.starts_with("MC") && word.len() > 3) {
+                    out.push(c);
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+                start = false;
             } else {
-                out.extend(c.to_lowercase());
+                out.push(c);
+                start = true;
             }
-            start = false;
-        } else {
-            out.push(c);
-            start = true;
         }
     }
     out
@@ -1686,6 +1730,42 @@ mod tests {
         );
         assert_eq!(name_case("Jane Doe".into()), "Jane Doe");
         assert_eq!(name_case("NASA".into()), "Nasa");
+        // A surname's particles inside the name stay in lower case; `Mc` capitalises
+        // the letter after it.
+        assert_eq!(
+            names("BY ANA DE LA CRUZ AND PIETER VAN DER BERG"),
+            Some(vec!["Ana de la Cruz".into(), "Pieter van der Berg".into()])
+        );
+        assert_eq!(name_case("FIONA MCKENZIE".into()), "Fiona McKenzie");
+        assert_eq!(name_case("DE SOUZA".into()), "De Souza");
+        assert_eq!(name_case("MC".into()), "Mc");
+    }
+
+    /// A name with a surname's particles, a generation after it or accents spelt as
+    /// combining marks is a name alone over its role, and a byline.
+    #[test]
+    fn names_with_particles_generations_and_combining_accents() {
+        for name in [
+            "Pieter van der Berg",
+            "Abdul Rahman bin Hassan",
+            "Oluwaseun Ad\u{e9}b\u{e1}y\u{1ecd}\u{300}",
+        ] {
+            assert!(is_name_before_role(name, Some("Staff Reporter")), "{name}");
+        }
+        // A particle is no name's last word.
+        assert!(!is_name_before_role(
+            "Pieter Jan van",
+            Some("Staff Reporter")
+        ));
+        assert_eq!(
+            names("By Robert Smith Jr. | 12 March 2024"),
+            Some(vec!["Robert Smith Jr.".into()])
+        );
+        assert_eq!(
+            names("By Robert Smith Jr."),
+            Some(vec!["Robert Smith Jr.".into()])
+        );
+        assert_eq!(names("By then it was over."), None);
     }
 
     #[test]
