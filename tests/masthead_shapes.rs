@@ -1,0 +1,440 @@
+//! Mastheads as papers and sites set them, read field by field.
+//!
+//! Each case is a masthead written here (headline, standfirst, byline and date in one of
+//! the shapes papers, e-paper viewers and web pages print them) over the same short
+//! story, and sometimes a bio under it. The story is set two ways: as a web page's copy
+//! gives it (one line a paragraph, blank lines between) and, for the cases marked
+//! `page`, as a printed column (wrapped at 44 letters, no blank lines). Every field must
+//! come out exactly, and the story must open and close with its own first and last
+//! paragraphs: nothing of the masthead or bio left in it, nothing of it taken out.
+//!
+//! The real-copy suite (`tests/realcopy.rs`) scores whole copies made by real software;
+//! this suite names the shapes one by one, so a shape that stops being read is named.
+
+use copydesk::clean::{clean_text, words::WordContext};
+use std::path::Path;
+
+const TITLE: &str = "Council to close two recycling centres to fund food waste rounds";
+const STANDFIRST: &str = "The savings will pay for a weekly collection, but villagers face \
+                          longer drives to drop off bulky waste.";
+
+const STORY: &[&str] = &[
+    "The county council voted on Tuesday to close two of its five recycling centres from \
+     next spring, saying the savings would pay for a weekly food waste collection.",
+    "Residents in the villages served by the two sites will have to drive up to 14 miles \
+     to the nearest remaining centre, which opens four days a week.",
+    "“We know this is not what people wanted to hear,” said the cabinet member for the \
+     environment. “But the food collection reaches every household, not only those with \
+     a car.”",
+    "The opposition group said the decision had been taken without a proper survey of how \
+     many people use the sites, and called for the vote to be reviewed.",
+    "A petition against the closures has gathered more than 3,000 signatures since it \
+     opened in the autumn.",
+    "The council expects the new collection to start in April, with bins delivered over \
+     the winter.",
+];
+
+/// How a case's story is set.
+#[derive(Clone, Copy, Debug)]
+enum Setting {
+    /// One line a paragraph, blank lines between (a web page's copy).
+    Web,
+    /// Wrapped to a column of 44 letters, no blank lines (a PDF's copy).
+    Page,
+}
+
+struct Case {
+    name: &'static str,
+    /// The masthead's lines, `{T}` and `{S}` standing for the headline and standfirst.
+    head: &'static str,
+    setting: Setting,
+    /// Lines under the story, if any.
+    bio: Option<&'static str>,
+    subtitle: Option<&'static str>,
+    authors: &'static [&'static str],
+    date: &'static str,
+    want_bio: Option<&'static str>,
+}
+
+const HELEN: &[&str] = &["Helen Marsh"];
+const TWO: &[&str] = &["Helen Marsh", "Tomasz Wrona"];
+const S: Option<&str> = Some(STANDFIRST);
+
+fn case(name: &'static str, head: &'static str, authors: &'static [&'static str]) -> Case {
+    Case {
+        name,
+        head,
+        setting: Setting::Web,
+        bio: None,
+        subtitle: S,
+        authors,
+        date: "2024-03-12",
+        want_bio: None,
+    }
+}
+
+fn cases() -> Vec<Case> {
+    let mut cases = vec![
+        case(
+            "by, bar, date",
+            "{T}\n\n{S}\n\nBy Helen Marsh | 12 March 2024",
+            HELEN,
+        ),
+        case(
+            "story by",
+            "{T}\n\n{S}\n\nStory by Helen Marsh\n\n12 March 2024",
+            HELEN,
+        ),
+        case(
+            "written by",
+            "{T}\n\n{S}\n\nWritten by Helen Marsh\nMarch 12, 2024",
+            HELEN,
+        ),
+        case(
+            "words:",
+            "{T}\n\n{S}\n\nWords: Helen Marsh\n12.03.2024",
+            HELEN,
+        ),
+        case(
+            "name over role",
+            "{T}\n\n{S}\n\nHelen Marsh\nLocal Government Correspondent\n12 March 2024",
+            HELEN,
+        ),
+        case(
+            "name, role",
+            "{T}\n\n{S}\n\nHelen Marsh, Local Government Correspondent\n12 March 2024",
+            HELEN,
+        ),
+        case(
+            "capitals",
+            "{T}\n\n{S}\n\nBY HELEN MARSH\n\nMarch 12, 2024",
+            HELEN,
+        ),
+        case(
+            "agency",
+            "{T}\n\n{S}\n\nBy Helen Marsh, Reuters\n\n12 March 2024",
+            HELEN,
+        ),
+        case(
+            "clock",
+            "{T}\n\n{S}\n\nBy Helen Marsh\n\nMarch 12, 2024 10:32 AM",
+            HELEN,
+        ),
+        case(
+            "guardian clock",
+            "{T}\n\n{S}\n\nHelen Marsh\nTue 12 Mar 2024 10.32 GMT",
+            HELEN,
+        ),
+        case(
+            "published, updated",
+            "{T}\n\n{S}\n\nBy Helen Marsh\nPublished 12 March 2024\nUpdated 13 March 2024",
+            HELEN,
+        ),
+        case(
+            "reading time",
+            "{T}\n\n{S}\n\nBy Helen Marsh\nMarch 12, 2024 · 5 min read",
+            HELEN,
+        ),
+        case(
+            "two writers",
+            "{T}\n\n{S}\n\nBy Helen Marsh and Tomasz Wrona\n12 March 2024",
+            TWO,
+        ),
+        case(
+            "two writers, a line each",
+            "{T}\n\n{S}\n\nHelen Marsh\nTomasz Wrona\n12 March 2024",
+            TWO,
+        ),
+        case(
+            "two writers, ampersand",
+            "{T}\n\n{S}\n\nHelen Marsh & Tomasz Wrona | March 12, 2024",
+            TWO,
+        ),
+        case(
+            "iso date",
+            "{T}\n\n{S}\n\nBy Helen Marsh | 2024-03-12",
+            HELEN,
+        ),
+        case(
+            "date first",
+            "12 March 2024\n\n{T}\n\n{S}\n\nBy Helen Marsh",
+            HELEN,
+        ),
+        case(
+            "place",
+            "{T}\n\n{S}\n\nBy Helen Marsh in Norwich\n12 March 2024",
+            HELEN,
+        ),
+        case(
+            "handle",
+            "{T}\n\n{S}\n\nBy Helen Marsh @helenmarsh\n12 March 2024",
+            HELEN,
+        ),
+        case(
+            "last updated",
+            "{T}\n\n{S}\n\nBy Helen Marsh\n\nLast updated: 12 March 2024",
+            HELEN,
+        ),
+        case("dash", "{T}\n\n{S}\n\nHelen Marsh — 12 March 2024", HELEN),
+        case(
+            "reporter:",
+            "{T}\n\n{S}\n\nReporter: Helen Marsh\nDate: 12 March 2024",
+            HELEN,
+        ),
+        case(
+            "posted by",
+            "{T}\n\n{S}\n\nPosted by Helen Marsh on March 12, 2024",
+            HELEN,
+        ),
+        case(
+            "kicker",
+            "ENVIRONMENT\n\n{T}\n\n{S}\n\nBy Helen Marsh | 12 March 2024",
+            HELEN,
+        ),
+        case(
+            "standfirst after the date",
+            "12 March 2024\n\n{T}\n\n{S}\n\nBy Helen Marsh",
+            HELEN,
+        ),
+        case(
+            "standfirst over the drop cap, under the byline",
+            "{T}\n\nBy Helen Marsh | 12 March 2024\n\n{S}\n\nT",
+            HELEN,
+        ),
+        case(
+            "headline and standfirst wrapped, no blank lines",
+            "Council to close two recycling\ncentres to fund food waste rounds\n{S}\n\
+             By Helen Marsh | 12 March 2024",
+            HELEN,
+        ),
+        Case {
+            subtitle: None,
+            ..case(
+                "no standfirst",
+                "{T}\n\nBy Helen Marsh | 12 March 2024",
+                HELEN,
+            )
+        },
+        Case {
+            subtitle: Some("Will the savings be worth the longer drives?"),
+            ..case(
+                "standfirst as a question",
+                "{T}\n\nWill the savings be worth the longer drives?\n\n\
+                 By Helen Marsh | 12 March 2024",
+                HELEN,
+            )
+        },
+        Case {
+            setting: Setting::Page,
+            ..case(
+                "page: standfirst across the columns",
+                "{T}\nThe savings will pay for a weekly collection, but villagers face \
+                 longer\ndrives to drop off bulky waste.\nBy Helen Marsh | 12 March 2024",
+                HELEN,
+            )
+        },
+        Case {
+            setting: Setting::Page,
+            ..case(
+                "page: standfirst across the columns, under the byline",
+                "{T}\nBy Helen Marsh | 12 March 2024\nThe savings will pay for a weekly \
+                 collection, but villagers face longer\ndrives to drop off bulky waste.",
+                HELEN,
+            )
+        },
+    ];
+    // Writers' names as bylines print them.
+    for (name, head, authors) in [
+        (
+            "particles, over a role",
+            "{T}\n\n{S}\n\nPieter van der Berg\nStaff Reporter\n12 March 2024",
+            &["Pieter van der Berg"][..],
+        ),
+        (
+            "particles, in capitals",
+            "{T}\n\n{S}\n\nBY ANA DE LA CRUZ\n12 March 2024",
+            &["Ana de la Cruz"][..],
+        ),
+        (
+            "Mc, in capitals",
+            "{T}\n\n{S}\n\nBY FIONA MCKENZIE\n12 March 2024",
+            &["Fiona McKenzie"][..],
+        ),
+        (
+            "a generation",
+            "{T}\n\n{S}\n\nBy Robert Smith Jr. | 12 March 2024",
+            &["Robert Smith Jr."][..],
+        ),
+        (
+            "apostrophes and hyphens",
+            "{T}\n\n{S}\n\nBy Mary-Jane O'Neil and Jean-Luc D'Arcy | 12 March 2024",
+            &["Mary-Jane O'Neil", "Jean-Luc D'Arcy"][..],
+        ),
+        (
+            "initials",
+            "{T}\n\n{S}\n\nBy J. K. Doe\n12 March 2024",
+            &["J. K. Doe"][..],
+        ),
+    ] {
+        cases.push(case(name, head, authors));
+    }
+    // Bios as papers print them under the story.
+    for (name, bio, want) in [
+        (
+            "bio: the writer is",
+            "The writer is a freelance journalist based in Norwich.",
+            "The writer is a freelance journalist based in Norwich.",
+        ),
+        (
+            "bio: name and job",
+            "Helen Marsh is the paper’s local government correspondent.",
+            "Helen Marsh is the paper’s local government correspondent.",
+        ),
+        (
+            "bio: about the author",
+            "About the author\nHelen Marsh covers local government for the paper.",
+            "Helen Marsh covers local government for the paper.",
+        ),
+        (
+            "bio: surname alone",
+            "Marsh is the paper’s local government correspondent.",
+            "Marsh is the paper’s local government correspondent.",
+        ),
+        (
+            "bio: with an address",
+            "Helen Marsh is a reporter on the news desk. She can be reached at \
+             helen.marsh@example.com",
+            "Helen Marsh is a reporter on the news desk. She can be reached at \
+             helen.marsh@example.com",
+        ),
+    ] {
+        cases.push(Case {
+            bio: Some(bio),
+            want_bio: Some(want),
+            ..case(name, "{T}\n\n{S}\n\nBy Helen Marsh | 12 March 2024", HELEN)
+        });
+        cases.push(Case {
+            setting: Setting::Page,
+            bio: Some(bio),
+            want_bio: Some(want),
+            ..case(
+                "page: bio",
+                "{T}\n{S}\nBy Helen Marsh | 12 March 2024",
+                HELEN,
+            )
+        });
+    }
+    cases
+}
+
+/// `text` wrapped greedily to lines of at most `width` characters.
+fn wrapped(text: &str, width: usize) -> String {
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in text.split(' ') {
+        let line = lines.last_mut().expect("one line at least");
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(word.to_string());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines.join("\n")
+}
+
+fn raw_copy(case: &Case) -> String {
+    let head = case.head.replace("{T}", TITLE).replace("{S}", STANDFIRST);
+    let (story, bio) = match case.setting {
+        Setting::Web => {
+            let mut story = STORY.join("\n\n");
+            // A drop cap at the masthead's end takes the story's first letter.
+            if head.ends_with("\n\nT") {
+                story.remove(0);
+            }
+            (story, case.bio.map(str::to_string))
+        }
+        Setting::Page => (
+            STORY
+                .iter()
+                .map(|p| wrapped(p, 44))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            case.bio.map(|b| wrapped(b, 44)),
+        ),
+    };
+    let gap = match case.setting {
+        Setting::Web => "\n\n",
+        Setting::Page => "\n",
+    };
+    let mut raw = format!("{head}{gap}{story}");
+    if let Some(bio) = bio {
+        raw.push_str(gap);
+        raw.push_str(&bio);
+    }
+    raw.push('\n');
+    raw
+}
+
+#[test]
+fn mastheads_are_read_field_by_field() {
+    let context = WordContext::default();
+    let mut failures = Vec::new();
+    let cases = cases();
+    assert!(cases.len() >= 45);
+    for case in &cases {
+        let raw = raw_copy(case);
+        let article = clean_text(raw.as_bytes(), Path::new("masthead.txt"), &context)
+            .expect("a plain article cleans")
+            .article;
+        let front = &article.front;
+        let mut wrong = Vec::new();
+        if front.title != TITLE {
+            wrong.push(format!("title {:?}", front.title));
+        }
+        if front.subtitle.as_deref() != case.subtitle {
+            wrong.push(format!("subtitle {:?}", front.subtitle));
+        }
+        if front.authors != case.authors {
+            wrong.push(format!("authors {:?}", front.authors));
+        }
+        let date = front.date.map(|d| d.date().to_string());
+        if date.as_deref() != Some(case.date) {
+            wrong.push(format!("date {date:?}"));
+        }
+        if front.bio.as_deref() != case.want_bio {
+            wrong.push(format!("bio {:?}", front.bio));
+        }
+        let body = article.body.trim();
+        let opening = &STORY[0][..40];
+        let closing = &STORY[STORY.len() - 1][..40];
+        if !body.starts_with(opening) {
+            wrong.push(format!(
+                "story opens {:?}",
+                body.chars().take(60).collect::<String>()
+            ));
+        }
+        let last = body.rsplit("\n\n").next().unwrap_or_default();
+        if !last.starts_with(closing) {
+            wrong.push(format!(
+                "story closes {:?}",
+                last.chars().take(60).collect::<String>()
+            ));
+        }
+        if !wrong.is_empty() {
+            failures.push(format!(
+                "{} ({:?}): {}",
+                case.name,
+                case.setting,
+                wrong.join("; ")
+            ));
+        }
+    }
+    println!(
+        "mastheads: {} of {} read",
+        cases.len() - failures.len(),
+        cases.len()
+    );
+    assert!(failures.is_empty(), "{failures:#?}");
+}
