@@ -443,3 +443,43 @@ fn the_rest_of_a_word_broken_by_a_lost_letter_is_no_word_to_correct() {
         "The report by J rgen Weber."
     );
 }
+
+/// In a copy that lost spaces all over, a name no list holds that the article prints on
+/// its own elsewhere, glued to common words after it, is split (`Ertekinsaid`). A rarer
+/// word after it (`Kingsmere` beside `Kings`), a token the article prints whole twice,
+/// and ordinary copy stay.
+#[test]
+fn a_glued_article_splits_a_name_it_prints_alone_from_the_words_after_it() {
+    let context = WordContext::default();
+    let paragraph = "Back home, Kjærgaardwasbornin a fishing town, and Ertekinsaid so; \
+                     Kingsmere Road was closed, and Tarvason stayed.";
+    let other = "Jesper Kjærgaard met Barış Ertekin, Tarvas and the Kings on the road.";
+    let glued = [
+        paragraph,
+        other,
+        GLUED_LINES[0],
+        GLUED_LINES[1],
+        GLUED_LINES[2],
+    ];
+    let repairs = repair_article_paragraph(paragraph, &ArticleText::new(&glued), &context);
+    assert_eq!(
+        repairs.text,
+        "Back home, Kjærgaard was born in a fishing town, and Ertekin said so; \
+         Kingsmere Road was closed, and Tarvason stayed."
+    );
+    // Printed whole elsewhere too: a name, whatever its letters hold.
+    let twice = "Ertekinsaid is the café on the corner.";
+    let glued = [
+        paragraph,
+        other,
+        twice,
+        GLUED_LINES[0],
+        GLUED_LINES[1],
+        GLUED_LINES[2],
+    ];
+    let repairs = repair_article_paragraph(paragraph, &ArticleText::new(&glued), &context);
+    assert!(repairs.text.contains("Ertekinsaid so"), "{}", repairs.text);
+    let ordinary = [paragraph, other];
+    let repairs = repair_article_paragraph(paragraph, &ArticleText::new(&ordinary), &context);
+    assert_eq!(repairs.text, paragraph);
+}
