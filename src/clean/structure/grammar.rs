@@ -712,7 +712,7 @@ const SURNAME_PARTICLES: &[&str] = &[
 ];
 
 /// Whether `word` is one of [`SURNAME_PARTICLES`] as a name prints it, in lower case.
-pub fn is_surname_particle(word: &str) -> bool {
+fn is_surname_particle(word: &str) -> bool {
     SURNAME_PARTICLES.binary_search(&word).is_ok()
 }
 

@@ -1174,8 +1174,10 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> MetaBlocks {
 
 /// The lines of a standfirst printed under the byline block (`Headline` / `By Jane Doe`
 /// / `Traders will move…` / `T` / `he council…`): one to three body lines after `from`
-/// and right over a drop cap, which opens the body, with no blank line among them, of
-/// four to fifty words and two sentences at most.
+/// and right over a drop cap, which opens the body, with no blank line among them (in
+/// copy with blank lines, one paragraph set apart, see below), of four to fifty words and
+/// two sentences at most. With no drop cap there, lines set wider than the body's column
+/// ([`standfirst_wider_than_body`]).
 fn standfirst_under_byline(text: &str, lines: &[PageLine], from: usize) -> Option<Vec<usize>> {
     let line_at = |i: usize| &text[lines[i].start..lines[i].end];
     let next: Vec<usize> = (from..lines.len())

@@ -27,7 +27,8 @@
 //! * when a second split is nearly as likely, nothing changes and the doubt is reported;
 //! * in an article that lost spaces all over (`Vocabulary::document_is_glued`), names
 //!   glued to words split like other glue: a common name before words
-//!   (`Portugalispolitically`), camel case holding glue or a name no list knows
+//!   (`Portugalispolitically`), a name no list holds that the article prints on its own
+//!   before common words (`Ertekinsaid`, with `Ertekin` printed elsewhere), camel case holding glue or a name no list knows
 //!   (`MondaybyStocznia`, `AnaCâmpean`; not `MacKenzie`), a word before any name
 //!   (`inGdask`);
 //! * a rare lower-case token only wordfreq lists (`Standing::Unverified`, e.g. `ofthe`)
@@ -511,6 +512,9 @@ const MIN_GLUED_NAME_ZIPF: f32 = 3.0;
 /// one of them a content word of four letters or more, and three pieces or more or a
 /// function word among them (`Bergen city council`, `Portugal is politically`). A rare
 /// name whose letters happen to hold only short words (`Tomasina`: `Tomas in a`) stays.
+/// Or a name the article prints on its own, then common words: two at least of Zipf
+/// [`MIN_WORD_ZIPF_AFTER_PRINTED_NAME`] or more, or one function word of three letters
+/// or more (`Ertekin said`).
 fn name_then_words(splits: &[Split], vocabulary: &Vocabulary) -> bool {
     splits.first().is_some_and(|best| {
         let rest = &best.pieces[1..];
