@@ -4173,6 +4173,11 @@ March 12, 2024
     /// page), or lines set wider than the body's column (a printed page).
     #[test]
     fn a_standfirst_under_the_byline_is_told_by_the_drop_cap_or_its_width() {
+        fn assert_read(raw: &str, subtitle: Option<&str>, body_opens: &str) {
+            let article = clean(raw);
+            assert_eq!(article.front.subtitle.as_deref(), subtitle, "{raw}");
+            assert!(article.body.starts_with(body_opens), "{}", article.body);
+        }
         let standfirst = "Traders will move to a riverside site while the roof beams are replaced.";
         let paragraphs = [
             "he council voted on Tuesday to close the old market hall for two years.",
@@ -4184,23 +4189,11 @@ March 12, 2024
              {standfirst}\n\nT\n\n{}\n",
             paragraphs.join("\n\n")
         );
-        let article = clean(&web);
-        assert_eq!(article.front.subtitle.as_deref(), Some(standfirst));
-        assert!(
-            article.body.starts_with("The council voted"),
-            "{}",
-            article.body
-        );
+        assert_read(&web, Some(standfirst), "The council voted");
         // A capitalised paragraph over a letter whose line opens in capitals is the
         // body's: no standfirst.
         let web = web.replace("\n\nhe council", "\n\nThe council");
-        let article = clean(&web);
-        assert_eq!(article.front.subtitle, None);
-        assert!(
-            article.body.starts_with("Traders will move"),
-            "{}",
-            article.body
-        );
+        assert_read(&web, None, "Traders will move");
 
         // A page: the body set in a column of about 38 letters, the standfirst across.
         let column =
@@ -4215,25 +4208,13 @@ March 12, 2024
             "Market hall to close for two years\nBy Jane Doe | March 12, 2024\n\
              Traders will move to a riverside site while the roof beams are\nreplaced.\n{column}"
         );
-        let article = clean(&page);
-        assert_eq!(article.front.subtitle.as_deref(), Some(standfirst));
-        assert!(
-            article.body.starts_with("The council voted"),
-            "{}",
-            article.body
-        );
+        assert_read(&page, Some(standfirst), "The council voted");
         // Lines no wider than the column are the body's first paragraph.
         let page = format!(
             "Market hall to close for two years\nBy Jane Doe | March 12, 2024\n\
              Traders will move to a riverside\nsite while the beams are replaced.\n{column}"
         );
-        let article = clean(&page);
-        assert_eq!(article.front.subtitle, None);
-        assert!(
-            article.body.starts_with("Traders will move"),
-            "{}",
-            article.body
-        );
+        assert_read(&page, None, "Traders will move");
         // A page that sets blank lines between its blocks: the standfirst, wider than the
         // column, over the drop cap.
         let page = format!(
@@ -4242,13 +4223,7 @@ March 12, 2024
              T\n\nhe council voted on Tuesday to close\n{}",
             column.split_once('\n').expect("lines").1
         );
-        let article = clean(&page);
-        assert_eq!(article.front.subtitle.as_deref(), Some(standfirst));
-        assert!(
-            article.body.starts_with("The council voted"),
-            "{}",
-            article.body
-        );
+        assert_read(&page, Some(standfirst), "The council voted");
         // Nor is a wide sentence over more wide lines: text set wide, not a standfirst.
         let page = format!(
             "Market hall to close for two years\nBy Jane Doe | March 12, 2024\n\
@@ -4256,13 +4231,7 @@ March 12, 2024
              The market has stood on the square since 1871 and was last repaired in\n\
              the spring of 1962, when its slate roof was laid again by local men.\n{column}"
         );
-        let article = clean(&page);
-        assert_eq!(article.front.subtitle, None);
-        assert!(
-            article.body.starts_with("Traders will move"),
-            "{}",
-            article.body
-        );
+        assert_read(&page, None, "Traders will move");
     }
 
     /// A bio run into the last paragraph (a page that printed it inline, or copy that
