@@ -656,7 +656,7 @@ pub fn opens_with_dateline(line: &str) -> bool {
 /// over `Asia Correspondent`): two to four capitalised words of letters (a hyphen or an
 /// apostrophe inside), no role itself, and `next` a role.
 pub fn is_name_before_role(line: &str, next: Option<&str>) -> bool {
-    is_name_shaped(line)
+    (is_name_shaped(line) || is_broken_name_shaped(line))
         && !is_role(line)
         && first_word_may_be_name(line)
         && next.is_some_and(is_role_line)
@@ -714,6 +714,24 @@ const SURNAME_PARTICLES: &[&str] = &[
 /// Whether `word` is one of [`SURNAME_PARTICLES`] as a name prints it, in lower case.
 fn is_surname_particle(word: &str) -> bool {
     SURNAME_PARTICLES.binary_search(&word).is_ok()
+}
+
+/// A name whose letters outside ASCII were lost to spaces, as copy prints it (`Zeynep
+/// Ayd n`, `Andr s G lvez`): a capitalised first word, then capitalised words and the
+/// lower-case pieces a lost letter leaves, each of two letters at most or no word the
+/// dictionary knows (`Jane Doe and` is no name); two to six words, a piece among them.
+fn is_broken_name_shaped(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let piece = |w: &&str| {
+        w.starts_with(char::is_lowercase)
+            && w.chars().all(char::is_alphabetic)
+            && (w.chars().count() <= 2 || !crate::clean::vocabulary::lexicon_knows(w))
+            && !is_surname_particle(w)
+    };
+    (2..=6).contains(&words.len())
+        && words.first().is_some_and(|w| is_name_word(w))
+        && words[1..].iter().all(|w| is_name_word(w) || piece(w))
+        && words[1..].iter().any(piece)
 }
 
 /// A capitalised word of letters (a hyphen, an apostrophe or an initial's full stop
@@ -1752,6 +1770,14 @@ mod tests {
         ] {
             assert!(is_name_before_role(name, Some("Staff Reporter")), "{name}");
         }
+        // A name that lost letters to spaces, over its role; not a name and a word.
+        assert!(is_name_before_role("Zeynep Ayd n", Some("Staff Reporter")));
+        assert!(is_name_before_role("Andr s G lvez", Some("Staff Reporter")));
+        assert!(!is_name_before_role("Jane Doe and", Some("Staff Reporter")));
+        assert!(!is_name_before_role(
+            "Jane stood up",
+            Some("Staff Reporter")
+        ));
         // A particle is no name's last word.
         assert!(!is_name_before_role(
             "Pieter Jan van",
