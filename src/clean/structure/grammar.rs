@@ -541,25 +541,14 @@ pub fn byline(line: &str) -> Option<Byline> {
         // Marchand` for Élodie); one that lost a letter inside its last word ends with a
         // lower-case tail after a capitalised head (`Małgorzata W jcik`).
         // Both at once (`ỗ Văn H ng` for Đỗ Văn Hùng): after a capitalised word, a
-        // short lower-case tail that is no joining word.
-        let tail = |w: &&str| {
-            w.chars().count() <= 3
-                && w.chars().all(char::is_alphabetic)
-                && !NOT_NAME_STARTS.contains(&w.to_lowercase().as_str())
-        };
-        // After a capitalised piece, a run of lower-case pieces may be the rest of its
-        // broken name when each is a short tail or no word the dictionary knows
-        // (`S gnane` of Ségnane, `B ckstr m` of Bäckström).
-        let rest_of_broken = |w: &&str| {
-            tail(w)
-                || (w.chars().all(char::is_alphabetic)
-                    && !crate::clean::vocabulary::lexicon_knows(&w.to_lowercase()))
-        };
+        // run of pieces that may be the rest of its broken name.
         let first_ok = words.first().is_some_and(capital)
             || (!strict && words.len() >= 2 && capital(&words[1]) && {
                 // Every later word is capitalised or such a piece, so each piece follows a
                 // capitalised word or another piece.
-                let later_ok = words[2..].iter().all(|w| capital(w) || rest_of_broken(w));
+                let later_ok = words[2..]
+                    .iter()
+                    .all(|w| capital(w) || is_rest_of_broken_name(w));
                 let first = words[0].to_lowercase();
                 later_ok
                     && first.chars().all(char::is_alphabetic)
@@ -718,20 +707,34 @@ fn is_surname_particle(word: &str) -> bool {
 
 /// A name whose letters outside ASCII were lost to spaces, as copy prints it (`Zeynep
 /// Ayd n`, `Andr s G lvez`): a capitalised first word, then capitalised words and the
-/// lower-case pieces a lost letter leaves, each of two letters at most or no word the
-/// dictionary knows (`Jane Doe and` is no name); two to six words, a piece among them.
+/// lower-case pieces a lost letter leaves ([`is_rest_of_broken_name`], no surname's
+/// particle; `Jane Doe and` is no name); two to six words, a piece among them.
 fn is_broken_name_shaped(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     let piece = |w: &&str| {
-        w.starts_with(char::is_lowercase)
-            && w.chars().all(char::is_alphabetic)
-            && (w.chars().count() <= 2 || !crate::clean::vocabulary::lexicon_knows(w))
-            && !is_surname_particle(w)
+        w.starts_with(char::is_lowercase) && is_rest_of_broken_name(w) && !is_surname_particle(w)
     };
     (2..=6).contains(&words.len())
         && words.first().is_some_and(|w| is_name_word(w))
         && words[1..].iter().all(|w| is_name_word(w) || piece(w))
         && words[1..].iter().any(piece)
+}
+
+/// A short lower-case tail a lost letter leaves of a name (`ng` of Hùng): three letters
+/// at most, no joining word (`and`, `the`).
+fn is_short_tail(word: &str) -> bool {
+    word.chars().count() <= 3
+        && word.chars().all(char::is_alphabetic)
+        && !NOT_NAME_STARTS.contains(&word.to_lowercase().as_str())
+}
+
+/// A lower-case piece that may be the rest of a name broken by lost letters: a short
+/// tail ([`is_short_tail`]) or no word the dictionary knows (`S gnane` of Ségnane, `B
+/// ckstr m` of Bäckström).
+fn is_rest_of_broken_name(word: &str) -> bool {
+    is_short_tail(word)
+        || (word.chars().all(char::is_alphabetic)
+            && !crate::clean::vocabulary::lexicon_knows(&word.to_lowercase()))
 }
 
 /// A capitalised word of letters (a hyphen, an apostrophe or an initial's full stop

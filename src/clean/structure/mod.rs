@@ -1188,7 +1188,7 @@ fn standfirst_under_byline(text: &str, lines: &[PageLine], from: usize) -> Optio
         return standfirst_wider_than_body(text, lines, &next);
     };
     let run = &next[..cap_at];
-    if run.is_empty() || run.iter().any(|&i| is_meta(line_at(i))) {
+    if run.is_empty() {
         return None;
     }
     // In copy with blank lines the standfirst is one paragraph: one line (a web page's),
@@ -1208,12 +1208,21 @@ fn standfirst_under_byline(text: &str, lines: &[PageLine], from: usize) -> Optio
     if blank_inside || (blank_around && !(cap_opens_next && set_apart)) {
         return None;
     }
+    reads_as_standfirst(text, lines, run).then(|| run.to_vec())
+}
+
+/// Whether the lines `run` read as a standfirst by their words: four to fifty, two
+/// sentences at most, no meta line among them and no dateline opening them.
+fn reads_as_standfirst(text: &str, lines: &[PageLine], run: &[usize]) -> bool {
+    let line_at = |i: usize| &text[lines[i].start..lines[i].end];
     let joined = field_words(text, lines, run);
     let words = joined.split_whitespace().count();
-    ((4..=50).contains(&words)
+    (4..=50).contains(&words)
         && sentences_inside(&joined) <= 2
-        && !grammar::opens_with_dateline(line_at(run[0])))
-    .then(|| run.to_vec())
+        && !run.iter().any(|&i| is_meta(line_at(i)))
+        && !run
+            .first()
+            .is_some_and(|&i| grammar::opens_with_dateline(line_at(i)))
 }
 
 /// How much wider than the body's column a standfirst's lines are set, at least, in
@@ -1256,14 +1265,9 @@ fn standfirst_wider_than_body(
     }
     let last = *run.last()?;
     let after = next.iter().find(|&&i| i > last)?;
-    let joined = field_words(text, lines, &run);
-    let words = joined.split_whitespace().count();
     (ends_sentence(line_at(last).trim_end())
         && !wide(*after)
-        && (4..=50).contains(&words)
-        && sentences_inside(&joined) <= 2
-        && !run.iter().any(|&i| is_meta(line_at(i)))
-        && !grammar::opens_with_dateline(line_at(run[0])))
+        && reads_as_standfirst(text, lines, &run))
     .then_some(run)
 }
 
