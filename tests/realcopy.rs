@@ -1,16 +1,22 @@
 //! The real-copy corpus test: articles written for this project, laid out as print pages,
 //! e-paper viewer pages and web pages, copied out by real software (Chromium's PDF through
 //! pdftotext and pypdf; innerText), then cleaned and scored against the recorded answer.
-//! `tools/realcopy/` makes the fixtures in `tests/realcopy/{dev,test}/`; see its README.
+//! `tools/realcopy/` makes the fixtures in `tests/realcopy/{dev,test,grid}/`; see its README.
 //!
 //! The **dev** split is what the clean stage is tuned on; the **test** split (other articles,
-//! other writers, other page templates) is only scored. Both are held to floors so that a
-//! change that loses ground fails here.
+//! other writers, other page templates) is only scored. The **grid** split is dev articles
+//! set as page grids (a rail with the byline, the lead across the columns), a family added
+//! later and scored apart, tuned on like dev. Each is held to floors so that a change that
+//! loses ground fails here.
+//!
+//! A family being tried before it is committed: `REALCOPY_OUT=DIR REALCOPY_KINDS=KIND
+//! python3 tools/realcopy/generate.py`, then `REALCOPY_EXTRA=DIR` here scores it as an
+//! `extra` split (no floors).
 //!
 //! Print the tables: `cargo test --release --test realcopy -- --nocapture`.
 //! Show one copy's misses: `REALCOPY_SHOW=a012.web cargo test --test realcopy -- --nocapture`
 //! (`REALCOPY_SHOW=dev` for the whole dev split: look only at dev when tuning;
-//! `REALCOPY_SHOW=printv-pdftotext` for one kind of copy, dev split only).
+//! `REALCOPY_SHOW=printv-pdftotext` for one kind of copy, dev, grid and extra only).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -373,7 +379,7 @@ fn lost_words(expected: &[&str], right: &[bool], got: &[&str]) -> usize {
 fn fixtures() -> Vec<(PathBuf, Answer)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/realcopy");
     let mut out = Vec::new();
-    for split in ["dev", "test"] {
+    for split in ["dev", "test", "grid"] {
         let mut entries: Vec<PathBuf> = std::fs::read_dir(root.join(split))
             .expect("tests/realcopy/{dev,test} exist")
             .map(|e| e.expect("readable").path())
@@ -383,11 +389,41 @@ fn fixtures() -> Vec<(PathBuf, Answer)> {
         for raw in entries {
             let answer_path = raw.with_extension("answer.json");
             let text = std::fs::read_to_string(&answer_path).expect("answer beside each copy");
-            let answer: Answer = serde_json::from_str(&text).expect("answer parses");
+            let mut answer: Answer = serde_json::from_str(&text).expect("answer parses");
+            // The page-grid family's copies are dev articles, scored as a split of their own.
+            answer.split = split.to_string();
+            out.push((raw, answer));
+        }
+    }
+    // Copies generated for a probe outside the repository (`REALCOPY_OUT=DIR
+    // REALCOPY_KINDS=KIND tools/realcopy/generate.py`): scored as the `extra` split, printed,
+    // held to no floor.
+    if let Some(extra) = std::env::var_os("REALCOPY_EXTRA") {
+        let mut entries: Vec<PathBuf> = walk_txt(Path::new(&extra));
+        entries.sort();
+        for raw in entries {
+            let text = std::fs::read_to_string(raw.with_extension("answer.json"))
+                .expect("answer beside each copy");
+            let mut answer: Answer = serde_json::from_str(&text).expect("answer parses");
+            answer.split = "extra".to_string();
             out.push((raw, answer));
         }
     }
     out
+}
+
+/// The `.txt` copies in `dir` and its split folders.
+fn walk_txt(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("REALCOPY_EXTRA is a readable folder") {
+        let path = entry.expect("readable").path();
+        if path.is_dir() {
+            found.extend(walk_txt(&path));
+        } else if path.extension().is_some_and(|e| e == "txt") {
+            found.push(path);
+        }
+    }
+    found
 }
 
 /// Scores every copy; returns the tallies by (split, copy kind).
@@ -403,7 +439,7 @@ fn score_all() -> BTreeMap<(String, String), Tally> {
                     || s == "all"
                     || s == answer.split
                     // a copy kind (`printv-pdftotext`), on the dev split only
-                    || (answer.split == "dev" && name.contains(s))
+                    || (answer.split != "test" && name.contains(s))
         }) && !scored.report.is_empty()
         {
             println!("--- {}/{name}\n{}", answer.split, scored.report);
@@ -456,6 +492,7 @@ fn print_row(name: &str, t: &Tally) {
 /// Floors: what the clean stage reached when they were last raised, less a small margin.
 /// Raise them as the stage improves; never lower one to make a change pass.
 struct Floors {
+    copies: usize,
     metadata: f64,
     pq_f1: f64,
     repaired: f64,
@@ -465,7 +502,11 @@ struct Floors {
 }
 
 fn check(split: &str, t: &Tally, floors: &Floors) {
-    assert!(t.copies >= 150, "{split}: only {} copies scored", t.copies);
+    assert!(
+        t.copies >= floors.copies,
+        "{split}: only {} copies scored",
+        t.copies
+    );
     assert!(
         t.damaged_words > 1000,
         "{split}: too little damage to measure"
@@ -513,8 +554,13 @@ fn real_copy_is_repaired_on_both_splits() {
     let tallies = score_all();
     let dev = print_table("dev", &tallies);
     let test = print_table("test", &tallies);
+    let grid = print_table("grid", &tallies);
+    if tallies.keys().any(|(split, _)| split == "extra") {
+        print_table("extra", &tallies);
+    }
     check("dev", &dev, &DEV_FLOORS);
     check("test", &test, &TEST_FLOORS);
+    check("grid", &grid, &GRID_FLOORS);
 }
 
 // The dev split includes the varied print family, drawn three times (`printv-*`,
@@ -528,6 +574,7 @@ fn real_copy_is_repaired_on_both_splits() {
 // another block still out of order: its ceiling is looser than the words lost in any
 // order.
 const DEV_FLOORS: Floors = Floors {
+    copies: 500,
     metadata: 0.92,
     pq_f1: 0.98,
     repaired: 0.925,
@@ -536,7 +583,24 @@ const DEV_FLOORS: Floors = Floors {
     paragraph_f1: 0.72,
 };
 
+// The page-grid family (`printy-*`, dev articles laid out by `pages.print_grid_page`):
+// a rail beside the columns with the byline, date and bio, the lead paragraph across the
+// columns, a pull-quote across them, a photo's caption. Added after the dev split's
+// floors were set, and scored apart so that those stay as they were. Its false changes
+// and lost words are the lead paragraph read as the standfirst and the bio left in the
+// body; see the README's real-copy section.
+const GRID_FLOORS: Floors = Floors {
+    copies: 90,
+    metadata: 0.85,
+    pq_f1: 0.95,
+    repaired: 0.955,
+    false_per_10k: 75.0,
+    lost_per_10k: 60.0,
+    paragraph_f1: 0.64,
+};
+
 const TEST_FLOORS: Floors = Floors {
+    copies: 150,
     metadata: 0.87,
     pq_f1: 0.90,
     repaired: 0.880,

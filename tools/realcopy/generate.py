@@ -150,7 +150,7 @@ def answer(article, layout, defects, split, kind):
 # The varied print family is drawn three times per dev article (`printv`, `printw`,
 # `printx`): each kind
 # seeds its own page size, columns, fonts, drop cap, running head and folio.
-VARIED_TEMPLATES = {"printv": "print-V", "printw": "print-W", "printx": "print-X"}
+VARIED_TEMPLATES = {"printv": "print-V", "printw": "print-W", "printx": "print-X", "printy": "print-Y"}
 # REALCOPY_KINDS=printw,web generates only those kinds (the others' files stay as they are).
 KINDS = {k for k in os.environ.get("REALCOPY_KINDS", "").split(",") if k}
 
@@ -177,7 +177,7 @@ def main(only):
         split, family = ("dev", "A") if number <= DEV_LAST else ("test", "B")
         (OUT / split).mkdir(parents=True, exist_ok=True)
         # dev articles are also laid out by the varied print family (pages.print_varied_page)
-        kinds = (("print", "printv", "printw", "printx", "epaper", "epaperv", "web", "webv") if split == "dev"
+        kinds = (("print", "printv", "printw", "printx", "printy", "epaper", "epaperv", "web", "webv") if split == "dev"
                  else ("print", "epaper", "web"))
         for kind in kinds:
             if KINDS and kind not in KINDS:
@@ -188,8 +188,11 @@ def main(only):
             page_html, options = pages.BUILDERS[kind](article, damaged, family, rng, layout)
             html_file = work / f"{article['id']}.{kind}.html"
             html_file.write_text(page_html, encoding="utf-8")
-            base = OUT / split / article["id"]
-            if kind in ("print", "printv", "printw", "printx"):
+            # The page-grid family is scored as its own split (`grid`): tuned on, like dev.
+            folder = "grid" if kind == "printy" else split
+            (OUT / folder).mkdir(parents=True, exist_ok=True)
+            base = OUT / folder / article["id"]
+            if kind in ("print", "printv", "printw", "printx", "printy"):
                 pdf = work / f"{article['id']}.{kind}.pdf"
                 jobs.append({"html": str(html_file), "out": str(pdf), "mode": "pdf", "options": options})
                 for extractor in ("pdftotext", "pypdf"):

@@ -685,7 +685,117 @@ a { color: inherit; text-decoration: none; }""" % (rng.choice(["'DejaVu Serif', 
             f"<body><div id='page'>{''.join(els)}</div></body></html>"), None
 
 
+# --------------------------------------------------------------------------- print, page grid (dev only)
+#
+# The varied family flows one article through CSS columns. Papers also set a page as a grid:
+# a rail beside the columns holding the byline, date and bio; the lead paragraph across every
+# column in a larger face; a pull-quote across the columns that cuts the body into two bands;
+# a photo with its caption in a column. This family draws those per dev article
+# (`printy`), so that what reads the varied family's pages is tried on layouts it never saw.
+
+CAPTIONS_Y = ["A view of the site on Tuesday. Photo: Staff", "File photo",
+              "Residents gather outside the hall. (Photo: Agencies)",
+              "The scene earlier this week. Image: Supplied"]
+
+
+def print_grid_page(article, damaged, family, rng, layout):
+    paper = rng.choice(PAPERS_V)
+    size, width_mm = rng.choice(PAGE_SIZES_V[:4])
+    side = rng.choice([10, 12, 14])
+    font_pt = rng.choice([8.5, 9, 9.5, 10])
+    text_mm = width_mm - 2 * side
+    rail = rng.choice(["left", "right", "none", "none"])
+    rail_mm = 38 if rail != "none" else 0
+    main_mm = text_mm - rail_mm - (5 if rail_mm else 0)
+    columns = max(2, min(4, round(main_mm / rng.uniform(45, 62))))
+    body_font = rng.choice(FONTS_V)
+    head_font = rng.choice(FONTS_V)
+    justify = rng.random() < 0.8
+    indent = rng.random() < 0.6
+    lead_span = rng.random() < 0.5
+    pq_span = rng.random() < 0.6
+    photo = rng.random() < 0.5
+    drop_lines = rng.choice([2, 3, 3])
+    kicker_caps = rng.random() < 0.5
+    css = f"""
+@page {{ size: {size}; margin: {rng.choice([14, 18])}mm {side}mm 16mm {side}mm; }}
+body {{ font-family: {body_font}, serif; font-size: {font_pt}pt; line-height: {rng.choice([1.18, 1.25, 1.32])}; margin: 0; }}
+.kicker {{ font-family: {head_font}, sans-serif; margin: 0 0 1.5mm;
+  {'text-transform: uppercase; letter-spacing: .06em;' if kicker_caps else 'font-weight: bold;'} }}
+h1 {{ font-family: {head_font}, serif; font-size: {rng.choice([20, 26, 32])}pt; line-height: 1.08; margin: 0 0 2.5mm; }}
+.standfirst {{ font-size: {font_pt + 2}pt; margin: 0 0 3mm; {rng.choice(['font-style: italic;', 'font-weight: bold;', ''])} }}
+.grid {{ display: flex; flex-direction: {'row-reverse' if rail == 'right' else 'row'}; gap: 5mm; }}
+.rail {{ width: {rail_mm}mm; flex: none; font-family: {head_font}, sans-serif; font-size: {font_pt - 0.5}pt;
+  border-{'right' if rail == 'left' else 'left'}: 1px solid #888; padding: 0 2mm; }}
+.rail p {{ margin: 0 0 2mm; }}
+.main {{ flex: 1; }}
+.meta {{ font-family: {head_font}, sans-serif; font-size: {font_pt - 1}pt; margin: 0 0 3mm; }}
+.meta p {{ margin: 0; }}
+.lead {{ font-size: {font_pt + 2.5}pt; margin: 0 0 3mm; {rng.choice(['font-weight: bold;', ''])} }}
+.cols {{ column-count: {columns}; column-gap: 5mm; text-align: {'justify' if justify else 'left'}; hyphens: manual; }}
+.cols p {{ margin: 0 0 {'0' if indent else '1.8mm'}; text-indent: {'1.1em' if indent else '0'}; orphans: 2; widows: 2; }}
+.cols p.first {{ text-indent: 0; }}
+.dropcap {{ float: left; font-size: {font_pt * drop_lines * 1.25:.1f}pt; line-height: .8; margin: .8mm 1.2mm 0 0; }}
+aside.pq {{ margin: 3mm 0; padding: 2mm 0; font-size: {font_pt + 4}pt; border-top: 2px solid #000;
+  border-bottom: 2px solid #000; font-style: italic; text-align: {rng.choice(['left', 'center'])};
+  break-inside: avoid; {'column-span: all;' if pq_span else ''} }}
+figure {{ margin: 0 0 3mm; break-inside: avoid; }}
+figure div {{ height: {rng.choice([25, 35, 45])}mm; background: #bbb; }}
+figcaption {{ font-size: {font_pt - 1.5}pt; font-family: {head_font}, sans-serif; }}
+.bio {{ font-size: {font_pt - 1}pt; margin-top: 3mm; font-style: italic; text-indent: 0 !important; }}
+"""
+    variant, meta = masthead_lines(damaged, rng, MASTHEADS_V, DATES_V)
+    layout["masthead"] = variant
+    layout["dateline"] = damaged.get("dateline") if rng.random() < 0.6 else None
+    drop_cap = rng.random() < 0.6
+    issue_date = format_date(article["date"], rng.choice(["weekday", "dmy", "mdy", "weekday_dmy"]))
+    header, footer = varied_running_lines(rng, paper, issue_date, article.get("section"), side)
+    if damaged.get("section"):
+        layout["kicker"] = article["section"].upper() if kicker_caps else article["section"]
+    meta_html = "<div class='meta'>" + "".join(f"<p>{esc(m)}</p>" for m in meta) + "</div>"
+    bio_html = f"<p class='bio'>{esc(damaged['bio'])}</p>" if damaged.get("bio") else ""
+    parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><style>{css}</style></head><body>"]
+    if damaged.get("section"):
+        parts.append(f"<p class='kicker'>{esc(damaged['section'])}</p>")
+    parts.append(f"<h1>{esc(damaged['title'])}</h1>")
+    if damaged.get("subtitle"):
+        parts.append(f"<p class='standfirst'>{esc(damaged['subtitle'])}</p>")
+    if rail == "none":
+        parts.append(meta_html)
+    parts.append("<div class='grid'>")
+    if rail != "none":
+        parts.append("<div class='rail'>" + meta_html + (bio_html if rng.random() < 0.5 else "") + "</div>")
+        if bio_html in parts[-1]:
+            bio_html = ""
+    parts.append("<div class='main'>")
+    paragraphs = body_with_dateline(damaged, layout)
+    soft = rng.random() < 0.8
+    shape = hyphenate if soft else (lambda t: t)
+    start = 0
+    if lead_span:
+        parts.append(f"<p class='lead'>{esc(paragraphs[0])}</p>")
+        start = 1
+    parts.append("<div class='cols'>")
+    pq_after = rng.choice([pull_quote_after(article), max(1, len(paragraphs) // 3)])
+    photo_after = rng.randrange(start, max(start + 1, len(paragraphs) - 1))
+    for i in range(start, len(paragraphs)):
+        text = paragraphs[i]
+        if i == 0 and drop_cap and not layout["dateline"]:
+            first, rest = split_drop_cap(text)
+            parts.append(f"<p class='first'><span class='dropcap'>{esc(first)}</span>{esc(shape(rest))}</p>")
+        else:
+            cls = " class='first'" if i == start else ""
+            parts.append(f"<p{cls}>{esc(shape(text))}</p>")
+        if photo and i == photo_after:
+            parts.append(f"<figure><div></div><figcaption>{esc(rng.choice(CAPTIONS_Y))}</figcaption></figure>")
+        if i == pq_after and damaged.get("pullquote"):
+            parts.append(f"<aside class='pq'>{esc(damaged['pullquote'])}</aside>")
+    parts.append(bio_html)
+    parts.append("</div></div></div></body></html>")
+    return "".join(parts), {"headerTemplate": header, "footerTemplate": footer}
+
+
 BUILDERS = {"print": print_page, "printv": print_varied_page, "printw": print_varied_page,
-            "printx": print_varied_page,
+            "printx": print_varied_page, "printy": print_grid_page,
             "epaper": epaper_page, "epaperv": epaper_varied_page,
             "web": web_page, "webv": web_varied_page}

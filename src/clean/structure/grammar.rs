@@ -567,6 +567,20 @@ pub fn byline(line: &str) -> Option<Byline> {
                 .iter()
                 .any(|w| !crate::clean::vocabulary::lexicon_knows(&w.to_lowercase()));
         let first_ok = first_ok || all_lost_initials;
+        // After the first, words in lower case are particles or pieces of a broken name:
+        // one may be a dictionary word by chance (`Gon alves`, `Ku era`), two are a
+        // sentence (`By Monday the stalls had gone.`).
+        let later_ok = words[1..]
+            .iter()
+            .filter(|w| {
+                let w = w.trim_end_matches(['.', ',']);
+                w.starts_with(char::is_lowercase)
+                    && w.chars().count() > 1
+                    && !is_surname_particle(w)
+                    && !is_rest_of_broken_name(w)
+            })
+            .count()
+            < 2;
         let last_ok = !strict
             || words.last().is_some_and(capital)
             || (words.len() >= 2 && capital(&words[words.len() - 2]));
@@ -583,6 +597,7 @@ pub fn byline(line: &str) -> Option<Byline> {
         (1..=6).contains(&(words.len() - pieces))
             && words.len() <= 12
             && first_ok
+            && later_ok
             && last_ok
             && (!name.ends_with('.') || ends_with_generation(name))
             && !name.bytes().any(|b| b.is_ascii_digit())
@@ -1064,6 +1079,11 @@ pub fn name_case(name: String) -> String {
 /// The words a byline opens with before its names, matched without regard to case
 /// (`By`, `BY`, `Written by`); longer first, so `By: ` is not read as `By ` and a colon.
 /// The text after a byline's `By` (or `Words by`, `Story:`…), if `text` opens with one.
+/// Whether `line` opens with a byline's `By` (`By `, `BY `, `Written by `…).
+pub fn opens_with_by(line: &str) -> bool {
+    after_by_prefix(line.trim_start()).is_some()
+}
+
 fn after_by_prefix(text: &str) -> Option<&str> {
     BY_PREFIXES.iter().find_map(|p| {
         let head = text.get(..p.len())?;
@@ -1094,6 +1114,102 @@ pub fn byline_over_two_lines(line: &str, next: Option<&str>) -> Option<Byline> {
         return None;
     }
     byline(&format!("{line} {}", next?.trim()))
+}
+
+/// A byline a narrow column wrapped over the next one or two lines, with how many of them
+/// it takes: after a join ([`byline_over_two_lines`]); inside its date (`By Jane Doe |
+/// May` / `9, 2024`, `By Jane Doe |` / `Thursday, May 9,` / `2024`); inside the last
+/// name (`By Jane Doe and John` / `Smith`); inside a role (`Jane Doe, Technology` /
+/// `Correspondent`); or names without `By` wrapped before a co-writer's (`Jane Doe and
+/// John` / `Smith, Staff Reporter`). A line that reads as a byline alone takes the lines
+/// below only when they give it its date or finish its last name; a line without `By`
+/// must be capitalised names and joins, or names and the start of a role.
+pub fn byline_wrapped(line: &str, following: [Option<&str>; 2]) -> Option<(Byline, usize)> {
+    if let Some(both) = byline_over_two_lines(line, following[0]) {
+        return Some((both, 1));
+    }
+    let line = line.trim();
+    if line.len() > 160 || line.ends_with(['.', '?', '!', ';']) {
+        return None;
+    }
+    let by = after_by_prefix(line).is_some();
+    let alone = byline(line);
+    let role_cut =
+        !by && alone.is_none() && following[0].is_some_and(|next| role_cut_short(line, next));
+    if !by && !role_cut && !names_cut_short(line) {
+        return None;
+    }
+    let mut joined = line.to_string();
+    let mut undated = None;
+    for (k, next) in following.into_iter().enumerate() {
+        let Some(next) = next
+            .map(str::trim)
+            .filter(|n| !n.is_empty() && n.len() <= 80)
+        else {
+            break;
+        };
+        joined.push(' ');
+        joined.push_str(next);
+        // A role under the names is the role's line (`By Jane Doe` / `Staff Reporter`),
+        // unless it finishes the role the line began; a date alone is the date's line.
+        let role = next.split(',').next().is_some_and(is_role);
+        if (role && !(role_cut && k == 0)) || date_line(next).is_some() {
+            break;
+        }
+        let Some(read) = byline(&joined) else {
+            continue;
+        };
+        let better = match &alone {
+            // Names without `By` are read only with what follows them (a role or a date).
+            None => by || role_cut || read.date.is_some() || next.contains(','),
+            Some(alone) => {
+                read.authors.len() == alone.authors.len()
+                    && ((alone.date.is_none() && read.date.is_some())
+                        || last_name_finished(alone, &read))
+            }
+        };
+        if better && read.date.is_some() {
+            return Some((read, k + 1));
+        }
+        if better && undated.is_none() {
+            undated = Some((read, k + 1));
+        }
+    }
+    undated
+}
+
+/// Whether `read` finishes a last name that `alone` read as one word (`By Jane Doe and
+/// John` / `Smith`): one-word names are rare, a name cut by the column's end is not.
+fn last_name_finished(alone: &Byline, read: &Byline) -> bool {
+    let words = |b: &Byline| b.authors.last().map_or(0, |a| a.split_whitespace().count());
+    words(alone) == 1 && words(read) > 1
+}
+
+/// Whether `line` ends with a role that `next` finishes (`Jane Doe, Technology` /
+/// `Correspondent`).
+fn role_cut_short(line: &str, next: &str) -> bool {
+    let Some((_, head)) = line.rsplit_once(", ") else {
+        return false;
+    };
+    let head = head.trim();
+    !head.is_empty() && !is_role(head) && is_role(&format!("{head} {}", next.trim()))
+}
+
+/// Whether `line` is names cut short by a narrow column: two to six capitalised words and
+/// joins (`and`, `&`, a particle), no figure, ending with a name or a join.
+fn names_cut_short(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words.iter().any(|w| *w == "and" || *w == "&")
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches(',');
+            w == "and"
+                || w == "&"
+                || is_surname_particle(w)
+                || (w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '\''))
+        })
 }
 
 const BY_PREFIXES: &[&str] = &[
@@ -1476,6 +1592,74 @@ mod tests {
         assert_eq!(byline_over_two_lines("By", Some("the river bank")), None);
         assert_eq!(
             byline_over_two_lines("By the river and", Some("the old mill")),
+            None
+        );
+    }
+
+    /// A byline a narrow rail wrapped: inside its date, its last name or its role, or
+    /// names without `By` before a co-writer's. What reads whole alone, or takes a role
+    /// or a date line of its own under it, is no wrapped byline.
+    #[test]
+    fn a_byline_wrapped_by_a_narrow_column_is_read_over_its_lines() {
+        let read = |line: &str, next: &str, after: Option<&str>| {
+            byline_wrapped(line, [Some(next), after]).map(|(b, taken)| {
+                (
+                    b.authors,
+                    b.date.map(|d| d.format("%Y-%m-%d").to_string()),
+                    taken,
+                )
+            })
+        };
+        let jane = |date: Option<&str>, taken| {
+            Some((vec!["Jane Doe".into()], date.map(Into::into), taken))
+        };
+        assert_eq!(
+            read("By Jane Doe|May", "9, 2020", None),
+            jane(Some("2020-05-09"), 1)
+        );
+        assert_eq!(
+            read("By Jane Doe|8", "November 2022", None),
+            jane(Some("2022-11-08"), 1)
+        );
+        assert_eq!(
+            read("By Jane Doe |", "Thursday, September 12,", Some("2019")),
+            jane(Some("2019-09-12"), 2)
+        );
+        assert_eq!(
+            read("By Jane", "Doe|Tuesday 3 June", Some("2025")),
+            jane(Some("2025-06-03"), 2)
+        );
+        assert_eq!(
+            read(
+                "By Zofia Nowak and Piotr",
+                "Kowalski",
+                Some("The council met")
+            ),
+            Some((vec!["Zofia Nowak".into(), "Piotr Kowalski".into()], None, 1))
+        );
+        assert_eq!(
+            read("Jane Doe and John", "Smith, Staff Reporter", None),
+            Some((vec!["Jane Doe".into(), "John Smith".into()], None, 1))
+        );
+        assert_eq!(
+            read("Jane Doe, Technology", "Correspondent", None).map(|r| r.0),
+            Some(vec!["Jane Doe".into()])
+        );
+        // Whole alone, or over a line of its own.
+        assert_eq!(read("By Jane Doe", "Staff Reporter", None), None);
+        assert_eq!(read("By Jane Doe", "12 March 2024", None), None);
+        assert_eq!(read("By Jane Doe @janedoe", "12 March 2024", None), None);
+        assert_eq!(
+            read("By Jane Doe", "The council voted on Tuesday.", None),
+            None
+        );
+        // Prose is no names cut short.
+        assert_eq!(
+            read("Traders and the council", "said, in the end, no", None),
+            None
+        );
+        assert_eq!(
+            read("By the time the", "council met, it was late.", None),
             None
         );
     }

@@ -163,6 +163,13 @@ pub fn read_structure(
             (body, body)
         }
     };
+    // No byline above the body: a page set as a grid prints it in a rail beside the
+    // columns, which extractors read after the columns it stands beside, mid-story.
+    if structure.authors.is_empty() {
+        if let Some((start, end)) = displaced_byline(text, &lines, meta_end) {
+            read_meta(doc, &mut lines[start..end], &[], &mut structure);
+        }
+    }
     if structure.date.is_none() {
         structure.date = papers.date;
     }
@@ -1089,7 +1096,8 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> MetaBlocks {
     let mut names_alone = Vec::new();
     let mut blocks = Vec::new();
     let mut current: Option<(usize, usize, bool)> = None;
-    let mut wrapped_from_last = false;
+    // How many lines to come a byline wrapped onto.
+    let mut wrapped_left = 0usize;
     for (k, &i) in candidates.iter().enumerate() {
         let t = &text[lines[i].start..lines[i].end];
         let next = candidates
@@ -1126,11 +1134,17 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> MetaBlocks {
         // A line under one that ends with a joining word runs that line on (`…the
         // Library on` / `Saturday Mornings`): names without `By` are not read there.
         let runs_on = previous.is_some_and(ends_with_joining_word);
-        // A byline wrapped over this line and the next, or over the last and this one
-        // (the last line's reading, carried over).
-        let wraps_on = grammar::byline_over_two_lines(t, next).is_some();
-        let wraps_from_last = std::mem::replace(&mut wrapped_from_last, wraps_on);
-        let wrapped_byline = wraps_on || wraps_from_last;
+        // A byline wrapped from this line over the next one or two, or from a line above
+        // onto this one (the reading above, carried over).
+        let wrapped_byline = if wrapped_left > 0 {
+            wrapped_left -= 1;
+            true
+        } else if let Some((_, taken)) = grammar::byline_wrapped(t, [next, after_next]) {
+            wrapped_left = taken;
+            true
+        } else {
+            false
+        };
         let names_without_by = !runs_on
             && ((grammar::is_name_before_role(t, next) && !names_a_paper(t))
                 || (next.is_some_and(is_paper_name) && grammar::are_names_alone(t))
@@ -1170,6 +1184,60 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> MetaBlocks {
         blocks,
         names_alone,
     }
+}
+
+/// A byline block among the body's lines from `from` on: `(first line, one past the
+/// last)`. It holds a line that opens with `By` and reads as a byline (maybe wrapped over
+/// two lines), with the date, bar and role lines run into it, and it stands apart from
+/// the story: blank lines or page furniture on one side, or a date line in the block. A
+/// line opening with `By` in a paragraph of story (`By the time…`, `By Monday`) reads as
+/// no byline, and names after a `By` in a story's sentence are no line of their own.
+fn displaced_byline(text: &str, lines: &[PageLine], from: usize) -> Option<(usize, usize)> {
+    let line_text = |i: usize| &text[lines[i].start..lines[i].end];
+    let next_body = |i: usize| {
+        (i + 1..lines.len())
+            .find(|&n| lines[n].label != Label::Furniture)
+            .filter(|&n| lines[n].label == Label::Body)
+            .map(line_text)
+    };
+    let at = (from..lines.len()).find(|&i| {
+        let t = line_text(i);
+        lines[i].label == Label::Body
+            && grammar::opens_with_by(t)
+            && (grammar::byline(t).is_some()
+                || grammar::byline_wrapped(t, [next_body(i), None]).is_some())
+    })?;
+    let in_block = |i: usize| {
+        let t = line_text(i);
+        lines[i].label == Label::Body
+            && (is_meta(t) || grammar::is_role_line(t) || grammar::opens_with_by(t))
+    };
+    let mut start = at;
+    while start > from && in_block(start - 1) {
+        start -= 1;
+    }
+    // The lines a wrapped byline runs onto (`By Jane Doe | May` / `9, 2024`).
+    let mut end = at + 1;
+    let mut after = at;
+    let following: Vec<usize> = (0..2)
+        .map_while(|_| {
+            after = (after + 1..lines.len()).find(|&n| lines[n].label != Label::Furniture)?;
+            (lines[after].label == Label::Body).then_some(after)
+        })
+        .collect();
+    let [first, second] = [following.first(), following.get(1)].map(|i| i.map(|&i| line_text(i)));
+    if let Some((_, taken)) = grammar::byline_wrapped(line_text(at), [first, second]) {
+        end = following[taken - 1] + 1;
+    }
+    while end < lines.len() && in_block(end) {
+        end += 1;
+    }
+    let apart = |i: Option<usize>| {
+        i.is_none_or(|i| matches!(lines[i].label, Label::Blank | Label::Furniture))
+    };
+    let dated = (start..end).any(|i| grammar::date_line(line_text(i)).is_some());
+    (dated || apart(start.checked_sub(1)) || apart((end < lines.len()).then_some(end)))
+        .then_some((start, end))
 }
 
 /// The lines of a standfirst printed under the byline block (`Headline` / `By Jane Doe`
@@ -1320,21 +1388,27 @@ fn read_meta(
     let body: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i].label == Label::Body)
         .collect();
-    // Whether the line before was a byline's first line that this one finishes.
-    let mut wrapped = false;
+    // How many lines to come finish a byline wrapped over them.
+    let mut wrapped = 0usize;
     for (k, &i) in body.iter().enumerate() {
         let next = body
             .get(k + 1)
             .map(|&n| &text[lines[n].start..lines[n].end]);
+        let after_next = body
+            .get(k + 2)
+            .map(|&n| &text[lines[n].start..lines[n].end]);
         let line = &mut lines[i];
         let t = &text[line.start..line.end];
-        if std::mem::take(&mut wrapped) {
+        if wrapped > 0 {
+            wrapped -= 1;
             line.label = Label::Meta;
             continue;
         }
-        let over_two = grammar::byline_over_two_lines(t, next);
-        wrapped = over_two.is_some();
-        let byline = grammar::byline(t).or(over_two).or_else(|| {
+        let over_lines = grammar::byline_wrapped(t, [next, after_next]).map(|(read, taken)| {
+            wrapped = taken;
+            read
+        });
+        let byline = over_lines.or_else(|| grammar::byline(t)).or_else(|| {
             let names = match grammar::name_then_job(t) {
                 Some(name) => vec![name.to_string()],
                 None if grammar::is_name_before_role(t, next) => {
@@ -4167,6 +4241,66 @@ March 12, 2024
         assert_eq!(article.front.subtitle, None);
         assert!(
             article.body.starts_with("The council voted"),
+            "{}",
+            article.body
+        );
+    }
+
+    /// A byline block a grid page printed in a rail beside the columns, which the
+    /// extractor read after the column it stands beside: found mid-story when no byline
+    /// stands above the body, set apart or dated, and taken out of the story. A line
+    /// opening with `By` in the story's sentences stays.
+    #[test]
+    fn a_byline_printed_in_a_rail_is_read_where_the_extractor_put_it() {
+        let story = "The council voted on Tuesday to close the old market hall.\n\n\
+            Traders said they had been given too little notice.\n\n";
+        let rest = "A spokesman said the work could not wait for another winter.\n";
+        for (block, date) in [
+            ("By Jane Doe\n|\nMarch 12, 2024\n\n", Some("2024-03-12")),
+            ("March 12, 2024\nBy Jane Doe\n\n", Some("2024-03-12")),
+            ("BY Jane Doe\n\n", None),
+            ("By Jane Doe|May\n12, 2024\n\n", Some("2024-05-12")),
+        ] {
+            let raw = format!("Market hall to close for two years\n\n{story}{block}{rest}");
+            let article = clean(&raw);
+            assert_eq!(article.front.authors, ["Jane Doe"], "{raw}");
+            assert_eq!(
+                article.front.date.map(|d| d.date().to_string()).as_deref(),
+                date,
+                "{raw}"
+            );
+            assert!(!article.body.contains("Jane"), "{}", article.body);
+            assert!(article.body.contains("another winter"), "{}", article.body);
+        }
+        // In copy with no blank lines, a dated block run into a paragraph.
+        let column: String = (1..=30)
+            .map(|n| format!("stall {n} was among those the council\nlisted, and "))
+            .collect();
+        let raw = format!(
+            "Market hall to close for two years\nThe council voted on Tuesday to\n\
+             close the old market hall. The {column}its traders\nBy Jane Doe\n12 Mar 2024\n\
+             said they had been given too little\nnotice of the move.\n"
+        );
+        let article = clean(&raw);
+        assert_eq!(article.front.authors, ["Jane Doe"]);
+        assert!(
+            article.body.contains("its traders said"),
+            "{}",
+            article.body
+        );
+        // `By` opening a line of the story is no byline.
+        let raw = format!(
+            "Market hall to close for two years\n\n{story}The hall will reopen in spring.\n\
+             By Monday the stalls had gone.\n\n{rest}"
+        );
+        let article = clean(&raw);
+        assert!(
+            article.front.authors.is_empty(),
+            "{:?}",
+            article.front.authors
+        );
+        assert!(
+            article.body.contains("By Monday the stalls"),
             "{}",
             article.body
         );
