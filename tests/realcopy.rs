@@ -587,15 +587,16 @@ const DEV_FLOORS: Floors = Floors {
 // a rail beside the columns with the byline, date and bio, the lead paragraph across the
 // columns, a pull-quote across them, a photo's caption. Added after the dev split's
 // floors were set, and scored apart so that those stay as they were. Its false changes
-// and lost words are the lead paragraph read as the standfirst and the bio left in the
-// body; see the README's real-copy section.
+// and lost words are mostly a lead paragraph under the headline read as the standfirst
+// (no byline between them to tell) and the bio printed in the rail; see the README's
+// real-copy section.
 const GRID_FLOORS: Floors = Floors {
     copies: 90,
     metadata: 0.85,
     pq_f1: 0.95,
     repaired: 0.955,
-    false_per_10k: 75.0,
-    lost_per_10k: 60.0,
+    false_per_10k: 55.0,
+    lost_per_10k: 45.0,
     paragraph_f1: 0.64,
 };
 

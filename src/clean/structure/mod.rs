@@ -1244,17 +1244,17 @@ fn displaced_byline(text: &str, lines: &[PageLine], from: usize) -> Option<(usiz
 /// / `Traders will move…` / `T` / `he council…`): one to three body lines after `from`
 /// and right over a drop cap, which opens the body, with no blank line among them (in
 /// copy with blank lines, one paragraph set apart, see below), of four to fifty words and
-/// two sentences at most. With no drop cap there, lines set wider than the body's column
-/// ([`standfirst_wider_than_body`]).
+/// two sentences at most. With no drop cap there, nothing under the byline is read as a
+/// standfirst: lines set wider than the column read the same as the lead paragraph a
+/// page sets across its columns in a larger face (the grid split's pages), and a lead
+/// read as the standfirst loses the story's first paragraph.
 fn standfirst_under_byline(text: &str, lines: &[PageLine], from: usize) -> Option<Vec<usize>> {
     let line_at = |i: usize| &text[lines[i].start..lines[i].end];
     let next: Vec<usize> = (from..lines.len())
         .filter(|&i| lines[i].label == Label::Body)
         .take(4)
         .collect();
-    let Some(cap_at) = next.iter().position(|&i| is_drop_cap(line_at(i))) else {
-        return standfirst_wider_than_body(text, lines, &next);
-    };
+    let cap_at = next.iter().position(|&i| is_drop_cap(line_at(i)))?;
     let run = &next[..cap_at];
     if run.is_empty() {
         return None;
@@ -1294,50 +1294,10 @@ fn reads_as_standfirst(text: &str, lines: &[PageLine], run: &[usize]) -> bool {
 }
 
 /// How much wider than the body's column a standfirst's lines are set, at least, in
-/// per cent: a page sets the standfirst across columns or in larger type (the dev
-/// split's pdftotext pages print its first line 1.24 to 4.6 times the column's
-/// characters).
+/// per cent, when a drop cap under them says where the body starts: a page sets the
+/// standfirst across columns or in larger type (the dev split's pdftotext pages print
+/// its first line 1.24 to 4.6 times the column's characters).
 const STANDFIRST_WIDER: u32 = 120;
-
-/// The lines of a standfirst printed under the byline block on a page with no drop cap
-/// (`By Jane Doe` / `Traders will move to a riverside site while the` / `roof beams are
-/// replaced.` / `The council voted…`): lines set wider than the body's column
-/// ([`STANDFIRST_WIDER`]) and the short line that ends their sentence, up to three, with
-/// no blank line among them, of four to fifty words and two sentences at most. `next`
-/// are the first body lines under the byline block.
-fn standfirst_wider_than_body(
-    text: &str,
-    lines: &[PageLine],
-    next: &[usize],
-) -> Option<Vec<usize>> {
-    let line_at = |i: usize| &text[lines[i].start..lines[i].end];
-    let measure = column_measure(lines, *next.first()?)?;
-    let wide = |i: usize| set_wider(&lines[i], measure);
-    let mut run = Vec::new();
-    for (k, &i) in next.iter().enumerate().take(3) {
-        if k > 0 && blank_between(lines, next[k - 1], i) {
-            break;
-        }
-        if wide(i) {
-            run.push(i);
-            if ends_sentence(line_at(i).trim_end()) {
-                break;
-            }
-        } else {
-            // The standfirst's last line, short, ends its sentence.
-            if !run.is_empty() && ends_sentence(line_at(i).trim_end()) {
-                run.push(i);
-            }
-            break;
-        }
-    }
-    let last = *run.last()?;
-    let after = next.iter().find(|&&i| i > last)?;
-    (ends_sentence(line_at(last).trim_end())
-        && !wide(*after)
-        && reads_as_standfirst(text, lines, &run))
-    .then_some(run)
-}
 
 /// The width the body's column is set to, judged by the body lines from `first` on,
 /// past the top few (which may be a standfirst's): `None` with too few to judge by.
@@ -4306,11 +4266,12 @@ March 12, 2024
         );
     }
 
-    /// A standfirst under the byline is told from the body's first paragraph by what the
-    /// page did to it: the body's drop cap under it in copy with blank lines (a web
-    /// page), or lines set wider than the body's column (a printed page).
+    /// A standfirst under the byline is told from the body's first paragraph by the
+    /// body's drop cap under it (in copy with blank lines, one line or lines set wider
+    /// than the column). Without a drop cap, lines set wider than the column are the
+    /// lead paragraph a page sets across its columns: the body's.
     #[test]
-    fn a_standfirst_under_the_byline_is_told_by_the_drop_cap_or_its_width() {
+    fn a_standfirst_under_the_byline_is_told_by_the_drop_cap() {
         fn assert_read(raw: &str, subtitle: Option<&str>, body_opens: &str) {
             let article = clean(raw);
             assert_eq!(article.front.subtitle.as_deref(), subtitle, "{raw}");
@@ -4333,7 +4294,8 @@ March 12, 2024
         let web = web.replace("\n\nhe council", "\n\nThe council");
         assert_read(&web, None, "Traders will move");
 
-        // A page: the body set in a column of about 38 letters, the standfirst across.
+        // A page: the body set in a column of about 38 letters, a paragraph across it
+        // with no drop cap under it, which a lead set across the columns is too.
         let column =
             "The council voted on Tuesday to close\nthe old market hall for two years, and\n\
             traders said they had been given too\nlittle notice of the move by the council\n\
@@ -4346,12 +4308,6 @@ March 12, 2024
             "Market hall to close for two years\nBy Jane Doe | March 12, 2024\n\
              Traders will move to a riverside site while the roof beams are\nreplaced.\n{column}"
         );
-        assert_read(&page, Some(standfirst), "The council voted");
-        // Lines no wider than the column are the body's first paragraph.
-        let page = format!(
-            "Market hall to close for two years\nBy Jane Doe | March 12, 2024\n\
-             Traders will move to a riverside\nsite while the beams are replaced.\n{column}"
-        );
         assert_read(&page, None, "Traders will move");
         // A page that sets blank lines between its blocks: the standfirst, wider than the
         // column, over the drop cap.
@@ -4362,14 +4318,6 @@ March 12, 2024
             column.split_once('\n').expect("lines").1
         );
         assert_read(&page, Some(standfirst), "The council voted");
-        // Nor is a wide sentence over more wide lines: text set wide, not a standfirst.
-        let page = format!(
-            "Market hall to close for two years\nBy Jane Doe | March 12, 2024\n\
-             Traders will move to a riverside site while the roof beams are replaced.\n\
-             The market has stood on the square since 1871 and was last repaired in\n\
-             the spring of 1962, when its slate roof was laid again by local men.\n{column}"
-        );
-        assert_read(&page, None, "Traders will move");
     }
 
     /// A bio run into the last paragraph (a page that printed it inline, or copy that
