@@ -570,17 +570,19 @@ pub fn byline(line: &str) -> Option<Byline> {
         // After the first, words in lower case are particles or pieces of a broken name:
         // one may be a dictionary word by chance (`Gon alves`, `Ku era`), two are a
         // sentence (`By Monday the stalls had gone.`).
-        let later_ok = words[1..]
-            .iter()
-            .filter(|w| {
-                let w = w.trim_end_matches(['.', ',']);
-                w.starts_with(char::is_lowercase)
-                    && w.chars().count() > 1
-                    && !is_surname_particle(w)
-                    && !is_rest_of_broken_name(w)
-            })
-            .count()
-            < 2;
+        let later_ok = || {
+            words[1..]
+                .iter()
+                .filter(|w| {
+                    let w = w.trim_end_matches(['.', ',']);
+                    w.starts_with(char::is_lowercase)
+                        && w.chars().count() > 1
+                        && !is_surname_particle(w)
+                        && !is_rest_of_broken_name(w)
+                })
+                .count()
+                < 2
+        };
         let last_ok = !strict
             || words.last().is_some_and(capital)
             || (words.len() >= 2 && capital(&words[words.len() - 2]));
@@ -597,10 +599,10 @@ pub fn byline(line: &str) -> Option<Byline> {
         (1..=6).contains(&(words.len() - pieces))
             && words.len() <= 12
             && first_ok
-            && later_ok
             && last_ok
             && (!name.ends_with('.') || ends_with_generation(name))
             && !name.bytes().any(|b| b.is_ascii_digit())
+            && later_ok()
     };
     (!authors.is_empty() && authors.len() <= 6 && authors.iter().all(shaped)).then(|| Byline {
         authors: authors.into_iter().map(name_case).collect(),
@@ -1132,19 +1134,30 @@ pub fn byline_wrapped(line: &str, following: [Option<&str>; 2]) -> Option<(Bylin
     if line.len() > 160 || line.ends_with(['.', '?', '!', ';']) {
         return None;
     }
+    // Asked of every line near the top: the cheap questions first.
     let by = after_by_prefix(line).is_some();
-    let alone = byline(line);
-    let role_cut =
-        !by && alone.is_none() && following[0].is_some_and(|next| role_cut_short(line, next));
+    let role_cut = !by && following[0].is_some_and(|next| role_cut_short(line, next));
     if !by && !role_cut && !names_cut_short(line) {
         return None;
     }
+    let alone = byline(line);
+    // Read whole, with its date and no one-word name: nothing below can add to it.
+    if alone
+        .as_ref()
+        .is_some_and(|a| a.date.is_some() && a.authors.iter().all(|n| n.contains(' ')))
+    {
+        return None;
+    }
+    let role_cut = role_cut && alone.is_none();
     let mut joined = line.to_string();
     let mut undated = None;
     for (k, next) in following.into_iter().enumerate() {
+        // What finishes a byline is short: a date, a name, a role; a byline read alone
+        // takes only a name's end or a date's.
+        let most = if alone.is_some() { 40 } else { 60 };
         let Some(next) = next
             .map(str::trim)
-            .filter(|n| !n.is_empty() && n.len() <= 80)
+            .filter(|n| !n.is_empty() && n.len() <= most)
         else {
             break;
         };
@@ -1192,12 +1205,19 @@ fn role_cut_short(line: &str, next: &str) -> bool {
         return false;
     };
     let head = head.trim();
-    !head.is_empty() && !is_role(head) && is_role(&format!("{head} {}", next.trim()))
+    head.starts_with(char::is_uppercase)
+        && head.split_whitespace().count() <= 3
+        && next.len() <= 40
+        && !is_role(head)
+        && is_role(&format!("{head} {}", next.trim()))
 }
 
 /// Whether `line` is names cut short by a narrow column: two to six capitalised words and
 /// joins (`and`, `&`, a particle), no figure, ending with a name or a join.
 fn names_cut_short(line: &str) -> bool {
+    if !(line.contains(" and") || line.contains(" &")) {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     (2..=6).contains(&words.len())
         && words.iter().any(|w| *w == "and" || *w == "&")
