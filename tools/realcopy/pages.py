@@ -469,23 +469,40 @@ def varied_running_lines(rng, paper, issue_date, section, side):
     return header, footer
 
 
-def print_varied_page(article, damaged, family, rng, layout):
-    paper = rng.choice(PAPERS_V)
-    css, kicker_caps, side = varied_print_css(rng)
+def print_masthead_draws(article, damaged, rng, layout, paper, side, kicker_caps, dateline_chance,
+                         drop_cap_chance):
+    """The masthead a printed page draws (byline block, dateline, drop cap, running head and
+    folio), recorded in `layout`: `(meta lines, drop cap, header, footer)`. The draws come in
+    one order, so the committed copies stay as they were."""
     variant, meta = masthead_lines(damaged, rng, MASTHEADS_V, DATES_V)
     layout["masthead"] = variant
-    layout["dateline"] = damaged.get("dateline") if rng.random() < 0.7 else None
-    drop_cap = rng.random() < 0.75
+    layout["dateline"] = damaged.get("dateline") if rng.random() < dateline_chance else None
+    drop_cap = rng.random() < drop_cap_chance
     issue_date = format_date(article["date"], rng.choice(["weekday", "dmy", "mdy", "weekday_dmy"]))
     header, footer = varied_running_lines(rng, paper, issue_date, article.get("section"), side)
     if damaged.get("section"):
         layout["kicker"] = article["section"].upper() if kicker_caps else article["section"]
+    return meta, drop_cap, header, footer
+
+
+def print_page_heads(damaged, css):
+    """A printed page's opening: the document with its stylesheet, the kicker, the headline
+    and the standfirst, as a list of HTML parts."""
     parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><style>{css}</style></head><body>"]
     if damaged.get("section"):
         parts.append(f"<p class='kicker'>{esc(damaged['section'])}</p>")
     parts.append(f"<h1>{esc(damaged['title'])}</h1>")
     if damaged.get("subtitle"):
         parts.append(f"<p class='standfirst'>{esc(damaged['subtitle'])}</p>")
+    return parts
+
+
+def print_varied_page(article, damaged, family, rng, layout):
+    paper = rng.choice(PAPERS_V)
+    css, kicker_caps, side = varied_print_css(rng)
+    meta, drop_cap, header, footer = print_masthead_draws(
+        article, damaged, rng, layout, paper, side, kicker_caps, dateline_chance=0.7, drop_cap_chance=0.75)
+    parts = print_page_heads(damaged, css)
     parts.append("<div class='meta'>" + "".join(f"<p>{esc(m)}</p>" for m in meta) + "</div>")
     parts.append("<div class='cols'>")
     paragraphs = body_with_dateline(damaged, layout)
@@ -744,22 +761,11 @@ figure div {{ height: {rng.choice([25, 35, 45])}mm; background: #bbb; }}
 figcaption {{ font-size: {font_pt - 1.5}pt; font-family: {head_font}, sans-serif; }}
 .bio {{ font-size: {font_pt - 1}pt; margin-top: 3mm; font-style: italic; text-indent: 0 !important; }}
 """
-    variant, meta = masthead_lines(damaged, rng, MASTHEADS_V, DATES_V)
-    layout["masthead"] = variant
-    layout["dateline"] = damaged.get("dateline") if rng.random() < 0.6 else None
-    drop_cap = rng.random() < 0.6
-    issue_date = format_date(article["date"], rng.choice(["weekday", "dmy", "mdy", "weekday_dmy"]))
-    header, footer = varied_running_lines(rng, paper, issue_date, article.get("section"), side)
-    if damaged.get("section"):
-        layout["kicker"] = article["section"].upper() if kicker_caps else article["section"]
+    meta, drop_cap, header, footer = print_masthead_draws(
+        article, damaged, rng, layout, paper, side, kicker_caps, dateline_chance=0.6, drop_cap_chance=0.6)
     meta_html = "<div class='meta'>" + "".join(f"<p>{esc(m)}</p>" for m in meta) + "</div>"
     bio_html = f"<p class='bio'>{esc(damaged['bio'])}</p>" if damaged.get("bio") else ""
-    parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><style>{css}</style></head><body>"]
-    if damaged.get("section"):
-        parts.append(f"<p class='kicker'>{esc(damaged['section'])}</p>")
-    parts.append(f"<h1>{esc(damaged['title'])}</h1>")
-    if damaged.get("subtitle"):
-        parts.append(f"<p class='standfirst'>{esc(damaged['subtitle'])}</p>")
+    parts = print_page_heads(damaged, css)
     if rail == "none":
         parts.append(meta_html)
     parts.append("<div class='grid'>")
