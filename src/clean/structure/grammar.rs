@@ -1212,8 +1212,9 @@ fn role_cut_short(line: &str, next: &str) -> bool {
         && is_role(&format!("{head} {}", next.trim()))
 }
 
-/// Whether `line` is names cut short by a narrow column: two to six capitalised words and
-/// joins (`and`, `&`, a particle), no figure, ending with a name or a join.
+/// Whether `line` may be names cut short by a narrow column (`Jane Doe and John`): two
+/// to six words with a join (`and`, `&`) among them, every other word a particle or
+/// capitalised and made of letters (a hyphen or an apostrophe inside), so no figure.
 fn names_cut_short(line: &str) -> bool {
     if !(line.contains(" and") || line.contains(" &")) {
         return false;
