@@ -592,7 +592,7 @@ const DEV_FLOORS: Floors = Floors {
 // real-copy section.
 const GRID_FLOORS: Floors = Floors {
     copies: 90,
-    metadata: 0.85,
+    metadata: 0.88,
     pq_f1: 0.95,
     repaired: 0.955,
     false_per_10k: 55.0,

@@ -1175,10 +1175,16 @@ pub fn byline_wrapped(line: &str, following: [Option<&str>; 2]) -> Option<(Bylin
         let better = match &alone {
             // Names without `By` are read only with what follows them (a role or a date).
             None => by || role_cut || read.date.is_some() || next.contains(','),
+            // A co-writer wrapped onto the next line (`By Jane Doe` / `and John Smith |
+            // May 9,` / `2024`), or the date or the last name finished there.
             Some(alone) => {
-                read.authors.len() == alone.authors.len()
-                    && ((alone.date.is_none() && read.date.is_some())
-                        || last_name_finished(alone, &read))
+                let co_writer = following[0].is_some_and(|n| {
+                    n.trim_start().starts_with("and ") || n.trim_start().starts_with("& ")
+                }) && read.authors.len() > alone.authors.len();
+                co_writer
+                    || (read.authors.len() == alone.authors.len()
+                        && ((alone.date.is_none() && read.date.is_some())
+                            || last_name_finished(alone, &read)))
             }
         };
         if better && read.date.is_some() {
@@ -1657,6 +1663,14 @@ mod tests {
                 Some("The council met")
             ),
             Some((vec!["Zofia Nowak".into(), "Piotr Kowalski".into()], None, 1))
+        );
+        assert_eq!(
+            read("By Jane Doe", "and John Smith | 12 Sep", Some("2023")),
+            Some((
+                vec!["Jane Doe".into(), "John Smith".into()],
+                Some("2023-09-12".into()),
+                2
+            ))
         );
         assert_eq!(
             read("Jane Doe and John", "Smith, Staff Reporter", None),

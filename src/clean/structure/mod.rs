@@ -326,6 +326,24 @@ pub fn read_structure(
         );
         structure.bio = Some(bio);
     }
+    // No bio at the end: a page set as a grid prints it in the rail, under the byline,
+    // which extractors read before the body or between two of its paragraphs.
+    if bio_from.is_none() && structure.bio.is_none() && !structure.authors.is_empty() {
+        if let Some(run) = displaced_bio(text, &lines, &body, &structure.authors, vocabulary) {
+            for &i in &run {
+                lines[i].label = Label::Bio;
+            }
+            let bio = field_text(doc, &lines, &run);
+            record(
+                edits,
+                &bio,
+                "bio",
+                "lines about the writer set apart from the story moved to the bio",
+            );
+            structure.bio = Some(bio);
+            body = body_lines(&lines);
+        }
+    }
     let body = &body[..bio_from.unwrap_or(body.len())];
     record_dropped_lines(doc, &lines, edits);
     mark_pull_quote_boxes(text, &mut lines, body);
@@ -1989,6 +2007,61 @@ fn find_bio(
     best
 }
 
+/// The most lines a bio set apart from the story may take ([`displaced_bio`]).
+const DISPLACED_BIO_LINES: usize = 10;
+
+/// A bio printed apart from the story's end (`By Jane Doe` / `Jane Doe covers city hall.`
+/// / `T` / `he council…`): a block of body lines set apart on both sides (blank lines,
+/// page furniture, the byline's lines, the drop cap, the copy's edge) whose opening reads
+/// as a bio ([`opens_bio`]), of two sentences or three at most, ending a sentence or with
+/// how to reach the writer. The lines, if any.
+fn displaced_bio(
+    text: &str,
+    lines: &[PageLine],
+    body: &[usize],
+    authors: &[String],
+    vocabulary: &Vocabulary<'_>,
+) -> Option<Vec<usize>> {
+    let line_at = |i: usize| &text[lines[i].start..lines[i].end];
+    let edge = |i: usize| {
+        matches!(
+            lines[i].label,
+            Label::Blank | Label::Furniture | Label::Meta | Label::DropCap
+        ) || is_drop_cap(line_at(i))
+    };
+    for (k, &i) in body.iter().enumerate() {
+        let set_apart = i == 0 || edge(i - 1) || lines[i - 1].label == Label::Heading;
+        if lines[i].label != Label::Body || !set_apart {
+            continue;
+        }
+        let opening = read_on(text, lines, &body[k..]);
+        // A generic opening (`The writer is…`) only right under the byline: elsewhere
+        // it may be a sentence of the story about someone it calls the writer.
+        let under_byline = i > 0 && lines[i - 1].label == Label::Meta;
+        let by_name = opens_bio_by_name(&opening, authors);
+        if !(by_name || (under_byline && opens_bio(&opening, authors, vocabulary))) {
+            continue;
+        }
+        let run: Vec<usize> = (i..lines.len())
+            .take_while(|&j| j == i || !edge(j))
+            .take(DISPLACED_BIO_LINES + 1)
+            .collect();
+        let last = *run.last()?;
+        let closed = run.len() <= DISPLACED_BIO_LINES
+            && (last + 1 == lines.len() || edge(last + 1))
+            && (ends_sentence(line_at(last).trim_end()) || tells_how_to_reach(line_at(last)));
+        // A bio at the story's end is `find_bio`'s: this one has story after it.
+        let story_after = body
+            .iter()
+            .any(|&j| j > last && lines[j].label == Label::Body);
+        let joined = field_words(text, lines, &run);
+        if closed && story_after && sentences_inside(&joined) <= 2 {
+            return Some(run);
+        }
+    }
+    None
+}
+
 /// How much text a bio's opening is read on (a role and a verb, or a name and more).
 const OPENING_CHARS: usize = 40;
 
@@ -2053,6 +2126,14 @@ fn opens_bio(line: &str, authors: &[String], vocabulary: &Vocabulary<'_>) -> boo
             return true;
         }
     }
+    opens_bio_by_name(line, authors)
+}
+
+/// Whether `line` opens a bio by a writer's name ([`opens_bio`]'s second half): the
+/// name, then one of the bio's verbs.
+fn opens_bio_by_name(line: &str, authors: &[String]) -> bool {
+    let line = &line[page_chrome::bio_label_len(line)..];
+    let line = line.trim_start_matches(['—', '–', '-', ' ', '*']);
     // An author's own name first, ending where a word ends: compared by its ASCII letters
     // alone, so a name glued to the next part (`FarahSiddiqui`) or with letters lost to
     // spaces (`B dker`) still counts.
@@ -4261,6 +4342,68 @@ March 12, 2024
         );
         assert!(
             article.body.contains("By Monday the stalls"),
+            "{}",
+            article.body
+        );
+    }
+
+    /// A bio a grid page printed in the rail under the byline: read where the extractor
+    /// put it, right under the byline or between two paragraphs, when it is set apart
+    /// from the story and opens as a bio. A paragraph of story about the writer's
+    /// subject that names someone else stays.
+    #[test]
+    fn a_bio_printed_in_the_rail_is_read_where_the_extractor_put_it() {
+        let bio = "Jane Doe covers city hall for the paper. She tweets at @janedoe";
+        let story = "The council voted on Tuesday to close the old market hall.\n\n\
+            Traders said they had been given too little notice.\n\n\
+            A spokesman said the work could not wait for another winter.\n";
+        let under_byline_of = |name: &str| {
+            format!(
+                "Market hall to close for two years\n\nBy Jane Doe | March 12, 2024\n\
+                 {name} covers city hall for the\npaper. She tweets at\n@janedoe\n\n{story}"
+            )
+        };
+        let under_byline = under_byline_of("Jane Doe");
+        let mid_story = story.replacen(
+            "\n\nTraders",
+            "\n\nJane Doe covers city hall for the\npaper. She tweets at\n@janedoe\n\nTraders",
+            1,
+        );
+        let mid_story = format!(
+            "Market hall to close for two years\n\nBy Jane Doe | March 12, 2024\n\n{mid_story}"
+        );
+        for raw in [under_byline, mid_story] {
+            let article = clean(&raw);
+            assert_eq!(article.front.bio.as_deref(), Some(bio), "{raw}");
+            assert!(
+                !article.body.contains("covers city hall"),
+                "{}",
+                article.body
+            );
+            assert!(
+                article.body.starts_with("The council voted"),
+                "{}",
+                article.body
+            );
+            assert!(article.body.contains("Traders said"), "{}", article.body);
+        }
+        // Someone else's lines in the same shape are the story's.
+        let article = clean(&under_byline_of("John Smith"));
+        assert_eq!(article.front.bio, None);
+        assert!(
+            article.body.contains("John Smith covers"),
+            "{}",
+            article.body
+        );
+        // In copy with no blank lines, lines run on into the story are not set apart.
+        let raw = "Market hall to close for two years\nBy Jane Doe | March 12, 2024\n\
+            The council voted on Tuesday to close the hall.\n\
+            Jane Doe covers city hall, where the vote\nwas taken on Tuesday.\n\
+            Traders said they had been given too little\nnotice by the council.\n";
+        let article = clean(raw);
+        assert_eq!(article.front.bio, None);
+        assert!(
+            article.body.contains("Jane Doe covers city hall"),
             "{}",
             article.body
         );
