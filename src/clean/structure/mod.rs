@@ -1206,7 +1206,8 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> MetaBlocks {
 
 /// A byline block among the body's lines from `from` on: `(first line, one past the
 /// last)`. It holds a line that opens with `By` and reads as a byline (maybe wrapped over
-/// two lines), with the date, bar and role lines run into it, and it stands apart from
+/// the next lines, [`grammar::byline_wrapped`]), with the date, bar and role lines run
+/// into it, and it stands apart from
 /// the story: blank lines or page furniture on one side, or a date line in the block. A
 /// line opening with `By` in a paragraph of story (`By the time…`, `By Monday`) reads as
 /// no byline, and names after a `By` in a story's sentence are no line of their own.
