@@ -1126,11 +1126,24 @@ pub fn byline_over_two_lines(line: &str, next: Option<&str>) -> Option<Byline> {
 /// John` / `Smith, Staff Reporter`). A line that reads as a byline alone takes the lines
 /// below only when they give it its date or finish its last name; a line without `By`
 /// must be capitalised names and joins, or names and the start of a role.
-pub fn byline_wrapped(line: &str, following: [Option<&str>; 2]) -> Option<(Byline, usize)> {
+///
+/// Returns the byline `line` opens with how many lines below it takes: 0 when it reads
+/// alone (as [`byline`]), which is read once whether or not it wraps.
+pub fn byline_over_lines(line: &str, following: [Option<&str>; 2]) -> Option<(Byline, usize)> {
     if let Some(both) = byline_over_two_lines(line, following[0]) {
         return Some((both, 1));
     }
-    let line = line.trim();
+    let alone = byline(line);
+    wrapped_below(line.trim(), following, &alone).or(alone.map(|read| (read, 0)))
+}
+
+/// [`byline_over_lines`]'s wrap: the byline `line` makes with the lines below, if they
+/// add to `alone` (its reading by itself).
+fn wrapped_below(
+    line: &str,
+    following: [Option<&str>; 2],
+    alone: &Option<Byline>,
+) -> Option<(Byline, usize)> {
     if line.len() > 160 || line.ends_with(['.', '?', '!', ';']) {
         return None;
     }
@@ -1140,7 +1153,6 @@ pub fn byline_wrapped(line: &str, following: [Option<&str>; 2]) -> Option<(Bylin
     if !by && !role_cut && !names_cut_short(line) {
         return None;
     }
-    let alone = byline(line);
     // Read whole, with its date and no one-word name: nothing below can add to it.
     if alone
         .as_ref()
@@ -1172,7 +1184,7 @@ pub fn byline_wrapped(line: &str, following: [Option<&str>; 2]) -> Option<(Bylin
         let Some(read) = byline(&joined) else {
             continue;
         };
-        let better = match &alone {
+        let better = match alone {
             // Names without `By` are read only with what follows them (a role or a date).
             None => by || role_cut || read.date.is_some() || next.contains(','),
             // A co-writer wrapped onto the next line (`By Jane Doe` / `and John Smith |
@@ -1629,7 +1641,8 @@ mod tests {
     #[test]
     fn a_byline_wrapped_by_a_narrow_column_is_read_over_its_lines() {
         let read = |line: &str, next: &str, after: Option<&str>| {
-            byline_wrapped(line, [Some(next), after]).map(|(b, taken)| {
+            let wrapped = byline_over_lines(line, [Some(next), after]).filter(|w| w.1 > 0);
+            wrapped.map(|(b, taken)| {
                 (
                     b.authors,
                     b.date.map(|d| d.format("%Y-%m-%d").to_string()),

@@ -1152,12 +1152,12 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> MetaBlocks {
         // A line under one that ends with a joining word runs that line on (`…the
         // Library on` / `Saturday Mornings`): names without `By` are not read there.
         let runs_on = previous.is_some_and(ends_with_joining_word);
-        // A byline wrapped from this line over the next one or two, or from a line above
-        // onto this one (the reading above, carried over).
-        let wrapped_byline = if wrapped_left > 0 {
+        // A byline on this line, maybe wrapped over the next one or two, or one wrapped
+        // from a line above onto this one (the reading above, carried over).
+        let read_as_byline = if wrapped_left > 0 {
             wrapped_left -= 1;
             true
-        } else if let Some((_, taken)) = grammar::byline_wrapped(t, [next, after_next]) {
+        } else if let Some((_, taken)) = grammar::byline_over_lines(t, [next, after_next]) {
             wrapped_left = taken;
             true
         } else {
@@ -1170,7 +1170,7 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> MetaBlocks {
                 || over_co_writer
                 || grammar::name_then_job(t).is_some()
                 || lone_names);
-        let byline = grammar::byline(t).is_some() || wrapped_byline || names_without_by;
+        let byline = read_as_byline || names_without_by;
         if lone_names || (over_co_writer && !runs_on) {
             names_alone.push(i);
         }
@@ -1206,7 +1206,7 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> MetaBlocks {
 
 /// A byline block among the body's lines from `from` on: `(first line, one past the
 /// last)`. It holds a line that opens with `By` and reads as a byline (maybe wrapped over
-/// the next lines, [`grammar::byline_wrapped`]), with the date, bar and role lines run
+/// the next lines, [`grammar::byline_over_lines`]), with the date, bar and role lines run
 /// into it, and it stands apart from
 /// the story: blank lines or page furniture on one side, or a date line in the block. A
 /// line opening with `By` in a paragraph of story (`By the time…`, `By Monday`) reads as
@@ -1223,8 +1223,7 @@ fn displaced_byline(text: &str, lines: &[PageLine], from: usize) -> Option<(usiz
         let t = line_text(i);
         lines[i].label == Label::Body
             && grammar::opens_with_by(t)
-            && (grammar::byline(t).is_some()
-                || grammar::byline_wrapped(t, [next_body(i), None]).is_some())
+            && grammar::byline_over_lines(t, [next_body(i), None]).is_some()
     })?;
     let in_block = |i: usize| {
         let t = line_text(i);
@@ -1245,7 +1244,7 @@ fn displaced_byline(text: &str, lines: &[PageLine], from: usize) -> Option<(usiz
         })
         .collect();
     let [first, second] = [following.first(), following.get(1)].map(|i| i.map(|&i| line_text(i)));
-    if let Some((_, taken)) = grammar::byline_wrapped(line_text(at), [first, second]) {
+    if let Some((_, taken @ 1..)) = grammar::byline_over_lines(line_text(at), [first, second]) {
         end = following[taken - 1] + 1;
     }
     while end < lines.len() && in_block(end) {
@@ -1383,11 +1382,11 @@ fn read_meta(
             line.label = Label::Meta;
             continue;
         }
-        let over_lines = grammar::byline_wrapped(t, [next, after_next]).map(|(read, taken)| {
+        let over_lines = grammar::byline_over_lines(t, [next, after_next]).map(|(read, taken)| {
             wrapped = taken;
             read
         });
-        let byline = over_lines.or_else(|| grammar::byline(t)).or_else(|| {
+        let byline = over_lines.or_else(|| {
             let names = match grammar::name_then_job(t) {
                 Some(name) => vec![name.to_string()],
                 None if grammar::is_name_before_role(t, next) => {
@@ -2039,7 +2038,7 @@ fn displaced_bio(
         // A generic opening (`The writer is…`) only right under the byline: elsewhere
         // it may be a sentence of the story about someone it calls the writer.
         let under_byline = i > 0 && lines[i - 1].label == Label::Meta;
-        let by_name = opens_bio_by_name(&opening, authors);
+        let by_name = opens_bio_by_name(bio_text(&opening), authors);
         if !(by_name || (under_byline && opens_bio(&opening, authors, vocabulary))) {
             continue;
         }
@@ -2103,8 +2102,7 @@ fn tells_how_to_reach(line: &str) -> bool {
 }
 
 fn opens_bio(line: &str, authors: &[String], vocabulary: &Vocabulary<'_>) -> bool {
-    let line = &line[page_chrome::bio_label_len(line)..];
-    let line = line.trim_start_matches(['—', '–', '-', ' ', '*']);
+    let line = bio_text(line);
     let squeezed: String = line
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -2130,11 +2128,15 @@ fn opens_bio(line: &str, authors: &[String], vocabulary: &Vocabulary<'_>) -> boo
     opens_bio_by_name(line, authors)
 }
 
-/// Whether `line` opens a bio by a writer's name ([`opens_bio`]'s second half): the
-/// name, then one of the bio's verbs.
+/// `line` past a site's label for a bio (`About the author:`) and the dashes or bullet a
+/// bio may open with.
+fn bio_text(line: &str) -> &str {
+    line[page_chrome::bio_label_len(line)..].trim_start_matches(['—', '–', '-', ' ', '*'])
+}
+
+/// Whether `line` (past [`bio_text`]'s label) opens a bio by a writer's name
+/// ([`opens_bio`]'s second half): the name, then one of the bio's verbs.
 fn opens_bio_by_name(line: &str, authors: &[String]) -> bool {
-    let line = &line[page_chrome::bio_label_len(line)..];
-    let line = line.trim_start_matches(['—', '–', '-', ' ', '*']);
     // An author's own name first, ending where a word ends: compared by its ASCII letters
     // alone, so a name glued to the next part (`FarahSiddiqui`) or with letters lost to
     // spaces (`B dker`) still counts.
