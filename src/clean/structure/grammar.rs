@@ -490,7 +490,7 @@ pub fn byline(line: &str) -> Option<Byline> {
                 Some(head) if head.contains(", ") => head,
                 _ => names_part,
             };
-            let (names, role) = head.rsplit_once(", ")?;
+            let (names, role) = before_role_separator(head)?;
             // `A, Staff Reporter`, or `A, Reuters` when `A` is no role itself
             // (`Business reporter, BBC News` is a role line).
             let credited = || is_news_outlet(role) && !is_role(names);
@@ -517,7 +517,7 @@ pub fn byline(line: &str) -> Option<Byline> {
     // names' commas (`By Jane Doe, Staff Reporter, Karachi`, `By Jane Doe, Reuters`).
     let mut names_text = names_text;
     for _ in 0..3 {
-        names_text = match names_text.rsplit_once(", ") {
+        names_text = match before_role_separator(names_text) {
             Some((names, role)) if is_role(without_place(role)) || is_news_outlet(role) => names,
             // `By Jane Doe, Karachi`.
             _ => match before_comma_place(names_text) {
@@ -610,6 +610,19 @@ pub fn byline(line: &str) -> Option<Byline> {
     })
 }
 
+/// `text` split at its last comma or spaced dash (`Jane Doe, Staff Reporter`, `Jane Doe –
+/// Staff Reporter`, `Jane Doe — Reuters`): what a byline sets a role or an outlet after.
+fn before_role_separator(text: &str) -> Option<(&str, &str)> {
+    [", ", " – ", " — "]
+        .iter()
+        .filter_map(|separator| {
+            let at = text.rfind(separator)?;
+            Some((at, &text[..at], &text[at + separator.len()..]))
+        })
+        .max_by_key(|(at, ..)| *at)
+        .map(|(_, head, tail)| (head, tail))
+}
+
 /// Whether a name ends with the generation it was born to (`Robert Smith Jr.`): the
 /// full stop of an abbreviation, not of a sentence.
 fn ends_with_generation(name: &str) -> bool {
@@ -662,10 +675,7 @@ pub fn opens_with_dateline(line: &str) -> bool {
 /// over `Asia Correspondent`): two to four capitalised words of letters (a hyphen or an
 /// apostrophe inside), no role itself, and `next` a role.
 pub fn is_name_before_role(line: &str, next: Option<&str>) -> bool {
-    (is_name_shaped(line) || is_broken_name_shaped(line))
-        && !is_role(line)
-        && first_word_may_be_name(line)
-        && next.is_some_and(is_role_line)
+    next.is_some_and(is_role_line) && are_names_alone(line)
 }
 
 /// A line that gives a writer's role, maybe with where or for whom they work after it
@@ -723,18 +733,37 @@ fn is_surname_particle(word: &str) -> bool {
 }
 
 /// A name whose letters outside ASCII were lost to spaces, as copy prints it (`Zeynep
-/// Ayd n`, `Andr s G lvez`): a capitalised first word, then capitalised words and the
-/// lower-case pieces a lost letter leaves ([`is_rest_of_broken_name`], no surname's
-/// particle; `Jane Doe and` is no name); two to six words, a piece among them.
+/// Ayd n`, `Andr s G lvez`, `Ana Mar a de la Cruz`): a capitalised first word, then
+/// capitalised words, a surname's particles (not last) and the lower-case pieces a lost
+/// letter leaves ([`is_rest_of_broken_name`]; `Jane Doe and` is no name); two to six
+/// words besides the particles, a piece among them.
 fn is_broken_name_shaped(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
-    let piece = |w: &&str| {
-        w.starts_with(char::is_lowercase) && is_rest_of_broken_name(w) && !is_surname_particle(w)
-    };
-    (2..=6).contains(&words.len())
+    let particle = |w: &&str| is_surname_particle(w);
+    let piece = |w: &&str| is_broken_name_piece(w);
+    let particles = words.iter().filter(|w| particle(w)).count();
+    (2..=6).contains(&(words.len() - particles))
+        && particles <= 3
         && words.first().is_some_and(|w| is_name_word(w))
-        && words[1..].iter().all(|w| is_name_word(w) || piece(w))
-        && words[1..].iter().any(piece)
+        && !words.last().is_some_and(particle)
+        && words[1..]
+            .iter()
+            .all(|w| is_name_word(w) || particle(w) || piece(w))
+        && words[1..].iter().any(|w| !particle(w) && piece(w))
+        // A letter alone is a name's piece only where the word before it and it spell a
+        // listed name (`Mar a`), not prose's `a` (`Not a Museum`).
+        && words.windows(2).all(|pair| {
+            pair[1].chars().nth(1).is_some()
+                || !pair[1].starts_with(char::is_lowercase)
+                || super::names::spells_listed_name(pair[0], pair[1])
+        })
+}
+
+/// A lower-case piece of a name broken by lost letters: a letter alone (`a` of María in
+/// `Mar a`) or the rest of one ([`is_rest_of_broken_name`]).
+fn is_broken_name_piece(word: &str) -> bool {
+    word.starts_with(char::is_lowercase)
+        && (word.chars().count() == 1 || is_rest_of_broken_name(word))
 }
 
 /// A short lower-case tail a lost letter leaves of a name (`ng` of Hùng): three letters
@@ -774,26 +803,32 @@ pub fn is_name_before_date(line: &str, next: Option<&str>) -> bool {
 
 /// A line of names alone, without `By`: one to three names (`Jane Doe`, `Jane Doe and
 /// John Smith`, `JANE DOE & JOHN SMITH`), each of two to four capitalised words whose
-/// first may be a name, none a role.
+/// first may be a name, none a role, or a name that lost letters to spaces
+/// ([`is_broken_name_shaped`]: `Zeynep Ayd n`).
 pub fn are_names_alone(line: &str) -> bool {
     // Asked of lines near the top: three names of four words and their joins at most,
-    // every word capitalised but the joins, looked at before anything is collected.
+    // every word capitalised but the joins, particles and a broken name's pieces, looked
+    // at before anything is collected (the lexicon only for a lower-case word).
     let mut words = 0;
     let shaped = line.split_whitespace().all(|w| {
         words += 1;
-        words <= 14
+        words <= 16
             && (is_name_word(w.strip_suffix(',').unwrap_or(w))
                 || matches!(w, "and" | "&" | "AND")
-                || (words > 1 && is_surname_particle(w)))
+                || (words > 1 && is_surname_particle(w))
+                || (words > 1 && is_broken_name_piece(w.strip_suffix(',').unwrap_or(w))))
     });
     if !shaped {
         return false;
     }
     let names = split_names(line.trim());
     (1..=3).contains(&names.len())
-        && names
-            .iter()
-            .all(|name| is_name_shaped(name) && !is_role(name) && first_word_may_be_name(name))
+        && names.iter().all(|name| {
+            (is_name_shaped(name) || is_broken_name_shaped(name))
+                && !is_role(name)
+                && !names_a_job(name)
+                && first_word_may_be_name(name)
+        })
 }
 
 /// Names alone on their line, maybe with where the story was filed from after them
@@ -801,12 +836,16 @@ pub fn are_names_alone(line: &str) -> bool {
 /// names' part of the line.
 pub fn names_alone_placed(line: &str) -> Option<&str> {
     let line = line.trim();
-    // Asked of every line with a date or a bar: a name's first two words are capitalised,
+    // Asked of every line with a date or a bar: a name's first word is capitalised and so
+    // is its second, or it is a piece of the first broken by a lost letter (`Siobh n`),
     // which most prose fails at once.
-    if !line
+    let mut first_two = line
         .split_whitespace()
-        .take(2)
-        .all(|w| is_name_word(w.strip_suffix(',').unwrap_or(w)))
+        .map(|w| w.strip_suffix(',').unwrap_or(w));
+    if !first_two.next().is_some_and(is_name_word)
+        || !first_two
+            .next()
+            .is_some_and(|w| is_name_word(w) || is_broken_name_piece(w))
     {
         return None;
     }
@@ -972,18 +1011,32 @@ pub fn is_byline_filler(line: &str, next: Option<&str>) -> bool {
 
 /// `line` without a reading time after its last separator (`By Jane Doe • May 3, 2024 •
 /// 4 min read`): some sites print the minutes an article takes on its byline.
+/// The separator may have been lost to spaces with the other letters outside ASCII
+/// (`By Siobh n O'Neill   4 min read`): the minutes end the line all the same.
 fn without_reading_time(line: &str) -> &str {
-    let Some(at) = line.rfind(['•', '|', '·']) else {
+    if let Some(at) = line.rfind(['•', '|', '·']) {
+        let tail: Vec<&str> = line[at..]
+            .trim_start_matches(['•', '|', '·'])
+            .split_whitespace()
+            .collect();
+        if super::page_chrome::is_reading_time(&tail) {
+            return line[..at].trim_end();
+        }
+    }
+    // Asked of every byline: only a line that ends with `read` is looked at again.
+    if !line
+        .get(line.len().saturating_sub(4)..)
+        .is_some_and(|end| end.eq_ignore_ascii_case("read"))
+    {
         return line;
-    };
-    let tail: Vec<&str> = line[at..]
-        .trim_start_matches(['•', '|', '·'])
-        .split_whitespace()
-        .collect();
-    if super::page_chrome::is_reading_time(&tail) {
-        line[..at].trim_end()
-    } else {
-        line
+    }
+    let mut tail: Vec<&str> = line.split_whitespace().rev().take(3).collect();
+    tail.reverse();
+    match tail.first() {
+        Some(first) if super::page_chrome::is_reading_time(&tail) => {
+            line[..first.as_ptr() as usize - line.as_ptr() as usize].trim_end()
+        }
+        _ => line,
     }
 }
 
@@ -1059,6 +1112,21 @@ pub fn name_case(name: String) -> String {
         if k > 0 && is_surname_particle(&lower) {
             out.push_str(&lower);
             continue;
+        }
+        // The piece left of a word that lost a letter to a space (`MAR A` of María, `D
+        // BROWSKA` of Dąbrowska) goes on in lower case, as [`super::names`] reads a
+        // broken name, when the word before it and it spell a listed name that way and it
+        // is no name or word of its own (`GON ALVES` may be Gon Alves); an initial stays
+        // (`JOHN F KENNEDY`).
+        if k > 0 && lower.chars().all(char::is_alphabetic) {
+            let before = out.rsplit(' ').nth(1).unwrap_or_default();
+            let short = lower.chars().count() <= 3;
+            if (short || !super::names::is_name_or_word(&lower))
+                && super::names::spells_listed_name(before, &lower)
+            {
+                out.push_str(&lower);
+                continue;
+            }
         }
         let mut start = true;
         for (at, c) in word.char_indices() {
@@ -2137,5 +2205,76 @@ mod tests {
         assert_eq!(folio("The talks ended on November 16, 2025"), None);
         assert_eq!(folio("In 2019 the festival was cancelled"), None);
         assert!(!is_role("Reporter of the year was here"));
+    }
+
+    #[test]
+    fn names_alone_may_have_lost_letters() {
+        // Without `By`, over a date or a role, a name that lost letters is still names.
+        assert!(are_names_alone("Zeynep Ayd n"));
+        assert!(are_names_alone("Siobh n O'Neill"));
+        assert!(are_names_alone("Ana Mar a de la Cruz"));
+        assert!(are_names_alone("Tomasz Wrona and Zofia D browska"));
+        assert_eq!(
+            names_alone_placed("Siobh n O'Neill in Lisbon"),
+            Some("Siobh n O'Neill")
+        );
+        assert!(is_name_before_date("Mehmet Y lmaz", Some("March 12, 2024")));
+        // Prose's `a` is no piece of a name, nor is a name with a job after it.
+        assert!(!are_names_alone("Porto’s Trams Are Not a Museum"));
+        assert!(!are_names_alone("Siobh n O'Neill Staff Reporter"));
+        assert!(!are_names_alone("Ana Mar a de la"));
+    }
+
+    #[test]
+    fn several_names_alone_over_a_role_are_a_byline() {
+        assert!(is_name_before_role(
+            "Tomasz Wrona and Aisha Bello",
+            Some("Political Correspondent")
+        ));
+        assert!(is_name_before_role(
+            "Kwame Mensah, Ingrid Solberg and Rafael Pinto",
+            Some("Staff Reporters")
+        ));
+        assert!(!is_name_before_role(
+            "Markets and Money",
+            Some("Political Correspondent")
+        ));
+    }
+
+    #[test]
+    fn a_role_after_a_dash_and_minutes_after_lost_separators_are_no_names() {
+        let authors = |line: &str| byline(line).map(|b| b.authors);
+        assert_eq!(
+            authors("Helen Marsh – Staff Reporter"),
+            Some(vec!["Helen Marsh".to_string()])
+        );
+        assert_eq!(
+            authors("By Helen Marsh — Reuters"),
+            Some(vec!["Helen Marsh".to_string()])
+        );
+        assert_eq!(
+            authors("Tomasz Wrona and Aisha Bello — Staff Reporters"),
+            Some(vec!["Tomasz Wrona".to_string(), "Aisha Bello".to_string()])
+        );
+        assert_eq!(
+            authors("By Siobh n O'Neill   4 min read"),
+            Some(vec!["Siobh n O'Neill".to_string()])
+        );
+        assert_eq!(authors("The harbour reopens – Staff Reporter"), None);
+    }
+
+    #[test]
+    fn a_name_in_capitals_keeps_the_pieces_a_lost_letter_left() {
+        // In lower case, as a broken name is read, where the word before and the piece
+        // spell a listed name (or one in English use) with a letter between them.
+        assert_eq!(
+            name_case("ANA MAR A DE LA CRUZ".into()),
+            "Ana Mar a de la Cruz"
+        );
+        assert_eq!(name_case("ZOFIA D BROWSKA".into()), "Zofia D browska");
+        assert_eq!(name_case("SIOBH N O'NEILL".into()), "Siobh n O'Neill");
+        // An initial is an initial; a whole name stays capitalised.
+        assert_eq!(name_case("JOHN F KENNEDY".into()), "John F Kennedy");
+        assert_eq!(name_case("HELEN MARSH".into()), "Helen Marsh");
     }
 }

@@ -960,6 +960,39 @@ fn opens_particles(tokens: &[(usize, &str)]) -> bool {
             .is_some_and(|(_, t)| t.starts_with(char::is_uppercase))
 }
 
+/// Whether `word` and the `piece` after it spell a listed name, or a word of the other
+/// languages' lists, or a name in English use, that lost a letter between them (`Mar`
+/// and `a` of María, `Siobh` and `n` of Siobhán).
+pub(crate) fn spells_listed_name(word: &str, piece: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    let key = skeleton(&format!("{word} {piece}"));
+    let letters = |s: &str| s.chars().all(char::is_alphabetic);
+    listed_by_skeleton(&key).next().is_some()
+        || !foreign_words::fitting(&key, false, false).is_empty()
+        // A name in English use (`siobhán`), as [`name_in_english_use`] reads one.
+        || (letters(word)
+            && letters(piece)
+            && !crate::clean::words::lost_letter::letters_in_the_gap(
+                crate::clean::words::lexicon::Lexicon::embedded(),
+                &word.to_lowercase(),
+                &piece.to_lowercase(),
+                MIN_NAME_IN_ENGLISH_ZIPF,
+            )
+            .is_empty())
+}
+
+/// Whether `lower` (a word in lower case) is a listed name capitalised, or a word the
+/// lexicon knows.
+pub(crate) fn is_name_or_word(lower: &str) -> bool {
+    let mut capitalised = String::with_capacity(lower.len());
+    let mut letters = lower.chars();
+    capitalised.extend(letters.next().into_iter().flat_map(char::to_uppercase));
+    capitalised.extend(letters);
+    is_listed(&capitalised) || crate::clean::vocabulary::lexicon_knows(lower)
+}
+
 /// Whether `word` is a listed name as it stands.
 fn is_listed(word: &str) -> bool {
     listed_by_skeleton(&skeleton(word)).any(|e| e.name == word)
