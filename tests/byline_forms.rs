@@ -12,8 +12,8 @@
 //! Each case must come out with the headline, the standfirst, the writers and the date
 //! exactly, and the story opening and closing with its own paragraphs. A case read with
 //! a name none of its writers is is *misread*, the worst outcome; one whose writers keep
-//! the copy's damage is *left as printed*; one read with no writer is *unread*. Each is
-//! held to a ceiling, and the misses left are named at the ceilings.
+//! the copy's damage or case is *left as printed*; one read with no writer is *unread*.
+//! None may be misread or unread; the cases left as printed are named at their ceiling.
 
 use copydesk::clean::{clean_text, words::WordContext};
 use std::path::Path;
@@ -297,8 +297,10 @@ fn byline_forms_are_read_for_every_writer() {
     assert!(all.left.len() <= MOST_LEFT, "{:#?}", all.left);
 }
 
-/// Cases whose writers are read with the damage or case of the copy left in them:
-/// `BY MEHMET YILMAZ` (Yılmaz: the dotless `ı` shows only in lower case; intact and
-/// damaged, web and page). A name two languages spell alike (`In s`: Inês or Inés) is
+/// Cases whose writers keep the copy's damage or case: `BY MEHMET YILMAZ` (intact and
+/// damaged, web and page). In capitals Turkish `ı` is `I`, and English papers print
+/// the name `Yilmaz`: with nothing else in the article to go by, the name stays as the
+/// capitals spell it (a bio that prints `Yılmaz` settles it, see `structure`'s unit
+/// tests). A name two languages spell alike (`In s`: Inês or Inés) is
 /// `tests/byline_names.rs`'s to count.
 const MOST_LEFT: usize = 4;

@@ -2276,5 +2276,8 @@ mod tests {
         // An initial is an initial; a whole name stays capitalised.
         assert_eq!(name_case("JOHN F KENNEDY".into()), "John F Kennedy");
         assert_eq!(name_case("HELEN MARSH".into()), "Helen Marsh");
+        // Capitals print Turkish `ı` as `I`, and English papers print the name with `i`:
+        // with nothing else to go by, the name stays as the capitals spell it.
+        assert_eq!(name_case("MEHMET YILMAZ".into()), "Mehmet Yilmaz");
     }
 }
