@@ -63,6 +63,21 @@ const FORMS: &[Form] = &[
     ("By / A / role / date", |n, d| {
         vec!["By".into(), n.into(), "Staff Writer".into(), d.into()]
     }),
+    ("A, role / date", |n, d| {
+        vec![format!("{n}, Staff Reporter"), d.into()]
+    }),
+    ("By A / role / date", |n, d| {
+        vec![format!("By {n}"), "Staff Reporter".into(), d.into()]
+    }),
+    ("By A / Published date", |n, d| {
+        vec![format!("By {n}"), format!("Published {d}")]
+    }),
+    ("By A | date", |n, d| vec![format!("By {n} | {d}")]),
+    ("By A|date", |n, d| vec![format!("By {n}|{d}")]),
+    ("By A / | / date", |n, d| {
+        vec![format!("By {n}"), "|".into(), d.into()]
+    }),
+    ("date / By A", |n, d| vec![d.into(), format!("By {n}")]),
     ("A | role / date", |n, d| {
         vec![format!("{n} | Staff Writer"), d.into()]
     }),

@@ -177,7 +177,7 @@ def main(only):
         split, family = ("dev", "A") if number <= DEV_LAST else ("test", "B")
         (OUT / split).mkdir(parents=True, exist_ok=True)
         # dev articles are also laid out by the varied print family (pages.print_varied_page)
-        kinds = (("print", "printv", "printw", "printx", "printy", "epaper", "epaperv", "web", "webv") if split == "dev"
+        kinds = (("print", "printv", "printw", "printx", "printy", "epaper", "epaperv", "web", "webv", "webz") if split == "dev"
                  else ("print", "epaper", "web"))
         for kind in kinds:
             if KINDS and kind not in KINDS:

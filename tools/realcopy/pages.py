@@ -805,3 +805,97 @@ BUILDERS = {"print": print_page, "printv": print_varied_page, "printw": print_va
             "printx": print_varied_page, "printy": print_grid_page,
             "epaper": epaper_page, "epaperv": epaper_varied_page,
             "web": web_page, "webv": web_varied_page}
+
+
+# --------------------------------------------------------------------------- web, with an author card (probe)
+#
+# News sites set the byline as an author card: the writer's name as a link, the role under
+# it, a Follow button, the time with `Published` and `Updated`, a listen-to-this-article
+# player, a newsletter box mid-story, photo captions with credits between paragraphs, and
+# at the end the writer's name as a heading over the bio, a comments count and a "most
+# read" list. This family draws those per dev article (copies `webz`).
+
+NEWSLETTER_Z = [["Sign up for the Morning Briefing", "Our editors' pick of the day's news, every weekday.",
+                 "Email address", "Sign up"],
+                ["Get our weekly newsletter", "Sign up"],
+                ["NEWSLETTER", "The week's best reads in your inbox on Sundays.", "Subscribe"]]
+MOST_READ_Z = ["Most read", "Most popular", "Trending now"]
+LISTEN_Z = ["Listen to this article", "Listen · {m} min", "Audio: listen to this story"]
+
+
+def web_card_page(article, damaged, family, rng, layout):
+    when_style = rng.choice(DATES_V)
+    when = format_date(article["date"], when_style)
+    names = damaged["authors"]
+    role = article.get("role") or rng.choice(["Staff Reporter", "Senior Correspondent", "Contributor"])
+    layout["masthead"] = "card"
+    layout["dateline"] = damaged.get("dateline") if rng.random() < 0.4 else None
+    css = ("body{font-family:sans-serif;max-width:760px;margin:auto}.card{display:flex;gap:8px}"
+           ".card div{display:block}.btn{border:1px solid #333;padding:2px 6px}"
+           ".dropcap{float:left;font-size:3em;line-height:1}aside{font-size:1.4em}"
+           "figcaption{font-size:.8em}.box{border:1px solid #ccc;padding:8px}")
+    parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><style>{css}</style></head><body><article>"]
+    layout["kicker"] = None
+    if damaged.get("section") and rng.random() < 0.8:
+        layout["kicker"] = article["section"]
+        parts.append(f"<div class='kicker'><a href='#'>{esc(damaged['section'])}</a></div>")
+    parts.append(f"<h1>{esc(damaged['title'])}</h1>")
+    if damaged.get("subtitle"):
+        parts.append(f"<p class='standfirst'>{esc(damaged['subtitle'])}</p>")
+    card = rng.choice(["stacked", "inline_by", "names_then_time"])
+    if card == "stacked":
+        # `Jane Doe` / `Staff Reporter` / `Follow` per writer, then the time.
+        people = "".join(f"<div><a href='#'>{esc(n)}</a></div><div>{esc(role)}</div>"
+                         f"<div class='btn'>Follow</div>" for n in names)
+        parts.append(f"<div class='card'><div>{people}</div></div>")
+    elif card == "inline_by":
+        links = join_names([f"<a href='#'>{esc(n)}</a>" for n in names], rng.choice(["and", "amp"]))
+        parts.append(f"<div class='card'><div>By {links}</div></div>")
+    else:
+        links = join_names([f"<a href='#'>{esc(n)}</a>" for n in names], "and")
+        parts.append(f"<div class='card'><div>{links}</div></div>")
+    time_style = rng.choice(["published", "published_updated", "bare", "clock"])
+    if time_style == "published":
+        parts.append(f"<div><time>Published {esc(when)}</time></div>")
+    elif time_style == "published_updated":
+        later = format_date(article["date"], when_style)
+        parts.append(f"<div><time>Published {esc(when)}</time> · <time>Updated {esc(later)}</time></div>")
+    elif time_style == "bare":
+        parts.append(f"<div><time>{esc(when)}</time></div>")
+    else:
+        parts.append(f"<div><time>{esc(when)}, {rng.randint(6, 22):02d}:{rng.choice(['05', '30', '45'])} GMT</time></div>")
+    if rng.random() < 0.5:
+        parts.append(f"<div class='btn'>{esc(rng.choice(LISTEN_Z).format(m=rng.randint(3, 9)))}</div>")
+    paragraphs = body_with_dateline(damaged, layout)
+    pq_after = pull_quote_after(article)
+    box_after = rng.choice([None, 1, 2])
+    photo_after = rng.choice([None, 0, 3])
+    for i, text in enumerate(paragraphs):
+        if i == 0 and not layout["dateline"] and rng.random() < 0.4:
+            first, rest = split_drop_cap(text)
+            parts.append(f"<p><span class='dropcap'>{esc(first)}</span>{esc(rest)}</p>")
+        else:
+            parts.append(f"<p>{web_inline(text, rng)}</p>")
+        if i == box_after:
+            lines = rng.choice(NEWSLETTER_Z)
+            parts.append("<div class='box'>" + "".join(f"<div>{esc(l)}</div>" for l in lines) + "</div>")
+        if i == photo_after:
+            parts.append(f"<figure><div style='width:300px;height:10px;background:#ccc'></div>"
+                         f"<figcaption>{esc(rng.choice(CAPTIONS_Y))}</figcaption></figure>")
+        if i == pq_after and damaged.get("pullquote"):
+            parts.append(f"<aside><p>{esc(damaged['pullquote'])}</p></aside>")
+    parts.append("</article>")
+    if damaged.get("bio"):
+        if rng.random() < 0.6:
+            parts.append(f"<h3>{esc(names[0])}</h3>")
+        parts.append(f"<div class='bio'><p>{web_inline(damaged['bio'], rng, 0.2)}</p></div>")
+    if rng.random() < 0.5:
+        parts.append(f"<div>{rng.randint(2, 400)} comments</div>")
+    if rng.random() < 0.6:
+        parts.append(f"<h3>{rng.choice(MOST_READ_Z)}</h3><ol>" +
+                     "".join(f"<li><a href='#'>{esc(t)}</a></li>" for t in rng.sample(RELATED_V, 3)) + "</ol>")
+    parts.append("</body></html>")
+    return "".join(parts), None
+
+
+BUILDERS["webz"] = web_card_page

@@ -750,12 +750,20 @@ fn is_broken_name_shaped(line: &str) -> bool {
             .iter()
             .all(|w| is_name_word(w) || particle(w) || piece(w))
         && words[1..].iter().any(|w| !particle(w) && piece(w))
-        // A letter alone is a name's piece only where the word before it and it spell a
-        // listed name (`Mar a`), not prose's `a` (`Not a Museum`).
-        && words.windows(2).all(|pair| {
-            pair[1].chars().nth(1).is_some()
-                || !pair[1].starts_with(char::is_lowercase)
-                || super::names::spells_listed_name(pair[0], pair[1])
+        // A letter alone is a name's piece only after a word no dictionary knows (`Ayd n`),
+        // before another piece (`Wei m ller`), or where the word before it and it spell a
+        // listed name (`Mar a`), not prose's `a` between words (`Not a Museum`).
+        && (1..words.len()).all(|k| {
+            let (before, letter) = (words[k - 1], words[k]);
+            letter.chars().nth(1).is_some()
+                || !letter.starts_with(char::is_lowercase)
+                || !crate::clean::vocabulary::lexicon_knows(&before.to_lowercase())
+                || words.get(k + 1).is_some_and(|after| {
+                    after.starts_with(char::is_lowercase)
+                        && !is_surname_particle(after)
+                        && is_rest_of_broken_name(after)
+                })
+                || super::names::spells_listed_name(before, letter)
         })
 }
 
@@ -2214,6 +2222,7 @@ mod tests {
         assert!(are_names_alone("Siobh n O'Neill"));
         assert!(are_names_alone("Ana Mar a de la Cruz"));
         assert!(are_names_alone("Tomasz Wrona and Zofia D browska"));
+        assert!(are_names_alone("J rgen Wei m ller and Katrin hlschl ger"));
         assert_eq!(
             names_alone_placed("Siobh n O'Neill in Lisbon"),
             Some("Siobh n O'Neill")

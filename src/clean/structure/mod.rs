@@ -353,6 +353,22 @@ pub fn read_structure(
     Some(structure)
 }
 
+/// Whether line `i` (a writer's name alone) heads a bio: the next line that is not blank
+/// opens with the same name and goes on (`Jane Doe` / `Jane Doe covers the courts…`), or
+/// opens a bio that names no one (`Jane Doe` / `The writer is…`).
+fn heads_its_bio(text: &str, lines: &[PageLine], i: usize) -> bool {
+    let name = &text[lines[i].start..lines[i].end];
+    lines[i + 1..]
+        .iter()
+        .find(|l| l.label != Label::Blank)
+        .is_some_and(|l| {
+            let next = &text[l.start..l.end];
+            next.strip_prefix(name)
+                .is_some_and(|rest| rest.starts_with(' '))
+                || opens_unnamed_bio(next)
+        })
+}
+
 /// Records an edit for each line the labels take out of the text: page furniture
 /// dropped, and the byline and date lines read into the front matter.
 fn record_dropped_lines(doc: &MappedText, lines: &[PageLine], edits: &mut Vec<Edit>) {
@@ -677,6 +693,15 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
         // A writer's role is printed under each of several writers' names (`Staff
         // Writer`): asked only of the lines that repeat.
         let printed = prints.get(&key(t)).map_or(&[][..], Vec::as_slice);
+        // A web page prints the writer's name in the byline and again as the heading
+        // over the bio (`Jane Doe` / `Jane Doe covers the courts…`): the byline stays,
+        // the heading goes.
+        if printed.len() == 2 && grammar::are_names_alone(t) {
+            if let Some(&heading) = printed.iter().find(|&&j| heads_its_bio(text, lines, j)) {
+                lines[heading].label = Label::Furniture;
+                continue;
+            }
+        }
         if printed.len() >= 2
             && !(grammar::is_role_line(t) && grammar::names_a_job(t))
             && !repeats_its_sentence(text, lines, printed, i)
@@ -2103,12 +2128,7 @@ fn tells_how_to_reach(line: &str) -> bool {
 
 fn opens_bio(line: &str, authors: &[String], vocabulary: &Vocabulary<'_>) -> bool {
     let line = bio_text(line);
-    let squeezed: String = line
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .take(24)
-        .flat_map(char::to_lowercase)
-        .collect();
+    let squeezed = squeezed_opening(line);
     let openings = bio_openings();
     if openings.iter().any(|o| squeezed.starts_with(o.as_str())) {
         return true;
@@ -2126,6 +2146,25 @@ fn opens_bio(line: &str, authors: &[String], vocabulary: &Vocabulary<'_>) -> boo
         }
     }
     opens_bio_by_name(line, authors)
+}
+
+/// The first 24 letters and marks of `line`, spaces dropped, in lower case: what a bio's
+/// opening is compared with.
+fn squeezed_opening(line: &str) -> String {
+    line.chars()
+        .filter(|c| !c.is_whitespace())
+        .take(24)
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether `line` opens a bio without naming anyone (`The writer is…`, `About the
+/// author: The author teaches…`).
+fn opens_unnamed_bio(line: &str) -> bool {
+    let squeezed = squeezed_opening(bio_text(line));
+    bio_openings()
+        .iter()
+        .any(|o| squeezed.starts_with(o.as_str()))
 }
 
 /// `line` past a site's label for a bio (`About the author:`) and the dashes or bullet a
@@ -4902,6 +4941,34 @@ March 12, 2024
             article.front.subtitle.as_deref(),
             Some("The Gdańsk yard says the a journalist was right.")
         );
+    }
+
+    #[test]
+    fn a_web_pages_writer_heading_over_the_bio_and_its_story_list_are_no_story() {
+        // The writer's name printed in the byline and again over the bio is no running
+        // head; the heading goes, and so do the comments' count and the list of other
+        // stories under its label (`Trending now`).
+        let story = "Mill owners warn of lost orders as tariffs climb\n\nFarah Siddiqui\n\
+            Published Feb. 13, 2024\n\n\
+            The latest revision, announced last week by the regulator, raises the rate.\n\n\
+            Exporters said buyers had started to ask for prices six months ahead.\n\n";
+        for bio in [
+            "Farah Siddiqui covers trade and industry for the paper.",
+            "The writer covers trade and industry for the paper.",
+        ] {
+            let raw = format!(
+                "{story}Farah Siddiqui\n\n{bio}\n\n226 comments\nTrending now\n\
+                 Why the price of rice keeps climbing\nNew bridge opens two years late\n"
+            );
+            let article = clean(&raw);
+            assert_eq!(article.front.authors, ["Farah Siddiqui"], "{raw}");
+            assert_eq!(article.front.bio.as_deref(), Some(bio));
+            assert!(
+                article.body.trim_end().ends_with("six months ahead."),
+                "{}",
+                article.body
+            );
+        }
     }
 
     #[test]

@@ -67,6 +67,8 @@ const LONE_LABELS: &[&str] = &[
     "the author",
     "the authors",
     "top stories",
+    "trending",
+    "trending now",
     "view comments",
     "you may also like",
 ];
@@ -233,14 +235,16 @@ const CAPTION_OPENINGS: &[&str] = &["image caption, ", "image source, ", "media 
 
 /// A label with a count after it (`Comments (12)`, `Most read (5)`).
 fn is_counted_label(lower: &str) -> bool {
+    let figure =
+        |count: &str| !count.is_empty() && count.bytes().all(|b| b.is_ascii_digit() || b == b',');
     lower
         .strip_suffix(')')
         .and_then(|l| l.rsplit_once(" ("))
-        .is_some_and(|(label, count)| {
-            !count.is_empty()
-                && count.bytes().all(|b| b.is_ascii_digit())
-                && LONE_LABELS.contains(&label)
-        })
+        .is_some_and(|(label, count)| figure(count) && LONE_LABELS.contains(&label))
+        // A count before its label: `226 comments`, `1 comment`.
+        || lower
+            .split_once(' ')
+            .is_some_and(|(count, label)| figure(count) && matches!(label, "comments" | "comment"))
 }
 
 /// An audio or video player's clock (`00:00 / 04:12`, `4:12`).
@@ -332,11 +336,15 @@ const LINK_LIST_MARKERS: &[&str] = &[
     "more stories",
     "most popular",
     "most read",
+    "most shared",
     "most viewed",
     "read next",
     "recommended",
     "related articles",
     "related stories",
+    "top stories",
+    "trending",
+    "trending now",
     "you may also like",
     "you might also like",
 ];
