@@ -319,3 +319,79 @@ fn byline_forms_are_read_for_every_writer() {
 /// tests). A name two languages spell alike (`In s`: Inês or Inés) is
 /// `tests/byline_names.rs`'s to count.
 const MOST_LEFT: usize = 4;
+
+/// Sign-offs: the writers printed after the story, not under the headline.
+const SIGN_OFFS: &[Form] = &[
+    ("— A", |n, _| vec![format!("— {n}")]),
+    ("– A, place", |n, _| vec![format!("– {n}, Lisbon")]),
+    ("A IN CAPITALS", |n, _| vec![n.to_uppercase()]),
+    ("A / role", |n, _| vec![n.into(), "Staff Reporter".into()]),
+];
+
+#[test]
+fn a_story_signed_at_its_end_is_read() {
+    let context = WordContext::default();
+    let mut missed = Vec::new();
+    let mut cases = 0;
+    for (form, lines_of) in SIGN_OFFS {
+        for writers in WRITERS {
+            let names = joined(writers);
+            for setting in [Setting::Web, Setting::Page] {
+                cases += 1;
+                let sign_off = lines_of(&names, DATE_PRINTED).join("\n");
+                let raw = match setting {
+                    Setting::Web => format!(
+                        "{TITLE}\n\n{STANDFIRST}\n\n{DATE_PRINTED}\n\n{}\n\n{sign_off}\n",
+                        STORY.join("\n\n")
+                    ),
+                    Setting::Page => {
+                        let story: Vec<String> = STORY.iter().map(|p| wrapped(p, 44)).collect();
+                        format!(
+                            "{TITLE}\n{STANDFIRST}\n{DATE_PRINTED}\n{}\n{sign_off}\n",
+                            story.join("\n")
+                        )
+                    }
+                };
+                let out = clean_text(raw.as_bytes(), Path::new("signed.txt"), &context)
+                    .expect("a plain article cleans");
+                let front = &out.article.front;
+                let body = out.article.body.trim();
+                // Capitals cannot tell `Yılmaz` from `Yilmaz`: in capitals, the names are
+                // compared as capitals print them.
+                let read_as = |names: &[String]| -> Vec<String> {
+                    names
+                        .iter()
+                        .map(|n| match *form {
+                            "A IN CAPITALS" => n.to_uppercase(),
+                            _ => n.clone(),
+                        })
+                        .collect()
+                };
+                let want: Vec<String> = writers.iter().map(|w| w.to_string()).collect();
+                if read_as(&front.authors) != read_as(&want)
+                    || front.subtitle.as_deref() != Some(STANDFIRST)
+                    || !body.ends_with("studying the request.")
+                {
+                    missed.push(format!(
+                        "{form} {setting:?} {sign_off:?} -> {:?}, body ends {:?}",
+                        front.authors,
+                        body.chars().rev().take(40).collect::<String>()
+                    ));
+                }
+            }
+        }
+    }
+    println!("sign-offs: {} of {cases} read", cases - missed.len());
+    assert!(cases >= 80);
+    assert!(missed.is_empty(), "{missed:#?}");
+    // A story's own last line in capitals or after a dash is no writer.
+    for last in ["MORE TO FOLLOW", "— as the minister put it on Monday."] {
+        let raw = format!(
+            "{TITLE}\n\n{DATE_PRINTED}\n\n{}\n\n{last}\n",
+            STORY.join("\n\n")
+        );
+        let out = clean_text(raw.as_bytes(), Path::new("signed.txt"), &context)
+            .expect("a plain article cleans");
+        assert!(out.article.front.authors.is_empty(), "{last}");
+    }
+}

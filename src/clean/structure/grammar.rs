@@ -390,6 +390,16 @@ const NOT_NAME_STARTS: &[&str] = &[
     "then,",
 ];
 
+/// Whether names (joined by `and`) hold a word prose opens or joins with (`the`, `to`,
+/// `of`…) other than `and` and a surname's particles: capitalised prose
+/// (`More To Follow`), not names.
+pub fn holds_small_words(names: &str) -> bool {
+    names.split_whitespace().any(|w| {
+        let lower = w.to_lowercase();
+        lower != "and" && !is_surname_particle(w) && NOT_NAME_STARTS.contains(&lower.as_str())
+    })
+}
+
 /// What a byline line says: its authors and, when the line carries one, a date.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Byline {
