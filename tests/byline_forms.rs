@@ -15,7 +15,10 @@
 //! the copy's damage or case is *left as printed*; one read with no writer is *unread*.
 //! None may be misread or unread; the cases left as printed are named at their ceiling.
 
+mod masthead_support;
+
 use copydesk::clean::{clean_text, words::WordContext};
+use masthead_support::wrapped;
 use std::path::Path;
 
 const TITLE: &str = "Ferry operators warn of winter cuts as fuel costs climb";
@@ -172,23 +175,6 @@ fn lost(text: &str) -> String {
             }
         })
         .collect()
-}
-
-/// `text` wrapped to lines of at most `width` letters.
-fn wrapped(text: &str, width: usize) -> String {
-    let mut lines: Vec<String> = vec![String::new()];
-    for word in text.split(' ') {
-        let line = lines.last_mut().expect("one line at least");
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(word.to_string());
-        } else {
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-    }
-    lines.join("\n")
 }
 
 fn copy_of(byline: &[String], setting: Setting) -> String {

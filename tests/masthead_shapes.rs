@@ -11,7 +11,10 @@
 //! The real-copy suite (`tests/realcopy.rs`) scores whole copies made by real software;
 //! this suite names the shapes one by one, so a shape that stops being read is named.
 
+mod masthead_support;
+
 use copydesk::clean::{clean_text, words::WordContext};
+use masthead_support::wrapped;
 use std::path::Path;
 
 const TITLE: &str = "Council to close two recycling centres to fund food waste rounds";
@@ -324,23 +327,6 @@ fn cases() -> Vec<Case> {
         });
     }
     cases
-}
-
-/// `text` wrapped greedily to lines of at most `width` characters.
-fn wrapped(text: &str, width: usize) -> String {
-    let mut lines: Vec<String> = vec![String::new()];
-    for word in text.split(' ') {
-        let line = lines.last_mut().expect("one line at least");
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(word.to_string());
-        } else {
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-    }
-    lines.join("\n")
 }
 
 fn raw_copy(case: &Case) -> String {

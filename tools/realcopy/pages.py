@@ -543,6 +543,16 @@ SHARE_V = ["Share", "Share this article", "Facebook Twitter WhatsApp Email", "Sh
 TOPICS_V = ["Topics:", "Tags:", "More on this story:"]
 
 
+def web_paragraph(text, i, layout, rng, cap_chance):
+    """A web page's paragraph `i`: the first (with no dateline) opens with a drop cap in a
+    span of its own `cap_chance` of the time; the others, and the rest, with a few words in
+    <em> or links."""
+    if i == 0 and not layout["dateline"] and rng.random() < cap_chance:
+        first, rest = split_drop_cap(text)
+        return f"<p><span class='dropcap'>{esc(first)}</span>{esc(rest)}</p>"
+    return f"<p>{web_inline(text, rng)}</p>"
+
+
 def web_varied_page(article, damaged, family, rng, layout):
     variant, meta = masthead_lines(damaged, rng, MASTHEADS_V, DATES_V)
     layout["masthead"] = variant
@@ -580,11 +590,7 @@ def web_varied_page(article, damaged, family, rng, layout):
     ad_after = rng.choice([None, 1, 2, len(paragraphs) // 2 + 1])
     related_after = rng.choice([None, 2, 3])
     for i, text in enumerate(paragraphs):
-        if i == 0 and not layout["dateline"] and rng.random() < 0.6:
-            first, rest = split_drop_cap(text)
-            parts.append(f"<p><span class='dropcap'>{esc(first)}</span>{esc(rest)}</p>")
-        else:
-            parts.append(f"<p>{web_inline(text, rng)}</p>")
+        parts.append(web_paragraph(text, i, layout, rng, 0.6))
         if i == ad_after:
             parts.append(f"<div class='ad'>{rng.choice(['Advertisement', 'ADVERTISEMENT', 'Sponsored'])}</div>")
         if i == related_after:
@@ -871,11 +877,7 @@ def web_card_page(article, damaged, family, rng, layout):
     box_after = rng.choice([None, 1, 2])
     photo_after = rng.choice([None, 0, 3])
     for i, text in enumerate(paragraphs):
-        if i == 0 and not layout["dateline"] and rng.random() < 0.4:
-            first, rest = split_drop_cap(text)
-            parts.append(f"<p><span class='dropcap'>{esc(first)}</span>{esc(rest)}</p>")
-        else:
-            parts.append(f"<p>{web_inline(text, rng)}</p>")
+        parts.append(web_paragraph(text, i, layout, rng, 0.4))
         if i == box_after:
             lines = rng.choice(NEWSLETTER_Z)
             parts.append("<div class='box'>" + "".join(f"<div>{esc(l)}</div>" for l in lines) + "</div>")

@@ -408,8 +408,8 @@ pub struct Byline {
 }
 
 /// Reads a byline: `By A`, `BY A`, `By A and B`, `By A, B & C`, `By A | date`,
-/// `By A|date`, `A, Staff Reporter`. Names after `By` may have lost letters (`Luc a
-/// Nú ez`); a line without `By` must be names and a role.
+/// `By A|date`, `A, Staff Reporter`, `A – Staff Reporter`. Names after `By` may have lost
+/// letters (`Luc a Nú ez`); a line without `By` must be names and a role.
 pub fn byline(line: &str) -> Option<Byline> {
     let line = without_reading_time(line.trim());
     // `By Jane Doe, 2 hours ago`: the page's clock says no date.
