@@ -822,7 +822,7 @@ pub fn is_name_before_date(line: &str, next: Option<&str>) -> bool {
 /// A line of names alone, without `By`: one to three names (`Jane Doe`, `Jane Doe and
 /// John Smith`, `JANE DOE & JOHN SMITH`), each of two to four capitalised words whose
 /// first may be a name, none a role, or a name that lost letters to spaces
-/// ([`is_broken_name_shaped`]: `Zeynep Ayd n`).
+/// (`Zeynep Ayd n`).
 pub fn are_names_alone(line: &str) -> bool {
     // Asked of lines near the top: three names of four words and their joins at most,
     // every word capitalised but the joins, particles and a broken name's pieces, looked
