@@ -2185,13 +2185,13 @@ fn tells_how_to_reach(line: &str) -> bool {
 
 fn opens_bio(line: &str, authors: &[String], vocabulary: &Vocabulary<'_>) -> bool {
     let line = bio_text(line);
-    let squeezed = squeezed_opening(line);
-    let openings = bio_openings();
-    if openings.iter().any(|o| squeezed.starts_with(o.as_str())) {
+    if opens_unnamed_bio(line) {
         return true;
     }
     // A slip in the opening's role (`The wrgiter is`), when the word is no word (not
     // `The winter`): every opening starts with `the`, so only such lines are compared.
+    let squeezed = squeezed_opening(line);
+    let openings = bio_openings();
     if squeezed.starts_with("the") {
         let second_is_word = line
             .split_whitespace()
