@@ -173,12 +173,9 @@ pub fn read_structure(
     // Still none: some papers sign the story at its end (`— Jane Doe`, `JANE DOE`, `Jane
     // Doe` / `Staff Reporter`).
     if structure.authors.is_empty() {
-        if let Some((start, names)) = signed_at_the_end(text, &lines) {
+        if let Some((start, authors)) = signed_at_the_end(text, &lines) {
             structure.authors_at = doc.position_at(lines[start].start);
-            structure.authors = crate::clean::masthead::split_names(&names)
-                .into_iter()
-                .map(grammar::name_case)
-                .collect();
+            structure.authors = authors;
             for line in lines[start..].iter_mut().filter(|l| l.label == Label::Body) {
                 line.label = Label::Meta;
             }
@@ -1300,11 +1297,17 @@ fn displaced_byline(text: &str, lines: &[PageLine], from: usize) -> Option<(usiz
 /// A story signed at its end: its last line of text (page furniture after it aside) is
 /// the writer's names after a dash (`— Jane Doe`, `– Jane Doe, Lisbon`), or in capitals
 /// after a sentence's end or a blank line (`JANE DOE`), or names over a role on the last
-/// line (`Jane Doe` / `Staff Reporter`). The first of those lines and the names' text.
-/// Names alone in ordinary case after the story are not read: a wrapped line of prose
-/// may look the same.
-fn signed_at_the_end(text: &str, lines: &[PageLine]) -> Option<(usize, String)> {
+/// line (`Jane Doe` / `Staff Reporter`). The first of those lines and the writers, in
+/// the case names are written in. Names alone in ordinary case after the story are not
+/// read: a wrapped line of prose may look the same.
+fn signed_at_the_end(text: &str, lines: &[PageLine]) -> Option<(usize, Vec<String>)> {
     let line_text = |i: usize| text[lines[i].start..lines[i].end].trim();
+    let cased = |names: &str| -> Vec<String> {
+        crate::clean::masthead::split_names(names)
+            .into_iter()
+            .map(grammar::name_case)
+            .collect()
+    };
     let mut written = (0..lines.len())
         .rev()
         .filter(|&i| !matches!(lines[i].label, Label::Blank | Label::Furniture));
@@ -1316,7 +1319,7 @@ fn signed_at_the_end(text: &str, lines: &[PageLine]) -> Option<(usize, String)> 
         .or_else(|| t.strip_prefix("- "))
         .map(str::trim_start)
     {
-        return grammar::names_alone_placed(rest).map(|names| (last, names.to_string()));
+        return grammar::names_alone_placed(rest).map(|names| (last, cased(names)));
     }
     if shouts(t) {
         let apart = before.is_none_or(|b| {
@@ -1326,18 +1329,17 @@ fn signed_at_the_end(text: &str, lines: &[PageLine]) -> Option<(usize, String)> 
         });
         // Asked in the case names are written in, so a surname's particles read as
         // particles (`ANA DE LA CRUZ`).
-        let cased = crate::clean::masthead::split_names(t)
-            .into_iter()
-            .map(grammar::name_case)
-            .collect::<Vec<_>>()
-            .join(" and ");
+        let writers = cased(t);
+        let joined = writers.join(" and ");
         // A line of the story in capitals holds its small words (`MORE TO FOLLOW`).
-        return (apart && grammar::are_names_alone(&cased) && !grammar::holds_small_words(&cased))
-            .then(|| (last, t.to_string()));
+        return (apart
+            && grammar::are_names_alone(&joined)
+            && !grammar::holds_small_words(&joined))
+        .then_some((last, writers));
     }
     let before = before.filter(|&b| lines[b].label == Label::Body)?;
     grammar::is_name_before_role(line_text(before), Some(t))
-        .then(|| (before, line_text(before).to_string()))
+        .then(|| (before, cased(line_text(before))))
 }
 
 /// The lines of a standfirst printed under the byline block (`Headline` / `By Jane Doe`
