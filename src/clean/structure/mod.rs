@@ -184,9 +184,23 @@ pub fn read_structure(
     if structure.date.is_none() {
         structure.date = papers.date;
     }
+    // The story's first column above the byline (a grid page's rail, read after it):
+    // the body's opening lines, from `lead_start` to the byline block.
+    let lead_start = if meta_start < meta_end {
+        body_above_byline(text, &lines, meta_start)
+    } else {
+        meta_start
+    };
+    let lead: Vec<usize> = (lead_start..meta_start)
+        .filter(|&i| matches!(lines[i].label, Label::Body | Label::Blank))
+        .collect();
     // Drop cap: a lone letter above the body (pypdf puts it first of all) or the body's
     // first line.
-    let first_body = (meta_end..lines.len()).find(|&i| lines[i].label == Label::Body);
+    let first_body = lead
+        .iter()
+        .copied()
+        .chain(meta_end..lines.len())
+        .find(|&i| lines[i].label == Label::Body);
     let cap = (0..meta_start)
         .chain(first_body)
         .find(|&i| lines[i].label != Label::Furniture && is_drop_cap(line_text(&lines[i])));
@@ -205,6 +219,10 @@ pub fn read_structure(
     if let Some(cap) = cap.or(cap_after_opening) {
         let next = match (cap_after_opening, first_body) {
             (Some(_), Some(first)) => Some(first),
+            // A letter opening the lead above the byline: the lead's next line.
+            _ if (lead_start..meta_start).contains(&cap) => {
+                (cap + 1..meta_start).find(|&i| lines[i].label == Label::Body)
+            }
             _ => (cap.max(meta_end - 1) + 1..lines.len())
                 .find(|&i| lines[i].label == Label::Body && i != cap),
         };
@@ -227,12 +245,12 @@ pub fn read_structure(
             lines[i].label = Label::Body;
         }
     }
-    for line in lines[..meta_start].iter_mut() {
+    for line in lines[..lead_start].iter_mut() {
         if line.label == Label::Body {
             line.label = Label::Heading;
         }
     }
-    let mut headings: Vec<usize> = (0..meta_start)
+    let mut headings: Vec<usize> = (0..lead_start)
         .filter(|&i| lines[i].label == Label::Heading)
         .collect();
     // A box of bullets under the headline (`Key points:` and its items) is no standfirst:
@@ -244,7 +262,11 @@ pub fn read_structure(
 
     assign_headings(doc, &lines, &headings, &mut structure, edits);
     // A standfirst printed under the byline block, over the drop cap that opens the body.
-    if structure.subtitle.is_none() && structure.title.is_some() && meta_start < meta_end {
+    if structure.subtitle.is_none()
+        && structure.title.is_some()
+        && meta_start < meta_end
+        && lead.is_empty()
+    {
         if let Some(run) = standfirst_under_byline(text, &lines, meta_end) {
             for &i in &run {
                 lines[i].label = Label::Heading;
@@ -258,6 +280,7 @@ pub fn read_structure(
     let body_lines = |lines: &[PageLine]| -> Vec<usize> {
         summary_box
             .iter()
+            .chain(&lead)
             .copied()
             .chain(
                 (meta_end..lines.len())
@@ -1125,7 +1148,7 @@ fn find_meta(
         .collect();
     let at_top = above.len() <= 2 && above.iter().all(|l| reads_as_kicker(l));
     if !first_has_byline && at_top {
-        if let Some(&(start, end, _)) = blocks[1..].iter().find(|b| b.2) {
+        let issue_date = |lines: &mut [PageLine], papers: &mut Papers| {
             for line in &mut lines[first_start..first_end] {
                 if line.label == Label::Body {
                     papers.date = papers
@@ -1134,7 +1157,28 @@ fn find_meta(
                     line.label = Label::Furniture;
                 }
             }
+        };
+        // The paper's name right under the date (`Saturday, May 30, 2020` / `The
+        // Lakeside Observer`): the page's nameplate, date and name both furniture.
+        let nameplate = lines[first_end..]
+            .iter()
+            .position(|l| l.label == Label::Body)
+            .map(|n| first_end + n)
+            .filter(|&n| is_paper_name(&text[lines[n].start..lines[n].end]));
+        if let Some(n) = nameplate {
+            lines[n].label = Label::Furniture;
+            papers
+                .names
+                .push(text[lines[n].start..lines[n].end].to_lowercase());
+        }
+        if let Some(&(start, end, _)) = blocks[1..].iter().find(|b| b.2) {
+            issue_date(lines, papers);
             return Some((start, end, names_alone));
+        }
+        // No byline under it: the headings and the body follow the nameplate.
+        if nameplate.is_some() {
+            issue_date(lines, papers);
+            return None;
         }
     }
     Some((first_start, first_end, names_alone))
@@ -1755,6 +1799,33 @@ fn body_after_headings(text: &str, lines: &[PageLine], from: usize) -> Option<us
         _ => after,
     };
     Some(body[0])
+}
+
+/// Where the story starts among the lines above the byline block that starts at
+/// `meta_start` (`meta_start` itself when it does not). A page set as a grid prints the
+/// byline in a rail beside the columns, which extractors read after the column it stands
+/// beside: the lines above it then hold the headline, maybe a standfirst, and the story's
+/// first column. The story opens at the first field after the headline that only a body
+/// opens with, its drop cap or a dateline (`SEVILLE: Temperatures…`), or at one no
+/// standfirst is, more than sixty words of three sentences or more.
+fn body_above_byline(text: &str, lines: &[PageLine], meta_start: usize) -> usize {
+    let above: Vec<usize> = (0..meta_start)
+        .filter(|&i| lines[i].label == Label::Body)
+        .collect();
+    let fields = heading_fields(text, lines, &above);
+    let kickers = kicker_fields(text, lines, &fields);
+    let reads_as_body = |f: &Vec<usize>| {
+        let first = &text[lines[f[0]].start..lines[f[0]].end];
+        let joined = field_words(text, lines, f);
+        is_drop_cap(first)
+            || grammar::opens_with_dateline(first)
+            || (joined.split_whitespace().count() > 60 && sentences_inside(&joined) >= 2)
+    };
+    fields
+        .iter()
+        .skip(kickers + 1)
+        .find(|f| reads_as_body(f))
+        .map_or(meta_start, |f| f[0])
 }
 
 /// Where a box of bulleted points starts among the heading lines `headings` (their
@@ -4443,6 +4514,97 @@ March 12, 2024
         );
         assert!(
             article.body.contains("By Monday the stalls"),
+            "{}",
+            article.body
+        );
+    }
+
+    /// A page's nameplate printed over the article, the issue date over the paper's name
+    /// (`Saturday, May 30, 2020` / `The Lakeside Observer`), with the byline in a rail
+    /// further down: neither the date nor the name is a heading, so the kicker, headline
+    /// and standfirst under them are read as such.
+    #[test]
+    fn a_nameplate_over_the_headline_is_no_heading() {
+        let body: String = (1..=12)
+            .map(|n| format!("Stall {n} was among those the council listed as closing.\n"))
+            .collect();
+        for byline in ["", "\nBy Jane Doe\n\n"] {
+            let raw = format!(
+                "Saturday, May 30, 2020\n\nThe Lakeside Observer\n\nMARKETS\n\n\
+                 Old Market Hall Will Close for Two\nYears of Repairs\n\
+                 Traders will move to a riverside site while the roof beams are replaced.\n\n\
+                 T\n\nhe council voted on Tuesday to close the old market hall.\n\
+                 {body}{byline}A spokesman said the work could not wait.\n"
+            );
+            let article = clean(&raw);
+            assert_eq!(
+                article.front.title, "Old Market Hall Will Close for Two Years of Repairs",
+                "{raw}"
+            );
+            assert_eq!(article.front.kicker.as_deref(), Some("MARKETS"));
+            assert_eq!(
+                article.front.subtitle.as_deref(),
+                Some("Traders will move to a riverside site while the roof beams are replaced."),
+                "{raw}"
+            );
+            assert_eq!(
+                article.front.date.map(|d| d.date().to_string()).as_deref(),
+                Some("2020-05-30")
+            );
+            assert!(
+                article.body.starts_with("The council voted"),
+                "{}",
+                article.body
+            );
+            assert!(!article.body.contains("Lakeside"), "{}", article.body);
+        }
+    }
+
+    /// A grid page's byline in a rail beside the columns, read after the story's first
+    /// column: the lines above it are the headline, the standfirst and the story's
+    /// opening, which starts at its drop cap or its dateline. A standfirst of two
+    /// sentences over the byline stays the standfirst.
+    #[test]
+    fn the_story_above_a_byline_in_a_rail_is_the_story() {
+        let standfirst = "Traders will move to a riverside site while the roof beams are replaced.";
+        let column: String = (1..=6)
+            .map(|n| format!("stall {n} was among those\nthe council listed, and\n"))
+            .collect();
+        let rail = "By Jane Doe\nMarch 12, 2024\n\n";
+        let rest = "A spokesman said the work could not wait.\n";
+        for (opening, body_opens) in [
+            ("T\nhe council voted on Tuesday to\n", "The council voted"),
+            (
+                "LISBON: The council voted on\nTuesday to\n",
+                "LISBON: The council voted",
+            ),
+        ] {
+            let raw = format!(
+                "Old Market Hall Will Close for Two\nYears of Repairs\n{standfirst}\n\
+                 {opening}close the old market hall. The\n{column}its traders said they\n\
+                 had been given too little notice.\n\n{rail}{rest}"
+            );
+            let article = clean(&raw);
+            assert_eq!(article.front.subtitle.as_deref(), Some(standfirst), "{raw}");
+            assert_eq!(article.front.authors, ["Jane Doe"], "{raw}");
+            assert!(article.body.starts_with(body_opens), "{}", article.body);
+            assert!(article.body.contains("little notice."), "{}", article.body);
+            assert!(
+                article.body.ends_with("could not wait.\n"),
+                "{}",
+                article.body
+            );
+        }
+        // Two sentences of standfirst over the byline are no story.
+        let two = "Traders will move to a riverside site. The roof beams will be replaced.";
+        let raw = format!(
+            "Old Market Hall Will Close for Two\nYears of Repairs\n\n{two}\n\n{rail}\
+             The council voted on Tuesday to close the old market hall.\n"
+        );
+        let article = clean(&raw);
+        assert_eq!(article.front.subtitle.as_deref(), Some(two), "{raw}");
+        assert!(
+            article.body.starts_with("The council voted"),
             "{}",
             article.body
         );
