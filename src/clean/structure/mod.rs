@@ -2551,6 +2551,12 @@ fn mark_pull_quote_boxes(text: &str, lines: &mut [PageLine], body: &[usize]) {
         .filter(|w| blank_between(lines, w[0], w[1]))
         .count();
     let blank_after_every_line = gaps * 10 > content.len().saturating_sub(1) * 6;
+    // The column's full width, in characters, which the body's own copy of a quote is
+    // set to and a box (narrower, or wider across the columns) is not.
+    let column = percentile(
+        &content.iter().map(|&i| lines[i].chars).collect::<Vec<_>>(),
+        90,
+    );
     let mut candidates = Vec::new();
     let mut k = 0;
     while k < content.len() {
@@ -2628,7 +2634,7 @@ fn mark_pull_quote_boxes(text: &str, lines: &mut [PageLine], body: &[usize]) {
             [_] => !candidate.opens_paragraph,
             _ => twins
                 .iter()
-                .all(|other| std::ptr::eq(*other, candidate) || candidate.beats(other)),
+                .all(|other| std::ptr::eq(*other, candidate) || candidate.beats(other, column)),
         };
         if is_box {
             for &i in &content[candidate.run.clone()] {
@@ -2670,18 +2676,25 @@ struct BoxCandidate {
     apart: bool,
     /// It follows a sentence's end and the next line runs on in lower case.
     opens_paragraph: bool,
-    /// Its widest line, in characters: a box is set narrower than the column.
+    /// Its widest line, in characters: a box is set narrower than the column, or across
+    /// the columns.
     width: usize,
 }
 
 impl BoxCandidate {
     /// When the body's own copy of the words also fills whole lines, which of the two
-    /// twins is the box: the one set apart by blank lines, else the clearly narrower one,
-    /// else the one that does not open a paragraph. Twins alike in all three are left to
-    /// the pull-quote pass.
-    fn beats(&self, other: &BoxCandidate) -> bool {
+    /// twins is the box: the one set apart by blank lines, else the one alone set off
+    /// the `column`'s width (narrower, or wider across the columns), else the clearly
+    /// narrower one, else the one that does not open a paragraph. Twins alike in all of
+    /// these are left to the pull-quote pass.
+    fn beats(&self, other: &BoxCandidate, column: usize) -> bool {
         if self.apart != other.apart {
             return self.apart;
+        }
+        let off_column =
+            |c: &BoxCandidate| c.width * 100 < column * 85 || c.width * 100 > column * 115;
+        if off_column(self) != off_column(other) {
+            return off_column(self);
         }
         if self.width * 100 < other.width * 85 {
             return true;
@@ -5109,6 +5122,41 @@ March 12, 2024
                 && article
                     .body
                     .contains("::: pullquote\nWhat they cannot plan around"),
+            "{}",
+            article.body
+        );
+    }
+
+    /// A grid page sets its box across the columns: wider than the column, where the
+    /// body's own copy of the quote is set to the column's width. The wider twin is the
+    /// box, the body keeps its sentence (marks and all).
+    #[test]
+    fn a_box_set_across_the_columns_is_told_by_its_wider_lines() {
+        let raw = "Mills fear the tariff\nBy Ana Silva | 3 May 2024\n\
+            Exports fell by a fifth in the first\n\
+            half, according to figures from the\n\
+            ministry. The economist said the\n\
+            trouble was not the level of it.\n\
+            \u{201c}What they cannot plan around is a\n\
+            price that changes every time a\n\
+            loan review comes up.\u{201d}\n\
+            Home textiles such as towels and bed\n\
+            linen were hit hardest, while denim\n\
+            held up well over the same months.\n\
+            \n\
+            What they cannot plan around is a price that changes\n\
+            every time a loan review comes up.\n\
+            The ministry said the figures for the\n\
+            second half would be out in March.\n";
+        let article = clean(raw);
+        assert!(
+            article
+                .body
+                .contains("\n\u{201c}What they cannot plan around is a price that changes every time a loan review comes up.\u{201d}\n")
+                && !article.body.contains("::: pullquote\n\u{201c}")
+                && article
+                    .body
+                    .contains("::: pullquote\nWhat they cannot plan around is a price that changes every time a loan review comes up.\n:::"),
             "{}",
             article.body
         );
