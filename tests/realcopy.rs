@@ -640,3 +640,40 @@ fn words_lost_ignores_order_but_not_loss() {
     // A word the raw copy had wrong is not lost when the output lacks it.
     assert_eq!(lost_words(&expected, &right, &["one", "two", "three"]), 0);
 }
+
+/// Three page ends the pdftotext copies of the `printq` and `printr` draws print, each
+/// read as the page prints it (every guard in `structure` these hold was switched off in
+/// turn and this test failed): a bio block after a block of story that stops mid-sentence
+/// (`…at first, and`), the paper's name alone at the foot after a bio ending on an address,
+/// and a block of story after the bio, which makes it no closing bio.
+#[test]
+fn a_pages_closing_blocks_are_read_as_it_prints_them() {
+    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/realcopy/dev");
+    let clean = |name: &str| {
+        let raw = dev.join(name);
+        let bytes = std::fs::read(&raw).expect("fixture readable");
+        clean_text(&bytes, &raw, &WordContext::default())
+            .expect("cleans")
+            .article
+    };
+    let answer = |name: &str| -> Answer {
+        let text = std::fs::read_to_string(dev.join(name).with_extension("answer.json"))
+            .expect("answer beside the copy");
+        serde_json::from_str(&text).expect("answer parses")
+    };
+    let unfinished = "a023.printr-pdftotext.txt";
+    assert_eq!(clean(unfinished).front.bio, answer(unfinished).bio);
+    let footed = clean("a005.printr-pdftotext.txt");
+    assert!(!footed.body.contains("Valley Record"), "{}", footed.body);
+    let story_after = clean("a032.printq-pdftotext.txt");
+    assert!(
+        story_after
+            .front
+            .bio
+            .as_deref()
+            .is_none_or(|b| !b.contains("machines")),
+        "{:?}",
+        story_after.front.bio
+    );
+    assert!(story_after.body.contains("The first machines are due"));
+}

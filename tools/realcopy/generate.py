@@ -150,7 +150,8 @@ def answer(article, layout, defects, split, kind):
 # The varied print family is drawn three times per dev article (`printv`, `printw`,
 # `printx`): each kind
 # seeds its own page size, columns, fonts, drop cap, running head and folio.
-VARIED_TEMPLATES = {"printv": "print-V", "printw": "print-W", "printx": "print-X", "printy": "print-Y"}
+VARIED_TEMPLATES = {"printv": "print-V", "printw": "print-W", "printx": "print-X", "printy": "print-Y",
+                    "printq": "print-Q", "printr": "print-R"}
 # REALCOPY_KINDS=printw,web generates only those kinds (the others' files stay as they are).
 KINDS = {k for k in os.environ.get("REALCOPY_KINDS", "").split(",") if k}
 
@@ -177,7 +178,7 @@ def main(only):
         split, family = ("dev", "A") if number <= DEV_LAST else ("test", "B")
         (OUT / split).mkdir(parents=True, exist_ok=True)
         # dev articles are also laid out by the varied print family (pages.print_varied_page)
-        kinds = (("print", "printv", "printw", "printx", "printy", "epaper", "epaperv", "web", "webv", "webz") if split == "dev"
+        kinds = (("print", "printv", "printw", "printx", "printy", "printq", "printr", "epaper", "epaperv", "web", "webv", "webz") if split == "dev"
                  else ("print", "epaper", "web"))
         for kind in kinds:
             if KINDS and kind not in KINDS:
@@ -192,7 +193,7 @@ def main(only):
             folder = "grid" if kind == "printy" else split
             (OUT / folder).mkdir(parents=True, exist_ok=True)
             base = OUT / folder / article["id"]
-            if kind in ("print", "printv", "printw", "printx", "printy"):
+            if kind in ("print", "printv", "printw", "printx", "printy", "printq", "printr"):
                 pdf = work / f"{article['id']}.{kind}.pdf"
                 jobs.append({"html": str(html_file), "out": str(pdf), "mode": "pdf", "options": options})
                 for extractor in ("pdftotext", "pypdf"):

@@ -809,6 +809,7 @@ figcaption {{ font-size: {font_pt - 1.5}pt; font-family: {head_font}, sans-serif
 
 BUILDERS = {"print": print_page, "printv": print_varied_page, "printw": print_varied_page,
             "printx": print_varied_page, "printy": print_grid_page,
+            "printq": print_varied_page, "printr": print_varied_page,
             "epaper": epaper_page, "epaperv": epaper_varied_page,
             "web": web_page, "webv": web_varied_page}
 

@@ -906,7 +906,12 @@ fn label_running_head_printed_last(text: &str, lines: &mut [PageLine]) {
     if lines[last].label != Label::Body {
         return;
     }
-    let printed_alone = ends_sentence(line_text(before).trim_end());
+    // Set apart from the story: after its last sentence, or after a blank line (a bio
+    // may end on an address: `…reached at` / `jane@example.com`).
+    let printed_alone = ends_sentence(line_text(before).trim_end())
+        || lines[before + 1..last]
+            .iter()
+            .any(|l| l.label == Label::Blank);
     if is_dated_running_head(line_text(last)) || (printed_alone && is_paper_name(line_text(last))) {
         lines[last].label = Label::Furniture;
         return;
@@ -2121,15 +2126,10 @@ fn find_bio(
             if let Some(p) = previous {
                 // Read on as for the opening: `She` / `tweets` / `at` / `@handle`.
                 let line = &read_on(text, lines, &body[k + n..]);
-                let breaks = paragraph_breaks(
-                    text,
-                    &lines[p],
-                    &lines[i],
-                    blank_between(lines, p, i),
-                    blanks,
-                    column,
-                    0,
-                );
+                let blank = blank_between(lines, p, i);
+                // In copy whose blank lines are rare, one sets a block apart.
+                let breaks = (blank && !blanks)
+                    || paragraph_breaks(text, &lines[p], &lines[i], blank, blanks, column, 0);
                 if breaks && !opens_bio(line, authors, vocabulary) && !tells_how_to_reach(line) {
                     return false;
                 }
@@ -2149,12 +2149,19 @@ fn find_bio(
         if words_after > 90 {
             break;
         }
+        let opening = read_on(text, lines, &body[k..]);
+        // The story's last line ends a sentence; or, set apart by a blank line, the bio
+        // opens with a writer's name (an extractor may have put the end of the story's
+        // last sentence before it: `…at first, and` / `Jane Doe is a reporter…`).
         let previous_ends = body[..k]
             .iter()
             .rev()
             .find(|&&j| lines[j].label == Label::Body)
-            .is_none_or(|&j| ends_sentence(&text[lines[j].start..lines[j].end]));
-        let opening = read_on(text, lines, &body[k..]);
+            .is_none_or(|&j| {
+                ends_sentence(&text[lines[j].start..lines[j].end])
+                    || (blank_between(lines, j, i)
+                        && opens_bio_by_name(bio_text(&opening), authors))
+            });
         if previous_ends && opens_bio(&opening, authors, vocabulary) && rest_is_about_writer(k) {
             best = Some(k);
         }
@@ -4620,6 +4627,53 @@ March 12, 2024
             article.body.starts_with("The council voted"),
             "{}",
             article.body
+        );
+    }
+
+    /// A page read by pdftotext ends with a block of the bio after the story's last
+    /// block, which may stop mid-sentence (the extractor put the sentence's end
+    /// elsewhere), and the paper's name printed at the foot after a blank line: the bio
+    /// is read, the paper's name dropped. A block of story after the bio, set apart by a
+    /// blank line in copy whose paragraphs have none, means it was no closing bio.
+    #[test]
+    fn a_bio_block_at_the_end_of_a_page_is_read_after_an_unfinished_block() {
+        let bio = "Jane Doe covers city hall for the paper. She can be reached at jane@example.com";
+        let column: String = (1..=8)
+            .map(|n| format!("Stall {n} was among those\nthe council listed.\n"))
+            .collect();
+        let head = format!(
+            "Market hall to close for two years\nBy Jane Doe | March 12, 2024\n\n\
+             The council voted on Tuesday to\nclose the old market hall.\n{column}"
+        );
+        let raw = format!(
+            "{head}\nTraders said they were worried\nat first, and\n\n\
+             Jane Doe covers city hall for\nthe paper. She can be reached at\n\
+             jane@example.com\n\nValley Record\n"
+        );
+        let article = clean(&raw);
+        assert_eq!(article.front.bio.as_deref(), Some(bio), "{raw}");
+        assert!(!article.body.contains("Valley Record"), "{}", article.body);
+        assert!(!article.body.contains("covers city"), "{}", article.body);
+        // Story after the bio's block: the bio is not the story's end.
+        let raw = format!(
+            "{head}\nTraders said they were worried\nat first, and\n\n\
+             Jane Doe covers city hall for\nthe paper. She can be reached at\n\
+             jane@example.com\n\nThe first stalls will move out\nin January.\n"
+        );
+        let article = clean(&raw);
+        assert!(
+            article.body.contains("stalls will move out"),
+            "{}",
+            article.body
+        );
+        assert!(
+            article
+                .front
+                .bio
+                .as_deref()
+                .is_none_or(|b| !b.contains("stalls")),
+            "{:?}",
+            article.front.bio
         );
     }
 
