@@ -3,8 +3,9 @@
 //! * mojibake — UTF-8 that was once decoded as Windows-1252 (`â€™` for `’`, `Ã©` for `é`),
 //!   repaired only when [`looks_mis_decoded`] finds such sequences (ftfy's rule: never
 //!   touch text that was decoded correctly);
-//! * ligatures (`ﬁ` → `fi`), soft hyphens (removed), NBSP and other fixed-width spaces
-//!   and tabs (→ a plain space), and runs of spaces (→ one);
+//! * ligatures (`ﬁ` → `fi`), soft hyphens (removed, but for one before a line-end hyphen,
+//!   kept as the layout pass's mark that the line broke a word there), NBSP and other
+//!   fixed-width spaces and tabs (→ a plain space), and runs of spaces (→ one);
 //! * zero-width characters where they are copy damage: inside a Latin word, at a word's
 //!   edge, doubled. A zero-width joiner that binds an emoji sequence (👩‍💻), a joiner or
 //!   non-joiner inside a word of a script that shapes letters by them (Persian
@@ -295,6 +296,25 @@ fn classify(rest: &str, fix_mojibake: bool) -> Option<(String, usize, &'static s
                 repaired,
                 len,
                 "mojibake repaired (UTF-8 read as Windows-1252)",
+            ));
+        }
+    }
+    if c == '\u{00AD}' {
+        // A soft hyphen at a line's end, with or without the hyphen a layout engine
+        // draws there (Chromium's PDFs give `Re\u{AD}\u{2010}`): the line broke a word
+        // at one of its hyphenation points. The soft hyphen stays, alone, as the mark of
+        // that break for the layout pass, which joins the word whatever the lexicon says.
+        let after = &rest[c.len_utf8()..];
+        let hyphen = after
+            .chars()
+            .next()
+            .filter(|&h| h == '\u{2010}' || h == '-')
+            .map_or(0, char::len_utf8);
+        if hyphen > 0 && after[hyphen..].trim().is_empty() {
+            return Some((
+                "\u{00AD}-".into(),
+                c.len_utf8() + hyphen,
+                "line-end hyphen after a soft hyphen made a plain hyphen: the word broke there",
             ));
         }
     }

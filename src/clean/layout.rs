@@ -12,7 +12,10 @@
 //! * splits a block where a short line ends a sentence, and unwraps the rest
 //!   (`paragraphs_of_block`), joining a line-end hyphen only when that makes a known
 //!   word out of unknown pieces ([`hyphen_decision`]): `imple-`/`mentation` joins,
-//!   `Pakistan-`/`Afghanistan` and `well-`/`known` keep their hyphen.
+//!   `Pakistan-`/`Afghanistan` and `well-`/`known` keep their hyphen. A line-end hyphen
+//!   after a soft hyphen (which the extractor printed where a layout engine broke the
+//!   word: Chromium's PDFs read by pdftotext) joins whatever the lists say
+//!   (`Re-`/`gensburg`).
 //!
 //! Blocks stay [`MappedText`]s, so every later edit still knows its raw line:column.
 //!
@@ -777,6 +780,11 @@ fn unwrap_paragraph(
             chars: line.chars,
         };
     }
+    // A word broken over the end of the paragraph's lines keeps its hyphen, not the mark.
+    if paragraph.as_str().ends_with(SOFT_BREAK) {
+        paragraph.truncate(paragraph.len() - SOFT_BREAK.len());
+        paragraph.push_replacement_at_end("-");
+    }
     paragraph
 }
 
@@ -958,6 +966,9 @@ fn join_lines(
     findings: &mut Vec<Finding>,
 ) -> usize {
     let text = paragraph.as_str();
+    if text.ends_with(SOFT_BREAK) {
+        return join_at_soft_break(paragraph, last, doc, line, edits);
+    }
     if !text.ends_with('-') {
         return join_with_space(paragraph, last, doc, line, edits);
     }
@@ -1002,6 +1013,46 @@ fn join_lines(
         return start;
     }
     join_with_space(paragraph, last, doc, line, edits)
+}
+
+/// A soft hyphen the characters pass left at a line's end: the extractor printed one
+/// there, so the line broke a word at one of its hyphenation points.
+const SOFT_BREAK: &str = "\u{00AD}-";
+
+/// Appends `line` to `paragraph`, whose last line ends with a [`SOFT_BREAK`]: the mark
+/// goes and the word is joined (`Re`/`gensburg`, a name no list holds), or, when the next
+/// line opens with no letter, the lines are joined with a space. Returns where `line`
+/// starts in the paragraph.
+fn join_at_soft_break(
+    paragraph: &mut MappedText,
+    last: LastLine,
+    doc: &MappedText,
+    line: &TextLine,
+    edits: &mut Vec<Edit>,
+) -> usize {
+    let mark_at = paragraph.len() - SOFT_BREAK.len();
+    let left_word = trailing_word(&paragraph.as_str()[..mark_at]).to_string();
+    let right_word = leading_letters(line.text(doc.as_str()));
+    paragraph.truncate(mark_at);
+    if left_word.is_empty() || right_word.is_empty() {
+        let last = LastLine {
+            chars: last.chars - 2,
+            ..last
+        };
+        return join_with_space(paragraph, last, doc, line, edits);
+    }
+    let position = paragraph.position_at(mark_at - left_word.len());
+    let start = paragraph.len();
+    line.push_onto(doc, paragraph);
+    edits.push(Edit {
+        pass: "hyphenation",
+        position,
+        before: [left_word.as_str(), "\u{AD}\n", right_word].concat(),
+        after: [left_word.as_str(), right_word].concat(),
+        reason: "word broken at a soft hyphen at a line end joined".into(),
+        confidence: 0.95,
+    });
+    start
 }
 
 /// Appends `line` to `paragraph` (which ends with its `last` line) with a space for the
@@ -1526,6 +1577,37 @@ mod tests {
         let text = "The department has taken\nnotice.\nIt plans to offer seed to all of the growers\nwho agree.\n\nNext.\n";
         let (blocks, _) = layout(text);
         assert_eq!(blocks.len(), 2, "{blocks:?}");
+    }
+
+    /// A soft hyphen before a line-end hyphen (Chromium's PDFs through pdftotext) says
+    /// the line broke a word: it is joined though no list holds it (`Regensburg`), where
+    /// a plain line-end hyphen in such a word stays (nothing shows it broke a word). The
+    /// characters pass leaves the mark; no soft hyphen reaches the text.
+    #[test]
+    fn a_soft_hyphen_at_a_line_end_joins_the_word_it_broke() {
+        let clean = |raw: &str| {
+            let mut edits = Vec::new();
+            let text = crate::clean::characters::repair_characters(raw, &mut edits);
+            let context = WordContext::default();
+            let vocabulary = Vocabulary::for_document(text.as_str(), &context);
+            let blocks = lay_out(&text, &vocabulary, &mut edits, &mut Vec::new());
+            let blocks: Vec<String> = blocks.iter().map(|b| b.as_str().to_string()).collect();
+            (blocks, edits)
+        };
+        let (blocks, edits) = clean(
+            "Warnings for Munich and Re\u{ad}\u{2010}\ngens\u{ad}burg, where the Dan\u{ad}-\nube ran low, and for Zwie\u{ad}\u{2010}\n",
+        );
+        assert_eq!(
+            blocks,
+            ["Warnings for Munich and Regensburg, where the Danube ran low, and for Zwie-"]
+        );
+        let join = edits
+            .iter()
+            .find(|e| e.reason.starts_with("word broken at a soft hyphen"))
+            .expect("the join is recorded");
+        assert_eq!(join.position, Position::new(1, 25));
+        let (blocks, _) = clean("Warnings for Munich and Re-\ngensburg.\n");
+        assert_eq!(blocks, ["Warnings for Munich and Re-gensburg."]);
     }
 
     #[test]
