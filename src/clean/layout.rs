@@ -1047,7 +1047,7 @@ fn join_at_soft_break(
     edits.push(Edit {
         pass: "hyphenation",
         position,
-        before: [left_word.as_str(), "\u{AD}\n", right_word].concat(),
+        before: [left_word.as_str(), "-\n", right_word].concat(),
         after: [left_word.as_str(), right_word].concat(),
         reason: "word broken at a soft hyphen at a line end joined".into(),
         confidence: 0.95,
