@@ -193,7 +193,7 @@ def main(only):
             folder = "grid" if kind == "printy" else split
             (OUT / folder).mkdir(parents=True, exist_ok=True)
             base = OUT / folder / article["id"]
-            if kind in ("print", "printv", "printw", "printx", "printy", "printq", "printr"):
+            if kind == "print" or kind in VARIED_TEMPLATES:
                 pdf = work / f"{article['id']}.{kind}.pdf"
                 jobs.append({"html": str(html_file), "out": str(pdf), "mode": "pdf", "options": options})
                 for extractor in ("pdftotext", "pypdf"):

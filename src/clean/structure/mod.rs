@@ -2558,12 +2558,6 @@ fn mark_pull_quote_boxes(text: &str, lines: &mut [PageLine], body: &[usize]) {
         .filter(|w| blank_between(lines, w[0], w[1]))
         .count();
     let blank_after_every_line = gaps * 10 > content.len().saturating_sub(1) * 6;
-    // The column's full width, in characters, which the body's own copy of a quote is
-    // set to and a box (narrower, or wider across the columns) is not.
-    let column = percentile(
-        &content.iter().map(|&i| lines[i].chars).collect::<Vec<_>>(),
-        90,
-    );
     let mut candidates = Vec::new();
     let mut k = 0;
     while k < content.len() {
@@ -2631,6 +2625,17 @@ fn mark_pull_quote_boxes(text: &str, lines: &mut [PageLine], body: &[usize]) {
                 .any(|o| o.letters.len() > c.letters.len() && o.letters.contains(&c.letters))
         })
         .collect();
+    // The column's full width, in characters, which the body's own copy of a quote is
+    // set to and a box (narrower, or wider across the columns) is not: measured only
+    // when two copies are to be told apart (most articles have no candidate at all).
+    let column = if whole.len() > 1 {
+        percentile(
+            &content.iter().map(|&i| lines[i].chars).collect::<Vec<_>>(),
+            90,
+        )
+    } else {
+        0
+    };
     for &candidate in &whole {
         let twins: Vec<&BoxCandidate> = whole
             .iter()
