@@ -1429,11 +1429,13 @@ pub fn is_footer(line: &str) -> bool {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
+    // A byline wrapped inside its date in a narrow rail (`By Jane Doe|8` / `May 2024`)
+    // names a writer, not a paper.
     parts.len() == 2
         && parts
             .iter()
             .any(|p| crate::clean::layout::is_page_number(p))
-        && parts.iter().any(|p| is_short_name(p))
+        && parts.iter().any(|p| is_short_name(p) && !opens_with_by(p))
 }
 
 /// A paper's or section's name: one to six words, none ending a sentence, each starting
@@ -2193,6 +2195,9 @@ mod tests {
         assert!(is_footer("The Morning Ledger | Page 2"));
         assert!(is_footer("3 | Daily Meridian"));
         assert!(!is_footer("He paid 3 | 4 of them"));
+        // A rail's byline wrapped inside its date (`By Jane Doe|8` / `May 2024`).
+        assert!(!is_footer("By Élodie Marchand|8"));
+        assert!(is_footer("Bystander Weekly | 8"));
         let (name, _) = running_head("The Morning Ledger Sunday, November 16, 2025").unwrap();
         assert_eq!(name, "The Morning Ledger");
         assert!(running_head("The talks ended on November 16, 2025").is_none());

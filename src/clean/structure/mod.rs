@@ -1329,7 +1329,8 @@ fn displaced_byline(text: &str, lines: &[PageLine], from: usize) -> Option<(usiz
         })
         .collect();
     let [first, second] = [following.first(), following.get(1)].map(|i| i.map(|&i| line_text(i)));
-    if let Some((_, taken @ 1..)) = grammar::byline_over_lines(line_text(at), [first, second]) {
+    let read = grammar::byline_over_lines(line_text(at), [first, second]);
+    if let Some((_, taken @ 1..)) = read {
         end = following[taken - 1] + 1;
     }
     while end < lines.len() && in_block(end) {
@@ -1338,7 +1339,10 @@ fn displaced_byline(text: &str, lines: &[PageLine], from: usize) -> Option<(usiz
     let apart = |i: Option<usize>| {
         i.is_none_or(|i| matches!(lines[i].label, Label::Blank | Label::Furniture))
     };
-    let dated = (start..end).any(|i| grammar::date_line(line_text(i)).is_some());
+    // Dated by a date line of its own, or by the date the byline runs on into (`By Jane
+    // Doe|8` / `November 2022`).
+    let dated = read.is_some_and(|(byline, _)| byline.date.is_some())
+        || (start..end).any(|i| grammar::date_line(line_text(i)).is_some());
     (dated || apart(start.checked_sub(1)) || apart((end < lines.len()).then_some(end)))
         .then_some((start, end))
 }
@@ -4498,6 +4502,8 @@ March 12, 2024
             ("March 12, 2024\nBy Jane Doe\n\n", Some("2024-03-12")),
             ("BY Jane Doe\n\n", None),
             ("By Jane Doe|May\n12, 2024\n\n", Some("2024-05-12")),
+            // Wrapped inside its date, the day left beside the bar: no page footer.
+            ("By Jane Doe|12\nMarch 2024\n\n", Some("2024-03-12")),
         ] {
             let raw = format!("Market hall to close for two years\n\n{story}{block}{rest}");
             let article = clean(&raw);
@@ -4510,22 +4516,25 @@ March 12, 2024
             assert!(!article.body.contains("Jane"), "{}", article.body);
             assert!(article.body.contains("another winter"), "{}", article.body);
         }
-        // In copy with no blank lines, a dated block run into a paragraph.
+        // In copy with no blank lines, a dated block run into a paragraph, dated by a
+        // line of its own or by the date the byline runs on into.
         let column: String = (1..=30)
             .map(|n| format!("stall {n} was among those the council\nlisted, and "))
             .collect();
-        let raw = format!(
-            "Market hall to close for two years\nThe council voted on Tuesday to\n\
-             close the old market hall. The {column}its traders\nBy Jane Doe\n12 Mar 2024\n\
-             said they had been given too little\nnotice of the move.\n"
-        );
-        let article = clean(&raw);
-        assert_eq!(article.front.authors, ["Jane Doe"]);
-        assert!(
-            article.body.contains("its traders said"),
-            "{}",
-            article.body
-        );
+        for block in ["By Jane Doe\n12 Mar 2024\n", "By Jane Doe|12\nMarch 2024\n"] {
+            let raw = format!(
+                "Market hall to close for two years\nThe council voted on Tuesday to\n\
+                 close the old market hall. The {column}its traders\n{block}\
+                 said they had been given too little\nnotice of the move.\n"
+            );
+            let article = clean(&raw);
+            assert_eq!(article.front.authors, ["Jane Doe"], "{block}");
+            assert!(
+                article.body.contains("its traders said"),
+                "{}",
+                article.body
+            );
+        }
         // `By` opening a line of the story is no byline.
         let raw = format!(
             "Market hall to close for two years\n\n{story}The hall will reopen in spring.\n\
