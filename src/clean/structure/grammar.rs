@@ -593,9 +593,21 @@ pub fn byline(line: &str) -> Option<Byline> {
                 .count()
                 < 2
         };
+        // Without `By`, the last word or the one before is capitalised; or the name
+        // ends in pieces its last word broke into (`Emre Y ldır m, Technology
+        // Correspondent` for Yıldırım), after a capitalised head of one letter or more.
+        let broken_last = || {
+            let tail = words
+                .iter()
+                .rev()
+                .take_while(|w| is_broken_name_piece(w))
+                .count();
+            tail > 0 && words.len() > tail + 1 && capital(&words[words.len() - tail - 1])
+        };
         let last_ok = !strict
             || words.last().is_some_and(capital)
-            || (words.len() >= 2 && capital(&words[words.len() - 2]));
+            || (words.len() >= 2 && capital(&words[words.len() - 2]))
+            || broken_last();
         // Pieces an extractor split off a name's letters (pypdf's `Nguy ễ n Th ị`) do not
         // count as words of their own.
         let pieces = words
@@ -2135,6 +2147,17 @@ mod tests {
         assert_eq!(names("By the way"), None);
         assert_eq!(names("By car and bus"), None);
         assert_eq!(names("mer ahin, Staff Reporter"), None);
+        // Without `By`, a role after the names; the last name broken into pieces.
+        assert_eq!(
+            names("Emre Y ldır m, Technology Correspondent"),
+            Some(vec!["Emre Y ldır m".to_string()])
+        );
+        assert_eq!(
+            names("Đỗ Văn H ng, Staff Reporter"),
+            Some(vec!["Đỗ Văn H ng".to_string()])
+        );
+        // Lower-case words the dictionary knows after the names are no pieces.
+        assert_eq!(names("Emre said that, Staff Reporter"), None);
     }
 
     #[test]
