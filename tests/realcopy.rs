@@ -677,3 +677,20 @@ fn a_pages_closing_blocks_are_read_as_it_prints_them() {
     );
     assert!(story_after.body.contains("The first machines are due"));
 }
+
+/// A rail's byline that wrapped twice (`By Siobh n O'Dwyer |` / `Thursday, September
+/// 12,` / `2019`), read after the story and the page's footer: found only when the two
+/// lines below it are read with it. A synthetic copy did not reproduce it (its reading
+/// depends on what the page's other lines are taken for), so the committed grid copy
+/// holds it.
+#[test]
+fn a_rail_byline_wrapped_twice_is_read_after_the_story() {
+    let raw =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/realcopy/grid/a032.printy-pdftotext.txt");
+    let bytes = std::fs::read(&raw).expect("fixture readable");
+    let article = clean_text(&bytes, &raw, &WordContext::default())
+        .expect("cleans")
+        .article;
+    assert_eq!(article.front.authors, ["Siobhán O'Dwyer"]);
+    assert!(!article.body.contains("O'Dwyer |"), "{}", article.body);
+}

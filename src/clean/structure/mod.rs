@@ -1302,13 +1302,16 @@ fn displaced_byline(text: &str, lines: &[PageLine], from: usize) -> Option<(usiz
         (i + 1..lines.len())
             .find(|&n| lines[n].label != Label::Furniture)
             .filter(|&n| lines[n].label == Label::Body)
-            .map(line_text)
     };
+    // A byline read alone or wrapped over the two lines below it (`By Jane Doe |` /
+    // `Thursday, September 12,` / `2019`).
     let at = (from..lines.len()).find(|&i| {
         let t = line_text(i);
-        lines[i].label == Label::Body
-            && grammar::opens_with_by(t)
-            && grammar::byline_over_lines(t, [next_body(i), None]).is_some()
+        lines[i].label == Label::Body && grammar::opens_with_by(t) && {
+            let first = next_body(i);
+            let second = first.and_then(next_body);
+            grammar::byline_over_lines(t, [first, second].map(|n| n.map(line_text))).is_some()
+        }
     })?;
     let in_block = |i: usize| {
         let t = line_text(i);
@@ -4504,6 +4507,11 @@ March 12, 2024
             ("By Jane Doe|May\n12, 2024\n\n", Some("2024-05-12")),
             // Wrapped inside its date, the day left beside the bar: no page footer.
             ("By Jane Doe|12\nMarch 2024\n\n", Some("2024-03-12")),
+            // Wrapped twice in a narrow rail.
+            (
+                "By Jane Doe |\nTuesday, March 12,\n2024\n\n",
+                Some("2024-03-12"),
+            ),
         ] {
             let raw = format!("Market hall to close for two years\n\n{story}{block}{rest}");
             let article = clean(&raw);
@@ -4516,6 +4524,18 @@ March 12, 2024
             assert!(!article.body.contains("Jane"), "{}", article.body);
             assert!(article.body.contains("another winter"), "{}", article.body);
         }
+        // Wrapped twice, with a name that lost a letter (whatever the lists restore).
+        let raw = format!(
+            "Market hall to close for two years\n\n{story}\
+             By J ne Doe |\nTuesday, March 12,\n2024\n\n{rest}"
+        );
+        let article = clean(&raw);
+        assert_eq!(article.front.authors.len(), 1, "{raw}");
+        assert_eq!(
+            article.front.date.map(|d| d.date().to_string()).as_deref(),
+            Some("2024-03-12")
+        );
+        assert!(!article.body.contains("Doe"), "{}", article.body);
         // In copy with no blank lines, a dated block run into a paragraph, dated by a
         // line of its own or by the date the byline runs on into.
         let column: String = (1..=30)
