@@ -1276,7 +1276,16 @@ fn wrapped_below(
         // A role under the names is the role's line (`By Jane Doe` / `Staff Reporter`),
         // unless it finishes the role the line began; a date alone is the date's line.
         let role = next.split(',').next().is_some_and(is_role);
-        if (role && !(role_cut && k == 0)) || date_line(next).is_some() {
+        // A last name wrapped onto the date's line (`By Jane Doe and John` / `Smith|May
+        // 3, 2024`) reads like a place before a date, after a byline whose last name is
+        // one word: the byline decides.
+        let one_word_last = alone
+            .as_ref()
+            .and_then(|a| a.authors.last())
+            .is_some_and(|name| !name.contains(' '));
+        let date_alone =
+            date_line(next).is_some() && !(one_word_last && date_after_place(next).is_some());
+        if (role && !(role_cut && k == 0)) || date_alone {
             break;
         }
         let Some(read) = byline(&joined) else {
@@ -1776,6 +1785,15 @@ mod tests {
                 Some("The council met")
             ),
             Some((vec!["Zofia Nowak".into(), "Piotr Kowalski".into()], None, 1))
+        );
+        // The last name on the date's line, which reads like a place before a date.
+        assert_eq!(
+            read("By Zofia Nowak and Piotr", "Kowalski|21 August 2025", None),
+            Some((
+                vec!["Zofia Nowak".into(), "Piotr Kowalski".into()],
+                Some("2025-08-21".into()),
+                1
+            ))
         );
         assert_eq!(
             read("By Jane Doe", "and John Smith | 12 Sep", Some("2023")),

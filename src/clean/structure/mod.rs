@@ -573,8 +573,26 @@ struct Papers {
 /// Labels page numbers, footers and running heads as furniture.
 fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
     let mut papers = Papers::default();
-    for line in lines.iter_mut().filter(|l| l.label == Label::Body) {
-        let t = &text[line.start..line.end];
+    for i in 0..lines.len() {
+        // A line that finishes the last name of the byline above it (`By Jane Doe and
+        // John` / `Smith|May 3, 2024`) is no folio.
+        let finishes_byline = |t: &str| {
+            let one_word = |b: &grammar::Byline| b.authors.last().is_some_and(|a| !a.contains(' '));
+            i.checked_sub(1).is_some_and(|p| {
+                let above = &text[lines[p].start..lines[p].end];
+                lines[p].label == Label::Body
+                    && grammar::opens_with_by(above)
+                    && grammar::byline(above).is_none_or(|alone| one_word(&alone))
+                    && grammar::byline_over_lines(above, [Some(t), None])
+                        .is_some_and(|(read, taken)| taken == 1 && !one_word(&read))
+            })
+        };
+        let t = &text[lines[i].start..lines[i].end];
+        if lines[i].label != Label::Body {
+            continue;
+        }
+        let finishes_byline = grammar::folio(t).is_some() && finishes_byline(t);
+        let line = &mut lines[i];
         if is_page_number(t) {
             line.label = Label::Furniture;
         } else if page_chrome::is_page_chrome(t) {
@@ -588,7 +606,7 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
                 }
             }
         } else if let Some(folio) = grammar::folio(t) {
-            if grammar::byline(t).is_none() {
+            if grammar::byline(t).is_none() && !finishes_byline {
                 line.label = Label::Furniture;
                 papers.names.extend(folio.name.map(|n| n.to_lowercase()));
                 papers.date = papers.date.or(folio.date);
@@ -4536,6 +4554,15 @@ March 12, 2024
             Some("2024-03-12")
         );
         assert!(!article.body.contains("Doe"), "{}", article.body);
+        // The last name wrapped onto the date's line, which alone reads as a folio
+        // (`Paper|date`).
+        let raw = format!(
+            "Market hall to close for two years\n\n{story}\
+             By Jane Doe and John\nSmith|12 March 2024\n\n{rest}"
+        );
+        let article = clean(&raw);
+        assert_eq!(article.front.authors, ["Jane Doe", "John Smith"]);
+        assert!(!article.body.contains("Smith"), "{}", article.body);
         // In copy with no blank lines, a dated block run into a paragraph, dated by a
         // line of its own or by the date the byline runs on into.
         let column: String = (1..=30)
