@@ -2233,10 +2233,25 @@ fn displaced_bio(
             .take_while(|&j| j == i || !edge(j))
             .take(DISPLACED_BIO_LINES + 1)
             .collect();
+        let ends_bio =
+            |j: usize| ends_sentence(line_at(j).trim_end()) || tells_how_to_reach(line_at(j));
+        // In copy without blank lines, the story may follow on the next line: the bio
+        // ends where a line opens the story with its dateline (`DHAKA: Hospitals…`).
+        let run = match run.iter().position(|&j| {
+            ends_bio(j)
+                && lines.get(j + 1).is_some_and(|l| {
+                    l.label == Label::Body && grammar::opens_with_dateline(line_at(j + 1))
+                })
+        }) {
+            Some(m) if m < DISPLACED_BIO_LINES => run[..=m].to_vec(),
+            _ => run,
+        };
         let last = *run.last()?;
         let closed = run.len() <= DISPLACED_BIO_LINES
-            && (last + 1 == lines.len() || edge(last + 1))
-            && (ends_sentence(line_at(last).trim_end()) || tells_how_to_reach(line_at(last)));
+            && (last + 1 == lines.len()
+                || edge(last + 1)
+                || grammar::opens_with_dateline(line_at(last + 1)))
+            && ends_bio(last);
         // A bio at the story's end is `find_bio`'s: this one has story after it.
         let story_after = body
             .iter()
@@ -4798,6 +4813,26 @@ March 12, 2024
             "{}",
             article.body
         );
+        // Unless the story opens on the next line with its dateline.
+        for opening in ["The writer covers", "Jane Doe covers"] {
+            let raw = format!(
+                "Market hall to close for two years\nBy Jane Doe | March 12, 2024\n\
+                 {opening} city hall for the\npaper.\n\
+                 LEEDS: The council voted on Tuesday to close\nthe old market hall.\n\
+                 Traders said they had been given too little\nnotice by the council.\n"
+            );
+            let article = clean(&raw);
+            assert_eq!(
+                article.front.bio.as_deref(),
+                Some(format!("{opening} city hall for the paper.").as_str()),
+                "{raw}"
+            );
+            assert!(
+                article.body.starts_with("LEEDS: The council"),
+                "{}",
+                article.body
+            );
+        }
     }
 
     /// A standfirst under the byline is told from the body's first paragraph by the
