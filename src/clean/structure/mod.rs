@@ -592,6 +592,15 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
             continue;
         }
         let finishes_byline = grammar::folio(t).is_some() && finishes_byline(t);
+        // A date's line wrapped in a narrow rail (`Published Wednesday 29` / `January
+        // 2020`) is the article's date, read with the byline, not a page's label.
+        let next = lines
+            .get(i + 1)
+            .filter(|l| l.label == Label::Body)
+            .map(|l| &text[l.start..l.end]);
+        if date_wrapped(t, next).is_some() {
+            continue;
+        }
         let line = &mut lines[i];
         if is_page_number(t) {
             line.label = Label::Furniture;
@@ -1219,6 +1228,8 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> MetaBlocks {
     let mut current: Option<(usize, usize, bool)> = None;
     // How many lines to come a byline wrapped onto.
     let mut wrapped_left = 0usize;
+    // Whether the line above began a date that this line ends.
+    let mut date_wrap_left = false;
     for (k, &i) in candidates.iter().enumerate() {
         let t = &text[lines[i].start..lines[i].end];
         let next = candidates
@@ -1289,7 +1300,16 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> MetaBlocks {
                 && is_place_line(t)
                 && !next.is_some_and(|n| n.starts_with(char::is_lowercase)));
         let filler = saw_byline && grammar::is_byline_filler(t, next);
-        let meta = is_meta_with(t, byline) || role || filler;
+        // A date line wrapped onto the next line (`Published Wednesday 29` / `January
+        // 2020`): both lines are the date's.
+        let date_wrap = if date_wrap_left {
+            date_wrap_left = false;
+            true
+        } else {
+            date_wrap_left = date_wrapped(t, next).is_some();
+            date_wrap_left
+        };
+        let meta = is_meta_with(t, byline) || role || filler || date_wrap;
         match (meta, current.as_mut()) {
             (true, Some(block)) => {
                 block.1 = i + 1;
@@ -1586,6 +1606,10 @@ fn read_meta(
             structure.date = structure.date.or(byline.date);
         } else if let Some(date) = grammar::date_line(t) {
             structure.date = structure.date.or(Some(date));
+        } else if let Some(date) = date_wrapped(t, next) {
+            // `Published Wednesday 29` / `January 2020`: the date's line wrapped.
+            structure.date = structure.date.or(Some(date));
+            wrapped = 1;
         } else if !(grammar::is_bar(t)
             || grammar::is_role_line(t)
             || (!structure.authors.is_empty() && is_paper_name(t))
@@ -1595,6 +1619,21 @@ fn read_meta(
         }
         line.label = Label::Meta;
     }
+}
+
+/// The date a date line wrapped onto the line below makes (`Published Wednesday 29` /
+/// `January 2020`), when neither line is a date line alone.
+fn date_wrapped(line: &str, next: Option<&str>) -> Option<NaiveDate> {
+    let next = next?;
+    // Asked of every line: the year must be below, and both lines short.
+    if line.len() > 40
+        || next.len() > 24
+        || !crate::clean::masthead::has_four_digit_run(next.as_bytes())
+        || !next.starts_with(|c: char| c.is_alphanumeric())
+    {
+        return None;
+    }
+    grammar::date_line(&format!("{line} {next}")).filter(|_| grammar::date_line(next).is_none())
 }
 
 /// A byline's name the byline set in capitals (`byline` holds it in capitals, `name` is
@@ -4613,6 +4652,31 @@ March 12, 2024
             "{}",
             article.body
         );
+    }
+
+    /// A date line wrapped in a narrow rail under the byline (`Published Tuesday 12` /
+    /// `March 2024`): both lines are the date's, neither a page's label nor the story's.
+    #[test]
+    fn a_date_wrapped_under_the_byline_is_the_date() {
+        for date in ["Published Tuesday 12\nMarch 2024", "Tuesday 12\nMarch 2024"] {
+            let raw = format!(
+                "Market hall to close for two years\n\nBy Jane Doe\n{date}\n\n\
+                 The council voted on Tuesday to close the old market hall.\n\n\
+                 Traders said they had been given too little notice.\n"
+            );
+            let article = clean(&raw);
+            assert_eq!(article.front.authors, ["Jane Doe"], "{raw}");
+            assert_eq!(
+                article.front.date.map(|d| d.date().to_string()).as_deref(),
+                Some("2024-03-12"),
+                "{raw}"
+            );
+            assert!(
+                article.body.starts_with("The council voted"),
+                "{}",
+                article.body
+            );
+        }
     }
 
     /// A page's nameplate printed over the article, the issue date over the paper's name
