@@ -591,7 +591,8 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
         if lines[i].label != Label::Body {
             continue;
         }
-        let finishes_byline = grammar::folio(t).is_some() && finishes_byline(t);
+        let folio = grammar::folio(t);
+        let finishes_byline = folio.is_some() && finishes_byline(t);
         // A date's line wrapped in a narrow rail (`Published Wednesday 29` / `January
         // 2020`) is the article's date, read with the byline, not a page's label.
         let next = lines
@@ -614,7 +615,7 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
                     papers.names.push(part.to_lowercase());
                 }
             }
-        } else if let Some(folio) = grammar::folio(t) {
+        } else if let Some(folio) = folio {
             if grammar::byline(t).is_none() && !finishes_byline {
                 line.label = Label::Furniture;
                 papers.names.extend(folio.name.map(|n| n.to_lowercase()));
@@ -1625,10 +1626,14 @@ fn read_meta(
 /// `January 2020`), when neither line is a date line alone.
 fn date_wrapped(line: &str, next: Option<&str>) -> Option<NaiveDate> {
     let next = next?;
-    // Asked of every line: the year must be below, and both lines short.
+    // Asked of every line: the year must be below, both lines short, and the day's
+    // number on one side of the break (`…Wednesday 29` / `January 2020`, `…January` /
+    // `29, 2020`).
     if line.len() > 40
         || next.len() > 24
         || !crate::clean::masthead::has_four_digit_run(next.as_bytes())
+        || !(line.bytes().any(|b| b.is_ascii_digit())
+            || next.starts_with(|c: char| c.is_ascii_digit()))
         || !next.starts_with(|c: char| c.is_alphanumeric())
     {
         return None;
