@@ -594,12 +594,13 @@ const DEV_FLOORS: Floors = Floors {
 // the body's copy of a quote taken for the box set across the columns, to 21.4.)
 const GRID_FLOORS: Floors = Floors {
     copies: 90,
-    metadata: 0.88,
+    // 0.89 before the tenth session's rail bylines, wrapped dates and bios; 0.976 after.
+    metadata: 0.95,
     pq_f1: 0.98,
     repaired: 0.960,
     false_per_10k: 28.0,
     lost_per_10k: 28.0,
-    paragraph_f1: 0.64,
+    paragraph_f1: 0.66,
 };
 
 const TEST_FLOORS: Floors = Floors {
