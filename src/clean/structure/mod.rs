@@ -780,13 +780,15 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
         .collect();
     if let [first, second, next] = top[..] {
         // The date first only above a line that reads as a paper's name, of two words or
-        // more and no section's: under a date the kicker may stand (`Agriculture`, `CITY`).
+        // more, no section's, ending as papers' names do: under a date the kicker may
+        // stand (`Agriculture`, `CITY`, `DIPLOMATIC IMPASSE`).
         let second_text = &text[lines[second].start..lines[second].end];
         let first_is_date = grammar::date_line(&text[lines[first].start..lines[first].end])
             .is_some()
             && grammar::date_line(second_text).is_none()
             && second_text.split_whitespace().nth(1).is_some()
-            && section_of_kicker(second_text).is_none();
+            && section_of_kicker(second_text).is_none()
+            && is_paper_name(second_text);
         let (name, date) = if first_is_date {
             (second, first)
         } else {
@@ -3700,6 +3702,15 @@ By  mer  ahin
             article.front.title,
             "Frost damage leaves growers counting the cost"
         );
+        // A kicker of two words in capitals under the date at the top (the paper's name
+        // printed elsewhere): no paper's name, for it does not end as one does.
+        let raw = "Wednesday 9 October 2024\n\n\
+            DIPLOMATIC IMPASSE\n\nTrade talks end\nwithout a deal\n\
+            Officials agreed to meet again within six weeks.\nBy Ana Ruiz\n\n\
+            Two days of talks ended on Tuesday without agreement.\n";
+        let article = clean(raw);
+        assert_eq!(article.front.kicker.as_deref(), Some("DIPLOMATIC IMPASSE"));
+        assert_eq!(article.front.title, "Trade talks end without a deal");
     }
 
     #[test]
