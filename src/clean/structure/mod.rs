@@ -599,7 +599,7 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
             .get(i + 1)
             .filter(|l| l.label == Label::Body)
             .map(|l| &text[l.start..l.end]);
-        if date_wrapped(t, next).is_some() {
+        if !is_page_number(t) && date_wrapped(t, next).is_some() {
             continue;
         }
         let line = &mut lines[i];
