@@ -1261,6 +1261,7 @@ fn wrapped_below(
     let role_cut = role_cut && alone.is_none();
     let mut joined = line.to_string();
     let mut undated = None;
+    let one_word_last = alone.as_ref().is_some_and(last_name_is_one_word);
     for (k, next) in following.into_iter().enumerate() {
         // What finishes a byline is short: a date, a name, a role; a byline read alone
         // takes only a name's end or a date's.
@@ -1279,10 +1280,6 @@ fn wrapped_below(
         // A last name wrapped onto the date's line (`By Jane Doe and John` / `Smith|May
         // 3, 2024`) reads like a place before a date, after a byline whose last name is
         // one word: the byline decides.
-        let one_word_last = alone
-            .as_ref()
-            .and_then(|a| a.authors.last())
-            .is_some_and(|name| !name.contains(' '));
         let date_alone =
             date_line(next).is_some() && !(one_word_last && date_after_place(next).is_some());
         if (role && !(role_cut && k == 0)) || date_alone {
@@ -1318,9 +1315,20 @@ fn wrapped_below(
 
 /// Whether `read` finishes a last name that `alone` read as one word (`By Jane Doe and
 /// John` / `Smith`): one-word names are rare, a name cut by the column's end is not.
-fn last_name_finished(alone: &Byline, read: &Byline) -> bool {
-    let words = |b: &Byline| b.authors.last().map_or(0, |a| a.split_whitespace().count());
-    words(alone) == 1 && words(read) > 1
+pub fn last_name_finished(alone: &Byline, read: &Byline) -> bool {
+    last_name_is_one_word(alone)
+        && read
+            .authors
+            .last()
+            .is_some_and(|a| a.split_whitespace().nth(1).is_some())
+}
+
+/// Whether a byline's last name is one word (`By Jane Doe and John`): maybe cut short.
+fn last_name_is_one_word(byline: &Byline) -> bool {
+    byline
+        .authors
+        .last()
+        .is_some_and(|a| a.split_whitespace().count() == 1)
 }
 
 /// Whether `line` ends with a role that `next` finishes (`Jane Doe, Technology` /

@@ -577,14 +577,17 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
         // A line that finishes the last name of the byline above it (`By Jane Doe and
         // John` / `Smith|May 3, 2024`) is no folio.
         let finishes_byline = |t: &str| {
-            let one_word = |b: &grammar::Byline| b.authors.last().is_some_and(|a| !a.contains(' '));
             i.checked_sub(1).is_some_and(|p| {
                 let above = &text[lines[p].start..lines[p].end];
                 lines[p].label == Label::Body
                     && grammar::opens_with_by(above)
-                    && grammar::byline(above).is_none_or(|alone| one_word(&alone))
-                    && grammar::byline_over_lines(above, [Some(t), None])
-                        .is_some_and(|(read, taken)| taken == 1 && !one_word(&read))
+                    && grammar::byline(above).is_some_and(|alone| {
+                        grammar::byline_over_lines(above, [Some(t), None]).is_some_and(
+                            |(read, taken)| {
+                                taken == 1 && grammar::last_name_finished(&alone, &read)
+                            },
+                        )
+                    })
             })
         };
         let t = &text[lines[i].start..lines[i].end];
