@@ -1023,8 +1023,9 @@ pub fn is_bar(line: &str) -> bool {
 /// A line a byline block carries besides names, roles and dates, dropped with them: the
 /// writer's handle or address alone (`@janedoe`, `Follow @janedoe`, `jane.doe@paper.com`),
 /// or the place the story was filed from in capitals over the date (`KARACHI` / `May 3,
-/// 2024`), or in any case over a bar alone (`Santiago` / `|`). Asked only of lines
-/// inside a block that has a byline.
+/// 2024`), or in any case over a bar alone (`Santiago` / `|`), or a date's label over the
+/// date (`Published on` / `12 March 2024`). Asked only of lines inside a block that has a
+/// byline.
 pub fn is_byline_filler(line: &str, next: Option<&str>) -> bool {
     let shouted_place = || {
         is_place(line)
@@ -1037,6 +1038,18 @@ pub fn is_byline_filler(line: &str, next: Option<&str>) -> bool {
     is_contact_line(line)
         || (shouted_place() && next.is_some_and(|n| date_line(n).is_some()))
         || over_bar()
+        || (is_date_label(line) && next.is_some_and(|n| date_line(n).is_some()))
+}
+
+/// A date's label alone on its line (`Published on`, `Updated:`), as a web page's byline
+/// block sets it over the date.
+pub fn is_date_label(line: &str) -> bool {
+    let label = line.trim().trim_end_matches(':').trim_end();
+    label.len() <= 20
+        && !label.eq_ignore_ascii_case("on")
+        && DATE_PREFIXES
+            .iter()
+            .any(|prefix| prefix.trim_end_matches(':').eq_ignore_ascii_case(label))
 }
 
 /// `line` without a reading time after its last separator (`By Jane Doe • May 3, 2024 •
@@ -2028,6 +2041,16 @@ mod tests {
         assert!(!is_byline_filler("Karachi", Some("May 3, 2024")));
         assert!(!is_byline_filler("Write to @janedoe today.", None));
         assert!(!is_byline_filler("@", None));
+        // A date's label over the date (`Published on` / `12 March 2024`), not over prose.
+        assert!(is_byline_filler("Published on", Some("12 March 2024")));
+        assert!(is_byline_filler("Updated:", Some("March 12, 2024")));
+        assert!(is_byline_filler("LAST UPDATED", Some("12 March 2024")));
+        assert!(!is_byline_filler(
+            "Published on",
+            Some("the council's website.")
+        ));
+        assert!(!is_byline_filler("On", Some("12 March 2024")));
+        assert!(!is_byline_filler("Published in", Some("12 March 2024")));
     }
 
     #[test]

@@ -733,12 +733,23 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
             twice_in_a_row.push(i);
             continue;
         }
-        let above = (0..i).rev().find(|&j| lines[j].label != Label::Blank);
-        if let Some(above) = above.filter(|&j| i < prose_from && candidates.contains(&j)) {
+        let above = (0..i)
+            .rev()
+            .find(|&j| lines[j].label != Label::Blank)
+            .filter(|j| candidates.contains(j));
+        if let Some(above) = above {
             let above_text = &text[lines[above].start..lines[above].end];
-            if above_text != t && key(above_text) == key(t) {
+            if i < prose_from && above_text != t && key(above_text) == key(t) {
                 twice_in_a_row.push(above);
                 reprinted_as_kicker.push(i);
+                continue;
+            }
+            // A writer's name under their picture and again over their role, a blank line
+            // between (`Jane Doe`, blank, `Jane Doe` / `Staff Reporter`): one name printed
+            // twice, read once, with the role under it.
+            if above_text == t && grammar::are_names_alone(t) {
+                twice_in_a_row.push(above);
+                prints.entry(key(t)).or_default().retain(|&j| j != above);
                 continue;
             }
         }
@@ -2354,7 +2365,7 @@ fn tells_how_to_reach(line: &str) -> bool {
 
 fn opens_bio(line: &str, authors: &[String], vocabulary: &Vocabulary<'_>) -> bool {
     let line = bio_text(line);
-    if opens_unnamed_bio(line) {
+    if opens_unnamed_bio(line) || opens_role_with_apposition(line) {
         return true;
     }
     // A slip in the opening's role (`The wrgiter is`), when the word is no word (not
@@ -2393,6 +2404,30 @@ fn opens_unnamed_bio(line: &str) -> bool {
         .any(|o| squeezed.starts_with(o.as_str()))
 }
 
+/// Whether `line` opens a bio by the writer's role with what they are between commas
+/// before the verb (`The writer, a former diplomat, teaches…`).
+fn opens_role_with_apposition(line: &str) -> bool {
+    let Some((role, rest)) = line.split_once(',') else {
+        return false;
+    };
+    let role: String = role
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if !BIO_ROLES.contains(&role.as_str()) {
+        return false;
+    }
+    let Some((apposition, after)) = rest.split_once(',') else {
+        return false;
+    };
+    apposition.split_whitespace().count() <= 12
+        && after
+            .split_whitespace()
+            .next()
+            .is_some_and(|verb| BIO_ROLE_VERBS.contains(&verb))
+}
+
 /// `line` past a site's label for a bio (`About the author:`) and the dashes or bullet a
 /// bio may open with.
 fn bio_text(line: &str) -> &str {
@@ -2402,6 +2437,11 @@ fn bio_text(line: &str) -> &str {
 /// Whether `line` (past [`bio_text`]'s label) opens a bio by a writer's name
 /// ([`opens_bio`]'s second half): the name, then one of the bio's verbs.
 fn opens_bio_by_name(line: &str, authors: &[String]) -> bool {
+    // A title before the name (`Dr Jane Doe is a lecturer…`) is no part of it.
+    let line = match line.split_once(' ') {
+        Some((title, rest)) if NAME_TITLES.contains(&title) => rest.trim_start(),
+        _ => line,
+    };
     // An author's own name first, ending where a word ends: compared by its ASCII letters
     // alone, so a name glued to the next part (`FarahSiddiqui`) or with letters lost to
     // spaces (`B dker`) still counts.
@@ -2446,6 +2486,23 @@ fn opens_bio_by_name(line: &str, authors: &[String]) -> bool {
                 && second.is_some_and(|verb| GLUED_VERBS.contains(&verb))
         })
 }
+
+/// Titles a bio may set before the writer's name.
+const NAME_TITLES: &[&str] = &[
+    "Dr",
+    "Dr.",
+    "Prof",
+    "Prof.",
+    "Professor",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Sir",
+    "Dame",
+];
 
 /// Verbs a bio's opening puts after the writer's name, which a viewer may glue to it.
 const GLUED_VERBS: &[&str] = &["is", "was", "writes", "covers", "reports", "teaches"];
