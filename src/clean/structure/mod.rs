@@ -624,6 +624,8 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
                 papers.names.extend(folio.name.map(|n| n.to_lowercase()));
                 papers.date = papers.date.or(folio.date);
             }
+        } else if is_section_folio(t) {
+            line.label = Label::Furniture;
         } else if t.len() <= 80
             && crate::clean::masthead::has_four_digit_run(t.as_bytes())
             && names_a_paper(t)
@@ -1679,6 +1681,25 @@ fn as_printed_elsewhere(text: &str, byline: &str, name: String) -> String {
             })
         })
         .map_or(name, |window| window.join(" "))
+}
+
+/// A page's section in capitals beside its page number (`NEWS 2`, `14 | SPORT`): a
+/// folio, though its one word names no paper.
+fn is_section_folio(line: &str) -> bool {
+    let parts: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || c == '|')
+        .filter(|p| !p.is_empty())
+        .collect();
+    let number = |p: &str| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    let section = |p: &str| {
+        p.len() >= 3
+            && p.chars().all(|c| c.is_ascii_uppercase())
+            && SECTION_WORDS.contains(&p.to_ascii_lowercase().as_str())
+    };
+    match parts[..] {
+        [a, b] => (number(a) && section(b)) || (section(a) && number(b)),
+        _ => false,
+    }
 }
 
 /// Section names a kicker is made of.

@@ -1,9 +1,9 @@
 //! What a news site prints around an article, copied with it when an editor selects from
 //! the kicker down to the bio: share buttons, a reading time, a photo's credit line or
 //! its caption ending with the credit, an advertisement's label, buttons to listen, save
-//! or subscribe, a link to another story or a list of them (`Related stories` over their
-//! headlines), topic tags, the heading over the bio, and a breadcrumb where the kicker
-//! stands (`Home › Transport`).
+//! or subscribe, a follow button, a newsletter's pitch, a link to another story, a video
+//! or a list of them (`Related stories` over their headlines), topic tags, the heading
+//! over the bio, and a breadcrumb where the kicker stands (`Home › Transport`).
 //!
 //! None of it is the article. Each kind is recognised by the words sites use for it (a
 //! small lexicon, not any one site's layout) and by its shape: a short line, no sentence
@@ -22,8 +22,13 @@ const LONE_LABELS: &[&str] = &[
     "advertisement - scroll to continue",
     "after newsletter promotion",
     "article continues below advertisement",
+    "click here to read more",
     "comments",
     "continue reading",
+    "continue reading the main story",
+    "copy link",
+    "download our app",
+    "download the app",
     "explore more on these topics",
     "follow us",
     "gift article",
@@ -33,16 +38,21 @@ const LONE_LABELS: &[&str] = &[
     "listen to article",
     "listen to this article",
     "listen to this story",
+    "more from this author",
     "more on this story",
     "most popular",
     "most read",
     "most viewed",
     "newsletter",
+    "play video",
+    "read more",
     "read next",
     "recommended",
     "related articles",
     "related stories",
     "related topics",
+    "report a correction",
+    "report an error",
     "save",
     "save article",
     "save for later",
@@ -64,14 +74,19 @@ const LONE_LABELS: &[&str] = &[
     "story continues below advertisement",
     "subscribe",
     "subscribe now",
+    "suggest a correction",
     "the author",
     "the authors",
     "top stories",
     "trending",
     "trending now",
     "view comments",
+    "watch video",
     "you may also like",
 ];
+
+/// The symbols a site sets before a play button's label.
+const PLAY_SYMBOLS: &[char] = &['▶', '►', '▷', '⏵'];
 
 /// The networks of share buttons, which a copy runs together or spaces
 /// (`FacebookTwitterWhatsAppEmail`, `Facebook Twitter Email`).
@@ -94,8 +109,8 @@ const SHARE_BUTTONS: &[&str] = &[
 const LINK_LABELS: &[&str] = &[
     "also read:",
     "more on this story:",
-    "read more:",
     "read also:",
+    "read more:",
     "related:",
     "see also:",
     "tags:",
@@ -123,7 +138,8 @@ const MOST_CREDIT_WORDS: usize = 4;
 
 /// Whether `line` is furniture of a web page printed around the article.
 pub fn is_page_chrome(line: &str) -> bool {
-    let line = line.trim();
+    // A button's symbol before its label (`▶ Play video`) is no letter of it.
+    let line = line.trim().trim_start_matches(PLAY_SYMBOLS).trim_start();
     // Buttons and labels are capitalised (or open with a number or a bracket): a lower-case
     // word alone on a line is prose set one word a line (`share`). Asked of every line, so
     // before the line is split.
@@ -158,8 +174,33 @@ pub fn is_page_chrome(line: &str) -> bool {
         || is_jump_line(line, &lower)
         || is_age_notice(&lower)
         || is_newsletter_signup(&lower, words.len())
+        || is_follow_button(&lower)
+        || is_inbox_pitch(&lower)
+        || is_agency_alone(&lower)
         || is_chrome_run(&lower)
         || (words.len() <= 5 && super::grammar::time_ago_words(&words) == words.len())
+}
+
+/// `Follow us on Facebook`, `Follow The Daily News on X`: a button naming a network.
+fn is_follow_button(lower: &str) -> bool {
+    lower.starts_with("follow ")
+        && lower
+            .rsplit_once(" on ")
+            .is_some_and(|(_, network)| SHARE_BUTTONS.contains(&network.trim()))
+}
+
+/// `Get the latest news delivered to your inbox`: a newsletter's pitch standing alone,
+/// no sentence of the story (those end with their stop).
+fn is_inbox_pitch(lower: &str) -> bool {
+    lower.contains(" to your inbox") && !lower.ends_with(['.', '"', '”'])
+}
+
+/// `(Getty Images)`, `(AFP)`: a picture's agency alone in brackets, under the picture.
+fn is_agency_alone(lower: &str) -> bool {
+    lower
+        .strip_prefix('(')
+        .and_then(|l| l.strip_suffix(')'))
+        .is_some_and(|agency| PICTURE_AGENCIES.contains(&agency.trim()))
 }
 
 /// Separators a page sets between buttons and labels on one line.
@@ -517,8 +558,18 @@ fn is_link_line(lower: &str) -> bool {
             let rest = rest.trim();
             !rest.is_empty() && !rest.trim_end_matches('.').contains(". ")
         })
+    }) || MEDIA_LINK_LABELS.iter().any(|label| {
+        // A link to a video or a recording names it as a headline does, with no stop: a
+        // sentence may open with the same word and a colon (`Watch: that is all…`).
+        lower.strip_prefix(label).is_some_and(|rest| {
+            let rest = rest.trim();
+            !rest.is_empty() && !rest.ends_with(['.', '!', '?', '"', '”'])
+        })
     })
 }
+
+/// Labels that open a link to a video or a recording (`Watch: Residents react`).
+const MEDIA_LINK_LABELS: &[&str] = &["listen:", "podcast:", "video:", "watch:"];
 
 /// `Photo: AFP`, `(Photograph: Staff)`, `Image: Supplied`: a credit label and a few words.
 fn is_credit(lower: &str) -> bool {

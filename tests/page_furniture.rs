@@ -1,0 +1,175 @@
+//! What a news site or a printed page sets inside the story, dropped from it.
+//!
+//! The masthead suites (`tests/masthead_shapes.rs`, `tests/byline_forms.rs`) read the
+//! fields above the story; this one sets one piece of furniture inside it, where copy
+//! picks it up: on a web page's copy as a paragraph of its own between two of the
+//! story's (an advertisement's label, a share or follow button, a newsletter's pitch, a
+//! link to another story, a picture's credit), and on a printed page's copy as a line
+//! in the middle of a paragraph (a page number, a folio, a running head, a jump line).
+//! The story must come out paragraph for paragraph as written, and the lines of prose
+//! that only look like furniture must stay in it.
+
+mod masthead_support;
+
+use copydesk::clean::{clean_text, words::WordContext};
+use masthead_support::wrapped;
+use std::path::Path;
+
+const HEAD: &str = "Council to close two recycling centres to fund food waste rounds\n\n\
+                    The savings will pay for a weekly collection, but villagers face longer \
+                    drives to drop off bulky waste.\n\nBy Helen Marsh | 12 March 2024";
+
+const STORY: &[&str] = &[
+    "The county council voted on Tuesday to close two of its five recycling centres from \
+     next spring, saying the savings would pay for a weekly food waste collection.",
+    "Residents in the villages served by the two sites will have to drive up to 14 miles \
+     to the nearest remaining centre, which opens four days a week.",
+    "“We know this is not what people wanted to hear,” said the cabinet member for the \
+     environment. “But the food collection reaches every household, not only those with \
+     a car.”",
+    "The opposition group said the decision had been taken without a proper survey of how \
+     many people use the sites, and called for the vote to be reviewed.",
+    "A petition against the closures has gathered more than 3,000 signatures since it \
+     opened in the autumn.",
+    "The council expects the new collection to start in April, with bins delivered over \
+     the winter.",
+];
+
+/// A web page's furniture, each a paragraph of its own in the copy.
+const WEB: &[&str] = &[
+    "ADVERTISEMENT",
+    "Story continues below advertisement",
+    "Skip Advertisement",
+    "Continue reading the main story",
+    "Read more: Council tax to rise by 5 per cent",
+    "Also read: Bin collections move to fortnightly",
+    "RELATED: Recycling rates fall for a second year",
+    "Watch: Residents react to the closures",
+    "Click here to read more",
+    "Sign up to our free newsletter",
+    "Get the latest news delivered to your inbox",
+    "Share this article",
+    "Copy link",
+    "Follow us on Facebook",
+    "Follow The Daily News on X",
+    "Download our app",
+    "Report an error",
+    "▶ Play video",
+    "Listen to this story",
+    "Photo: Jo Smith",
+    "(Getty Images)",
+    "The recycling centre at Long Stratton. Photograph: Jo Smith/Norfolk Press",
+    "Image caption, The recycling centre at Long Stratton",
+    "Most Read",
+    "Comments (12)",
+];
+
+/// A printed page's furniture, each a line in the middle of a paragraph in the copy.
+const PAGE: &[&str] = &[
+    "2",
+    "Page 2",
+    "Page 2 of 3",
+    "THE DAILY NEWS | Page 2",
+    "The Daily News, Tuesday, March 12, 2024",
+    "A4 | THE DAILY NEWS | TUESDAY, MARCH 12, 2024",
+    "Continued on page 4",
+    "Continued from page 1",
+    "— 2 —",
+    "2 THE DAILY NEWS",
+    "NEWS 2",
+    "14 | SPORT",
+    "Tuesday 12 March 2024 The Daily News 2",
+];
+
+/// The story with `extra` set inside it: a paragraph of its own before paragraph `at`
+/// (web), or a line inside paragraph `at` (page).
+fn copy_with(extra: &str, at: usize, web: bool) -> String {
+    if web {
+        let mut paragraphs: Vec<&str> = STORY.to_vec();
+        paragraphs.insert(at, extra);
+        format!("{HEAD}\n\n{}\n", paragraphs.join("\n\n"))
+    } else {
+        let mut lines: Vec<String> = Vec::new();
+        for (k, paragraph) in STORY.iter().enumerate() {
+            let wrapped = wrapped(paragraph, 44);
+            let mut own: Vec<String> = wrapped.lines().map(String::from).collect();
+            if k == at {
+                own.insert(1, extra.to_string());
+            }
+            lines.extend(own);
+        }
+        format!("{HEAD}\n{}\n", lines.join("\n"))
+    }
+}
+
+/// The story's paragraphs as `raw` cleans, or what went wrong.
+fn story_of(raw: &str) -> Result<(), String> {
+    let article = clean_text(
+        raw.as_bytes(),
+        Path::new("furniture.txt"),
+        &WordContext::default(),
+    )
+    .map_err(|e| format!("{e:?}"))?
+    .article;
+    let body: Vec<&str> = article.body.trim().split("\n\n").collect();
+    if body == STORY && article.front.authors == ["Helen Marsh"] {
+        return Ok(());
+    }
+    let strays: Vec<String> = body
+        .iter()
+        .filter(|p| !STORY.contains(p))
+        .map(|p| p.chars().take(80).collect())
+        .collect();
+    Err(format!(
+        "{} paragraphs; not the story's: {strays:?}",
+        body.len()
+    ))
+}
+
+#[test]
+fn furniture_inside_the_story_is_dropped() {
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    for (web, items) in [(true, WEB), (false, PAGE)] {
+        for item in items {
+            for at in [2, 4] {
+                cases += 1;
+                if let Err(wrong) = story_of(&copy_with(item, at, web)) {
+                    let setting = if web { "web" } else { "page" };
+                    failures.push(format!("{setting} {item:?} at {at}: {wrong}"));
+                }
+            }
+        }
+    }
+    println!("furniture: {} of {cases} dropped", cases - failures.len());
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// Prose that opens as furniture does stays the story's: a sentence with its stop, a
+/// number in a sentence, a section's word in lower case.
+#[test]
+fn prose_like_furniture_stays() {
+    for (paragraph, at) in [
+        ("Read more about the scheme on the council's website.", 2),
+        ("Follow the money, the auditor told the committee.", 3),
+        ("Watch: that is all the leaflet said.", 2),
+        ("Copy link requests went unanswered, the group said.", 4),
+        (
+            "Residents can have the weekly bulletin delivered to your inbox, the leaflet says.",
+            3,
+        ),
+    ] {
+        let mut story: Vec<&str> = STORY.to_vec();
+        story.insert(at, paragraph);
+        let raw = format!("{HEAD}\n\n{}\n", story.join("\n\n"));
+        let article = clean_text(
+            raw.as_bytes(),
+            Path::new("prose.txt"),
+            &WordContext::default(),
+        )
+        .expect("a plain article cleans")
+        .article;
+        let body: Vec<&str> = article.body.trim().split("\n\n").collect();
+        assert_eq!(body, story, "{paragraph:?}");
+    }
+}
