@@ -144,6 +144,88 @@ const FORMS: &[Form] = &[
     ("By A, role, place / date", |n, d| {
         vec![format!("By {n}, Staff Reporter, Lisbon"), d.into()]
     }),
+    ("By A / role / place / date", |n, d| {
+        vec![
+            format!("By {n}"),
+            "Staff Reporter".into(),
+            "Lisbon".into(),
+            d.into(),
+        ]
+    }),
+    ("A / role, outlet / date", |n, d| {
+        vec![
+            n.into(),
+            "Political Correspondent, The Daily News".into(),
+            d.into(),
+        ]
+    }),
+    ("By A / Published / Updated", |n, d| {
+        vec![
+            format!("By {n}"),
+            format!("Published {d}"),
+            "Updated 13 March 2024".into(),
+        ]
+    }),
+    ("BY A | date", |n, d| {
+        vec![format!("BY {} | {d}", n.to_uppercase())]
+    }),
+    ("By A • date", |n, d| vec![format!("By {n} • {d}")]),
+    ("A / date / reading", |n, d| {
+        vec![n.into(), d.into(), "5 min read".into()]
+    }),
+    ("Reporting by A / date", |n, d| {
+        vec![format!("Reporting by {n}"), d.into()]
+    }),
+    ("A / role / handle / date", |n, d| {
+        vec![
+            n.into(),
+            "Staff Writer".into(),
+            "@newsdesk".into(),
+            d.into(),
+        ]
+    }),
+    ("By A / guardian clock", |n, _d| {
+        vec![format!("By {n}"), "Tue 12 Mar 2024 10.15 GMT".into()]
+    }),
+    ("date / A", |n, d| vec![d.into(), n.into()]),
+    ("A | date | reading", |n, d| {
+        vec![format!("{n} | {d} | 4 min read")]
+    }),
+    ("By A on date", |n, d| vec![format!("By {n} on {d}")]),
+    ("By A, date", |n, d| vec![format!("By {n}, {d}")]),
+    ("A, date", |n, d| vec![format!("{n}, {d}")]),
+    ("By A / in place / date", |n, d| {
+        vec![format!("By {n}"), "in Lisbon".into(), d.into()]
+    }),
+    ("By: A / date", |n, d| vec![format!("By: {n}"), d.into()]),
+    ("A / Correspondent / Published: date", |n, d| {
+        vec![n.into(), "Correspondent".into(), format!("Published: {d}")]
+    }),
+    ("by A / date lower", |n, d| {
+        vec![format!("by {n}"), d.into()]
+    }),
+    ("By A / date / Share", |n, d| {
+        vec![format!("By {n}"), d.into(), "Share".into()]
+    }),
+    ("Opinion by A / date", |n, d| {
+        vec![format!("Opinion by {n}"), d.into()]
+    }),
+    ("Analysis by A / date", |n, d| {
+        vec![format!("Analysis by {n}"), d.into()]
+    }),
+    ("Interview by A / date", |n, d| {
+        vec![format!("Interview by {n}"), d.into()]
+    }),
+    ("Text: A / date", |n, d| {
+        vec![format!("Text: {n}"), d.into()]
+    }),
+    ("By A / Special to the paper / date", |n, d| {
+        vec![
+            format!("By {n}"),
+            "Special to The Daily News".into(),
+            d.into(),
+        ]
+    }),
 ];
 
 /// How a case's copy is set.
@@ -290,7 +372,7 @@ fn byline_forms_are_read_for_every_writer() {
     for line in &all.other {
         println!("  other field wrong {line}");
     }
-    assert!(all.cases >= 800, "{} cases", all.cases);
+    assert!(all.cases >= 1700, "{} cases", all.cases);
     assert!(all.other.is_empty(), "{:#?}", all.other);
     assert!(all.unread.is_empty(), "{:#?}", all.unread);
     // No case may be read as a name none of its writers is.
@@ -299,12 +381,12 @@ fn byline_forms_are_read_for_every_writer() {
 }
 
 /// Cases whose writers keep the copy's damage or case: `BY MEHMET YILMAZ` (intact and
-/// damaged, web and page). In capitals Turkish `ı` is `I`, and English papers print
-/// the name `Yilmaz`: with nothing else in the article to go by, the name stays as the
+/// damaged, web and page, in the two forms in capitals). In capitals Turkish `ı` is `I`,
+/// and English papers print the name `Yilmaz`: with nothing else in the article to go by, the name stays as the
 /// capitals spell it (a bio that prints `Yılmaz` settles it, see `structure`'s unit
 /// tests). A name two languages spell alike (`In s`: Inês or Inés) is
 /// `tests/byline_names.rs`'s to count.
-const MOST_LEFT: usize = 4;
+const MOST_LEFT: usize = 8;
 
 /// Sign-offs: the writers printed after the story, not under the headline.
 const SIGN_OFFS: &[Form] = &[

@@ -716,6 +716,14 @@ pub fn is_role_line(line: &str) -> bool {
             words <= 4 && w.starts_with(char::is_uppercase)
         }) && words >= 1
     };
+    // A writer who is no staff's, writing for the paper (`Special to The Daily News`).
+    if line
+        .get(..11)
+        .is_some_and(|head| head.eq_ignore_ascii_case("special to "))
+        && employer(&line[11..])
+    {
+        return true;
+    }
     let role = match line.split_once(", ") {
         Some((role, after)) if employer(after) => role,
         _ => line,
@@ -1381,7 +1389,12 @@ fn names_cut_short(line: &str) -> bool {
 
 const BY_PREFIXES: &[&str] = &[
     "words and pictures by ",
+    "commentary by ",
+    "interview by ",
+    "analysis by ",
+    "opinion by ",
     "reporting by ",
+    "review by ",
     "written by ",
     "report by ",
     "story by ",

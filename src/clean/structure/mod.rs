@@ -1282,6 +1282,14 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> MetaBlocks {
         let over_co_writer = k > 0
             && grammar::are_names_alone(t)
             && next.is_some_and(|n| grammar::is_name_before_date(n, after_next));
+        // Names alone under the date's line of the byline block (`March 12, 2024` /
+        // `Jane Doe`), in copy with no blank lines, below the headline: not a line whose
+        // sentence runs on below it (`Ashipyardin Gda sk has` / `signed…`).
+        let under_date = k > 1
+            && current.is_some()
+            && previous.is_some_and(|p| grammar::date_line(p).is_some())
+            && !next.is_some_and(|n| n.starts_with(char::is_lowercase))
+            && grammar::are_names_alone(t);
         // A line under one that ends with a joining word runs that line on (`…the
         // Library on` / `Saturday Mornings`): names without `By` are not read there.
         let runs_on = previous.is_some_and(ends_with_joining_word);
@@ -1301,10 +1309,11 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> MetaBlocks {
                 || (next.is_some_and(is_paper_name) && grammar::are_names_alone(t))
                 || (k > 0 && grammar::is_name_before_date(t, next))
                 || over_co_writer
+                || under_date
                 || grammar::name_then_job(t).is_some()
                 || lone_names);
         let byline = read_as_byline || names_without_by;
-        if lone_names || (over_co_writer && !runs_on) {
+        if lone_names || ((over_co_writer || under_date) && !runs_on) {
             names_alone.push(i);
         }
         // A role after a byline is the byline's; one that names a person's job
@@ -1316,7 +1325,7 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> MetaBlocks {
             // Where the story was filed from, when no sentence runs on below it (a
             // justified line may hold one word: `Researchers` / `counting bats…`).
             || (saw_byline
-                && is_place_line(t)
+                && (is_place_line(t) || t.strip_prefix("in ").is_some_and(is_place_line))
                 && !next.is_some_and(|n| n.starts_with(char::is_lowercase)));
         let filler = saw_byline && grammar::is_byline_filler(t, next);
         // A date line wrapped onto the next line (`Published Wednesday 29` / `January
@@ -3239,6 +3248,28 @@ mod tests {
         crate::clean::clean_text(raw.as_bytes(), std::path::Path::new("t.txt"), &context)
             .expect("cleans")
             .article
+    }
+
+    #[test]
+    fn names_under_the_date_are_the_writers_unless_a_sentence_runs_on() {
+        let story = "The county council voted on Tuesday to close two of its\n\
+                     five recycling centres from next spring, saying the savings\n\
+                     would pay for a weekly food waste collection.\n\
+                     Residents in the villages served by the two sites will have\n\
+                     to drive up to 14 miles to the nearest remaining centre.\n";
+        let head = "Council to close two recycling centres\n\
+                    The savings will pay for a weekly collection, but villagers\n\
+                    face longer drives.\n";
+        let article = clean(&format!("{head}March 12, 2024\nHelen Marsh\n{story}"));
+        assert_eq!(article.front.authors, ["Helen Marsh"]);
+        assert!(article.body.starts_with("The county council voted"));
+        // A line glued by a viewer that opens the story under the byline block is no
+        // writer's name: its sentence runs on below it.
+        let glued = "Ashipyardin Gdańsk has\nsigned a contract to build eight ferries.\n";
+        let article = clean(&format!(
+            "{head}By Piotr Wróbel\n30 September 2025\n{glued}{story}"
+        ));
+        assert_eq!(article.front.authors, ["Piotr Wróbel"]);
     }
 
     #[test]
