@@ -1206,6 +1206,15 @@ pub fn opens_with_by(line: &str) -> bool {
 }
 
 fn after_by_prefix(text: &str) -> Option<&str> {
+    // Asked of many lines: every prefix ends with `by ` or a colon and a space, within
+    // its first 23 bytes, which one look at the line's head rules out for most prose.
+    let head = &text.as_bytes()[..text.len().min(23)];
+    let ends_a_prefix = head
+        .windows(2)
+        .any(|w| w[1] == b' ' && matches!(w[0], b':' | b'y' | b'Y'));
+    if !ends_a_prefix {
+        return None;
+    }
     BY_PREFIXES.iter().find_map(|p| {
         let head = text.get(..p.len())?;
         head.eq_ignore_ascii_case(p).then(|| &text[p.len()..])
@@ -2037,6 +2046,17 @@ mod tests {
         assert!(is_news_outlet("Agence France-Presse"));
         assert!(!is_news_outlet("Jane Doe"));
         assert!(!is_news_outlet("The"));
+    }
+
+    #[test]
+    fn every_by_prefix_is_read_past_the_quick_look() {
+        for prefix in BY_PREFIXES {
+            for case in [prefix.to_string(), prefix.to_uppercase()] {
+                let line = format!("{case}Jane Doe");
+                assert_eq!(after_by_prefix(&line), Some("Jane Doe"), "{line:?}");
+            }
+        }
+        assert_eq!(after_by_prefix("The council said on Monday"), None);
     }
 
     #[test]

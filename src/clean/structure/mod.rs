@@ -1695,20 +1695,23 @@ fn as_printed_elsewhere(text: &str, byline: &str, name: String) -> String {
 /// A page's section in capitals beside its page number (`NEWS 2`, `14 | SPORT`): a
 /// folio, though its one word names no paper.
 fn is_section_folio(line: &str) -> bool {
-    let parts: Vec<&str> = line
+    // Asked of every line: a section's word and a page's number are short.
+    if line.len() > 24 || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let mut parts = line
         .split(|c: char| c.is_whitespace() || c == '|')
-        .filter(|p| !p.is_empty())
-        .collect();
+        .filter(|p| !p.is_empty());
+    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
     let number = |p: &str| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
     let section = |p: &str| {
         p.len() >= 3
             && p.chars().all(|c| c.is_ascii_uppercase())
             && SECTION_WORDS.contains(&p.to_ascii_lowercase().as_str())
     };
-    match parts[..] {
-        [a, b] => (number(a) && section(b)) || (section(a) && number(b)),
-        _ => false,
-    }
+    (number(a) && section(b)) || (section(a) && number(b))
 }
 
 /// Section names a kicker is made of.
