@@ -695,3 +695,52 @@ fn a_rail_byline_wrapped_twice_is_read_after_the_story() {
     assert_eq!(article.front.authors, ["Siobhán O'Dwyer"]);
     assert!(!article.body.contains("O'Dwyer |"), "{}", article.body);
 }
+
+/// Some viewers and extractors copy a page with a blank line after every printed line
+/// (two or three where a paragraph ends): every dev copy of the print and e-paper kinds,
+/// set that way, must clean to the same article as the copy itself.
+#[test]
+fn a_double_spaced_copy_reads_as_its_original() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/realcopy/dev");
+    let kinds = [
+        ".print-pdftotext.",
+        ".print-pypdf.",
+        ".epaper.",
+        ".epaperv.",
+    ];
+    let mut copies: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("dev split readable")
+        .map(|e| e.expect("readable").path())
+        .filter(|p| {
+            let name = p.to_string_lossy();
+            name.ends_with(".txt") && kinds.iter().any(|k| name.contains(k))
+        })
+        .collect();
+    copies.sort();
+    assert!(copies.len() >= 4 * 46, "{} copies", copies.len());
+    let context = WordContext::default();
+    let mut differ = Vec::new();
+    for raw in &copies {
+        let text = std::fs::read_to_string(raw).expect("fixture readable");
+        let spaced: String = text
+            .split('\n')
+            .map(|l| format!("{l}\n"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let original = clean_text(text.as_bytes(), raw, &context)
+            .expect("cleans")
+            .article;
+        let double = clean_text(spaced.as_bytes(), raw, &context)
+            .expect("cleans")
+            .article;
+        if original.to_markdown() != double.to_markdown() {
+            differ.push(raw.file_name().unwrap().to_string_lossy().into_owned());
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "{} of {} differ: {differ:?}",
+        differ.len(),
+        copies.len()
+    );
+}

@@ -4,7 +4,7 @@
 //!
 //! 1. [`decode`] — bytes to text (UTF-8, else Windows-1252), BOM, line ends;
 //! 2. [`characters`] — mojibake, ligatures, soft hyphens, zero-width characters, NBSP,
-//!    doubled spaces;
+//!    doubled spaces; then [`line_spacing`] — a blank line after every printed line;
 //! 3. [`layout`] (with [`drop_cap`]) — page furniture, drop caps, hard wraps, line-end
 //!    hyphens: lines become paragraphs;
 //! 4. [`masthead`] — kicker, headline, standfirst, byline, date; the closing bio;
@@ -26,6 +26,7 @@ pub mod decode;
 pub mod drop_cap;
 pub mod emit;
 pub mod layout;
+pub mod line_spacing;
 pub mod mapped;
 pub mod masthead;
 pub mod pullquote;
@@ -150,17 +151,22 @@ pub fn clean_text_timed(
     done(Pass::Decode);
     let mut edits = decoded.edits;
     let mut findings = Vec::new();
-    let text = characters::repair_characters(&decoded.text, &mut edits);
+    let repaired = characters::repair_characters(&decoded.text, &mut edits);
+    // The raw file's lines, which edits' positions count (the characters pass keeps
+    // them), for what reads the page's geometry by line number.
+    let raw_lines = repaired.as_str();
+    let spaced = line_spacing::single_spaced(&repaired, &mut edits);
+    let text = spaced.as_ref().unwrap_or(&repaired);
     done(Pass::Characters);
     let vocabulary = Vocabulary::for_document(text.as_str(), context);
-    let found = structure::read_structure(&text, &vocabulary, &mut edits);
+    let found = structure::read_structure(text, &vocabulary, &mut edits);
     done(Pass::Structure);
     let masthead = match found {
         Some(found) => {
-            masthead_from_structure(found, text.as_str(), &vocabulary, &mut edits, &mut findings)
+            masthead_from_structure(found, raw_lines, &vocabulary, &mut edits, &mut findings)
         }
         None => {
-            let blocks = layout::lay_out(&text, &vocabulary, &mut edits, &mut findings);
+            let blocks = layout::lay_out(text, &vocabulary, &mut edits, &mut findings);
             masthead::extract_masthead(blocks, &mut edits)
         }
     };
@@ -285,7 +291,8 @@ fn remove_control_characters(
 }
 
 /// The masthead fields and body paragraphs from the labelled lines: each field and the
-/// body unwrapped by the layout pass.
+/// body unwrapped by the layout pass. `document` is the text in the raw file's lines
+/// (before [`line_spacing`]), which edits' line numbers count.
 fn masthead_from_structure(
     found: structure::Structure,
     document: &str,
