@@ -10,7 +10,10 @@
 //!   edge, doubled. A zero-width joiner that binds an emoji sequence (👩‍💻), a joiner or
 //!   non-joiner inside a word of a script that shapes letters by them (Persian
 //!   `می‌خواهم`, Hindi `क्‍ष`, Malayalam's chillu letters) and a zero-width space between
-//!   Thai, Lao, Khmer or Myanmar words are text, and stay (`zero_width_fates`).
+//!   Thai, Lao, Khmer or Myanmar words are text, and stay (`zero_width_fates`);
+//! * a letter followed by combining accents (text copied in decomposed form, NFD, as some
+//!   PDF tools and macOS give it: `e` and U+0301) composed into the one character it
+//!   stands for (`é`, NFC), as the lexicon, the name lists and every other copy spell it.
 //!
 //! Curly quotes, dashes and every other character stay exactly as they are. The result is
 //! a [`MappedText`] whose anchors lead back to raw line:column, and one [`Edit`] per repair.
@@ -76,6 +79,7 @@ struct SuspectBytes<'a> {
     next_mark: usize,
     next_wide: usize,
     next_double: usize,
+    next_combining: usize,
 }
 
 impl<'a> SuspectBytes<'a> {
@@ -87,10 +91,12 @@ impl<'a> SuspectBytes<'a> {
             next_mark: 0,
             next_wide: 0,
             next_double: 0,
+            next_combining: 0,
         };
         suspects.next_mark = suspects.find_mark(0);
         suspects.next_wide = suspects.find_wide(0);
         suspects.next_double = suspects.find_double(0);
+        suspects.next_combining = suspects.find_combining(0);
         suspects
     }
 
@@ -106,7 +112,20 @@ impl<'a> SuspectBytes<'a> {
         if self.next_double < from {
             self.next_double = self.find_double(from);
         }
-        self.next_mark.min(self.next_wide).min(self.next_double)
+        if self.next_combining < from {
+            self.next_combining = self.find_combining(from);
+        }
+        self.next_mark
+            .min(self.next_wide)
+            .min(self.next_double)
+            .min(self.next_combining)
+    }
+
+    /// The lead bytes of the combining accents U+0300 to U+036F, which text copied in
+    /// decomposed form (NFD) sets after their letters.
+    fn find_combining(&self, from: usize) -> usize {
+        let bytes = &self.text.as_bytes()[from..];
+        memchr::memchr2(0xCC, 0xCD, bytes).map_or(self.text.len(), |i| from + i)
     }
 
     fn find_mark(&self, from: usize) -> usize {
@@ -171,6 +190,30 @@ fn repair_line(
     let mut last_out_is_space = false;
     let bytes = line.as_bytes();
     while i < line.len() {
+        // A letter and the combining accents after it, composed where one character is
+        // the same letter (NFC): `e` and U+0301 are `é`, as the lexicon and names spell it.
+        let composes = |next: usize| next < line.len() && matches!(bytes[next], 0xCC | 0xCD);
+        let c_len = line[i..].chars().next().map_or(1, char::len_utf8);
+        if composes(i + c_len) {
+            if let Some((composed, raw_len, raw_chars)) = composed_at(&line[i..]) {
+                out.push_verbatim(&line[run_start..i], Position::new(line_number, run_column));
+                out.push_replacement(&composed, Position::new(line_number, column));
+                record(
+                    edits,
+                    line_number,
+                    column,
+                    &line[i..i + raw_len],
+                    &composed,
+                    "letter and combining accent composed into one character (NFC)",
+                );
+                last_out_is_space = false;
+                i += raw_len;
+                column += raw_chars;
+                run_start = i;
+                run_column = column;
+                continue;
+            }
+        }
         // Fast path: ASCII other than a tab or a second space needs no repair.
         let b = bytes[i];
         if b.is_ascii() && b != b'\t' && !(b == b' ' && last_out_is_space) {
@@ -246,6 +289,24 @@ fn repair_line(
         run_column = column;
     }
     out.push_verbatim(&line[run_start..], Position::new(line_number, run_column));
+}
+
+/// The letter at the start of `rest` with the combining marks after it, composed (NFC),
+/// when that changes it: (composed text, raw bytes, raw characters).
+fn composed_at(rest: &str) -> Option<(String, usize, usize)> {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    let mut chars = rest.char_indices();
+    let (_, base) = chars.next()?;
+    if !base.is_alphabetic() {
+        return None;
+    }
+    let end = chars
+        .find(|(_, c)| !is_combining_mark(*c))
+        .map_or(rest.len(), |(at, _)| at);
+    let cluster = &rest[..end];
+    let composed: String = cluster.nfc().collect();
+    (composed != cluster).then(|| (composed, end, cluster.chars().count()))
 }
 
 /// Adds an edit, merging it into the previous one when they touch (a run of NBSPs or
@@ -814,5 +875,28 @@ mod tests {
     fn curly_quotes_and_dashes_stay() {
         let text = "“It’s — ‘fine’ – ok…”\n";
         assert_eq!(repair(text).0, text);
+    }
+
+    #[test]
+    fn decomposed_letters_are_composed() {
+        let raw =
+            "Gu\u{308}lsen Ayd\u{131}n met Nguye\u{302}\u{303}n in Ha\u{300} No\u{323}\u{302}i.";
+        let mut edits = Vec::new();
+        let out = repair_characters(raw, &mut edits);
+        assert_eq!(out.as_str(), "Gülsen Aydın met Nguyễn in Hà Nội.");
+        assert_eq!(edits.len(), 4, "{edits:#?}");
+        assert_eq!(edits[0].position, Position::new(1, 2));
+        assert_eq!(edits[0].before, "u\u{308}");
+        assert_eq!(edits[0].after, "ü");
+        // Positions after a composed letter are the raw file's: `met` is at column 15.
+        let met = out.as_str().find("met").unwrap();
+        assert_eq!(out.position_at(met), Position::new(1, 15));
+        // A combining mark with no letter before it, and composed text, stay.
+        let mut edits = Vec::new();
+        assert_eq!(
+            repair_characters("\u{301} café", &mut edits).as_str(),
+            "\u{301} café"
+        );
+        assert!(edits.is_empty());
     }
 }
