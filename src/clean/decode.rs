@@ -1,7 +1,8 @@
 //! Pass 1, decode: the raw bytes of a file become text.
 //!
 //! A file that starts with a UTF-16 byte-order mark (Windows Notepad's "Unicode") is read
-//! as UTF-16; otherwise UTF-8 is tried first, and bytes that are not valid UTF-8 are read
+//! as UTF-16, and so is one saved without the mark whose NUL bytes show it (a NUL
+//! as the high byte of nearly every unit of Latin text); otherwise UTF-8 is tried first, and bytes that are not valid UTF-8 are read
 //! as Windows-1252 (what old Windows tools and many e-paper exports write) with a warning. A byte-order mark is
 //! stripped and CRLF / CR line ends become LF, so later passes see one kind of line end
 //! and line numbers stay those an editor shows for the raw file. An empty file, or one
@@ -83,7 +84,35 @@ fn utf16_encoding(raw: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     match raw {
         [0xff, 0xfe, ..] => Some(encoding_rs::UTF_16LE),
         [0xfe, 0xff, ..] => Some(encoding_rs::UTF_16BE),
-        _ => None,
+        _ => utf16_without_mark(raw),
+    }
+}
+
+/// UTF-16 saved without a byte-order mark, told by its NUL bytes: the text of a Latin
+/// script has a NUL as the high byte of nearly every unit and as its low byte of almost
+/// none. Only the first units are looked at, and only when the file has a NUL at all (no
+/// UTF-8 text has one; a binary file is refused after decoding all the same).
+fn utf16_without_mark(raw: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    if raw.len() < 8 || raw.len() % 2 != 0 || memchr::memchr(0, &raw[..raw.len().min(64)]).is_none()
+    {
+        return None;
+    }
+    let units = raw.chunks_exact(2).take(512);
+    let count = units.len();
+    let (low_nul, high_nul) = units.fold((0, 0), |(low, high), unit| {
+        (
+            low + usize::from(unit[0] == 0),
+            high + usize::from(unit[1] == 0),
+        )
+    });
+    let most = |nul: usize| nul * 4 >= count * 3;
+    let few = |nul: usize| nul * 20 < count;
+    if most(high_nul) && few(low_nul) {
+        Some(encoding_rs::UTF_16LE)
+    } else if most(low_nul) && few(high_nul) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
     }
 }
 
@@ -308,6 +337,19 @@ mod tests {
             raw.extend(bytes);
         }
         raw
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_decoded() {
+        let text = "Gülşen Aydın\r\nwrites from Istanbul.\r\n";
+        for big_endian in [false, true] {
+            let marked = utf16(text, big_endian);
+            let d = decode(&marked[2..], path()).unwrap();
+            assert_eq!(d.text, "Gülşen Aydın\nwrites from Istanbul.\n");
+        }
+        // A binary file with NUL bytes in no such pattern is still refused.
+        let binary = [0u8, 0, 7, 1, 0, 0, 9, 0, 3, 0, 0, 0];
+        assert!(decode(&binary, path()).is_err());
     }
 
     #[test]
