@@ -11,6 +11,8 @@
 //!   non-joiner inside a word of a script that shapes letters by them (Persian
 //!   `می‌خواهم`, Hindi `क्‍ष`, Malayalam's chillu letters) and a zero-width space between
 //!   Thai, Lao, Khmer or Myanmar words are text, and stay (`zero_width_fates`);
+//! * an acute accent between two letters (`don´t`), as some fonts' copy sets the
+//!   apostrophe, made the apostrophe (`’`);
 //! * a letter followed by combining accents (text copied in decomposed form, NFD, as some
 //!   PDF tools and macOS give it: `e` and U+0301) composed into the one character it
 //!   stands for (`é`, NFC), as the lexicon, the name lists and every other copy spell it.
@@ -257,6 +259,12 @@ fn repair_line(
         }
         let fix = if c == ' ' && last_out_is_space {
             Some((String::new(), 1, "doubled space removed"))
+        } else if c == '\u{B4}' && is_apostrophe_place(&line[..i], &rest[c.len_utf8()..]) {
+            Some((
+                "\u{2019}".to_string(),
+                c.len_utf8(),
+                "acute accent between letters made an apostrophe",
+            ))
         } else {
             classify(rest, fix_mojibake)
         };
@@ -289,6 +297,13 @@ fn repair_line(
         run_column = column;
     }
     out.push_verbatim(&line[run_start..], Position::new(line_number, run_column));
+}
+
+/// Whether a mark between `before` and `after` stands where an apostrophe does: between
+/// two letters (`don´t`, `Tom´s`), as some fonts' copy gives the apostrophe.
+fn is_apostrophe_place(before: &str, after: &str) -> bool {
+    before.chars().next_back().is_some_and(char::is_alphabetic)
+        && after.chars().next().is_some_and(char::is_alphabetic)
 }
 
 /// The letter at the start of `rest` with the combining marks after it, composed (NFC),
@@ -875,6 +890,21 @@ mod tests {
     fn curly_quotes_and_dashes_stay() {
         let text = "“It’s — ‘fine’ – ok…”\n";
         assert_eq!(repair(text).0, text);
+    }
+
+    #[test]
+    fn an_acute_accent_between_letters_is_an_apostrophe() {
+        let mut edits = Vec::new();
+        let out = repair_characters(
+            "The council´s plan: don´t wait. A ´ alone, and ´x.",
+            &mut edits,
+        );
+        assert_eq!(
+            out.as_str(),
+            "The council’s plan: don’t wait. A ´ alone, and ´x."
+        );
+        assert_eq!(edits.len(), 2);
+        assert_eq!(edits[0].position, Position::new(1, 12));
     }
 
     #[test]
