@@ -21,21 +21,7 @@ const TITLE: &str = "Council to close two recycling centres to fund food waste r
 const STANDFIRST: &str = "The savings will pay for a weekly collection, but villagers face \
                           longer drives to drop off bulky waste.";
 
-const STORY: &[&str] = &[
-    "The county council voted on Tuesday to close two of its five recycling centres from \
-     next spring, saying the savings would pay for a weekly food waste collection.",
-    "Residents in the villages served by the two sites will have to drive up to 14 miles \
-     to the nearest remaining centre, which opens four days a week.",
-    "“We know this is not what people wanted to hear,” said the cabinet member for the \
-     environment. “But the food collection reaches every household, not only those with \
-     a car.”",
-    "The opposition group said the decision had been taken without a proper survey of how \
-     many people use the sites, and called for the vote to be reviewed.",
-    "A petition against the closures has gathered more than 3,000 signatures since it \
-     opened in the autumn.",
-    "The council expects the new collection to start in April, with bins delivered over \
-     the winter.",
-];
+use masthead_support::COUNCIL_STORY as STORY;
 
 /// How a case's story is set.
 #[derive(Clone, Copy, Debug)]

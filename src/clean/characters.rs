@@ -195,7 +195,10 @@ fn repair_line(
         // A letter and the combining accents after it, composed where one character is
         // the same letter (NFC): `e` and U+0301 are `é`, as the lexicon and names spell it.
         let composes = |next: usize| next < line.len() && matches!(bytes[next], 0xCC | 0xCD);
-        let c_len = line[i..].chars().next().map_or(1, char::len_utf8);
+        let c_len = match bytes[i] {
+            0..0x80 => 1,
+            _ => line[i..].chars().next().map_or(1, char::len_utf8),
+        };
         if composes(i + c_len) {
             if let Some((composed, raw_len, raw_chars)) = composed_at(&line[i..]) {
                 out.push_verbatim(&line[run_start..i], Position::new(line_number, run_column));
