@@ -10,9 +10,9 @@
 //! on in lower case, or it ends with a hyphen), a web page's paragraph ends a sentence.
 //!
 //! A copy is read as double-spaced when no two of its lines stand together, and a fifth
-//! or more of its single blank lines (at least [`LEAST_RUNS_ON`]) fall inside a sentence.
-//! Then every run of blank lines loses half its lines, rounded up: one blank line goes,
-//! three become one. The change is recorded once, at the first blank line taken out.
+//! or more of its single blank lines (three at least) fall inside a sentence. Then every
+//! run of blank lines loses half its lines, rounded up: one blank line goes, three become
+//! one. The change is recorded once, at the first blank line taken out.
 
 use super::layout::ends_sentence;
 use super::mapped::MappedText;
