@@ -429,6 +429,27 @@ fn cases() -> Vec<Case> {
         cases.push(case(name, head, authors));
     }
     // Bios as papers print them under the story.
+    cases.push(case(
+        "by: a given name whose first letters were lost, and a surname",
+        "{T}\n\n{S}\n\nBy rd s Ágústsdóttir | 12 March 2024",
+        &["Þórdís Ágústsdóttir"],
+    ));
+    cases.push(case(
+        "by: every name's first letter lost, pieces only",
+        "{T}\n\n{S}\n\nBy rd s g stsdóttir | 12 March 2024",
+        &["Þórdís Ágústsdóttir"],
+    ));
+    // The name over the date, printed again as the heading over the bio, where the bio's
+    // copy of it lost a letter: the heading goes, the byline stays.
+    cases.push(Case {
+        bio: Some("Ioana Mărgineanu\n\nIoana M rgineanu reports on the courts for the paper."),
+        want_bio: Some("Ioana Mărgineanu reports on the courts for the paper."),
+        ..case(
+            "name over date, again over a bio whose copy lost a letter",
+            "{T}\n\n{S}\n\nIoana Mărgineanu\n12 March 2024",
+            &["Ioana Mărgineanu"],
+        )
+    });
     for (name, bio, want) in [
         (
             "bio: the writer is",

@@ -552,13 +552,19 @@ pub fn byline(line: &str) -> Option<Byline> {
         // lower-case tail after a capitalised head (`Małgorzata W jcik`).
         // Both at once (`ỗ Văn H ng` for Đỗ Văn Hùng): after a capitalised word, a
         // run of pieces that may be the rest of its broken name.
+        // The given name may have lost letters inside it too, so that pieces come
+        // before the first capitalised word (`rd s Ágústsdóttir` for Þórdís).
+        let first_capital = words.iter().position(capital).unwrap_or(words.len());
         let first_ok = words.first().is_some_and(capital)
-            || (!strict && words.len() >= 2 && capital(&words[1]) && {
+            || (!strict && (1..words.len()).contains(&first_capital) && {
                 // Every later word is capitalised or such a piece, so each piece follows a
                 // capitalised word or another piece.
-                let later_ok = words[2..]
+                let later_ok = words[1..first_capital]
                     .iter()
-                    .all(|w| capital(w) || is_rest_of_broken_name(w));
+                    .all(|w| is_rest_of_broken_name(w))
+                    && words[first_capital + 1..]
+                        .iter()
+                        .all(|w| capital(w) || is_rest_of_broken_name(w));
                 let first = words[0].to_lowercase();
                 later_ok
                     && first.chars().all(char::is_alphabetic)
@@ -618,7 +624,11 @@ pub fn byline(line: &str) -> Option<Byline> {
                     && !NOT_NAME_STARTS.contains(&w.to_lowercase().as_str())
             })
             .count();
-        (1..=6).contains(&(words.len() - pieces))
+        // A name of pieces only (`rd s g stsdóttir` for Þórdís Ágústsdóttir, which lost
+        // five letters) is read only with the date beside it.
+        let enough_words =
+            (1..=6).contains(&(words.len() - pieces)) || (all_lost_initials && date.is_some());
+        enough_words
             && words.len() <= 12
             && first_ok
             && last_ok

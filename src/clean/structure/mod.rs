@@ -389,7 +389,10 @@ pub fn read_structure(
 
 /// Whether line `i` (a writer's name alone) heads a bio: the next line that is not blank
 /// opens with the same name and goes on (`Jane Doe` / `Jane Doe covers the courts…`), or
-/// opens a bio that names no one (`Jane Doe` / `The writer is…`).
+/// opens a bio that names no one (`Jane Doe` / `The writer is…`). The bio's copy of the
+/// name may have lost letters the heading kept (`Ioana Mărgineanu` / `Ioana M rgineanu
+/// reports…`): compared by their ASCII letters, a lost letter's space and a letter
+/// outside ASCII alike ([`name_keys::skeleton`]).
 fn heads_its_bio(text: &str, lines: &[PageLine], i: usize) -> bool {
     let name = &text[lines[i].start..lines[i].end];
     lines[i + 1..]
@@ -400,7 +403,37 @@ fn heads_its_bio(text: &str, lines: &[PageLine], i: usize) -> bool {
             next.strip_prefix(name)
                 .is_some_and(|rest| rest.starts_with(' '))
                 || opens_unnamed_bio(next)
+                || opens_with_damaged_copy(next, name)
         })
+}
+
+/// Whether `line` opens with a copy of `name` that lost letters to spaces and goes on
+/// (`Ioana M rgineanu reports…` for `Ioana Mărgineanu`): the two agree letter for letter
+/// where both print ASCII, the copy has a space or a letter outside ASCII wherever the
+/// name has a letter outside ASCII, and a word follows.
+fn opens_with_damaged_copy(line: &str, name: &str) -> bool {
+    if name.is_ascii() || name.len() > 80 {
+        return false;
+    }
+    let key = name_keys::skeleton(name);
+    let words = name.split_whitespace().count();
+    // The copy's first words, as many as the name's and one more for each piece a lost
+    // letter split off.
+    let opening: String = line
+        .split_whitespace()
+        .take(words + key.matches('_').count())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let copy = name_keys::skeleton(&opening);
+    // A name that ends with a letter outside ASCII ends its key with the `_` a space
+    // would give.
+    copy.strip_prefix(key.as_str()).is_some_and(|rest| {
+        if key.ends_with('_') {
+            !rest.is_empty()
+        } else {
+            rest.starts_with('_') && rest.len() > 1
+        }
+    })
 }
 
 /// Records an edit for each line the labels take out of the text: page furniture

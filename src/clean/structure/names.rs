@@ -562,7 +562,10 @@ impl IntactNames {
                         && is_unknown_fragment(t, vocabulary)
                 })
             } else {
-                !self.may_open_broken_name(first)
+                // A byline's piece in lower case lost the name's first letters, and may
+                // go on past another lost letter (`rd s` for Þórdís).
+                (!byline || capitalised)
+                    && !self.may_open_broken_name(first)
                     && !tokens.get(i + 1).is_some_and(|(_, next)| {
                         let next = next.trim_end_matches(|c: char| !c.is_alphabetic());
                         next.starts_with(char::is_lowercase)
