@@ -450,6 +450,17 @@ fn cases() -> Vec<Case> {
             &["Ioana Mărgineanu"],
         )
     });
+    // The bio glued the writer's name, which no list holds, where the byline prints it
+    // apart.
+    cases.push(Case {
+        bio: Some("MarkétaDvořáková is the paper’s culture editor."),
+        want_bio: Some("Markéta Dvořáková is the paper’s culture editor."),
+        ..case(
+            "bio glued the byline's name",
+            "{T}\n\n{S}\n\nBy Markéta Dvořáková | 12 March 2024",
+            &["Markéta Dvořáková"],
+        )
+    });
     for (name, bio, want) in [
         (
             "bio: the writer is",

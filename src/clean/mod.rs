@@ -176,7 +176,10 @@ pub fn clean_text_timed(
     findings.extend(quotes::find_unbalanced_quotes(&checked));
     done(Pass::Quotes);
 
-    let paragraphs: Vec<&str> = checked.iter().map(|p| p.as_str()).collect();
+    // The byline's names are words the article prints too: a bio that glued them
+    // (`MarkétaDvořáková`) is split at what the byline spells apart.
+    let mut paragraphs: Vec<&str> = checked.iter().map(|p| p.as_str()).collect();
+    paragraphs.extend(masthead.authors.iter().map(String::as_str));
     let document = words::ArticleText::new(&paragraphs);
     let body: Vec<String> = masthead
         .body

@@ -453,11 +453,13 @@ fn capital_runs(word: &str) -> Vec<&str> {
 /// the token twice.
 fn camel_parts<'w>(word: &'w str, vocabulary: &Vocabulary) -> Option<Vec<&'w str>> {
     let parts = capital_runs(word);
-    // A word, or a name frequent enough in running text to be no fragment (`Siddiqui`).
+    // A word, or a name frequent enough in running text to be no fragment (`Siddiqui`),
+    // or one the article prints on its own (`MarkétaDvořáková` in the bio of an article
+    // whose byline prints `Markéta Dvořáková`).
     let is_part = |part: &&str| {
         part.chars().count() >= 3
             && word_case(part) == Some(WordCase::Capitalised)
-            && is_word_or_common_name(part, vocabulary)
+            && (is_word_or_common_name(part, vocabulary) || printed_name(part, vocabulary))
     };
     (parts.len() >= 2 && parts.iter().all(is_part) && !vocabulary.document_repeats(word))
         .then_some(parts)
