@@ -544,6 +544,7 @@ pub fn byline(line: &str) -> Option<Byline> {
             _ => name,
         })
         .collect();
+    let several = authors.len() >= 2;
     let shaped = |name: &String| {
         let words: Vec<&str> = name.split_whitespace().collect();
         let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
@@ -555,21 +556,31 @@ pub fn byline(line: &str) -> Option<Byline> {
         // The given name may have lost letters inside it too, so that pieces come
         // before the first capitalised word (`rd s Ágústsdóttir` for Þórdís).
         let first_capital = words.iter().position(capital).unwrap_or(words.len());
-        let first_ok = words.first().is_some_and(capital)
-            || (!strict && (1..words.len()).contains(&first_capital) && {
-                // Every later word is capitalised or such a piece, so each piece follows a
-                // capitalised word or another piece.
-                let later_ok = words[1..first_capital]
-                    .iter()
-                    .all(|w| is_rest_of_broken_name(w))
-                    && words[first_capital + 1..]
-                        .iter()
-                        .all(|w| capital(w) || is_rest_of_broken_name(w));
-                let first = words[0].to_lowercase();
-                later_ok
-                    && first.chars().all(char::is_alphabetic)
-                    && !NOT_NAME_STARTS.contains(&first.as_str())
+        // Without `By`, a name so broken is read only beside another name of the
+        // byline (`Nguyễn Th Thu H ng, ng V n L i & Ph m H ng Nhung, Staff Reporters`
+        // for Đặng Văn Lợi), its first piece no word.
+        let broken_beside_others = several
+            && words.first().is_some_and(|w| {
+                w.chars().count() <= 2
+                    || !crate::clean::vocabulary::lexicon_knows(&w.to_lowercase())
             });
+        let first_ok = words.first().is_some_and(capital)
+            || ((!strict || broken_beside_others)
+                && (1..words.len()).contains(&first_capital)
+                && {
+                    // Every later word is capitalised or such a piece, so each piece follows a
+                    // capitalised word or another piece.
+                    let later_ok = words[1..first_capital]
+                        .iter()
+                        .all(|w| is_rest_of_broken_name(w))
+                        && words[first_capital + 1..]
+                            .iter()
+                            .all(|w| capital(w) || is_rest_of_broken_name(w));
+                    let first = words[0].to_lowercase();
+                    later_ok
+                        && first.chars().all(char::is_alphabetic)
+                        && !NOT_NAME_STARTS.contains(&first.as_str())
+                });
         // Every word lost its first letter (`mer ahin` for Ömer Şahin): after `By`, two
         // to four pieces in lower case, none a joining word, one at least no word at all.
         let all_lost_initials = !strict
@@ -2362,6 +2373,35 @@ mod tests {
         assert!(!are_names_alone("Porto’s Trams Are Not a Museum"));
         assert!(!are_names_alone("Siobh n O'Neill Staff Reporter"));
         assert!(!are_names_alone("Ana Mar a de la"));
+    }
+
+    #[test]
+    fn a_byline_name_may_open_with_pieces_of_letters() {
+        let authors = |line: &str| byline(line).map(|b| b.authors);
+        // With `By` and the date, pieces only (`rd s g stsdóttir` for Þórdís
+        // Ágústsdóttir), or pieces before the surname; without the date, no pieces only.
+        assert_eq!(
+            authors("By rd s g stsdóttir | 30 November 2022"),
+            Some(vec!["rd s g stsdóttir".to_string()])
+        );
+        assert_eq!(
+            authors("By rd s Ágústsdóttir"),
+            Some(vec!["rd s Ágústsdóttir".to_string()])
+        );
+        assert_eq!(authors("By rd s g stsdóttir"), None);
+        // Without `By`, such a name only beside another writer's, before a role.
+        assert_eq!(
+            authors("Nguyễn Th Thu H ng, ng V n L i & Ph m H ng Nhung, Staff Reporters"),
+            Some(vec![
+                "Nguyễn Th Thu H ng".to_string(),
+                "ng V n L i".to_string(),
+                "Ph m H ng Nhung".to_string()
+            ])
+        );
+        assert_eq!(authors("ng V n L i, Staff Reporter"), None);
+        // Prose stays prose.
+        assert_eq!(authors("By the way Mr Smith"), None);
+        assert_eq!(authors("By then it was over"), None);
     }
 
     #[test]
