@@ -24,7 +24,8 @@
 //!    separates them from the last paragraph; every later paragraph of it must be about
 //!    the writers too (another writer, how to reach them), or it was no bio;
 //! 5. **pull-quote box** — a run of lines that repeats text printed elsewhere, starting
-//!    like a sentence: cut out of the paragraph it landed in, and set as its own block
+//!    like a sentence (or a clause in lower case, under a sentence's end and set apart
+//!    by a blank line or narrower lines): cut out of the paragraph it landed in, and set as its own block
 //!    after it (the pull-quote pass then marks it). A blank line ends a run, and a run
 //!    that is two copies back to back splits between them, so the body's own copy of
 //!    the quote is never taken with the box;
@@ -2811,7 +2812,33 @@ fn mark_pull_quote_boxes(text: &str, lines: &mut [PageLine], body: &[usize]) {
             && k < content.len()
             && !blank(content[k - 1], content[k])
             && texts[k].chars().next().is_some_and(char::is_lowercase);
-        if starts_sentence && letters >= 30 && start > 0 {
+        // A box may quote a clause, in lower case (`they drink too little because…`):
+        // then it stands after a blank line under a sentence's end, where no sentence
+        // of the story runs on in lower case; not under another box, whose sentence the
+        // story goes on with (`Bats that wake too often during hibernation…` /
+        // `during hibernation burn…`).
+        // In copy without blank lines, the box is told by its lines, all narrower than
+        // the column's.
+        let clause_apart = !starts_sentence
+            && start > 0
+            && !covered[start - 1]
+            // Nothing but blank lines between it and the sentence's end above (a line
+            // taken for furniture there may have been the box's first).
+            && lines[content[start - 1] + 1..content[start]]
+                .iter()
+                .all(|l| l.label == Label::Blank)
+            && ends_sentence(texts[start - 1])
+            && first.starts_with(char::is_lowercase)
+            && (blank(content[start - 1], content[start]) || {
+                let column = percentile(
+                    &content.iter().map(|&i| lines[i].chars).collect::<Vec<_>>(),
+                    90,
+                );
+                content[start..k]
+                    .iter()
+                    .all(|&i| lines[i].chars * 100 < column * 85)
+            });
+        if (starts_sentence || clause_apart) && letters >= 30 && start > 0 {
             // Its widest line: the last line of a paragraph or a box may be short.
             let width = texts[start..k]
                 .iter()
@@ -5442,6 +5469,62 @@ March 12, 2024
             article.body.contains(
                 "::: pullquote\nFor large estates with insurance and irrigation, the losses are painful but manageable."
             ),
+            "{}",
+            article.body
+        );
+    }
+
+    #[test]
+    fn a_box_quoting_a_clause_in_lower_case_is_found() {
+        // The box quotes a clause of a sentence, no capital and no stop, after a blank
+        // line (pdftotext) or, with none, in lines narrower than the column (pypdf).
+        let story = "Hospitals stretched by the heat\n\nBy Ana Silva | 3 May 2024\n\n\
+            Doctors said on Saturday that the wards were full and that more\n\
+            patients arrived every hour. People stop taking their medicines\n\
+            properly, they drink too little because they are afraid of\n\
+            needing the toilet at work, and the damage is done by then.";
+        let rest = "The strain is also showing on the hospitals themselves, where\n\
+            power cuts have forced clinics to rely on diesel generators.\n";
+        let boxed =
+            "they drink too little\nbecause they are afraid\nof needing the toilet at\nwork";
+        let want = "::: pullquote\nthey drink too little because they are afraid of needing the toilet at work";
+        for raw in [
+            format!("{story}\n\n{boxed}\n{rest}"),
+            format!("{story}\n{boxed}\n{rest}"),
+        ] {
+            let article = clean(&raw);
+            assert!(article.body.contains(want), "{}", article.body);
+            assert!(
+                article.body.contains("they drink too little because they are afraid of needing the toilet at work, and"),
+                "{}",
+                article.body
+            );
+        }
+    }
+
+    #[test]
+    fn the_story_going_on_in_lower_case_under_a_box_is_no_box() {
+        // The box (`Bats that wake…`) stands where the column broke the sentence; the
+        // story goes on under it in lower case with the words it quotes.
+        let raw = "Bats return to the old mines\n\nBy Ana Silva | 3 May 2024\n\n\
+            Rules on visits during winter mean fewer people disturb the animals.\n\
+            Bats that wake too often\n\n\
+            Bats that wake too often during hibernation burn\n\
+            through their fat reserves, and warmer, more\n\
+            unstable winters could cause harm rather than help.\n\n\
+            during hibernation burn through their fat reserves, and warmer, more\n\
+            unstable winters could cause harm rather than help.\n\
+            Farmers have replanted hedgerows along the valley.\n";
+        let article = clean(raw);
+        assert!(
+            article
+                .body
+                .contains("::: pullquote\nBats that wake too often during"),
+            "{}",
+            article.body
+        );
+        assert!(
+            !article.body.contains("::: pullquote\nduring"),
             "{}",
             article.body
         );
