@@ -439,6 +439,22 @@ fn cases() -> Vec<Case> {
         "{T}\n\n{S}\n\nBy rd s g stsdóttir | 12 March 2024",
         &["Þórdís Ágústsdóttir"],
     ));
+    // A name whose first letter was lost, alone over the date, and before a role.
+    cases.push(case(
+        "name that lost its first letter, over the date",
+        "{T}\n\n{S}\n\nlodie Marchand\n12 March 2024",
+        &["Élodie Marchand"],
+    ));
+    cases.push(case(
+        "name that lost its first letter, then a role",
+        "{T}\n\n{S}\n\nlodie Marchand, Staff Reporter\n12 March 2024",
+        &["Élodie Marchand"],
+    ));
+    cases.push(case(
+        "a desk signs",
+        "{T}\n\n{S}\n\nHelen Marsh, Education Desk\n12 March 2024",
+        HELEN,
+    ));
     // The name over the date, printed again as the heading over the bio, where the bio's
     // copy of it lost a letter: the heading goes, the byline stays.
     cases.push(Case {

@@ -265,6 +265,9 @@ const ROLE_HEADS: &[&str] = &[
     "commentator",
     "researcher",
     "producer",
+    // A desk or a bureau signs for its writers (`Education Desk`, `Brussels Bureau`).
+    "desk",
+    "bureau",
 ];
 
 /// A role on its own line or after a byline's comma: `Staff Reporter`, `Education
@@ -544,7 +547,6 @@ pub fn byline(line: &str) -> Option<Byline> {
             _ => name,
         })
         .collect();
-    let several = authors.len() >= 2;
     let shaped = |name: &String| {
         let words: Vec<&str> = name.split_whitespace().collect();
         let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
@@ -556,16 +558,13 @@ pub fn byline(line: &str) -> Option<Byline> {
         // The given name may have lost letters inside it too, so that pieces come
         // before the first capitalised word (`rd s Ágústsdóttir` for Þórdís).
         let first_capital = words.iter().position(capital).unwrap_or(words.len());
-        // Without `By`, a name so broken is read only beside another name of the
-        // byline (`Nguyễn Th Thu H ng, ng V n L i & Ph m H ng Nhung, Staff Reporters`
-        // for Đặng Văn Lợi), its first piece no word.
-        let broken_beside_others = several
-            && words.first().is_some_and(|w| {
-                w.chars().count() <= 2
-                    || !crate::clean::vocabulary::lexicon_knows(&w.to_lowercase())
-            });
+        // Without `By` (before a role or after a bar), a name so broken is read when its
+        // first piece is no ordinary word (`li H s nov, Staff Reporter` for Əli Həsənov;
+        // `Nguyễn Th Thu H ng, ng V n L i & Ph m H ng Nhung, Staff Reporters` for Đặng
+        // Văn Lợi).
+        let opens_without_initial = words.first().is_some_and(|w| lost_its_initial(w));
         let first_ok = words.first().is_some_and(capital)
-            || ((!strict || broken_beside_others)
+            || ((!strict || opens_without_initial)
                 && (1..words.len()).contains(&first_capital)
                 && {
                     // Every later word is capitalised or such a piece, so each piece follows a
@@ -857,7 +856,42 @@ fn is_name_word(word: &str) -> bool {
 /// in Leeds`, `JANE DOE, LEEDS`). Its first word may be a name (`Jane`, not the `Markets`
 /// of a short headline in title case over its date).
 pub fn is_name_before_date(line: &str, next: Option<&str>) -> bool {
-    next.is_some_and(|n| date_line(n).is_some()) && names_alone_placed(line).is_some()
+    next.is_some_and(|n| date_line(n).is_some())
+        && (names_alone_placed(line).is_some() || with_lost_initial_restored(line).is_some())
+}
+
+/// `line`, trimmed, when it is one name whose first word lost its first letter, over
+/// the date line `next` (`pek Y ld z` / `May 3, 2024`): the names pass mends it.
+pub fn lost_initial_name_over_date<'l>(line: &'l str, next: Option<&str>) -> Option<&'l str> {
+    (next.is_some_and(|n| date_line(n).is_some()) && with_lost_initial_restored(line).is_some())
+        .then(|| line.trim())
+}
+
+/// Whether `word` may be the rest of a name's first word that lost its first letter to
+/// a space (`li` of Əli, `pek` of İpek, `elena` of Ħelena): letters in lower case, two
+/// or more, and no ordinary word (`or`, `an`).
+fn lost_its_initial(word: &str) -> bool {
+    word.chars().nth(1).is_some()
+        && word.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+        && !crate::clean::words::Lexicon::embedded()
+            .lookup(&word.to_lowercase())
+            .is_some_and(|entry| entry.is_ordinary_word())
+}
+
+/// `line` as names alone, if it is a name whose first word lost its first letter
+/// (`pek Y ld z` for İpek Yıldız, over the date): read as it would be with that word
+/// capitalised. Asked only where the line below is the date.
+fn with_lost_initial_restored(line: &str) -> Option<String> {
+    let line = line.trim();
+    let first = line.split_whitespace().next()?;
+    if !lost_its_initial(first) || !line[first.len()..].contains(char::is_uppercase) {
+        return None;
+    }
+    let mut letters = first.chars();
+    let capitalised: String = letters.next()?.to_uppercase().chain(letters).collect();
+    let candidate = format!("{capitalised}{}", &line[first.len()..]);
+    (names_alone_placed(&candidate).is_some() && split_names(&candidate).len() == 1)
+        .then_some(candidate)
 }
 
 /// A line of names alone, without `By`: one to three names (`Jane Doe`, `Jane Doe and
@@ -2389,7 +2423,7 @@ mod tests {
             Some(vec!["rd s Ágústsdóttir".to_string()])
         );
         assert_eq!(authors("By rd s g stsdóttir"), None);
-        // Without `By`, such a name only beside another writer's, before a role.
+        // Without `By`, such a name before a role, beside another writer's or alone.
         assert_eq!(
             authors("Nguyễn Th Thu H ng, ng V n L i & Ph m H ng Nhung, Staff Reporters"),
             Some(vec![
@@ -2398,10 +2432,50 @@ mod tests {
                 "Ph m H ng Nhung".to_string()
             ])
         );
-        assert_eq!(authors("ng V n L i, Staff Reporter"), None);
+        assert_eq!(
+            authors("ng V n L i, Staff Reporter"),
+            Some(vec!["ng V n L i".to_string()])
+        );
         // Prose stays prose.
         assert_eq!(authors("By the way Mr Smith"), None);
         assert_eq!(authors("By then it was over"), None);
+    }
+
+    #[test]
+    fn a_name_without_by_may_have_lost_its_first_letter() {
+        let authors = |line: &str| byline(line).map(|b| b.authors);
+        // Before a role: `li H s nov` for Əli Həsənov, `elena Bor` for Ħelena Borġ.
+        assert_eq!(
+            authors("li H s nov, Staff Reporter"),
+            Some(vec!["li H s nov".to_string()])
+        );
+        assert_eq!(
+            authors("elena Bor, Staff Reporter"),
+            Some(vec!["elena Bor".to_string()])
+        );
+        // An ordinary word opens no such name.
+        assert_eq!(authors("or ammit, Staff Reporter"), None);
+        assert_eq!(authors("the Smith, Staff Reporter"), None);
+        // Over the date line.
+        let date = Some("May 3, 2024");
+        assert!(is_name_before_date("li H s nov", date));
+        assert_eq!(
+            lost_initial_name_over_date("elena Bor", date),
+            Some("elena Bor")
+        );
+        assert_eq!(lost_initial_name_over_date("elena Bor", Some("Bor")), None);
+        assert_eq!(lost_initial_name_over_date("the harbour Was", date), None);
+        assert_eq!(lost_initial_name_over_date("elena bor", date), None);
+    }
+
+    #[test]
+    fn a_desk_or_a_bureau_is_a_role() {
+        assert!(is_role("Education Desk"));
+        assert!(is_role("Brussels Bureau"));
+        assert_eq!(
+            byline("Jane Doe, Education Desk").map(|b| b.authors),
+            Some(vec!["Jane Doe".to_string()])
+        );
     }
 
     #[test]

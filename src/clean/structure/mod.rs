@@ -1636,7 +1636,8 @@ fn read_meta(
                 // [`meta_blocks`] found between the standfirst and the body; so is one
                 // over the paper's name, the writer's address or the date.
                 None => {
-                    let names = grammar::names_alone_placed(t)?;
+                    let names = grammar::names_alone_placed(t)
+                        .or_else(|| grammar::lost_initial_name_over_date(t, next))?;
                     (body.len() == 1
                         || names_alone.contains(&i)
                         || next.is_some_and(|n| {
