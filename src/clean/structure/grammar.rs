@@ -857,13 +857,13 @@ fn is_name_word(word: &str) -> bool {
 /// of a short headline in title case over its date).
 pub fn is_name_before_date(line: &str, next: Option<&str>) -> bool {
     next.is_some_and(|n| date_line(n).is_some())
-        && (names_alone_placed(line).is_some() || with_lost_initial_restored(line).is_some())
+        && (names_alone_placed(line).is_some() || is_name_without_its_initial(line))
 }
 
 /// `line`, trimmed, when it is one name whose first word lost its first letter, over
 /// the date line `next` (`pek Y ld z` / `May 3, 2024`): the names pass mends it.
 pub fn lost_initial_name_over_date<'l>(line: &'l str, next: Option<&str>) -> Option<&'l str> {
-    (next.is_some_and(|n| date_line(n).is_some()) && with_lost_initial_restored(line).is_some())
+    (next.is_some_and(|n| date_line(n).is_some()) && is_name_without_its_initial(line))
         .then(|| line.trim())
 }
 
@@ -878,20 +878,27 @@ fn lost_its_initial(word: &str) -> bool {
             .is_some_and(|entry| entry.is_ordinary_word())
 }
 
-/// `line` as names alone, if it is a name whose first word lost its first letter
-/// (`pek Y ld z` for İpek Yıldız, over the date): read as it would be with that word
-/// capitalised. Asked only where the line below is the date.
-fn with_lost_initial_restored(line: &str) -> Option<String> {
+/// Whether `line` is one name whose first word lost its first letter (`pek Y ld z` for
+/// İpek Yıldız): it reads as names alone with that word capitalised. Asked only where
+/// the line below is the date.
+fn is_name_without_its_initial(line: &str) -> bool {
     let line = line.trim();
-    let first = line.split_whitespace().next()?;
+    let Some(first) = line.split_whitespace().next() else {
+        return false;
+    };
     if !lost_its_initial(first) || !line[first.len()..].contains(char::is_uppercase) {
-        return None;
+        return false;
     }
     let mut letters = first.chars();
-    let capitalised: String = letters.next()?.to_uppercase().chain(letters).collect();
-    let candidate = format!("{capitalised}{}", &line[first.len()..]);
-    (names_alone_placed(&candidate).is_some() && split_names(&candidate).len() == 1)
-        .then_some(candidate)
+    let Some(initial) = letters.next() else {
+        return false;
+    };
+    let candidate: String = initial
+        .to_uppercase()
+        .chain(letters)
+        .chain(line[first.len()..].chars())
+        .collect();
+    names_alone_placed(&candidate).is_some() && split_names(&candidate).len() == 1
 }
 
 /// A line of names alone, without `By`: one to three names (`Jane Doe`, `Jane Doe and

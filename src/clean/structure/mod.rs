@@ -25,10 +25,10 @@
 //!    the writers too (another writer, how to reach them), or it was no bio;
 //! 5. **pull-quote box** — a run of lines that repeats text printed elsewhere, starting
 //!    like a sentence (or a clause in lower case, under a sentence's end and set apart
-//!    by a blank line or narrower lines): cut out of the paragraph it landed in, and set as its own block
-//!    after it (the pull-quote pass then marks it). A blank line ends a run, and a run
-//!    that is two copies back to back splits between them, so the body's own copy of
-//!    the quote is never taken with the box;
+//!    by a blank line or narrower lines): cut out of the paragraph it landed in, and
+//!    set as its own block after it (the pull-quote pass then marks it). A blank line
+//!    ends a run, and a run that is two copies back to back splits between them, so the
+//!    body's own copy of the quote is never taken with the box;
 //! 6. **paragraphs** — body lines grouped at blank lines when the copy marks paragraphs
 //!    with them, otherwise where a line that ends a sentence is short, or left room for
 //!    the next line's first word, and the next line begins a sentence. Before that, a
@@ -2814,12 +2814,11 @@ fn mark_pull_quote_boxes(text: &str, lines: &mut [PageLine], body: &[usize]) {
             && !blank(content[k - 1], content[k])
             && texts[k].chars().next().is_some_and(char::is_lowercase);
         // A box may quote a clause, in lower case (`they drink too little because…`):
-        // then it stands after a blank line under a sentence's end, where no sentence
-        // of the story runs on in lower case; not under another box, whose sentence the
-        // story goes on with (`Bats that wake too often during hibernation…` /
-        // `during hibernation burn…`).
-        // In copy without blank lines, the box is told by its lines, all narrower than
-        // the column's.
+        // then it stands under a sentence's end, where no sentence of the story runs
+        // on in lower case, set apart by a blank line or, in copy without blank lines,
+        // by its lines, all narrower than the column's; not under another box, whose
+        // sentence the story goes on with (`Bats that wake too often during
+        // hibernation…` / `during hibernation burn…`).
         let clause_apart = !starts_sentence
             && start > 0
             && !covered[start - 1]

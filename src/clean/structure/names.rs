@@ -2157,17 +2157,20 @@ mod tests {
         assert_eq!(restored(other, "By Radu Vl sceanu"), "By Radu Vl sceanu");
     }
 
+    /// The byline `text` as the names pass restores it, in an article whose words are
+    /// `document`.
+    fn restored_author(document: &str, text: &str) -> String {
+        let context = WordContext::default();
+        let vocabulary = Vocabulary::for_document(document, &context);
+        let names = IntactNames::of(document, &vocabulary);
+        let raw = MappedText::from_raw(text, Default::default());
+        let out = names.restore_author(&raw, &vocabulary, &mut Vec::new());
+        out.as_str().to_string()
+    }
+
     #[test]
     fn a_handle_spells_the_first_letter_a_name_no_list_holds_lost() {
-        // The byline's names, read in an article whose words are `document`.
-        let author = |document: &str, byline: &str| {
-            let context = WordContext::default();
-            let vocabulary = Vocabulary::for_document(document, &context);
-            let names = IntactNames::of(document, &vocabulary);
-            let byline = MappedText::from_raw(byline, Default::default());
-            let out = names.restore_author(&byline, &vocabulary, &mut Vec::new());
-            out.as_str().to_string()
-        };
+        let author = restored_author;
         let mail = "Email: blerina.cekrezi@fieldnotes.net";
         // `ekrezi` lost its first letter: the handle gives its base (`c`), the article's
         // words its mark (`ç` of `Këlliçi`), as a capital.
@@ -2182,14 +2185,7 @@ mod tests {
 
     #[test]
     fn a_two_letter_given_name_that_lost_its_end_is_read_by_the_articles_names() {
-        let context = WordContext::default();
-        let author = |document: &str, text: &str| {
-            let vocabulary = Vocabulary::for_document(document, &context);
-            let names = IntactNames::of(document, &vocabulary);
-            let raw = MappedText::from_raw(text, Default::default());
-            let out = names.restore_author(&raw, &vocabulary, &mut Vec::new());
-            out.as_str().to_string()
-        };
+        let author = restored_author;
         let czech = "By Tereza Dvořáková and Ji Kratochv l";
         // `Ji` is Jiří, the one Czech given name it fits, beside a surname that lost
         // letters too, in an article whose names are Czech.
