@@ -2772,6 +2772,9 @@ fn mark_pull_quote_boxes(text: &str, lines: &mut [PageLine], body: &[usize]) {
         .filter(|w| blank_between(lines, w[0], w[1]))
         .count();
     let blank_after_every_line = gaps * 10 > content.len().saturating_sub(1) * 6;
+    // The column's full width, in characters (see [`column_width`]): measured once, and
+    // only when a run needs it (most articles have no candidate at all).
+    let column = std::cell::OnceCell::new();
     let mut candidates = Vec::new();
     let mut k = 0;
     while k < content.len() {
@@ -2830,10 +2833,7 @@ fn mark_pull_quote_boxes(text: &str, lines: &mut [PageLine], body: &[usize]) {
             && ends_sentence(texts[start - 1])
             && first.starts_with(char::is_lowercase)
             && (blank(content[start - 1], content[start]) || {
-                let column = percentile(
-                    &content.iter().map(|&i| lines[i].chars).collect::<Vec<_>>(),
-                    90,
-                );
+                let column = *column.get_or_init(|| column_width(lines, &content));
                 content[start..k]
                     .iter()
                     .all(|&i| lines[i].chars * 100 < column * 85)
@@ -2868,10 +2868,7 @@ fn mark_pull_quote_boxes(text: &str, lines: &mut [PageLine], body: &[usize]) {
     // set to and a box (narrower, or wider across the columns) is not: measured only
     // when two copies are to be told apart (most articles have no candidate at all).
     let column = if whole.len() > 1 {
-        percentile(
-            &content.iter().map(|&i| lines[i].chars).collect::<Vec<_>>(),
-            90,
-        )
+        *column.get_or_init(|| column_width(lines, &content))
     } else {
         0
     };
@@ -2893,6 +2890,15 @@ fn mark_pull_quote_boxes(text: &str, lines: &mut [PageLine], body: &[usize]) {
             }
         }
     }
+}
+
+/// The width the `content` lines' column is set to, in characters: the 90th percentile
+/// of their lengths (a paragraph's last line and a narrower box fall below it).
+fn column_width(lines: &[PageLine], content: &[usize]) -> usize {
+    percentile(
+        &content.iter().map(|&i| lines[i].chars).collect::<Vec<_>>(),
+        90,
+    )
 }
 
 /// Where a run of repeated lines is two copies of one passage back to back: the first
