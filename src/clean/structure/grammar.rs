@@ -558,6 +558,22 @@ pub fn byline(line: &str) -> Option<Byline> {
         // The given name may have lost letters inside it too, so that pieces come
         // before the first capitalised word (`rd s Ágústsdóttir` for Þórdís).
         let first_capital = words.iter().position(capital).unwrap_or(words.len());
+        // A lost letter may leave a piece that spells a short joining word by chance (`or`
+        // of Đorđević in `or evi`, `a` of Çağatay in `a atay`): beside a piece no
+        // dictionary knows, it is read as a piece too.
+        let unknown_piece = |w: &str| {
+            w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+                && !crate::clean::vocabulary::lexicon_knows(w)
+        };
+        let fragment_beside_unknown = |k: usize| {
+            let w = words[k];
+            w.chars().count() <= 3
+                && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+                && [k.wrapping_sub(1), k + 1]
+                    .iter()
+                    .any(|&j| words.get(j).is_some_and(|n| unknown_piece(n)))
+        };
+        let piece_at = |k: usize| is_rest_of_broken_name(words[k]) || fragment_beside_unknown(k);
         // Without `By` (before a role or after a bar), a name so broken is read when its
         // first piece is no ordinary word (`li H s nov, Staff Reporter` for Əli Həsənov;
         // `Nguyễn Th Thu H ng, ng V n L i & Ph m H ng Nhung, Staff Reporters` for Đặng
@@ -569,25 +585,24 @@ pub fn byline(line: &str) -> Option<Byline> {
                 && {
                     // Every later word is capitalised or such a piece, so each piece follows a
                     // capitalised word or another piece.
-                    let later_ok = words[1..first_capital]
-                        .iter()
-                        .all(|w| is_rest_of_broken_name(w))
-                        && words[first_capital + 1..]
-                            .iter()
-                            .all(|w| capital(w) || is_rest_of_broken_name(w));
+                    let later_ok = (1..first_capital).all(piece_at)
+                        && (first_capital + 1..words.len())
+                            .all(|k| capital(&words[k]) || piece_at(k));
                     let first = words[0].to_lowercase();
                     later_ok
                         && first.chars().all(char::is_alphabetic)
-                        && !NOT_NAME_STARTS.contains(&first.as_str())
+                        && (!NOT_NAME_STARTS.contains(&first.as_str())
+                            || fragment_beside_unknown(0))
                 });
         // Every word lost its first letter (`mer ahin` for Ömer Şahin): after `By`, two
         // to four pieces in lower case, none a joining word, one at least no word at all.
         let all_lost_initials = !strict
             && (2..=4).contains(&words.len())
-            && words.iter().all(|w| {
+            && words.iter().enumerate().all(|(k, w)| {
                 w.chars().all(char::is_alphabetic)
                     && w.starts_with(char::is_lowercase)
-                    && !NOT_NAME_STARTS.contains(&w.to_lowercase().as_str())
+                    && (!NOT_NAME_STARTS.contains(&w.to_lowercase().as_str())
+                        || fragment_beside_unknown(k))
             })
             && words
                 .iter()
@@ -597,14 +612,14 @@ pub fn byline(line: &str) -> Option<Byline> {
         // one may be a dictionary word by chance (`Gon alves`, `Ku era`), two are a
         // sentence (`By Monday the stalls had gone.`).
         let later_ok = || {
-            words[1..]
-                .iter()
-                .filter(|w| {
-                    let w = w.trim_end_matches(['.', ',']);
+            (1..words.len())
+                .filter(|&k| {
+                    let w = words[k].trim_end_matches(['.', ',']);
                     w.starts_with(char::is_lowercase)
                         && w.chars().count() > 1
                         && !is_surname_particle(w)
                         && !is_rest_of_broken_name(w)
+                        && !fragment_beside_unknown(k)
                 })
                 .count()
                 < 2
@@ -612,13 +627,16 @@ pub fn byline(line: &str) -> Option<Byline> {
         // Without `By`, the last word or the one before is capitalised; or the name
         // ends in pieces its last word broke into (`Emre Y ldır m, Technology
         // Correspondent` for Yıldırım), after a capitalised head of one letter or more.
+        // A last word broken wholly into pieces (`Milo or evi` for Miloš Đorđević) ends a
+        // name whose first word is capitalised.
         let broken_last = || {
-            let tail = words
-                .iter()
+            let tail = (0..words.len())
                 .rev()
-                .take_while(|w| is_broken_name_piece(w))
+                .take_while(|&k| is_broken_name_piece(words[k]) || fragment_beside_unknown(k))
                 .count();
-            tail > 0 && words.len() > tail + 1 && capital(&words[words.len() - tail - 1])
+            tail > 0
+                && (words.len() > tail + 1 || (tail >= 2 && words.len() == tail + 1))
+                && capital(&words[words.len() - tail - 1])
         };
         let last_ok = !strict
             || words.last().is_some_and(capital)
@@ -898,7 +916,7 @@ fn is_name_without_its_initial(line: &str) -> bool {
         .chain(letters)
         .chain(line[first.len()..].chars())
         .collect();
-    names_alone_placed(&candidate).is_some() && split_names(&candidate).len() == 1
+    names_alone_placed(&candidate).is_some()
 }
 
 /// A line of names alone, without `By`: one to three names (`Jane Doe`, `Jane Doe and
@@ -2302,6 +2320,31 @@ mod tests {
         );
         // Lower-case words the dictionary knows after the names are no pieces.
         assert_eq!(names("Emre said that, Staff Reporter"), None);
+        // A piece that spells a joining word by chance, beside a piece no dictionary
+        // knows: `a atay` of Çağatay, `or ammit` of Ġorġ Żammit, `or evi` of Đorđević.
+        assert_eq!(
+            names("By a atay Özt rk | July 8, 2019"),
+            Some(vec!["a atay Özt rk".to_string()])
+        );
+        assert_eq!(
+            names("By a atay zt rk|Monday, July 8, 2019"),
+            Some(vec!["a atay zt rk".to_string()])
+        );
+        assert_eq!(
+            names("By or ammit & S lr n Joensen | 7 March 2025"),
+            Some(vec!["or ammit".to_string(), "S lr n Joensen".to_string()])
+        );
+        assert_eq!(
+            names("Ma gorzata W jcik & Milo or evi , Staff Reporters"),
+            Some(vec![
+                "Ma gorzata W jcik".to_string(),
+                "Milo or evi".to_string()
+            ])
+        );
+        // Beside words the dictionary knows, a joining word is prose.
+        assert_eq!(names("By a car park | July 8, 2019"), None);
+        assert_eq!(names("By or else"), None);
+        assert_eq!(names("Milo or else, Staff Reporter"), None);
     }
 
     #[test]
@@ -2473,6 +2516,12 @@ mod tests {
         assert_eq!(lost_initial_name_over_date("elena Bor", Some("Bor")), None);
         assert_eq!(lost_initial_name_over_date("the harbour Was", date), None);
         assert_eq!(lost_initial_name_over_date("elena bor", date), None);
+        // Among several names over the date.
+        assert!(is_name_before_date(
+            "pela Kr išnik and Søren Kjærgaard",
+            Some("Published Thursday, January 26, 2023")
+        ));
+        assert!(!is_name_before_date("pela Kr išnik and the", date));
     }
 
     #[test]
