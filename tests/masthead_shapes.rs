@@ -504,6 +504,11 @@ fn cases() -> Vec<Case> {
     });
     for (name, bio, want) in [
         (
+            "bio: after a dash, its first words glued",
+            "— Thewriter is a freelance journalist based in Norwich.",
+            "— The writer is a freelance journalist based in Norwich.",
+        ),
+        (
             "bio: the writer is",
             "The writer is a freelance journalist based in Norwich.",
             "The writer is a freelance journalist based in Norwich.",

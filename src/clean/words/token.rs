@@ -90,7 +90,8 @@ pub(crate) fn tokenize(paragraph: &str) -> Vec<Token<'_>> {
             core,
             sentence_start: next_starts_sentence || opens_quote,
         });
-        next_starts_sentence = ends_sentence(text, core);
+        next_starts_sentence =
+            next_starts_sentence && is_dash_or_bullet(text) || ends_sentence(text, core);
         at = scan.end;
     }
     tokens
@@ -247,6 +248,13 @@ fn is_opening_quote(c: char) -> bool {
 
 /// The token ends its sentence: its last non-closing character is `.`, `!`, `?` or `…`,
 /// unless it is a title abbreviation (`Dr.`) or an initial (`G.`).
+/// Whether a token is a dash or a bullet alone, which a sentence may open with (`— The
+/// writer is…` over a bio, `• Then`): the word after it starts the sentence as well.
+pub(crate) fn is_dash_or_bullet(text: &str) -> bool {
+    text.chars()
+        .all(|c| matches!(c, '—' | '–' | '-' | '•' | '·'))
+}
+
 fn ends_sentence(text: &str, core: &str) -> bool {
     match text.as_bytes().last() {
         // The usual endings: a letter or digit, or a comma, colon or the like.
@@ -372,6 +380,13 @@ mod tests {
             .map(|t| t.core)
             .collect();
         assert_eq!(starts, ["Syed", "He", "Mr", "They"]);
+        // A dash or a bullet opening a sentence leaves the next word its start.
+        let starts: Vec<&str> = tokenize("— The writer said — that. • Then – so")
+            .into_iter()
+            .filter(|t| t.sentence_start && !t.core.is_empty())
+            .map(|t| t.core)
+            .collect();
+        assert_eq!(starts, ["The", "Then"]);
     }
 
     /// The plain statement of the tokenizer's rules: `split_whitespace`, then trimming
@@ -393,7 +408,8 @@ mod tests {
                 core,
                 sentence_start: next_starts_sentence || opens_quote,
             });
-            next_starts_sentence = ends_sentence(text, core);
+            next_starts_sentence =
+                next_starts_sentence && is_dash_or_bullet(text) || ends_sentence(text, core);
         }
         tokens
     }

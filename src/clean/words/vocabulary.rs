@@ -16,7 +16,7 @@ use std::cell::{Cell, OnceCell};
 use std::collections::{HashMap, HashSet};
 
 use super::lexicon::{Entry, Lexicon};
-use super::token::{word_case, WordCase};
+use super::token::{is_dash_or_bullet, word_case, WordCase};
 use super::WordContext;
 
 /// Zipf frequency credited to a word only the site's dictionary or articles know.
@@ -98,7 +98,8 @@ const MIN_GLUED_TOKEN_CHARS: usize = 8;
 fn after_sentence(before: &str) -> bool {
     before
         .split_whitespace()
-        .next_back()
+        .rev()
+        .find(|token| !is_dash_or_bullet(token))
         .is_none_or(ends_a_sentence)
 }
 
@@ -168,7 +169,8 @@ impl<'a> ArticleText<'a> {
                         if !previous_ends && word.starts_with(char::is_uppercase) {
                             words.insert(Box::from(word));
                         }
-                        previous_ends = ends_a_sentence(token);
+                        previous_ends =
+                            previous_ends && is_dash_or_bullet(token) || ends_a_sentence(token);
                     }
                 }
                 words
@@ -422,6 +424,9 @@ mod tests {
             "Ferrandis called. The mayor, said “Ortega” and (Lluís) on Monday.",
             "Talks end: Vidal left. Ask Mas? Then Puig.” Roca said so",
             "Costa and Roca met Ortegas",
+            // A dash opening a sentence leaves the word after it the sentence's first;
+            // one inside a sentence does not.
+            "— Lewis spoke. Talks ended — Berg said",
         ];
         let words = [
             "Ferrandis",
@@ -436,6 +441,8 @@ mod tests {
             "Talks",
             "Ortegas",
             "The",
+            "Lewis",
+            "Berg",
         ];
         let searched = ArticleText::new(&paragraphs);
         let answers: Vec<bool> = words
@@ -451,7 +458,10 @@ mod tests {
         assert_eq!(answers, collected);
         assert_eq!(
             answers,
-            [false, true, true, false, true, true, true, false, false, false, true, false]
+            [
+                false, true, true, false, true, true, true, false, false, false, true, false,
+                false, true
+            ]
         );
     }
 
