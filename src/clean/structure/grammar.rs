@@ -796,7 +796,7 @@ const SURNAME_PARTICLES: &[&str] = &[
 ];
 
 /// Whether `word` is one of [`SURNAME_PARTICLES`] as a name prints it, in lower case.
-fn is_surname_particle(word: &str) -> bool {
+pub(crate) fn is_surname_particle(word: &str) -> bool {
     SURNAME_PARTICLES.binary_search(&word).is_ok()
 }
 

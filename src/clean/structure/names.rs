@@ -214,7 +214,7 @@ impl IntactNames {
         }
         // `listed_name` looks up only a copy that shows damage: asked first, it spares
         // every whole capitalised word the lookups of its neighbours below.
-        if !shows_damage(damaged, vocabulary, byline) {
+        if !shows_damage(damaged, vocabulary, byline, given.is_some()) {
             return None;
         }
         let foreign_votes = (!name_goes_on()).then_some(&self.foreign_votes);
@@ -1089,7 +1089,7 @@ fn listed_name(
     foreign_votes: Option<&LanguageVotes>,
     given: Option<&str>,
 ) -> Option<Cow<'static, str>> {
-    if !shows_damage(damaged, vocabulary, byline) {
+    if !shows_damage(damaged, vocabulary, byline, given.is_some()) {
         return None;
     }
     let ascii: String = damaged.chars().filter(char::is_ascii_alphabetic).collect();
@@ -1368,8 +1368,14 @@ fn lost_initial_openings() -> &'static FxHashSet<u32> {
 
 /// Whether `damaged` shows the damage [`listed_name`] looks a name up for, and has the
 /// three letters or more it needs. A copy in lower case is asked only where
-/// [`lost_initial_run`] found it.
-fn shows_damage(damaged: &str, vocabulary: &Vocabulary<'_>, byline: bool) -> bool {
+/// [`lost_initial_run`] found it. `after_given` says a capitalised name comes before it
+/// (a byline's given name before its surname).
+fn shows_damage(
+    damaged: &str,
+    vocabulary: &Vocabulary<'_>,
+    byline: bool,
+    after_given: bool,
+) -> bool {
     let lower_case = damaged.starts_with(|c: char| c.is_ascii_lowercase());
     let shows_damage = if lower_case && !byline {
         damaged
@@ -1393,12 +1399,16 @@ fn shows_damage(damaged: &str, vocabulary: &Vocabulary<'_>, byline: bool) -> boo
     } else if byline && lower_case {
         // A byline's names are capitalised: one in lower case lost its first letter,
         // unless it is a name's particle (`da`, `von`) or a word of the dictionary (a
-        // word only frequent on the web, `mer` of Ömer, still shows the damage).
+        // word only frequent on the web, `mer` of Ömer, still shows the damage). After
+        // a given name, where the surname stands, a dictionary word is damage too
+        // (`Matej agar` for Žagar): a byline prints no word but a particle there.
         damaged.chars().all(char::is_alphabetic)
             && !super::split_unknown_words::SHORT_WORDS.contains(&damaged)
-            && !crate::clean::words::lexicon::Lexicon::embedded()
-                .lookup(damaged)
-                .is_some_and(|entry| entry.in_dictionary())
+            && !super::grammar::is_surname_particle(damaged)
+            && (after_given
+                || !crate::clean::words::lexicon::Lexicon::embedded()
+                    .lookup(damaged)
+                    .is_some_and(|entry| entry.in_dictionary()))
     } else {
         // A listed name as it stands is whole, though a longer one may hold it with its
         // losses unseen (`Kılıç` is no copy of Kılıççı).
@@ -2289,6 +2299,12 @@ mod tests {
         // word here, a particle is.
         assert_eq!(author("mer ahin"), "Ömer Şahin");
         assert_eq!(author("Luiz da Silva"), "Luiz da Silva");
+        // Where the surname stands after a given name, a dictionary word lost its first
+        // letter too (`agar` of Žagar); a particle there did not (`ten`, `van`).
+        assert_eq!(author("Matej agar"), "Matej Žagar");
+        assert_eq!(author("agar Matej"), "agar Matej");
+        assert_eq!(author("Anna ten Brink"), "Anna ten Brink");
+        assert_eq!(author("Anna van Dyke"), "Anna van Dyke");
         // The rest of a broken surname is not a name of its own: the run is one name.
         assert_eq!(author("Kateřina Hor ková"), "Kateřina Horáková");
         // Lost letters at a name's end too.
