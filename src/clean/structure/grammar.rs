@@ -560,10 +560,11 @@ pub fn byline(line: &str) -> Option<Byline> {
         let first_capital = words.iter().position(capital).unwrap_or(words.len());
         // A lost letter may leave a piece that spells a short joining word by chance (`or`
         // of Đorđević in `or evi`, `a` of Çağatay in `a atay`): beside a piece no
-        // dictionary knows, it is read as a piece too.
+        // dictionary knows (a capitalised one too: `Gündo an` of Gündoğan), it is read as
+        // a piece too.
         let unknown_piece = |w: &str| {
-            w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
-                && !crate::clean::vocabulary::lexicon_knows(w)
+            w.chars().all(char::is_alphabetic)
+                && !crate::clean::vocabulary::lexicon_knows(&w.to_lowercase())
         };
         let fragment_beside_unknown = |k: usize| {
             let w = words[k];
@@ -578,7 +579,8 @@ pub fn byline(line: &str) -> Option<Byline> {
         // first piece is no ordinary word (`li H s nov, Staff Reporter` for Əli Həsənov;
         // `Nguyễn Th Thu H ng, ng V n L i & Ph m H ng Nhung, Staff Reporters` for Đặng
         // Văn Lợi).
-        let opens_without_initial = words.first().is_some_and(|w| lost_its_initial(w));
+        let opens_without_initial = words.first().is_some_and(|w| lost_its_initial(w))
+            || (!words.is_empty() && fragment_beside_unknown(0));
         let first_ok = words.first().is_some_and(capital)
             || ((!strict || opens_without_initial)
                 && (1..words.len()).contains(&first_capital)
@@ -596,7 +598,7 @@ pub fn byline(line: &str) -> Option<Byline> {
                 });
         // Every word lost its first letter (`mer ahin` for Ömer Şahin): after `By`, two
         // to four pieces in lower case, none a joining word, one at least no word at all.
-        let all_lost_initials = !strict
+        let all_lost_initials = (!strict || opens_without_initial)
             && (2..=4).contains(&words.len())
             && words.iter().enumerate().all(|(k, w)| {
                 w.chars().all(char::is_alphabetic)
@@ -639,6 +641,7 @@ pub fn byline(line: &str) -> Option<Byline> {
                 && capital(&words[words.len() - tail - 1])
         };
         let last_ok = !strict
+            || (all_lost_initials && opens_without_initial)
             || words.last().is_some_and(capital)
             || (words.len() >= 2 && capital(&words[words.len() - 2]))
             || broken_last();
@@ -2308,7 +2311,12 @@ mod tests {
         // Lower-case words that are all words, or a joining word, are no names.
         assert_eq!(names("By the way"), None);
         assert_eq!(names("By car and bus"), None);
-        assert_eq!(names("mer ahin, Staff Reporter"), None);
+        // Before a role, too, when the first piece is no ordinary word.
+        assert_eq!(
+            names("mer ahin, Staff Reporter"),
+            Some(vec!["mer ahin".to_string()])
+        );
+        assert_eq!(names("the harbour, Staff Reporter"), None);
         // Without `By`, a role after the names; the last name broken into pieces.
         assert_eq!(
             names("Emre Y ldır m, Technology Correspondent"),
@@ -2503,9 +2511,25 @@ mod tests {
             authors("elena Bor, Staff Reporter"),
             Some(vec!["elena Bor".to_string()])
         );
-        // An ordinary word opens no such name.
-        assert_eq!(authors("or ammit, Staff Reporter"), None);
+        // An ordinary word opens no such name, unless a piece no dictionary knows
+        // stands beside it (`or ammit` of Ġorġ Żammit).
         assert_eq!(authors("the Smith, Staff Reporter"), None);
+        assert_eq!(authors("or else, Staff Reporter"), None);
+        assert_eq!(
+            authors("or ammit, Staff Reporter"),
+            Some(vec!["or ammit".to_string()])
+        );
+        assert_eq!(
+            authors("ukasz wi tek and pela Kr i nik, Staff Reporters"),
+            Some(vec![
+                "ukasz wi tek".to_string(),
+                "pela Kr i nik".to_string()
+            ])
+        );
+        assert_eq!(
+            authors("T nu Kõiv & lkay Gündo an, Staff Reporters"),
+            Some(vec!["T nu Kõiv".to_string(), "lkay Gündo an".to_string()])
+        );
         // Over the date line.
         let date = Some("May 3, 2024");
         assert!(is_name_before_date("li H s nov", date));
