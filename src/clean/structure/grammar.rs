@@ -65,10 +65,14 @@ const DATE_PREFIXES: &[&str] = &[
 
 /// A line that is only a date (after an optional `Published`/`Updated` word).
 pub fn date_line(line: &str) -> Option<NaiveDate> {
+    // `parse_date` reads only text with a year's four digits, and every text it is given
+    // below is this line, its start before a reading time, or its end after a word: a
+    // line without them is no date line. (Asked first: most lines have none.)
+    if !crate::clean::masthead::has_four_digit_run(line.as_bytes()) {
+        return None;
+    }
     // `March 12, 2024 · 5 min read`: the minutes an article takes say nothing of its date.
     let trimmed = without_reading_time(line.trim());
-    // `parse_date` reads only text with a year's four digits, and every text it is given
-    // below is this line or its end after a word: a line without them is no date line.
     if !crate::clean::masthead::has_four_digit_run(trimmed.as_bytes()) {
         return None;
     }
@@ -1148,7 +1152,7 @@ pub fn is_date_label(line: &str) -> bool {
 /// The separator may have been lost to spaces with the other letters outside ASCII
 /// (`By Siobh n O'Neill   4 min read`): the minutes end the line all the same.
 fn without_reading_time(line: &str) -> &str {
-    if let Some(at) = line.rfind(['•', '|', '·']) {
+    if let Some(at) = last_bar(line) {
         let tail: Vec<&str> = line[at..]
             .trim_start_matches(['•', '|', '·'])
             .split_whitespace()
@@ -1172,6 +1176,24 @@ fn without_reading_time(line: &str) -> &str {
         }
         _ => line,
     }
+}
+
+/// Where the last of the bars and dots a byline sets between its parts (`|`, `•`, `·`)
+/// stands in `line`: `str::rfind` with those three characters, searching bytes (`|`, and
+/// the last bytes of `•` and `·`, checked for the bytes before them) rather than
+/// decoding every character of a long line.
+fn last_bar(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let mut end = bytes.len();
+    while let Some(at) = memchr::memrchr3(b'|', 0xA2, 0xB7, &bytes[..end]) {
+        match bytes[at] {
+            b'|' => return Some(at),
+            0xA2 if at >= 2 && bytes[at - 2..at] == [0xE2, 0x80] => return Some(at - 2),
+            0xB7 if at >= 1 && bytes[at - 1] == 0xC2 => return Some(at - 1),
+            _ => end = at,
+        }
+    }
+    None
 }
 
 /// A byline that sets the writer's job after the name on the same line with no comma, the
@@ -1643,9 +1665,6 @@ pub fn folio(line: &str) -> Option<Folio> {
     if crate::clean::layout::is_page_number(line) {
         return Some(Folio::default());
     }
-    if byline(line).is_some() || line.starts_with("By ") || line.starts_with("BY ") {
-        return None;
-    }
     let (rest, numbered, bare) = peel_page_number(line);
     let mut folio = Folio::default();
     let parts: Vec<&str> = rest
@@ -1679,7 +1698,11 @@ pub fn folio(line: &str) -> Option<Folio> {
     // A date alone is the article's own date line, not furniture.
     let enough = (folio.date.is_some() && (folio.name.is_some() || numbered))
         || (numbered && (!bare || name_words >= 2));
-    enough.then_some(folio)
+    // A byline is none (asked last, of the few lines read as a folio: reading a byline
+    // costs more than the parts above).
+    let byline_line =
+        || byline(line).is_some() || line.starts_with("By ") || line.starts_with("BY ");
+    (enough && !byline_line()).then_some(folio)
 }
 
 /// `line` without a page number at its start or end (`Page 3`, `Page 3 of 4`, `3`),
@@ -2546,6 +2569,22 @@ mod tests {
             Some("Published Thursday, January 26, 2023")
         ));
         assert!(!is_name_before_date("pela Kr išnik and the", date));
+    }
+
+    #[test]
+    fn the_last_bar_is_found_by_its_bytes_as_by_its_characters() {
+        for line in [
+            "Jane Doe | May 3, 2024 · 5 min read",
+            "Jane Doe • 5 min read",
+            "â ķ ¢ · x",
+            "Kō · ķâ",
+            "no bar at all: Łódź, Göteborg",
+            "|",
+            "·",
+            "",
+        ] {
+            assert_eq!(last_bar(line), line.rfind(['•', '|', '·']), "{line:?}");
+        }
     }
 
     #[test]

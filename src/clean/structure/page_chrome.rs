@@ -150,7 +150,11 @@ pub fn is_page_chrome(line: &str) -> bool {
     if !opens {
         return false;
     }
-    let words: Vec<&str> = line.split_whitespace().collect();
+    // Words past the most a caption has are not collected: the line is no chrome.
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .take(MOST_CAPTION_WORDS + 1)
+        .collect();
     if words.is_empty() || words.len() > MOST_CAPTION_WORDS {
         return false;
     }
