@@ -566,9 +566,14 @@ pub fn byline(line: &str) -> Option<Byline> {
         // of Đorđević in `or evi`, `a` of Çağatay in `a atay`): beside a piece no
         // dictionary knows (a capitalised one too: `Gündo an` of Gündoğan), it is read as
         // a piece too.
+        // A letter alone in lower case is such a piece too (`a r` of Çağrı), but for the
+        // words `a` and `i`.
         let unknown_piece = |w: &str| {
             w.chars().all(char::is_alphabetic)
-                && !crate::clean::vocabulary::lexicon_knows(&w.to_lowercase())
+                && (!crate::clean::vocabulary::lexicon_knows(&w.to_lowercase())
+                    || (w.chars().count() == 1
+                        && w.starts_with(char::is_lowercase)
+                        && !matches!(w, "a" | "i")))
         };
         let fragment_beside_unknown = |k: usize| {
             let w = words[k];
@@ -2361,6 +2366,14 @@ mod tests {
             names("By a atay zt rk|Monday, July 8, 2019"),
             Some(vec!["a atay zt rk".to_string()])
         );
+        assert_eq!(
+            names("By a r S nmezoğlu & Begoña Ibáñez"),
+            Some(vec![
+                "a r S nmezoğlu".to_string(),
+                "Begoña Ibáñez".to_string()
+            ])
+        );
+        assert_eq!(names("By a a Smith"), None);
         assert_eq!(
             names("By or ammit & S lr n Joensen | 7 March 2025"),
             Some(vec!["or ammit".to_string(), "S lr n Joensen".to_string()])
