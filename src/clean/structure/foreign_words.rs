@@ -68,6 +68,27 @@ pub fn exactly(word: &str) -> Option<ForeignWord> {
         .map(|value| ForeignWord::from_value(lower, value))
 }
 
+/// The least Zipf frequency of a word [`lost_its_first_letter`] gives: a word the papers of
+/// its language print often (`ızmir` 3.15, `ålesund` 4.51), not a rare spelling.
+const MIN_LOST_INITIAL_ZIPF: f32 = 3.0;
+
+/// The listed word that `fragment` (lower-case ASCII letters) is when the one letter
+/// outside ASCII that opened it was lost with no space left (`lesund` of Ålesund, `zmir`
+/// of İzmir), the most frequent if several fit, if any is printed often enough.
+pub fn lost_its_first_letter(fragment: &str) -> Option<ForeignWord> {
+    if fragment.len() < 3 || !fragment.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    fitting(fragment, true, false)
+        .into_iter()
+        .filter(|word| {
+            let mut letters = word.word.chars();
+            letters.next().is_some_and(|c| !c.is_ascii()) && letters.as_str() == fragment
+        })
+        .filter(|word| word.zipf >= MIN_LOST_INITIAL_ZIPF)
+        .max_by(|a, b| a.zipf.total_cmp(&b.zipf))
+}
+
 /// Whether some listed word starts with the lower-case ASCII letters `opening` and then a
 /// letter outside ASCII (`ploie` of `ploiești`): where a copy may have broken a word.
 pub fn opens_word(opening: &str) -> bool {
@@ -567,6 +588,17 @@ mod tests {
                 assert!(chained.iter().any(|w| !w.is_empty()), "{copy}");
             }
         }
+    }
+
+    #[test]
+    fn a_frequent_word_that_lost_its_first_letter_is_found() {
+        let word = |fragment: &str| lost_its_first_letter(fragment).map(|w| w.word);
+        assert_eq!(word("lesund").as_deref(), Some("ålesund"));
+        // The rest must be the fragment exactly, opened by one letter outside ASCII; a
+        // rare word (`ślęzak`) or a fragment with marks of its own is not looked up.
+        assert_eq!(word("zzqx"), None);
+        assert_eq!(word("lęzak"), None);
+        assert_eq!(word("le"), None);
     }
 
     #[test]

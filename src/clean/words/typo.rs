@@ -219,13 +219,29 @@ fn correct(
         None
     };
     // A lower-case fragment that is a listed name after a lost first letter (`ahin` of
-    // Şahin) is as likely that name as a slip: it is reported, not changed.
-    let lost_initial = || {
-        (word_case(word) == Some(WordCase::Lower))
-            .then(|| crate::clean::structure::names::lost_first_letter_of(word))
-            .flatten()
+    // Şahin) is as likely that name as a slip: it is reported, not changed. So is one that
+    // is a frequent word of another language after a lost first letter (`zmir` of İzmir)
+    // where the slip mended is in that first letter (`amir`), unless the mending puts back
+    // just that letter (`ducation`: `education`, not `éducation`), which English copy
+    // makes likelier; a slip further in is mended (`nerver`: `never`, not `énerver`).
+    let lost_initial = |at: usize| {
+        if word_case(word) != Some(WordCase::Lower) {
+            return None;
+        }
+        crate::clean::structure::names::lost_first_letter_of(word)
+            .map(str::to_string)
+            .or_else(|| {
+                let foreign = crate::clean::structure::foreign_words::lost_its_first_letter(word);
+                // Told as the list spells it, in lower case (`ızmir`: the list folds
+                // İ, whose capital a plain upper-casing would not give back).
+                let mended = &found[at].0;
+                let first_letter_changed = mended.chars().next() != word.chars().next();
+                foreign
+                    .filter(|_| first_letter_changed && !mended.ends_with(word))
+                    .map(|f| f.word)
+            })
     };
-    if let (Some(at), Some(name)) = (winner, winner.and_then(|_| lost_initial())) {
+    if let (Some(at), Some(name)) = (winner, winner.and_then(lost_initial)) {
         return Verdict::Report {
             reason: format!(
                 "`{word}` is not a word: `{}` is one slip away, but it may be `{name}` with its first letter lost",
@@ -456,6 +472,12 @@ mod tests {
         }
         // A slip with no such name stays a slip.
         assert_eq!(corrected("wehn", false), "when");
+        // A frequent word of another language that lost its first letter (`zmir` of
+        // İzmir, not `amir`) is reported too, unless mending the slip puts back just that
+        // letter (`ducation` is `education`, not French `éducation`).
+        assert!(matches!(correct("zmir", false), Verdict::Report { .. }));
+        assert_eq!(corrected("ducation", false), "education");
+        assert_eq!(corrected("nerver", false), "never");
     }
 
     #[test]
