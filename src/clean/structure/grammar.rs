@@ -564,10 +564,9 @@ pub fn byline(line: &str) -> Option<Byline> {
         let first_capital = words.iter().position(capital).unwrap_or(words.len());
         // A lost letter may leave a piece that spells a short joining word by chance (`or`
         // of Đorđević in `or evi`, `a` of Çağatay in `a atay`): beside a piece no
-        // dictionary knows (a capitalised one too: `Gündo an` of Gündoğan), it is read as
-        // a piece too.
-        // A letter alone in lower case is such a piece too (`a r` of Çağrı), but for the
-        // words `a` and `i`.
+        // dictionary knows, it is read as a piece too. That piece may be capitalised
+        // (`Gündo an` of Gündoğan), or a letter alone in lower case (`a r` of Çağrı) but
+        // for the words `a` and `i`.
         let unknown_piece = |w: &str| {
             w.chars().all(char::is_alphabetic)
                 && (!crate::clean::vocabulary::lexicon_knows(&w.to_lowercase())
@@ -890,8 +889,9 @@ pub fn is_name_before_date(line: &str, next: Option<&str>) -> bool {
         && (names_alone_placed(line).is_some() || is_name_without_its_initial(line))
 }
 
-/// `line`, trimmed, when it is one name whose first word lost its first letter, over
-/// the date line `next` (`pek Y ld z` / `May 3, 2024`): the names pass mends it.
+/// `line`, trimmed, when it is names alone, the first of which lost its first letter,
+/// over the date line `next` (`pek Y ld z` / `May 3, 2024`, `pela Kr išnik and Søren
+/// Kjærgaard` / `Published …`): the names pass mends them.
 pub fn lost_initial_name_over_date<'l>(line: &'l str, next: Option<&str>) -> Option<&'l str> {
     (next.is_some_and(|n| date_line(n).is_some()) && is_name_without_its_initial(line))
         .then(|| line.trim())
@@ -908,9 +908,10 @@ fn lost_its_initial(word: &str) -> bool {
             .is_some_and(|entry| entry.is_ordinary_word())
 }
 
-/// Whether `line` is one name whose first word lost its first letter (`pek Y ld z` for
-/// İpek Yıldız): it reads as names alone with that word capitalised. Asked only where
-/// the line below is the date.
+/// Whether `line` is names alone whose first word lost its first letter (`pek Y ld z`
+/// for İpek Yıldız; `pela Kr išnik and Søren Kjærgaard` for Špela Kržišnik and another):
+/// it reads as names alone with that word capitalised. Asked only where the line below is
+/// the date.
 fn is_name_without_its_initial(line: &str) -> bool {
     let line = line.trim();
     let Some(first) = line.split_whitespace().next() else {

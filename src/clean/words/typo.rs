@@ -231,14 +231,15 @@ fn correct(
         crate::clean::structure::names::lost_first_letter_of(word)
             .map(str::to_string)
             .or_else(|| {
-                let foreign = crate::clean::structure::foreign_words::lost_its_first_letter(word);
-                // Told as the list spells it, in lower case (`ızmir`: the list folds
-                // İ, whose capital a plain upper-casing would not give back).
                 let mended = &found[at].0;
                 let first_letter_changed = mended.chars().next() != word.chars().next();
-                foreign
-                    .filter(|_| first_letter_changed && !mended.ends_with(word))
-                    .map(|f| f.word)
+                if !first_letter_changed || mended.ends_with(word) {
+                    return None;
+                }
+                // Told as the list spells it, in lower case (`ızmir`: the list folds
+                // İ, whose capital a plain upper-casing would not give back).
+                crate::clean::structure::foreign_words::lost_its_first_letter(word)
+                    .map(|foreign| foreign.word)
             })
     };
     if let (Some(at), Some(name)) = (winner, winner.and_then(lost_initial)) {
