@@ -462,6 +462,7 @@ impl<'a> ParagraphRepairer<'a> {
     fn repair_unknown(&mut self, word: &str, offset: usize, sentence_start: bool) {
         let glued = glue::split_glued(word, Standing::Unknown, sentence_start, &self.vocabulary);
         let typo = typo::correct_slip(word, Standing::Unknown, sentence_start, &self.vocabulary);
+        let typo = self.unless_a_broken_name(word, offset, typo);
         if let (Verdict::Replace { with: split, .. }, Verdict::Replace { with: fixed, .. }) =
             (&glued, &typo)
         {
@@ -499,12 +500,42 @@ impl<'a> ParagraphRepairer<'a> {
             }
             (Verdict::Keep, Verdict::Keep) => {
                 let far = typo::correct_far_slip(word, &self.vocabulary);
+                let far = self.unless_a_broken_name(word, offset, far);
                 if matches!(far, Verdict::Replace { .. }) {
                     self.apply_verdict("typo", word, offset, far);
                 } else if let Some(reason) = suspect::damage_in(word) {
                     self.find("suspect", offset, word, reason.to_string());
                 }
             }
+        }
+    }
+
+    /// `typo`, unless it mends a lower-case token that follows a capital letter alone
+    /// (not `A` or `I`): the rest of a name whose letter after its capital was lost to a
+    /// space (`Siobhán D laigh` for Dálaigh), which a slip's mending would make a word of
+    /// (`laugh`). Then it is only reported.
+    fn unless_a_broken_name(&self, word: &str, offset: usize, typo: Verdict) -> Verdict {
+        let Verdict::Replace { with, .. } = &typo else {
+            return typo;
+        };
+        let after_lone_capital = word.starts_with(char::is_lowercase)
+            && self.paragraph[..offset]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|before| {
+                    let mut letters = before.chars();
+                    letters
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() && !matches!(c, 'A' | 'I'))
+                        && letters.next().is_none()
+                });
+        if !after_lone_capital {
+            return typo;
+        }
+        Verdict::Report {
+            reason: format!(
+                "`{word}` is not a word: `{with}` is one slip away, but after a capital alone it may be the rest of a name that lost a letter"
+            ),
         }
     }
 
@@ -554,6 +585,7 @@ impl<'a> ParagraphRepairer<'a> {
     ) {
         let glued = glue::split_glued(word, standing, sentence_start, &self.vocabulary);
         let typo = typo::correct_slip(word, standing, false, &self.vocabulary);
+        let typo = self.unless_a_broken_name(word, offset, typo);
         if let (Verdict::Keep | Verdict::Report { .. }, Verdict::Keep | Verdict::Report { .. }) =
             (&glued, &typo)
         {

@@ -483,3 +483,17 @@ fn a_glued_article_splits_a_name_it_prints_alone_from_the_words_after_it() {
     let repairs = repair_article_paragraph(paragraph, &ArticleText::new(&ordinary), &context);
     assert_eq!(repairs.text, paragraph);
 }
+
+#[test]
+fn a_name_broken_after_its_capital_is_no_slip_to_mend() {
+    // `D laigh` of Dálaigh: `laigh` is one slip from `laugh`, but after a capital alone it
+    // is the rest of a name, and is left (a word only the web knows, as `laigh` is, is
+    // left unreported; an unknown one is reported).
+    assert_eq!(
+        repaired("Siobhán D laigh covers the earth sciences."),
+        "Siobhán D laigh covers the earth sciences."
+    );
+    // After `A` or `I`, words, the slip is mended as anywhere.
+    assert_eq!(repaired("I laugh and A lvel"), "I laugh and A level");
+    assert_eq!(repaired("She gave a laigh."), "She gave a laugh.");
+}
