@@ -307,6 +307,25 @@ impl IntactNames {
         Some(name)
     }
 
+    /// The given name a byline's short copy in lower case (`sa`) stands for, having lost its
+    /// first letter, when an address or handle of the article spells the whole name, given
+    /// name and surname run together (`@asalindstrom_gbg` for `sa Lindström`): the lost
+    /// letter's base is the handle's first, its mark the article's own letters give, as
+    /// for [`Self::spelt_through_gaps`] (`å` in an article that prints `Bråten`).
+    fn given_name_spelt_with_surname(&self, copy: &str, surname: &str) -> Option<String> {
+        if self.handles.is_empty() || !copy.bytes().all(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        let surname = ascii_fold(surname)?;
+        let handle = self.handles.iter().find(|h| {
+            h.len() == 1 + copy.len() + surname.len()
+                && h[1..].starts_with(copy)
+                && h.ends_with(surname.as_str())
+        })?;
+        let letter = self.most_printed_letter_on(char::from(handle.as_bytes()[0]))?;
+        Some(letter.to_uppercase().chain(copy.chars()).collect())
+    }
+
     /// The listed given name a byline's two-letter copy (`Ji`) stands for, having lost its
     /// last letters with no space left (`Jiří`): one name of a language the article's
     /// names speak for (Czech, by `Dvořáková`) and more clearly than for any other that
@@ -700,6 +719,18 @@ impl IntactNames {
                         .flatten();
                     if let Some(name) = given_name {
                         matched = Some((start, end, Cow::Borrowed(name), n));
+                        break;
+                    }
+                    // A byline's given name of two letters that lost its first
+                    // (`sa Lindström` for Åsa), which a handle spells with the surname.
+                    let spelt = match next {
+                        Some(surname) if byline && n == 1 => {
+                            self.given_name_spelt_with_surname(span, surname)
+                        }
+                        _ => None,
+                    };
+                    if let Some(name) = spelt {
+                        matched = Some((start, end, Cow::Owned(name), n));
                         break;
                     }
                     continue;
@@ -2191,6 +2222,20 @@ mod tests {
         // The handle must spell the rest of the copy.
         let other = "said Ilirjan Këlliçi. Email: blerina.cekrezo@fieldnotes.net";
         assert_eq!(author(other, "Blerina ekrezi"), "Blerina ekrezi");
+    }
+
+    #[test]
+    fn a_handle_spells_a_short_given_name_that_lost_its_first_letter() {
+        let author = restored_author;
+        let handle = "She tweets at @asalindstrom_gbg";
+        // `sa` lost its first letter: the handle spells given name and surname run
+        // together (`a` + `sa` + `lindstrom`), the article's words give the mark (`å` of
+        // `Bråten`).
+        let document = format!("said Øystein Bråten. {handle}");
+        assert_eq!(author(&document, "sa Lindström"), "Åsa Lindström");
+        // No such letter printed, or a handle that spells another surname: left as is.
+        assert_eq!(author(handle, "sa Lindström"), "sa Lindström");
+        assert_eq!(author(&document, "sa Lindberg"), "sa Lindberg");
     }
 
     #[test]
