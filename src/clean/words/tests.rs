@@ -493,6 +493,16 @@ fn a_name_broken_after_its_capital_is_no_slip_to_mend() {
         repaired("Siobhán D laigh covers the earth sciences."),
         "Siobhán D laigh covers the earth sciences."
     );
+    let unknown = repair("Siobhán D laugj covers the earth sciences.");
+    assert_eq!(unknown.text, "Siobhán D laugj covers the earth sciences.");
+    assert!(
+        unknown
+            .findings
+            .iter()
+            .any(|f| f.reason.contains("after a capital alone")),
+        "{:?}",
+        unknown.findings
+    );
     // After `A` or `I`, words, the slip is mended as anywhere.
     assert_eq!(repaired("I laugh and A lvel"), "I laugh and A level");
     assert_eq!(repaired("She gave a laigh."), "She gave a laugh.");
