@@ -79,18 +79,127 @@ pub fn lost_its_first_letter(fragment: &str) -> Option<ForeignWord> {
     if fragment.len() < 3 || !fragment.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
-    fitting(fragment, true, false)
+    with_one_letter_more(fragment, true)
         .into_iter()
-        .filter(|word| {
-            let mut letters = word.word.chars();
-            letters.next().is_some_and(|c| !c.is_ascii()) && letters.as_str() == fragment
-        })
         .filter(|word| word.zipf >= MIN_LOST_INITIAL_ZIPF)
         .max_by(|a, b| a.zipf.total_cmp(&b.zipf))
 }
 
-/// Whether some listed word starts with the lower-case ASCII letters `opening` and then a
-/// letter outside ASCII (`ploie` of `ploiești`): where a copy may have broken a word.
+/// `data/whole_at_edge.txt` (built by `tools/names/whole_at_edge.py`): sorted
+/// `rest<TAB>longer` pairs, an ASCII word the lists print about as often as `longer`, a
+/// word with one more letter outside ASCII at an edge.
+const WHOLE_AT_EDGE: &str = include_str!("../../../data/whole_at_edge.txt");
+
+/// Whether `rest` (lower-case ASCII) is a word of its own beside `longer`, a listed word
+/// it would be a copy of had `longer` lost its letter outside ASCII at an edge: the lists
+/// print `troms` (the Norwegian county) about as often as `tromsø`, so a copy `Troms` is
+/// no evidence of a lost `ø`.
+pub fn is_whole_beside(rest: &str, longer: &str) -> bool {
+    static PAIRS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let pairs = PAIRS.get_or_init(|| WHOLE_AT_EDGE.lines().collect());
+    let pair = [rest, "\t", longer].concat();
+    pairs.binary_search(&pair.as_str()).is_ok()
+}
+
+/// The listed words that are `fragment` (ASCII letters, in any case) with one letter
+/// outside ASCII more before it (`first`: `lesund`, Ålesund) or after it (`pozna`: Poznań,
+/// and the Polish verb poznać), as a copy that lost that letter with no space left prints
+/// them.
+pub fn with_one_letter_more(fragment: &str, first: bool) -> Vec<ForeignWord> {
+    if fragment.is_empty() || !fragment.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return Vec::new();
+    }
+    // The map's paths are followed byte by byte: the fragment's exactly, and every letter
+    // outside ASCII (a lead byte, then its continuation bytes) at the edge asked for.
+    // This reads far fewer nodes than a skeleton's walk with an optional run, which
+    // also tries runs of several letters.
+    let fst = map().as_fst();
+    let root = (fst.root(), fst::raw::Output::zero(), Vec::new());
+    let mut found = Vec::new();
+    if first {
+        for (node, out, letter) in letters_from(fst, root) {
+            if let Some((node, out, word)) = follow(fst, (node, out, letter), fragment.as_bytes()) {
+                if node.is_final() {
+                    found.extend(found_word(word, out.cat(node.final_output())));
+                }
+            }
+        }
+    } else if let Some(start) = follow(fst, root, fragment.as_bytes()) {
+        for (node, out, word) in letters_from(fst, start) {
+            if node.is_final() {
+                found.extend(found_word(word, out.cat(node.final_output())));
+            }
+        }
+    }
+    found
+}
+
+/// A place in the map: its node, the output so far, and the bytes read to it.
+type Place<'f> = (fst::raw::Node<'f>, fst::raw::Output, Vec<u8>);
+
+/// The place `bytes` (ASCII letters, read in lower case) lead to from `place`, if the map
+/// has that path.
+fn follow<'f>(
+    fst: &'f fst::raw::Fst<&'static [u8]>,
+    place: Place<'f>,
+    bytes: &[u8],
+) -> Option<Place<'f>> {
+    let (mut node, mut out, mut word) = place;
+    for byte in bytes.iter().map(u8::to_ascii_lowercase) {
+        let transition = node.transition(node.find_input(byte)?);
+        out = out.cat(transition.out);
+        word.push(byte);
+        node = fst.node(transition.addr);
+    }
+    Some((node, out, word))
+}
+
+/// The places one letter outside ASCII leads to from `place`: a lead byte (0xC2-0xF4),
+/// then as many continuation bytes (0x80-0xBF) as it announces.
+fn letters_from<'f>(fst: &'f fst::raw::Fst<&'static [u8]>, place: Place<'f>) -> Vec<Place<'f>> {
+    let (node, out, word) = place;
+    let mut letters = Vec::new();
+    for lead in node
+        .transitions()
+        .filter(|t| (0xC2..=0xF4).contains(&t.inp))
+    {
+        let width = match lead.inp {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        let mut bytes = word.clone();
+        bytes.push(lead.inp);
+        let mut partial = vec![(fst.node(lead.addr), out.cat(lead.out), bytes)];
+        for _ in 1..width {
+            let mut longer = Vec::new();
+            for (node, out, bytes) in partial {
+                for next in node
+                    .transitions()
+                    .filter(|t| (0x80..=0xBF).contains(&t.inp))
+                {
+                    let mut bytes = bytes.clone();
+                    bytes.push(next.inp);
+                    longer.push((fst.node(next.addr), out.cat(next.out), bytes));
+                }
+            }
+            partial = longer;
+        }
+        letters.extend(partial);
+    }
+    letters
+}
+
+/// The listed word whose bytes and value a path read.
+fn found_word(bytes: Vec<u8>, out: fst::raw::Output) -> Option<ForeignWord> {
+    String::from_utf8(bytes)
+        .ok()
+        .map(|word| ForeignWord::from_value(word, out.value()))
+}
+
+/// Whether some listed word starts with the ASCII letters `opening` (read in lower case)
+/// and then a letter outside ASCII (`ploie` of `ploiești`): where a copy may have broken a
+/// word.
 pub fn opens_word(opening: &str) -> bool {
     if opening.is_empty() {
         return false;
@@ -99,7 +208,7 @@ pub fn opens_word(opening: &str) -> bool {
     // range `opening + [0xC0, 0xFF)` of the map, without building a stream for it).
     let fst = map().as_fst();
     let mut node = fst.root();
-    for byte in opening.bytes() {
+    for byte in opening.bytes().map(|b| b.to_ascii_lowercase()) {
         match node.find_input(byte) {
             Some(i) => node = fst.node(node.transition_addr(i)),
             None => return false,
@@ -588,6 +697,62 @@ mod tests {
                 assert!(chained.iter().any(|w| !w.is_empty()), "{copy}");
             }
         }
+    }
+
+    #[test]
+    fn words_one_letter_longer_at_an_edge_are_found() {
+        let words = |fragment: &str, first: bool| -> Vec<String> {
+            with_one_letter_more(fragment, first)
+                .into_iter()
+                .map(|w| w.word)
+                .collect()
+        };
+        assert!(words("pozna", false).contains(&"poznań".to_string()));
+        assert!(words("lesund", true).contains(&"ålesund".to_string()));
+        // One letter outside ASCII exactly, at the edge asked for.
+        assert!(!words("pozna", true).contains(&"poznań".to_string()));
+        assert!(words("astn", false).is_empty()); // šťastný lost one at each edge
+        assert_eq!(words("Pozna", false), words("pozna", false));
+        // The same words as the skeleton's walk with a run at that edge, kept to one
+        // letter outside ASCII.
+        for (fragment, first) in [
+            ("pozna", false),
+            ("lesund", true),
+            ("ume", false),
+            ("sava", false),
+            ("zmir", true),
+            ("lod", false),
+            ("ahin", true),
+            ("rebro", true),
+        ] {
+            let mut walked: Vec<String> = fitting(fragment, first, !first)
+                .into_iter()
+                .map(|w| w.word)
+                .filter(|word| {
+                    let rest = if first {
+                        word.strip_suffix(fragment)
+                    } else {
+                        word.strip_prefix(fragment)
+                    };
+                    rest.is_some_and(|rest| rest.chars().count() == 1 && !rest.is_ascii())
+                })
+                .collect();
+            walked.sort();
+            let mut direct = words(fragment, first);
+            direct.sort();
+            assert_eq!(direct, walked, "{fragment}");
+            assert!(!direct.is_empty(), "{fragment}");
+        }
+    }
+
+    #[test]
+    fn ascii_words_of_their_own_beside_a_longer_word_are_listed() {
+        assert!(is_whole_beside("troms", "tromsø"));
+        assert!(!is_whole_beside("pozna", "poznań"));
+        assert!(!is_whole_beside("troms", "tromsö"));
+        // The pairs are sorted, as the binary search needs.
+        let pairs: Vec<&str> = WHOLE_AT_EDGE.lines().collect();
+        assert!(pairs.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

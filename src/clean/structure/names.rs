@@ -65,6 +65,11 @@ pub struct IntactNames {
     /// How often the article's words (each word counted once) print each lower-case
     /// letter outside ASCII: the marks its language puts on letters.
     letters: FxHashMap<char, u32>,
+    /// The document, for [`IntactNames::read_split`].
+    document: Box<str>,
+    /// Whether it has the telltale of a page read with words split at their hyphenation
+    /// points, whose pieces are no lost letters: found when first asked.
+    read_split: std::cell::OnceCell<bool>,
 }
 
 /// The bars and dots a byline or a running head sets between its parts.
@@ -193,6 +198,7 @@ impl IntactNames {
             }
         }
         names.handles = handles;
+        names.document = document.into();
         names
     }
 
@@ -575,6 +581,10 @@ impl IntactNames {
                 i += 1;
                 continue;
             }
+            // A capitalised ASCII word no dictionary knows may be a word other languages'
+            // papers print with one more letter at its end (`Pozna`): asked only where no
+            // other reading of the copy is tried, or none was found.
+            let at_an_edge = || (!byline).then(|| self.lost_at_an_edge(&tokens, i, vocabulary));
             // A name broken in pieces starts with letters some name starts with before
             // its first lost letter (`Gon` of `Gon alves`), and is no common short word
             // opening a sentence (`The club won`): any other first token is tried alone,
@@ -648,7 +658,10 @@ impl IntactNames {
                 && self.by_damaged.is_empty()
                 && !hyphen_gap(token_end)
             {
-                i += 1;
+                match at_an_edge().flatten() {
+                    Some(found) => i = found.record(text, &mut out, &mut copied, edits, i),
+                    None => i += 1,
+                }
                 continue;
             }
             // In a byline, a lone lower-case token lost its opening letter only after a
@@ -764,12 +777,184 @@ impl IntactNames {
                     copied = end;
                     i += n;
                 }
-                None => i += 1,
+                None => match at_an_edge().flatten() {
+                    Some(found) => i = found.record(text, &mut out, &mut copied, edits, i),
+                    None => i += 1,
+                },
             }
         }
         out.push_slice(text, copied, source.len());
         out
     }
+
+    /// Whether the document was read with words split at their hyphenation points
+    /// ([`super::split_words::text_looks_split`]).
+    fn read_split(&self) -> bool {
+        *self
+            .read_split
+            .get_or_init(|| super::split_words::text_looks_split(&self.document))
+    }
+
+    /// The word of another language that the token `tokens[i]`, a capitalised ASCII word
+    /// outside a byline, stands for having lost its last letter, outside ASCII, with no
+    /// space left ([`lost_at_an_edge`]): not when the token goes on as a broken word (a
+    /// lower-case piece follows: `Gon alves`), nor on a page read with split words.
+    fn lost_at_an_edge(
+        &self,
+        tokens: &[(usize, &str)],
+        i: usize,
+        vocabulary: &Vocabulary<'_>,
+    ) -> Option<EdgeRestored> {
+        let (at, token) = tokens[i];
+        let start = at + lead_len(token);
+        let letters = token[lead_len(token)..].trim_end_matches(|c: char| !c.is_alphabetic());
+        let words = words_one_letter_longer(letters, vocabulary)?;
+        // A piece follows: no dictionary word, or a short piece no common short word
+        // (`Krak w`, whose lost letter is inside, for the words pass).
+        let piece_follows = || {
+            tokens.get(i + 1).is_some_and(|(_, t)| {
+                is_unknown_fragment(t, vocabulary)
+                    || (t.len() <= 3
+                        && t.bytes().all(|b| b.is_ascii_lowercase())
+                        && !is_common_short(t))
+            })
+        };
+        // The article prints a word this copy may be of: reading it so is the names
+        // pass's own.
+        if self.by_damaged.contains_key(letters) || self.read_split() || piece_follows() {
+            return None;
+        }
+        let word = lost_at_an_edge(letters, words, vocabulary)?;
+        Some(EdgeRestored {
+            start,
+            end: start + letters.len(),
+            word,
+        })
+    }
+}
+
+/// A token [`IntactNames::lost_at_an_edge`] restored: its letters' byte range in the text
+/// and the word.
+struct EdgeRestored {
+    start: usize,
+    end: usize,
+    word: String,
+}
+
+impl EdgeRestored {
+    /// Copies the text up to the token into `out`, then the word, and records the edit;
+    /// returns the index of the token after it.
+    fn record(
+        self,
+        text: &MappedText,
+        out: &mut MappedText,
+        copied: &mut usize,
+        edits: &mut Vec<Edit>,
+        i: usize,
+    ) -> usize {
+        out.push_slice(text, *copied, self.start);
+        out.push_replacement(&self.word, text.position_at(self.start));
+        edits.push(Edit {
+            pass: "names",
+            position: text.position_at(self.start),
+            before: text.as_str()[self.start..self.end].to_string(),
+            after: self.word,
+            reason: "a letter outside ASCII lost at the word's end with no space left, restored from the word other languages' papers print".into(),
+            confidence: 0.7,
+        });
+        *copied = self.end;
+        i + 1
+    }
+}
+
+/// Of the `words` a copy may stand for, the one that names a place or a person: the papers
+/// of many languages print a name (`poznań` is in 9 of the lists), those of one or two a
+/// word of their own (the Polish verb `poznać`, more frequent in Polish alone). It must be
+/// in [`LEAST_NAME_LANGUAGES`] lists and in twice as many as any other that fits. A copy
+/// that one language's word fits is a name of its own as often (`Sava`, the river, and
+/// Turkish `savaş`; `Ciuc` of Miercurea Ciuc and Romanian `ciucă`).
+fn named_in_many_languages(
+    mut words: Vec<foreign_words::ForeignWord>,
+) -> Option<foreign_words::ForeignWord> {
+    let languages = |w: &foreign_words::ForeignWord| w.languages.count_ones();
+    words.sort_by(|a, b| {
+        languages(b)
+            .cmp(&languages(a))
+            .then(b.zipf.total_cmp(&a.zipf))
+    });
+    let mut words = words.into_iter();
+    let best = words.next()?;
+    let clear = words
+        .next()
+        .is_none_or(|next| languages(&best) >= 2 * languages(&next));
+    (clear && languages(&best) >= LEAST_NAME_LANGUAGES).then_some(best)
+}
+
+/// The fewest lists of other languages that must print a word for
+/// [`named_in_many_languages`] to take it for a name.
+const LEAST_NAME_LANGUAGES: u32 = 3;
+
+/// The least letters a whole ASCII word must have for [`lost_at_an_edge`] to ask for it.
+const LEAST_EDGE_COPY_LETTERS: usize = 3;
+
+/// The words of another language's list that `letters`, a capitalised ASCII word of
+/// [`LEAST_EDGE_COPY_LETTERS`] or more that no dictionary knows, may be with one more
+/// letter outside ASCII at its end, lost with no space left; none when it has no such
+/// shape.
+///
+/// Asked of nearly every capitalised token, cheapest question first: whether a word of
+/// the list opens with the copy's letters and then one outside ASCII (a node per letter,
+/// no allocation: false for most words), then whether the copy is a word.
+fn words_one_letter_longer(
+    letters: &str,
+    vocabulary: &Vocabulary<'_>,
+) -> Option<Vec<foreign_words::ForeignWord>> {
+    let mut rest = letters.bytes();
+    if letters.len() < LEAST_EDGE_COPY_LETTERS
+        || !rest.next()?.is_ascii_uppercase()
+        || !rest.all(|b| b.is_ascii_lowercase())
+        || !foreign_words::opens_word(letters)
+        || vocabulary.is_known_outside_document(letters)
+    {
+        return None;
+    }
+    let words = foreign_words::with_one_letter_more(letters, false);
+    (!words.is_empty()).then_some(words)
+}
+
+/// The word of another language's list ([`foreign_words`]) that `letters`, a capitalised
+/// ASCII word no dictionary knows, is with its last letter, outside ASCII, lost with no
+/// space left (`Pozna`, Poznań), of the `words` that fit ([`words_one_letter_longer`]).
+/// See [`named_in_many_languages`] for which of the words is taken. Not a word English
+/// prints as it stands (`Aydin`), nor one the lists print as a word of its own beside the
+/// longer one (`Troms` beside Tromsø: [`foreign_words::is_whole_beside`]), nor one an
+/// ASCII letter completes into a dictionary word (a keyboard slip lost that letter, for
+/// the typo pass), nor words glued together (for the words pass).
+fn lost_at_an_edge(
+    letters: &str,
+    words: Vec<foreign_words::ForeignWord>,
+    vocabulary: &Vocabulary<'_>,
+) -> Option<String> {
+    if written_in_english_as_it_stands(letters) {
+        return None;
+    }
+    let word = named_in_many_languages(words)?;
+    let lower = letters.to_ascii_lowercase();
+    let dictionary = crate::clean::words::lexicon::Lexicon::embedded();
+    let completes = |b: u8| {
+        let mut longer = lower.clone();
+        longer.push(char::from(b));
+        dictionary
+            .lookup(&longer)
+            .is_some_and(|entry| entry.is_ordinary_word())
+    };
+    if foreign_words::is_whole_beside(&lower, &word.word)
+        || (b'a'..=b'z').any(completes)
+        || vocabulary.glued_pieces(&lower).is_some()
+    {
+        return None;
+    }
+    Some(format!("{letters}{}", &word.word[lower.len()..]))
 }
 
 /// The embedded names' index, built from `data/names.txt` by `build.rs` at compile time
@@ -2127,6 +2312,39 @@ mod tests {
             restored(document, "Genevive Côté writes"),
             "Geneviève Côté writes"
         );
+    }
+
+    #[test]
+    fn a_whole_word_that_lost_its_last_letter_is_restored_from_other_languages() {
+        // A capitalised word no dictionary knows lost its last letter: Poznań, named in
+        // many languages' papers (the Polish verb poznać is printed in one).
+        assert_eq!(
+            restored("", "Parents in Pozna were told"),
+            "Parents in Poznań were told"
+        );
+        assert_eq!(
+            restored("", "The mayor of Ume said"),
+            "The mayor of Umeå said"
+        );
+        // Not a name of its own the lists print as often (`Troms`, the county, beside
+        // Tromsø, printed in the dateline or not), nor one only one language's word
+        // fits (`Sava`, the river, and Turkish savaş), nor a piece of a broken word
+        // (`Krak w`, whose lost letter is inside), nor a copy in lower case (its lost
+        // capital is the typo pass's to report: `lesund`).
+        assert_eq!(restored("", "across Troms and"), "across Troms and");
+        assert_eq!(
+            restored("TROMSØ: across Troms and", "across Troms and"),
+            "across Troms and"
+        );
+        assert_eq!(restored("", "across the Sava in"), "across the Sava in");
+        assert_eq!(restored("", "in Pozna w and"), "in Pozna w and");
+        assert_eq!(
+            restored("", "people in lesund said"),
+            "people in lesund said"
+        );
+        // Nor on a page read with words split at their hyphenation points.
+        let split = "the neigh bour hood of Pozna is be ing re built by the com mu ni ty";
+        assert_eq!(restored(split, split), split);
     }
 
     #[test]

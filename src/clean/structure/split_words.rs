@@ -205,13 +205,35 @@ fn looks_split(paragraphs: &[MappedText]) -> bool {
     for paragraph in paragraphs {
         for (_, token) in space_tokens(paragraph.as_str()) {
             tokens += 1;
-            let short = (1..=3).contains(&token.len());
-            if short && token.bytes().all(|b| b.is_ascii_lowercase()) && !is_common_short(token) {
-                fragments += 1;
-            }
+            fragments += usize::from(is_split_fragment(token));
         }
     }
-    fragments * 100 >= tokens * FRAGMENT_PERCENT
+    share_looks_split(fragments, tokens)
+}
+
+/// [`looks_split`] of one text (a whole document).
+pub(super) fn text_looks_split(text: &str) -> bool {
+    let mut tokens = 0usize;
+    let mut fragments = 0usize;
+    for (_, token) in space_tokens(text) {
+        tokens += 1;
+        fragments += usize::from(is_split_fragment(token));
+    }
+    share_looks_split(fragments, tokens)
+}
+
+/// Whether `token` is what [`looks_split`] counts: a short lower-case piece that is no
+/// common short word.
+fn is_split_fragment(token: &str) -> bool {
+    (1..=3).contains(&token.len())
+        && token.bytes().all(|b| b.is_ascii_lowercase())
+        && !is_common_short(token)
+}
+
+/// Whether `fragments` of `tokens` ([`is_split_fragment`]) are the share of a text read
+/// with split words.
+fn share_looks_split(fragments: usize, tokens: usize) -> bool {
+    tokens > 0 && fragments * 100 >= tokens * FRAGMENT_PERCENT
 }
 
 /// The share of tokens, in per cent, that are fragments in a text read with split words.
