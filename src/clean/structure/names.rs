@@ -902,9 +902,10 @@ const LEAST_EDGE_COPY_LETTERS: usize = 3;
 /// letter outside ASCII at its end, lost with no space left; none when it has no such
 /// shape.
 ///
-/// Asked of nearly every capitalised token, cheapest question first: whether a word of
-/// the list opens with the copy's letters and then one outside ASCII (a node per letter,
-/// no allocation: false for most words), then whether the copy is a word.
+/// Asked of nearly every capitalised token, cheapest question first: whether the copy is
+/// a word (most are, and the common ones are found in a hash table), then whether a word
+/// of the list opens with its letters and then one outside ASCII (a walk of the list's
+/// nodes, a letter at a time).
 fn words_one_letter_longer(
     letters: &str,
     vocabulary: &Vocabulary<'_>,
@@ -913,8 +914,8 @@ fn words_one_letter_longer(
     if letters.len() < LEAST_EDGE_COPY_LETTERS
         || !rest.next()?.is_ascii_uppercase()
         || !rest.all(|b| b.is_ascii_lowercase())
-        || !foreign_words::opens_word(letters)
         || vocabulary.is_known_outside_document(letters)
+        || !foreign_words::opens_word(letters)
     {
         return None;
     }
