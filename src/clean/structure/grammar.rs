@@ -1024,11 +1024,19 @@ pub fn is_contact_line(line: &str) -> bool {
 }
 
 /// Whether the first word of `name` may be a name ([`may_be_name`], in the case names are
-/// written in).
+/// written in), or the opening of a listed name the piece after it goes on (`Ma gorzata`).
 fn first_word_may_be_name(name: &str) -> bool {
-    name.split_whitespace()
-        .next()
-        .is_some_and(|first| may_be_name(&name_case(first.to_string())))
+    let mut words = name.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    // A dictionary word opening a listed name a lost letter broke (`Ma gorzata` of
+    // Małgorzata) is that name's opening, not the word.
+    may_be_name(&name_case(first.to_string()))
+        || words.next().is_some_and(|second| {
+            second.starts_with(char::is_lowercase)
+                && super::names::continues_a_listed_name(first, second)
+        })
 }
 
 /// A place a byline names after its writer (`KARACHI`, `Lahore`, `New York`): one to three
@@ -2498,6 +2506,13 @@ mod tests {
             Some("Siobh n O'Neill")
         );
         assert!(is_name_before_date("Mehmet Y lmaz", Some("March 12, 2024")));
+        // A first name broken into a dictionary word and a piece (`Ma gorzata` of
+        // Małgorzata, listed), not a word before a word (`Ma said`).
+        assert!(is_name_before_date(
+            "Ma gorzata W jcik",
+            Some("Published 5 March 2023")
+        ));
+        assert!(!are_names_alone("Ma Kettle"));
         // Prose's `a` is no piece of a name, nor is a name with a job after it.
         assert!(!are_names_alone("Porto’s Trams Are Not a Museum"));
         assert!(!are_names_alone("Siobh n O'Neill Staff Reporter"));

@@ -1820,7 +1820,7 @@ const FOREIGN_ZIPF_MARGIN: f32 = 0.5;
 
 /// Whether `previous`, a space, then `token` is a listed name broken by lost letters
 /// (`Hor ková` of Horáková): then `token` is the rest of `previous`, not a name of its own.
-fn continues_a_listed_name(previous: &str, token: &str) -> bool {
+pub(crate) fn continues_a_listed_name(previous: &str, token: &str) -> bool {
     let key = skeleton(&[previous, " ", token].concat());
     let found = listed_by_skeleton(&key).next().is_some();
     found
