@@ -87,11 +87,11 @@ pub fn lost_its_first_letter(fragment: &str) -> Option<ForeignWord> {
 
 /// `data/whole_at_edge.txt` (built by `tools/names/whole_at_edge.py`): sorted
 /// `rest<TAB>longer` pairs, an ASCII word the lists print about as often as `longer`, a
-/// word with one more letter outside ASCII at an edge.
+/// word with one more letter outside ASCII at its end.
 const WHOLE_AT_EDGE: &str = include_str!("../../../data/whole_at_edge.txt");
 
 /// Whether `rest` (lower-case ASCII) is a word of its own beside `longer`, a listed word
-/// it would be a copy of had `longer` lost its letter outside ASCII at an edge: the lists
+/// it would be a copy of had `longer` lost its last letter, outside ASCII: the lists
 /// print `troms` (the Norwegian county) about as often as `tromsø`, so a copy `Troms` is
 /// no evidence of a lost `ø`.
 pub fn is_whole_beside(rest: &str, longer: &str) -> bool {
