@@ -813,10 +813,7 @@ impl IntactNames {
         // (`Krak w`, whose lost letter is inside, for the words pass).
         let piece_follows = || {
             tokens.get(i + 1).is_some_and(|(_, t)| {
-                is_unknown_fragment(t, vocabulary)
-                    || (t.len() <= 3
-                        && t.bytes().all(|b| b.is_ascii_lowercase())
-                        && !is_common_short(t))
+                is_unknown_fragment(t, vocabulary) || super::split_words::is_split_fragment(t)
             })
         };
         // Not a copy of a word the article prints (the names pass reads those), nor on a

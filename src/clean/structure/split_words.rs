@@ -223,8 +223,8 @@ pub(super) fn text_looks_split(text: &str) -> bool {
 }
 
 /// Whether `token` is what [`looks_split`] counts: a short lower-case piece that is no
-/// common short word.
-fn is_split_fragment(token: &str) -> bool {
+/// common short word (`er`, `ing`, the `w` of `Krak w`).
+pub(super) fn is_split_fragment(token: &str) -> bool {
     (1..=3).contains(&token.len())
         && token.bytes().all(|b| b.is_ascii_lowercase())
         && !is_common_short(token)
