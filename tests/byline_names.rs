@@ -17,7 +17,7 @@ use std::path::Path;
 
 /// Mended damaged copies (of the two damaged forms of every name with a letter outside
 /// ASCII) must not fall below this.
-const LEAST_MENDED: usize = 90;
+const LEAST_MENDED: usize = 96;
 /// Damaged copies changed into a name other than the one meant: at most this many.
 const MOST_MISNAMED: usize = 8;
 /// Damaged bylines not read as bylines at all (no author found): at most this many.
@@ -35,6 +35,21 @@ fn authors_of(byline: &str, context: &WordContext) -> Vec<String> {
         .article
         .front
         .authors
+}
+
+/// `name` with Romanian's legacy cedilla letters (`Ş`, `Ţ`) written as the comma-below
+/// letters the language's spelling uses (`Ș`, `Ț`): one letter in two code points. A
+/// copy that lost it cannot tell which the source printed, and the lists write the comma.
+fn romanian_commas(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            'Ş' => 'Ș',
+            'ş' => 'ș',
+            'Ţ' => 'Ț',
+            'ţ' => 'ț',
+            c => c,
+        })
+        .collect()
 }
 
 fn folded(text: &str) -> String {
@@ -68,13 +83,17 @@ fn byline_names_are_mended_from_the_lists_and_never_changed() {
             .map(|c| if c.is_ascii() { c } else { ' ' })
             .collect();
         for copy in [lost.clone(), folded(&lost)] {
-            let got = authors_of(&copy, &context);
+            let got: Vec<String> = authors_of(&copy, &context)
+                .iter()
+                .map(|author| romanian_commas(author))
+                .collect();
+            let name = romanian_commas(name);
             // A word of the output that is neither the name's own word nor a piece of
             // the copy is a name the copy was mistaken for.
             let invented = got.iter().flat_map(|author| author.split(' ')).any(|word| {
                 !name.split(' ').any(|w| w == word) && !copy.split(' ').any(|p| p == word)
             });
-            if got == vec![name.to_string()] {
+            if got == vec![name.clone()] {
                 mended += 1;
             } else if got.is_empty() {
                 unread.push(format!("{name}: {copy:?}"));

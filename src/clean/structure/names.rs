@@ -1712,7 +1712,8 @@ fn gendered(one: &'static str, other: &'static str, given: &str) -> Option<&'sta
 /// A word of another language's list (see [`foreign_words`]) that `damaged` (skeleton
 /// `key`, its letters outside ASCII `kept`) stands for, written as a name: when no listed
 /// name fits. The lists hold much that is no name (`marchandé`, and junk of the web), so
-/// the copy must show damage inside it, a space or a letter outside ASCII: a whole ASCII
+/// the copy must show damage inside it, a space or a letter outside ASCII, or be a
+/// byline's name in lower case (`akovi`, which lost its capital): a whole capitalised ASCII
 /// word (`Nerea`, `Marchand`) is never taken for one that lost its last letter. A byline's
 /// copy in lower case may have lost its first letter (`wiklińska`), and a byline's copy or
 /// one with a space inside its last ones (so more words fit, and a copy that fits many is
@@ -1727,21 +1728,24 @@ fn foreign_name(
     byline: bool,
     votes: &LanguageVotes,
 ) -> Option<String> {
-    if damaged.is_ascii() && !damaged.contains(' ') {
+    let capitalised = damaged.starts_with(char::is_uppercase);
+    // A byline's copy in lower case shows its damage without a space: a byline prints
+    // names capitalised, so it lost its first letter (`akovi` of Đaković).
+    let lost_its_capital = byline && !capitalised;
+    if damaged.is_ascii() && !damaged.contains(' ') && !lost_its_capital {
         return None;
     }
     // A word the lists hold as it stands is intact, whatever else its letters could be.
     if !damaged.contains(' ') && foreign_words::exactly(damaged).is_some() {
         return None;
     }
-    let capitalised = damaged.starts_with(char::is_uppercase);
     let kept: Vec<char> = kept.iter().flat_map(|c| c.to_lowercase()).collect();
     let keeps_letters = |word: &foreign_words::ForeignWord| {
         let mut rest = word.word.chars().filter(|c| !c.is_ascii());
         kept.iter().all(|k| rest.any(|c| c == *k))
     };
     let mut fitting: Vec<foreign_words::ForeignWord> =
-        foreign_words::fitting(key, byline && !capitalised, byline || damaged.contains(' '))
+        foreign_words::fitting(key, lost_its_capital, byline || damaged.contains(' '))
             .into_iter()
             .filter(keeps_letters)
             .collect();
@@ -2566,6 +2570,11 @@ mod tests {
         // A surname's two genders follow the given name's ending.
         assert_eq!(author("Radek astn"), "Radek Šťastný");
         assert_eq!(author("Jana astn"), "Jana Šťastná");
+        // A surname no list of names holds, in lower case and all ASCII, lost its first
+        // letter (and its last): other languages' words have it (`đaković`).
+        assert_eq!(author("Mirela akovi"), "Mirela Đaković");
+        // In running text the same copy is no name's.
+        assert_eq!(restored("", "Mirela akovi said"), "Mirela akovi said");
         // In running text a lone ASCII token is looked up only with five letters or
         // more (see `lost_initial_run`).
         assert_eq!(restored("", "Miguel ngelo said"), "Miguel Ângelo said");
