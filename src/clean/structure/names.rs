@@ -1334,7 +1334,7 @@ fn listed_name(
     }
     if fitting.is_empty() {
         let foreign_votes = foreign_votes?;
-        return foreign_name(damaged, &key, &kept, byline, foreign_votes)
+        return foreign_name(damaged, &key, &kept, byline, given.is_some(), foreign_votes)
             .or_else(|| name_in_english_use(damaged, vocabulary))
             .map(Cow::Owned);
     }
@@ -1713,7 +1713,7 @@ fn gendered(one: &'static str, other: &'static str, given: &str) -> Option<&'sta
 /// `key`, its letters outside ASCII `kept`) stands for, written as a name: when no listed
 /// name fits. The lists hold much that is no name (`marchandé`, and junk of the web), so
 /// the copy must show damage inside it, a space or a letter outside ASCII, or be a
-/// byline's name in lower case (`akovi`, which lost its capital): a whole capitalised ASCII
+/// byline's surname in lower case (`akovi`, which lost its capital): a whole capitalised ASCII
 /// word (`Nerea`, `Marchand`) is never taken for one that lost its last letter. A byline's
 /// copy in lower case may have lost its first letter (`wiklińska`), and a byline's copy or
 /// one with a space inside its last ones (so more words fit, and a copy that fits many is
@@ -1726,13 +1726,21 @@ fn foreign_name(
     key: &str,
     kept: &[char],
     byline: bool,
+    after_given: bool,
     votes: &LanguageVotes,
 ) -> Option<String> {
     let capitalised = damaged.starts_with(char::is_uppercase);
-    // A byline's copy in lower case shows its damage without a space: a byline prints
-    // names capitalised, so it lost its first letter (`akovi` of Đaković).
     let lost_its_capital = byline && !capitalised;
-    if damaged.is_ascii() && !damaged.contains(' ') && !lost_its_capital {
+    // A byline's copy in lower case shows its damage without a space: names stand there,
+    // capitalised, so it lost its first letter (`akovi` of Đaković). Kept letters as for
+    // the list of names ([`LEAST_LETTERS_LOST_INITIAL`]): a short copy after a lower-case
+    // piece is as likely the rest of a broken name (`ekov` of `ur ekov`, Ďurčeková, which
+    // fits the word `řekové`) as a surname of its own.
+    let letters = damaged.len();
+    let surname_lost_its_capital = lost_its_capital
+        && (letters >= LEAST_LETTERS_LOST_INITIAL[0]
+            || (letters >= LEAST_LETTERS_LOST_INITIAL[1] && after_given));
+    if damaged.is_ascii() && !damaged.contains(' ') && !surname_lost_its_capital {
         return None;
     }
     // A word the lists hold as it stands is intact, whatever else its letters could be.
@@ -2573,6 +2581,9 @@ mod tests {
         // A surname no list of names holds, in lower case and all ASCII, lost its first
         // letter (and its last): other languages' words have it (`đaković`).
         assert_eq!(author("Mirela akovi"), "Mirela Đaković");
+        // Not after a lower-case piece: `ekov` is the rest of `ur ekov` (Ďurčeková), not
+        // the word `řekové`.
+        assert_eq!(author("Ľubica ur ekov"), "Ľubica ur ekov");
         // In running text the same copy is no name's.
         assert_eq!(restored("", "Mirela akovi said"), "Mirela akovi said");
         // In running text a lone ASCII token is looked up only with five letters or
