@@ -819,16 +819,14 @@ pub(crate) fn is_surname_particle(word: &str) -> bool {
 fn is_broken_name_shaped(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     let particle = |w: &&str| is_surname_particle(w);
-    let piece = |w: &&str| is_broken_name_piece(w);
+    let piece = |k: usize| is_piece_after(words[k - 1], words[k]);
     let particles = words.iter().filter(|w| particle(w)).count();
     (2..=6).contains(&(words.len() - particles))
         && particles <= 3
         && words.first().is_some_and(|w| is_name_word(w))
         && !words.last().is_some_and(particle)
-        && words[1..]
-            .iter()
-            .all(|w| is_name_word(w) || particle(w) || piece(w))
-        && words[1..].iter().any(|w| !particle(w) && piece(w))
+        && (1..words.len()).all(|k| is_name_word(words[k]) || particle(&words[k]) || piece(k))
+        && (1..words.len()).any(|k| !particle(&words[k]) && piece(k))
         // A letter alone is a name's piece only after a word no dictionary knows (`Ayd n`),
         // before another piece (`Wei m ller`), or where the word before it and it spell a
         // listed name (`Mar a`), not prose's `a` between words (`Not a Museum`).
@@ -851,6 +849,19 @@ fn is_broken_name_shaped(line: &str) -> bool {
 fn is_broken_name_piece(word: &str) -> bool {
     word.starts_with(char::is_lowercase)
         && (word.chars().count() == 1 || is_rest_of_broken_name(word))
+}
+
+/// A lower-case piece of a name broken by lost letters after the word `before`: one
+/// [`is_broken_name_piece`] takes, or a short word of prose that with `before`, a
+/// capitalised word, spells a listed name (`in` of `Súilleabh in`, Súilleabháin), which
+/// no prose's `in` does (nor a place's after a piece: `S ren Kj r in Lisbon`).
+fn is_piece_after(before: &str, word: &str) -> bool {
+    is_broken_name_piece(word)
+        || (word.len() <= 3
+            && word.bytes().all(|b| b.is_ascii_lowercase())
+            && !is_surname_particle(word)
+            && is_name_word(before)
+            && super::names::spells_listed_name(before, word))
 }
 
 /// A short lower-case tail a lost letter leaves of a name (`ng` of Hùng): three letters
@@ -941,13 +952,16 @@ pub fn are_names_alone(line: &str) -> bool {
     // every word capitalised but the joins, particles and a broken name's pieces, looked
     // at before anything is collected (the lexicon only for a lower-case word).
     let mut words = 0;
+    let mut before = "";
     let shaped = line.split_whitespace().all(|w| {
         words += 1;
+        let word = w.strip_suffix(',').unwrap_or(w);
+        let before = std::mem::replace(&mut before, word);
         words <= 16
-            && (is_name_word(w.strip_suffix(',').unwrap_or(w))
+            && (is_name_word(word)
                 || matches!(w, "and" | "&" | "AND")
                 || (words > 1 && is_surname_particle(w))
-                || (words > 1 && is_broken_name_piece(w.strip_suffix(',').unwrap_or(w))))
+                || (words > 1 && is_piece_after(before, word)))
     });
     if !shaped {
         return false;
@@ -2513,6 +2527,18 @@ mod tests {
             Some("Published 5 March 2023")
         ));
         assert!(!are_names_alone("Ma Kettle"));
+        // A short word of prose that with the word before spells a listed name is its
+        // piece (`in` of `Súilleabh in`, Súilleabháin); prose's `in` is not (`Lives in`).
+        assert!(are_names_alone("Jane Súilleabh in"));
+        assert!(is_name_before_date(
+            "Se n Súilleabh in and Concei o Ara jo",
+            Some("Published Mar. 7, 2025")
+        ));
+        assert!(!are_names_alone("Bridge Lives in"));
+        assert_eq!(
+            names_alone_placed("Pieter van der Berg and S ren Kj r in Lisbon"),
+            Some("Pieter van der Berg and S ren Kj r")
+        );
         // Prose's `a` is no piece of a name, nor is a name with a job after it.
         assert!(!are_names_alone("Porto’s Trams Are Not a Museum"));
         assert!(!are_names_alone("Siobh n O'Neill Staff Reporter"));
