@@ -572,8 +572,9 @@ fn is_link_line(lower: &str) -> bool {
     })
 }
 
-/// Labels that open a link to a video or a recording (`Watch: Residents react`).
-const MEDIA_LINK_LABELS: &[&str] = &["listen:", "podcast:", "video:", "watch:"];
+/// Labels that open a link to a video or a recording (`Watch: Residents react`, `Audio:
+/// listen to this story`).
+const MEDIA_LINK_LABELS: &[&str] = &["audio:", "listen:", "podcast:", "video:", "watch:"];
 
 /// `Photo: AFP`, `(Photograph: Staff)`, `Image: Supplied`: a credit label and a few words.
 fn is_credit(lower: &str) -> bool {
@@ -736,6 +737,7 @@ mod tests {
         for line in [
             "Listen to this article · 6 min",
             "Listen to this article · 4:12 min",
+            "Audio: listen to this story",
             "Skip to main content",
             "Share | Save",
             "5 min read • Comments (12)",
@@ -750,6 +752,7 @@ mod tests {
             "Subscribe to the newsletter, she urged her readers.",
             "Sign up here",
             "Listen to this article · 6 min of silence",
+            "Audio: the tapes were never found.",
         ] {
             assert!(!is_page_chrome(line), "{line}");
         }
