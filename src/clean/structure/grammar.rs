@@ -744,9 +744,10 @@ pub fn opens_with_dateline(line: &str) -> bool {
 
 /// A byline printed as a name alone on its line with the role on the next (`Jane Doe`
 /// over `Asia Correspondent`): two to four capitalised words of letters (a hyphen or an
-/// apostrophe inside), no role itself, and `next` a role.
+/// apostrophe inside), no role itself, and `next` a role. The first may have lost its
+/// first letter, as over a date (`aneta Wr blewska` over `Political Editor`).
 pub fn is_name_before_role(line: &str, next: Option<&str>) -> bool {
-    next.is_some_and(is_role_line) && are_names_alone(line)
+    next.is_some_and(is_role_line) && (are_names_alone(line) || is_name_without_its_initial(line))
 }
 
 /// A line that gives a writer's role, maybe with where or for whom they work after it
@@ -2253,6 +2254,15 @@ mod tests {
             Some("The talks ended on Friday.")
         ));
         assert!(!is_name_before_role("Jane Doe", None));
+        // A first name that lost its first letter (Żaneta), not a word of prose.
+        assert!(is_name_before_role(
+            "aneta Wr blewska",
+            Some("Political Editor")
+        ));
+        assert!(!is_name_before_role(
+            "the Wr blewska",
+            Some("Political Editor")
+        ));
         assert!(is_name_before_date("JANE DOE", Some("MAY 3, 2024")));
         assert!(is_name_before_date(
             "Jane Doe",
