@@ -750,6 +750,37 @@ pub fn is_name_before_role(line: &str, next: Option<&str>) -> bool {
     next.is_some_and(is_role_line) && (are_names_alone(line) || is_name_without_its_initial(line))
 }
 
+/// A writer's card whose name lost a letter in every word (`rd s g stsd ttir` for Þórdís
+/// Ágústsdóttir, `ubica ur ekov` for Ľubica Ďurčeková) over the writer's role (`next`)
+/// and the date or the writer's address (`after_next`): read as the byline, as a name of
+/// pieces only is with `By` and the date ([`byline`]). The names pass mends what it can.
+pub fn is_pieces_name_over_role_and_date(
+    line: &str,
+    next: Option<&str>,
+    after_next: Option<&str>,
+) -> bool {
+    next.is_some_and(is_role_line)
+        && after_next.is_some_and(|n| date_line(n).is_some() || is_contact_line(n))
+        && is_name_of_pieces_only(line)
+}
+
+/// Whether `line` is two to eight lower-case pieces of letters, none a word prose joins
+/// with (`and`, `the`) or any ordinary word of two letters or more, one of three letters
+/// or more: what a name is when it lost a letter in every word.
+fn is_name_of_pieces_only(line: &str) -> bool {
+    let mut words = 0;
+    let mut long = false;
+    line.split_whitespace().all(|w| {
+        words += 1;
+        long |= w.chars().nth(2).is_some();
+        words <= 8
+            && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+            && !NOT_NAME_STARTS.contains(&w)
+            && (w.chars().nth(1).is_none() || lost_its_initial(w))
+    }) && words >= 2
+        && long
+}
+
 /// A line that gives a writer's role, maybe with where or for whom they work after it
 /// (`Staff Reporter`, `Business reporter, BBC News`, `Correspondent in Paris`).
 pub fn is_role_line(line: &str) -> bool {
@@ -2553,6 +2584,24 @@ mod tests {
         assert!(!are_names_alone("Porto’s Trams Are Not a Museum"));
         assert!(!are_names_alone("Siobh n O'Neill Staff Reporter"));
         assert!(!are_names_alone("Ana Mar a de la"));
+    }
+
+    #[test]
+    fn a_writers_card_whose_name_is_pieces_only_is_read_over_role_and_date() {
+        let card = |name: &str, role: &str, date: &str| {
+            is_pieces_name_over_role_and_date(name, Some(role), Some(date))
+        };
+        let date = "Published 30 Nov 2022";
+        assert!(card("rd s g stsd ttir", "Senior Correspondent", date));
+        assert!(card("ubica ur ekov", "Contributing Writer", date));
+        assert!(card("ubica ur ekov", "Contributing Writer", "@lubica_d"));
+        // Not without the role and the date, nor prose's words, nor capitals.
+        assert!(!card("ubica ur ekov", "Senior Correspondent", "Follow"));
+        assert!(!card("ubica ur ekov", "The talks ended.", date));
+        assert!(!card("and then more", "Senior Correspondent", date));
+        assert!(!card("staff writer", "Senior Correspondent", date));
+        assert!(!card("s g", "Senior Correspondent", date));
+        assert!(!card("Jane Doe", "Senior Correspondent", date));
     }
 
     #[test]

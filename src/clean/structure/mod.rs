@@ -1340,6 +1340,7 @@ fn meta_blocks(text: &str, lines: &[PageLine]) -> MetaBlocks {
         };
         let names_without_by = !runs_on
             && ((grammar::is_name_before_role(t, next) && !names_a_paper(t))
+                || grammar::is_pieces_name_over_role_and_date(t, next, after_next)
                 || (next.is_some_and(is_paper_name) && grammar::are_names_alone(t))
                 || (k > 0 && grammar::is_name_before_date(t, next))
                 || over_co_writer
@@ -1629,7 +1630,9 @@ fn read_meta(
         let byline = over_lines.or_else(|| {
             let names = match grammar::name_then_job(t) {
                 Some(name) => vec![name.to_string()],
-                None if grammar::is_name_before_role(t, next) => {
+                None if grammar::is_name_before_role(t, next)
+                    || grammar::is_pieces_name_over_role_and_date(t, next, after_next) =>
+                {
                     crate::clean::masthead::split_names(t.trim())
                 }
                 // A block of names alone (maybe with a place) is the byline
@@ -4555,6 +4558,39 @@ March 12, 2024
             );
             assert!(!article.body.contains("Leeds"), "{meta:?}");
         }
+    }
+
+    /// A writer's card (name, role, a Follow button, the date) whose name lost a letter
+    /// in every word: the card is still the byline, so the standfirst, the date and the
+    /// body keep their places.
+    #[test]
+    fn a_writers_card_whose_name_lost_a_letter_in_every_word_is_the_byline() {
+        let raw = "Market hall to close for two years
+
+            Traders will move to a riverside site while the roof is mended.
+
+            rd s g stsd ttir
+Senior Correspondent
+Follow
+Published 30 Nov 2022
+
+            The council voted on Tuesday to close the old market hall for two years.
+
+            Traders said they had been given too little notice by the council.
+";
+        let article = clean(raw);
+        assert_eq!(
+            article.front.subtitle.as_deref(),
+            Some("Traders will move to a riverside site while the roof is mended.")
+        );
+        // Read as the byline, the names pass mends it from the list of names.
+        assert_eq!(article.front.authors, ["Þórdís Ágústsdóttir"]);
+        assert!(article.front.date.is_some());
+        assert!(
+            article.body.starts_with("The council voted"),
+            "{}",
+            article.body
+        );
     }
 
     /// A web page's head as `innerText` copies it: a skip link, the section's path and
