@@ -2148,12 +2148,18 @@ const TITLE_CASE_SMALL_WORDS: &[&str] = &[
 
 /// The words of four letters or more of `line` (short function words aside), and how
 /// many of them are capitalised: a headline set in title case capitalises them all, a
-/// standfirst in sentence case only its names.
+/// standfirst in sentence case only its names. A word in lower case that no dictionary
+/// knows tells neither: it may be a name that lost its capital to a space (`Bakery on
+/// ukurcuma Street`, of Çukurcuma).
 fn content_words_capitalised(line: &str) -> (usize, usize) {
     let words = line
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
-        .filter(|w| w.chars().count() >= 4 && !TITLE_CASE_SMALL_WORDS.contains(w));
+        .filter(|w| w.chars().count() >= 4 && !TITLE_CASE_SMALL_WORDS.contains(w))
+        .filter(|w| {
+            w.starts_with(char::is_uppercase)
+                || crate::clean::vocabulary::lexicon_knows(&w.to_lowercase())
+        });
     words.fold((0, 0), |(all, capitalised), w| {
         (
             all + 1,
@@ -5367,6 +5373,9 @@ Published 30 Nov 2022
             "Karachi textile exporters warn of Lost orders as power tariffs climb"
         );
         assert!(title_cased("Tagus Flows After Dry Winter"));
+        // A name that lost its capital is no word in lower case.
+        assert!(title_cased("Bakery on ukurcuma Street"));
+        assert!(!title_cased("Bakery on the street"));
         assert!(!title_cased("MORNING STAR EDITION"));
         assert!(sentence_cased("Portuguese officials accuse Spain of"));
         assert!(!sentence_cased("Lost Orders as power"));
