@@ -4571,19 +4571,11 @@ March 12, 2024
     /// body keep their places.
     #[test]
     fn a_writers_card_whose_name_lost_a_letter_in_every_word_is_the_byline() {
-        let raw = "Market hall to close for two years
-
-            Traders will move to a riverside site while the roof is mended.
-
-            rd s g stsd ttir
-Senior Correspondent
-Follow
-Published 30 Nov 2022
-
-            The council voted on Tuesday to close the old market hall for two years.
-
-            Traders said they had been given too little notice by the council.
-";
+        let raw = "Market hall to close for two years\n\n\
+            Traders will move to a riverside site while the roof is mended.\n\n\
+            rd s g stsd ttir\nSenior Correspondent\nFollow\nPublished 30 Nov 2022\n\n\
+            The council voted on Tuesday to close the old market hall for two years.\n\n\
+            Traders said they had been given too little notice by the council.\n";
         let article = clean(raw);
         assert_eq!(
             article.front.subtitle.as_deref(),
