@@ -759,9 +759,11 @@ pub fn is_pieces_name_over_role_and_date(
     next: Option<&str>,
     after_next: Option<&str>,
 ) -> bool {
-    next.is_some_and(is_role_line)
+    // Asked of every line near the top: the line's shape first, which nearly every line
+    // fails at its first letter.
+    is_name_of_pieces_only(line)
+        && next.is_some_and(is_role_line)
         && after_next.is_some_and(|n| date_line(n).is_some() || is_contact_line(n))
-        && is_name_of_pieces_only(line)
 }
 
 /// Whether `line` is two to eight lower-case pieces of letters, none a word prose joins
