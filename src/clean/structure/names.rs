@@ -1503,6 +1503,13 @@ const CLOSING_PUNCTUATION: [char; 9] = [',', '.', ';', ':', '!', '?', ')', '’'
 /// imek`). Fewer fit names by chance (`astn` after `the`).
 const LEAST_LETTERS_LOST_INITIAL: [usize; 2] = [5, 4];
 
+/// Whether a copy that lost its first letter keeps enough ASCII `letters` to be looked up
+/// ([`LEAST_LETTERS_LOST_INITIAL`]): the fewer only `beside_a_name`, asked only then.
+fn keeps_enough_after_a_lost_initial(letters: usize, beside_a_name: impl FnOnce() -> bool) -> bool {
+    letters >= LEAST_LETTERS_LOST_INITIAL[0]
+        || (letters >= LEAST_LETTERS_LOST_INITIAL[1] && beside_a_name())
+}
+
 /// How many of `tokens` spell a listed name that lost its first letter (and maybe more
 /// inside) with no space left before it: `zt rk` for Öztürk, `lvaro` for Álvaro. Every
 /// piece is lower-case letters that no dictionary knows (the last may carry closing
@@ -1542,9 +1549,7 @@ fn lost_initial_run(
     (1..=pieces.len()).rev().find(|&n| {
         let copy = pieces[..n].join(" ");
         let letters = copy.bytes().filter(u8::is_ascii_alphabetic).count();
-        let enough = letters >= LEAST_LETTERS_LOST_INITIAL[0]
-            || (letters >= LEAST_LETTERS_LOST_INITIAL[1] && (n > 1 || beside()));
-        if !enough {
+        if !keeps_enough_after_a_lost_initial(letters, || n > 1 || beside()) {
             return false;
         }
         listed_after_lost_first_letter(&skeleton(&copy)).is_some()
@@ -1736,10 +1741,8 @@ fn foreign_name(
     // the list of names ([`LEAST_LETTERS_LOST_INITIAL`]): a short copy after a lower-case
     // piece is as likely the rest of a broken name (`ekov` of `ur ekov`, Ďurčeková, which
     // fits the word `řekové`) as a surname of its own.
-    let letters = damaged.len();
-    let surname_lost_its_capital = lost_its_capital
-        && (letters >= LEAST_LETTERS_LOST_INITIAL[0]
-            || (letters >= LEAST_LETTERS_LOST_INITIAL[1] && after_given));
+    let surname_lost_its_capital =
+        lost_its_capital && keeps_enough_after_a_lost_initial(damaged.len(), || after_given);
     if damaged.is_ascii() && !damaged.contains(' ') && !surname_lost_its_capital {
         return None;
     }
