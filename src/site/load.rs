@@ -751,14 +751,25 @@ fn controls_removed(path: &Path, position: Position, count: usize) -> Diagnostic
     .with_help("delete them from the file to silence this warning")
 }
 
-/// A 64-bit content hash.
+/// A 64-bit content hash (XXH3): what the build record keeps of each file it read or
+/// wrote, to tell a changed file from an unchanged one. [`RevisionHasher`] gives the same
+/// value for the same bytes fed in pieces.
 pub fn revision_of(bytes: &[u8]) -> u64 {
-    revision_of_hash(&blake3::hash(bytes))
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
-/// [`revision_of`] the bytes a [`blake3::Hasher`] was fed.
-pub fn revision_of_hash(hash: &blake3::Hash) -> u64 {
-    u64::from_le_bytes(hash.as_bytes()[..8].try_into().expect("8 bytes"))
+/// [`revision_of`] of bytes fed a piece at a time.
+#[derive(Default)]
+pub struct RevisionHasher(xxhash_rust::xxh3::Xxh3Default);
+
+impl RevisionHasher {
+    pub fn update(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.0.digest()
+    }
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::{Diagnostic, Position};
 use crate::scratch::{self, remove_tree, sweep_abandoned};
-use crate::site::load::{revision_of, revision_of_hash};
+use crate::site::load::{revision_of, RevisionHasher};
 
 /// What the output folder holds after a build: each file's path and content hash.
 #[derive(Debug, Clone, Default)]
@@ -147,13 +147,13 @@ impl OutputWriter {
         let file = std::fs::File::create(&path).map_err(|e| io_error(&path, "cannot write", e))?;
         let mut out = HashingWriter {
             inner: io::BufWriter::with_capacity(1 << 16, file),
-            hasher: blake3::Hasher::new(),
+            hasher: RevisionHasher::default(),
         };
         write(&mut out)
             .and_then(|()| out.inner.flush())
             .map_err(|e| io_error(&path, "cannot write", e))?;
         self.written.fetch_add(1, Ordering::Relaxed);
-        Ok(revision_of_hash(&out.hasher.finalize()))
+        Ok(out.hasher.revision())
     }
 
     /// Completes the write: swaps the staging folder in, or removes the files of the
@@ -402,7 +402,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Writes through to `inner`, hashing what it writes.
 struct HashingWriter<W> {
     inner: W,
-    hasher: blake3::Hasher,
+    hasher: RevisionHasher,
 }
 
 impl<W: Write> Write for HashingWriter<W> {
