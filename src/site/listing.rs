@@ -18,11 +18,10 @@ use crate::site::autolink::linked_text_html;
 use crate::site::config::{prefixed, SiteConfig};
 use crate::site::feeds::{FeedFormat, FeedScope};
 use crate::site::json_ld;
+use crate::site::page_context::PageContext;
 use crate::site::page_language::language_attributes;
 use crate::site::pictures::{ImageUse, Loading, FRONT_LEAD_SIZES};
-use crate::site::render::{
-    absolute_url, hrefs, image_src, insert_value, Href, Meta, SharedContext,
-};
+use crate::site::render::{absolute_url, hrefs, image_src, Href, Meta, SharedContext};
 use crate::site::templates::Theme;
 
 #[derive(Serialize)]
@@ -139,15 +138,21 @@ fn card<'s>(
 ) -> Result<Cow<'s, str>, Diagnostic> {
     let card = shared.cards[index].get_or_init(|| {
         let article = &site.articles[index];
-        let mut context = shared.page_context();
-        context.insert(
-            "story",
-            &ArticleSummary::of(article, site, Cow::Borrowed(""), shared),
-        );
-        theme
-            .render("card.html", &context, &article.url, Some(&article.doc.path))
-            .map(|html| shared.park(html.trim().to_string()))
-            .map_err(Box::new)
+        shared.with_page_context(|context| {
+            context.insert(
+                "story",
+                &ArticleSummary::of(article, site, Cow::Borrowed(""), shared),
+            );
+            theme
+                .render(
+                    "card.html",
+                    context.tera(),
+                    &article.url,
+                    Some(&article.doc.path),
+                )
+                .map(|html| shared.park(html.trim().to_string()))
+                .map_err(Box::new)
+        })
     });
     let card = card.as_ref().map_err(|e| Diagnostic::clone(e))?;
     card.read().map_err(|e| {
@@ -374,7 +379,7 @@ struct IndexEntry<'a> {
 }
 
 pub(crate) fn listing_context(
-    context: &mut tera::Context,
+    context: &mut PageContext,
     listing: &ListingPage,
     site: &SiteData,
     config: &SiteConfig,
@@ -509,7 +514,7 @@ pub(crate) fn listing_context(
             },
         );
     }
-    insert_value(context, "articles", Value::Array(articles));
+    context.insert_value("articles", Value::Array(articles));
     context.insert("pager", &pager);
     context.insert(
         "meta",

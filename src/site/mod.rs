@@ -33,6 +33,7 @@ pub mod lead_image;
 pub mod listing;
 pub mod load;
 pub mod markdown;
+pub mod page_context;
 pub mod page_language;
 pub mod pictures;
 pub mod profiles;

@@ -27,6 +27,7 @@ use crate::site::lead_image::LeadImage;
 use crate::site::listing::{
     is_front_page, listing_context, listing_heading, FRONT_SECTION_STORIES,
 };
+use crate::site::page_context::{self, PageContext};
 use crate::site::page_language::PageLanguage;
 use crate::site::search;
 use crate::site::sitemap::{self, SITEMAP_FILE};
@@ -83,9 +84,11 @@ pub struct SharedContext {
     /// Where cards are parked between uses; held in memory without one.
     bodies: Option<Arc<BodyStore>>,
     /// `site` and `t` (the theme's strings in the site's language) in a template context,
-    /// made once and cloned for each page and card
-    /// (a clone copies the values as they are; inserting them serialised them again).
+    /// made once; each rendering thread keeps copies to reuse (see
+    /// [`page_context`](crate::site::page_context)).
     base_context: tera::Context,
+    /// Which build's spare contexts a thread may lend for this one's pages.
+    owner: u64,
 }
 
 #[derive(Serialize)]
@@ -160,6 +163,7 @@ impl SharedContext {
         SharedContext {
             site: site_value,
             base_context,
+            owner: page_context::new_owner(),
             fingerprint: hasher.finish(),
             inject_before_body_end: inject_before_body_end.map(str::to_string),
             base_path: config.base_path().to_string(),
@@ -169,9 +173,32 @@ impl SharedContext {
         }
     }
 
-    /// A template context holding `site` and `t`, for a page or a card to add its own.
-    pub(crate) fn page_context(&self) -> tera::Context {
-        self.base_context.clone()
+    /// The template context holding `site` and `t` that every page's starts from.
+    pub(crate) fn base_context(&self) -> &tera::Context {
+        &self.base_context
+    }
+
+    pub(crate) fn owner(&self) -> u64 {
+        self.owner
+    }
+
+    /// A context of `site` and `t` alone, for the tests of what is built on it.
+    #[cfg(test)]
+    pub(crate) fn for_test(site: serde_json::Value, strings: serde_json::Value) -> SharedContext {
+        let mut base_context = tera::Context::new();
+        base_context.insert("site", &site);
+        base_context.insert("t", &strings);
+        SharedContext {
+            site,
+            fingerprint: 0,
+            inject_before_body_end: None,
+            base_path: String::new(),
+            language: "en".to_string(),
+            cards: Vec::new(),
+            bodies: None,
+            base_context,
+            owner: page_context::new_owner(),
+        }
     }
 
     /// `html` parked in the build's store, or held when there is none.
@@ -403,68 +430,59 @@ pub fn render_page_into(
     out: &mut Vec<u8>,
 ) -> Result<(), Diagnostic> {
     out.clear();
-    let mut context = shared.page_context();
-    let (template, source): (&str, Option<&Path>) = match page.kind {
-        PageKind::Article(index) => {
-            let article = &site.articles[index];
-            article_context(&mut context, article, site, config, shared)?;
-            ("article.html", Some(&article.doc.path))
+    shared.with_page_context(|context| {
+        let (template, source): (&str, Option<&Path>) = match page.kind {
+            PageKind::Article(index) => {
+                let article = &site.articles[index];
+                article_context(context, article, site, config, shared)?;
+                ("article.html", Some(&article.doc.path))
+            }
+            PageKind::Listing(index) => {
+                let listing = &site.listings[index];
+                listing_context(context, listing, site, config, theme, shared)?;
+                let template = match listing.kind {
+                    ListingKind::Home | ListingKind::Section(_) => "index.html",
+                    ListingKind::Tag(_) => "tag.html",
+                    ListingKind::Author(_) => "author.html",
+                    ListingKind::TagIndex => "tags.html",
+                    ListingKind::AuthorIndex => "authors.html",
+                };
+                (template, None)
+            }
+            PageKind::NotFound => {
+                context.insert(
+                    "meta",
+                    &Meta {
+                        title: config.translations.get("page_not_found").into(),
+                        description: config.description.clone(),
+                        canonical: config.permalink("/404.html"),
+                        og_type: "website",
+                        image: None,
+                    },
+                );
+                ("404.html", None)
+            }
+            PageKind::Search => {
+                context.insert(
+                    "meta",
+                    &Meta {
+                        title: config.translations.get("search").into(),
+                        description: config.description.clone(),
+                        canonical: config.permalink(search::SEARCH_PAGE_URL),
+                        og_type: "website",
+                        image: None,
+                    },
+                );
+                context.insert("stemmer_scripts", &search::stemmer_scripts(config));
+                ("search.html", None)
+            }
+        };
+        theme.render_to(template, context.tera(), out, &page.url, source)?;
+        if let Some(snippet) = &shared.inject_before_body_end {
+            inject_bytes_before_body_end(out, snippet);
         }
-        PageKind::Listing(index) => {
-            let listing = &site.listings[index];
-            listing_context(&mut context, listing, site, config, theme, shared)?;
-            let template = match listing.kind {
-                ListingKind::Home | ListingKind::Section(_) => "index.html",
-                ListingKind::Tag(_) => "tag.html",
-                ListingKind::Author(_) => "author.html",
-                ListingKind::TagIndex => "tags.html",
-                ListingKind::AuthorIndex => "authors.html",
-            };
-            (template, None)
-        }
-        PageKind::NotFound => {
-            context.insert(
-                "meta",
-                &Meta {
-                    title: config.translations.get("page_not_found").into(),
-                    description: config.description.clone(),
-                    canonical: config.permalink("/404.html"),
-                    og_type: "website",
-                    image: None,
-                },
-            );
-            ("404.html", None)
-        }
-        PageKind::Search => {
-            context.insert(
-                "meta",
-                &Meta {
-                    title: config.translations.get("search").into(),
-                    description: config.description.clone(),
-                    canonical: config.permalink(search::SEARCH_PAGE_URL),
-                    og_type: "website",
-                    image: None,
-                },
-            );
-            context.insert("stemmer_scripts", &search::stemmer_scripts(config));
-            ("search.html", None)
-        }
-    };
-    theme.render_to(template, &context, out, &page.url, source)?;
-    if let Some(snippet) = &shared.inject_before_body_end {
-        inject_bytes_before_body_end(out, snippet);
-    }
-    Ok(())
-}
-
-/// Puts `value` into `context` as `key` as it is: moved in, where `insert` would copy it
-/// by serialising it again.
-pub(crate) fn insert_value(context: &mut tera::Context, key: &str, value: serde_json::Value) {
-    let mut entry = serde_json::Map::new();
-    entry.insert(key.to_string(), value);
-    let entry = tera::Context::from_value(serde_json::Value::Object(entry))
-        .expect("an object makes a context");
-    context.extend(entry);
+        Ok(())
+    })
 }
 
 /// Inserts `snippet` before the last `</body>`, or at the end when there is none.
@@ -514,7 +532,7 @@ struct ArticleContext<'a> {
 }
 
 fn article_context(
-    context: &mut tera::Context,
+    context: &mut PageContext,
     article: &ArticleEntry,
     site: &SiteData,
     config: &SiteConfig,
