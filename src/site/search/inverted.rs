@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use elasticlunr::{Language, Pipeline, ELASTICLUNR_VERSION};
+use rustc_hash::FxHashMap;
 
 use super::language::SearchLanguage;
 
@@ -26,9 +27,25 @@ const REF_FIELD: &str = "id";
 
 /// Tokenises documents as elasticlunr's index in a [`SearchLanguage`] does. Not
 /// shareable between threads (elasticlunr's pipeline is not `Sync`): make one per thread.
+///
+/// Every step of a pipeline takes one token to one token or none, whatever the tokens
+/// around it (stop words, stemming), so each distinct word is put through the pipeline
+/// once and its term remembered: a 10k-article site has about 11 million words and tens
+/// of thousands of distinct ones. A document's words are counted by term number, and
+/// only its distinct terms are made into strings.
 pub struct Analyser {
     language: SearchLanguage,
     pipeline: Pipeline,
+    /// Each word met so far and its term's number in `terms`, or `None` when the
+    /// pipeline drops it.
+    words: FxHashMap<String, Option<u32>>,
+    /// The terms words became, numbered (several words may become one term: `analysts`
+    /// and `analyst` are both `analyst`).
+    terms: Vec<String>,
+    /// Each term's number in `terms`.
+    term_numbers: FxHashMap<String, u32>,
+    /// One field's count per term number, reused field after field.
+    counts: FxHashMap<u32, u32>,
 }
 
 /// One document's fields, analysed: per field, its token count and each term's count.
@@ -42,24 +59,56 @@ impl Analyser {
         Analyser {
             language,
             pipeline: language.make_pipeline(),
+            words: FxHashMap::default(),
+            terms: Vec::new(),
+            term_numbers: FxHashMap::default(),
+            counts: FxHashMap::default(),
         }
     }
 
     /// Tokens of each field value, through the pipeline, counted.
-    pub fn analyse<S: AsRef<str>>(&self, values: &[S]) -> AnalysedDoc {
+    pub fn analyse<S: AsRef<str>>(&mut self, values: &[S]) -> AnalysedDoc {
         let fields = values
             .iter()
-            .map(|value| {
-                let tokens = self.pipeline.run(self.language.tokenize(value.as_ref()));
-                let mut counts = BTreeMap::new();
-                let length = tokens.len() as u32;
-                for token in tokens {
-                    *counts.entry(token).or_insert(0) += 1;
-                }
-                (length, counts)
-            })
+            .map(|value| self.analyse_field(value.as_ref()))
             .collect();
         AnalysedDoc { fields }
+    }
+
+    fn analyse_field(&mut self, value: &str) -> (u32, BTreeMap<String, u32>) {
+        let Analyser {
+            language,
+            pipeline,
+            words,
+            terms,
+            term_numbers,
+            counts,
+        } = self;
+        let mut length = 0;
+        language.for_each_word(value, |word| {
+            let term = match words.get(word) {
+                Some(term) => *term,
+                None => {
+                    let term = pipeline.run(vec![word.to_string()]).pop().map(|term| {
+                        *term_numbers.entry(term).or_insert_with_key(|term| {
+                            terms.push(term.clone());
+                            (terms.len() - 1) as u32
+                        })
+                    });
+                    words.insert(word.to_string(), term);
+                    term
+                }
+            };
+            if let Some(term) = term {
+                length += 1;
+                *counts.entry(term).or_insert(0) += 1;
+            }
+        });
+        let field = counts
+            .drain()
+            .map(|(term, count)| (terms[term as usize].clone(), count))
+            .collect();
+        (length, field)
     }
 }
 
@@ -357,7 +406,7 @@ mod tests {
 
     fn compact_json(language: SearchLanguage, docs: &[[&str; 3]]) -> String {
         let mut index = InvertedIndex::new(language, &FIELDS);
-        let analyser = Analyser::new(language);
+        let mut analyser = Analyser::new(language);
         for doc in docs {
             index.add(analyser.analyse(doc));
         }

@@ -52,6 +52,11 @@ pub enum SearchLanguage {
 }
 
 impl SearchLanguage {
+    /// Calls `each` with the words [`Language::tokenize`] lists for `text`, in order.
+    pub fn for_each_word(&self, text: &str, each: impl FnMut(&str)) {
+        for_each_word(text, each);
+    }
+
     /// The search language of a BCP 47 tag (`fr-CA` is French).
     pub fn for_tag(tag: &str) -> SearchLanguage {
         match primary_subtag(tag).as_str() {
@@ -121,16 +126,74 @@ impl Language for SearchLanguage {
 
 /// The words of `text` (see [`WORD`]): NFC, lower-cased, in order.
 pub fn tokens(text: &str) -> Vec<String> {
-    static WORDS: std::sync::LazyLock<Regex> =
-        std::sync::LazyLock::new(|| Regex::new(WORD).expect("a valid pattern"));
+    let mut tokens = Vec::new();
+    for_each_word(text, |word| tokens.push(word.to_string()));
+    tokens
+}
+
+/// Calls `each` with the words of `text`, as [`tokens`] lists them, without making a
+/// `String` of each: the maximal runs of characters [`WORD`]'s class holds, each ASCII
+/// character judged by itself and any other by the class (remembered for the call, so
+/// that text in another script asks the class once per letter it uses).
+pub fn for_each_word(text: &str, mut each: impl FnMut(&str)) {
     let lower = match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => text.to_lowercase(),
         _ => text.nfc().collect::<String>().to_lowercase(),
     };
-    WORDS
-        .find_iter(&lower)
-        .map(|word| word.as_str().to_string())
-        .collect()
+    let mut classes = ClassMemo::default();
+    let mut start = None;
+    for (at, c) in lower.char_indices() {
+        match (classes.is_word_character(c), start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                each(&lower[from..at]);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        each(&lower[from..]);
+    }
+}
+
+/// Whether [`WORD`] holds a character, remembered for the last non-ASCII characters.
+struct ClassMemo {
+    /// By the character's code modulo the length; `'\0'` (ASCII, never asked) is empty.
+    slots: [(char, bool); 256],
+}
+
+impl Default for ClassMemo {
+    fn default() -> ClassMemo {
+        ClassMemo {
+            slots: [('\0', false); 256],
+        }
+    }
+}
+
+impl ClassMemo {
+    fn is_word_character(&mut self, c: char) -> bool {
+        if c.is_ascii() {
+            return c.is_ascii_alphanumeric();
+        }
+        let slot = &mut self.slots[c as usize % 256];
+        if slot.0 != c {
+            *slot = (c, is_word_character(c));
+        }
+        slot.1
+    }
+}
+
+/// Whether [`WORD`] holds `c`: an ASCII letter or digit, or another character of its class.
+fn is_word_character(c: char) -> bool {
+    static CLASS: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+        let class = WORD.strip_suffix('+').expect("WORD is a class repeated");
+        Regex::new(&format!("^{class}$")).expect("a valid pattern")
+    });
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    CLASS.is_match(c.encode_utf8(&mut [0; 4]))
 }
 
 #[cfg(test)]
@@ -154,6 +217,27 @@ mod tests {
                 SearchLanguage::Unstemmed,
                 "{tag}"
             );
+        }
+    }
+
+    #[test]
+    fn the_word_scan_finds_what_the_word_pattern_finds() {
+        let pattern = Regex::new(WORD).unwrap();
+        let texts = [
+            "L'État, vu d’ici — x-ray 9–4 «Maisons» U.S. _under_score_ a\u{200c}b\u{200d}c",
+            "کراچی، فیری۔ می\u{200c}خواهم ١٢٣ ½ Ⅻ x²",
+            "Zürich’s 3rd-biggest Café\u{301} 東京都 Ελλάδα — ǅemal\tİstanbul",
+            "  ",
+            "",
+        ];
+        for text in texts {
+            let lower = text.nfc().collect::<String>().to_lowercase();
+            let want: Vec<&str> = pattern.find_iter(&lower).map(|m| m.as_str()).collect();
+            assert_eq!(tokens(text), want, "{text}");
+        }
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let text = c.to_string();
+            assert_eq!(is_word_character(c), pattern.is_match(&text), "{c:?}");
         }
     }
 
