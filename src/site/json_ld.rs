@@ -254,20 +254,34 @@ pub fn author_page(facts: AuthorFacts<'_>, config: &SiteConfig) -> String {
 /// inside a `<script>` element whatever its strings hold. (Outside strings JSON has none
 /// of these characters, so escaping them everywhere keeps the JSON equal.)
 pub fn script_safe_json(json: &str) -> String {
+    let bytes = json.as_bytes();
     let mut out = String::with_capacity(json.len() + 16);
     let mut plain_from = 0;
-    for (index, c) in json.char_indices() {
-        let escaped = match c {
-            '<' => "\\u003c",
-            '>' => "\\u003e",
-            '&' => "\\u0026",
-            '\u{2028}' => "\\u2028",
-            '\u{2029}' => "\\u2029",
-            _ => continue,
+    let mut index = 0;
+    // Byte by byte: the characters to escape are ASCII or start with 0xE2 (U+2028 is
+    // E2 80 A8, U+2029 E2 80 A9), and no other character's bytes look like them.
+    while index < bytes.len() {
+        let (escaped, length) = match bytes[index] {
+            b'<' => ("\\u003c", 1),
+            b'>' => ("\\u003e", 1),
+            b'&' => ("\\u0026", 1),
+            0xE2 => match bytes.get(index + 1..index + 3) {
+                Some([0x80, 0xA8]) => ("\\u2028", 3),
+                Some([0x80, 0xA9]) => ("\\u2029", 3),
+                _ => {
+                    index += 1;
+                    continue;
+                }
+            },
+            _ => {
+                index += 1;
+                continue;
+            }
         };
         out.push_str(&json[plain_from..index]);
         out.push_str(escaped);
-        plain_from = index + c.len_utf8();
+        index += length;
+        plain_from = index;
     }
     out.push_str(&json[plain_from..]);
     out
@@ -288,5 +302,15 @@ mod tests {
         );
         let back: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back, value);
+    }
+
+    #[test]
+    fn only_the_five_characters_are_escaped() {
+        assert_eq!(
+            script_safe_json("\"a<b>&c\u{2028}d\u{2029}—’\u{2027}\u{202a}\""),
+            "\"a\\u003cb\\u003e\\u0026c\\u2028d\\u2029—’\u{2027}\u{202a}\""
+        );
+        assert_eq!(script_safe_json("Ωmega ⁂"), "Ωmega ⁂");
+        assert_eq!(script_safe_json("€\u{2000}"), "€\u{2000}");
     }
 }
