@@ -6,8 +6,9 @@
 //! The content leaves out pull-quotes: a pull-quote repeats a sentence of the body, and
 //! a feed reader shows it as one more paragraph, so the reader would read it twice.
 //!
-//! Written by hand with `xml::escape_xml`: every title, name and
-//! the HTML content are escaped, so nothing an article holds can break the XML. A feed's
+//! Written by hand: every title and name is escaped (`xml::escape_xml`) and the HTML
+//! content goes in CDATA sections (`xml::cdata`, which splits a `]]>` the HTML holds), so
+//! nothing an article holds can break the XML. A feed's
 //! `updated` is its newest article's date, never "now", so an unchanged site produces
 //! byte-identical feeds (and nothing is rewritten).
 
@@ -21,7 +22,7 @@ use memchr::memmem;
 use crate::diagnostic::Diagnostic;
 use crate::site::assemble::{ArticleEntry, SiteData};
 use crate::site::config::SiteConfig;
-use crate::site::xml::escape_xml;
+use crate::site::xml::{cdata, escape_xml};
 
 /// The Atom feed's file name, at the site's root and beside every listing it follows.
 pub const FEED_FILE: &str = "feed.xml";
@@ -296,7 +297,7 @@ fn write_entry(
     let _ = writeln!(
         xml,
         "    <content type=\"html\" xml:base=\"{permalink}\">{}</content>",
-        escape_xml(&without_pullquotes(&article.doc.html()?))
+        cdata(&without_pullquotes(&article.doc.html()?))
     );
     xml.push_str("  </entry>\n");
     Ok(())
@@ -391,7 +392,7 @@ fn write_item(
     let _ = writeln!(
         xml,
         "    <content:encoded>{}</content:encoded>",
-        escape_xml(&without_pullquotes(&article.doc.html()?))
+        cdata(&without_pullquotes(&article.doc.html()?))
     );
     xml.push_str("  </item>\n");
     Ok(())

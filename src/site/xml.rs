@@ -1,5 +1,9 @@
 //! XML text escaping for the feed and the sitemap, which are written by hand (they are
 //! small, fixed formats; a template engine would add nothing but a place for mistakes).
+//! A feed entry's HTML goes out as CDATA ([`cdata`]): its markup as it is, where escaping
+//! it character by character was most of the time a feed took.
+
+use crate::site::byte_scan::next_byte;
 
 /// Escapes `text` for XML character data and attribute values, dropping characters XML 1.0
 /// forbids (control characters other than tab, newline and carriage return).
@@ -47,9 +51,93 @@ const MAY_NEED_ESCAPING: [bool; 256] = {
     table
 };
 
+/// `text` as XML character data in CDATA sections, for element content that is HTML: its
+/// bytes go out as they are. A `]]>` in the text ends one section after its `]]` and starts
+/// the next before its `>`; characters XML 1.0 forbids are dropped, as [`escape_xml`] drops
+/// them.
+pub fn cdata(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 24);
+    out.push_str("<![CDATA[");
+    let bytes = text.as_bytes();
+    let mut plain_from = 0;
+    let mut offset = 0;
+    while let Some(at) = next_byte(bytes, offset, |b| {
+        MAY_END_CDATA_OR_BE_DROPPED[usize::from(b)]
+    }) {
+        if bytes[at..].starts_with(b"]]>") {
+            out.push_str(&text[plain_from..at + 2]);
+            out.push_str("]]><![CDATA[");
+            plain_from = at + 2;
+            offset = at + 2;
+            continue;
+        }
+        let c = text[at..].chars().next().expect("a character starts here");
+        if is_forbidden_in_xml(c) {
+            out.push_str(&text[plain_from..at]);
+            plain_from = at + c.len_utf8();
+        }
+        offset = at + c.len_utf8();
+    }
+    out.push_str(&text[plain_from..]);
+    out.push_str("]]>");
+    out
+}
+
+/// A control character other than tab, newline and carriage return, or U+FFFE or U+FFFF.
+fn is_forbidden_in_xml(c: char) -> bool {
+    ((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{fffe}' || c == '\u{ffff}'
+}
+
+/// For each byte value, whether [`cdata`] must look at the character it starts: `]`, a
+/// control character, or 0xEF (the first byte of U+FFFE and U+FFFF).
+const MAY_END_CDATA_OR_BE_DROPPED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = true;
+        byte += 1;
+    }
+    table[b']' as usize] = true;
+    table[0xef] = true;
+    table
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The text an XML parser reads back from `xml` as the content of one element.
+    fn read_back(xml: &str) -> String {
+        let element = format!("<c>{xml}</c>");
+        let document = roxmltree::Document::parse(&element).unwrap();
+        let root = document.root_element();
+        assert!(root.children().all(|node| node.is_text()), "{xml}");
+        root.children().filter_map(|node| node.text()).collect()
+    }
+
+    #[test]
+    fn cdata_reads_back_as_the_text_whatever_it_holds() {
+        for text in [
+            "<p class=\"x\">A &amp; B</p>",
+            "]]>",
+            "]]]>",
+            "a]]>b]]>c]]",
+            "]",
+            "]]",
+            "<![CDATA[ x ]]> y",
+            "",
+            "é ü — ’",
+        ] {
+            let xml = cdata(text);
+            assert_eq!(read_back(&xml), text, "{xml}");
+        }
+    }
+
+    #[test]
+    fn cdata_drops_what_xml_cannot_hold() {
+        let xml = cdata("a\u{1}b\u{fffe}c\u{ffff}d\u{fffd}\te\u{b}]]>");
+        assert_eq!(read_back(&xml), "abcd\u{fffd}\te]]>");
+    }
 
     #[test]
     fn escapes_markup_and_drops_forbidden_characters() {
