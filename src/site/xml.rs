@@ -22,7 +22,7 @@ pub fn escape_xml(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c if is_forbidden_in_xml(c) => {}
             c => out.push(c),
         }
         rest = &rest[at + c.len_utf8()..];
@@ -32,24 +32,27 @@ pub fn escape_xml(text: &str) -> String {
 }
 
 /// For each byte value, whether it starts a character [`escape_xml`] may change: markup,
-/// a control character, or 0xEF, the first byte of U+FFFE and U+FFFF. A table, because
-/// the HTML of a feed entry is dense with markup: one lookup a byte is the cheapest test.
-const MAY_NEED_ESCAPING: [bool; 256] = {
+/// or a character XML forbids. A table, because the HTML of a feed entry is dense with
+/// markup: one lookup a byte is the cheapest test.
+const MAY_NEED_ESCAPING: [bool; 256] = forbidden_starts_and(b"&<>\"'");
+
+/// For each byte value, whether it may start a character XML 1.0 forbids (a control
+/// character, or 0xEF, the first byte of U+FFFE and U+FFFF) or is one of `also`.
+const fn forbidden_starts_and(also: &[u8]) -> [bool; 256] {
     let mut table = [false; 256];
     let mut byte = 0;
     while byte < 0x20 {
         table[byte] = true;
         byte += 1;
     }
+    table[0xef] = true;
     let mut i = 0;
-    let markup = b"&<>\"'";
-    while i < markup.len() {
-        table[markup[i] as usize] = true;
+    while i < also.len() {
+        table[also[i] as usize] = true;
         i += 1;
     }
-    table[0xef] = true;
     table
-};
+}
 
 /// `text` as XML character data in CDATA sections, for element content that is HTML: its
 /// bytes go out as they are. A `]]>` in the text ends one section after its `]]` and starts
@@ -88,19 +91,9 @@ fn is_forbidden_in_xml(c: char) -> bool {
     ((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{fffe}' || c == '\u{ffff}'
 }
 
-/// For each byte value, whether [`cdata`] must look at the character it starts: `]`, a
-/// control character, or 0xEF (the first byte of U+FFFE and U+FFFF).
-const MAY_END_CDATA_OR_BE_DROPPED: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 0x20 {
-        table[byte] = true;
-        byte += 1;
-    }
-    table[b']' as usize] = true;
-    table[0xef] = true;
-    table
-};
+/// For each byte value, whether [`cdata`] must look at the character it starts: `]`, or a
+/// character XML forbids.
+const MAY_END_CDATA_OR_BE_DROPPED: [bool; 256] = forbidden_starts_and(b"]");
 
 #[cfg(test)]
 mod tests {
