@@ -174,7 +174,7 @@ impl Default for ClassMemo {
 impl ClassMemo {
     fn is_word_character(&mut self, c: char) -> bool {
         if c.is_ascii() {
-            return c.is_ascii_alphanumeric();
+            return is_word_character(c);
         }
         let slot = &mut self.slots[c as usize % 256];
         if slot.0 != c {
