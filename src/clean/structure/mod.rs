@@ -2047,7 +2047,22 @@ fn heading_fields(text: &str, lines: &[PageLine], headings: &[usize]) -> Vec<Vec
                 // Lines are filled greedily: when this line's first word would have
                 // fitted on the last one (at the wider of the two measures), the last
                 // one ended its field.
-                let measure = widest.max(lines[i].chars);
+                // A kicker alone on the block's first line tells nothing of the
+                // headline's measure, and the headline's first line may be as short:
+                // the two lines after this one show it (`Transport` over `Prague
+                // tram` / `extension delayed` / `again as costs climb`).
+                let kicker_alone =
+                    fields.len() == 1 && field.len() == 1 && n == 1 && reads_as_kicker(last_text);
+                let ahead = match kicker_alone {
+                    true => headings[n + 1..]
+                        .iter()
+                        .take(2)
+                        .map(|&k| lines[k].chars)
+                        .max()
+                        .unwrap_or(0),
+                    false => 0,
+                };
+                let measure = widest.max(lines[i].chars).max(ahead);
                 let first_word = t.split(' ').next().map_or(0, |w| w.chars().count());
                 let would_fit = lines[last].chars + 1 + first_word + 2 <= measure;
                 // A field starts like a sentence: a line in lower case goes on the
@@ -5399,6 +5414,29 @@ March 12, 2024
         );
         assert_eq!(section_of_kicker("DIPLOMATIC IMPASSE"), None);
         assert_eq!(section_of_kicker(""), None);
+    }
+
+    #[test]
+    fn a_kicker_over_a_narrow_headline_is_measured_by_the_headlines_lines() {
+        // No blank line, and the headline's first line is as short as the kicker: the
+        // headline's next lines show `Prague` would have fitted after `Transport`.
+        let raw = "Transport\nPrague tram\nextension delayed\nagain as costs climb\nby a third\n\
+            By Jana Nováková | 27 November 2024\n\
+            The city's plan for a new tram line has slipped again. The council blamed costs.\n";
+        let article = clean(raw);
+        assert_eq!(article.front.kicker.as_deref(), Some("Transport"));
+        assert_eq!(
+            article.front.title,
+            "Prague tram extension delayed again as costs climb by a third"
+        );
+        // A word that would not have fitted there goes on the headline.
+        let raw = "Uncertainty\nrevisited in a\nnarrow column\n\
+            By Jana Nováková | 27 November 2024\n\
+            The city's plan for a new tram line has slipped again. The council blamed costs.\n";
+        assert_eq!(
+            clean(raw).front.title,
+            "Uncertainty revisited in a narrow column"
+        );
     }
 
     #[test]
