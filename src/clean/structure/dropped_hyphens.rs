@@ -70,7 +70,8 @@ pub fn read_by_pdftotext(document: &str) -> bool {
 #[derive(Debug, Clone)]
 pub struct HyphenEvidence {
     lines: Vec<usize>,
-    /// A hyphenated compound the document prints, run together -> where its hyphen stood.
+    /// A hyphenated compound the document prints, run together and in lower case -> how
+    /// many characters stood before its hyphen.
     printed: HashMap<String, usize>,
 }
 
@@ -85,7 +86,9 @@ impl HyphenEvidence {
                 let letters =
                     |part: &str| part.chars().count() >= 2 && part.chars().all(char::is_alphabetic);
                 if letters(left) && letters(right) {
-                    printed.insert([left, right].concat(), left.len());
+                    // In any case: a dateline's `CLUJ-NAPOCA` and a headline's
+                    // `Quarter-Finals` print the compounds `ClujNapoca` and `quarterfinals`.
+                    printed.insert([left, right].concat().to_lowercase(), left.chars().count());
                 }
             }
         }
@@ -96,6 +99,21 @@ impl HyphenEvidence {
                 .collect(),
             printed,
         }
+    }
+
+    /// The byte offset in `core` of the hyphen the document prints in the same compound,
+    /// in any case (`QuarterFinals` where it says `quarter-finals`), if it does.
+    fn printed_split(&self, core: &str) -> Option<usize> {
+        if self.printed.is_empty() {
+            return None;
+        }
+        let lower = core.to_lowercase();
+        let &chars = self.printed.get(&lower)?;
+        // A letter whose lower case is longer (`İ`) would move the hyphen: not read.
+        if lower.chars().count() != core.chars().count() {
+            return None;
+        }
+        core.char_indices().nth(chars).map(|(i, _)| i)
     }
 
     /// Whether a join may stand at `at` (1-based line and column): the line runs past
@@ -153,7 +171,7 @@ pub fn restore_hyphens(
             .strip_suffix("’s")
             .or_else(|| core.strip_suffix("'s"))
             .unwrap_or(core);
-        if let Some(&split) = lines.printed.get(core) {
+        if let Some(split) = lines.printed_split(core) {
             // The document prints this compound with its hyphen.
             splits.push(at + core_start + split);
         } else if let Some((split, anywhere)) = compound_split(core, vocabulary) {
@@ -464,7 +482,7 @@ mod tests {
     fn printed_compounds_and_names_run_into_based_get_their_hyphen_anywhere() {
         let document =
             "In Cluj-Napoca, doctors call.\nShe is a Warsawbased writer in ClujNapoca.\n\
-                        a coffeeproducing state";
+                        a coffeeproducing state\nTARGU-MURES: the quarter-finals begin.";
         let context = WordContext::default();
         let vocabulary = Vocabulary::for_document(document, &context);
         let evidence = HyphenEvidence::of(document);
@@ -485,6 +503,12 @@ mod tests {
             "She is a Warsaw-based writer in Cluj-Napoca."
         );
         assert_eq!(fix("a coffeeproducing state", 3), "a coffeeproducing state");
+        // The compound printed in another case: a dateline in capitals, a phrase in
+        // lower case under a headline in title case.
+        assert_eq!(
+            fix("From TarguMures to the European QuarterFinals", 3),
+            "From Targu-Mures to the European Quarter-Finals"
+        );
     }
 
     #[test]
