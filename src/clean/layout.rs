@@ -855,6 +855,9 @@ pub fn hyphen_decision(
     if joins_into_a_listed_word(left, right, vocabulary) {
         return (HyphenDecision::Join, 0.8);
     }
+    if closes_a_word(left, right, left_known) {
+        return (HyphenDecision::Join, 0.75);
+    }
     // Otherwise keep what the text says (and report it).
     (
         HyphenDecision::Keep,
@@ -871,6 +874,35 @@ fn joins_into_a_listed_word(left: &str, right: &str, vocabulary: &Vocabulary<'_>
         && super::words::lexicon::Lexicon::embedded()
             .zipf(&[left, right].concat().to_lowercase())
             .is_some_and(|zipf| zipf >= MIN_LISTED_JOIN_ZIPF)
+}
+
+/// Word endings English closes up with the word before them (`doctorless`, `statehood`,
+/// `kinship`): after a line-end hyphen, the hyphen only broke a word no list holds.
+/// (`like` and `wise` are not here: `cat-like` and `price-wise` are written so.)
+const CLOSING_SUFFIXES: &[&str] = &[
+    "dom", "ful", "hood", "less", "lessly", "lessness", "ment", "ness", "ship", "ships", "ward",
+    "wards",
+];
+
+/// Whether a line-end hyphen between a word (`left_known`) and a word ending that closes
+/// up with it (`Doctor-`/`less`) only broke the closed word. Not where closing up would
+/// run three of a letter together (`shell-less`).
+fn closes_a_word(left: &str, right: &str, left_known: bool) -> bool {
+    let Some(first) = right.chars().next() else {
+        return false;
+    };
+    let tripled = left
+        .chars()
+        .rev()
+        .take(2)
+        .filter(|c| c.eq_ignore_ascii_case(&first))
+        .count()
+        == 2;
+    left_known
+        && left.chars().count() >= 3
+        && left.chars().all(char::is_alphabetic)
+        && CLOSING_SUFFIXES.contains(&right)
+        && !tripled
 }
 
 /// How frequent a word only the frequency list holds must be for a line-end hyphen
@@ -1670,6 +1702,12 @@ mod tests {
             // between two of the glued words it may be a real one, so it stays.
             ("androoftopgar", "dens", Join, Some(0.7)),
             ("well", "knownfact", Keep, None),
+            // A word and an ending that closes up with it: the joined word no list
+            // holds is still one word, unless three of a letter would run together.
+            ("Doctor", "less", Join, Some(0.75)),
+            ("plank", "ship", Join, Some(0.75)),
+            ("shell", "less", Keep, None),
+            ("cat", "like", Keep, None),
         ];
         for &(left, right, decision, confidence) in cases {
             let (got, got_confidence) = hyphen_decision(left, right, &vocabulary);
