@@ -527,7 +527,13 @@ impl IntactNames {
             // So does one broken by another lost letter too (`zt rk` for Öztürk), when the
             // pieces spell exactly a damaged form of such a name.
             // The same after a capitalised given name (`Radek astn` for Šťastný).
+            // A sentence opens with a capital: a copy in lower case just after a
+            // sentence's end lost it, though what is left is a word (`Jaén. a rı tweets`
+            // for Çağrı, printed whole before).
             let lost_initial = || {
+                let opens_sentence = i
+                    .checked_sub(1)
+                    .is_some_and(|p| tokens[p].1.ends_with(['.', '!', '?']));
                 let capitalised_at = |k: usize| {
                     tokens.get(k).is_some_and(|(_, t)| {
                         t.starts_with(char::is_uppercase) && t.chars().all(char::is_alphabetic)
@@ -539,8 +545,9 @@ impl IntactNames {
                     || i.checked_sub(1).is_some_and(capitalised_at);
                 let letters = first.trim_end_matches(|c: char| !c.is_alphabetic());
                 let alone = beside_name && matches!(self.by_damaged.get(letters), Some(Some(_)));
-                (alone || self.opens_broken_copy(source, &tokens[i..]))
-                    && !vocabulary.is_known_outside_document(first)
+                let broken = self.opens_broken_copy(source, &tokens[i..]);
+                (alone || broken)
+                    && (!vocabulary.is_known_outside_document(first) || (broken && opens_sentence))
             };
             // A name printed only damaged that lost its first letter (`zt rk`, `lvaro`,
             // `ngelo`) is found in the list when its pieces are no words.
@@ -2401,6 +2408,27 @@ mod tests {
         assert_eq!(restored("", "By Hor kov"), "By Horáková");
         // ... and two names alike in all of that leave the copy as it is.
         assert_eq!(restored("", "By astn"), "By astn");
+    }
+
+    #[test]
+    fn a_copy_opening_a_sentence_in_lower_case_lost_its_capital() {
+        let document = "Çağrı Sönmezoğlu reports from İzmir.";
+        // `a rı` is Çağrı without its `Ç` and `ğ`: a sentence opens with a capital, so
+        // the word `a` opening one is no word here.
+        assert_eq!(
+            restored(document, "from Jaén. a rı tweets at"),
+            "from Jaén. Çağrı tweets at"
+        );
+        // Inside a sentence `a` is the article; a copy that spells no damaged form of the
+        // article's words stays after a sentence's end too.
+        assert_eq!(
+            restored(document, "from Jaén, a rı tweets at"),
+            "from Jaén, a rı tweets at"
+        );
+        assert_eq!(
+            restored(document, "from Jaén. a rival tweets"),
+            "from Jaén. a rival tweets"
+        );
     }
 
     #[test]
