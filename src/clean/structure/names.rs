@@ -247,7 +247,7 @@ impl IntactNames {
             &local
         };
         listed_name(damaged, vocabulary, byline, votes, foreign_votes, given)
-            .or_else(|| self.spelt_through_gaps(damaged).map(Cow::Owned))
+            .or_else(|| self.spelt_through_gaps(damaged, given).map(Cow::Owned))
     }
 
     /// The name a copy broken by lost letters (`Vl sceanu`) stands for when no list
@@ -258,7 +258,12 @@ impl IntactNames {
     /// `â`'s once). A copy in lower case lost its first letter too (`ekrezi` for
     /// Çekrezi, by `blerina.cekrezi@…`), a capital. With no such letter in the article,
     /// or two printed alike, the copy is left as it is.
-    fn spelt_through_gaps(&self, damaged: &str) -> Option<String> {
+    ///
+    /// A handle may spell a short piece of the name before the copy with it
+    /// (`siobhan.odalaigh@…` for `Ó D laigh`, the `o` of `Ó` run into the surname): when no
+    /// handle fits the copy alone, `given`, the capitalised piece before it, is tried as
+    /// the handle's opening if it has three letters at most.
+    fn spelt_through_gaps(&self, damaged: &str, given: Option<&str>) -> Option<String> {
         let lost_first = damaged.starts_with(|c: char| c.is_ascii_lowercase());
         if self.handles.is_empty() || !(damaged.contains(' ') || lost_first) {
             return None;
@@ -277,29 +282,45 @@ impl IntactNames {
         if length < 5 {
             return None;
         }
-        let mut bases: Option<Vec<u8>> = None;
-        for handle in self.handles.iter().filter(|h| h.len() == length) {
-            let mut at = 0;
-            let mut gaps = Vec::with_capacity(gaps_wanted);
-            let fits = pieces.iter().enumerate().all(|(n, piece)| {
-                if n > 0 || lost_first {
-                    gaps.push(handle.as_bytes()[at]);
-                    at += 1;
+        // The gaps' base letters a handle opening with `opening` spells; `Err` when two
+        // handles spell different ones.
+        let bases_after = |opening: &str| -> Result<Option<Vec<u8>>, ()> {
+            let mut bases: Option<Vec<u8>> = None;
+            for handle in self
+                .handles
+                .iter()
+                .filter(|h| h.len() == opening.len() + length)
+                .filter_map(|h| h.strip_prefix(opening))
+            {
+                let mut at = 0;
+                let mut gaps = Vec::with_capacity(gaps_wanted);
+                let fits = pieces.iter().enumerate().all(|(n, piece)| {
+                    if n > 0 || lost_first {
+                        gaps.push(handle.as_bytes()[at]);
+                        at += 1;
+                    }
+                    let fits = handle[at..at + piece.len()].eq_ignore_ascii_case(piece);
+                    at += piece.len();
+                    fits
+                });
+                match &bases {
+                    _ if !fits => {}
+                    Some(earlier) if *earlier != gaps => return Err(()),
+                    _ => bases = Some(gaps),
                 }
-                let fits = handle[at..at + piece.len()].eq_ignore_ascii_case(piece);
-                at += piece.len();
-                fits
-            });
-            if !fits {
-                continue;
             }
-            match &bases {
-                Some(earlier) if *earlier != gaps => return None,
-                _ => bases = Some(gaps),
-            }
-        }
+            Ok(bases)
+        };
+        let opening = given
+            .filter(|g| g.chars().count() <= 3)
+            .and_then(ascii_fold);
+        let bases = match (bases_after("").ok()?, opening) {
+            (Some(bases), _) => bases,
+            (None, Some(opening)) => bases_after(&opening).ok()??,
+            (None, None) => return None,
+        };
         // The pieces after the first go on in lower case (see `restore_in`).
-        let mut bases = bases?.into_iter();
+        let mut bases = bases.into_iter();
         let mut name = String::with_capacity(damaged.len() + 8);
         if lost_first {
             let letter = self.most_printed_letter_on(char::from(bases.next()?))?;
@@ -2448,6 +2469,17 @@ mod tests {
         // The handle must spell the copy's letters around the gap.
         let other = "said Ion Căpățână. Contact: r.vlasceanx@deltanews.ro";
         assert_eq!(restored(other, "By Radu Vl sceanu"), "By Radu Vl sceanu");
+        // A handle may run a short piece before the copy into it (`o` of `Ó`); without
+        // that piece before it, the copy is left.
+        let irish = "said Seán Ó Súilleabháin. Write to siobhan.odalaigh@desk.ie";
+        assert_eq!(
+            restored(irish, "Siobhán Ó D laigh covers science"),
+            "Siobhán Ó Dálaigh covers science"
+        );
+        assert_eq!(
+            restored(irish, "Siobhán D laigh covers science"),
+            "Siobhán D laigh covers science"
+        );
     }
 
     /// The byline `text` as the names pass restores it, in an article whose words are
