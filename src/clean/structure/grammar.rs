@@ -853,7 +853,7 @@ pub(crate) fn is_surname_particle(word: &str) -> bool {
 fn is_broken_name_shaped(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     let particle = |w: &&str| is_surname_particle(w);
-    let piece = |k: usize| is_piece_after(words[k - 1], words[k]);
+    let piece = |k: usize| is_piece_after(&run_before(&words, k), words[k]);
     let particles = words.iter().filter(|w| particle(w)).count();
     (2..=6).contains(&(words.len() - particles))
         && particles <= 3
@@ -885,17 +885,30 @@ fn is_broken_name_piece(word: &str) -> bool {
         && (word.chars().count() == 1 || is_rest_of_broken_name(word))
 }
 
-/// A lower-case piece of a name broken by lost letters after the word `before`: one
-/// [`is_broken_name_piece`] takes, or a short word of prose that with `before`, a
-/// capitalised word, spells a listed name (`in` of `Súilleabh in`, Súilleabháin), which
-/// no prose's `in` does (nor a place's after a piece: `S ren Kj r in Lisbon`).
+/// A lower-case piece of a name broken by lost letters after `before` (the word before,
+/// or the run of pieces back to the capitalised word that opens them, [`run_before`]):
+/// one [`is_broken_name_piece`] takes, or a short word of prose that with `before`,
+/// opening with a capitalised word, spells a listed name (`in` of `Súilleabh in` and of
+/// `S illeabh in`, Súilleabháin), which no prose's `in` does (nor a place's after a piece:
+/// `S ren Kj r in Lisbon`).
 fn is_piece_after(before: &str, word: &str) -> bool {
     is_broken_name_piece(word)
         || (word.len() <= 3
             && word.bytes().all(|b| b.is_ascii_lowercase())
             && !is_surname_particle(word)
-            && is_name_word(before)
+            && before.split(' ').next().is_some_and(is_name_word)
             && super::names::spells_listed_name(before, word))
+}
+
+/// The name's words and pieces before `words[k]`, back to the capitalised word that opens
+/// them (`S illeabh` before `in`: the pieces of `Súilleabháin` spell a listed name only
+/// together), or just the word before when it is no piece.
+fn run_before(words: &[&str], k: usize) -> String {
+    let start = (0..k)
+        .rev()
+        .find(|&j| !words[j].starts_with(char::is_lowercase))
+        .unwrap_or(k - 1);
+    words[start..k].join(" ")
 }
 
 /// A short lower-case tail a lost letter leaves of a name (`ng` of Hùng): three letters
@@ -986,16 +999,17 @@ pub fn are_names_alone(line: &str) -> bool {
     // every word capitalised but the joins, particles and a broken name's pieces, looked
     // at before anything is collected (the lexicon only for a lower-case word).
     let mut words = 0;
-    let mut before = "";
+    let mut seen: Vec<&str> = Vec::new();
     let shaped = line.split_whitespace().all(|w| {
         words += 1;
         let word = w.strip_suffix(',').unwrap_or(w);
-        let before = std::mem::replace(&mut before, word);
-        words <= 16
+        let shaped = words <= 16
             && (is_name_word(word)
                 || matches!(w, "and" | "&" | "AND")
                 || (words > 1 && is_surname_particle(w))
-                || (words > 1 && is_piece_after(before, word)))
+                || (words > 1 && is_piece_after(&run_before(&seen, seen.len()), word)));
+        seen.push(word);
+        shaped
     });
     if !shaped {
         return false;
@@ -2578,6 +2592,15 @@ mod tests {
             Some("Published Mar. 7, 2025")
         ));
         assert!(!are_names_alone("Bridge Lives in"));
+        // The pieces before it back to the capitalised word spell the name with it when
+        // the word before is a piece too (`S illeabh in`, a letter lost at either end of
+        // `illeabh`), and the card's name line over the role is read.
+        assert!(are_names_alone("Se n S illeabh in"));
+        assert!(is_name_before_role(
+            "Se n S illeabh in",
+            Some("Legal Affairs Correspondent")
+        ));
+        assert!(!are_names_alone("Se n S illeabh in the"));
         assert_eq!(
             names_alone_placed("Pieter van der Berg and S ren Kj r in Lisbon"),
             Some("Pieter van der Berg and S ren Kj r")
