@@ -900,9 +900,10 @@ fn is_piece_after(before: &str, word: &str) -> bool {
             && super::names::spells_listed_name(before, word))
 }
 
-/// The name's words and pieces before `words[k]`, back to the capitalised word that opens
-/// them (`S illeabh` before `in`: the pieces of `Súilleabháin` spell a listed name only
-/// together), or just the word before when it is no piece.
+/// The name's words and pieces before `words[k]` (`k` ≥ 1), back to the nearest word that
+/// does not open in lower case (`S illeabh` before `in`: the pieces of `Súilleabháin`
+/// spell a listed name only together), or the word before alone when every word before
+/// opens in lower case.
 fn run_before(words: &[&str], k: usize) -> String {
     let start = (0..k)
         .rev()

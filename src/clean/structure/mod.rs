@@ -2052,7 +2052,7 @@ fn heading_fields(text: &str, lines: &[PageLine], headings: &[usize]) -> Vec<Vec
                 // the two lines after this one show it (`Transport` over `Prague
                 // tram` / `extension delayed` / `again as costs climb`).
                 let kicker_alone =
-                    fields.len() == 1 && field.len() == 1 && n == 1 && reads_as_kicker(last_text);
+                    fields.len() == 1 && field.len() == 1 && reads_as_kicker(last_text);
                 let ahead = match kicker_alone {
                     true => headings[n + 1..]
                         .iter()
