@@ -159,3 +159,42 @@ fn prose_like_furniture_stays() {
         assert_eq!(body, story, "{paragraph:?}");
     }
 }
+
+/// A web page printed by the browser, its text taken as pdftotext gives it (the stamp of
+/// printing and the page's title at every sheet's head, the address and the sheet's count
+/// at its foot) and as pypdf does (stamp and title run into one line at each sheet's
+/// end): the headline is the page's, without the site's name, and none of the browser's
+/// lines is left in the story or the bio.
+#[test]
+fn a_browser_printed_web_pages_running_lines_are_dropped() {
+    let title = "Council to close two recycling centres to fund food waste rounds";
+    let page_title = format!("{title} | The Daily News");
+    let stamp = "3/12/24, 9:41 AM";
+    let address = "https://www.dailynews.com/local/council-to-close-two-recycling-centres";
+    let bio = "Helen Marsh covers local government for the paper.";
+    let (first, second) = STORY.split_at(3);
+    let pdftotext = format!(
+        "{stamp}\n\n{page_title}\n\nLocal\n\n{HEAD}\n\n{}\n\n{address}\n\n1/2\n\n{stamp}\n\n\
+         {page_title}\n\n{}\n\n{bio}\n\n{address}\n\n2/2\n",
+        first.join("\n\n"),
+        second.join("\n\n")
+    );
+    let pypdf = format!(
+        "Local\n{HEAD}\n{}\n{stamp} {page_title}\n{address} 1/2{address}\n{}\n{bio}\n\
+         {stamp} {page_title}\n{address} 2/2\n",
+        first.join("\n"),
+        second.join("\n")
+    );
+    for (extractor, raw) in [("pdftotext", pdftotext), ("pypdf", pypdf)] {
+        let article = clean_text(raw.as_bytes(), Path::new("p.txt"), &WordContext::default())
+            .unwrap()
+            .article;
+        assert_eq!(article.front.title, title, "{extractor}");
+        assert_eq!(article.front.bio.as_deref(), Some(bio), "{extractor}");
+        assert_eq!(article.front.authors, ["Helen Marsh"], "{extractor}");
+        // Where paragraphs end in copy without blank lines is another suite's matter:
+        // here the story's words, in order, with nothing of the browser's among them.
+        let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(words(&article.body), words(&STORY.join(" ")), "{extractor}");
+    }
+}

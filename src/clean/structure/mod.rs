@@ -49,6 +49,7 @@
 //! is found near the top this pass returns `None` and the block-based masthead reader
 //! takes over.
 
+pub mod browser_print;
 pub mod dropped_hyphens;
 pub mod foreign_words;
 pub mod glyph_widths;
@@ -605,6 +606,57 @@ struct Papers {
 }
 
 /// Labels page numbers, footers and running heads as furniture.
+/// The running lines a browser prints around a web page it saves as PDF
+/// ([`browser_print`]): the stamp of when it printed (alone, or with the page's title after
+/// it, as pypdf gives it), the title on the line under a stamp alone when its words open a
+/// heading below, that title again wherever a page breaks, and the page's address with the
+/// sheet's count. Asked only of a copy with a stamp or an address line with a count.
+fn label_browser_running_lines(text: &str, lines: &mut [PageLine]) {
+    let line_text = |l: &PageLine| &text[l.start..l.end];
+    let stamped: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            lines[i].label == Label::Body
+                && browser_print::print_stamp_len(line_text(&lines[i])).is_some()
+        })
+        .collect();
+    let addressed = || {
+        lines.iter().any(|l| {
+            let t = line_text(l);
+            l.label == Label::Body
+                && browser_print::is_address_line(t)
+                && t.split_whitespace().count() > 1
+        })
+    };
+    if stamped.is_empty() && !addressed() {
+        return;
+    }
+    let mut titles: Vec<&str> = Vec::new();
+    for &i in &stamped {
+        lines[i].label = Label::Furniture;
+        let t = line_text(&lines[i]);
+        let stamp = browser_print::print_stamp_len(t).unwrap_or(t.len());
+        if !t[stamp..].trim().is_empty() {
+            continue;
+        }
+        let mut after = (i + 1..lines.len()).filter(|&j| lines[j].label == Label::Body);
+        let Some(title_at) = after.next() else {
+            continue;
+        };
+        let title = line_text(&lines[title_at]);
+        let below = after.take(12).map(|j| line_text(&lines[j]));
+        if titles.contains(&title) || browser_print::names_the_story(title, below) {
+            lines[title_at].label = Label::Furniture;
+            titles.push(title);
+        }
+    }
+    for line in lines.iter_mut().filter(|l| l.label == Label::Body) {
+        let t = &text[line.start..line.end];
+        if titles.contains(&t) || browser_print::is_address_line(t) {
+            line.label = Label::Furniture;
+        }
+    }
+}
+
 fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
     let mut papers = Papers::default();
     for i in 0..lines.len() {
@@ -674,6 +726,7 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
                 .or_else(|| t.split(['|', '·', '•']).find_map(grammar::date_line));
         }
     }
+    label_browser_running_lines(text, lines);
     label_marked_blocks(text, lines);
     label_newsletter_pitches(text, lines);
     label_jump_keywords(text, lines);
