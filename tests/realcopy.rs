@@ -11,7 +11,8 @@
 //! articles by two more writers, written after the rest had been tuned on (other names,
 //! other languages), set with the dev templates: fresh is tuned on, fresh-test only scored.
 //! The **fresh2** split is a third writer's articles (a117-a128), tuned on like fresh.
-//! Each is held to floors so that a change that loses ground fails here.
+//! Every split also holds its articles' web pages printed by the browser (`webp-*`, added
+//! in the eighteenth session). Each is held to floors so that a change that loses ground fails here.
 //!
 //! A family being tried before it is committed: `REALCOPY_OUT=DIR REALCOPY_KINDS=KIND
 //! python3 tools/realcopy/generate.py`, then `REALCOPY_EXTRA=DIR` here scores it as an
@@ -642,10 +643,12 @@ const TEST_FLOORS: Floors = Floors {
 // (authors 0.62, subtitle 0.73, bio 0.82). Fresh is tuned on; fresh-test is only scored.
 const FRESH_FLOORS: Floors = Floors {
     copies: 80,
-    // 0.88 and 0.91 when first scored; 0.896 and 0.97 after the twelfth session.
-    metadata: 0.89,
+    // 0.88 and 0.91 when first scored; 0.896 and 0.97 after the twelfth session. The
+    // eighteenth session added the browser-printed web pages (`webp-*`), harder copy:
+    // 0.908 and 0.935 before, 0.876 and 0.923 with them.
+    metadata: 0.87,
     pq_f1: 0.95,
-    repaired: 0.925,
+    repaired: 0.918,
     false_per_10k: 3.0,
     lost_per_10k: 3.0,
     paragraph_f1: 0.75,

@@ -14,6 +14,8 @@ For every article (tools/realcopy/articles/aNNN.json) it writes, into its split'
     aNNN.print-pypdf.txt       the same PDF, text by pypdf
     aNNN.epaper.txt            the e-paper viewer page, copied via innerText
     aNNN.web.txt               the web article page, copied via innerText
+    aNNN.webp-pdftotext.txt    a web article page printed by Chromium with its running
+    aNNN.webp-pypdf.txt        lines (stamp, title, address, N/M), by pdftotext and pypdf
     aNNN.KIND.answer.json      what the clean stage should recover from that copy
 
 Articles a001-a046 form the dev split (page templates "A"), a047-a092 the test split (page
@@ -56,7 +58,7 @@ FRESH_TEST_FIRST = 105
 # a117-a128 (a third writer, written in the thirteenth session from the same format) form
 # the `fresh2` split, tuned on like `fresh`.
 FRESH2_FIRST = 117
-FRESH_KINDS = ("print", "printv", "epaper", "web", "webz")
+FRESH_KINDS = ("print", "printv", "epaper", "web", "webz", "webp")
 
 KEYBOARD = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
 
@@ -195,8 +197,8 @@ def main(only):
             split, family = ("dev", "A") if number <= DEV_LAST else ("test", "B")
         (OUT / split).mkdir(parents=True, exist_ok=True)
         # dev articles are also laid out by the varied print family (pages.print_varied_page)
-        kinds = (("print", "printv", "printw", "printx", "printy", "printq", "printr", "epaper", "epaperv", "web", "webv", "webz") if split == "dev"
-                 else FRESH_KINDS if family == "A" else ("print", "epaper", "web"))
+        kinds = (("print", "printv", "printw", "printx", "printy", "printq", "printr", "epaper", "epaperv", "web", "webv", "webz", "webp") if split == "dev"
+                 else FRESH_KINDS if family == "A" else ("print", "epaper", "web", "webp"))
         for kind in kinds:
             if KINDS and kind not in KINDS:
                 continue
@@ -210,7 +212,7 @@ def main(only):
             folder = "grid" if kind == "printy" else split
             (OUT / folder).mkdir(parents=True, exist_ok=True)
             base = OUT / folder / article["id"]
-            if kind == "print" or kind in VARIED_TEMPLATES:
+            if kind in ("print", "webp") or kind in VARIED_TEMPLATES:
                 pdf = work / f"{article['id']}.{kind}.pdf"
                 jobs.append({"html": str(html_file), "out": str(pdf), "mode": "pdf", "options": options})
                 for extractor in ("pdftotext", "pypdf"):

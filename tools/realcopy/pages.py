@@ -902,3 +902,42 @@ def web_card_page(article, damaged, family, rng, layout):
 
 
 BUILDERS["webz"] = web_card_page
+
+
+# --------------------------------------------------------------------------- web page, printed by the browser (probe)
+#
+# A reader who keeps an article from a news site prints the web page to PDF: the page as
+# the site lays it out (any of the web families above), with the browser's own running
+# lines: the date and time the page was printed and the page's title at the head of every
+# sheet, the page's address and `N/M` at the foot. The text is then taken from the PDF by
+# pdftotext or pypdf (copies `webp-pdftotext`, `webp-pypdf`).
+
+SITES_P = ["The Civic Post", "Daily Meridian", "Northern Gazette", "The Harbour Times", "Valley Record"]
+
+
+def web_printed_page(article, damaged, family, rng, layout):
+    builder = rng.choice([web_page, web_varied_page, web_card_page])
+    page_html, _ = builder(article, damaged, family, rng, layout)
+    site = rng.choice(SITES_P)
+    separator = rng.choice([" | ", " - ", " \u2013 ", " \u2014 "])
+    title = damaged["title"] + separator + site
+    page_html = page_html.replace("<head>", f"<head><title>{esc(title)}</title>", 1)
+    # The date and time of printing as Chrome writes them in an English locale.
+    printed = rng.choice(["12/4/26, 10:15 AM", "3/17/25, 8:02 PM", "04/11/2026, 14:37", "9/2/24, 7:45 AM"])
+    words = "".join(c if c.isascii() and c.isalnum() else " " for c in article["title"].lower()).split()
+    domain = "".join(w for w in site.lower().split() if w != "the")
+    section = (article.get("section") or "news").lower().replace(" ", "-")
+    url = rng.choice([f"https://www.{domain}.com/{section}/{'-'.join(words)}",
+                      f"https://{domain}.co.uk/news/{article['date'].replace('-', '/')}/{'-'.join(words[:8])}",
+                      f"https://www.{domain}.com/article/{'-'.join(words)}-{rng.randrange(10**6, 10**7)}"])
+    line = "font-size:8px;width:100%;margin:0 10mm;display:flex;justify-content:space-between"
+    header = (f"<div style='{line}'><span>{esc(printed)}</span>"
+              "<span class='title' style='max-width:60%;overflow:hidden;white-space:nowrap;text-overflow:ellipsis'></span>"
+              "<span></span></div>")
+    footer = (f"<div style='{line}'><span style='max-width:80%;overflow:hidden;white-space:nowrap;text-overflow:ellipsis'>{esc(url)}</span>"
+              "<span><span class='pageNumber'></span>/<span class='totalPages'></span></span></div>")
+    page_html = page_html.replace("<style>", "<style>@page{size:" + rng.choice(["A4", "Letter"]) + ";margin:16mm 12mm}", 1)
+    return page_html, {"headerTemplate": header, "footerTemplate": footer}
+
+
+BUILDERS["webp"] = web_printed_page
