@@ -132,7 +132,7 @@ fn is_number(word: &str) -> bool {
 }
 
 /// Whether `line`, just under the browser's stamp, is the page's title: its first words
-/// (up to [`TITLE_WORDS_COMPARED`]) open one of the `below` lines, the headline the page
+/// (up to four) open one of the `below` lines, the headline the page
 /// prints (`Sokoły edge Gdańsk in five-set thriller | Valley Record` over `Sokoły edge
 /// Gdańsk in five-set thriller to`), compared without case.
 pub fn names_the_story<'a>(line: &str, below: impl IntoIterator<Item = &'a str>) -> bool {

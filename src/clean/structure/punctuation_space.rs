@@ -55,30 +55,78 @@ pub fn remove_stray_spaces(paragraph: &MappedText, edits: &mut Vec<Edit>) -> Map
     let bytes = text.as_bytes();
     // The spaces before a comma or full stop, found from the marks (a vectorised search)
     // rather than by visiting every space: most spaces go before a word.
-    let stray: Vec<usize> = memchr::memchr2_iter(b',', b'.', bytes)
+    let mut stray: Vec<usize> = memchr::memchr2_iter(b',', b'.', bytes)
         .filter(|&mark| mark > 0 && bytes[mark - 1] == b' ')
         .map(|mark| mark - 1)
         .filter(|&at| is_stray_space(text, at))
         .collect();
+    let before_marks = stray.len();
+    stray.extend(spaces_after_currency_signs(text));
     if stray.is_empty() {
         return paragraph.clone();
     }
+    let mut order: Vec<(usize, bool)> = stray
+        .iter()
+        .enumerate()
+        .map(|(n, &at)| (at, n >= before_marks))
+        .collect();
+    order.sort_unstable();
     let mut out = MappedText::with_capacity(text.len(), stray.len() + 2);
     let mut copied = 0;
-    for at in stray {
+    for (at, after_sign) in order {
         out.push_slice(paragraph, copied, at);
         copied = at + 1;
+        let (start, reason) = if after_sign {
+            let sign = text[..at].chars().next_back().map_or(1, char::len_utf8);
+            (
+                at - sign,
+                "space between a currency sign and its amount removed",
+            )
+        } else {
+            (at, "space before a comma or full stop removed")
+        };
         edits.push(Edit {
             pass: "punctuation_space",
-            position: paragraph.position_at(at),
-            before: text[at..at + 2].to_string(),
-            after: text[at + 1..at + 2].to_string(),
-            reason: "space before a comma or full stop removed".into(),
+            position: paragraph.position_at(start),
+            before: text[start..at + 2].to_string(),
+            after: [&text[start..at], &text[at + 1..at + 2]].concat(),
+            reason: reason.into(),
             confidence: 0.9,
         });
     }
     out.push_slice(paragraph, copied, text.len());
     out
+}
+
+/// The signs of currencies set before their amount, `$` and `£` and the others.
+fn is_currency_sign(c: char) -> bool {
+    matches!(
+        c,
+        '$' | '£' | '¥' | '€' | '₹' | '₺' | '₦' | '₱' | '₩' | '₫' | '₴' | '₽' | '₪'
+    ) || ('\u{20A0}'..='\u{20C0}').contains(&c)
+}
+
+/// The spaces between a currency sign and the amount after it (`₹ 1,800`: pypdf spaces the
+/// sign, drawn from another font, off its digits). English sets the sign against the
+/// number; a sign after a word or a number (`5 €`, `US $`) is left as it is.
+fn spaces_after_currency_signs(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    // `$`, and the lead bytes of `£`/`¥` (0xC2) and of U+20A0 to U+20CF (0xE2).
+    memchr::memchr3_iter(b'$', 0xC2, 0xE2, bytes)
+        .filter_map(|at| {
+            let sign = text.get(at..)?.chars().next()?;
+            let space = at + sign.len_utf8();
+            let stands_alone = text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘' | '—'));
+            (is_currency_sign(sign)
+                && stands_alone
+                && bytes.get(space) == Some(&b' ')
+                && bytes.get(space + 1).is_some_and(u8::is_ascii_digit))
+            .then_some(space)
+        })
+        .collect()
 }
 
 /// How a document sets its em dashes: ` — ` between spaces, or `—` closed up. A viewer
@@ -576,11 +624,27 @@ mod tests {
 
     /// `remove_stray_spaces`' candidates as they were found: from every space.
     fn stray_spaces_plain(text: &str) -> Vec<usize> {
-        text.match_indices(' ')
+        let mut found: Vec<usize> = text
+            .match_indices(' ')
             .map(|(at, _)| at)
             .filter(|&at| matches!(text.as_bytes().get(at + 1), Some(b',' | b'.')))
             .filter(|&at| is_stray_space(text, at))
-            .collect()
+            .collect();
+        for (at, sign) in text.char_indices().filter(|&(_, c)| is_currency_sign(c)) {
+            let space = at + sign.len_utf8();
+            let alone = text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘' | '—'));
+            if alone
+                && text[space..].starts_with(' ')
+                && text[space + 1..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                found.push(space);
+            }
+        }
+        found.sort_unstable();
+        found
     }
 
     /// Generated paragraphs of every mark the pass reads, glued and spaced, beside
@@ -713,6 +777,14 @@ mod tests {
         );
         for text in ["and then . . . nothing", "a value of .5 and ,x"] {
             assert_eq!(removed(text), text);
+        }
+        // pypdf spaces a currency sign drawn from another font off its amount.
+        assert_eq!(
+            removed("about ₹ 1,800 an acre, (€ 35 million) or $ 12"),
+            "about ₹1,800 an acre, (€35 million) or $12"
+        );
+        for text in ["costs 5 € each", "US$ 40", "the £ sign", "€ and $ x"] {
+            assert_eq!(removed(text), text, "{text}");
         }
     }
 
