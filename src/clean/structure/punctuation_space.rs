@@ -24,6 +24,10 @@
 //! more after it (`40percent`, `200players`; not `1990s`, `21st`, `10km`), and between a
 //! common word (or two run together: `morethan700`) and a number of two digits or more
 //! after it (`in2013`, `for35years`; not `mp3`, `g20`, a code such as `abc123`).
+//!
+//! Spaces go where no style of English sets one ([`remove_stray_spaces`]): before a comma
+//! or full stop (`Kovaříková ,`), and between a currency sign and its amount (`₹ 1,800`,
+//! which pypdf gives when the sign is drawn from another font).
 
 use crate::clean::mapped::MappedText;
 use crate::clean::Edit;
