@@ -198,3 +198,29 @@ fn a_browser_printed_web_pages_running_lines_are_dropped() {
         assert_eq!(words(&article.body), words(&STORY.join(" ")), "{extractor}");
     }
 }
+
+/// A web page selected whole (Ctrl+A): the site's name, its menu (run together where the
+/// links touch), its top bar and cookie notice above the story, its foot links (one to a
+/// line) and copyright line below the bio. The story and its fields come out alone.
+#[test]
+fn a_whole_web_page_selected_keeps_only_the_story() {
+    let bio = "Helen Marsh covers local government for the paper.";
+    let raw = format!(
+        "We use cookies to improve your experience on our site. By continuing you agree to \
+         our use of cookies.\nAcceptReject\nThe Daily News\nHomeNewsWorldBusinessSportOpinion\n\
+         Sign in Subscribe\nLocal\n{HEAD}\n\n{}\n\n{bio}\n\nPrivacy policy\nTerms of use\n\
+         Cookie settings\nAbout us\nContact\n© 2024 The Daily News. All rights reserved\n",
+        STORY.join("\n\n")
+    );
+    let article = clean_text(raw.as_bytes(), Path::new("w.txt"), &WordContext::default())
+        .unwrap()
+        .article;
+    assert_eq!(
+        article.front.title,
+        "Council to close two recycling centres to fund food waste rounds"
+    );
+    assert_eq!(article.front.kicker.as_deref(), Some("Local"));
+    assert_eq!(article.front.bio.as_deref(), Some(bio));
+    let body: Vec<&str> = article.body.trim().split("\n\n").collect();
+    assert_eq!(body, STORY);
+}

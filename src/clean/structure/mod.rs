@@ -60,6 +60,7 @@ pub mod page_chrome;
 pub mod punctuation_space;
 mod reading_order;
 pub mod repeats;
+pub mod site_frame;
 pub mod split_unknown_words;
 pub mod split_words;
 
@@ -657,6 +658,64 @@ fn label_browser_running_lines(text: &str, lines: &mut [PageLine]) {
     }
 }
 
+/// How many non-blank lines from the top and the foot a site's cookie notice may stand in.
+const COOKIE_NOTICE_REACH: usize = 12;
+
+/// The frame a news site prints around every page, copied with the story when the whole
+/// page was selected ([`site_frame`]): its menu and top bar (a line of labels, or three
+/// labels or more one to a line), a cookie notice near the top or the foot, the copyright
+/// line, and the site's name just above its menu. Labelled chrome.
+fn label_site_frame(text: &str, lines: &mut [PageLine]) {
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].label != Label::Blank)
+        .collect();
+    let near_an_edge =
+        |n: usize| n < COOKIE_NOTICE_REACH || n + COOKIE_NOTICE_REACH >= content.len();
+    let mut framed = vec![false; lines.len()];
+    for (n, &i) in content.iter().enumerate() {
+        let t = &text[lines[i].start..lines[i].end];
+        framed[i] = lines[i].label == Label::Body
+            && (site_frame::is_menu_line(t)
+                || site_frame::is_copyright_line(t)
+                || (near_an_edge(n) && site_frame::is_cookie_notice(t)));
+    }
+    // A menu set one label to a line: three such lines in a row or more.
+    let mut n = 0;
+    while n < content.len() {
+        let is_item = |k: usize| {
+            let i = content[k];
+            lines[i].label == Label::Body
+                && site_frame::is_menu_item(&text[lines[i].start..lines[i].end])
+        };
+        let run = (n..content.len()).take_while(|&k| is_item(k)).count();
+        if run >= 3 {
+            for &i in &content[n..n + run] {
+                framed[i] = true;
+            }
+        }
+        n += run.max(1);
+    }
+    // The site's name over its menu or bar (`The Civic Post` / `Home News World…`).
+    for n in 1..content.len().min(COOKIE_NOTICE_REACH) {
+        let (above, i) = (content[n - 1], content[n]);
+        let name = &text[lines[above].start..lines[above].end];
+        if framed[i]
+            && !framed[above]
+            && lines[above].label == Label::Body
+            && name.split_whitespace().count() <= 5
+            && names_a_paper(name)
+        {
+            framed[above] = true;
+        }
+    }
+    for (line, framed) in lines.iter_mut().zip(framed) {
+        if framed {
+            line.label = Label::Furniture;
+            line.chrome = true;
+        }
+    }
+}
+
 fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
     let mut papers = Papers::default();
     for i in 0..lines.len() {
@@ -727,6 +786,7 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
         }
     }
     label_browser_running_lines(text, lines);
+    label_site_frame(text, lines);
     label_marked_blocks(text, lines);
     label_newsletter_pitches(text, lines);
     label_jump_keywords(text, lines);
