@@ -16,6 +16,8 @@ For every article (tools/realcopy/articles/aNNN.json) it writes, into its split'
     aNNN.web.txt               the web article page, copied via innerText
     aNNN.webp-pdftotext.txt    a web article page printed by Chromium with its running
     aNNN.webp-pypdf.txt        lines (stamp, title, address, N/M), by pdftotext and pypdf
+    aNNN.webn.txt              a web article page selected whole with the site's frame
+                               (menu, bar, cookie notice, foot links), via innerText
     aNNN.KIND.answer.json      what the clean stage should recover from that copy
 
 Articles a001-a046 form the dev split (page templates "A"), a047-a092 the test split (page
@@ -58,7 +60,7 @@ FRESH_TEST_FIRST = 105
 # a117-a128 (a third writer, written in the thirteenth session from the same format) form
 # the `fresh2` split, tuned on like `fresh`.
 FRESH2_FIRST = 117
-FRESH_KINDS = ("print", "printv", "epaper", "web", "webz", "webp")
+FRESH_KINDS = ("print", "printv", "epaper", "web", "webz", "webp", "webn")
 
 KEYBOARD = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
 
@@ -197,8 +199,8 @@ def main(only):
             split, family = ("dev", "A") if number <= DEV_LAST else ("test", "B")
         (OUT / split).mkdir(parents=True, exist_ok=True)
         # dev articles are also laid out by the varied print family (pages.print_varied_page)
-        kinds = (("print", "printv", "printw", "printx", "printy", "printq", "printr", "epaper", "epaperv", "web", "webv", "webz", "webp") if split == "dev"
-                 else FRESH_KINDS if family == "A" else ("print", "epaper", "web", "webp"))
+        kinds = (("print", "printv", "printw", "printx", "printy", "printq", "printr", "epaper", "epaperv", "web", "webv", "webz", "webp", "webn") if split == "dev"
+                 else FRESH_KINDS if family == "A" else ("print", "epaper", "web", "webp", "webn"))
         for kind in kinds:
             if KINDS and kind not in KINDS:
                 continue

@@ -941,3 +941,54 @@ def web_printed_page(article, damaged, family, rng, layout):
 
 
 BUILDERS["webp"] = web_printed_page
+
+
+# --------------------------------------------------------------------------- web page, the whole page selected (probe)
+#
+# An editor who selects the whole page (Ctrl+A) rather than the story copies what the
+# site prints around it too: the site's name and menu, a sign-in link, a cookie notice,
+# and at the foot the site's sections, its links and its copyright line. This family sets
+# an article as one of the web families inside such a page (copies `webn`).
+
+NAV_N = [["Home", "News", "World", "Business", "Sport", "Culture", "Opinion"],
+         ["News", "Politics", "Economy", "Science", "Travel", "Video"],
+         ["Latest", "Local", "National", "International", "Weather", "Podcasts", "Newsletters"]]
+TOP_N = [["Sign in", "Subscribe"], ["Log in", "Register"], ["Subscribe for €1", "Sign in"], ["Menu", "Search"]]
+COOKIE_N = [["We use cookies to improve your experience on our site. By continuing you agree to our use of cookies.", "Accept all", "Manage preferences"],
+            ["This site uses cookies. Read our cookie policy.", "OK"],
+            ["We and our partners use cookies to personalise content and ads.", "Accept", "Reject"]]
+FOOT_N = [["About us", "Contact", "Advertise", "Careers"], ["Privacy policy", "Terms of use", "Cookie settings"],
+          ["Help", "Accessibility", "Sitemap", "RSS"]]
+
+
+def web_whole_page(article, damaged, family, rng, layout):
+    builder = rng.choice([web_page, web_varied_page, web_card_page])
+    page_html, _ = builder(article, damaged, family, rng, layout)
+    site = rng.choice(SITES_P)
+    year = article["date"][:4]
+    nav = rng.choice(NAV_N)
+    inline = rng.random() < 0.5
+    sep = " " if inline else ""
+    nav_html = ("<nav class='site'>" + sep.join(f"<a href='#'>{esc(n)}</a>" for n in nav) + "</nav>") if inline else \
+        ("<nav class='site'><ul>" + "".join(f"<li><a href='#'>{esc(n)}</a></li>" for n in nav) + "</ul></nav>")
+    top = rng.choice(TOP_N)
+    header = (f"<header><div class='logo'>{esc(site)}</div>" + nav_html +
+              "<div class='top'>" + " ".join(f"<a href='#'>{esc(t)}</a>" for t in top) + "</div></header>")
+    cookie = ""
+    if rng.random() < 0.6:
+        c = rng.choice(COOKIE_N)
+        cookie = ("<div class='cookie'><p>" + esc(c[0]) + "</p>" +
+                  "".join(f"<button>{esc(b)}</button>" for b in c[1:]) + "</div>")
+    foot_lists = rng.sample(FOOT_N, 2)
+    footer = ("<footer>" + "".join("<ul>" + "".join(f"<li><a href='#'>{esc(x)}</a></li>" for x in lst) + "</ul>"
+                                   for lst in foot_lists) +
+              f"<p>{rng.choice(['©', '© Copyright', 'Copyright ©'])} {year} {esc(site)}. "
+              f"{rng.choice(['All rights reserved.', 'All rights reserved', ''])}</p></footer>")
+    style = "<style>nav.site ul{list-style:none;padding:0}nav.site li{display:inline;margin-right:8px}header,footer{font-family:sans-serif}</style>"
+    cookie_first = rng.random() < 0.5
+    page_html = page_html.replace("<body>", "<body>" + style + (cookie if cookie_first else "") + header, 1)
+    page_html = page_html.replace("</body>", footer + ("" if cookie_first else cookie) + "</body>", 1)
+    return page_html, None
+
+
+BUILDERS["webn"] = web_whole_page
