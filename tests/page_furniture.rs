@@ -207,7 +207,7 @@ fn a_whole_web_page_selected_keeps_only_the_story() {
     let bio = "Helen Marsh covers local government for the paper.";
     let raw = format!(
         "We use cookies to improve your experience on our site. By continuing you agree to \
-         our use of cookies.\nAcceptReject\nThe Daily News\nHomeNewsWorldBusinessSportOpinion\n\
+         our use of cookies.\nOK\nThe Daily News\nHomeNewsWorldBusinessSportOpinion\n\
          Sign in Subscribe\nLocal\n{HEAD}\n\n{}\n\n{bio}\n\nPrivacy policy\nTerms of use\n\
          Cookie settings\nAbout us\nContact\n© 2024 The Daily News. All rights reserved\n",
         STORY.join("\n\n")
@@ -223,4 +223,14 @@ fn a_whole_web_page_selected_keeps_only_the_story() {
     assert_eq!(article.front.bio.as_deref(), Some(bio));
     let body: Vec<&str> = article.body.trim().split("\n\n").collect();
     assert_eq!(body, STORY);
+    // A notice's button over a story with no kicker is no kicker.
+    let raw = format!(
+        "This site uses cookies. Read our cookie policy.\nGot it\n{HEAD}\n\n{}\n",
+        STORY.join("\n\n")
+    );
+    let article = clean_text(raw.as_bytes(), Path::new("w.txt"), &WordContext::default())
+        .unwrap()
+        .article;
+    assert_eq!(article.front.kicker, None);
+    assert_eq!(article.body.trim().split("\n\n").collect::<Vec<_>>(), STORY);
 }

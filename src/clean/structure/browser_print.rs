@@ -81,6 +81,10 @@ pub fn print_stamp_len(line: &str) -> Option<usize> {
 /// `www.…`) with or without the sheet's count (`1/3`, `Page 1 of 3`), which pypdf may run
 /// into the address (`1/1https://…`), and nothing else.
 pub fn is_address_line(line: &str) -> bool {
+    // Asked of every line of a copy: most hold no address at all.
+    if !(line.contains("http") || line.contains("www.")) {
+        return false;
+    }
     let mut addresses = 0;
     let mut words = line.split_whitespace().peekable();
     while let Some(word) = words.next() {

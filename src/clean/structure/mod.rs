@@ -672,12 +672,24 @@ fn label_site_frame(text: &str, lines: &mut [PageLine]) {
     let near_an_edge =
         |n: usize| n < COOKIE_NOTICE_REACH || n + COOKIE_NOTICE_REACH >= content.len();
     let mut framed = vec![false; lines.len()];
+    let mut under_cookie_notice = 0;
     for (n, &i) in content.iter().enumerate() {
         let t = &text[lines[i].start..lines[i].end];
+        let cookie_notice = near_an_edge(n) && site_frame::is_cookie_notice(t);
+        // The notice's buttons, under it (`OK`, `Got it`, `AcceptReject`).
+        let button = under_cookie_notice > 0 && site_frame::is_cookie_button(t);
         framed[i] = lines[i].label == Label::Body
             && (site_frame::is_menu_line(t)
                 || site_frame::is_copyright_line(t)
-                || (near_an_edge(n) && site_frame::is_cookie_notice(t)));
+                || cookie_notice
+                || button);
+        under_cookie_notice = if cookie_notice {
+            2
+        } else if button {
+            under_cookie_notice - 1
+        } else {
+            0
+        };
     }
     // A menu set one label to a line: three such lines in a row or more.
     let mut n = 0;

@@ -122,7 +122,7 @@ fn label_words(line: &str) -> Vec<String> {
 /// label (`Subscribe for €1`) is allowed.
 pub fn is_menu_line(line: &str) -> bool {
     let line = line.trim();
-    if !line.starts_with(char::is_uppercase) || line.ends_with(['.', '!', '?', ':']) {
+    if !opens_with_menu_word(line) || line.ends_with(['.', '!', '?', ':']) {
         return false;
     }
     let words = label_words(line);
@@ -144,7 +144,7 @@ pub fn is_menu_line(line: &str) -> bool {
 /// `Sign in`): one to three words of the menus' lexicon.
 pub fn is_menu_item(line: &str) -> bool {
     let line = line.trim();
-    if !line.starts_with(char::is_uppercase) || line.ends_with(['.', '!', '?', ':']) {
+    if !opens_with_menu_word(line) || line.ends_with(['.', '!', '?', ':']) {
         return false;
     }
     let words = label_words(line);
@@ -155,6 +155,39 @@ pub fn is_menu_item(line: &str) -> bool {
         && words.iter().all(|w| {
             MENU_WORDS.binary_search(&w.as_str()).is_ok() || JOINING_WORDS.contains(&w.as_str())
         })
+}
+
+/// Whether `line` opens with a capitalised word of [`MENU_WORDS`] (up to a space or a
+/// capital that touches it, `HomeNews`): every menu line and item does. Asked of every
+/// line, so without allocating: most lines fail at their first word.
+fn opens_with_menu_word(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
+    // The word ends where `label_words` ends it: at a space or other mark, or at a capital
+    // after a lower-case letter (`RSS`, `HomeNews`).
+    let mut len = 1;
+    while let Some(&b) = bytes.get(len) {
+        let capital_after_lower = b.is_ascii_uppercase() && bytes[len - 1].is_ascii_lowercase();
+        if !b.is_ascii_alphabetic() || capital_after_lower {
+            break;
+        }
+        len += 1;
+    }
+    let mut word = [0u8; 16];
+    if len > word.len()
+        || bytes
+            .get(len)
+            .is_some_and(|b| b.is_ascii_digit() || *b >= 0x80)
+    {
+        return false;
+    }
+    for (to, from) in word.iter_mut().zip(&bytes[..len]) {
+        *to = from.to_ascii_lowercase();
+    }
+    let word = std::str::from_utf8(&word[..len]).expect("ASCII letters");
+    MENU_WORDS.binary_search(&word).is_ok()
 }
 
 /// `€1`, `$4.99`, `£2`: a price in a subscription's button.
@@ -172,6 +205,10 @@ const MOST_COOKIE_WORDS: usize = 45;
 /// use of them or the reader's consent (`We use cookies to improve your experience…`,
 /// `This site uses cookies. Read our cookie policy.`), not prose about baking.
 pub fn is_cookie_notice(line: &str) -> bool {
+    // Asked of the lines near the page's top and foot: most fail here, unlowered.
+    if !(line.contains("ookie") || line.contains("OOKIE")) {
+        return false;
+    }
     let lower = line.to_lowercase();
     if !lower.contains("cookie") || line.split_whitespace().count() > MOST_COOKIE_WORDS {
         return false;
@@ -190,16 +227,55 @@ pub fn is_cookie_notice(line: &str) -> bool {
     .any(|phrase| lower.contains(phrase))
 }
 
+/// The words of a cookie notice's buttons, in lower case.
+const COOKIE_BUTTON_WORDS: &[&str] = &[
+    "accept",
+    "agree",
+    "all",
+    "allow",
+    "close",
+    "continue",
+    "dismiss",
+    "got",
+    "i",
+    "it",
+    "manage",
+    "no",
+    "ok",
+    "okay",
+    "preferences",
+    "reject",
+    "settings",
+    "thanks",
+    "understand",
+    "yes",
+];
+
+/// Whether `line`, under a cookie notice, is its buttons (`OK`, `Got it`, `I agree`,
+/// `AcceptReject`): a few words, all of the buttons' lexicon.
+pub fn is_cookie_button(line: &str) -> bool {
+    let words = label_words(line.trim().trim_end_matches(['!', '.']));
+    (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| COOKIE_BUTTON_WORDS.contains(&w.as_str()))
+}
+
 /// Whether `line` is a site's copyright line: `©` or `Copyright`, a year, and little
 /// else (`© 2023 The Civic Post. All rights reserved`).
 pub fn is_copyright_line(line: &str) -> bool {
     let line = line.trim();
-    let lower = line.to_lowercase();
-    let marked = line.starts_with('©') || lower.starts_with("copyright");
+    let marked = line.starts_with('©')
+        || line
+            .get(..9)
+            .is_some_and(|opening| opening.eq_ignore_ascii_case("copyright"));
+    if !marked {
+        return false;
+    }
     let year = line
         .split(|c: char| !c.is_ascii_digit())
         .any(|run| run.len() == 4 && (run.starts_with("19") || run.starts_with("20")));
-    marked && year && line.split_whitespace().count() <= 16
+    year && line.split_whitespace().count() <= 16
 }
 
 #[cfg(test)]
@@ -240,7 +316,7 @@ mod tests {
 
     #[test]
     fn a_menu_set_one_label_to_a_line() {
-        for line in ["Home", "Privacy policy", "Sign in", "Terms of use"] {
+        for line in ["Home", "Privacy policy", "Sign in", "Terms of use", "RSS"] {
             assert!(is_menu_item(line), "{line}");
         }
         for line in ["Home truths", "The news", "home"] {
@@ -263,6 +339,18 @@ mod tests {
             "© Copyright 2023 The Civic Post. All rights reserved"
         ));
         assert!(is_copyright_line("Copyright © 2021 Daily Meridian."));
+        for line in [
+            "OK",
+            "Got it!",
+            "I agree",
+            "AcceptReject",
+            "Accept allManage preferences",
+        ] {
+            assert!(is_cookie_button(line), "{line}");
+        }
+        for line in ["Sport", "OK Computer turns 30", "Agreed terms"] {
+            assert!(!is_cookie_button(line), "{line}");
+        }
         assert!(!is_copyright_line("Copyright lawyers met in 2021 to discuss the new rules of the game for streaming services and what it means for them all."));
     }
 }
