@@ -606,7 +606,6 @@ struct Papers {
     date: Option<NaiveDate>,
 }
 
-/// Labels page numbers, footers and running heads as furniture.
 /// The running lines a browser prints around a web page it saves as PDF
 /// ([`browser_print`]): the stamp of when it printed (alone, or with the page's title after
 /// it, as pypdf gives it), the title on the line under a stamp alone when its words open a
@@ -728,6 +727,7 @@ fn label_site_frame(text: &str, lines: &mut [PageLine]) {
     }
 }
 
+/// Labels page numbers, footers and running heads as furniture.
 fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
     let mut papers = Papers::default();
     for i in 0..lines.len() {
