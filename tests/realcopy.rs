@@ -12,7 +12,10 @@
 //! other languages), set with the dev templates: fresh is tuned on, fresh-test only scored.
 //! The **fresh2** split is a third writer's articles (a117-a128), tuned on like fresh.
 //! Every split also holds its articles' web pages printed by the browser (`webp-*`) and
-//! copied whole with the site's frame (`webn`), both added in the eighteenth session. Each is held to floors so that a change that loses ground fails here.
+//! copied whole with the site's frame (`webn`), both added in the eighteenth session, and
+//! its print page taken out by `pdftotext -layout` (`print-pdftotext-layout`, the page's
+//! columns side by side on each line), added in the nineteenth. Each split is held to floors
+//! so that a change that loses ground fails here.
 //!
 //! A family being tried before it is committed: `REALCOPY_OUT=DIR REALCOPY_KINDS=KIND
 //! python3 tools/realcopy/generate.py`, then `REALCOPY_EXTRA=DIR` here scores it as an

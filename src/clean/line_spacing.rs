@@ -120,15 +120,8 @@ mod tests {
     use super::*;
     use crate::diagnostic::Position;
 
-    /// `text` as the characters pass hands it on: an anchor at each raw line.
-    fn raw(text: &str) -> MappedText {
-        let mut mapped = MappedText::default();
-        mapped.push_raw_lines(text, 1);
-        mapped
-    }
-
     fn spaced(text: &str) -> Option<String> {
-        let mapped = raw(text);
+        let mapped = MappedText::from_raw_lines(text);
         single_spaced(&mapped, &mut Vec::new()).map(|t| t.as_str().to_string())
     }
 
@@ -160,7 +153,7 @@ mod tests {
 
     #[test]
     fn positions_stay_those_of_the_raw_lines() {
-        let mapped = raw(&double_spaced(PRINTED));
+        let mapped = MappedText::from_raw_lines(&double_spaced(PRINTED));
         let mut edits = Vec::new();
         let out = single_spaced(&mapped, &mut edits).expect("double-spaced");
         let second = out.as_str().find("close two").unwrap();

@@ -36,6 +36,15 @@ impl MappedText {
         mapped
     }
 
+    /// `text` as the characters pass hands it on when it repairs nothing: whole raw
+    /// lines from line 1, an anchor at each.
+    #[cfg(test)]
+    pub fn from_raw_lines(text: &str) -> MappedText {
+        let mut mapped = MappedText::default();
+        mapped.push_raw_lines(text, 1);
+        mapped
+    }
+
     /// An empty text with room for `bytes` of text and `anchors` anchors.
     pub fn with_capacity(bytes: usize, anchors: usize) -> MappedText {
         MappedText {

@@ -4,7 +4,8 @@
 //!
 //! 1. [`decode`] — bytes to text (UTF-8, else Windows-1252), BOM, line ends;
 //! 2. [`characters`] — mojibake, ligatures, soft hyphens, zero-width characters, NBSP,
-//!    doubled spaces; then [`line_spacing`] — a blank line after every printed line;
+//!    doubled spaces; then [`page_columns`] — columns set side by side, read one after
+//!    another; then [`line_spacing`] — a blank line after every printed line;
 //!    then [`set_apart_letters`] — a letter an extractor set apart from its word;
 //! 3. [`layout`] (with [`drop_cap`]) — page furniture, drop caps, hard wraps, line-end
 //!    hyphens: lines become paragraphs;
@@ -30,6 +31,7 @@ pub mod layout;
 pub mod line_spacing;
 pub mod mapped;
 pub mod masthead;
+pub mod page_columns;
 pub mod pullquote;
 pub mod quotes;
 pub mod set_apart_letters;
@@ -157,8 +159,10 @@ pub fn clean_text_timed(
     // The raw file's lines, which edits' positions count (the characters pass keeps
     // them), for what reads the page's geometry by line number.
     let raw_lines = repaired.as_str();
-    let spaced = line_spacing::single_spaced(&repaired, &mut edits);
-    let spaced_text = spaced.as_ref().unwrap_or(&repaired);
+    let by_column = page_columns::read_by_column(&decoded.text, &repaired, &mut edits);
+    let laid_out = by_column.as_ref().unwrap_or(&repaired);
+    let spaced = line_spacing::single_spaced(laid_out, &mut edits);
+    let spaced_text = spaced.as_ref().unwrap_or(laid_out);
     let rejoined = set_apart_letters::rejoined(spaced_text, &mut edits);
     let text = rejoined.as_ref().unwrap_or(spaced_text);
     done(Pass::Characters);
@@ -167,7 +171,16 @@ pub fn clean_text_timed(
     done(Pass::Structure);
     let masthead = match found {
         Some(found) => {
-            masthead_from_structure(found, raw_lines, &vocabulary, &mut edits, &mut findings)
+            // Read by column, the raw lines are no longer the page's lines.
+            let printed_lines = by_column.is_none().then_some(raw_lines);
+            masthead_from_structure(
+                found,
+                raw_lines,
+                printed_lines,
+                &vocabulary,
+                &mut edits,
+                &mut findings,
+            )
         }
         None => {
             let blocks = layout::lay_out(text, &vocabulary, &mut edits, &mut findings);
@@ -299,10 +312,12 @@ fn remove_control_characters(
 
 /// The masthead fields and body paragraphs from the labelled lines: each field and the
 /// body unwrapped by the layout pass. `document` is the text in the raw file's lines
-/// (before [`line_spacing`]), which edits' line numbers count.
+/// (before [`line_spacing`]), which edits' line numbers count; `printed_lines` the same
+/// when its lines are the page's lines (not when [`page_columns`] read them apart).
 fn masthead_from_structure(
     found: structure::Structure,
     document: &str,
+    printed_lines: Option<&str>,
     vocabulary: &Vocabulary<'_>,
     edits: &mut Vec<Edit>,
     findings: &mut Vec<Finding>,
@@ -341,8 +356,9 @@ fn masthead_from_structure(
         names.learn_restored(&restored, vocabulary);
     }
     let first_reading = edits.len();
-    let line_lengths = structure::dropped_hyphens::read_by_pdftotext(document)
-        .then(|| structure::dropped_hyphens::HyphenEvidence::of(document));
+    let line_lengths = printed_lines
+        .filter(|lines| structure::dropped_hyphens::read_by_pdftotext(lines))
+        .map(structure::dropped_hyphens::HyphenEvidence::of);
     use structure::dropped_hyphens::Joins;
     let hyphens = |text: MappedText, joins: Joins, edits: &mut Vec<Edit>| match &line_lengths {
         Some(lines) => {

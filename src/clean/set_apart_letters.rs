@@ -141,14 +141,8 @@ fn join_around(source: &str, at: usize, c: char) -> Option<(Option<Gap>, Option<
 mod tests {
     use super::*;
 
-    fn raw(text: &str) -> MappedText {
-        let mut mapped = MappedText::default();
-        mapped.push_raw_lines(text, 1);
-        mapped
-    }
-
     fn rejoin(text: &str) -> String {
-        let mapped = raw(text);
+        let mapped = MappedText::from_raw_lines(text);
         rejoined(&mapped, &mut Vec::new())
             .map_or_else(|| text.to_string(), |t| t.as_str().to_string())
     }
@@ -175,7 +169,7 @@ mod tests {
 
     #[test]
     fn each_join_is_an_edit_with_its_position() {
-        let mapped = raw("First line\nin Hà N ộ i today");
+        let mapped = MappedText::from_raw_lines("First line\nin Hà N ộ i today");
         let mut edits = Vec::new();
         rejoined(&mapped, &mut edits).unwrap();
         assert_eq!(edits.len(), 1);

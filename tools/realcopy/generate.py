@@ -12,6 +12,8 @@ For every article (tools/realcopy/articles/aNNN.json) it writes, into its split'
 
     aNNN.print-pdftotext.txt   the print page, PDF by Chromium, text by poppler's pdftotext
     aNNN.print-pypdf.txt       the same PDF, text by pypdf
+    aNNN.print-pdftotext-layout.txt  the same PDF, text by `pdftotext -layout` (the page's
+                               columns side by side on each line)
     aNNN.epaper.txt            the e-paper viewer page, copied via innerText
     aNNN.web.txt               the web article page, copied via innerText
     aNNN.webp-pdftotext.txt    a web article page printed by Chromium with its running
@@ -168,6 +170,16 @@ VARIED_TEMPLATES = {"printv": "print-V", "printw": "print-W", "printx": "print-X
                     "printq": "print-Q", "printr": "print-R"}
 # REALCOPY_KINDS=printw,web generates only those kinds (the others' files stay as they are).
 KINDS = {k for k in os.environ.get("REALCOPY_KINDS", "").split(",") if k}
+# Which programs take the text out of each PDF: pdftotext and pypdf for every PDF family,
+# and pdftotext asked to keep the page's layout (`-layout`: columns side by side) for the
+# `print` family. The others (`pdftotext-raw`, `pypdf-layout`, `pymupdf`, `pdfminer`) are
+# for probes: `REALCOPY_EXTRACTORS=pypdf-layout,pymupdf` takes only those, for every family.
+EXTRACTORS = [e for e in os.environ.get("REALCOPY_EXTRACTORS", "").split(",") if e]
+FIXTURE_EXTRACTORS = {"print": ("pdftotext", "pypdf", "pdftotext-layout")}
+
+
+def extractors(kind):
+    return EXTRACTORS or FIXTURE_EXTRACTORS.get(kind, ("pdftotext", "pypdf"))
 
 
 def seeded(*parts):
@@ -178,6 +190,36 @@ def pypdf_text(pdf):
     from pypdf import PdfReader
 
     return "\n".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
+
+
+def pypdf_layout_text(pdf):
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text(extraction_mode="layout") for page in PdfReader(str(pdf)).pages)
+
+
+def pymupdf_text(pdf):
+    import pymupdf
+
+    with pymupdf.open(str(pdf)) as doc:
+        return "".join(page.get_text() for page in doc)
+
+
+def pdfminer_text(pdf):
+    from pdfminer.high_level import extract_text
+
+    return extract_text(str(pdf))
+
+
+def extract(pdf, extractor, out):
+    """Writes the text `extractor` takes out of `pdf` to `out`."""
+    if extractor.startswith("pdftotext"):
+        options = {"pdftotext": [], "pdftotext-layout": ["-layout"], "pdftotext-raw": ["-raw"]}[extractor]
+        subprocess.run(["pdftotext", "-enc", "UTF-8", *options, str(pdf), str(out)], check=True)
+        return
+    text = {"pypdf": pypdf_text, "pypdf-layout": pypdf_layout_text, "pymupdf": pymupdf_text,
+            "pdfminer": pdfminer_text}[extractor](pdf)
+    out.write_text(text, encoding="utf-8")
 
 
 def main(only):
@@ -217,7 +259,7 @@ def main(only):
             if kind in ("print", "webp") or kind in VARIED_TEMPLATES:
                 pdf = work / f"{article['id']}.{kind}.pdf"
                 jobs.append({"html": str(html_file), "out": str(pdf), "mode": "pdf", "options": options})
-                for extractor in ("pdftotext", "pypdf"):
+                for extractor in extractors(kind):
                     outputs.append((pdf, extractor, Path(f"{base}.{kind}-{extractor}.txt"),
                                     answer(article, layout, defects, split, f"{kind}-{extractor}")))
             else:
@@ -227,10 +269,8 @@ def main(only):
     (work / "jobs.json").write_text(json.dumps(jobs), encoding="utf-8")
     subprocess.run(["node", str(HERE / "render.mjs"), str(work / "jobs.json")], check=True)
     for pdf, extractor, out, ans in outputs:
-        if extractor == "pdftotext":
-            subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), str(out)], check=True)
-        elif extractor == "pypdf":
-            out.write_text(pypdf_text(pdf), encoding="utf-8")
+        if extractor:
+            extract(pdf, extractor, out)
         Path(str(out)[: -len(".txt")] + ".answer.json").write_text(
             json.dumps(ans, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     shutil.rmtree(work)
