@@ -185,7 +185,17 @@ fn a_browser_printed_web_pages_running_lines_are_dropped() {
         first.join("\n"),
         second.join("\n")
     );
-    for (extractor, raw) in [("pdftotext", pdftotext), ("pypdf", pypdf)] {
+    // PyMuPDF draws the sheet's head after its text: stamp and title come last (one
+    // sheet, so the title is not told by its repeat).
+    let pymupdf = format!(
+        "Local\n{HEAD}\n{}\n{bio}\n{stamp}\n{page_title}\n{address}\n1/1\n",
+        STORY.join("\n")
+    );
+    for (extractor, raw) in [
+        ("pdftotext", pdftotext),
+        ("pypdf", pypdf),
+        ("pymupdf", pymupdf),
+    ] {
         let article = clean_text(raw.as_bytes(), Path::new("p.txt"), &WordContext::default())
             .unwrap()
             .article;
@@ -196,6 +206,30 @@ fn a_browser_printed_web_pages_running_lines_are_dropped() {
         // here the story's words, in order, with nothing of the browser's among them.
         let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
         assert_eq!(words(&article.body), words(&STORY.join(" ")), "{extractor}");
+    }
+}
+
+/// A newspaper page as PyMuPDF reads it: the page's head (the paper's name, the issue
+/// date) and its folio after the story, and a widely justified line broken at its wide
+/// spaces, each piece a line ending with a space. The bio ends before the head, whether
+/// it ends on a sentence or on the writer's handle.
+#[test]
+fn a_page_head_printed_after_the_story_stays_out_of_the_bio() {
+    for bio in [
+        "Helen Marsh covers local government for the paper.",
+        "Helen Marsh covers local government. She tweets at @helen_marsh",
+    ] {
+        let broken = bio.replacen(' ', " \n", 3);
+        let raw = format!(
+            "{HEAD}\n\n{}\n{broken}\nThe Morning Ledger\nTuesday, March 12, 2024\n\
+             The Morning Ledger | Page 1\n",
+            STORY.join("\n")
+        );
+        let article = clean_text(raw.as_bytes(), Path::new("m.txt"), &WordContext::default())
+            .unwrap()
+            .article;
+        assert_eq!(article.front.bio.as_deref(), Some(bio), "{raw}");
+        assert!(!article.body.contains("March 12"), "{}", article.body);
     }
 }
 

@@ -5,7 +5,8 @@
 //! 1. [`decode`] — bytes to text (UTF-8, else Windows-1252), BOM, line ends;
 //! 2. [`characters`] — mojibake, ligatures, soft hyphens, zero-width characters, NBSP,
 //!    doubled spaces; then [`page_columns`] — columns set side by side, read one after
-//!    another; then [`line_spacing`] — a blank line after every printed line;
+//!    another; then [`broken_lines`] — a printed line broken at its wide spaces; then
+//!    [`line_spacing`] — a blank line after every printed line;
 //!    then [`set_apart_letters`] — a letter an extractor set apart from its word;
 //! 3. [`layout`] (with [`drop_cap`]) — page furniture, drop caps, hard wraps, line-end
 //!    hyphens: lines become paragraphs;
@@ -23,6 +24,7 @@
 //! [`site_run`] applies the stage to a site's files: slugs, the manifest that protects
 //! hand edits, atomic writes.
 
+pub mod broken_lines;
 pub mod characters;
 pub mod decode;
 pub mod drop_cap;
@@ -161,8 +163,10 @@ pub fn clean_text_timed(
     let raw_lines = repaired.as_str();
     let by_column = page_columns::read_by_column(&decoded.text, &repaired, &mut edits);
     let laid_out = by_column.as_ref().unwrap_or(&repaired);
-    let spaced = line_spacing::single_spaced(laid_out, &mut edits);
-    let spaced_text = spaced.as_ref().unwrap_or(laid_out);
+    let unbroken = broken_lines::joined(laid_out, &mut edits);
+    let whole_lines = unbroken.as_ref().unwrap_or(laid_out);
+    let spaced = line_spacing::single_spaced(whole_lines, &mut edits);
+    let spaced_text = spaced.as_ref().unwrap_or(whole_lines);
     let rejoined = set_apart_letters::rejoined(spaced_text, &mut edits);
     let text = rejoined.as_ref().unwrap_or(spaced_text);
     done(Pass::Characters);
@@ -651,6 +655,32 @@ mod tests {
         let front = &cleaned.article.front;
         assert_eq!(front.title, "The soup shop that tastes like Hà Nội");
         assert_eq!(front.authors, ["Phạm Ngọc Lan", "Felix Adler"]);
+    }
+
+    /// PyMuPDF breaks a widely justified line at its wide spaces, each piece a line that
+    /// ends with a space. A piece that ends a sentence would read as a paragraph's short
+    /// last line; joined back, the paragraph stays whole.
+    #[test]
+    fn a_line_broken_at_its_wide_spaces_keeps_its_paragraph_whole() {
+        let raw = "Council closes two recycling centres\n\
+            By Helen Marsh | 12 March 2024\n\
+            The county council voted on Tuesday to close two of its five\n\
+            recycling centres from next spring, saying the savings would pay\n\
+            for a weekly collection. \n\
+            Residents \n\
+            in \n\
+            the\n\
+            villages served by the two sites will have to drive up to 14 miles\n\
+            to the nearest remaining centre, which opens four days a week.\n\
+            The council said it had consulted on the plan for three months and\n\
+            that most of those who answered had backed a weekly collection.\n";
+        let cleaned =
+            clean_text(raw.as_bytes(), Path::new("a.txt"), &WordContext::default()).unwrap();
+        let body = &cleaned.article.body;
+        assert!(
+            body.contains("for a weekly collection. Residents in the villages served"),
+            "{body}"
+        );
     }
 
     #[test]

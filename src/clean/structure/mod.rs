@@ -644,7 +644,17 @@ fn label_browser_running_lines(text: &str, lines: &mut [PageLine]) {
         };
         let title = line_text(&lines[title_at]);
         let below = after.take(12).map(|j| line_text(&lines[j]));
-        if titles.contains(&title) || browser_print::names_the_story(title, below) {
+        // An extractor that draws the sheet's head last puts it after the story: then
+        // the headline is at the copy's top.
+        let top = lines
+            .iter()
+            .filter(|l| l.label == Label::Body)
+            .take(12)
+            .map(line_text);
+        if titles.contains(&title)
+            || browser_print::names_the_story(title, below)
+            || (i > lines.len() / 2 && browser_print::names_the_story(title, top))
+        {
             lines[title_at].label = Label::Furniture;
             titles.push(title);
         }
@@ -994,8 +1004,49 @@ fn label_furniture(text: &str, lines: &mut [PageLine]) -> Papers {
             }
         }
     }
+    label_head_lines_printed_last(text, lines);
     label_running_head_printed_last(text, lines);
     papers
+}
+
+/// The most lines of a page's head an extractor may print after the story.
+const HEAD_LINES_PRINTED_LAST: usize = 3;
+
+/// A page's head printed after its text, a line to each part (PyMuPDF draws a running
+/// head last: the story, the bio, then `The Morning Ledger` / `Sunday, March 5, 2023` /
+/// the folio). Walking up from the copy's end over furniture, up to
+/// `HEAD_LINES_PRINTED_LAST` lines that are each a date alone, the paper's name alone, or
+/// both, are furniture when the line above them ends a sentence: the story and its bio
+/// are over, and a date standing there dates nothing.
+fn label_head_lines_printed_last(text: &str, lines: &mut [PageLine]) {
+    let mut head: Vec<usize> = Vec::new();
+    let mut story_ended = false;
+    let content = (0..lines.len())
+        .rev()
+        .filter(|&i| lines[i].label != Label::Blank)
+        .skip_while(|&i| lines[i].label == Label::Furniture);
+    for i in content {
+        let t = text[lines[i].start..lines[i].end].trim();
+        let body = lines[i].label == Label::Body;
+        let is_head_line = !body
+            || grammar::date_line(t).is_some()
+            || is_paper_name(t)
+            || is_dated_running_head(t);
+        if !is_head_line || head.len() == HEAD_LINES_PRINTED_LAST {
+            // A bio may end on how to reach the writer (`She tweets at @handle`).
+            let reach = t.split_whitespace().last().is_some_and(|w| w.contains('@'));
+            story_ended = body && (ends_sentence(t) || reach);
+            break;
+        }
+        if body {
+            head.push(i);
+        }
+    }
+    if story_ended {
+        for k in head {
+            lines[k].label = Label::Furniture;
+        }
+    }
 }
 
 /// Whether the line `i`, one of the lines `printed` that print the same words, is
