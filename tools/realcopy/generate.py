@@ -6,7 +6,7 @@ way editors copy them, with the answer recorded beside each copy.
     python3 tools/realcopy/generate.py a001 a047  # only these articles
 
 Needs Debian's chromium and poppler-utils, `npm install` in tools/realcopy (puppeteer-core),
-and `pip install pypdf pyphen wordfreq`. `tools/realcopy/setup` installs all of it.
+and `pip install pypdf pymupdf pyphen wordfreq`. `tools/realcopy/setup` installs all of it.
 
 For every article (tools/realcopy/articles/aNNN.json) it writes, into its split's folder:
 
@@ -14,10 +14,12 @@ For every article (tools/realcopy/articles/aNNN.json) it writes, into its split'
     aNNN.print-pypdf.txt       the same PDF, text by pypdf
     aNNN.print-pdftotext-layout.txt  the same PDF, text by `pdftotext -layout` (the page's
                                columns side by side on each line)
+    aNNN.print-pymupdf.txt     the same PDF, text by PyMuPDF's `page.get_text()`
     aNNN.epaper.txt            the e-paper viewer page, copied via innerText
     aNNN.web.txt               the web article page, copied via innerText
     aNNN.webp-pdftotext.txt    a web article page printed by Chromium with its running
     aNNN.webp-pypdf.txt        lines (stamp, title, address, N/M), by pdftotext and pypdf
+    aNNN.webp-pymupdf.txt      (and PyMuPDF)
     aNNN.webn.txt              a web article page selected whole with the site's frame
                                (menu, bar, cookie notice, foot links), via innerText
     aNNN.KIND.answer.json      what the clean stage should recover from that copy
@@ -170,12 +172,14 @@ VARIED_TEMPLATES = {"printv": "print-V", "printw": "print-W", "printx": "print-X
                     "printq": "print-Q", "printr": "print-R"}
 # REALCOPY_KINDS=printw,web generates only those kinds (the others' files stay as they are).
 KINDS = {k for k in os.environ.get("REALCOPY_KINDS", "").split(",") if k}
-# Which programs take the text out of each PDF: pdftotext and pypdf for every PDF family,
-# and pdftotext asked to keep the page's layout (`-layout`: columns side by side) for the
-# `print` family. The others (`pdftotext-raw`, `pypdf-layout`, `pymupdf`, `pdfminer`) are
-# for probes: `REALCOPY_EXTRACTORS=pypdf-layout,pymupdf` takes only those, for every family.
+# Which programs take the text out of each PDF: pdftotext and pypdf for every PDF family;
+# for the `print` and `webp` families PyMuPDF too, and for `print` pdftotext asked to keep
+# the page's layout (`-layout`: columns side by side). The others (`pdftotext-raw`,
+# `pypdf-layout`, `pdfminer`) are for probes: `REALCOPY_EXTRACTORS=pypdf-layout,pdfminer`
+# takes only those, for every family.
 EXTRACTORS = [e for e in os.environ.get("REALCOPY_EXTRACTORS", "").split(",") if e]
-FIXTURE_EXTRACTORS = {"print": ("pdftotext", "pypdf", "pdftotext-layout")}
+FIXTURE_EXTRACTORS = {"print": ("pdftotext", "pypdf", "pdftotext-layout", "pymupdf"),
+                      "webp": ("pdftotext", "pypdf", "pymupdf")}
 
 
 def extractors(kind):
