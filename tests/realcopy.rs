@@ -596,12 +596,18 @@ fn real_copy_is_repaired_on_both_splits() {
 // put back after its sentence (`structure::reading_order`) can shift that blame to
 // another block still out of order: its ceiling is looser than the words lost in any
 // order.
+//
+// Raised in the nineteenth session, when every split took the print page's copies by
+// `pdftotext -layout` and PyMuPDF (metadata 0.976, repaired 0.950, false 5.4 with them).
+// The layout copies count nearly every body word as damaged (out of order until the
+// columns are read apart), so they weigh on the repaired total: its floor is that
+// family's guard too.
 const DEV_FLOORS: Floors = Floors {
     copies: 500,
-    metadata: 0.92,
+    metadata: 0.95,
     pq_f1: 0.98,
-    repaired: 0.925,
-    false_per_10k: 9.5,
+    repaired: 0.940,
+    false_per_10k: 8.0,
     lost_per_10k: 2.8,
     paragraph_f1: 0.72,
 };
@@ -628,11 +634,12 @@ const GRID_FLOORS: Floors = Floors {
 
 const TEST_FLOORS: Floors = Floors {
     copies: 150,
-    // 0.928 and 0.898 at the twelfth session's start, 0.942 and 0.905 at its end.
-    metadata: 0.93,
+    // 0.928 and 0.898 at the twelfth session's start, 0.942 and 0.905 at its end;
+    // 0.956 and 0.954 (false 12.7) in the nineteenth, with the layout and PyMuPDF copies.
+    metadata: 0.94,
     pq_f1: 0.90,
-    repaired: 0.900,
-    false_per_10k: 30.0,
+    repaired: 0.930,
+    false_per_10k: 20.0,
     // 5.2 before pypdf's unseen words were joined (`structure::split_unknown_words`),
     // 5.9 after: a few joins the test split's names make wrong.
     lost_per_10k: 6.5,
@@ -649,9 +656,10 @@ const FRESH_FLOORS: Floors = Floors {
     // 0.88 and 0.91 when first scored; 0.896 and 0.97 after the twelfth session. The
     // eighteenth session added the browser-printed web pages (`webp-*`), harder copy:
     // 0.908 and 0.935 before, 0.876 and 0.923 with them.
+    // With the layout and PyMuPDF copies (nineteenth session): 0.874 and 0.954.
     metadata: 0.87,
     pq_f1: 0.95,
-    repaired: 0.918,
+    repaired: 0.940,
     false_per_10k: 3.0,
     lost_per_10k: 3.0,
     paragraph_f1: 0.75,
@@ -659,10 +667,11 @@ const FRESH_FLOORS: Floors = Floors {
 
 const FRESH_TEST_FLOORS: Floors = Floors {
     copies: 80,
+    // 0.828, 0.947 and 9.6 with the layout and PyMuPDF copies (nineteenth session).
     metadata: 0.81,
     pq_f1: 0.95,
-    repaired: 0.905,
-    false_per_10k: 19.0,
+    repaired: 0.930,
+    false_per_10k: 15.0,
     lost_per_10k: 2.5,
     paragraph_f1: 0.70,
 };
@@ -673,9 +682,10 @@ const FRESH_TEST_FLOORS: Floors = Floors {
 // (authors 0.81, subtitle 0.95, bio 0.85). Tuned on from then.
 const FRESH2_FLOORS: Floors = Floors {
     copies: 80,
-    metadata: 0.90,
+    // 0.944, 0.953 and 5.1 with the layout and PyMuPDF copies (nineteenth session).
+    metadata: 0.92,
     pq_f1: 0.92,
-    repaired: 0.920,
+    repaired: 0.940,
     false_per_10k: 9.0,
     lost_per_10k: 7.0,
     paragraph_f1: 0.68,
