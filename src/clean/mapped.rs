@@ -227,6 +227,39 @@ impl MappedText {
         Position::new(anchor.position.line, anchor.position.column + extra)
     }
 
+    /// [`Self::position_at`] of each of `offsets` (ascending, character boundaries),
+    /// found in one walk over the anchors and the text: a word's column on a long line
+    /// costs its distance from the last word, not from the line's start.
+    pub fn positions_in_order(&self, offsets: &[usize]) -> Vec<Position> {
+        let mut out = Vec::with_capacity(offsets.len());
+        if self.anchors.is_empty() {
+            out.resize(offsets.len(), Position::new(1, 1));
+            return out;
+        }
+        let mut anchor = 0;
+        let mut counted: Option<(usize, usize, Position)> = None;
+        for &offset in offsets {
+            let offset = offset.min(self.text.len());
+            while anchor + 1 < self.anchors.len() && self.anchors[anchor + 1].offset <= offset {
+                anchor += 1;
+            }
+            let (from, start) = match counted {
+                Some((under, at, position)) if under == anchor && at <= offset => (at, position),
+                _ => {
+                    let a = self.anchors[anchor];
+                    (a.offset.min(offset), a.position)
+                }
+            };
+            let position = Position::new(
+                start.line,
+                start.column + self.text[from..offset].chars().count(),
+            );
+            counted = Some((anchor, offset, position));
+            out.push(position);
+        }
+        out
+    }
+
     /// Index of the last anchor at or before `offset`.
     fn anchor_index(&self, offset: usize) -> usize {
         match self.anchors.binary_search_by(|a| a.offset.cmp(&offset)) {
@@ -358,6 +391,23 @@ mod tests {
                 assert_eq!(bulk, single, "{text:?} after {prefix:?}");
             }
         }
+    }
+
+    #[test]
+    fn positions_in_order_are_those_found_one_by_one() {
+        let mut m = MappedText::default();
+        m.push_raw_lines("ab  cd\nﬁx é\n", 1);
+        m.push_replacement("fi", Position::new(3, 2));
+        m.push_verbatim("x yz", Position::new(3, 3));
+        let offsets: Vec<usize> = (0..=m.len())
+            .filter(|&o| m.as_str().is_char_boundary(o))
+            .collect();
+        let one_by_one: Vec<Position> = offsets.iter().map(|&o| m.position_at(o)).collect();
+        assert_eq!(m.positions_in_order(&offsets), one_by_one);
+        assert_eq!(
+            MappedText::default().positions_in_order(&[0, 0]),
+            [Position::new(1, 1); 2]
+        );
     }
 
     #[test]

@@ -38,6 +38,11 @@ const LEAST_GUTTER: usize = 2;
 const LEAST_COLUMN: usize = 12;
 /// How far right of a gutter's edge a column's first word may start.
 const EDGE_SLACK: usize = 2;
+/// The widest a printed page's line is, in characters: a side-by-side line wider is no
+/// page (and the search for gutters stays linear).
+const WIDEST_PAGE: usize = 400;
+/// The most columns a page is read in.
+const MOST_COLUMNS: usize = 8;
 /// The fewest side-by-side lines the whole copy needs before it is read at all.
 const LEAST_SIDE_BY_SIDE: usize = 4;
 
@@ -204,8 +209,8 @@ fn read_lines(text: &MappedText) -> Vec<Line> {
         for word in source[start..end].split(' ') {
             if !word.is_empty() {
                 words.push(Word {
-                    column: text.position_at(offset).column,
-                    end_column: text.position_at(offset + word.len()).column,
+                    column: 0,
+                    end_column: 0,
                     start: offset,
                     end: offset + word.len(),
                 });
@@ -219,6 +224,20 @@ fn read_lines(text: &MappedText) -> Vec<Line> {
             words,
         });
         at += line.len();
+    }
+    // Every word's raw columns, in one walk over the text's map.
+    let offsets: Vec<usize> = lines
+        .iter()
+        .flat_map(|l| l.words.iter().flat_map(|w| [w.start, w.end]))
+        .collect();
+    let mut columns = text
+        .positions_in_order(&offsets)
+        .into_iter()
+        .map(|p| p.column);
+    for word in lines.iter_mut().flat_map(|l| l.words.iter_mut()) {
+        word.column = columns.next().unwrap_or(1);
+        // A word's end is never left of its start, whatever a repair did to the map.
+        word.end_column = columns.next().unwrap_or(word.column).max(word.column);
     }
     lines
 }
@@ -248,16 +267,24 @@ fn find_gutters(stretch: &[Line]) -> Vec<(usize, usize)> {
     }
     let width = side_by_side
         .iter()
-        .flat_map(|l| l.words.last())
+        .flat_map(|l| &l.words)
         .map(|w| w.end_column)
         .max()
         .unwrap_or(0);
+    if width > WIDEST_PAGE {
+        return Vec::new();
+    }
     let mut printed = vec![0usize; width + 1];
+    // For each column, where the word before each word starting there ends.
+    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); width + EDGE_SLACK + 1];
     for line in &side_by_side {
         for word in &line.words {
             for count in &mut printed[word.column..word.end_column] {
                 *count += 1;
             }
+        }
+        for pair in line.words.windows(2) {
+            starts[pair[1].column].push(pair[0].end_column);
         }
     }
     // A line or two may print across a gutter (a headline over the columns).
@@ -272,14 +299,11 @@ fn find_gutters(stretch: &[Line]) -> Vec<(usize, usize)> {
                 column += 1;
             }
             let to = column;
-            let starts_at_edge = side_by_side
+            // Lines that start a word at the band's far edge after a word left of it.
+            let starts_at_edge = starts[to..=to + EDGE_SLACK]
                 .iter()
-                .filter(|l| {
-                    l.words.iter().any(|w| w.end_column <= from)
-                        && l.words
-                            .iter()
-                            .any(|w| (to..=to + EDGE_SLACK).contains(&w.column))
-                })
+                .flatten()
+                .filter(|&&before_ends| before_ends <= from)
                 .count();
             if to - from >= LEAST_GUTTER
                 && to < width
@@ -293,6 +317,9 @@ fn find_gutters(stretch: &[Line]) -> Vec<(usize, usize)> {
         } else {
             column += 1;
         }
+    }
+    if gutters.len() >= MOST_COLUMNS {
+        return Vec::new();
     }
     gutters
 }
