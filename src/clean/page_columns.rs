@@ -19,9 +19,9 @@
 //! line of its own, as a floated drop cap comes out of other extractors.
 //!
 //! The geometry is read from the raw file, not from the text as the characters pass left
-//! it (which made runs of spaces one): each word's raw column comes from the text's map
-//! ([`MappedText::position_at`]). The change is recorded once, at the first line read by
-//! columns. Copy without side-by-side lines (nearly all copy) is let go after one search
+//! it (which made runs of spaces one): each word's raw column comes from the text's map,
+//! read in one walk ([`MappedText::positions_in_order`]). The change is recorded once, at
+//! the first line read by columns (and each column line's hyphen handed on, at its place). Copy without side-by-side lines (nearly all copy) is let go after one search
 //! for three spaces.
 
 use memchr::memmem;

@@ -1014,10 +1014,11 @@ const HEAD_LINES_PRINTED_LAST: usize = 3;
 
 /// A page's head printed after its text, a line to each part (PyMuPDF draws a running
 /// head last: the story, the bio, then `The Morning Ledger` / `Sunday, March 5, 2023` /
-/// the folio). Walking up from the copy's end over furniture, up to
-/// `HEAD_LINES_PRINTED_LAST` lines that are each a date alone, the paper's name alone, or
-/// both, are furniture when the line above them ends a sentence: the story and its bio
-/// are over, and a date standing there dates nothing.
+/// the folio). Walking up from the copy's end over furniture (and lines other labels
+/// took), up to `HEAD_LINES_PRINTED_LAST` body lines that are each a date alone, the
+/// paper's name alone, or both, are furniture when the body line above them ends a
+/// sentence or on the writer's handle: the story and its bio are over, and a date
+/// standing there dates nothing.
 fn label_head_lines_printed_last(text: &str, lines: &mut [PageLine]) {
     let mut head: Vec<usize> = Vec::new();
     let mut story_ended = false;
