@@ -34,7 +34,8 @@ pub fn joined(text: &MappedText, edits: &mut Vec<Edit>) -> Option<MappedText> {
             && !line.trim().is_empty()
             && lines.get(i + 1).is_some_and(|next| !next.trim().is_empty())
     };
-    let pieces = (0..lines.len()).filter(|&i| is_piece(i)).count();
+    let broken: Vec<bool> = (0..lines.len()).map(is_piece).collect();
+    let pieces = broken.iter().filter(|&&b| b).count();
     let content = lines.iter().filter(|l| !l.trim().is_empty()).count();
     if pieces < LEAST_PIECES || pieces * 3 > content {
         return None;
@@ -43,7 +44,7 @@ pub fn joined(text: &MappedText, edits: &mut Vec<Edit>) -> Option<MappedText> {
     let mut first_joined = None;
     let mut at = 0;
     for (i, line) in lines.iter().enumerate() {
-        let end = if is_piece(i) {
+        let end = if broken[i] {
             first_joined.get_or_insert(at + line.len() - 1);
             at + line.len() - 1
         } else {

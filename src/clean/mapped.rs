@@ -243,17 +243,14 @@ impl MappedText {
             while anchor + 1 < self.anchors.len() && self.anchors[anchor + 1].offset <= offset {
                 anchor += 1;
             }
-            let (from, start) = match counted {
-                Some((under, at, position)) if under == anchor && at <= offset => (at, position),
-                _ => {
-                    let a = self.anchors[anchor];
-                    (a.offset.min(offset), a.position)
-                }
+            let position = match counted {
+                // Counted on from the last offset, under the same anchor.
+                Some((under, at, last)) if under == anchor && at <= offset => Position::new(
+                    last.line,
+                    last.column + self.text[at..offset].chars().count(),
+                ),
+                _ => self.position_in_anchor(&self.anchors[anchor], offset),
             };
-            let position = Position::new(
-                start.line,
-                start.column + self.text[from..offset].chars().count(),
-            );
             counted = Some((anchor, offset, position));
             out.push(position);
         }

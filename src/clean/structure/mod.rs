@@ -681,6 +681,14 @@ fn label_site_frame(text: &str, lines: &mut [PageLine]) {
     let near_an_edge =
         |n: usize| n < COOKIE_NOTICE_REACH || n + COOKIE_NOTICE_REACH >= content.len();
     let mut framed = vec![false; lines.len()];
+    // Each line's shape as a menu, read once for both questions below.
+    let menus: Vec<site_frame::MenuShape> = content
+        .iter()
+        .map(|&i| match lines[i].label {
+            Label::Body => site_frame::menu_shape(&text[lines[i].start..lines[i].end]),
+            _ => site_frame::MenuShape::default(),
+        })
+        .collect();
     let mut under_cookie_notice = 0;
     for (n, &i) in content.iter().enumerate() {
         let t = &text[lines[i].start..lines[i].end];
@@ -688,10 +696,7 @@ fn label_site_frame(text: &str, lines: &mut [PageLine]) {
         // The notice's buttons, under it (`OK`, `Got it`, `AcceptReject`).
         let button = under_cookie_notice > 0 && site_frame::is_cookie_button(t);
         framed[i] = lines[i].label == Label::Body
-            && (site_frame::is_menu_line(t)
-                || site_frame::is_copyright_line(t)
-                || cookie_notice
-                || button);
+            && (menus[n].line || site_frame::is_copyright_line(t) || cookie_notice || button);
         under_cookie_notice = if cookie_notice {
             2
         } else if button {
@@ -703,12 +708,7 @@ fn label_site_frame(text: &str, lines: &mut [PageLine]) {
     // A menu set one label to a line: three such lines in a row or more.
     let mut n = 0;
     while n < content.len() {
-        let is_item = |k: usize| {
-            let i = content[k];
-            lines[i].label == Label::Body
-                && site_frame::is_menu_item(&text[lines[i].start..lines[i].end])
-        };
-        let run = (n..content.len()).take_while(|&k| is_item(k)).count();
+        let run = (n..content.len()).take_while(|&k| menus[k].item).count();
         if run >= 3 {
             for &i in &content[n..n + run] {
                 framed[i] = true;
@@ -1035,8 +1035,7 @@ fn label_head_lines_printed_last(text: &str, lines: &mut [PageLine]) {
             || is_dated_running_head(t);
         if !is_head_line || head.len() == HEAD_LINES_PRINTED_LAST {
             // A bio may end on how to reach the writer (`She tweets at @handle`).
-            let reach = t.split_whitespace().last().is_some_and(|w| w.contains('@'));
-            story_ended = body && (ends_sentence(t) || reach);
+            story_ended = body && (ends_sentence(t) || tells_how_to_reach(t));
             break;
         }
         if body {

@@ -121,40 +121,48 @@ fn label_words(line: &str) -> Vec<String> {
 /// labels of which one is the bar's (`Sign in Subscribe`, `AcceptReject`). A price in a
 /// label (`Subscribe for €1`) is allowed.
 pub fn is_menu_line(line: &str) -> bool {
-    let line = line.trim();
-    if !opens_with_menu_word(line) || line.ends_with(['.', '!', '?', ':']) {
-        return false;
-    }
-    let words = label_words(line);
-    let mut labels = 0;
-    let mut bar = false;
-    for word in &words {
-        if MENU_WORDS.binary_search(&word.as_str()).is_ok() {
-            labels += 1;
-            bar |= BAR_WORDS.contains(&word.as_str());
-        } else if JOINING_WORDS.contains(&word.as_str()) || is_price(word) {
-        } else {
-            return false;
-        }
-    }
-    labels >= 3 || (labels == 2 && bar)
+    menu_shape(line).line
 }
 
 /// Whether `line` is one label of a menu set one to a line (`Home`, `Privacy policy`,
 /// `Sign in`): one to three words of the menus' lexicon.
 pub fn is_menu_item(line: &str) -> bool {
+    menu_shape(line).item
+}
+
+/// What a line is to a site's menu: a whole menu ([`is_menu_line`]), one label of a menu
+/// set one to a line ([`is_menu_item`]), both (`Home News World`) or neither. Both are
+/// read from one split of the line into labels, for the frame asks both of every line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MenuShape {
+    pub line: bool,
+    pub item: bool,
+}
+
+/// [`MenuShape`] of `line`.
+pub fn menu_shape(line: &str) -> MenuShape {
     let line = line.trim();
     if !opens_with_menu_word(line) || line.ends_with(['.', '!', '?', ':']) {
-        return false;
+        return MenuShape::default();
     }
     let words = label_words(line);
-    (1..=3).contains(&words.len())
-        && words
-            .iter()
-            .any(|w| MENU_WORDS.binary_search(&w.as_str()).is_ok())
-        && words.iter().all(|w| {
-            MENU_WORDS.binary_search(&w.as_str()).is_ok() || JOINING_WORDS.contains(&w.as_str())
-        })
+    let (mut labels, mut prices) = (0, 0);
+    let mut bar = false;
+    for word in &words {
+        if MENU_WORDS.binary_search(&word.as_str()).is_ok() {
+            labels += 1;
+            bar |= BAR_WORDS.contains(&word.as_str());
+        } else if JOINING_WORDS.contains(&word.as_str()) {
+        } else if is_price(word) {
+            prices += 1;
+        } else {
+            return MenuShape::default();
+        }
+    }
+    MenuShape {
+        line: labels >= 3 || (labels == 2 && bar),
+        item: (1..=3).contains(&words.len()) && labels >= 1 && prices == 0,
+    }
 }
 
 /// Whether `line` opens with a capitalised word of [`MENU_WORDS`] (up to a space or a
